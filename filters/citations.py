@@ -1,0 +1,303 @@
+"""Author–year citations and the bibliography, in the journal's house style.
+
+``[@aslanli2015, 56]`` → ``(Aslanlı, 2015: 56)``; ``[@a; @b]`` → ``(A, 2015; B, 2019)``;
+``@aslanli2015 [56]`` → ``Aslanlı (2015: 56)``; two authors are joined by the
+language's "ve"/"and", three or more shortened to "vd."/"et al."; one author's
+works of one year get ``2020a``, ``2020b``. The bibliography ("Kaynakça") is
+appended after the last section: every cited work once, in the collation order
+of the document's language.
+
+Stand-alone: ``pandoc -F filters/citations.py -M bibliography=refs.bib``.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import string
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "filters"
+
+import panflute as pf
+from pybtex.database import BibliographyData, parse_string
+from pybtex.scanner import PybtexSyntaxError
+
+from filters.bibstyle import HouseStyle, family_name, plain, rich_to_inlines
+from filters.diagnostics import BuildError, display_path, locate, run_filter_main, warn
+from filters.language import base_language, sort_key, term
+from filters.markup import text_to_inlines
+from filters.options import options
+
+LOCATOR = re.compile(r"^(?:(?:s|ss|p|pp|sayfa|page|pages)\.?\s*)?(\d[\d\s,–—-]*)$", re.I)
+ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
+REQUIRED_FIELDS = ("author", "year", "title")
+
+
+# --- reading the .bib -------------------------------------------------------
+
+@dataclass
+class Bibliography:
+    """The parsed entries, and where each one starts in its file (for messages)."""
+    data: BibliographyData
+    lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.data.entries.keys())
+
+
+def entry_lines(text: str) -> list[tuple[str, str, int]]:
+    """``[(type, key, line)]`` of each entry in a .bib text; ``@comment`` and the like skipped."""
+    found = []
+    for match in ENTRY_START.finditer(text):
+        if match.group(1).lower() in ("comment", "preamble", "string"):
+            continue
+        found.append((match.group(1), match.group(2), text.count("\n", 0, match.start()) + 1))
+    return found
+
+
+def load_bibliography(paths: list[str]) -> Bibliography:
+    """Parse the .bib files with pybtex; errors name the file and the line."""
+    merged = BibliographyData()
+    lines: dict[str, tuple[str, int]] = {}
+    for path in paths:
+        shown = display_path(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise BuildError(f"bibliography file not found: {path}",
+                             hint="check `bibliography` in metadata.yaml") from None
+        except UnicodeDecodeError as error:
+            raise BuildError(f"not UTF-8 at byte {error.start}", shown,
+                             hint="save the file as UTF-8") from None
+        for _, key, line in entry_lines(text):
+            if key in lines:
+                first_path, first_line = lines[key]
+                raise BuildError(f"duplicate citation key '{key}' (first defined at "
+                                 f"{first_path}:{first_line})", shown, line,
+                                 hint="give one of the entries another key")
+            lines[key] = (shown, line)
+        try:
+            data = parse_string(text, "bibtex")
+        except PybtexSyntaxError as error:
+            raise BuildError(f"malformed BibTeX: {error.args[0] if error.args else error}",
+                             shown, getattr(error, "lineno", None),
+                             hint="check the braces, commas and `=` of this entry") from None
+        except Exception as error:  # pybtex reports other faults as its own exception types
+            raise BuildError(f"malformed BibTeX: {error}", shown,
+                             hint="check the entry named in the message") from None
+        for key, entry in data.entries.items():
+            merged.add_entry(key, entry)
+    return Bibliography(merged, lines)
+
+
+# --- labels ----------------------------------------------------------------
+
+def author_label(entry, lang: str) -> str:
+    """``Aslanlı``; ``Caferov ve Aslanlı``; ``Yılmaz vd.``; an organisation whole."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [family_name(person) for person in persons]
+    if not names:
+        title = entry.fields.get("title")
+        return plain(title) if title else entry.key
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} {term(lang, 'and')} {names[1]}"
+    return f"{names[0]} {term(lang, 'et_al')}"
+
+
+def year_labels(entries: list, lang: str) -> dict[str, str]:
+    """Year with a/b suffixes where one author label has several works in one year.
+
+    Works of one author and year are lettered in the order of their titles, and
+    by key where titles are missing, so the letters do not move as text is edited.
+    """
+    groups: dict[tuple[str, str], list] = {}
+    for entry in entries:
+        year = entry.fields.get("year", "").strip() or term(lang, "no_date")
+        groups.setdefault((author_label(entry, lang), year), []).append(entry)
+    labels = {}
+    for (_, year), group in groups.items():
+        if len(group) == 1:
+            labels[group[0].key] = year
+            continue
+        group.sort(key=lambda e: (sort_key(plain(e.fields.get("title", "")), lang), e.key))
+        for letter, entry in zip(string.ascii_lowercase, group):
+            labels[entry.key] = year + letter
+    return labels
+
+
+def format_locator(suffix: str) -> tuple[str, str]:
+    """Split a citation suffix into (locator, rest).
+
+    >>> format_locator(", 56-58")
+    ('56–58', '')
+    >>> format_locator(", s. 12, vurgu eklenmiştir")
+    ('12', 'vurgu eklenmiştir')
+    """
+    suffix = suffix.strip().lstrip(",").strip()
+    head, _, rest = suffix.partition(", ")
+    for candidate, remainder in ((suffix, ""), (head, rest)):
+        match = LOCATOR.match(candidate.strip())
+        if match:
+            pages = re.sub(r"(?<=\d)\s*[-–—]+\s*(?=\d)", "–", match.group(1).strip())
+            return pages, remainder.strip()
+    return "", suffix
+
+
+# --- formatting ------------------------------------------------------------
+
+@dataclass
+class CitationContext:
+    """What the citation filter knows after ``prepare``: entries, labels, language."""
+    bibliography: Bibliography
+    lang: str
+    cited: list[str]
+    year_label: dict[str, str]
+    style: HouseStyle
+    reference_text: dict[str, str] = field(default_factory=dict)
+
+
+def cite_target(key: str) -> str:
+    return f"#ref-{key}"
+
+
+def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
+    """One pandoc ``Cite`` → a Span of linked author–year references."""
+    lang = context.lang
+    parts: list[list[pf.Inline]] = []
+    narrative = False
+    for citation in cite.citations:
+        entry = context.bibliography.data.entries[citation.id]
+        author = author_label(entry, lang)
+        year = context.year_label[citation.id]
+        locator, rest = format_locator(pf.stringify(pf.Span(*citation.suffix)) if citation.suffix else "")
+        when = f"{year}: {locator}" if locator else year
+        if rest:
+            when += f", {rest}"
+        prefix = pf.stringify(pf.Span(*citation.prefix)).strip() if citation.prefix else ""
+        title = context.reference_text.get(citation.id, "")
+        if citation.mode == "AuthorInText":
+            narrative = True
+            text = f"{author} ({when})"
+        elif citation.mode == "SuppressAuthor":
+            text = when
+        else:
+            text = f"{author}, {when}"
+        link = pf.Link(*text_to_inlines(text), url=cite_target(citation.id), title=title)
+        parts.append((text_to_inlines(prefix + " ") if prefix else []) + [link])
+    inlines: list[pf.Inline] = []
+    for index, part in enumerate(parts):
+        if index:
+            inlines += [pf.Str(";"), pf.Space()] if not narrative else [pf.Str(","), pf.Space()]
+        inlines += part
+    if not narrative:
+        inlines = [pf.Str("(")] + inlines + [pf.Str(")")]
+    keys = " ".join(c.id for c in cite.citations)
+    return pf.Span(*inlines, classes=["citation"], attributes={"data-cites": keys})
+
+
+def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]:
+    """The "Kaynakça" section: a header and one entry per cited work, sorted."""
+    entries = [context.bibliography.data.entries[key] for key in context.cited]
+    entries.sort(key=lambda e: (sort_key(author_label(e, context.lang), context.lang),
+                                context.year_label[e.key]))
+    items = []
+    for entry in entries:
+        rich = context.style.format_reference(entry, context.year_label[entry.key])
+        items.append(pf.Div(pf.Para(*rich_to_inlines(rich)), identifier=f"ref-{entry.key}",
+                            classes=["csl-entry"], attributes={"role": "doc-biblioentry"}))
+    title = options(doc)["bibliography-title"] or term(context.lang, "references")
+    # pandoc's --section-divs moves the header's attributes to its <section>.
+    header = pf.Header(pf.Str(title), level=1, identifier="bibliography",
+                       classes=["unnumbered", "references"],
+                       attributes={"role": "doc-bibliography"})
+    return [header, *items]
+
+
+# --- the filter ------------------------------------------------------------
+
+def bibliography_paths(doc: pf.Doc) -> list[str]:
+    value = doc.get_metadata("bibliography", default=[])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def cited_keys(doc: pf.Doc) -> list[str]:
+    """Citation keys in order of first use, then those of ``nocite``."""
+    keys: list[str] = []
+
+    def collect(element, _doc):
+        if isinstance(element, pf.Cite):
+            keys.extend(c.id for c in element.citations if c.id not in keys)
+
+    doc.walk(collect)
+    return keys
+
+
+def check_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> None:
+    known = bibliography.keys
+    for key in keys:
+        if key in bibliography.data.entries:
+            continue
+        path, line = locate(doc, rf"@{re.escape(key)}\b")
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "add the entry to the .bib file"
+        raise BuildError(f"unknown citation key '{key}'", path, line, hint)
+
+
+def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
+    for key in keys:
+        entry = bibliography.data.entries[key]
+        has = {"author": bool(entry.persons.get("author") or entry.persons.get("editor")),
+               "year": bool(entry.fields.get("year")), "title": bool(entry.fields.get("title"))}
+        missing = [name for name in REQUIRED_FIELDS if not has[name]]
+        if missing:
+            path, line = bibliography.lines.get(key, (None, None))
+            warn(f"incomplete entry '{key}': no {', no '.join(missing)}", path, line,
+                 hint="the reference list prints only what the entry has")
+
+
+def prepare(doc: pf.Doc) -> None:
+    lang = base_language(doc.get_metadata("lang", default=None))
+    bibliography = load_bibliography(bibliography_paths(doc))
+    keys = cited_keys(doc)
+    nocite = doc.get_metadata("nocite", default=[])
+    nocite = [nocite] if isinstance(nocite, str) else nocite
+    for item in nocite:
+        for key in re.findall(r"@([^\s,;\]]+)", str(item)):
+            if key == "*":
+                keys += [k for k in bibliography.keys if k not in keys]
+            elif key not in keys:
+                keys.append(key)
+    check_keys(keys, bibliography, doc)
+    warn_incomplete(keys, bibliography)
+    entries = [bibliography.data.entries[key] for key in keys]
+    context = CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
+    context.reference_text = {
+        entry.key: context.style.format_reference(entry, context.year_label[entry.key]).render_as("text")
+        for entry in entries}
+    doc.citations = context
+
+
+def action(element, doc):
+    if isinstance(element, pf.Cite):
+        return format_citation(element, doc.citations)
+
+
+def finalize(doc: pf.Doc) -> None:
+    if doc.citations.cited:
+        doc.content.extend(format_bibliography(doc.citations, doc))
+    del doc.citations
+
+
+def main(doc=None):
+    return pf.run_filter(action, prepare=prepare, finalize=finalize, doc=doc)
+
+
+if __name__ == "__main__":
+    run_filter_main(main)

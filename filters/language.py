@@ -1,0 +1,141 @@
+"""Language data and locale-aware text rules: one table entry per language.
+
+Collation and case mapping come from ICU (CLDR data), never from str.lower(),
+which gets Turkish wrong: ``"I".lower()`` is "i", but in Turkish it is "ı".
+
+>>> sorted(["Özsoy", "Ozan", "Işık", "İnce"], key=lambda s: sort_key(s, "tr"))
+['Ozan', 'Özsoy', 'Işık', 'İnce']
+>>> upper_first("iki ülke", "tr")
+'İki ülke'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import icu
+
+# Everything a language contributes: the journal's terms and the calendar words
+# the chronology grammar reads. Adding a language is adding one entry here.
+LANGUAGES: dict[str, dict] = {
+    "tr": {
+        "and": "ve",
+        "et_al": "vd.",
+        "references": "Kaynakça",
+        "appendix": "Ek",
+        "chronology": "Kronoloji",
+        "abstract": "Öz",
+        "keywords": "Anahtar Kelimeler",
+        "contents": "İçindekiler",
+        "cite_as": "Atıf",
+        "notes": "Notlar",
+        "accessed": "Erişim tarihi",
+        "section": "Bölüm",
+        "download": "İndir",
+        "no_date": "t.y.",
+        "editor": "Ed.",
+        "editors": "Ed.",
+        "in": "İçinde",
+        "pages": "ss.",
+        "page": "s.",
+        # The chronology's date grammar: forms tried longest first; {day}, {month},
+        # {year}, {day2}, {month2} are the parts; " - " is any dash with or
+        # without spaces. `suffix` is what Turkish attaches with an apostrophe.
+        "date_forms": [
+            "{day} {month} - {day2} {month2} {year}",
+            "{day} - {day2} {month} {year}",
+            "{day} {month} {year}",
+            "{year} yılının {month} ayında",
+            "{month} {year}",
+        ],
+        "day_month_form": "{day} {month}",
+        "date_suffix": "['’][a-zçğıöşü]+",
+        # Words that only tie a date to its sentence; dropped from event texts.
+        "date_connectors": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
+                            "tarihinde", "itibariyle", "tarihi"],
+        "long_date": "{day} {month} {year}",
+        "long_month": "{month} {year}",
+        "day_range_start": "{day}",
+        "month_range_start": "{day} {month}",
+        "day_range_separator": "–",
+        "range_separator": " – ",
+        "months": ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
+                   "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
+    },
+    "en": {
+        "and": "and",
+        "et_al": "et al.",
+        "references": "References",
+        "appendix": "Appendix",
+        "chronology": "Chronology",
+        "abstract": "Abstract",
+        "keywords": "Keywords",
+        "contents": "Contents",
+        "cite_as": "Cite as",
+        "notes": "Notes",
+        "accessed": "Accessed",
+        "section": "Section",
+        "download": "Download",
+        "no_date": "n.d.",
+        "editor": "Ed.",
+        "editors": "Eds.",
+        "in": "In",
+        "pages": "pp.",
+        "page": "p.",
+        "date_forms": [
+            "{day} {month} - {day2} {month2} {year}",
+            "between {day} and {day2} {month} {year}",
+            "{day} - {day2} {month} {year}",
+            "{month} {day}, {year}",
+            "{day} {month} {year}",
+            "{month} {year}",
+        ],
+        "day_month_form": "{day} {month}",
+        "date_suffix": "['’]s",
+        "date_connectors": ["on", "in"],
+        "long_date": "{day} {month} {year}",
+        "long_month": "{month} {year}",
+        "day_range_start": "{day}",
+        "month_range_start": "{day} {month}",
+        "day_range_separator": "–",
+        "range_separator": " – ",
+        "months": ["January", "February", "March", "April", "May", "June", "July",
+                   "August", "September", "October", "November", "December"],
+    },
+}
+DEFAULT_LANGUAGE = "en"
+
+
+def base_language(lang: str | None) -> str:
+    """The table's key for a BCP 47 tag: ``"tr-TR"`` → ``"tr"``; unknown → English."""
+    code = (lang or DEFAULT_LANGUAGE).split("-")[0].lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def term(lang: str | None, name: str) -> str:
+    """``term("tr", "and")`` → ``"ve"``."""
+    return LANGUAGES[base_language(lang)][name]
+
+
+@lru_cache(maxsize=None)
+def _collator(lang: str) -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale(lang))
+
+
+def sort_key(text: str, lang: str | None) -> bytes:
+    """ICU collation key: Turkish puts ç after c, ı before i, ş after s…"""
+    return _collator((lang or DEFAULT_LANGUAGE).replace("-", "_")).getSortKey(text)
+
+
+def upper(text: str, lang: str | None) -> str:
+    """Locale case mapping: ``upper("istanbul", "tr")`` → ``"İSTANBUL"``."""
+    return str(icu.UnicodeString(text).toUpper(icu.Locale(lang or DEFAULT_LANGUAGE)))
+
+
+def lower(text: str, lang: str | None) -> str:
+    """``lower("IŞIK", "tr")`` → ``"ışık"``."""
+    return str(icu.UnicodeString(text).toLower(icu.Locale(lang or DEFAULT_LANGUAGE)))
+
+
+def upper_first(text: str, lang: str | None) -> str:
+    """Capitalise the first letter only, by the language's rules."""
+    return upper(text[:1], lang) + text[1:] if text else text

@@ -1,0 +1,104 @@
+"""Render a document into one edition's markup: its body and every metadata field.
+
+Pandoc renders both in one run, so a title or a bibliography field reaches the
+jinja2 templates already in the edition's own markup (HTML-escaped for HTML,
+Typst-escaped for Typst): ``&``, ``#`` or ``<`` in a title can neither break
+nor inject anything. The trick is a pandoc template that prints each field
+after a marker line; ``render`` splits the output at the markers.
+
+>>> flatten({"a": {"b": [1, 2]}})
+[('a.b.0', 1), ('a.b.1', 2)]
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import panflute as pf
+
+from press.tools import run_pandoc
+
+FIELDS_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "pandoc" / "fields.txt"
+MARKER = re.compile(r"^⟦press:([^⟧]*)⟧$", re.M)
+# Metadata the build adds for its own use; never shown to readers.
+INTERNAL_KEYS = {"bibliography", "source-files", "press-fields", "nocite", "chronology"}
+
+
+@dataclass
+class Rendered:
+    body: str
+    toc: str
+    meta: dict      # the metadata, nested as written, each leaf in the edition's markup
+    plain: dict     # the same, as plain text (for <title>, PDF metadata, JSON-LD)
+
+
+def flatten(value, path: str = "") -> list[tuple[str, object]]:
+    """Leaves of nested dicts and lists, with dotted paths."""
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return [(path, value)]
+    return [leaf for key, child in items
+            for leaf in flatten(child, f"{path}.{key}" if path else str(key))]
+
+
+def unflatten(pairs: dict[str, str]) -> dict:
+    """Inverse of ``flatten``; numeric path parts become list positions."""
+    root: dict = {}
+    for path, value in pairs.items():
+        node = root
+        parts = path.split(".")
+        for part, following in zip(parts, parts[1:]):
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    return _lists(root)
+
+
+def _lists(node):
+    if not isinstance(node, dict):
+        return node
+    if node and all(key.isdigit() for key in node):
+        return [_lists(node[key]) for key in sorted(node, key=int)]
+    return {key: _lists(value) for key, value in node.items()}
+
+
+def meta_leaves(meta, path: str = ""):
+    """(path, MetaValue) for each text leaf of the document's metadata."""
+    if isinstance(meta, (pf.MetaMap, dict)):
+        items = meta.content.dict.items() if isinstance(meta, pf.MetaMap) else meta.items()
+        for key, child in items:
+            if not path and key in INTERNAL_KEYS:
+                continue
+            yield from meta_leaves(child, f"{path}.{key}" if path else key)
+    elif isinstance(meta, pf.MetaList):
+        for index, child in enumerate(meta.content):
+            yield from meta_leaves(child, f"{path}.{index}")
+    elif isinstance(meta, pf.MetaString):
+        yield path, pf.MetaInlines(pf.Str(meta.text))
+    elif isinstance(meta, (pf.MetaInlines, pf.MetaBlocks)):
+        yield path, meta
+
+
+def fields_metadata(doc: pf.Doc) -> pf.MetaList:
+    return pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
+                         for path, value in meta_leaves(doc.metadata)))
+
+
+def render(doc_json: str, to: str, extra_args: list[str] = ()) -> Rendered:
+    """One pandoc run: the document's body and metadata in the markup ``to``."""
+    doc = pf.load(io.StringIO(doc_json))
+    plain = unflatten({path: pf.stringify(value).strip() for path, value in meta_leaves(doc.metadata)})
+    doc.metadata["press-fields"] = fields_metadata(doc)
+    output = run_pandoc(["--from", "json", "--to", to, "--template", str(FIELDS_TEMPLATE),
+                         *extra_args], stdin=json.dumps(doc.to_json()))
+    pieces = MARKER.split(output)
+    fields = {pieces[i]: pieces[i + 1].strip("\n") for i in range(1, len(pieces) - 1, 2)}
+    fields.pop("end", None)
+    body = fields.pop("body", "")
+    toc = fields.pop("toc", "")
+    return Rendered(body, toc, unflatten(fields), plain)
