@@ -159,7 +159,7 @@ class HouseStyle(BaseStyle):
         return toplevel[(
             self.head(title),
             *middle,
-            optional[sentence[link(name="doi")]],
+            optional[sentence(add_period=False)[link(name="doi")]],
             optional[sentence(add_period=False)[words[link(name="url"), optional[accessed]]]],
         )]
 

@@ -113,7 +113,7 @@ def event_text(text: str, objects: list[str], date_start: int, date_end: int, la
     """
     start, end = sentence_bounds(text, date_start)
     before = readable(text, start, date_start, objects)
-    after = readable(text, date_end, end, objects)
+    after = re.sub(rf"^(?:{term(lang, 'date_suffix')})", "", readable(text, date_end, end, objects))
     for connector in term(lang, "date_connectors"):
         after = re.sub(rf"^\s*{re.escape(connector)}\b", "", after)
         before = re.sub(rf"\b{re.escape(connector)}\s*$", "", before)
@@ -280,11 +280,13 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
                                         classes=["unnumbered", "chronology"],
                                         attributes={"role": "doc-appendix"})]
     if options(doc)["chronology"]["figure"]:
-        blocks += figure_blocks(events, lang, title)
-    items = [pf.ListItem(
-        pf.Plain(pf.Span(*date_inlines(event.span, lang), classes=["event-date"])),
-        pf.Plain(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=["event-text"])),
-        pf.Plain(pf.Span(*place_links(event), classes=["event-source"])))
+        blocks += figure_blocks(events, lang, term(lang, "timeline"))
+    items = [pf.ListItem(pf.Plain(
+        pf.Span(pf.Strong(*date_inlines(event.span, lang)), classes=["event-date"]),
+        pf.Space(),
+        pf.Span(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=["event-text"]),
+                pf.LineBreak(),
+                pf.Span(*place_links(event), classes=["event-source"]), classes=["event-body"])))
         for event in events]
     blocks.append(pf.Div(pf.BulletList(*items), classes=["events"]))
     return blocks
@@ -297,6 +299,15 @@ def section_label(header: pf.Header, number: int | None) -> str:
     return f"{number}. {title}" if number else title
 
 
+def in_metadata(element) -> bool:
+    """True inside the YAML metadata: an abstract's dates are not the text's events."""
+    while element is not None:
+        if isinstance(element, pf.MetaValue):
+            return True
+        element = element.parent
+    return False
+
+
 def prepare(doc: pf.Doc) -> None:
     settings = options(doc)["chronology"]
     doc.chronology = None
@@ -307,7 +318,7 @@ def prepare(doc: pf.Doc) -> None:
 
 def action(element, doc):
     collector = doc.chronology
-    if collector is None or collector.done:
+    if collector is None or collector.done or in_metadata(element):
         return None
     if isinstance(element, pf.Header) and element.level == 1:
         if element.identifier == "bibliography":  # the reference list has no events

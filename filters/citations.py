@@ -56,7 +56,7 @@ def entry_lines(text: str) -> list[tuple[str, str, int]]:
     for match in ENTRY_START.finditer(text):
         if match.group(1).lower() in ("comment", "preamble", "string"):
             continue
-        found.append((match.group(1), match.group(2), text.count("\n", 0, match.start()) + 1))
+        found.append((match.group(1), match.group(2), text.count("\n", 0, match.start(1)) + 1))
     return found
 
 

@@ -112,7 +112,9 @@ def write_epub(job: Job, rendered: Rendered) -> dict[str, bytes]:
 # --- PDF (Typst) ------------------------------------------------------------
 
 def render_typst(job: Job) -> Rendered:
-    return render(job.doc_json, "typst", ["--wrap=none"])
+    # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
+    # "2020'de" with a prime after the digit.
+    return render(job.doc_json, "typst-smart", ["--wrap=none"])
 
 
 def typst_source(job: Job, rendered: Rendered) -> str:

@@ -1,0 +1,73 @@
+"""Shared fixtures: the article built once per session, small manuscripts, tools."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seeds" / "000_4f378e660047ff28.txt"
+EPOCH = "1600000000"
+sys.path.insert(0, str(REPO))
+
+
+def run_build(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python build.py ARGS`` as an author runs it."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, env=environment)
+
+
+@pytest.fixture(scope="session")
+def article(tmp_path_factory) -> Path:
+    """The article's three editions, built once into a temporary folder."""
+    out = tmp_path_factory.mktemp("article")
+    result = run_build("--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def article_html(article) -> str:
+    return (article / "html" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def article_epub(article) -> zipfile.ZipFile:
+    return zipfile.ZipFile(next(article.glob("*.epub")))
+
+
+@pytest.fixture(scope="session")
+def article_pdf_text(article) -> str:
+    from pypdf import PdfReader
+    reader = PdfReader(next(article.glob("*.pdf")))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def write_manuscript(root: Path, sections: dict[str, str], metadata: str,
+                     bib: str = "") -> Path:
+    """A small manuscript in the standard layout, for one test."""
+    (root / "manuscript").mkdir(parents=True, exist_ok=True)
+    for name, text in sections.items():
+        (root / "manuscript" / name).write_text(text, encoding="utf-8")
+    (root / "manuscript" / "metadata.yaml").write_text(metadata, encoding="utf-8")
+    if bib:
+        (root / "bibliography").mkdir(exist_ok=True)
+        (root / "bibliography" / "references.bib").write_text(bib, encoding="utf-8")
+    return root
+
+
+def require_tool(name: str, install: str) -> str:
+    """The tool's path; in CI a missing tool fails the test, elsewhere it skips."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)  # an author's machine without the tool: CI never skips

@@ -1,0 +1,103 @@
+"""The chronology's date grammar, in Turkish and English."""
+import pytest
+
+from filters.dates import (DateError, PartialDate, find_dates, find_yearless, format_long,
+                           parse_iso)
+
+
+def isos(text, lang="tr"):
+    return [match.span.iso for match in find_dates(text, lang)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("27 Eylül 2020 itibariyle", ["2020-09-27"]),
+    ("27 Eylül 2020’de başlayan", ["2020-09-27"]),
+    ("5 Mayıs 1994’te imzalanmıştır", ["1994-05-05"]),
+    ("16 Haziran 2006’da anlaşma", ["2006-06-16"]),
+    ("2-5 Mayıs 1994 tarihlerinde", ["1994-05-02/1994-05-05"]),
+    ("31 Mart -3 Nisan 1994 tarihleri arasında", ["1994-03-31/1994-04-03"]),
+    ("31 Mart – 3 Nisan 1994", ["1994-03-31/1994-04-03"]),
+    ("Temmuz 2020’de Tovuz’da", ["2020-07"]),
+    ("Eylül 2016’da ölmesiyle", ["2016-09"]),
+    ("Ocak 2021’de yeni", ["2021-01"]),
+    ("2020 yılının Temmuz ayında Ermenistan", ["2020-07"]),
+    ("Şubat 2020’nin sonunda", ["2020-02"]),
+])
+def test_turkish_forms(text, expected):
+    assert isos(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("signed on 9 November 2020, after", ["2020-11-09"]),
+    ("on November 9, 2020 the", ["2020-11-09"]),
+    ("between 2 and 5 May 1994", ["1994-05-02/1994-05-05"]),
+    ("from 31 March – 3 April 1994", ["1994-03-31/1994-04-03"]),
+    ("in July 2020 clashes", ["2020-07"]),
+])
+def test_english_forms(text, expected):
+    assert isos(text, "en") == expected
+
+
+def test_a_bare_year_is_not_an_event():
+    assert isos("2018’de imzalanan konvansiyon ve 1996, 1997 yıllarında") == []
+    assert isos("in 2014 the union", "en") == []
+
+
+def test_several_dates_in_one_sentence_in_order():
+    text = "30 Ağustos 1991’de ilan edildi; 20 Eylül 1991 tarihinde Nazarbayev gitti."
+    assert isos(text) == ["1991-08-30", "1991-09-20"]
+
+
+def test_numbers_next_to_a_month_are_not_misread():
+    assert isos("yaklaşık 100.000 Azerbaycan Türkü") == []
+    assert isos("%20’si Mart") == []
+
+
+def test_impossible_dates_are_reported_not_read():
+    errors = []
+    assert find_dates("31 Şubat 2020’de", "tr", on_error=lambda t, e: errors.append(t)) == []
+    assert errors == ["31 Şubat 2020’de"]
+    assert isos("30 Şubat 2021") == []
+    assert isos("29 Şubat 2020") == ["2020-02-29"]  # a leap year
+
+
+def test_a_range_that_runs_backwards_is_impossible():
+    assert isos("5-2 Mayıs 1994") == []
+
+
+def test_day_and_month_without_year_are_found_for_a_warning():
+    found = [m.group(0) for m in find_yearless("27 Eylül’de başlayarak 9 Kasım’da", "tr")]
+    assert found == ["27 Eylül’de", "9 Kasım’da"]
+    assert find_yearless("27 Eylül 2020’de", "tr") == []
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2020-10-20", "2020-10-20"), ("2020-07", "2020-07"), ("1994", "1994"),
+    ("1994-03-31/1994-04-03", "1994-03-31/1994-04-03"),
+])
+def test_iso_dates(value, iso):
+    assert parse_iso(value).iso == iso
+
+
+@pytest.mark.parametrize("value", ["2020-13-40", "2021-02-29", "20-10-2020", "2020/1999", "", "x"])
+def test_impossible_iso_dates(value):
+    with pytest.raises(DateError):
+        parse_iso(value)
+
+
+def test_partial_date_precision():
+    assert PartialDate(1992, 8, 30).precision == "day"
+    assert PartialDate(2020, 7).precision == "month"
+    assert PartialDate(1994).precision == "year"
+
+
+@pytest.mark.parametrize("value, tr, en", [
+    ("1992-08-30", "30 Ağustos 1992", "30 August 1992"),
+    ("1994-03-31/1994-04-03", "31 Mart – 3 Nisan 1994", "31 March – 3 April 1994"),
+    ("1994-05-02/1994-05-05", "2–5 Mayıs 1994", "2–5 May 1994"),
+    ("2020-07", "Temmuz 2020", "July 2020"),
+    ("1994", "1994", "1994"),
+])
+def test_long_forms(value, tr, en):
+    assert format_long(parse_iso(value), "tr") == tr
+    assert format_long(parse_iso(value), "en") == en
