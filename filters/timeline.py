@@ -19,7 +19,7 @@ import jinja2
 from filters.dates import DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "figures"
-WIDTH, MARGIN, LANE, FONT = 760, 28, 17, 11
+WIDTH, MARGIN, LANE, FONT = 760, 28, 19, 13
 CHAR_WIDTH = 0.56 * FONT  # average advance of a serif font at FONT px: enough to avoid overlaps
 
 

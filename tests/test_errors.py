@@ -1,0 +1,114 @@
+"""Bad input: a clear message naming file and line, a non-zero exit, and build/ untouched."""
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build, write_manuscript
+
+SECTIONS = {
+    "01-giris.md": "# Giriş\n\nİlk cümle [@aslanli2015, 56].\n",
+    "03-turkmenistan.md": "# Türkmenistan\n\nBir.\n\nİki.\n\nÜç [@aslanli2051, 12].\n",
+}
+METADATA = "lang: tr\ntitle: Hata Denemesi\n"
+BIB = "@misc{aslanli2015, author = {Aslanlı}, year = {2015}}\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    sections = dict(SECTIONS)
+    sections["03-turkmenistan.md"] = "# Türkmenistan\n\nBir [@aslanli2015].\n"
+    return write_manuscript(tmp_path, sections, METADATA, BIB)
+
+
+@pytest.fixture
+def built(project):
+    """A project with good editions in build/, and their checksums."""
+    result = run_build("--root", str(project))
+    assert result.returncode == 0, result.stderr
+    return project, checksums(project / "build")
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_failed_and_untouched(result, project, before, *expected):
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    assert checksums(project / "build") == before
+
+
+def test_unknown_key_names_file_line_and_suggestion(built):
+    project, before = built
+    (project / "manuscript" / "03-turkmenistan.md").write_text(SECTIONS["03-turkmenistan.md"], encoding="utf-8")
+    result = run_build("--root", str(project), cwd=project)
+    assert_failed_and_untouched(result, project, before,
+                                "manuscript/03-turkmenistan.md:7: error: unknown citation key "
+                                "'aslanli2051' (did you mean 'aslanli2015'?)")
+
+
+def test_malformed_bib(built):
+    project, before = built
+    (project / "bibliography" / "references.bib").write_text(BIB + "\n@misc{broken, year = {20\n",
+                                                             encoding="utf-8")
+    result = run_build("--root", str(project), cwd=project)
+    assert_failed_and_untouched(result, project, before, "bibliography/references.bib", "malformed BibTeX")
+
+
+def test_duplicate_key_names_both_lines(built):
+    project, before = built
+    (project / "bibliography" / "references.bib").write_text(BIB + "\n" + BIB, encoding="utf-8")
+    result = run_build("--root", str(project), cwd=project)
+    assert_failed_and_untouched(result, project, before,
+                                "bibliography/references.bib:3: error: duplicate citation key 'aslanli2015'",
+                                "references.bib:1")
+
+
+def test_incomplete_entry_is_a_warning(project):
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 0
+    assert "bibliography/references.bib:1: warning: incomplete entry 'aslanli2015': no title" in result.stderr
+
+
+def test_impossible_event_date(built):
+    project, before = built
+    (project / "manuscript" / "03-turkmenistan.md").write_text(
+        '# T\n\nBir [x]{.event date="2020-13-40"} olay [@aslanli2015].\n', encoding="utf-8")
+    result = run_build("--root", str(project), cwd=project)
+    assert_failed_and_untouched(result, project, before, "manuscript/03-turkmenistan.md:3: error:",
+                                "2020-13-40", "[x]")
+
+
+def test_yaml_error_names_the_line(built):
+    project, before = built
+    (project / "manuscript" / "metadata.yaml").write_text("lang: tr\ntitle: [unclosed\nabstract: x\n",
+                                                          encoding="utf-8")
+    result = run_build("--root", str(project), cwd=project)
+    assert_failed_and_untouched(result, project, before, "manuscript/metadata.yaml:", "YAML syntax error")
+
+
+def test_non_utf8_manuscript(built):
+    project, before = built
+    (project / "manuscript" / "03-turkmenistan.md").write_bytes("# T\n\nBir ".encode() + b"\xfe\xff.\n")
+    result = run_build("--root", str(project), cwd=project)
+    assert_failed_and_untouched(result, project, before, "manuscript/03-turkmenistan.md: error: not valid "
+                                "UTF-8 at byte offset 9")
+
+
+def test_unknown_edition_is_a_usage_error(project):
+    result = run_build("docx", "--root", str(project))
+    assert result.returncode == 2
+    assert "unknown edition 'docx'" in result.stderr
+
+
+def test_unwritable_output_folder(project, tmp_path):
+    # A path below a regular file cannot be created, even by root (CI runs as root).
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    result = run_build("--root", str(project), "--out", str(blocker / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "cannot write the output folder" in result.stderr and "Traceback" not in result.stderr
