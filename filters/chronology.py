@@ -226,9 +226,11 @@ def mark_paragraph(inlines: list, collector: Collector) -> list:
         collector.add(match.span, Place(anchor, collector.section,
                                         event_text(text, objects, match.start, match.end, lang)))
     for match in find_yearless(text, lang):
-        path, line = locate(collector.doc, re.escape(match.group(0)))
-        warn(f"'{match.group(0)}' has no year, so it is not in the chronology", path, line,
-             hint=f'mark it: [{match.group(0)}]{{.event date="YYYY-MM-DD"}}, or {{.no-event}}')
+        written = match.group(0)
+        bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", written)
+        path, line = locate(collector.doc, re.escape(written))
+        warn(f"'{written}' has no year, so it is not in the chronology", path, line,
+             hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
     return wrap(inlines, bounds, ranges) if ranges else inlines
 
 
