@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Build the article's editions: ``python build.py [pdf] [html] [epub] [--root DIR] [--out DIR]``.
+"""Build the article's editions.
+
+    python build.py [pdf] [html] [epub] [--root DIR] [--out DIR]
+    python build.py check            every validation, no edition written
+    python build.py watch [EDITION…] rebuild on every save
+    python build.py serve [--port N] live preview on http://127.0.0.1:N
 
 Exit status: 0 success, 1 a content error (the message names file and line),
 2 a usage error.
@@ -8,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -15,9 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from filters.diagnostics import BuildError  # noqa: E402
-from press.editions import EDITIONS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+EDITIONS = ("pdf", "html", "epub")
+COMMANDS = ("build", "check", "watch", "serve")
 
 
 class Parser(argparse.ArgumentParser):
@@ -28,42 +35,112 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = Parser(description="Build the PDF, HTML and EPUB editions of a manuscript.")
-    parser.add_argument("editions", nargs="*", metavar="EDITION",
-                        help=f"editions to build: {', '.join(EDITIONS)} (default: all)")
+    parser = Parser(description="Build the PDF, HTML and EPUB editions of a manuscript.",
+                    epilog="commands: check, watch, serve (default: build)")
+    parser.add_argument("words", nargs="*", metavar="EDITION",
+                        help=f"editions to build: {', '.join(EDITIONS)} (default: all), "
+                             f"after an optional command")
     parser.add_argument("--root", type=Path, default=HERE,
                         help="folder holding manuscript/ and bibliography/ (default: this repository)")
     parser.add_argument("--out", type=Path, help="output folder (default: ROOT/build)")
-    parser.add_argument("--quiet", action="store_true", help="print errors and warnings only")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
+    parser.add_argument("--no-cache", action="store_true", help="rebuild everything")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
+    output.add_argument("--verbose", action="store_true", help="print every stage and file")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     args = parser.parse_args(argv)
-    unknown = [name for name in args.editions if name not in EDITIONS]
+    words = list(args.words)
+    args.command = words.pop(0) if words and words[0] in COMMANDS else "build"
+    unknown = [name for name in words if name not in EDITIONS]
     if unknown:
         parser.error(f"unknown edition '{unknown[0]}' (choose from {', '.join(EDITIONS)})")
-    args.editions = args.editions or list(EDITIONS)
-    args.out = args.out or args.root / "build"
+    args.editions = words or list(EDITIONS)
+    args.out = (args.out or args.root / "build").resolve()
+    args.root = args.root.resolve()
     return args
+
+
+class Progress:
+    """One line per stage and edition with its time: rich on a terminal, plain in CI."""
+
+    def __init__(self, quiet: bool, verbose: bool):
+        self.quiet, self.verbose = quiet, verbose
+        self.console = None
+        if sys.stdout.isatty() and not os.environ.get("CI") and not quiet:
+            from rich.console import Console
+            self.console = Console(highlight=False)
+
+    def line(self, text: str, style: str = "") -> None:
+        if self.console:
+            self.console.print(text, style=style or None)
+        else:
+            print(text, flush=True)
+
+    def report(self, report, seconds: float, editions: list[str]) -> None:
+        if self.quiet:
+            return
+        for name, spent in report.timings:
+            if self.verbose or not name.startswith("write"):
+                self.line(f"  {name:<20} {spent:6.2f} s", "dim")
+        if self.verbose:
+            for name in report.reused:
+                self.line(f"  {name:<20} unchanged", "dim")
+            for path in report.written:
+                self.line(f"  wrote {path}", "dim")
+        state = "built" if report.written else "up to date:"
+        self.line(f"{state} {', '.join(editions)} in {seconds:.2f} s", "bold green")
+
+    def error(self, error: BuildError) -> None:
+        print(error, file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(format="%(message)s", stream=sys.stderr)
-    from press.pipeline import build  # imported here so that --help stays instant
-
-    started = time.perf_counter()
+    logging.basicConfig(format="%(message)s", stream=sys.stderr,
+                        level=logging.ERROR if args.quiet and args.command == "watch" else logging.WARNING)
+    progress = Progress(args.quiet, args.verbose)
     try:
-        report = build(args.root.resolve(), args.out.resolve(), args.editions)
+        return run(args, progress)
     except BuildError as error:
         if args.debug:
             raise
-        print(error, file=sys.stderr)
+        progress.error(error)
         return 1
-    if not args.quiet:
-        for name, seconds in report.timings:
-            print(f"{name:<20} {seconds:6.2f} s")
-        for path in report.written:
-            print(f"wrote {path}")
-        print(f"built {', '.join(args.editions)} in {time.perf_counter() - started:.2f} s")
+    except KeyboardInterrupt:
+        return 0
+
+
+def run(args, progress: Progress) -> int:
+    from press import pipeline
+
+    if args.command == "check":
+        started = time.perf_counter()
+        warnings = pipeline.check(args.root)
+        if not args.quiet:
+            progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
+                          f"no errors, {len(warnings)} warning(s)")
+        return 0
+    if args.command in ("watch", "serve"):
+        from press import live
+
+        def on_build(result, started=[time.perf_counter()]):
+            if isinstance(result, BuildError):
+                progress.error(result)
+            else:
+                progress.report(result, time.perf_counter() - started[0], args.editions)
+            started[0] = time.perf_counter()
+
+        if args.command == "watch":
+            progress.line(f"watching {args.root} (Ctrl-C stops)")
+            live.watch(args.root, args.out, args.editions, on_build)
+        else:
+            live.serve(args.root, args.out, args.editions, args.port, on_build,
+                       ready=lambda port: progress.line(f"preview on http://127.0.0.1:{port}/ (Ctrl-C stops)"))
+        return 0
+    started = time.perf_counter()
+    report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache)
+    progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 
 

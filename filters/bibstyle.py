@@ -14,6 +14,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import panflute as pf
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.template import (FieldIsMissing, field, first_of, join, node, optional,
@@ -27,9 +28,19 @@ ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july"
 SAFE_URL_SCHEMES = {"http", "https", "ftp", "mailto"}
 
 
+# pybtex's render_as("text") looks the backend up among entry points on every
+# call (a scan of all installed packages); one backend object serves them all.
+PLAIN_TEXT = PlainTextBackend()
+
+
+def as_text(rich) -> str:
+    """Rich text as plain text."""
+    return rich.render(PLAIN_TEXT)
+
+
 def plain(latex: str) -> str:
     """A BibTeX field as plain text: braces and LaTeX escapes resolved."""
-    return Text.from_latex(latex).render_as("text")
+    return as_text(Text.from_latex(latex))
 
 
 def family_name(person) -> str:

@@ -26,7 +26,7 @@ import panflute as pf
 from pybtex.database import BibliographyData, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
-from filters.bibstyle import HouseStyle, family_name, plain, rich_to_inlines
+from filters.bibstyle import HouseStyle, as_text, family_name, plain, rich_to_inlines
 from filters.diagnostics import BuildError, display_path, locate, run_filter_main, warn
 from filters.language import base_language, sort_key, term
 from filters.markup import text_to_inlines
@@ -279,7 +279,7 @@ def prepare(doc: pf.Doc) -> None:
     entries = [bibliography.data.entries[key] for key in keys]
     context = CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
     context.reference_text = {
-        entry.key: context.style.format_reference(entry, context.year_label[entry.key]).render_as("text")
+        entry.key: as_text(context.style.format_reference(entry, context.year_label[entry.key]))
         for entry in entries}
     doc.citations = context
 

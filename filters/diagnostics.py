@@ -17,8 +17,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import panflute as pf
-
 log = logging.getLogger("press")
 
 # Metadata key under which the pipeline records the manuscript's files, in
@@ -55,12 +53,12 @@ def warn(message: str, path: str | None = None, line: int | None = None,
     log.warning("%s", Diagnostic(message, str(path) if path else None, line, hint, "warning"))
 
 
-def source_files(doc: pf.Doc) -> list[str]:
+def source_files(doc) -> list[str]:
     files = doc.get_metadata(SOURCE_FILES_KEY, default=[]) if doc else []
     return [files] if isinstance(files, str) else list(files)
 
 
-def locate(doc: pf.Doc, pattern: str) -> tuple[str | None, int | None]:
+def locate(doc, pattern: str) -> tuple[str | None, int | None]:
     """First (file, line) of the manuscript where the regex ``pattern`` matches.
 
     Pandoc's Markdown reader keeps no source positions, so a filter that finds

@@ -11,9 +11,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import panflute as pf
-import yaml
-
 from filters.diagnostics import SOURCE_FILES_KEY, BuildError, display_path
 from press.tools import run_pandoc
 
@@ -56,6 +53,8 @@ def check_text(path: Path) -> str:
 
 def check_metadata(path: Path) -> dict:
     """Parse metadata.yaml first, so a YAML mistake is reported at its own line."""
+    import yaml
+
     try:
         data = yaml.safe_load(io.StringIO(check_text(path))) or {}
     except yaml.MarkedYAMLError as error:
@@ -68,9 +67,11 @@ def check_metadata(path: Path) -> dict:
     return data
 
 
-def read(manuscript: Manuscript) -> pf.Doc:
+def read(manuscript: Manuscript):
     """One pandoc run over all sources → the document, with the bibliography and
     the source files recorded in its metadata for the filters."""
+    import panflute as pf
+
     for source in manuscript.sources:
         check_text(source)
     args = ["--from", MARKDOWN, "--to", "json"]

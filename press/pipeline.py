@@ -1,47 +1,69 @@
 """The build, top to bottom: read → filters → editions (in parallel) → commit.
 
+Each step is skipped when the cache (``press.cache``) says its inputs did not
+change; heavy modules are imported only by the steps that run, so a build with
+nothing to do costs little more than hashing the inputs.
+
 >>> build(Path("."), Path("build"), ["html"])   # doctest: +SKIP
 """
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-import icu
-import panflute as pf
-
-from filters import chronology, citations
-from filters.diagnostics import BuildError
-from press import editions
+from filters.diagnostics import log
+from press.cache import Cache, ast_key, edition_key
 from press.manuscript import find_manuscript, read
 from press.output import commit
 
 # Named stages in a fixed order: citations first, so that the chronology sees
 # rendered citations (and leaves them out of event texts) and comes after the
-# bibliography.
-FILTERS: list[tuple[str, Callable]] = [
-    ("citations", citations.main),
-    ("chronology", chronology.main),
-]
+# bibliography; links last, to check every link the others added.
+FILTERS = ("citations", "chronology", "links")
 
 
 @dataclass
 class Report:
-    """What a build did, for the command line: stage timings and written files."""
+    """What a build did, for the command line: stage timings, reused and written files."""
     timings: list[tuple[str, float]] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
 
     def timed(self, name: str, started: float) -> None:
         self.timings.append((name, time.perf_counter() - started))
 
 
-def slug_of(doc: pf.Doc) -> str:
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def collected_warnings():
+    """The filters' warnings, printed as usual and kept for the cache to replay."""
+    handler = _Collect()
+    log.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        log.removeHandler(handler)
+
+
+def slug_of(doc) -> str:
     """``slug`` from the metadata, else the title in ASCII: "daglik-karabag-…"."""
+    import icu
+    import panflute as pf
+
     explicit = doc.get_metadata("slug", default=None)
     if explicit:
         return explicit
@@ -50,16 +72,31 @@ def slug_of(doc: pf.Doc) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "article"
 
 
-def run_filters(doc: pf.Doc, report: Report) -> pf.Doc:
-    for name, main in FILTERS:
+def run_filters(doc, report: Report):
+    from importlib import import_module
+
+    for name in FILTERS:
         started = time.perf_counter()
-        doc = main(doc)
+        doc = import_module(f"filters.{name}").main(doc)
         report.timed(f"filter {name}", started)
     return doc
 
 
-def write_editions(job: editions.Job, wanted: list[str], report: Report) -> dict[str, bytes]:
+def filtered_document(root: Path, report: Report) -> tuple[dict, list[str]]:
+    """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings."""
+    started = time.perf_counter()
+    doc = read(find_manuscript(root))
+    report.timed("read", started)
+    with collected_warnings() as warnings:
+        doc = run_filters(doc, report)
+    facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en")}
+    return {"ast": json.dumps(doc.to_json()), **facts}, warnings
+
+
+def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str, bytes]]:
     """The editions side by side; the HTML render also feeds the EPUB's title page."""
+    from press import editions
+
     def timed(name, function, *args):
         started = time.perf_counter()
         result = function(*args)
@@ -67,45 +104,60 @@ def write_editions(job: editions.Job, wanted: list[str], report: Report) -> dict
         return result
 
     def html_and_epub():
-        files = {}
         rendered = editions.render_html(job)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            tasks = []
-            if "html" in wanted:
-                tasks.append(pool.submit(timed, "html", editions.write_html, job, rendered))
-            if "epub" in wanted:
-                tasks.append(pool.submit(timed, "epub", editions.write_epub, job, rendered))
-            for task in tasks:
-                files.update(task.result())
-        return files
+            tasks = {name: pool.submit(timed, name, writer, job, rendered)
+                     for name, writer in (("html", editions.write_html), ("epub", editions.write_epub))
+                     if name in wanted}
+            return {name: task.result() for name, task in tasks.items()}
 
-    files: dict[str, bytes] = {}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        tasks = []
-        if "pdf" in wanted:
-            tasks.append(pool.submit(timed, "pdf", editions.write_pdf, job))
-        if "html" in wanted or "epub" in wanted:
-            tasks.append(pool.submit(html_and_epub))
-        for task in tasks:
-            files.update(task.result())
+        pdf = pool.submit(timed, "pdf", editions.write_pdf, job) if "pdf" in wanted else None
+        web = pool.submit(html_and_epub) if {"html", "epub"} & set(wanted) else None
+        files = web.result() if web else {}
+        if pdf:
+            files["pdf"] = pdf.result()
     return files
 
 
-def build(root: Path, out: Path, wanted: list[str]) -> Report:
+def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True) -> Report:
+    from press.editions import source_date_epoch
+
     report = Report()
-    started = time.perf_counter()
     manuscript = find_manuscript(root)
-    doc = read(manuscript)
-    report.timed("read", started)
+    options = {"source_date_epoch": source_date_epoch()}
+    cache = Cache(out, use_cache)
 
-    doc = run_filters(doc, report)
+    key = ast_key(manuscript.inputs, options)
+    cached = cache.ast(key)
+    if cached is not None:
+        facts = json.loads(cached)
+        for message in cache.state.warnings:
+            log.warning("%s", message)
+        report.reused.append("filters")
+        warnings = cache.state.warnings
+    else:
+        facts, warnings = filtered_document(root, report)
 
-    job = editions.Job(doc_json=json.dumps(doc.to_json()), slug=slug_of(doc),
-                       lang=doc.get_metadata("lang", default="en"),
-                       timestamp=editions.source_date_epoch())
-    files = write_editions(job, wanted, report)
-
-    started = time.perf_counter()
-    report.written = commit(out, files)
-    report.timed("write", started)
+    keys = {name: edition_key(name, key, options) for name in wanted}
+    todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
+    report.reused += [name for name in wanted if name not in todo]
+    files: dict[str, dict[str, bytes]] = {}
+    if todo:
+        from press.editions import Job
+        job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
+                  timestamp=options["source_date_epoch"])
+        files = write_editions(job, todo, report)
+        started = time.perf_counter()
+        report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
+        report.timed("write", started)
+    if todo or cached is None:
+        cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files})
     return report
+
+
+def check(root: Path) -> list[str]:
+    """Every validation of a build (citations, entries, events, links), writing nothing."""
+    report = Report()
+    _, warnings = filtered_document(root, report)
+    return warnings

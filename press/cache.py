@@ -1,0 +1,120 @@
+"""The build cache: content hashes of what each step reads, kept in ``OUT/.cache``.
+
+A step runs again only when one of its inputs changed: the manuscript, the
+``.bib``, the filters, an edition's templates, the tool versions or the options.
+
+>>> digest([b"a", b"b"]) == digest([b"a", b"b"]) != digest([b"ab"])
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml")
+CACHE_VERSION = "1"
+
+
+def digest(parts) -> str:
+    """SHA-256 over parts, each length-prefixed so that boundaries count."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8")
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def files_digest(paths) -> str:
+    """Names and contents of files, in a stable order."""
+    paths = sorted(Path(p) for p in paths)
+    return digest(part for path in paths for part in (str(path), path.read_bytes()))
+
+
+def tree(folder: Path, pattern: str = "*") -> list[Path]:
+    return [p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+
+
+def tool_versions() -> str:
+    return ",".join(f"{name}={metadata.version(name)}" for name in TOOLS)
+
+
+def ast_key(inputs, options: dict) -> str:
+    """What the filtered AST depends on: sources, filters and pipeline code, tools."""
+    code = tree(HERE / "filters", "*.py") + tree(HERE / "press", "*.py") + \
+        tree(HERE / "templates" / "figures")
+    return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
+                   json.dumps(options, sort_keys=True)])
+
+
+def edition_key(edition: str, ast: str, options: dict) -> str:
+    """What one edition depends on beyond the AST: its templates (and the shared ones)."""
+    templates = {"pdf": ["typst"], "html": ["html"], "epub": ["epub"]}[edition]
+    files = [p for name in templates + ["pandoc"] for p in tree(HERE / "templates" / name)]
+    return digest([ast, edition, files_digest(files), json.dumps(options, sort_keys=True)])
+
+
+@dataclass
+class State:
+    """What the last successful build recorded."""
+    ast_key: str = ""
+    warnings: list[str] = field(default_factory=list)
+    editions: dict[str, dict] = field(default_factory=dict)  # name → {key, files: {rel: sha}}
+
+
+class Cache:
+    def __init__(self, out: Path, enabled: bool = True):
+        self.folder = out / ".cache"
+        self.enabled = enabled
+        self.state = self._load() if enabled else State()
+
+    def _load(self) -> State:
+        try:
+            data = json.loads((self.folder / "state.json").read_text(encoding="utf-8"))
+            return State(**data)
+        except (OSError, ValueError, TypeError):
+            return State()
+
+    def ast(self, key: str) -> str | None:
+        """The filtered document (pandoc JSON and its slug and language), if it was
+        built from the same inputs."""
+        if not self.enabled or self.state.ast_key != key:
+            return None
+        try:
+            return (self.folder / "filtered.json").read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def edition_current(self, edition: str, key: str, out: Path) -> bool:
+        """True when the edition's outputs exist as the build with this key left them."""
+        record = self.state.editions.get(edition)
+        if not self.enabled or not record or record["key"] != key:
+            return False
+        for relative, sha in record["files"].items():
+            path = out / relative
+            if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                return False
+        return True
+
+    def save(self, ast_key: str, ast_json: str, warnings: list[str],
+             editions: dict[str, tuple[str, dict[str, bytes]]]) -> None:
+        if not self.enabled:
+            return
+        if ast_key != self.state.ast_key:
+            self.state.editions = {}
+        self.state.ast_key = ast_key
+        self.state.warnings = warnings
+        for name, (key, files) in editions.items():
+            self.state.editions[name] = {
+                "key": key, "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()}}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name, text in (("filtered.json", ast_json),
+                           ("state.json", json.dumps(self.state.__dict__, indent=1, sort_keys=True))):
+            temporary = self.folder / f".{name}.tmp"
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.folder / name)
