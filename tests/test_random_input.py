@@ -1,0 +1,94 @@
+"""Random input never crashes the grammar or the formatter, and always comes out escaped."""
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import panflute as pf
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from filters import citations
+from filters.dates import find_dates, find_yearless
+from filters.language import LANGUAGES
+from press import editions
+from press.render import render
+from press.tools import run_pandoc
+
+TURKISH_MONTHS = LANGUAGES["tr"]["months"]
+LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZəƏ"
+MARKUP = "&%_#<>\"'"
+COMBINING = "\u0301\u0307\u0308"
+LATEX_ESCAPES = {"&": r"\&", "%": r"\%", "_": r"\_", "#": r"\#"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["tr", "en"]))
+def test_date_grammar_never_crashes(text, lang):
+    for match in find_dates(text, lang, on_error=lambda *_: None):
+        assert text[match.start:match.end] == match.text
+    find_yearless(text, lang)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(), st.sampled_from(["", "’de", "’te", "’da", "'nin"]))
+def test_any_real_turkish_date_is_read_back(date, suffix):
+    text = f"Olay {date.day} {TURKISH_MONTHS[date.month - 1]} {date.year:04d}{suffix} oldu."
+    found = find_dates(text, "tr")
+    if date.year < 1000:  # years are four digits in running text
+        return
+    assert [m.span.iso for m in found] == [date.isoformat()]
+
+
+name = st.builds(lambda first, rest, mark: first + rest + mark,
+                 st.sampled_from(LETTERS),
+                 st.text(alphabet=LETTERS + MARKUP, min_size=1, max_size=12),
+                 st.sampled_from(["", *COMBINING]))
+title = st.text(alphabet=LETTERS + MARKUP + " ", min_size=1, max_size=30).map(str.strip).filter(bool)
+
+
+def bibtex(text: str) -> str:
+    return "".join(LATEX_ESCAPES.get(char, char) for char in text)
+
+
+class Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def filtered(tmp_path, author, work_title, url="https://example.org/x"):
+    bib = tmp_path / "r.bib"
+    bib.write_text(f"@misc{{k, author = {{{bibtex(author)}}}, year = {{2020}}, "
+                   f"title = {{{bibtex(work_title)}}}, url = {{{url}}}}}\n", encoding="utf-8")
+    markdown = f"---\nlang: tr\ntitle: Deneme\nbibliography: {bib}\n---\n\nMetin [@k, 5].\n"
+    doc = pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
+    return json.dumps(citations.main(doc).to_json())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(author=name, work_title=title)
+def test_citation_formatter_escapes_in_html_and_typst(tmp_path, author, work_title):
+    doc_json = filtered(tmp_path, author, work_title)
+    page = Text()
+    page.feed(render(doc_json, "html5").body)
+    text = " ".join("".join(page.parts).split())
+    assert f"({author}, 2020: 5)" in text
+    assert " ".join(work_title.split()) in text
+    assert set(page.tags) <= {"p", "span", "a", "div", "h1", "section", "em"}
+    job = editions.Job(doc_json, "x", "tr", 0)
+    pdf = editions.TYPST.compile(editions.typst_source(job, editions.render_typst(job)), 0)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_javascript_url_is_never_an_active_link(tmp_path):
+    doc_json = filtered(tmp_path, "Kötü", "Tuzak", url="javascript:alert(1)")
+    html = render(doc_json, "html5").body
+    assert not re.search(r'href="\s*javascript:', html, re.I)
+    assert "javascript:alert(1)" in html  # shown as text, inert
