@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Build the article's editions.
 
-    python build.py [pdf] [html] [epub] [--root DIR] [--out DIR]
+    python build.py [pdf] [html] [epub] [latex] [--root DIR] [--out DIR]
+    python build.py pdf --pdf-engine xelatex|lualatex   the PDF through LaTeX
+    python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check            every validation, no edition written
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
@@ -23,7 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from filters.diagnostics import BuildError  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-EDITIONS = ("pdf", "html", "epub")
+EDITIONS = ("pdf", "html", "epub", "latex")
+DEFAULT_EDITIONS = ["pdf", "html", "epub"]  # `latex` (a submission folder) on request
+ENGINES = ("typst", "xelatex", "lualatex")
 COMMANDS = ("build", "check", "watch", "serve")
 
 
@@ -38,11 +42,13 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = Parser(description="Build the PDF, HTML and EPUB editions of a manuscript.",
                     epilog="commands: check, watch, serve (default: build)")
     parser.add_argument("words", nargs="*", metavar="EDITION",
-                        help=f"editions to build: {', '.join(EDITIONS)} (default: all), "
+                        help=f"editions to build: {', '.join(EDITIONS)} (default: pdf html epub), "
                              f"after an optional command")
     parser.add_argument("--root", type=Path, default=HERE,
                         help="folder holding manuscript/ and bibliography/ (default: this repository)")
     parser.add_argument("--out", type=Path, help="output folder (default: ROOT/build)")
+    parser.add_argument("--pdf-engine", choices=ENGINES, default="typst",
+                        help="typeset the PDF with Typst (default) or through LaTeX")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
     parser.add_argument("--no-cache", action="store_true", help="rebuild everything")
     output = parser.add_mutually_exclusive_group()
@@ -55,7 +61,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     unknown = [name for name in words if name not in EDITIONS]
     if unknown:
         parser.error(f"unknown edition '{unknown[0]}' (choose from {', '.join(EDITIONS)})")
-    args.editions = words or list(EDITIONS)
+    args.editions = words or list(DEFAULT_EDITIONS)
     args.out = (args.out or args.root / "build").resolve()
     args.root = args.root.resolve()
     return args
@@ -139,7 +145,8 @@ def run(args, progress: Progress) -> int:
                        ready=lambda port: progress.line(f"preview on http://127.0.0.1:{port}/ (Ctrl-C stops)"))
         return 0
     started = time.perf_counter()
-    report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache)
+    report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
+                            pdf_engine=args.pdf_engine)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -163,8 +163,13 @@ class CitationContext:
     reference_text: dict[str, str] = field(default_factory=dict)
 
 
+# Entry ids: "bib-KEY". Pandoc's LaTeX writer treats "ref-…" divs as citeproc's
+# \bibitem entries, which need its CSLReferences environment.
+ENTRY_PREFIX = "bib-"
+
+
 def cite_target(key: str) -> str:
-    return f"#ref-{key}"
+    return f"#{ENTRY_PREFIX}{key}"
 
 
 def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
@@ -210,8 +215,8 @@ def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]
     items = []
     for entry in entries:
         rich = context.style.format_reference(entry, context.year_label[entry.key])
-        items.append(pf.Div(pf.Para(*rich_to_inlines(rich)), identifier=f"ref-{entry.key}",
-                            classes=["csl-entry"], attributes={"role": "doc-biblioentry"}))
+        items.append(pf.Div(pf.Para(*rich_to_inlines(rich)), identifier=f"{ENTRY_PREFIX}{entry.key}",
+                            classes=["reference-entry"], attributes={"role": "doc-biblioentry"}))
     title = options(doc)["bibliography-title"] or term(context.lang, "references")
     # pandoc's --section-divs moves the header's attributes to its <section>.
     header = pf.Header(pf.Str(title), level=1, identifier="bibliography",
@@ -289,9 +294,19 @@ def action(element, doc):
         return format_citation(element, doc.citations)
 
 
+# Metadata key of the formatted references as plain text, for indexers
+# (the HTML edition's citation_reference tags and schema.org "citation").
+REFERENCE_LIST_KEY = "reference-list"
+
+
 def finalize(doc: pf.Doc) -> None:
-    if doc.citations.cited:
-        doc.content.extend(format_bibliography(doc.citations, doc))
+    context = doc.citations
+    if context.cited:
+        blocks = format_bibliography(context, doc)
+        doc.content.extend(blocks)
+        order = [block.identifier[len(ENTRY_PREFIX):] for block in blocks[1:]]
+        doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
+            *(pf.MetaString(context.reference_text[key]) for key in order))
     del doc.citations
 
 

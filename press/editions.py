@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import threading
 import uuid
@@ -22,7 +23,6 @@ from press.render import Rendered, render
 from press.tools import run_pandoc
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-EDITIONS = ("pdf", "html", "epub")  # build.py lists them too, to stay light
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Job:
     slug: str
     lang: str
     timestamp: int | None  # SOURCE_DATE_EPOCH, for reproducible dates
+    pdf_engine: str = "typst"
+    bibliography: tuple[str, ...] = ()  # the .bib files, copied into the LaTeX folder
 
     @property
     def terms(self) -> dict:
@@ -39,12 +41,53 @@ class Job:
 
 
 def environment(edition: str, autoescape: bool) -> jinja2.Environment:
+    # LaTeX writes `{#1}` for macro arguments: its templates mark comments `{## … ##}`.
+    comments = ("{##", "##}") if edition == "latex" else ("{#", "#}")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / edition),
                              autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, undefined=jinja2.ChainableUndefined)
+                             keep_trailing_newline=True, undefined=jinja2.ChainableUndefined,
+                             comment_start_string=comments[0], comment_end_string=comments[1])
     env.filters["typst_string"] = typst_string
-    env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
+    env.filters["jsonld"] = jsonld
     return env
+
+
+def jsonld(value) -> str:
+    """JSON for a <script> element: "</script>" inside a title cannot close it."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_range(pages) -> tuple[str, str]:
+    """``"12-30"`` → ``("12", "30")``; one page → ``("12", "")``."""
+    parts = re.split(r"\s*[-–]+\s*", str(pages), maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def scholarly_article(plain: dict, lang: str, pdf_url: str) -> dict:
+    """schema.org ScholarlyArticle from the plain-text metadata; absent fields stay out."""
+    journal = plain.get("journal") or {}
+    article = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
+               "headline": plain.get("title"), "name": plain.get("title"), "inLanguage": lang,
+               "alternativeHeadline": (plain.get("translation") or {}).get("title"),
+               "abstract": plain.get("abstract"), "datePublished": plain.get("date"),
+               "keywords": ", ".join(plain.get("keywords") or []) or None,
+               "encoding": {"@type": "MediaObject", "contentUrl": pdf_url,
+                            "encodingFormat": "application/pdf"},
+               "author": [{"@type": "Person", "name": a.get("name"),
+                           **({"affiliation": {"@type": "Organization", "name": a["affiliation"]}}
+                              if a.get("affiliation") else {}),
+                           **({"identifier": f"https://orcid.org/{a['orcid']}"} if a.get("orcid") else {})}
+                          for a in plain.get("authors") or []] or None,
+               "identifier": f"https://doi.org/{plain['doi']}" if plain.get("doi") else None,
+               "isPartOf": {"@type": "PublicationIssue", "issueNumber": journal.get("issue"),
+                            "isPartOf": {"@type": "PublicationVolume", "volumeNumber": journal.get("volume"),
+                                         "isPartOf": {"@type": "Periodical", "name": journal.get("name")}}}
+               if journal.get("name") else None,
+               "pagination": journal.get("pages"),
+               "citation": [{"@type": "CreativeWork", "name": ref}
+                            for ref in plain.get("reference-list") or []] or None}
+    return {key: value for key, value in article.items() if value}
 
 
 def context(job: Job, rendered: Rendered, edition: str) -> dict:
@@ -72,8 +115,11 @@ def render_html(job: Job) -> Rendered:
 
 def write_html(job: Job, rendered: Rendered) -> dict[str, bytes]:
     page = environment("html", autoescape=True).get_template("page.html.j2")
-    html = page.render(context(job, rendered, "html"),
-                       pdf=f"../{job.slug}.pdf", epub=f"../{job.slug}.epub")
+    pdf = f"../{job.slug}.pdf"
+    pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
+    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"../{job.slug}.epub",
+                       first_page=pages[0], last_page=pages[1],
+                       jsonld=scholarly_article(rendered.plain, job.lang, pdf))
     return {"html/index.html": html.encode("utf-8"),
             "html/style.css": (TEMPLATES / "html" / "style.css").read_bytes()}
 
@@ -90,23 +136,31 @@ def epub_identifier(plain: dict) -> str:
 
 
 def write_epub(job: Job, rendered: Rendered) -> dict[str, bytes]:
-    """pandoc's EPUB 3 writer, with our stylesheet and our title page."""
-    title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2") \
-        .render(context(job, rendered, "epub"))
-    authors = [a.get("name", "") for a in rendered.plain.get("authors", [])]
+    """pandoc's EPUB 3 writer, with our stylesheet, title page and generated cover."""
+    info = context(job, rendered, "epub")
+    typst_env = environment("epub", autoescape=False)
+    cover = TYPST.compile(typst_env.get_template("cover.typ.j2").render(info), job.timestamp,
+                          output="png")
+    title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
+    doc = json.loads(job.doc_json)
+    # Our title page opens the book, as a chapter of its own (before the first section).
+    doc["blocks"].insert(0, {"t": "RawBlock", "c": ["html", title_page]})
+    plain = rendered.plain
     with tempfile.TemporaryDirectory() as folder:
-        title_file = Path(folder) / "title.html"
-        title_file.write_text(title_page, encoding="utf-8")
+        cover_file = Path(folder) / "cover.png"
+        cover_file.write_bytes(cover)
         output = Path(folder) / "book.epub"
         args = ["--from", "json", "--to", "epub3", "--output", str(output),
                 "--css", str(TEMPLATES / "epub" / "style.css"), "--toc", "--toc-depth=2",
                 "--number-sections", "--split-level=1", "--epub-title-page=false",
-                "--include-before-body", str(title_file),
-                "--metadata", f"identifier={epub_identifier(rendered.plain)}"]
-        for author in authors:
-            args += ["--metadata", f"author={author}"]
+                "--epub-cover-image", str(cover_file),
+                "--metadata", f"identifier={epub_identifier(plain)}"]
+        for author in plain.get("authors") or []:
+            args += ["--metadata", f"author={author.get('name', '')}"]
+        if (plain.get("journal") or {}).get("name"):
+            args += ["--metadata", f"publisher={plain['journal']['name']}"]
         env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
-        run_pandoc(args, stdin=job.doc_json, env=env)
+        run_pandoc(args, stdin=json.dumps(doc), env=env)
         return {f"{job.slug}.epub": output.read_bytes()}
 
 
@@ -131,14 +185,15 @@ class TypstSession:
         self._compiler = None
         self._lock = threading.Lock()
 
-    def compile(self, source: str, timestamp: int | None) -> bytes:
+    def compile(self, source: str, timestamp: int | None, output: str = "pdf") -> bytes:
         with self._lock:
             if self._compiler is None:
                 self._compiler = typst.Compiler(root=str(TEMPLATES / "typst"),
                                                 ignore_system_fonts=True)
             try:
-                return self._compiler.compile(input=source.encode("utf-8"), format="pdf",
-                                              timestamp=timestamp)
+                result = self._compiler.compile(input=source.encode("utf-8"), format=output,
+                                                timestamp=timestamp, ppi=72)
+                return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 raise BuildError(f"typst failed: {error.message}",
                                  hint="; ".join(error.hints) or "see the message above") from None

@@ -89,7 +89,9 @@ def filtered_document(root: Path, report: Report) -> tuple[dict, list[str]]:
     report.timed("read", started)
     with collected_warnings() as warnings:
         doc = run_filters(doc, report)
-    facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en")}
+    bibliography = doc.get_metadata("bibliography", default=[])
+    facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
+             "bibliography": [bibliography] if isinstance(bibliography, str) else bibliography}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
 
@@ -111,21 +113,35 @@ def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str
                      if name in wanted}
             return {name: task.result() for name, task in tasks.items()}
 
+    def typeset():
+        files = {}
+        if "pdf" in wanted:
+            if job.pdf_engine == "typst":
+                files["pdf"] = timed("pdf", editions.write_pdf, job)
+            else:
+                from press import latex
+                files["pdf"] = timed("pdf", latex.write_pdf, job, job.pdf_engine)
+        if "latex" in wanted:
+            from press import latex
+            files["latex"] = timed("latex", latex.write_folder, job)
+        return files
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        pdf = pool.submit(timed, "pdf", editions.write_pdf, job) if "pdf" in wanted else None
+        printed = pool.submit(typeset) if {"pdf", "latex"} & set(wanted) else None
         web = pool.submit(html_and_epub) if {"html", "epub"} & set(wanted) else None
         files = web.result() if web else {}
-        if pdf:
-            files["pdf"] = pdf.result()
+        if printed:
+            files.update(printed.result())
     return files
 
 
-def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True) -> Report:
+def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
+          pdf_engine: str = "typst") -> Report:
     from press.editions import source_date_epoch
 
     report = Report()
     manuscript = find_manuscript(root)
-    options = {"source_date_epoch": source_date_epoch()}
+    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
     cache = Cache(out, use_cache)
 
     key = ast_key(manuscript.inputs, options)
@@ -146,7 +162,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True) -> R
     if todo:
         from press.editions import Job
         job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
-                  timestamp=options["source_date_epoch"])
+                  timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
+                  bibliography=tuple(facts["bibliography"]))
         files = write_editions(job, todo, report)
         started = time.perf_counter()
         report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})

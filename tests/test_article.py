@@ -99,17 +99,17 @@ def test_all_35_author_year_citations_in_house_style(article_html):
 
 
 def test_every_citation_links_to_an_entry(article_html):
-    targets = set(re.findall(r'<span class="citation"[^>]*>\(?<a href="#(ref-[^"]+)"', article_html))
-    entries = set(re.findall(r'<div id="(ref-[^"]+)" class="csl-entry" role="doc-biblioentry"', article_html))
+    targets = set(re.findall(r'<span class="citation"[^>]*>\(?<a href="#(bib-[^"]+)"', article_html))
+    entries = set(re.findall(r'<div id="(bib-[^"]+)" class="reference-entry" role="doc-biblioentry"', article_html))
     assert targets and targets <= entries
 
 
 def test_bibliography_is_complete_and_in_turkish_order(html_text, article_html):
-    entries = re.findall(r'<div id="ref-([^"]+)" class="csl-entry"', article_html)
+    entries = re.findall(r'<div id="bib-([^"]+)" class="reference-entry"', article_html)
     assert len(entries) == len(set(entries)) == 36
     section = re.search(r'<section id="bibliography"[^>]*role="doc-bibliography"', article_html)
     assert section, "the bibliography section carries its DPUB-ARIA role"
-    bodies = re.findall(r'class="csl-entry" role="doc-biblioentry">(.*?)</div>', article_html, re.S)
+    bodies = re.findall(r'class="reference-entry" role="doc-biblioentry">(.*?)</div>', article_html, re.S)
     heads = [re.sub(r"<[^>]+>", "", body).strip().split(" (")[0] for body in bodies]
     from filters.language import sort_key
     assert heads == sorted(heads, key=lambda w: sort_key(w, "tr"))

@@ -122,7 +122,7 @@ def test_citation_links_to_its_entry(bibliography):
     span = format_citation(cite(("aslanli2015", "56")), context_for(bibliography, ["aslanli2015"]))
     links = []
     span.walk(lambda e, d: links.append(e.url) if isinstance(e, pf.Link) else None)
-    assert links == ["#ref-aslanli2015"]
+    assert links == ["#bib-aslanli2015"]
     assert span.attributes["data-cites"] == "aslanli2015"
 
 
@@ -184,8 +184,8 @@ def test_bibliography_in_turkish_order(bibliography):
     doc = pf.Doc()
     blocks = format_bibliography(context_for(bibliography, keys), doc)
     order = [block.identifier for block in blocks[1:]]
-    assert order == ["ref-aslanli2015", "ref-caferov_aslanli2016", "ref-ilgin2020",
-                     "ref-irmak2020", "ref-isik2020", "ref-ince2020", "ref-ozsoy2019"]
+    assert order == ["bib-aslanli2015", "bib-caferov_aslanli2016", "bib-ilgin2020",
+                     "bib-irmak2020", "bib-isik2020", "bib-ince2020", "bib-ozsoy2019"]
     assert pf.stringify(blocks[0]) == "Kaynakça"
     assert blocks[0].attributes["role"] == "doc-bibliography"
     assert all(b.attributes["role"] == "doc-biblioentry" for b in blocks[1:])
