@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test clean
+.PHONY: all build test clean docs bench
 all: build
 
 $(STAMP): requirements.txt
@@ -21,3 +21,7 @@ test: $(STAMP)
 
 clean:
 	rm -rf build
+
+# Screenshots of the editions for the README (needs Debian's chromium).
+docs: $(STAMP)
+	$(PY) -m press.screenshots

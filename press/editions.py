@@ -185,14 +185,16 @@ class TypstSession:
         self._compiler = None
         self._lock = threading.Lock()
 
-    def compile(self, source: str, timestamp: int | None, output: str = "pdf") -> bytes:
+    def compile(self, source: str, timestamp: int | None, output: str = "pdf",
+                ppi: float = 72) -> bytes:
+        """The document as PDF, or its first page as PNG."""
         with self._lock:
             if self._compiler is None:
                 self._compiler = typst.Compiler(root=str(TEMPLATES / "typst"),
                                                 ignore_system_fonts=True)
             try:
                 result = self._compiler.compile(input=source.encode("utf-8"), format=output,
-                                                timestamp=timestamp, ppi=72)
+                                                timestamp=timestamp, ppi=ppi)
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 raise BuildError(f"typst failed: {error.message}",
