@@ -25,3 +25,13 @@ clean:
 # Screenshots of the editions for the README (needs Debian's chromium).
 docs: $(STAMP)
 	$(PY) -m press.screenshots
+
+# The benchmark against bare pandoc, Sphinx and LaTeX, in its own environment.
+BENCH_VENV := bench/.venv
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench: $(STAMP) $(BENCH_VENV)/.installed
+	$(PY) bench/run.py

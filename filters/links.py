@@ -20,31 +20,20 @@ import panflute as pf
 from filters.diagnostics import BuildError, locate, run_filter_main
 
 
-def identifiers(doc: pf.Doc) -> set[str]:
-    found: set[str] = set()
+def broken_links(doc: pf.Doc) -> list[str]:
+    """Targets of ``#…`` links with no element of that id, in document order (one walk)."""
+    known: set[str] = set()
+    targets: list[str] = []
 
     def collect(element, _doc):
         identifier = getattr(element, "identifier", "")
         if identifier:
-            found.add(identifier)
+            known.add(identifier)
+        if isinstance(element, pf.Link) and element.url.startswith("#"):
+            targets.append(element.url[1:])
 
     doc.walk(collect)
-    return found
-
-
-def broken_links(doc: pf.Doc) -> list[str]:
-    """Targets of ``#…`` links with no element of that id, in document order."""
-    known = identifiers(doc)
-    broken: list[str] = []
-
-    def check(element, _doc):
-        if isinstance(element, pf.Link) and element.url.startswith("#"):
-            target = element.url[1:]
-            if target not in known and target not in broken:
-                broken.append(target)
-
-    doc.walk(check)
-    return broken
+    return list(dict.fromkeys(target for target in targets if target not in known))
 
 
 def finalize(doc: pf.Doc) -> None:

@@ -10,7 +10,7 @@ import re
 import tempfile
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -34,6 +34,7 @@ class Job:
     timestamp: int | None  # SOURCE_DATE_EPOCH, for reproducible dates
     pdf_engine: str = "typst"
     bibliography: tuple[str, ...] = ()  # the .bib files, copied into the LaTeX folder
+    plain: dict = field(default_factory=dict, hash=False)  # the metadata as plain text
 
     @property
     def terms(self) -> dict:
@@ -110,7 +111,7 @@ HTML_ARGS = ["--toc", "--toc-depth=2", "--number-sections", "--section-divs",
 
 
 def render_html(job: Job) -> Rendered:
-    return render(job.doc_json, "html5", HTML_ARGS)
+    return render(job.doc_json, "html5", HTML_ARGS, job.plain)
 
 
 def write_html(job: Job, rendered: Rendered) -> dict[str, bytes]:
@@ -135,12 +136,17 @@ def epub_identifier(plain: dict) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}"
 
 
-def write_epub(job: Job, rendered: Rendered) -> dict[str, bytes]:
-    """pandoc's EPUB 3 writer, with our stylesheet, title page and generated cover."""
+def epub_cover(job: Job) -> bytes:
+    """The cover as PNG, drawn by Typst from the plain metadata (so it needs no render)."""
+    info = context(job, Rendered("", "", {}, job.plain), "epub")
+    source = environment("epub", autoescape=False).get_template("cover.typ.j2").render(info)
+    return TYPST_PICTURES.compile(source, job.timestamp, output="png")
+
+
+def write_epub(job: Job, rendered: Rendered, cover: bytes) -> dict[str, bytes]:
+    """pandoc's EPUB 3 writer, with our stylesheet, our title page (from the HTML
+    render's metadata) and the generated cover."""
     info = context(job, rendered, "epub")
-    typst_env = environment("epub", autoescape=False)
-    cover = TYPST.compile(typst_env.get_template("cover.typ.j2").render(info), job.timestamp,
-                          output="png")
     title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
     doc = json.loads(job.doc_json)
     # Our title page opens the book, as a chapter of its own (before the first section).
@@ -169,7 +175,7 @@ def write_epub(job: Job, rendered: Rendered) -> dict[str, bytes]:
 def render_typst(job: Job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(job.doc_json, "typst-smart", ["--wrap=none"])
+    return render(job.doc_json, "typst-smart", ["--wrap=none"], job.plain)
 
 
 def typst_source(job: Job, rendered: Rendered) -> str:
@@ -201,7 +207,8 @@ class TypstSession:
                                  hint="; ".join(error.hints) or "see the message above") from None
 
 
-TYPST = TypstSession()
+TYPST = TypstSession()           # the PDF edition
+TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PDF
 
 
 def write_pdf(job: Job) -> dict[str, bytes]:

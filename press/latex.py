@@ -19,7 +19,7 @@ from pathlib import Path
 
 from filters.diagnostics import BuildError
 from filters.markup import typst_string
-from press.editions import TYPST, Job, context, environment
+from press.editions import TYPST_PICTURES, Job, context, environment
 from press.render import render
 
 ENGINES = ("xelatex", "lualatex")
@@ -69,7 +69,7 @@ def svg_figures_to_files(doc_json: str) -> tuple[str, dict[str, bytes]]:
         svg = match.group(1)
         source = ("#set page(width: auto, height: auto, margin: 0pt)\n"
                   f"#image(bytes({typst_string(svg)}), format: \"svg\")\n")
-        files[name] = TYPST.compile(source, 0)
+        files[name] = TYPST_PICTURES.compile(source, 0)
         caption = latex_escape(html.unescape(re.sub(r"<[^>]+>", "", match.group(2) or "")))
         block["c"] = ["latex", "\\begin{figure}[htbp]\\centering\n"
                       f"\\includegraphics[width=\\linewidth]{{{name}}}\n"
@@ -95,7 +95,7 @@ def hanging_references(doc_json: str) -> str:
 def latex_folder(job: Job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
     doc_json, figures = svg_figures_to_files(hanging_references(job.doc_json))
-    rendered = render(doc_json, "latex", ["--wrap=preserve"])
+    rendered = render(doc_json, "latex", ["--wrap=preserve"], job.plain)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
     info = context(job, rendered, "latex")

@@ -89,9 +89,12 @@ def filtered_document(root: Path, report: Report) -> tuple[dict, list[str]]:
     report.timed("read", started)
     with collected_warnings() as warnings:
         doc = run_filters(doc, report)
+    from press.render import prepare_fields
+
     bibliography = doc.get_metadata("bibliography", default=[])
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
-             "bibliography": [bibliography] if isinstance(bibliography, str) else bibliography}
+             "bibliography": [bibliography] if isinstance(bibliography, str) else bibliography,
+             "plain": prepare_fields(doc)}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
 
@@ -106,11 +109,16 @@ def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str
         return result
 
     def html_and_epub():
-        rendered = editions.render_html(job)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            tasks = {name: pool.submit(timed, name, writer, job, rendered)
-                     for name, writer in (("html", editions.write_html), ("epub", editions.write_epub))
-                     if name in wanted}
+            # the cover needs only the plain metadata: drawn while pandoc renders the HTML
+            cover = pool.submit(editions.epub_cover, job) if "epub" in wanted else None
+            rendered = editions.render_html(job)
+            tasks = {}
+            if "html" in wanted:
+                tasks["html"] = pool.submit(timed, "html", editions.write_html, job, rendered)
+            if cover:
+                tasks["epub"] = pool.submit(timed, "epub", editions.write_epub, job, rendered,
+                                            cover.result())
             return {name: task.result() for name, task in tasks.items()}
 
     def typeset():
@@ -163,7 +171,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
         from press.editions import Job
         job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
                   timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                  bibliography=tuple(facts["bibliography"]))
+                  bibliography=tuple(facts["bibliography"]), plain=facts["plain"])
         files = write_editions(job, todo, report)
         started = time.perf_counter()
         report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})

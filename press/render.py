@@ -11,8 +11,6 @@ after a marker line; ``render`` splits the output at the markers.
 """
 from __future__ import annotations
 
-import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,21 +82,22 @@ def meta_leaves(meta, path: str = ""):
         yield path, meta
 
 
-def fields_metadata(doc: pf.Doc) -> pf.MetaList:
-    return pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
-                         for path, value in meta_leaves(doc.metadata)))
+def prepare_fields(doc: pf.Doc) -> dict:
+    """Record every metadata leaf in ``press-fields`` for the fields template, once,
+    and return the metadata as plain text (for <title>, PDF metadata, JSON-LD)."""
+    leaves = list(meta_leaves(doc.metadata))
+    doc.metadata["press-fields"] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
+                                                 for path, value in leaves))
+    return unflatten({path: pf.stringify(value).strip() for path, value in leaves})
 
 
-def render(doc_json: str, to: str, extra_args: list[str] = ()) -> Rendered:
-    """One pandoc run: the document's body and metadata in the markup ``to``."""
-    doc = pf.load(io.StringIO(doc_json))
-    plain = unflatten({path: pf.stringify(value).strip() for path, value in meta_leaves(doc.metadata)})
-    doc.metadata["press-fields"] = fields_metadata(doc)
+def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
+    """One pandoc run: the body and metadata of a prepared document in the markup ``to``."""
     output = run_pandoc(["--from", "json", "--to", to, "--template", str(FIELDS_TEMPLATE),
-                         *extra_args], stdin=json.dumps(doc.to_json()))
+                         *extra_args], stdin=doc_json)
     pieces = MARKER.split(output)
     fields = {pieces[i]: pieces[i + 1].strip("\n") for i in range(1, len(pieces) - 1, 2)}
     fields.pop("end", None)
     body = fields.pop("body", "")
     toc = fields.pop("toc", "")
-    return Rendered(body, toc, unflatten(fields), plain)
+    return Rendered(body, toc, unflatten(fields), plain or {})

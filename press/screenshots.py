@@ -32,7 +32,8 @@ def pdf_first_page(out: Path, target: Path) -> None:
     from press import editions
 
     facts = json.loads((out / ".cache" / "filtered.json").read_text(encoding="utf-8"))
-    job = editions.Job(facts["ast"], facts["slug"], facts["lang"], editions.source_date_epoch())
+    job = editions.Job(facts["ast"], facts["slug"], facts["lang"], editions.source_date_epoch(),
+                       plain=facts["plain"])
     source = editions.typst_source(job, editions.render_typst(job))
     target.write_bytes(editions.TYPST.compile(source, job.timestamp, output="png", ppi=110))
 

@@ -12,7 +12,7 @@ from filters import citations
 from filters.dates import find_dates, find_yearless
 from filters.language import LANGUAGES
 from press import editions
-from press.render import render
+from press.render import prepare_fields, render
 from press.tools import run_pandoc
 
 TURKISH_MONTHS = LANGUAGES["tr"]["months"]
@@ -68,27 +68,29 @@ def filtered(tmp_path, author, work_title, url="https://example.org/x"):
     bib.write_text(f"@misc{{k, author = {{{bibtex(author)}}}, year = {{2020}}, "
                    f"title = {{{bibtex(work_title)}}}, url = {{{url}}}}}\n", encoding="utf-8")
     markdown = f"---\nlang: tr\ntitle: Deneme\nbibliography: {bib}\n---\n\nMetin [@k, 5].\n"
-    doc = pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
-    return json.dumps(citations.main(doc).to_json())
+    doc = citations.main(pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"],
+                                                        stdin=markdown))))
+    plain = prepare_fields(doc)
+    return json.dumps(doc.to_json()), plain
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(author=name, work_title=title)
 def test_citation_formatter_escapes_in_html_and_typst(tmp_path, author, work_title):
-    doc_json = filtered(tmp_path, author, work_title)
+    doc_json, plain = filtered(tmp_path, author, work_title)
     page = Text()
     page.feed(render(doc_json, "html5").body)
     text = " ".join("".join(page.parts).split())
     assert f"({author}, 2020: 5)" in text
     assert " ".join(work_title.split()) in text
     assert set(page.tags) <= {"p", "span", "a", "div", "h1", "section", "em"}
-    job = editions.Job(doc_json, "x", "tr", 0)
+    job = editions.Job(doc_json, "x", "tr", 0, plain=plain)
     pdf = editions.TYPST.compile(editions.typst_source(job, editions.render_typst(job)), 0)
     assert pdf.startswith(b"%PDF")
 
 
 def test_javascript_url_is_never_an_active_link(tmp_path):
-    doc_json = filtered(tmp_path, "Kötü", "Tuzak", url="javascript:alert(1)")
+    doc_json, _ = filtered(tmp_path, "Kötü", "Tuzak", url="javascript:alert(1)")
     html = render(doc_json, "html5").body
     assert not re.search(r'href="\s*javascript:', html, re.I)
     assert "javascript:alert(1)" in html  # shown as text, inert
