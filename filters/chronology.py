@@ -301,13 +301,30 @@ def section_label(header: pf.Header, number: int | None) -> str:
     return f"{number}. {title}" if number else title
 
 
-def in_metadata(element) -> bool:
-    """True inside the YAML metadata: an abstract's dates are not the text's events."""
-    while element is not None:
-        if isinstance(element, pf.MetaValue):
-            return True
-        element = element.parent
-    return False
+def mark_blocks(blocks, collector: Collector) -> None:
+    """Visit the body's paragraphs in reading order, section by section.
+
+    Only blocks are walked (not every inline, as a panflute action would), and the
+    metadata is never visited: an abstract's dates are not the text's events; nor
+    are footnotes'.
+    """
+    for block in blocks:
+        if collector.done:
+            return
+        if isinstance(block, pf.Header) and block.level == 1:
+            if block.identifier == "bibliography":  # the reference list has no events
+                collector.done = True
+                return
+            numbered = "unnumbered" not in block.classes
+            collector.sections += numbered
+            collector.section = section_label(block, collector.sections if numbered else None)
+        elif isinstance(block, (pf.Para, pf.Plain)):
+            block.content = mark_paragraph(list(block.content), collector)
+        elif isinstance(block, (pf.Div, pf.BlockQuote)):
+            mark_blocks(block.content, collector)
+        elif isinstance(block, (pf.BulletList, pf.OrderedList)):
+            for item in block.content:
+                mark_blocks(item.content, collector)
 
 
 def prepare(doc: pf.Doc) -> None:
@@ -316,22 +333,7 @@ def prepare(doc: pf.Doc) -> None:
     if settings["enabled"]:
         lang = base_language(doc.get_metadata("lang", default=None))
         doc.chronology = Collector(lang, bool(settings["auto"]), doc)
-
-
-def action(element, doc):
-    collector = doc.chronology
-    if collector is None or collector.done or in_metadata(element):
-        return None
-    if isinstance(element, pf.Header) and element.level == 1:
-        if element.identifier == "bibliography":  # the reference list has no events
-            collector.done = True
-            return None
-        numbered = "unnumbered" not in element.classes
-        collector.sections += numbered
-        collector.section = section_label(element, collector.sections if numbered else None)
-    elif isinstance(element, (pf.Para, pf.Plain)):
-        element.content = mark_paragraph(list(element.content), collector)
-    return None
+        mark_blocks(doc.content, doc.chronology)
 
 
 def finalize(doc: pf.Doc) -> None:
@@ -343,7 +345,8 @@ def finalize(doc: pf.Doc) -> None:
 
 
 def main(doc=None):
-    return pf.run_filter(action, prepare=prepare, finalize=finalize, doc=doc)
+    # no per-element action: prepare walks the blocks itself
+    return pf.run_filters([], prepare=prepare, finalize=finalize, doc=doc)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 
 import panflute as pf
 
+import filters.markup  # noqa: F401 (lets panflute read the raw Typst blocks of the chronology)
 from filters.diagnostics import BuildError, locate, run_filter_main
 
 

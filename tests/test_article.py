@@ -1,5 +1,6 @@
 """The article end to end: build it, read each edition back."""
 import re
+from pathlib import Path
 from html.parser import HTMLParser
 
 import pytest
@@ -159,3 +160,23 @@ def test_epub_opens(article_epub):
     text = " ".join(article_epub.read(n).decode() for n in names if n.endswith(".xhtml"))
     assert 'role="doc-biblioentry"' in text
     assert "(Aslanlı, 2015: 56)" in re.sub(r"<[^>]+>", "", text)
+
+
+def test_filters_run_stand_alone_under_pandoc(tmp_path):
+    """The same filters, as pandoc -F filters, give the same citations, references and chronology."""
+    import os
+    import subprocess
+    import sys
+    from conftest import REPO
+    from press.tools import pandoc_path
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    result = subprocess.run(
+        [pandoc_path(), *sorted(str(p) for p in (REPO / "manuscript").glob("*.md")),
+         "--metadata-file", str(REPO / "manuscript" / "metadata.yaml"),
+         "-M", f"bibliography={REPO / 'bibliography' / 'references.bib'}",
+         *(arg for name in ("citations", "chronology", "links") for arg in ("-F", str(REPO / "filters" / f"{name}.py"))),
+         "-t", "html5", "--wrap=none"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "(Caferov ve Aslanlı, 2016: 246)" in re.sub(r"<[^>]+>", "", result.stdout)
+    assert result.stdout.count('role="doc-biblioentry"') == 36
+    assert result.stdout.count("<time datetime=") >= 24
