@@ -5,6 +5,7 @@
     python build.py pdf --pdf-engine xelatex|lualatex   the PDF through LaTeX
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check            every validation, no edition written
+    python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
 
@@ -28,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 EDITIONS = ("pdf", "html", "epub", "latex")
 DEFAULT_EDITIONS = ["pdf", "html", "epub"]  # `latex` (a submission folder) on request
 ENGINES = ("typst", "xelatex", "lualatex")
-COMMANDS = ("build", "check", "watch", "serve")
+COMMANDS = ("build", "check", "validate", "watch", "serve")
 
 
 class Parser(argparse.ArgumentParser):
@@ -40,7 +41,7 @@ class Parser(argparse.ArgumentParser):
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = Parser(description="Build the PDF, HTML and EPUB editions of a manuscript.",
-                    epilog="commands: check, watch, serve (default: build)")
+                    epilog="commands: check, validate, watch, serve (default: build)")
     parser.add_argument("words", nargs="*", metavar="EDITION",
                         help=f"editions to build: {', '.join(EDITIONS)} (default: pdf html epub), "
                              f"after an optional command")
@@ -126,6 +127,11 @@ def run(args, progress: Progress) -> int:
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
+        return 0
+    if args.command == "validate":
+        from press.validate import validate
+        for passed in validate(args.out):
+            progress.line(f"valid: {passed}")
         return 0
     if args.command in ("watch", "serve"):
         from press import live

@@ -232,16 +232,16 @@ def bibliography_paths(doc: pf.Doc) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def cited_keys(doc: pf.Doc) -> list[str]:
-    """Citation keys in order of first use, then those of ``nocite``."""
-    keys: list[str] = []
+def find_cites(doc: pf.Doc) -> list[pf.Cite]:
+    """Every citation of the document, in order (one walk)."""
+    found: list[pf.Cite] = []
+    doc.walk(lambda element, _doc: found.append(element) if isinstance(element, pf.Cite) else None)
+    return found
 
-    def collect(element, _doc):
-        if isinstance(element, pf.Cite):
-            keys.extend(c.id for c in element.citations if c.id not in keys)
 
-    doc.walk(collect)
-    return keys
+def cited_keys(cites: list[pf.Cite]) -> list[str]:
+    """Citation keys in order of first use."""
+    return list(dict.fromkeys(c.id for cite in cites for c in cite.citations))
 
 
 def check_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> None:
@@ -270,7 +270,8 @@ def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     bibliography = load_bibliography(bibliography_paths(doc))
-    keys = cited_keys(doc)
+    cites = find_cites(doc)
+    keys = cited_keys(cites)
     nocite = doc.get_metadata("nocite", default=[])
     nocite = [nocite] if isinstance(nocite, str) else nocite
     for item in nocite:
@@ -287,11 +288,9 @@ def prepare(doc: pf.Doc) -> None:
         entry.key: as_text(context.style.format_reference(entry, context.year_label[entry.key]))
         for entry in entries}
     doc.citations = context
-
-
-def action(element, doc):
-    if isinstance(element, pf.Cite):
-        return format_citation(element, doc.citations)
+    # Formatted in place: the labels needed every citation first, so no second walk.
+    for cite in cites:
+        cite.parent.content[cite.index] = format_citation(cite, context)
 
 
 # Metadata key of the formatted references as plain text, for indexers
@@ -311,7 +310,7 @@ def finalize(doc: pf.Doc) -> None:
 
 
 def main(doc=None):
-    return pf.run_filter(action, prepare=prepare, finalize=finalize, doc=doc)
+    return pf.run_filters([], prepare=prepare, finalize=finalize, doc=doc)
 
 
 if __name__ == "__main__":

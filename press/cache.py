@@ -40,6 +40,12 @@ def tree(folder: Path, pattern: str = "*") -> list[Path]:
     return [p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts]
 
 
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH, the date reproducible builds put in their outputs."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(value) if value and value.isdigit() else None
+
+
 def tool_versions() -> str:
     return ",".join(f"{name}={metadata.version(name)}" for name in TOOLS)
 

@@ -5,7 +5,6 @@ until every edition has succeeded (see ``press.output``).
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 import threading
@@ -213,9 +212,3 @@ TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PD
 
 def write_pdf(job: Job) -> dict[str, bytes]:
     return {f"{job.slug}.pdf": TYPST.compile(typst_source(job, render_typst(job)), job.timestamp)}
-
-
-def source_date_epoch() -> int | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(value) if value and value.isdigit() else None
-

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from filters.diagnostics import SOURCE_FILES_KEY, BuildError, display_path
-from press.tools import run_pandoc
+from press.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
 
@@ -67,11 +67,10 @@ def check_metadata(path: Path) -> dict:
     return data
 
 
-def read(manuscript: Manuscript):
+def read(manuscript: Manuscript, while_reading=None):
     """One pandoc run over all sources → the document, with the bibliography and
-    the source files recorded in its metadata for the filters."""
-    import panflute as pf
-
+    the source files recorded in its metadata for the filters. ``while_reading``
+    runs while pandoc parses (the build imports the filters then)."""
     for source in manuscript.sources:
         check_text(source)
     args = ["--from", MARKDOWN, "--to", "json"]
@@ -79,7 +78,12 @@ def read(manuscript: Manuscript):
     if manuscript.metadata_file:
         metadata = check_metadata(manuscript.metadata_file)
         args += ["--metadata-file", str(manuscript.metadata_file)]
-    doc = pf.load(io.StringIO(run_pandoc(args + [str(s) for s in manuscript.sources])))
+    process = start_pandoc(args + [str(s) for s in manuscript.sources])
+    import panflute as pf
+
+    if while_reading:
+        while_reading()
+    doc = pf.load(io.StringIO(finish(process)))
     if "bibliography" in metadata:
         base = manuscript.metadata_file.parent
         listed = metadata["bibliography"]

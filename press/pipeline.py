@@ -15,10 +15,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
 from filters.diagnostics import log
-from press.cache import Cache, ast_key, edition_key
+from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import find_manuscript, read
 from press.output import commit
 
@@ -72,9 +73,15 @@ def slug_of(doc) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "article"
 
 
-def run_filters(doc, report: Report):
-    from importlib import import_module
+def import_stages() -> None:
+    """Import the filters and the editions' modules (jinja2, Typst): done while
+    pandoc reads the Markdown, which would otherwise leave this process idle."""
+    import press.editions  # noqa: F401
+    for name in FILTERS:
+        import_module(f"filters.{name}")
 
+
+def run_filters(doc, report: Report):
     for name in FILTERS:
         started = time.perf_counter()
         doc = import_module(f"filters.{name}").main(doc)
@@ -85,7 +92,7 @@ def run_filters(doc, report: Report):
 def filtered_document(root: Path, report: Report) -> tuple[dict, list[str]]:
     """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings."""
     started = time.perf_counter()
-    doc = read(find_manuscript(root))
+    doc = read(find_manuscript(root), while_reading=import_stages)
     report.timed("read", started)
     with collected_warnings() as warnings:
         doc = run_filters(doc, report)
@@ -145,8 +152,6 @@ def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst") -> Report:
-    from press.editions import source_date_epoch
-
     report = Report()
     manuscript = find_manuscript(root)
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}

@@ -7,15 +7,13 @@ import subprocess
 import sys
 import zipfile
 from html import unescape
-from pathlib import Path
 
 import pytest
 
 from conftest import require_tool, run_build, write_manuscript
 
-EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from press.screenshots import CHROMIUM_FLAGS
+from press.validate import EPUBCHECK_JAR
 
 
 # --- PDF ------------------------------------------------------------------------
@@ -133,6 +131,20 @@ def test_epub_passes_epubcheck(article):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 fatals / 0 errors / 0 warnings" in result.stdout
+
+
+def test_validate_command(article):
+    require_tool("java", "apt-get install default-jre-headless")
+    result = run_build("validate", "--out", str(article))
+    assert result.returncode == 0, result.stderr
+    assert "valid: html (Nu validator)" in result.stdout and "(EPUBCheck)" in result.stdout
+
+
+def test_validate_without_epubcheck_says_how_to_install(article):
+    require_tool("java", "apt-get install default-jre-headless")
+    result = run_build("validate", "--out", str(article), env={"PRESS_EPUBCHECK_JAR": "/nonexistent.jar"})
+    assert result.returncode == 1
+    assert "apt-get install epubcheck" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_epub_cover_title_page_and_notes(article_epub):
