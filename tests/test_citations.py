@@ -1,5 +1,4 @@
 """The house style's rules, one by one, on panflute elements."""
-from pathlib import Path
 
 import panflute as pf
 import pytest

@@ -185,7 +185,7 @@ def test_latex_folder_compiles_on_its_own(latex_folder):
 
 @pytest.mark.parametrize("engine", ["xelatex", "lualatex"])
 def test_pdf_through_latex(engine, tmp_path):
-    require_tool(engine, f"apt-get install texlive-xetex texlive-luatex texlive-lang-european latexmk")
+    require_tool(engine, "apt-get install texlive-xetex texlive-luatex texlive-lang-european latexmk")
     result = run_build("pdf", "--pdf-engine", engine, "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     from pypdf import PdfReader

@@ -1,10 +1,8 @@
 """Incremental builds, the check command and the live preview."""
 import http.client
-import re
 import shutil
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
