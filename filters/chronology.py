@@ -180,7 +180,7 @@ class Collector:
         event.places.append(place)
 
 
-def explicit_span(element: pf.Span, collector: Collector, text: str) -> DateSpan:
+def explicit_span(element: pf.Span, collector: Collector) -> DateSpan:
     """The date of a ``.event`` span; an impossible one stops the build."""
     value = element.attributes.get("date", "")
     shown = pf.stringify(element)
@@ -204,7 +204,7 @@ def mark_paragraph(inlines: list, collector: Collector) -> list:
     lang = collector.lang
     for index, element in enumerate(inlines):
         if is_event_span(element):
-            span = explicit_span(element, collector, text)
+            span = explicit_span(element, collector)
             if not element.identifier:
                 element.identifier = collector.anchor()
             start, end = bounds[index]
