@@ -206,3 +206,18 @@ def test_malformed_bib_names_file_and_line(tmp_path):
         load_bibliography([str(path)])
     message = str(error.value)
     assert "refs.bib" in message and "malformed BibTeX" in message
+
+
+def test_entries_without_author_or_year_are_warnings(tmp_path, caplog):
+    from filters.citations import warn_incomplete
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{anon, title = {Başlıksız}, year = {2020}}\n\n"
+                    "@book{undated, author = {Kara, Deniz}, title = {Kitap}}\n", encoding="utf-8")
+    bibliography = load_bibliography([str(path)])
+    warn_incomplete(["anon", "undated"], bibliography)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("refs.bib:1: warning: incomplete entry 'anon': no author" in m for m in messages)
+    assert any("refs.bib:3: warning: incomplete entry 'undated': no year" in m for m in messages)
+    ctx = context_for(bibliography, ["anon", "undated"])
+    assert rendered(bibliography, cite(("undated", None)), ["anon", "undated"]) == "(Kara, t.y.)"
+    assert ctx.year_label["anon"] == "2020"

@@ -12,6 +12,7 @@ from filters import citations
 from filters.dates import find_dates, find_yearless
 from filters.language import LANGUAGES
 from press import editions
+from press.latex import latex_escape
 from press.render import prepare_fields, render
 from press.tools import run_pandoc
 
@@ -84,6 +85,8 @@ def test_citation_formatter_escapes_in_html_and_typst(tmp_path, author, work_tit
     assert f"({author}, 2020: 5)" in text
     assert " ".join(work_title.split()) in text
     assert set(page.tags) <= {"p", "span", "a", "div", "h1", "section", "em"}
+    latex = render(doc_json, "latex", plain=plain).body
+    assert not re.search(r"(?<!\\)[&%#_$]", latex), latex  # every LaTeX special escaped
     job = editions.Job(doc_json, "x", "tr", 0, plain=plain)
     pdf = editions.TYPST.compile(editions.typst_source(job, editions.render_typst(job)), 0)
     assert pdf.startswith(b"%PDF")
@@ -94,3 +97,12 @@ def test_javascript_url_is_never_an_active_link(tmp_path):
     html = render(doc_json, "html5").body
     assert not re.search(r'href="\s*javascript:', html, re.I)
     assert "javascript:alert(1)" in html  # shown as text, inert
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_latex_escape_leaves_no_special_bare(text):
+    escaped = latex_escape(text)
+    assert not re.search(r"(?<!\\)[&%#_$]", escaped)
+    assert re.sub(r"\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\(?=[&%$#_{}])", "",
+                  escaped).count("\\") == 0
