@@ -130,14 +130,12 @@ def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str
 
     def typeset():
         files = {}
-        if "pdf" in wanted:
-            if job.pdf_engine == "typst":
-                files["pdf"] = timed("pdf", editions.write_pdf, job)
-            else:
-                from press import latex
-                files["pdf"] = timed("pdf", latex.write_pdf, job, job.pdf_engine)
-        if "latex" in wanted:
+        if job.pdf_engine != "typst" or "latex" in wanted:
             from press import latex
+        if "pdf" in wanted:
+            files["pdf"] = (timed("pdf", editions.write_pdf, job) if job.pdf_engine == "typst"
+                            else timed("pdf", latex.write_pdf, job, job.pdf_engine))
+        if "latex" in wanted:
             files["latex"] = timed("latex", latex.write_folder, job)
         return files
 

@@ -23,6 +23,7 @@ FIELDS_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "pandoc
 MARKER = re.compile(r"^⟦press:([^⟧]*)⟧$", re.M)
 # Metadata the build adds for its own use; never shown to readers.
 INTERNAL_KEYS = {"bibliography", "source-files", "press-fields", "nocite", "chronology"}
+PLAIN_ONLY = ("reference-list.",)
 
 
 @dataclass
@@ -86,8 +87,10 @@ def prepare_fields(doc: pf.Doc) -> dict:
     """Record every metadata leaf in ``press-fields`` for the fields template, once,
     and return the metadata as plain text (for <title>, PDF metadata, JSON-LD)."""
     leaves = list(meta_leaves(doc.metadata))
+    # Plain-only data (the reference list, already text) is not rendered in every edition.
     doc.metadata["press-fields"] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
-                                                 for path, value in leaves))
+                                                 for path, value in leaves
+                                                 if not path.startswith(PLAIN_ONLY)))
     return unflatten({path: pf.stringify(value).strip() for path, value in leaves})
 
 

@@ -16,10 +16,11 @@ EPOCH = "1600000000"
 sys.path.insert(0, str(REPO))
 
 
-def run_build(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``python build.py ARGS`` as an author runs it."""
+def run_build(*args: str, cwd: Path = REPO, env: dict | None = None,
+              repo: Path = REPO) -> subprocess.CompletedProcess:
+    """``python build.py ARGS`` as an author runs it (``repo``: which copy of the system)."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd,
+    return subprocess.run([sys.executable, str(repo / "build.py"), *args], cwd=cwd,
                           capture_output=True, text=True, env=environment)
 
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import REPO, write_manuscript
+from conftest import REPO, run_build, write_manuscript
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@aslanli2015, 56].\n"}
 METADATA = "lang: tr\ntitle: Deneme\n"
@@ -29,12 +29,7 @@ def build_in(copy, *args):
 
 
 def _run(copy, *args):
-    import os
-    import subprocess
-    import sys
-    return subprocess.run([sys.executable, str(copy / "build.py"), "--verbose", *args], cwd=copy,
-                          capture_output=True, text=True,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": "1600000000"})
+    return run_build("--verbose", *args, cwd=copy, repo=copy)
 
 
 def rebuilt(stdout):
