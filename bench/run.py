@@ -34,6 +34,8 @@ SPHINX_VENV = HERE / ".venv"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1600000000", "CI": "1"}
 sys.path.insert(0, str(REPO))
 
+from press.tools import pandoc_path  # noqa: E402 (the same pinned pandoc for every system)
+
 
 # --- inputs ---------------------------------------------------------------------
 
@@ -99,11 +101,6 @@ def peak_memory_mb(root: Path) -> float:
     result = subprocess.run([PYTHON, "-c", code, PYTHON, str(REPO / "build.py"), "--root", str(root),
                              "--quiet"], env=ENV, capture_output=True, text=True, check=True)
     return int(result.stdout.split()[-1]) / 1024
-
-
-def pandoc_path() -> str:
-    import pypandoc
-    return pypandoc.get_pandoc_path()
 
 
 def bare_pandoc(root: Path, outputs: tuple[str, ...] = ("html", "epub", "pdf")) -> float:
