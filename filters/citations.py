@@ -23,11 +23,14 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
     __package__ = "filters"
 
 import panflute as pf
-from pybtex.database import BibliographyData, parse_string
+from pybtex.database import BibliographyData
+from pybtex.database.input.bibtex import Parser as BibTeXParser
+from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
 from filters.bibstyle import HouseStyle, as_text, family_name, plain, rich_to_inlines
 from filters.diagnostics import BuildError, display_path, locate, run_filter_main, warn
+from filters.elements import descendants
 from filters.language import base_language, sort_key, term
 from filters.markup import text_to_inlines
 from filters.options import options
@@ -82,7 +85,9 @@ def load_bibliography(paths: list[str]) -> Bibliography:
                                  hint="give one of the entries another key")
             lines[key] = (shown, line)
         try:
-            data = parse_string(text, "bibtex")
+            # the parser itself, not parse_string(text, "bibtex"): that looks the
+            # parser up among the entry points of every installed package
+            data = BibTeXParser().parse_string(text)
         except PybtexSyntaxError as error:
             raise BuildError(f"malformed BibTeX: {error.args[0] if error.args else error}",
                              shown, getattr(error, "lineno", None),
@@ -160,7 +165,16 @@ class CitationContext:
     cited: list[str]
     year_label: dict[str, str]
     style: HouseStyle
-    reference_text: dict[str, str] = field(default_factory=dict)
+    # Each cited work formatted once: rich text for the reference list, plain text
+    # for the citation links' titles and the indexers' reference-list metadata.
+    references: dict[str, Text] = field(init=False)
+    reference_text: dict[str, str] = field(init=False)
+
+    def __post_init__(self):
+        entries = self.bibliography.data.entries
+        self.references = {key: self.style.format_reference(entries[key], self.year_label[key])
+                           for key in self.cited}
+        self.reference_text = {key: as_text(rich) for key, rich in self.references.items()}
 
 
 # Entry ids: "bib-KEY". Pandoc's LaTeX writer treats "ref-…" divs as citeproc's
@@ -214,7 +228,7 @@ def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]
                                 context.year_label[e.key]))
     items = []
     for entry in entries:
-        rich = context.style.format_reference(entry, context.year_label[entry.key])
+        rich = context.references[entry.key]
         items.append(pf.Div(pf.Para(*rich_to_inlines(rich)), identifier=f"{ENTRY_PREFIX}{entry.key}",
                             classes=["reference-entry"], attributes={"role": "doc-biblioentry"}))
     title = options(doc)["bibliography-title"] or term(context.lang, "references")
@@ -233,10 +247,8 @@ def bibliography_paths(doc: pf.Doc) -> list[str]:
 
 
 def find_cites(doc: pf.Doc) -> list[pf.Cite]:
-    """Every citation of the document, in order (one walk)."""
-    found: list[pf.Cite] = []
-    doc.walk(lambda element, _doc: found.append(element) if isinstance(element, pf.Cite) else None)
-    return found
+    """Every citation of the document (its metadata too), in order."""
+    return [element for element in descendants(doc) if isinstance(element, pf.Cite)]
 
 
 def cited_keys(cites: list[pf.Cite]) -> list[str]:
@@ -283,11 +295,8 @@ def prepare(doc: pf.Doc) -> None:
     check_keys(keys, bibliography, doc)
     warn_incomplete(keys, bibliography)
     entries = [bibliography.data.entries[key] for key in keys]
-    context = CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
-    context.reference_text = {
-        entry.key: as_text(context.style.format_reference(entry, context.year_label[entry.key]))
-        for entry in entries}
-    doc.citations = context
+    doc.citations = context = CitationContext(bibliography, lang, keys, year_labels(entries, lang),
+                                              HouseStyle(lang))
     # Formatted in place: the labels needed every citation first, so no second walk.
     for cite in cites:
         cite.parent.content[cite.index] = format_citation(cite, context)

@@ -19,21 +19,19 @@ import panflute as pf
 
 import filters.markup  # noqa: F401 (lets panflute read the raw Typst blocks of the chronology)
 from filters.diagnostics import BuildError, locate, run_filter_main
+from filters.elements import descendants
 
 
 def broken_links(doc: pf.Doc) -> list[str]:
-    """Targets of ``#…`` links with no element of that id, in document order (one walk)."""
+    """Targets of ``#…`` links with no element of that id, in document order."""
     known: set[str] = set()
     targets: list[str] = []
-
-    def collect(element, _doc):
+    for element in descendants(doc):
         identifier = getattr(element, "identifier", "")
         if identifier:
             known.add(identifier)
         if isinstance(element, pf.Link) and element.url.startswith("#"):
             targets.append(element.url[1:])
-
-    doc.walk(collect)
     return list(dict.fromkeys(target for target in targets if target not in known))
 
 
@@ -47,7 +45,8 @@ def finalize(doc: pf.Doc) -> None:
 
 
 def main(doc=None):
-    return pf.run_filter(lambda element, doc: None, finalize=finalize, doc=doc)
+    # no per-element action: finalize reads the finished document once
+    return pf.run_filters([], finalize=finalize, doc=doc)
 
 
 if __name__ == "__main__":

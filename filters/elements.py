@@ -1,0 +1,42 @@
+"""Reading a panflute document without rebuilding it.
+
+``Element.walk`` re-inserts every child into a new list (with a type check each)
+so that an action may replace it; a filter that only looks pays for that on
+every element. ``descendants`` visits the same elements, in document order,
+and changes nothing; each one still knows its ``parent`` and ``index``, so a
+caller may replace it afterwards.
+
+>>> import panflute as pf
+>>> doc = pf.Doc(pf.Para(pf.Str("a"), pf.Emph(pf.Str("b"))))
+>>> [type(e).__name__ for e in descendants(doc)]
+['MetaMap', 'Para', 'Str', 'Emph', 'Str']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import panflute as pf
+
+
+def children(element: pf.Element) -> Iterator[pf.Element]:
+    """The element's direct children (content, caption, citations, metadata…)."""
+    for name in element._children:
+        child = getattr(element, name)
+        if isinstance(child, pf.ListContainer):
+            yield from child  # item access sets the child's parent and index
+        elif isinstance(child, pf.DictContainer):
+            yield from (child[key] for key in child.dict)
+        elif child is not None:
+            yield child
+
+
+def descendants(root: pf.Element) -> Iterator[pf.Element]:
+    """Every element under ``root``, parents before their children."""
+    stack = [children(root)]
+    while stack:
+        for element in stack[-1]:
+            yield element
+            stack.append(children(element))
+            break
+        else:
+            stack.pop()
