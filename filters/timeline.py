@@ -14,9 +14,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from filters.dates import DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
+from filters.templating import template_environment
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "figures"
 WIDTH, MARGIN, LANE, FONT = 760, 28, 19, 13
@@ -86,7 +85,6 @@ def layout_timeline(events: list[tuple[DateSpan, str]], lang: str = "en") -> Lay
 
 def timeline_svg(events: list[tuple[DateSpan, str]], lang: str) -> str:
     """The figure as one SVG element (no XML prolog: it is embedded in pages)."""
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE), autoescape=True,
-                                     trim_blocks=True, lstrip_blocks=True)
+    environment = template_environment(TEMPLATE, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     return environment.get_template("timeline.svg.j2").render(
         layout=layout_timeline(events, lang)).strip()

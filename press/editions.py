@@ -18,6 +18,7 @@ import typst
 from filters.diagnostics import BuildError
 from filters.language import LANGUAGES, base_language
 from filters.markup import typst_string
+from filters.templating import template_environment
 from press.render import Rendered, render
 from press.tools import run_pandoc
 
@@ -43,10 +44,10 @@ class Job:
 def environment(edition: str, autoescape: bool) -> jinja2.Environment:
     # LaTeX writes `{#1}` for macro arguments: its templates mark comments `{## … ##}`.
     comments = ("{##", "##}") if edition == "latex" else ("{#", "#}")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / edition),
-                             autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, undefined=jinja2.ChainableUndefined,
-                             comment_start_string=comments[0], comment_end_string=comments[1])
+    env = template_environment(TEMPLATES / edition,
+                               autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True, undefined=jinja2.ChainableUndefined,
+                               comment_start_string=comments[0], comment_end_string=comments[1])
     env.filters["typst_string"] = typst_string
     env.filters["jsonld"] = jsonld
     return env
@@ -135,11 +136,12 @@ def epub_identifier(plain: dict) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}"
 
 
-def epub_cover(job: Job) -> bytes:
-    """The cover as PNG, drawn by Typst from the plain metadata (so it needs no render)."""
-    info = context(job, Rendered("", "", {}, job.plain), "epub")
-    source = environment("epub", autoescape=False).get_template("cover.typ.j2").render(info)
-    return TYPST_PICTURES.compile(source, job.timestamp, output="png")
+def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
+    """The cover as PNG, drawn by Typst from the metadata as plain text alone, so
+    that it needs neither the filters nor a render."""
+    source = environment("epub", autoescape=False).get_template("cover.typ.j2").render(
+        plain=plain, lang=lang, year=year_of(plain))
+    return TYPST_PICTURES.compile(source, timestamp, output="png")
 
 
 def write_epub(job: Job, rendered: Rendered, cover: bytes) -> dict[str, bytes]:
