@@ -89,11 +89,15 @@ def run_filters(doc, report: Report):
     return doc
 
 
-def filtered_document(root: Path, report: Report) -> tuple[dict, list[str]]:
-    """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings."""
+def filtered_document(root: Path, report: Report, on_metadata=None) -> tuple[dict, list[str]]:
+    """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
+    ``on_metadata(plain, lang)`` runs as soon as the metadata is read, before the filters."""
     started = time.perf_counter()
     doc = read(find_manuscript(root), while_reading=import_stages)
     report.timed("read", started)
+    if on_metadata:
+        from press.render import plain_metadata
+        on_metadata(plain_metadata(doc), doc.get_metadata("lang", default="en"))
     with collected_warnings() as warnings:
         doc = run_filters(doc, report)
     from press.render import prepare_fields
@@ -105,8 +109,9 @@ def filtered_document(root: Path, report: Report) -> tuple[dict, list[str]]:
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
 
-def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str, bytes]]:
-    """The editions side by side; the HTML render also feeds the EPUB's title page."""
+def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[str, dict[str, bytes]]:
+    """The editions side by side; the HTML render also feeds the EPUB's title page.
+    ``cover``: the EPUB's cover, a future result (drawn while the filters ran)."""
     from press import editions
 
     def timed(name, function, *args):
@@ -117,13 +122,11 @@ def write_editions(job, wanted: list[str], report: Report) -> dict[str, dict[str
 
     def html_and_epub():
         with ThreadPoolExecutor(max_workers=2) as pool:
-            # the cover needs only the plain metadata: drawn while pandoc renders the HTML
-            cover = pool.submit(editions.epub_cover, job) if "epub" in wanted else None
             rendered = editions.render_html(job)
             tasks = {}
             if "html" in wanted:
                 tasks["html"] = pool.submit(timed, "html", editions.write_html, job, rendered)
-            if cover:
+            if "epub" in wanted:
                 tasks["epub"] = pool.submit(timed, "epub", editions.write_epub, job, rendered,
                                             cover.result())
             return {name: task.result() for name, task in tasks.items()}
@@ -156,29 +159,40 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     cache = Cache(out, use_cache)
 
     key = ast_key(manuscript.inputs, options)
-    cached = cache.ast(key)
-    if cached is not None:
-        facts = json.loads(cached)
-        for message in cache.state.warnings:
-            log.warning("%s", message)
-        report.reused.append("filters")
-        warnings = cache.state.warnings
-    else:
-        facts, warnings = filtered_document(root, report)
-
     keys = {name: edition_key(name, key, options) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]
-    files: dict[str, dict[str, bytes]] = {}
-    if todo:
-        from press.editions import Job
-        job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
-                  timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                  bibliography=tuple(facts["bibliography"]), plain=facts["plain"])
-        files = write_editions(job, todo, report)
-        started = time.perf_counter()
-        report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
-        report.timed("write", started)
+    with ThreadPoolExecutor(max_workers=1) as pictures:
+        covers = []
+
+        def draw_cover(plain: dict, lang: str) -> None:
+            # The EPUB's cover needs only the metadata: Typst draws it on the core
+            # that the filters, which hold the interpreter, leave idle.
+            if "epub" in todo:
+                from press.editions import epub_cover
+                covers.append(pictures.submit(epub_cover, plain, lang, options["source_date_epoch"]))
+
+        cached = cache.ast(key)
+        if cached is not None:
+            facts = json.loads(cached)
+            for message in cache.state.warnings:
+                log.warning("%s", message)
+            report.reused.insert(0, "filters")
+            warnings = cache.state.warnings
+            draw_cover(facts["plain"], facts["lang"])
+        else:
+            facts, warnings = filtered_document(root, report, on_metadata=draw_cover)
+
+        files: dict[str, dict[str, bytes]] = {}
+        if todo:
+            from press.editions import Job
+            job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
+                      timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
+                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"])
+            files = write_editions(job, todo, report, covers[0] if covers else None)
+            started = time.perf_counter()
+            report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
+            report.timed("write", started)
     if todo or cached is None:
         cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files})
     return report

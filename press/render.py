@@ -83,15 +83,21 @@ def meta_leaves(meta, path: str = ""):
         yield path, meta
 
 
+def plain_metadata(doc: pf.Doc) -> dict:
+    """The metadata as plain text, nested as written (for <title>, PDF metadata,
+    JSON-LD, the EPUB's cover)."""
+    return unflatten({path: pf.stringify(value).strip() for path, value in meta_leaves(doc.metadata)})
+
+
 def prepare_fields(doc: pf.Doc) -> dict:
     """Record every metadata leaf in ``press-fields`` for the fields template, once,
-    and return the metadata as plain text (for <title>, PDF metadata, JSON-LD)."""
-    leaves = list(meta_leaves(doc.metadata))
+    and return the metadata as plain text."""
+    plain = plain_metadata(doc)
     # Plain-only data (the reference list, already text) is not rendered in every edition.
     doc.metadata["press-fields"] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
-                                                 for path, value in leaves
+                                                 for path, value in meta_leaves(doc.metadata)
                                                  if not path.startswith(PLAIN_ONLY)))
-    return unflatten({path: pf.stringify(value).strip() for path, value in leaves})
+    return plain
 
 
 def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
