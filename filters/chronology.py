@@ -220,12 +220,13 @@ def mark_paragraph(inlines: list, collector: Collector) -> list:
              hint="correct the date, or mark it {.no-event}")
 
     ranges = []
-    for match in find_dates(text, lang, on_error=impossible):
+    dates = find_dates(text, lang, on_error=impossible)
+    for match in dates:
         anchor = collector.anchor()
         ranges.append((match.start, match.end, anchor))
         collector.add(match.span, Place(anchor, collector.section,
                                         event_text(text, objects, match.start, match.end, lang)))
-    for match in find_yearless(text, lang):
+    for match in find_yearless(text, lang, dates):
         written = match.group(0)
         bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", written)
         path, line = locate(collector.doc, re.escape(written))

@@ -169,10 +169,12 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     return sorted(taken, key=lambda m: m.start)
 
 
-def find_yearless(text: str, lang: str) -> list[re.Match]:
-    """Day-and-month dates with no year ("20 Ekim"), which are never guessed."""
+def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[re.Match]:
+    """Day-and-month dates with no year ("20 Ekim"), which are never guessed.
+    ``dated``: ``find_dates(text, lang)``, when the caller has it already."""
     _, day_month = grammar(lang)
-    dated = find_dates(text, lang)
+    if dated is None:
+        dated = find_dates(text, lang)
     return [m for m in day_month.finditer(text)
             if not any(d.start <= m.start() < d.end for d in dated)]
 
