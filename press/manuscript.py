@@ -51,20 +51,20 @@ def check_text(path: Path) -> str:
                          hint="save the file as UTF-8") from None
 
 
-def check_metadata(path: Path) -> dict:
-    """Parse metadata.yaml first, so a YAML mistake is reported at its own line."""
+def check_metadata(path: Path) -> None:
+    """Find the mistake in a metadata.yaml that pandoc rejected, and name its line
+    (pandoc's own message gives only the position of the whole block)."""
     import yaml
 
     try:
-        data = yaml.safe_load(io.StringIO(check_text(path))) or {}
+        data = yaml.safe_load(io.StringIO(check_text(path)))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise BuildError(f"YAML syntax error: {error.problem or error}", display_path(path),
                          mark.line + 1 if mark else None,
                          hint="check the indentation and quoting of this line") from None
-    if not isinstance(data, dict):
+    if data is not None and not isinstance(data, dict):
         raise BuildError("metadata must be a mapping of names to values", display_path(path))
-    return data
 
 
 def read(manuscript: Manuscript, while_reading=None):
@@ -72,23 +72,26 @@ def read(manuscript: Manuscript, while_reading=None):
     the source files recorded in its metadata for the filters. ``while_reading``
     runs while pandoc parses (the build imports the filters then)."""
     for source in manuscript.sources:
-        check_text(source)
+        check_text(source)  # pandoc would read a Latin-1 file with only a warning
     args = ["--from", MARKDOWN, "--to", "json"]
-    metadata = {}
     if manuscript.metadata_file:
-        metadata = check_metadata(manuscript.metadata_file)
         args += ["--metadata-file", str(manuscript.metadata_file)]
     process = start_pandoc(args + [str(s) for s in manuscript.sources])
     import panflute as pf
 
     if while_reading:
         while_reading()
-    doc = pf.load(io.StringIO(finish(process)))
-    if "bibliography" in metadata:
-        base = manuscript.metadata_file.parent
-        listed = metadata["bibliography"]
+    try:
+        output = finish(process)
+    except BuildError:
+        if manuscript.metadata_file:
+            check_metadata(manuscript.metadata_file)
+        raise
+    doc = pf.load(io.StringIO(output))
+    listed = doc.get_metadata("bibliography", default=None)
+    if listed:  # named in the metadata, relative to the manuscript folder
         listed = [listed] if isinstance(listed, str) else listed
-        bibliography = [str((base / name).resolve()) for name in listed]
+        bibliography = [str((manuscript.root / "manuscript" / name).resolve()) for name in listed]
     else:
         bibliography = [str(path) for path in manuscript.bibliography]
     doc.metadata["bibliography"] = pf.MetaList(*map(pf.MetaString, bibliography))

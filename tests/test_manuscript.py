@@ -1,0 +1,33 @@
+"""Reading a manuscript folder: sources in order, metadata, the bibliography it names."""
+import pytest
+
+from filters.diagnostics import BuildError
+from press.manuscript import find_manuscript, read
+
+
+def manuscript(tmp_path, metadata: str):
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "manuscript" / "01.md").write_text("# Bir\n\nMetin.\n", encoding="utf-8")
+    (tmp_path / "manuscript" / "metadata.yaml").write_text(metadata, encoding="utf-8")
+    return find_manuscript(tmp_path)
+
+
+def test_a_bibliography_named_in_the_metadata_is_found_from_the_manuscript_folder(tmp_path):
+    (tmp_path / "kaynaklar").mkdir()
+    (tmp_path / "kaynaklar" / "eserler.bib").write_text("", encoding="utf-8")
+    doc = read(manuscript(tmp_path, "lang: tr\nbibliography: ../kaynaklar/eserler.bib\n"))
+    assert doc.get_metadata("bibliography") == [str((tmp_path / "kaynaklar" / "eserler.bib").resolve())]
+
+
+def test_without_one_every_bib_file_of_the_bibliography_folder_is_used(tmp_path):
+    (tmp_path / "bibliography").mkdir()
+    for name in ("b.bib", "a.bib"):
+        (tmp_path / "bibliography" / name).write_text("", encoding="utf-8")
+    doc = read(manuscript(tmp_path, "lang: tr\n"))
+    assert [p.rsplit("/", 1)[-1] for p in doc.get_metadata("bibliography")] == ["a.bib", "b.bib"]
+
+
+def test_metadata_that_is_not_a_mapping_is_named(tmp_path):
+    with pytest.raises(BuildError, match="metadata must be a mapping") as error:
+        read(manuscript(tmp_path, "- lang\n- tr\n"))
+    assert "metadata.yaml" in str(error.value)
