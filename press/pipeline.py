@@ -122,7 +122,7 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
 
     def html_and_epub():
         with ThreadPoolExecutor(max_workers=2) as pool:
-            rendered = editions.render_html(job)
+            rendered = timed("html render", editions.render_html, job)
             tasks = {}
             if "html" in wanted:
                 tasks["html"] = pool.submit(timed, "html", editions.write_html, job, rendered)
@@ -170,7 +170,13 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             # that the filters, which hold the interpreter, leave idle.
             if "epub" in todo:
                 from press.editions import epub_cover
-                covers.append(pictures.submit(epub_cover, plain, lang, options["source_date_epoch"]))
+
+                def draw() -> bytes:
+                    started = time.perf_counter()
+                    png = epub_cover(plain, lang, options["source_date_epoch"])
+                    report.timed("epub cover", started)
+                    return png
+                covers.append(pictures.submit(draw))
 
         cached = cache.ast(key)
         if cached is not None:
