@@ -199,6 +199,26 @@ def stage_times(root: Path) -> list[tuple[str, float]]:
     return report.timings
 
 
+def python_profile(root: Path, most: int = 12) -> list[tuple[str, int, float, float]]:
+    """The top costs of our own Python in a clean build (after the imports), by cProfile:
+    (function, calls, own time, time with callees). cProfile follows the main thread,
+    which reads and filters; the editions' threads mostly wait on pandoc and Typst."""
+    import cProfile
+    import pstats
+
+    from press.pipeline import build
+    out = root / "build-profile"
+    shutil.rmtree(out, ignore_errors=True)
+    profiler = cProfile.Profile()
+    profiler.runcall(build, root, out, ["pdf", "html", "epub"], use_cache=False)
+    ours = []
+    for (filename, line, name), (_, calls, own, total, _) in pstats.Stats(profiler).stats.items():
+        path = Path(filename)
+        if path.is_relative_to(REPO) and path.parts[len(REPO.parts)] in ("press", "filters"):
+            ours.append((f"{path.relative_to(REPO)}:{line} {name}", calls, own, total))
+    return sorted(ours, key=lambda row: -row[3])[:most]
+
+
 # --- the table ----------------------------------------------------------------------
 
 def cell(figures: tuple[float, float, float]) -> str:
@@ -278,6 +298,11 @@ def main() -> None:
     lines += ["", "Where the time goes in a clean build of the article (one run, per stage; "
               "the editions overlap):", "", "| stage | time |", "|---|---|"]
     lines += [f"| {name} | {spent:.3f} s |" for name, spent in stage_times(article)]
+    lines += ["", "Top costs of our own Python on the main thread (cProfile, one clean build after "
+              "the imports; times include cProfile's overhead):", "",
+              "| function | calls | own | with callees |", "|---|---|---|---|"]
+    lines += [f"| `{name}` | {calls} | {own:.3f} s | {total:.3f} s |"
+              for name, calls, own, total in python_profile(article)]
     table = "\n".join(lines)
     print(table)
     (HERE / "results.md").write_text(table + "\n", encoding="utf-8")
