@@ -122,7 +122,9 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
 
     def html_and_epub():
         with ThreadPoolExecutor(max_workers=2) as pool:
-            rendered = timed("html render", editions.render_html, job)
+            started = time.perf_counter()
+            rendered = editions.render_html(job)
+            report.timed("html render", started)
             tasks = {}
             if "html" in wanted:
                 tasks["html"] = pool.submit(timed, "html", editions.write_html, job, rendered)
@@ -151,6 +153,15 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
     return files
 
 
+def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) -> bytes:
+    from press.editions import epub_cover
+
+    started = time.perf_counter()
+    png = epub_cover(plain, lang, timestamp)
+    report.timed("epub cover", started)
+    return png
+
+
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst") -> Report:
     report = Report()
@@ -165,18 +176,11 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     with ThreadPoolExecutor(max_workers=1) as pictures:
         covers = []
 
-        def draw_cover(plain: dict, lang: str) -> None:
+        def start_cover(plain: dict, lang: str) -> None:
             # The EPUB's cover needs only the metadata: Typst draws it on the core
             # that the filters, which hold the interpreter, leave idle.
             if "epub" in todo:
-                from press.editions import epub_cover
-
-                def draw() -> bytes:
-                    started = time.perf_counter()
-                    png = epub_cover(plain, lang, options["source_date_epoch"])
-                    report.timed("epub cover", started)
-                    return png
-                covers.append(pictures.submit(draw))
+                covers.append(pictures.submit(draw_cover, plain, lang, options["source_date_epoch"], report))
 
         cached = cache.ast(key)
         if cached is not None:
@@ -185,9 +189,9 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                 log.warning("%s", message)
             report.reused.insert(0, "filters")
             warnings = cache.state.warnings
-            draw_cover(facts["plain"], facts["lang"])
+            start_cover(facts["plain"], facts["lang"])
         else:
-            facts, warnings = filtered_document(root, report, on_metadata=draw_cover)
+            facts, warnings = filtered_document(root, report, on_metadata=start_cover)
 
         files: dict[str, dict[str, bytes]] = {}
         if todo:

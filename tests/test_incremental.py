@@ -1,8 +1,10 @@
 """Incremental builds, the check command and the live preview."""
 import http.client
+import re
 import shutil
 import threading
 import time
+import zipfile
 
 import pytest
 
@@ -52,6 +54,21 @@ def test_one_template_changed_rebuilds_only_its_edition(copy):
     output = build_in(copy)
     assert rebuilt(output) == {"html"} and "filter citations" not in output
     assert "color: #000" in (copy / "build" / "html" / "style.css").read_text()
+
+
+def test_an_epub_template_changed_rebuilds_the_epub_from_the_cached_document(copy):
+    build_in(copy)
+    css = copy / "templates" / "epub" / "style.css"
+    css.write_text(css.read_text() + "\nbody { color: #000; }\n")
+    output = build_in(copy)
+    assert rebuilt(output) == {"epub"} and "filter citations" not in output
+    with zipfile.ZipFile(next((copy / "build").glob("*.epub"))) as book:
+        names = book.namelist()
+        assert any("color: #000" in book.read(n).decode() for n in names if n.endswith(".css"))
+        # the cover, drawn again from the cached document's metadata
+        opf = book.read("EPUB/content.opf").decode()
+        cover = re.search(r'<item(?=[^>]*properties="cover-image")[^>]*href="([^"]+)"', opf).group(1)
+        assert book.read(f"EPUB/{cover}").startswith(b"\x89PNG")
 
 
 def test_manuscript_changed_runs_filters_once_then_every_edition(copy):
