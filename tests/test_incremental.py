@@ -47,20 +47,22 @@ def test_nothing_changed_is_a_no_op(copy):
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
 
 
-def test_one_template_changed_rebuilds_only_its_edition(copy):
+def rebuild_after_a_style_change(copy, edition: str) -> str:
+    """Build, add a rule to the edition's stylesheet, build again: the second output."""
     build_in(copy)
-    css = copy / "templates" / "html" / "style.css"
+    css = copy / "templates" / edition / "style.css"
     css.write_text(css.read_text() + "\nbody { color: #000; }\n")
-    output = build_in(copy)
+    return build_in(copy)
+
+
+def test_one_template_changed_rebuilds_only_its_edition(copy):
+    output = rebuild_after_a_style_change(copy, "html")
     assert rebuilt(output) == {"html"} and "filter citations" not in output
     assert "color: #000" in (copy / "build" / "html" / "style.css").read_text()
 
 
 def test_an_epub_template_changed_rebuilds_the_epub_from_the_cached_document(copy):
-    build_in(copy)
-    css = copy / "templates" / "epub" / "style.css"
-    css.write_text(css.read_text() + "\nbody { color: #000; }\n")
-    output = build_in(copy)
+    output = rebuild_after_a_style_change(copy, "epub")
     assert rebuilt(output) == {"epub"} and "filter citations" not in output
     with zipfile.ZipFile(next((copy / "build").glob("*.epub"))) as book:
         names = book.namelist()
