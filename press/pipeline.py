@@ -20,7 +20,7 @@ from pathlib import Path
 
 from filters.diagnostics import log
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
-from press.manuscript import find_manuscript, read
+from press.manuscript import Manuscript, find_manuscript, read
 from press.output import commit
 
 # Named stages in a fixed order: citations first, so that the chronology sees
@@ -89,11 +89,12 @@ def run_filters(doc, report: Report):
     return doc
 
 
-def filtered_document(root: Path, report: Report, on_metadata=None) -> tuple[dict, list[str]]:
+def filtered_document(manuscript: Manuscript, report: Report,
+                      on_metadata=None) -> tuple[dict, list[str]]:
     """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
     ``on_metadata(plain, lang)`` runs as soon as the metadata is read, before the filters."""
     started = time.perf_counter()
-    doc = read(find_manuscript(root), while_reading=import_stages)
+    doc = read(manuscript, while_reading=import_stages)
     report.timed("read", started)
     if on_metadata:
         from press.render import plain_metadata
@@ -102,9 +103,8 @@ def filtered_document(root: Path, report: Report, on_metadata=None) -> tuple[dic
         doc = run_filters(doc, report)
     from press.render import prepare_fields
 
-    bibliography = doc.get_metadata("bibliography", default=[])
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
-             "bibliography": [bibliography] if isinstance(bibliography, str) else bibliography,
+             "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
              "plain": prepare_fields(doc)}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
@@ -191,7 +191,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             warnings = cache.state.warnings
             start_cover(facts["plain"], facts["lang"])
         else:
-            facts, warnings = filtered_document(root, report, on_metadata=start_cover)
+            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
 
         files: dict[str, dict[str, bytes]] = {}
         if todo:
@@ -211,5 +211,5 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 def check(root: Path) -> list[str]:
     """Every validation of a build (citations, entries, events, links), writing nothing."""
     report = Report()
-    _, warnings = filtered_document(root, report)
+    _, warnings = filtered_document(find_manuscript(root), report)
     return warnings

@@ -83,21 +83,22 @@ def meta_leaves(meta, path: str = ""):
         yield path, meta
 
 
-def plain_metadata(doc: pf.Doc) -> dict:
+def plain_metadata(doc: pf.Doc, leaves=None) -> dict:
     """The metadata as plain text, nested as written (for <title>, PDF metadata,
-    JSON-LD, the EPUB's cover)."""
-    return unflatten({path: pf.stringify(value).strip() for path, value in meta_leaves(doc.metadata)})
+    JSON-LD, the EPUB's cover). ``leaves``: ``meta_leaves(doc.metadata)``, if known."""
+    leaves = meta_leaves(doc.metadata) if leaves is None else leaves
+    return unflatten({path: pf.stringify(value).strip() for path, value in leaves})
 
 
 def prepare_fields(doc: pf.Doc) -> dict:
     """Record every metadata leaf in ``press-fields`` for the fields template, once,
     and return the metadata as plain text."""
-    plain = plain_metadata(doc)
+    leaves = list(meta_leaves(doc.metadata))
     # Plain-only data (the reference list, already text) is not rendered in every edition.
     doc.metadata["press-fields"] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
-                                                 for path, value in meta_leaves(doc.metadata)
+                                                 for path, value in leaves
                                                  if not path.startswith(PLAIN_ONLY)))
-    return plain
+    return plain_metadata(doc, leaves)
 
 
 def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
