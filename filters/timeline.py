@@ -19,6 +19,7 @@ from filters.templating import template_environment
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "figures"
 WIDTH, MARGIN, LANE, FONT = 760, 28, 19, 13
+FIGURES = template_environment(TEMPLATE, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 CHAR_WIDTH = 0.56 * FONT  # average advance of a serif font at FONT px: enough to avoid overlaps
 
 
@@ -85,6 +86,5 @@ def layout_timeline(events: list[tuple[DateSpan, str]], lang: str = "en") -> Lay
 
 def timeline_svg(events: list[tuple[DateSpan, str]], lang: str) -> str:
     """The figure as one SVG element (no XML prolog: it is embedded in pages)."""
-    environment = template_environment(TEMPLATE, autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return environment.get_template("timeline.svg.j2").render(
+    return FIGURES.get_template("timeline.svg.j2").render(
         layout=layout_timeline(events, lang)).strip()

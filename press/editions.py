@@ -10,6 +10,7 @@ import tempfile
 import threading
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -41,6 +42,7 @@ class Job:
         return LANGUAGES[base_language(self.lang)]
 
 
+@lru_cache(maxsize=None)  # one per edition and escaping: its templates stay loaded (watch, serve)
 def environment(edition: str, autoescape: bool) -> jinja2.Environment:
     # LaTeX writes `{#1}` for macro arguments: its templates mark comments `{## … ##}`.
     comments = ("{##", "##}") if edition == "latex" else ("{#", "#}")
