@@ -32,9 +32,10 @@ def digest(parts) -> str:
 
 
 def files_digest(paths) -> str:
-    """Names and contents of files, in a stable order."""
-    paths = sorted(Path(p) for p in paths)
-    return digest(part for path in paths for part in (str(path), path.read_bytes()))
+    """Names and contents of files, in a stable order; a missing file counts as such."""
+    paths = sorted({Path(p) for p in paths})
+    return digest(part for path in paths
+                  for part in (str(path), path.read_bytes() if path.is_file() else b"\0missing"))
 
 
 def tree(folder: Path, pattern: str = "*") -> list[Path]:
@@ -93,6 +94,7 @@ def edition_key(edition: str, ast: str, options: dict) -> str:
 class State:
     """What the last successful build recorded."""
     ast_key: str = ""
+    bibliography: list[str] = field(default_factory=list)  # the .bib files the document read
     warnings: list[str] = field(default_factory=list)
     editions: dict[str, dict] = field(default_factory=dict)  # name → {key, files: {rel: sha}}
 
@@ -132,12 +134,13 @@ class Cache:
         return True
 
     def save(self, ast_key: str, ast_json: str, warnings: list[str],
-             editions: dict[str, tuple[str, dict[str, bytes]]]) -> None:
+             editions: dict[str, tuple[str, dict[str, bytes]]], bibliography: list[str]) -> None:
         if not self.enabled:
             return
         if ast_key != self.state.ast_key:
             self.state.editions = {}
         self.state.ast_key = ast_key
+        self.state.bibliography = bibliography
         self.state.warnings = warnings
         for name, (key, files) in editions.items():
             self.state.editions[name] = {

@@ -169,7 +169,9 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
     cache = Cache(out, use_cache)
 
-    key = ast_key(manuscript.inputs, options)
+    # The .bib files the metadata names may lie outside bibliography/: the last build
+    # recorded which ones the document read (a change to metadata.yaml changes the key).
+    key = ast_key((*manuscript.inputs, *cache.state.bibliography), options)
     keys = {name: edition_key(name, key, options) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]
@@ -192,6 +194,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             start_cover(facts["plain"], facts["lang"])
         else:
             facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
+            key = ast_key((*manuscript.inputs, *facts["bibliography"]), options)
+            keys = {name: edition_key(name, key, options) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}
         if todo:
@@ -204,7 +208,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
             report.timed("write", started)
     if todo or cached is None:
-        cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files})
+        cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
+                   facts["bibliography"])
     return report
 
 

@@ -146,3 +146,15 @@ def test_the_cache_key_knows_every_pinned_tools_version():
                   if "==" in line)
     versions = dict(item.rsplit("-", 1) for item in tool_versions().split(","))
     assert versions == {canonical(name): pinned[name] for name in TOOLS}
+
+
+def test_an_edited_bibliography_named_outside_the_project_folders_is_read_again(tmp_path):
+    project = write_manuscript(tmp_path / "makale", SECTIONS, METADATA + "bibliography: ../../kaynak.bib\n")
+    bib = tmp_path / "kaynak.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    build = ("--root", str(project), "--verbose")
+    assert run_build(*build, cwd=project).returncode == 0
+    bib.write_text(BIB.replace("Kitap", "Yeni Kitap"), encoding="utf-8")
+    second = run_build(*build, cwd=project)
+    assert second.returncode == 0 and "filter citations" in second.stdout
+    assert "Yeni Kitap" in (project / "build" / "html" / "index.html").read_text(encoding="utf-8")
