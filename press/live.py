@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from filters.diagnostics import BuildError
+from press.cache import Cache
 from press.pipeline import Report, build
 
 HERE = Path(__file__).resolve().parent.parent
@@ -21,9 +22,13 @@ RELOAD_SCRIPT = ('<script>new EventSource("/__press/events").onmessage = '
                  '() => location.reload();</script>')
 
 
-def watched_paths(root: Path) -> list[Path]:
-    """What an author edits. (A change to the filters' code needs a restart.)"""
-    return [p for p in (root / "manuscript", root / "bibliography", HERE / "templates") if p.exists()]
+def watched_paths(root: Path, out: Path) -> list[Path]:
+    """What an author edits, and the .bib files the last build read wherever they
+    lie (the metadata may name one outside bibliography/). A change to the
+    filters' code needs a restart."""
+    folders = [root / "manuscript", root / "bibliography", HERE / "templates"]
+    named = [Path(p) for p in Cache(out).state.bibliography]
+    return [p for p in dict.fromkeys(folders + named) if p.exists()]
 
 
 def rebuild(root: Path, out: Path, wanted: list[str]) -> Report | BuildError:
@@ -40,7 +45,7 @@ def watch(root: Path, out: Path, wanted: list[str],
     from watchfiles import watch as changes
 
     on_build(rebuild(root, out, wanted))
-    for _ in changes(*watched_paths(root), stop_event=stop, debounce=80, step=20):
+    for _ in changes(*watched_paths(root, out), stop_event=stop, debounce=80, step=20):
         on_build(rebuild(root, out, wanted))
 
 

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from conftest import REPO, run_build, write_manuscript
+from press.live import watched_paths
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@aslanli2015, 56].\n"}
 METADATA = "lang: tr\ntitle: Deneme\n"
@@ -154,6 +155,7 @@ def test_an_edited_bibliography_named_outside_the_project_folders_is_read_again(
     bib.write_text(BIB, encoding="utf-8")
     build = ("--root", str(project), "--verbose")
     assert run_build(*build, cwd=project).returncode == 0
+    assert bib.resolve() in watched_paths(project, project / "build")  # watch and serve see it
     bib.write_text(BIB.replace("Kitap", "Yeni Kitap"), encoding="utf-8")
     second = run_build(*build, cwd=project)
     assert second.returncode == 0 and "filter citations" in second.stdout
