@@ -25,10 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from filters.diagnostics import BuildError  # noqa: E402
+from press.editions import DEFAULT_EDITIONS, EDITIONS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-EDITIONS = ("pdf", "html", "epub", "latex")
-DEFAULT_EDITIONS = ["pdf", "html", "epub"]  # `latex` (a submission folder) on request
 ENGINES = ("typst", "xelatex", "lualatex")
 COMMANDS = ("build", "check", "validate", "watch", "serve")
 
@@ -44,8 +43,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = Parser(description="Build the PDF, HTML and EPUB editions of a manuscript.",
                     epilog="commands: check, validate, watch, serve (default: build)")
     parser.add_argument("words", nargs="*", metavar="EDITION",
-                        help=f"editions to build: {', '.join(EDITIONS)} (default: pdf html epub), "
-                             f"after an optional command")
+                        help="editions to build, after an optional command: " + "; ".join(
+                            f"{e.name}: {e.summary}" for e in EDITIONS)
+                        + f" (default: {' '.join(DEFAULT_EDITIONS)})")
     parser.add_argument("--root", type=Path, default=HERE,
                         help="folder holding manuscript/ and bibliography/ (default: this repository)")
     parser.add_argument("--out", type=Path, help="output folder (default: ROOT/build)")
@@ -60,9 +60,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     words = list(args.words)
     args.command = words.pop(0) if words and words[0] in COMMANDS else "build"
-    unknown = [name for name in words if name not in EDITIONS]
+    names = [edition.name for edition in EDITIONS]
+    unknown = [name for name in words if name not in names]
     if unknown:
-        parser.error(f"unknown edition '{unknown[0]}' (choose from {', '.join(EDITIONS)})")
+        parser.error(f"unknown edition '{unknown[0]}' (choose from {', '.join(names)})")
     args.editions = words or list(DEFAULT_EDITIONS)
     args.out = (args.out or args.root / "build").resolve()
     args.root = args.root.resolve()

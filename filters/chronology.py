@@ -24,11 +24,13 @@ import panflute as pf
 
 from filters.dates import (DateError, DateSpan, find_dates, find_yearless, format_long,
                            parse_iso, range_parts)
-from filters.diagnostics import BuildError, locate, run_filter_main, warn
+from filters.diagnostics import error, locate, run_filter_main, warn
 from filters.language import base_language, term, upper_first
 from filters.options import options
 from filters.timeline import timeline_svg
 from filters.markup import html_escape, text_to_inlines, typst_string
+from filters.names import (BIBLIOGRAPHY_ID, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS, EVENT_REF_CLASS,
+                           UNNUMBERED_CLASS)
 
 OBJECT = "\ufffc"  # stands for an inline that dates are not read across
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\w]?[\w" + OBJECT + r"])")
@@ -55,7 +57,7 @@ class ChronologyEvent:
 # --- reading a paragraph ------------------------------------------------------
 
 def is_event_span(element) -> bool:
-    return isinstance(element, pf.Span) and "event" in element.classes
+    return isinstance(element, pf.Span) and EVENT_CLASS in element.classes
 
 
 def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
@@ -76,7 +78,7 @@ def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
         else:
             text += OBJECT
             hidden = isinstance(element, pf.Note) or (
-                isinstance(element, pf.Span) and "citation" in element.classes)
+                isinstance(element, pf.Span) and CITATION_CLASS in element.classes)
             objects.append("" if hidden else pf.stringify(element))
         bounds.append((start, len(text)))
     return text, bounds, objects
@@ -154,7 +156,7 @@ def wrap(inlines: list, bounds: list, ranges: list[tuple[int, int, str]]) -> lis
         while index < len(inlines) and bounds[index][1] <= end:
             inside.append(inlines[index])
             index += 1
-        result.append(pf.Span(*inside, identifier=anchor, classes=["event-ref"]))
+        result.append(pf.Span(*inside, identifier=anchor, classes=[EVENT_REF_CLASS]))
     return result + inlines[index:]
 
 
@@ -180,16 +182,17 @@ class Collector:
         event.places.append(place)
 
 
-def explicit_span(element: pf.Span, collector: Collector) -> DateSpan:
-    """The date of a ``.event`` span; an impossible one stops the build."""
+def explicit_span(element: pf.Span, collector: Collector) -> DateSpan | None:
+    """The date of a ``.event`` span; an impossible one is an error (None)."""
     value = element.attributes.get("date", "")
     shown = pf.stringify(element)
     try:
         span = parse_iso(value)
-    except DateError as error:
+    except DateError as failure:
         path, line = locate(collector.doc, re.escape(shown) + r"\]\{[^}]*\.event")
-        raise BuildError(f"impossible event date date=\"{value}\" on [{shown}]: {error}",
-                         path, line, hint='write date="YYYY-MM-DD", "YYYY-MM" or "YYYY"') from None
+        error(f"impossible event date date=\"{value}\" on [{shown}]: {failure}",
+              path, line, hint='write date="YYYY-MM-DD", "YYYY-MM" or "YYYY"')
+        return None
     written = find_dates(shown, collector.lang)
     if written and written[0].span != span:
         path, line = locate(collector.doc, re.escape(shown))
@@ -205,6 +208,8 @@ def mark_paragraph(inlines: list, collector: Collector) -> list:
     for index, element in enumerate(inlines):
         if is_event_span(element):
             span = explicit_span(element, collector)
+            if span is None:
+                continue
             if not element.identifier:
                 element.identifier = collector.anchor()
             start, end = bounds[index]
@@ -214,9 +219,9 @@ def mark_paragraph(inlines: list, collector: Collector) -> list:
     if not collector.auto:
         return inlines
 
-    def impossible(written, error):
+    def impossible(written, problem):
         path, line = locate(collector.doc, re.escape(written))
-        warn(f"'{written}' is not a real date: {error}", path, line,
+        warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
     ranges = []
@@ -279,8 +284,8 @@ def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str) -> lis
 
 def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.Block]:
     title = appendix_title(doc, lang)
-    blocks: list[pf.Block] = [pf.Header(pf.Str(title), level=1, identifier="chronology",
-                                        classes=["unnumbered", "chronology"],
+    blocks: list[pf.Block] = [pf.Header(pf.Str(title), level=1, identifier=CHRONOLOGY_ID,
+                                        classes=[UNNUMBERED_CLASS, CHRONOLOGY_ID],
                                         attributes={"role": "doc-appendix"})]
     if options(doc)["chronology"]["figure"]:
         blocks += figure_blocks(events, lang, term(lang, "timeline"))
@@ -313,10 +318,10 @@ def mark_blocks(blocks, collector: Collector) -> None:
         if collector.done:
             return
         if isinstance(block, pf.Header) and block.level == 1:
-            if block.identifier == "bibliography":  # the reference list has no events
+            if block.identifier == BIBLIOGRAPHY_ID:  # the reference list has no events
                 collector.done = True
                 return
-            numbered = "unnumbered" not in block.classes
+            numbered = UNNUMBERED_CLASS not in block.classes
             collector.sections += numbered
             collector.section = section_label(block, collector.sections if numbered else None)
         elif isinstance(block, (pf.Para, pf.Plain)):

@@ -11,7 +11,6 @@ Stand-alone: ``pandoc -F filters/citations.py -M bibliography=refs.bib``.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import string
 import sys
@@ -29,10 +28,13 @@ from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
 from filters.bibstyle import HouseStyle, as_text, family_name, plain, rich_to_inlines
-from filters.diagnostics import BuildError, display_path, locate, run_filter_main, warn
+from filters.diagnostics import (display_path, error, locate, run_filter_main,
+                                 suggestion, warn)
 from filters.elements import descendants
 from filters.language import base_language, sort_key, term
 from filters.markup import text_to_inlines
+from filters.names import (BIBLIOGRAPHY_ID, CITATION_CLASS, CITES_ATTRIBUTE, ENTRY_CLASS,
+                           ENTRY_PREFIX, REFERENCE_LIST_KEY, REFERENCES_CLASS, UNNUMBERED_CLASS)
 from filters.options import options
 
 LOCATOR = re.compile(r"^(?:(?:s|ss|p|pp|sayfa|page|pages)\.?\s*)?(\d[\d\s,–—-]*)$", re.I)
@@ -47,6 +49,8 @@ class Bibliography:
     """The parsed entries, and where each one starts in its file (for messages)."""
     data: BibliographyData
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Keys of files that could not be read: already reported, not "unknown" again.
+    unreadable: set[str] = field(default_factory=set)
 
     @property
     def keys(self) -> list[str]:
@@ -67,37 +71,48 @@ def load_bibliography(paths: list[str]) -> Bibliography:
     """Parse the .bib files with pybtex; errors name the file and the line."""
     merged = BibliographyData()
     lines: dict[str, tuple[str, int]] = {}
+    unreadable: set[str] = set()
     for path in paths:
         shown = display_path(path)
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise BuildError(f"bibliography file not found: {path}",
-                             hint="check `bibliography` in metadata.yaml") from None
-        except UnicodeDecodeError as error:
-            raise BuildError(f"not UTF-8 at byte {error.start}", shown,
-                             hint="save the file as UTF-8") from None
-        for _, key, line in entry_lines(text):
+            error(f"bibliography file not found: {path}", hint="check `bibliography` in metadata.yaml")
+            continue
+        except UnicodeDecodeError as failure:
+            error(f"not UTF-8 at byte {failure.start}", shown, hint="save the file as UTF-8")
+            continue
+        listed = entry_lines(text)
+        duplicates = False
+        for _, key, line in listed:
             if key in lines:
                 first_path, first_line = lines[key]
-                raise BuildError(f"duplicate citation key '{key}' (first defined at "
-                                 f"{first_path}:{first_line})", shown, line,
-                                 hint="give one of the entries another key")
+                error(f"duplicate citation key '{key}' (first defined at "
+                      f"{first_path}:{first_line})", shown, line,
+                      hint="give one of the entries another key")
+                duplicates = True
+                continue
             lines[key] = (shown, line)
         try:
+            if duplicates:  # pybtex stops at the first one: reported above
+                raise ValueError("duplicates")
             # the parser itself, not parse_string(text, "bibtex"): that looks the
             # parser up among the entry points of every installed package
             data = BibTeXParser().parse_string(text)
-        except PybtexSyntaxError as error:
-            raise BuildError(f"malformed BibTeX: {error.args[0] if error.args else error}",
-                             shown, getattr(error, "lineno", None),
-                             hint="check the braces, commas and `=` of this entry") from None
-        except Exception as error:  # pybtex reports other faults as its own exception types
-            raise BuildError(f"malformed BibTeX: {error}", shown,
-                             hint="check the entry named in the message") from None
+        except PybtexSyntaxError as failure:
+            error(f"malformed BibTeX: {failure.args[0] if failure.args else failure}",
+                  shown, getattr(failure, "lineno", None),
+                  hint="check the braces, commas and `=` of this entry")
+            unreadable.update(key for _, key, _ in listed)
+            continue
+        except Exception as failure:  # pybtex reports other faults as its own exception types
+            if not duplicates:
+                error(f"malformed BibTeX: {failure}", shown, hint="check the entry named in the message")
+            unreadable.update(key for _, key, _ in listed)
+            continue
         for key, entry in data.entries.items():
             merged.add_entry(key, entry)
-    return Bibliography(merged, lines)
+    return Bibliography(merged, lines, unreadable)
 
 
 # --- labels ----------------------------------------------------------------
@@ -177,11 +192,6 @@ class CitationContext:
         self.reference_text = {key: as_text(rich) for key, rich in self.references.items()}
 
 
-# Entry ids: "bib-KEY". Pandoc's LaTeX writer treats "ref-…" divs as citeproc's
-# \bibitem entries, which need its CSLReferences environment.
-ENTRY_PREFIX = "bib-"
-
-
 def cite_target(key: str) -> str:
     return f"#{ENTRY_PREFIX}{key}"
 
@@ -192,7 +202,10 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
     parts: list[list[pf.Inline]] = []
     narrative = False
     for citation in cite.citations:
-        entry = context.bibliography.data.entries[citation.id]
+        entry = context.bibliography.data.entries.get(citation.id)
+        if entry is None:  # reported by known_keys: its key stands in
+            parts.append([pf.Str(f"?{citation.id}")])
+            continue
         author = author_label(entry, lang)
         year = context.year_label[citation.id]
         locator, rest = format_locator(pf.stringify(pf.Span(*citation.suffix)) if citation.suffix else "")
@@ -218,7 +231,7 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
     if not narrative:
         inlines = [pf.Str("(")] + inlines + [pf.Str(")")]
     keys = " ".join(c.id for c in cite.citations)
-    return pf.Span(*inlines, classes=["citation"], attributes={"data-cites": keys})
+    return pf.Span(*inlines, classes=[CITATION_CLASS], attributes={CITES_ATTRIBUTE: keys})
 
 
 def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]:
@@ -230,11 +243,11 @@ def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]
     for entry in entries:
         rich = context.references[entry.key]
         items.append(pf.Div(pf.Para(*rich_to_inlines(rich)), identifier=f"{ENTRY_PREFIX}{entry.key}",
-                            classes=["reference-entry"], attributes={"role": "doc-biblioentry"}))
+                            classes=[ENTRY_CLASS], attributes={"role": "doc-biblioentry"}))
     title = options(doc)["bibliography-title"] or term(context.lang, "references")
     # pandoc's --section-divs moves the header's attributes to its <section>.
-    header = pf.Header(pf.Str(title), level=1, identifier="bibliography",
-                       classes=["unnumbered", "references"],
+    header = pf.Header(pf.Str(title), level=1, identifier=BIBLIOGRAPHY_ID,
+                       classes=[UNNUMBERED_CLASS, REFERENCES_CLASS],
                        attributes={"role": "doc-bibliography"})
     return [header, *items]
 
@@ -256,15 +269,15 @@ def cited_keys(cites: list[pf.Cite]) -> list[str]:
     return list(dict.fromkeys(c.id for cite in cites for c in cite.citations))
 
 
-def check_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> None:
-    known = bibliography.keys
+def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
+    """The keys the bibliography has; each other one is an error (the build goes on
+    to find the rest, printing the key in its place)."""
     for key in keys:
-        if key in bibliography.data.entries:
-            continue
-        path, line = locate(doc, rf"@{re.escape(key)}\b")
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "add the entry to the .bib file"
-        raise BuildError(f"unknown citation key '{key}'", path, line, hint)
+        if key not in bibliography.data.entries and key not in bibliography.unreadable:
+            path, line = locate(doc, rf"@{re.escape(key)}\b")
+            error(f"unknown citation key '{key}'", path, line,
+                  suggestion(key, bibliography.keys, "add the entry to the .bib file"))
+    return [key for key in keys if key in bibliography.data.entries]
 
 
 def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
@@ -292,7 +305,7 @@ def prepare(doc: pf.Doc) -> None:
                 keys += [k for k in bibliography.keys if k not in keys]
             elif key not in keys:
                 keys.append(key)
-    check_keys(keys, bibliography, doc)
+    keys = known_keys(keys, bibliography, doc)
     warn_incomplete(keys, bibliography)
     entries = [bibliography.data.entries[key] for key in keys]
     doc.citations = context = CitationContext(bibliography, lang, keys, year_labels(entries, lang),
@@ -300,11 +313,6 @@ def prepare(doc: pf.Doc) -> None:
     # Formatted in place: the labels needed every citation first, so no second walk.
     for cite in cites:
         cite.parent.content[cite.index] = format_citation(cite, context)
-
-
-# Metadata key of the formatted references as plain text, for indexers
-# (the HTML edition's citation_reference tags and schema.org "citation").
-REFERENCE_LIST_KEY = "reference-list"
 
 
 def finalize(doc: pf.Doc) -> None:

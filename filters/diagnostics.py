@@ -6,22 +6,32 @@ A ``BuildError`` reads like a compiler message::
     ...                hint="did you mean 'aslanli2015'?"))
     "manuscript/03.md:12: error: unknown citation key 'aslanli2051' (did you mean 'aslanli2015'?)"
 
+A stage that finds a mistake in the author's input calls ``error`` and goes on,
+so that one build reports all of them; the build fails when its stages are done::
+
+    >>> with collecting() as found:
+    ...     error("unknown cross-reference 'fig:x'", "a.md", 3)
+    ...     error("missing image 'b.png'", "a.md", 9)
+    >>> print(BuildError.of(found))
+    a.md:3: error: unknown cross-reference 'fig:x'
+    a.md:9: error: missing image 'b.png'
+
 Warnings go to the ``press`` logger, so the build can collect them and a
 stand-alone pandoc filter prints them on stderr.
 """
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger("press")
+from filters.names import SOURCE_FILES_KEY
 
-# Metadata key under which the pipeline records the manuscript's files, in
-# reading order, so that filters can point at a line of the author's source.
-SOURCE_FILES_KEY = "source-files"
+log = logging.getLogger("press")
 
 
 @dataclass
@@ -40,12 +50,61 @@ class Diagnostic:
 
 
 class BuildError(Exception):
-    """A problem in the author's input: printed without a traceback, exit status 1."""
+    """Problems in the author's input: printed without a traceback, exit status 1.
+    Holds one diagnostic or several (all the errors one build found)."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
                  hint: str | None = None):
-        self.diagnostic = Diagnostic(message, str(path) if path else None, line, hint)
-        super().__init__(str(self.diagnostic))
+        self.diagnostics = [Diagnostic(message, str(path) if path else None, line, hint)]
+        super().__init__(str(self.diagnostics[0]))
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        return self.diagnostics[0]
+
+    @classmethod
+    def of(cls, diagnostics: list[Diagnostic]) -> "BuildError":
+        error = cls.__new__(cls)
+        error.diagnostics = list(diagnostics)
+        Exception.__init__(error, "\n".join(map(str, error.diagnostics)))
+        return error
+
+
+_collectors: list[list[Diagnostic]] = []
+
+
+@contextmanager
+def collecting():
+    """Collect the errors reported inside the block (into the list it yields)
+    instead of raising the first one."""
+    found: list[Diagnostic] = []
+    _collectors.append(found)
+    try:
+        yield found
+    finally:
+        _collectors.remove(found)
+
+
+def error(message: str, path: str | None = None, line: int | None = None,
+          hint: str | None = None) -> None:
+    """An error in the author's input. Inside ``collecting()`` it is recorded and the
+    caller goes on (with a stand-in for what was wrong); outside, it is raised."""
+    diagnostic = Diagnostic(message, str(path) if path else None, line, hint)
+    if not _collectors:
+        raise BuildError.of([diagnostic])
+    if diagnostic not in _collectors[-1]:
+        _collectors[-1].append(diagnostic)
+
+
+def record(failure: BuildError) -> None:
+    """Record the diagnostics of a BuildError raised inside ``collecting()``."""
+    for diagnostic in failure.diagnostics:
+        error(diagnostic.message, diagnostic.path, diagnostic.line, diagnostic.hint)
+
+
+def raise_collected(found: list[Diagnostic]) -> None:
+    if found:
+        raise BuildError.of(found)
 
 
 def warn(message: str, path: str | None = None, line: int | None = None,
@@ -53,18 +112,30 @@ def warn(message: str, path: str | None = None, line: int | None = None,
     log.warning("%s", Diagnostic(message, str(path) if path else None, line, hint, "warning"))
 
 
+def suggestion(word: str, known, fallback: str | None = None) -> str | None:
+    """``"did you mean 'x'?"`` for the closest known word, else ``fallback``.
+
+    >>> suggestion("tbl:aloc", ["tbl:alloc", "fig:map"])
+    "did you mean 'tbl:alloc'?"
+    """
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else fallback
+
+
 def source_files(doc) -> list[str]:
     files = doc.get_metadata(SOURCE_FILES_KEY, default=[]) if doc else []
     return [files] if isinstance(files, str) else list(files)
 
 
-def locate(doc, pattern: str) -> tuple[str | None, int | None]:
-    """First (file, line) of the manuscript where the regex ``pattern`` matches.
+def locate(doc, pattern: str, nth: int = 0) -> tuple[str | None, int | None]:
+    """(file, line) of the ``nth`` line of the manuscript where the regex ``pattern``
+    matches (the first, by default).
 
     Pandoc's Markdown reader keeps no source positions, so a filter that finds
     a problem in the AST looks the offending text up in the author's files.
     """
     regex = re.compile(pattern)
+    seen = 0
     for name in source_files(doc):
         try:
             text = Path(name).read_text(encoding="utf-8")
@@ -72,7 +143,9 @@ def locate(doc, pattern: str) -> tuple[str | None, int | None]:
             continue
         for number, line in enumerate(text.splitlines(), start=1):
             if regex.search(line):
-                return display_path(name), number
+                if seen == nth:
+                    return display_path(name), number
+                seen += 1
     return None, None
 
 
@@ -86,10 +159,12 @@ def display_path(name: str | Path) -> str:
 
 
 def run_filter_main(action) -> None:
-    """Run a pandoc filter's body, turning a BuildError into a message and exit 1."""
+    """Run a pandoc filter's body; its errors are printed together, then exit 1."""
     logging.basicConfig(format="%(message)s", stream=sys.stderr)
     try:
-        action()
-    except BuildError as error:
-        print(error, file=sys.stderr)
+        with collecting() as found:
+            action()
+        raise_collected(found)
+    except BuildError as failure:
+        print(failure, file=sys.stderr)
         sys.exit(1)

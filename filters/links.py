@@ -18,7 +18,7 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 import panflute as pf
 
 import filters.markup  # noqa: F401 (lets panflute read the raw Typst blocks of the chronology)
-from filters.diagnostics import BuildError, locate, run_filter_main
+from filters.diagnostics import error, locate, run_filter_main
 from filters.elements import descendants
 
 
@@ -36,12 +36,10 @@ def broken_links(doc: pf.Doc) -> list[str]:
 
 
 def finalize(doc: pf.Doc) -> None:
-    broken = broken_links(doc)
-    if broken:
-        target = broken[0]
+    for target in broken_links(doc):
         path, line = locate(doc, rf"\]\(#{re.escape(target)}\)")
-        raise BuildError(f"internal link to '#{target}', but nothing has that id", path, line,
-                         hint="check the header's text or its {#id}")
+        error(f"internal link to '#{target}', but nothing has that id", path, line,
+              hint="check the header's text or its {#id}")
 
 
 def main(doc=None):

@@ -84,9 +84,10 @@ def ast_key(inputs, options: dict) -> str:
 
 def edition_key(edition: str, ast: str, options: dict) -> str:
     """What one edition depends on beyond the AST: its templates (and the shared ones)."""
-    typeset_by = "typst" if options.get("pdf_engine", "typst") == "typst" else "latex"
-    templates = {"pdf": [typeset_by], "html": ["html"], "epub": ["epub"], "latex": ["latex"]}[edition]
-    files = [p for name in templates + ["pandoc"] for p in tree(HERE / "templates" / name)]
+    from press.editions import EDITION
+
+    templates = EDITION[edition].template_folders(options.get("pdf_engine", "typst"))
+    files = [p for name in (*templates, "pandoc") for p in tree(HERE / "templates" / name)]
     return digest([ast, edition, files_digest(files), json.dumps(options, sort_keys=True)])
 
 

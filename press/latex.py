@@ -19,8 +19,9 @@ from pathlib import Path
 
 from filters.diagnostics import BuildError
 from filters.markup import typst_string
-from press.editions import TYPST_PICTURES, Job, context, environment
 from press.render import render
+from press.templates import context, environment
+from press.tools import TYPST_PICTURES
 
 ENGINES = ("xelatex", "lualatex")
 INSTALL_HINT = ("install TeX Live: apt-get install texlive-xetex texlive-luatex "
@@ -92,7 +93,7 @@ def hanging_references(doc_json: str) -> str:
     return json.dumps(doc)
 
 
-def latex_folder(job: Job) -> dict[str, bytes]:
+def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
     doc_json, figures = svg_figures_to_files(hanging_references(job.doc_json))
     rendered = render(doc_json, "latex", ["--wrap=preserve"], job.plain)
@@ -140,10 +141,10 @@ def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int 
         return pdf.read_bytes()
 
 
-def write_pdf(job: Job, engine: str) -> dict[str, bytes]:
+def write_pdf(job, engine: str) -> dict[str, bytes]:
     files = latex_folder(job)
     return {f"{job.slug}.pdf": compile_pdf(files, f"{job.slug}.tex", engine, job.timestamp)}
 
 
-def write_folder(job: Job) -> dict[str, bytes]:
+def write_folder(job, shared=None) -> dict[str, bytes]:
     return {f"latex/{name}": data for name, data in latex_folder(job).items()}

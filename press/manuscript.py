@@ -11,7 +11,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from filters.diagnostics import SOURCE_FILES_KEY, BuildError, display_path
+from filters.diagnostics import BuildError, display_path
+from filters.names import SOURCE_FILES_KEY
 from press.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"

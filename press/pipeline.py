@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from filters.diagnostics import log
+from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read
 from press.output import commit
@@ -76,16 +76,29 @@ def slug_of(doc) -> str:
 def import_stages() -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
-    import press.editions  # noqa: F401
+    import typst  # noqa: F401
+    import press.render  # noqa: F401
+    import press.templates  # noqa: F401 (jinja2)
     for name in FILTERS:
         import_module(f"filters.{name}")
 
 
 def run_filters(doc, report: Report):
-    for name in FILTERS:
-        started = time.perf_counter()
-        doc = import_module(f"filters.{name}").main(doc)
-        report.timed(f"filter {name}", started)
+    """The stages in order. Each reports the author's mistakes and goes on, so one
+    build names all of them; the build fails after the last stage if any was found."""
+    with collecting() as found:
+        for name in FILTERS:
+            started = time.perf_counter()
+            try:
+                doc = import_module(f"filters.{name}").main(doc)
+            except BuildError as failure:  # a stage that cannot go on: the next ones may
+                record(failure)
+            except Exception:
+                if not found:
+                    raise
+                break  # most likely a consequence of the mistakes already found
+            report.timed(f"filter {name}", started)
+    raise_collected(found)
     return doc
 
 
@@ -110,51 +123,34 @@ def filtered_document(manuscript: Manuscript, report: Report,
 
 
 def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[str, dict[str, bytes]]:
-    """The editions side by side; the HTML render also feeds the EPUB's title page.
-    ``cover``: the EPUB's cover, a future result (drawn while the filters ran)."""
-    from press import editions
+    """The editions, one thread per lane (see ``press.editions``); within a lane, in
+    the list's order. ``cover``: the EPUB's cover, a future (drawn while the filters ran)."""
+    from press.editions import EDITION, LANES, Shared
 
-    def timed(name, function, *args):
+    def timed(name, function):
         started = time.perf_counter()
-        result = function(*args)
-        report.timed(f"edition {name}", started)
+        result = function()
+        report.timed(name, started)
         return result
 
-    def html_and_epub():
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            started = time.perf_counter()
-            rendered = editions.render_html(job)
-            report.timed("html render", started)
-            tasks = {}
-            if "html" in wanted:
-                tasks["html"] = pool.submit(timed, "html", editions.write_html, job, rendered)
-            if "epub" in wanted:
-                tasks["epub"] = pool.submit(timed, "epub", editions.write_epub, job, rendered,
-                                            cover.result())
-            return {name: task.result() for name, task in tasks.items()}
+    shared = Shared(job, cover, timed)
 
-    def typeset():
-        files = {}
-        if job.pdf_engine != "typst" or "latex" in wanted:
-            from press import latex
-        if "pdf" in wanted:
-            files["pdf"] = (timed("pdf", editions.write_pdf, job) if job.pdf_engine == "typst"
-                            else timed("pdf", latex.write_pdf, job, job.pdf_engine))
-        if "latex" in wanted:
-            files["latex"] = timed("latex", latex.write_folder, job)
-        return files
+    def run_lane(names: list[str]) -> dict[str, dict[str, bytes]]:
+        return {name: timed(f"edition {name}", lambda: EDITION[name].write(job, shared))
+                for name in names}
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        printed = pool.submit(typeset) if {"pdf", "latex"} & set(wanted) else None
-        web = pool.submit(html_and_epub) if {"html", "epub"} & set(wanted) else None
-        files = web.result() if web else {}
-        if printed:
-            files.update(printed.result())
+    lanes = [[name for name in wanted if EDITION[name].lane == lane] for lane in LANES]
+    lanes = [names for names in lanes if names]
+    with ThreadPoolExecutor(max_workers=len(lanes) or 1) as pool:
+        running = [pool.submit(run_lane, names) for names in lanes]
+        files: dict[str, dict[str, bytes]] = {}
+        for lane in running:
+            files.update(lane.result())
     return files
 
 
 def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) -> bytes:
-    from press.editions import epub_cover
+    from press.epub import epub_cover
 
     started = time.perf_counter()
     png = epub_cover(plain, lang, timestamp)

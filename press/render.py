@@ -17,13 +17,12 @@ from pathlib import Path
 
 import panflute as pf
 
+from filters.names import FIELDS_KEY, INTERNAL_KEYS, REFERENCE_LIST_KEY
 from press.tools import run_pandoc
 
 FIELDS_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "pandoc" / "fields.txt"
 MARKER = re.compile(r"^⟦press:([^⟧]*)⟧$", re.M)
-# Metadata the build adds for its own use; never shown to readers.
-INTERNAL_KEYS = {"bibliography", "source-files", "press-fields", "nocite", "chronology"}
-PLAIN_ONLY = ("reference-list.",)
+PLAIN_ONLY = (f"{REFERENCE_LIST_KEY}.",)
 
 
 @dataclass
@@ -95,7 +94,7 @@ def prepare_fields(doc: pf.Doc) -> dict:
     and return the metadata as plain text."""
     leaves = list(meta_leaves(doc.metadata))
     # Plain-only data (the reference list, already text) is not rendered in every edition.
-    doc.metadata["press-fields"] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
+    doc.metadata[FIELDS_KEY] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
                                                  for path, value in leaves
                                                  if not path.startswith(PLAIN_ONLY)))
     return plain_metadata(doc, leaves)

@@ -29,14 +29,15 @@ def html_screenshot(page: Path, target: Path, width: int = 1280, height: int = 1
 
 
 def pdf_first_page(out: Path, target: Path) -> None:
-    from press import editions
     from press.cache import source_date_epoch
+    from press.editions import Job
+    from press.pdf import render_typst, typst_source
+    from press.tools import TYPST
 
     facts = json.loads((out / ".cache" / "filtered.json").read_text(encoding="utf-8"))
-    job = editions.Job(facts["ast"], facts["slug"], facts["lang"], source_date_epoch(),
-                       plain=facts["plain"])
-    source = editions.typst_source(job, editions.render_typst(job))
-    target.write_bytes(editions.TYPST.compile(source, job.timestamp, output="png", ppi=110))
+    job = Job(facts["ast"], facts["slug"], facts["lang"], source_date_epoch(), plain=facts["plain"])
+    source = typst_source(job, render_typst(job))
+    target.write_bytes(TYPST.compile(source, job.timestamp, output="png", ppi=110))
 
 
 def main() -> None:

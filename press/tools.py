@@ -1,4 +1,5 @@
-"""The external programs the build runs: pandoc (from pypandoc-binary) and Typst.
+"""The external programs the build runs: pandoc (from pypandoc-binary) and Typst
+(from the `typst` package, in-process).
 
 >>> Path(pandoc_path()).name
 'pandoc'
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -63,3 +65,39 @@ def finish(process: subprocess.Popen) -> str:
 def run_pandoc(args: list[str], stdin: str | None = None, env: dict | None = None) -> str:
     """Run pandoc; its stdout as text."""
     return finish(start_pandoc(args, stdin, env))
+
+
+class TypstSession:
+    """One Typst compiler for the life of the process: in watch mode a recompile
+    reuses everything Typst memoised (fonts, layout), 0.02 s instead of 0.15 s.
+
+    ``root`` is the folder Typst may read files from (the manuscript's, for its
+    figures); Typst refuses any path that leaves it.
+    """
+
+    def __init__(self):
+        self._compiler = None
+        self._lock = threading.Lock()
+
+    def compile(self, source: str, timestamp: int | None, output: str = "pdf",
+                ppi: float = 72, root: Path | None = None) -> bytes:
+        """The document as PDF or SVG, or its first page as PNG."""
+        import typst
+
+        with self._lock:
+            if self._compiler is None:
+                self._compiler = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True)
+            try:
+                result = self._compiler.compile(input=source.encode("utf-8"), format=output,
+                                                timestamp=timestamp, ppi=ppi,
+                                                root=str(root or TYPST_TEMPLATES))
+                return result[0] if isinstance(result, list) else result
+            except typst.TypstError as error:
+                raise BuildError(f"typst failed: {error.message}",
+                                 hint="; ".join(error.hints) or "see the message above") from None
+
+
+# Without a root of its own, a compile may read only the system's Typst templates.
+TYPST_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "typst"
+TYPST = TypstSession()           # the PDF edition
+TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PDF

@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 from filters import citations
 from filters.dates import find_dates, find_yearless
 from filters.language import LANGUAGES
-from press import editions
+from press.editions import Job
 from press.latex import latex_escape
+from press.pdf import render_typst, typst_source
 from press.render import prepare_fields, render
-from press.tools import run_pandoc
+from press.tools import TYPST, run_pandoc
 
 TURKISH_MONTHS = LANGUAGES["tr"]["months"]
 LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZəƏ"
@@ -87,8 +88,8 @@ def test_citation_formatter_escapes_in_html_and_typst(tmp_path, author, work_tit
     assert set(page.tags) <= {"p", "span", "a", "div", "h1", "section", "em"}
     latex = render(doc_json, "latex", plain=plain).body
     assert not re.search(r"(?<!\\)[&%#_$]", latex), latex  # every LaTeX special escaped
-    job = editions.Job(doc_json, "x", "tr", 0, plain=plain)
-    pdf = editions.TYPST.compile(editions.typst_source(job, editions.render_typst(job)), 0)
+    job = Job(doc_json, "x", "tr", 0, plain=plain)
+    pdf = TYPST.compile(typst_source(job, render_typst(job)), 0)
     assert pdf.startswith(b"%PDF")
 
 

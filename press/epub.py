@@ -1,0 +1,55 @@
+"""The EPUB 3 edition: pandoc's EPUB writer with our stylesheet, our title page
+(from the HTML render's metadata) and a cover drawn by Typst.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+import uuid
+from pathlib import Path
+
+from press.templates import TEMPLATES, context, environment, year_of
+from press.tools import TYPST_PICTURES, run_pandoc
+
+
+def epub_identifier(plain: dict) -> str:
+    """The DOI when there is one, else a UUID derived from the title and date: stable."""
+    doi = plain.get("doi")
+    if doi:
+        return f"doi:{doi}"
+    seed = f"{plain.get('title', '')}|{plain.get('date', '')}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}"
+
+
+def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
+    """The cover as PNG, drawn by Typst from the metadata as plain text alone, so
+    that it needs neither the filters nor a render."""
+    source = environment("epub", autoescape=False).get_template("cover.typ.j2").render(
+        plain=plain, lang=lang, year=year_of(plain))
+    return TYPST_PICTURES.compile(source, timestamp, output="png")
+
+
+def write(job, shared) -> dict[str, bytes]:
+    rendered = shared.html
+    info = context(job, rendered, "epub")
+    title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
+    doc = json.loads(job.doc_json)
+    # Our title page opens the book, as a chapter of its own (before the first section).
+    doc["blocks"].insert(0, {"t": "RawBlock", "c": ["html", title_page]})
+    plain = rendered.plain
+    with tempfile.TemporaryDirectory() as folder:
+        cover_file = Path(folder) / "cover.png"
+        cover_file.write_bytes(shared.cover)
+        output = Path(folder) / "book.epub"
+        args = ["--from", "json", "--to", "epub3", "--output", str(output),
+                "--css", str(TEMPLATES / "epub" / "style.css"), "--toc", "--toc-depth=2",
+                "--number-sections", "--split-level=1", "--epub-title-page=false",
+                "--epub-cover-image", str(cover_file),
+                "--metadata", f"identifier={epub_identifier(plain)}"]
+        for author in plain.get("authors") or []:
+            args += ["--metadata", f"author={author.get('name', '')}"]
+        if (plain.get("journal") or {}).get("name"):
+            args += ["--metadata", f"publisher={plain['journal']['name']}"]
+        env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
+        run_pandoc(args, stdin=json.dumps(doc), env=env)
+        return {f"{job.slug}.epub": output.read_bytes()}

@@ -1,0 +1,84 @@
+"""What every edition's templates share: the jinja2 environments, the variables
+each template sees, and the scholarly metadata derived from the plain-text fields.
+
+>>> page_range("12-30")
+('12', '30')
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from filters.language import LANGUAGES, base_language
+from filters.markup import typst_string
+from filters.templating import template_environment
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=None)  # one per edition and escaping: its templates stay loaded (watch, serve)
+def environment(edition: str, autoescape: bool) -> jinja2.Environment:
+    # LaTeX writes `{#1}` for macro arguments: its templates mark comments `{## … ##}`.
+    comments = ("{##", "##}") if edition == "latex" else ("{#", "#}")
+    env = template_environment(TEMPLATES / edition,
+                               autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True, undefined=jinja2.ChainableUndefined,
+                               comment_start_string=comments[0], comment_end_string=comments[1])
+    env.filters["typst_string"] = typst_string
+    env.filters["jsonld"] = jsonld
+    return env
+
+
+def jsonld(value) -> str:
+    """JSON for a <script> element: "</script>" inside a title cannot close it."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_range(pages) -> tuple[str, str]:
+    """``"12-30"`` → ``("12", "30")``; one page → ``("12", "")``."""
+    parts = re.split(r"\s*[-–]+\s*", str(pages), maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def scholarly_article(plain: dict, lang: str, pdf_url: str) -> dict:
+    """schema.org ScholarlyArticle from the plain-text metadata; absent fields stay out."""
+    journal = plain.get("journal") or {}
+    article = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
+               "headline": plain.get("title"), "name": plain.get("title"), "inLanguage": lang,
+               "alternativeHeadline": (plain.get("translation") or {}).get("title"),
+               "abstract": plain.get("abstract"), "datePublished": plain.get("date"),
+               "keywords": ", ".join(plain.get("keywords") or []) or None,
+               "encoding": {"@type": "MediaObject", "contentUrl": pdf_url,
+                            "encodingFormat": "application/pdf"},
+               "author": [{"@type": "Person", "name": a.get("name"),
+                           **({"affiliation": {"@type": "Organization", "name": a["affiliation"]}}
+                              if a.get("affiliation") else {}),
+                           **({"identifier": f"https://orcid.org/{a['orcid']}"} if a.get("orcid") else {})}
+                          for a in plain.get("authors") or []] or None,
+               "identifier": f"https://doi.org/{plain['doi']}" if plain.get("doi") else None,
+               "isPartOf": {"@type": "PublicationIssue", "issueNumber": journal.get("issue"),
+                            "isPartOf": {"@type": "PublicationVolume", "volumeNumber": journal.get("volume"),
+                                         "isPartOf": {"@type": "Periodical", "name": journal.get("name")}}}
+               if journal.get("name") else None,
+               "pagination": journal.get("pages"),
+               "citation": [{"@type": "CreativeWork", "name": ref}
+                            for ref in plain.get("reference-list") or []] or None}
+    return {key: value for key, value in article.items() if value}
+
+
+def year_of(plain: dict) -> str:
+    return str(plain.get("date", ""))[:4]
+
+
+def context(job, rendered, edition: str) -> dict:
+    """The variables every template sees; absent metadata is simply absent."""
+    translation = rendered.plain.get("translation") or {}
+    return {"meta": rendered.meta, "plain": rendered.plain, "body": rendered.body,
+            "toc": rendered.toc, "terms": job.terms, "lang": job.lang, "slug": job.slug,
+            "edition": edition, "year": year_of(rendered.plain),
+            "translation_terms": LANGUAGES[base_language(translation.get("lang", "en"))]}
