@@ -17,7 +17,7 @@ build: $(STAMP)
 	$(PY) build.py
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 clean:
 	rm -rf build

@@ -3,8 +3,8 @@
 Collation and case mapping come from ICU (CLDR data), never from str.lower(),
 which gets Turkish wrong: ``"I".lower()`` is "i", but in Turkish it is "ı".
 
->>> sorted(["Özsoy", "Ozan", "Işık", "İnce"], key=lambda s: sort_key(s, "tr"))
-['Ozan', 'Özsoy', 'Işık', 'İnce']
+>>> sorted(["Özsoy", "Ozan", "İnce", "Işık"], key=lambda s: sort_key(s, "tr"))
+['Işık', 'İnce', 'Ozan', 'Özsoy']
 >>> upper_first("iki ülke", "tr")
 'İki ülke'
 """
