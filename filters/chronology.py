@@ -11,6 +11,7 @@ Stand-alone: ``pandoc -F filters/chronology.py``.
 """
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from dataclasses import dataclass, field
@@ -28,9 +29,10 @@ from filters.diagnostics import error, locate, run_filter_main, warn
 from filters.language import base_language, term, upper_first
 from filters.options import options
 from filters.timeline import timeline_svg
-from filters.markup import html_escape, text_to_inlines, typst_string
-from filters.names import (BIBLIOGRAPHY_ID, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS, EVENT_REF_CLASS,
-                           UNNUMBERED_CLASS)
+from filters.markup import text_to_inlines
+from filters.names import (APPENDIX_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS,
+                           EVENT_REF_CLASS, TIMELINE_ID)
+from filters.numbering import appendix_letter, number_appendix, number_caption
 
 OBJECT = "\ufffc"  # stands for an inline that dates are not read across
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\w]?[\w" + OBJECT + r"])")
@@ -169,7 +171,6 @@ class Collector:
     events: dict[str, ChronologyEvent] = field(default_factory=dict)
     count: int = 0
     section: str = ""
-    sections: int = 0      # level-1 numbered sections seen, as pandoc numbers them
     done: bool = False     # past the last section: the bibliography follows
 
     def anchor(self) -> str:
@@ -270,25 +271,34 @@ def place_links(event: ChronologyEvent) -> list[pf.Inline]:
 
 
 def appendix_title(doc: pf.Doc, lang: str) -> str:
-    return options(doc)["chronology"]["title"] or f"{term(lang, 'appendix')}: {term(lang, 'chronology')}"
+    """The title after the appendix's label: "Ek A: Kronoloji"."""
+    return options(doc)["chronology"]["title"] or term(lang, "chronology")
 
 
-def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str) -> list[pf.Block]:
-    """The timeline, as inline SVG for HTML/EPUB and as an image for Typst."""
+def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
+                  number: str) -> list[pf.Block]:
+    """The timeline: a numbered figure whose image is the SVG itself (a ``data:``
+    URI), so that every edition shows the same picture as it shows any figure."""
     svg = timeline_svg([(e.span, format_long(e.span, lang)) for e in events], lang)
-    html = (f'<figure class="timeline">{svg}<figcaption>{html_escape(caption)}</figcaption></figure>')
-    typst = (f"#figure(image(bytes({typst_string(svg)}), format: \"svg\", width: 100%),"
-             f" caption: {typst_string(caption)}, kind: image)")
-    return [pf.RawBlock(html, format="html"), pf.RawBlock(typst, format="typst")]
+    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    image = pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%"})
+    figure = pf.Figure(pf.Plain(image), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
+                       identifier=TIMELINE_ID, classes=["timeline"])
+    number_caption(figure, "figure", number, lang)
+    return [figure]
 
 
 def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.Block]:
-    title = appendix_title(doc, lang)
-    blocks: list[pf.Block] = [pf.Header(pf.Str(title), level=1, identifier=CHRONOLOGY_ID,
-                                        classes=[UNNUMBERED_CLASS, CHRONOLOGY_ID],
-                                        attributes={"role": "doc-appendix"})]
+    """The appendix, lettered after the author's appendices, as the numbering stage
+    letters them: "Ek A: Kronoloji", its timeline "Şekil A1"."""
+    header = pf.Header(*text_to_inlines(appendix_title(doc, lang)), level=1, identifier=CHRONOLOGY_ID,
+                       classes=[CHRONOLOGY_ID], attributes={"role": "doc-appendix"})
+    letter = appendix_letter(sum(1 for block in doc.content if isinstance(block, pf.Header)
+                                 and APPENDIX_CLASS in block.classes))
+    number_appendix(header, letter, lang)
+    blocks: list[pf.Block] = [header]
     if options(doc)["chronology"]["figure"]:
-        blocks += figure_blocks(events, lang, term(lang, "timeline"))
+        blocks += figure_blocks(events, lang, term(lang, "timeline"), f"{letter}1")
     items = [pf.ListItem(pf.Plain(
         pf.Span(pf.Strong(*date_inlines(event.span, lang)), classes=["event-date"]),
         pf.Space(),
@@ -301,11 +311,6 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
 
 
 # --- the filter ---------------------------------------------------------------
-
-def section_label(header: pf.Header, number: int | None) -> str:
-    title = pf.stringify(header)
-    return f"{number}. {title}" if number else title
-
 
 def mark_blocks(blocks, collector: Collector) -> None:
     """Visit the body's paragraphs in reading order, section by section.
@@ -321,9 +326,7 @@ def mark_blocks(blocks, collector: Collector) -> None:
             if block.identifier == BIBLIOGRAPHY_ID:  # the reference list has no events
                 collector.done = True
                 return
-            numbered = UNNUMBERED_CLASS not in block.classes
-            collector.sections += numbered
-            collector.section = section_label(block, collector.sections if numbered else None)
+            collector.section = pf.stringify(block)  # its number is part of it
         elif isinstance(block, (pf.Para, pf.Plain)):
             block.content = mark_paragraph(list(block.content), collector)
         elif isinstance(block, (pf.Div, pf.BlockQuote)):

@@ -18,7 +18,9 @@ ENTRY_CLASS = "reference-entry"        # Div of one entry
 ENTRY_PREFIX = "bib-"
 
 # --- numbering and cross-references ----------------------------------------------
-NUMBER_ATTRIBUTE = "number"            # "2.1", "3", "A2": the number the numbering stage gave
+# "2.1", "3", "A2": the number the numbering stage gave. Not pandoc's own "number",
+# which its EPUB writer would print a second time in the table of contents.
+NUMBER_ATTRIBUTE = "data-number"
 LABEL_CLASS = "label"                  # Span holding "Şekil 1." / "Tablo 2." in a caption
 SECTION_NUMBER_CLASS = "header-section-number"  # Span holding "2.1" in a header (pandoc's name)
 EQUATION_CLASS = "equation"            # Span around a numbered display equation
@@ -29,17 +31,20 @@ UNNUMBERED_CLASS = "unnumbered"
 
 # --- the chronology ---------------------------------------------------------------
 CHRONOLOGY_ID = "chronology"           # the appendix's header
+TIMELINE_ID = "fig:timeline"           # its figure
 EVENT_CLASS = "event"                  # author's mark: [20 Ekim]{.event date="…"}
 NO_EVENT_CLASS = "no-event"            # author's mark: not an event
 EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an event
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)
+KIND_ATTRIBUTE = "kind"                # … its kind: "funding", "ethics", …
 
 # --- metadata keys the build adds for its own use (never shown to readers) ---------
 SOURCE_FILES_KEY = "source-files"      # the manuscript's files in reading order, for file:line
 REFERENCE_LIST_KEY = "reference-list"  # the formatted references as plain text, for indexers
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
+METADATA_FILE_KEY = "press-metadata-file"  # manuscript/metadata.yaml, for its lines
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
-INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, FIELDS_KEY, "nocite",
-                           "chronology", RESOURCES_KEY})
+INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
+                           "nocite", "chronology", RESOURCES_KEY})

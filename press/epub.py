@@ -1,5 +1,8 @@
 """The EPUB 3 edition: pandoc's EPUB writer with our stylesheet, our title page
 (from the HTML render's metadata) and a cover drawn by Typst.
+
+Pandoc reads the figures from the manuscript folder (every one checked by the
+``resources`` stage); a PDF figure is embedded as the SVG Typst draws of it.
 """
 from __future__ import annotations
 
@@ -8,6 +11,9 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from press import ast
+from press.figures import data_uri, svg_of_pdf
+from press.html import prepare
 from press.templates import TEMPLATES, context, environment, year_of
 from press.tools import TYPST_PICTURES, run_pandoc
 
@@ -33,19 +39,23 @@ def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     info = context(job, rendered, "epub")
     title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
-    doc = json.loads(job.doc_json)
+    folder = Path(job.folder)
+    doc = ast.load(prepare(job, lambda name: data_uri(
+        "image/svg+xml", svg_of_pdf(Path(job.resources[name]), folder))))
     # Our title page opens the book, as a chapter of its own (before the first section).
     doc["blocks"].insert(0, {"t": "RawBlock", "c": ["html", title_page]})
     plain = rendered.plain
-    with tempfile.TemporaryDirectory() as folder:
-        cover_file = Path(folder) / "cover.png"
+    with tempfile.TemporaryDirectory() as scratch:
+        cover_file = Path(scratch) / "cover.png"
         cover_file.write_bytes(shared.cover)
-        output = Path(folder) / "book.epub"
+        output = Path(scratch) / "book.epub"
         args = ["--from", "json", "--to", "epub3", "--output", str(output),
                 "--css", str(TEMPLATES / "epub" / "style.css"), "--toc", "--toc-depth=2",
-                "--number-sections", "--split-level=1", "--epub-title-page=false",
+                "--split-level=1", "--epub-title-page=false", "--mathml",
+                "--resource-path", str(folder),
                 "--epub-cover-image", str(cover_file),
-                "--metadata", f"identifier={epub_identifier(plain)}"]
+                "--metadata", f"identifier={epub_identifier(plain)}",
+                "--metadata", f"toc-title={job.terms['contents']}"]
         for author in plain.get("authors") or []:
             args += ["--metadata", f"author={author.get('name', '')}"]
         if (plain.get("journal") or {}).get("name"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from filters.diagnostics import BuildError, display_path
-from filters.names import SOURCE_FILES_KEY
+from filters.names import METADATA_FILE_KEY, SOURCE_FILES_KEY
 from press.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -27,8 +27,11 @@ class Manuscript:
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Every file the AST depends on, for the cache."""
-        return (*self.sources, *filter(None, [self.metadata_file]), *self.bibliography)
+        """Every file the AST depends on, for the cache: the manuscript folder's files
+        (figures included) and the bibliography."""
+        folder = self.root / "manuscript"
+        files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+        return (*files, *self.bibliography)
 
 
 def find_manuscript(root: Path) -> Manuscript:
@@ -97,4 +100,6 @@ def read(manuscript: Manuscript, while_reading=None):
         bibliography = [str(path) for path in manuscript.bibliography]
     doc.metadata["bibliography"] = pf.MetaList(*map(pf.MetaString, bibliography))
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
+    if manuscript.metadata_file:
+        doc.metadata[METADATA_FILE_KEY] = pf.MetaString(str(manuscript.metadata_file))
     return doc

@@ -1,17 +1,71 @@
 """The PDF edition: Typst by default (in-process), or through the LaTeX edition
 with ``--pdf-engine xelatex|lualatex``.
+
+Typst compiles with the manuscript folder as its root, so that figures are read
+where the author keeps them (and nothing outside it). Before pandoc writes Typst,
+images become Typst's own ``image`` calls (pandoc's writer drops the alt text,
+which the PDF's tags carry) and numbered equations a line with their number at
+the right margin; the numbers themselves come from the AST.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from filters.markup import typst_string
+from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
+from press import ast
+from press.figures import typst_image_source, typst_length
 from press.render import Rendered, render
 from press.templates import context, environment
 from press.tools import TYPST
 
 
+def typst_image(element: dict) -> dict:
+    """An Image as a raw ``#image(…)`` with its size and alt text."""
+    _, _, attributes = ast.attributes(element)
+    alt = attributes.get("alt") or ast.stringify(element["c"][1])
+    arguments = [typst_image_source(element["c"][2][0])]
+    for name in ("width", "height"):
+        length = typst_length(attributes.get(name, ""))
+        if length:
+            arguments.append(f"{name}: {length}")
+    if alt.strip():
+        arguments.append(f"alt: {typst_string(alt.strip())}")
+    return {"t": "RawInline", "c": ["typst", f"#image({', '.join(arguments)})"]}
+
+
+def typst_equation(element: dict) -> list[dict] | None:
+    """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``."""
+    identifier, classes, _ = ast.attributes(element)
+    if EQUATION_CLASS not in classes:
+        return None
+    inlines = element["c"][1]
+    math = [i for i in inlines if i["t"] == "Math"]
+    number = "".join(ast.stringify(i["c"][1]) for i in inlines
+                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    label = f" <{identifier}>" if identifier else ""
+    return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})["]}]
+            + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
+
+
+def prepare(job) -> str:
+    doc = ast.load(job.doc_json)
+
+    def change(element):
+        if element["t"] == "Image":
+            return typst_image(element)
+        if element["t"] == "Span":
+            return typst_equation(element)
+        return None
+
+    doc["blocks"] = ast.transform(doc["blocks"], change)
+    return ast.dump(doc)
+
+
 def render_typst(job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(job.doc_json, "typst-smart", ["--wrap=none"], job.plain)
+    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain)
 
 
 def typst_source(job, rendered: Rendered) -> str:
@@ -23,4 +77,5 @@ def write(job, shared) -> dict[str, bytes]:
     if job.pdf_engine != "typst":
         from press import latex
         return latex.write_pdf(job, job.pdf_engine)
-    return {f"{job.slug}.pdf": TYPST.compile(typst_source(job, render_typst(job)), job.timestamp)}
+    source = typst_source(job, render_typst(job))
+    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder))}

@@ -20,13 +20,19 @@ from pathlib import Path
 
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
+from filters.names import RESOURCES_KEY
 from press.manuscript import Manuscript, find_manuscript, read
 from press.output import commit
 
-# Named stages in a fixed order: citations first, so that the chronology sees
-# rendered citations (and leaves them out of event texts) and comes after the
-# bibliography; links last, to check every link the others added.
-FILTERS = ("citations", "chronology", "links")
+# Named stages in a fixed order. The metadata is checked and composed first (the
+# others read it); resources checks every file an edition will read; backmatter
+# turns statements into sections before crossref numbers every section, figure,
+# table and equation and resolves the references to them, so that citations sees
+# only citation keys; the chronology sees rendered citations (and leaves them out
+# of event texts); layout puts the parts in order (text, back matter, references,
+# appendices); links last, to check every link the others added.
+FILTERS = ("metadata", "resources", "backmatter", "crossref", "citations", "chronology",
+           "layout", "links")
 
 
 @dataclass
@@ -117,6 +123,9 @@ def filtered_document(manuscript: Manuscript, report: Report,
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
+             "folder": str(manuscript.root / "manuscript"),
+             "resources": doc.get_metadata(RESOURCES_KEY, default={}),
+             "sources": [str(source) for source in manuscript.sources],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
              "plain": prepare_fields(doc)}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
@@ -198,7 +207,9 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             from press.editions import Job
             job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
                       timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"])
+                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
+                      folder=facts["folder"], resources=facts["resources"],
+                      sources=tuple(facts["sources"]))
             files = write_editions(job, todo, report, covers[0] if covers else None)
             started = time.perf_counter()
             report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})

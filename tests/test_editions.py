@@ -34,7 +34,7 @@ def test_pdf_outline_has_sections_and_appendix(pdf):
     titles = [item.title for item in pdf.outline if not isinstance(item, list)]
     assert titles[:2] == ["1. Giriş", "2. Azerbaycan-Kazakistan İlişkileri ve Kazakistan’ın Dağlık Karabağ Konusundaki Tutumu"] \
         or titles[0].endswith("Giriş")
-    assert titles[-2:] == ["Kaynakça", "Ek: Kronoloji"]
+    assert titles[-2:] == ["Kaynakça", "Ek A: Kronoloji"]
     assert len(titles) == 9
 
 
@@ -180,7 +180,7 @@ def test_latex_folder_compiles_on_its_own(latex_folder):
     assert result.returncode == 0, result.stdout[-2000:]
     from pypdf import PdfReader
     text = " ".join(p.extract_text() for p in PdfReader(tex.with_suffix(".pdf")).pages)
-    assert "Kaynakça" in text and "Ek: Kronoloji" in text and "(Caferov ve Aslanlı, 2016: 246)" in text
+    assert "Kaynakça" in text and "Ek A: Kronoloji" in text and "(Caferov ve Aslanlı, 2016: 246)" in text
 
 
 @pytest.mark.parametrize("engine", ["xelatex", "lualatex"])
@@ -244,7 +244,7 @@ def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
     assert reader.metadata.title == 'Pipes & Percent: 100% under "quoted" #1'
     assert reader.metadata.author == "Ayşe Yılmaz & Co, John Smith"
     first = reader.pages[0].extract_text()
-    assert "Journal of #Tests & Notes, 12(3), 45-67" in first and "0000-0002-1825-0097" in first
+    assert "Journal of #Tests & Notes, 12(3), 45–67" in first and "0000-0002-1825-0097" in first
     opf = zipfile.ZipFile(next((root / "build").glob("*.epub"))).read("EPUB/content.opf").decode()
     assert "<dc:publisher>Journal of #Tests &amp; Notes</dc:publisher>" in opf
     assert "doi:10.1234/jt.2021.12" in opf
