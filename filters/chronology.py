@@ -30,7 +30,7 @@ from filters.language import base_language, term, upper_first
 from filters.options import options
 from filters.timeline import timeline_svg
 from filters.markup import text_to_inlines
-from filters.names import (APPENDIX_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS,
+from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS,
                            EVENT_REF_CLASS, TIMELINE_ID)
 from filters.numbering import appendix_letter, number_appendix, number_caption
 
@@ -329,6 +329,8 @@ def mark_blocks(blocks, collector: Collector) -> None:
             collector.section = pf.stringify(block)  # its number is part of it
         elif isinstance(block, (pf.Para, pf.Plain)):
             block.content = mark_paragraph(list(block.content), collector)
+        elif isinstance(block, pf.Div) and BACK_MATTER_CLASS in block.classes:
+            continue  # an ethics approval's date is not an event of the article
         elif isinstance(block, (pf.Div, pf.BlockQuote)):
             mark_blocks(block.content, collector)
         elif isinstance(block, (pf.BulletList, pf.OrderedList)):

@@ -196,6 +196,27 @@ def cite_target(key: str) -> str:
     return f"#{ENTRY_PREFIX}{key}"
 
 
+def strip_spaces(inlines: list) -> list:
+    while inlines and isinstance(inlines[0], (pf.Space, pf.SoftBreak)):
+        inlines = inlines[1:]
+    while inlines and isinstance(inlines[-1], (pf.Space, pf.SoftBreak)):
+        inlines = inlines[:-1]
+    return inlines
+
+
+def split_suffix(suffix: list) -> tuple[str, list]:
+    """A citation's suffix as text to read a locator from, and what follows the
+    first link in it (a cross-reference the crossref stage put there), kept whole."""
+    first_link = next((i for i, inline in enumerate(suffix) if isinstance(inline, (pf.Link, pf.Span))),
+                      len(suffix))
+    head = pf.stringify(pf.Span(*suffix[:first_link])) if first_link else ""
+    tail = suffix[first_link:]
+    if tail and head.rstrip().endswith(","):  # the separator belongs to what follows
+        head = head.rstrip()[:-1]
+        tail = [pf.Str(","), pf.Space(), *tail]
+    return head, tail
+
+
 def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
     """One pandoc ``Cite`` → a Span of linked author–year references."""
     lang = context.lang
@@ -208,11 +229,12 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
             continue
         author = author_label(entry, lang)
         year = context.year_label[citation.id]
-        locator, rest = format_locator(pf.stringify(pf.Span(*citation.suffix)) if citation.suffix else "")
+        written, linked = split_suffix(list(citation.suffix))
+        locator, rest = format_locator(written)
         when = f"{year}: {locator}" if locator else year
         if rest:
             when += f", {rest}"
-        prefix = pf.stringify(pf.Span(*citation.prefix)).strip() if citation.prefix else ""
+        prefix = strip_spaces(list(citation.prefix))
         title = context.reference_text.get(citation.id, "")
         if citation.mode == "AuthorInText":
             narrative = True
@@ -222,7 +244,7 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
         else:
             text = f"{author}, {when}"
         link = pf.Link(*text_to_inlines(text), url=cite_target(citation.id), title=title)
-        parts.append((text_to_inlines(prefix + " ") if prefix else []) + [link])
+        parts.append(([*prefix, pf.Space()] if prefix else []) + [link] + linked)
     inlines: list[pf.Inline] = []
     for index, part in enumerate(parts):
         if index:

@@ -306,35 +306,70 @@ def target_id(citation_id: str) -> str:
 
 
 def resolve(cite: pf.Cite, state: Numbering) -> list[pf.Inline] | None:
-    """A Cite's cross-references as linked text; None when it has none."""
-    references = [c for c in cite.citations if kind_of(c.id)]
-    if not references:
+    """A Cite's cross-references as linked text; None when it has none.
+
+    ``@eq:x [see @fig:y; @smith]`` (pandoc reads the bracket after an in-text
+    reference as part of it) prints "Equation (1) (see Figure 2; Smith, 2020)"."""
+    if not any(kind_of(c.id) for c in cite.citations):
         return None
-    known = []
-    for citation in references:
-        target = state.targets.get(target_id(citation.id))
-        expected = kind_of(citation.id)
-        if target is None:
-            path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")
-            error(f"unknown cross-reference '{citation.id}'", path, line,
-                  suggestion(citation.id, state.targets, "label the figure, table, equation "
-                             "or section with {#" + citation.id + "}"))
-        elif target.kind != expected and not (expected == "section" and target.kind == "appendix"):
-            path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")
-            error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
-                  path, line, hint=f"label it {{#{citation.id.split(':')[0].split('-')[0]}…}}")
-        else:
-            known.append(citation)
+    first = cite.citations[0]
+    if kind_of(first.id) and first.mode == "AuthorInText" and len(cite.citations) > 1:
+        lead = resolve(pf.Cite(citations=[first]), state)
+        rest = pf.Cite(citations=list(cite.citations[1:]))
+        inner = resolve(rest, state)
+        if inner is None:
+            return [*lead, pf.Space(), rest]
+        if inner == [rest]:
+            return [*lead, pf.Space(), *inner]
+        return [*lead, pf.Space(), pf.Str("("), *inner, pf.Str(")")]
+    known = [c for c in cite.citations if kind_of(c.id) and known_reference(c, state)]
     others = [c for c in cite.citations if not kind_of(c.id)]
     if not others:
-        return reference_inlines(known, state) if known else [pf.Str(f"?{references[0].id}")]
-    # Mixed: the cross-references go before the first citation, in its prefix, so
-    # that the citation stage prints one bracket: "(see Figure 1; Smith, 2020)".
-    text = reference_inlines(known, state)
-    first = others[0]
-    first.prefix = [*text, pf.Str(";"), pf.Space(), *first.prefix] if text else first.prefix
+        return reference_inlines(known, state) if known else [pf.Str(f"?{first.id}")]
+    attach_to_citations(cite.citations, set(map(id, known)), state)
     cite.citations = others
     return [cite]
+
+
+def known_reference(citation, state: Numbering) -> bool:
+    """True when the cross-reference points at a numbered thing of its kind; else reported."""
+    target = state.targets.get(target_id(citation.id))
+    expected = kind_of(citation.id)
+    path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")
+    if target is None:
+        error(f"unknown cross-reference '{citation.id}'", path, line,
+              suggestion(citation.id, state.targets, "label the figure, table, equation "
+                         "or section with {#" + citation.id + "}"))
+        return False
+    if target.kind != expected and not (expected == "section" and target.kind == "appendix"):
+        error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
+              path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
+        return False
+    return True
+
+
+def attach_to_citations(citations: list, known: set[int], state: Numbering) -> None:
+    """In a bracket that mixes both, cross-references become text of the citations
+    around them, so that the citation stage prints one bracket: those before the
+    first citation its prefix ("(see Figure 1; Smith, 2020)"), the others the suffix
+    of the citation before them ("(Smith, 2020, Table 2)")."""
+    pending: list = []
+    previous = None
+    for citation in citations:
+        if kind_of(citation.id):
+            if id(citation) in known:
+                pending.append(citation)
+            continue
+        if pending:
+            text = reference_inlines(pending, state)
+            if previous is None:
+                citation.prefix = [*text, pf.Str(";"), pf.Space(), *citation.prefix]
+            else:
+                previous.suffix = [*previous.suffix, pf.Str(","), pf.Space(), *text]
+            pending = []
+        previous = citation
+    if pending and previous is not None:
+        previous.suffix = [*previous.suffix, pf.Str(","), pf.Space(), *reference_inlines(pending, state)]
 
 
 def resolve_all(doc: pf.Doc, state: Numbering) -> None:

@@ -14,8 +14,8 @@ edition. The schema below is the one list of keys (the README's table follows it
 
 >>> bcp47("tr-TR"), bcp47("tr_TR")
 (True, False)
->>> license_of("CC-BY-4.0")
-('CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/')
+>>> license_of("CC-BY-NC-4.0")
+('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/')
 """
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ def license_of(value: str) -> tuple[str, str | None]:
     match = re.fullmatch(r"CC-(BY(?:-NC)?(?:-SA|-ND)?)-(\d\.\d)", value.strip(), re.I)
     if match:
         parts, version = match.group(1).upper(), match.group(2)
-        return (f"CC {parts.replace('-', ' ')} {version}",
+        return (f"CC {parts} {version}",
                 f"https://creativecommons.org/licenses/{parts.lower()}/{version}/")
     if re.fullmatch(r"CC0-1\.0", value.strip(), re.I):
         return "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"

@@ -38,7 +38,7 @@ EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an 
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)
-KIND_ATTRIBUTE = "kind"                # … its kind: "funding", "ethics", …
+KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 
 # --- metadata keys the build adds for its own use (never shown to readers) ---------
 SOURCE_FILES_KEY = "source-files"      # the manuscript's files in reading order, for file:line

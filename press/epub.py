@@ -35,6 +35,16 @@ def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
     return TYPST_PICTURES.compile(source, timestamp, output="png")
 
 
+def figure_in_anchor(element: dict) -> dict | None:
+    """A labelled figure inside a Div that carries its id: pandoc's EPUB writer
+    points links at the chapter of a Div's id, not of a Figure's."""
+    if element["t"] != "Figure" or not element["c"][0][0]:
+        return None
+    identifier = element["c"][0][0]
+    element["c"][0][0] = ""
+    return {"t": "Div", "c": [[identifier, [], []], [element]]}
+
+
 def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     info = context(job, rendered, "epub")
@@ -42,6 +52,7 @@ def write(job, shared) -> dict[str, bytes]:
     folder = Path(job.folder)
     doc = ast.load(prepare(job, lambda name: data_uri(
         "image/svg+xml", svg_of_pdf(Path(job.resources[name]), folder))))
+    doc["blocks"] = ast.transform(doc["blocks"], figure_in_anchor)
     # Our title page opens the book, as a chapter of its own (before the first section).
     doc["blocks"].insert(0, {"t": "RawBlock", "c": ["html", title_page]})
     plain = rendered.plain
