@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from conftest import require_tool, run_build, write_manuscript
+from conftest import require_epubcheck, require_tool, run_build, write_manuscript
 
 from press.screenshots import CHROMIUM_FLAGS
 from press.validate import EPUBCHECK_JAR
@@ -123,9 +123,7 @@ def test_html_in_chromium(article, tmp_path_factory):
 # --- EPUB -----------------------------------------------------------------------
 
 def test_epub_passes_epubcheck(article):
-    require_tool("java", "apt-get install default-jre-headless")
-    if not EPUBCHECK_JAR.exists():
-        require_tool("epubcheck-jar-missing", "apt-get install epubcheck")
+    require_epubcheck()
     # Debian's epubcheck wrapper fails with "Exec format error"; the jar itself works.
     result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(next(article.glob("*.epub")))],
                             capture_output=True, text=True)
@@ -134,10 +132,24 @@ def test_epub_passes_epubcheck(article):
 
 
 def test_validate_command(article):
-    require_tool("java", "apt-get install default-jre-headless")
+    require_epubcheck()
     result = run_build("validate", "--out", str(article))
     assert result.returncode == 0, result.stderr
-    assert "valid: html (Nu validator)" in result.stdout and "(EPUBCheck)" in result.stdout
+    assert "valid: html (Nu validator, every image present)" in result.stdout
+    assert "(EPUBCheck)" in result.stdout
+
+
+def test_validate_refuses_a_page_with_broken_images(tmp_path):
+    require_tool("java", "apt-get install default-jre-headless")
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\n![Map](figures/map.svg)\n"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8")
+    assert run_build("html", "--root", str(root)).returncode == 0
+    (root / "build" / "html" / "figures" / "map.svg").unlink()
+    result = run_build("validate", "--out", str(root / "build"))
+    assert result.returncode == 1 and "figures/map.svg" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_validate_without_epubcheck_says_how_to_install(article):

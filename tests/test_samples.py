@@ -6,7 +6,6 @@ by latexmk. Each element must be in each edition, with the same number."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from dataclasses import dataclass, field
@@ -15,8 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html as lxml_html
 
-from conftest import require_tool, run_build
-from press.validate import EPUBCHECK_JAR
+from conftest import require_epubcheck, require_tool, run_build
 
 SAMPLES = Path(__file__).parent / "samples"
 EDITIONS = ("pdf", "html", "epub", "latex")
@@ -352,10 +350,7 @@ def test_epub_figures_math_and_epubcheck(built, editions, sample):
     book = zipfile.ZipFile(next(built[sample].glob("*.epub")))
     chapters = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert "<math" in chapters and 'class="equation-number"' in chapters and "$$" not in chapters
-    require_tool("java", "apt-get install default-jre-headless")
-    if not EPUBCHECK_JAR.exists():
-        require_tool("epubcheck-jar", "apt-get install epubcheck")
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(next(built[sample].glob("*.epub")))],
+    result = subprocess.run(["java", "-jar", str(require_epubcheck()), str(next(built[sample].glob("*.epub")))],
                             capture_output=True, text=True)
     assert "0 fatals / 0 errors / 0 warnings" in result.stdout, result.stdout[-3000:]
 
