@@ -39,7 +39,8 @@ BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (ackno
 # --- metadata keys the build adds for its own use (never shown to readers) ---------
 SOURCE_FILES_KEY = "source-files"      # the manuscript's files in reading order, for file:line
 REFERENCE_LIST_KEY = "reference-list"  # the formatted references as plain text, for indexers
+STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read (cache key)
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
 INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, FIELDS_KEY, "nocite",
-                           "chronology", RESOURCES_KEY})
+                           "chronology", RESOURCES_KEY, "csl", STYLE_FILES_KEY})

@@ -19,6 +19,7 @@ from importlib import import_module
 from pathlib import Path
 
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
+from filters.names import STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read
 from press.output import commit
@@ -118,6 +119,8 @@ def filtered_document(manuscript: Manuscript, report: Report,
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
+             # the CSL style the citations stage read (and its parent): part of the cache key
+             "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),
              "plain": prepare_fields(doc)}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
@@ -158,6 +161,12 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) ->
     return png
 
 
+def read_files(facts: dict) -> list[str]:
+    """The files the filtered document read besides the manuscript: the bibliography
+    (which may lie outside bibliography/) and the CSL style."""
+    return [*facts["bibliography"], *facts.get("styles", [])]
+
+
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst") -> Report:
     report = Report()
@@ -190,7 +199,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             start_cover(facts["plain"], facts["lang"])
         else:
             facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
-            key = ast_key((*manuscript.inputs, *facts["bibliography"]), options)
+            key = ast_key((*manuscript.inputs, *read_files(facts)), options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}
@@ -205,7 +214,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             report.timed("write", started)
     if todo or cached is None:
         cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
-                   facts["bibliography"])
+                   read_files(facts))
     return report
 
 
