@@ -319,28 +319,55 @@ def prepare(doc: pf.Doc) -> None:
     keys = known_keys(list(dict.fromkeys(cited_keys(cites) + nocite_keys(doc, bibliography))),
                       bibliography, doc)
     warn_incomplete(keys, bibliography)
-    doc.formatted = None
+    doc.citations = None
     style_name = options(doc)["csl"]
     if style_name:
-        from filters.citeproc import format_with_csl
+        from filters.citeproc import PendingCitations
         from filters.cslstyle import find_style
 
         style = find_style(style_name, doc)
         if style is not None:
             doc.metadata[STYLE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(p)) for p in style.paths))
-            doc.formatted = format_with_csl(doc, cites, keys, bibliography, style, lang)
+            if keys:
+                doc.citations = PendingCitations(doc, cites, keys, bibliography, style, lang)
             return
-    doc.formatted = format_in_house_style(cites, keys, bibliography, lang)
+    doc.citations = format_in_house_style(cites, keys, bibliography, lang)
 
 
 def finalize(doc: pf.Doc) -> None:
-    formatted = doc.formatted
-    if formatted and formatted.entries:
-        lang = base_language(doc.get_metadata("lang", default=None))
-        doc.content.extend(reference_list(formatted.entries, lang, doc))
+    """Append the reference list. A CSL style's is filled when citeproc is done: at once
+    when this filter runs alone; in the build, after the later stages (``finish_later``),
+    which citeproc's run then overlaps."""
+    citations, lang = doc.citations, base_language(doc.get_metadata("lang", default=None))
+    del doc.citations
+    if isinstance(citations, Formatted):
+        if citations.entries:
+            doc.content.extend(reference_list(citations.entries, lang, doc))
+            doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
+                *(pf.MetaString(citations.text[key]) for key, _ in citations.entries))
+        return
+    if citations is None:
+        return
+    blocks = reference_list([(key, []) for key in citations.keys], lang, doc)
+    doc.content.extend(blocks)
+
+    def finish() -> None:
+        formatted = citations.finish()
+        entries = {block.identifier[len(ENTRY_PREFIX):]: block for block in blocks[1:]}
+        at = [index for index, block in enumerate(doc.content.list) if block in blocks[1:]]
+        ordered = [entries.pop(key) for key, _ in formatted.entries]
+        for block, (_, inlines) in zip(ordered, formatted.entries):
+            block.content[-1].content = inlines
+        for index, block in zip(at, ordered + list(entries.values())):
+            doc.content[index] = block
         doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
             *(pf.MetaString(formatted.text[key]) for key, _ in formatted.entries))
-    del doc.formatted
+
+    later = getattr(doc, "finish_later", None)
+    if later is None:
+        finish()
+    else:
+        later.append(finish)
 
 
 def main(doc=None):

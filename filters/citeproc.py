@@ -29,7 +29,7 @@ from filters.cslitems import csl_item
 from filters.diagnostics import BuildError, display_path, error
 from filters.elements import descendants
 from filters.language import sort_key, term
-from press.tools import run_pandoc
+from press.tools import finish, start_pandoc
 
 CITEPROC_ENTRY_PREFIX = "ref-"
 NOTE_PUNCTUATION = ".,;:!?"
@@ -131,9 +131,13 @@ def citeproc_input(doc: pf.Doc, found: list[pf.Element], items: list[dict], styl
     return json.dumps({"pandoc-api-version": list(doc.api_version), "meta": meta, "blocks": blocks})
 
 
-def run_citeproc(source: str, style) -> pf.Doc | None:
+def start_citeproc(source: str):
+    return start_pandoc(["--from", "json", "--to", "json", "--citeproc", "--sandbox"], stdin=source)
+
+
+def citeproc_result(process, style) -> pf.Doc | None:
     try:
-        output = run_pandoc(["--from", "json", "--to", "json", "--citeproc", "--sandbox"], stdin=source)
+        output = finish(process)
     except BuildError as failure:
         error(f"pandoc's citeproc could not use the style: {failure.diagnostic.message}",
               display_path(style.paths[-1]), hint="check the style, or choose another")
@@ -202,7 +206,8 @@ def splice(original: pf.Element, result: pf.Element) -> None:
         replace_cites(result)
         original.content = list(result.content)
         return
-    container, index = original.parent.content, original.index
+    container = original.parent.content
+    index = next(i for i, element in enumerate(container.list) if element is original)
     replacement = as_citations(result)
     container[index:index + 1] = replacement
     note_at = index + len(replacement) - 1
@@ -234,26 +239,43 @@ def sort_name(entry) -> str:
     return family_name(persons[0]) if persons else plain(entry.fields.get("title", entry.key))
 
 
-def format_with_csl(doc: pf.Doc, cites: list[pf.Cite], keys: list[str], bibliography,
-                    style, lang: str) -> Formatted:
-    """Format every citation of ``doc`` in ``style`` (in place) and return the reference list."""
-    found = occurrences(cites)
-    items = [csl_item(bibliography.entries[key], lang) for key in keys]
-    result = run_citeproc(citeproc_input(doc, found, items, style, lang, bool(keys)), style)
-    if result is None:
-        return Formatted([], {})
-    fix_case(result, lang)
-    references = [block for block in result.content
-                  if isinstance(block, pf.Div) and block.identifier == "refs"]
-    entries = [(div.identifier[len(CITEPROC_ENTRY_PREFIX):], list(div.content[0].content))
-               for div in (references[0].content if references else [])
-               if isinstance(div, pf.Div) and div.content]
-    entries = [(key, inlines) for key, inlines in entries if key in bibliography.entries]
-    if style.author_sorted:  # stable: the style's own order among works of one name
-        entries.sort(key=lambda pair: sort_key(sort_name(bibliography.entries[pair[0]]), lang))
-    text = {key: pf.stringify(pf.Para(*inlines)) for key, inlines in entries}
-    paragraphs = [block for block in result.content if isinstance(block, pf.Para)]
-    for original, paragraph in reversed(list(zip(found, paragraphs))):
-        retarget_links(paragraph, text)
-        splice(original, paragraph.content[0])
-    return Formatted(entries, text)
+class PendingCitations:
+    """Citations that pandoc's citeproc is formatting: each one a placeholder
+    ``Span.citation`` (empty, so later stages read it as a citation) until ``finish``
+    fills it. Meanwhile the build goes on with the next stages."""
+
+    def __init__(self, doc: pf.Doc, cites: list[pf.Cite], keys: list[str], bibliography,
+                 style, lang: str):
+        self.bibliography, self.style, self.lang, self.keys = bibliography, style, lang, keys
+        found = occurrences(cites)
+        items = [csl_item(bibliography.entries[key], lang) for key in keys]
+        self.process = start_citeproc(citeproc_input(doc, found, items, style, lang, bool(keys)))
+        self.found = []
+        for element in found:
+            if isinstance(element, pf.Cite):
+                container, index = element.parent.content, element.index
+                container[index] = citation_span([], element)
+                element = container[index]  # item access tells it its parent
+            self.found.append(element)
+
+    def finish(self) -> Formatted:
+        """Wait for citeproc; fill the placeholders; the reference list in its order."""
+        result = citeproc_result(self.process, self.style)
+        if result is None:
+            return Formatted([], {})
+        lang, entries_of = self.lang, self.bibliography.entries
+        fix_case(result, lang)
+        references = [block for block in result.content
+                      if isinstance(block, pf.Div) and block.identifier == "refs"]
+        entries = [(div.identifier[len(CITEPROC_ENTRY_PREFIX):], list(div.content[0].content))
+                   for div in (references[0].content if references else [])
+                   if isinstance(div, pf.Div) and div.content]
+        entries = [(key, inlines) for key, inlines in entries if key in entries_of]
+        if self.style.author_sorted:  # stable: the style's own order among works of one name
+            entries.sort(key=lambda pair: sort_key(sort_name(entries_of[pair[0]]), lang))
+        text = {key: pf.stringify(pf.Plain(*inlines)).strip() for key, inlines in entries}
+        paragraphs = [block for block in result.content if isinstance(block, pf.Para)]
+        for original, paragraph in reversed(list(zip(self.found, paragraphs))):
+            retarget_links(paragraph, text)
+            splice(original, paragraph.content[0])
+        return Formatted(entries, text)

@@ -88,10 +88,15 @@ def run_filters(doc, report: Report):
     """The stages in order. Each reports the author's mistakes and goes on, so one
     build names all of them; the build fails after the last stage if any was found."""
     with collecting() as found:
+        # Work a stage leaves running (citeproc formatting a CSL style's citations) is
+        # finished here, after the later stages, which its run overlaps.
+        later: list = []
+        doc.finish_later = later
         for name in FILTERS:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
+                doc.finish_later = later
             except BuildError as failure:  # a stage that cannot go on: the next ones may
                 record(failure)
             except Exception:
@@ -99,6 +104,12 @@ def run_filters(doc, report: Report):
                     raise
                 break  # most likely a consequence of the mistakes already found
             report.timed(f"filter {name}", started)
+        started = time.perf_counter()
+        for finish in later:
+            finish()
+        if later:
+            report.timed("filter citations (citeproc)", started)
+        del doc.finish_later
     raise_collected(found)
     return doc
 
