@@ -29,13 +29,12 @@ LANGUAGES: dict[str, dict] = {
         "contents": "İçindekiler",
         "cite_as": "Atıf",
         "notes": "Notlar",
-        "accessed": "Erişim tarihi",
         "section": "Bölüm",
         "download": "İndir",
+        # --- references and citations (filters/bibstyle.py, filters/citations.py) ---
         "no_date": "t.y.",
         "editor": "Ed.",
         "editors": "Ed.",
-        "in": "İçinde",
         "pages": "ss.",
         "page": "s.",
         # Numbered things and their cross-references: "Şekil 1", "Şekil 1 ve 2".
@@ -78,6 +77,32 @@ LANGUAGES: dict[str, dict] = {
             "writing-original-draft": "Yazım – ilk taslak",
             "writing-review-editing": "Yazım – inceleme ve düzenleme",
         },
+        "in_book": "{book} içinde",             # a chapter's book: "D. Kara (Ed.), *Kitap* içinde"
+        "edition": "{ordinal} baskı",           # "2. baskı"
+        "volume": "Cilt {number}",
+        "report": "Rapor",
+        "report_number": "No. {number}",
+        "accessed": "Erişim tarihi: {date}",
+        # BibLaTeX's localisation keys, as a `type` field or a thesis's default type
+        "bibstrings": {"phdthesis": "Doktora tezi", "mathesis": "Yüksek lisans tezi",
+                       "techreport": "Teknik rapor", "resreport": "Araştırma raporu"},
+        "langid": ["turkish"],                  # BibLaTeX `langid` values of this language
+        # Locators: unit → (the form printed, the spellings an author may write).
+        # The printed forms are the CSL locale's terms, so pandoc's citeproc reads them too.
+        "locators": {
+            "page": ("s.", ["s", "ss", "sayfa", "sayfalar"]),
+            "chapter": ("böl.", ["bölüm", "bölümler", "böl"]),
+            "section": ("blm.", ["blm"]),
+            "volume": ("c.", ["cilt", "ciltler", "c"]),
+            "part": ("ksm.", ["kısım", "ksm"]),
+            "paragraph": ("par.", ["paragraf", "par"]),
+            "figure": ("şek.", ["şekil", "şek"]),
+            "note": ("n.", ["not", "dipnot", "dn"]),
+            "line": ("satır", ["satır", "satırlar"]),
+        },
+        # pandoc's citeproc capitalises a term without Turkish case rules ("içinde" →
+        # "Içinde"): the words it gets wrong, and their right form.
+        "csl_case_fixes": {"Içinde": "İçinde"},
         # The chronology's date grammar: forms tried longest first; {day}, {month},
         # {year}, {day2}, {month2} are the parts; " - " is any dash with or
         # without spaces. `suffix` is what Turkish attaches with an apostrophe.
@@ -114,13 +139,12 @@ LANGUAGES: dict[str, dict] = {
         "contents": "Contents",
         "cite_as": "Cite as",
         "notes": "Notes",
-        "accessed": "Accessed",
         "section": "Section",
         "download": "Download",
+        # --- references and citations (filters/bibstyle.py, filters/citations.py) ---
         "no_date": "n.d.",
         "editor": "Ed.",
         "editors": "Eds.",
-        "in": "In",
         "pages": "pp.",
         "page": "p.",
         "figure": "Figure", "figures": "Figures",
@@ -159,6 +183,27 @@ LANGUAGES: dict[str, dict] = {
             "writing-original-draft": "Writing – original draft",
             "writing-review-editing": "Writing – review & editing",
         },
+        "in_book": "In {book}",
+        "edition": "{ordinal} ed.",
+        "volume": "Vol. {number}",
+        "report": "Report",
+        "report_number": "No. {number}",
+        "accessed": "Accessed {date}",
+        "bibstrings": {"phdthesis": "PhD thesis", "mathesis": "Master's thesis",
+                       "techreport": "Technical report", "resreport": "Research report"},
+        "langid": ["english", "american", "british", "USenglish", "UKenglish"],
+        "locators": {
+            "page": ("p.", ["p", "pp", "page", "pages"]),
+            "chapter": ("chap.", ["chap", "chapter", "chapters", "ch"]),
+            "section": ("sec.", ["sec", "section", "sections", "§"]),
+            "volume": ("vol.", ["vol", "vols", "volume", "volumes"]),
+            "part": ("pt.", ["pt", "part", "parts"]),
+            "paragraph": ("para.", ["para", "paragraph", "paragraphs", "¶"]),
+            "figure": ("fig.", ["fig", "figs", "figure", "figures"]),
+            "note": ("n.", ["n", "nn", "note", "notes"]),
+            "line": ("l.", ["l", "ll", "line", "lines"]),
+        },
+        "csl_case_fixes": {},
         "date_forms": [
             "{day} {month} - {day2} {month2} {year}",
             "between {day} and {day2} {month} {year}",
@@ -217,3 +262,17 @@ def lower(text: str, lang: str | None) -> str:
 def upper_first(text: str, lang: str | None) -> str:
     """Capitalise the first letter only, by the language's rules."""
     return upper(text[:1], lang) + text[1:] if text else text
+
+
+@lru_cache(maxsize=None)
+def _ordinals(lang: str) -> icu.RuleBasedNumberFormat:
+    return icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.ORDINAL, icu.Locale(lang))
+
+
+def ordinal(number: int, lang: str | None) -> str:
+    """The language's ordinal numeral (ICU's rules): ``ordinal(2, "tr")`` → ``"2."``.
+
+    >>> ordinal(2, "en"), ordinal(11, "en"), ordinal(23, "en")
+    ('2nd', '11th', '23rd')
+    """
+    return _ordinals(base_language(lang)).format(number)

@@ -43,8 +43,9 @@ KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 # --- metadata keys the build adds for its own use (never shown to readers) ---------
 SOURCE_FILES_KEY = "source-files"      # the manuscript's files in reading order, for file:line
 REFERENCE_LIST_KEY = "reference-list"  # the formatted references as plain text, for indexers
+STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read (cache key)
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 METADATA_FILE_KEY = "press-metadata-file"  # manuscript/metadata.yaml, for its lines
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
 INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
-                           "nocite", "chronology", RESOURCES_KEY})
+                           "nocite", "chronology", RESOURCES_KEY, "csl", STYLE_FILES_KEY})

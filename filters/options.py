@@ -8,6 +8,7 @@ In ``metadata.yaml``::
     chronology: false                 # no appendix
     chronology: {title: Olaylar, auto: false, figure: false}
     bibliography-title: Kaynaklar
+    csl: apa                          # a CSL style by name, or a .csl file (default: house style)
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import panflute as pf
 
 DEFAULTS: dict = {
     "bibliography-title": None,  # None: the language's term ("Kaynakça", "References")
+    "csl": None,                 # None: the house style (filters/bibstyle.py)
     "chronology": {
         "enabled": True,
         "title": None,           # None: "Ek: Kronoloji" / "Appendix: Chronology"
@@ -35,6 +37,7 @@ def options(doc: pf.Doc) -> dict:
     if doc is not None:
         result["bibliography-title"] = doc.get_metadata("bibliography-title",
                                                         default=None)
+        result["csl"] = doc.get_metadata("csl", default=None) or None
         chronology = doc.get_metadata("chronology", default=True)
         if isinstance(chronology, bool):
             result["chronology"]["enabled"] = chronology

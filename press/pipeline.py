@@ -19,8 +19,8 @@ from importlib import import_module
 from pathlib import Path
 
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
+from filters.names import RESOURCES_KEY, STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
-from filters.names import RESOURCES_KEY
 from press.manuscript import Manuscript, find_manuscript, read
 from press.output import commit
 
@@ -93,10 +93,15 @@ def run_filters(doc, report: Report):
     """The stages in order. Each reports the author's mistakes and goes on, so one
     build names all of them; the build fails after the last stage if any was found."""
     with collecting() as found:
+        # Work a stage leaves running (citeproc formatting a CSL style's citations) is
+        # finished here, after the later stages, which its run overlaps.
+        later: list = []
+        doc.finish_later = later
         for name in FILTERS:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
+                doc.finish_later = later
             except BuildError as failure:  # a stage that cannot go on: the next ones may
                 record(failure)
             except Exception:
@@ -104,6 +109,12 @@ def run_filters(doc, report: Report):
                     raise
                 break  # most likely a consequence of the mistakes already found
             report.timed(f"filter {name}", started)
+        started = time.perf_counter()
+        for finish in later:
+            finish()
+        if later:
+            report.timed("filter citations (citeproc)", started)
+        del doc.finish_later
     raise_collected(found)
     return doc
 
@@ -127,6 +138,8 @@ def filtered_document(manuscript: Manuscript, report: Report,
              "resources": doc.get_metadata(RESOURCES_KEY, default={}),
              "sources": [str(source) for source in manuscript.sources],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
+             # the CSL style the citations stage read (and its parent): part of the cache key
+             "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),
              "plain": prepare_fields(doc)}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
@@ -167,6 +180,12 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) ->
     return png
 
 
+def read_files(facts: dict) -> list[str]:
+    """The files the filtered document read besides the manuscript: the bibliography
+    (which may lie outside bibliography/) and the CSL style."""
+    return [*facts["bibliography"], *facts.get("styles", [])]
+
+
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst") -> Report:
     report = Report()
@@ -199,7 +218,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             start_cover(facts["plain"], facts["lang"])
         else:
             facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
-            key = ast_key((*manuscript.inputs, *facts["bibliography"]), options)
+            key = ast_key((*manuscript.inputs, *read_files(facts)), options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}
@@ -216,7 +235,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             report.timed("write", started)
     if todo or cached is None:
         cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
-                   facts["bibliography"])
+                   read_files(facts))
     return report
 
 
