@@ -14,6 +14,7 @@ from pathlib import Path
 from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import prepare
+from press.render import HIGHLIGHTING
 from press.templates import TEMPLATES, context, environment, year_of
 from press.tools import TYPST_PICTURES, run_pandoc
 
@@ -62,7 +63,7 @@ def write(job, shared) -> dict[str, bytes]:
         output = Path(scratch) / "book.epub"
         args = ["--from", "json", "--to", "epub3", "--output", str(output),
                 "--css", str(TEMPLATES / "epub" / "style.css"), "--toc", "--toc-depth=2",
-                "--split-level=1", "--epub-title-page=false", "--mathml",
+                "--split-level=1", "--epub-title-page=false", "--mathml", *HIGHLIGHTING,
                 "--resource-path", str(folder),
                 "--epub-cover-image", str(cover_file),
                 "--metadata", f"identifier={epub_identifier(plain)}",

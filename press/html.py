@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from filters.names import EQUATION_CLASS
 from press import ast
 from press.figures import svg_of_pdf
-from press.render import Rendered, render
+from press.render import HIGHLIGHTING, Rendered, render
 from press.templates import TEMPLATES, context, environment, page_range, scholarly_article
 
-HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml"]
+HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml",
+             *HIGHLIGHTING]
 OWN_FILES = ("index.html", "style.css")
 
 
@@ -26,7 +28,9 @@ def web_name(name: str) -> str:
 
 def prepare(job, pdf_figure=web_name) -> str:
     """The document as the web editions show it: PDF figures as SVG (the address
-    ``pdf_figure(name)`` gives), tables in a scrolling box."""
+    ``pdf_figure(name)`` gives), tables in a scrolling box. What may scroll sideways
+    on a phone (a table, code, a display equation) can take the keyboard's focus,
+    so that it can be scrolled without a mouse."""
     doc = ast.load(job.doc_json)
 
     def change(element):
@@ -34,7 +38,9 @@ def prepare(job, pdf_figure=web_name) -> str:
             element["c"][2][0] = pdf_figure(element["c"][2][0])
         elif element["t"] == "Table":
             element["c"] = ast.transform(element["c"], change)
-            return {"t": "Div", "c": [["", ["table-wrap"], []], [element]]}
+            return {"t": "Div", "c": [["", ["table-wrap"], [["tabindex", "0"]]], [element]]}
+        elif element["t"] == "CodeBlock" or (element["t"] == "Span" and EQUATION_CLASS in element["c"][0][1]):
+            element["c"][0][2].append(["tabindex", "0"])
         return None
 
     doc["blocks"] = ast.transform(doc["blocks"], change)

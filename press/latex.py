@@ -19,7 +19,7 @@ from filters.diagnostics import BuildError, display_path
 from filters.names import ENTRY_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.render import render
+from press.render import HIGHLIGHTING, render
 from press.templates import context, environment
 
 ENGINES = ("xelatex", "lualatex")
@@ -112,7 +112,7 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
 def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
     doc_json, figures = prepare(job)
-    rendered = render(doc_json, "latex", ["--wrap=preserve"], job.plain)
+    rendered = render(doc_json, "latex", ["--wrap=preserve", *HIGHLIGHTING], job.plain)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
     info = context(job, rendered, "latex")

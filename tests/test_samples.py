@@ -395,3 +395,43 @@ def test_samples_build_without_warnings_but_the_chronology(built):
         other = [line for line in result.stderr.splitlines()
                  if "warning" in line and "has no year" not in line and "incomplete entry" not in line]
         assert not other, other
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sample", ELEMENTS)
+def test_sample_page_in_chromium_on_a_phone(built, sample):
+    """At 375 px nothing scrolls the page sideways: wide tables, code and equations
+    scroll inside their own boxes; every image loads; axe-core finds nothing serious."""
+    chromium = require_tool("chromium", "apt-get install chromium")
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    from press.screenshots import CHROMIUM_FLAGS
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            errors = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto((built[sample] / "html" / "index.html").as_uri())
+            assert errors == [], errors
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375
+            broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+                                   ".map(i => i.getAttribute('src').slice(0, 60))")
+            assert broken == [], broken
+            assert page.evaluate("getComputedStyle(document.querySelector('.smallcaps')).fontVariantCaps") \
+                == "small-caps"
+            assert page.evaluate("getComputedStyle(document.querySelector('td')).borderTopStyle") == "none"
+            violations = Axe().run(page).response["violations"]
+            serious = [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")]
+            assert serious == [], serious
+        finally:
+            browser.close()
+
+
+@pytest.mark.parametrize("sample", ELEMENTS)
+def test_epub_styles_small_caps(built, sample):
+    book = zipfile.ZipFile(next(built[sample].glob("*.epub")))
+    css = book.read("EPUB/styles/stylesheet1.css").decode()
+    text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert ".smallcaps { font-variant: small-caps; }" in css and 'class="smallcaps"' in text
