@@ -45,7 +45,8 @@ from filters.options import DEFAULTS as OPTION_DEFAULTS
 class Key:
     """One metadata key: what it holds (for the README) and how it is checked.
     ``check``: "text" (Markdown), "id" (taken as written), "lang", "date", "orcid",
-    "doi", "email", "url", "bool", "list" (of text), "map", "any"."""
+    "doi", "email", "url", "bool", "list" (of text), "map", "any" (text or a map of
+    text), "raw" (the author's own markup, kept: only ``header-includes``)."""
     summary: str
     check: str = "text"
     fields: dict = field(default_factory=dict)   # of a map (or of each item of a list of maps)
@@ -99,7 +100,7 @@ SCHEMA: dict[str, Key] = {
     "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
     "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
     "chronology": Key("the chronology appendix: false, or options (below)", "any"),
-    "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "any"),
+    "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "raw"),
 }
 # Keys the build writes for its own use, and options other stages define with their
 # defaults in filters/options.py: known, not checked here.
@@ -280,6 +281,8 @@ def check_value(meta, path: str, key: Key, source: Source, checker: Checker):
     """The checked value (None: left out, reported)."""
     if key.check in IDENTIFIER_CHECKS:
         return check_identifier(meta, path, key.check, source, checker)
+    if key.check == "raw":
+        return meta
     if key.check == "bool":
         return pf.MetaBool(raw_value(meta, path, source).lower() in ("true", "yes", "1"))
     if key.check == "map" and key.fields:

@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 import panflute as pf
 
 from filters.diagnostics import error, locate, run_filter_main, source_files
-from filters.elements import body_elements
+from filters.elements import body_elements, descendants
 from filters.names import RESOURCES_KEY
 
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -94,10 +94,19 @@ def place(doc: pf.Doc, url: str) -> tuple[str | None, int | None]:
     return locate(doc, re.escape(url))
 
 
+def checked_elements(doc: pf.Doc):
+    """The body's elements, and the raw markup the author put in ``header-includes``
+    (the EPUB writer would load what that names, too)."""
+    yield from body_elements(doc)
+    includes = doc.metadata.content.dict.get("header-includes")
+    if includes is not None:
+        yield from descendants(includes)
+
+
 def prepare(doc: pf.Doc) -> None:
     folder = manuscript_folder(doc)
     found: dict[str, Path] = {}
-    for element in body_elements(doc):
+    for element in checked_elements(doc):
         if isinstance(element, pf.Image):
             checked = check(element.url, folder, place(doc, element.url), image=True)
             if checked:

@@ -146,3 +146,11 @@ def test_the_readme_lists_every_key():
     keys |= {f"chronology.{name}" for name in DEFAULTS["chronology"] if name != "enabled"}
     missing = [key for key in sorted(keys) if f"`{key}`" not in table]
     assert not missing, missing
+
+
+def test_header_includes_reach_the_preambles(tmp_path):
+    metadata = ('lang: en\ntitle: T\nheader-includes: |\n  ```{=html}\n  <meta name="x-press-test" content="1">\n'
+                '  ```\n  ```{=typst}\n  #set page(numbering: none)\n  ```\n')
+    root, result = build(tmp_path, metadata, "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="x-press-test" content="1">' in page(root).split("</head>")[0]

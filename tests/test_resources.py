@@ -104,6 +104,13 @@ def test_raw_html_media_are_checked_too(tmp_path):
     assert "'../x.mp4' lies outside the manuscript folder" in result.stderr
 
 
+def test_header_includes_load_nothing_from_outside(tmp_path):
+    metadata = "lang: en\ntitle: T\nheader-includes: |\n  ```{=html}\n  <link rel=stylesheet href=/etc/hostname>\n  ```\n"
+    root = project_with_figures(tmp_path, "# A\n\nText.\n", metadata)
+    result = run_build("epub", "--root", str(root), cwd=root)
+    assert result.returncode == 1 and "'/etc/hostname' lies outside the manuscript folder" in result.stderr
+
+
 def test_check_reports_a_missing_image(tmp_path):
     root = project_with_figures(tmp_path, "# A\n\n![x](figures/gone.png)\n")
     result = run_build("check", "--root", str(root), cwd=root)
