@@ -15,7 +15,7 @@ from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import prepare
 from press.render import HIGHLIGHTING
-from press.templates import TEMPLATES, context, environment, year_of
+from press.templates import TEMPLATES, context, environment, language_parts, year_of
 from press.tools import TYPST_PICTURES, run_pandoc
 
 
@@ -32,7 +32,7 @@ def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
     """The cover as PNG, drawn by Typst from the metadata as plain text alone, so
     that it needs neither the filters nor a render."""
     source = environment("epub", autoescape=False).get_template("cover.typ.j2").render(
-        plain=plain, lang=lang, year=year_of(plain))
+        plain=plain, language=language_parts(lang)[0], year=year_of(plain))
     return TYPST_PICTURES.compile(source, timestamp, output="png")
 
 

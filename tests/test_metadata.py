@@ -66,7 +66,7 @@ def test_no_title_is_an_error(tmp_path):
 
 
 def test_a_regional_language_tag_builds(tmp_path):
-    root, result = build(tmp_path, "lang: tr-TR\ntitle: Deneme\n", "html", "pdf")
+    root, result = build(tmp_path, "lang: tr-TR\ntitle: Deneme\n", "html", "pdf", "epub", "latex")
     assert result.returncode == 0, result.stderr
     assert '<html lang="tr-TR">' in page(root)
 
