@@ -6,7 +6,7 @@ True
 In ``metadata.yaml``::
 
     chronology: false                 # no appendix
-    chronology: {title: Olaylar, auto: false, figure: false}
+    chronology: {title: Olaylar, auto: false, infer: false, figure: false}
     bibliography-title: Kaynaklar
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ DEFAULTS: dict = {
         "enabled": True,
         "title": None,           # None: "Ek: Kronoloji" / "Appendix: Chronology"
         "auto": True,            # find dates written in running text
+        "infer": True,           # date "20 Ekim", "the following day" from the paragraph
         "figure": True,          # the timeline figure above the list
     },
 }
