@@ -64,9 +64,10 @@ def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
             text += " "
         else:
             text += OBJECT
-            hidden = isinstance(element, pf.Note) or (
-                isinstance(element, pf.Span) and CITATION_CLASS in element.classes)
-            objects.append("" if hidden else pf.stringify(element))
+            shown = pf.stringify(element)
+            hidden = isinstance(element, pf.Note) or (  # a narrative citation is part of the sentence
+                isinstance(element, pf.Span) and CITATION_CLASS in element.classes and shown[:1] in "([")
+            objects.append("" if hidden else shown)
         bounds.append((start, len(text)))
     return text, bounds, objects
 
@@ -221,7 +222,9 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
         before = [f.span for f in found if f.end <= match.start and f.span]
         last = before[-1] if before else previous
-        span = resolve(match, last, last.start if last else None)
+        # a year: from the nearest full date before, else the first after, in the paragraph
+        year = last or next((f.span for f in found if f.start >= match.end and f.span), None)
+        span = resolve(match, last, year.start if year else None)
         if span is None:
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
             path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)
@@ -269,16 +272,12 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
             collector.mentions.append(Mention(
                 item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words))
-    inlines = wrap(inlines, bounds, ranges) if ranges else inlines
-    for element in inlines:
-        if isinstance(element, pf.Note):
-            position = next((b[0] for e, b in zip(inlines, bounds) if e is element), len(text))
-            before = [f.span for f in found if f.start < position and f.span]
-            outer, collector.note = collector.note, note_number.get(
-                next((i for i, e in enumerate(inlines) if e is element), -1)) or collector.notes
-            mark_blocks(element.content, collector, before[-1] if before else previous)
-            collector.note = outer
-    return inlines
+    for index, number in note_number.items():
+        before = [f.span for f in found if f.start < bounds[index][0] and f.span]
+        outer, collector.note = collector.note, number
+        mark_blocks(inlines[index].content, collector, before[-1] if before else previous)
+        collector.note = outer
+    return wrap(inlines, bounds, ranges) if ranges else inlines
 
 
 # --- the appendix -----------------------------------------------------------

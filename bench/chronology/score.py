@@ -54,7 +54,7 @@ DEBRIS = {
         (r"\d{4}\s*[-–]\s*$|[-–]\s*[,.]", "dangling dash"),
     ],
     "en": [
-        (r"\b(?:on|in|of|at|by|since|until|from|between|during|after|before|and|the)\s*[,.;:)]",
+        (r"\b(?:on|in|of|at|by|since|until|from|between|during|after|before|the)\s*[,.;:)]",
          "a preposition or article left before punctuation"),
         (r"\b(?:on|in|of|at|since|from|until)\s+(?:was|were|is|are|lasted|began|ended|had|has|"
          r"signed|held|took|met|agreed)\b", "a preposition left before a verb"),
