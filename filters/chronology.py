@@ -198,6 +198,8 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             span = explicit_span(element, collector)
             if span is not None:
                 start, end = bounds[index]
+                attached = re.match(term(collector.lang, "date_suffix"), text[end:])
+                end += attached.end() if attached else 0  # "[27 Eylül]{.event …}’de"
                 found.append(Found(start, end, span, pf.stringify(element),
                                    anchor=element.identifier or collector.anchor(),
                                    label=element.attributes.get("label")))

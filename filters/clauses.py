@@ -262,8 +262,10 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
         and not re.search(table["negative"], final_verb)
     after_head = following is not None and lower(following.bare, lang) in table["head_stops"] \
         and following.bare != "ile"
-    if told and (case in ("", "locative") and not after_head
-                 or sentence[start:extent[0]].rstrip().endswith(",")):
+    rest = after[index + 1 + len(head):]
+    inner = any(_verb_form(token.bare, lang) for token in rest)  # "… anlaşma ile sona eren savaş"
+    if told and not inner and (case in ("", "locative") and not after_head
+                               or sentence[start:extent[0]].rstrip().endswith(",")):
         # "… toplanan zirvede katılmıştır", "… gelen ekipler başlamıştır": the main
         # clause tells the event the date belongs to
         return None
@@ -369,7 +371,7 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     words = len(text.split())
     if words > 40:
         found.append(f"long ({words} words)")
-    elif words < 3:
+    elif words < 4:
         found.append("short")
     return found
 

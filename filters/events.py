@@ -60,7 +60,7 @@ class ChronologyEvent:
         """The place whose automatic text reads best: no weakness, a sentence's length."""
         def score(mention: Mention):
             words = len(mention.text.split())
-            return (mention.role == "event", -len(mention.weak), min(words, 25) - max(0, words - 35))
+            return (mention.role == "event", -len(mention.weak), -3 * max(0, 5 - words) - max(0, words - 20))
         return max(self.places, key=score)
 
     @property

@@ -117,7 +117,7 @@ LANGUAGES: dict[str, dict] = {
         # clause. A finite form is written with `finite` (vowel harmony from the
         # stem's last vowel).
         "verb_forms": {
-            "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{2,}[^aeıioöuüdty])[ae]n$",
+            "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{1,}[^aeıioöuüdty])[ae]n$",
             "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
             "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
             "past": r"m[ıiuü]ş$",

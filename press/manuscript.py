@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from filters.diagnostics import BuildError, display_path
-from filters.names import SOURCE_FILES_KEY
+from filters.names import CHRONOLOGY_FILE, SOURCE_FILES_KEY
 from press.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -28,7 +28,9 @@ class Manuscript:
     @property
     def inputs(self) -> tuple[Path, ...]:
         """Every file the AST depends on, for the cache."""
-        return (*self.sources, *filter(None, [self.metadata_file]), *self.bibliography)
+        corrections = self.root / "manuscript" / CHRONOLOGY_FILE  # optional: the chronology's
+        return (*self.sources, *filter(None, [self.metadata_file]), *self.bibliography,
+                *filter(Path.exists, [corrections]))
 
 
 def find_manuscript(root: Path) -> Manuscript:
