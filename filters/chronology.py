@@ -319,7 +319,7 @@ def appendix_title(doc: pf.Doc, lang: str) -> str:
     return options(doc)["chronology"]["title"] or f"{term(lang, 'appendix')}: {term(lang, 'chronology')}"
 
 
-def short_text(event: ChronologyEvent, limit: int = 48) -> str:
+def short_text(event: ChronologyEvent, limit: int = 64) -> str:
     """The entry's first words, for the timeline: "İkinci Karabağ Savaşı başlamıştır"."""
     text = (event.short or event.text).rstrip(".")
     if len(text) <= limit:
@@ -332,7 +332,9 @@ def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str) -> lis
     """The timeline, as inline SVG for HTML/EPUB and as an image for Typst."""
     svg = timeline_svg([(e.span, format_long(e.span, lang), short_text(e)) for e in events], lang)
     html = (f'<figure class="timeline">{svg}<figcaption>{html_escape(caption)}</figcaption></figure>')
-    typst = (f"#figure(image(bytes({typst_string(svg)}), format: \"svg\", width: 100%),"
+    width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+    size = "width: 100%" if height / width <= 1.3 else "height: 20cm"  # a tall one fits a page
+    typst = (f"#figure(image(bytes({typst_string(svg)}), format: \"svg\", {size}),"
              f" caption: {typst_string(caption)}, kind: image)")
     return [pf.RawBlock(html, format="html"), pf.RawBlock(typst, format="typst")]
 

@@ -109,7 +109,8 @@ def _extent(sentence: str, start: int, end: int, lower_bound: int, lang: str) ->
         end += after.end()
     words = sentence[lower_bound:start].split()
     if any(re.search(pattern, sentence[lower_bound:start]) for pattern in table["apposition"]) or (
-            words and _verb_form(words[-1], lang) and not words[-1].endswith(",")):
+            words and (_verb_form(words[-1], lang) or ("",))[0].endswith("relative")
+            and not words[-1].endswith(",")):
         start = lower_bound  # "… bir gün sonra yani 28 Eylül", "çatışmaların yaşandığı 16 Eylül"
     return start, end
 
@@ -125,7 +126,7 @@ def _verb_form(word: str, lang: str) -> tuple[str, str] | None:
     if not word or not word.islower() or word in table["not_verbs"] or \
             re.match(table["lexical_nouns"], word):
         return None
-    for kind in ("subject_relative", "object_relative", "verbal_noun"):
+    for kind in ("subject_relative", "object_relative", "verbal_noun", "converb"):
         pattern = table["verb_forms"].get(kind)
         match = re.match(pattern, word) if pattern else None
         if match:
@@ -248,6 +249,8 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     else:
         return None
     kind, stem = form
+    if kind == "converb":
+        return None  # "27 Eylül’de başlayarak …": the clause goes on to its own verb
     before = [t for t in _tokens(sentence, start, extent[0]) if not _inside(t, removed)]
     pre = [t.text for t in _left_phrase(before, lang)] + [t.text for t in after[:index]]
     verb = finite(stem, lang)

@@ -120,6 +120,7 @@ LANGUAGES: dict[str, dict] = {
             "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{1,}[^aeıioöuüdty])[ae]n$",
             "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
             "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
+            "converb": r"^(?P<stem>[a-zçğıöşü]{2,})(?:y?[ae]r[ae]k|y?[ıiuü]p)$",
             "past": r"m[ıiuü]ş$",
             "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
         },
@@ -149,7 +150,7 @@ LANGUAGES: dict[str, dict] = {
                        "birlikte", "göre", "rağmen", "için", "gibi", "kadar", "beri", "dolayı",
                        "üzere", "yani", "ayrıca", "nitekim", "zira", "çünkü", "hatta", "dahi",
                        "özellikle", "bilhassa", "olan", "yana", "ardından", "sonrasında",
-                       "üzerine", "nedeniyle", "sırasında", "boyunca"],
+                       "üzerine", "nedeniyle", "sırasında", "boyunca", "tarafından"],
         "determiners": ["bu", "şu", "o", "aynı", "her", "bunun", "bununla"],
         # The review list: texts whose subject does not say who, or that are about
         # the article itself.

@@ -29,7 +29,7 @@ WIDTH, MARGIN, FONT, LINE = 760, 16, 13, 18
 AXIS_X, LABEL_X = 78, 150          # the axis; where labels start (the gutter between holds the leaders)
 CHAR_WIDTH = 0.56 * FONT           # average advance of a serif font: enough to keep labels inside
 BOLD_WIDTH = 0.62 * FONT
-BREAK_YEARS = 3.0                  # a gap longer than this between events breaks the axis
+BREAK_YEARS = 1.5                  # a gap longer than this between events breaks the axis
 BREAK = 22                         # the height of a break
 MIN_BAR = 6                        # the shortest range bar, in pixels
 
