@@ -294,7 +294,7 @@ def test_chronology_file_corrects_drops_and_warns(tmp_path):
     assert "Golovnoy’da çatışma çıkar." in appendix and "Golovnoy çatışması" in appendix
     assert "2021-04-30" not in appendix
     assert "chronology.yaml:6: warning: chronology.yaml: no event on 2021-04-29 reads" in result.stderr
-    assert "chronology.yaml:9: warning: unknown key 'colour'" in result.stderr
+    assert "chronology.yaml:10: warning: unknown key 'colour'" in result.stderr
     review = run_build("chronology", "--root", str(root))
     assert review.returncode == 0, review.stderr
     assert "2021-04-29" in review.stdout and "inferred from 'Ertesi gün'" in review.stdout
