@@ -32,10 +32,11 @@ from filters.dates import (DateError, DateMatch, DateSpan, find_dates, find_rela
                            format_long, parse_iso, range_parts, resolve)
 from filters.diagnostics import display_path, error, locate, run_filter_main, source_files, warn
 from filters.events import ChronologyEvent, Mention, apply_corrections, group_events, read_corrections
-from filters.language import base_language, term
+from filters.language import LANGUAGES, base_language, term
 from filters.markup import html_escape, text_to_inlines, typst_string
 from filters.names import (BIBLIOGRAPHY_ID, CHRONOLOGY_FILE, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS,
-                           EVENT_PLACE_CLASS, EVENT_REF_CLASS, UNNUMBERED_CLASS)
+                           EVENT_PLACE_CLASS, EVENT_REF_CLASS, NUMBER_ATTRIBUTE,
+                           SECTION_NUMBER_CLASS, UNNUMBERED_CLASS)
 from filters.options import options
 from filters.sentences import OBJECT, sentence_bounds
 from filters.timeline import timeline_svg
@@ -363,9 +364,12 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
 # --- the filter ---------------------------------------------------------------
 
 def section_label(header: pf.Header, number: int | None) -> tuple[str, str]:
-    """(what a back-link shows, the section's title): ("2", "Azerbaycan-Kazakistan …")."""
-    title = pf.stringify(header)
-    return (str(number) if number else title), title
+    """(what a back-link shows, the section's title): ("2", "Azerbaycan-Kazakistan …").
+    A number the numbering stage gave the header wins over the one counted here."""
+    title = pf.stringify(pf.Plain(*(e for e in header.content if not (
+        isinstance(e, pf.Span) and SECTION_NUMBER_CLASS in e.classes)))).strip()
+    given = header.attributes.get(NUMBER_ATTRIBUTE)
+    return (given or (str(number) if number else title)), title
 
 
 def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) -> None:
@@ -385,7 +389,10 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
         elif isinstance(block, (pf.Para, pf.Plain)):
-            block.content = mark_paragraph(list(block.content), collector, previous)
+            inlines = list(block.content)
+            marked = mark_paragraph(inlines, collector, previous)
+            if marked is not inlines:  # rebuilding a paragraph costs: only when it has dates
+                block.content = marked
         elif isinstance(block, (pf.Div, pf.BlockQuote)):
             mark_blocks(block.content, collector, previous)
         elif isinstance(block, (pf.BulletList, pf.OrderedList)):
@@ -432,6 +439,19 @@ def finalize(doc: pf.Doc) -> None:
         if events:
             doc.content.extend(appendix(events, doc, collector.lang))
     del doc.chronology
+
+
+def compile_grammars() -> None:
+    """Compile every language's date and clause grammar once per process, at import:
+    the build imports the filters while pandoc reads the Markdown, when this process
+    would otherwise wait (``press.pipeline.import_stages``)."""
+    for lang, table in LANGUAGES.items():
+        sample = f"{table['months'][0]} 2000"
+        find_relative(sample, lang, find_dates(sample, lang))
+        read_date(sample, [(0, len(sample), "")], 0, lang)
+
+
+compile_grammars()
 
 
 def main(doc=None):

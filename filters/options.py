@@ -12,8 +12,12 @@ In ``metadata.yaml``::
 from __future__ import annotations
 
 import copy
+import re
+from pathlib import Path
 
 import panflute as pf
+
+from filters.diagnostics import display_path, source_files, suggestion, warn
 
 DEFAULTS: dict = {
     "bibliography-title": None,  # None: the language's term ("Kaynakça", "References")
@@ -25,6 +29,18 @@ DEFAULTS: dict = {
         "figure": True,          # the timeline figure above the list
     },
 }
+
+
+def metadata_line(doc: pf.Doc, key: str) -> tuple[str | None, int | None]:
+    """Where ``key`` is set in the manuscript's metadata.yaml: (file, line)."""
+    files = source_files(doc)
+    path = Path(files[0]).parent / "metadata.yaml" if files else None
+    if not path or not path.is_file():
+        return None, None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.search(rf"(?:^|[{{,\s]){re.escape(key)}\s*:", line):
+            return display_path(path), number
+    return display_path(path), None
 
 
 def options(doc: pf.Doc) -> dict:
@@ -43,5 +59,9 @@ def options(doc: pf.Doc) -> dict:
             for name, value in chronology.items():
                 if name in result["chronology"]:
                     result["chronology"][name] = value
+                else:
+                    known = [key for key in DEFAULTS["chronology"] if key != "enabled"]
+                    warn(f"unknown chronology option '{name}'", *metadata_line(doc, name),
+                         hint=suggestion(name, known, f"known: {', '.join(known)}"))
         doc.press_options = result
     return result

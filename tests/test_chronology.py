@@ -304,3 +304,12 @@ def test_chronology_file_corrects_drops_and_warns(tmp_path):
 def test_pdf_back_links_are_page_numbers(article_pdf_text):
     appendix = article_pdf_text.split("Ek: Kronoloji")[-1]
     assert re.search(r"\ns\.\s\d+; s\.\s\d+", appendix) and "Azerbaycan-Kazakistan İlişkileri" not in appendix
+
+
+def test_unknown_chronology_option_is_named(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nSavaş 27 Eylül 2020’de başladı.\n"},
+                            "lang: tr\ntitle: Deneme\nchronology: {infr: false}\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "metadata.yaml:3: warning: unknown chronology option 'infr' (did you mean 'infer'?)" \
+        in result.stderr
