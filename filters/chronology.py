@@ -380,12 +380,13 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
     for block in blocks:
         if collector.done:
             return
-        if isinstance(block, pf.Header) and block.level == 1 and collector.note is None:
+        if isinstance(block, pf.Header) and collector.note is None and (
+                block.level == 1 or NUMBER_ATTRIBUTE in block.attributes):
             if block.identifier == BIBLIOGRAPHY_ID:  # the reference list has no events
                 collector.done = True
                 return
             numbered = UNNUMBERED_CLASS not in block.classes
-            collector.sections += numbered
+            collector.sections += numbered and block.level == 1
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
         elif isinstance(block, (pf.Para, pf.Plain)):
