@@ -51,6 +51,11 @@ class Token:
         return self.text.strip(PUNCTUATION)
 
 
+def _last_word(text: str) -> str:
+    words = text.rstrip(PUNCTUATION + " ").split()
+    return words[-1] if words else ""
+
+
 def _table(lang: str) -> dict:
     return LANGUAGES[base_language(lang)]
 
@@ -260,7 +265,7 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     if not head or _compiled(lang, "finite_verb").search(head[0]):
         # "… verildiği duyurulmuştur": a clause the main verb tells of
         return " ".join(_nominative(pre, lang) + [verb]) if kind == "object_relative" else None
-    final_verb = sentence[start:end].rstrip(PUNCTUATION + " ").rsplit(None, 1)[-1]
+    final_verb = _last_word(sentence[start:end])
     told = re.search(table["verb_forms"]["past"] + r"|m[ıiuü]şt[ıiuü]r$|l[ae]rd[ıiuü]r$", final_verb) \
         and not re.search(table["negative"], final_verb)
     after_head = following is not None and lower(following.bare, lang) in table["head_stops"] \
@@ -336,7 +341,9 @@ def tidy(text: str, lang: str) -> str:
                 text = text[len(word):].lstrip()
                 changed = True
     text = text.rstrip(" ,;:–—-")
-    if text and text[-1] not in ".!?":
+    if not re.search(r"\w", text):
+        return ""  # only punctuation was left around the date
+    if text[-1] not in ".!?":
         text += "."
     return upper_first(text, lang)
 
@@ -372,7 +379,9 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     if any(word in lower(text, lang) for word in table["meta_words"]):
         found.append("about the article itself")
     words = len(text.split())
-    if words > 40:
+    if not words:
+        found.append("no words besides the date")
+    elif words > 40:
         found.append(f"long ({words} words)")
     elif words < 4:
         found.append("short")
@@ -398,8 +407,7 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     others are taken out too, and mark where another date's clause begins)."""
     lang = base_language(lang)
     start, end, _ = dates[index]
-    last_word = sentence[start:end].rsplit(None, 1)[-1]
-    role = date_role(sentence[:start], last_word + sentence[end:], lang)
+    role = date_role(sentence[:start], sentence[start:end].split()[-1] + sentence[end:], lang)
     clause = clause_bounds(sentence, start, lang)
     extents = [_extent(sentence, s, e, clause[0], lang) for s, e, _ in dates]
     for i in range(1, len(extents)):  # "11 ve 17 Ekim": one stretch of words
@@ -413,11 +421,10 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     if text is None:
         body, date_at = _without(sentence, clause[0], clause[1], extents)
         if _table(lang)["verb_forms"] and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
-            last_word = body.rstrip(PUNCTUATION + " ").rsplit(None, 1)[-1] if body.strip() else ""
+            last_word = _last_word(body)
             if last_word and (last_word[:1].isupper() or "’" in last_word):  # "X ise Bişkek’te, …"
                 following = clause_bounds(sentence, clause[1] + 1, lang)
-                verb = sentence[following[0]:following[1]].rstrip(PUNCTUATION + " ").rsplit(None, 1)
-                body = body.rstrip(PUNCTUATION + " ") + " " + (verb[-1] if verb else "")
+                body = body.rstrip(PUNCTUATION + " ") + " " + _last_word(sentence[following[0]:following[1]])
         text = _finite_end(body, lang) if _table(lang)["finite"] else _english(body, date_at, lang)
     text = tidy(text, lang)
     return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang))

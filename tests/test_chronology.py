@@ -7,6 +7,8 @@ from pathlib import Path
 
 import panflute as pf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_build, write_manuscript
 from filters import chronology
@@ -313,3 +315,43 @@ def test_unknown_chronology_option_is_named(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "metadata.yaml:3: warning: unknown chronology option 'infr' (did you mean 'infer'?)" \
         in result.stderr
+
+
+# --- no input crashes the stage -------------------------------------------------------
+
+FRAGMENTS = {
+    "tr": ["27 Eylül 2020’de", "27 Eylül–10 Kasım 2020", "20 Ekim’de", "ertesi gün", "Ertesi gün",
+           "iki gün sonra", "aynı ayın 21’inde", "11 ve 17 Ekim’de", "Nisan 2016 başında", "başlayan",
+           "savaşı", "tarihli", "itibarıyla", "yani", "imzalanan", "anlaşma", "ile", "ölmesiyle",
+           "Kerimov’un", "ise", ",", ";", ".", "vb.", "18.", "Dr.", "(", ")", "’de", "ve", "tarafından",
+           "[x]{.no-event}", '[5 Mayıs]{.event date="1994-05-05"}', "[^1]", "[@a]", "Mayıs 1994’ten",
+           "Nisan 2016’ya kadar", "yapılmış", "kurulsa da", "İki ülke"],
+    "en": ["On 27 September 2020", "27 September–10 November 2020", "on 10 October", "the next day",
+           "Two days later,", "the 5th", "11 and 17 October", "mid-July 2020", "of", "the", "May 1994",
+           "ceasefire", "signed", "held", "as of", "From", "to", "April 2016", ",", ";", ".", "U.S.",
+           "e.g.", "and", "was", "(", ")", "[^1]", "[@a]", '[5 May]{.event date="1994-05-05"}', "It"],
+}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["tr", "en"]), st.data())
+def test_no_paragraph_crashes_the_chronology(lang, data):
+    words = data.draw(st.lists(st.sampled_from(FRAGMENTS[lang]), min_size=1, max_size=30))
+    note = data.draw(st.lists(st.sampled_from(FRAGMENTS[lang]), max_size=8))
+    markdown = (f"---\nlang: {lang}\n---\n\n# A\n\n{' '.join(words)}\n\n"
+                f"[^1]: {' '.join(note) or 'Not.'}\n\n[@a]: x\n")
+    doc = chronology.main(doc_from(markdown))
+    for event in getattr(doc, "chronology_events", []):
+        assert event.places and (event.text or event.weak)
+
+
+def test_a_clause_of_punctuation_only_does_not_crash():
+    # found by the random paragraphs above: a clause that is only punctuation once
+    # the dates are out of it
+    markdown = ("---\nlang: tr\n---\n\n# A\n\n. ( 27 Eylül–10 Kasım 2020 ve aynı ayın 21’inde ; aynı "
+                "ayın 21’inde başlayan vb. tarafından iki gün sonra ; , tarafından Nisan 2016 başında "
+                "aynı ayın 21’inde Nisan 2016’ya kadar ile 18. yani\n")
+    doc = chronology.main(doc_from(markdown))
+    events = doc.chronology_events
+    assert "2020-09-27/2020-11-10" in [e.span.iso for e in events]
+    assert all(e.places and (e.text or e.weak) for e in events)
