@@ -214,8 +214,7 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
              hint="correct the date, or mark it {.no-event}")
 
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
-    found += [Found(m.start, m.end, m.span, m.text, m.suffix, "11 and 17" if m.inferred else None)
-              for m in written]
+    found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
     relative = find_relative(text, lang, written) if collector.infer else []
     found.sort(key=lambda f: f.start)
     for match in relative:

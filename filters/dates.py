@@ -106,8 +106,8 @@ class DateMatch:
     """Where a date stands in a text: ``text[start:end]``, suffix included.
 
     ``relative`` says how a date that needs its context is dated (see
-    ``resolve``): its ``span`` is None until then. ``inferred`` is set on a
-    date whose parts come from elsewhere (the 11 of "11 and 17 October 2020").
+    ``resolve``): its ``span`` is None until then. ``inferred`` holds the words a
+    date took its month and year from (the 11 of "11 and 17 October 2020").
     """
     start: int
     end: int
@@ -116,7 +116,7 @@ class DateMatch:
     suffix: str = ""
     relative: str | None = None
     value: tuple = ()
-    inferred: bool = False
+    inferred: str | None = None
 
 
 def parse_iso(value: str) -> DateSpan:
@@ -278,7 +278,7 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
             if first.sort_key() >= second.sort_key():
                 continue
             taken.append(DateMatch(match.start("day"), match.end("day"), first, groups["day"],
-                                   inferred=True))
+                                   inferred=match.group(0)))
             taken.append(DateMatch(match.start("day2"), match.end(), second,
                                    text[match.start("day2"):match.end()], groups["suffix"] or ""))
     for form in rules.forms:
