@@ -276,6 +276,8 @@ def test_inference_can_be_turned_off(tmp_path):
     root = write_manuscript(tmp_path, {"01.md": CONTEXT_TR},
                             "lang: tr\ntitle: Deneme\nchronology: {infer: false}\n")
     result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "'Ertesi gün'" not in result.stderr, "a relative date is not even looked for"
     html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<time datetime="([^"]+)"', html.split('id="chronology"')[1]) == [
         "2021-04-28", "2021-05-02"]
@@ -355,3 +357,13 @@ def test_a_clause_of_punctuation_only_does_not_crash():
     events = doc.chronology_events
     assert "2020-09-27/2020-11-10" in [e.span.iso for e in events]
     assert all(e.places and (e.text or e.weak) for e in events)
+
+
+def test_a_yearless_warning_names_the_place_without_a_year(tmp_path):
+    text = ("# A\n\nSaldırı 20 Ekim 2020’de olmuştur.\n\n# B\n\nBaşka bir konu.\n\n"
+            "Heyet 20 Ekim’de gelmiştir.\n")
+    root = write_manuscript(tmp_path, {"01.md": text}, "lang: tr\ntitle: Deneme\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "01.md:9: warning: '20 Ekim’de' has no year in its paragraph" in result.stderr
+    assert "01.md:3: warning" not in result.stderr
