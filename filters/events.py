@@ -213,6 +213,8 @@ def review_lines(events: list[ChronologyEvent], format_date, lang: str) -> list[
         lines.append(f"{event.span.iso:<24} {format_date(event.span)}"
                      + (f"  (inferred from '{event.inferred}')" if event.inferred else ""))
         lines.append(f"    text ({source}): {event.text}")
+        if source == "author":
+            lines.append(f"    automatic text: {event.chosen.text}")
         for place in event.places:
             where = place.title + (f", note {place.note}" if place.note else "")
             kind = "" if place.role == "event" else " [back-reference]"

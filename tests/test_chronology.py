@@ -367,3 +367,22 @@ def test_a_yearless_warning_names_the_place_without_a_year(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "01.md:9: warning: '20 Ekim’de' has no year in its paragraph" in result.stderr
     assert "01.md:3: warning" not in result.stderr
+
+
+def test_chronology_file_merges_and_splits(tmp_path):
+    text = ("# A\n\nOn 10 November 2020 the statement entered into force. The statement entered "
+            "into force on 10 November 2020 at midnight.\n\nOn 12 May 1994 the ceasefire took "
+            "effect, and on 12 May 1994 the talks in Bishkek ended.\n")
+    root = write_manuscript(tmp_path, {"01.md": text}, "lang: en\ntitle: Test\n")
+
+    def entries():
+        result = run_build("html", "--root", str(root))
+        assert result.returncode == 0, result.stderr
+        html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+        return re.findall(r'<time datetime="([^"]+)"', html.split('id="chronology"')[1])
+
+    assert entries() == ["1994-05-12", "1994-05-12", "2020-11-10"]
+    (root / "manuscript" / "chronology.yaml").write_text(
+        "- date: 1994-05-12\n  merge: true\n  text: A ceasefire ends the talks in Bishkek.\n"
+        "- date: 2020-11-10\n  place: at midnight\n  split: true\n", encoding="utf-8")
+    assert entries() == ["1994-05-12", "2020-11-10", "2020-11-10"]
