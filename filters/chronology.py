@@ -230,7 +230,7 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         if span is None:
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
             path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)
-            what = "no year" if match.relative == "year" else "no date before it to count from"
+            what = "no year" if match.relative == "year" else "no day before it to count from"
             warn(f"'{match.text}' has {what} in its paragraph, so it is not in the chronology",
                  path, line, hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
             continue

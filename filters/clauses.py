@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from filters.dates import grammar
 from filters.language import LANGUAGES, base_language, lower, upper_first
 
 WORD = re.compile(r"\S+")
@@ -112,6 +113,9 @@ def _extent(sentence: str, start: int, end: int, lower_bound: int, lang: str) ->
     after = re.match(rf"(?:\s+(?:{alternatives('date_connectors_after')})\b)+", sentence[end:])
     if after:
         end += after.end()
+    complement = re.search(table["relative_complement"] + r"\s+$", sentence[lower_bound:start])
+    if complement and any(form.fullmatch(sentence[start:end]) for form, _ in grammar(lang).relative):
+        start = lower_bound + complement.start()  # "konferansın ertesi günü", "açılışından iki gün sonra"
     words = sentence[lower_bound:start].split()
     if any(re.search(pattern, sentence[lower_bound:start]) for pattern in table["apposition"]) or (
             words and (_verb_form(words[-1], lang) or ("",))[0].endswith("relative")
@@ -223,8 +227,9 @@ def _head(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, str]
             continue  # "Kırgızistan, Tacikistan ve Özbekistan cumhurbaşkanları"
         if "’" in word or "'" in word or word.endswith(",") or (
                 word.islower() and _compiled(lang, "case_marked").search(word)) or \
-                re.search(r"l[ae]r$", word):
-            break
+                re.search(r"l[ae]r$", word) or (re.fullmatch(r"[a-zçğıöşü]+[ıiuü]", word) and index + 1 <
+                                                 len(tokens) and tokens[index + 1].text[:1].isupper()):
+            break  # the noun phrase ends here ("… cumhurbaşkanı | Uluslararası Aral’ı …")
     if not words:
         return [], None, ""
     final = words[-1].rstrip(",")
@@ -271,7 +276,8 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     after_head = following is not None and lower(following.bare, lang) in table["head_stops"] \
         and following.bare != "ile"
     rest = after[index + 1 + len(head):]
-    inner = any(_verb_form(token.bare, lang) for token in rest)  # "… anlaşma ile sona eren savaş"
+    inner = following is not None and following.bare == "ile" and any(
+        _verb_form(token.bare, lang) for token in rest)  # "… anlaşma ile sona eren savaş"
     if told and not inner and (case in ("", "locative") and not after_head
                                or sentence[start:extent[0]].rstrip().endswith(",")):
         # "… toplanan zirvede katılmıştır", "… gelen ekipler başlamıştır": the main
@@ -280,6 +286,29 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     if kind == "subject_relative":
         return " ".join(head + pre + [verb])
     return " ".join(_nominative(pre, lang) + head + [verb])
+
+
+def _subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int], removed: list,
+                 lang: str) -> tuple[int, int]:
+    """What another date's verbal noun or relative clause spans, to leave out of this
+    date's text: "30 Ağustos 1991’de … ilan edilmesinden sonra", "27 Eylül’de başlayan"."""
+    table = _table(lang)
+    after = [t for t in _tokens(sentence, extent[1], clause[1]) if not _inside(t, removed)]
+    for index, token in enumerate(after):
+        if "," in token.text:
+            break
+        form = _verb_form(token.bare, lang)
+        if form and form[0] != "converb":
+            before = [t for t in _tokens(sentence, clause[0], extent[0]) if not _inside(t, removed)]
+            left = _left_phrase(before, lang)
+            end = token.end
+            if form[0] == "verbal_noun" and index + 1 < len(after) and \
+                    lower(after[index + 1].bare, lang) in table["head_stops"]:
+                end = after[index + 1].end  # "… edilmesinden sonra"
+            return (left[0].start if left else extent[0]), end
+        if form:
+            break
+    return extent
 
 
 def _english(text: str, date_at: int, lang: str) -> str:
@@ -419,7 +448,9 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     own = extents[index]
     text = _turkish(sentence, clause, own, extents, lang) if _table(lang)["verb_forms"] else None
     if text is None:
-        body, date_at = _without(sentence, clause[0], clause[1], extents)
+        others = [_subordinate(sentence, clause, x, extents, lang) if x != own and _table(lang)[
+            "verb_forms"] and clause[0] <= x[0] < clause[1] else x for x in extents]
+        body, date_at = _without(sentence, clause[0], clause[1], others)
         if _table(lang)["verb_forms"] and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
             last_word = _last_word(body)
             if last_word and (last_word[:1].isupper() or "’" in last_word):  # "X ise Bişkek’te, …"

@@ -79,6 +79,9 @@ LANGUAGES: dict[str, dict] = {
             "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
             "aynı yılın {month} ayında": "month",
         },
+        # The word a relative date counts from, when it names an event, not a date:
+        # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
+        "relative_complement": r"\S+(?:[ıiuü]n|[dt][ae]n)",
         "numbers": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
                     "sekiz": 8, "dokuz": 9, "on": 10},
         # What a date is, read from the words around it: (before, after) regexes on
@@ -124,7 +127,7 @@ LANGUAGES: dict[str, dict] = {
             "past": r"m[ıiuü]ş$",
             "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
         },
-        "not_verbs": ["zaman", "insan", "yan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
+        "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
                       "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
                       "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
                       "hayran", "mekan", "iman", "imkan", "imkân", "sıradan", "yeniden", "birden",
@@ -223,6 +226,7 @@ LANGUAGES: dict[str, dict] = {
             "{count} days later": "+count day", "{count} weeks later": "+count week",
             "the {day}{ordinal}": "day",
         },
+        "relative_complement": r"(?!)",
         "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                     "eight": 8, "nine": 9, "ten": 10},
         "period": [(r"\b(?:[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill)\s+$", ""),
