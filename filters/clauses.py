@@ -273,11 +273,11 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     final_verb = _last_word(sentence[start:end])
     told = re.search(table["verb_forms"]["past"] + r"|m[ıiuü]şt[ıiuü]r$|l[ae]rd[ıiuü]r$", final_verb) \
         and not re.search(table["negative"], final_verb)
-    after_head = following is not None and lower(following.bare, lang) in table["head_stops"] \
-        and following.bare != "ile"
+    after_head = following is not None and lower(following.bare, lang) in table["temporal_postpositions"]
     rest = after[index + 1 + len(head):]
     inner = following is not None and following.bare == "ile" and any(
-        _verb_form(token.bare, lang) for token in rest)  # "… anlaşma ile sona eren savaş"
+        (_verb_form(token.bare, lang) or ("",))[0].endswith("relative")
+        for token in rest)  # "… anlaşma ile sona eren savaş"
     if told and not inner and (case in ("", "locative") and not after_head
                                or sentence[start:extent[0]].rstrip().endswith(",")):
         # "… toplanan zirvede katılmıştır", "… gelen ekipler başlamıştır": the main
@@ -301,10 +301,13 @@ def _subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int]
         if form and form[0] != "converb":
             before = [t for t in _tokens(sentence, clause[0], extent[0]) if not _inside(t, removed)]
             left = _left_phrase(before, lang)
-            end = token.end
-            if form[0] == "verbal_noun" and index + 1 < len(after) and \
-                    lower(after[index + 1].bare, lang) in table["head_stops"]:
-                end = after[index + 1].end  # "… edilmesinden sonra"
+            end, next_index = token.end, index + 1
+            if form[0] == "verbal_noun" and next_index < len(after) and \
+                    lower(after[next_index].bare, lang) in table["head_stops"]:
+                end, next_index = after[next_index].end, next_index + 1  # "… edilmesinden sonra"
+            if form[0] == "verbal_noun" and next_index < len(after) and \
+                    (_verb_form(after[next_index].bare, lang) or ("",))[0].endswith("relative"):
+                end = after[next_index].end  # "… ateş açmasıyla başlayan"
             return (left[0].start if left else extent[0]), end
         if form:
             break
