@@ -39,8 +39,10 @@ LANGUAGES: dict[str, dict] = {
         "pages": "ss.",
         "page": "s.",
         # The chronology's date grammar: forms tried longest first; {day}, {month},
-        # {year}, {day2}, {month2} are the parts; " - " is any dash with or
-        # without spaces. `suffix` is what Turkish attaches with an apostrophe.
+        # {year}, {day2}, {month2} are the parts, {part} a word of `date_parts`,
+        # {suffix} an optional suffix, {count} a number (digits or `numbers`),
+        # {ordinal} "th"; " - " is any dash with or without spaces. `date_suffix`
+        # is what Turkish attaches with an apostrophe.
         "date_forms": [
             "{day} {month} - {day2} {month2} {year}",
             "{day} - {day2} {month} {year}",
