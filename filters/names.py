@@ -35,6 +35,9 @@ TIMELINE_ID = "fig:timeline"           # its figure
 EVENT_CLASS = "event"                  # author's mark: [20 Ekim]{.event date="…"}
 NO_EVENT_CLASS = "no-event"            # author's mark: not an event
 EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an event
+EVENT_PLACE_CLASS = "event-place"      # Link from an appendix entry back to one place (the PDF
+                                       # shows it as a page number)
+CHRONOLOGY_FILE = "chronology.yaml"    # the author's corrections, beside the manuscript's sections
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)

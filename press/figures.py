@@ -43,6 +43,16 @@ def typst_length(value: str) -> str | None:
     return f"{number}{unit}"
 
 
+def svg_aspect(svg: bytes) -> float | None:
+    """Height over width of an SVG, from its viewBox (None when it has none).
+
+    >>> svg_aspect(b'<svg viewBox="0 0 760 1349">')
+    1.775
+    """
+    match = re.search(rb'viewBox="[\d.\s-]*?\s([\d.]+)\s+([\d.]+)"', svg[:2000])
+    return round(float(match.group(2)) / float(match.group(1)), 3) if match else None
+
+
 def typst_image_source(url: str) -> str:
     """The first argument of Typst's ``image``: a path (under the compile's root) or bytes."""
     if not url.startswith("data:"):

@@ -28,7 +28,7 @@ class Manuscript:
     @property
     def inputs(self) -> tuple[Path, ...]:
         """Every file the AST depends on, for the cache: the manuscript folder's files
-        (figures included) and the bibliography."""
+        (figures and the chronology's corrections included) and the bibliography."""
         folder = self.root / "manuscript"
         files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
         return (*files, *self.bibliography)

@@ -9,22 +9,32 @@ the right margin; the numbers themselves come from the AST.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from filters.language import term
 from filters.markup import typst_string
-from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
+from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS, EVENT_PLACE_CLASS
 from press import ast
-from press.figures import typst_image_source, typst_length
+from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
 from press.render import Rendered, render
 from press.templates import context, environment
 from press.tools import TYPST
+
+
+# A picture much taller than wide (the timeline of a long chronology) is set to a
+# height that fits a page, not to the text's width.
+TALL, PAGE_HEIGHT = 1.3, "20cm"
 
 
 def typst_image(element: dict) -> dict:
     """An Image as a raw ``#image(…)`` with its size and alt text."""
     _, _, attributes = ast.attributes(element)
     alt = attributes.get("alt") or ast.stringify(element["c"][1])
-    arguments = [typst_image_source(element["c"][2][0])]
+    url = element["c"][2][0]
+    arguments = [typst_image_source(url)]
+    if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
+        attributes = {"height": PAGE_HEIGHT}
     for name in ("width", "height"):
         length = typst_length(attributes.get(name, ""))
         if length:
@@ -48,14 +58,33 @@ def typst_equation(element: dict) -> list[dict] | None:
             + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
 
 
+def typst_page_link(element: dict, page: str) -> dict | None:
+    """A chronology back-link as the page it points at, a link: ``s. 3``.
+
+    >>> link = {"t": "Link", "c": [["", ["event-place"], []], [], ["#event-2", ""]]}
+    >>> typst_page_link(link, "s.")["c"][1]
+    '#link(<event-2>)[s.~#context counter(page).at(<event-2>).first()]'
+    """
+    if EVENT_PLACE_CLASS not in element["c"][0][1]:
+        return None
+    label = element["c"][2][0][1:]
+    if not re.fullmatch(r"[\w:.-]+", label):
+        return None
+    return {"t": "RawInline", "c": ["typst", f"#link(<{label}>)[{page}~#context "
+                                             f"counter(page).at(<{label}>).first()]"]}
+
+
 def prepare(job) -> str:
     doc = ast.load(job.doc_json)
+    page = term(job.lang, "page")
 
     def change(element):
         if element["t"] == "Image":
             return typst_image(element)
         if element["t"] == "Span":
             return typst_equation(element)
+        if element["t"] == "Link":
+            return typst_page_link(element, page)
         return None
 
     doc["blocks"] = ast.transform(doc["blocks"], change)

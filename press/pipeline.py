@@ -244,3 +244,18 @@ def check(root: Path) -> list[str]:
     report = Report()
     _, warnings = filtered_document(find_manuscript(root), report)
     return warnings
+
+
+def chronology_review(root: Path) -> list[str]:
+    """``python build.py chronology``: each event of the appendix, its text, its places
+    and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
+    from filters.dates import format_long
+    from filters.events import review_lines
+
+    with collecting() as found:
+        doc = read(find_manuscript(root))
+        for name in FILTERS[:FILTERS.index("chronology") + 1]:
+            doc = import_module(f"filters.{name}").main(doc)
+    raise_collected(found)
+    lang = doc.get_metadata("lang", default="en")
+    return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)
