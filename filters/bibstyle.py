@@ -38,6 +38,18 @@ def family_name(person) -> str:
     return plain(" ".join(person.prelast_names + person.last_names))
 
 
+def named(persons) -> tuple[list, bool]:
+    """The persons BibTeX names, and whether it ended the list with ``and others``.
+
+    >>> from pybtex.database import Person
+    >>> named([Person("Smith, J."), Person("others")])
+    ([Person('Smith, J.')], True)
+    """
+    persons = list(persons or [])
+    others = bool(persons) and str(persons[-1]).strip().lower() == "others"
+    return (persons[:-1] if others else persons), others
+
+
 def initials(person) -> str:
     """``"Olzhas"`` → ``"O."``; hyphenated ``"Jean-Paul"`` → ``"J.-P."``."""
     parts = []
@@ -92,17 +104,25 @@ def rich_field(children, context, name):
     return latex_to_rich(value)
 
 
+def with_others(formatted: list, others: bool, lang: str):
+    """The names joined; "… vd." / "… et al." after them for BibTeX's ``and others``."""
+    if not others:
+        return joined_names(formatted, lang)
+    return Text(Text(", ").join(formatted), " ", term(lang, "et_al"))
+
+
 @node
 def reference_names(children, context, role="author"):
     """``Caferov, A. ve Aslanlı, A.``: family name, initials; the last joined by "ve"."""
     persons = context["entry"].persons.get(role)
     if not persons:
         raise FieldIsMissing(role, context["entry"])
+    persons, others = named(persons)
     formatted = []
     for person in persons:
         name, given = family_name(person), initials(person)
         formatted.append(Text(Protected(f"{name}, {given}" if given else name)))
-    return joined_names(formatted, context["lang"])
+    return with_others(formatted, others, context["lang"])
 
 
 @node
@@ -120,9 +140,10 @@ def editors_of_book(children, context):
     editors = context["entry"].persons.get("editor")
     if not editors:
         raise FieldIsMissing("editor", context["entry"])
+    editors, others = named(editors)
     formatted = [Text(Protected(" ".join(filter(None, [initials(person), family_name(person)]))))
                  for person in editors]
-    return Text(joined_names(formatted, context["lang"]), " ", editor_role.format_data(context))
+    return Text(with_others(formatted, others, context["lang"]), " ", editor_role.format_data(context))
 
 
 @node

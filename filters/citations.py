@@ -33,7 +33,7 @@ import panflute as pf
 from pybtex.richtext import Text
 
 from filters.bibliography import Bibliography, load_bibliography
-from filters.bibstyle import HouseStyle, family_name, rich_to_inlines
+from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
 from filters.bibtext import as_text, plain
 from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
 from filters.elements import descendants
@@ -111,11 +111,13 @@ def locator_text(locator: Locator, lang: str) -> str:
 
 def author_label(entry, lang: str) -> str:
     """``Aslanlı``; ``Caferov ve Aslanlı``; ``Yılmaz vd.``; an organisation whole."""
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    persons, others = named(entry.persons.get("author") or entry.persons.get("editor") or [])
     names = [family_name(person) for person in persons]
     if not names:
         title = entry.fields.get("title")
         return plain(title) if title else entry.key
+    if others:
+        return f"{names[0]} {term(lang, 'et_al')}"
     if len(names) == 1:
         return names[0]
     if len(names) == 2:

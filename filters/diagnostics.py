@@ -103,8 +103,9 @@ def record(failure: BuildError) -> None:
 
 
 def raise_collected(found: list[Diagnostic]) -> None:
+    """Raise the errors found, in the order of the files and lines they name."""
     if found:
-        raise BuildError.of(found)
+        raise BuildError.of(sorted(found, key=lambda d: (d.path is None, d.path or "", d.line or 0)))
 
 
 def warn(message: str, path: str | None = None, line: int | None = None,

@@ -14,8 +14,8 @@ edition. The schema below is the one list of keys (the README's table follows it
 
 >>> bcp47("tr-TR"), bcp47("tr_TR")
 (True, False)
->>> license_of("CC-BY-NC-4.0")
-('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/')
+>>> license_of("CC-BY-NC-4.0"), license_of("CC BY 4.0")[1]
+(('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/'), 'https://creativecommons.org/licenses/by/4.0/')
 """
 from __future__ import annotations
 
@@ -45,8 +45,9 @@ from filters.options import DEFAULTS as OPTION_DEFAULTS
 class Key:
     """One metadata key: what it holds (for the README) and how it is checked.
     ``check``: "text" (Markdown), "id" (taken as written), "lang", "date", "orcid",
-    "doi", "email", "url", "bool", "list" (of text), "map", "any" (text or a map of
-    text), "raw" (the author's own markup, kept: only ``header-includes``)."""
+    "doi", "email", "url", "bool", "list" (of text), "credit" (CRediT roles), "map",
+    "any" (text or a map of text), "raw" (the author's own markup, kept: only
+    ``header-includes``)."""
     summary: str
     check: str = "text"
     fields: dict = field(default_factory=dict)   # of a map (or of each item of a list of maps)
@@ -59,7 +60,7 @@ PERSON = {
     "orcid": Key("ORCID iD, e.g. 0000-0002-1825-0097", "orcid"),
     "email": Key("e-mail address", "email"),
     "corresponding": Key("true for the corresponding author", "bool"),
-    "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "list"),
+    "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "credit"),
     "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21", "url"),
 }
 SCHEMA: dict[str, Key] = {
@@ -107,8 +108,6 @@ SCHEMA: dict[str, Key] = {
 KNOWN = set(SCHEMA) | INTERNAL_KEYS | set(OPTION_DEFAULTS)
 IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url"}
 SAFE_SCHEMES = {"http", "https", "mailto", "ftp", ""}
-BACK_MATTER = ("acknowledgements", "funding", "conflict-of-interest", "data-availability",
-               "ethics", "author-contributions")
 
 
 def bcp47(tag: str) -> bool:
@@ -131,11 +130,21 @@ def orcid_valid(value: str) -> bool:
     return value[-1] == ("X" if check == 10 else str(check))
 
 
+def credit_key(role) -> str:
+    """A CRediT role as the taxonomy names it, however it was written.
+
+    >>> credit_key("Writing – review & editing"), credit_key("Data Curation")
+    ('writing-review-editing', 'data-curation')
+    """
+    words = re.findall(r"[a-z]+", str(role).lower())
+    return "-".join(words)
+
+
 def license_of(value: str) -> tuple[str, str | None]:
     """An SPDX id's name and URL (Creative Commons), or the value itself."""
-    match = re.fullmatch(r"CC-(BY(?:-NC)?(?:-SA|-ND)?)-(\d\.\d)", value.strip(), re.I)
+    match = re.fullmatch(r"CC[-\s](BY(?:[-\s]NC)?(?:[-\s]SA|[-\s]ND)?)[-\s](\d\.\d)", value.strip(), re.I)
     if match:
-        parts, version = match.group(1).upper(), match.group(2)
+        parts, version = re.sub(r"\s", "-", match.group(1).upper()), match.group(2)
         return (f"CC {parts} {version}",
                 f"https://creativecommons.org/licenses/{parts.lower()}/{version}/")
     if re.fullmatch(r"CC0-1\.0", value.strip(), re.I):
@@ -232,8 +241,10 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
             checker.error(path, f"'{text}' is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY)")
             return None
     if check == "orcid" and not orcid_valid(text.removeprefix("https://orcid.org/")):
+        shaped = re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", text.removeprefix("https://orcid.org/"))
         checker.error(path, f"'{text}' is not an ORCID iD",
-                      "write its 16 characters, e.g. 0000-0002-1825-0097")
+                      "its check digit does not match: copy it from orcid.org" if shaped else
+                      "write its 16 characters in groups of four, e.g. 0000-0002-1825-0097")
         return None
     if check == "orcid":
         text = text.removeprefix("https://orcid.org/")
@@ -249,6 +260,17 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         checker.error(path, f"'{text}' is not a web address", "write it with https://")
         return None
     return pf.MetaString(text)
+
+
+def check_roles(meta, path: str, source: Source, checker: Checker) -> None:
+    """Each CRediT role known to the taxonomy (https://credit.niso.org)."""
+    roles = term("en", "credit")
+    items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
+    for index, item in enumerate(items):
+        written = pf.stringify(item).strip()
+        if credit_key(written) not in roles:
+            checker.warn(f"{path}.{index}", f"unknown CRediT role '{written}'",
+                         suggestion(credit_key(written), roles, "see https://credit.niso.org"))
 
 
 def unknown(key: str, known, path: str, checker: Checker) -> None:
@@ -283,6 +305,9 @@ def check_value(meta, path: str, key: Key, source: Source, checker: Checker):
         return check_identifier(meta, path, key.check, source, checker)
     if key.check == "raw":
         return meta
+    if key.check == "credit":
+        check_roles(meta, path, source, checker)
+        return defused(meta, path, checker)
     if key.check == "bool":
         return pf.MetaBool(raw_value(meta, path, source).lower() in ("true", "yes", "1"))
     if key.check == "map" and key.fields:

@@ -41,6 +41,10 @@ CHRONOLOGY_FILE = "chronology.yaml"    # the author's corrections, beside the ma
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)
+# … its kinds, in the order they are printed; each is also the class of a section the
+# author writes (`# Funding {.funding}`) and a metadata key.
+BACK_MATTER_KINDS = ("acknowledgements", "funding", "conflict-of-interest", "data-availability",
+                     "ethics", "author-contributions")
 KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 
 # --- metadata keys the build adds for its own use (never shown to readers) ---------

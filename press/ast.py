@@ -90,3 +90,11 @@ def stringify(value) -> str:
         if "c" in value and isinstance(value["c"], list):
             return stringify(value["c"])
     return ""
+
+
+def table_cells(table: dict):
+    """Every cell of a Table (head, bodies, foot), each ``[attr, align, rows, columns, blocks]``."""
+    _, _, _, head, bodies, foot = table["c"]
+    rows = [*head[1], *(row for body in bodies for row in (*body[2], *body[3])), *foot[1]]
+    for row in rows:
+        yield from row[1]

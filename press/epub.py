@@ -36,6 +36,29 @@ def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
     return TYPST_PICTURES.compile(source, timestamp, output="png")
 
 
+def package_metadata(plain: dict) -> list[tuple[str, str]]:
+    """What the EPUB's package document says of the book besides title and authors:
+    publisher, rights, subjects and description (Dublin Core), from the metadata.
+
+    >>> package_metadata({"journal": {"name": "J"}, "keywords": ["a", "b"], "copyright": "© 2021 X",
+    ...                   "license": {"name": "CC BY 4.0", "url": "https://x/"}})
+    [('publisher', 'J'), ('rights', '© 2021 X · CC BY 4.0 (https://x/)'), ('subject', 'a'), ('subject', 'b')]
+    """
+    journal = plain.get("journal") or {}
+    pairs = []
+    if journal.get("publisher") or journal.get("name"):
+        pairs.append(("publisher", journal.get("publisher") or journal["name"]))
+    license = plain.get("license") or {}
+    rights = [plain.get("copyright"), license.get("name") and (
+        f"{license['name']} ({license['url']})" if license.get("url") else license["name"])]
+    if any(rights):
+        pairs.append(("rights", " · ".join(filter(None, rights))))
+    pairs += [("subject", keyword) for keyword in plain.get("keywords") or []]
+    if plain.get("abstract"):
+        pairs.append(("description", plain["abstract"]))
+    return pairs
+
+
 def figure_in_anchor(element: dict) -> dict | None:
     """A labelled figure inside a Div that carries its id: pandoc's EPUB writer
     points links at the chapter of a Div's id, not of a Figure's."""
@@ -54,8 +77,11 @@ def write(job, shared) -> dict[str, bytes]:
     doc = ast.load(prepare(job, lambda name: data_uri(
         "image/svg+xml", svg_of_pdf(Path(job.resources[name]), folder))))
     doc["blocks"] = ast.transform(doc["blocks"], figure_in_anchor)
-    # Our title page opens the book, as a chapter of its own (before the first section).
-    doc["blocks"].insert(0, {"t": "RawBlock", "c": ["html", title_page]})
+    # Our title page opens the book, as a chapter of its own (before the first section),
+    # headed by the title: pandoc would otherwise head it with the title a second time.
+    title = doc["meta"].get("title", {}).get("c", [])
+    doc["blocks"][:0] = [{"t": "Header", "c": [1, ["title-page", ["unnumbered", "title"], []], title]},
+                         {"t": "RawBlock", "c": ["html", title_page]}]
     plain = rendered.plain
     with tempfile.TemporaryDirectory() as scratch:
         cover_file = Path(scratch) / "cover.png"
@@ -70,8 +96,8 @@ def write(job, shared) -> dict[str, bytes]:
                 "--metadata", f"toc-title={job.terms['contents']}"]
         for author in plain.get("authors") or []:
             args += ["--metadata", f"author={author.get('name', '')}"]
-        if (plain.get("journal") or {}).get("name"):
-            args += ["--metadata", f"publisher={plain['journal']['name']}"]
+        for name, value in package_metadata(plain):
+            args += ["--metadata", f"{name}={value}"]
         env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
         run_pandoc(args, stdin=json.dumps(doc), env=env)
         return {f"{job.slug}.epub": output.read_bytes()}

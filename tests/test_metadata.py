@@ -154,3 +154,23 @@ def test_header_includes_reach_the_preambles(tmp_path):
     root, result = build(tmp_path, metadata, "html", "pdf")
     assert result.returncode == 0, result.stderr
     assert '<meta name="x-press-test" content="1">' in page(root).split("</head>")[0]
+
+
+def test_an_unknown_credit_role_names_its_line(tmp_path):
+    metadata = "lang: en\ntitle: T\nauthors:\n  - name: A\n    roles:\n      - Conceptualization\n      - visualisation\n"
+    root, result = build(tmp_path, metadata)
+    assert result.returncode == 0
+    assert ("metadata.yaml:7: warning: unknown CRediT role 'visualisation' (did you mean 'visualization'?)"
+            in result.stderr), result.stderr
+    assert "A: Conceptualization." in page(root)
+
+
+def test_a_wrong_orcid_check_digit_says_so(tmp_path):
+    _, result = build(tmp_path, "lang: en\ntitle: T\nauthors:\n  - name: A\n    orcid: 0000-0002-1825-0098\n")
+    assert "its check digit does not match" in result.stderr
+
+
+def test_a_license_written_with_spaces_is_recognised(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: T\nlicense: CC BY-NC 4.0\n")
+    assert result.returncode == 0
+    assert '<a rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC 4.0</a>' in page(root)
