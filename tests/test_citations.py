@@ -21,7 +21,7 @@ from filters.cslitems import structured_references
 from filters.cslstyle import find_style
 from filters.diagnostics import BuildError, collecting
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
-from tests.conftest import run_build, write_manuscript
+from tests.conftest import require_tool, run_build, write_manuscript
 
 BIB = r"""
 @misc{aslanli2015, author = {Aslanlı}, year = {2015}}
@@ -439,7 +439,7 @@ def test_every_edition_prints_the_same_csl_citations(tmp_path):
     epub = zipfile.ZipFile(next((tmp_path / "out").glob("*.epub")))
     chapters = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
     assert ClassTexts(chapters).found["citation"] == expected
-    pdf = subprocess.run(["pdftotext", "-layout", str(next((tmp_path / "out").glob("*.pdf"))), "-"],
+    pdf = subprocess.run([require_tool("pdftotext", "apt-get install poppler-utils"), "-layout", str(next((tmp_path / "out").glob("*.pdf"))), "-"],
                          capture_output=True, text=True).stdout
     flat = " ".join(pdf.split())
     assert all(text in flat for text in expected)
