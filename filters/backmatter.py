@@ -12,6 +12,7 @@ Stand-alone: ``pandoc -F filters/backmatter.py``.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import panflute as pf
 
 from filters.dates import format_long, parse_iso
 from filters.diagnostics import run_filter_main, suggestion, warn
-from filters.language import base_language, term
+from filters.language import DEFAULT_LANGUAGE, LANGUAGES, base_language, term
 from filters.markup import text_to_inlines
 from filters.names import BACK_MATTER_CLASS, KIND_ATTRIBUTE, UNNUMBERED_CLASS
 
@@ -67,6 +68,23 @@ def ethics_blocks(meta, lang: str) -> list[pf.Block]:
     return [pf.Para(*text_to_inlines(text))]
 
 
+def credit_key(role: str) -> str:
+    """A role as written → the taxonomy's key: ``Writing – review & editing`` →
+    ``writing-review-editing``."""
+    return re.sub(r"[\W_]+", "-", str(role).lower()).strip("-")
+
+
+def credit_role(role: str) -> str | None:
+    """The CRediT key of a role as written, or None if the taxonomy has no such role
+    (the JATS edition tags each author's roles with these keys).
+
+    >>> credit_role("Writing – review & editing"), credit_role("data-curation"), credit_role("x")
+    ('writing-review-editing', 'data-curation', None)
+    """
+    key = credit_key(role)
+    return key if key in LANGUAGES[DEFAULT_LANGUAGE]["credit"] else None
+
+
 def contributions_blocks(doc: pf.Doc, lang: str) -> list[pf.Block]:
     """"A. Yılmaz: Kavramsallaştırma, Yöntem; J. Smith: Yazılım." from the authors'
     CRediT ``roles``; an unknown role is a warning with the closest name."""
@@ -77,11 +95,10 @@ def contributions_blocks(doc: pf.Doc, lang: str) -> list[pf.Block]:
         given = [given] if isinstance(given, str) else given
         names = []
         for role in given:
-            key = str(role).strip().lower().replace(" ", "-").replace("–", "-").replace("&", "")
-            key = key.replace("--", "-")
-            if key not in roles:
+            key = credit_role(role)
+            if key is None:
                 warn(f"unknown CRediT role '{role}' of {author.get('name', '')}",
-                     hint=suggestion(key, roles, "see https://credit.niso.org"))
+                     hint=suggestion(credit_key(role), roles, "see https://credit.niso.org"))
                 continue
             names.append(roles[key])
         if names:

@@ -60,6 +60,7 @@ PERSON = {
     "corresponding": Key("true for the corresponding author", "bool"),
     "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "list"),
     "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21", "url"),
+    "surname": Key("the family name, when it is not the name's last word (JATS, Crossref)"),
 }
 SCHEMA: dict[str, Key] = {
     "lang": Key("language of the text, a BCP 47 tag: tr, en, tr-TR", "lang"),
@@ -78,6 +79,7 @@ SCHEMA: dict[str, Key] = {
         "name": Key("journal name"), "volume": Key("volume", "id"), "issue": Key("issue", "id"),
         "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN", "id"),
         "eissn": Key("electronic ISSN", "id"), "publisher": Key("publisher"),
+        "abbreviation": Key("the journal's ISO 4 abbreviation (JATS, Crossref)"),
         "url": Key("the journal's web site", "url")}),
     "doi": Key("the article's DOI, e.g. 10.1234/abc.2021.5", "doi"),
     "url": Key("the article's landing page", "url"),
@@ -99,6 +101,9 @@ SCHEMA: dict[str, Key] = {
     "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
     "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
     "chronology": Key("the chronology appendix: false, or options (below)", "any"),
+    "crossref": Key("who deposits the DOI with Crossref (the crossref edition)", "map", {
+        "depositor": Key("the depositor's name"), "email": Key("the depositor's e-mail", "email"),
+        "registrant": Key("the organisation that registers the DOI")}),
     "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "any"),
 }
 # Keys the build writes for its own use, and options other stages define with their

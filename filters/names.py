@@ -35,6 +35,7 @@ TIMELINE_ID = "fig:timeline"           # its figure
 EVENT_CLASS = "event"                  # author's mark: [20 Ekim]{.event date="…"}
 NO_EVENT_CLASS = "no-event"            # author's mark: not an event
 EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an event
+EVENT_DATE_CLASS = "event-date"        # Span of an entry's date in the appendix (JATS: its ISO dates)
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)
