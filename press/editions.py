@@ -57,6 +57,8 @@ EDITIONS: tuple[Edition, ...] = (
     # (one lane, one after the other); the DOCX runs beside them on the other core.
     Edition("jats", "press.jats:write", (), "print", False,
             "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers"),
+    Edition("crossref", "press.crossref:write", (), "print", False,
+            "the Crossref deposit (doi_batch) that registers the article's DOI"),
 )
 EDITION = {edition.name: edition for edition in EDITIONS}
 DEFAULT_EDITIONS = [edition.name for edition in EDITIONS if edition.default]
