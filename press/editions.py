@@ -59,6 +59,8 @@ EDITIONS: tuple[Edition, ...] = (
             "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers"),
     Edition("crossref", "press.crossref:write", (), "print", False,
             "the Crossref deposit (doi_batch) that registers the article's DOI"),
+    Edition("docx", "press.docx:write", ("docx",), "web", False,
+            "a Word document for editors and reviewers (docx: {review: true} for peer review)"),
 )
 EDITION = {edition.name: edition for edition in EDITIONS}
 DEFAULT_EDITIONS = [edition.name for edition in EDITIONS if edition.default]
