@@ -91,7 +91,7 @@ def name_parts(name: str, surname: str | None = None) -> tuple[str, str]:
 
 def element(tag: str, text: str | None = None, children=(), **attributes) -> etree._Element:
     """An element with its attributes (``xlink_href`` → ``xlink:href``), text and children."""
-    made = etree.Element(tag, nsmap=None)
+    made = etree.Element(tag)
     for key, value in attributes.items():
         if value not in (None, ""):
             made.set(qualified(key), str(value))
@@ -335,12 +335,12 @@ def numbered_equations(body: etree._Element) -> None:
 
 
 def plain_spans(body: etree._Element) -> None:
-    """Citation spans and other marks of our own are only their content in JATS."""
+    """A citation's span is only its content in JATS (its links are the xrefs)."""
     for holder in named(body, CITATION_CLASS):
         unwrap(holder)
 
 
-def back_matter(body: etree._Element, lang: str) -> dict[str, list[etree._Element]]:
+def back_matter(body: etree._Element) -> dict[str, list[etree._Element]]:
     """The statements out of the body, each in its JATS element: ``ack``, ``funding``
     (its text), ``author-notes`` (``fn``s) and ``back`` (``sec``s)."""
     placed: dict[str, list[etree._Element]] = {"ack": [], "funding": [], "author-notes": [], "back": []}
@@ -362,8 +362,6 @@ def back_matter(body: etree._Element, lang: str) -> dict[str, list[etree._Elemen
         elif kind in BACK_SECTIONS:
             section.set("sec-type", BACK_SECTIONS[kind])
             placed["back"].append(section)
-        else:
-            continue
     for node in placed["ack"] + placed["back"]:
         node.getparent().remove(node)
     return placed
@@ -386,7 +384,7 @@ def footnotes(body: etree._Element) -> etree._Element | None:
     found = body.xpath(f".//*[@content-type='{FOOTNOTE_TYPE}']")
     notes = []
     for note in found:
-        body.remove(note) if note.getparent() is body else note.getparent().remove(note)
+        note.getparent().remove(note)
         notes.append(element("fn", id=note.get("id"), children=[
             element("label", note.get("id")[2:]), *[child for child in note]]))
     return element("fn-group", children=notes) if notes else None
@@ -694,7 +692,7 @@ def article(job, rendered: Rendered, works: dict[str, dict]) -> etree._Element:
     number_labels(body)
     plain_spans(body)
     notes = footnotes(body)
-    statements = back_matter(body, job.lang)
+    statements = back_matter(body)
     references = reference_list(body, works)
     appendix_group = appendices(body)
     back = [*statements["ack"], *statements["back"], *(n for n in (references, appendix_group, notes)
