@@ -36,6 +36,9 @@ EVENT_CLASS = "event"                  # author's mark: [20 Ekim]{.event date="â
 NO_EVENT_CLASS = "no-event"            # author's mark: not an event
 EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an event
 EVENT_DATE_CLASS = "event-date"        # Span of an entry's date in the appendix (JATS: its ISO dates)
+EVENTS_CLASS = "events"                # Div of the appendix's list of events (DOCX: a table)
+EVENT_TEXT_CLASS = "event-text"        # Span of an entry's sentence
+EVENT_SOURCE_CLASS = "event-source"    # Span of an entry's links to the places in the text
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgementsâ€¦)

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from filters.language import LANGUAGES, base_language, term
 from filters.names import (BACK_MATTER_CLASS, ENTRY_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
-                           EVENT_DATE_CLASS, KIND_ATTRIBUTE)
+                           EVENT_DATE_CLASS, EVENT_SOURCE_CLASS, EVENT_TEXT_CLASS, EVENTS_CLASS,
+                           KIND_ATTRIBUTE)
 from filters.options import edition_options
 from press import ast
 from press.figures import convert, data_uri, data_uri_bytes, typst_image_source
@@ -244,15 +245,15 @@ def equation_line(element: dict) -> dict | None:
 
 def chronology_table(element: dict, lang: str) -> dict | None:
     """The chronology's list of events as a table: date, event, where the text names it."""
-    if element["t"] != "Div" or "events" not in element["c"][0][1]:
+    if element["t"] != "Div" or EVENTS_CLASS not in element["c"][0][1]:
         return None
     rows = []
     for item in next((b["c"] for b in element["c"][1] if b["t"] == "BulletList"), []):
         spans = {classes[0]: span for span in ast.elements(item, "Span")
                  for classes in [span["c"][0][1]] if classes}
         date = [i for i in spans.get(EVENT_DATE_CLASS, {"c": [None, []]})["c"][1]]
-        rows.append([strip_raw(date), spans.get("event-text", {"c": [None, []]})["c"][1],
-                     spans.get("event-source", {"c": [None, []]})["c"][1]])
+        rows.append([strip_raw(date), spans.get(EVENT_TEXT_CLASS, {"c": [None, []]})["c"][1],
+                     spans.get(EVENT_SOURCE_CLASS, {"c": [None, []]})["c"][1]])
     headers = [term(lang, "date"), term(lang, "event"), term(lang, "section")]
     return table(headers, rows, [0.2, 0.55, 0.25])
 
