@@ -300,10 +300,10 @@ def defused(meta, path: str, checker: Checker):
     def fix(element):
         if isinstance(element, pf.RawInline):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
-            return pf.Str(element.text)
+            return pf.Span(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.RawBlock):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
-            return pf.Plain(*text_to_inlines(element.text))
+            return pf.Plain(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.Image):
             checker.warn(path, f"an image in '{path}' is left out (only its text is kept)")
             return pf.Span(*element.content)

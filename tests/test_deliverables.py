@@ -378,3 +378,6 @@ def test_the_seed_as_it_is_names_what_a_deposit_needs(tmp_path):
             assert f"`{key}`" in result.stderr, (edition, key)
         assert "manuscript/metadata.yaml: error: the " in result.stderr and "Traceback" not in result.stderr
     assert not [p for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts]
+    # both editions in one build (one lane): the problems of both are named together
+    result = run_build("jats", "crossref", "--out", str(out))
+    assert "`journal.issn`" in result.stderr and "`crossref.depositor`" in result.stderr
