@@ -116,6 +116,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         progress.error(error)
         return 1
+    except RecursionError:
+        if args.debug:
+            raise
+        from press.manuscript import too_deep
+        progress.error(too_deep())
+        return 1
     except KeyboardInterrupt:
         return 0
 

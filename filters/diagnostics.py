@@ -25,6 +25,7 @@ import difflib
 import logging
 import re
 import sys
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,13 +133,14 @@ def locate(doc, pattern: str, nth: int = 0) -> tuple[str | None, int | None]:
     matches (the first, by default).
 
     Pandoc's Markdown reader keeps no source positions, so a filter that finds
-    a problem in the AST looks the offending text up in the author's files.
+    a problem in the AST looks the offending text up in the author's files (read
+    as NFC, like the document: see ``press.manuscript``).
     """
     regex = re.compile(pattern)
     seen = 0
     for name in source_files(doc):
         try:
-            text = Path(name).read_text(encoding="utf-8")
+            text = unicodedata.normalize("NFC", Path(name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
         for number, line in enumerate(text.splitlines(), start=1):

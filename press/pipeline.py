@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
-from press.manuscript import Manuscript, find_manuscript, read
+from press.manuscript import Manuscript, find_manuscript, read, slug_of
 from press.output import commit
 
 # Named stages in a fixed order: citations first, so that the chronology sees
@@ -58,19 +57,6 @@ def collected_warnings():
         yield handler.messages
     finally:
         log.removeHandler(handler)
-
-
-def slug_of(doc) -> str:
-    """``slug`` from the metadata, else the title in ASCII: "daglik-karabag-…"."""
-    import icu
-    import panflute as pf
-
-    explicit = doc.get_metadata("slug", default=None)
-    if explicit:
-        return explicit
-    title = pf.stringify(doc.metadata["title"]) if "title" in doc.metadata else "article"
-    ascii_title = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII").transliterate(title)
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "article"
 
 
 def import_stages() -> None:

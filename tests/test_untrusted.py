@@ -1,0 +1,157 @@
+"""Safe on untrusted input: each test is an attack, and checks what it must not achieve
+(the file that must not be read, the path that must not be written, the script that
+must not run) and that the build says why, with the file and the line."""
+import os
+import unicodedata
+
+import pytest
+
+from conftest import run_build, write_manuscript
+
+SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@a].\n"}
+METADATA = "lang: tr\ntitle: Deneme\n"
+BIB = "@book{a, author = {Aslanlı, A.}, title = {Kitap}, year = {2015}, publisher = {P}}\n"
+SECRET = "GIZLI-7f3a"  # text that lives outside the project: no edition may contain it
+
+
+def project(tmp_path, sections=SECTIONS, metadata=METADATA, bib=BIB):
+    return write_manuscript(tmp_path / "makale", sections, metadata, bib)
+
+
+def outputs_text(folder) -> str:
+    """Everything the build wrote, as text, the cache included."""
+    if not folder.exists():
+        return ""
+    return "".join(p.read_bytes().decode("utf-8", "replace") for p in folder.rglob("*") if p.is_file())
+
+
+def failed(result, *expected):
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    return result.stderr
+
+
+# --- reads: only the project's own files ---------------------------------------------
+
+def test_a_section_linked_to_a_file_outside_the_manuscript_folder_is_not_read(tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text(f"# Secret\n\n{SECRET}\n", encoding="utf-8")
+    root = project(tmp_path)
+    (root / "manuscript" / "02-ek.md").symlink_to(secret)
+    result = run_build("html", "--root", str(root), cwd=root)
+    failed(result, "manuscript/02-ek.md: error: a link to", "outside manuscript/")
+    assert SECRET not in outputs_text(root / "build")
+
+
+def test_a_bib_linked_to_a_file_outside_the_bibliography_folder_is_not_read(tmp_path):
+    secret = tmp_path / "secret.bib"
+    secret.write_text(f"@misc{{s, title = {{{SECRET}}}}}\n", encoding="utf-8")
+    root = project(tmp_path, metadata=METADATA + "nocite: '@*'\n")
+    (root / "bibliography" / "more.bib").symlink_to(secret)
+    result = run_build("html", "--root", str(root), cwd=root)
+    failed(result, "bibliography/more.bib: error: a link to", "outside bibliography/")
+    assert SECRET not in outputs_text(root / "build")
+
+
+def test_a_bibliography_named_outside_the_project_is_not_copied_into_the_latex_folder(tmp_path):
+    # Once, `bibliography: [/proc/self/environ]` copied the build's environment
+    # (tokens included) into the submission folder.
+    root = project(tmp_path, metadata=METADATA + "bibliography:\n  - ../bibliography/references.bib\n"
+                                                 "  - /proc/self/environ\n")
+    result = run_build("latex", "--root", str(root), cwd=root, env={"PRESS_TEST_TOKEN": SECRET})
+    failed(result, "manuscript/metadata.yaml:5: error: bibliography '/proc/self/environ' lies outside "
+                   "the project folder")
+    assert not (root / "build").exists()
+
+
+# --- writes: only inside --out -----------------------------------------------------------
+
+@pytest.mark.parametrize("slug", ["../../kacak", "/tmp/press-kacak", "-x", "a b", "a.pdf"])
+def test_a_slug_that_is_not_a_file_name_writes_nothing(tmp_path, slug):
+    root = project(tmp_path, metadata=METADATA + f"slug: '{slug}'\n")
+    result = run_build("--root", str(root), cwd=root)
+    failed(result, f"manuscript/metadata.yaml:3: error: slug '{slug}' is not a file name", "did you mean")
+    assert not (root / "build").exists() and not (tmp_path / "kacak.pdf").exists()
+    assert not os.path.exists("/tmp/press-kacak.pdf")
+
+
+def test_a_slug_of_letters_digits_and_hyphens_names_the_files(tmp_path):
+    root = project(tmp_path, metadata=METADATA + "slug: Makale-2021\n")
+    result = run_build("pdf", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (root / "build").glob("*.pdf")] == ["Makale-2021.pdf"]
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+def test_nul_and_control_characters_name_file_and_line(tmp_path):
+    # Once, a NUL byte reached the EPUB, which was then not well-formed XML.
+    root = project(tmp_path, sections={"01.md": "# Bir\n\nİki\x00 üç.\n"},
+                   metadata="lang: tr\ntitle: \"Ba\x0cşlık\"\n")
+    result = run_build("epub", "--root", str(root), cwd=root)
+    failed(result, "manuscript/01.md:3: error: control character U+0000 (NUL)",
+           "manuscript/metadata.yaml:2: error: control character U+000C (form feed)")
+    assert not (root / "build").exists()
+
+
+def test_a_nul_byte_in_the_bibliography_names_file_and_line(tmp_path):
+    root = project(tmp_path, bib=BIB + "@misc{b, title = {x\x00}}\n")
+    failed(run_build("epub", "--root", str(root), cwd=root),
+           "bibliography/references.bib:2: error: control character U+0000")
+
+
+def test_decomposed_text_is_read_as_composed(tmp_path):
+    # "Eylül" typed as "u" + combining diaeresis: once, the chronology lost its date.
+    nfd = {name: unicodedata.normalize("NFD", text) for name, text in SECTIONS.items()}
+    nfd["02-son.md"] = unicodedata.normalize("NFD", "# Son\n\nBkz. [@yok2020].\n")
+    root = project(tmp_path, sections=nfd, metadata=unicodedata.normalize("NFD", METADATA))
+    # the error is found in the decomposed file, at its line
+    failed(run_build("html", "--root", str(root), cwd=root),
+           "manuscript/02-son.md:3: error: unknown citation key 'yok2020'")
+    (root / "manuscript" / "02-son.md").unlink()
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", page)
+    chronology = page.split('id="chronology"')[1]
+    assert "27 Eylül 2020" in chronology
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pandoc's reader takes exponential time in nested brackets: minutes at 12
+    ("# Bir\n\nMetin " + "[" * 12 + "x" + "]" * 12 + ".\n", "01.md:3: error: brackets nested 12 deep"),
+    ("# Bir\n\nMetin " + "^[" * 40 + "x.\n", "01.md:3: error: brackets nested 40 deep"),
+    ("# Bir\n\n" + "> " * 400 + "x\n", "01.md:3: error: lists or quotes nested about"),
+    ("# Bir\n\n" + "\n".join("  " * level + "- x" for level in range(300)) + "\n",
+     "01.md:67: error: lists or quotes nested about 65 deep"),
+    # deep for Python, not for pandoc: an error, not a RecursionError
+    ("# Bir\n\n" + "<div>\n" * 1200 + "x\n" + "</div>\n" * 1200, "error: the manuscript nests"),
+])
+def test_nesting_too_deep_is_an_error_not_a_hang_or_a_traceback(tmp_path, text, expected):
+    root = project(tmp_path, sections={"01.md": text})
+    failed(run_build("html", "--root", str(root), cwd=root), expected)
+
+
+def test_a_yaml_alias_bomb_is_refused_before_pandoc_expands_it(tmp_path):
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]"
+        for previous, name in zip("abcdefg", "bcdefgh")]
+    root = project(tmp_path, metadata=METADATA + "\n".join(levels) + "\n")
+    failed(run_build("html", "--root", str(root), cwd=root),
+           "manuscript/metadata.yaml:4: error: YAML alias '*a'")
+
+
+def test_no_metadata_file_or_no_title_is_an_error(tmp_path):
+    root = project(tmp_path, metadata="lang: tr\n")
+    failed(run_build("html", "--root", str(root), cwd=root),
+           "manuscript/metadata.yaml: error: the article has no title (add `title: …`")
+    (root / "manuscript" / "metadata.yaml").unlink()
+    failed(run_build("html", "--root", str(root), cwd=root), "error: the article has no title")
+
+
+def test_an_unknown_raw_format_is_named_not_a_traceback(tmp_path):
+    root = project(tmp_path, sections={"01.md": "# Bir\n\nİki `x`{=htm} üç.\n"})
+    failed(run_build("html", "--root", str(root), cwd=root),
+           "manuscript/01.md:3: error: unknown raw format 'htm' (did you mean 'html'?)")
