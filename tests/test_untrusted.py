@@ -1,7 +1,9 @@
 """Safe on untrusted input: each test is an attack, and checks what it must not achieve
 (the file that must not be read, the path that must not be written, the script that
 must not run) and that the build says why, with the file and the line."""
+import http.server
 import os
+import threading
 import unicodedata
 
 import pytest
@@ -155,3 +157,36 @@ def test_an_unknown_raw_format_is_named_not_a_traceback(tmp_path):
     root = project(tmp_path, sections={"01.md": "# Bir\n\nİki `x`{=htm} üç.\n"})
     failed(run_build("html", "--root", str(root), cwd=root),
            "manuscript/01.md:3: error: unknown raw format 'htm' (did you mean 'html'?)")
+
+
+# --- never the network -------------------------------------------------------------------
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    """A proxy that only notes what reaches it: any request is the build going out."""
+    seen: list[str] = []
+
+    def do_CONNECT(self):
+        self.seen.append(f"CONNECT {self.path}")
+        self.send_error(502)
+
+    do_GET = do_CONNECT
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_typst_package_import_fetches_nothing(tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    proxy = f"http://127.0.0.1:{server.server_address[1]}"
+    raw = '```{=typst}\n#import "@preview/cetz:0.2.2": canvas\n```\n'
+    root = project(tmp_path, sections={"01.md": f"# Bir\n\nİki.\n\n{raw}"})
+    try:
+        # The proxy a machine's environment names is where Typst would download from.
+        result = run_build("pdf", "--root", str(root), cwd=root,
+                           env={"https_proxy": proxy, "HTTPS_PROXY": proxy, "no_proxy": "", "NO_PROXY": ""})
+    finally:
+        server.shutdown()
+        server.server_close()
+    failed(result, "failed to download package", "Typst packages are not available")
+    assert Recorder.seen == []
