@@ -20,7 +20,7 @@ from pathlib import Path
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read, slug_of
-from press.output import commit
+from press.output import commit, sweep
 
 # Named stages in a fixed order: citations first, so that the chronology sees
 # rendered citations (and leaves them out of event texts) and comes after the
@@ -147,6 +147,7 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) ->
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst") -> Report:
     report = Report()
+    sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
     cache = Cache(out, use_cache)
@@ -186,12 +187,15 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
                       bibliography=tuple(facts["bibliography"]), plain=facts["plain"])
             files = write_editions(job, todo, report, covers[0] if covers else None)
-            started = time.perf_counter()
-            report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
-            report.timed("write", started)
-    if todo or cached is None:
-        cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
-                   facts["bibliography"])
+    # The editions and the cache's records are written together: all or nothing.
+    outputs = {rel: data for group in files.values() for rel, data in group.items()}
+    records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
+                          facts["bibliography"]) if todo or cached is None else {}
+    if outputs or records:
+        started = time.perf_counter()
+        commit(out, {**outputs, **records})
+        report.written = [out / relative for relative in sorted(outputs)]
+        report.timed("write", started)
     return report
 
 
