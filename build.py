@@ -152,11 +152,12 @@ def run(args, progress: Progress) -> int:
                 progress.report(result, time.perf_counter() - started[0], args.editions)
             started[0] = time.perf_counter()
 
+        options = {"pdf_engine": args.pdf_engine}
         if args.command == "watch":
             progress.line(f"watching {args.root} (Ctrl-C stops)")
-            live.watch(args.root, args.out, args.editions, on_build)
+            live.watch(args.root, args.out, args.editions, on_build, options=options)
         else:
-            live.serve(args.root, args.out, args.editions, args.port, on_build,
+            live.serve(args.root, args.out, args.editions, args.port, on_build, options=options,
                        ready=lambda port: progress.line(f"preview on http://127.0.0.1:{port}/ (Ctrl-C stops)"))
         return 0
     started = time.perf_counter()
