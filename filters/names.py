@@ -43,3 +43,8 @@ FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields tem
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
 INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, FIELDS_KEY, "nocite",
                            "chronology", RESOURCES_KEY})
+
+# --- untrusted input -----------------------------------------------------------------
+# URL schemes a link or an image may use in an untrusted build (besides relative
+# paths and #fragments): no script, no local file, nothing a browser would run.
+SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto", "doi", "urn", "tel"})

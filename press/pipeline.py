@@ -26,6 +26,17 @@ from press.output import commit, sweep
 # rendered citations (and leaves them out of event texts) and comes after the
 # bibliography; links last, to check every link the others added.
 FILTERS = ("citations", "chronology", "links")
+# --untrusted: a stage of its own, first, so that no other stage sees what it refuses.
+UNTRUSTED_STAGE = "untrusted"
+
+
+def stages(untrusted: bool = False) -> tuple[str, ...]:
+    """The filter stages of a build, in order.
+
+    >>> stages(untrusted=True)[:2]
+    ('untrusted', 'citations')
+    """
+    return ((UNTRUSTED_STAGE,) if untrusted else ()) + FILTERS
 
 
 @dataclass
@@ -59,21 +70,21 @@ def collected_warnings():
         log.removeHandler(handler)
 
 
-def import_stages() -> None:
+def import_stages(names: tuple[str, ...] = FILTERS) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
     import typst  # noqa: F401
     import press.render  # noqa: F401
     import press.templates  # noqa: F401 (jinja2)
-    for name in FILTERS:
+    for name in names:
         import_module(f"filters.{name}")
 
 
-def run_filters(doc, report: Report):
+def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
     """The stages in order. Each reports the author's mistakes and goes on, so one
     build names all of them; the build fails after the last stage if any was found."""
     with collecting() as found:
-        for name in FILTERS:
+        for name in names:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
@@ -88,18 +99,18 @@ def run_filters(doc, report: Report):
     return doc
 
 
-def filtered_document(manuscript: Manuscript, report: Report,
-                      on_metadata=None) -> tuple[dict, list[str]]:
+def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
+                      names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str]]:
     """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
     ``on_metadata(plain, lang)`` runs as soon as the metadata is read, before the filters."""
     started = time.perf_counter()
-    doc = read(manuscript, while_reading=import_stages)
+    doc = read(manuscript, while_reading=lambda: import_stages(names))
     report.timed("read", started)
     if on_metadata:
         from press.render import plain_metadata
         on_metadata(plain_metadata(doc), doc.get_metadata("lang", default="en"))
     with collected_warnings() as warnings:
-        doc = run_filters(doc, report)
+        doc = run_filters(doc, report, names)
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
@@ -145,11 +156,12 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) ->
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst") -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False) -> Report:
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
-    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
+    # `untrusted` changes what the filters accept, so it is part of the document's key.
+    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine, "untrusted": untrusted}
     cache = Cache(out, use_cache)
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
@@ -176,7 +188,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             warnings = cache.state.warnings
             start_cover(facts["plain"], facts["lang"])
         else:
-            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
+            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover,
+                                                names=stages(untrusted))
             key = ast_key((*manuscript.inputs, *facts["bibliography"]), options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
@@ -199,8 +212,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     return report
 
 
-def check(root: Path) -> list[str]:
+def check(root: Path, untrusted: bool = False) -> list[str]:
     """Every validation of a build (citations, entries, events, links), writing nothing."""
     report = Report()
-    _, warnings = filtered_document(find_manuscript(root), report)
+    _, warnings = filtered_document(find_manuscript(root), report, names=stages(untrusted))
     return warnings

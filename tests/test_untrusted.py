@@ -190,3 +190,78 @@ def test_a_typst_package_import_fetches_nothing(tmp_path):
         server.server_close()
     failed(result, "failed to download package", "Typst packages are not available")
     assert Recorder.seen == []
+
+
+# --- --untrusted: raw markup and script refused, each place named ------------------------
+
+ATTEMPTS = {
+    "01-giris.md": (
+        "# Giriş\n\n"
+        "Bir <b onclick=\"window.__pwned=1\">kalın</b> söz.\n\n"                     # 3: raw HTML inline
+        "<div><script>window.__pwned = 1</script></div>\n\n"                          # 5: raw HTML block
+        "İki `\\input{/etc/passwd}`{=latex} ve \\input{/etc/hostname} [@a].\n\n"      # 7: raw LaTeX, raw TeX
+        "```{=typst}\n#read(\"/etc/passwd\")\n```\n\n"                                # 9-11: raw Typst
+        "<!-- an editor's note -->\n\n"                                               # 13: a comment alone
+        "[Tıkla]{onmouseover=\"window.__pwned=1\"} ve [bağ](javascript:window.__pwned=1).\n\n"  # 15
+        "[v](vbscript:msgbox) ve ![resim](data:image/svg+xml,x).\n"),                 # 17
+}
+ATTEMPT_METADATA = ("lang: tr\ntitle: \"Başlık <img src=x onerror='window.__pwned=1'>\"\n"
+                    "header-includes: <script>window.__pwned=1</script>\n")
+
+
+def test_untrusted_refuses_raw_markup_and_script_and_names_every_place(tmp_path):
+    root = project(tmp_path, sections=ATTEMPTS, metadata=ATTEMPT_METADATA)
+    out = tmp_path / "out"
+    result = run_build("--untrusted", "--root", str(root), "--out", str(out), cwd=root)
+    errors = failed(result,
+                    "manuscript/01-giris.md:3: error: raw HTML is refused in an untrusted build: "
+                    "'<b onclick=\"window.__pwned=1\">'",
+                    "manuscript/01-giris.md:3: error: raw HTML is refused in an untrusted build: '</b>'",
+                    "manuscript/01-giris.md:5: error: raw HTML is refused",
+                    "manuscript/01-giris.md:7: error: raw LaTeX is refused in an untrusted build: "
+                    "'\\input{/etc/passwd}'",
+                    "manuscript/01-giris.md:7: error: raw LaTeX is refused in an untrusted build: "
+                    "'\\input{/etc/hostname}'",
+                    "manuscript/01-giris.md:10: error: raw Typst is refused",
+                    "manuscript/01-giris.md:15: error: event-handler attribute 'onmouseover' is refused",
+                    "manuscript/01-giris.md:15: error: link to 'javascript:window.__pwned=1' is refused",
+                    "manuscript/01-giris.md:17: error: link to 'vbscript:msgbox' is refused",
+                    "manuscript/01-giris.md:17: error: image from 'data:image/svg+xml,x' is refused",
+                    "manuscript/metadata.yaml:2: error: raw HTML is refused",
+                    "manuscript/metadata.yaml:3: error: 'header-includes' is refused")
+    assert "editor's note" not in errors  # a comment alone is no markup
+    assert not out.exists()
+
+
+def test_without_untrusted_the_authors_raw_blocks_work_and_the_switch_is_part_of_the_cache_key(tmp_path):
+    sections = {"01.md": "# Bir\n\nİki <b class=\"yazar\">kalın</b> [@a].\n\n```{=typst}\n#text(\"TYPST-HAM\")\n```\n"}
+    root = project(tmp_path, sections=sections)
+    out = tmp_path / "out"
+    result = run_build("html", "pdf", "--root", str(root), "--out", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert '<b class="yazar">kalın</b>' in (out / "html" / "index.html").read_text(encoding="utf-8")
+    from pypdf import PdfReader
+    assert "TYPST-HAM" in PdfReader(next(out.glob("*.pdf"))).pages[0].extract_text()
+    # the same sources, untrusted: not the cached document of the trusted build
+    failed(run_build("html", "pdf", "--untrusted", "--root", str(root), "--out", str(out), cwd=root),
+           "manuscript/01.md:3: error: raw HTML is refused", "manuscript/01.md:6: error: raw Typst is refused")
+
+
+def test_untrusted_builds_everything_else_and_drops_comments(tmp_path):
+    sections = {"01.md": "# Bir\n\nİki *üç* [dört](https://example.org){.dış} [@a] <!-- NOT-SHOWN -->.\n\n"
+                         "<!-- NOT-SHOWN-EITHER -->\n\nBeş^[Not [bkz.](#bir).] 27 Eylül 2020’de.\n"}
+    root = project(tmp_path, sections=sections)
+    out = tmp_path / "out"
+    result = run_build("--untrusted", "--root", str(root), "--out", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org" class="dış">dört</a>' in page and "<em>üç</em>" in page
+    assert "NOT-SHOWN" not in outputs_text(out)
+
+
+def test_untrusted_needs_an_output_folder_outside_the_submission(tmp_path):
+    # A submission may bring a build/ of its own, with cache records that pass it off as current.
+    root = project(tmp_path)
+    result = run_build("--untrusted", "--root", str(root), cwd=root)
+    assert result.returncode == 2 and "--untrusted needs --out outside" in result.stderr
+    assert not (root / "build").exists()
