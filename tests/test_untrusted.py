@@ -3,12 +3,15 @@
 must not run) and that the build says why, with the file and the line."""
 import http.server
 import os
+import re
 import threading
+import time
 import unicodedata
+from html.parser import HTMLParser
 
 import pytest
 
-from conftest import run_build, write_manuscript
+from conftest import require_tool, run_build, write_manuscript
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@a].\n"}
 METADATA = "lang: tr\ntitle: Deneme\n"
@@ -265,3 +268,96 @@ def test_untrusted_needs_an_output_folder_outside_the_submission(tmp_path):
     result = run_build("--untrusted", "--root", str(root), cwd=root)
     assert result.returncode == 2 and "--untrusted needs --out outside" in result.stderr
     assert not (root / "build").exists()
+
+
+# --- no script from the content runs in the HTML edition -----------------------------------
+
+PWN = "window.__pwned=1"
+SCRIPT_ATTEMPTS = {
+    "01-giris.md": (
+        "# Giriş {#giris}\n\n"
+        f"## Başlık &lt;svg onload={PWN}&gt;\n\n"
+        f"Kod `<script>{PWN}</script>` ve \\<img src=x onerror={PWN}> ve &lt;script&gt;{PWN}&lt;/script&gt;.\n\n"
+        f"[Bağ](#giris \"x\\\" onmouseover=\\\"{PWN}\") ve [yay]{{data-x=\"\\\"><script>{PWN}</script>\"}}.\n\n"
+        f"Olay [20 Ekim 2020]{{.event date=\"2020-10-20\" label=\"<img src=x onerror={PWN}>\"}} "
+        f"oldu [@a, &lt;b onclick={PWN}&gt;].\n\n"
+        f"Matematik $<img src=x onerror={PWN}>$ ve dipnot^[`<iframe src=javascript:{PWN}>`].\n\n"
+        f"| A | B |\n|---|---|\n| &lt;img onerror={PWN}&gt; | x |\n"),
+}
+SCRIPT_METADATA = ("lang: tr\ntitle: \"Başlık &lt;script&gt;\"\n"
+                   f"abstract: \"Öz `<img src=x onerror={PWN}>`\"\n")
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.attributes, self.scripts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+
+def assert_no_active_content(page: str) -> None:
+    tags = Tags()
+    tags.feed(page)
+    assert [a for a in tags.attributes if a[1].lower().startswith("on")] == []
+    assert [a for a in tags.attributes if re.sub(r"[\x00-\x20]", "", a[2]).lower().startswith(
+        ("javascript:", "vbscript:", "data:text"))] == []
+    assert tags.scripts == [{"type": "application/ld+json"}]  # the indexers' metadata, escaped
+
+
+def run_in_chromium(url: str) -> tuple[object, str]:
+    """``window.__pwned`` after the page loaded and its links and spans were hovered, and its text."""
+    chromium = require_tool("chromium", "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    from press.screenshots import CHROMIUM_FLAGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            page.goto(url, wait_until="load")
+            for element in page.query_selector_all("main a, main span")[:60]:
+                if element.is_visible():
+                    element.hover(timeout=1000)
+            return page.evaluate("window.__pwned"), page.inner_text("body")
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
+def test_no_script_from_the_content_runs_in_the_html_edition(tmp_path):
+    root = project(tmp_path, sections=SCRIPT_ATTEMPTS, metadata=SCRIPT_METADATA)
+    out = tmp_path / "out"
+    result = run_build("html", "--untrusted", "--root", str(root), "--out", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    index = out / "html" / "index.html"
+    assert_no_active_content(index.read_text(encoding="utf-8"))
+    pwned, text = run_in_chromium(index.as_uri())
+    assert pwned is None
+    assert f"<img src=x onerror={PWN}>" in text  # shown as text, in the chronology among others
+
+
+@pytest.mark.slow
+def test_no_script_from_an_error_message_runs_in_the_preview(tmp_path):
+    from press import live
+
+    root = project(tmp_path, sections={"01.md": f"# Bir\n\nİki <img src=x onerror=\"{PWN}\"> [@a].\n"})
+    builds, ports, stop = [], [], threading.Event()
+    server = threading.Thread(target=live.serve, daemon=True, kwargs=dict(
+        root=root, out=tmp_path / "out", wanted=["html"], port=0, on_build=builds.append, stop=stop,
+        ready=ports.append, options={"untrusted": True}))
+    server.start()
+    try:
+        deadline = time.time() + 30
+        while not (builds and ports) and time.time() < deadline:
+            time.sleep(0.05)
+        assert builds and "raw HTML is refused" in str(builds[0])
+        pwned, text = run_in_chromium(f"http://127.0.0.1:{ports[0]}/html/index.html")
+    finally:
+        stop.set()
+        server.join(timeout=10)
+    assert pwned is None and f'onerror="{PWN}"' in text
