@@ -23,14 +23,14 @@ from pathlib import Path
 from filters.diagnostics import (BuildError, collecting, display_path, error, locate, raise_collected, record,
                                  suggestion)
 from filters.names import SOURCE_FILES_KEY
-from press.sourcetext import control_character, markdown_problems, yaml_problems
 from press.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
 # The slug names the output files (SLUG.pdf, SLUG.epub): a file name, never a path.
-SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,99}")
+# (Patterns, not compiled ones: a build that reads nothing compiles none.)
+SLUG = r"[A-Za-z0-9][A-Za-z0-9-]{0,99}"
 SLUG_RULE = "letters, digits and '-', at most 100, not starting with '-'"
-RAW_FORMAT = re.compile(r'"t":"Raw(?:Block|Inline)","c":\["((?:[^"\\]|\\.)*)"')
+RAW_FORMAT = r'"t":"Raw(?:Block|Inline)","c":\["((?:[^"\\]|\\.)*)"'
 KNOWN_RAW_FORMATS = ("html", "latex", "typst")  # the editions' own: a raw block reaches one of them
 
 
@@ -99,6 +99,8 @@ def check_text(path: Path) -> str:
 def check_sources(manuscript: Manuscript) -> None:
     """Every source and the metadata file: UTF-8 (pandoc would read a Latin-1 file
     with only a warning), and what ``press.sourcetext`` checks. Records the errors."""
+    from press.sourcetext import markdown_problems, yaml_problems
+
     files = [(path, markdown_problems) for path in manuscript.sources]
     if manuscript.metadata_file:
         files.append((manuscript.metadata_file, yaml_problems))
@@ -143,7 +145,7 @@ def load(output: str, files: list[Path]):
     except RecursionError:
         raise too_deep() from None
     except TypeError:
-        unknown = sorted(set(RAW_FORMAT.findall(output)) - RAW_FORMATS)
+        unknown = sorted(set(re.findall(RAW_FORMAT, output)) - RAW_FORMATS)
         if not unknown:
             raise
         sources = pf.Doc(metadata={SOURCE_FILES_KEY: pf.MetaList(*(pf.MetaString(str(f)) for f in files))})
@@ -196,11 +198,13 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
     .bib files the document reads."""
     import panflute as pf
 
+    from press.sourcetext import control_character
+
     if "title" not in doc.metadata or not pf.stringify(doc.metadata["title"]).strip():
         path = display_path(manuscript.metadata_file or manuscript.root / "manuscript" / "metadata.yaml")
         error("the article has no title", path, hint="add `title: …` to manuscript/metadata.yaml")
     explicit = doc.get_metadata("slug", default=None)
-    if explicit is not None and not SLUG.fullmatch(str(explicit)):
+    if explicit is not None and not re.fullmatch(SLUG, str(explicit)):
         path, line = metadata_place(doc, manuscript, r"^\s*slug\s*:")
         error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", path, line,
               hint=f"did you mean '{slug_of_title(str(explicit)) or 'article'}'?")
