@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import write_manuscript
+from conftest import previewing, wait_for, write_manuscript
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@a].\n"}
 METADATA = "lang: tr\ntitle: Deneme\n"
@@ -16,28 +16,12 @@ BIB = "@book{a, author = {Aslanlı, A.}, title = {Kitap}, year = {2015}, publish
 SECRET = "GIZLI-5c1d"
 
 
-def wait_for(condition, seconds=30):
-    deadline = time.time() + seconds
-    while not condition() and time.time() < deadline:
-        time.sleep(0.05)
-    return condition()
-
-
 @pytest.fixture
 def preview(tmp_path):
     """A running preview of a small manuscript, after its first build: (port, root, builds)."""
-    from press import live
-
     root = write_manuscript(tmp_path / "makale", SECTIONS, METADATA, BIB)
-    builds, ports, stop = [], [], threading.Event()
-    server = threading.Thread(target=live.serve, daemon=True, kwargs=dict(
-        root=root, out=root / "build", wanted=["html"], port=0, on_build=builds.append, stop=stop,
-        ready=ports.append))
-    server.start()
-    assert wait_for(lambda: builds and ports)
-    yield ports[0], root, builds
-    stop.set()
-    server.join(timeout=10)
+    with previewing(root, root / "build") as (port, builds):
+        yield port, root, builds
 
 
 def get(port, path, timeout=10):

@@ -5,13 +5,12 @@ import http.server
 import os
 import re
 import threading
-import time
 import unicodedata
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import require_tool, run_build, write_manuscript
+from conftest import previewing, require_tool, run_build, write_manuscript
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@a].\n"}
 METADATA = "lang: tr\ntitle: Deneme\n"
@@ -343,21 +342,8 @@ def test_no_script_from_the_content_runs_in_the_html_edition(tmp_path):
 
 @pytest.mark.slow
 def test_no_script_from_an_error_message_runs_in_the_preview(tmp_path):
-    from press import live
-
     root = project(tmp_path, sections={"01.md": f"# Bir\n\nİki <img src=x onerror=\"{PWN}\"> [@a].\n"})
-    builds, ports, stop = [], [], threading.Event()
-    server = threading.Thread(target=live.serve, daemon=True, kwargs=dict(
-        root=root, out=tmp_path / "out", wanted=["html"], port=0, on_build=builds.append, stop=stop,
-        ready=ports.append, options={"untrusted": True}))
-    server.start()
-    try:
-        deadline = time.time() + 30
-        while not (builds and ports) and time.time() < deadline:
-            time.sleep(0.05)
-        assert builds and "raw HTML is refused" in str(builds[0])
-        pwned, text = run_in_chromium(f"http://127.0.0.1:{ports[0]}/html/index.html")
-    finally:
-        stop.set()
-        server.join(timeout=10)
+    with previewing(root, tmp_path / "out", options={"untrusted": True}) as (port, builds):
+        assert "raw HTML is refused" in str(builds[0])
+        pwned, text = run_in_chromium(f"http://127.0.0.1:{port}/html/index.html")
     assert pwned is None and f'onerror="{PWN}"' in text
