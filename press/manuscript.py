@@ -88,7 +88,10 @@ def find_manuscript(root: Path) -> Manuscript:
 
 def check_text(path: Path) -> str:
     """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as failure:  # a folder named like a section, a file without read permission
+        raise BuildError(f"cannot read the file: {failure.strerror}", display_path(path)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

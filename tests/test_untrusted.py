@@ -39,23 +39,17 @@ def failed(result, *expected):
 
 # --- reads: only the project's own files ---------------------------------------------
 
-def test_a_section_linked_to_a_file_outside_the_manuscript_folder_is_not_read(tmp_path):
-    secret = tmp_path / "secret.md"
-    secret.write_text(f"# Secret\n\n{SECRET}\n", encoding="utf-8")
-    root = project(tmp_path)
-    (root / "manuscript" / "02-ek.md").symlink_to(secret)
-    result = run_build("html", "--root", str(root), cwd=root)
-    failed(result, "manuscript/02-ek.md: error: a link to", "outside manuscript/")
-    assert SECRET not in outputs_text(root / "build")
-
-
-def test_a_bib_linked_to_a_file_outside_the_bibliography_folder_is_not_read(tmp_path):
-    secret = tmp_path / "secret.bib"
-    secret.write_text(f"@misc{{s, title = {{{SECRET}}}}}\n", encoding="utf-8")
+@pytest.mark.parametrize("folder, name, text", [
+    ("manuscript", "02-ek.md", f"# Secret\n\n{SECRET}\n"),
+    ("bibliography", "more.bib", f"@misc{{s, title = {{{SECRET}}}}}\n"),
+])
+def test_a_file_linked_to_one_outside_its_folder_is_not_read(tmp_path, folder, name, text):
+    secret = tmp_path / f"secret-{name}"
+    secret.write_text(text, encoding="utf-8")
     root = project(tmp_path, metadata=METADATA + "nocite: '@*'\n")
-    (root / "bibliography" / "more.bib").symlink_to(secret)
+    (root / folder / name).symlink_to(secret)
     result = run_build("html", "--root", str(root), cwd=root)
-    failed(result, "bibliography/more.bib: error: a link to", "outside bibliography/")
+    failed(result, f"{folder}/{name}: error: a link to", f"outside {folder}/")
     assert SECRET not in outputs_text(root / "build")
 
 
@@ -145,6 +139,13 @@ def test_a_yaml_alias_bomb_is_refused_before_pandoc_expands_it(tmp_path):
     root = project(tmp_path, metadata=METADATA + "\n".join(levels) + "\n")
     failed(run_build("html", "--root", str(root), cwd=root),
            "manuscript/metadata.yaml:4: error: YAML alias '*a'")
+
+
+def test_a_folder_named_like_a_section_is_an_error_not_a_traceback(tmp_path):
+    root = project(tmp_path)
+    (root / "manuscript" / "02-ek.md").mkdir()
+    failed(run_build("html", "--root", str(root), cwd=root),
+           "manuscript/02-ek.md: error: cannot read the file: Is a directory")
 
 
 def test_no_metadata_file_or_no_title_is_an_error(tmp_path):
