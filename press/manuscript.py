@@ -236,8 +236,8 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
 def read(manuscript: Manuscript, while_reading=None):
     """One pandoc run over all sources → the document, with the bibliography and
     the source files recorded in its metadata for the filters. ``while_reading``
-    runs while pandoc parses (the build imports the filters then). Every mistake
-    in the input is reported, together."""
+    runs while pandoc parses (the build imports the filters then). The texts'
+    mistakes are reported together, before pandoc runs; then the metadata's."""
     with collecting() as found:
         check_sources(manuscript)
     raise_collected(found)
