@@ -5,6 +5,7 @@
     python build.py pdf --pdf-engine xelatex|lualatex   the PDF through LaTeX
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check            every validation, no edition written
+    python build.py chronology       the chronology's entries for review: text, places, weak spots
     python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
@@ -31,7 +32,7 @@ from press.editions import DEFAULT_EDITIONS, EDITIONS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ENGINES = ("typst", "xelatex", "lualatex")
-COMMANDS = ("build", "check", "validate", "watch", "serve")
+COMMANDS = ("build", "check", "validate", "watch", "serve", "chronology")
 
 
 class Parser(argparse.ArgumentParser):
@@ -43,7 +44,7 @@ class Parser(argparse.ArgumentParser):
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = Parser(description="Build the PDF, HTML and EPUB editions of a manuscript.",
-                    epilog="commands: check, validate, watch, serve (default: build)")
+                    epilog="commands: check, validate, watch, serve, chronology (default: build)")
     parser.add_argument("words", nargs="*", metavar="EDITION",
                         help="editions to build, after an optional command: " + "; ".join(
                             f"{e.name}: {e.summary}" for e in EDITIONS)
@@ -145,6 +146,10 @@ def run(args, progress: Progress) -> int:
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
+        return 0
+    if args.command == "chronology":
+        for line in pipeline.chronology_review(args.root):
+            print(line)
         return 0
     if args.command == "validate":
         from press.validate import validate

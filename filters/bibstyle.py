@@ -1,57 +1,53 @@
 """The journal's house style for bibliography entries, as a pybtex style.
 
 APA-like, the way Turkish social-science journals print it, with the terms of
-the document's language::
+the document's language. Every common BibTeX and BibLaTeX type prints what it has::
 
-    Weitz, R. (2018). *Uzbekistan's New Foreign Policy* (Silk Road Paper).
-    Central Asia-Caucasus Institute & Silk Road Studies Program.
+    Özsoy, K. (2019). *Hazar Jeopolitiği* (2. baskı). Ankara: Nobel.
+    Zorlu, E. (2020). Kazakistan. D. Kara ve C. Ak (Ed.), *Orta Asya* içinde (ss. 5–9). Ankara: Seçkin.
+    Ozan, V. (2018). *Hazar'da enerji* (Doktora tezi, Ankara Üniversitesi).
+    Weitz, R. (2018). *Uzbekistan's New Foreign Policy* (Silk Road Paper No. 5). Washington: CACI.
 
 The style returns pybtex rich text; ``rich_to_inlines`` turns it into panflute
 elements so that every edition prints the same text.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from urllib.parse import urlparse
 
-import latexcodec  # noqa: F401 (pybtex imports it on first use; here it loads with the filters)
 import panflute as pf
-from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.labels.number import LabelStyle
 from pybtex.style.names.plain import NameStyle
 from pybtex.style.sorting.none import SortingStyle
-from pybtex.style.template import (FieldIsMissing, field, first_of, join, node, optional,
-                                   sentence, tag, words)
+from pybtex.style.template import (FieldIsMissing, first_of, join, node, optional, sentence,
+                                   tag, words)
 
-from filters.language import term
+from filters.bibtext import latex_to_rich, month_number, plain
+from filters.language import ordinal, term
 from filters.markup import text_to_inlines
 
-ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july",
-                  "august", "september", "october", "november", "december"]
 SAFE_URL_SCHEMES = {"http", "https", "ftp", "mailto"}
-
-
-# pybtex's render_as("text") looks the backend up among entry points on every
-# call (a scan of all installed packages); one backend object serves them all.
-PLAIN_TEXT = PlainTextBackend()
-
-
-def as_text(rich) -> str:
-    """Rich text as plain text."""
-    return rich.render(PLAIN_TEXT)
-
-
-@lru_cache(maxsize=None)  # names recur in every label and reference: decode each once
-def plain(latex: str) -> str:
-    """A BibTeX field as plain text: braces and LaTeX escapes resolved."""
-    return as_text(Text.from_latex(latex))
+INLINE_TAGS = {"em": pf.Emph, "i": pf.Emph, "strong": pf.Strong, "b": pf.Strong,
+               "sup": pf.Superscript, "sub": pf.Subscript, "sc": pf.SmallCaps}
 
 
 def family_name(person) -> str:
     """``Person("van Dijk, Teun A.")`` → ``"van Dijk"``; ``{Türk Keneşi}`` stays whole."""
     return plain(" ".join(person.prelast_names + person.last_names))
+
+
+def named(persons) -> tuple[list, bool]:
+    """The persons BibTeX names, and whether it ended the list with ``and others``.
+
+    >>> from pybtex.database import Person
+    >>> named([Person("Smith, J."), Person("others")])
+    ([Person('Smith, J.')], True)
+    """
+    persons = list(persons or [])
+    others = bool(persons) and str(persons[-1]).strip().lower() == "others"
+    return (persons[:-1] if others else persons), others
 
 
 def initials(person) -> str:
@@ -63,24 +59,56 @@ def initials(person) -> str:
     return " ".join(parts)
 
 
-def month_number(value: str | None) -> int | None:
-    """BibTeX month (``jun`` macro → "June", or "6") as 1–12."""
-    if not value:
-        return None
-    value = value.strip().lower()
-    if value.isdigit() and 1 <= int(value) <= 12:
-        return int(value)
-    for number, name in enumerate(ENGLISH_MONTHS, start=1):
-        if name.startswith(value[:3]):
-            return number
-    return None
-
-
 def safe_url(url: str) -> str | None:
     """The URL if it is safe to make a link of; ``javascript:`` and the like are not."""
     url = url.strip()
     scheme = urlparse(url).scheme.lower()
     return url if scheme in SAFE_URL_SCHEMES else None
+
+
+def long_date(value: str, lang: str) -> str:
+    """``2021-01-15`` → ``15 Ocak 2021`` / ``15 January 2021``; anything else as written."""
+    parts = value.strip().split("-")
+    if len(parts) == 3 and all(part.isdigit() for part in parts) and 1 <= int(parts[1]) <= 12:
+        month = term(lang, "months")[int(parts[1]) - 1]
+        return term(lang, "long_date").format(day=int(parts[2]), month=month, year=parts[0])
+    return value.strip()
+
+
+def edition_text(value: str, lang: str) -> str:
+    """``2`` → ``2. baskı`` / ``2nd ed.``; an edition written out stays as written."""
+    text = plain(value).strip()
+    return term(lang, "edition").format(ordinal=ordinal(int(text), lang)) if text.isdigit() else text
+
+
+def bibstring(value: str, lang: str) -> str:
+    """A BibLaTeX localisation key (``phdthesis``) in the language; other text as written."""
+    return term(lang, "bibstrings").get(value.strip(), plain(value))
+
+
+def joined_names(formatted: list[Text], lang: str) -> Text:
+    """``A, B ve C``: commas, and the language's "and" before the last."""
+    if len(formatted) == 1:
+        return formatted[0]
+    return Text(", ").join(formatted[:-1]) + Text(f" {term(lang, 'and')} ") + formatted[-1]
+
+
+# --- template nodes ---------------------------------------------------------
+
+@node
+def rich_field(children, context, name):
+    """A field as rich text (``filters.bibtext``: ``%`` is text, ``\\emph`` is emphasis)."""
+    value = context["entry"].fields.get(name)
+    if not value:
+        raise FieldIsMissing(name, context["entry"])
+    return latex_to_rich(value)
+
+
+def with_others(formatted: list, others: bool, lang: str):
+    """The names joined; "… vd." / "… et al." after them for BibTeX's ``and others``."""
+    if not others:
+        return joined_names(formatted, lang)
+    return Text(Text(", ").join(formatted), " ", term(lang, "et_al"))
 
 
 @node
@@ -89,15 +117,44 @@ def reference_names(children, context, role="author"):
     persons = context["entry"].persons.get(role)
     if not persons:
         raise FieldIsMissing(role, context["entry"])
-    lang = context["lang"]
+    persons, others = named(persons)
     formatted = []
     for person in persons:
-        name = family_name(person)
-        given = initials(person)
+        name, given = family_name(person), initials(person)
         formatted.append(Text(Protected(f"{name}, {given}" if given else name)))
-    if len(formatted) == 1:
-        return formatted[0]
-    return join(sep=", ", sep2=f" {term(lang, 'and')} ", last_sep=f" {term(lang, 'and')} ")[formatted].format_data(context)
+    return with_others(formatted, others, context["lang"])
+
+
+@node
+def editor_role(children, context):
+    """``(Ed.)``, or ``(Eds.)`` for several editors in English."""
+    editors = context["entry"].persons.get("editor") or []
+    if not editors:
+        raise FieldIsMissing("editor", context["entry"])
+    return Text(f"({term(context['lang'], 'editors' if len(editors) > 1 else 'editor')})")
+
+
+@node
+def editors_of_book(children, context):
+    """A chapter's editors, initials first: ``D. Kara ve C. Ak (Ed.)``."""
+    editors = context["entry"].persons.get("editor")
+    if not editors:
+        raise FieldIsMissing("editor", context["entry"])
+    editors, others = named(editors)
+    formatted = [Text(Protected(" ".join(filter(None, [initials(person), family_name(person)]))))
+                 for person in editors]
+    return Text(with_others(formatted, others, context["lang"]), " ", editor_role.format_data(context))
+
+
+@node
+def in_book(children, context):
+    """``D. Kara (Ed.), *Orta Asya* içinde`` / ``In D. Kara (Ed.), *Central Asia*``."""
+    book = join(sep=", ")[optional[editors_of_book], optional[tag("em")[rich_field("booktitle")]]
+                          ].format_data(context)
+    if not book:
+        raise FieldIsMissing("booktitle", context["entry"])
+    before, _, after = term(context["lang"], "in_book").partition("{book}")
+    return Text(before, book, after)
 
 
 @node
@@ -122,7 +179,7 @@ def link(children, context, name):
     value = context["entry"].fields.get(name)
     if not value:
         raise FieldIsMissing(name, context["entry"])
-    url = plain(value) if "\\" in value else value
+    url = plain(value) if "\\" in value else value.strip()
     if name == "doi":
         url = url if url.startswith("http") else f"https://doi.org/{url}"
     target = safe_url(url)
@@ -131,24 +188,81 @@ def link(children, context, name):
 
 @node
 def accessed(children, context):
-    """``(Erişim tarihi: 2021-05-12)`` for web items that record when they were read."""
+    """``(Erişim tarihi: 15 Ocak 2021)`` for web items that record when they were read."""
     value = context["entry"].fields.get("urldate")
     if not value:
         raise FieldIsMissing("urldate", context["entry"])
-    return Text(f"({term(context['lang'], 'accessed')}: {plain(value)})")
+    lang = context["lang"]
+    return Text(f"({term(lang, 'accessed').format(date=long_date(plain(value), lang))})")
 
 
 @node
-def page_range(children, context):
-    """``ss. 12–30`` with an en dash, whatever the .bib used."""
+def page_range(children, context, label=False):
+    """``10–30`` with an en dash, whatever the .bib used; ``ss. 10–30`` with the label."""
     value = context["entry"].fields.get("pages")
     if not value:
         raise FieldIsMissing("pages", context["entry"])
-    return Text(plain(value).replace("--", "–").replace("-", "–"))
+    pages = plain(value).replace("--", "–").replace("-", "–")
+    return Text(f"{term(context['lang'], 'pages')} {pages}" if label else pages)
+
+
+@node
+def edition(children, context):
+    value = context["entry"].fields.get("edition")
+    if not value:
+        raise FieldIsMissing("edition", context["entry"])
+    return Text(edition_text(value, context["lang"]))
+
+
+@node
+def volume(children, context):
+    value = context["entry"].fields.get("volume")
+    if not value:
+        raise FieldIsMissing("volume", context["entry"])
+    return Text(term(context["lang"], "volume").format(number=plain(value)))
+
+
+@node
+def kind(children, context, default=None):
+    """The entry's ``type`` (a BibLaTeX key in the language's words), or a default term."""
+    value = context["entry"].fields.get("type")
+    if value:
+        return Text(bibstring(value, context["lang"]))
+    if default and context["entry"].fields.get("number"):
+        return Text(term(context["lang"], default))
+    raise FieldIsMissing("type", context["entry"])
+
+
+@node
+def report_number(children, context):
+    value = context["entry"].fields.get("number")
+    if not value:
+        raise FieldIsMissing("number", context["entry"])
+    return Text(term(context["lang"], "report_number").format(number=plain(value)))
+
+
+@node
+def in_parentheses(children, context):
+    """``(part, part)`` of the parts present; nothing when none is."""
+    inner = join(sep=", ")[tuple(optional[child] for child in children)].format_data(context)
+    if not inner:
+        raise FieldIsMissing("any of them", context["entry"])
+    return Text("(", inner, ")")
+
+
+def parenthesised(*parts):
+    return optional[in_parentheses[parts]]
+
+
+def place_and(publisher_fields: tuple[str, ...]):
+    """``Ankara: Nobel`` (place and the first publisher field present), or either alone."""
+    who = first_of[tuple(optional[rich_field(name)] for name in publisher_fields)]
+    return first_of[optional[join(sep=": ")[rich_field("address"), who]], who,
+                    optional[rich_field("address")]]
 
 
 class HouseStyle(BaseStyle):
-    """pybtex style for the house format; ``format_entry`` also takes the year label."""
+    """pybtex style for the house format; ``format_reference`` also takes the year label."""
 
     def __init__(self, lang: str):
         # pybtex's defaults, given as classes: by name, each is looked up among the
@@ -167,88 +281,103 @@ class HouseStyle(BaseStyle):
         return first_of[
             optional[join(sep=" ")[sentence[words[reference_names, date_label]],
                                    optional[sentence[title]]]],
-            optional[join(sep=" ")[sentence[words[reference_names(role="editor"), date_label]],
+            optional[join(sep=" ")[sentence[words[reference_names(role="editor"), editor_role,
+                                                  date_label]],
                                    optional[sentence[title]]]],
             optional[sentence[words[title, date_label]]],
             sentence[date_label],
         ]
 
     def entry(self, title, *middle):
-        """Author (Year). Title. …middle… DOI. URL (accessed)."""
+        """Author (Year). Title. …middle… Note. DOI. URL (accessed)."""
         return toplevel[(
             self.head(title),
             *middle,
+            optional[sentence[rich_field("note")]],
             optional[sentence(add_period=False)[link(name="doi")]],
             optional[sentence(add_period=False)[words[link(name="url"), optional[accessed]]]],
         )]
 
     def get_article_template(self, e):
         return self.entry(
-            field("title"),
+            rich_field("title"),
             optional[sentence[join[
-                tag("em")[field("journal")],
-                optional[join[", ", tag("em")[field("volume")]]],
-                optional[join["(", field("number"), ")"]],
+                tag("em")[rich_field("journal")],
+                optional[join[", ", tag("em")[rich_field("volume")]]],
+                optional[join["(", rich_field("number"), ")"]],
                 optional[join[", ", page_range]],
             ]]],
         )
 
+    get_periodical_template = get_article_template
+
     def get_book_template(self, e):
         return self.entry(
-            tag("em")[field("title")],
-            optional[sentence[first_of[
-                optional[join(sep=": ")[field("address"), field("publisher")]],
-                optional[field("publisher")],
-            ]]],
+            words[tag("em")[rich_field("title")], parenthesised(edition, volume)],
+            optional[sentence[place_and(("publisher", "organization", "howpublished"))]],
         )
+
+    get_mvbook_template = get_collection_template = get_mvcollection_template = get_book_template
+    get_proceedings_template = get_mvproceedings_template = get_book_template
+    get_reference_template = get_mvreference_template = get_book_template
+    get_manual_template = get_booklet_template = get_book_template
 
     def get_incollection_template(self, e):
-        lang = self.lang
         return self.entry(
-            field("title"),
-            optional[sentence[words[
-                optional[join[reference_names(role="editor"), f" ({term(lang, 'editor')})"]],
-                tag("em")[field("booktitle")],
-                term(lang, "in") if lang == "tr" else "",
-                optional[join["(", term(lang, "pages"), " ", page_range, ")"]],
-            ]]],
-            optional[sentence[field("publisher")]],
+            rich_field("title"),
+            optional[sentence[words[in_book, parenthesised(edition, volume, page_range(label=True))]]],
+            optional[sentence[place_and(("publisher", "organization"))]],
         )
 
-    get_inbook_template = get_incollection_template
-    get_inproceedings_template = get_incollection_template
+    get_inbook_template = get_bookinbook_template = get_incollection_template
+    get_inproceedings_template = get_inreference_template = get_incollection_template
+    get_suppbook_template = get_suppcollection_template = get_incollection_template
 
-    def get_techreport_template(self, e):
+    def get_thesis_template(self, e):
         return self.entry(
-            words[tag("em")[field("title")],
-                  optional[join["(", field("type"), optional[join[" ", field("number")]], ")"]]],
-            optional[sentence[field("institution")]],
+            words[tag("em")[rich_field("title")],
+                  parenthesised(kind, rich_field("school"), rich_field("address"))],
         )
 
-    get_report_template = get_techreport_template
+    def get_report_template(self, e):
+        return self.entry(
+            words[tag("em")[rich_field("title")],
+                  optional[in_parentheses[words[optional[kind(default="report")],
+                                                optional[report_number]]]]],
+            optional[sentence[place_and(("institution", "publisher", "organization"))]],
+        )
 
     def get_misc_template(self, e):
         return self.entry(
-            tag("em")[field("title")],
-            optional[sentence[field("howpublished")]],
-            optional[sentence[field("publisher")]],
+            tag("em")[rich_field("title")],
+            optional[sentence[rich_field("howpublished")]],
+            optional[sentence[first_of[optional[rich_field("publisher")],
+                                       optional[rich_field("organization")]]]],
         )
 
     get_online_template = get_misc_template
 
 
-def rich_to_inlines(rich) -> list[pf.Inline]:
-    """pybtex rich text → panflute inlines (``Tag('em')`` → ``Emph``, ``HRef`` → ``Link``)."""
+def rich_to_inlines(rich, protect: bool = False) -> list[pf.Inline]:
+    """pybtex rich text → panflute inlines (``Tag('em')`` → ``Emph``, ``HRef`` → ``Link``).
+    ``protect``: case-protected text (``{NATO}``) as ``Span.nocase``, which CSL
+    processors leave in its case.
+
+    >>> rich_to_inlines(Text("Hazar ", Protected("NATO")), protect=True)
+    [Str(Hazar), Space, Span(Str(NATO); classes=['nocase'])]
+    """
     if isinstance(rich, str):
         return text_to_inlines(rich)
     if isinstance(rich, String):
         return text_to_inlines(rich.value)
     if isinstance(rich, Symbol):
         return text_to_inlines({"ndash": "–", "nbsp": "\u00a0"}.get(rich.name, " "))
-    children = [inline for part in rich.parts for inline in rich_to_inlines(part)]
+    children = [inline for part in rich.parts for inline in rich_to_inlines(part, protect)]
     if isinstance(rich, Tag):
-        wrapper = {"em": pf.Emph, "i": pf.Emph, "strong": pf.Strong, "b": pf.Strong}.get(rich.name)
+        wrapper = INLINE_TAGS.get(rich.name)
         return [wrapper(*children)] if wrapper else children
     if isinstance(rich, HRef):
         return [pf.Link(*children, url=rich.url)]
+    if protect and isinstance(rich, Protected):
+        return [pf.Span(*children, classes=["nocase"])]
     return children

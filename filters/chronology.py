@@ -1,16 +1,22 @@
 """The chronology appendix: the dated events of the text, in date order.
 
 Dates written in running text are found by the language's grammar
-(``filters.dates``); ``[20 Ekim]{.event date="2020-10-20"}`` marks one the text
-leaves implicit, ``label="…"`` gives the entry its own text, ``{.no-event}``
-suppresses a detection. Each place that names a date gets an anchor; the
-appendix ("Ek: Kronoloji") lists one entry per date with links back to every
-place, headed by a timeline figure drawn by ``templates/figures/timeline.svg.j2``.
+(``filters.dates``), footnotes included; a day without a year, or a day given
+relative to the one before ("ertesi gün", "two days later"), is dated from its
+paragraph unless ``chronology: {infer: false}``. Each date's entry text is the
+clause that holds it (``filters.clauses``); mentions are grouped into events
+(``filters.events``). ``[20 Ekim]{.event date="2020-10-20"}`` marks a date the
+text leaves implicit, ``label="…"`` gives the entry its own text, ``{.no-event}``
+suppresses a detection, and ``manuscript/chronology.yaml`` corrects, merges,
+splits or drops entries. Each place that names a date gets an anchor; the
+appendix ("Ek: Kronoloji") lists one entry per event with links back to every
+place, headed by a timeline figure (``filters.timeline``).
 
 Stand-alone: ``pandoc -F filters/chronology.py``.
 """
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from dataclasses import dataclass, field
@@ -22,36 +28,20 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 
 import panflute as pf
 
-from filters.dates import (DateError, DateSpan, find_dates, find_yearless, format_long,
-                           parse_iso, range_parts)
-from filters.diagnostics import error, locate, run_filter_main, warn
-from filters.language import base_language, term, upper_first
+from filters.clauses import read_date
+from filters.dates import (DateError, DateMatch, DateSpan, find_dates, find_relative, find_yearless,
+                           format_long, parse_iso, range_parts, resolve)
+from filters.diagnostics import display_path, error, locate, run_filter_main, source_files, warn
+from filters.events import ChronologyEvent, Mention, apply_corrections, group_events, read_corrections
+from filters.language import LANGUAGES, base_language, term
+from filters.markup import text_to_inlines
+from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_FILE,
+                           CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS, EVENT_PLACE_CLASS, EVENT_REF_CLASS,
+                           NUMBER_ATTRIBUTE, SECTION_NUMBER_CLASS, TIMELINE_ID, UNNUMBERED_CLASS)
+from filters.numbering import appendix_letter, number_appendix, number_caption
 from filters.options import options
+from filters.sentences import OBJECT, sentence_bounds
 from filters.timeline import timeline_svg
-from filters.markup import html_escape, text_to_inlines, typst_string
-from filters.names import (BIBLIOGRAPHY_ID, CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS, EVENT_REF_CLASS,
-                           UNNUMBERED_CLASS)
-
-OBJECT = "\ufffc"  # stands for an inline that dates are not read across
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\w]?[\w" + OBJECT + r"])")
-
-
-@dataclass
-class Place:
-    anchor: str
-    section: str          # the section's number and title, as shown in the link
-    text: str             # the event's text at this place
-
-
-@dataclass
-class ChronologyEvent:
-    span: DateSpan
-    label: str | None = None
-    places: list[Place] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.label or self.places[0].text
 
 
 # --- reading a paragraph ------------------------------------------------------
@@ -77,53 +67,30 @@ def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
             text += " "
         else:
             text += OBJECT
-            hidden = isinstance(element, pf.Note) or (
-                isinstance(element, pf.Span) and CITATION_CLASS in element.classes)
-            objects.append("" if hidden else pf.stringify(element))
+            shown = pf.stringify(element)
+            hidden = isinstance(element, pf.Note) or (  # a narrative citation is part of the sentence
+                isinstance(element, pf.Span) and CITATION_CLASS in element.classes and shown[:1] in "([")
+            objects.append("" if hidden else shown)
         bounds.append((start, len(text)))
     return text, bounds, objects
 
 
-def readable(text: str, start: int, end: int, objects: list[str]) -> str:
-    """``text[start:end]`` with each OBJECT replaced by what it reads as."""
+def readable(text: str, start: int, end: int, objects: list[str],
+             points: list[int]) -> tuple[str, list[int]]:
+    """``text[start:end]`` with each OBJECT replaced by what it reads as, and
+    ``points`` (positions in ``text``) moved to match."""
     index = text.count(OBJECT, 0, start)
-    pieces = []
-    for char in text[start:end]:
-        if char == OBJECT:
-            pieces.append(objects[index])
-            index += 1
-        else:
-            pieces.append(char)
-    return "".join(pieces)
-
-
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """The sentence of ``text`` that holds ``position``."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.end() > position:
-            return start, match.start()
-        start = match.end()
-    return start, len(text)
-
-
-def event_text(text: str, objects: list[str], date_start: int, date_end: int, lang: str) -> str:
-    """The sentence around a date, without the date, its connectors and citations.
-
-    >>> event_text("Bişkek Protokolü 5 Mayıs 1994’te imzalanmıştır.", [], 17, 32, "tr")
-    'Bişkek Protokolü imzalanmıştır.'
-    """
-    start, end = sentence_bounds(text, date_start)
-    before = readable(text, start, date_start, objects)
-    after = re.sub(rf"^(?:{term(lang, 'date_suffix')})", "", readable(text, date_end, end, objects))
-    for connector in term(lang, "date_connectors"):
-        after = re.sub(rf"^\s*{re.escape(connector)}\b", "", after)
-        before = re.sub(rf"\b{re.escape(connector)}\s*$", "", before)
-    sentence = f"{before.strip()} {after.strip()}".strip()
-    sentence = re.sub(r"\(\s*\)", "", sentence)           # a citation's emptied brackets
-    sentence = re.sub(r"\s+([,.;:!?])", r"\1", sentence)
-    sentence = re.sub(r"^[,;:\s]+", "", re.sub(r"\s{2,}", " ", sentence)).strip()
-    return upper_first(sentence, lang)
+    pieces, moved, length = [], {}, 0
+    for position in range(start, end + 1):
+        moved[position] = length
+        if position == end:
+            break
+        char = text[position]
+        piece = objects[index] if char == OBJECT else char
+        index += char == OBJECT
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces), [moved[p] for p in points]
 
 
 # --- marking the text -------------------------------------------------------
@@ -161,25 +128,44 @@ def wrap(inlines: list, bounds: list, ranges: list[tuple[int, int, str]]) -> lis
 
 
 @dataclass
+class Found:
+    """A date in a paragraph, before it is read: where, what, how it was dated."""
+    start: int
+    end: int
+    span: DateSpan | None
+    written: str
+    suffix: str = ""
+    inferred: str | None = None
+    anchor: str | None = None   # an author's .event span keeps its own
+    label: str | None = None
+
+
+@dataclass
 class Collector:
-    """Events gathered while walking the document, in order of the text."""
+    """Mentions gathered while walking the document, in order of the text."""
     lang: str
     auto: bool
+    infer: bool
     doc: pf.Doc
-    events: dict[str, ChronologyEvent] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
     count: int = 0
+    notes: int = 0
     section: str = ""
+    title: str = ""
     sections: int = 0      # level-1 numbered sections seen, as pandoc numbers them
     done: bool = False     # past the last section: the bibliography follows
+    warned: dict = field(default_factory=dict)  # written text → places already warned about
+    note: int | None = None  # the note being read, if any
 
     def anchor(self) -> str:
         self.count += 1
         return f"event-{self.count}"
 
-    def add(self, span: DateSpan, place: Place, label: str | None = None) -> None:
-        event = self.events.setdefault(span.iso, ChronologyEvent(span))
-        event.label = event.label or label
-        event.places.append(place)
+    def locate_nth(self, pattern: str) -> tuple[str | None, int | None]:
+        """The file and line of the next place (in reading order) that matches."""
+        nth = self.warned.get(pattern, 0)
+        self.warned[pattern] = nth + 1
+        return locate(self.doc, pattern, nth)
 
 
 def explicit_span(element: pf.Span, collector: Collector) -> DateSpan | None:
@@ -201,42 +187,100 @@ def explicit_span(element: pf.Span, collector: Collector) -> DateSpan | None:
     return span
 
 
-def mark_paragraph(inlines: list, collector: Collector) -> list:
-    """Find the events of one paragraph, anchor each place, record them."""
-    text, bounds, objects = inline_text(inlines)
+YEAR_AFTER = r"(?![\s\d]*\d{4})"  # a place that writes no year after the day and month
+
+
+def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
+             previous: DateSpan | None) -> list[Found]:
+    """Every date of a paragraph, in order, each dated: written, marked by the author,
+    or inferred from the one before it (``previous``: the date before the paragraph)."""
     lang = collector.lang
+    found: list[Found] = []
     for index, element in enumerate(inlines):
         if is_event_span(element):
             span = explicit_span(element, collector)
-            if span is None:
-                continue
-            if not element.identifier:
-                element.identifier = collector.anchor()
-            start, end = bounds[index]
-            own = element.attributes.get("label")
-            collector.add(span, Place(element.identifier, collector.section,
-                                      event_text(text, objects, start, end, lang)), own)
+            if span is not None:
+                start, end = bounds[index]
+                attached = re.match(term(collector.lang, "date_suffix"), text[end:])
+                end += attached.end() if attached else 0  # "[27 Eylül]{.event …}’de"
+                found.append(Found(start, end, span, pf.stringify(element),
+                                   anchor=element.identifier or collector.anchor(),
+                                   label=element.attributes.get("label")))
+                element.identifier = found[-1].anchor
     if not collector.auto:
-        return inlines
+        return found
 
     def impossible(written, problem):
         path, line = locate(collector.doc, re.escape(written))
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
+    found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
+    relative = find_relative(text, lang, written) if collector.infer else []
+    found.sort(key=lambda f: f.start)
+    for match in relative:
+        following = next((f for f in found if f.start >= match.end), None)
+        if following and re.fullmatch(r"\s*,?\s*(?:yani|that is|i\.e\.)?\s*,?\s*",
+                                      text[match.end:following.start]):
+            continue  # "bir gün sonra yani 28 Eylül": the written date says it
+        before = [f.span for f in found if f.end <= match.start and f.span]
+        last = before[-1] if before else previous
+        # a year: from the nearest full date before, else the first after, in the paragraph
+        year = last or next((f.span for f in found if f.start >= match.end and f.span), None)
+        span = resolve(match, last, year.start if year else None)
+        if span is None:
+            bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
+            path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)
+            what = "no year" if match.relative == "year" else "no day before it to count from"
+            warn(f"'{match.text}' has {what} in its paragraph, so it is not in the chronology",
+                 path, line, hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
+            continue
+        found.append(Found(match.start, match.end, span, match.text, match.suffix, match.text))
+        found.sort(key=lambda f: f.start)
+    if not collector.infer:
+        for match in find_yearless(text, lang, written):
+            bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.group(0))
+            path, line = collector.locate_nth(re.escape(match.group(0)) + YEAR_AFTER)
+            warn(f"'{match.group(0)}' has no year, so it is not in the chronology", path, line,
+                 hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
+    return found
+
+
+def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | None = None) -> list:
+    """Find the events of one paragraph (and of its notes), anchor each place,
+    record them. ``previous``: the date before it, for a note's relative dates."""
+    text, bounds, objects = inline_text(inlines)
+    found = dates_of(text, inlines, bounds, collector, previous)
+    lang = collector.lang
     ranges = []
-    dates = find_dates(text, lang, on_error=impossible)
-    for match in dates:
-        anchor = collector.anchor()
-        ranges.append((match.start, match.end, anchor))
-        collector.add(match.span, Place(anchor, collector.section,
-                                        event_text(text, objects, match.start, match.end, lang)))
-    for match in find_yearless(text, lang, dates):
-        written = match.group(0)
-        bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", written)
-        path, line = locate(collector.doc, re.escape(written))
-        warn(f"'{written}' has no year, so it is not in the chronology", path, line,
-             hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
+    note_number = {}
+    for index, element in enumerate(inlines):
+        if isinstance(element, pf.Note):
+            collector.notes += 1
+            note_number[index] = collector.notes
+    for start, end in sentence_bounds(text, lang):
+        here = [f for f in found if start <= f.start < end]
+        if not here:
+            continue
+        sentence, points = readable(text, start, end, objects,
+                                    [p for f in here for p in (f.start, min(f.end, end))])
+        dates = [(points[2 * i], points[2 * i + 1], f.suffix) for i, f in enumerate(here)]
+        for index, item in enumerate(here):
+            reading = read_date(sentence, dates, index, lang)
+            if reading.role in ("period", "state") and item.label is None:
+                continue
+            anchor = item.anchor or collector.anchor()
+            if item.anchor is None:
+                ranges.append((item.start, item.end, anchor))
+            collector.mentions.append(Mention(
+                item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
+                collector.section, collector.title, collector.note, sentence, item.label, reading.words))
+    for index, number in note_number.items():
+        before = [f.span for f in found if f.start < bounds[index][0] and f.span]
+        outer, collector.note = collector.note, number
+        mark_blocks(inlines[index].content, collector, before[-1] if before else previous)
+        collector.note = outer
     return wrap(inlines, bounds, ranges) if ranges else inlines
 
 
@@ -256,81 +300,136 @@ def date_inlines(span: DateSpan, lang: str) -> list[pf.Inline]:
     return inlines
 
 
-def place_links(event: ChronologyEvent) -> list[pf.Inline]:
-    """One link per place: "2. Azerbaycan-Kazakistan …", repeated sections numbered."""
+def place_links(event: ChronologyEvent, lang: str) -> list[pf.Inline]:
+    """One link per place: "2", "4 (2)", "6, dn. 3" (the section's title on hover);
+    the PDF shows page numbers instead (``press.pdf``)."""
     inlines: list[pf.Inline] = []
     seen: dict[str, int] = {}
     for place in event.places:
         seen[place.section] = seen.get(place.section, 0) + 1
         shown = place.section + (f" ({seen[place.section]})" if seen[place.section] > 1 else "")
+        if place.note:
+            shown += f", {term(lang, 'note')}\u00a0{place.note}"
         if inlines:
             inlines += [pf.Str(";"), pf.Space()]
-        inlines.append(pf.Link(pf.Str(shown), url=f"#{place.anchor}"))
+        inlines.append(pf.Link(pf.Str(shown.replace(" ", "\u00a0")), url=f"#{place.anchor}",
+                               title=place.title, classes=[EVENT_PLACE_CLASS]))
     return inlines
 
 
 def appendix_title(doc: pf.Doc, lang: str) -> str:
-    return options(doc)["chronology"]["title"] or f"{term(lang, 'appendix')}: {term(lang, 'chronology')}"
+    """The title after the appendix's label: "Ek A: Kronoloji"."""
+    return options(doc)["chronology"]["title"] or term(lang, "chronology")
 
 
-def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str) -> list[pf.Block]:
-    """The timeline, as inline SVG for HTML/EPUB and as an image for Typst."""
-    svg = timeline_svg([(e.span, format_long(e.span, lang)) for e in events], lang)
-    html = (f'<figure class="timeline">{svg}<figcaption>{html_escape(caption)}</figcaption></figure>')
-    typst = (f"#figure(image(bytes({typst_string(svg)}), format: \"svg\", width: 100%),"
-             f" caption: {typst_string(caption)}, kind: image)")
-    return [pf.RawBlock(html, format="html"), pf.RawBlock(typst, format="typst")]
+def short_text(event: ChronologyEvent, limit: int = 64) -> str:
+    """The entry's first words, for the timeline: "İkinci Karabağ Savaşı başlamıştır"."""
+    text = (event.short or event.text).rstrip(".")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
+                  number: str) -> list[pf.Block]:
+    """The timeline: a numbered figure whose image is the SVG itself (a ``data:``
+    URI), so that every edition shows the same picture as it shows any figure."""
+    marks = [(e.span, format_long(e.span, lang), short_text(e)) for e in events]
+    svg = timeline_svg(marks, lang)
+    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    # An image, not inline SVG (no markup of the picture's own reaches the page): its
+    # alt text says what the picture shows, event by event.
+    alt = f"{caption}: " + "; ".join(f"{date}: {words}" for _, date, words in marks)
+    image = pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt})
+    figure = pf.Figure(pf.Plain(image), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
+                       identifier=TIMELINE_ID, classes=["timeline"])
+    number_caption(figure, "figure", number, lang)
+    return [figure]
 
 
 def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.Block]:
-    title = appendix_title(doc, lang)
-    blocks: list[pf.Block] = [pf.Header(pf.Str(title), level=1, identifier=CHRONOLOGY_ID,
-                                        classes=[UNNUMBERED_CLASS, CHRONOLOGY_ID],
-                                        attributes={"role": "doc-appendix"})]
+    """The appendix, lettered after the author's appendices, as the numbering stage
+    letters them: "Ek A: Kronoloji", its timeline "Şekil A1"."""
+    header = pf.Header(*text_to_inlines(appendix_title(doc, lang)), level=1, identifier=CHRONOLOGY_ID,
+                       classes=[CHRONOLOGY_ID], attributes={"role": "doc-appendix"})
+    letter = appendix_letter(sum(1 for block in doc.content if isinstance(block, pf.Header)
+                                 and APPENDIX_CLASS in block.classes))
+    number_appendix(header, letter, lang)
+    blocks: list[pf.Block] = [header]
     if options(doc)["chronology"]["figure"]:
-        blocks += figure_blocks(events, lang, term(lang, "timeline"))
-    items = [pf.ListItem(pf.Plain(
-        pf.Span(pf.Strong(*date_inlines(event.span, lang)), classes=["event-date"]),
-        pf.Space(),
-        pf.Span(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=["event-text"]),
-                pf.LineBreak(),
-                pf.Span(*place_links(event), classes=["event-source"]), classes=["event-body"])))
-        for event in events]
+        blocks += figure_blocks(events, lang, term(lang, "timeline"), f"{letter}1")
+    items = []
+    for event in events:
+        inferred = {"inferred": event.inferred} if event.inferred else {}
+        items.append(pf.ListItem(pf.Plain(
+            pf.Span(pf.Strong(*date_inlines(event.span, lang)), classes=["event-date"],
+                    attributes=inferred),
+            pf.Space(),
+            pf.Span(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=["event-text"]),
+                    pf.LineBreak(),
+                    pf.Span(*place_links(event, lang), classes=["event-source"]), classes=["event-body"]))))
     blocks.append(pf.Div(pf.BulletList(*items), classes=["events"]))
     return blocks
 
 
 # --- the filter ---------------------------------------------------------------
 
-def section_label(header: pf.Header, number: int | None) -> str:
-    title = pf.stringify(header)
-    return f"{number}. {title}" if number else title
+def section_label(header: pf.Header, number: int | None) -> tuple[str, str]:
+    """(what a back-link shows, the section's title): ("2", "Azerbaycan-Kazakistan …").
+    A number the numbering stage gave the header wins over the one counted here."""
+    title = pf.stringify(pf.Plain(*(e for e in header.content if not (
+        isinstance(e, pf.Span) and SECTION_NUMBER_CLASS in e.classes)))).strip()
+    given = header.attributes.get(NUMBER_ATTRIBUTE)
+    return (given or (str(number) if number else title)), title
 
 
-def mark_blocks(blocks, collector: Collector) -> None:
-    """Visit the body's paragraphs in reading order, section by section.
-
-    Only blocks are walked (not every inline, as a panflute action would), and the
-    metadata is never visited: an abstract's dates are not the text's events; nor
-    are footnotes'.
-    """
+def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) -> None:
+    """Visit the body's paragraphs in reading order, section by section, and the
+    notes of each paragraph after it. Only blocks are walked (not every inline, as
+    a panflute action would), and the metadata is never visited: an abstract's
+    dates are not the text's events."""
     for block in blocks:
         if collector.done:
             return
-        if isinstance(block, pf.Header) and block.level == 1:
+        if isinstance(block, pf.Header) and collector.note is None and (
+                block.level == 1 or NUMBER_ATTRIBUTE in block.attributes):
             if block.identifier == BIBLIOGRAPHY_ID:  # the reference list has no events
                 collector.done = True
                 return
             numbered = UNNUMBERED_CLASS not in block.classes
-            collector.sections += numbered
-            collector.section = section_label(block, collector.sections if numbered else None)
+            collector.sections += numbered and block.level == 1
+            collector.section, collector.title = section_label(
+                block, collector.sections if numbered else None)
         elif isinstance(block, (pf.Para, pf.Plain)):
-            block.content = mark_paragraph(list(block.content), collector)
+            inlines = list(block.content)
+            marked = mark_paragraph(inlines, collector, previous)
+            if marked is not inlines:  # rebuilding a paragraph costs: only when it has dates
+                block.content = marked
+        elif isinstance(block, pf.Div) and BACK_MATTER_CLASS in block.classes:
+            continue  # an ethics approval's date is not an event of the article
         elif isinstance(block, (pf.Div, pf.BlockQuote)):
-            mark_blocks(block.content, collector)
+            mark_blocks(block.content, collector, previous)
         elif isinstance(block, (pf.BulletList, pf.OrderedList)):
             for item in block.content:
-                mark_blocks(item.content, collector)
+                mark_blocks(item.content, collector, previous)
+
+
+def corrections_file(doc: pf.Doc) -> Path | None:
+    """``manuscript/chronology.yaml`` beside the manuscript's sources, if there is one."""
+    files = source_files(doc)
+    path = Path(files[0]).parent / CHRONOLOGY_FILE if files else None
+    return path if path and path.is_file() else None
+
+
+def events_of(collector: Collector, doc: pf.Doc) -> list[ChronologyEvent]:
+    events = group_events(collector.mentions)
+    path = corrections_file(doc)
+    if path:
+        shown = display_path(path)
+        events = apply_corrections(events, read_corrections(path.read_text(encoding="utf-8"), shown),
+                                   shown)
+    return events
 
 
 def prepare(doc: pf.Doc) -> None:
@@ -338,16 +437,36 @@ def prepare(doc: pf.Doc) -> None:
     doc.chronology = None
     if settings["enabled"]:
         lang = base_language(doc.get_metadata("lang", default=None))
-        doc.chronology = Collector(lang, bool(settings["auto"]), doc)
+        doc.chronology = Collector(lang, bool(settings["auto"]), bool(settings["infer"]), doc)
         mark_blocks(doc.content, doc.chronology)
 
 
 def finalize(doc: pf.Doc) -> None:
     collector = doc.chronology
-    if collector and collector.events:
-        events = sorted(collector.events.values(), key=lambda e: e.span.sort_key())
-        doc.content.extend(appendix(events, doc, collector.lang))
+    doc.chronology_events = []
+    if collector:
+        events = events_of(collector, doc)
+        doc.chronology_events = events
+        weak = sum(1 for e in events if e.weak)
+        if weak:
+            warn(f"{weak} chronology entries may need an editor's eye "
+                 "(python build.py chronology lists them)")
+        if events:
+            doc.content.extend(appendix(events, doc, collector.lang))
     del doc.chronology
+
+
+def compile_grammars() -> None:
+    """Compile every language's date and clause grammar once per process, at import:
+    the build imports the filters while pandoc reads the Markdown, when this process
+    would otherwise wait (``press.pipeline.import_stages``)."""
+    for lang, table in LANGUAGES.items():
+        sample = f"{table['months'][0]} 2000"
+        find_relative(sample, lang, find_dates(sample, lang))
+        read_date(sample, [(0, len(sample), "")], 0, lang)
+
+
+compile_grammars()
 
 
 def main(doc=None):

@@ -1,11 +1,19 @@
-"""Author–year citations and the bibliography, in the journal's house style.
+"""Citations and the reference list, in the journal's house style or in any CSL style.
 
-``[@aslanli2015, 56]`` → ``(Aslanlı, 2015: 56)``; ``[@a; @b]`` → ``(A, 2015; B, 2019)``;
-``@aslanli2015 [56]`` → ``Aslanlı (2015: 56)``; two authors are joined by the
+House style (the default, pybtex): ``[@aslanli2015, 56]`` → ``(Aslanlı, 2015: 56)``;
+``[@a; @b]`` → ``(A, 2015; B, 2019)``; ``@aslanli2015 [56]`` → ``Aslanlı (2015: 56)``;
+``[@a, chap. 3]`` → ``(A, 2015: chap. 3)``; two authors are joined by the
 language's "ve"/"and", three or more shortened to "vd."/"et al."; one author's
-works of one year get ``2020a``, ``2020b``. The bibliography ("Kaynakça") is
-appended after the last section: every cited work once, in the collation order
-of the document's language.
+works of one year get ``2020a``, ``2020b``.
+
+``csl: apa`` (any style of the CSL collection, or a ``.csl`` file): pandoc's
+citeproc formats the citations once, in this stage (``filters.citeproc``); a note
+style's citations become footnotes.
+
+Either way every citation becomes a ``Span.citation`` linked to its entry, and the
+reference list ("Kaynakça") is appended after the last section: every cited work
+once, in the collation order of the document's language (or, in a numeric style,
+in the order of first citation).
 
 Stand-alone: ``pandoc -F filters/citations.py -M bibliography=refs.bib``.
 """
@@ -22,108 +30,94 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
     __package__ = "filters"
 
 import panflute as pf
-from pybtex.database import BibliographyData
-from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.richtext import Text
-from pybtex.scanner import PybtexSyntaxError
 
-from filters.bibstyle import HouseStyle, as_text, family_name, plain, rich_to_inlines
-from filters.diagnostics import (display_path, error, locate, run_filter_main,
-                                 suggestion, warn)
+from filters.bibliography import Bibliography, load_bibliography
+from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
+from filters.bibtext import as_text, plain
+from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
 from filters.elements import descendants
-from filters.language import base_language, sort_key, term
+from filters.language import DEFAULT_LANGUAGE, base_language, sort_key, term
 from filters.markup import text_to_inlines
 from filters.names import (BIBLIOGRAPHY_ID, CITATION_CLASS, CITES_ATTRIBUTE, ENTRY_CLASS,
-                           ENTRY_PREFIX, REFERENCE_LIST_KEY, REFERENCES_CLASS, UNNUMBERED_CLASS)
+                           ENTRY_PREFIX, REFERENCE_LIST_KEY, REFERENCES_CLASS, STYLE_FILES_KEY,
+                           UNNUMBERED_CLASS)
 from filters.options import options
 
-LOCATOR = re.compile(r"^(?:(?:s|ss|p|pp|sayfa|page|pages)\.?\s*)?(\d[\d\s,–—-]*)$", re.I)
-ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
 REQUIRED_FIELDS = ("author", "year", "title")
+LOCATOR_VALUE = r"(\d[\w.]*(?:\s*[-–—,&]+\s*\d[\w.]*)*)"
+ROMAN_VALUE = r"([ivxlcdm]+(?:\s*[-–—,]+\s*[ivxlcdm]+)*)"
+# The reference list's hanging indent in the PDF: pandoc writes each entry's Div as a
+# Typst block, and this rule, first in the block, holds for the block only.
+TYPST_HANGING_INDENT = "#set par(hanging-indent: 2em, first-line-indent: 0pt)"
 
 
-# --- reading the .bib -------------------------------------------------------
+# --- locators -------------------------------------------------------------------
 
 @dataclass
-class Bibliography:
-    """The parsed entries, and where each one starts in its file (for messages)."""
-    data: BibliographyData
-    lines: dict[str, tuple[str, int]] = field(default_factory=dict)
-    # Keys of files that could not be read: already reported, not "unknown" again.
-    unreadable: set[str] = field(default_factory=set)
-
-    @property
-    def keys(self) -> list[str]:
-        return list(self.data.entries.keys())
+class Locator:
+    unit: str       # "page", "chapter", …; "" when the suffix names none
+    value: str      # "56–58", "3"
+    rest: str       # what follows: "vurgu eklenmiştir"
 
 
-def entry_lines(text: str) -> list[tuple[str, str, int]]:
-    """``[(type, key, line)]`` of each entry in a .bib text; ``@comment`` and the like skipped."""
-    found = []
-    for match in ENTRY_START.finditer(text):
-        if match.group(1).lower() in ("comment", "preamble", "string"):
-            continue
-        found.append((match.group(1), match.group(2), text.count("\n", 0, match.start(1)) + 1))
-    return found
+def locator_spellings(lang: str) -> dict[str, str]:
+    """Every spelling an author may write for a unit → the unit: the document's
+    language's and English's (pandoc's documentation writes ``chap.``, ``p.``)."""
+    spellings = {}
+    for language in (DEFAULT_LANGUAGE, base_language(lang)):
+        for unit, (printed, written) in term(language, "locators").items():
+            for spelling in (printed.rstrip("."), *written):
+                spellings[spelling.casefold()] = unit
+    return spellings
 
 
-def load_bibliography(paths: list[str]) -> Bibliography:
-    """Parse the .bib files with pybtex; errors name the file and the line."""
-    merged = BibliographyData()
-    lines: dict[str, tuple[str, int]] = {}
-    unreadable: set[str] = set()
-    for path in paths:
-        shown = display_path(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            error(f"bibliography file not found: {path}", hint="check `bibliography` in metadata.yaml")
-            continue
-        except UnicodeDecodeError as failure:
-            error(f"not UTF-8 at byte {failure.start}", shown, hint="save the file as UTF-8")
-            continue
-        listed = entry_lines(text)
-        duplicates = False
-        for _, key, line in listed:
-            if key in lines:
-                first_path, first_line = lines[key]
-                error(f"duplicate citation key '{key}' (first defined at "
-                      f"{first_path}:{first_line})", shown, line,
-                      hint="give one of the entries another key")
-                duplicates = True
-                continue
-            lines[key] = (shown, line)
-        try:
-            if duplicates:  # pybtex stops at the first one: reported above
-                raise ValueError("duplicates")
-            # the parser itself, not parse_string(text, "bibtex"): that looks the
-            # parser up among the entry points of every installed package
-            data = BibTeXParser().parse_string(text)
-        except PybtexSyntaxError as failure:
-            error(f"malformed BibTeX: {failure.args[0] if failure.args else failure}",
-                  shown, getattr(failure, "lineno", None),
-                  hint="check the braces, commas and `=` of this entry")
-            unreadable.update(key for _, key, _ in listed)
-            continue
-        except Exception as failure:  # pybtex reports other faults as its own exception types
-            if not duplicates:
-                error(f"malformed BibTeX: {failure}", shown, hint="check the entry named in the message")
-            unreadable.update(key for _, key, _ in listed)
-            continue
-        for key, entry in data.entries.items():
-            merged.add_entry(key, entry)
-    return Bibliography(merged, lines, unreadable)
+def parse_locator(suffix: str, lang: str) -> Locator:
+    """Split a citation suffix into its locator and the rest.
+
+    >>> parse_locator(", 56-58", "tr")
+    Locator(unit='page', value='56–58', rest='')
+    >>> parse_locator(", s. 12, vurgu eklenmiştir", "tr")
+    Locator(unit='page', value='12', rest='vurgu eklenmiştir')
+    >>> parse_locator(", chap. 3", "tr"), parse_locator(", bölüm IV", "tr")
+    (Locator(unit='chapter', value='3', rest=''), Locator(unit='chapter', value='IV', rest=''))
+    >>> parse_locator(", vurgu eklenmiştir", "en")
+    Locator(unit='', value='', rest='vurgu eklenmiştir')
+    """
+    suffix = suffix.strip().lstrip(",").strip()
+    head, _, rest = suffix.partition(", ")
+    spellings = locator_spellings(lang)
+    labels = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
+    for candidate, remainder in ((suffix, ""), (head, rest)):
+        labelled = re.fullmatch(rf"({labels})\.?\s*(?:{LOCATOR_VALUE}|{ROMAN_VALUE})",
+                                candidate.strip(), re.I)
+        bare = re.fullmatch(LOCATOR_VALUE, candidate.strip())
+        if labelled or bare:
+            unit = spellings[labelled.group(1).casefold()] if labelled else "page"
+            value = (labelled.group(2) or labelled.group(3)) if labelled else bare.group(1)
+            value = re.sub(r"(?<=\w)\s*[-–—]+\s*(?=\w)", "–", value.strip())
+            return Locator(unit, value, remainder.strip())
+    return Locator("", "", suffix)
 
 
-# --- labels ----------------------------------------------------------------
+def locator_text(locator: Locator, lang: str) -> str:
+    """A page is its number (``2015: 56``); another unit carries its label (``böl. 3``)."""
+    if locator.unit in ("", "page"):
+        return locator.value
+    return f"{term(lang, 'locators')[locator.unit][0]} {locator.value}"
+
+
+# --- the house style: labels ------------------------------------------------------
 
 def author_label(entry, lang: str) -> str:
     """``Aslanlı``; ``Caferov ve Aslanlı``; ``Yılmaz vd.``; an organisation whole."""
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    persons, others = named(entry.persons.get("author") or entry.persons.get("editor") or [])
     names = [family_name(person) for person in persons]
     if not names:
         title = entry.fields.get("title")
         return plain(title) if title else entry.key
+    if others:
+        return f"{names[0]} {term(lang, 'et_al')}"
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
@@ -139,7 +133,7 @@ def year_labels(entries: list, lang: str) -> dict[str, str]:
     """
     groups: dict[tuple[str, str], list] = {}
     for entry in entries:
-        year = entry.fields.get("year", "").strip() or term(lang, "no_date")
+        year = plain(entry.fields.get("year", "")).strip() or term(lang, "no_date")
         groups.setdefault((author_label(entry, lang), year), []).append(entry)
     labels = {}
     for (_, year), group in groups.items():
@@ -152,29 +146,11 @@ def year_labels(entries: list, lang: str) -> dict[str, str]:
     return labels
 
 
-def format_locator(suffix: str) -> tuple[str, str]:
-    """Split a citation suffix into (locator, rest).
-
-    >>> format_locator(", 56-58")
-    ('56–58', '')
-    >>> format_locator(", s. 12, vurgu eklenmiştir")
-    ('12', 'vurgu eklenmiştir')
-    """
-    suffix = suffix.strip().lstrip(",").strip()
-    head, _, rest = suffix.partition(", ")
-    for candidate, remainder in ((suffix, ""), (head, rest)):
-        match = LOCATOR.match(candidate.strip())
-        if match:
-            pages = re.sub(r"(?<=\d)\s*[-–—]+\s*(?=\d)", "–", match.group(1).strip())
-            return pages, remainder.strip()
-    return "", suffix
-
-
-# --- formatting ------------------------------------------------------------
+# --- the house style: formatting -------------------------------------------------
 
 @dataclass
 class CitationContext:
-    """What the citation filter knows after ``prepare``: entries, labels, language."""
+    """What the house style knows after ``prepare``: entries, labels, language."""
     bibliography: Bibliography
     lang: str
     cited: list[str]
@@ -186,7 +162,7 @@ class CitationContext:
     reference_text: dict[str, str] = field(init=False)
 
     def __post_init__(self):
-        entries = self.bibliography.data.entries
+        entries = self.bibliography.entries
         self.references = {key: self.style.format_reference(entries[key], self.year_label[key])
                            for key in self.cited}
         self.reference_text = {key: as_text(rich) for key, rich in self.references.items()}
@@ -196,23 +172,51 @@ def cite_target(key: str) -> str:
     return f"#{ENTRY_PREFIX}{key}"
 
 
+def strip_spaces(inlines: list) -> list:
+    while inlines and isinstance(inlines[0], (pf.Space, pf.SoftBreak)):
+        inlines = inlines[1:]
+    while inlines and isinstance(inlines[-1], (pf.Space, pf.SoftBreak)):
+        inlines = inlines[:-1]
+    return inlines
+
+
+def split_suffix(suffix: list) -> tuple[str, list]:
+    """A citation's suffix as text to read a locator from, and what follows the
+    first link in it (a cross-reference the crossref stage put there), kept whole."""
+    first_link = next((i for i, inline in enumerate(suffix) if isinstance(inline, (pf.Link, pf.Span))),
+                      len(suffix))
+    head = pf.stringify(pf.Span(*suffix[:first_link])) if first_link else ""
+    tail = suffix[first_link:]
+    if tail and head.rstrip().endswith(","):  # the separator belongs to what follows
+        head = head.rstrip()[:-1]
+        tail = [pf.Str(","), pf.Space(), *tail]
+    return head, tail
+
+
+def citation_span(inlines: list[pf.Inline], cite: pf.Cite) -> pf.Span:
+    keys = " ".join(c.id for c in cite.citations)
+    return pf.Span(*inlines, classes=[CITATION_CLASS], attributes={CITES_ATTRIBUTE: keys})
+
+
 def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
     """One pandoc ``Cite`` → a Span of linked author–year references."""
     lang = context.lang
     parts: list[list[pf.Inline]] = []
     narrative = False
     for citation in cite.citations:
-        entry = context.bibliography.data.entries.get(citation.id)
+        entry = context.bibliography.entries.get(citation.id)
         if entry is None:  # reported by known_keys: its key stands in
             parts.append([pf.Str(f"?{citation.id}")])
             continue
         author = author_label(entry, lang)
         year = context.year_label[citation.id]
-        locator, rest = format_locator(pf.stringify(pf.Span(*citation.suffix)) if citation.suffix else "")
-        when = f"{year}: {locator}" if locator else year
-        if rest:
-            when += f", {rest}"
-        prefix = pf.stringify(pf.Span(*citation.prefix)).strip() if citation.prefix else ""
+        written, linked = split_suffix(list(citation.suffix))
+        locator = parse_locator(written, lang)
+        where = locator_text(locator, lang)
+        when = f"{year}: {where}" if where else year
+        if locator.rest:
+            when += f", {locator.rest}"
+        prefix = strip_spaces(list(citation.prefix))
         title = context.reference_text.get(citation.id, "")
         if citation.mode == "AuthorInText":
             narrative = True
@@ -222,7 +226,7 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
         else:
             text = f"{author}, {when}"
         link = pf.Link(*text_to_inlines(text), url=cite_target(citation.id), title=title)
-        parts.append((text_to_inlines(prefix + " ") if prefix else []) + [link])
+        parts.append(([*prefix, pf.Space()] if prefix else []) + [link] + linked)
     inlines: list[pf.Inline] = []
     for index, part in enumerate(parts):
         if index:
@@ -230,21 +234,28 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
         inlines += part
     if not narrative:
         inlines = [pf.Str("(")] + inlines + [pf.Str(")")]
-    keys = " ".join(c.id for c in cite.citations)
-    return pf.Span(*inlines, classes=[CITATION_CLASS], attributes={CITES_ATTRIBUTE: keys})
+    return citation_span(inlines, cite)
 
 
-def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]:
-    """The "Kaynakça" section: a header and one entry per cited work, sorted."""
-    entries = [context.bibliography.data.entries[key] for key in context.cited]
+def house_style_entries(context: CitationContext) -> list[tuple[str, list[pf.Inline]]]:
+    """(key, the entry's inlines) of every cited work, in the language's collation order."""
+    entries = [context.bibliography.entries[key] for key in context.cited]
     entries.sort(key=lambda e: (sort_key(author_label(e, context.lang), context.lang),
                                 context.year_label[e.key]))
-    items = []
-    for entry in entries:
-        rich = context.references[entry.key]
-        items.append(pf.Div(pf.Para(*rich_to_inlines(rich)), identifier=f"{ENTRY_PREFIX}{entry.key}",
-                            classes=[ENTRY_CLASS], attributes={"role": "doc-biblioentry"}))
-    title = options(doc)["bibliography-title"] or term(context.lang, "references")
+    return [(entry.key, rich_to_inlines(context.references[entry.key])) for entry in entries]
+
+
+# --- the reference list ------------------------------------------------------------
+
+def reference_list(entries: list[tuple[str, list[pf.Inline]]], lang: str,
+                   doc: pf.Doc) -> list[pf.Block]:
+    """The "Kaynakça" section: a header and one entry Div per work, in the given order.
+    Each Div starts with the Typst rule of its hanging indent (other editions get CSS)."""
+    items = [pf.Div(pf.RawBlock(TYPST_HANGING_INDENT, format="typst"), pf.Para(*inlines),
+                    identifier=f"{ENTRY_PREFIX}{key}", classes=[ENTRY_CLASS],
+                    attributes={"role": "doc-biblioentry"})
+             for key, inlines in entries]
+    title = options(doc)["bibliography-title"] or term(lang, "references")
     # pandoc's --section-divs moves the header's attributes to its <section>.
     header = pf.Header(pf.Str(title), level=1, identifier=BIBLIOGRAPHY_ID,
                        classes=[UNNUMBERED_CLASS, REFERENCES_CLASS],
@@ -252,7 +263,7 @@ def format_bibliography(context: CitationContext, doc: pf.Doc) -> list[pf.Block]
     return [header, *items]
 
 
-# --- the filter ------------------------------------------------------------
+# --- the filter ------------------------------------------------------------------
 
 def bibliography_paths(doc: pf.Doc) -> list[str]:
     value = doc.get_metadata("bibliography", default=[])
@@ -260,8 +271,10 @@ def bibliography_paths(doc: pf.Doc) -> list[str]:
 
 
 def find_cites(doc: pf.Doc) -> list[pf.Cite]:
-    """Every citation of the document (its metadata too), in order."""
-    return [element for element in descendants(doc) if isinstance(element, pf.Cite)]
+    """Every citation of the document (its metadata too, but ``nocite``), in order."""
+    roots = [doc.metadata.content[key] for key in doc.metadata.content.dict if key != "nocite"]
+    return [element for root in [*roots, *doc.content]
+            for element in (root, *descendants(root)) if isinstance(element, pf.Cite)]
 
 
 def cited_keys(cites: list[pf.Cite]) -> list[str]:
@@ -269,20 +282,33 @@ def cited_keys(cites: list[pf.Cite]) -> list[str]:
     return list(dict.fromkeys(c.id for cite in cites for c in cite.citations))
 
 
+def nocite_keys(doc: pf.Doc, bibliography: Bibliography) -> list[str]:
+    """The keys ``nocite`` names (``"@a, @b"``), or every key for ``"@*"``."""
+    nocite = doc.metadata.content.dict.get("nocite")
+    if nocite is None:
+        return []
+    keys = [c.id for element in descendants(nocite) if isinstance(element, pf.Cite)
+            for c in element.citations] or re.findall(r"@([^\s,;\]]+)", pf.stringify(nocite))
+    return bibliography.keys if "*" in keys else keys
+
+
 def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
     """The keys the bibliography has; each other one is an error (the build goes on
     to find the rest, printing the key in its place)."""
     for key in keys:
-        if key not in bibliography.data.entries and key not in bibliography.unreadable:
+        if key not in bibliography.entries and key not in bibliography.unreadable:
             path, line = locate(doc, rf"@{re.escape(key)}\b")
+            if path is None:  # named in `nocite`
+                from filters.cslstyle import metadata_line
+                path, line = metadata_line(doc, "nocite")
             error(f"unknown citation key '{key}'", path, line,
                   suggestion(key, bibliography.keys, "add the entry to the .bib file"))
-    return [key for key in keys if key in bibliography.data.entries]
+    return [key for key in keys if key in bibliography.entries]
 
 
 def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
     for key in keys:
-        entry = bibliography.data.entries[key]
+        entry = bibliography.entries[key]
         has = {"author": bool(entry.persons.get("author") or entry.persons.get("editor")),
                "year": bool(entry.fields.get("year")), "title": bool(entry.fields.get("title"))}
         missing = [name for name in REQUIRED_FIELDS if not has[name]]
@@ -292,38 +318,79 @@ def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
                  hint="the reference list prints only what the entry has")
 
 
+@dataclass
+class Formatted:
+    """What a style made of the document's citations: the reference list's entries
+    in order, and each work's reference as plain text."""
+    entries: list[tuple[str, list[pf.Inline]]]
+    text: dict[str, str]
+
+
+def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
+    entries = [bibliography.entries[key] for key in keys]
+    context = CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
+    # Formatted in place: the labels needed every citation first, so no second walk.
+    for cite in cites:
+        cite.parent.content[cite.index] = format_citation(cite, context)
+    return Formatted(house_style_entries(context), context.reference_text)
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     bibliography = load_bibliography(bibliography_paths(doc))
     cites = find_cites(doc)
-    keys = cited_keys(cites)
-    nocite = doc.get_metadata("nocite", default=[])
-    nocite = [nocite] if isinstance(nocite, str) else nocite
-    for item in nocite:
-        for key in re.findall(r"@([^\s,;\]]+)", str(item)):
-            if key == "*":
-                keys += [k for k in bibliography.keys if k not in keys]
-            elif key not in keys:
-                keys.append(key)
-    keys = known_keys(keys, bibliography, doc)
+    keys = known_keys(list(dict.fromkeys(cited_keys(cites) + nocite_keys(doc, bibliography))),
+                      bibliography, doc)
     warn_incomplete(keys, bibliography)
-    entries = [bibliography.data.entries[key] for key in keys]
-    doc.citations = context = CitationContext(bibliography, lang, keys, year_labels(entries, lang),
-                                              HouseStyle(lang))
-    # Formatted in place: the labels needed every citation first, so no second walk.
-    for cite in cites:
-        cite.parent.content[cite.index] = format_citation(cite, context)
+    doc.citations = None
+    style_name = options(doc)["csl"]
+    if style_name:
+        from filters.citeproc import PendingCitations
+        from filters.cslstyle import find_style
+
+        style = find_style(style_name, doc)
+        if style is not None:
+            doc.metadata[STYLE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(p)) for p in style.paths))
+            if keys:
+                doc.citations = PendingCitations(doc, cites, keys, bibliography, style, lang)
+            return
+    doc.citations = format_in_house_style(cites, keys, bibliography, lang)
 
 
 def finalize(doc: pf.Doc) -> None:
-    context = doc.citations
-    if context.cited:
-        blocks = format_bibliography(context, doc)
-        doc.content.extend(blocks)
-        order = [block.identifier[len(ENTRY_PREFIX):] for block in blocks[1:]]
-        doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
-            *(pf.MetaString(context.reference_text[key]) for key in order))
+    """Append the reference list. A CSL style's is filled when citeproc is done: at once
+    when this filter runs alone; in the build, after the later stages (``finish_later``),
+    which citeproc's run then overlaps."""
+    citations, lang = doc.citations, base_language(doc.get_metadata("lang", default=None))
     del doc.citations
+    if isinstance(citations, Formatted):
+        if citations.entries:
+            doc.content.extend(reference_list(citations.entries, lang, doc))
+            doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
+                *(pf.MetaString(citations.text[key]) for key, _ in citations.entries))
+        return
+    if citations is None:
+        return
+    blocks = reference_list([(key, []) for key in citations.keys], lang, doc)
+    doc.content.extend(blocks)
+
+    def finish() -> None:
+        formatted = citations.finish()
+        entries = {block.identifier[len(ENTRY_PREFIX):]: block for block in blocks[1:]}
+        at = [index for index, block in enumerate(doc.content.list) if block in blocks[1:]]
+        ordered = [entries.pop(key) for key, _ in formatted.entries]
+        for block, (_, inlines) in zip(ordered, formatted.entries):
+            block.content[-1].content = inlines
+        for index, block in zip(at, ordered + list(entries.values())):
+            doc.content[index] = block
+        doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
+            *(pf.MetaString(formatted.text[key]) for key, _ in formatted.entries))
+
+    later = getattr(doc, "finish_later", None)
+    if later is None:
+        finish()
+    else:
+        later.append(finish)
 
 
 def main(doc=None):

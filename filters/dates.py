@@ -1,7 +1,7 @@
 """Dates as running text writes them, read by a per-language grammar.
 
-The grammar is data (``date_forms`` in ``filters.language``); this module only
-compiles it and turns matches into ``DateSpan`` values.
+The grammar is data (``date_forms``, ``relative_forms``… in ``filters.language``);
+this module only compiles it and turns matches into ``DateSpan`` values.
 
 >>> [m.span.iso for m in find_dates("27 Eylül 2020’de başlayan savaş", "tr")]
 ['2020-09-27']
@@ -9,6 +9,13 @@ compiles it and turns matches into ``DateSpan`` values.
 '1994-05-02/1994-05-05'
 >>> format_long(parse_iso("1994-03-31/1994-04-03"), "tr")
 '31 Mart – 3 Nisan 1994'
+
+A date that needs its context ("the following day", "20 Ekim") is found by
+``find_relative`` and dated by ``resolve`` from the date before it:
+
+>>> later = find_relative("Two days later, the Council met.", "en")[0]
+>>> resolve(later, parse_iso("2020-09-27"), None).iso
+'2020-09-29'
 """
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from filters.language import LANGUAGES, base_language
+from filters.language import LANGUAGES, base_language, upper_first
 
 
 class DateError(ValueError):
@@ -61,27 +68,55 @@ class PartialDate:
         return self.year, self.month or 0, self.day or 0
 
 
+# Where a part of a month sorts and is drawn: "early April" before the 10th.
+PART_DAY = {"early": 5, "mid": 15, "late": 25}
+
+
 @dataclass(frozen=True)
 class DateSpan:
-    """One date, or a range with an ``end``."""
+    """One date, or a range with an ``end``; ``part`` ("early", "mid", "late") of a month."""
     start: PartialDate
     end: PartialDate | None = None
+    part: str | None = None
 
     @property
     def iso(self) -> str:
         return f"{self.start.iso}/{self.end.iso}" if self.end else self.start.iso
 
+    @property
+    def last(self) -> PartialDate:
+        return self.end or self.start
+
     def sort_key(self):
-        return self.start.sort_key(), self.end.sort_key() if self.end else (0, 0, 0)
+        year, month, day = self.start.sort_key()
+        return (year, month, day or PART_DAY.get(self.part, 0)), (
+            self.end.sort_key() if self.end else (0, 0, 0))
+
+    def contains(self, other: "DateSpan") -> bool:
+        """Whether ``other`` lies within this date at its precision: May 1994 holds 12 May 1994."""
+        def within(date: PartialDate) -> bool:
+            return all(mine is None or mine == theirs for mine, theirs in
+                       zip((self.start.year, self.start.month, self.start.day),
+                           (date.year, date.month, date.day)))
+        return self.end is None and within(other.start) and within(other.last)
 
 
 @dataclass(frozen=True)
 class DateMatch:
-    """Where a date stands in a text: ``text[start:end]``, suffix included."""
+    """Where a date stands in a text: ``text[start:end]``, suffix included.
+
+    ``relative`` says how a date that needs its context is dated (see
+    ``resolve``): its ``span`` is None until then. ``inferred`` holds the words a
+    date took its month and year from (the 11 of "11 and 17 October 2020").
+    """
     start: int
     end: int
-    span: DateSpan
+    span: DateSpan | None
     text: str
+    suffix: str = ""
+    relative: str | None = None
+    value: tuple = ()
+    inferred: str | None = None
 
 
 def parse_iso(value: str) -> DateSpan:
@@ -100,13 +135,30 @@ def parse_iso(value: str) -> DateSpan:
     return DateSpan(dates[0], dates[1] if len(dates) == 2 else None)
 
 
-def _form_regex(form: str, months: list[str], suffix: str) -> str:
-    month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+# --- compiling the grammar ---------------------------------------------------------
+
+def _either_case(words, lang: str) -> list[str]:
+    """Each word as written and with a capital, for the start of a sentence."""
+    return list(dict.fromkeys(w for word in words for w in (word, upper_first(word, lang))))
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _form_regex(form: str, lang: str) -> str:
+    """One form of the grammar as a regex: ``{day} {month} {year}`` → named groups."""
+    table = LANGUAGES[lang]
+    month_names = _alternatives([*table["months"], *table["month_aliases"]])
+    part_words = [w for words in table["date_parts"].values() for w in words]
+    numbers = _alternatives(_either_case(table["numbers"], lang))
     parts = {"{day}": r"(?P<day>\d{1,2})", "{day2}": r"(?P<day2>\d{1,2})",
              "{month}": rf"(?P<month>{month_names})", "{month2}": rf"(?P<month2>{month_names})",
-             "{year}": r"(?P<year>\d{4})"}
+             "{year}": r"(?P<year>\d{4})", "{suffix}": rf"(?:{table['date_suffix']})?",
+             "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",
+             "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)"}
     pattern = ""
-    for token in re.split(r"(\{\w+\}| - | )", form):
+    for index, token in enumerate(t for t in re.split(r"(\{\w+\}| - | )", form) if t):
         if token in parts:
             pattern += parts[token]
         elif token == " - ":
@@ -114,70 +166,215 @@ def _form_regex(form: str, months: list[str], suffix: str) -> str:
         elif token == " ":
             pattern += r"\s+"
         else:
-            pattern += re.escape(token)
-    return rf"(?<![\w.]){pattern}(?:{suffix})?(?![\w])"
+            pattern += (f"(?:{_alternatives(_either_case([token], lang))})" if index == 0
+                        else re.escape(token))
+    return rf"(?<![\w.]){pattern}(?P<suffix>{table['date_suffix']})?(?![\w])"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    forms: tuple[re.Pattern, ...]
+    lists: tuple[re.Pattern, ...]
+    yearless: tuple[re.Pattern, ...]
+    day_month: re.Pattern
+    relative: tuple[tuple[re.Pattern, str], ...]
 
 
 @lru_cache(maxsize=None)
-def grammar(lang: str) -> tuple[list[re.Pattern], re.Pattern]:
-    """The compiled date forms of a language, and its day-month-without-year form."""
+def grammar(lang: str) -> Grammar:
+    """The compiled date forms of a language."""
+    lang = base_language(lang)
+    table = LANGUAGES[lang]
+
+    def compiled(forms):
+        return tuple(re.compile(_form_regex(form, lang)) for form in forms)
+
+    return Grammar(compiled(table["date_forms"]), compiled(table["date_list_forms"]),
+                   compiled(table["yearless_forms"]),
+                   re.compile(_form_regex(table["day_month_form"], lang)),
+                   tuple((re.compile(_form_regex(form, lang)), meaning)
+                         for form, meaning in table["relative_forms"].items()))
+
+
+def month_number(name: str, lang: str) -> int:
     table = LANGUAGES[base_language(lang)]
-    forms = [re.compile(_form_regex(form, table["months"], table["date_suffix"]))
-             for form in table["date_forms"]]
-    day_month = re.compile(_form_regex(table["day_month_form"], table["months"],
-                                       table["date_suffix"]))
-    return forms, day_month
+    return table["month_aliases"].get(name) or table["months"].index(name) + 1
 
 
-def _span(groups: dict, months: list[str]) -> DateSpan:
+def part_of(word: str | None, lang: str) -> str | None:
+    """``"sonunda"`` → ``"late"``."""
+    if not word:
+        return None
+    for part, words in LANGUAGES[base_language(lang)]["date_parts"].items():
+        if word in _either_case(words, lang):
+            return part
+    return None
+
+
+def _span(groups: dict, lang: str) -> DateSpan:
     year = int(groups["year"])
-    month = months.index(groups["month"]) + 1 if groups.get("month") else None
+    month = month_number(groups["month"], lang) if groups.get("month") else None
     day = int(groups["day"]) if groups.get("day") else None
     start = PartialDate(year, month, day)
     if groups.get("day2"):
-        month2 = months.index(groups["month2"]) + 1 if groups.get("month2") else month
+        month2 = month_number(groups["month2"], lang) if groups.get("month2") else month
         end = PartialDate(year, month2, int(groups["day2"]))
         if end.sort_key() <= start.sort_key():
             raise DateError(f"range {start.iso}/{end.iso} ends before it starts")
         return DateSpan(start, end)
-    return DateSpan(start)
+    return DateSpan(start, part=part_of(groups.get("part"), lang))
 
+
+def _overlaps(start: int, end: int, regions) -> bool:
+    return any(start < b and a < end for a, b in regions)
+
+
+# --- finding dates ----------------------------------------------------------------
 
 def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     """Every date in ``text`` that names at least a month: longest forms win.
 
     A bare year ("2018’de") is not a date here; impossible dates are passed to
-    ``on_error(text, error)`` and skipped.
+    ``on_error(text, error)`` and skipped. "11 ve 17 Ekim 2020" is two dates.
     """
-    months = LANGUAGES[base_language(lang)]["months"]
-    forms, _ = grammar(lang)
+    lang = base_language(lang)
+    rules = grammar(lang)
     taken: list[DateMatch] = []
     impossible: list[tuple[int, int]] = []  # never re-read as a shorter, valid form
-    for form in forms:
+
+    def regions():
+        return [(m.start, m.end) for m in taken] + impossible
+
+    def read(form: re.Pattern) -> None:
         for match in form.finditer(text):
-            regions = [(m.start, m.end) for m in taken] + impossible
-            if any(match.start() < end and start < match.end() for start, end in regions):
+            if _overlaps(match.start(), match.end(), regions()):
                 continue
             try:
-                span = _span(match.groupdict(), months)
+                span = _span(match.groupdict(), lang)
             except DateError as error:
                 impossible.append((match.start(), match.end()))
                 if on_error:
                     on_error(match.group(0), error)
                 continue
-            taken.append(DateMatch(match.start(), match.end(), span, match.group(0)))
+            taken.append(DateMatch(match.start(), match.end(), span, match.group(0),
+                                   match.group("suffix") or ""))
+
+    ranges = [form for form in rules.forms if "day2" in form.groupindex]
+    for form in ranges:  # "between 2 and 5 May" before the list "11 and 17 October"
+        read(form)
+    for form in rules.lists:
+        for match in form.finditer(text):
+            if _overlaps(match.start(), match.end(), regions()):
+                continue
+            groups = match.groupdict()
+            try:
+                second = _span({**groups, "day": groups["day2"], "day2": None}, lang)
+                first = DateSpan(PartialDate(second.start.year, second.start.month, int(groups["day"])))
+            except DateError as error:
+                impossible.append((match.start(), match.end()))
+                if on_error:
+                    on_error(match.group(0), error)
+                continue
+            if first.sort_key() >= second.sort_key():
+                continue
+            taken.append(DateMatch(match.start("day"), match.end("day"), first, groups["day"],
+                                   inferred=match.group(0)))
+            taken.append(DateMatch(match.start("day2"), match.end(), second,
+                                   text[match.start("day2"):match.end()], groups["suffix"] or ""))
+    for form in rules.forms:
+        read(form)
     return sorted(taken, key=lambda m: m.start)
 
 
 def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[re.Match]:
-    """Day-and-month dates with no year ("20 Ekim"), which are never guessed.
-    ``dated``: ``find_dates(text, lang)``, when the caller has it already."""
-    _, day_month = grammar(lang)
+    """Day-and-month dates with no year ("20 Ekim"), for a warning when they are not
+    inferred. ``dated``: ``find_dates(text, lang)``, when the caller has it already."""
     if dated is None:
         dated = find_dates(text, lang)
-    return [m for m in day_month.finditer(text)
+    return [m for m in grammar(lang).day_month.finditer(text)
             if not any(d.start <= m.start() < d.end for d in dated)]
 
+
+def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[DateMatch]:
+    """Dates that need their context: a day and month without a year ("20 Ekim’de",
+    "11 and 17 October"), and days counted from the date before ("ertesi gün",
+    "two days later", "the 5th", "aynı ayın 21’inde"). Their ``span`` is None."""
+    lang = base_language(lang)
+    if dated is None:
+        dated = find_dates(text, lang)
+    rules = grammar(lang)
+    numbers = {w: n for word, n in LANGUAGES[lang]["numbers"].items()
+               for w in _either_case([word], lang)}
+    taken = [(m.start, m.end) for m in dated]
+    found: list[DateMatch] = []
+    for form in rules.yearless:
+        for match in form.finditer(text):
+            if _overlaps(match.start(), match.end(), taken):
+                continue
+            taken.append((match.start(), match.end()))
+            month = month_number(match.group("month"), lang)
+            suffix = match.group("suffix") or ""
+            if match.groupdict().get("day2"):
+                found.append(DateMatch(match.start("day"), match.end("day"), None,
+                                       match.group("day"), "", "year", (month, int(match.group("day")))))
+                found.append(DateMatch(match.start("day2"), match.end(), None,
+                                       text[match.start("day2"):match.end()], suffix, "year",
+                                       (month, int(match.group("day2")))))
+            else:
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0), suffix,
+                                       "year", (month, int(match.group("day")))))
+    for form, meaning in rules.relative:
+        for match in form.finditer(text):
+            if _overlaps(match.start(), match.end(), taken):
+                continue
+            taken.append((match.start(), match.end()))
+            groups = match.groupdict()
+            if meaning.startswith("+"):
+                count, unit = meaning[1:].split()
+                days = (numbers.get(groups["count"]) or int(groups["count"])) if count == "count" \
+                    else int(count)
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0),
+                                       groups["suffix"] or "", "days",
+                                       (days * (7 if unit == "week" else 1),)))
+            elif meaning == "day":
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0),
+                                       groups["suffix"] or "", "day", (int(groups["day"]),)))
+            else:
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0),
+                                       groups["suffix"] or "", "month",
+                                       (month_number(groups["month"], lang),)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | None) -> DateSpan | None:
+    """The date of a ``find_relative`` match: ``previous`` is the date the text gave
+    last (for "the following day", "the 5th"), ``dated`` the last one with a year
+    (for "20 Ekim"). None when they do not say enough, or the result cannot exist.
+
+    >>> day = find_relative("aynı ayın 21’inde", "tr")[0]
+    >>> resolve(day, parse_iso("2023-03-16"), None).iso
+    '2023-03-21'
+    """
+    try:
+        if match.relative == "year":
+            month, day = match.value
+            return DateSpan(PartialDate(dated.year, month, day)) if dated else None
+        if previous is None:
+            return None
+        base = previous.last
+        if match.relative == "days":
+            if not base.day:
+                return None
+            day = datetime.date(base.year, base.month, base.day) + datetime.timedelta(days=match.value[0])
+            return DateSpan(PartialDate(day.year, day.month, day.day))
+        if match.relative == "day":
+            return DateSpan(PartialDate(base.year, base.month, match.value[0])) if base.month else None
+        return DateSpan(PartialDate(base.year, match.value[0]))
+    except DateError:
+        return None
+
+
+# --- writing dates -----------------------------------------------------------------
 
 def range_parts(span: DateSpan, lang: str) -> list[tuple[str, str | None]]:
     """The long form in pieces, each with the ISO date it shows (None for separators):
@@ -194,7 +391,10 @@ def range_parts(span: DateSpan, lang: str) -> list[tuple[str, str | None]]:
 
     start, end = span.start, span.end
     if end is None:
-        return [(one(start), start.iso)]
+        shown = one(start)
+        if span.part:
+            shown = table["part_forms"][span.part].format(date=shown)
+        return [(shown, start.iso)]
     if start.day and end.day and start.year == end.year:
         if start.month == end.month:
             return [(one(start, "day_range_start"), start.iso),
@@ -205,5 +405,5 @@ def range_parts(span: DateSpan, lang: str) -> list[tuple[str, str | None]]:
 
 
 def format_long(span: DateSpan, lang: str) -> str:
-    """The language's long form: "30 Ağustos 1992", "2–5 Mayıs 1994", "Temmuz 2020"."""
+    """The language's long form: "30 Ağustos 1992", "2–5 Mayıs 1994", "Nisan 2016 başı"."""
     return "".join(text for text, _ in range_parts(span, lang))

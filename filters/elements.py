@@ -40,3 +40,10 @@ def descendants(root: pf.Element) -> Iterator[pf.Element]:
             break
         else:
             stack.pop()
+
+
+def body_elements(doc: pf.Doc) -> Iterator[pf.Element]:
+    """Every element of the document's body (not its metadata), in document order."""
+    for block in doc.content:
+        yield block
+        yield from descendants(block)

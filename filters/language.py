@@ -29,30 +29,216 @@ LANGUAGES: dict[str, dict] = {
         "contents": "İçindekiler",
         "cite_as": "Atıf",
         "notes": "Notlar",
-        "accessed": "Erişim tarihi",
         "section": "Bölüm",
         "download": "İndir",
+        # --- references and citations (filters/bibstyle.py, filters/citations.py) ---
         "no_date": "t.y.",
         "editor": "Ed.",
         "editors": "Ed.",
-        "in": "İçinde",
         "pages": "ss.",
         "page": "s.",
+        # Numbered things and their cross-references: "Şekil 1", "Şekil 1 ve 2".
+        "figure": "Şekil", "figures": "Şekil",
+        "table": "Tablo", "tables": "Tablo",
+        "equation": "Denklem", "equations": "Denklem",
+        "sections": "Bölüm",
+        "appendices": "Ek",
+        # Front matter
+        "received": "Geliş tarihi",
+        "revised": "Düzeltme tarihi",
+        "accepted": "Kabul tarihi",
+        "published": "Yayın tarihi",
+        "corresponding_author": "Sorumlu yazar",
+        "license": "Lisans",
+        "translated_title": "Başlık",
+        # Back matter: the headings TR Dizin asks for, and the ethics statement
+        "acknowledgements": "Teşekkür",
+        "funding": "Finansman",
+        "data-availability": "Veri Erişilebilirliği",
+        "conflict-of-interest": "Çıkar Çatışması",
+        "ethics": "Etik Kurul Onayı",
+        "author-contributions": "Yazar Katkıları",
+        "ethics_statement": "Bu çalışma için {board} tarafından {date} tarihinde{number} etik kurul onayı alınmıştır.",
+        "ethics_number": " {number} sayılı",
+        # CRediT contributor roles (https://credit.niso.org), in the order of the taxonomy
+        "credit": {
+            "conceptualization": "Kavramsallaştırma",
+            "data-curation": "Veri iyileştirme",
+            "formal-analysis": "Biçimsel analiz",
+            "funding-acquisition": "Finansman sağlama",
+            "investigation": "Araştırma",
+            "methodology": "Yöntem",
+            "project-administration": "Proje yönetimi",
+            "resources": "Kaynaklar",
+            "software": "Yazılım",
+            "supervision": "Denetim",
+            "validation": "Doğrulama",
+            "visualization": "Görselleştirme",
+            "writing-original-draft": "Yazım – ilk taslak",
+            "writing-review-editing": "Yazım – inceleme ve düzenleme",
+        },
+        "in_book": "{book} içinde",             # a chapter's book: "D. Kara (Ed.), *Kitap* içinde"
+        "edition": "{ordinal} baskı",           # "2. baskı"
+        "volume": "Cilt {number}",
+        "report": "Rapor",
+        "report_number": "No. {number}",
+        "accessed": "Erişim tarihi: {date}",
+        # BibLaTeX's localisation keys, as a `type` field or a thesis's default type
+        "bibstrings": {"phdthesis": "Doktora tezi", "mathesis": "Yüksek lisans tezi",
+                       "techreport": "Teknik rapor", "resreport": "Araştırma raporu"},
+        "langid": ["turkish"],                  # BibLaTeX `langid` values of this language
+        # Locators: unit → (the form printed, the spellings an author may write).
+        # The printed forms are the CSL locale's terms, so pandoc's citeproc reads them too.
+        "locators": {
+            "page": ("s.", ["s", "ss", "sayfa", "sayfalar"]),
+            "chapter": ("böl.", ["bölüm", "bölümler", "böl"]),
+            "section": ("blm.", ["blm"]),
+            "volume": ("c.", ["cilt", "ciltler", "c"]),
+            "part": ("ksm.", ["kısım", "ksm"]),
+            "paragraph": ("par.", ["paragraf", "par"]),
+            "figure": ("şek.", ["şekil", "şek"]),
+            "note": ("n.", ["not", "dipnot", "dn"]),
+            "line": ("satır", ["satır", "satırlar"]),
+        },
+        # pandoc's citeproc capitalises a term without Turkish case rules ("içinde" →
+        # "Içinde"): the words it gets wrong, and their right form.
+        "csl_case_fixes": {"Içinde": "İçinde"},
         # The chronology's date grammar: forms tried longest first; {day}, {month},
-        # {year}, {day2}, {month2} are the parts; " - " is any dash with or
-        # without spaces. `suffix` is what Turkish attaches with an apostrophe.
+        # {year}, {day2}, {month2} are the parts, {part} a word of `date_parts`,
+        # {suffix} an optional suffix, {count} a number (digits or `numbers`),
+        # {ordinal} "th"; " - " is any dash with or without spaces. `date_suffix`
+        # is what Turkish attaches with an apostrophe.
         "date_forms": [
             "{day} {month} - {day2} {month2} {year}",
             "{day} - {day2} {month} {year}",
             "{day} {month} {year}",
+            "{year} yılının {month} ayının {part}",
             "{year} yılının {month} ayında",
+            "{month} {year}{suffix} {part}",
             "{month} {year}",
         ],
         "day_month_form": "{day} {month}",
         "date_suffix": "['’][a-zçğıöşü]+",
-        # Words that only tie a date to its sentence; dropped from event texts.
-        "date_connectors": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
-                            "tarihinde", "itibariyle", "tarihi"],
+        # Words that only tie a date to its sentence (after it in Turkish, before it
+        # in English); dropped from event texts.
+        "date_connectors_before": [],
+        "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
+                            "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
+                            "tarihli", "tarihi"],
+        # --- chronology grammar (filters.dates, filters.sentences, filters.clauses) ---
+        # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
+        # from the second.
+        "date_list_forms": ["{day} ve {day2} {month} {year}"],
+        "yearless_forms": ["{day} ve {day2} {month}", "{day} {month}"],
+        # Part of a month: read as part of the date, shown in the date column.
+        "date_parts": {"early": ["başında", "başlarında", "başı"],
+                       "mid": ["ortasında", "ortalarında", "ortası"],
+                       "late": ["sonunda", "sonlarında", "sonu"]},
+        "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
+        "month_aliases": {},
+        # Dates given relative to the one before: "+N day" (N days after it),
+        # "+count day|week" (a number in the text), "day" (that day of its
+        # month), "month" (that month of its year).
+        "relative_forms": {
+            "ertesi gün": "+1 day", "ertesi günü": "+1 day", "aynı gün": "+0 day",
+            "aynı günün akşamı": "+0 day", "aynı gece": "+0 day",
+            "{count} gün sonra": "+count day", "{count} hafta sonra": "+count week",
+            "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
+            "aynı yılın {month} ayında": "month",
+        },
+        # The word a relative date counts from, when it names an event, not a date:
+        # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
+        "relative_complement": r"\S+(?:[ıiuü]n|[dt][ae]n)",
+        "numbers": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
+                    "sekiz": 8, "dokuz": 9, "on": 10},
+        # What a date is, read from the words around it: (before, after) regexes on
+        # the text before the date and after it (from its suffix on); both must match.
+        # A period's end is not an event ("Mayıs 1994’ten Nisan 2016’ya kadar"); a
+        # date that names a thing ("Eylül 2022 savaşı", "14 Mart 2008 tarihli karar",
+        # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
+        "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
+                   ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
+        "state": [],
+        "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
+                        ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b)[a-zçğıöşü]+")],
+        "abbreviations": ["vb.", "vs.", "vd.", "bkz.", "Bkz.", "s.", "ss.", "Dr.", "Prof.", "Doç.",
+                          "Yrd.", "örn.", "Örn.", "yy.", "c.", "no.", "No.", "St.", "Av.", "Ed.",
+                          "çev.", "haz.", "bs.", "a.g.e.", "a.e.", "T.C.", "Ltd.", "Şti.", "Alm.",
+                          "İng.", "Fr.", "Rus."],
+        "ordinal_period": True,
+        # Clauses: a date's text is the clause that holds it. Boundaries are regexes
+        # matched between two clauses; `discourse` opens a clause without being part
+        # of the event; `clause_start_drop` words are dropped at a clause's start.
+        "clause_boundaries": [r";\s*", r"(?<=m[ıiuü]ş),\s+", r"(?<=m[ıiuü]ş)\s+ve\s+",
+                              r"(?<=[a-zçğıöşü]s[ae])\s+d[ae]\s+", r",\s+(?=(?:ancak|fakat|ama)\s)",
+                              r",\s+(?=[^\s,]+(?:\s+[^\s,]+){0,2}\s+ise\s)",
+                              r"(?<=m[ıiuü]ş)\s+(?=(?:ancak|fakat|ama)\s)"],
+        "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
+                      "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
+                      "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
+        "clause_start_drop": ["ve", "ancak", "fakat", "ama", "da", "de"],
+        "inner_drop": [r"\s+ise(?=\s)"],
+        # A relative date in apposition to the date that follows it ("bir gün sonra
+        # yani 28 Eylül 2020’de") is read as that date: these words join them.
+        "apposition": [r"\s*,?\s*yani\s*$"],
+        # Turkish verb forms after a date, by the ending of a lower-case word: the
+        # date belongs to a relative clause ("27 Eylül 2020’de başlayan savaş"), or
+        # to a verbal noun ("Kerimov’un Eylül 2016’da ölmesiyle"), else to the main
+        # clause. A finite form is written with `finite` (vowel harmony from the
+        # stem's last vowel).
+        "verb_forms": {
+            "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{1,}[^aeıioöuüdty])[ae]n$",
+            "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
+            "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
+            "converb": r"^(?P<stem>[a-zçğıöşü]{2,})(?:y?[ae]r[ae]k|y?[ıiuü]p)$",
+            "past": r"m[ıiuü]ş$",
+            "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
+        },
+        "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
+                      "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
+                      "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
+                      "hayran", "mekan", "iman", "imkan", "imkân", "sıradan", "yeniden", "birden",
+                      "önceden", "ören", "gören", "kaynağı", "dağı", "ağı", "bağı", "sağı", "çağı",
+                      "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca"],
+        "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
+        "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},
+        "finite": {"a": "mıştır", "ı": "mıştır", "e": "miştir", "i": "miştir", "o": "muştur",
+                   "u": "muştur", "ö": "müştür", "ü": "müştür"},
+        "negative": r"m[ae]m[ıiuü]ş",
+        "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r)[.!?]?$",
+        # Case endings taken off a head noun or a subject: (regex, replacement).
+        "case_endings": [(r"['’][^\s’']*$", ""), (r"(s[ıiuü])n(?:[ıiuü]n|d[ae]n?|[ae]|[ıiuü])$", r"\1"),
+                         (r"(l[ae]r[ıi])n(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
+                         (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
+                         (r"([aeıioöuü])(?:n[ıiuü]n|[dt][ae]|y[ae]|y[ıiuü])$", r"\1"),
+                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1")],
+        "genitive": r"(?:['’]n?[ıiuü]n|[aeıioöuü]n[ıiuü]n|l[ae]r[ıi]n|[a-zçğıöşü]{2}[^aeıioöuü\W][ıiuü]n)$",
+        "case_marked": r"(?:['’]\w+|[dt][ae]n?|n[dt][ae]n?|[ıiuü]n|ki|y[ae]|s[ıiuü]n[ae])$",
+        # After these, the relative clause before them tells when: "… başlayan savaş
+        # sırasında", "… yapılan seçimlerin ardından".
+        "temporal_postpositions": ["sırasında", "sürecinde", "sonrası", "sonrasında", "ardından",
+                                   "öncesinde", "boyunca", "sonra", "önce", "üzerine", "nedeniyle"],
+        "head_stops": ["ile", "sırasında", "sürecinde", "sonrası", "sonrasında", "ardından", "için",
+                       "gibi", "ve", "de", "da", "ise", "üzerine", "nedeniyle", "kadar", "boyunca",
+                       "öncesinde", "sonra", "önce", "olarak", "hakkında", "konusunda", "yönelik"],
+        "left_stops": ["ancak", "ama", "fakat", "ise", "de", "da", "ve", "veya", "sonra", "önce",
+                       "birlikte", "göre", "rağmen", "için", "gibi", "kadar", "beri", "dolayı",
+                       "üzere", "yani", "ayrıca", "nitekim", "zira", "çünkü", "hatta", "dahi",
+                       "özellikle", "bilhassa", "olan", "yana", "ardından", "sonrasında",
+                       "üzerine", "nedeniyle", "sırasında", "boyunca", "tarafından"],
+        "determiners": ["bu", "şu", "o", "aynı", "her", "bunun", "bununla"],
+        # The review list: texts whose subject does not say who, or that are about
+        # the article itself.
+        "vague_subjects": ["İki ülke", "Her iki ülke", "Taraflar", "Her iki taraf", "Bu ülke",
+                           "Bunlar", "Onlar", "Söz konusu", "Üçüncüsü", "İkincisi", "Diğeri",
+                           "Bu milletvekilleri", "Bu devletler"],
+        "meta_words": ["bu çalışma", "çalışmada", "bu analiz", "bu makale", "makalede", "bu bölüm"],
+        "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
+                      "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
+        "participles": r"(?!)",
+        "not_after_participle": [],
+        "passive": {},
+        "note": "dn.",
         "long_date": "{day} {month} {year}",
         "long_month": "{month} {year}",
         "day_range_start": "{day}",
@@ -74,26 +260,153 @@ LANGUAGES: dict[str, dict] = {
         "contents": "Contents",
         "cite_as": "Cite as",
         "notes": "Notes",
-        "accessed": "Accessed",
         "section": "Section",
         "download": "Download",
+        # --- references and citations (filters/bibstyle.py, filters/citations.py) ---
         "no_date": "n.d.",
         "editor": "Ed.",
         "editors": "Eds.",
-        "in": "In",
         "pages": "pp.",
         "page": "p.",
+        "figure": "Figure", "figures": "Figures",
+        "table": "Table", "tables": "Tables",
+        "equation": "Equation", "equations": "Equations",
+        "sections": "Sections",
+        "appendices": "Appendices",
+        "received": "Received",
+        "revised": "Revised",
+        "accepted": "Accepted",
+        "published": "Published",
+        "corresponding_author": "Corresponding author",
+        "license": "License",
+        "translated_title": "Title",
+        "acknowledgements": "Acknowledgements",
+        "funding": "Funding",
+        "data-availability": "Data Availability",
+        "conflict-of-interest": "Conflict of Interest",
+        "ethics": "Ethics Approval",
+        "author-contributions": "Author Contributions",
+        "ethics_statement": "This study was approved by {board} on {date}{number}.",
+        "ethics_number": " (approval number {number})",
+        "credit": {
+            "conceptualization": "Conceptualization",
+            "data-curation": "Data curation",
+            "formal-analysis": "Formal analysis",
+            "funding-acquisition": "Funding acquisition",
+            "investigation": "Investigation",
+            "methodology": "Methodology",
+            "project-administration": "Project administration",
+            "resources": "Resources",
+            "software": "Software",
+            "supervision": "Supervision",
+            "validation": "Validation",
+            "visualization": "Visualization",
+            "writing-original-draft": "Writing – original draft",
+            "writing-review-editing": "Writing – review & editing",
+        },
+        "in_book": "In {book}",
+        "edition": "{ordinal} ed.",
+        "volume": "Vol. {number}",
+        "report": "Report",
+        "report_number": "No. {number}",
+        "accessed": "Accessed {date}",
+        "bibstrings": {"phdthesis": "PhD thesis", "mathesis": "Master's thesis",
+                       "techreport": "Technical report", "resreport": "Research report"},
+        "langid": ["english", "american", "british", "USenglish", "UKenglish"],
+        "locators": {
+            "page": ("p.", ["p", "pp", "page", "pages"]),
+            "chapter": ("chap.", ["chap", "chapter", "chapters", "ch"]),
+            "section": ("sec.", ["sec", "section", "sections", "§"]),
+            "volume": ("vol.", ["vol", "vols", "volume", "volumes"]),
+            "part": ("pt.", ["pt", "part", "parts"]),
+            "paragraph": ("para.", ["para", "paragraph", "paragraphs", "¶"]),
+            "figure": ("fig.", ["fig", "figs", "figure", "figures"]),
+            "note": ("n.", ["n", "nn", "note", "notes"]),
+            "line": ("l.", ["l", "ll", "line", "lines"]),
+        },
+        "csl_case_fixes": {},
         "date_forms": [
             "{day} {month} - {day2} {month2} {year}",
             "between {day} and {day2} {month} {year}",
             "{day} - {day2} {month} {year}",
             "{month} {day}, {year}",
             "{day} {month} {year}",
+            "{part}{month} {year}",
             "{month} {year}",
         ],
         "day_month_form": "{day} {month}",
         "date_suffix": "['’]s",
-        "date_connectors": ["on", "in"],
+        "date_connectors_after": [],
+        "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
+                            "the night of", "on", "in", "of", "at", "by"],
+        "date_list_forms": ["{day} and {day2} {month} {year}", "{month} {day} and {day2}, {year}"],
+        "yearless_forms": ["{day} and {day2} {month}", "{day} {month}", "{month} {day}"],
+        "date_parts": {"early": ["early ", "the beginning of ", "the start of "],
+                       "mid": ["mid-", "the middle of "],
+                       "late": ["late ", "the end of "]},
+        "part_forms": {"early": "early {date}", "mid": "mid-{date}", "late": "late {date}"},
+        "month_aliases": {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7,
+                          "Aug.": 8, "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12},
+        "relative_forms": {
+            "the following day": "+1 day", "the next day": "+1 day", "a day later": "+1 day",
+            "the same day": "+0 day", "the same evening": "+0 day", "the same night": "+0 day",
+            "a week later": "+1 week",
+            "{count} days later": "+count day", "{count} weeks later": "+count week",
+            "the {day}{ordinal}": "day",
+        },
+        "relative_complement": r"(?!)",
+        "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9, "ten": 10},
+        "period": [(r"\b(?:[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill)\s+$", ""),
+                   (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),
+                   (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", "")],
+        "state": [(r"\b[Aa]s of\s+$", "")],
+        "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
+                        (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",
+                         r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],
+        "abbreviations": ["e.g.", "i.e.", "cf.", "vs.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.",
+                          "Gen.", "Col.", "Lt.", "Sen.", "Rep.", "Gov.", "Pres.", "St.", "Mt.", "No.",
+                          "Nos.", "Art.", "Arts.", "Fig.", "Vol.", "pp.", "p.", "ed.", "eds.",
+                          "approx.", "Approx.", "U.S.", "U.N.", "U.K.", "E.U.", "U.S.S.R.", "Jr.",
+                          "Sr.", "Inc.", "Ltd.", "Co.", "a.m.", "p.m.", "Jan.", "Feb.", "Mar.",
+                          "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."],
+        "ordinal_period": False,
+        "clause_boundaries": [r";\s*", r",\s+(?=(?:and|but|while|whereas|although|though)\s)"],
+        "discourse": ["However", "Moreover", "Meanwhile", "In addition", "Nevertheless", "Thus",
+                      "Then", "Finally", "And", "But", "While", "Whereas", "Although", "Though"],
+        "clause_start_drop": ["and", "but", "while", "whereas", "although", "though"],
+        "inner_drop": [],
+        "apposition": [],
+        "verb_forms": {},
+        "not_verbs": [],
+        "lexical_nouns": r"(?!)",
+        "stem_changes": {},
+        "finite": {},
+        "negative": r"(?!)",
+        "finite_verb": r"(?!)",
+        "case_endings": [],
+        "genitive": r"(?!)",
+        "case_marked": r"(?!)",
+        "temporal_postpositions": [],
+        "head_stops": [],
+        "left_stops": [],
+        "determiners": [],
+        # "a ceasefire agreed on 29 April held" → "a ceasefire was agreed and held":
+        # a participle that ends a noun phrase before the date, and the words that
+        # may not follow it for that reading.
+        "participles": r"^(?:\w+ed|held|made|taken|given|won|begun|broken|built|sent|set|led|met|"
+                       r"paid|put|struck|fought|shot|sworn|drawn|chosen|written|shown|seen)$",
+        "not_after_participle": ["by", "to", "in", "on", "at", "of", "for", "with", "and", "the",
+                                 "a", "an", "as", "from", "that", "which", "was", "were"],
+        "passive": {"singular": "was", "plural": "were"},
+        "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",
+                           "The two countries", "The two sides", "Both sides", "The parties",
+                           "The two governments", "The two presidents", "The latter", "The former"],
+        "meta_words": ["this article", "this study", "this paper", "this chapter", "this section"],
+        "stopwords": ["the", "and", "of", "in", "on", "at", "to", "a", "an", "by", "for", "with",
+                      "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",
+                      "two", "both", "from", "after", "before", "as"],
+        "note": "n.",
         "long_date": "{day} {month} {year}",
         "long_month": "{month} {year}",
         "day_range_start": "{day}",
@@ -141,3 +454,17 @@ def lower(text: str, lang: str | None) -> str:
 def upper_first(text: str, lang: str | None) -> str:
     """Capitalise the first letter only, by the language's rules."""
     return upper(text[:1], lang) + text[1:] if text else text
+
+
+@lru_cache(maxsize=None)
+def _ordinals(lang: str) -> icu.RuleBasedNumberFormat:
+    return icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.ORDINAL, icu.Locale(lang))
+
+
+def ordinal(number: int, lang: str | None) -> str:
+    """The language's ordinal numeral (ICU's rules): ``ordinal(2, "tr")`` → ``"2."``.
+
+    >>> ordinal(2, "en"), ordinal(11, "en"), ordinal(23, "en")
+    ('2nd', '11th', '23rd')
+    """
+    return _ordinals(base_language(lang)).format(number)

@@ -18,7 +18,9 @@ ENTRY_CLASS = "reference-entry"        # Div of one entry
 ENTRY_PREFIX = "bib-"
 
 # --- numbering and cross-references ----------------------------------------------
-NUMBER_ATTRIBUTE = "number"            # "2.1", "3", "A2": the number the numbering stage gave
+# "2.1", "3", "A2": the number the numbering stage gave. Not pandoc's own "number",
+# which its EPUB writer would print a second time in the table of contents.
+NUMBER_ATTRIBUTE = "data-number"
 LABEL_CLASS = "label"                  # Span holding "Şekil 1." / "Tablo 2." in a caption
 SECTION_NUMBER_CLASS = "header-section-number"  # Span holding "2.1" in a header (pandoc's name)
 EQUATION_CLASS = "equation"            # Span around a numbered display equation
@@ -29,20 +31,31 @@ UNNUMBERED_CLASS = "unnumbered"
 
 # --- the chronology ---------------------------------------------------------------
 CHRONOLOGY_ID = "chronology"           # the appendix's header
+TIMELINE_ID = "fig:timeline"           # its figure
 EVENT_CLASS = "event"                  # author's mark: [20 Ekim]{.event date="…"}
 NO_EVENT_CLASS = "no-event"            # author's mark: not an event
 EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an event
+EVENT_PLACE_CLASS = "event-place"      # Link from an appendix entry back to one place (the PDF
+                                       # shows it as a page number)
+CHRONOLOGY_FILE = "chronology.yaml"    # the author's corrections, beside the manuscript's sections
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)
+# … its kinds, in the order they are printed; each is also the class of a section the
+# author writes (`# Funding {.funding}`) and a metadata key.
+BACK_MATTER_KINDS = ("acknowledgements", "funding", "conflict-of-interest", "data-availability",
+                     "ethics", "author-contributions")
+KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 
 # --- metadata keys the build adds for its own use (never shown to readers) ---------
 SOURCE_FILES_KEY = "source-files"      # the manuscript's files in reading order, for file:line
 REFERENCE_LIST_KEY = "reference-list"  # the formatted references as plain text, for indexers
+STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read (cache key)
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
+METADATA_FILE_KEY = "press-metadata-file"  # manuscript/metadata.yaml, for its lines
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
-INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, FIELDS_KEY, "nocite",
-                           "chronology", RESOURCES_KEY})
+INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
+                           "nocite", "chronology", RESOURCES_KEY, "csl", STYLE_FILES_KEY})
 
 # --- untrusted input -----------------------------------------------------------------
 # URL schemes a link or an image may use in an untrusted build (besides relative

@@ -6,8 +6,9 @@ True
 In ``metadata.yaml``::
 
     chronology: false                 # no appendix
-    chronology: {title: Olaylar, auto: false, figure: false}
+    chronology: {title: Olaylar, auto: false, infer: false, figure: false}
     bibliography-title: Kaynaklar
+    csl: apa                          # a CSL style by name, or a .csl file (default: house style)
 """
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ import copy
 
 import panflute as pf
 
+
 DEFAULTS: dict = {
     "bibliography-title": None,  # None: the language's term ("Kaynakça", "References")
+    "csl": None,                 # None: the house style (filters/bibstyle.py)
     "chronology": {
         "enabled": True,
-        "title": None,           # None: "Ek: Kronoloji" / "Appendix: Chronology"
+        "title": None,           # None: "Kronoloji" / "Chronology" (after "Ek A: ")
         "auto": True,            # find dates written in running text
+        "infer": True,           # date "20 Ekim", "the following day" from the paragraph
         "figure": True,          # the timeline figure above the list
     },
 }
@@ -35,12 +39,13 @@ def options(doc: pf.Doc) -> dict:
     if doc is not None:
         result["bibliography-title"] = doc.get_metadata("bibliography-title",
                                                         default=None)
+        result["csl"] = doc.get_metadata("csl", default=None) or None
         chronology = doc.get_metadata("chronology", default=True)
         if isinstance(chronology, bool):
             result["chronology"]["enabled"] = chronology
         elif isinstance(chronology, dict):
             for name, value in chronology.items():
-                if name in result["chronology"]:
+                if name in result["chronology"]:  # unknown ones: the metadata stage warns
                     result["chronology"][name] = value
         doc.press_options = result
     return result

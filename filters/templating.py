@@ -29,8 +29,9 @@ class SyntaxKeyedCache(jinja2.FileSystemBytecodeCache):
         return super().get_cache_key(f"{self.syntax}\0{name}", filename)
 
 
-def template_environment(folder: Path, **options) -> jinja2.Environment:
-    """A ``jinja2.Environment`` over the templates in ``folder``, with ``options``."""
+def template_environment(folder: Path | list[Path], **options) -> jinja2.Environment:
+    """A ``jinja2.Environment`` over the templates in ``folder`` (or folders, searched
+    in order), with ``options``."""
     try:
         cache = SyntaxKeyedCache(repr(sorted(options.items(), key=lambda item: item[0])))
     except (OSError, RuntimeError):  # no private temporary folder: compile every time

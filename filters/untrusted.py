@@ -88,7 +88,7 @@ class Places:
     def of(self, *patterns: str) -> tuple[str | None, int | None]:
         for pattern in patterns:
             nth = self.seen.get(pattern, 0)
-            path, line = locate(self.doc, pattern, nth)
+            path, line = locate(self.doc, pattern, nth, metadata=True)
             if path:
                 self.seen[pattern] = nth + 1
                 return path, line

@@ -49,8 +49,8 @@ class Edition:
 EDITIONS: tuple[Edition, ...] = (
     Edition("pdf", "press.pdf:write", ("typst",), "print", True,
             "the journal PDF (Typst, or LaTeX with --pdf-engine)"),
-    Edition("html", "press.html:write", ("html",), "web", True, "the HTML edition"),
-    Edition("epub", "press.epub:write", ("epub",), "web", True, "the EPUB 3 edition"),
+    Edition("html", "press.html:write", ("html", "shared"), "web", True, "the HTML edition"),
+    Edition("epub", "press.epub:write", ("epub", "shared"), "web", True, "the EPUB 3 edition"),
     Edition("latex", "press.latex:write_folder", ("latex",), "print", False,
             "a LaTeX submission folder that compiles with latexmk"),
 )
@@ -68,6 +68,9 @@ class Job:
     pdf_engine: str = "typst"
     bibliography: tuple[str, ...] = ()  # the .bib files, copied into the LaTeX folder
     plain: dict = field(default_factory=dict, hash=False)  # the metadata as plain text
+    folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
+    resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
+    sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
 
     @property
     def terms(self) -> dict:

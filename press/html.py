@@ -1,24 +1,97 @@
-"""The HTML edition: one page (``html/index.html``) with its stylesheet.
+"""The HTML edition: one page (``html/index.html``) with its stylesheet and figures.
 
-Pandoc renders the body and every metadata field to HTML in one run; the page
-template (``templates/html/page.html.j2``) adds the title block, the abstracts
-and the indexers' metadata. The same render feeds the EPUB's title page.
+Pandoc renders the body and every metadata field to HTML in one run (math as
+MathML: no JavaScript); the page template (``templates/html/page.html.j2``) adds
+the title block, the abstracts and the indexers' metadata. The same render feeds
+the EPUB's title page. Figures are copied beside the page; a PDF figure is shown
+as the SVG Typst draws of it. Tables scroll inside their own box on a phone.
 """
 from __future__ import annotations
 
-from press.render import Rendered, render
+import dataclasses
+import html
+import re
+from pathlib import Path
+
+from filters.names import BIBLIOGRAPHY_ID, EQUATION_CLASS
+from press import ast
+from press.figures import svg_of_pdf
+from press.render import HIGHLIGHTING, Rendered, render
 from press.templates import TEMPLATES, context, environment, page_range, scholarly_article
 
-HTML_ARGS = ["--toc", "--toc-depth=2", "--number-sections", "--section-divs",
-             "--html-q-tags", "--wrap=none"]
+HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml",
+             *HIGHLIGHTING]
+OWN_FILES = ("index.html", "style.css")
+
+
+def web_name(name: str) -> str:
+    """The file a figure is shown from on the web: a PDF as SVG (``map.pdf.svg``)."""
+    return f"{name}.svg" if name.lower().endswith(".pdf") else name
+
+
+def prepare(job, pdf_figure=web_name) -> str:
+    """The document as the web editions show it: PDF figures as SVG (the address
+    ``pdf_figure(name)`` gives), tables in a scrolling box. What may scroll sideways
+    on a phone (a table, code, a display equation) can take the keyboard's focus,
+    so that it can be scrolled without a mouse."""
+    doc = ast.load(job.doc_json)
+
+    def change(element):
+        if element["t"] == "Image" and element["c"][2][0].lower().endswith(".pdf"):
+            element["c"][2][0] = pdf_figure(element["c"][2][0])
+        elif element["t"] == "Table":
+            element["c"] = ast.transform(element["c"], change)
+            return {"t": "Div", "c": [["", ["table-wrap"], [["tabindex", "0"]]], [element]]}
+        elif element["t"] == "CodeBlock" or (element["t"] == "Span" and EQUATION_CLASS in element["c"][0][1]):
+            element["c"][0][2].append(["tabindex", "0"])
+        return None
+
+    doc["blocks"] = ast.transform(doc["blocks"], change)
+    return ast.dump(doc)
 
 
 def render_html(job) -> Rendered:
-    return render(job.doc_json, "html5", HTML_ARGS, job.plain)
+    return render(prepare(job), "html5", HTML_ARGS, job.plain)
+
+
+def figure_files(job) -> dict[str, bytes]:
+    """Every checked file the page shows, under its name beside the page."""
+    files = {}
+    folder = Path(job.folder)
+    for name, path in job.resources.items():
+        if name in OWN_FILES:
+            continue
+        path = Path(path)
+        files[f"html/{web_name(name)}"] = (svg_of_pdf(path, folder) if name.lower().endswith(".pdf")
+                                           else path.read_bytes())
+    return files
+
+
+ENDNOTES = re.compile(r'<section id="footnotes"[^>]*>\s*<hr\s*/?>.*?</section>\s*', re.S)
+
+
+def notes_before_references(body: str, title: str) -> str:
+    """The notes under a heading of their own, after the text and before the reference
+    list (pandoc puts them, under a bare rule, after everything, appendices included).
+
+    >>> notes_before_references('<section id="bibliography">R</section>\\n'
+    ...                         '<section id="footnotes" class="footnotes"><hr /><ol>N</ol></section>', "Notes")
+    '<section id="footnotes" class="footnotes"><h2 class="notes-title">Notes</h2><ol>N</ol></section>\\n<section id="bibliography">R</section>\\n'
+    """
+    match = ENDNOTES.search(body)
+    if not match:
+        return body
+    notes = re.sub(r"<hr\s*/?>", f'<h2 class="notes-title">{html.escape(title)}</h2>', match.group(0), count=1)
+    body = body[:match.start()] + body[match.end():]
+    place = body.find(f'<section id="{BIBLIOGRAPHY_ID}"')
+    if place < 0:
+        return body + notes
+    return body[:place] + notes.rstrip() + "\n" + body[place:]
 
 
 def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
+    rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
     page = environment("html", autoescape=True).get_template("page.html.j2")
     pdf = f"../{job.slug}.pdf"
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
@@ -26,4 +99,5 @@ def write(job, shared) -> dict[str, bytes]:
                        first_page=pages[0], last_page=pages[1],
                        jsonld=scholarly_article(rendered.plain, job.lang, pdf))
     return {"html/index.html": html.encode("utf-8"),
-            "html/style.css": (TEMPLATES / "html" / "style.css").read_bytes()}
+            "html/style.css": (TEMPLATES / "html" / "style.css").read_bytes(),
+            **figure_files(job)}

@@ -8,8 +8,6 @@ the references, the figures) that compiles on its own with ``latexmk -xelatex``;
 """
 from __future__ import annotations
 
-import html
-import json
 import os
 import re
 import shutil
@@ -17,11 +15,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from filters.diagnostics import BuildError
-from filters.markup import typst_string
-from press.render import render
+from filters.diagnostics import BuildError, display_path
+from filters.names import ENTRY_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS
+from press import ast
+from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
+from press.render import HIGHLIGHTING, render
 from press.templates import context, environment
-from press.tools import TYPST_PICTURES
 
 ENGINES = ("xelatex", "lualatex")
 INSTALL_HINT = ("install TeX Live: apt-get install texlive-xetex texlive-luatex "
@@ -31,8 +30,6 @@ LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
                   "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
                   "^": r"\textasciicircum{}"}
 CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF]+(?:\s+[\u0400-\u04FF]+)*")
-SVG_FIGURE = re.compile(r'<figure[^>]*>\s*(<svg.*?</svg>)\s*(?:<figcaption>(.*?)</figcaption>)?\s*</figure>',
-                        re.S)
 
 
 def latex_escape(text: str) -> str:
@@ -53,50 +50,90 @@ def map_leaves(value, function):
     return function(value) if isinstance(value, str) else value
 
 
-def svg_figures_to_files(doc_json: str) -> tuple[str, dict[str, bytes]]:
-    """Inline SVG figures (HTML raw blocks) become PDF files and \\includegraphics.
-
-    LaTeX cannot read SVG; Typst draws the same SVG into a one-page PDF.
-    """
-    doc = json.loads(doc_json)
+def figure_files(doc: dict, job) -> dict[str, bytes]:
+    """Each image as a file of the folder, under the name the text gives it; LaTeX
+    reads no SVG, so Typst draws an SVG (or a generated picture) as PDF."""
+    folder = Path(job.folder)
     files: dict[str, bytes] = {}
-    for block in doc["blocks"]:
-        if block["t"] != "RawBlock" or block["c"][0] != "html":
-            continue
-        match = SVG_FIGURE.search(block["c"][1])
-        if not match:
-            continue
-        name = f"figures/figure-{len(files) + 1}.pdf"
-        svg = match.group(1)
-        source = ("#set page(width: auto, height: auto, margin: 0pt)\n"
-                  f"#image(bytes({typst_string(svg)}), format: \"svg\")\n")
-        files[name] = TYPST_PICTURES.compile(source, 0)
-        caption = latex_escape(html.unescape(re.sub(r"<[^>]+>", "", match.group(2) or "")))
-        block["c"] = ["latex", "\\begin{figure}[htbp]\\centering\n"
-                      f"\\includegraphics[width=\\linewidth]{{{name}}}\n"
-                      + (f"\\caption{{{caption}}}\n" if caption else "") + "\\end{figure}"]
-    return json.dumps(doc), files
+    for element in ast.elements(doc["blocks"], "Image"):
+        url = element["c"][2][0]
+        if url.startswith("data:"):
+            media, data = data_uri_bytes(url)
+            name = f"figures/generated-{sum(n.startswith('figures/generated-') for n in files) + 1}"
+            if media == "image/svg+xml":
+                name, data = name + ".pdf", pdf_of_svg(url, None)
+            else:
+                name += EXTENSIONS[media]
+        elif url.lower().endswith(".svg"):
+            name, data = url + ".pdf", pdf_of_svg(Path(job.resources[url]), folder)
+        else:
+            name, data = url, Path(job.resources[url]).read_bytes()
+        element["c"][2][0] = name
+        files[name] = data
+    return files
 
 
-def hanging_references(doc_json: str) -> str:
+def tagged_equation(element: dict) -> dict | None:
+    """A numbered equation keeps its number at the right margin: ``\\tag*{(1)}``."""
+    if element["t"] != "Span" or EQUATION_CLASS not in element["c"][0][1]:
+        return None
+    inlines = element["c"][1]
+    number = "".join(ast.stringify(i["c"][1]) for i in inlines
+                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    math = [i for i in inlines if i["t"] == "Math"]
+    for item in math:
+        item["c"][1] = f"{item['c'][1]} \\tag*{{{latex_escape(number)}}}"
+    element["c"][1] = math
+    return element
+
+
+# From this many columns on, a table is set a size smaller.
+WIDE_TABLE = 6
+# TeX never hyphenates the first word of a paragraph: in a narrow column a long
+# first word ("Zeytinburnu") would run into the next. A zero skip before it lets it break.
+BREAKABLE = {"t": "RawInline", "c": ["latex", "\\hspace{0pt}"]}
+
+
+def latex_table(element: dict) -> dict | list[dict] | None:
+    """Every cell's first word breakable; a wide table in a smaller size."""
+    if element["t"] != "Table":
+        return None
+    for cell in ast.table_cells(element):
+        blocks = cell[4]
+        if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
+            blocks[0]["c"].insert(0, dict(BREAKABLE))
+    if len(element["c"][2]) < WIDE_TABLE:
+        return element
+    return [{"t": "RawBlock", "c": ["latex", "\\begingroup\\footnotesize"]}, element,
+            {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
+
+
+def hanging_references(doc: dict) -> None:
     """The reference list with a hanging indent: LaTeX gets no CSS, so a group
     around the entries sets it."""
-    doc = json.loads(doc_json)
     blocks = doc["blocks"]
     entries = [i for i, block in enumerate(blocks)
-               if block["t"] == "Div" and "reference-entry" in block["c"][0][1]]
+               if block["t"] == "Div" and ENTRY_CLASS in block["c"][0][1]]
     if entries:
         blocks.insert(entries[-1] + 1, {"t": "RawBlock", "c": ["latex", "\\endgroup"]})
         blocks.insert(entries[0], {"t": "RawBlock", "c": ["latex",
                       "\\begingroup\\setlength{\\parindent}{0pt}"
                       "\\everypar{\\hangindent=2em\\hangafter=1}"]})
-    return json.dumps(doc)
+
+
+def prepare(job) -> tuple[str, dict[str, bytes]]:
+    """The document as LaTeX needs it, and the figure files."""
+    doc = ast.load(job.doc_json)
+    hanging_references(doc)
+    figures = figure_files(doc, job)
+    doc["blocks"] = ast.transform(doc["blocks"], lambda e: tagged_equation(e) or latex_table(e))
+    return ast.dump(doc), figures
 
 
 def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
-    doc_json, figures = svg_figures_to_files(hanging_references(job.doc_json))
-    rendered = render(doc_json, "latex", ["--wrap=preserve"], job.plain)
+    doc_json, figures = prepare(job)
+    rendered = render(doc_json, "latex", ["--wrap=preserve", *HIGHLIGHTING], job.plain)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
     info = context(job, rendered, "latex")
@@ -119,8 +156,39 @@ def require_engine(engine: str) -> str:
     return engine
 
 
-def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int | None) -> bytes:
-    """latexmk in a scratch folder; a LaTeX error is a BuildError with its log line."""
+TEX_ERROR = re.compile(r"^(?:\./)?([^:\s]+\.tex):(\d+): (.*)$")
+
+
+def manuscript_place(tex_line: str, sources: list[str]) -> tuple[str | None, int | None]:
+    r"""The manuscript line a line of the generated .tex came from, found by its words
+    (pandoc keeps no source positions): the line sharing most of them, if enough.
+
+    >>> import tempfile, pathlib
+    >>> source = pathlib.Path(tempfile.mkdtemp()) / "a.md"
+    >>> _ = source.write_text("# Intro\n\nThe \\badmacro{growth} of exports.\n")
+    >>> manuscript_place(r"The \badmacro{growth} of exports.", [str(source)])[1]
+    3
+    """
+    words = set(re.findall(r"[^\W\d_]{4,}", re.sub(r"\\[A-Za-z@]+\*?", " ", tex_line)))
+    best, best_score = (None, None), 0
+    for name in sources:
+        try:
+            lines = Path(name).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            if tex_line.strip() and tex_line.strip() in line:
+                return display_path(name), number
+            score = len(words & set(re.findall(r"[^\W\d_]{4,}", line)))
+            if score > best_score:
+                best, best_score = (display_path(name), number), score
+    return best if best_score >= min(3, len(words)) and best_score else (None, None)
+
+
+def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int | None,
+                sources: list[str] = ()) -> bytes:
+    """latexmk in a scratch folder. A LaTeX error is a BuildError at the manuscript's
+    file and line where the offending text can be found there, else at the .tex's."""
     require_engine(engine)
     with tempfile.TemporaryDirectory() as folder:
         for name, data in files.items():
@@ -133,17 +201,29 @@ def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int 
                                  "-file-line-error", main], cwd=folder, env=env,
                                 capture_output=True, text=True, errors="replace")
         pdf = Path(folder) / main.replace(".tex", ".pdf")
-        if result.returncode != 0 or not pdf.exists():
-            errors = [line for line in result.stdout.splitlines()
-                      if re.match(r"^(\./)?[^:]+\.tex:\d+:", line) or line.startswith("! ")]
-            raise BuildError(f"{engine} failed: {errors[0] if errors else result.stdout[-500:]}",
-                             hint="see the .tex in `python build.py latex` output")
-        return pdf.read_bytes()
+        if result.returncode == 0 and pdf.exists():
+            return pdf.read_bytes()
+        for line in result.stdout.splitlines():
+            match = TEX_ERROR.match(line)
+            if match:
+                tex = (Path(folder) / match.group(1))
+                tex_lines = tex.read_text(encoding="utf-8", errors="replace").splitlines() \
+                    if tex.exists() else []
+                number = int(match.group(2))
+                offending = tex_lines[number - 1] if 0 < number <= len(tex_lines) else ""
+                path, source_line = manuscript_place(offending, list(sources))
+                raise BuildError(f"{engine} failed: {match.group(3)} (line {number} of the "
+                                 f"LaTeX edition's {match.group(1)})", path, source_line,
+                                 hint="see the .tex that `python build.py latex` writes")
+        errors = [line for line in result.stdout.splitlines() if line.startswith("! ")]
+        raise BuildError(f"{engine} failed: {errors[0] if errors else result.stdout[-500:]}",
+                         hint="see the .tex that `python build.py latex` writes")
 
 
 def write_pdf(job, engine: str) -> dict[str, bytes]:
     files = latex_folder(job)
-    return {f"{job.slug}.pdf": compile_pdf(files, f"{job.slug}.tex", engine, job.timestamp)}
+    return {f"{job.slug}.pdf": compile_pdf(files, f"{job.slug}.tex", engine, job.timestamp,
+                                           job.sources)}
 
 
 def write_folder(job, shared=None) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from filters.diagnostics import (BuildError, collecting, display_path, error, locate, raise_collected, record,
                                  suggestion)
-from filters.names import SOURCE_FILES_KEY
+from filters.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
 from press.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -40,11 +40,13 @@ class Manuscript:
     sources: tuple[Path, ...]
     metadata_file: Path | None
     bibliography: tuple[Path, ...]
+    files: tuple[Path, ...] = ()  # every file of manuscript/ (figures, chronology.yaml…)
 
     @property
     def inputs(self) -> tuple[Path, ...]:
-        """Every file the AST depends on, for the cache."""
-        return (*self.sources, *filter(None, [self.metadata_file]), *self.bibliography)
+        """Every file the AST depends on, for the cache: the manuscript folder's files
+        (figures and the chronology's corrections included) and the bibliography."""
+        return (*self.files, *self.bibliography)
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -78,12 +80,17 @@ def find_manuscript(root: Path) -> Manuscript:
     # out of the project is refused with its files.
     project = root.resolve()
     with collecting() as found:
-        for path in (*sources, *filter(None, [metadata_file])):
-            check_inside(path, project / "manuscript")
+        for path in (*sources, metadata, folder / CHRONOLOGY_FILE):  # what the build reads by name
+            if path.exists() or path.is_symlink():
+                check_inside(path, project / "manuscript")
         for path in bibliography:
             check_inside(path, project / "bibliography")
     raise_collected(found)
-    return Manuscript(root, sources, metadata_file, bibliography)
+    # Any other file that links out is not read, not even for the cache's key: the
+    # resources stage refuses it, at its line, if the text uses it.
+    files = tuple(sorted(p for p in folder.rglob("*") if not p.name.startswith(".") and p.is_file()
+                         and inside(p, project / "manuscript")))
+    return Manuscript(root, sources, metadata_file, bibliography, files)
 
 
 def check_text(path: Path) -> str:
@@ -188,24 +195,20 @@ def slug_of(doc) -> str:
 
 
 def metadata_place(doc, manuscript: Manuscript, pattern: str) -> tuple[str | None, int | None]:
-    """file:line of a metadata field, else the metadata file."""
-    path, line = locate(doc, pattern)
+    """file:line of a metadata field (a YAML block of a section, or metadata.yaml),
+    else the metadata file."""
+    path, line = locate(doc, pattern, metadata=True)
     if path is None and manuscript.metadata_file:
         path = display_path(manuscript.metadata_file)
     return path, line
 
 
 def check_document(doc, manuscript: Manuscript) -> list[str]:
-    """The metadata facts the build relies on: a title, a slug that is a file
-    name, bibliography files inside the project. Records the errors; returns the
-    .bib files the document reads."""
-    import panflute as pf
-
+    """The metadata facts the build relies on before its stages: a slug that is a
+    file name, bibliography files inside the project (``filters.metadata`` checks
+    the rest). Records the errors; returns the .bib files the document reads."""
     from press.sourcetext import control_character
 
-    if "title" not in doc.metadata or not pf.stringify(doc.metadata["title"]).strip():
-        path = display_path(manuscript.metadata_file or manuscript.root / "manuscript" / "metadata.yaml")
-        error("the article has no title", path, hint="add `title: …` to manuscript/metadata.yaml")
     explicit = doc.get_metadata("slug", default=None)
     if explicit is not None and not re.fullmatch(SLUG, str(explicit)):
         path, line = metadata_place(doc, manuscript, r"^\s*slug\s*:")
@@ -255,10 +258,10 @@ def read(manuscript: Manuscript, while_reading=None):
         if manuscript.metadata_file:
             check_metadata(manuscript.metadata_file)
         raise
-    # The metadata file last: a field's line is found there when no section has it.
-    files = [*manuscript.sources, *filter(None, [manuscript.metadata_file])]
-    doc = load(output, files)
-    doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in files))
+    doc = load(output, manuscript.sources)
+    doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
+    if manuscript.metadata_file:
+        doc.metadata[METADATA_FILE_KEY] = pf.MetaString(str(manuscript.metadata_file))
     with collecting() as found:
         bibliography = check_document(doc, manuscript)
     raise_collected(found)

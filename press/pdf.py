@@ -1,17 +1,117 @@
 """The PDF edition: Typst by default (in-process), or through the LaTeX edition
 with ``--pdf-engine xelatex|lualatex``.
+
+Typst compiles with the manuscript folder as its root, so that figures are read
+where the author keeps them (and nothing outside it). Before pandoc writes Typst,
+images become Typst's own ``image`` calls (pandoc's writer drops the alt text,
+which the PDF's tags carry) and numbered equations a line with their number at
+the right margin; the numbers themselves come from the AST.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from filters.language import term
+from filters.markup import typst_string
+from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS, EVENT_PLACE_CLASS
+from press import ast
+from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
 from press.render import Rendered, render
 from press.templates import context, environment
 from press.tools import TYPST
 
 
+# A picture much taller than wide (the timeline of a long chronology) is set to a
+# height that fits a page, not to the text's width.
+TALL, PAGE_HEIGHT = 1.3, "20cm"
+
+
+def typst_image(element: dict) -> dict:
+    """An Image as a raw ``#image(…)`` with its size and alt text."""
+    _, _, attributes = ast.attributes(element)
+    alt = attributes.get("alt") or ast.stringify(element["c"][1])
+    url = element["c"][2][0]
+    arguments = [typst_image_source(url)]
+    if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
+        attributes = {"height": PAGE_HEIGHT}
+    for name in ("width", "height"):
+        length = typst_length(attributes.get(name, ""))
+        if length:
+            arguments.append(f"{name}: {length}")
+    if alt.strip():
+        arguments.append(f"alt: {typst_string(alt.strip())}")
+    return {"t": "RawInline", "c": ["typst", f"#image({', '.join(arguments)})"]}
+
+
+def typst_equation(element: dict) -> list[dict] | None:
+    """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``."""
+    identifier, classes, _ = ast.attributes(element)
+    if EQUATION_CLASS not in classes:
+        return None
+    inlines = element["c"][1]
+    math = [i for i in inlines if i["t"] == "Math"]
+    number = "".join(ast.stringify(i["c"][1]) for i in inlines
+                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    label = f" <{identifier}>" if identifier else ""
+    return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})["]}]
+            + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
+
+
+def typst_page_link(element: dict, page: str) -> dict | None:
+    """A chronology back-link as the page it points at, a link: ``s. 3``.
+
+    >>> link = {"t": "Link", "c": [["", ["event-place"], []], [], ["#event-2", ""]]}
+    >>> typst_page_link(link, "s.")["c"][1]
+    '#link(<event-2>)[s.~#context counter(page).at(<event-2>).first()]'
+    """
+    if EVENT_PLACE_CLASS not in element["c"][0][1]:
+        return None
+    label = element["c"][2][0][1:]
+    if not re.fullmatch(r"[\w:.-]+", label):
+        return None
+    return {"t": "RawInline", "c": ["typst", f"#link(<{label}>)[{page}~#context "
+                                             f"counter(page).at(<{label}>).first()]"]}
+
+
+# From this many columns on, a table is set a size smaller.
+WIDE_TABLE = 6
+
+
+def typst_table(element: dict) -> list[dict]:
+    """Columns as wide as their content needs (Typst's own sizing), not the widths
+    pandoc derives from the dashes of a pipe table's rule; a wide table a size smaller."""
+    element["c"][2] = [[align, {"t": "ColWidthDefault"}] for align, _ in element["c"][2]]
+    if len(element["c"][2]) < WIDE_TABLE:
+        return [element]
+    return [{"t": "RawBlock", "c": ["typst", "#[#set text(size: 8.5pt)"]}, element,
+            {"t": "RawBlock", "c": ["typst", "]"]}]
+
+
+def prepare(job) -> str:
+    doc = ast.load(job.doc_json)
+    page = term(job.lang, "page")
+
+    def change(element):
+        if element["t"] == "Image":
+            return typst_image(element)
+        if element["t"] == "Table":
+            element["c"] = ast.transform(element["c"], change)
+            return typst_table(element)
+        if element["t"] == "Span":
+            return typst_equation(element)
+        if element["t"] == "Link":
+            return typst_page_link(element, page)
+        return None
+
+    doc["blocks"] = ast.transform(doc["blocks"], change)
+    return ast.dump(doc)
+
+
 def render_typst(job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(job.doc_json, "typst-smart", ["--wrap=none"], job.plain)
+    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain)
 
 
 def typst_source(job, rendered: Rendered) -> str:
@@ -23,4 +123,5 @@ def write(job, shared) -> dict[str, bytes]:
     if job.pdf_engine != "typst":
         from press import latex
         return latex.write_pdf(job, job.pdf_engine)
-    return {f"{job.slug}.pdf": TYPST.compile(typst_source(job, render_typst(job)), job.timestamp)}
+    source = typst_source(job, render_typst(job))
+    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder))}

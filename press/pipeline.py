@@ -18,14 +18,20 @@ from importlib import import_module
 from pathlib import Path
 
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
+from filters.names import RESOURCES_KEY, STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read, slug_of
 from press.output import commit, sweep
 
-# Named stages in a fixed order: citations first, so that the chronology sees
-# rendered citations (and leaves them out of event texts) and comes after the
-# bibliography; links last, to check every link the others added.
-FILTERS = ("citations", "chronology", "links")
+# Named stages in a fixed order. The metadata is checked and composed first (the
+# others read it); resources checks every file an edition will read; backmatter
+# turns statements into sections before crossref numbers every section, figure,
+# table and equation and resolves the references to them, so that citations sees
+# only citation keys; the chronology sees rendered citations (and leaves them out
+# of event texts); layout puts the parts in order (text, back matter, references,
+# appendices); links last, to check every link the others added.
+FILTERS = ("metadata", "resources", "backmatter", "crossref", "citations", "chronology",
+           "layout", "links")
 # --untrusted: a stage of its own, first, so that no other stage sees what it refuses.
 UNTRUSTED_STAGE = "untrusted"
 
@@ -34,7 +40,7 @@ def stages(untrusted: bool = False) -> tuple[str, ...]:
     """The filter stages of a build, in order.
 
     >>> stages(untrusted=True)[:2]
-    ('untrusted', 'citations')
+    ('untrusted', 'metadata')
     """
     return ((UNTRUSTED_STAGE,) if untrusted else ()) + FILTERS
 
@@ -84,10 +90,15 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
     """The stages in order. Each reports the author's mistakes and goes on, so one
     build names all of them; the build fails after the last stage if any was found."""
     with collecting() as found:
+        # Work a stage leaves running (citeproc formatting a CSL style's citations) is
+        # finished here, after the later stages, which its run overlaps.
+        later: list = []
+        doc.finish_later = later
         for name in names:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
+                doc.finish_later = later
             except BuildError as failure:  # a stage that cannot go on: the next ones may
                 record(failure)
             except Exception:
@@ -95,6 +106,12 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
                     raise
                 break  # most likely a consequence of the mistakes already found
             report.timed(f"filter {name}", started)
+        started = time.perf_counter()
+        for finish in later:
+            finish()
+        if later:
+            report.timed("filter citations (citeproc)", started)
+        del doc.finish_later
     raise_collected(found)
     return doc
 
@@ -114,7 +131,12 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
+             "folder": str(manuscript.root / "manuscript"),
+             "resources": doc.get_metadata(RESOURCES_KEY, default={}),
+             "sources": [str(source) for source in manuscript.sources],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
+             # the CSL style the citations stage read (and its parent): part of the cache key
+             "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),
              "plain": prepare_fields(doc)}
     return {"ast": json.dumps(doc.to_json()), **facts}, warnings
 
@@ -155,6 +177,12 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) ->
     return png
 
 
+def read_files(facts: dict) -> list[str]:
+    """The files the filtered document read besides the manuscript: the bibliography
+    (which may lie outside bibliography/) and the CSL style."""
+    return [*facts["bibliography"], *facts.get("styles", [])]
+
+
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst", untrusted: bool = False) -> Report:
     report = Report()
@@ -190,7 +218,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
         else:
             facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover,
                                                 names=stages(untrusted))
-            key = ast_key((*manuscript.inputs, *facts["bibliography"]), options)
+            key = ast_key((*manuscript.inputs, *read_files(facts)), options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}
@@ -198,12 +226,14 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             from press.editions import Job
             job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
                       timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"])
+                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
+                      folder=facts["folder"], resources=facts["resources"],
+                      sources=tuple(facts["sources"]))
             files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
     records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
-                          facts["bibliography"]) if todo or cached is None else {}
+                          read_files(facts)) if todo or cached is None else {}
     if outputs or records:
         started = time.perf_counter()
         commit(out, {**outputs, **records})
@@ -217,3 +247,18 @@ def check(root: Path, untrusted: bool = False) -> list[str]:
     report = Report()
     _, warnings = filtered_document(find_manuscript(root), report, names=stages(untrusted))
     return warnings
+
+
+def chronology_review(root: Path) -> list[str]:
+    """``python build.py chronology``: each event of the appendix, its text, its places
+    and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
+    from filters.dates import format_long
+    from filters.events import review_lines
+
+    with collecting() as found:
+        doc = read(find_manuscript(root))
+        for name in FILTERS[:FILTERS.index("chronology") + 1]:
+            doc = import_module(f"filters.{name}").main(doc)
+    raise_collected(found)
+    lang = doc.get_metadata("lang", default="en")
+    return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)

@@ -15,6 +15,7 @@ import jinja2
 
 from filters.language import LANGUAGES, base_language
 from filters.markup import typst_string
+from filters.names import TIMELINE_ID
 from filters.templating import template_environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -24,7 +25,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 def environment(edition: str, autoescape: bool) -> jinja2.Environment:
     # LaTeX writes `{#1}` for macro arguments: its templates mark comments `{## … ##}`.
     comments = ("{##", "##}") if edition == "latex" else ("{#", "#}")
-    env = template_environment(TEMPLATES / edition,
+    env = template_environment([TEMPLATES / edition, TEMPLATES / "shared"],
                                autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True, undefined=jinja2.ChainableUndefined,
                                comment_start_string=comments[0], comment_end_string=comments[1])
@@ -75,10 +76,24 @@ def year_of(plain: dict) -> str:
     return str(plain.get("date", ""))[:4]
 
 
+def language_parts(tag: str) -> tuple[str, str]:
+    """A BCP 47 tag's language and region, as Typst and LaTeX take them.
+
+    >>> language_parts("tr-TR"), language_parts("sr-Latn-RS"), language_parts("en")
+    (('tr', 'TR'), ('sr', 'RS'), ('en', ''))
+    """
+    parts = tag.split("-")
+    region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), "")
+    return parts[0].lower(), region
+
+
 def context(job, rendered, edition: str) -> dict:
     """The variables every template sees; absent metadata is simply absent."""
     translation = rendered.plain.get("translation") or {}
-    return {"meta": rendered.meta, "plain": rendered.plain, "body": rendered.body,
-            "toc": rendered.toc, "terms": job.terms, "lang": job.lang, "slug": job.slug,
+    language, region = language_parts(job.lang)
+    return {"language": language, "region": region, "timeline_id": TIMELINE_ID,
+            "translation_language": language_parts(translation.get("lang") or "en")[0],"meta": rendered.meta, "plain": rendered.plain, "body": rendered.body,
+            "toc": rendered.toc, "highlighting": rendered.highlighting,
+            "terms": job.terms, "lang": job.lang, "slug": job.slug,
             "edition": edition, "year": year_of(rendered.plain),
             "translation_terms": LANGUAGES[base_language(translation.get("lang", "en"))]}

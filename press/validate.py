@@ -4,11 +4,14 @@ tool is an error that says how to install it.
 """
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 from filters.diagnostics import BuildError, display_path
 
@@ -46,13 +49,36 @@ def nu_validator(page: Path) -> None:
                          hint=f"{len(lines)} message(s) in all")
 
 
+LOCAL_REFERENCE = re.compile(r"""<(?:img|source|link|script|video|audio)\b[^>]*?\s(?:src|href|poster)=["']([^"'#]+)["']""",
+                             re.I)
+
+
+def broken_references(page: Path) -> list[str]:
+    """Files the page loads from beside it that are not there (a valid page with
+    broken images is not a good edition)."""
+    text = page.read_text(encoding="utf-8")
+    missing = []
+    for reference in LOCAL_REFERENCE.findall(text):
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^//", reference, re.I):
+            continue  # data: URIs are inline; other hosts are checked by the tests
+        target = (page.parent / unquote(html.unescape(reference))).resolve()
+        if not target.is_file():
+            missing.append(reference)
+    return missing
+
+
 def validate(out: Path) -> list[str]:
     """Validate what ``out`` holds; the names of the editions that passed."""
     passed = []
     page = out / "html" / "index.html"
     if page.exists():
         nu_validator(page)
-        passed.append("html (Nu validator)")
+        missing = broken_references(page)
+        if missing:
+            raise BuildError(f"the page loads {len(missing)} file(s) that are not there: "
+                             f"{', '.join(missing[:5])}", display_path(page),
+                             hint="build the html edition again")
+        passed.append("html (Nu validator, every image present)")
     for epub in sorted(out.glob("*.epub")):
         epubcheck(epub)
         passed.append(f"{epub.name} (EPUBCheck)")

@@ -71,10 +71,30 @@ def require_tool(name: str, install: str) -> str:
     path = shutil.which(name)
     if path:
         return path
-    message = f"{name} is not installed: {install}"
+    missing(f"{name} is not installed: {install}")
+
+
+def missing(message: str):
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)  # an author's machine without the tool: CI never skips
+
+
+def require_epubcheck() -> Path:
+    """EPUBCheck's jar (Debian's wrapper script does not run), and Java to run it."""
+    from press.validate import EPUBCHECK_JAR
+    require_tool("java", "apt-get install default-jre-headless")
+    if not EPUBCHECK_JAR.exists():
+        missing(f"EPUBCheck is not installed ({EPUBCHECK_JAR}): apt-get install epubcheck")
+    return EPUBCHECK_JAR
+
+
+def matches_golden(actual: str, expected: Path) -> bool:
+    """Compare with a golden file; ``PRESS_REGENERATE=1 make test`` rewrites the
+    golden files on purpose (then review the diff before committing it)."""
+    if os.environ.get("PRESS_REGENERATE"):
+        expected.write_text(actual, encoding="utf-8")
+    return actual == expected.read_text(encoding="utf-8")
 
 
 def wait_for(condition, seconds: float = 30) -> bool:

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import panflute as pf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_build, write_manuscript
 from filters import chronology
-from filters.chronology import event_text, inline_text, wrap
-from filters.timeline import layout_timeline
+from filters.chronology import inline_text, wrap
+from filters.clauses import read_date
+from filters.timeline import LINE, layout_timeline
 from filters.dates import parse_iso
 from press.tools import run_pandoc
 
@@ -43,20 +46,42 @@ def test_wrap_splits_a_word_at_the_date():
     assert pf.stringify(result[0]) == "(" and pf.stringify(result[2]) == ")"
 
 
-def test_event_text_drops_date_connector_and_citation():
-    citation = pf.Span(pf.Str("(Aslanlı,"), pf.Space(), pf.Str("2015)"), classes=["citation"])
-    inlines = [pf.Str("Protokol"), pf.Space(), pf.Str("5"), pf.Space(), pf.Str("Mayıs"), pf.Space(),
-               pf.Str("1994"), pf.Space(), pf.Str("tarihinde"), pf.Space(), pf.Str("imzalandı"),
-               pf.Space(), citation, pf.Str(".")]
-    text, _, objects = inline_text(inlines)
-    start = text.index("5 Mayıs")
-    assert event_text(text, objects, start, start + len("5 Mayıs 1994"), "tr") == "Protokol imzalandı."
+def entry(sentence: str, written: str, lang: str) -> str:
+    start = sentence.index(written)
+    return read_date(sentence, [(start, start + len(written), "")], 0, lang).text
 
 
-def test_event_text_is_capitalised_the_turkish_way():
-    text = "iki ülke 21 Ocak 2021 tarihinde anlaştı."
-    start = text.index("21")
-    assert event_text(text, [], start, start + len("21 Ocak 2021"), "tr") == "İki ülke anlaştı."
+@pytest.mark.parametrize("sentence, written, lang, expected", [
+    ("Protokol 5 Mayıs 1994 tarihinde imzalandı.", "5 Mayıs 1994", "tr", "Protokol imzalandı."),
+    ("iki ülke 21 Ocak 2021 tarihinde anlaştı.", "21 Ocak 2021", "tr", "İki ülke anlaştı."),
+    ("Bununla birlikte 27 Eylül 2020’de başlayan İkinci Karabağ Savaşı’nda Özbekistan’ın tepkisine "
+     "bakacak olursak benzer bir açıklama görmekteyiz.", "27 Eylül 2020’de", "tr",
+     "İkinci Karabağ Savaşı başlamıştır."),
+    ("Kerimov’un Eylül 2016’da ölmesiyle yeni bir dönem başlamıştır.", "Eylül 2016’da", "tr",
+     "Kerimov ölmüştür."),
+    ("BM Genel Kurulu’nun 14 Mart 2008 tarihli kararıyla çekilme talep edilmiştir.",
+     "14 Mart 2008", "tr", "BM Genel Kurulu’nun kararıyla çekilme talep edilmiştir."),
+    ("In mid-October 2020 President Jeenbekov resigned.", "mid-October 2020", "en",
+     "President Jeenbekov resigned."),
+    ("On the night of 1–2 April 2016 the leaders of Azerbaijan met.", "1–2 April 2016", "en",
+     "The leaders of Azerbaijan met."),
+    ("Azerbaijan's offensive of 27 September 2020 lasted a single day.", "27 September 2020", "en",
+     "Azerbaijan's offensive lasted a single day."),
+    ("Five days later, eleven villages were returned.", "Five days later", "en",
+     "Eleven villages were returned."),
+    ("A ceasefire agreed on 29 April 2021 held only partly.", "29 April 2021", "en",
+     "A ceasefire was agreed and held only partly."),
+])
+def test_entry_text_is_the_clause_of_the_date(sentence, written, lang, expected):
+    assert entry(sentence, written, lang) == expected
+
+
+def test_a_clause_about_another_date_is_left_out():
+    sentence = "The fighting spread on 29 April 2021, and a protocol was signed on 1 May 2021."
+    first, second = sentence.index("29 April 2021"), sentence.index("1 May 2021")
+    dates = [(first, first + 13, ""), (second, second + 10, "")]
+    assert read_date(sentence, dates, 0, "en").text == "The fighting spread."
+    assert read_date(sentence, dates, 1, "en").text == "A protocol was signed."
 
 
 def test_impossible_event_date_stops_the_filter():
@@ -88,21 +113,71 @@ def test_chronology_can_be_turned_off():
 def test_automatic_detection_can_be_turned_off():
     doc = chronology.main(doc_from('---\nlang: tr\nchronology: {auto: false}\n---\n\n'
                                    'Savaş 27 Eylül 2020’de başladı. [20 Ekim]{.event date="2020-10-20"} saldırı.\n'))
-    appendix = pf.stringify(doc).split("Ek: Kronoloji")[1]
+    appendix = pf.stringify(doc).split("Ek A: Kronoloji")[1]
     assert "20 Ekim 2020" in appendix and "27 Eylül 2020" not in appendix
 
 
-def test_timeline_labels_do_not_collide():
-    events = [(parse_iso(iso), label) for iso, label in [
-        ("2020-09-27", "27 Eylül 2020"), ("2020-09-28", "28 Eylül 2020"), ("2020-10-04", "4 Ekim 2020"),
-        ("1992-08-30", "30 Ağustos 1992"), ("1994-03-31/1994-04-03", "31 Mart – 3 Nisan 1994")]]
-    layout = layout_timeline(events)
-    boxes = [(m.label_x, m.label_x + len(m.label) * 6.2, m.lane) for m in layout.marks]
-    for i, (a0, a1, lane_a) in enumerate(boxes):
-        for b0, b1, lane_b in boxes[i + 1:]:
-            assert lane_a != lane_b or a1 <= b0 or b1 <= a0
-    assert all(0 <= b0 and b1 <= layout.width for b0, b1, _ in boxes)
-    assert layout.ticks[0][1] <= 1992 and layout.ticks[-1][1] >= 2020
+def crossing(a, b) -> bool:
+    """Whether two segments ((x1, y1), (x2, y2)) cross."""
+    def side(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    (p1, p2), (q1, q2) = a, b
+    return side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0
+
+
+def leaders(layout):
+    """Each mark's leader line as segments, as the template draws it."""
+    x0, x1, x2, x3 = layout.axis_x + 5, layout.axis_x + 16, layout.label_x - 16, layout.label_x - 5
+    for mark in layout.marks:
+        middle = (mark.y + mark.y_end) / 2
+        points = [(x0, middle), (x1, middle), (x2, mark.label_y), (x3, mark.label_y)]
+        yield list(zip(points, points[1:]))
+
+
+@pytest.mark.parametrize("density", [1, 3])
+def test_timeline_reads_at_the_articles_density_and_three_times_it(density):
+    days = ["1991-08-30", "1991-09-20", "1992-06-09", "1992-08-26", "1992-08-27", "1992-08-30",
+            "1993-01-19", "1994-05-05", "1995-10-02", "2006-06-16", "2020-09-27", "2020-09-28",
+            "2020-10-04", "2020-10-15", "2020-10-20", "2020-11-09", "2021-01-21"]
+    events = []
+    for iso in days:
+        for shift in range(density):
+            day = parse_iso(iso).start
+            span = parse_iso(f"{day.year:04d}-{day.month:02d}-{min(day.day + 2 * shift, 28):02d}")
+            events.append((span, span.iso, "Bir olay oldu ve sözleşme imzalandı"))
+    events.append((parse_iso("1994-03-31/1994-04-03"), "31 Mart – 3 Nisan 1994", "Ziyaret"))
+    events.sort(key=lambda e: e[0].sort_key())
+    layout = layout_timeline(events, "tr")
+    labels = sorted(mark.label_y for mark in layout.marks)
+    assert all(b - a >= LINE - 0.2 for a, b in zip(labels, labels[1:])), "labels never overlap"
+    lines = list(leaders(layout))
+    for i, a in enumerate(lines):
+        for b in lines[i + 1:]:
+            assert not any(crossing(s, t) for s in a for t in b), "leader lines never cross"
+    for segments in lines:  # leaders stay in the gutter, left of every label
+        assert all(max(p[0], q[0]) < layout.label_x for p, q in segments)
+    bar = next(mark for mark in layout.marks if mark.iso == "1994-03-31/1994-04-03")
+    assert bar.y_end - bar.y >= 6, "a range is a visible bar"
+    top, bottom = layout.segments[0].top, layout.segments[-1].bottom
+    assert all(top <= mark.y <= mark.y_end <= bottom for mark in layout.marks), "the axis covers all"
+    assert all(mark.label_y <= layout.height for mark in layout.marks)
+
+
+def test_a_day_and_a_range_from_that_day_do_not_crash_the_timeline():
+    events = [(parse_iso("2020-09-27"), "27 Eylül 2020", "Savaş başladı"),
+              (parse_iso("2020-09-27/2020-11-10"), "27 Eylül – 10 Kasım 2020", "Savaş")]
+    assert len(layout_timeline(events, "tr").marks) == 2
+
+
+def test_a_day_and_a_range_from_that_day_build(tmp_path):
+    text = ("# Savaş\n\nSavaş 27 Eylül 2020’de başlamıştır. Çatışmalar 27 Eylül–10 Kasım 2020 "
+            "tarihleri arasında sürmüştür.\n")
+    root = write_manuscript(tmp_path, {"01.md": text}, "lang: tr\ntitle: Deneme\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2020-09-27">27 Eylül</time>' in html
+    assert '<time datetime="2020-09-27">27 Eylül 2020</time>' in html
 
 
 # --- the article --------------------------------------------------------------
@@ -118,7 +193,9 @@ def test_article_appendix_in_html(article_html):
                         article_html, re.S)
     assert section, "the appendix is a section with role doc-appendix"
     appendix = section.group(1)
-    assert "Ek: Kronoloji" in appendix and "<svg" in appendix
+    assert "Ek A: Kronoloji" in re.sub(r"<[^>]+>", "", appendix)
+    assert 'src="data:image/svg+xml;base64,' in appendix
+    assert "Şekil A1." in re.sub(r"<[^>]+>", "", appendix)  # the appendix's first figure
     items = re.findall(r"<li>(.*?)</li>", appendix, re.S)
     first_times = [re.search(r'<time datetime="([^"]+)"', item).group(1) for item in items]
     assert first_times == ARTICLE_EVENTS
@@ -134,13 +211,13 @@ def test_article_appendix_in_epub(article_epub):
     chapter = next(n for n in article_epub.namelist()
                    if n.endswith(".xhtml") and b'id="chronology"' in article_epub.read(n))
     text = article_epub.read(chapter).decode()
-    assert 'role="doc-appendix"' in text and "<svg" in text
+    assert 'role="doc-appendix"' in text and re.search(r'<img src="\.\./media/file\d+\.svg"', text)
     assert re.findall(r'<time datetime="([^"]+)"', text)[:2] == ["1991-08-30", "1991-09-20"]
     assert re.search(r'href="ch00\d\.xhtml#event-\d+"', text), "back-links cross chapters"
 
 
 def test_article_appendix_in_pdf(article_pdf_text):
-    appendix = article_pdf_text.split("Ek: Kronoloji")[-1]
+    appendix = article_pdf_text.split("Ek A: Kronoloji")[-1]
     for date in ["30 Ağustos 1991", "31 Mart – 3 Nisan 1994", "Temmuz 2020", "21 Ocak 2021"]:
         assert date in appendix
     assert appendix.index("30 Ağustos 1991") < appendix.index("Temmuz 2020") < appendix.index("21 Ocak 2021")
@@ -166,9 +243,148 @@ def test_english_manuscript_builds_unchanged(tmp_path):
     html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", html)
     assert '<html lang="en">' in html
-    assert "Appendix: Chronology" in text and "References" in text and "Kaynakça" not in text
+    assert "Appendix A: Chronology" in text and "References" in text and "Kaynakça" not in text
     assert "(Smith, 2021: 12)" in text and "(Smith, 2021; Jones and Lee, 2019)" in text
     assert "(Brown et al., 2020)" in text and "Jones and Lee (2019: 4–6)" in text
     times = re.findall(r'<time datetime="([^"]+)"', html)
     assert times == ["1994-05-02", "1994-05-05", "2020-07", "2020-09-27", "2020-11-09"]
     assert "2–5 May 1994" in text and "9 November 2020" in text
+
+
+# --- context, notes, the author's corrections ---------------------------------------
+
+CONTEXT_TR = ("# Sınır\n\n28 Nisan 2021’de sınırda çatışma çıkmıştır. Ertesi gün çatışmalar köylere "
+              "yayılmıştır. Aynı ayın 30’unda heyetler görüşmüştür.[^n]\n\n"
+              "[^n]: Bakanlar 2 Mayıs 2021’de Bişkek’te buluşmuştur.\n\n"
+              "# Ekim\n\nSaldırı 20 Ekim tarihinde olmuştur.\n")
+
+
+def test_relative_dates_are_inferred_and_marked(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": CONTEXT_TR}, "lang: tr\ntitle: Deneme\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    appendix = html.split('id="chronology"')[1]
+    assert re.findall(r'<time datetime="([^"]+)"', appendix) == [
+        "2021-04-28", "2021-04-29", "2021-04-30", "2021-05-02"]
+    assert 'data-inferred="Ertesi gün"' in appendix and "Çatışmalar köylere yayılmıştır." in appendix
+    note_anchor = re.search(r'href="#(event-\d+)"[^>]*>[^<]*dn', appendix).group(1)
+    assert re.search(rf'<aside[^>]*>.*id="{note_anchor}"|<section[^>]*footnotes.*id="{note_anchor}"',
+                     html, re.S), "the place in a note links into the note"
+    assert "01.md:9: warning: '20 Ekim' has no year" in result.stderr
+
+
+def test_inference_can_be_turned_off(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": CONTEXT_TR},
+                            "lang: tr\ntitle: Deneme\nchronology: {infer: false}\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "'Ertesi gün'" not in result.stderr, "a relative date is not even looked for"
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<time datetime="([^"]+)"', html.split('id="chronology"')[1]) == [
+        "2021-04-28", "2021-05-02"]
+    assert "data-inferred" not in html
+
+
+def test_chronology_file_corrects_drops_and_warns(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": CONTEXT_TR}, "lang: tr\ntitle: Deneme\n")
+    (root / "manuscript" / "chronology.yaml").write_text(
+        "- date: 2021-04-28\n  text: Golovnoy’da çatışma çıkar.\n  short: Golovnoy çatışması\n"
+        "- date: 2021-04-30\n  drop: true\n"
+        "- date: 2021-04-29\n  place: yok böyle bir söz\n  text: X\n"
+        "- date: 2021-05-02\n  colour: red\n", encoding="utf-8")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    appendix = html.split('id="chronology"')[1]
+    assert "Golovnoy’da çatışma çıkar." in appendix and "Golovnoy çatışması" in appendix
+    assert "2021-04-30" not in appendix
+    assert "chronology.yaml:6: warning: chronology.yaml: no event on 2021-04-29 reads" in result.stderr
+    assert "chronology.yaml:10: warning: unknown key 'colour'" in result.stderr
+    review = run_build("chronology", "--root", str(root))
+    assert review.returncode == 0, review.stderr
+    assert "2021-04-29" in review.stdout and "inferred from 'Ertesi gün'" in review.stdout
+    assert "text (author): Golovnoy’da çatışma çıkar." in review.stdout
+
+
+def test_pdf_back_links_are_page_numbers(article_pdf_text):
+    appendix = article_pdf_text.split("Ek A: Kronoloji")[-1]
+    assert re.search(r"\ns\.\s\d+; s\.\s\d+", appendix) and "Azerbaycan-Kazakistan İlişkileri" not in appendix
+
+
+def test_unknown_chronology_option_is_named(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nSavaş 27 Eylül 2020’de başladı.\n"},
+                            "lang: tr\ntitle: Deneme\nchronology: {infr: false}\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "metadata.yaml:3: warning: unknown metadata key 'chronology.infr' (did you mean 'infer'?)" \
+        in result.stderr
+
+
+# --- no input crashes the stage -------------------------------------------------------
+
+FRAGMENTS = {
+    "tr": ["27 Eylül 2020’de", "27 Eylül–10 Kasım 2020", "20 Ekim’de", "ertesi gün", "Ertesi gün",
+           "iki gün sonra", "aynı ayın 21’inde", "11 ve 17 Ekim’de", "Nisan 2016 başında", "başlayan",
+           "savaşı", "tarihli", "itibarıyla", "yani", "imzalanan", "anlaşma", "ile", "ölmesiyle",
+           "Kerimov’un", "ise", ",", ";", ".", "vb.", "18.", "Dr.", "(", ")", "’de", "ve", "tarafından",
+           "[x]{.no-event}", '[5 Mayıs]{.event date="1994-05-05"}', "[^1]", "[@a]", "Mayıs 1994’ten",
+           "Nisan 2016’ya kadar", "yapılmış", "kurulsa da", "İki ülke"],
+    "en": ["On 27 September 2020", "27 September–10 November 2020", "on 10 October", "the next day",
+           "Two days later,", "the 5th", "11 and 17 October", "mid-July 2020", "of", "the", "May 1994",
+           "ceasefire", "signed", "held", "as of", "From", "to", "April 2016", ",", ";", ".", "U.S.",
+           "e.g.", "and", "was", "(", ")", "[^1]", "[@a]", '[5 May]{.event date="1994-05-05"}', "It"],
+}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["tr", "en"]), st.data())
+def test_no_paragraph_crashes_the_chronology(lang, data):
+    words = data.draw(st.lists(st.sampled_from(FRAGMENTS[lang]), min_size=1, max_size=30))
+    note = data.draw(st.lists(st.sampled_from(FRAGMENTS[lang]), max_size=8))
+    markdown = (f"---\nlang: {lang}\n---\n\n# A\n\n{' '.join(words)}\n\n"
+                f"[^1]: {' '.join(note) or 'Not.'}\n\n[@a]: x\n")
+    doc = chronology.main(doc_from(markdown))
+    for event in getattr(doc, "chronology_events", []):
+        assert event.places and (event.text or event.weak)
+
+
+def test_a_clause_of_punctuation_only_does_not_crash():
+    # found by the random paragraphs above: a clause that is only punctuation once
+    # the dates are out of it
+    markdown = ("---\nlang: tr\n---\n\n# A\n\n. ( 27 Eylül–10 Kasım 2020 ve aynı ayın 21’inde ; aynı "
+                "ayın 21’inde başlayan vb. tarafından iki gün sonra ; , tarafından Nisan 2016 başında "
+                "aynı ayın 21’inde Nisan 2016’ya kadar ile 18. yani\n")
+    doc = chronology.main(doc_from(markdown))
+    events = doc.chronology_events
+    assert "2020-09-27/2020-11-10" in [e.span.iso for e in events]
+    assert all(e.places and (e.text or e.weak) for e in events)
+
+
+def test_a_yearless_warning_names_the_place_without_a_year(tmp_path):
+    text = ("# A\n\nSaldırı 20 Ekim 2020’de olmuştur.\n\n# B\n\nBaşka bir konu.\n\n"
+            "Heyet 20 Ekim’de gelmiştir.\n")
+    root = write_manuscript(tmp_path, {"01.md": text}, "lang: tr\ntitle: Deneme\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "01.md:9: warning: '20 Ekim’de' has no year in its paragraph" in result.stderr
+    assert "01.md:3: warning" not in result.stderr
+
+
+def test_chronology_file_merges_and_splits(tmp_path):
+    text = ("# A\n\nOn 10 November 2020 the statement entered into force. The statement entered "
+            "into force on 10 November 2020 at midnight.\n\nOn 12 May 1994 the ceasefire took "
+            "effect, and on 12 May 1994 the talks in Bishkek ended.\n")
+    root = write_manuscript(tmp_path, {"01.md": text}, "lang: en\ntitle: Test\n")
+
+    def entries():
+        result = run_build("html", "--root", str(root))
+        assert result.returncode == 0, result.stderr
+        html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+        return re.findall(r'<time datetime="([^"]+)"', html.split('id="chronology"')[1])
+
+    assert entries() == ["1994-05-12", "1994-05-12", "2020-11-10"]
+    (root / "manuscript" / "chronology.yaml").write_text(
+        "- date: 1994-05-12\n  merge: true\n  text: A ceasefire ends the talks in Bishkek.\n"
+        "- date: 2020-11-10\n  place: at midnight\n  split: true\n", encoding="utf-8")
+    assert entries() == ["1994-05-12", "2020-11-10", "2020-11-10"]

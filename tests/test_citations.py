@@ -1,12 +1,27 @@
-"""The house style's rules, one by one, on panflute elements."""
+"""Citations and references: the house style's rules one by one, the bibliography
+formats authors export, the golden samples of every named style (house and CSL),
+and whole builds in a CSL style (every edition, notes, numbers, errors)."""
+
+import json
+import re
+import subprocess
+import zipfile
+from html.parser import HTMLParser
 
 import panflute as pf
 import pytest
+from hypothesis import given, strategies as st
 
+from filters.bibliography import load_bibliography
 from filters.bibstyle import HouseStyle, initials, safe_url
-from filters.citations import (CitationContext, author_label, format_bibliography,
-                               format_citation, format_locator, load_bibliography, year_labels)
-from filters.diagnostics import BuildError
+from filters.bibtext import APOSTROPHE, as_text, plain, text_to_latex
+from filters.citations import (CitationContext, author_label, format_citation, house_style_entries,
+                               parse_locator, reference_list, warn_incomplete, year_labels)
+from filters.cslitems import structured_references
+from filters.cslstyle import find_style
+from filters.diagnostics import BuildError, collecting
+from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
+from tests.conftest import require_tool, run_build, write_manuscript
 
 BIB = r"""
 @misc{aslanli2015, author = {Aslanlı}, year = {2015}}
@@ -18,14 +33,24 @@ BIB = r"""
 @misc{turkkenesi2020a, author = {{Türk Keneşi}}, year = {2020}, title = {Bildiri}}
 @misc{turkkenesi2020b, author = {{Türk Keneşi}}, year = {2020}, title = {Genel Sekreter Gence'de}}
 @book{ozsoy2019, author = {Özsoy, Kemal}, year = {2019}, title = {Hazar Jeopolitiği},
-  publisher = {Nobel}, address = {Ankara}}
+  publisher = {Nobel}, address = {Ankara}, edition = {2}}
 @incollection{zorlu2020, author = {Zorlu, Emre}, year = {2020}, title = {Kazakistan},
-  booktitle = {Orta Asya}, editor = {Kara, Deniz}, pages = {5-9}, publisher = {Seçkin}}
+  booktitle = {Orta Asya}, editor = {Ergashev, Doniyor and Holt, Mary}, pages = {5-9},
+  publisher = {Seçkin}, address = {Ankara}}
+@inproceedings{ince2018, author = {İnce, Selin}, year = {2018}, title = {Pipelines},
+  booktitle = {Proceedings of the Energy Conference}, pages = {1--9}, address = {Baku},
+  publisher = {Forum}}
+@phdthesis{isik2017, author = {Işık, Deniz}, year = {2017}, title = {Tarafsızlık},
+  school = {Ankara Üniversitesi}}
 @techreport{weitz2018, author = {Weitz, Richard}, year = {2018}, title = {Uzbekistan's New Foreign Policy},
-  institution = {Central Asia-Caucasus Institute \& Silk Road Studies Program}, type = {Silk Road Paper}}
+  institution = {Central Asia-Caucasus Institute \& Silk Road Studies Program}, type = {Silk Road Paper},
+  number = {5}, address = {Washington}}
+@report{tika2019, author = {{TİKA}}, year = {2019}, title = {Faaliyet Raporu}, number = {12},
+  institution = {TİKA}, location = {Ankara}}
 @misc{kunuz2020, author = {{Kun.uz}}, year = {2020}, month = oct, day = {1}, title = {Açıklama},
   url = {https://kun.uz/news/1}, urldate = {2021-01-15}}
 @misc{evil2020, author = {Kötü}, year = {2020}, title = {Tuzak}, url = {javascript:alert(1)}}
+@misc{percent2020, author = {Oran}, year = {2020}, title = {{A 50% increase} in \emph{trade} \& {NATO}}}
 @misc{ince2020, author = {İnce}, year = {2020}}
 @misc{isik2020, author = {Işık}, year = {2020}}
 @misc{ilgin2020, author = {Ilgın}, year = {2020}}
@@ -41,14 +66,15 @@ def bibliography(tmp_path):
 
 
 def context_for(bibliography, keys, lang="tr"):
-    entries = [bibliography.data.entries[k] for k in keys]
+    entries = [bibliography.entries[k] for k in keys]
     return CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
 
 
 def cite(*items, mode="NormalCitation"):
     citations = []
     for key, locator in items:
-        suffix = [pf.Str(","), pf.Space(), pf.Str(locator)] if locator else []
+        words = [inline for word in (locator or "").split(" ") for inline in (pf.Space(), pf.Str(word))]
+        suffix = [pf.Str(","), *words] if locator else []
         citations.append(pf.Citation(key, mode=mode, suffix=suffix))
     return pf.Cite(pf.Str("@" + items[0][0]), citations=citations)
 
@@ -58,15 +84,19 @@ def rendered(bibliography, element, keys=None, lang="tr"):
     return pf.stringify(format_citation(element, context_for(bibliography, keys, lang)))
 
 
+def reference(bibliography, key, lang="tr", label=None):
+    entry = bibliography.entries[key]
+    return as_text(HouseStyle(lang).format_reference(entry, label or entry.fields["year"]))
+
+
+# --- the house style: citations -------------------------------------------------
+
 def test_parenthetical_with_page(bibliography):
     assert rendered(bibliography, cite(("aslanli2015", "56"))) == "(Aslanlı, 2015: 56)"
 
 
 def test_two_authors_are_joined_by_ve(bibliography):
     assert rendered(bibliography, cite(("caferov_aslanli2016", "246"))) == "(Caferov ve Aslanlı, 2016: 246)"
-
-
-def test_two_authors_in_english(bibliography):
     assert rendered(bibliography, cite(("caferov_aslanli2016", "246")), lang="en") == \
         "(Caferov and Aslanlı, 2016: 246)"
 
@@ -76,16 +106,10 @@ def test_three_authors_are_shortened_with_vd(bibliography):
     assert rendered(bibliography, cite(("yilmaz2019", None)), lang="en") == "(Yılmaz et al., 2019)"
 
 
-def test_several_works_are_separated_by_semicolons(bibliography):
+def test_several_works_narrative_and_suppressed_author(bibliography):
     assert rendered(bibliography, cite(("aslanli2015", None), ("ozsoy2019", "464"))) == \
         "(Aslanlı, 2015; Özsoy, 2019: 464)"
-
-
-def test_narrative_citation(bibliography):
     assert rendered(bibliography, cite(("aslanli2015", "56"), mode="AuthorInText")) == "Aslanlı (2015: 56)"
-
-
-def test_suppressed_author(bibliography):
     assert rendered(bibliography, cite(("aslanli2015", None), mode="SuppressAuthor")) == "(2015)"
 
 
@@ -93,81 +117,84 @@ def test_same_author_and_year_get_letters(bibliography):
     both = ["turkkenesi2020a", "turkkenesi2020b"]
     assert rendered(bibliography, cite(("turkkenesi2020a", None)), both) == "(Türk Keneşi, 2020a)"
     assert rendered(bibliography, cite(("turkkenesi2020b", None)), both) == "(Türk Keneşi, 2020b)"
-
-
-def test_a_single_work_of_a_year_gets_no_letter(bibliography):
     assert rendered(bibliography, cite(("turkkenesi2020a", None)), ["turkkenesi2020a"]) == "(Türk Keneşi, 2020)"
+    assert author_label(bibliography.entries["turkkenesi2020a"], "tr") == "Türk Keneşi"
 
 
-def test_organisations_stay_whole(bibliography):
-    entry = bibliography.data.entries["turkkenesi2020a"]
-    assert author_label(entry, "tr") == "Türk Keneşi"
-
-
-@pytest.mark.parametrize("suffix, expected", [
-    (", 56", ("56", "")), (", 56-58", ("56–58", "")), (", s. 12", ("12", "")),
-    (", pp. 3--5", ("3–5", "")), (", 12, vurgu eklenmiştir", ("12", "vurgu eklenmiştir")),
-    (", vurgu eklenmiştir", ("", "vurgu eklenmiştir")),
+@pytest.mark.parametrize("suffix, lang, expected", [
+    ("56-58", "tr", "(Aslanlı, 2015: 56–58)"), ("s. 12", "tr", "(Aslanlı, 2015: 12)"),
+    ("pp. 3--5", "en", "(Aslanlı, 2015: 3–5)"),
+    ("12, vurgu eklenmiştir", "tr", "(Aslanlı, 2015: 12, vurgu eklenmiştir)"),
+    ("chap. 3", "en", "(Aslanlı, 2015: chap. 3)"), ("chap. 3", "tr", "(Aslanlı, 2015: böl. 3)"),
+    ("bölüm 3", "tr", "(Aslanlı, 2015: böl. 3)"), ("bölüm 3", "en", "(Aslanlı, 2015, bölüm 3)"),
+    ("cilt II", "tr", "(Aslanlı, 2015: c. II)"), ("sec. 4.2", "en", "(Aslanlı, 2015: sec. 4.2)"),
+    ("vurgu eklenmiştir", "tr", "(Aslanlı, 2015, vurgu eklenmiştir)"),
 ])
-def test_locators(suffix, expected):
-    assert format_locator(suffix) == expected
+def test_locators_read_alike_for_pages_and_other_units(bibliography, suffix, lang, expected):
+    assert rendered(bibliography, cite(("aslanli2015", suffix)), lang=lang) == expected
 
 
-def test_page_range_in_citation_uses_en_dash(bibliography):
-    assert rendered(bibliography, cite(("aslanli2015", "56-58"))) == "(Aslanlı, 2015: 56–58)"
+def test_locator_parts():
+    assert parse_locator(", ¶ 4", "en").unit == "paragraph"
+    assert parse_locator(", şekil 2", "tr").unit == "figure"
+    assert parse_locator(", vol. 3, p. 4", "en").unit == "volume"
 
 
 def test_citation_links_to_its_entry(bibliography):
     span = format_citation(cite(("aslanli2015", "56")), context_for(bibliography, ["aslanli2015"]))
-    links = []
-    span.walk(lambda e, d: links.append(e.url) if isinstance(e, pf.Link) else None)
-    assert links == ["#bib-aslanli2015"]
-    assert span.attributes["data-cites"] == "aslanli2015"
+    links = [e for e in [span, *span.content] if isinstance(e, pf.Link)]
+    assert [link.url for link in links] == ["#bib-aslanli2015"]
+    assert links[0].title == "Aslanlı (2015)."
+    assert span.attributes["data-cites"] == "aslanli2015" and "citation" in span.classes
 
 
-def reference(bibliography, key, lang="tr", label=None):
-    entry = bibliography.data.entries[key]
-    return HouseStyle(lang).format_reference(entry, label or entry.fields["year"]).render_as("text")
+# --- the house style: every type, in both languages --------------------------------
+
+@pytest.mark.parametrize("key, lang, expected", [
+    ("yilmaz2019", "tr", "Yılmaz, A., Şahin, V. ve Çelik, A. (2019). Hazar’ın statüsü. Avrasya Etüdleri, "
+                         "55(1), 10–30. https://doi.org/10.1234/ae.2019.55"),
+    ("ozsoy2019", "tr", "Özsoy, K. (2019). Hazar Jeopolitiği (2. baskı). Ankara: Nobel."),
+    ("ozsoy2019", "en", "Özsoy, K. (2019). Hazar Jeopolitiği (2nd ed.). Ankara: Nobel."),
+    ("zorlu2020", "tr", "Zorlu, E. (2020). Kazakistan. D. Ergashev ve M. Holt (Ed.), Orta Asya içinde "
+                        "(ss. 5–9). Ankara: Seçkin."),
+    ("zorlu2020", "en", "Zorlu, E. (2020). Kazakistan. In D. Ergashev and M. Holt (Eds.), Orta Asya "
+                        "(pp. 5–9). Ankara: Seçkin."),
+    ("ince2018", "en", "İnce, S. (2018). Pipelines. In Proceedings of the Energy Conference (pp. 1–9). "
+                       "Baku: Forum."),
+    ("isik2017", "tr", "Işık, D. (2017). Tarafsızlık (Doktora tezi, Ankara Üniversitesi)."),
+    ("isik2017", "en", "Işık, D. (2017). Tarafsızlık (PhD thesis, Ankara Üniversitesi)."),
+    ("weitz2018", "en", "Weitz, R. (2018). Uzbekistan’s New Foreign Policy (Silk Road Paper No. 5). "
+                        "Washington: Central Asia-Caucasus Institute & Silk Road Studies Program."),
+    ("tika2019", "tr", "TİKA (2019). Faaliyet Raporu (Rapor No. 12). Ankara: TİKA."),
+    ("tika2019", "en", "TİKA (2019). Faaliyet Raporu (Report No. 12). Ankara: TİKA."),
+    ("kunuz2020", "tr", "Kun.uz (2020, 1 Ekim). Açıklama. https://kun.uz/news/1 "
+                        "(Erişim tarihi: 15 Ocak 2021)"),
+    ("kunuz2020", "en", "Kun.uz (2020, October 1). Açıklama. https://kun.uz/news/1 "
+                        "(Accessed 15 January 2021)"),
+    ("aslanli2015", "tr", "Aslanlı (2015)."),
+])
+def test_house_style_prints_what_each_type_has(bibliography, key, lang, expected):
+    assert reference(bibliography, key, lang) == expected
 
 
-def test_article_entry(bibliography):
-    assert reference(bibliography, "yilmaz2019") == (
-        "Yılmaz, A., Şahin, V. ve Çelik, A. (2019). Hazar'ın statüsü. Avrasya Etüdleri, 55(1), "
-        "10–30. https://doi.org/10.1234/ae.2019.55")
-
-
-def test_book_entry_italic_title(bibliography):
-    rich = HouseStyle("tr").format_reference(bibliography.data.entries["ozsoy2019"], "2019")
-    assert rich.render_as("text") == "Özsoy, K. (2019). Hazar Jeopolitiği. Ankara: Nobel."
+def test_book_title_is_italic_and_unsafe_url_is_no_link(bibliography):
+    rich = HouseStyle("tr").format_reference(bibliography.entries["ozsoy2019"], "2019")
     assert "<em>Hazar Jeopolitiği</em>" in rich.render_as("html")
+    evil = HouseStyle("tr").format_reference(bibliography.entries["evil2020"], "2020")
+    assert "href" not in evil.render_as("html")
+    assert safe_url("javascript:alert(1)") is None and safe_url("https://example.org") == "https://example.org"
 
 
-def test_chapter_entry(bibliography):
-    assert reference(bibliography, "zorlu2020") == (
-        "Zorlu, E. (2020). Kazakistan. Kara, D. (Ed.) Orta Asya İçinde (ss. 5–9). Seçkin.")
+def test_percent_and_latex_markup_in_a_field_are_text(bibliography):
+    rich = HouseStyle("en").format_reference(bibliography.entries["percent2020"], "2020")
+    assert as_text(rich) == "Oran (2020). A 50% increase in trade & NATO."
+    assert "<em>trade</em>" in rich.render_as("html")
 
 
-def test_report_entry(bibliography):
-    assert reference(bibliography, "weitz2018", "en") == (
-        "Weitz, R. (2018). Uzbekistan's New Foreign Policy (Silk Road Paper). "
-        "Central Asia-Caucasus Institute & Silk Road Studies Program.")
-
-
-def test_web_page_with_access_date(bibliography):
-    assert reference(bibliography, "kunuz2020") == (
-        "Kun.uz (2020, 1 Ekim). Açıklama. https://kun.uz/news/1 (Erişim tarihi: 2021-01-15)")
-    assert reference(bibliography, "kunuz2020", "en").startswith("Kun.uz (2020, October 1).")
-
-
-def test_entry_with_author_and_year_only(bibliography):
-    assert reference(bibliography, "aslanli2015") == "Aslanlı (2015)."
-
-
-def test_unsafe_url_is_not_a_link(bibliography):
-    rich = HouseStyle("tr").format_reference(bibliography.data.entries["evil2020"], "2020")
-    assert "href" not in rich.render_as("html")
-    assert safe_url("javascript:alert(1)") is None
-    assert safe_url("https://example.org") == "https://example.org"
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co")), max_size=40))
+def test_text_survives_the_way_through_latex(text):
+    text = " ".join(text.split())  # LaTeX reads any run of spaces as one
+    assert plain(text_to_latex(text)) == APOSTROPHE.sub("’", text)  # apostrophes made typographic
 
 
 def test_initials():
@@ -177,47 +204,308 @@ def test_initials():
     assert initials(Person("Aliyev, İlham")) == "İ."
 
 
-def test_bibliography_in_turkish_order(bibliography):
-    keys = ["isik2020", "ozsoy2019", "ince2020", "caferov_aslanli2016", "irmak2020",
-            "ilgin2020", "aslanli2015"]
-    doc = pf.Doc()
-    blocks = format_bibliography(context_for(bibliography, keys), doc)
-    order = [block.identifier for block in blocks[1:]]
-    assert order == ["bib-aslanli2015", "bib-caferov_aslanli2016", "bib-ilgin2020",
-                     "bib-irmak2020", "bib-isik2020", "bib-ince2020", "bib-ozsoy2019"]
-    assert pf.stringify(blocks[0]) == "Kaynakça"
-    assert blocks[0].attributes["role"] == "doc-bibliography"
-    assert all(b.attributes["role"] == "doc-biblioentry" for b in blocks[1:])
+def test_reference_list_in_turkish_order_with_roles(bibliography):
+    keys = ["isik2020", "ozsoy2019", "ince2020", "caferov_aslanli2016", "irmak2020", "ilgin2020",
+            "aslanli2015"]
+    blocks = reference_list(house_style_entries(context_for(bibliography, keys)), "tr", pf.Doc())
+    assert [block.identifier for block in blocks[1:]] == [
+        "bib-aslanli2015", "bib-caferov_aslanli2016", "bib-ilgin2020", "bib-irmak2020",
+        "bib-isik2020", "bib-ince2020", "bib-ozsoy2019"]
+    assert pf.stringify(blocks[0]) == "Kaynakça" and blocks[0].attributes["role"] == "doc-bibliography"
+    assert all(b.attributes["role"] == "doc-biblioentry" and "reference-entry" in b.classes
+               for b in blocks[1:])
+    # the PDF's hanging indent: a Typst rule first in each entry's block
+    assert blocks[1].content[0].format == "typst" and "hanging-indent" in blocks[1].content[0].text
 
 
-def test_duplicate_key_names_both_lines(tmp_path):
-    path = tmp_path / "refs.bib"
-    path.write_text("@misc{a, year = {2020}}\n\n@misc{a, year = {2021}}\n", encoding="utf-8")
+# --- reading what authors export ----------------------------------------------------
+
+def load(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_bibliography([str(path)])
+
+
+def test_keys_differing_only_in_case_name_both_lines(tmp_path):
     with pytest.raises(BuildError) as error:
-        load_bibliography([str(path)])
-    assert "duplicate citation key 'a'" in str(error.value)
-    assert ":3: error:" in str(error.value) and ":1)" in str(error.value)
+        load(tmp_path, "refs.bib", "@misc{aslanli2015, year = {2015}}\n\n@misc{Aslanli2015, year = {2016}}\n")
+    message = str(error.value)
+    assert "refs.bib:3: error: duplicate citation key 'Aslanli2015'" in message
+    assert "refs.bib:1 as 'aslanli2015'" in message
+
+
+def test_duplicate_key_keeps_the_first_and_reads_the_rest(tmp_path):
+    with collecting() as found:
+        bibliography = load(tmp_path, "refs.bib", "@misc{a, year = {2020}}\n@misc{a, year = {2021}}\n"
+                                                  "@misc{b, year = {2022}}\n")
+    assert [str(d) for d in found] == [f"{tmp_path / 'refs.bib'}:2: error: duplicate citation key 'a' "
+                                       f"(first defined at {tmp_path / 'refs.bib'}:1) "
+                                       "(give one of the entries another key)"]
+    assert bibliography.entries["a"].fields["year"] == "2020" and "b" in bibliography.entries
 
 
 def test_malformed_bib_names_file_and_line(tmp_path):
-    path = tmp_path / "refs.bib"
-    path.write_text("@misc{a, year = {2020}}\n\n@misc{b, year = {2021\n", encoding="utf-8")
     with pytest.raises(BuildError) as error:
-        load_bibliography([str(path)])
-    message = str(error.value)
-    assert "refs.bib" in message and "malformed BibTeX" in message
+        load(tmp_path, "refs.bib", "@misc{a, year = {2020}}\n\n@misc{b, year = {2021\n")
+    assert "refs.bib" in str(error.value) and "malformed BibTeX" in str(error.value)
 
 
-def test_entries_without_author_or_year_are_warnings(tmp_path, caplog):
-    from filters.citations import warn_incomplete
-    path = tmp_path / "refs.bib"
-    path.write_text("@misc{anon, title = {Başlıksız}, year = {2020}}\n\n"
-                    "@book{undated, author = {Kara, Deniz}, title = {Kitap}}\n", encoding="utf-8")
-    bibliography = load_bibliography([str(path)])
+def test_crossref_fields_inherit_from_the_parent(tmp_path):
+    bibliography = load(tmp_path, "refs.bib", """
+@book{kara2021, editor = {Kara, Deniz}, title = {Karabağ Savaşı}, publisher = {Nobel},
+  address = {Ankara}, year = {2021}}
+@incollection{holt2021, author = {Holt, Mary}, title = {The ceasefire}, pages = {1--9},
+  crossref = {kara2021}}
+""")
+    assert reference(bibliography, "holt2021", "en") == (
+        "Holt, M. (2021). The ceasefire. In D. Kara (Ed.), Karabağ Savaşı (pp. 1–9). Ankara: Nobel.")
+
+
+def test_unknown_crossref_parent_is_an_error_with_a_suggestion(tmp_path):
+    with pytest.raises(BuildError) as error:
+        load(tmp_path, "refs.bib", "@book{kara2021, title = {K}}\n@inbook{h, crossref = {kara2012}}\n")
+    assert "refs.bib:2: error: entry 'h' has crossref 'kara2012'" in str(error.value)
+    assert "did you mean 'kara2021'?" in str(error.value)
+
+
+def test_biblatex_fields_are_read(tmp_path):
+    bibliography = load(tmp_path, "refs.bib", """
+@online{kunuz2020, author = {{Kun.uz}}, title = {Açıklama}, date = {2020-10-01},
+  url = {https://kun.uz/1}, urldate = {2021-01-15}, langid = {turkish}}
+@article{a2020, author = {Aslanlı, Araz}, title = {T}, journaltitle = {Caucasus Survey}, date = {2020},
+  volume = {8}, pages = {1--20}}
+@book{b2019, author = {B, C}, title = {Kitap}, location = {Ankara}, publisher = {Nobel}, date = {2019}}
+@thesis{c2016, author = {C, D}, title = {Tez}, type = {phdthesis}, institution = {ODTÜ}, date = {2016}}
+""")
+    assert reference(bibliography, "kunuz2020", "en") == (
+        "Kun.uz (2020, October 1). Açıklama. https://kun.uz/1 (Accessed 15 January 2021)")
+    assert reference(bibliography, "a2020", "en") == "Aslanlı, A. (2020). T. Caucasus Survey, 8, 1–20."
+    assert reference(bibliography, "b2019", "tr") == "B, C. (2019). Kitap. Ankara: Nobel."
+    assert reference(bibliography, "c2016", "tr") == "C, D. (2016). Tez (Doktora tezi, ODTÜ)."
+    assert structured_references(bibliography, ["kunuz2020"])[0]["language"] == "tr"
+
+
+def test_csl_json_is_read(tmp_path):
+    bibliography = load(tmp_path, "refs.json", json.dumps([
+        {"id": "caferov2016", "type": "chapter", "title": "İlişkiler <i>ve</i> 50%",
+         "author": [{"family": "Caferov", "given": "Rövşen"}, {"literal": "Türk Keneşi"}],
+         "editor": [{"family": "Purtaş", "given": "Fırat"}], "container-title": "Türkmenistan",
+         "page": "240-260", "publisher": "Astana", "publisher-place": "Ankara",
+         "issued": {"date-parts": [[2016]]}},
+        {"id": "web", "type": "webpage", "title": "Haber", "author": [{"literal": "Kun.uz"}],
+         "issued": {"date-parts": [[2020, 10, 1]]}, "accessed": {"date-parts": [[2021, 1, 15]]},
+         "URL": "https://kun.uz/2"}], ensure_ascii=False, indent=1))
+    assert reference(bibliography, "caferov2016", "tr") == (
+        "Caferov, R. ve Türk Keneşi (2016). İlişkiler ve 50%. F. Purtaş (Ed.), Türkmenistan içinde "
+        "(ss. 240–260). Ankara: Astana.")
+    assert reference(bibliography, "web", "tr") == (
+        "Kun.uz (2020, 1 Ekim). Haber. https://kun.uz/2 (Erişim tarihi: 15 Ocak 2021)")
+    text = (tmp_path / "refs.json").read_text(encoding="utf-8")
+    assert bibliography.lines["web"][1] == text[:text.index('"id": "web"')].count("\n") + 1
+
+
+def test_csl_json_mistakes_name_file_and_line(tmp_path):
+    with pytest.raises(BuildError) as error:
+        load(tmp_path, "refs.json", '[\n {"id": "a", "type": "book"},\n {"id": "b" "type": "book"}\n]\n')
+    assert "refs.json:3: error: malformed CSL-JSON" in str(error.value)
+    with pytest.raises(BuildError) as error:
+        load(tmp_path, "refs.json", '[\n {"type": "book", "title": "x"}\n]\n')
+    assert "refs.json" in str(error.value) and 'has no "id"' in str(error.value)
+
+
+def test_structured_references_give_the_fields_per_key(bibliography):
+    article, chapter = structured_references(bibliography, ["yilmaz2019", "zorlu2020"], "tr")
+    assert article == {
+        "id": "yilmaz2019", "type": "article-journal",
+        "author": [{"family": "Yılmaz", "given": "Ali"}, {"family": "Şahin", "given": "Veli"},
+                   {"family": "Çelik", "given": "Ayşe"}],
+        "title": "Hazar’ın statüsü", "volume": "55", "page": "10-30", "DOI": "10.1234/ae.2019.55",
+        "container-title": "Avrasya Etüdleri", "issue": "1", "issued": {"date-parts": [[2019]]}}
+    assert chapter["editor"][0] == {"family": "Ergashev", "given": "Doniyor"}
+    assert chapter["publisher"] == "Seçkin" and chapter["publisher-place"] == "Ankara"
+
+
+def test_incomplete_entries_are_warnings(tmp_path, caplog):
+    bibliography = load(tmp_path, "refs.bib", "@misc{anon, title = {Başlıksız}, year = {2020}}\n\n"
+                                              "@book{undated, author = {Kara, Deniz}, title = {Kitap}}\n")
     warn_incomplete(["anon", "undated"], bibliography)
     messages = [record.getMessage() for record in caplog.records]
     assert any("refs.bib:1: warning: incomplete entry 'anon': no author" in m for m in messages)
     assert any("refs.bib:3: warning: incomplete entry 'undated': no year" in m for m in messages)
-    ctx = context_for(bibliography, ["anon", "undated"])
     assert rendered(bibliography, cite(("undated", None)), ["anon", "undated"]) == "(Kara, t.y.)"
-    assert ctx.year_label["anon"] == "2020"
+
+
+# --- golden samples: every named style, both languages ------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("style", STYLES)
+def test_style_matches_its_golden_sample(style, lang):
+    """Regenerate on purpose: ``.venv/bin/python -m tests.citation_samples``."""
+    assert render(lang, style) == sample_path(lang, style).read_text(encoding="utf-8")
+
+
+def citation_spans(doc):
+    found = []
+    doc.walk(lambda e, d: found.append(e) if isinstance(e, pf.Span) and "citation" in e.classes else None)
+    return found
+
+
+def test_note_style_makes_footnotes_with_shortened_subsequent_forms():
+    doc = filtered("en", "chicago-notes")
+    body = doc.content[1]
+    notes = [e for e in body.content if isinstance(e, pf.Note)]
+    assert pf.stringify(body).startswith("The status of the Caspian is disputed.") and notes
+    first = notes[0].content[0].content[0]
+    assert "citation" in first.classes and first.attributes["data-cites"] == "yilmaz2019"
+    assert pf.stringify(first).startswith("Ali Yılmaz et al., “Hazar")
+    last = [e for e in doc.content[2].content if isinstance(e, pf.Note)][-1]
+    assert pf.stringify(last).strip() == "Yılmaz et al., “Hazar’ın Statüsü: A 50% Increase in NATO Interest,” 14."
+    # the author's own footnote keeps its text; its citation is put in parentheses
+    author_note = [n for n in notes if pf.stringify(n).startswith("For comparison")][0]
+    assert pf.stringify(author_note).strip() == "For comparison see (Deniz Kara, ed., Karabağ Savaşı (Nobel, 2021))."
+
+
+def test_numeric_style_numbers_in_order_of_first_citation():
+    doc = filtered("en", "ieee")
+    spans = citation_spans(doc)
+    assert [pf.stringify(s) for s in spans[:4]] == ["[1, p. 12]", "[2, Ch. 3]", "[3, p. 50]", "[4], [5]"]
+    entries = [b for b in doc.content if isinstance(b, pf.Div) and "reference-entry" in b.classes]
+    assert [b.identifier for b in entries[:3]] == ["bib-yilmaz2019", "bib-ozsoy2019", "bib-zorlu2020"]
+    assert [pf.stringify(b.content[-1]).split(" ")[0] for b in entries] == [f"[{n}]" for n in range(1, 15)]
+
+
+def test_csl_reference_list_is_in_turkish_order_with_links_and_roles():
+    doc = filtered("tr", "apa")
+    header = [b for b in doc.content if isinstance(b, pf.Header) and b.identifier == "bibliography"][0]
+    assert "references" in header.classes and header.attributes["role"] == "doc-bibliography"
+    entries = [b.identifier for b in doc.content if isinstance(b, pf.Div) and "reference-entry" in b.classes]
+    assert entries.index("bib-ilgin2016") < entries.index("bib-isik2017") < entries.index("bib-ince2018")
+    links = []
+    doc.walk(lambda e, d: links.append(e) if isinstance(e, pf.Link) and e.url.startswith("#") else None)
+    assert links and all(link.url[len("#bib-"):] in {e[len("bib-"):] for e in entries} for link in links)
+    assert links[0].title.startswith("Yılmaz, A., Şahin, V., & Çelik, A. (2019).")
+    assert "İçinde D. Ergashev" in pf.stringify(doc)  # not pandoc's "Içinde"
+
+
+def test_unknown_style_lists_the_closest_names(tmp_path):
+    with pytest.raises(BuildError) as error:
+        find_style("isnad-metnici", None)
+    assert "unknown citation style 'isnad-metnici'" in str(error.value)
+    assert "did you mean 'isnad-metinici'" in str(error.value)
+
+
+# --- whole builds in a CSL style ---------------------------------------------------
+
+SECTIONS = {"01-giris.md": "# Giriş\n\nİlk atıf [@ozsoy2019, 12]. Makale @yilmaz2019 [14] ve "
+                           "bölüm [@zorlu2020, bölüm 2] birlikte okunur.\n"}
+METADATA = "lang: tr\ntitle: Atıf Denemesi\ncsl: {style}\n"
+
+
+class ClassTexts(HTMLParser):
+    """The text of every element with a class, by class (citations and entries)."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.open, self.found = [], {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        self.open.append((tag, classes, []))
+
+    def handle_endtag(self, tag):
+        while self.open:
+            name, classes, text = self.open.pop()
+            if classes:
+                self.found.setdefault(classes, []).append("".join(text))
+            if self.open:
+                self.open[-1][2].extend(text)
+            if name == tag:
+                break
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[-1][2].append(data)
+
+
+@pytest.mark.slow
+def test_every_edition_prints_the_same_csl_citations(tmp_path):
+    project = write_manuscript(tmp_path / "p", SECTIONS, METADATA.format(style="apa"), BIB)
+    result = run_build("--root", str(project), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    expected = ["(Özsoy, 2019, s. 12)", "Yılmaz vd. (2019, s. 14)", "(Zorlu, 2020, Bölüm 2)"]
+    html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert ClassTexts(html).found["citation"] == expected
+    epub = zipfile.ZipFile(next((tmp_path / "out").glob("*.epub")))
+    chapters = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    assert ClassTexts(chapters).found["citation"] == expected
+    pdf = subprocess.run([require_tool("pdftotext", "apt-get install poppler-utils"), "-layout", str(next((tmp_path / "out").glob("*.pdf"))), "-"],
+                         capture_output=True, text=True).stdout
+    flat = " ".join(pdf.split())
+    assert all(text in flat for text in expected)
+    assert flat.index("Kaynakça") > flat.index(expected[-1])
+    assert "Özsoy, K. (2019). Hazar Jeopolitiği (2. bs). Nobel." in flat
+    assert 'id="bib-ozsoy2019" class="reference-entry" role="doc-biblioentry"' in html
+
+
+@pytest.mark.slow
+def test_csl_build_errors_name_the_place(tmp_path):
+    sections = {"01-giris.md": "# Giriş\n\nAtıf [@ozsoy2091].\n"}
+    project = write_manuscript(tmp_path / "p", sections, METADATA.format(style="apaa"), BIB)
+    result = run_build("--root", str(project), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and not (tmp_path / "out" / "html").exists()
+    assert "manuscript/01-giris.md:3: error: unknown citation key 'ozsoy2091' " \
+           "(did you mean 'ozsoy2019'?)" in result.stderr
+    assert "manuscript/metadata.yaml:3: error: unknown citation style 'apaa' (did you mean 'apa'" \
+        in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_csl_file_in_the_project_is_used_and_part_of_the_cache_key(tmp_path):
+    from filters.cslstyle import collection_file
+    project = write_manuscript(tmp_path / "p", SECTIONS, METADATA.format(style="../styles/journal.csl"), BIB)
+    (project / "styles").mkdir()
+    style = project / "styles" / "journal.csl"
+    style.write_bytes(collection_file("apa").read_bytes())
+    out = tmp_path / "out"
+    assert run_build("--root", str(project), "--out", str(out), "html").returncode == 0
+    first_citation = ClassTexts((out / "html" / "index.html").read_text(encoding="utf-8")).found["citation"][0]
+    assert first_citation == "(Özsoy, 2019, s. 12)"
+    style.write_bytes(collection_file("ieee").read_bytes())  # the same name, another style
+    result = run_build("--root", str(project), "--out", str(out), "html")
+    assert result.returncode == 0, result.stderr
+    assert ClassTexts((out / "html" / "index.html").read_text(encoding="utf-8")).found["citation"][0] == "[1, s. 12]"
+
+
+@pytest.mark.slow
+def test_a_csl_path_outside_the_project_is_refused(tmp_path):
+    from filters.cslstyle import collection_file
+    (tmp_path / "outside.csl").write_bytes(collection_file("apa").read_bytes())
+    project = write_manuscript(tmp_path / "p", SECTIONS, METADATA.format(style="../../outside.csl"), BIB)
+    result = run_build("--root", str(project), "--out", str(tmp_path / "out"), "html")
+    assert result.returncode == 1
+    assert "manuscript/metadata.yaml:3: error: the citation style '../../outside.csl' lies outside " \
+           "the project" in result.stderr
+
+
+@pytest.mark.slow
+def test_nocite_star_lists_every_entry(tmp_path):
+    metadata = 'lang: en\ntitle: Nocite\nnocite: "@*"\n'
+    project = write_manuscript(tmp_path / "p", {"01.md": "# One\n\nNo citation here.\n"}, metadata, BIB)
+    result = run_build("--root", str(project), "--out", str(tmp_path / "out"), "html")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'class="reference-entry" role="doc-biblioentry"', html)) == BIB.count("\n@")
+
+
+def test_and_others_prints_et_al(tmp_path):
+    bib = ("@article{scar2020, author = {Scarborough, Peter and Adhikari, Vyas and others}, "
+           "title = {Impact of the levy}, journal = {BMJ}, year = {2020}}\n")
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText [@scar2020].\n"}, "lang: en\ntitle: T\n", bib)
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    body = re.sub(r"<[^>]+>", "", (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+                  .split("<main>")[1])
+    assert "(Scarborough et al., 2020)" in body
+    assert "Scarborough, P., Adhikari, V. et al. (2020)" in body and "others" not in body

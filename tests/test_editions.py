@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from conftest import require_tool, run_build, write_manuscript
+from conftest import require_epubcheck, require_tool, run_build, write_manuscript
 
 from press.screenshots import CHROMIUM_FLAGS
 from press.validate import EPUBCHECK_JAR
@@ -34,7 +34,7 @@ def test_pdf_outline_has_sections_and_appendix(pdf):
     titles = [item.title for item in pdf.outline if not isinstance(item, list)]
     assert titles[:2] == ["1. Giriş", "2. Azerbaycan-Kazakistan İlişkileri ve Kazakistan’ın Dağlık Karabağ Konusundaki Tutumu"] \
         or titles[0].endswith("Giriş")
-    assert titles[-2:] == ["Kaynakça", "Ek: Kronoloji"]
+    assert titles[-2:] == ["Kaynakça", "Ek A: Kronoloji"]
     assert len(titles) == 9
 
 
@@ -123,9 +123,7 @@ def test_html_in_chromium(article, tmp_path_factory):
 # --- EPUB -----------------------------------------------------------------------
 
 def test_epub_passes_epubcheck(article):
-    require_tool("java", "apt-get install default-jre-headless")
-    if not EPUBCHECK_JAR.exists():
-        require_tool("epubcheck-jar-missing", "apt-get install epubcheck")
+    require_epubcheck()
     # Debian's epubcheck wrapper fails with "Exec format error"; the jar itself works.
     result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(next(article.glob("*.epub")))],
                             capture_output=True, text=True)
@@ -134,10 +132,24 @@ def test_epub_passes_epubcheck(article):
 
 
 def test_validate_command(article):
-    require_tool("java", "apt-get install default-jre-headless")
+    require_epubcheck()
     result = run_build("validate", "--out", str(article))
     assert result.returncode == 0, result.stderr
-    assert "valid: html (Nu validator)" in result.stdout and "(EPUBCheck)" in result.stdout
+    assert "valid: html (Nu validator, every image present)" in result.stdout
+    assert "(EPUBCheck)" in result.stdout
+
+
+def test_validate_refuses_a_page_with_broken_images(tmp_path):
+    require_tool("java", "apt-get install default-jre-headless")
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\n![Map](figures/map.svg)\n"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8")
+    assert run_build("html", "--root", str(root)).returncode == 0
+    (root / "build" / "html" / "figures" / "map.svg").unlink()
+    result = run_build("validate", "--out", str(root / "build"))
+    assert result.returncode == 1 and "figures/map.svg" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_validate_without_epubcheck_says_how_to_install(article):
@@ -180,7 +192,7 @@ def test_latex_folder_compiles_on_its_own(latex_folder):
     assert result.returncode == 0, result.stdout[-2000:]
     from pypdf import PdfReader
     text = " ".join(p.extract_text() for p in PdfReader(tex.with_suffix(".pdf")).pages)
-    assert "Kaynakça" in text and "Ek: Kronoloji" in text and "(Caferov ve Aslanlı, 2016: 246)" in text
+    assert "Kaynakça" in text and "Ek A: Kronoloji" in text and "(Caferov ve Aslanlı, 2016: 246)" in text
 
 
 @pytest.mark.parametrize("engine", ["xelatex", "lualatex"])
@@ -193,6 +205,17 @@ def test_pdf_through_latex(engine, tmp_path):
     assert reader.metadata.title == "Dağlık Karabağ Sorunu ve Türkistan Devletleri"
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "МИД Киргизии" in text and "Azərbaycan" in text  # Cyrillic and Azerbaijani glyphs present
+
+
+@pytest.mark.slow
+def test_a_tex_error_names_the_manuscript_line(tmp_path):
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    root = write_manuscript(tmp_path, {"01.md": "# Intro\n\nFine text.\n\nThe growth of \\badmacro{exports} "
+                                                "was steady.\n"}, "lang: en\ntitle: T\n")
+    result = run_build("pdf", "--pdf-engine", "xelatex", "--root", str(root), cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"manuscript/01.md:5: error: xelatex failed: .*Undefined control sequence.* "
+                     r"\(line \d+ of the LaTeX edition's t.tex\)", result.stderr), result.stderr
 
 
 def test_missing_tex_names_the_packages(tmp_path):
@@ -244,7 +267,7 @@ def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
     assert reader.metadata.title == 'Pipes & Percent: 100% under "quoted" #1'
     assert reader.metadata.author == "Ayşe Yılmaz & Co, John Smith"
     first = reader.pages[0].extract_text()
-    assert "Journal of #Tests & Notes, 12(3), 45-67" in first and "0000-0002-1825-0097" in first
+    assert "Journal of #Tests & Notes, 12(3), 45–67" in first and "0000-0002-1825-0097" in first
     opf = zipfile.ZipFile(next((root / "build").glob("*.epub"))).read("EPUB/content.opf").decode()
     assert "<dc:publisher>Journal of #Tests &amp; Notes</dc:publisher>" in opf
     assert "doi:10.1234/jt.2021.12" in opf

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Score the chronology on the development set: precision and recall of event dates
+against the gold chronologies, and debris in entry texts.
+
+    python bench/chronology/score.py [--repo PATH] [--show] [NAME…]
+
+Each text (``bench/chronology/NAME.md`` with ``NAME.gold.yaml``) is built as an
+author would build it (``build.py html`` of the system at ``--repo``, default this
+one) in a temporary folder, and the appendix is read back from the HTML edition:
+each entry's date (``<time datetime>``), whether it is inferred (``data-inferred``)
+and its text. Reading the edition, not the code, lets the same script score an older
+version of the system (``git worktree add /tmp/before <commit>``).
+
+Dates are matched one to one at their precision (``2020-07`` is not ``2020-07-15``);
+two gold events on one day need two entries. Scores:
+
+- explicit: entries not marked inferred against gold events of kind ``explicit``;
+- inferred: entries marked inferred against gold events of kind ``context``;
+- all: every entry against every gold event (explicit and context);
+- not-event: gold mentions that are no event (back-references, ends of periods);
+  listed when an entry has their date and no gold event does.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+
+# Debris: what removing a date can leave behind. Independent of the system's own
+# cleaning rules on purpose: a check, not a copy.
+DEBRIS = {
+    "any": [
+        (r",\s*,|;\s*[,;]|,\s*;", "doubled punctuation"),
+        (r"\s[,.;:!?]", "space before punctuation"),
+        (r"\(\s*\)|\[\s*\]", "empty brackets"),
+        (r"[(\[]\s*[,.;:]|[,;:]\s*[)\]]", "punctuation at a bracket"),
+        (r"^\W", "starts with punctuation"),
+        (r"^[a-zçğıöşü]", "starts in lower case"),
+        (r"\w-\s", "dangling hyphen"),
+        (r"(?:^|\s)['’]\w", "suffix without its word"),
+        (r"\s{2,}", "double space"),
+        (r"\d{4}\s*[-–]\s*$|[-–]\s*[,.]", "dangling dash"),
+    ],
+    "en": [
+        (r"\b(?:on|in|of|at|by|since|until|from|between|during|after|before|the)\s*[,.;:)]",
+         "a preposition or article left before punctuation"),
+        (r"\b(?:on|in|of|at|since|from|until)\s+(?:was|were|is|are|lasted|began|ended|had|has|"
+         r"signed|held|took|met|agreed)\b", "a preposition left before a verb"),
+        (r"\b(?:on|in)\s+(?:the\s+)?(?:night|morning|evening|eve|afternoon)\s+of\b(?!\s+the\s+\w+\s+\d)",
+         "'night of' without its date"),
+        (r"\b(?:early|mid|late)-?\s+(?=[A-Z,.])", "a qualifier without its date"),
+        (r"\bof\s+(?:the\s+)?(?:same|following|next)\b(?!\s+\w)", "a relative date half removed"),
+        (r"^(?:On|In|At|By|Since)\s+(?:the\s+)?[A-Z]", "a leading preposition without its date"),
+        (r"\b(?:days?|weeks?|months?)\s+later\b", "a relative date left in"),
+    ],
+    "tr": [
+        (r"\b(?:tarihli|tarihinde|tarihlerinde|tarihleri|itibarıyla|itibariyle)\b",
+         "a date word without its date"),
+        (r"(?:^|[,;]\s*)(?:başında|ortasında|sonunda|sonlarında|başlarında)\b",
+         "'başında/sonunda' without its date"),
+        (r"\byani\s*[,.;]", "'yani' left dangling"),
+        (r"\b(?:ertesi gün|aynı gün|gün sonra|ayın)\b", "a relative date left in"),
+        (r"(?:^|\s)(?:ve|ile|ya da)\s*[,.;]", "a conjunction before punctuation"),
+    ],
+}
+
+
+@dataclass
+class Entry:
+    iso: str
+    inferred: bool
+    text: str
+
+
+def build_entries(repo: Path, text: Path, lang: str, folder: Path) -> tuple[list[Entry], str, bool]:
+    """Build ``text`` with ``repo``'s build.py; the appendix's entries, stderr, crashed?"""
+    (folder / "manuscript").mkdir(parents=True)
+    (folder / "bibliography").mkdir()
+    (folder / "manuscript" / "01-text.md").write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "manuscript" / "metadata.yaml").write_text(f"lang: {lang}\ntitle: {text.stem}\n",
+                                                          encoding="utf-8")
+    (folder / "bibliography" / "references.bib").write_text(
+        (HERE / "references.bib").read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(repo / "build.py"), "html", "--root", str(folder),
+                             "--no-cache", "--quiet"], capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1600000000"})
+    crashed = result.returncode not in (0, 1) or "Traceback" in result.stderr
+    page = folder / "build" / "html" / "index.html"
+    if result.returncode != 0 or not page.exists():
+        return [], result.stderr, crashed
+    return read_entries(page.read_text(encoding="utf-8")), result.stderr, crashed
+
+
+def read_entries(page: str) -> list[Entry]:
+    section = re.search(r'<section id="chronology".*?</section>', page, re.S)
+    if not section:
+        return []
+    entries = []
+    for item in re.findall(r"<li[^>]*>.*?</li>", section.group(0), re.S):
+        date = re.search(r'class="event-date".*?</span>', item, re.S).group(0)
+        times = re.findall(r'<time datetime="([^"]+)"', date)
+        body = re.search(r'class="event-text"[^>]*>(.*?)</span>\s*(?:<br|<span class="event-source")',
+                         item, re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", "", body.group(1) if body else ""))
+        entries.append(Entry("/".join(times), "data-inferred" in item, " ".join(text.split())))
+    return entries
+
+
+def debris(text: str, lang: str) -> list[str]:
+    return [name for pattern, name in DEBRIS["any"] + DEBRIS[lang] if re.search(pattern, text)]
+
+
+def matched(found: list[str], gold: list[str]) -> int:
+    """How many of ``found`` pair one to one with ``gold`` (same ISO date)."""
+    return sum((Counter(found) & Counter(gold)).values())
+
+
+def ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f} ({part}/{whole})" if whole else "–"
+
+
+def score(name: str, repo: Path, show: bool) -> dict:
+    gold = yaml.safe_load((HERE / f"{name}.gold.yaml").read_text(encoding="utf-8"), )
+    lang = gold["lang"]
+    events = [(str(e["date"]), e["kind"], e["event"]) for e in gold["events"]]
+    with tempfile.TemporaryDirectory() as folder:
+        entries, stderr, crashed = build_entries(repo, HERE / f"{name}.md", lang, Path(folder))
+    explicit = [iso for iso, kind, _ in events if kind == "explicit"]
+    context = [iso for iso, kind, _ in events if kind == "context"]
+    plain = [e.iso for e in entries if not e.inferred]
+    inferred = [e.iso for e in entries if e.inferred]
+    found = [e.iso for e in entries]
+    result = {
+        "name": name, "crashed": crashed, "entries": len(entries),
+        "explicit": (matched(plain, explicit), len(plain), len(explicit)),
+        "inferred": (matched(inferred, context), len(inferred), len(context)),
+        "all": (matched(found, explicit + context), len(found), len(explicit + context)),
+        "debris": [(e.iso, e.text, problems) for e in entries if (problems := debris(e.text, lang))],
+    }
+    print(f"\n## {name} ({lang}): {len(entries)} entries" + (" — CRASHED" if crashed else ""))
+    if crashed or not entries:
+        print("\n".join("    " + line for line in stderr.strip().splitlines()[-6:]))
+    for label in ("explicit", "inferred", "all"):
+        hit, listed, wanted = result[label]
+        print(f"  {label:<9} precision {ratio(hit, listed):<14} recall {ratio(hit, wanted)}")
+    missing = Counter(explicit + context) - Counter(found)
+    extra = Counter(found) - Counter(explicit + context)
+    not_events = {iso: what for iso, kind, what in events if kind == "not-event"}
+    for iso in sorted(missing.elements()):
+        print(f"  missed  {iso}: " + "; ".join(w for i, k, w in events if i == iso and k != "not-event"))
+    for iso in sorted(extra.elements()):
+        why = f" (not an event: {not_events[iso]})" if iso in not_events else ""
+        texts = [e.text for e in entries if e.iso == iso]
+        print(f"  extra   {iso}{why}: {texts[-1][:90]}")
+    for iso, text, problems in result["debris"]:
+        print(f"  debris  {iso}: {', '.join(problems)}: {text[:100]}")
+    if show:
+        for entry in entries:
+            print(f"  {'~' if entry.inferred else ' '} {entry.iso:<24} {entry.text}")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("names", nargs="*", help="texts to score (default: all)")
+    parser.add_argument("--repo", type=Path, default=REPO, help="the copy of the system to score")
+    parser.add_argument("--show", action="store_true", help="print every entry")
+    args = parser.parse_args()
+    names = args.names or sorted(p.name[:-len(".gold.yaml")] for p in HERE.glob("*.gold.yaml"))
+    results = [score(name, args.repo.resolve(), args.show) for name in names]
+    print("\n## Total")
+    for label in ("explicit", "inferred", "all"):
+        hit = sum(r[label][0] for r in results)
+        listed = sum(r[label][1] for r in results)
+        wanted = sum(r[label][2] for r in results)
+        print(f"  {label:<9} precision {ratio(hit, listed):<14} recall {ratio(hit, wanted)}")
+    print(f"  entries with debris: {sum(len(r['debris']) for r in results)}; "
+          f"crashes: {sum(r['crashed'] for r in results)}")
+
+
+if __name__ == "__main__":
+    main()

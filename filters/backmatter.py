@@ -1,0 +1,137 @@
+"""Back matter: acknowledgements, funding, conflict of interest, data availability,
+ethics approval and author contributions — the statements TR Dizin and most
+journals ask for — as unnumbered sections with the language's headings.
+
+They come from metadata fields (``funding: …``; ``ethics: {board, date, number}``;
+each author's CRediT ``roles``) or from sections the author wrote with the same
+class (``# Funding {.funding}``). Each becomes a Div ``.back-matter .<kind>``
+holding its heading and text; the ``layout`` stage places them after the main
+text, before the references.
+
+Stand-alone: ``pandoc -F filters/backmatter.py``.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "filters"
+
+import panflute as pf
+
+from filters.dates import format_long, parse_iso
+from filters.diagnostics import run_filter_main
+from filters.language import base_language, term
+from filters.markup import text_to_inlines
+from filters.metadata import credit_key
+from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BACK_MATTER_KINDS, KIND_ATTRIBUTE,
+                           UNNUMBERED_CLASS)
+
+KINDS = BACK_MATTER_KINDS
+
+
+def section(kind: str, blocks: list[pf.Block], lang: str, header: pf.Header | None = None) -> pf.Div:
+    """The statement's Div: its heading (the author's, or the language's) and text."""
+    if header is None:
+        header = pf.Header(*text_to_inlines(term(lang, kind)), level=1, identifier=kind)
+    for name in (UNNUMBERED_CLASS, kind):
+        if name not in header.classes:
+            header.classes.append(name)
+    return pf.Div(header, *blocks, classes=[BACK_MATTER_CLASS, kind],
+                  attributes={KIND_ATTRIBUTE: kind})
+
+
+def blocks_of(meta) -> list[pf.Block]:
+    if isinstance(meta, pf.MetaBlocks):
+        return list(meta.content)
+    if isinstance(meta, pf.MetaInlines):
+        return [pf.Para(*meta.content)]
+    return [pf.Para(*text_to_inlines(pf.stringify(meta)))]
+
+
+def ethics_blocks(meta, lang: str) -> list[pf.Block]:
+    """A statement as written, or one composed from ``{board, date, number}``:
+    "Bu çalışma için X Etik Kurulu tarafından 12 Mart 2021 tarihinde 2021/45 sayılı …"."""
+    if not isinstance(meta, pf.MetaMap):
+        return blocks_of(meta)
+    fields = {key: pf.stringify(value).strip() for key, value in meta.content.dict.items()}
+    date = fields.get("date", "")
+    try:
+        date = format_long(parse_iso(date), lang) if date else ""
+    except ValueError:
+        pass
+    number = term(lang, "ethics_number").format(number=fields["number"]) if fields.get("number") else ""
+    board = pf.stringify(meta.content.dict["board"]) if "board" in fields else ""
+    text = term(lang, "ethics_statement").format(board=board, date=date, number=number)
+    return [pf.Para(*text_to_inlines(text))]
+
+
+def contributions_blocks(doc: pf.Doc, lang: str) -> list[pf.Block]:
+    """"A. Yılmaz: Kavramsallaştırma, Yöntem; J. Smith: Yazılım." from the authors'
+    CRediT ``roles`` (checked, each unknown one named, by the metadata stage)."""
+    roles = term(lang, "credit")
+    parts = []
+    for author in doc.get_metadata("authors", default=[]) or []:
+        given = author.get("roles") or []
+        given = [given] if isinstance(given, str) else given
+        names = [roles[credit_key(role)] for role in given if credit_key(role) in roles]
+        if names:
+            parts.append(f"{author.get('name', '')}: {', '.join(names)}")
+    return [pf.Para(*text_to_inlines("; ".join(parts) + "."))] if parts else []
+
+
+def written_sections(blocks: list[pf.Block], lang: str) -> tuple[list[pf.Block], list[pf.Div]]:
+    """Sections the author marked ``{.funding}`` etc., taken out of the text as Divs."""
+    kept: list[pf.Block] = []
+    found: list[pf.Div] = []
+    current: list[pf.Block] | None = None
+    for block in blocks:
+        if isinstance(block, pf.Header):
+            kind = next((k for k in KINDS if k in block.classes), None)
+            if kind:
+                current = []
+                found.append(section(kind, current, lang, header=block))
+                continue
+            if current is not None and (block.level <= found[-1].content[0].level
+                                        or APPENDIX_CLASS in block.classes):
+                current = None
+        elif isinstance(block, pf.Div) and APPENDIX_CLASS in block.classes:
+            current = None  # `::: appendix` after a statement starts the appendices
+        if current is not None:
+            found[-1].content.append(block)
+        else:
+            kept.append(block)
+    return kept, found
+
+
+def prepare(doc: pf.Doc) -> None:
+    lang = base_language(doc.get_metadata("lang", default=None))
+    doc.content, found = written_sections(list(doc.content), lang)
+    written = {div.attributes[KIND_ATTRIBUTE] for div in found}
+    meta = doc.metadata.content.dict
+    statements = []
+    for kind in KINDS:
+        if kind in written:
+            continue
+        if kind == "author-contributions" and kind not in meta:
+            blocks = contributions_blocks(doc, lang)
+        elif kind == "ethics" and kind in meta:
+            blocks = ethics_blocks(meta[kind], lang)
+        elif kind in meta:
+            blocks = blocks_of(meta[kind])
+        else:
+            continue
+        if blocks:
+            statements.append(section(kind, blocks, lang))
+    by_kind = {div.attributes[KIND_ATTRIBUTE]: div for div in found + statements}
+    doc.content.extend(by_kind[kind] for kind in KINDS if kind in by_kind)
+
+
+def main(doc=None):
+    return pf.run_filters([], prepare=prepare, doc=doc)
+
+
+if __name__ == "__main__":
+    run_filter_main(main)

@@ -1,0 +1,219 @@
+"""Reading the bibliography: BibTeX, BibLaTeX (``.bib``) and CSL-JSON (``.json``).
+
+Every format becomes pybtex entries under BibTeX's field names, the house style's
+input; ``filters.cslitems`` turns an entry into a CSL-JSON item for the CSL engine
+and for JATS. BibLaTeX's names are read as their BibTeX counterparts
+(``journaltitle`` → ``journal``, ``location`` → ``address``, ``date`` → ``year``,
+``month``, ``day``), and an entry inherits the fields of its ``crossref`` parent.
+Mistakes name the file and the line; the build goes on with what could be read.
+
+>>> entry = normalized(Entry("online", {"date": "2020-10-01", "journaltitle": "Avrasya"}))
+>>> entry.type, entry.fields["year"], entry.fields["month"], entry.fields["journal"]
+('online', '2020', '10', 'Avrasya')
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database import Entry
+from pybtex.database.input.bibtex import Parser as BibTeXParser
+from pybtex.scanner import PybtexSyntaxError
+
+from filters.diagnostics import display_path, error, suggestion
+
+ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
+CSL_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+# BibLaTeX's names for BibTeX's fields and types.
+FIELD_ALIASES = {"journaltitle": "journal", "location": "address", "annotation": "annote"}
+TYPE_ALIASES = {"conference": "inproceedings", "electronic": "online", "www": "online",
+                "techreport": "report", "phdthesis": "thesis", "mastersthesis": "thesis"}
+# The BibLaTeX `type` a BibTeX type implies (a key of the language's "bibstrings").
+IMPLIED_TYPE = {"phdthesis": "phdthesis", "mastersthesis": "mathesis", "techreport": "techreport"}
+# A subtitle joins its title: "Title: Subtitle".
+SUBTITLES = {"subtitle": "title", "booksubtitle": "booktitle", "journalsubtitle": "journal"}
+# A crossref parent that is a whole book lends its title to a part as `booktitle`.
+WHOLES = {"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings",
+          "reference", "mvreference"}
+PARTS = {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
+         "suppcollection"}
+NOT_INHERITED = {"crossref", "xref", "ids", "entryset", "label", "sortkey", "shorthand",
+                 "xdata", "options"}
+
+
+@dataclass
+class Bibliography:
+    """The entries by key (keys as written), and where each one starts (for messages)."""
+    entries: dict[str, Entry] = field(default_factory=dict)
+    lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Keys of files that could not be read: already reported, not "unknown" again.
+    unreadable: set[str] = field(default_factory=set)
+    folded: dict[str, str] = field(default_factory=dict, repr=False)  # casefolded key → key
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.entries)
+
+    def add(self, key: str, entry: Entry | None, path: str, line: int | None) -> None:
+        """Add an entry; a key that differs from a known one only in case is a duplicate
+        (BibTeX ignores case in keys), and both places are named."""
+        first = self.folded.get(key.casefold())
+        if first is not None:
+            first_path, first_line = self.lines[first]
+            also = f" as '{first}'" if first != key else ""
+            error(f"duplicate citation key '{key}' (first defined at {first_path}:{first_line}{also})",
+                  path, line, hint="give one of the entries another key")
+            return
+        if entry is None:
+            return
+        entry.key = key
+        self.entries[key] = entry
+        self.lines[key] = (path, line)
+        self.folded[key.casefold()] = key
+
+
+def entry_lines(text: str) -> list[tuple[str, str, int]]:
+    """``[(type, key, line)]`` of each entry in a .bib text; ``@comment`` and the like skipped."""
+    found = []
+    for match in ENTRY_START.finditer(text):
+        if match.group(1).lower() in ("comment", "preamble", "string"):
+            continue
+        found.append((match.group(1), match.group(2), text.count("\n", 0, match.start(1)) + 1))
+    return found
+
+
+class LenientParser(BibTeXParser):
+    """pybtex's parser, keeping the first of two entries whose keys differ only in
+    case (pybtex would stop there; ``Bibliography.add`` reports both lines)."""
+
+    def process_entry(self, entry_type, key, fields):
+        if key.casefold() in self.seen:
+            return
+        self.seen.add(key.casefold())
+        super().process_entry(entry_type, key, fields)
+
+    def parse_string(self, value):
+        self.seen: set[str] = set()
+        return super().parse_string(value)
+
+
+def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
+    listed = entry_lines(text)
+    try:
+        # the parser itself, not parse_string(text, "bibtex"): that looks the
+        # parser up among the entry points of every installed package
+        data = LenientParser().parse_string(text)
+    except PybtexSyntaxError as failure:
+        error(f"malformed BibTeX: {failure.args[0] if failure.args else failure}",
+              path, getattr(failure, "lineno", None),
+              hint="check the braces, commas and `=` of this entry")
+        bibliography.unreadable.update(key for _, key, _ in listed)
+        return
+    except Exception as failure:  # pybtex reports other faults as its own exception types
+        error(f"malformed BibTeX: {failure}", path, hint="check the entry named in the message")
+        bibliography.unreadable.update(key for _, key, _ in listed)
+        return
+    parsed = {key.casefold(): (key, entry) for key, entry in data.entries.items()}
+    for _, key, line in listed:  # the second of two equal keys finds nothing: a duplicate
+        _, entry = parsed.pop(key.casefold(), (key, None))
+        bibliography.add(key, normalized(entry) if entry else None, path, line)
+    for key, entry in parsed.values():  # written in a way the line finder missed
+        bibliography.add(key, normalized(entry), path, None)
+
+
+def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
+    from filters.cslitems import entry_from_item
+
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as failure:
+        error(f"malformed CSL-JSON: {failure.msg}", path, failure.lineno,
+              hint="check the commas, quotes and brackets near this line")
+        return
+    if not isinstance(items, list):
+        error("a CSL-JSON bibliography is a list of items ([{\"id\": …, \"type\": …}, …])", path, 1)
+        return
+    id_lines = [text.count("\n", 0, match.start()) + 1 for match in CSL_ID.finditer(text)]
+    for index, item in enumerate(items):
+        line = id_lines[index] if index < len(id_lines) else None
+        if not isinstance(item, dict) or not str(item.get("id", "")).strip():
+            error(f"CSL-JSON item {index + 1} has no \"id\"", path, line,
+                  hint="every item needs an \"id\", the key that citations use")
+            continue
+        bibliography.add(str(item["id"]), normalized(entry_from_item(item)), path, line)
+
+
+def normalized(entry: Entry) -> Entry:
+    """BibLaTeX's fields and types under their BibTeX names; ``date`` split into
+    ``year``/``month``/``day``; a subtitle joined to its title."""
+    fields = entry.fields
+    for biblatex, bibtex in FIELD_ALIASES.items():
+        if biblatex in fields and bibtex not in fields:
+            fields[bibtex] = fields.pop(biblatex)
+    for subtitle, title in SUBTITLES.items():
+        if subtitle in fields and title in fields:
+            fields[title] = f"{fields[title]}: {fields.pop(subtitle)}"
+    date = ISO_DATE.match(fields.get("date", "").strip())
+    if date and "year" not in fields:
+        for name, value in zip(("year", "month", "day"), date.groups()):
+            if value:
+                fields[name] = str(int(value)) if name != "year" else value
+    if entry.type in IMPLIED_TYPE and "type" not in fields:
+        fields["type"] = IMPLIED_TYPE[entry.type]
+    entry.type = TYPE_ALIASES.get(entry.type, entry.type)
+    if entry.type == "thesis" and "school" not in fields and "institution" in fields:
+        fields["school"] = fields.pop("institution")
+    return entry
+
+
+def inherit_crossrefs(bibliography: Bibliography) -> None:
+    """Each entry takes the fields it lacks from its ``crossref`` parent (a book's
+    title becomes a chapter's ``booktitle``); an unknown parent is an error."""
+    by_folded = {key.casefold(): key for key in bibliography.entries}
+    for key, entry in bibliography.entries.items():
+        parent_key = entry.fields.get("crossref", "").strip()
+        if not parent_key:
+            continue
+        parent = bibliography.entries.get(by_folded.get(parent_key.casefold(), ""))
+        if parent is None:
+            path, line = bibliography.lines[key]
+            error(f"entry '{key}' has crossref '{parent_key}', but no entry has that key",
+                  path, line, suggestion(parent_key, bibliography.keys, "add the parent entry"))
+            continue
+        as_part = parent.type in WHOLES and entry.type in PARTS
+        for name, value in parent.fields.items():
+            target = {"title": "booktitle"}.get(name, name) if as_part else name
+            if name.lower() not in NOT_INHERITED and target not in entry.fields:
+                entry.fields[target] = value
+        for role, persons in parent.persons.items():
+            target = "bookauthor" if as_part and role == "author" else role
+            if target not in entry.persons:
+                entry.persons[target] = persons
+
+
+def load_bibliography(paths: list[str]) -> Bibliography:
+    """Read the bibliography files (``.bib``: BibTeX or BibLaTeX; ``.json``: CSL-JSON)."""
+    bibliography = Bibliography()
+    for name in paths:
+        path = display_path(name)
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            error(f"bibliography file not found: {name}", hint="check `bibliography` in metadata.yaml")
+            continue
+        except UnicodeDecodeError as failure:
+            error(f"not UTF-8 at byte {failure.start}", path, hint="save the file as UTF-8")
+            continue
+        if Path(name).suffix.lower() == ".json":
+            read_csl_json(text, path, bibliography)
+        elif Path(name).suffix.lower() in (".bib", ".bibtex", ".biblatex"):
+            read_bibtex(text, path, bibliography)
+        else:
+            error(f"unknown bibliography format '{Path(name).suffix}'", path,
+                  hint="export the references as BibTeX or BibLaTeX (.bib) or CSL-JSON (.json)")
+    inherit_crossrefs(bibliography)
+    return bibliography

@@ -1,0 +1,172 @@
+"""BibTeX field values: LaTeX source to pybtex rich text, and plain text back to LaTeX.
+
+pybtex decodes accents and braces (``{\\"O}zel`` → "Özel", ``{NATO}`` stays
+protected), but it reads ``%`` as a comment (``{A 50% increase}`` printed "A 50"),
+keeps ``\\$`` and ``\\{`` as written and leaves ``\\emph{…}`` as the word "\\emph".
+``latex_to_rich`` decodes what authors and databases export; ``text_to_latex``
+is its inverse, for the text of a CSL-JSON file.
+
+>>> plain(r"A 50% increase in \\emph{Foo} \\& {NATO}")
+'A 50% increase in Foo & NATO'
+>>> latex_to_rich(r"On \\emph{Dede Korkut}")
+Text('On ', Tag('em', 'Dede Korkut'))
+>>> plain(text_to_latex("50% {of} $x & y_1 ~ ^ \\\\ #"))
+'50% {of} $x & y_1 ~ ^ \\\\ #'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import latexcodec  # noqa: F401 (pybtex imports it on first use; here it loads with the filters)
+from pybtex.backends.plaintext import Backend as PlainTextBackend
+from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Tag, Text
+
+ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july",
+                  "august", "september", "october", "november", "december"]
+
+# A character that LaTeX escapes (or reads as a comment), and how it is written.
+ESCAPED = {"%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#", "_": r"\_", "{": r"\{",
+           "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+           "\\": r"\textbackslash{}"}
+# Escapes (and a bare %) are set aside as private-use characters while pybtex decodes.
+SET_ASIDE = {char: chr(0xE000 + index) for index, char in enumerate(ESCAPED)}
+PUT_BACK = str.maketrans({mark: char for char, mark in SET_ASIDE.items()})
+ESCAPE = re.compile(r"\\text(asciitilde|asciicircum|backslash)(?:\{\}|\s?)|\\([%$&#_{}])|%")
+NAMED_ESCAPES = {"asciitilde": "~", "asciicircum": "^", "backslash": "\\"}
+
+# Commands whose braced argument is formatted text: ``\emph{x}`` → Tag("em", "x").
+COMMAND_TAGS = {"emph": "em", "textit": "em", "mkbibemph": "em", "textbf": "b",
+                "mkbibbold": "b", "textsc": "sc", "textsuperscript": "sup",
+                "textsubscript": "sub"}
+# Old-style switches inside a group: ``{\em x}``.
+SWITCH_TAGS = {"em": "em", "it": "em", "bf": "b", "sc": "sc"}
+TRAILING_COMMAND = re.compile(r"\\([A-Za-z]+)\s*$")
+LEADING_SWITCH = re.compile(r"^\\(em|it|bf|sc)\s+")
+STRAY_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+# A URL is verbatim (``~`` is a tilde, not a space); a space keeps \href's two groups apart.
+URL_ARGUMENT = re.compile(r"\\(url|href)\s*\{([^{}]*)\}")
+
+# pybtex's render_as("text") looks the backend up among entry points on every
+# call (a scan of all installed packages); one backend object serves them all.
+PLAIN_TEXT = PlainTextBackend()
+
+
+def as_text(rich) -> str:
+    """Rich text as plain text."""
+    return rich.render(PLAIN_TEXT)
+
+
+def set_aside(match: re.Match) -> str:
+    char = NAMED_ESCAPES[match.group(1)] if match.group(1) else (match.group(2) or "%")
+    return SET_ASIDE[char]
+
+
+def latex_to_rich(latex: str) -> Text:
+    """A field's LaTeX as rich text: accents decoded, ``{…}`` protected, ``%`` and
+    the escaped specials as text, ``\\emph``/``\\textbf``/``\\url``/``\\href`` applied."""
+    verbatim = URL_ARGUMENT.sub(lambda m: f"\\{m.group(1)}{{{text_to_latex(m.group(2))}}}"
+                                + (" " if m.group(1) == "href" else ""), latex)
+    decoded = Text.from_latex(ESCAPE.sub(set_aside, verbatim))
+    return Text(*apply_commands(decoded.parts))
+
+
+def apply_commands(parts: list) -> list:
+    """Resolve a command left as text before the group it applies to (pybtex keeps
+    ``\\emph{x}`` as the string "\\emph " and a protected "x")."""
+    result: list = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if isinstance(part, BaseMultipartText):
+            first = str(part.parts[0]) if part.parts and isinstance(part.parts[0], (str, String)) else ""
+            switch = LEADING_SWITCH.match(first)
+            if switch:
+                inner = apply_commands([first[switch.end():], *part.parts[1:]])
+                result.append(Tag(SWITCH_TAGS[switch.group(1)], *inner))
+            else:
+                result.append(type(part)(*apply_commands(part.parts)))
+        else:
+            text = str(part)
+            command = TRAILING_COMMAND.search(text)
+            following = parts[index + 1] if index + 1 < len(parts) else None
+            if command and isinstance(following, Protected):
+                result.append(clean(text[:command.start()]))
+                name, argument = command.group(1), Text(*apply_commands(following.parts))
+                index += 1
+                label = parts[index + 2] if index + 2 < len(parts) else None
+                if name == "href" and isinstance(label, Protected):
+                    result.append(HRef(as_text(argument), Text(*apply_commands(label.parts))))
+                    index += 2
+                elif name in COMMAND_TAGS:
+                    result.append(Tag(COMMAND_TAGS[name], argument))
+                else:  # \url{…}, \mkbibquote{…}, a command we do not know: its text
+                    result.append(argument)
+            else:
+                result.append(clean(text))
+        index += 1
+    return [part for part in result if part != ""]
+
+
+# A straight apostrophe inside a word, as databases export it ("İstanbul'a"), is the
+# typographic one the text has ("İstanbul’a").
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def clean(text: str) -> str:
+    """Put the set-aside characters back; a command nobody resolved leaves its name;
+    apostrophes inside words are typographic.
+
+    >>> clean("İstanbul'a")
+    'İstanbul’a'
+    """
+    text = STRAY_COMMAND.sub(lambda m: m.group(1) + (" " if m.group(0)[-1:].isspace() else ""), text)
+    return APOSTROPHE.sub("’", text).translate(PUT_BACK)
+
+
+@lru_cache(maxsize=None)  # names recur in every label and reference: decode each once
+def plain(latex: str) -> str:
+    """A BibTeX field as plain text: braces and LaTeX escapes resolved."""
+    return as_text(latex_to_rich(latex))
+
+
+def month_number(value: str | None) -> int | None:
+    """BibTeX month (``jun`` macro → "June", or "6") as 1–12."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value.isdigit() and 1 <= int(value) <= 12:
+        return int(value)
+    for number, name in enumerate(ENGLISH_MONTHS, start=1):
+        if name.startswith(value[:3]):
+            return number
+    return None
+
+
+def text_to_latex(text: str) -> str:
+    """Plain text as a BibTeX value that ``plain`` reads back unchanged."""
+    return "".join(ESCAPED.get(char, char) for char in text)
+
+
+def markup_to_latex(markup: str) -> str:
+    """CSL-JSON's rich text (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
+    ``<span class="nocase">``, small caps) as BibTeX.
+
+    >>> markup_to_latex('The <i>Kutadgu Bilig</i> and <span class="nocase">iPhone</span> 50%')
+    'The \\\\emph{Kutadgu Bilig} and {iPhone} 50\\\\%'
+    """
+    out = []
+    for token in re.split(r"(<[^<>]+>)", markup):
+        tag = re.fullmatch(r"<(/?)(i|b|sup|sub|span)\b([^>]*)>", token)
+        if not tag:
+            out.append(text_to_latex(token))
+        elif tag.group(1):
+            out.append("}")
+        else:
+            name, attributes = tag.group(2), tag.group(3)
+            command = {"i": r"\emph", "b": r"\textbf", "sup": r"\textsuperscript",
+                       "sub": r"\textsubscript"}.get(name)
+            if name == "span":
+                command = r"\textsc" if "small-caps" in attributes else ""
+            out.append(command + "{")
+    return "".join(out)

@@ -1,0 +1,464 @@
+"""The text of a chronology entry: the clause that holds a date, without the date.
+
+A sentence is cut into clauses at the language's boundaries (";", "…-mış ve",
+", and …"); a date's text is its clause, with the date's own words taken out
+(its connectors "on", "tarihinde", "itibarıyla", a relative date in apposition),
+the discourse words that open a clause dropped, and the result written as a
+sentence. In Turkish a date inside a relative clause belongs to it, not to the
+main clause: "27 Eylül 2020’de başlayan İkinci Karabağ Savaşı’nda …" reads as
+"İkinci Karabağ Savaşı başlamıştır." In English a participle before the date is
+read as a passive: "a ceasefire agreed on 29 April held" → "A ceasefire was
+agreed and held." The grammar is data (``filters.language``).
+
+>>> s = "Bununla birlikte 27 Eylül 2020’de başlayan İkinci Karabağ Savaşı’nda bir tepki görmekteyiz."
+>>> read_date(s, [(17, 33, "’de")], 0, "tr").text
+'İkinci Karabağ Savaşı başlamıştır.'
+>>> s = "A ceasefire agreed on 29 April 2021 held only partly; a protocol followed."
+>>> read_date(s, [(22, 35, "")], 0, "en").text
+'A ceasefire was agreed and held only partly.'
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from filters.dates import grammar
+from filters.language import LANGUAGES, base_language, lower, upper_first
+
+WORD = re.compile(r"\S+")
+PUNCTUATION = ",.;:!?\"“”‘'()[]…"
+VOWELS = "aeıioöuüâîû"
+
+
+@dataclass
+class Reading:
+    """What a date's sentence says about it."""
+    text: str                 # the entry's text
+    role: str = "event"       # "event", "attributive" (names a thing), "period", "state"
+    weak: list[str] = field(default_factory=list)   # why an editor should look at it
+    words: Counter = field(default_factory=Counter)  # content stems, for merging mentions
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip(PUNCTUATION)
+
+
+def _last_word(text: str) -> str:
+    words = text.rstrip(PUNCTUATION + " ").split()
+    return words[-1] if words else ""
+
+
+def _table(lang: str) -> dict:
+    return LANGUAGES[base_language(lang)]
+
+
+@lru_cache(maxsize=None)
+def _compiled(lang: str, key: str) -> re.Pattern:
+    value = _table(lang)[key]
+    return re.compile(value if isinstance(value, str) else "|".join(f"(?:{v})" for v in value))
+
+
+def date_role(before: str, after: str, lang: str) -> str:
+    """What a date is, from the words around it: "period" (the end of a span of
+    time), "state" ("as of"), "attributive" (it names a thing), or "event".
+    ``after`` starts with the date's last word.
+
+    >>> date_role("From ", "1994 to April 2016 the front", "en")
+    'period'
+    >>> date_role("Ermenistan’ın ", "2020’de başlattığı", "tr")
+    'event'
+    >>> date_role("", "2022 savaşında", "tr")
+    'attributive'
+    """
+    table = _table(lang)
+    for role in ("period", "state", "attributive"):
+        for left, right in table[role]:
+            if re.search(left, before) and re.search(right, after):
+                return role
+    return "event"
+
+
+def clause_bounds(sentence: str, position: int, lang: str) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds ``position``."""
+    start, end = 0, len(sentence)
+    for match in _compiled(lang, "clause_boundaries").finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = min(end, match.start())
+            break
+    return start, end
+
+
+def _extent(sentence: str, start: int, end: int, lower_bound: int, lang: str) -> tuple[int, int]:
+    """A date with its connectors ("on", "tarihinde"), and what stands in apposition
+    before it ("bir gün sonra yani …"): the words to take out with it."""
+    table = _table(lang)
+    def alternatives(key: str) -> str:
+        return "|".join(re.escape(c) for c in sorted(table[key], key=len, reverse=True)) or "(?!)"
+
+    before = re.search(rf"(?:\b(?:{alternatives('date_connectors_before')})\s+)+$",
+                       sentence[lower_bound:start], re.I)
+    if before:
+        start = lower_bound + before.start()
+    after = re.match(rf"(?:\s+(?:{alternatives('date_connectors_after')})\b)+", sentence[end:])
+    if after:
+        end += after.end()
+    complement = re.search(table["relative_complement"] + r"\s+$", sentence[lower_bound:start])
+    if complement and any(form.fullmatch(sentence[start:end]) for form, _ in grammar(lang).relative):
+        start = lower_bound + complement.start()  # "konferansın ertesi günü", "açılışından iki gün sonra"
+    words = sentence[lower_bound:start].split()
+    if any(re.search(pattern, sentence[lower_bound:start]) for pattern in table["apposition"]) or (
+            words and (_verb_form(words[-1], lang) or ("",))[0].endswith("relative")
+            and not words[-1].endswith(",")):
+        start = lower_bound  # "… bir gün sonra yani 28 Eylül", "çatışmaların yaşandığı 16 Eylül"
+    return start, end
+
+
+def _tokens(sentence: str, start: int, end: int) -> list[Token]:
+    return [Token(start + m.start(), start + m.end(), m.group(0))
+            for m in WORD.finditer(sentence[start:end])]
+
+
+def _verb_form(word: str, lang: str) -> tuple[str, str] | None:
+    """(kind, stem) of a Turkish verb form, by its ending: "başlayan" → ("subject_relative", "başla")."""
+    table = _table(lang)
+    if not word or not word.islower() or word in table["not_verbs"] or \
+            re.match(table["lexical_nouns"], word):
+        return None
+    for kind in ("subject_relative", "object_relative", "verbal_noun", "converb"):
+        pattern = table["verb_forms"].get(kind)
+        match = re.match(pattern, word) if pattern else None
+        if match:
+            stem = match.groupdict().get("stem") or match.groupdict().get("stem2")
+            if kind == "subject_relative" and re.search(r"[dt][ae]n$", word) and \
+                    stem not in table["stem_changes"]:
+                return None  # an ablative ("tarafından"), not a participle
+            return kind, stem
+    return None
+
+
+def finite(stem: str, lang: str) -> str:
+    """The verb's past form in the article's register: "başla" → "başlamıştır"."""
+    table = _table(lang)
+    head, _, last = stem.rpartition(" ")
+    last = table["stem_changes"].get(last, last)
+    vowel = next((c for c in reversed(last) if c in VOWELS), "a")
+    vowel = {"â": "a", "î": "i", "û": "u"}.get(vowel, vowel)
+    return (head + " " if head else "") + last + table["finite"][vowel]
+
+
+def strip_case(word: str, lang: str) -> str:
+    """A noun without its case ending: "Savaşı’nda" → "Savaşı", "anlaşmasının" → "anlaşması"."""
+    for pattern, replacement in _table(lang)["case_endings"]:
+        new = re.sub(pattern, replacement, word)
+        if new != word:
+            return new
+    return word
+
+
+def _nominative(words: list[str], lang: str) -> list[str]:
+    """The genitive subject of a Turkish relative clause or verbal noun, as a subject."""
+    genitive = _compiled(lang, "genitive")
+    for index in range(len(words) - 1, -1, -1):
+        if genitive.search(words[index].rstrip(",")):
+            return words[:index] + [strip_case(words[index].rstrip(","), lang)] + words[index + 1:]
+    return words
+
+
+def _left_phrase(tokens: list[Token], lang: str) -> list[Token]:
+    """The words before a date that belong to its relative clause: case-marked words
+    ("Erivan’da", "Azerbaycan’ın") and the nouns that modify them, back to a comma,
+    a conjunction, a verb form or a subject in the nominative."""
+    table = _table(lang)
+    case_marked = _compiled(lang, "case_marked")
+    taken: list[Token] = []
+    for token in reversed(tokens):
+        word = token.text
+        if word.endswith(",") or lower(word, lang) in table["left_stops"] or _verb_form(word, lang):
+            break
+        if lower(word, lang) in table["determiners"]:
+            taken = taken[1:]
+            break
+        marked = case_marked.search(word)
+        follows_common_noun = taken and taken[0].text.islower() and "’" not in taken[0].text
+        if marked or (word.islower() and follows_common_noun):
+            taken.insert(0, token)
+        else:
+            break
+    return taken
+
+
+def _head(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, str]:
+    """The noun phrase a relative clause describes: its words (case taken off),
+    the word after it, and its case: "" (a subject or object), "locative" (where
+    something took place, or "… ile"), "other"."""
+    table = _table(lang)
+    words: list[str] = []
+    last = None
+    finite_verb = _compiled(lang, "finite_verb")
+    for index, token in enumerate(tokens[:7]):
+        word = token.text
+        listed = words and words[-1][:1].isupper() and index + 1 < len(tokens) and \
+            tokens[index + 1].text[:1].isupper()
+        if (lower(word.strip(PUNCTUATION), lang) in table["head_stops"] and not (word == "ve" and listed)) \
+                or _verb_form(word, lang) or finite_verb.search(word):
+            break
+        if word.startswith("(") and words:
+            closing = next((i for i in range(index, len(tokens)) if ")" in tokens[i].text), None)
+            if closing is None:
+                break
+            words += [t.text for t in tokens[index:closing + 1]]
+            last = closing
+            break
+        words.append(word)
+        last = index
+        if word.endswith(",") and word[:1].isupper() and index + 1 < len(tokens) and \
+                tokens[index + 1].text[:1].isupper():
+            continue  # "Kırgızistan, Tacikistan ve Özbekistan cumhurbaşkanları"
+        if "’" in word or "'" in word or word.endswith(",") or (
+                word.islower() and _compiled(lang, "case_marked").search(word)) or \
+                re.search(r"l[ae]r$", word) or (re.fullmatch(r"[a-zçğıöşü]+[ıiuü]", word) and index + 1 <
+                                                 len(tokens) and tokens[index + 1].text[:1].isupper()):
+            break  # the noun phrase ends here ("… cumhurbaşkanı | Uluslararası Aral’ı …")
+    if not words:
+        return [], None, ""
+    final = words[-1].rstrip(",")
+    following = tokens[last + 1] if last is not None and last + 1 < len(tokens) else None
+    stripped = strip_case(final, lang)
+    ending = final[len(stripped):]
+    case = "" if not ending else "locative" if re.search(r"[dt][ae]$", ending) else "other"
+    if following is not None and following.bare == "ile":
+        case = "locative"  # "… imzalanan protokol ile": where the event took place, too
+    words[-1] = stripped
+    return words, following, case
+
+
+def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], removed: list,
+             lang: str) -> str | None:
+    """The Turkish reading when the date belongs to a relative clause or a verbal noun
+    (None: it belongs to the main clause)."""
+    table = _table(lang)
+    start, end = clause
+    after = [t for t in _tokens(sentence, extent[1], end) if not _inside(t, removed)]
+    for index, token in enumerate(after):
+        if token.text.startswith(",") or token.text.endswith(",") and not _verb_form(token.bare, lang):
+            return None
+        form = _verb_form(token.bare, lang)
+        if form:
+            break
+    else:
+        return None
+    kind, stem = form
+    if kind == "converb":
+        return None  # "27 Eylül’de başlayarak …": the clause goes on to its own verb
+    before = [t for t in _tokens(sentence, start, extent[0]) if not _inside(t, removed)]
+    pre = [t.text for t in _left_phrase(before, lang)] + [t.text for t in after[:index]]
+    verb = finite(stem, lang)
+    if kind == "verbal_noun":
+        return " ".join(_nominative(pre, lang) + [verb])
+    head, following, case = _head(after[index + 1:], lang)
+    if not head or _compiled(lang, "finite_verb").search(head[0]):
+        # "… verildiği duyurulmuştur": a clause the main verb tells of
+        return " ".join(_nominative(pre, lang) + [verb]) if kind == "object_relative" else None
+    final_verb = _last_word(sentence[start:end])
+    told = re.search(table["verb_forms"]["past"] + r"|m[ıiuü]şt[ıiuü]r$|l[ae]rd[ıiuü]r$", final_verb) \
+        and not re.search(table["negative"], final_verb)
+    after_head = following is not None and lower(following.bare, lang) in table["temporal_postpositions"]
+    rest = after[index + 1 + len(head):]
+    inner = following is not None and following.bare == "ile" and any(
+        (_verb_form(token.bare, lang) or ("",))[0].endswith("relative")
+        for token in rest)  # "… anlaşma ile sona eren savaş"
+    if told and not inner and (case in ("", "locative") and not after_head
+                               or sentence[start:extent[0]].rstrip().endswith(",")):
+        # "… toplanan zirvede katılmıştır", "… gelen ekipler başlamıştır": the main
+        # clause tells the event the date belongs to
+        return None
+    if kind == "subject_relative":
+        return " ".join(head + pre + [verb])
+    return " ".join(_nominative(pre, lang) + head + [verb])
+
+
+def _subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int], removed: list,
+                 lang: str) -> tuple[int, int]:
+    """What another date's verbal noun or relative clause spans, to leave out of this
+    date's text: "30 Ağustos 1991’de … ilan edilmesinden sonra", "27 Eylül’de başlayan"."""
+    table = _table(lang)
+    after = [t for t in _tokens(sentence, extent[1], clause[1]) if not _inside(t, removed)]
+    for index, token in enumerate(after):
+        if "," in token.text:
+            break
+        form = _verb_form(token.bare, lang)
+        if form and form[0] != "converb":
+            before = [t for t in _tokens(sentence, clause[0], extent[0]) if not _inside(t, removed)]
+            left = _left_phrase(before, lang)
+            end, next_index = token.end, index + 1
+            if form[0] == "verbal_noun" and next_index < len(after) and \
+                    lower(after[next_index].bare, lang) in table["head_stops"]:
+                end, next_index = after[next_index].end, next_index + 1  # "… edilmesinden sonra"
+            if form[0] == "verbal_noun" and next_index < len(after) and \
+                    (_verb_form(after[next_index].bare, lang) or ("",))[0].endswith("relative"):
+                end = after[next_index].end  # "… ateş açmasıyla başlayan"
+            return (left[0].start if left else extent[0]), end
+        if form:
+            break
+    return extent
+
+
+def _english(text: str, date_at: int, lang: str) -> str:
+    """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"."""
+    table = _table(lang)
+    before, after = text[:date_at].split(), text[date_at:].split()
+    if len(before) < 2 or not after or not re.match(table["participles"], before[-1]) or \
+            not after[0][:1].isalpha():
+        return text
+    if before[-2].lower() in ("was", "were", "is", "are", "been", "be", "had", "has", "have") or \
+            not after[0].islower() or after[0].strip(PUNCTUATION) in table["not_after_participle"]:
+        return text
+    subject = before[:-1]
+    number = "plural" if re.search(r"[^s]s$", subject[-1]) else "singular"
+    return " ".join(subject + [table["passive"][number], before[-1], "and"] + after)
+
+
+def _inside(token: Token, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= token.start and token.end <= b for a, b in regions)
+
+
+def _without(sentence: str, start: int, end: int, regions: list[tuple[int, int]]) -> tuple[str, int]:
+    """``sentence[start:end]`` without ``regions``; and where the first region was."""
+    pieces, position, first = [], start, None
+    for a, b in sorted(regions):
+        if b <= start or a >= end:
+            continue
+        pieces.append(sentence[position:max(a, position)])
+        if first is None:
+            first = len("".join(pieces))
+        position = max(position, b)
+    pieces.append(sentence[position:end])
+    text = "".join(pieces)
+    return text, len(text) if first is None else first
+
+
+def tidy(text: str, lang: str) -> str:
+    """A clause as a sentence: spaces, punctuation, discourse words, capital, period."""
+    table = _table(lang)
+    for pattern in table["inner_drop"]:
+        text = re.sub(pattern, "", text)
+    text = re.sub(r"\(\s*[,;]?\s*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
+    changed = True
+    while changed:
+        changed = False
+        text = text.lstrip(" ,;:–—-")
+        for word in sorted(table["discourse"], key=len, reverse=True):
+            if re.match(rf"{re.escape(word)}\b,?\s", text) or re.match(
+                    rf"{re.escape(lower(word, lang))}\b,?\s", text):
+                text = text[len(word):].lstrip(" ,")
+                changed = True
+        for word in table["clause_start_drop"]:
+            if re.match(rf"{re.escape(word)}\s", text):
+                text = text[len(word):].lstrip()
+                changed = True
+    text = text.rstrip(" ,;:–—-")
+    if not re.search(r"\w", text):
+        return ""  # only punctuation was left around the date
+    if text[-1] not in ".!?":
+        text += "."
+    return upper_first(text, lang)
+
+
+def _finite_end(text: str, lang: str) -> str:
+    """A Turkish clause cut before "ve" ends in "-mış" or "-sa": written as a finite verb."""
+    table = _table(lang)
+    if not table["finite"]:
+        return text
+    body = text.rstrip(PUNCTUATION + " ")
+    words = body.split()
+    if not words:
+        return text
+    last = words[-1]
+    if re.search(table["verb_forms"]["past"], last):
+        words[-1] = last + {"ı": "tır", "a": "tır", "i": "tir", "e": "tir", "u": "tur", "o": "tur",
+                            "ü": "tür", "ö": "tür"}[next(c for c in reversed(last[:-2]) if c in VOWELS)]
+    else:
+        conditional = re.match(table["verb_forms"]["conditional"], last)
+        if conditional and _compiled(lang, "clause_boundaries").search(text + " da "):
+            words[-1] = finite(conditional.group("stem"), lang)
+    return " ".join(words) + text[len(body):]
+
+
+def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
+    """Why an editor should look at an automatic entry text."""
+    table = _table(lang)
+    found = []
+    if any(re.match(rf"{re.escape(subject)}(?:\b|['’])", text) for subject in table["vague_subjects"]):
+        found.append("the subject does not say who")
+    if dates_in_clause > 1:
+        found.append("several dates in one clause")
+    if any(word in lower(text, lang) for word in table["meta_words"]):
+        found.append("about the article itself")
+    words = len(text.split())
+    if not words:
+        found.append("no words besides the date")
+    elif words > 40:
+        found.append(f"long ({words} words)")
+    elif words < 4:
+        found.append("short")
+    return found
+
+
+def content_words(text: str, lang: str) -> Counter:
+    """Word stems that say what an entry is about (names count twice), for telling
+    mentions of one event from different events on one day."""
+    table = _table(lang)
+    stems: Counter = Counter()
+    for index, word in enumerate(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)):
+        bare = re.split(r"['’]", word)[0]
+        low = lower(bare, lang)
+        if len(low) < 3 or low in table["stopwords"]:
+            continue
+        stems[low[:5]] += 2 if index and bare[:1].isupper() else 1
+    return stems
+
+
+def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
+    """The entry text of ``dates[index]`` ((start, end, suffix) in ``sentence``; the
+    others are taken out too, and mark where another date's clause begins)."""
+    lang = base_language(lang)
+    start, end, _ = dates[index]
+    role = date_role(sentence[:start], sentence[start:end].split()[-1] + sentence[end:], lang)
+    clause = clause_bounds(sentence, start, lang)
+    extents = [_extent(sentence, s, e, clause[0], lang) for s, e, _ in dates]
+    for i in range(1, len(extents)):  # "11 ve 17 Ekim": one stretch of words
+        if re.fullmatch(r"\s*(?:and|ve|,)?\s*", sentence[extents[i - 1][1]:extents[i][0]]):
+            extents[i - 1] = extents[i] = (extents[i - 1][0], extents[i][1])
+    inside = [x for (s, _, _), x in zip(dates, extents) if clause[0] <= s < clause[1]]
+    groups = len([x for i, x in enumerate(inside) if i == 0 or
+                  not re.fullmatch(r"\s*(?:and|ve|,)?\s*", sentence[inside[i - 1][1]:x[0]])])
+    own = extents[index]
+    text = _turkish(sentence, clause, own, extents, lang) if _table(lang)["verb_forms"] else None
+    if text is None:
+        others = [_subordinate(sentence, clause, x, extents, lang) if x != own and _table(lang)[
+            "verb_forms"] and clause[0] <= x[0] < clause[1] else x for x in extents]
+        body, date_at = _without(sentence, clause[0], clause[1], others)
+        if _table(lang)["verb_forms"] and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
+            last_word = _last_word(body)
+            if last_word and (last_word[:1].isupper() or "’" in last_word):  # "X ise Bişkek’te, …"
+                following = clause_bounds(sentence, clause[1] + 1, lang)
+                body = body.rstrip(PUNCTUATION + " ") + " " + _last_word(sentence[following[0]:following[1]])
+        text = _finite_end(body, lang) if _table(lang)["finite"] else _english(body, date_at, lang)
+    text = tidy(text, lang)
+    return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang))

@@ -1,0 +1,225 @@
+"""Events, not dates: the mentions of dates the chronology found, grouped into the
+entries of the appendix, and the author's corrections from ``manuscript/chronology.yaml``.
+
+Mentions of one date that speak of the same thing (their words overlap) are one
+event; different events on one day stay apart. A date that names a thing
+("the May 1994 ceasefire", "12 Kasım 2021 tarihli bildiri") is a back-reference:
+a place of the event it names, when the text dates that event elsewhere.
+
+>>> from filters.dates import parse_iso
+>>> a = Mention(parse_iso("2020-11-10"), "event-1", "The statement entered into force.", "en")
+>>> b = Mention(parse_iso("2020-11-10"), "event-2", "Protesters stormed the parliament.", "en")
+>>> [e.text for e in group_events([a, b])]
+['The statement entered into force.', 'Protesters stormed the parliament.']
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from filters.clauses import content_words
+from filters.dates import DateError, DateSpan, parse_iso
+from filters.diagnostics import error, suggestion, warn
+from filters.language import lower
+
+SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event
+
+
+@dataclass
+class Mention:
+    """One place in the text that dates something."""
+    span: DateSpan
+    anchor: str
+    text: str                   # the entry text read at this place
+    lang: str
+    role: str = "event"         # "event" or "attributive" (a back-reference, if the event is dated)
+    weak: list[str] = field(default_factory=list)
+    inferred: str | None = None  # the words the date was inferred from
+    section: str = ""           # the section's number, or its title when unnumbered
+    title: str = ""             # the section's title
+    note: int | None = None     # the footnote's number, when the place is in a note
+    sentence: str = ""          # what the author wrote, for chronology.yaml and the review
+    label: str | None = None    # the author's own text ([…]{.event label="…"})
+    words: Counter = field(default_factory=Counter)
+
+    def __post_init__(self):
+        if not self.words:
+            self.words = content_words(self.text, self.lang)
+
+
+@dataclass
+class ChronologyEvent:
+    span: DateSpan
+    places: list[Mention] = field(default_factory=list)
+    label: str | None = None    # the author's text, from a .event span or chronology.yaml
+    short: str | None = None    # the author's words for the timeline
+
+    @property
+    def chosen(self) -> Mention:
+        """The place whose automatic text reads best: no weakness, a sentence's length."""
+        def score(mention: Mention):
+            words = len(mention.text.split())
+            return (mention.role == "event", -len(mention.weak), -3 * max(0, 5 - words) - max(0, words - 20))
+        return max(self.places, key=score)
+
+    @property
+    def text(self) -> str:
+        return self.label or next((p.label for p in self.places if p.label), None) or self.chosen.text
+
+    @property
+    def weak(self) -> list[str]:
+        return [] if self.label or any(p.label for p in self.places) else self.chosen.weak
+
+    @property
+    def inferred(self) -> str | None:
+        """How the date was inferred, when no place writes it out."""
+        return None if any(p.inferred is None for p in self.places) else self.places[0].inferred
+
+    @property
+    def words(self) -> Counter:
+        return sum((p.words for p in self.places), Counter())
+
+
+def overlap(a: Counter, b: Counter) -> int:
+    return sum((a & b).values())
+
+
+def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
+    """The mentions as events, in date order (see the module's docstring)."""
+    events: list[ChronologyEvent] = []
+    for mention in [m for m in mentions if m.role == "event"]:
+        same_day = [e for e in events if e.span.iso == mention.span.iso]
+        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        if match and overlap(match.words, mention.words) >= SAME_EVENT:
+            match.places.append(mention)
+        else:
+            events.append(ChronologyEvent(mention.span, [mention]))
+    for mention in [m for m in mentions if m.role != "event"]:
+        named = [e for e in events if e.span.iso == mention.span.iso or mention.span.contains(e.span)]
+        match = max(named, key=lambda e: overlap(e.words, mention.words), default=None)
+        if match and overlap(match.words, mention.words) >= 1:
+            match.places.append(mention)
+        else:
+            events.append(ChronologyEvent(mention.span, [mention]))
+    for event in events:
+        event.places.sort(key=lambda p: int(re.sub(r"\D", "", p.anchor) or 0))
+    return sorted(events, key=lambda e: (e.span.sort_key(), min(
+        int(re.sub(r"\D", "", p.anchor) or 0) for p in e.places)))
+
+
+# --- chronology.yaml -------------------------------------------------------------
+
+KEYS = ("date", "place", "text", "short", "drop", "merge", "split")
+
+
+@dataclass
+class Correction:
+    line: int
+    date: DateSpan
+    place: str | None = None
+    text: str | None = None
+    short: str | None = None
+    drop: bool = False
+    merge: bool = False
+    split: bool = False
+
+
+def read_corrections(source: str, path: str) -> list[Correction]:
+    """The entries of a chronology.yaml; mistakes are errors that name the line."""
+    import yaml
+
+    try:
+        root = yaml.compose(source)
+    except yaml.MarkedYAMLError as failure:
+        mark = failure.problem_mark
+        error(f"YAML syntax error: {failure.problem}", path, mark.line + 1 if mark else None,
+              hint="check the indentation and quoting of this line")
+        return []
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        error("chronology.yaml must be a list of entries", path, root.start_mark.line + 1,
+              hint="start each entry with '- date: YYYY-MM-DD'")
+        return []
+    corrections = []
+    for node in root.value:
+        line = node.start_mark.line + 1
+        if not isinstance(node, yaml.MappingNode):
+            error("an entry must be a mapping (date: …, text: …)", path, line)
+            continue
+        values = {}
+        for key, value in node.value:
+            if key.value not in KEYS:
+                warn(f"unknown key '{key.value}' in chronology.yaml", path, key.start_mark.line + 1,
+                     hint=suggestion(key.value, KEYS, f"known keys: {', '.join(KEYS)}"))
+            elif not isinstance(value, yaml.ScalarNode):
+                error(f"'{key.value}' must be a single value", path, key.start_mark.line + 1)
+            else:
+                values[key.value] = value.value
+        try:
+            date = parse_iso(values.get("date", ""))
+        except DateError as failure:
+            error(f"entry without a valid date: {failure}", path, line,
+                  hint="write date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
+            continue
+        flags = {name: values.get(name, "").lower() in ("true", "yes") for name in ("drop", "merge", "split")}
+        corrections.append(Correction(line, date, values.get("place"), values.get("text"),
+                                      values.get("short"), **flags))
+    return corrections
+
+
+def _reads(mention: Mention, words: str) -> bool:
+    lang = mention.lang
+    return " ".join(lower(words, lang).split()) in " ".join(lower(mention.sentence, lang).split())
+
+
+def apply_corrections(events: list[ChronologyEvent], corrections: list[Correction],
+                      path: str) -> list[ChronologyEvent]:
+    """The author's corrections: each names its event by date (and a few words of a
+    place's sentence); one that no longer matches the text is a warning."""
+    for fix in corrections:
+        dated = [e for e in events if e.span.iso == fix.date.iso]
+        chosen = [(e, p) for e in dated for p in e.places if not fix.place or _reads(p, fix.place)]
+        if not chosen:
+            what = f" reads '{fix.place}'" if fix.place else ""
+            warn(f"chronology.yaml: no event on {fix.date.iso}{what} in the text", path, fix.line,
+                 hint="the text changed? correct or remove this entry")
+            continue
+        places = [p for _, p in chosen]
+        if fix.drop or fix.split:
+            for event, place in chosen:
+                event.places.remove(place)
+            events = [e for e in events if e.places]
+            if fix.split:
+                events.append(ChronologyEvent(fix.date, places))
+        if fix.merge:
+            holders = [e for e in events if any(p in e.places for p in places)]
+            everything = [p for e in holders for p in e.places]
+            events = [e for e in events if e not in holders] + [ChronologyEvent(holders[0].span, everything)]
+        if fix.text or fix.short:
+            holder = next(e for e in events if any(p in e.places for p in places)) if not fix.drop else None
+            if holder:
+                holder.label = fix.text or holder.label
+                holder.short = fix.short or holder.short
+    return sorted(events, key=lambda e: e.span.sort_key())
+
+
+def review_lines(events: list[ChronologyEvent], format_date, lang: str) -> list[str]:
+    """The review list: each event, its text, its places, and what looks weak."""
+    lines = []
+    for event in events:
+        source = "author" if event.text != event.chosen.text else "automatic"
+        lines.append(f"{event.span.iso:<24} {format_date(event.span)}"
+                     + (f"  (inferred from '{event.inferred}')" if event.inferred else ""))
+        lines.append(f"    text ({source}): {event.text}")
+        if source == "author":
+            lines.append(f"    automatic text: {event.chosen.text}")
+        for place in event.places:
+            where = place.title + (f", note {place.note}" if place.note else "")
+            kind = "" if place.role == "event" else " [back-reference]"
+            lines.append(f"    place: {where}{kind}: {' '.join(place.sentence.split())[:110]}")
+        for problem in event.weak:
+            lines.append(f"    weak: {problem}")
+    return lines
+

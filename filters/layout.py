@@ -1,0 +1,69 @@
+"""The order of the article's parts, whatever order the stages added them in:
+the main text, the back matter, the references, then the appendices (the
+author's, in order, and the chronology last).
+
+Authors write appendices where they like (often before the references, or in the
+middle of the text while drafting); the back matter may come from the metadata;
+the reference list and the chronology are appended by their stages.
+
+Stand-alone: ``pandoc -F filters/layout.py``.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "filters"
+
+import panflute as pf
+
+from filters.diagnostics import run_filter_main
+from filters.names import APPENDIX_CLASS, BACK_MATTER_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_ID
+
+MAIN, BACK, REFERENCES, APPENDIX = range(4)
+
+
+def part_of(header: pf.Header) -> int | None:
+    """What a heading starts, or None when it does not start a part of its own."""
+    if header.identifier == BIBLIOGRAPHY_ID:
+        return REFERENCES
+    if APPENDIX_CLASS in header.classes or header.identifier == CHRONOLOGY_ID:
+        return APPENDIX
+    return MAIN if header.level == 1 else None
+
+
+def ordered(blocks: list[pf.Block]) -> list[pf.Block]:
+    """Blocks in the order main text, back matter, references, appendices.
+
+    >>> h = lambda text, **kw: pf.Header(pf.Str(text), **kw)
+    >>> blocks = [h("Intro"), h("Appendix", classes=["appendix"]), pf.Para(pf.Str("a")),
+    ...           pf.Div(classes=["back-matter"]), h("Refs", identifier="bibliography")]
+    >>> [pf.stringify(b).strip() or b.classes[0] for b in ordered(blocks)]
+    ['Intro', 'back-matter', 'Refs', 'Appendix', 'a']
+    """
+    parts: dict[int, list[pf.Block]] = {MAIN: [], BACK: [], REFERENCES: [], APPENDIX: []}
+    current = MAIN
+    for block in blocks:
+        if isinstance(block, pf.Div) and BACK_MATTER_CLASS in block.classes:
+            parts[BACK].append(block)
+            continue
+        if isinstance(block, pf.Header):
+            starts = part_of(block)
+            if starts is not None:
+                current = starts
+        parts[current].append(block)
+    return [block for part in (MAIN, BACK, REFERENCES, APPENDIX) for block in parts[part]]
+
+
+def finalize(doc: pf.Doc) -> None:
+    doc.content = ordered(list(doc.content))
+
+
+def main(doc=None):
+    return pf.run_filters([], finalize=finalize, doc=doc)
+
+
+if __name__ == "__main__":
+    run_filter_main(main)

@@ -1,0 +1,158 @@
+"""Numbers of sections, figures, tables, equations and appendices, and how they
+are printed in the document's language. Pure functions: the ``crossref`` stage
+numbers the manuscript with them, and a stage that adds a numbered thing later
+(the chronology's appendix and its figure) numbers it the same way.
+
+Every number lives in the AST (attribute ``number``, and the printed label), so
+that every edition prints the same one and none numbers on its own.
+
+>>> label_text("figure", "A1", "tr")
+'Şekil A1'
+>>> label_text("equation", "3", "en")
+'Equation (3)'
+"""
+from __future__ import annotations
+
+import re
+import string
+
+import panflute as pf
+
+from filters.language import term
+from filters.names import (APPENDIX_CLASS, LABEL_CLASS, NUMBER_ATTRIBUTE, SECTION_NUMBER_CLASS,
+                           UNNUMBERED_CLASS)
+
+# The kinds of numbered things, by the prefix of their labels (pandoc-crossref's
+# `fig:x` and Quarto's `fig-x`); appendices are sections in an appendix.
+PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation", "sec": "section"}
+LABEL = re.compile(r"^(fig|tbl|eq|sec)[:-]\S", re.I)
+
+
+def kind_of(identifier: str) -> str | None:
+    """``"fig:map"`` → ``"figure"``; ``"Tbl-a"`` → ``"table"``; a citation key → None."""
+    match = LABEL.match(identifier)
+    return PREFIXES[match.group(1).lower()] if match else None
+
+
+def shown_number(kind: str, number: str) -> str:
+    """How a number prints: equations in parentheses."""
+    return f"({number})" if kind == "equation" else number
+
+
+def label_text(kind: str, number: str, lang: str) -> str:
+    """``"Şekil 1"``, ``"Tablo A2"``, ``"Denklem (1)"``, ``"Bölüm 2.1"``, ``"Ek A"``."""
+    return f"{term(lang, kind)} {shown_number(kind, number)}"
+
+
+def collapse(numbers: list[str]) -> list[str]:
+    """Runs of three or more consecutive numbers as a range: 1, 2, 3, 5 → 1–3, 5.
+
+    >>> collapse(["1", "2", "3", "5", "A1", "A2"])
+    ['1–3', '5', 'A1', 'A2']
+    """
+    def split(number):
+        match = re.fullmatch(r"(.*?)(\d+)", number)
+        return (match.group(1), int(match.group(2))) if match else (number, None)
+
+    result: list[list[str]] = []
+    previous = None
+    for number in numbers:
+        prefix, value = split(number)
+        if result and previous and value is not None and previous == (prefix, value - 1):
+            result[-1].append(number)
+        else:
+            result.append([number])
+        previous = (prefix, value) if value is not None else None
+    out = []
+    for run in result:
+        out += [f"{run[0]}–{run[-1]}"] if len(run) >= 3 else run
+    return out
+
+
+def appendix_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = string.ascii_uppercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def section_number_span(text: str) -> pf.Span:
+    return pf.Span(pf.Str(text), classes=[SECTION_NUMBER_CLASS])
+
+
+def number_header(header: pf.Header, number: str) -> None:
+    """``# Giriş`` → ``# 1. Giriş`` (the number a span of its own), ``number="1"``."""
+    header.attributes[NUMBER_ATTRIBUTE] = number
+    header.content.insert(0, pf.Space())
+    header.content.insert(0, section_number_span(f"{number}."))
+
+
+# An author's own "Appendix A:" / "Ek B." before an appendix title: the stage numbers.
+APPENDIX_PREFIX = r"^\s*(?:{words})\b(?:\s+([A-Z]{{1,2}})\b)?\s*(?:[:.–—-]\s*|$)"
+
+
+def strip_appendix_prefix(header: pf.Header, lang: str) -> str | None:
+    """Remove a leading "Appendix A:" (any language's word) from an appendix title;
+    the letter the author wrote, if any.
+
+    >>> header = pf.Header(pf.Str("Ek"), pf.Space(), pf.Str("B:"), pf.Space(), pf.Str("Anket"))
+    >>> strip_appendix_prefix(header, "tr"), pf.stringify(header)
+    ('B', 'Anket')
+    >>> header = pf.Header(pf.Str("Ekonomik"), pf.Space(), pf.Str("veriler"))
+    >>> strip_appendix_prefix(header, "tr"), pf.stringify(header)
+    (None, 'Ekonomik veriler')
+    """
+    text = pf.stringify(header)
+    words = "|".join(sorted({term(code, "appendix") for code in ("tr", "en", lang)}, key=len,
+                            reverse=True))
+    match = re.match(APPENDIX_PREFIX.format(words=words), text)
+    if not match:
+        return None
+    drop = len(match.group(0))
+    kept: list[pf.Inline] = []
+    position = 0
+    for inline in list(header.content):
+        width = len(pf.stringify(inline)) if not isinstance(inline, (pf.Space, pf.SoftBreak)) else 1
+        if position >= drop:
+            kept.append(inline)
+        elif position + width > drop and isinstance(inline, pf.Str):
+            kept.append(pf.Str(inline.text[drop - position:]))
+        position += width
+    header.content = kept
+    return match.group(1)
+
+
+def number_appendix(header: pf.Header, letter: str, lang: str) -> None:
+    """``# Yöntem {.appendix}`` → ``# Ek A: Yöntem``, ``number="A"``: an appendix is
+    lettered, its title kept after the label."""
+    header.attributes[NUMBER_ATTRIBUTE] = letter
+    if APPENDIX_CLASS not in header.classes:
+        header.classes.append(APPENDIX_CLASS)
+    if UNNUMBERED_CLASS in header.classes:
+        header.classes.remove(UNNUMBERED_CLASS)
+    label = section_number_span(label_text("appendix", letter, lang))
+    title = list(header.content)
+    header.content = [label] + ([pf.Str(":"), pf.Space(), *title] if title else [])
+
+
+def caption_label(kind: str, number: str, lang: str) -> pf.Span:
+    """The label a caption starts with: **Şekil 1.**"""
+    words = label_text(kind, number, lang).split(" ")
+    inlines: list[pf.Inline] = []
+    for index, word in enumerate(words):
+        if index:
+            inlines.append(pf.Space())
+        inlines.append(pf.Str(word + ("." if index == len(words) - 1 else "")))
+    return pf.Span(pf.Strong(*inlines), classes=[LABEL_CLASS], attributes={NUMBER_ATTRIBUTE: number})
+
+
+def number_caption(element, kind: str, number: str, lang: str) -> None:
+    """Put the label at the head of a Figure's or Table's caption; ``number`` on the element."""
+    element.attributes[NUMBER_ATTRIBUTE] = number
+    caption = element.caption
+    label = caption_label(kind, number, lang)
+    if caption.content and isinstance(caption.content[0], (pf.Plain, pf.Para)):
+        first = caption.content[0]
+        first.content.insert(0, pf.Space())
+        first.content.insert(0, label)
+    else:
+        caption.content.insert(0, pf.Plain(label))

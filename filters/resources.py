@@ -1,0 +1,130 @@
+"""Every file an edition will read, checked where the author names it: images
+(``![…](figures/map.png)``) and the media of raw HTML (``<img src>``,
+``<video poster>``…), each resolved against the manuscript folder — not the
+folder the build runs in — after following symlinks.
+
+A path that leaves the manuscript folder, a remote address (the build never
+touches the network), a missing file or a format not every edition can show is
+an error naming the file and line. Each good one is recorded (its name as the
+text writes it, normalised, → the file) for the editions: the HTML edition copies
+them beside its page, the EPUB embeds them, Typst reads them, the LaTeX folder
+carries them. Images the build draws itself (the timeline) are ``data:`` URIs.
+
+>>> media_paths('<p><img src="a.png" alt=""> <video poster="b.jpg" src="https://x/v.mp4"></p>')
+['a.png', 'b.jpg', 'https://x/v.mp4']
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlparse
+
+if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "filters"
+
+import panflute as pf
+
+from filters.diagnostics import error, locate, run_filter_main, source_files
+from filters.elements import body_elements, descendants
+from filters.names import RESOURCES_KEY
+
+FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+           ".svg": "image/svg+xml", ".pdf": "application/pdf"}
+DATA_URI = re.compile(r"^data:image/(?:png|jpeg|svg\+xml)(?:;[\w=.-]+)*(?:;base64)?,", re.I)
+MEDIA_TAG = re.compile(r"<(?:img|audio|video|source|track|embed|iframe|object|image|input|link|"
+                       r"script|use|frame)\b[^>]*>", re.I)
+MEDIA_ATTRIBUTE = re.compile(r"""\s(src|poster|data|srcset|href|xlink:href)\s*=\s*"""
+                             r"""(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def media_paths(raw_html: str) -> list[str]:
+    """What the media elements of a piece of raw HTML would load."""
+    found = []
+    for tag in MEDIA_TAG.findall(raw_html):
+        for match in MEDIA_ATTRIBUTE.finditer(tag):
+            value = next(v for v in match.groups()[1:] if v is not None)
+            if match.group(1).lower() == "srcset":
+                found += [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+            else:
+                found.append(value)
+    return found
+
+
+def manuscript_folder(doc: pf.Doc) -> Path:
+    files = source_files(doc)
+    return Path(files[0]).resolve().parent if files else Path.cwd().resolve()
+
+
+def check(url: str, folder: Path, where: tuple[str | None, int | None],
+          image: bool) -> tuple[str, Path] | None:
+    """(normalised name, file) for a local file inside ``folder``; None (reported) otherwise.
+    Generated images (``data:`` URIs) pass as they are."""
+    if DATA_URI.match(url):
+        return None
+    parsed = urlparse(url)
+    if parsed.scheme and len(parsed.scheme) > 1 or url.startswith("//"):
+        error(f"'{url}' is not a file of the manuscript: the build never fetches anything",
+              *where, hint="download it into manuscript/figures/ and give that path")
+        return None
+    relative = unquote(parsed.path)
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder):
+        error(f"'{url}' lies outside the manuscript folder", *where,
+              hint="keep figures in manuscript/figures/ and give the path relative to manuscript/")
+        return None
+    if not target.is_file():
+        known = [str(p.relative_to(folder)) for p in folder.rglob("*")
+                 if p.suffix.lower() in FORMATS and p.is_file()]
+        close = difflib.get_close_matches(relative, known, n=1, cutoff=0.5)
+        error(f"image file '{url}' not found", *where,
+              hint=f"did you mean '{close[0]}'?" if close else
+              "paths are relative to the manuscript folder, e.g. figures/map.png")
+        return None
+    if image and target.suffix.lower() not in FORMATS:
+        error(f"'{url}' is a {target.suffix or 'file without extension'}, which not every edition "
+              "can show", *where, hint="use PNG, JPEG, SVG or PDF")
+        return None
+    return str(PurePosixPath(*target.relative_to(folder).parts)), target
+
+
+def place(doc: pf.Doc, url: str) -> tuple[str | None, int | None]:
+    return locate(doc, re.escape(url))
+
+
+def checked_elements(doc: pf.Doc):
+    """The body's elements, and the raw markup the author put in ``header-includes``
+    (the EPUB writer would load what that names, too)."""
+    yield from body_elements(doc)
+    includes = doc.metadata.content.dict.get("header-includes")
+    if includes is not None:
+        yield from descendants(includes)
+
+
+def prepare(doc: pf.Doc) -> None:
+    folder = manuscript_folder(doc)
+    found: dict[str, Path] = {}
+    for element in checked_elements(doc):
+        if isinstance(element, pf.Image):
+            checked = check(element.url, folder, place(doc, element.url), image=True)
+            if checked:
+                element.url = checked[0]
+                found[checked[0]] = checked[1]
+        elif isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html":
+            for url in media_paths(element.text):
+                checked = check(url, folder, place(doc, url), image=False)
+                if checked:
+                    found[checked[0]] = checked[1]
+    if found:
+        doc.metadata[RESOURCES_KEY] = pf.MetaMap(*((name, pf.MetaString(str(path)))
+                                                   for name, path in sorted(found.items())))
+
+
+def main(doc=None):
+    return pf.run_filters([], prepare=prepare, doc=doc)
+
+
+if __name__ == "__main__":
+    run_filter_main(main)

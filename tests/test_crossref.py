@@ -1,0 +1,174 @@
+"""Numbering and cross-references: pure functions, a sample in both syntaxes against
+its expected AST, and every mistake an author can make, with file and line."""
+import io
+import json
+import re
+from pathlib import Path
+
+import panflute as pf
+import pytest
+
+from conftest import matches_golden, run_build, write_manuscript
+from filters import crossref
+from filters.numbering import collapse, kind_of, label_text
+from press.tools import run_pandoc
+
+SAMPLE = Path(__file__).parent / "samples" / "crossref"
+
+
+def doc_from(markdown: str) -> pf.Doc:
+    return pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
+
+
+def native(doc: pf.Doc) -> str:
+    return run_pandoc(["--from", "json", "--to", "native"], stdin=json.dumps(doc.to_json()))
+
+
+def test_sample_against_expected_ast():
+    doc = crossref.main(doc_from((SAMPLE / "input.md").read_text(encoding="utf-8")))
+    assert matches_golden(native(doc), SAMPLE / "expected.native")
+
+
+def test_sample_numbers_and_references():
+    doc = crossref.main(doc_from((SAMPLE / "input.md").read_text(encoding="utf-8")))
+    text = pf.stringify(doc)
+    for expected in ["1. Giriş", "1.1. Arka plan", "2. Yöntem", "Ek A: Anket", "A.1. Ayrıntılar",
+                     "Ek B: Veri", "Şekil 1. Bir harita", "Şekil 2. İkinci şekil", "Tablo 1. Dağılım",
+                     "Şekil A1. Ekteki şekil", "Tablo B1. Ek tablo", "(1)",
+                     "Şekil 1 ve Şekil 1 ve 2 ile Tablo 1; 1, Bölüm 2, Ek A."]:
+        assert expected in text, expected
+    assert "Teşekkür" in text and "3. Teşekkür" not in text and "Alt başlık" in text
+    assert "3.1" not in text  # a subsection of an unnumbered section is not numbered
+    # a bracket that mixes both keeps the citation, the references in its prefix
+    cites = [e for e in doc.content[1].content if isinstance(e, pf.Cite)]
+    assert [c.id for cite in cites for c in cite.citations] == ["smith2020"]
+    assert pf.stringify(pf.Span(*cites[0].citations[0].prefix)) == "bkz. Tablo 1; "
+
+
+@pytest.mark.parametrize("identifier, kind", [("fig:map", "figure"), ("Fig:map", "figure"),
+                                              ("tbl-a", "table"), ("eq:x", "equation"),
+                                              ("sec-intro", "section"), ("smith2020", None),
+                                              ("figure2020", None)])
+def test_kind_of(identifier, kind):
+    assert kind_of(identifier) == kind
+
+
+def test_labels_follow_the_language():
+    assert label_text("figure", "1", "tr") == "Şekil 1" and label_text("table", "A2", "en") == "Table A2"
+    assert label_text("equation", "3", "tr") == "Denklem (3)" and label_text("appendix", "B", "tr") == "Ek B"
+    assert label_text("section", "2.1", "en") == "Section 2.1"
+
+
+def test_runs_of_numbers_collapse():
+    assert collapse(["1", "2", "3"]) == ["1–3"] and collapse(["1", "3"]) == ["1", "3"]
+    assert collapse(["A1", "A2", "A3", "B1"]) == ["A1–A3", "B1"]
+
+
+def test_plural_references_in_english():
+    doc = crossref.main(doc_from("---\nlang: en\n---\n\n" + "".join(
+        f"![F{n}](f.png){{#fig:f{n}}}\n\n" for n in range(1, 6)) + "[@fig:f1; @fig:f2; @fig:f3; @fig:f5]\n"))
+    assert pf.stringify(doc.content[-1]).strip() == "Figures 1–3 and 5"
+    links = [e for e in doc.content[-1].content[0].content if isinstance(e, pf.Link)]
+    assert [link.url for link in links] == ["#fig:f1", "#fig:f5"]
+
+
+# --- mistakes -----------------------------------------------------------------------
+
+SECTIONS = {
+    "01-intro.md": "# Intro\n\nSee @tbl:alloc and @fig:map [@smith2020].\n",
+    "03-methods.md": "# Methods\n\n" + "Text.\n\n" * 16 + "As @tbl:alloc shows.\n\n"
+                     ": Allocation {#tbl:alloc}\n\n| a |\n|---|\n| 1 |\n\n"
+                     "![Map](figures/map.png){#fig:map}\n",
+}
+BIB = "@book{smith2020, author = {Smith, A.}, title = {T}, year = {2020}, publisher = {P}}\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = write_manuscript(tmp_path, SECTIONS, "lang: en\ntitle: Errors\n", BIB)
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.png").write_bytes(
+        (Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png").read_bytes())
+    return root
+
+
+def test_the_project_builds(project):
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_cross_reference_names_file_line_and_suggestion(project):
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 0
+    (project / "manuscript" / "03-methods.md").write_text(SECTIONS["03-methods.md"].replace(
+        "@tbl:alloc shows", "@tbl:aloc shows"), encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("manuscript/03-methods.md:35: error: unknown cross-reference 'tbl:aloc' "
+            "(did you mean 'tbl:alloc'?)") in result.stderr
+    assert "citation key" not in result.stderr  # never reported as a missing citation
+
+
+def test_a_label_defined_twice_names_both_places(project):
+    (project / "manuscript" / "04-more.md").write_text(
+        "# More\n\n![Again](figures/map.png){#fig:map}\n", encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 1
+    assert re.search(r"manuscript/04-more.md:3: error: label 'fig:map' is defined twice "
+                     r"\(first defined at manuscript/03-methods.md:\d+\)", result.stderr), result.stderr
+
+
+def test_all_errors_of_a_build_are_reported_together(project):
+    (project / "manuscript" / "04-more.md").write_text(
+        "# More\n\nSee @fig:nope and [@smyth2020].\n\n![Gone](figures/gone.png)\n", encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for message in ("manuscript/04-more.md:3: error: unknown cross-reference 'fig:nope'",
+                    "manuscript/04-more.md:3: error: unknown citation key 'smyth2020' (did you mean 'smith2020'?)",
+                    "manuscript/04-more.md:5: error: image file 'figures/gone.png' not found"):
+        assert message in result.stderr, result.stderr
+
+
+def test_a_cross_reference_of_the_wrong_kind(project):
+    (project / "manuscript" / "04-more.md").write_text("# More\n\nSee @fig:alloc.\n\n"
+                                                       ": T {#fig:alloc}\n\n| a |\n|---|\n| 1 |\n",
+                                                       encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 1
+    assert "04-more.md:3: error: cross-reference 'fig:alloc' points at a table, not a figure" in result.stderr
+
+
+def test_an_appendix_after_a_back_matter_section_stays_an_appendix(tmp_path):
+    body = {"01.md": "# Intro\n\nText.\n\n# Funding {.funding}\n\nGrant 7.\n\n::: appendix\n# Tables\n\n"
+                     "Data.\n:::\n\n# Acknowledgements {.acknowledgements}\n\nThanks.\n\n"
+                     "# Robustness {.appendix}\n\nMore.\n"}
+    root = write_manuscript(tmp_path, body, "lang: en\ntitle: T\nchronology: false\n")
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.split("<main>")[1]))
+    order = ["1. Intro", "Acknowledgements", "Funding", "Appendix A: Tables", "Data.",
+             "Appendix B: Robustness"]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions and positions == sorted(positions), list(zip(order, positions))
+
+
+def test_an_unknown_label_suggests_the_same_name_of_another_kind(project):
+    (project / "manuscript" / "04-more.md").write_text("# More\n\nSee @tbl:map.\n", encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert "04-more.md:3: error: unknown cross-reference 'tbl:map' (did you mean 'fig:map'? it is a figure)" \
+        in result.stderr
+
+
+def test_references_of_one_kind_are_in_order():
+    doc = crossref.main(doc_from("---\nlang: tr\n---\n\n![A](a.png){#fig:a}\n\n![B](b.png){#fig:b}\n\n"
+                                 "[@fig:b; @fig:a] ve [-@fig:b]\n"))
+    assert pf.stringify(doc.content[-1]).strip() == "Şekil 1 ve 2 ve 2"
+
+
+def test_a_misspelled_structure_class_is_a_warning(project):
+    (project / "manuscript" / "04-more.md").write_text("# Robustness {.apendix}\n\nText.\n", encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 0
+    assert ("manuscript/04-more.md:1: warning: unknown class '.apendix' on the heading 'Robustness' "
+            "(did you mean '.appendix'?)") in result.stderr

@@ -1,0 +1,176 @@
+"""The metadata stage: every key known and checked, identifiers as written, Markdown
+kept and markup defused, the front matter composed once for every edition."""
+import re
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_build, write_manuscript
+from filters.metadata import SCHEMA, bcp47, license_of, orcid_valid
+from filters.options import DEFAULTS
+
+BODY = {"01.md": "# Intro\n\nText.\n"}
+
+
+def build(tmp_path, metadata: str, *editions: str, body=BODY):
+    root = write_manuscript(tmp_path, body, metadata)
+    return root, run_build(*(editions or ("html",)), "--root", str(root), cwd=root)
+
+
+def page(root: Path) -> str:
+    return (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion_and_is_left_out(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: T\nrecieved: 2021-01-02\ncss: /etc/passwd\n", "html", "epub")
+    assert result.returncode == 0, result.stderr
+    assert ("manuscript/metadata.yaml:3: warning: unknown metadata key 'recieved' "
+            "(did you mean 'received'?)") in result.stderr
+    assert "manuscript/metadata.yaml:4: warning: unknown metadata key 'css'" in result.stderr
+    book = zipfile.ZipFile(next((root / "build").glob("*.epub")))
+    passwd = Path("/etc/passwd").read_bytes()[:30]
+    assert not any(passwd in book.read(name) for name in book.namelist())
+
+
+def test_nested_unknown_keys_and_options(tmp_path):
+    metadata = ("lang: en\ntitle: T\nauthors:\n  - name: A\n    afiliation: X\n"
+                "journal: {name: J, volumen: 3}\nchronology: {titel: Events}\n")
+    _, result = build(tmp_path, metadata)
+    assert result.returncode == 0
+    assert "metadata.yaml:5: warning: unknown metadata key 'authors.0.afiliation' (did you mean 'affiliation'?)" \
+        in result.stderr
+    assert "unknown metadata key 'journal.volumen' (did you mean 'volume'?)" in result.stderr
+    assert "metadata.yaml:7: warning: unknown metadata key 'chronology.titel' (did you mean 'title'?)" \
+        in result.stderr
+
+
+def test_identifiers_are_checked_all_together(tmp_path):
+    metadata = ("lang: tr_TR\ntitle: T\ndate: 2021-13-45\ndoi: 11.2/x\n"
+                "authors:\n  - name: A\n    orcid: 0000-0002-1825-0098\n    email: not-an-address\n")
+    _, result = build(tmp_path, metadata)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for message in ("metadata.yaml:1: error: 'tr_TR' is not a language tag",
+                    "metadata.yaml:3: error: '2021-13-45' is not a date",
+                    "metadata.yaml:4: error: '11.2/x' is not a DOI",
+                    "metadata.yaml:7: error: '0000-0002-1825-0098' is not an ORCID iD",
+                    "metadata.yaml:8: error: 'not-an-address' is not an e-mail address"):
+        assert message in result.stderr, result.stderr
+
+
+def test_no_title_is_an_error(tmp_path):
+    _, result = build(tmp_path, "lang: en\n")
+    assert result.returncode == 1 and "the article has no title" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_regional_language_tag_builds(tmp_path):
+    root, result = build(tmp_path, "lang: tr-TR\ntitle: Deneme\n", "html", "pdf", "epub", "latex")
+    assert result.returncode == 0, result.stderr
+    assert '<html lang="tr-TR">' in page(root)
+
+
+def test_doi_is_never_smartened(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: T\ndoi: 10.1002/(SICI)1097--4571_x\n", "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="citation_doi" content="10.1002/(SICI)1097--4571_x">' in page(root)
+    from pypdf import PdfReader
+    text = PdfReader(next((root / "build").glob("*.pdf"))).pages[0].extract_text()
+    assert "10.1002/(SICI)1097--4571_x" in text
+
+
+def test_pandoc_author_key_and_shared_affiliations(tmp_path):
+    metadata = ("lang: en\ntitle: T\nauthor:\n  - name: A One\n    affiliation: [Uni X, Lab Y]\n"
+                "  - name: B Two\n    affiliation: Uni X\n    corresponding: true\n    email: b@x.org\n"
+                "  - C Three\n")
+    root, result = build(tmp_path, metadata)
+    assert result.returncode == 0, result.stderr
+    html = page(root)
+    affiliations = re.findall(r'<ul class="affiliations">(.*?)</ul>', html, re.S)[0]
+    assert affiliations.count("Uni X") == 1 and "<sup>1</sup> Uni X" in affiliations
+    assert "<sup>2</sup> Lab Y" in affiliations
+    assert re.search(r'A One</span><sup class="affiliation-ref">1,2</sup>', html)
+    assert re.search(r'B Two</span><sup class="affiliation-ref">1</sup><sup class="corresponding-mark">', html)
+    assert "Corresponding author: B Two, <a href=\"mailto:b@x.org\">b@x.org</a>" in html
+    assert '<meta name="citation_author" content="C Three">' in html
+
+
+def test_cite_as_without_a_date_has_no_empty_brackets(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: Untitled Draft\nauthors: [{name: A One}]\n", "html", "pdf")
+    assert result.returncode == 0
+    cite = re.search(r'<p class="cite-as">(.*?)</p>', page(root), re.S).group(1)
+    text = unescape(re.sub(r"<[^>]+>", "", cite))
+    assert "A One. Untitled Draft." in text and "()" not in text
+    from pypdf import PdfReader
+    first = PdfReader(next((root / "build").glob("*.pdf"))).pages[0].extract_text()
+    assert "()" not in first
+
+
+def test_markup_in_metadata_is_text(tmp_path):
+    metadata = ('lang: en\ntitle: "A <img src=x onerror=alert(1)> *title*"\n'
+                'abstract: "Raw `<b>x</b>`{=html} and ![pic](/etc/hostname) and [link](javascript:alert(1))"\n')
+    root, result = build(tmp_path, metadata, "html", "epub", "pdf")
+    assert result.returncode == 0, result.stderr
+    from lxml import html as lxml_html
+    body = lxml_html.fromstring(page(root)).find("body")
+    assert not [e for e in body.iter() if any(name.startswith("on") for name in e.attrib)]
+    assert not body.xpath("//a[starts-with(normalize-space(@href), 'javascript:')]")
+    assert not body.xpath("//img[@src='x' or @src='/etc/hostname']") and not body.xpath("//b")
+    assert "<img src=x onerror=alert(1)>" in body.xpath("string(//h1)")  # shown, as text
+    assert body.xpath("//h1/em[text()='title']")  # Markdown formatting survives
+    assert "raw html in 'abstract' is printed as text" in result.stderr
+
+
+@pytest.mark.parametrize("value, valid", [("tr", True), ("en-GB", True), ("sr-Latn-RS", True),
+                                          ("tr_TR", False), ("", False), ("t", False)])
+def test_language_tags(value, valid):
+    assert bcp47(value) == valid
+
+
+def test_orcid_checksum():
+    assert orcid_valid("0000-0001-5109-3700") and orcid_valid("0000-0002-1694-233X")
+    assert not orcid_valid("0000-0001-5109-3701")
+
+
+def test_licenses():
+    assert license_of("CC0-1.0") == ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/")
+    assert license_of("CC-BY-NC-ND-4.0")[0] == "CC BY-NC-ND 4.0"
+    assert license_of("All rights reserved") == ("All rights reserved", None)
+
+
+def test_the_readme_lists_every_key():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Metadata schema")[1].split("\n## ")[0]
+    keys = set(SCHEMA) | {f"{name}.{sub}" for name, key in SCHEMA.items() for sub in key.fields}
+    keys |= {f"chronology.{name}" for name in DEFAULTS["chronology"] if name != "enabled"}
+    missing = [key for key in sorted(keys) if f"`{key}`" not in table]
+    assert not missing, missing
+
+
+def test_header_includes_reach_the_preambles(tmp_path):
+    metadata = ('lang: en\ntitle: T\nheader-includes: |\n  ```{=html}\n  <meta name="x-press-test" content="1">\n'
+                '  ```\n  ```{=typst}\n  #set page(numbering: none)\n  ```\n')
+    root, result = build(tmp_path, metadata, "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="x-press-test" content="1">' in page(root).split("</head>")[0]
+
+
+def test_an_unknown_credit_role_names_its_line(tmp_path):
+    metadata = "lang: en\ntitle: T\nauthors:\n  - name: A\n    roles:\n      - Conceptualization\n      - visualisation\n"
+    root, result = build(tmp_path, metadata)
+    assert result.returncode == 0
+    assert ("metadata.yaml:7: warning: unknown CRediT role 'visualisation' (did you mean 'visualization'?)"
+            in result.stderr), result.stderr
+    assert "A: Conceptualization." in page(root)
+
+
+def test_a_wrong_orcid_check_digit_says_so(tmp_path):
+    _, result = build(tmp_path, "lang: en\ntitle: T\nauthors:\n  - name: A\n    orcid: 0000-0002-1825-0098\n")
+    assert "its check digit does not match" in result.stderr
+
+
+def test_a_license_written_with_spaces_is_recognised(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: T\nlicense: CC BY-NC 4.0\n")
+    assert result.returncode == 0
+    assert '<a rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC 4.0</a>' in page(root)
