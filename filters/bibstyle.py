@@ -95,12 +95,19 @@ def joined_names(formatted: list[Text], lang: str) -> Text:
 
 # --- template nodes ---------------------------------------------------------
 
-@node
-def rich_field(children, context, name):
-    """A field as rich text (``filters.bibtext``: ``%`` is text, ``\\emph`` is emphasis)."""
+def required(context, name: str) -> str:
+    """The entry's field ``name``; pybtex's "missing" signal (which ``optional[…]``
+    catches) when the entry has none."""
     value = context["entry"].fields.get(name)
     if not value:
         raise FieldIsMissing(name, context["entry"])
+    return value
+
+
+@node
+def rich_field(children, context, name):
+    """A field as rich text (``filters.bibtext``: ``%`` is text, ``\\emph`` is emphasis)."""
+    value = required(context, name)
     return latex_to_rich(value)
 
 
@@ -176,9 +183,7 @@ def date_label(children, context):
 @node
 def link(children, context, name):
     """A field that is a URL, as a link, or as plain text when its scheme is unsafe."""
-    value = context["entry"].fields.get(name)
-    if not value:
-        raise FieldIsMissing(name, context["entry"])
+    value = required(context, name)
     url = plain(value) if "\\" in value else value.strip()
     if name == "doi":
         url = url if url.startswith("http") else f"https://doi.org/{url}"
@@ -189,9 +194,7 @@ def link(children, context, name):
 @node
 def accessed(children, context):
     """``(Erişim tarihi: 15 Ocak 2021)`` for web items that record when they were read."""
-    value = context["entry"].fields.get("urldate")
-    if not value:
-        raise FieldIsMissing("urldate", context["entry"])
+    value = required(context, "urldate")
     lang = context["lang"]
     return Text(f"({term(lang, 'accessed').format(date=long_date(plain(value), lang))})")
 
@@ -199,26 +202,20 @@ def accessed(children, context):
 @node
 def page_range(children, context, label=False):
     """``10–30`` with an en dash, whatever the .bib used; ``ss. 10–30`` with the label."""
-    value = context["entry"].fields.get("pages")
-    if not value:
-        raise FieldIsMissing("pages", context["entry"])
+    value = required(context, "pages")
     pages = plain(value).replace("--", "–").replace("-", "–")
     return Text(f"{term(context['lang'], 'pages')} {pages}" if label else pages)
 
 
 @node
 def edition(children, context):
-    value = context["entry"].fields.get("edition")
-    if not value:
-        raise FieldIsMissing("edition", context["entry"])
+    value = required(context, "edition")
     return Text(edition_text(value, context["lang"]))
 
 
 @node
 def volume(children, context):
-    value = context["entry"].fields.get("volume")
-    if not value:
-        raise FieldIsMissing("volume", context["entry"])
+    value = required(context, "volume")
     return Text(term(context["lang"], "volume").format(number=plain(value)))
 
 
@@ -235,9 +232,7 @@ def kind(children, context, default=None):
 
 @node
 def report_number(children, context):
-    value = context["entry"].fields.get("number")
-    if not value:
-        raise FieldIsMissing("number", context["entry"])
+    value = required(context, "number")
     return Text(term(context["lang"], "report_number").format(number=plain(value)))
 
 

@@ -62,6 +62,7 @@ PERSON = {
     "corresponding": Key("true for the corresponding author", "bool"),
     "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "credit"),
     "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21", "url"),
+    "surname": Key("the family name, when it is not the name's last word (JATS, Crossref)"),
 }
 SCHEMA: dict[str, Key] = {
     "lang": Key("language of the text, a BCP 47 tag: tr, en, tr-TR", "lang"),
@@ -80,6 +81,7 @@ SCHEMA: dict[str, Key] = {
         "name": Key("journal name"), "volume": Key("volume", "id"), "issue": Key("issue", "id"),
         "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN", "id"),
         "eissn": Key("electronic ISSN", "id"), "publisher": Key("publisher"),
+        "abbreviation": Key("the journal's ISO 4 abbreviation (JATS, Crossref)"),
         "url": Key("the journal's web site", "url")}),
     "doi": Key("the article's DOI, e.g. 10.1234/abc.2021.5", "doi"),
     "url": Key("the article's landing page", "url"),
@@ -101,6 +103,9 @@ SCHEMA: dict[str, Key] = {
     "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
     "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
     "chronology": Key("the chronology appendix: false, or options (below)", "any"),
+    "crossref": Key("who deposits the DOI with Crossref (the crossref edition)", "map", {
+        "depositor": Key("the depositor's name"), "email": Key("the depositor's e-mail", "email"),
+        "registrant": Key("the organisation that registers the DOI")}),
     "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "raw"),
 }
 # Keys the build writes for its own use, and options other stages define with their
@@ -138,6 +143,17 @@ def credit_key(role) -> str:
     """
     words = re.findall(r"[a-z]+", str(role).lower())
     return "-".join(words)
+
+
+def credit_role(role) -> str | None:
+    """The CRediT key of a role as written, or None if the taxonomy has no such role
+    (the JATS edition tags each author's roles with these keys).
+
+    >>> credit_role("Writing – review & editing"), credit_role("data-curation"), credit_role("x")
+    ('writing-review-editing', 'data-curation', None)
+    """
+    key = credit_key(role)
+    return key if key in term("en", "credit") else None
 
 
 def license_of(value: str) -> tuple[str, str | None]:
@@ -284,10 +300,10 @@ def defused(meta, path: str, checker: Checker):
     def fix(element):
         if isinstance(element, pf.RawInline):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
-            return pf.Str(element.text)
+            return pf.Span(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.RawBlock):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
-            return pf.Plain(*text_to_inlines(element.text))
+            return pf.Plain(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.Image):
             checker.warn(path, f"an image in '{path}' is left out (only its text is kept)")
             return pf.Span(*element.content)

@@ -38,6 +38,10 @@ EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an 
 EVENT_PLACE_CLASS = "event-place"      # Link from an appendix entry back to one place (the PDF
                                        # shows it as a page number)
 CHRONOLOGY_FILE = "chronology.yaml"    # the author's corrections, beside the manuscript's sections
+EVENT_DATE_CLASS = "event-date"        # Span of an entry's date in the appendix (JATS: its ISO dates)
+EVENTS_CLASS = "events"                # Div of the appendix's list of events (DOCX: a table)
+EVENT_TEXT_CLASS = "event-text"        # Span of an entry's sentence
+EVENT_SOURCE_CLASS = "event-source"    # Span of an entry's links to the places in the text
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml")
+TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml",
+         "python-docx")
 CACHE_VERSION = "2"
 
 

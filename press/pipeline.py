@@ -154,17 +154,28 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
 
     shared = Shared(job, cover, timed)
 
-    def run_lane(names: list[str]) -> dict[str, dict[str, bytes]]:
-        return {name: timed(f"edition {name}", lambda: EDITION[name].write(job, shared))
-                for name in names}
+    def run_lane(names: list[str]) -> tuple[dict[str, dict[str, bytes]], list]:
+        """The lane's editions; one that fails does not keep the next from running,
+        so that a build names every edition's problems at once."""
+        files, problems = {}, []
+        for name in names:
+            try:
+                files[name] = timed(f"edition {name}", lambda: EDITION[name].write(job, shared))
+            except BuildError as failure:
+                problems += failure.diagnostics
+        return files, problems
 
     lanes = [[name for name in wanted if EDITION[name].lane == lane] for lane in LANES]
     lanes = [names for names in lanes if names]
     with ThreadPoolExecutor(max_workers=len(lanes) or 1) as pool:
         running = [pool.submit(run_lane, names) for names in lanes]
         files: dict[str, dict[str, bytes]] = {}
+        problems: list = []
         for lane in running:
-            files.update(lane.result())
+            lane_files, lane_problems = lane.result()
+            files.update(lane_files)
+            problems += lane_problems
+    raise_collected(problems)
     return files
 
 
