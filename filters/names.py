@@ -60,3 +60,8 @@ METADATA_FILE_KEY = "press-metadata-file"  # manuscript/metadata.yaml, for its l
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
 INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
                            "nocite", "chronology", RESOURCES_KEY, "csl", STYLE_FILES_KEY})
+
+# --- untrusted input -----------------------------------------------------------------
+# URL schemes a link or an image may use in an untrusted build (besides relative
+# paths and #fragments): no script, no local file, nothing a browser would run.
+SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto", "doi", "urn", "tel"})

@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml",
          "python-docx")
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def digest(parts) -> str:
@@ -102,6 +102,13 @@ class State:
 
 
 class Cache:
+    """The cache's records in ``OUT/.cache``: ``state.json`` (what the last build
+    recorded) and ``filtered.json`` (the filtered document, its key on the first
+    line). The build writes both with its editions (``files``, then
+    ``press.output.commit``); a build killed between two renames may leave one
+    new and one old, so the document is reused only when both carry the key
+    asked for, and an edition only when its files hash as recorded."""
+
     def __init__(self, out: Path, enabled: bool = True):
         self.folder = out / ".cache"
         self.enabled = enabled
@@ -120,9 +127,10 @@ class Cache:
         if not self.enabled or self.state.ast_key != key:
             return None
         try:
-            return (self.folder / "filtered.json").read_text(encoding="utf-8")
-        except OSError:
+            stamp, _, facts = (self.folder / "filtered.json").read_text(encoding="utf-8").partition("\n")
+        except (OSError, UnicodeDecodeError):
             return None
+        return facts if stamp == key else None
 
     def edition_current(self, edition: str, key: str, out: Path) -> bool:
         """True when the edition's outputs exist as the build with this key left them."""
@@ -135,10 +143,11 @@ class Cache:
                 return False
         return True
 
-    def save(self, ast_key: str, ast_json: str, warnings: list[str],
-             editions: dict[str, tuple[str, dict[str, bytes]]], bibliography: list[str]) -> None:
+    def files(self, ast_key: str, ast_json: str, warnings: list[str],
+              editions: dict[str, tuple[str, dict[str, bytes]]], bibliography: list[str]) -> dict[str, bytes]:
+        """The records of this build, as ``{path under OUT: bytes}`` for ``press.output.commit``."""
         if not self.enabled:
-            return
+            return {}
         if ast_key != self.state.ast_key:
             self.state.editions = {}
         self.state.ast_key = ast_key
@@ -147,9 +156,6 @@ class Cache:
         for name, (key, files) in editions.items():
             self.state.editions[name] = {
                 "key": key, "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()}}
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("filtered.json", ast_json),
-                           ("state.json", json.dumps(self.state.__dict__, indent=1, sort_keys=True))):
-            temporary = self.folder / f".{name}.tmp"
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.folder / name)
+        folder = self.folder.name
+        return {f"{folder}/filtered.json": f"{ast_key}\n{ast_json}".encode("utf-8"),
+                f"{folder}/state.json": json.dumps(self.state.__dict__, indent=1, sort_keys=True).encode("utf-8")}

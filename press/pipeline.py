@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,8 +20,8 @@ from pathlib import Path
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from filters.names import RESOURCES_KEY, STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
-from press.manuscript import Manuscript, find_manuscript, read
-from press.output import commit
+from press.manuscript import Manuscript, find_manuscript, read, slug_of
+from press.output import commit, sweep
 
 # Named stages in a fixed order. The metadata is checked and composed first (the
 # others read it); resources checks every file an edition will read; backmatter
@@ -33,6 +32,17 @@ from press.output import commit
 # appendices); links last, to check every link the others added.
 FILTERS = ("metadata", "resources", "backmatter", "crossref", "citations", "chronology",
            "layout", "links")
+# --untrusted: a stage of its own, first, so that no other stage sees what it refuses.
+UNTRUSTED_STAGE = "untrusted"
+
+
+def stages(untrusted: bool = False) -> tuple[str, ...]:
+    """The filter stages of a build, in order.
+
+    >>> stages(untrusted=True)[:2]
+    ('untrusted', 'metadata')
+    """
+    return ((UNTRUSTED_STAGE,) if untrusted else ()) + FILTERS
 
 
 @dataclass
@@ -66,30 +76,17 @@ def collected_warnings():
         log.removeHandler(handler)
 
 
-def slug_of(doc) -> str:
-    """``slug`` from the metadata, else the title in ASCII: "daglik-karabag-…"."""
-    import icu
-    import panflute as pf
-
-    explicit = doc.get_metadata("slug", default=None)
-    if explicit:
-        return explicit
-    title = pf.stringify(doc.metadata["title"]) if "title" in doc.metadata else "article"
-    ascii_title = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII").transliterate(title)
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "article"
-
-
-def import_stages() -> None:
+def import_stages(names: tuple[str, ...] = FILTERS) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
     import typst  # noqa: F401
     import press.render  # noqa: F401
     import press.templates  # noqa: F401 (jinja2)
-    for name in FILTERS:
+    for name in names:
         import_module(f"filters.{name}")
 
 
-def run_filters(doc, report: Report):
+def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
     """The stages in order. Each reports the author's mistakes and goes on, so one
     build names all of them; the build fails after the last stage if any was found."""
     with collecting() as found:
@@ -97,7 +94,7 @@ def run_filters(doc, report: Report):
         # finished here, after the later stages, which its run overlaps.
         later: list = []
         doc.finish_later = later
-        for name in FILTERS:
+        for name in names:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
@@ -119,18 +116,18 @@ def run_filters(doc, report: Report):
     return doc
 
 
-def filtered_document(manuscript: Manuscript, report: Report,
-                      on_metadata=None) -> tuple[dict, list[str]]:
+def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
+                      names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str]]:
     """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
     ``on_metadata(plain, lang)`` runs as soon as the metadata is read, before the filters."""
     started = time.perf_counter()
-    doc = read(manuscript, while_reading=import_stages)
+    doc = read(manuscript, while_reading=lambda: import_stages(names))
     report.timed("read", started)
     if on_metadata:
         from press.render import plain_metadata
         on_metadata(plain_metadata(doc), doc.get_metadata("lang", default="en"))
     with collected_warnings() as warnings:
-        doc = run_filters(doc, report)
+        doc = run_filters(doc, report, names)
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
@@ -198,10 +195,12 @@ def read_files(facts: dict) -> list[str]:
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst") -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False) -> Report:
     report = Report()
+    sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
-    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
+    # `untrusted` changes what the filters accept, so it is part of the document's key.
+    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine, "untrusted": untrusted}
     cache = Cache(out, use_cache)
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
@@ -228,7 +227,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             warnings = cache.state.warnings
             start_cover(facts["plain"], facts["lang"])
         else:
-            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
+            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover,
+                                                names=stages(untrusted))
             key = ast_key((*manuscript.inputs, *read_files(facts)), options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
@@ -241,19 +241,22 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       folder=facts["folder"], resources=facts["resources"],
                       sources=tuple(facts["sources"]))
             files = write_editions(job, todo, report, covers[0] if covers else None)
-            started = time.perf_counter()
-            report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
-            report.timed("write", started)
-    if todo or cached is None:
-        cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
-                   read_files(facts))
+    # The editions and the cache's records are written together: all or nothing.
+    outputs = {rel: data for group in files.values() for rel, data in group.items()}
+    records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
+                          read_files(facts)) if todo or cached is None else {}
+    if outputs or records:
+        started = time.perf_counter()
+        commit(out, {**outputs, **records})
+        report.written = [out / relative for relative in sorted(outputs)]
+        report.timed("write", started)
     return report
 
 
-def check(root: Path) -> list[str]:
+def check(root: Path, untrusted: bool = False) -> list[str]:
     """Every validation of a build (citations, entries, events, links), writing nothing."""
     report = Report()
-    _, warnings = filtered_document(find_manuscript(root), report)
+    _, warnings = filtered_document(find_manuscript(root), report, names=stages(untrusted))
     return warnings
 
 

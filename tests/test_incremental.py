@@ -149,9 +149,10 @@ def test_the_cache_key_knows_every_pinned_tools_version():
     assert versions == {canonical(name): pinned[name] for name in TOOLS}
 
 
-def test_an_edited_bibliography_named_outside_the_project_folders_is_read_again(tmp_path):
-    project = write_manuscript(tmp_path / "makale", SECTIONS, METADATA + "bibliography: ../../kaynak.bib\n")
-    bib = tmp_path / "kaynak.bib"
+def test_an_edited_bibliography_named_outside_the_bibliography_folder_is_read_again(tmp_path):
+    project = write_manuscript(tmp_path / "makale", SECTIONS, METADATA + "bibliography: ../kaynaklar/kaynak.bib\n")
+    (project / "kaynaklar").mkdir()
+    bib = project / "kaynaklar" / "kaynak.bib"
     bib.write_text(BIB, encoding="utf-8")
     build = ("--root", str(project), "--verbose")
     assert run_build(*build, cwd=project).returncode == 0
