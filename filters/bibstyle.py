@@ -13,7 +13,6 @@ elements so that every edition prints the same text.
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 import panflute as pf
 from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
@@ -26,9 +25,8 @@ from pybtex.style.template import (FieldIsMissing, first_of, join, node, optiona
 
 from filters.bibtext import latex_to_rich, month_number, plain
 from filters.language import ordinal, term
-from filters.markup import text_to_inlines
+from filters.markup import text_to_inlines, unsafe_url
 
-SAFE_URL_SCHEMES = {"http", "https", "ftp", "mailto"}
 INLINE_TAGS = {"em": pf.Emph, "i": pf.Emph, "strong": pf.Strong, "b": pf.Strong,
                "sup": pf.Superscript, "sub": pf.Subscript, "sc": pf.SmallCaps}
 
@@ -62,8 +60,7 @@ def initials(person) -> str:
 def safe_url(url: str) -> str | None:
     """The URL if it is safe to make a link of; ``javascript:`` and the like are not."""
     url = url.strip()
-    scheme = urlparse(url).scheme.lower()
-    return url if scheme in SAFE_URL_SCHEMES else None
+    return None if unsafe_url(url) else url
 
 
 def long_date(value: str, lang: str) -> str:
@@ -371,8 +368,8 @@ def rich_to_inlines(rich, protect: bool = False) -> list[pf.Inline]:
     if isinstance(rich, Tag):
         wrapper = INLINE_TAGS.get(rich.name)
         return [wrapper(*children)] if wrapper else children
-    if isinstance(rich, HRef):
-        return [pf.Link(*children, url=rich.url)]
+    if isinstance(rich, HRef):  # any field's \href: a link only to a safe address
+        return [pf.Link(*children, url=rich.url)] if safe_url(rich.url) else children
     if protect and isinstance(rich, Protected):
         return [pf.Span(*children, classes=["nocase"])]
     return children

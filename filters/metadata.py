@@ -34,7 +34,7 @@ import panflute as pf
 from filters.dates import DateError, format_long, parse_iso
 from filters.diagnostics import display_path, error, run_filter_main, suggestion, warn
 from filters.language import base_language, term
-from filters.markup import text_to_inlines
+from filters.markup import scheme_of, text_to_inlines, unsafe_url
 from filters.names import INTERNAL_KEYS, METADATA_FILE_KEY
 from filters.options import DEFAULTS as OPTION_DEFAULTS
 
@@ -112,7 +112,6 @@ SCHEMA: dict[str, Key] = {
 # defaults in filters/options.py: known, not checked here.
 KNOWN = set(SCHEMA) | INTERNAL_KEYS | set(OPTION_DEFAULTS)
 IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url"}
-SAFE_SCHEMES = {"http", "https", "mailto", "ftp", ""}
 
 
 def bcp47(tag: str) -> bool:
@@ -307,8 +306,8 @@ def defused(meta, path: str, checker: Checker):
         if isinstance(element, pf.Image):
             checker.warn(path, f"an image in '{path}' is left out (only its text is kept)")
             return pf.Span(*element.content)
-        if isinstance(element, pf.Link) and urlparse(element.url).scheme.lower() not in SAFE_SCHEMES:
-            checker.warn(path, f"a {urlparse(element.url).scheme}: link in '{path}' is left out")
+        if isinstance(element, pf.Link) and unsafe_url(element.url):
+            checker.warn(path, f"a {scheme_of(element.url)}: link in '{path}' is left out")
             return pf.Span(*element.content)
         return None
     return meta.walk(lambda element, doc: fix(element)) if isinstance(

@@ -64,4 +64,4 @@ INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, 
 # --- untrusted input -----------------------------------------------------------------
 # URL schemes a link or an image may use in an untrusted build (besides relative
 # paths and #fragments): no script, no local file, nothing a browser would run.
-SAFE_URL_SCHEMES = frozenset({"http", "https", "mailto", "doi", "urn", "tel"})
+SAFE_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "tel"})

@@ -37,6 +37,7 @@ import panflute as pf
 import filters.markup  # noqa: F401 (lets panflute read raw Typst)
 from filters.diagnostics import error, locate, run_filter_main
 from filters.elements import descendants
+from filters.markup import scheme_of, unsafe_url
 from filters.names import SAFE_URL_SCHEMES
 
 # pandoc's metadata fields that its templates paste in raw.
@@ -44,21 +45,7 @@ RAW_FIELDS = ("header-includes", "include-before", "include-after")
 FORMAT_NAMES = {"html": "HTML", "html5": "HTML", "tex": "LaTeX", "latex": "LaTeX", "typst": "Typst"}
 HTML_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.S)
 SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
-SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 HINT = "an untrusted build takes Markdown only: write it without raw markup, or build without --untrusted"
-
-
-def scheme_of(url: str) -> str | None:
-    """The URL's scheme as a browser reads it: after dropping spaces and control
-    characters, in lower case."""
-    match = SCHEME.match(re.sub(r"[\x00-\x20]", "", url).lower())
-    return match.group(1) if match else None
-
-
-def unsafe_url(url: str) -> bool:
-    """A link or image URL with a scheme other than the web's, mail's and DOI's."""
-    scheme = scheme_of(url)
-    return scheme is not None and scheme not in SAFE_URL_SCHEMES
 
 
 def script_url(value: str) -> bool:

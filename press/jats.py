@@ -23,6 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from filters.markup import unsafe_url
 from filters.metadata import credit_role
 from filters.bibliography import load_bibliography
 from filters.cslitems import structured_references
@@ -447,7 +448,7 @@ def element_citation(item: dict) -> etree._Element:
             children.append(element(tag, item[variable]))
     if item.get("DOI"):
         children.append(element("pub-id", item["DOI"], pub_id_type="doi"))
-    if item.get("URL"):
+    if item.get("URL") and not unsafe_url(item["URL"]):
         children.append(element("ext-link", item["URL"], ext_link_type="uri", xlink_href=item["URL"]))
     accessed = ((item.get("accessed") or {}).get("date-parts") or [[]])[0]
     if accessed:

@@ -72,3 +72,17 @@ def test_xml_editions_escape_metadata(tmp_path):
     assert "<script>" not in xml and "&lt;script&gt;" in xml
     assert re.search(r"<article-title>A &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt; title",
                      xml.replace("\n", " "))
+
+
+def test_a_bib_href_to_javascript_is_no_link(tmp_path):
+    bib = ("@misc{x, author = {A, B}, year = {2020}, url = {javascript:alert(2)},\n"
+           "  title = {A \\href{javascript:alert(document.domain)}{click me} and \\href{https://ok.org}{ok}}}\n")
+    root = write_manuscript(tmp_path, {"01.md": "# Intro\n\nText [@x].\n"},
+                            "lang: en\ntitle: T\njournal: {name: J, issn: 1234-5678}\n", bib)
+    result = run_build("html", "epub", "jats", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "click me" in html and 'href="https://ok.org"' in html
+    assert not re.search(r'href="\s*javascript', html, re.I)
+    jats = next((root / "build" / "jats").glob("*.xml")).read_text(encoding="utf-8")
+    assert 'xlink:href="javascript' not in jats
