@@ -140,13 +140,23 @@ def check_metadata(path: Path) -> None:
         raise BuildError("metadata must be a mapping of names to values", display_path(path))
 
 
-def load(output: str, files: list[Path]):
+def load(output: str, files: list[Path], metadata_file: Path | None = None):
     """pandoc's JSON as a panflute document, its text in NFC: a word typed as
     "e" and a combining accent is one letter for the filters' patterns, the
     collation and the fonts. Nesting too deep for Python is an error, and so is
-    a raw format panflute does not know (`` `x`{=htm} ``)."""
+    a raw format panflute does not know (`` `x`{=htm} ``), and a control character
+    that a YAML escape wrote into a metadata value (the sections' own text was
+    checked before pandoc read it)."""
     import panflute as pf
     from panflute.elements import RAW_FORMATS
+
+    from press.sourcetext import ESCAPED_CONTROL
+
+    escaped = ESCAPED_CONTROL.search(output)
+    if escaped:
+        raise BuildError(f"a metadata value holds control character U+{escaped.group()[2:].upper()}, "
+                         "written as an escape", display_path(metadata_file) if metadata_file else None,
+                         hint="delete the escape (\\0, \\x00, \\e…): no edition can hold it")
 
     if not unicodedata.is_normalized("NFC", output):
         output = unicodedata.normalize("NFC", output)
@@ -258,7 +268,7 @@ def read(manuscript: Manuscript, while_reading=None):
         if manuscript.metadata_file:
             check_metadata(manuscript.metadata_file)
         raise
-    doc = load(output, manuscript.sources)
+    doc = load(output, manuscript.sources, manuscript.metadata_file)
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
     if manuscript.metadata_file:
         doc.metadata[METADATA_FILE_KEY] = pf.MetaString(str(manuscript.metadata_file))

@@ -45,6 +45,11 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# The same characters as JSON writes them (pandoc's output, a CSL-JSON file): a YAML or
+# JSON escape ("\x00", "\u001b") makes one that the raw text did not show.
+ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")
+
+
 def control_character(text: str) -> tuple[int, str, str] | None:
     match = CONTROL.search(text)
     if not match:

@@ -86,3 +86,19 @@ def test_a_bib_href_to_javascript_is_no_link(tmp_path):
     assert not re.search(r'href="\s*javascript', html, re.I)
     jats = next((root / "build" / "jats").glob("*.xml")).read_text(encoding="utf-8")
     assert 'xlink:href="javascript' not in jats
+
+
+def test_a_control_character_from_a_yaml_escape_is_an_error(tmp_path):
+    _, result = build(tmp_path, 'lang: en\ntitle: "Nul \\x00 here \\e esc"\n', "epub")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/metadata.yaml: error: a metadata value holds control character U+0000" in result.stderr
+
+
+def test_a_control_character_in_csl_json_is_an_error(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText [@x].\n"},
+                            "lang: en\ntitle: T\nbibliography: refs.json\n")
+    (root / "manuscript" / "refs.json").write_text(
+        '[{"id": "x", "type": "book",\n "title": "Bad \\u0000 title", "issued": {"date-parts": [[2020]]}}]',
+        encoding="utf-8")
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 1 and "refs.json:2: error: control character U+0000" in result.stderr
