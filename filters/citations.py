@@ -358,9 +358,8 @@ def prepare(doc: pf.Doc) -> None:
 
 
 def finalize(doc: pf.Doc) -> None:
-    """Append the reference list. A CSL style's is filled when citeproc is done: at once
-    when this filter runs alone; in the build, after the later stages (``finish_later``),
-    which citeproc's run then overlaps."""
+    """Append the reference list; a CSL style's once citeproc (started by ``prepare``)
+    is done, before the next stage: the chronology must see the citations it prints."""
     citations, lang = doc.citations, base_language(doc.get_metadata("lang", default=None))
     del doc.citations
     if isinstance(citations, Formatted):
@@ -386,11 +385,7 @@ def finalize(doc: pf.Doc) -> None:
         doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
             *(pf.MetaString(formatted.text[key]) for key, _ in formatted.entries))
 
-    later = getattr(doc, "finish_later", None)
-    if later is None:
-        finish()
-    else:
-        later.append(finish)
+    finish()
 
 
 def main(doc=None):

@@ -86,19 +86,15 @@ def import_stages(names: tuple[str, ...] = FILTERS) -> None:
         import_module(f"filters.{name}")
 
 
-def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
+def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_metadata=None):
     """The stages in order. Each reports the author's mistakes and goes on, so one
-    build names all of them; the build fails after the last stage if any was found."""
+    build names all of them; the build fails after the last stage if any was found.
+    ``after_metadata(doc)`` runs once the metadata is checked (the EPUB's cover starts then)."""
     with collecting() as found:
-        # Work a stage leaves running (citeproc formatting a CSL style's citations) is
-        # finished here, after the later stages, which its run overlaps.
-        later: list = []
-        doc.finish_later = later
         for name in names:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
-                doc.finish_later = later
             except BuildError as failure:  # a stage that cannot go on: the next ones may
                 record(failure)
             except Exception:
@@ -106,12 +102,8 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
                     raise
                 break  # most likely a consequence of the mistakes already found
             report.timed(f"filter {name}", started)
-        started = time.perf_counter()
-        for finish in later:
-            finish()
-        if later:
-            report.timed("filter citations (citeproc)", started)
-        del doc.finish_later
+            if name == "metadata" and after_metadata and not found:
+                after_metadata(doc)
     raise_collected(found)
     return doc
 
@@ -119,15 +111,18 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS):
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
                       names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str]]:
     """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
-    ``on_metadata(plain, lang)`` runs as soon as the metadata is read, before the filters."""
+    ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
+    other stages (with the same plain text a cached document gives: the same cover)."""
     started = time.perf_counter()
     doc = read(manuscript, while_reading=lambda: import_stages(names))
     report.timed("read", started)
-    if on_metadata:
+
+    def after_metadata(checked):
         from press.render import plain_metadata
-        on_metadata(plain_metadata(doc), doc.get_metadata("lang", default="en"))
+        on_metadata(plain_metadata(checked), checked.get_metadata("lang", default="en"))
+
     with collected_warnings() as warnings:
-        doc = run_filters(doc, report, names)
+        doc = run_filters(doc, report, names, after_metadata if on_metadata else None)
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),

@@ -26,3 +26,18 @@ def test_pdf_creation_date_comes_from_source_date_epoch(article):
     from pypdf import PdfReader
     reader = PdfReader(next(article.glob("*.pdf")))
     assert reader.metadata["/CreationDate"].startswith("D:20200913")
+
+
+def test_the_epub_is_the_same_from_a_cached_document(tmp_path):
+    """The cover is drawn from the checked metadata whether the stages ran or the
+    cached document was used (pandoc's `author:` becomes the authors in both)."""
+    from conftest import write_manuscript
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText.\n"},
+                            "lang: tr\ntitle: Deneme\nauthor: [Ayşe Yılmaz, John Smith]\n")
+    assert run_build("epub", "--root", str(root)).returncode == 0
+    epub = next((root / "build").glob("*.epub"))
+    first = epub.read_bytes()
+    epub.unlink()
+    result = run_build("epub", "--root", str(root), "--verbose")
+    assert result.returncode == 0 and "filter metadata" not in result.stdout  # from the cache
+    assert epub.read_bytes() == first
