@@ -23,6 +23,7 @@ import io
 import json
 import subprocess
 import tempfile
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,6 +103,19 @@ def reference_docx(review: bool) -> bytes:
         section._sectPr.find(qn("w:pgMar")).addnext(numbering)
     output = io.BytesIO()
     document.save(output)
+    return undated(output.getvalue())
+
+
+def undated(package: bytes) -> bytes:
+    """The zip with every entry dated 1980-01-01: python-docx dates its parts now, and
+    pandoc keeps the reference document's dates, so the DOCX would differ by the clock."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = info.compress_type
+            target.writestr(entry, source.read(info))
     return output.getvalue()
 
 

@@ -41,3 +41,18 @@ def test_the_epub_is_the_same_from_a_cached_document(tmp_path):
     result = run_build("epub", "--root", str(root), "--verbose")
     assert result.returncode == 0 and "filter metadata" not in result.stdout  # from the cache
     assert epub.read_bytes() == first
+
+
+def test_the_editors_editions_are_byte_identical_too(tmp_path):
+    """DOCX, JATS and the Crossref deposit: the same bytes a second later."""
+    import time
+    from conftest import REPO
+    sample = REPO / "tests" / "samples" / "article-en"
+    outputs = []
+    for run in ("first", "second"):
+        out = tmp_path / run
+        assert run_build("docx", "jats", "crossref", "--root", str(sample), "--out", str(out)).returncode == 0
+        outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*")
+                        if p.is_file() and ".cache" not in p.parts})
+        time.sleep(1.1)
+    assert outputs[0] == outputs[1]
