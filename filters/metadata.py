@@ -35,7 +35,7 @@ from filters.dates import DateError, format_long, parse_iso
 from filters.diagnostics import display_path, error, run_filter_main, suggestion, warn
 from filters.language import base_language, term
 from filters.markup import scheme_of, text_to_inlines, unsafe_url
-from filters.names import INTERNAL_KEYS, METADATA_FILE_KEY
+from filters.names import BUILD_KEYS, INTERNAL_KEYS, METADATA_FILE_KEY
 from filters.options import DEFAULTS as OPTION_DEFAULTS
 
 
@@ -45,8 +45,10 @@ from filters.options import DEFAULTS as OPTION_DEFAULTS
 class Key:
     """One metadata key: what it holds (for the README) and how it is checked.
     ``check``: "text" (Markdown), "id" (taken as written), "lang", "date", "orcid",
-    "doi", "email", "url", "bool", "list" (of text), "credit" (CRediT roles), "map",
-    "any" (text or a map of text), "raw" (the author's own markup, kept: only
+    "doi", "email", "url", "bool", "list" (of text; one text is a list of one),
+    "credit" (CRediT roles), "map", "text-or-map" (a statement, or the map's fields),
+    "affiliations" (a name or a list of names and ``{name, ror}``), "options" (``false``,
+    or the map of a stage's options), "raw" (the author's own markup, kept: only
     ``header-includes``)."""
     summary: str
     check: str = "text"
@@ -56,7 +58,8 @@ class Key:
 
 PERSON = {
     "name": Key("the author's name as printed", "text"),
-    "affiliation": Key("an institution, or a list of them (shared ones are numbered once)", "any"),
+    "affiliation": Key("an institution, or a list of them (shared ones are numbered once)",
+                       "affiliations", {"name": Key("the institution"), "ror": Key("its ROR id", "url")}),
     "orcid": Key("ORCID iD, e.g. 0000-0002-1825-0097", "orcid"),
     "email": Key("e-mail address", "email"),
     "corresponding": Key("true for the corresponding author", "bool"),
@@ -96,21 +99,27 @@ SCHEMA: dict[str, Key] = {
     "funding": Key("funding statement (back matter)"),
     "conflict-of-interest": Key("conflict of interest statement (back matter)"),
     "data-availability": Key("data availability statement (back matter)"),
-    "ethics": Key("ethics approval: a statement, or {board, date, number}", "any"),
+    "ethics": Key("ethics approval: a statement, or {board, date, number}", "text-or-map", {
+        "board": Key("the approving board"), "date": Key("the approval's date", "date"),
+        "number": Key("the approval's number", "id")}),
     "author-contributions": Key("author contributions statement (or each author's `roles`)"),
     "slug": Key("output file names: letters, digits and -", "id"),
     "bibliography": Key("the .bib files, relative to manuscript/ (default: bibliography/*.bib)", "any"),
     "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
     "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
-    "chronology": Key("the chronology appendix: false, or options (below)", "any"),
+    "csl": Key("a CSL style by name (apa, isnad-metinici…) or a .csl file of the project", "id"),
+    "chronology": Key("the chronology appendix: false, or options (below)", "options", {
+        name: Key(f"default {default}", "bool" if isinstance(default, bool) else "text")
+        for name, default in OPTION_DEFAULTS["chronology"].items() if name != "enabled"}),
+    "docx": Key("the DOCX edition's options", "options", {
+        name: Key(f"default {default}", "bool") for name, default in OPTION_DEFAULTS["docx"].items()}),
     "crossref": Key("who deposits the DOI with Crossref (the crossref edition)", "map", {
         "depositor": Key("the depositor's name"), "email": Key("the depositor's e-mail", "email"),
         "registrant": Key("the organisation that registers the DOI")}),
     "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "raw"),
 }
-# Keys the build writes for its own use, and options other stages define with their
-# defaults in filters/options.py: known, not checked here.
-KNOWN = set(SCHEMA) | INTERNAL_KEYS | set(OPTION_DEFAULTS)
+# Keys the build writes for its own use: known, not checked here.
+KNOWN = set(SCHEMA) | INTERNAL_KEYS
 IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url"}
 
 
@@ -314,23 +323,79 @@ def defused(meta, path: str, checker: Checker):
         meta, (pf.MetaInlines, pf.MetaBlocks, pf.MetaList, pf.MetaMap)) else meta
 
 
+SHAPES = {pf.MetaList: "a list", pf.MetaMap: "a map", pf.MetaBool: "true or false"}
+
+
+def shape_error(meta, path: str, wanted: str, checker: Checker) -> None:
+    checker.error(path, f"'{path}' must be {wanted}, not {SHAPES.get(type(meta), 'that')}",
+                  "see the README's metadata table")
+
+
+def check_text(meta, path: str, checker: Checker):
+    """Text (Markdown): formatting kept, markup defused; a list or a map is an error."""
+    if isinstance(meta, (pf.MetaList, pf.MetaMap)):
+        shape_error(meta, path, "text", checker)
+        return None
+    if isinstance(meta, pf.MetaBool):
+        return pf.MetaString(str(meta.boolean).lower())
+    return defused(meta, path, checker)
+
+
+def check_bool(meta, path: str, source: Source, checker: Checker):
+    """``true``/``false`` (also yes/no, 1/0, as people write them)."""
+    if isinstance(meta, pf.MetaBool):
+        return meta
+    written = raw_value(meta, path, source).lower()
+    if isinstance(meta, (pf.MetaList, pf.MetaMap)) or written not in BOOLEANS:
+        checker.error(path, f"'{path}' must be true or false", "write true or false")
+        return None
+    return pf.MetaBool(BOOLEANS[written])
+
+
+BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
 def check_value(meta, path: str, key: Key, source: Source, checker: Checker):
     """The checked value (None: left out, reported)."""
     if key.check in IDENTIFIER_CHECKS:
+        if isinstance(meta, (pf.MetaList, pf.MetaMap)):
+            shape_error(meta, path, "one value", checker)
+            return None
         return check_identifier(meta, path, key.check, source, checker)
     if key.check == "raw":
         return meta
-    if key.check == "credit":
-        check_roles(meta, path, source, checker)
-        return defused(meta, path, checker)
     if key.check == "bool":
-        return pf.MetaBool(raw_value(meta, path, source).lower() in ("true", "yes", "1"))
+        return check_bool(meta, path, source, checker)
+    if key.check in ("list", "credit"):
+        items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
+        checked = [check_text(item, f"{path}.{index}", checker) for index, item in enumerate(items)]
+        if key.check == "credit":
+            check_roles(meta, path, source, checker)
+        return pf.MetaList(*(item for item in checked if item is not None))
+    if key.check == "affiliations":
+        items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
+        checked = []
+        for index, item in enumerate(items):
+            if isinstance(item, pf.MetaMap) and "name" not in item.content.dict:
+                checker.error(f"{path}.{index}", f"'{path}.{index}' has no name", "write {name: …, ror: …}")
+                continue
+            checked.append(check_map(item, f"{path}.{index}", key.fields, source, checker)
+                           if isinstance(item, pf.MetaMap) else check_text(item, f"{path}.{index}", checker))
+        return pf.MetaList(*(item for item in checked if item is not None))
+    if key.check == "text-or-map":
+        return (check_map(meta, path, key.fields, source, checker) if isinstance(meta, pf.MetaMap)
+                else check_text(meta, path, checker))
+    if key.check == "options":
+        return meta if isinstance(meta, pf.MetaBool) else check_map(meta, path, key.fields, source, checker)
     if key.check == "map" and key.fields:
         items = list(meta.content) if key.many and isinstance(meta, pf.MetaList) else [meta]
+        if key.many and not isinstance(meta, pf.MetaList):
+            shape_error(meta, path, "a list of maps", checker)
+            return None
         checked = [check_map(item, f"{path}.{i}" if key.many else path, key.fields, source, checker)
                    for i, item in enumerate(items)]
         return pf.MetaList(*checked) if key.many else checked[0]
-    return defused(meta, path, checker)
+    return check_text(meta, path, checker)
 
 
 def check_map(meta, path: str, fields: dict[str, Key], source: Source, checker: Checker):
@@ -483,25 +548,13 @@ def license_map(value: str) -> pf.MetaMap:
 
 # --- the stage ----------------------------------------------------------------------------
 
-def check_options(name: str, value, checker: Checker) -> None:
-    """A stage's options: the keys its defaults know (filters/options.py)."""
-    known = OPTION_DEFAULTS[name]
-    if isinstance(known, dict) and isinstance(value, pf.MetaMap):
-        for key in value.content.dict:
-            if key not in known:
-                unknown(key, known, f"{name}.{key}", checker)
-
-
 def check_metadata(doc: pf.Doc) -> None:
     meta = doc.metadata
     source = read_source(doc.get_metadata(METADATA_FILE_KEY, default=None))
     checker = Checker(source)
-    lang = base_language(doc.get_metadata("lang", default=None))
     authors = authors_of(meta, source, checker)
     for name in list(meta.content.dict):
-        if name in OPTION_DEFAULTS:
-            check_options(name, meta.content.dict[name], checker)
-        if name in INTERNAL_KEYS or name in OPTION_DEFAULTS or name in ("author", "authors"):
+        if name in BUILD_KEYS or name in ("author", "authors"):
             continue
         if name not in SCHEMA:
             unknown(name, KNOWN, name, checker)
@@ -513,6 +566,7 @@ def check_metadata(doc: pf.Doc) -> None:
         else:
             meta[name] = checked
     meta.content.dict.pop("author", None)
+    lang = base_language(doc.get_metadata("lang", default=None))
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
         error("the article has no title", source.path, None,
               "add `title: …` to manuscript/metadata.yaml")

@@ -58,8 +58,12 @@ STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read 
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 METADATA_FILE_KEY = "press-metadata-file"  # manuscript/metadata.yaml, for its lines
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
-INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
-                           "nocite", "chronology", RESOURCES_KEY, "csl", STYLE_FILES_KEY})
+# What the build writes into the metadata itself (the author's `bibliography` is turned
+# into the checked list of files when the manuscript is read).
+BUILD_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
+                        RESOURCES_KEY, STYLE_FILES_KEY})
+# Never shown to readers: the build's keys, and the author's instructions to the stages.
+INTERNAL_KEYS = BUILD_KEYS | {"nocite", "chronology", "csl"}
 
 # --- untrusted input -----------------------------------------------------------------
 # URL schemes a link or an image may use in an untrusted build (besides relative

@@ -15,6 +15,7 @@ and read as NFC, as the filters and the fonts expect.
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -227,11 +228,26 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
     listed = doc.get_metadata("bibliography", default=None)
     if not listed:
         bibliography = list(manuscript.bibliography)
+    elif not (isinstance(listed, str) or isinstance(listed, list) and all(isinstance(n, str) for n in listed)):
+        path, line = metadata_place(doc, manuscript, r"^\s*bibliography\s*:")
+        error("'bibliography' must name a file, or a list of files", path, line,
+              hint="bibliography: ../bibliography/references.bib")
+        bibliography = []
     else:  # named in the metadata, relative to the manuscript folder
         bibliography = []
         for name in [listed] if isinstance(listed, str) else listed:
             path = (manuscript.root / "manuscript" / str(name)).resolve()
-            if inside(path, manuscript.root):
+            if path.is_dir():
+                where, line = metadata_place(doc, manuscript, re.escape(str(name)))
+                error(f"bibliography '{name}' is a folder", where, line,
+                      hint=f"name the file in it, e.g. {name.rstrip('/')}/references.bib")
+            elif inside(path, manuscript.root) and not path.exists():
+                where, line = metadata_place(doc, manuscript, re.escape(str(name)))
+                known = [os.path.relpath(p, manuscript.root / "manuscript")
+                         for p in sorted(manuscript.root.glob("*/*.bib")) + sorted(manuscript.root.glob("*/*.json"))]
+                error(f"bibliography file '{name}' not found", where, line,
+                      hint=suggestion(str(name), known, "paths are relative to manuscript/"))
+            elif inside(path, manuscript.root):
                 bibliography.append(path)
             else:
                 where, line = metadata_place(doc, manuscript, re.escape(str(name)))
