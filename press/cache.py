@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
@@ -34,9 +35,26 @@ def digest(parts) -> str:
 
 def files_digest(paths) -> str:
     """Names and contents of files, in a stable order; a missing file counts as such."""
-    paths = sorted({Path(p) for p in paths})
-    return digest(part for path in paths
-                  for part in (str(path), path.read_bytes() if path.is_file() else b"\0missing"))
+    return digest(part for path in sorted({Path(p) for p in paths})
+                  for part in (str(path), file_digest(path)))
+
+
+def file_digest(path: Path) -> str:
+    """A file's SHA-256, read again only when its size or time changed: a build
+    computes its keys twice (before and after the filters), watch mode on every save."""
+    try:
+        status = path.stat()
+    except OSError:
+        return "missing"
+    return _content_digest(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _content_digest(path: Path, mtime_ns: int, size: int) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # a folder, or gone since its stat
+        return "missing"
 
 
 def tree(folder: Path, pattern: str = "*") -> list[Path]:
@@ -76,7 +94,8 @@ def tool_versions() -> str:
 
 
 def ast_key(inputs, options: dict) -> str:
-    """What the filtered AST depends on: sources, filters and pipeline code, tools."""
+    """What the filtered AST depends on: sources, filters and pipeline code, tools, and
+    the options that change what the stages do (``untrusted``), no edition's."""
     code = tree(HERE / "filters", "*.py") + tree(HERE / "press", "*.py") + \
         tree(HERE / "templates" / "figures")
     return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
@@ -84,12 +103,14 @@ def ast_key(inputs, options: dict) -> str:
 
 
 def edition_key(edition: str, ast: str, options: dict) -> str:
-    """What one edition depends on beyond the AST: its templates (and the shared ones)."""
+    """What one edition depends on beyond the AST: its templates (and the shared ones),
+    the date it prints (SOURCE_DATE_EPOCH) and the options it reads (the PDF's engine)."""
     from press.editions import EDITION
 
     templates = EDITION[edition].template_folders(options.get("pdf_engine", "typst"))
     files = [p for name in (*templates, "pandoc") for p in tree(HERE / "templates" / name)]
-    return digest([ast, edition, files_digest(files), json.dumps(options, sort_keys=True)])
+    own = {name: options.get(name) for name in ("source_date_epoch", *EDITION[edition].options)}
+    return digest([ast, edition, files_digest(files), json.dumps(own, sort_keys=True)])
 
 
 @dataclass

@@ -34,6 +34,7 @@ class Edition:
     lane: str
     default: bool                    # built when no edition is named
     summary: str
+    options: tuple[str, ...] = ()    # build options the edition reads (part of its cache key)
 
     def template_folders(self, pdf_engine: str) -> tuple[str, ...]:
         """The template folders this build of the edition reads (the PDF's depend on its engine)."""
@@ -48,7 +49,7 @@ class Edition:
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("pdf", "press.pdf:write", ("typst",), "print", True,
-            "the journal PDF (Typst, or LaTeX with --pdf-engine)"),
+            "the journal PDF (Typst, or LaTeX with --pdf-engine)", options=("pdf_engine",)),
     Edition("html", "press.html:write", ("html", "shared"), "web", True, "the HTML edition"),
     Edition("epub", "press.epub:write", ("epub", "shared"), "web", True, "the EPUB 3 edition"),
     Edition("latex", "press.latex:write_folder", ("latex",), "print", False,

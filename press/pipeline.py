@@ -194,13 +194,14 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
-    # `untrusted` changes what the filters accept, so it is part of the document's key.
-    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine, "untrusted": untrusted}
+    options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
+    # `untrusted` changes what the stages accept: the document's key has it.
+    document_options = {"untrusted": untrusted}
     cache = Cache(out, use_cache)
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
     # recorded which ones the document read (a change to metadata.yaml changes the key).
-    key = ast_key((*manuscript.inputs, *cache.state.bibliography), options)
+    key = ast_key((*manuscript.inputs, *cache.state.bibliography), document_options)
     keys = {name: edition_key(name, key, options) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]
@@ -224,7 +225,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
         else:
             facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover,
                                                 names=stages(untrusted))
-            key = ast_key((*manuscript.inputs, *read_files(facts)), options)
+            key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}

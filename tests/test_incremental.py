@@ -161,3 +161,9 @@ def test_an_edited_bibliography_named_outside_the_bibliography_folder_is_read_ag
     second = run_build(*build, cwd=project)
     assert second.returncode == 0 and "filter citations" in second.stdout
     assert "Yeni Kitap" in (project / "build" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_another_pdf_engine_does_not_refilter_the_html(copy):
+    build_in(copy)
+    output = build_in(copy, "html", "--pdf-engine", "xelatex")
+    assert "filter citations" not in output and rebuilt(output) == set()
