@@ -142,7 +142,7 @@ def run(args, progress: Progress) -> int:
 
     if args.command == "check":
         started = time.perf_counter()
-        warnings = pipeline.check(args.root, untrusted=args.untrusted)
+        warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions))
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")

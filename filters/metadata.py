@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -197,8 +198,16 @@ class Source:
 
 
 def read_source(name: str | None) -> Source:
-    if not name:
-        return Source()
+    """metadata.yaml's lines and scalars, composed once per version of the file (the
+    metadata stage and the editions that name missing fields read it)."""
+    if not name or not Path(name).is_file():
+        return Source(display_path(name) if name else None)
+    status = Path(name).stat()
+    return composed(name, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=8)
+def composed(name: str, mtime_ns: int, size: int) -> Source:
     import yaml
 
     source = Source(display_path(name))

@@ -22,7 +22,8 @@ from pathlib import Path
 from lxml import etree
 
 from filters.language import base_language
-from press.jats import (MML, XML_LANG, dotted, fragment, missing_metadata, name_parts,
+from press.editions import EDITION, dotted
+from press.jats import (MML, XML_LANG, fragment, name_parts,
                         page_numbers)
 
 VERSION = "5.4.0"
@@ -235,7 +236,7 @@ def deposit(job, rendered, works: dict[str, dict]) -> etree._Element:
 
 
 def write(job, shared) -> dict[str, bytes]:
-    missing_metadata(job, "Crossref", REQUIRED)
+    EDITION["crossref"].check(job.plain, job.metadata_file)
     rendered, _, works = shared.jats
     return {f"{job.slug}.crossref.xml": etree.tostring(deposit(job, rendered, works), xml_declaration=True,
                                                         encoding="UTF-8", pretty_print=True)}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from importlib import import_module
+from pathlib import Path
 
 from filters.language import LANGUAGES, base_language
 
@@ -35,12 +36,34 @@ class Edition:
     default: bool                    # built when no edition is named
     summary: str
     options: tuple[str, ...] = ()    # build options the edition reads (part of its cache key)
+    requires: str = ""               # "module:NAME" of the metadata it cannot do without
 
     def template_folders(self, pdf_engine: str) -> tuple[str, ...]:
         """The template folders this build of the edition reads (the PDF's depend on its engine)."""
         if self.name == "pdf" and pdf_engine != "typst":
             return ("latex",)
         return self.templates
+
+    def check(self, plain: dict, metadata_file: str | None) -> None:
+        """Every field the edition cannot do without, each missing one an error naming
+        it (all of them together) at the line of metadata.yaml where it belongs; run by
+        the edition and by ``python build.py check EDITION``."""
+        if not self.requires:
+            return
+        from filters.diagnostics import collecting, error, raise_collected
+        from filters.metadata import read_source
+
+        module, name = self.requires.split(":")
+        source = read_source(metadata_file)
+        with collecting() as found:
+            for keys, what in getattr(import_module(module), name).items():
+                if not any(dotted(plain, key) for key in keys.split("|")):
+                    first = keys.split("|")[0]
+                    parent, _, leaf = first.rpartition(".")
+                    example = f"{parent}: {{{leaf}: …}}" if parent else f"{leaf}: …"
+                    error(f"the {self.name} edition needs `{keys.replace('|', '` or `')}` ({what})",
+                          source.path, source.line(first), f"add `{example}` to metadata.yaml")
+        raise_collected(found)
 
     def write(self, job, shared) -> dict[str, bytes]:
         module, function = self.writer.split(":")
@@ -57,13 +80,24 @@ EDITIONS: tuple[Edition, ...] = (
     # The journal's deliverables: JATS and the Crossref deposit share one JATS render
     # (one lane, one after the other); the DOCX runs beside them on the other core.
     Edition("jats", "press.jats:write", (), "print", False,
-            "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers"),
+            "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers",
+            requires="press.jats:REQUIRED"),
     Edition("crossref", "press.crossref:write", (), "print", False,
-            "the Crossref deposit (doi_batch) that registers the article's DOI"),
+            "the Crossref deposit (doi_batch) that registers the article's DOI",
+            requires="press.crossref:REQUIRED"),
     Edition("docx", "press.docx:write", ("docx",), "web", False,
             "a Word document for editors and reviewers (docx: {review: true} for peer review)"),
 )
 EDITION = {edition.name: edition for edition in EDITIONS}
+
+
+def dotted(plain: dict, key: str):
+    """``dotted(plain, "journal.issn")``: a nested value of the plain metadata, or None."""
+    value = plain
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
 DEFAULT_EDITIONS = [edition.name for edition in EDITIONS if edition.default]
 
 
@@ -80,6 +114,11 @@ class Job:
     folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
     resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
+
+    @property
+    def metadata_file(self) -> str | None:
+        path = Path(self.folder) / "metadata.yaml"
+        return str(path) if path.is_file() else None
 
     @property
     def terms(self) -> dict:

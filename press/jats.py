@@ -25,6 +25,7 @@ from lxml import etree
 
 from filters.markup import unsafe_url
 from filters.metadata import credit_role
+from press.editions import EDITION
 from filters.bibliography import load_bibliography
 from filters.cslitems import structured_references
 from filters.language import LANGUAGES, term
@@ -483,34 +484,6 @@ def reference_list(body: etree._Element, works: dict[str, dict]) -> etree._Eleme
 
 # --- the front matter ---------------------------------------------------------------------
 
-def missing_metadata(job, edition: str, required: dict[str, str]) -> None:
-    """Every field ``edition`` cannot do without, each a missing one an error naming it
-    (all of them together), at the line of metadata.yaml where it belongs.
-    ``required``: a dotted key (``journal.issn``; ``a|b``: either) → what it is."""
-    from filters.diagnostics import collecting, raise_collected, error
-    from filters.metadata import read_source
-
-    metadata = Path(job.folder) / "metadata.yaml"
-    source = read_source(str(metadata) if metadata.is_file() else None)
-    with collecting() as found:
-        for keys, what in required.items():
-            if not any(dotted(job.plain, key) for key in keys.split("|")):
-                first = keys.split("|")[0]
-                parent, _, name = first.rpartition(".")
-                example = f"{parent}: {{{name}: …}}" if parent else f"{name}: …"
-                error(f"the {edition} edition needs `{keys.replace('|', '` or `')}` ({what})",
-                      source.path, source.line(first), f"add `{example}` to metadata.yaml")
-    raise_collected(found)
-
-
-def dotted(plain: dict, key: str):
-    """``dotted(plain, "journal.issn")``: a nested value of the plain metadata, or None."""
-    value = plain
-    for part in key.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
 # Journal Publishing requires a journal-id and an ISSN.
 REQUIRED = {"journal.name": "the journal's name",
             "journal.issn|journal.eissn": "the journal's print or electronic ISSN"}
@@ -716,7 +689,7 @@ def jats_xml(job, rendered: Rendered, works: dict[str, dict]) -> bytes:
 
 
 def write(job, shared) -> dict[str, bytes]:
-    missing_metadata(job, "JATS", REQUIRED)
+    EDITION["jats"].check(job.plain, job.metadata_file)
     rendered, figures, works = shared.jats
     return {f"jats/{job.slug}.xml": jats_xml(job, rendered, works),
             **{f"jats/{name}": data for name, data in figures.items()}}

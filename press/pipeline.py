@@ -249,10 +249,21 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     return report
 
 
-def check(root: Path, untrusted: bool = False) -> list[str]:
-    """Every validation of a build (citations, entries, events, links), writing nothing."""
-    report = Report()
-    _, warnings = filtered_document(find_manuscript(root), report, names=stages(untrusted))
+def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = ()) -> list[str]:
+    """Every validation of a build (citations, entries, events, links, and what the
+    named editions require of the metadata), writing nothing."""
+    from press.editions import EDITION
+
+    manuscript = find_manuscript(root)
+    facts, warnings = filtered_document(manuscript, Report(), names=stages(untrusted))
+    metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
+    with collecting() as found:
+        for name in editions:
+            try:
+                EDITION[name].check(facts["plain"], metadata)
+            except BuildError as failure:
+                record(failure)
+    raise_collected(found)
     return warnings
 
 

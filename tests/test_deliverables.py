@@ -381,3 +381,14 @@ def test_the_seed_as_it_is_names_what_a_deposit_needs(tmp_path):
     # both editions in one build (one lane): the problems of both are named together
     result = run_build("jats", "crossref", "--out", str(out))
     assert "`journal.issn`" in result.stderr and "`crossref.depositor`" in result.stderr
+
+
+def test_check_names_what_the_named_editions_need(tmp_path):
+    """`check jats` reports the missing ISSN a JATS build would stop at; plain `check`
+    (the default editions) does not ask for it."""
+    from conftest import write_manuscript
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText.\n"}, "lang: en\ntitle: T\njournal: {name: J}\n")
+    assert run_build("check", "--root", str(root)).returncode == 0
+    result = run_build("check", "jats", "--root", str(root))
+    assert result.returncode == 1 and "`journal.issn` or `journal.eissn`" in result.stderr
+    assert "metadata.yaml:3: error: the jats edition needs" in result.stderr
