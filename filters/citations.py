@@ -299,7 +299,7 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
         if key not in bibliography.entries and key not in bibliography.unreadable:
             path, line = locate(doc, rf"@{re.escape(key)}\b")
             if path is None:  # named in `nocite`
-                from filters.cslstyle import metadata_line
+                from filters.metadata import metadata_line
                 path, line = metadata_line(doc, "nocite")
             error(f"unknown citation key '{key}'", path, line,
                   suggestion(key, bibliography.keys, "add the entry to the .bib file"))

@@ -26,6 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from filters.diagnostics import display_path, error, source_files
+from filters.metadata import metadata_line
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
 # Names journals use that the collection spells otherwise.
@@ -86,23 +87,6 @@ def collection_file(name: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def metadata_line(doc, key: str) -> tuple[str | None, int | None]:
-    """Where the metadata sets ``key``: ``metadata.yaml`` beside the sources, or a
-    YAML block in a source."""
-    sources = [Path(name) for name in source_files(doc)]
-    candidates = ([sources[0].parent / "metadata.yaml"] if sources else []) + sources
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
-    for path in candidates:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue
-        for number, line in enumerate(lines, start=1):
-            if pattern.match(line):
-                return display_path(path), number
-    return (display_path(candidates[0]), None) if candidates else (None, None)
 
 
 def project_folders(doc) -> tuple[Path, Path]:

@@ -235,6 +235,13 @@ def composed(name: str, mtime_ns: int, size: int) -> Source:
     return source
 
 
+def metadata_line(doc, key: str) -> tuple[str | None, int | None]:
+    """Where metadata.yaml sets a dotted key (``journal.issn``, ``bibliography.1``), for
+    a message: (file, line); the file alone when the key is not written there."""
+    source = read_source(doc.get_metadata(METADATA_FILE_KEY, default=None) if doc else None)
+    return source.path, source.line(key)
+
+
 # --- checking ----------------------------------------------------------------------
 
 @dataclass

@@ -205,13 +205,12 @@ def slug_of(doc) -> str:
     return slug_of_title(title) or "article"
 
 
-def metadata_place(doc, manuscript: Manuscript, pattern: str) -> tuple[str | None, int | None]:
-    """file:line of a metadata field (a YAML block of a section, or metadata.yaml),
-    else the metadata file."""
-    path, line = locate(doc, pattern, metadata=True)
-    if path is None and manuscript.metadata_file:
-        path = display_path(manuscript.metadata_file)
-    return path, line
+def metadata_place(manuscript: Manuscript, key: str) -> tuple[str | None, int | None]:
+    """file:line where metadata.yaml sets a dotted key, for a message."""
+    from filters.metadata import read_source
+
+    source = read_source(str(manuscript.metadata_file) if manuscript.metadata_file else None)
+    return source.path, source.line(key)
 
 
 def check_document(doc, manuscript: Manuscript) -> list[str]:
@@ -222,27 +221,29 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
 
     explicit = doc.get_metadata("slug", default=None)
     if explicit is not None and not re.fullmatch(SLUG, str(explicit)):
-        path, line = metadata_place(doc, manuscript, r"^\s*slug\s*:")
+        path, line = metadata_place(manuscript, "slug")
         error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", path, line,
               hint=f"did you mean '{slug_of_title(str(explicit)) or 'article'}'?")
     listed = doc.get_metadata("bibliography", default=None)
     if not listed:
         bibliography = list(manuscript.bibliography)
     elif not (isinstance(listed, str) or isinstance(listed, list) and all(isinstance(n, str) for n in listed)):
-        path, line = metadata_place(doc, manuscript, r"^\s*bibliography\s*:")
+        path, line = metadata_place(manuscript, "bibliography")
         error("'bibliography' must name a file, or a list of files", path, line,
               hint="bibliography: ../bibliography/references.bib")
         bibliography = []
     else:  # named in the metadata, relative to the manuscript folder
         bibliography = []
-        for name in [listed] if isinstance(listed, str) else listed:
+        names = [listed] if isinstance(listed, str) else listed
+        for index, name in enumerate(names):
+            key = "bibliography" if isinstance(listed, str) else f"bibliography.{index}"
             path = (manuscript.root / "manuscript" / str(name)).resolve()
             if path.is_dir():
-                where, line = metadata_place(doc, manuscript, re.escape(str(name)))
+                where, line = metadata_place(manuscript, key)
                 error(f"bibliography '{name}' is a folder", where, line,
                       hint=f"name the file in it, e.g. {name.rstrip('/')}/references.bib")
             elif inside(path, manuscript.root) and not path.exists():
-                where, line = metadata_place(doc, manuscript, re.escape(str(name)))
+                where, line = metadata_place(manuscript, key)
                 known = [os.path.relpath(p, manuscript.root / "manuscript")
                          for p in sorted(manuscript.root.glob("*/*.bib")) + sorted(manuscript.root.glob("*/*.json"))]
                 error(f"bibliography file '{name}' not found", where, line,
@@ -250,7 +251,7 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
             elif inside(path, manuscript.root):
                 bibliography.append(path)
             else:
-                where, line = metadata_place(doc, manuscript, re.escape(str(name)))
+                where, line = metadata_place(manuscript, key)
                 error(f"bibliography '{name}' lies outside the project folder", where, line,
                       hint="put the .bib in bibliography/ and name it from manuscript/, "
                            "as ../bibliography/NAME.bib")
