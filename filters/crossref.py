@@ -364,15 +364,15 @@ def known_reference(citation, state: Numbering) -> bool:
     """True when the cross-reference points at a numbered thing of its kind; else reported."""
     target = state.targets.get(target_id(citation.id))
     expected = kind_of(citation.id)
-    path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")
+    if target is not None and (target.kind == expected or expected == "section" and target.kind == "appendix"):
+        return True
+    path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")  # only to report
     if target is None:
         error(f"unknown cross-reference '{citation.id}'", path, line, closest_label(citation.id, state))
         return False
-    if target.kind != expected and not (expected == "section" and target.kind == "appendix"):
-        error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
-              path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
-        return False
-    return True
+    error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
+          path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
+    return False
 
 
 def closest_label(wanted: str, state: Numbering) -> str:

@@ -78,34 +78,34 @@ def manuscript_folder(doc: pf.Doc) -> Path:
     return Path(files[0]).resolve().parent if files else Path.cwd().resolve()
 
 
-def check(url: str, folder: Path, where: tuple[str | None, int | None],
-          image: bool) -> tuple[str, Path] | None:
+def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None:
     """(normalised name, file) for a local file inside ``folder``; None (reported) otherwise.
-    Generated images (``data:`` URIs) pass as they are."""
+    Generated images (``data:`` URIs) pass as they are. ``where()``: the file and line
+    of the mention, looked up only to report a problem."""
     if DATA_URI.match(url):
         return None
     parsed = urlparse(url)
     if parsed.scheme and len(parsed.scheme) > 1 or url.startswith("//"):
         error(f"'{url}' is not a file of the manuscript: the build never fetches anything",
-              *where, hint="download it into manuscript/figures/ and give that path")
+              *where(), hint="download it into manuscript/figures/ and give that path")
         return None
     relative = unquote(parsed.path)
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder):
-        error(f"'{url}' lies outside the manuscript folder", *where,
+        error(f"'{url}' lies outside the manuscript folder", *where(),
               hint="keep figures in manuscript/figures/ and give the path relative to manuscript/")
         return None
     if not target.is_file():
         known = [str(p.relative_to(folder)) for p in folder.rglob("*")
                  if p.suffix.lower() in FORMATS and p.is_file()]
         close = difflib.get_close_matches(relative, known, n=1, cutoff=0.5)
-        error(f"image file '{url}' not found", *where,
+        error(f"image file '{url}' not found", *where(),
               hint=f"did you mean '{close[0]}'?" if close else
               "paths are relative to the manuscript folder, e.g. figures/map.png")
         return None
     if image and target.suffix.lower() not in FORMATS:
         error(f"'{url}' is a {target.suffix or 'file without extension'}, which not every edition "
-              "can show", *where, hint="use PNG, JPEG, SVG or PDF")
+              "can show", *where(), hint="use PNG, JPEG, SVG or PDF")
         return None
     return str(PurePosixPath(*target.relative_to(folder).parts)), target
 
@@ -128,13 +128,13 @@ def prepare(doc: pf.Doc) -> None:
     found: dict[str, Path] = {}
     for element in checked_elements(doc):
         if isinstance(element, pf.Image):
-            checked = check(element.url, folder, place(doc, element.url), image=True)
+            checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True)
             if checked:
                 element.url = checked[0]
                 found[checked[0]] = checked[1]
         elif isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html":
             for url in media_paths(element.text):
-                checked = check(url, folder, place(doc, url), image=False)
+                checked = check(url, folder, lambda url=url: place(doc, url), image=False)
                 if checked:
                     found[checked[0]] = checked[1]
     if found:
