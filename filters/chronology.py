@@ -50,7 +50,26 @@ def is_event_span(element) -> bool:
     return isinstance(element, pf.Span) and EVENT_CLASS in element.classes
 
 
-def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
+def plain(element: pf.Element, lang: str) -> str:
+    """What an inline reads as, quotation marks as the edition prints them (pandoc's
+    ``stringify`` writes straight ones):
+
+    >>> plain(pf.Quoted(pf.Str("sel"), pf.Space(), pf.Emph(pf.Str("akını"))), "tr")
+    '“sel akını”'
+    """
+    if isinstance(element, pf.Quoted):
+        opening, closing = term(lang, "quotes")[element.quote_type]
+        return opening + "".join(plain(e, lang) for e in element.content) + closing
+    if hasattr(element, "text"):  # Str, Code, Math
+        return element.text
+    if isinstance(element, (pf.Space, pf.SoftBreak, pf.LineBreak)):
+        return " "
+    if isinstance(element, pf.Note):
+        return ""
+    return "".join(plain(e, lang) for e in getattr(element, "content", []))
+
+
+def inline_text(inlines, lang: str) -> tuple[str, list[tuple[int, int]], list[str]]:
     """The paragraph as a string for the date grammar.
 
     Str, Space and SoftBreak are text; every other inline is one ``OBJECT``
@@ -67,7 +86,7 @@ def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
             text += " "
         else:
             text += OBJECT
-            shown = pf.stringify(element)
+            shown = plain(element, lang)
             hidden = isinstance(element, pf.Note) or (  # a narrative citation is part of the sentence
                 isinstance(element, pf.Span) and CITATION_CLASS in element.classes and shown[:1] in "([")
             objects.append("" if hidden else shown)
@@ -226,9 +245,14 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
         before = [f.span for f in found if f.end <= match.start and f.span]
         last = before[-1] if before else previous
-        # a year: from the nearest full date before, else the first after, in the paragraph
-        year = last or next((f.span for f in found if f.start >= match.end and f.span), None)
+        # a year: from the nearest full date before, else the first after, in the paragraph,
+        # if the day then comes before that date, as the text tells it ("On 10 October …
+        # 17 October 2020"; but not "20 Ekim … 1953 yılının Mart ayında")
+        later = None if last else next((f.span for f in found if f.start >= match.end and f.span), None)
+        year = last or later
         span = resolve(match, last, year.start if year else None)
+        if span and later and span.start.sort_key() > later.start.sort_key():
+            span = None
         if span is None:
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
             path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)
@@ -250,7 +274,7 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
 def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | None = None) -> list:
     """Find the events of one paragraph (and of its notes), anchor each place,
     record them. ``previous``: the date before it, for a note's relative dates."""
-    text, bounds, objects = inline_text(inlines)
+    text, bounds, objects = inline_text(inlines, collector.lang)
     found = dates_of(text, inlines, bounds, collector, previous)
     lang = collector.lang
     ranges = []

@@ -157,21 +157,63 @@ def finite(stem: str, lang: str) -> str:
     return (head + " " if head else "") + last + table["finite"][vowel]
 
 
+def harmonises(stem: str, suffix: str, lang: str) -> bool:
+    """Whether ``suffix`` can follow ``stem`` by the language's vowel harmony: a
+    genitive after "kan" is "-ın", so "kanun" is no "kan" + "-un" (nor "ka" + "-nun").
+
+    >>> harmonises("anlaşması", "nın", "tr"), harmonises("ka", "nun", "tr")
+    (True, False)
+    """
+    harmony = _table(lang).get("vowel_harmony")
+    stem_vowel = next((c for c in reversed(stem.lower()) if c in harmony), None) if harmony else None
+    suffix_vowel = next((c for c in suffix if c in VOWELS), None)
+    return stem_vowel is None or suffix_vowel is None or suffix_vowel in harmony[stem_vowel]
+
+
 def strip_case(word: str, lang: str) -> str:
-    """A noun without its case ending: "Savaşı’nda" → "Savaşı", "anlaşmasının" → "anlaşması"."""
+    """A noun without its case ending: "Savaşı’nda" → "Savaşı", "anlaşmasının" → "anlaşması";
+    an ending that breaks vowel harmony is part of the word ("kanun" stays "kanun")."""
     for pattern, replacement in _table(lang)["case_endings"]:
         new = re.sub(pattern, replacement, word)
         if new != word:
-            return new
+            suffix = word[len(new):]
+            return new if suffix[:1] in "’'" or harmonises(new, suffix, lang) else word
     return word
+
+
+def _named_event(sentence: str, clause: tuple[int, int], own: tuple[int, int], removed: list,
+                 lang: str) -> str | None:
+    """The event a date names when a temporal postposition follows its noun: "27 Mayıs
+    1960 darbesinin ardından …" → "darbe" (what follows the postposition happened
+    after it, on no date of its own). None when no postposition follows.
+
+    >>> s = "1955 olaylarının ardından mülkler el değiştirmiştir."
+    >>> _named_event(s, (0, len(s)), (0, 4), [], "tr")
+    'olaylar'
+    """
+    table = _table(lang)
+    after = [t for t in _tokens(sentence, own[1], clause[1]) if not _inside(t, removed)]
+    for index, token in enumerate(after[:4]):
+        if index and lower(token.bare, lang) in table["temporal_postpositions"]:
+            before = [t for t in _tokens(sentence, clause[0], own[0]) if not _inside(t, removed)]
+            left = [t.text for t in _left_phrase(before, lang)]
+            head = [t.text for t in after[:index]]
+            head[-1] = strip_case(head[-1], lang)
+            if not (left and _compiled(lang, "genitive").search(left[-1])):  # "Ermenistan’ın saldırısı"
+                head[-1] = re.sub(table["compound_marker"], "", head[-1])
+            return " ".join(left + head)
+        if not token.text.islower() or "," in token.text or _verb_form(token.bare, lang):
+            return None
+    return None
 
 
 def _nominative(words: list[str], lang: str) -> list[str]:
     """The genitive subject of a Turkish relative clause or verbal noun, as a subject."""
     genitive = _compiled(lang, "genitive")
     for index in range(len(words) - 1, -1, -1):
-        if genitive.search(words[index].rstrip(",")):
-            return words[:index] + [strip_case(words[index].rstrip(","), lang)] + words[index + 1:]
+        word = words[index].rstrip(",")
+        if genitive.search(word) and strip_case(word, lang) != word:
+            return words[:index] + [strip_case(word, lang)] + words[index + 1:]
     return words
 
 
@@ -321,7 +363,7 @@ def _english(text: str, date_at: int, lang: str) -> str:
     if len(before) < 2 or not after or not re.match(table["participles"], before[-1]) or \
             not after[0][:1].isalpha():
         return text
-    if before[-2].lower() in ("was", "were", "is", "are", "been", "be", "had", "has", "have") or \
+    if before[-2].lower() in table["auxiliaries"] or \
             not after[0].islower() or after[0].strip(PUNCTUATION) in table["not_after_participle"]:
         return text
     subject = before[:-1]
@@ -329,18 +371,115 @@ def _english(text: str, date_at: int, lang: str) -> str:
     return " ".join(subject + [table["passive"][number], before[-1], "and"] + after)
 
 
+def _phrases(sentence: str, start: int, end: int, pattern: str) -> list[tuple[int, int]]:
+    """``sentence[start:end]`` cut where ``pattern`` matches outside brackets."""
+    cuts, position = [], start
+    for match in re.finditer(pattern, sentence[start:end]):
+        a, b = start + match.start(), start + match.end()
+        if sentence.count("(", start, a) == sentence.count(")", start, a):
+            cuts.append((position, a))
+            position = b
+    return cuts + [(position, end)]
+
+
+def _holding(regions: list[tuple[int, int]], extent: tuple[int, int]) -> tuple[int, int]:
+    return next((r for r in regions if r[0] <= extent[0] < r[1]), regions[-1])
+
+
+def _coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], other: tuple[int, int],
+                 coordinator: str) -> tuple[int, int] | None:
+    """What to leave out of ``own``'s text for a date coordinated with it in one phrase:
+    the other conjunct and the coordinator. A conjunct that opens with a preposition
+    starts the first one at the same preposition ("ratified by A on ⟨1⟩ and by B on
+    ⟨2⟩"); the second ends with its date ("in Vienna on ⟨1⟩ and in Riga on ⟨2⟩ the
+    presidents met").
+
+    >>> s = "It was ratified by Baku on 2 May and by Ashgabat on 9 May."
+    >>> first, second = (s.index("on 2"), s.index(" and")), (s.index("on 9"), len(s) - 1)
+    >>> [s[slice(*_coordinated(s, (0, len(s)), a, b, r"\\s+and\\s+"))] for a, b in [(first, second), (second, first)]]
+    [' and by Ashgabat on 9 May', 'by Baku on 2 May and ']
+    """
+    first, second = sorted([own, other])
+    joints = list(re.finditer(coordinator, sentence[first[1]:second[0]]))
+    if not joints:
+        return None
+    joint = (first[1] + joints[-1].start(), first[1] + joints[-1].end())
+    if other == second:
+        return joint[0], second[1]
+    opening = sentence[joint[1]:].split(maxsplit=1)[0]
+    parallel = sentence.rfind(f" {opening} ", phrase[0], first[0] + 1)
+    return (parallel + 1 if parallel >= 0 else phrase[0]), joint[1]
+
+
+def _verbless(text: str, lang: str) -> bool:
+    """Whether a phrase has no finite verb that we can see ("the Levy" yes, "prices rose" no)."""
+    table = _table(lang)
+    return not any(word in table["auxiliaries"] or re.fullmatch(table["past_tense"], word)
+                   for word in re.findall(r"\b[a-z]+\b", text))
+
+
+def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[int, int]],
+                    own: tuple[int, int], lang: str) -> tuple[str | None, list[tuple[int, int]]]:
+    """A date's text when its clause is built of phrases (``phrase_boundaries``): a
+    date in an opening adjunct ("Following Mexico's levy in January 2014, …") names
+    that phrase's noun; one in a participle phrase ("…, announced on 16 March 2016,
+    …") tells what happened to the noun before it. Returns that text, or None and the
+    phrases that hold other dates, to leave out of the clause.
+
+    >>> s = "After the coup of 27 May 1960, relations were broken off."
+    >>> _phrase_reading(s, (0, len(s)), [(15, 29)], (15, 29), "en")[0]
+    'the coup'
+    """
+    table = _table(lang)
+    if not table["phrase_boundaries"]:
+        return None, []
+    phrases = _phrases(sentence, *clause, "|".join(table["phrase_boundaries"]))
+    home = _holding(phrases, own)
+    coordinator = rf"\s+(?:{'|'.join(table['coordinators'])})\s+"
+    conjuncts = _phrases(sentence, *home, coordinator)
+    own_conjunct = _holding(conjuncts, own)
+    others, removed = [x for x in extents if x != own and clause[0] <= x[0] < clause[1]], []
+    for other in others:
+        phrase = _holding(phrases, other)
+        if phrase != home:
+            removed.append(phrase)
+        else:
+            removed.append(_coordinated(sentence, home, own, other, coordinator) or other)
+    opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", sentence[home[0]:home[1]], re.I)
+    if opening and home[0] == clause[0] and home[1] < clause[1]:
+        # the noun phrase that holds the date, without the preposition and the date
+        part = (max(own_conjunct[0], home[0] + opening.end()), own_conjunct[1])
+        text, _ = _without(sentence, part[0], part[1], extents)
+        if re.search(r"\w", text):
+            return text.strip(" ,"), []
+    index = phrases.index(home)
+    if index and re.match(table["participles"], sentence[home[0]:home[1]].split()[0]):
+        before = phrases[index - 1]
+        first_word = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", sentence[before[0]:before[1]], re.I)
+        if first_word or (before[0] == clause[0] and _verbless(sentence[before[0]:before[1]], lang)):
+            subject = sentence[slice(*_phrases(sentence, *before, coordinator)[-1])]
+            if first_word and subject.startswith(first_word.group(0)):
+                subject = subject[first_word.end():]
+            predicate, _ = _without(sentence, *own_conjunct, extents)
+            number = "plural" if re.search(r"[^s]s$", subject.split()[-1]) else "singular"
+            return f"{subject} {table['passive'][number]} {predicate.strip(' ,')}", []
+    return None, removed
+
+
 def _inside(token: Token, regions: list[tuple[int, int]]) -> bool:
     return any(a <= token.start and token.end <= b for a, b in regions)
 
 
-def _without(sentence: str, start: int, end: int, regions: list[tuple[int, int]]) -> tuple[str, int]:
-    """``sentence[start:end]`` without ``regions``; and where the first region was."""
+def _without(sentence: str, start: int, end: int, regions: list[tuple[int, int]],
+             mark: tuple[int, int] | None = None) -> tuple[str, int]:
+    """``sentence[start:end]`` without ``regions``; and where the region ``mark`` (by
+    default the first) was."""
     pieces, position, first = [], start, None
     for a, b in sorted(regions):
         if b <= start or a >= end:
             continue
         pieces.append(sentence[position:max(a, position)])
-        if first is None:
+        if first is None and (mark is None or mark == (a, b)):
             first = len("".join(pieces))
         position = max(position, b)
     pieces.append(sentence[position:end])
@@ -449,11 +588,18 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     groups = len([x for i, x in enumerate(inside) if i == 0 or
                   not re.fullmatch(r"\s*(?:and|ve|,)?\s*", sentence[inside[i - 1][1]:x[0]])])
     own = extents[index]
-    text = _turkish(sentence, clause, own, extents, lang) if _table(lang)["verb_forms"] else None
+    text = None
+    if _table(lang)["verb_forms"]:
+        text = (role == "attributive" and _named_event(sentence, clause, own, extents, lang)) or \
+            _turkish(sentence, clause, own, extents, lang)
+    phrase_text, removed = (None, []) if text else _phrase_reading(sentence, clause, extents, own, lang)
+    if phrase_text is not None or removed:
+        groups = 1  # each date has its own phrase
+    text = text or phrase_text
     if text is None:
         others = [_subordinate(sentence, clause, x, extents, lang) if x != own and _table(lang)[
             "verb_forms"] and clause[0] <= x[0] < clause[1] else x for x in extents]
-        body, date_at = _without(sentence, clause[0], clause[1], others)
+        body, date_at = _without(sentence, clause[0], clause[1], others + removed, own)
         if _table(lang)["verb_forms"] and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
             last_word = _last_word(body)
             if last_word and (last_word[:1].isupper() or "’" in last_word):  # "X ise Bişkek’te, …"

@@ -124,7 +124,7 @@ LANGUAGES: dict[str, dict] = {
         "date_connectors_before": [],
         "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                             "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
-                            "tarihli", "tarihi"],
+                            "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı"],
         # --- chronology grammar (filters.dates, filters.sentences, filters.clauses) ---
         # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
         # from the second.
@@ -160,7 +160,8 @@ LANGUAGES: dict[str, dict] = {
                    ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
         "state": [],
         "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
-                        ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b)[a-zçğıöşü]+")],
+                        ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
+                            r"[a-zçğıöşü]+")],
         "abbreviations": ["vb.", "vs.", "vd.", "bkz.", "Bkz.", "s.", "ss.", "Dr.", "Prof.", "Doç.",
                           "Yrd.", "örn.", "Örn.", "yy.", "c.", "no.", "No.", "St.", "Av.", "Ed.",
                           "çev.", "haz.", "bs.", "a.g.e.", "a.e.", "T.C.", "Ltd.", "Şti.", "Alm.",
@@ -172,7 +173,11 @@ LANGUAGES: dict[str, dict] = {
         "clause_boundaries": [r";\s*", r"(?<=m[ıiuü]ş),\s+", r"(?<=m[ıiuü]ş)\s+ve\s+",
                               r"(?<=[a-zçğıöşü]s[ae])\s+d[ae]\s+", r",\s+(?=(?:ancak|fakat|ama)\s)",
                               r",\s+(?=[^\s,]+(?:\s+[^\s,]+){0,2}\s+ise\s)",
-                              r"(?<=m[ıiuü]ş)\s+(?=(?:ancak|fakat|ama)\s)"],
+                              r"(?<=m[ıiuü]ş)\s+(?=(?:ancak|fakat|ama)\s)",
+                              # a concessive or temporal converb ends its clause: "… yetkisi
+                              # vermekle birlikte, …", "… olmasına rağmen, …", "… iken, …"
+                              r"(?<=m[ae]kle birlikte)\s*,\s+", r"(?<=m[ae]s[ıi]ne (?:rağmen|karşın))\s*,\s+",
+                              r"(?<=[ıiuü]ken)\s*,\s+"],
         "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
                       "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
                       "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
@@ -212,6 +217,13 @@ LANGUAGES: dict[str, dict] = {
                          (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                          (r"([aeıioöuü])(?:n[ıiuü]n|[dt][ae]|y[ae]|y[ıiuü])$", r"\1"),
                          (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1")],
+        # The vowels a suffix may have after a stem's last vowel (two-way a/e and
+        # four-way ı/i/u/ü harmony): what tells a case ending from a word's own end.
+        "vowel_harmony": {"a": "aı", "ı": "aı", "o": "au", "u": "au", "e": "ei", "i": "ei",
+                          "ö": "eü", "ü": "eü", "â": "aı", "î": "ei", "û": "au"},
+        # The possessive of a compound whose first part was the date ("1960 darbesi",
+        # "6-7 Eylül olayları"): taken off the noun the entry names ("darbe", "olaylar").
+        "compound_marker": r"(?:(?<=[aeıioöuü])s[ıiuü]|(?<=l[ae]r)[ıi])$",
         "genitive": r"(?:['’]n?[ıiuü]n|[aeıioöuü]n[ıiuü]n|l[ae]r[ıi]n|[a-zçğıöşü]{2}[^aeıioöuü\W][ıiuü]n)$",
         "case_marked": r"(?:['’]\w+|[dt][ae]n?|n[dt][ae]n?|[ıiuü]n|ki|y[ae]|s[ıiuü]n[ae])$",
         # After these, the relative clause before them tells when: "… başlayan savaş
@@ -236,9 +248,16 @@ LANGUAGES: dict[str, dict] = {
         "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
                       "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
         "participles": r"(?!)",
+        "phrase_boundaries": [],
+        "coordinators": ["ve", "veya"],
+        "adjunct_prepositions": [],
+        "auxiliaries": [],
+        "past_tense": r"(?!)",
         "not_after_participle": [],
         "passive": {},
         "note": "dn.",
+        # Quotation marks in entry texts, as pandoc's smart quotes print them.
+        "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
         "long_date": "{day} {month} {year}",
         "long_month": "{month} {year}",
         "day_range_start": "{day}",
@@ -338,7 +357,7 @@ LANGUAGES: dict[str, dict] = {
         "date_suffix": "['’]s",
         "date_connectors_after": [],
         "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
-                            "the night of", "on", "in", "of", "at", "by"],
+                            "the night of", "on", "in", "of", "at", "by", "from"],
         "date_list_forms": ["{day} and {day2} {month} {year}", "{month} {day} and {day2}, {year}"],
         "yearless_forms": ["{day} and {day2} {month}", "{day} {month}", "{month} {day}"],
         "date_parts": {"early": ["early ", "the beginning of ", "the start of "],
@@ -357,7 +376,8 @@ LANGUAGES: dict[str, dict] = {
         "relative_complement": r"(?!)",
         "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                     "eight": 8, "nine": 9, "ten": 10},
-        "period": [(r"\b(?:[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill)\s+$", ""),
+        "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill)\s+$", ""),
+                   (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                    (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),
                    (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", "")],
         "state": [(r"\b[Aa]s of\s+$", "")],
@@ -385,6 +405,8 @@ LANGUAGES: dict[str, dict] = {
         "negative": r"(?!)",
         "finite_verb": r"(?!)",
         "case_endings": [],
+        "vowel_harmony": {},
+        "compound_marker": r"(?!)",
         "genitive": r"(?!)",
         "case_marked": r"(?!)",
         "temporal_postpositions": [],
@@ -398,6 +420,19 @@ LANGUAGES: dict[str, dict] = {
                        r"paid|put|struck|fought|shot|sworn|drawn|chosen|written|shown|seen)$",
         "not_after_participle": ["by", "to", "in", "on", "at", "of", "for", "with", "and", "the",
                                  "a", "an", "as", "from", "that", "which", "was", "were"],
+        # A clause's phrases: cut at commas; its coordinated parts at these words. A
+        # date in an opening phrase of `adjunct_prepositions` names that phrase's
+        # noun ("Following the elections of 4 October, …" → "the elections"); a date
+        # in a participle phrase tells of the noun before it ("the Levy, announced
+        # on …" → "the Levy was announced"). `auxiliaries` and `past_tense` tell a
+        # phrase with a finite verb.
+        "phrase_boundaries": [r",\s+"],
+        "coordinators": ["and", "or"],
+        "adjunct_prepositions": ["following", "after", "before", "during", "amid", "despite",
+                                 "in the wake of"],
+        "auxiliaries": ["was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "does",
+                        "will", "would"],
+        "past_tense": r"[a-z]{2,}ed",
         "passive": {"singular": "was", "plural": "were"},
         "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",
                            "The two countries", "The two sides", "Both sides", "The parties",
@@ -407,6 +442,7 @@ LANGUAGES: dict[str, dict] = {
                       "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",
                       "two", "both", "from", "after", "before", "as"],
         "note": "n.",
+        "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
         "long_date": "{day} {month} {year}",
         "long_month": "{month} {year}",
         "day_range_start": "{day}",

@@ -37,7 +37,7 @@ def test_sample_against_expected_ast():
 
 def test_wrap_splits_a_word_at_the_date():
     inlines = [pf.Str("(27"), pf.Space(), pf.Str("Eylül"), pf.Space(), pf.Str("2020’de)")]
-    text, bounds, _ = inline_text(inlines)
+    text, bounds, _ = inline_text(inlines, "tr")
     start = text.index("27")
     end = text.index(")")
     result = wrap(inlines, bounds, [(start, end, "event-1")])
@@ -388,3 +388,89 @@ def test_chronology_file_merges_and_splits(tmp_path):
         "- date: 1994-05-12\n  merge: true\n  text: A ceasefire ends the talks in Bishkek.\n"
         "- date: 2020-11-10\n  place: at midnight\n  split: true\n", encoding="utf-8")
     assert entries() == ["1994-05-12", "2020-11-10", "2020-11-10"]
+
+
+# --- sentences of the kinds a new author's manuscripts showed ----------------------
+
+def entries(sentence: str, written: list[str], lang: str) -> list[str]:
+    """The entry text of each date in ``written`` (each found once in ``sentence``)."""
+    dates = sorted((sentence.index(w), sentence.index(w) + len(w), "") for w in written)
+    return [read_date(sentence, dates, index, lang).text for index in range(len(dates))]
+
+
+def test_each_date_of_a_sentence_gets_its_own_phrase():
+    sentence = ("Following Chile's pension reform in May 1981 and Peru's private pension law, "
+                "passed on 6 December 1992 and in force from 1 June 1993, several Andean states "
+                "adopted similar schemes on 1 July 1994.")
+    assert entries(sentence, ["May 1981", "6 December 1992", "1 June 1993", "1 July 1994"], "en") == [
+        "Chile's pension reform.", "Peru's private pension law was passed.",
+        "Peru's private pension law was in force.", "Several Andean states adopted similar schemes."]
+
+
+def test_coordinated_dates_keep_what_they_share():
+    sentence = "The treaty was ratified by Kenya on 3 March 2001 and by Uganda on 9 April 2001."
+    assert entries(sentence, ["3 March 2001", "9 April 2001"], "en") == [
+        "The treaty was ratified by Kenya.", "The treaty was ratified by Uganda."]
+    sentence = "At meetings in Oslo on 2 May 2019 and in Riga on 4 June 2019 the ministers agreed on quotas."
+    assert entries(sentence, ["2 May 2019", "4 June 2019"], "en") == [
+        "At meetings in Oslo the ministers agreed on quotas.",
+        "At meetings in Riga the ministers agreed on quotas."]
+
+
+def test_a_date_in_an_opening_adjunct_names_its_noun():
+    assert entry("After the coup of 12 September 1980, trade unions were closed.",
+                 "12 September 1980", "en") == "The coup."
+    assert entry("12 Eylül 1980 darbesinin ardından sendikalar kapatılmıştır.",
+                 "12 Eylül 1980", "tr") == "Darbe."
+    assert entry("Mart 1971 muhtırasından sonra hükümet istifa etmiştir.", "Mart 1971", "tr") == "Muhtıra."
+
+
+def test_a_word_that_ends_like_a_case_ending_keeps_its_end():
+    from filters.clauses import strip_case
+    assert [strip_case(w, "tr") for w in ["kanun", "zaman", "anlaşmasının", "Savaşı’nda", "kentin"]] == [
+        "kanun", "zaman", "anlaşması", "Savaşı", "kent"]
+    sentence = ("Mart 1986’da çıkarılan 3194 sayılı kanun, belediyelere imar yetkisi vermekle "
+                "birlikte, denetim zayıf kalmıştır.")
+    assert entry(sentence, "Mart 1986’da", "tr") == "3194 sayılı kanun çıkarılmıştır."
+
+
+def test_a_date_from_on_its_own_is_an_event_from_to_a_period():
+    assert entry("The ban was in force from 1 March 2008 in all cantons.", "1 March 2008", "en") == \
+        "The ban was in force in all cantons."
+    from filters.clauses import date_role
+    assert date_role("in force ", "2008 in all cantons", "en") == "event"
+    assert date_role("From ", "2008 to May 2010 the ban held", "en") == "period"
+
+
+def test_day_words_after_a_date_go_with_it():
+    assert entry("Meclis 3 Mart 1924 günü hilafeti kaldırmıştır.", "3 Mart 1924", "tr") == \
+        "Meclis hilafeti kaldırmıştır."
+    assert entry("Ordu 12 Mart 1971 sabahı bir muhtıra yayımlamıştır.", "12 Mart 1971", "tr") == \
+        "Ordu bir muhtıra yayımlamıştır."
+
+
+def chronology_of(markdown: str) -> list:
+    return chronology.main(doc_from(markdown)).chronology_events
+
+
+def test_entries_print_the_quotation_marks_of_the_edition():
+    events = chronology_of('---\nlang: en\n---\n\n# A\n\nOn 7 January 2022 the minister called the '
+                           'plan "a mistake".\n')
+    assert events[0].text == "The minister called the plan “a mistake”."
+
+
+def test_a_year_from_later_in_the_paragraph_only_keeps_the_order_of_the_text(caplog):
+    events = chronology_of("---\nlang: tr\n---\n\n# A\n\n20 Ekim günü köyde toplantı yapılmıştır. "
+                           "1953 yılının Mart ayında kanun çıkarılmıştır.\n")
+    assert [e.span.iso for e in events] == ["1953-03"]
+    assert any("'20 Ekim' has no year" in r.getMessage() for r in caplog.records)
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 10 October talks began. "
+                           "They ended on 17 October 2020.\n")
+    assert [e.span.iso for e in events] == ["2020-10-10", "2020-10-17"]
+
+
+def test_a_note_mark_between_sentences_ends_the_first():
+    events = chronology_of("---\nlang: tr\n---\n\n# A\n\n3 Kasım 2002’de seçimler yapılmış ve yeni "
+                           "meclis toplanmıştır.[^1] İstanbul’un nüfusu o yıl on milyonu geçti.\n\n"
+                           "[^1]: Not.\n")
+    assert [e.text for e in events] == ["Seçimler yapılmıştır."]
