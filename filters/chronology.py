@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 
 import panflute as pf
 
-from filters.clauses import read_date
+from filters.clauses import date_role, read_date
 from filters.dates import (DateError, DateMatch, DateSpan, find_dates, find_relative, find_yearless,
                            format_long, parse_iso, range_parts, resolve)
 from filters.diagnostics import display_path, error, locate, run_filter_main, source_files, warn
@@ -234,6 +234,20 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    def timeless(item: Found) -> bool:
+        """A date that ends a period or states a plan, read from the words around it."""
+        last_word = text[item.start:item.end].split()[-1:] or [""]
+        return date_role(text[:item.start], last_word[0] + text[item.end:], lang) in ("period", "state")
+
+    sentences = sentence_bounds(text, lang)
+
+    def phrase_of(position: int) -> str:
+        """The words between the punctuation marks around ``position`` in its sentence."""
+        start, end = next(((a, b) for a, b in sentences if a <= position < b), (0, len(text)))
+        left = max(text.rfind(mark, start, position) for mark in ",;:")
+        rights = [i for i in (text.find(mark, position, end) for mark in ",;:") if i >= 0]
+        return text[max(left + 1, start):min(rights, default=end)]
+
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
     relative = find_relative(text, lang, written) if collector.infer else []
@@ -243,16 +257,21 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         if following and re.fullmatch(r"\s*,?\s*(?:yani|that is|i\.e\.)?\s*,?\s*",
                                       text[match.end:following.start]):
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
-        before = [f.span for f in found if f.end <= match.start and f.span]
+        # counted from the last date the text narrates (not the end of a period, a
+        # deadline: "granted one, to 31 January 2020, on 28 October")
+        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)]
         last = before[-1] if before else previous
         # a year: from the nearest full date before, else the first after, in the paragraph,
         # if the day then comes before that date, as the text tells it ("On 10 October …
         # 17 October 2020"; but not "20 Ekim … 1953 yılının Mart ayında")
         later = None if last else next((f.span for f in found if f.start >= match.end and f.span), None)
         year = last or later
-        span = resolve(match, last, year.start if year else None)
+        looking_back = bool(re.search(term(lang, "pluperfect"), phrase_of(match.start)))
+        span = resolve(match, last, year.start if year else None, looking_back)
         if span and later and span.start.sort_key() > later.start.sort_key():
             span = None
+        if span is None and match.relative == "year" and match.value[1] is None:
+            continue  # a month alone, with no year to read: often no date at all ("every March")
         if span is None:
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
             path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)

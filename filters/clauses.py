@@ -99,18 +99,29 @@ def clause_bounds(sentence: str, position: int, lang: str) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=None)
+def _connectors(lang: str, side: str) -> re.Pattern:
+    """The words that tie a date to its sentence on one ``side`` of it: the language's
+    connectors, the days of the week and a time of day ("on Tuesday, …", "at 11 p.m. on
+    …"; "… Salı günü saat 03.02’de")."""
+    table = _table(lang)
+    words = sorted(table[f"date_connectors_{side}"], key=len, reverse=True)
+    alternatives = "|".join([*(rf"\b{re.escape(w)}\b" for w in words),
+                             *(rf"\b{re.escape(d)}\b,?" for d in table["weekdays"]),
+                             table[f"time_of_day_{side}"]]) or "(?!)"
+    if side == "before":
+        return re.compile(rf"(?:(?:{alternatives})\s+)+$", re.I)
+    return re.compile(rf"(?:\s+(?:{alternatives}))+")
+
+
 def _extent(sentence: str, start: int, end: int, lower_bound: int, lang: str) -> tuple[int, int]:
     """A date with its connectors ("on", "tarihinde"), and what stands in apposition
     before it ("bir gün sonra yani …"): the words to take out with it."""
     table = _table(lang)
-    def alternatives(key: str) -> str:
-        return "|".join(re.escape(c) for c in sorted(table[key], key=len, reverse=True)) or "(?!)"
-
-    before = re.search(rf"(?:\b(?:{alternatives('date_connectors_before')})\s+)+$",
-                       sentence[lower_bound:start], re.I)
+    before = _connectors(lang, "before").search(sentence[lower_bound:start])
     if before:
         start = lower_bound + before.start()
-    after = re.match(rf"(?:\s+(?:{alternatives('date_connectors_after')})\b)+", sentence[end:])
+    after = _connectors(lang, "after").match(sentence[end:])
     if after:
         end += after.end()
     complement = re.search(table["relative_complement"] + r"\s+$", sentence[lower_bound:start])
@@ -560,8 +571,13 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
 
 
 def content_words(text: str, lang: str) -> Counter:
-    """Word stems that say what an entry is about (names count twice), for telling
-    mentions of one event from different events on one day."""
+    """Word stems that say what an entry is about, for telling mentions of one event
+    from different events on one day. A name counts twice, and whole: "Commission"
+    is not "Committee" (a name's suffix stands after an apostrophe).
+
+    >>> content_words("The Commission met the Joint Committee.", "en")
+    Counter({'commission': 2, 'joint': 2, 'committee': 2, 'met': 1})
+    """
     table = _table(lang)
     stems: Counter = Counter()
     for index, word in enumerate(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)):
@@ -569,7 +585,8 @@ def content_words(text: str, lang: str) -> Counter:
         low = lower(bare, lang)
         if len(low) < 3 or low in table["stopwords"]:
             continue
-        stems[low[:5]] += 2 if index and bare[:1].isupper() else 1
+        name = index and bare[:1].isupper()
+        stems[low if name else low[:5]] += 2 if name else 1
     return stems
 
 

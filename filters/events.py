@@ -96,9 +96,16 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         else:
             events.append(ChronologyEvent(mention.span, [mention]))
     for mention in [m for m in mentions if m.role != "event"]:
-        named = [e for e in events if e.span.iso == mention.span.iso or mention.span.contains(e.span)]
-        match = max(named, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= 1:
+        # a date that names a thing refers to the event of that day, if there is one
+        # ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an event
+        # within it that shares its words ("the May 1994 ceasefire")
+        same_day = [e for e in events if e.span.iso == mention.span.iso]
+        within = [e for e in events if mention.span.contains(e.span) and e not in same_day]
+        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        if match is None:
+            match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
+            match = match if match and overlap(match.words, mention.words) >= 1 else None
+        if match:
             match.places.append(mention)
         else:
             events.append(ChronologyEvent(mention.span, [mention]))

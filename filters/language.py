@@ -125,15 +125,27 @@ LANGUAGES: dict[str, dict] = {
         "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                             "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
                             "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı"],
+        # The days of the week and a time of day also tie a date to its sentence
+        # ("17 Ağustos 1999 Salı günü saat 03.02’de").
+        "weekdays": ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"],
+        "time_of_day_before": r"(?!)",
+        "time_of_day_after": r"saat\s+\d{1,2}[.:]\d\d(?:['’][a-zçğıöşü]+)?",
         # --- chronology grammar (filters.dates, filters.sentences, filters.clauses) ---
         # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
         # from the second.
         "date_list_forms": ["{day} ve {day2} {month} {year}"],
         "yearless_forms": ["{day} ve {day2} {month}", "{day} {month}"],
+        # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
+        # without one; left out quietly when its paragraph has no year.
+        "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
+                                 "{month}['’][dt][ae]"],
+        # A sentence that looks back ("… Kasım’da kurulmuştu"): a date in it without a
+        # year lies before the one the text gave last, not after it.
+        "pluperfect": r"\w+(?:m[ıiuü]şt[ıiuü]|[dt][ıiuü]yd[ıiuü])\b",
         # Part of a month: read as part of the date, shown in the date column.
-        "date_parts": {"early": ["başında", "başlarında", "başı"],
+        "date_parts": {"early": ["başında", "başlarında", "başı", "ilk günlerinde", "ilk haftalarında"],
                        "mid": ["ortasında", "ortalarında", "ortası"],
-                       "late": ["sonunda", "sonlarında", "sonu"]},
+                       "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"]},
         "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
         "month_aliases": {},
         # Dates given relative to the one before: "+N day" (N days after it),
@@ -144,13 +156,15 @@ LANGUAGES: dict[str, dict] = {
             "aynı günün akşamı": "+0 day", "aynı gece": "+0 day",
             "{count} gün sonra": "+count day", "{count} hafta sonra": "+count week",
             "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
-            "aynı yılın {month} ayında": "month",
+            "aynı ayın {part}": "part", "aynı yılın {month} ayında": "month",
         },
         # The word a relative date counts from, when it names an event, not a date:
         # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
         "relative_complement": r"\S+(?:[ıiuü]n|[dt][ae]n)",
         "numbers": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
-                    "sekiz": 8, "dokuz": 9, "on": 10},
+                    "sekiz": 8, "dokuz": 9, "on": 10, "on bir": 11, "on iki": 12, "on üç": 13,
+                    "on dört": 14, "on beş": 15, "on altı": 16, "on yedi": 17, "on sekiz": 18,
+                    "on dokuz": 19, "yirmi": 20},
         # What a date is, read from the words around it: (before, after) regexes on
         # the text before the date and after it (from its suffix on); both must match.
         # A period's end is not an event ("Mayıs 1994’ten Nisan 2016’ya kadar"); a
@@ -158,7 +172,8 @@ LANGUAGES: dict[str, dict] = {
         # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
         "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
                    ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
-        "state": [],
+        # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
+        "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b")],
         "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
                         ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                             r"[a-zçğıöşü]+")],
@@ -357,9 +372,15 @@ LANGUAGES: dict[str, dict] = {
         "date_suffix": "['’]s",
         "date_connectors_after": [],
         "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
-                            "the night of", "on", "in", "of", "at", "by", "from"],
+                            "the night of", "on", "in", "of", "at", "by", "from", "to", "until",
+                            "till", "since", "beyond", "through", "as of", "only", "already"],
+        "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        "time_of_day_before": r"at\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.m\.|p\.m\.)",
+        "time_of_day_after": r"(?!)",
         "date_list_forms": ["{day} and {day2} {month} {year}", "{month} {day} and {day2}, {year}"],
         "yearless_forms": ["{day} and {day2} {month}", "{day} {month}", "{month} {day}"],
+        "yearless_month_forms": ["in {part}{month}", "in {month}"],
+        "pluperfect": r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b",
         "date_parts": {"early": ["early ", "the beginning of ", "the start of "],
                        "mid": ["mid-", "the middle of "],
                        "late": ["late ", "the end of "]},
@@ -369,18 +390,27 @@ LANGUAGES: dict[str, dict] = {
         "relative_forms": {
             "the following day": "+1 day", "the next day": "+1 day", "a day later": "+1 day",
             "the same day": "+0 day", "the same evening": "+0 day", "the same night": "+0 day",
+            "the next morning": "+1 day", "the following morning": "+1 day",
+            "the next evening": "+1 day", "the following evening": "+1 day",
             "a week later": "+1 week",
             "{count} days later": "+count day", "{count} weeks later": "+count week",
             "the {day}{ordinal}": "day",
         },
         "relative_complement": r"(?!)",
         "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                    "eight": 8, "nine": 9, "ten": 10},
-        "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill)\s+$", ""),
+                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                    "nineteen": 19, "twenty": 20},
+        "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]o|[Bb]eyond|[Tt]hrough)\s+$", ""),
                    (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                    (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),
                    (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", "")],
-        "state": [(r"\b[Aa]s of\s+$", "")],
+        # A state, or a date planned or set that the text does not say was kept
+        # ("to be held on", "would end on", "the deadline of").
+        "state": [(r"\b[Aa]s of\s+$", ""),
+                  (r"\b(?:would|will|is to|was to|were to|to be)\s+(?:\w+\s+){0,2}?(?:on|in|by|for)\s+$", ""),
+                  (r"\b(?:scheduled|planned|set|due)\s+(?:for|on|in|by)\s+$", ""),
+                  (r"\bdeadlines?(?:\s+of)?,?\s+$", "")],
         "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
                         (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",
                          r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],

@@ -16,6 +16,7 @@ from filters.chronology import inline_text, wrap
 from filters.clauses import read_date
 from filters.timeline import LINE, layout_timeline
 from filters.dates import parse_iso
+from filters.language import term
 from press.tools import run_pandoc
 
 SAMPLES = Path(__file__).parent / "samples" / "chronology"
@@ -474,3 +475,64 @@ def test_a_note_mark_between_sentences_ends_the_first():
                            "meclis toplanmıştır.[^1] İstanbul’un nüfusu o yıl on milyonu geçti.\n\n"
                            "[^1]: Not.\n")
     assert [e.text for e in events] == ["Seçimler yapılmıştır."]
+
+
+def test_weekdays_and_times_go_with_their_date():
+    assert entry("The strike in the ports began on Monday, 4 March 2019.", "4 March 2019", "en") == \
+        "The strike in the ports began."
+    assert entry("The polls closed at 10 p.m. on 8 May 2015 in every county.", "8 May 2015", "en") == \
+        "The polls closed in every county."
+    assert entry("Seçim 14 Mayıs 2023 Pazar günü saat 08.00’de başlamıştır.", "14 Mayıs 2023", "tr") == \
+        "Seçim başlamıştır."
+
+
+@pytest.mark.parametrize("before, after, lang, role", [
+    ("The vote was to be held on ", "2016 in every region", "en", "state"),
+    ("a mandate that would end on ", "2019, and", "en", "state"),
+    ("the deadline of ", "2019 passed", "en", "state"),
+    ("They postponed it to ", "April.", "en", "period"),
+    ("Enflasyon ", "2001’de yüzde 68 iken yıl sonunda düştü", "tr", "state"),
+])
+def test_deadlines_plans_and_states_are_no_events(before, after, lang, role):
+    from filters.clauses import date_role
+    assert date_role(before, after, lang) == role
+
+
+def test_larger_numbers_count_days():
+    from filters.dates import find_relative
+    assert find_relative("Twelve days later the court ruled.", "en")[0].value == (12,)
+    assert find_relative("On iki gün sonra mahkeme karar verdi.", "tr")[0].value == (12,)
+
+
+@pytest.mark.parametrize("text, lang, previous, expected", [
+    ("Talks resumed in late March.", "en", "2019-01-15", "2019-03"),
+    ("Talks resumed in January.", "en", "2019-11-20", "2020-01"),
+    ("The clause had been drafted in December.", "en", "2019-11-20", "2018-12"),
+    ("Teslimler Ocak sonunda bitmiştir.", "tr", "1999-10-08", "2000-01"),
+    ("Görev aynı ayın sonunda devredilmiştir.", "tr", "1999-08-19", "1999-08"),
+])
+def test_a_month_without_a_year_follows_the_text(text, lang, previous, expected):
+    from filters.dates import find_relative, resolve
+    match = find_relative(text, lang)[0]
+    last = parse_iso(previous)
+    pluperfect = re.search(term(lang, "pluperfect"), text)
+    assert resolve(match, last, last.start, bool(pluperfect)).iso == expected
+
+
+def test_a_deadline_is_no_date_to_count_from():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nThe treaty was signed on 17 October 2019. "
+                           "The Council granted an extension, to 31 January 2020, on 28 October.\n")
+    assert [e.span.iso for e in events] == ["2019-10-17", "2019-10-28"]
+
+
+def test_a_date_that_names_a_thing_refers_to_the_event_of_that_day():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 3 May 2021 parliament passed the budget "
+                           "by four votes. The vote of 3 May 2021 split the coalition.\n")
+    assert len(events) == 1 and len(events[0].places) == 2
+    assert events[0].text == "Parliament passed the budget by four votes."
+
+
+def test_names_tell_events_on_one_day_apart():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 9 June 2022 the Joint Committee met in "
+                           "London. The Commission published its report the same day.\n")
+    assert [e.span.iso for e in events] == ["2022-06-09", "2022-06-09"]
