@@ -314,6 +314,9 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     kind, stem = form
     if kind == "converb":
         return None  # "27 Eylül’de başlayarak …": the clause goes on to its own verb
+    following_word = lower(after[index + 1].bare, lang) if index + 1 < len(after) else ""
+    if kind == "verbal_noun" and any(following_word.startswith(h) for h in table["complement_heads"]):
+        return None  # "… teslim edilmesine karar vermiştir": the decision is the event
     before = [t for t in _tokens(sentence, start, extent[0]) if not _inside(t, removed)]
     pre = [t.text for t in _left_phrase(before, lang)] + [t.text for t in after[:index]]
     verb = finite(stem, lang)
@@ -339,6 +342,42 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
     if kind == "subject_relative":
         return " ".join(head + pre + [verb])
     return " ".join(_nominative(pre, lang) + head + [verb])
+
+
+def _shared_subject(sentence: str, clause: tuple[int, int], dates: list[tuple[int, int]],
+                    lang: str) -> str | None:
+    """The subject of a sentence's first clause, for a later clause that shares it:
+    its words before the first date, case ending or verb ("Kriz masası 19 Ağustos’ta
+    …"), or up to a comma ("Kemal Derviş, …"); None when it opens with none."""
+    first = clause_bounds(sentence, 0, lang)
+    if first[1] >= clause[0]:
+        return None
+    case_marked = _compiled(lang, "case_marked")
+    leading: list[str] = []
+    for token in _tokens(sentence, *first):
+        if any(a <= token.start < b for a, b in dates) or _verb_form(token.bare, lang) or \
+                case_marked.search(token.bare) or not re.search(r"\w", token.text):
+            break
+        leading.append(token.text.rstrip(","))
+        if token.text.endswith(","):
+            break
+    return " ".join(leading) if leading and leading[0][:1].isupper() else None
+
+
+def _with_subject(sentence: str, clause: tuple[int, int], body: str, dates: list[tuple[int, int]],
+                  lang: str) -> str:
+    """A Turkish clause that opens with its object, its subject left to the sentence's
+    first clause, with that subject: "Kriz masası 19 Ağustos’ta … adını almış, aynı ayın
+    sonunda ise görevini … devretmiştir" → "Kriz masası görevini … devretmiştir"."""
+    table = _table(lang)
+    skipped = {*table["clause_start_drop"], *(lower(w, lang) for w in table["discourse"])}
+    words = body.split()
+    while words and lower(words[0].strip(PUNCTUATION), lang) in skipped:
+        words = words[1:]
+    if clause[0] == 0 or not words or not re.search(table["accusative"], words[0]) or not words[0].islower():
+        return body
+    subject = _shared_subject(sentence, clause, dates, lang)
+    return f"{subject} {' '.join(words)}" if subject else body
 
 
 def _subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int], removed: list,
@@ -397,17 +436,66 @@ def _holding(regions: list[tuple[int, int]], extent: tuple[int, int]) -> tuple[i
     return next((r for r in regions if r[0] <= extent[0] < r[1]), regions[-1])
 
 
+def _first_word(text: str) -> str:
+    return (text.split() or [""])[0]
+
+
+def _is_verb(word: str, previous: str, lang: str) -> bool:
+    """Whether an English word reads as a verb where it stands: an auxiliary, a past
+    form ("signed", "took"), an -ing form not after a determiner, or a word after "to"
+    that is no determiner ("to hold").
+
+    >>> _is_verb("took", "", "en"), _is_verb("building", "the", "en"), _is_verb("hold", "to", "en")
+    (True, False, True)
+    """
+    table = _table(lang)
+    word, previous = word.strip(PUNCTUATION), previous.strip(PUNCTUATION).lower()
+    if not word.islower():
+        return False
+    if word in table["auxiliaries"] or word in table["irregular_past"] or re.fullmatch(table["past_tense"], word):
+        return True
+    if previous in table["determiners"]:
+        return False
+    return bool(re.fullmatch(r"[a-z]{3,}ing", word)) or (previous == "to" and word not in table["stopwords"])
+
+
+def _verbs(sentence: str, start: int, end: int, lang: str) -> list[Token]:
+    """The words of ``sentence[start:end]`` that read as verbs."""
+    tokens = _tokens(sentence, start, end)
+    return [t for i, t in enumerate(tokens) if _is_verb(t.text, tokens[i - 1].text if i else "", lang)]
+
+
+def _verbless(text: str, lang: str) -> bool:
+    """Whether a phrase has no verb that we can see ("the Levy" yes, "prices rose" no)."""
+    return not _verbs(text, 0, len(text), lang)
+
+
+def _noun_before(sentence: str, phrase: tuple[int, int], coordinator: str, lang: str) -> str | None:
+    """The noun phrase a phrase ends with: its last conjunct when it has no verb
+    ("Following X and the Levy" → "the Levy"), else what follows its last verb ("May
+    called a snap election" → "a snap election")."""
+    table = _table(lang)
+    verbs = _verbs(sentence, *phrase, lang)
+    if verbs:
+        tail = sentence[verbs[-1].end:phrase[1]].strip(" ,")
+        return tail if re.search(r"\w", tail) else None
+    tail = sentence[slice(*_phrases(sentence, *phrase, coordinator)[-1])].strip(" ,")
+    opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", tail, re.I)
+    return tail[opening.end():] if opening else tail
+
+
 def _coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], other: tuple[int, int],
-                 coordinator: str) -> tuple[int, int] | None:
+                 coordinator: str, lang: str) -> tuple[int, int] | None:
     """What to leave out of ``own``'s text for a date coordinated with it in one phrase:
-    the other conjunct and the coordinator. A conjunct that opens with a preposition
-    starts the first one at the same preposition ("ratified by A on ⟨1⟩ and by B on
-    ⟨2⟩"); the second ends with its date ("in Vienna on ⟨1⟩ and in Riga on ⟨2⟩ the
-    presidents met").
+    the other conjunct and the coordinator. The first conjunct starts where the second
+    finds its like: the same preposition ("ratified by A on ⟨1⟩ and by B on ⟨2⟩"), or
+    the first verb after the subject they share ("May became prime minister on ⟨1⟩ and
+    notified the Council on ⟨2⟩"); the second ends with its date ("in Vienna on ⟨1⟩ and
+    in Riga on ⟨2⟩ the presidents met").
 
     >>> s = "It was ratified by Baku on 2 May and by Ashgabat on 9 May."
     >>> first, second = (s.index("on 2"), s.index(" and")), (s.index("on 9"), len(s) - 1)
-    >>> [s[slice(*_coordinated(s, (0, len(s)), a, b, r"\\s+and\\s+"))] for a, b in [(first, second), (second, first)]]
+    >>> [s[slice(*_coordinated(s, (0, len(s)), a, b, r"\\s+and\\s+", "en"))] for a, b in [(first, second), (second, first)]]
     [' and by Ashgabat on 9 May', 'by Baku on 2 May and ']
     """
     first, second = sorted([own, other])
@@ -417,16 +505,13 @@ def _coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], o
     joint = (first[1] + joints[-1].start(), first[1] + joints[-1].end())
     if other == second:
         return joint[0], second[1]
-    opening = sentence[joint[1]:].split(maxsplit=1)[0]
+    opening = _first_word(sentence[joint[1]:])
+    if _is_verb(opening, "and", lang):
+        verbs = [t for t in _verbs(sentence, phrase[0], first[0], lang)
+                 if t.bare not in _table(lang)["auxiliaries"]]
+        return (verbs[0].start if verbs else phrase[0]), joint[1]
     parallel = sentence.rfind(f" {opening} ", phrase[0], first[0] + 1)
     return (parallel + 1 if parallel >= 0 else phrase[0]), joint[1]
-
-
-def _verbless(text: str, lang: str) -> bool:
-    """Whether a phrase has no finite verb that we can see ("the Levy" yes, "prices rose" no)."""
-    table = _table(lang)
-    return not any(word in table["auxiliaries"] or re.fullmatch(table["past_tense"], word)
-                   for word in re.findall(r"\b[a-z]+\b", text))
 
 
 def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[int, int]],
@@ -434,8 +519,9 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
     """A date's text when its clause is built of phrases (``phrase_boundaries``): a
     date in an opening adjunct ("Following Mexico's levy in January 2014, …") names
     that phrase's noun; one in a participle phrase ("…, announced on 16 March 2016,
-    …") tells what happened to the noun before it. Returns that text, or None and the
-    phrases that hold other dates, to leave out of the clause.
+    …") or a relative one ("…, which met on 3 May, …") tells of the noun before it.
+    Returns that text, or None and what to leave out of the clause: the phrases that
+    hold other dates, and a phrase without a date that follows another date.
 
     >>> s = "After the coup of 27 May 1960, relations were broken off."
     >>> _phrase_reading(s, (0, len(s)), [(15, 29)], (15, 29), "en")[0]
@@ -446,16 +532,20 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
         return None, []
     phrases = _phrases(sentence, *clause, "|".join(table["phrase_boundaries"]))
     home = _holding(phrases, own)
+    index = phrases.index(home)
     coordinator = rf"\s+(?:{'|'.join(table['coordinators'])})\s+"
-    conjuncts = _phrases(sentence, *home, coordinator)
-    own_conjunct = _holding(conjuncts, own)
+    own_conjunct = _holding(_phrases(sentence, *home, coordinator), own)
     others, removed = [x for x in extents if x != own and clause[0] <= x[0] < clause[1]], []
     for other in others:
         phrase = _holding(phrases, other)
         if phrase != home:
             removed.append(phrase)
         else:
-            removed.append(_coordinated(sentence, home, own, other, coordinator) or other)
+            removed.append(_coordinated(sentence, home, own, other, coordinator, lang) or other)
+    for phrase in phrases[index + 1:]:  # "… on ⟨1⟩ and left office on ⟨2⟩, when …": ⟨2⟩'s
+        nearest = max((x for x in [own, *others] if x[1] <= phrase[0]), default=own)
+        if nearest != own and not any(phrase[0] <= x[0] < phrase[1] for x in others):
+            removed.append(phrase)
     opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", sentence[home[0]:home[1]], re.I)
     if opening and home[0] == clause[0] and home[1] < clause[1]:
         # the noun phrase that holds the date, without the preposition and the date
@@ -463,18 +553,48 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
         text, _ = _without(sentence, part[0], part[1], extents)
         if re.search(r"\w", text):
             return text.strip(" ,"), []
-    index = phrases.index(home)
-    if index and re.match(table["participles"], sentence[home[0]:home[1]].split()[0]):
-        before = phrases[index - 1]
-        first_word = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", sentence[before[0]:before[1]], re.I)
-        if first_word or (before[0] == clause[0] and _verbless(sentence[before[0]:before[1]], lang)):
-            subject = sentence[slice(*_phrases(sentence, *before, coordinator)[-1])]
-            if first_word and subject.startswith(first_word.group(0)):
-                subject = subject[first_word.end():]
-            predicate, _ = _without(sentence, *own_conjunct, extents)
+    first_word = _first_word(sentence[home[0]:home[1]])
+    relative = first_word.lower() in table["relative_pronouns"]
+    # a participle phrase between commas, or after a clause; not the verb of a subject
+    # that an inserted phrase kept from it ("A third one, negotiated in Washington,
+    # followed on 25 October")
+    previous = sentence[slice(*phrases[index - 1])] if index else ""
+    inserted = index + 1 < len(phrases) or not (
+        re.match(table["participles"], _first_word(previous)) or _verbless(previous, lang))
+    if index and (relative or re.match(table["participles"], first_word) and inserted):
+        subject = _noun_before(sentence, phrases[index - 1], coordinator, lang)
+        if subject:
+            predicate = _without(sentence, *own_conjunct, extents)[0].strip(" ,")
+            if relative:
+                return f"{subject} {predicate.split(maxsplit=1)[-1]}", []
             number = "plural" if re.search(r"[^s]s$", subject.split()[-1]) else "singular"
-            return f"{subject} {table['passive'][number]} {predicate.strip(' ,')}", []
+            text = f"{subject} {table['passive'][number]} {predicate}"
+            if index + 1 < len(phrases) and phrases[index + 1] not in removed:
+                # "a third, held on ⟨date⟩, fell by 58 votes": what the noun went on to do
+                rest = sentence[slice(*phrases[index + 1])]
+                if _is_verb(_first_word(rest), "", lang) and _first_word(rest) not in table["auxiliaries"]:
+                    text += f" and {rest}"
+            return text, []
     return None, removed
+
+
+def _gapped(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
+    """A clause that leaves out the verb of the one before it ("… began on 2 March, and
+    those on fisheries only in October") with that verb: "those on fisheries began"."""
+    if not _table(lang)["phrase_boundaries"] or clause[0] < 3 or not _verbless(body, lang):
+        return body
+    verbs = _verbs(sentence, *clause_bounds(sentence, clause[0] - 3, lang), lang)
+    if not verbs:
+        return body
+    chunk = [verbs[0]]
+    for token in verbs[1:]:
+        if sentence[chunk[-1].end:token.start].strip():
+            break
+        chunk.append(token)
+    body = body.strip()
+    end = body[len(body.rstrip(PUNCTUATION)):]
+    subject, comma, rest = body[:len(body) - len(end)].partition(", ")
+    return f"{subject.rstrip(' ,')} {' '.join(t.bare for t in chunk)}" + (f", {rest}" if comma else "") + end
 
 
 def _inside(token: Token, regions: list[tuple[int, int]]) -> bool:
@@ -622,6 +742,9 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
             if last_word and (last_word[:1].isupper() or "’" in last_word):  # "X ise Bişkek’te, …"
                 following = clause_bounds(sentence, clause[1] + 1, lang)
                 body = body.rstrip(PUNCTUATION + " ") + " " + _last_word(sentence[following[0]:following[1]])
-        text = _finite_end(body, lang) if _table(lang)["finite"] else _english(body, date_at, lang)
+        if _table(lang)["finite"]:
+            text = _finite_end(_with_subject(sentence, clause, body, extents, lang), lang)
+        else:
+            text = _english(_gapped(sentence, clause, body, lang), date_at, lang)
     text = tidy(text, lang)
     return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang))

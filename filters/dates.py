@@ -176,6 +176,7 @@ class Grammar:
     forms: tuple[re.Pattern, ...]
     lists: tuple[re.Pattern, ...]
     yearless: tuple[re.Pattern, ...]
+    months: tuple[re.Pattern, ...]
     day_month: re.Pattern
     relative: tuple[tuple[re.Pattern, str], ...]
 
@@ -190,7 +191,7 @@ def grammar(lang: str) -> Grammar:
         return tuple(re.compile(_form_regex(form, lang)) for form in forms)
 
     return Grammar(compiled(table["date_forms"]), compiled(table["date_list_forms"]),
-                   compiled(table["yearless_forms"] + table["yearless_month_forms"]),
+                   compiled(table["yearless_forms"]), compiled(table["yearless_month_forms"]),
                    re.compile(_form_regex(table["day_month_form"], lang)),
                    tuple((re.compile(_form_regex(form, lang)), meaning)
                          for form, meaning in table["relative_forms"].items()))
@@ -314,10 +315,7 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             taken.append((match.start(), match.end()))
             month = month_number(match.group("month"), lang)
             suffix = match.group("suffix") or ""
-            if "day" not in form.groupindex:  # a month: "in late August", "Ocak sonunda"
-                found.append(DateMatch(match.start(), match.end(), None, match.group(0), suffix, "year",
-                                       (month, None, part_of(match.groupdict().get("part"), lang))))
-            elif match.groupdict().get("day2"):
+            if match.groupdict().get("day2"):
                 found.append(DateMatch(match.start("day"), match.end("day"), None,
                                        match.group("day"), "", "year", (month, int(match.group("day")), None)))
                 found.append(DateMatch(match.start("day2"), match.end(), None,
@@ -349,6 +347,14 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        groups["suffix"] or "", "month",
                                        (month_number(groups["month"], lang),)))
+    for form in rules.months:  # a month alone, if no longer form holds it: "Ocak sonunda"
+        for match in form.finditer(text):
+            if not _overlaps(match.start(), match.end(), taken):
+                taken.append((match.start(), match.end()))
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0),
+                                       match.group("suffix") or "", "year",
+                                       (month_number(match.group("month"), lang), None,
+                                        part_of(match.groupdict().get("part"), lang))))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -192,7 +192,7 @@ LANGUAGES: dict[str, dict] = {
                               # a concessive or temporal converb ends its clause: "… yetkisi
                               # vermekle birlikte, …", "… olmasına rağmen, …", "… iken, …"
                               r"(?<=m[ae]kle birlikte)\s*,\s+", r"(?<=m[ae]s[ıi]ne (?:rağmen|karşın))\s*,\s+",
-                              r"(?<=[ıiuü]ken)\s*,\s+"],
+                              r"(?<=[ıiuü]ken)\s*,\s+", r":\s+"],
         "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
                       "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
                       "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
@@ -214,6 +214,9 @@ LANGUAGES: dict[str, dict] = {
             "past": r"m[ıiuü]ş$",
             "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
         },
+        # A verbal noun before these is what the main verb decides or plans, not an
+        # event of its own: "… teslim edilmesine karar vermiştir".
+        "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle"],
         "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
                       "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
                       "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
@@ -239,6 +242,9 @@ LANGUAGES: dict[str, dict] = {
         # The possessive of a compound whose first part was the date ("1960 darbesi",
         # "6-7 Eylül olayları"): taken off the noun the entry names ("darbe", "olaylar").
         "compound_marker": r"(?:(?<=[aeıioöuü])s[ıiuü]|(?<=l[ae]r)[ıi])$",
+        # An accusative ending: a clause that opens with one ("görevini … devretmiştir")
+        # has left its subject to the clause before it.
+        "accusative": r"(?:[ıiuü]n[ıiuü]|y[ıiuü])$",
         "genitive": r"(?:['’]n?[ıiuü]n|[aeıioöuü]n[ıiuü]n|l[ae]r[ıi]n|[a-zçğıöşü]{2}[^aeıioöuü\W][ıiuü]n)$",
         "case_marked": r"(?:['’]\w+|[dt][ae]n?|n[dt][ae]n?|[ıiuü]n|ki|y[ae]|s[ıiuü]n[ae])$",
         # After these, the relative clause before them tells when: "… başlayan savaş
@@ -268,6 +274,8 @@ LANGUAGES: dict[str, dict] = {
         "adjunct_prepositions": [],
         "auxiliaries": [],
         "past_tense": r"(?!)",
+        "irregular_past": [],
+        "relative_pronouns": [],
         "not_after_participle": [],
         "passive": {},
         "note": "dn.",
@@ -421,13 +429,14 @@ LANGUAGES: dict[str, dict] = {
                           "Sr.", "Inc.", "Ltd.", "Co.", "a.m.", "p.m.", "Jan.", "Feb.", "Mar.",
                           "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."],
         "ordinal_period": False,
-        "clause_boundaries": [r";\s*", r",\s+(?=(?:and|but|while|whereas|although|though)\s)"],
+        "clause_boundaries": [r";\s*", r":\s+", r",\s+(?=(?:and|but|while|whereas|although|though)\s)"],
         "discourse": ["However", "Moreover", "Meanwhile", "In addition", "Nevertheless", "Thus",
                       "Then", "Finally", "And", "But", "While", "Whereas", "Although", "Though"],
         "clause_start_drop": ["and", "but", "while", "whereas", "although", "though"],
         "inner_drop": [],
         "apposition": [],
         "verb_forms": {},
+        "complement_heads": [],
         "not_verbs": [],
         "lexical_nouns": r"(?!)",
         "stem_changes": {},
@@ -437,12 +446,14 @@ LANGUAGES: dict[str, dict] = {
         "case_endings": [],
         "vowel_harmony": {},
         "compound_marker": r"(?!)",
+        "accusative": r"(?!)",
         "genitive": r"(?!)",
         "case_marked": r"(?!)",
         "temporal_postpositions": [],
         "head_stops": [],
         "left_stops": [],
-        "determiners": [],
+        "determiners": ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                        "those", "our", "every", "each", "any", "no"],
         # "a ceasefire agreed on 29 April held" → "a ceasefire was agreed and held":
         # a participle that ends a noun phrase before the date, and the words that
         # may not follow it for that reading.
@@ -463,6 +474,13 @@ LANGUAGES: dict[str, dict] = {
         "auxiliaries": ["was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "does",
                         "will", "would"],
         "past_tense": r"[a-z]{2,}ed",
+        "irregular_past": ["became", "began", "broke", "brought", "built", "came", "chose", "drew",
+                           "fell", "fought", "gave", "got", "grew", "held", "kept", "knew", "led",
+                           "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "said",
+                           "sat", "saw", "sent", "shot", "sold", "sought", "spoke", "spent", "stood",
+                           "struck", "swore", "taken", "took", "told", "thought", "threw", "went",
+                           "won", "wrote", "written", "given", "chosen", "shown", "seen", "sworn"],
+        "relative_pronouns": ["which", "who"],
         "passive": {"singular": "was", "plural": "were"},
         "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",
                            "The two countries", "The two sides", "Both sides", "The parties",

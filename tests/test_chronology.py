@@ -330,11 +330,18 @@ FRAGMENTS = {
            "savaşı", "tarihli", "itibarıyla", "yani", "imzalanan", "anlaşma", "ile", "ölmesiyle",
            "Kerimov’un", "ise", ",", ";", ".", "vb.", "18.", "Dr.", "(", ")", "’de", "ve", "tarafından",
            "[x]{.no-event}", '[5 Mayıs]{.event date="1994-05-05"}', "[^1]", "[@a]", "Mayıs 1994’ten",
-           "Nisan 2016’ya kadar", "yapılmış", "kurulsa da", "İki ülke"],
+           "Nisan 2016’ya kadar", "yapılmış", "kurulsa da", "İki ülke", "Salı günü", "saat 03.02’de",
+           "Mart sonunda", "Eylül ayının ilk günlerinde", "aynı ayın sonunda", "Mart’ta", "karar vermiştir",
+           "edilmesine", "iken", "darbesinin ardından", "1960 darbesinin", "görevini", "kanun,",
+           "vermekle birlikte,", "on iki gün sonra", "gecesi", ":", '"sel"', "ancak"],
     "en": ["On 27 September 2020", "27 September–10 November 2020", "on 10 October", "the next day",
            "Two days later,", "the 5th", "11 and 17 October", "mid-July 2020", "of", "the", "May 1994",
            "ceasefire", "signed", "held", "as of", "From", "to", "April 2016", ",", ";", ".", "U.S.",
-           "e.g.", "and", "was", "(", ")", "[^1]", "[@a]", '[5 May]{.event date="1994-05-05"}', "It"],
+           "e.g.", "and", "was", "(", ")", "[^1]", "[@a]", '[5 May]{.event date="1994-05-05"}', "It",
+           "Following", "announced", "in force from", "which", "who", "on Tuesday,", "at 11 p.m.",
+           "in late August", "in September", "had settled", "to be held on", "would end on",
+           "the deadline of", "the next morning", "twelve days later", "only", "after", "took", "fell",
+           '"haircut"', "by Kenya", "began", "those", ":"],
 }
 
 
@@ -536,3 +543,62 @@ def test_names_tell_events_on_one_day_apart():
     events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 9 June 2022 the Joint Committee met in "
                            "London. The Commission published its report the same day.\n")
     assert [e.span.iso for e in events] == ["2022-06-09", "2022-06-09"]
+
+
+def test_coordinated_predicates_share_their_subject():
+    assert entries("The accord was signed on 4 June 1998 and ratified by parliament on 9 July 1998.",
+                   ["4 June 1998", "9 July 1998"], "en") == [
+        "The accord was signed.", "The accord was ratified by parliament."]
+    assert entries("Ankara recognised the new state on 2 March 1992 and opened an embassy on 9 April 1992.",
+                   ["2 March 1992", "9 April 1992"], "en") == [
+        "Ankara recognised the new state.", "Ankara opened an embassy."]
+
+
+def test_a_phrase_after_a_date_belongs_to_that_date():
+    assert entries("The minister resigned on 2 May 2011 and left the country on 9 May 2011, when the "
+                   "inquiry opened.", ["2 May 2011", "9 May 2011"], "en") == [
+        "The minister resigned.", "The minister left the country, when the inquiry opened."]
+
+
+@pytest.mark.parametrize("sentence, written, expected", [
+    ("The king dissolved parliament and called an election, held on 5 June 1994, which the "
+     "opposition boycotted.", "5 June 1994", "An election was held."),
+    ("A second ballot, held on 19 May 2002, confirmed the result.", "19 May 2002",
+     "A second ballot was held and confirmed the result."),
+    ("The unions called a general strike, which began on 3 March 2010.", "3 March 2010",
+     "A general strike began."),
+    ("A fourth round, mediated in Geneva, followed on 12 May 2014.", "12 May 2014",
+     "A fourth round, mediated in Geneva, followed."),
+])
+def test_a_participle_or_relative_phrase_tells_of_the_noun_before_it(sentence, written, expected):
+    assert entry(sentence, written, "en") == expected
+
+
+def test_a_gapped_clause_takes_the_verb_before_it():
+    assert entries("Talks on trade began on 2 March 2020, and those on energy only in June.",
+                   ["2 March 2020", "June"], "en")[1] == "Those on energy began."
+
+
+def test_a_decision_about_an_action_is_the_event():
+    assert entry("Hükümet 5 Ocak 2001’de okulların bir hafta kapatılmasına karar vermiştir.",
+                 "5 Ocak 2001’de", "tr") == "Hükümet okulların bir hafta kapatılmasına karar vermiştir."
+
+
+def test_a_clause_that_opens_with_its_object_takes_the_first_clauses_subject():
+    sentence = "Komisyon 3 Mart 2004’te toplanmış, 10 Mart’ta ise raporunu meclise sunmuştur."
+    assert entries(sentence, ["3 Mart 2004’te", "10 Mart’ta"], "tr") == [
+        "Komisyon toplanmıştır.", "Komisyon raporunu meclise sunmuştur."]
+
+
+def test_a_colon_ends_a_clause():
+    assert entry("Bu süreç 2009’da tamamlanmıştır: yasa 29 Mayıs 2009’da kabul edilmiştir.",
+                 "29 Mayıs 2009’da", "tr") == "Yasa kabul edilmiştir."
+    assert entry("The reviews were slow: the first ended in June 2016.", "June 2016", "en") == \
+        "The first ended."
+
+
+def test_empty_phrases_do_not_crash():
+    # found by random paragraphs: a phrase of nothing between two commas
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nand began on Tuesday, , signed was May 1994 "
+                           "by Kenya after had settled the\n")
+    assert [e.span.iso for e in events] == ["1994-05"]
