@@ -311,8 +311,8 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
         dates = [(points[2 * i], points[2 * i + 1], f.suffix) for i, f in enumerate(here)]
         for index, item in enumerate(here):
             reading = read_date(sentence, dates, index, lang)
-            if reading.role in ("period", "state") and item.label is None:
-                continue
+            if reading.role == "period" and item.label is None:
+                continue  # a state or a plan stays: a place of the event of its day, if any
             anchor = item.anchor or collector.anchor()
             if item.anchor is None:
                 ranges.append((item.start, item.end, anchor))

@@ -218,6 +218,20 @@ def _named_event(sentence: str, clause: tuple[int, int], own: tuple[int, int], r
     return None
 
 
+def _compound_case(word: str, lang: str) -> str:
+    """A compound's noun without the possessive it had for the date before it, its case
+    kept: "seçimlerinde" → "seçimlerde", "darbesinin" → "darbenin".
+
+    >>> _compound_case("seçimlerinde", "tr"), _compound_case("darbesinin", "tr")
+    ('seçimlerde', 'darbenin')
+    """
+    for pattern, replacement in _table(lang)["compound_case"]:
+        new = re.sub(pattern, replacement, word)
+        if new != word:
+            return new
+    return word
+
+
 def _nominative(words: list[str], lang: str) -> list[str]:
     """The genitive subject of a Turkish relative clause or verbal noun, as a subject."""
     genitive = _compiled(lang, "genitive")
@@ -390,6 +404,9 @@ def _subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int]
         if "," in token.text:
             break
         form = _verb_form(token.bare, lang)
+        following_word = lower(after[index + 1].bare, lang) if index + 1 < len(after) else ""
+        if form and form[0] == "verbal_noun" and any(following_word.startswith(h) for h in table["complement_heads"]):
+            return extent  # "… seçimlerin ⟨date⟩ yapılmasına karar vermiştir": the decision stays
         if form and form[0] != "converb":
             before = [t for t in _tokens(sentence, clause[0], extent[0]) if not _inside(t, removed)]
             left = _left_phrase(before, lang)
@@ -413,9 +430,8 @@ def _english(text: str, date_at: int, lang: str) -> str:
     if len(before) < 2 or not after or not re.match(table["participles"], before[-1]) or \
             not after[0][:1].isalpha():
         return text
-    if before[-2].lower() in table["auxiliaries"] or \
-            not after[0].islower() or after[0].strip(PUNCTUATION) in table["not_after_participle"]:
-        return text
+    if before[-2].lower() in table["auxiliaries"] or not _is_verb(after[0], before[-1], lang):
+        return text  # "the banks reopened ⟨date⟩ after three weeks": no verb follows
     subject = before[:-1]
     number = "plural" if re.search(r"[^s]s$", subject[-1]) else "singular"
     return " ".join(subject + [table["passive"][number], before[-1], "and"] + after)
@@ -514,6 +530,16 @@ def _coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], o
     return (parallel + 1 if parallel >= 0 else phrase[0]), joint[1]
 
 
+def _main_phrase(text: str, lang: str) -> bool:
+    """Whether a phrase holds its clause's own verb: it has a verb and does not open
+    with a participle, an -ing form, a relative pronoun or an adjunct preposition."""
+    table = _table(lang)
+    first = _first_word(text).lower()
+    return not _verbless(text, lang) and not (
+        re.match(table["participles"], first) or first.endswith("ing") or first in table["relative_pronouns"]
+        or re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\b", first))
+
+
 def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[int, int]],
                     own: tuple[int, int], lang: str) -> tuple[str | None, list[tuple[int, int]]]:
     """A date's text when its clause is built of phrases (``phrase_boundaries``): a
@@ -536,12 +562,13 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
     coordinator = rf"\s+(?:{'|'.join(table['coordinators'])})\s+"
     own_conjunct = _holding(_phrases(sentence, *home, coordinator), own)
     others, removed = [x for x in extents if x != own and clause[0] <= x[0] < clause[1]], []
+    main = next((p for p in phrases if _main_phrase(sentence[slice(*p)], lang)), None)
     for other in others:
         phrase = _holding(phrases, other)
-        if phrase != home:
-            removed.append(phrase)
-        else:
+        if phrase == home:
             removed.append(_coordinated(sentence, home, own, other, coordinator, lang) or other)
+        else:  # the clause's main phrase stays: "On ⟨1⟩, X asked for what they had promised in ⟨2⟩"
+            removed.append(other if phrase == main else phrase)
     for phrase in phrases[index + 1:]:  # "… on ⟨1⟩ and left office on ⟨2⟩, when …": ⟨2⟩'s
         nearest = max((x for x in [own, *others] if x[1] <= phrase[0]), default=own)
         if nearest != own and not any(phrase[0] <= x[0] < phrase[1] for x in others):
@@ -581,7 +608,9 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
 def _gapped(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
     """A clause that leaves out the verb of the one before it ("… began on 2 March, and
     those on fisheries only in October") with that verb: "those on fisheries began"."""
-    if not _table(lang)["phrase_boundaries"] or clause[0] < 3 or not _verbless(body, lang):
+    table = _table(lang)
+    if not table["phrase_boundaries"] or clause[0] < 3 or not _verbless(body, lang) or \
+            _first_word(sentence[clause[0]:]).lower() not in table["coordinators"] + table["clause_start_drop"]:
         return body
     verbs = _verbs(sentence, *clause_bounds(sentence, clause[0] - 3, lang), lang)
     if not verbs:
@@ -743,6 +772,11 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
                 following = clause_bounds(sentence, clause[1] + 1, lang)
                 body = body.rstrip(PUNCTUATION + " ") + " " + _last_word(sentence[following[0]:following[1]])
         if _table(lang)["finite"]:
+            if role == "attributive" and own[1] == end:  # "⟨date⟩ seçimlerinde" → "seçimlerde"
+                following = body[date_at:].split(maxsplit=1)
+                if following:
+                    plain_case = _compound_case(following[0], lang)
+                    body = body[:date_at] + " " + " ".join([plain_case, *following[1:]])
             text = _finite_end(_with_subject(sentence, clause, body, extents, lang), lang)
         else:
             text = _english(_gapped(sentence, clause, body, lang), date_at, lang)

@@ -33,7 +33,8 @@ class Mention:
     anchor: str
     text: str                   # the entry text read at this place
     lang: str
-    role: str = "event"         # "event" or "attributive" (a back-reference, if the event is dated)
+    role: str = "event"         # "event", "attributive" (a back-reference, if the event is dated),
+                                # or "state" (a state or a plan: a place of the event of its day)
     weak: list[str] = field(default_factory=list)
     inferred: str | None = None  # the words the date was inferred from
     section: str = ""           # the section's number, or its title when unnumbered
@@ -102,12 +103,12 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         same_day = [e for e in events if e.span.iso == mention.span.iso]
         within = [e for e in events if mention.span.contains(e.span) and e not in same_day]
         match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match is None:
+        if match is None and mention.role != "state":
             match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
             match = match if match and overlap(match.words, mention.words) >= 1 else None
         if match:
             match.places.append(mention)
-        else:
+        elif mention.role != "state":  # a state or a plan is no event of its own
             events.append(ChronologyEvent(mention.span, [mention]))
     for event in events:
         event.places.sort(key=lambda p: int(re.sub(r"\D", "", p.anchor) or 0))

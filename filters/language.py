@@ -173,7 +173,10 @@ LANGUAGES: dict[str, dict] = {
         "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
                    ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
         # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
-        "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b")],
+        "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b"),
+                  # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
+                  ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
+                       r"(?:karar|kararlaştır|öngör|planla)")],
         "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
                         ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                             r"[a-zçğıöşü]+")],
@@ -242,6 +245,9 @@ LANGUAGES: dict[str, dict] = {
         # The possessive of a compound whose first part was the date ("1960 darbesi",
         # "6-7 Eylül olayları"): taken off the noun the entry names ("darbe", "olaylar").
         "compound_marker": r"(?:(?<=[aeıioöuü])s[ıiuü]|(?<=l[ae]r)[ıi])$",
+        # The same possessive before a case ending: (regex, replacement).
+        "compound_case": [(r"^([a-zçğıöşü]+l[ae]r)[ıi]n(d[ae]n?|[ıi]n|[ae])$", r"\1\2"),
+                          (r"^([a-zçğıöşü]+[aeıioöuü])s[ıiuü](n(?:d[ae]n?|[ıiuü]n|[ae]))$", r"\1\2")],
         # An accusative ending: a clause that opens with one ("görevini … devretmiştir")
         # has left its subject to the clause before it.
         "accusative": r"(?:[ıiuü]n[ıiuü]|y[ıiuü])$",
@@ -276,7 +282,6 @@ LANGUAGES: dict[str, dict] = {
         "past_tense": r"(?!)",
         "irregular_past": [],
         "relative_pronouns": [],
-        "not_after_participle": [],
         "passive": {},
         "note": "dn.",
         # Quotation marks in entry texts, as pandoc's smart quotes print them.
@@ -446,6 +451,7 @@ LANGUAGES: dict[str, dict] = {
         "case_endings": [],
         "vowel_harmony": {},
         "compound_marker": r"(?!)",
+        "compound_case": [],
         "accusative": r"(?!)",
         "genitive": r"(?!)",
         "case_marked": r"(?!)",
@@ -455,12 +461,9 @@ LANGUAGES: dict[str, dict] = {
         "determiners": ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
                         "those", "our", "every", "each", "any", "no"],
         # "a ceasefire agreed on 29 April held" → "a ceasefire was agreed and held":
-        # a participle that ends a noun phrase before the date, and the words that
-        # may not follow it for that reading.
+        # a participle that ends a noun phrase before the date, when a verb follows it.
         "participles": r"^(?:\w+ed|held|made|taken|given|won|begun|broken|built|sent|set|led|met|"
                        r"paid|put|struck|fought|shot|sworn|drawn|chosen|written|shown|seen)$",
-        "not_after_participle": ["by", "to", "in", "on", "at", "of", "for", "with", "and", "the",
-                                 "a", "an", "as", "from", "that", "which", "was", "were"],
         # A clause's phrases: cut at commas; its coordinated parts at these words. A
         # date in an opening phrase of `adjunct_prepositions` names that phrase's
         # noun ("Following the elections of 4 October, …" → "the elections"); a date
@@ -474,12 +477,18 @@ LANGUAGES: dict[str, dict] = {
         "auxiliaries": ["was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "does",
                         "will", "would"],
         "past_tense": r"[a-z]{2,}ed",
-        "irregular_past": ["became", "began", "broke", "brought", "built", "came", "chose", "drew",
-                           "fell", "fought", "gave", "got", "grew", "held", "kept", "knew", "led",
-                           "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "said",
-                           "sat", "saw", "sent", "shot", "sold", "sought", "spoke", "spent", "stood",
-                           "struck", "swore", "taken", "took", "told", "thought", "threw", "went",
-                           "won", "wrote", "written", "given", "chosen", "shown", "seen", "sworn"],
+        "irregular_past": ["arose", "ate", "became", "began", "begun", "bore", "borne", "bought",
+                           "broke", "broken", "brought", "built", "came", "caught", "chose", "chosen",
+                           "dealt", "did", "done", "drew", "drawn", "drove", "driven", "fell", "fallen",
+                           "felt", "fled", "flew", "flown", "forbade", "forgot", "fought", "found", "froze",
+                           "frozen", "gave", "given", "got", "gone", "grew", "grown", "heard", "held",
+                           "hid", "hidden", "hung", "kept", "knew", "known", "laid", "led", "left", "lent",
+                           "lost", "made", "meant", "met", "overcame", "overthrew", "paid", "ran", "rang",
+                           "rode", "rose", "risen", "said", "sat", "saw", "seen", "sent", "shook", "shot",
+                           "shown", "sold", "sought", "spent", "spoke", "spoken", "spread", "stood", "stole",
+                           "struck", "swore", "sworn", "taken", "taught", "told", "thought", "threw",
+                           "thrown", "took", "understood", "undertook", "went", "withdrew", "withdrawn",
+                           "won", "wore", "wrote", "written"],
         "relative_pronouns": ["which", "who"],
         "passive": {"singular": "was", "plural": "were"},
         "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",

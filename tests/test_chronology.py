@@ -602,3 +602,43 @@ def test_empty_phrases_do_not_crash():
     events = chronology_of("---\nlang: en\n---\n\n# A\n\nand began on Tuesday, , signed was May 1994 "
                            "by Kenya after had settled the\n")
     assert [e.span.iso for e in events] == ["1994-05"]
+
+
+def test_the_main_phrase_stays_when_another_date_is_inside_it():
+    sentence = ("On 4 May 2012, speaking in Brussels, the minister praised the reform that his "
+                "party had begun in March.")
+    assert entries(sentence, ["4 May 2012", "March"], "en")[0] == \
+        "Speaking in Brussels, the minister praised the reform that his party had begun."
+
+
+def test_a_participle_reads_as_a_passive_only_before_a_verb():
+    assert entry("The border reopened on 3 June 2020 after eleven weeks.", "3 June 2020", "en") == \
+        "The border reopened after eleven weeks."
+    assert entry("A truce agreed on 3 June 2020 collapsed within days.", "3 June 2020", "en") == \
+        "A truce was agreed and collapsed within days."
+
+
+def test_only_a_clause_after_and_is_gapped():
+    sentence = "The court sat on 2 March 2020; the appeal froze the case in June 2020."
+    assert entries(sentence, ["2 March 2020", "June 2020"], "en")[1] == "The appeal froze the case."
+
+
+def test_a_plan_is_a_place_of_the_event_of_its_day():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nThe government called a referendum, to be held "
+                           "on 5 July 2015. On 5 July 2015 voters rejected the proposals.\n\n"
+                           "The deadline of 30 June 2015 passed.\n")
+    assert [e.span.iso for e in events] == ["2015-07-05"]
+    assert len(events[0].places) == 2 and events[0].text == "Voters rejected the proposals."
+
+
+def test_a_date_inside_what_is_decided_is_planned():
+    from filters.clauses import date_role
+    assert date_role("Kurul sınavın ", "2015’te yapılmasına karar vermiştir.", "tr") == "state"
+    sentence = "Kurul 12 Ocak 2015’te sınavın 7 Haziran 2015’te yapılmasına karar vermiştir."
+    assert entries(sentence, ["12 Ocak 2015’te", "7 Haziran 2015’te"], "tr")[0] == \
+        "Kurul sınavın yapılmasına karar vermiştir."
+
+
+def test_a_compound_named_by_its_date_keeps_its_case():
+    assert entry("12 Haziran 2011 seçimlerinde iktidar partisi oyların yarısını almıştır.",
+                 "12 Haziran 2011", "tr") == "Seçimlerde iktidar partisi oyların yarısını almıştır."
