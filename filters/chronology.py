@@ -239,11 +239,10 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         last_word = text[item.start:item.end].split()[-1:] or [""]
         return date_role(text[:item.start], last_word[0] + text[item.end:], lang) in ("period", "state")
 
-    sentences = sentence_bounds(text, lang)
-
     def phrase_of(position: int) -> str:
         """The words between the punctuation marks around ``position`` in its sentence."""
-        start, end = next(((a, b) for a, b in sentences if a <= position < b), (0, len(text)))
+        start, end = next(((a, b) for a, b in sentence_bounds(text, lang) if a <= position < b),
+                          (0, len(text)))
         left = max(text.rfind(mark, start, position) for mark in ",;:")
         rights = [i for i in (text.find(mark, position, end) for mark in ",;:") if i >= 0]
         return text[max(left + 1, start):min(rights, default=end)]

@@ -9,6 +9,8 @@ Sets (``--set``, default all of them, each with its own total):
 - ``dev``: the development set, ``bench/chronology/NAME.md`` with ``NAME.gold.yaml``;
 - ``heldout``: ``bench/chronology/heldout/``, texts written to test the chronology and
   never used to tune it;
+- ``heldout2``: ``bench/chronology/heldout2/``, a second pair, written after the last
+  change to the chronology and scored once;
 - ``trial``: ``bench/chronology/trial/``, two whole manuscripts by another author;
 - ``seed``: the article in ``manuscript/``.
 
@@ -50,7 +52,8 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-SETS = {"dev": HERE, "heldout": HERE / "heldout", "trial": HERE / "trial", "seed": HERE / "seed"}
+SETS = {"dev": HERE, "heldout": HERE / "heldout", "heldout2": HERE / "heldout2", "trial": HERE / "trial",
+        "seed": HERE / "seed"}
 
 # Debris: what removing a date can leave behind. Independent of the system's own
 # cleaning rules on purpose: a check, not a copy.
