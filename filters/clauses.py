@@ -290,10 +290,10 @@ def _head(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, str]
         words.append(word)
         last = index
         if word.endswith(",") and word[:1].isupper() and index + 1 < len(tokens) and \
-                tokens[index + 1].text[:1].isupper():
-            continue  # "Kırgızistan, Tacikistan ve Özbekistan cumhurbaşkanları"
-        if "’" in word or "'" in word or word.endswith(",") or (
-                word.islower() and _compiled(lang, "case_marked").search(word)) or \
+                tokens[index + 1].text[:1].isupper() and not re.search(r"['’]", tokens[index + 1].text):
+            continue  # "Kırgızistan, Tacikistan ve Özbekistan cumhurbaşkanları"; not "Zirvesi, Türkiye’yi"
+        if "’" in word or "'" in word or word.endswith(",") or (word.islower() and (
+                _compiled(lang, "case_marked").search(word) or _compiled(lang, "instrumental").search(word))) or \
                 re.search(r"l[ae]r$", word) or (re.fullmatch(r"[a-zçğıöşü]+[ıiuü]", word) and index + 1 <
                                                  len(tokens) and tokens[index + 1].text[:1].isupper()):
             break  # the noun phrase ends here ("… cumhurbaşkanı | Uluslararası Aral’ı …")
@@ -304,8 +304,8 @@ def _head(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, str]
     stripped = strip_case(final, lang)
     ending = final[len(stripped):]
     case = "" if not ending else "locative" if re.search(r"[dt][ae]$", ending) else "other"
-    if following is not None and following.bare == "ile":
-        case = "locative"  # "… imzalanan protokol ile": where the event took place, too
+    if following is not None and following.bare == "ile" or _compiled(lang, "instrumental").search(final):
+        case = "locative"  # "… imzalanan protokol ile", "… protokolle": where the event took place, too
     words[-1] = stripped
     return words, following, case
 
@@ -321,6 +321,8 @@ def _turkish(sentence: str, clause: tuple[int, int], extent: tuple[int, int], re
         if token.text.startswith(",") or token.text.endswith(",") and not _verb_form(token.bare, lang):
             return None
         form = _verb_form(token.bare, lang)
+        if form and re.search(table["negative_participle"], token.bare):
+            continue  # "bağlayıcı olmayan bir karar": it describes, it tells of no event
         if form:
             break
     else:
@@ -593,7 +595,8 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
         if subject:
             predicate = _without(sentence, *own_conjunct, extents)[0].strip(" ,")
             if relative:
-                return f"{subject} {predicate.split(maxsplit=1)[-1]}", []
+                pronoun = re.match(rf"(?:{'|'.join(table['relative_pronouns'])})\s+", predicate, re.I)
+                return f"{subject} {predicate[pronoun.end():] if pronoun else predicate}", []
             number = "plural" if re.search(r"[^s]s$", subject.split()[-1]) else "singular"
             text = f"{subject} {table['passive'][number]} {predicate}"
             if index + 1 < len(phrases) and phrases[index + 1] not in removed:

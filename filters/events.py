@@ -89,8 +89,12 @@ def overlap(a: Counter, b: Counter) -> int:
 def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
-    for mention in [m for m in mentions if m.role == "event"]:
-        same_day = [e for e in events if e.span.iso == mention.span.iso]
+    # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
+    # agreement announced on 18 March 2016, if the text says so and their words agree
+    # ("late August" is a time of its own, not any day of August)
+    for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
+        same_day = [e for e in events if e.span.iso == mention.span.iso] or \
+            [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
         match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
         if match and overlap(match.words, mention.words) >= SAME_EVENT:
             match.places.append(mention)

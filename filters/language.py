@@ -124,7 +124,7 @@ LANGUAGES: dict[str, dict] = {
         "date_connectors_before": [],
         "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                             "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
-                            "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı"],
+                            "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren"],
         # The days of the week and a time of day also tie a date to its sentence
         # ("17 Ağustos 1999 Salı günü saat 03.02’de").
         "weekdays": ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"],
@@ -219,13 +219,19 @@ LANGUAGES: dict[str, dict] = {
         },
         # A verbal noun before these is what the main verb decides or plans, not an
         # event of its own: "… teslim edilmesine karar vermiştir".
-        "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle"],
+        "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle", "çağrı",
+                             "teklif", "tavsiye", "öner"],
         "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
                       "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
                       "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
                       "hayran", "mekan", "iman", "imkan", "imkân", "sıradan", "yeniden", "birden",
                       "önceden", "ören", "gören", "kaynağı", "dağı", "ağı", "bağı", "sağı", "çağı",
-                      "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca"],
+                      "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca",
+                      # adverbs that end like a participle
+                      "itibaren", "resmen", "kısmen", "tamamen", "aslen", "şahsen", "nispeten",
+                      "zaten", "hemen", "takriben", "tahminen", "fiilen", "hukuken", "kanunen",
+                      "gerçekten", "sonradan", "ilkin", "yalnızca"],
+        "negative_participle": r"m[ae]y[ae]n$|m[ae]d[ıi]ğ",
         "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
         "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},
         "finite": {"a": "mıştır", "ı": "mıştır", "e": "miştir", "i": "miştir", "o": "muştur",
@@ -233,11 +239,13 @@ LANGUAGES: dict[str, dict] = {
         "negative": r"m[ae]m[ıiuü]ş",
         "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r)[.!?]?$",
         # Case endings taken off a head noun or a subject: (regex, replacement).
+        "instrumental": r"(?:[^aeıioöuü\W]l[ae]|yl[ae])$",
         "case_endings": [(r"['’][^\s’']*$", ""), (r"(s[ıiuü])n(?:[ıiuü]n|d[ae]n?|[ae]|[ıiuü])$", r"\1"),
                          (r"(l[ae]r[ıi])n(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                          (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                          (r"([aeıioöuü])(?:n[ıiuü]n|[dt][ae]|y[ae]|y[ıiuü])$", r"\1"),
-                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1")],
+                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1"),
+                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])l[ae]$", r"\1"), (r"([aeıioöuü])yl[ae]$", r"\1")],
         # The vowels a suffix may have after a stem's last vowel (two-way a/e and
         # four-way ı/i/u/ü harmony): what tells a case ending from a word's own end.
         "vowel_harmony": {"a": "aı", "ı": "aı", "o": "au", "u": "au", "e": "ei", "i": "ei",
@@ -452,6 +460,8 @@ LANGUAGES: dict[str, dict] = {
         "vowel_harmony": {},
         "compound_marker": r"(?!)",
         "compound_case": [],
+        "instrumental": r"(?!)",
+        "negative_participle": r"(?!)",
         "accusative": r"(?!)",
         "genitive": r"(?!)",
         "case_marked": r"(?!)",

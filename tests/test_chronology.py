@@ -642,3 +642,39 @@ def test_a_date_inside_what_is_decided_is_planned():
 def test_a_compound_named_by_its_date_keeps_its_case():
     assert entry("12 Haziran 2011 seçimlerinde iktidar partisi oyların yarısını almıştır.",
                  "12 Haziran 2011", "tr") == "Seçimlerde iktidar partisi oyların yarısını almıştır."
+
+
+def test_a_relative_phrase_keeps_its_verb_after_a_coordinator():
+    sentence = ("President Lula, who had won the run-off of 30 October 2022 and took office on "
+                "1 January 2023, named his cabinet.")
+    assert entries(sentence, ["30 October 2022", "1 January 2023"], "en")[1] == "President Lula took office."
+
+
+@pytest.mark.parametrize("sentence, written, expected", [
+    ("Kanun 1 Ocak 2020’den itibaren resmen uygulanmaya başlamıştır.", "1 Ocak 2020’den",
+     "Kanun resmen uygulanmaya başlamıştır."),
+    ("Meclis 5 Mart 2019’da bağlayıcı olmayan bir kararla seçimlerin ertelenmesi çağrısında bulunmuştur.",
+     "5 Mart 2019’da", "Meclis bağlayıcı olmayan bir kararla seçimlerin ertelenmesi çağrısında bulunmuştur."),
+    ("Komisyon 2 Mayıs 2018’de üyeliğin askıya alınmasını tavsiye etmiştir.", "2 Mayıs 2018’de",
+     "Komisyon üyeliğin askıya alınmasını tavsiye etmiştir."),
+    ("Mart 1998’de toplanan Londra Konferansı, Türkiye’yi davet etmemiştir.", "Mart 1998’de",
+     "Londra Konferansı toplanmıştır."),
+])
+def test_adverbs_negatives_and_names_in_a_case_are_no_clause_of_the_date(sentence, written, expected):
+    assert entry(sentence, written, "tr") == expected
+
+
+def test_an_instrumental_ends_the_noun_a_relative_clause_describes():
+    from filters.clauses import strip_case
+    assert strip_case("deklarasyonla", "tr") == "deklarasyon" and strip_case("mahalle", "tr") == "mahalle"
+    assert entry("Bakanlık aynı gün yayımladığı bir bildiriyle kararı eleştirmiştir.", "aynı gün", "tr") == \
+        "Bakanlık yayımladığı bir bildiriyle kararı eleştirmiştir."
+
+
+def test_a_month_that_names_an_event_of_one_of_its_days_is_that_event():
+    events = chronology_of("---\nlang: tr\n---\n\n# A\n\nHükümet 18 Mart 2016’da göç mutabakatını "
+                           "açıklamıştır. Mart 2016’da açıklanan mutabakat tartışma yaratmıştır.\n\n"
+                           "Eylül 2016 başında heyetler toplanmıştır. Heyetler 20 Eylül 2016’da yeniden "
+                           "toplanmıştır.\n")
+    assert [e.span.iso for e in events] == ["2016-03-18", "2016-09", "2016-09-20"]
+    assert len(events[0].places) == 2
