@@ -82,6 +82,11 @@ class ChronologyEvent:
         return sum((p.words for p in self.places), Counter())
 
 
+def order(mention: Mention) -> int:
+    """Where a place stands in the text: anchors are numbered in reading order."""
+    return int(re.sub(r"\D", "", mention.anchor) or 0)
+
+
 def overlap(a: Counter, b: Counter) -> int:
     return sum((a & b).values())
 
@@ -101,11 +106,14 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         else:
             events.append(ChronologyEvent(mention.span, [mention]))
     for mention in [m for m in mentions if m.role != "event"]:
-        # a date that names a thing refers to the event of that day, if there is one
-        # ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an event
-        # within it that shares its words ("the May 1994 ceasefire")
-        same_day = [e for e in events if e.span.iso == mention.span.iso]
-        within = [e for e in events if mention.span.contains(e.span) and e not in same_day]
+        # a date that names a thing refers to the event of that day the text told of
+        # before ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an
+        # event of that day or within it that shares its words ("the May 1994 ceasefire");
+        # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
+        # or a state belongs to the event of its day, if any ("to be held on 5 July").
+        same_day = [e for e in events if e.span.iso == mention.span.iso and (
+            mention.role == "state" or overlap(e.words, mention.words) or order(e.places[0]) < order(mention))]
+        within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
         match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
         if match is None and mention.role != "state":
             match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
@@ -115,9 +123,8 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         elif mention.role != "state":  # a state or a plan is no event of its own
             events.append(ChronologyEvent(mention.span, [mention]))
     for event in events:
-        event.places.sort(key=lambda p: int(re.sub(r"\D", "", p.anchor) or 0))
-    return sorted(events, key=lambda e: (e.span.sort_key(), min(
-        int(re.sub(r"\D", "", p.anchor) or 0) for p in e.places)))
+        event.places.sort(key=order)
+    return sorted(events, key=lambda e: (e.span.sort_key(), min(order(p) for p in e.places)))
 
 
 # --- chronology.yaml -------------------------------------------------------------

@@ -678,3 +678,10 @@ def test_a_month_that_names_an_event_of_one_of_its_days_is_that_event():
                            "toplanmıştır.\n")
     assert [e.span.iso for e in events] == ["2016-03-18", "2016-09", "2016-09-20"]
     assert len(events[0].places) == 2
+
+
+def test_a_thing_named_by_its_date_before_the_days_other_event_is_an_event_of_its_own():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nIn the referendum of 2 April 2017, 54 per cent "
+                           "voted yes. The prime minister resigned the same evening.\n")
+    assert [e.text for e in events] == ["In the referendum, 54 per cent voted yes.",
+                                        "The prime minister resigned."]
