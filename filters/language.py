@@ -200,7 +200,7 @@ LANGUAGES: dict[str, dict] = {
                       "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
                       "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
         "clause_start_drop": ["ve", "ancak", "fakat", "ama", "da", "de"],
-        "inner_drop": [r"\s+ise(?=\s)"],
+        "inner_drop": [r"\s+ise(?=\s)", r"\s+(?:dahi|bile)(?=\s)"],  # "ise", and "dahi" (even) of a clause cut out
         # A relative date in apposition to the date that follows it ("bir gün sonra
         # yani 28 Eylül 2020’de") is read as that date: these words join them.
         "apposition": [r"\s*,?\s*yani\s*$"],
@@ -227,10 +227,10 @@ LANGUAGES: dict[str, dict] = {
                       "hayran", "mekan", "iman", "imkan", "imkân", "sıradan", "yeniden", "birden",
                       "önceden", "ören", "gören", "kaynağı", "dağı", "ağı", "bağı", "sağı", "çağı",
                       "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca",
-                      # adverbs that end like a participle
+                      # adverbs and postpositions that end like a participle
                       "itibaren", "resmen", "kısmen", "tamamen", "aslen", "şahsen", "nispeten",
                       "zaten", "hemen", "takriben", "tahminen", "fiilen", "hukuken", "kanunen",
-                      "gerçekten", "sonradan", "ilkin", "yalnızca"],
+                      "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen"],
         "negative_participle": r"m[ae]y[ae]n$|m[ae]d[ıi]ğ",
         "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
         "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},

@@ -685,3 +685,8 @@ def test_a_thing_named_by_its_date_before_the_days_other_event_is_an_event_of_it
                            "voted yes. The prime minister resigned the same evening.\n")
     assert [e.text for e in events] == ["In the referendum, 54 per cent voted yes.",
                                         "The prime minister resigned."]
+
+
+def test_a_postposition_is_no_participle_and_even_is_dropped():
+    assert entry("Muhalefete rağmen 2 Mart 2011’de yasa bile kabul edilmiştir.", "2 Mart 2011’de", "tr") == \
+        "Muhalefete rağmen yasa kabul edilmiştir."
