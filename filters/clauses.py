@@ -474,7 +474,8 @@ def _is_verb(word: str, previous: str, lang: str) -> bool:
         return True
     if previous in table["determiners"]:
         return False
-    return bool(re.fullmatch(r"[a-z]{3,}ing", word)) or (previous == "to" and word not in table["stopwords"])
+    return bool(re.fullmatch(table["gerund"], word)) or (
+        previous == table["infinitive_marker"] and word not in table["stopwords"])
 
 
 def _verbs(sentence: str, start: int, end: int, lang: str) -> list[Token]:
@@ -524,7 +525,7 @@ def _coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], o
     if other == second:
         return joint[0], second[1]
     opening = _first_word(sentence[joint[1]:])
-    if _is_verb(opening, "and", lang):
+    if _is_verb(opening, "", lang):
         verbs = [t for t in _verbs(sentence, phrase[0], first[0], lang)
                  if t.bare not in _table(lang)["auxiliaries"]]
         return (verbs[0].start if verbs else phrase[0]), joint[1]
@@ -538,7 +539,8 @@ def _main_phrase(text: str, lang: str) -> bool:
     table = _table(lang)
     first = _first_word(text).lower()
     return not _verbless(text, lang) and not (
-        re.match(table["participles"], first) or first.endswith("ing") or first in table["relative_pronouns"]
+        re.match(table["participles"], first) or re.fullmatch(table["gerund"], first)
+        or first in table["relative_pronouns"]
         or re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\b", first))
 
 

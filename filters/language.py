@@ -238,8 +238,9 @@ LANGUAGES: dict[str, dict] = {
                    "u": "muştur", "ö": "müştür", "ü": "müştür"},
         "negative": r"m[ae]m[ıiuü]ş",
         "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r)[.!?]?$",
-        # Case endings taken off a head noun or a subject: (regex, replacement).
+        # The instrumental ("bildiriyle", "protokolle") ends a head noun, like "… ile".
         "instrumental": r"(?:[^aeıioöuü\W]l[ae]|yl[ae])$",
+        # Case endings taken off a head noun or a subject: (regex, replacement).
         "case_endings": [(r"['’][^\s’']*$", ""), (r"(s[ıiuü])n(?:[ıiuü]n|d[ae]n?|[ae]|[ıiuü])$", r"\1"),
                          (r"(l[ae]r[ıi])n(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                          (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
@@ -288,6 +289,8 @@ LANGUAGES: dict[str, dict] = {
         "adjunct_prepositions": [],
         "auxiliaries": [],
         "past_tense": r"(?!)",
+        "gerund": r"(?!)",
+        "infinitive_marker": "",
         "irregular_past": [],
         "relative_pronouns": [],
         "passive": {},
@@ -487,6 +490,8 @@ LANGUAGES: dict[str, dict] = {
         "auxiliaries": ["was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "does",
                         "will", "would"],
         "past_tense": r"[a-z]{2,}ed",
+        "gerund": r"[a-z]{3,}ing",
+        "infinitive_marker": "to",
         "irregular_past": ["arose", "ate", "became", "began", "begun", "bore", "borne", "bought",
                            "broke", "broken", "brought", "built", "came", "caught", "chose", "chosen",
                            "dealt", "did", "done", "drew", "drawn", "drove", "driven", "fell", "fallen",
