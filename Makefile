@@ -16,7 +16,13 @@ $(STAMP): requirements.txt
 build: $(STAMP)
 	$(PY) build.py
 
-test: $(STAMP)
+# The JATS DTDs the tests validate the JATS edition with (pinned in package.json).
+DTDS := node_modules/@jats4r/dtds/package.json
+$(DTDS): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the JATS DTD check is skipped (CI fails it)"; fi
+
+test: $(STAMP) $(DTDS)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 clean:

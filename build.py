@@ -9,6 +9,8 @@
     python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
+    python build.py --untrusted --root SUBMISSION --out DIR
+                                     a submission: no raw HTML/LaTeX/Typst, no script
 
 Exit status: 0 success, 1 a content error (the message names file and line),
 2 a usage error.
@@ -54,6 +56,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="typeset the PDF with Typst (default) or through LaTeX")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
     parser.add_argument("--no-cache", action="store_true", help="rebuild everything")
+    # A switch, never a metadata key: the journal's build sets it, not the author.
+    parser.add_argument("--untrusted", action="store_true",
+                        help="build a submission: refuse raw HTML, LaTeX and Typst, header-includes, "
+                             "event-handler attributes and script links (needs --out outside ROOT)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     output.add_argument("--verbose", action="store_true", help="print every stage and file")
@@ -68,6 +74,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args.editions = words or list(DEFAULT_EDITIONS)
     args.out = (args.out or args.root / "build").resolve()
     args.root = args.root.resolve()
+    if args.untrusted and args.out.is_relative_to(args.root) and args.command != "check":
+        # A submission may bring its own build/: outputs, and cache records that
+        # would pass them off as current.
+        parser.error("--untrusted needs --out outside the submission's folder (--root)")
     return args
 
 
@@ -117,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         progress.error(error)
         return 1
+    except RecursionError:
+        if args.debug:
+            raise
+        from press.manuscript import too_deep
+        progress.error(too_deep())
+        return 1
     except KeyboardInterrupt:
         return 0
 
@@ -126,7 +142,7 @@ def run(args, progress: Progress) -> int:
 
     if args.command == "check":
         started = time.perf_counter()
-        warnings = pipeline.check(args.root)
+        warnings = pipeline.check(args.root, untrusted=args.untrusted)
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
@@ -151,16 +167,17 @@ def run(args, progress: Progress) -> int:
                 progress.report(result, time.perf_counter() - started[0], args.editions)
             started[0] = time.perf_counter()
 
+        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted}
         if args.command == "watch":
             progress.line(f"watching {args.root} (Ctrl-C stops)")
-            live.watch(args.root, args.out, args.editions, on_build)
+            live.watch(args.root, args.out, args.editions, on_build, options=options)
         else:
-            live.serve(args.root, args.out, args.editions, args.port, on_build,
+            live.serve(args.root, args.out, args.editions, args.port, on_build, options=options,
                        ready=lambda port: progress.line(f"preview on http://127.0.0.1:{port}/ (Ctrl-C stops)"))
         return 0
     started = time.perf_counter()
     report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
-                            pdf_engine=args.pdf_engine)
+                            pdf_engine=args.pdf_engine, untrusted=args.untrusted)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -57,6 +57,16 @@ def scaled_manuscript(scale: int) -> Path:
     return root
 
 
+def in_style(style: str) -> Path:
+    """The article with ``csl: STYLE`` in its metadata (a CSL style through citeproc)."""
+    root = WORK / f"csl-{style}"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(scaled_manuscript(1), root)
+    metadata = root / "manuscript" / "metadata.yaml"
+    metadata.write_text(metadata.read_text(encoding="utf-8") + f"csl: {style}\n", encoding="utf-8")
+    return root
+
+
 def run(command: list[str], cwd: Path | None = None, check: bool = True) -> float:
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
@@ -252,7 +262,13 @@ def main() -> None:
     html_only = repeat(lambda: ours(article, "html"), runs)
     pandoc = repeat(lambda: bare_pandoc(article), runs)
     pandoc_tuned = repeat(lambda: bare_pandoc(article, runtime=tuple(PANDOC_RUNTIME)), runs)
+    styles = {}
+    for style in ("apa", "isnad-metinici"):
+        styled = in_style(style)
+        styles[style] = repeat(lambda: ours(styled), runs)
     rows = [("ours: clean build, PDF + HTML + EPUB", clean),
+            *((f"ours: the same in a CSL style ({style}, through citeproc)", figures)
+              for style, figures in styles.items()),
             ("ours: no-op rebuild", noop),
             ("ours: after a one-paragraph edit", edit),
             ("ours: HTML edition alone", html_only),
@@ -261,6 +277,8 @@ def main() -> None:
     ratios = [("clean / bare pandoc", clean[0] / pandoc[0], "≤ 1.3, aiming at 1.0"),
               ("clean / bare pandoc with our GC settings", clean[0] / pandoc_tuned[0], ""),
               ("no-op / clean", noop[0] / clean[0], "≤ 0.15")]
+    ratios += [(f"{style} − house style (seconds)", figures[0] - clean[0], "≤ 0.10")
+               for style, figures in styles.items()]
     if "sphinx" not in skip:
         sphinx_all = repeat(lambda: sphinx(article), runs)
         rows.append(("Sphinx + MyST + sphinxcontrib-bibtex: html + epub + latex→PDF", sphinx_all))

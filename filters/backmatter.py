@@ -22,13 +22,14 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 import panflute as pf
 
 from filters.dates import format_long, parse_iso
-from filters.diagnostics import run_filter_main, suggestion, warn
+from filters.diagnostics import run_filter_main
 from filters.language import base_language, term
 from filters.markup import text_to_inlines
-from filters.names import BACK_MATTER_CLASS, KIND_ATTRIBUTE, UNNUMBERED_CLASS
+from filters.metadata import credit_key
+from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BACK_MATTER_KINDS, KIND_ATTRIBUTE,
+                           UNNUMBERED_CLASS)
 
-KINDS = ("acknowledgements", "funding", "conflict-of-interest", "data-availability", "ethics",
-         "author-contributions")
+KINDS = BACK_MATTER_KINDS
 
 
 def section(kind: str, blocks: list[pf.Block], lang: str, header: pf.Header | None = None) -> pf.Div:
@@ -69,21 +70,13 @@ def ethics_blocks(meta, lang: str) -> list[pf.Block]:
 
 def contributions_blocks(doc: pf.Doc, lang: str) -> list[pf.Block]:
     """"A. Yılmaz: Kavramsallaştırma, Yöntem; J. Smith: Yazılım." from the authors'
-    CRediT ``roles``; an unknown role is a warning with the closest name."""
+    CRediT ``roles`` (checked, each unknown one named, by the metadata stage)."""
     roles = term(lang, "credit")
     parts = []
     for author in doc.get_metadata("authors", default=[]) or []:
         given = author.get("roles") or []
         given = [given] if isinstance(given, str) else given
-        names = []
-        for role in given:
-            key = str(role).strip().lower().replace(" ", "-").replace("–", "-").replace("&", "")
-            key = key.replace("--", "-")
-            if key not in roles:
-                warn(f"unknown CRediT role '{role}' of {author.get('name', '')}",
-                     hint=suggestion(key, roles, "see https://credit.niso.org"))
-                continue
-            names.append(roles[key])
+        names = [roles[credit_key(role)] for role in given if credit_key(role) in roles]
         if names:
             parts.append(f"{author.get('name', '')}: {', '.join(names)}")
     return [pf.Para(*text_to_inlines("; ".join(parts) + "."))] if parts else []
@@ -101,8 +94,11 @@ def written_sections(blocks: list[pf.Block], lang: str) -> tuple[list[pf.Block],
                 current = []
                 found.append(section(kind, current, lang, header=block))
                 continue
-            if current is not None and block.level <= found[-1].content[0].level:
+            if current is not None and (block.level <= found[-1].content[0].level
+                                        or APPENDIX_CLASS in block.classes):
                 current = None
+        elif isinstance(block, pf.Div) and APPENDIX_CLASS in block.classes:
+            current = None  # `::: appendix` after a statement starts the appendices
         if current is not None:
             found[-1].content.append(block)
         else:

@@ -127,6 +127,7 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
 
 def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
     from filters.cslitems import entry_from_item
+    from press.sourcetext import ESCAPED_CONTROL
 
     try:
         items = json.loads(text)
@@ -136,6 +137,11 @@ def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
         return
     if not isinstance(items, list):
         error("a CSL-JSON bibliography is a list of items ([{\"id\": …, \"type\": …}, …])", path, 1)
+        return
+    escaped = ESCAPED_CONTROL.search(text)
+    if escaped:  # "\u0000" in a value: no edition (XML) can hold it
+        error(f"control character U+{escaped.group()[2:].upper()} in a value", path,
+              text.count("\n", 0, escaped.start()) + 1, hint="delete the escape")
         return
     id_lines = [text.count("\n", 0, match.start()) + 1 for match in CSL_ID.finditer(text)]
     for index, item in enumerate(items):

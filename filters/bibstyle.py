@@ -13,7 +13,6 @@ elements so that every edition prints the same text.
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 import panflute as pf
 from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
@@ -26,9 +25,8 @@ from pybtex.style.template import (FieldIsMissing, first_of, join, node, optiona
 
 from filters.bibtext import latex_to_rich, month_number, plain
 from filters.language import ordinal, term
-from filters.markup import text_to_inlines
+from filters.markup import text_to_inlines, unsafe_url
 
-SAFE_URL_SCHEMES = {"http", "https", "ftp", "mailto"}
 INLINE_TAGS = {"em": pf.Emph, "i": pf.Emph, "strong": pf.Strong, "b": pf.Strong,
                "sup": pf.Superscript, "sub": pf.Subscript, "sc": pf.SmallCaps}
 
@@ -36,6 +34,18 @@ INLINE_TAGS = {"em": pf.Emph, "i": pf.Emph, "strong": pf.Strong, "b": pf.Strong,
 def family_name(person) -> str:
     """``Person("van Dijk, Teun A.")`` → ``"van Dijk"``; ``{Türk Keneşi}`` stays whole."""
     return plain(" ".join(person.prelast_names + person.last_names))
+
+
+def named(persons) -> tuple[list, bool]:
+    """The persons BibTeX names, and whether it ended the list with ``and others``.
+
+    >>> from pybtex.database import Person
+    >>> named([Person("Smith, J."), Person("others")])
+    ([Person('Smith, J.')], True)
+    """
+    persons = list(persons or [])
+    others = bool(persons) and str(persons[-1]).strip().lower() == "others"
+    return (persons[:-1] if others else persons), others
 
 
 def initials(person) -> str:
@@ -50,8 +60,7 @@ def initials(person) -> str:
 def safe_url(url: str) -> str | None:
     """The URL if it is safe to make a link of; ``javascript:`` and the like are not."""
     url = url.strip()
-    scheme = urlparse(url).scheme.lower()
-    return url if scheme in SAFE_URL_SCHEMES else None
+    return None if unsafe_url(url) else url
 
 
 def long_date(value: str, lang: str) -> str:
@@ -83,13 +92,27 @@ def joined_names(formatted: list[Text], lang: str) -> Text:
 
 # --- template nodes ---------------------------------------------------------
 
-@node
-def rich_field(children, context, name):
-    """A field as rich text (``filters.bibtext``: ``%`` is text, ``\\emph`` is emphasis)."""
+def required(context, name: str) -> str:
+    """The entry's field ``name``; pybtex's "missing" signal (which ``optional[…]``
+    catches) when the entry has none."""
     value = context["entry"].fields.get(name)
     if not value:
         raise FieldIsMissing(name, context["entry"])
+    return value
+
+
+@node
+def rich_field(children, context, name):
+    """A field as rich text (``filters.bibtext``: ``%`` is text, ``\\emph`` is emphasis)."""
+    value = required(context, name)
     return latex_to_rich(value)
+
+
+def with_others(formatted: list, others: bool, lang: str):
+    """The names joined; "… vd." / "… et al." after them for BibTeX's ``and others``."""
+    if not others:
+        return joined_names(formatted, lang)
+    return Text(Text(", ").join(formatted), " ", term(lang, "et_al"))
 
 
 @node
@@ -98,11 +121,12 @@ def reference_names(children, context, role="author"):
     persons = context["entry"].persons.get(role)
     if not persons:
         raise FieldIsMissing(role, context["entry"])
+    persons, others = named(persons)
     formatted = []
     for person in persons:
         name, given = family_name(person), initials(person)
         formatted.append(Text(Protected(f"{name}, {given}" if given else name)))
-    return joined_names(formatted, context["lang"])
+    return with_others(formatted, others, context["lang"])
 
 
 @node
@@ -120,9 +144,10 @@ def editors_of_book(children, context):
     editors = context["entry"].persons.get("editor")
     if not editors:
         raise FieldIsMissing("editor", context["entry"])
+    editors, others = named(editors)
     formatted = [Text(Protected(" ".join(filter(None, [initials(person), family_name(person)]))))
                  for person in editors]
-    return Text(joined_names(formatted, context["lang"]), " ", editor_role.format_data(context))
+    return Text(with_others(formatted, others, context["lang"]), " ", editor_role.format_data(context))
 
 
 @node
@@ -155,9 +180,7 @@ def date_label(children, context):
 @node
 def link(children, context, name):
     """A field that is a URL, as a link, or as plain text when its scheme is unsafe."""
-    value = context["entry"].fields.get(name)
-    if not value:
-        raise FieldIsMissing(name, context["entry"])
+    value = required(context, name)
     url = plain(value) if "\\" in value else value.strip()
     if name == "doi":
         url = url if url.startswith("http") else f"https://doi.org/{url}"
@@ -168,9 +191,7 @@ def link(children, context, name):
 @node
 def accessed(children, context):
     """``(Erişim tarihi: 15 Ocak 2021)`` for web items that record when they were read."""
-    value = context["entry"].fields.get("urldate")
-    if not value:
-        raise FieldIsMissing("urldate", context["entry"])
+    value = required(context, "urldate")
     lang = context["lang"]
     return Text(f"({term(lang, 'accessed').format(date=long_date(plain(value), lang))})")
 
@@ -178,26 +199,20 @@ def accessed(children, context):
 @node
 def page_range(children, context, label=False):
     """``10–30`` with an en dash, whatever the .bib used; ``ss. 10–30`` with the label."""
-    value = context["entry"].fields.get("pages")
-    if not value:
-        raise FieldIsMissing("pages", context["entry"])
+    value = required(context, "pages")
     pages = plain(value).replace("--", "–").replace("-", "–")
     return Text(f"{term(context['lang'], 'pages')} {pages}" if label else pages)
 
 
 @node
 def edition(children, context):
-    value = context["entry"].fields.get("edition")
-    if not value:
-        raise FieldIsMissing("edition", context["entry"])
+    value = required(context, "edition")
     return Text(edition_text(value, context["lang"]))
 
 
 @node
 def volume(children, context):
-    value = context["entry"].fields.get("volume")
-    if not value:
-        raise FieldIsMissing("volume", context["entry"])
+    value = required(context, "volume")
     return Text(term(context["lang"], "volume").format(number=plain(value)))
 
 
@@ -214,9 +229,7 @@ def kind(children, context, default=None):
 
 @node
 def report_number(children, context):
-    value = context["entry"].fields.get("number")
-    if not value:
-        raise FieldIsMissing("number", context["entry"])
+    value = required(context, "number")
     return Text(term(context["lang"], "report_number").format(number=plain(value)))
 
 
@@ -355,8 +368,8 @@ def rich_to_inlines(rich, protect: bool = False) -> list[pf.Inline]:
     if isinstance(rich, Tag):
         wrapper = INLINE_TAGS.get(rich.name)
         return [wrapper(*children)] if wrapper else children
-    if isinstance(rich, HRef):
-        return [pf.Link(*children, url=rich.url)]
+    if isinstance(rich, HRef):  # any field's \href: a link only to a safe address
+        return [pf.Link(*children, url=rich.url)] if safe_url(rich.url) else children
     if protect and isinstance(rich, Protected):
         return [pf.Span(*children, classes=["nocase"])]
     return children

@@ -108,10 +108,20 @@ def apply_commands(parts: list) -> list:
     return [part for part in result if part != ""]
 
 
+# A straight apostrophe inside a word, as databases export it ("İstanbul'a"), is the
+# typographic one the text has ("İstanbul’a").
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
 def clean(text: str) -> str:
-    """Put the set-aside characters back; a command nobody resolved leaves its name."""
-    return STRAY_COMMAND.sub(lambda m: m.group(1) + (" " if m.group(0)[-1:].isspace() else ""),
-                             text).translate(PUT_BACK)
+    """Put the set-aside characters back; a command nobody resolved leaves its name;
+    apostrophes inside words are typographic.
+
+    >>> clean("İstanbul'a")
+    'İstanbul’a'
+    """
+    text = STRAY_COMMAND.sub(lambda m: m.group(1) + (" " if m.group(0)[-1:].isspace() else ""), text)
+    return APOSTROPHE.sub("’", text).translate(PUT_BACK)
 
 
 @lru_cache(maxsize=None)  # names recur in every label and reference: decode each once

@@ -33,7 +33,7 @@ import panflute as pf
 from pybtex.richtext import Text
 
 from filters.bibliography import Bibliography, load_bibliography
-from filters.bibstyle import HouseStyle, family_name, rich_to_inlines
+from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
 from filters.bibtext import as_text, plain
 from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
 from filters.elements import descendants
@@ -111,11 +111,13 @@ def locator_text(locator: Locator, lang: str) -> str:
 
 def author_label(entry, lang: str) -> str:
     """``Aslanlı``; ``Caferov ve Aslanlı``; ``Yılmaz vd.``; an organisation whole."""
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    persons, others = named(entry.persons.get("author") or entry.persons.get("editor") or [])
     names = [family_name(person) for person in persons]
     if not names:
         title = entry.fields.get("title")
         return plain(title) if title else entry.key
+    if others:
+        return f"{names[0]} {term(lang, 'et_al')}"
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
@@ -356,9 +358,8 @@ def prepare(doc: pf.Doc) -> None:
 
 
 def finalize(doc: pf.Doc) -> None:
-    """Append the reference list. A CSL style's is filled when citeproc is done: at once
-    when this filter runs alone; in the build, after the later stages (``finish_later``),
-    which citeproc's run then overlaps."""
+    """Append the reference list; a CSL style's once citeproc (started by ``prepare``)
+    is done, before the next stage: the chronology must see the citations it prints."""
     citations, lang = doc.citations, base_language(doc.get_metadata("lang", default=None))
     del doc.citations
     if isinstance(citations, Formatted):
@@ -384,11 +385,7 @@ def finalize(doc: pf.Doc) -> None:
         doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
             *(pf.MetaString(formatted.text[key]) for key, _ in formatted.entries))
 
-    later = getattr(doc, "finish_later", None)
-    if later is None:
-        finish()
-    else:
-        later.append(finish)
+    finish()
 
 
 def main(doc=None):

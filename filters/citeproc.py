@@ -240,7 +240,7 @@ def sort_name(entry) -> str:
 
 
 class PendingCitations:
-    """Citations that pandoc's citeproc is formatting: each one a placeholder
+    """Citations that pandoc's citeproc is formatting: each one a stand-in
     ``Span.citation`` (empty, so later stages read it as a citation) until ``finish``
     fills it. Meanwhile the build goes on with the next stages."""
 
@@ -259,7 +259,7 @@ class PendingCitations:
             self.found.append(element)
 
     def finish(self) -> Formatted:
-        """Wait for citeproc; fill the placeholders; the reference list in its order."""
+        """Wait for citeproc; fill the stand-ins; the reference list in its order."""
         result = citeproc_result(self.process, self.style)
         if result is None:
             return Formatted([], {})

@@ -20,6 +20,7 @@ Stand-alone: ``pandoc -F filters/crossref.py``.
 """
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
 from filters.elements import descendants
 from filters.language import base_language, term, upper_first
 from filters.markup import text_to_inlines
-from filters.names import (APPENDIX_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
+from filters.names import (APPENDIX_CLASS, BACK_MATTER_KINDS, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
                            NUMBER_ATTRIBUTE, UNNUMBERED_CLASS, XREF_CLASS)
 from filters.numbering import (appendix_letter, collapse, kind_of, label_text, number_appendix,
                                number_caption, number_header, shown_number, strip_appendix_prefix)
@@ -221,9 +222,26 @@ def number_equations(inlines: list, state: Numbering) -> list:
     return result
 
 
+# Classes that change how a section is numbered or placed: a near miss ("apendix")
+# would silently make an appendix a numbered section.
+STRUCTURE_CLASSES = (APPENDIX_CLASS, UNNUMBERED_CLASS, *BACK_MATTER_KINDS)
+
+
+def check_classes(header: pf.Header, state: Numbering) -> None:
+    for name in header.classes:
+        if name in STRUCTURE_CLASSES:
+            continue
+        close = difflib.get_close_matches(name, STRUCTURE_CLASSES, n=1, cutoff=0.8)
+        if close:
+            path, line = locate(state.doc, rf"\{{[^}}]*\.{re.escape(name)}\b")
+            warn(f"unknown class '.{name}' on the heading '{pf.stringify(header)}'", path, line,
+                 hint=f"did you mean '.{close[0]}'?")
+
+
 def number_blocks(blocks, state: Numbering) -> None:
     for block in blocks:
         if isinstance(block, pf.Header):
+            check_classes(block, state)
             number_section(block, state)
         elif isinstance(block, pf.Figure):
             number = state.next_number("figure")
@@ -271,18 +289,19 @@ def reference_inlines(citations: list, state: Numbering) -> list[pf.Inline]:
 
 
 def group_inlines(group: list, lang: str) -> list[pf.Inline]:
-    """One kind's references: "Şekil 1", "Figures 1–3 and 5" (each number a link),
-    the number alone for ``[-@fig:x]``, capitalised for ``@Fig:x``."""
+    """One kind's references: "Şekil 1", "Figures 1–3 and 5" (each number a link, in
+    order), the number alone for ``[-@fig:x]`` (an equation's too: "1", so that
+    "Equation [-@eq:x]" does not print its parentheses twice), capitalised for ``@Fig:x``."""
     kind = group[0][1].kind
     numbers_only = group[0][0].mode == "SuppressAuthor"
     capital = group[0][0].id[:1].isupper()
     targets = {target.number: target for _, target in group}
     if len(group) == 1:
         number = group[0][1].number
-        text = shown_number(kind, number) if numbers_only else label_text(kind, number, lang)
+        text = number if numbers_only else label_text(kind, number, lang)
         return [xref_link(upper_first(text, lang) if capital else text, targets[number])]
-    links = [xref_link(shown_number(kind, item), targets[item.split("–")[0]])
-             for item in collapse(list(targets))]
+    links = [xref_link(item if numbers_only else shown_number(kind, item), targets[item.split("–")[0]])
+             for item in collapse(sorted(targets, key=number_order))]
     inlines: list[pf.Inline] = []
     if not numbers_only:
         word = term(lang, kind + "s")
@@ -294,6 +313,16 @@ def group_inlines(group: list, lang: str) -> list[pf.Inline]:
             inlines += [pf.Str(","), pf.Space()]
         inlines.append(link)
     return inlines
+
+
+def number_order(number: str) -> tuple:
+    """Numbers in reading order: 2 before 10, the main text's before the appendices'.
+
+    >>> sorted(["10", "2", "A1", "1.2"], key=number_order)
+    ['1.2', '2', '10', 'A1']
+    """
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|[^\d.]+", number))
 
 
 def xref_link(text: str, target: Target) -> pf.Link:
@@ -337,15 +366,24 @@ def known_reference(citation, state: Numbering) -> bool:
     expected = kind_of(citation.id)
     path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")
     if target is None:
-        error(f"unknown cross-reference '{citation.id}'", path, line,
-              suggestion(citation.id, state.targets, "label the figure, table, equation "
-                         "or section with {#" + citation.id + "}"))
+        error(f"unknown cross-reference '{citation.id}'", path, line, closest_label(citation.id, state))
         return False
     if target.kind != expected and not (expected == "section" and target.kind == "appendix"):
         error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
               path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
         return False
     return True
+
+
+def closest_label(wanted: str, state: Numbering) -> str:
+    """The fix for an unknown label: the same name under another kind's prefix
+    ("did you mean 'fig:trend'?" for ``@tbl:trend``), else the closest label."""
+    name = re.split(r"[:-]", target_id(wanted), maxsplit=1)[1]
+    same_name = [label for label in state.targets if re.split(r"[:-]", label, maxsplit=1)[-1] == name]
+    if same_name:
+        return f"did you mean '{same_name[0]}'? it is a {state.targets[same_name[0]].kind}"
+    return suggestion(wanted, state.targets,
+                      "label the figure, table, equation or section with {#" + wanted + "}")
 
 
 def attach_to_citations(citations: list, known: set[int], state: Numbering) -> None:

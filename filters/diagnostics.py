@@ -25,11 +25,12 @@ import difflib
 import logging
 import re
 import sys
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from filters.names import SOURCE_FILES_KEY
+from filters.names import METADATA_FILE_KEY, SOURCE_FILES_KEY
 
 log = logging.getLogger("press")
 
@@ -103,8 +104,9 @@ def record(failure: BuildError) -> None:
 
 
 def raise_collected(found: list[Diagnostic]) -> None:
+    """Raise the errors found, in the order of the files and lines they name."""
     if found:
-        raise BuildError.of(found)
+        raise BuildError.of(sorted(found, key=lambda d: (d.path is None, d.path or "", d.line or 0)))
 
 
 def warn(message: str, path: str | None = None, line: int | None = None,
@@ -122,23 +124,28 @@ def suggestion(word: str, known, fallback: str | None = None) -> str | None:
     return f"did you mean '{close[0]}'?" if close else fallback
 
 
-def source_files(doc) -> list[str]:
+def source_files(doc, metadata: bool = False) -> list[str]:
+    """The manuscript's sections in reading order; with ``metadata``, then metadata.yaml."""
     files = doc.get_metadata(SOURCE_FILES_KEY, default=[]) if doc else []
-    return [files] if isinstance(files, str) else list(files)
+    files = [files] if isinstance(files, str) else list(files)
+    metadata_file = doc.get_metadata(METADATA_FILE_KEY, default=None) if doc and metadata else None
+    return files + [metadata_file] if metadata_file else files
 
 
-def locate(doc, pattern: str, nth: int = 0) -> tuple[str | None, int | None]:
+def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str | None, int | None]:
     """(file, line) of the ``nth`` line of the manuscript where the regex ``pattern``
-    matches (the first, by default).
+    matches (the first, by default); with ``metadata``, metadata.yaml is searched
+    after the sections (for a field, or text in one).
 
     Pandoc's Markdown reader keeps no source positions, so a filter that finds
-    a problem in the AST looks the offending text up in the author's files.
+    a problem in the AST looks the offending text up in the author's files (read
+    as NFC, like the document: see ``press.manuscript``).
     """
     regex = re.compile(pattern)
     seen = 0
-    for name in source_files(doc):
+    for name in source_files(doc, metadata):
         try:
-            text = Path(name).read_text(encoding="utf-8")
+            text = unicodedata.normalize("NFC", Path(name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
         for number, line in enumerate(text.splitlines(), start=1):

@@ -24,6 +24,7 @@ LANGUAGES: dict[str, dict] = {
         "appendix": "Ek",
         "chronology": "Kronoloji",
         "timeline": "Zaman çizelgesi",
+        "date": "Tarih", "event": "Olay",  # the chronology's columns (the DOCX edition's table)
         "abstract": "Öz",
         "keywords": "Anahtar Kelimeler",
         "contents": "İçindekiler",
@@ -313,6 +314,7 @@ LANGUAGES: dict[str, dict] = {
         "appendix": "Appendix",
         "chronology": "Chronology",
         "timeline": "Timeline",
+        "date": "Date", "event": "Event",  # the chronology's columns (the DOCX edition's table)
         "abstract": "Abstract",
         "keywords": "Keywords",
         "contents": "Contents",

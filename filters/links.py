@@ -1,4 +1,5 @@
-"""Every internal link points at something: ``[see](#giris)`` needs an element ``#giris``.
+"""Every internal link points at something: ``[see](#giris)`` needs an element ``#giris``;
+and no link, whoever made it, goes to a ``javascript:`` address.
 
 Runs last, after the filters that add links (citations, chronology), so a broken
 link anywhere stops the build with the file and line of the link.
@@ -17,8 +18,8 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 
 import panflute as pf
 
-import filters.markup  # noqa: F401 (lets panflute read the raw Typst blocks of the chronology)
-from filters.diagnostics import error, locate, run_filter_main
+from filters.markup import unsafe_url  # (importing it lets panflute read raw Typst blocks)
+from filters.diagnostics import error, locate, run_filter_main, warn
 from filters.elements import descendants
 
 
@@ -35,7 +36,20 @@ def broken_links(doc: pf.Doc) -> list[str]:
     return list(dict.fromkeys(target for target in targets if target not in known))
 
 
+def defuse_unsafe_links(doc: pf.Doc) -> None:
+    """The last guard, whatever stage made the link (a ``.bib``'s ``\\href``, a
+    raw-free author link): one to a ``javascript:`` or another unsafe address is its
+    text, with a warning naming it."""
+    for element in list(descendants(doc)):
+        if isinstance(element, pf.Link) and unsafe_url(element.url):
+            path, line = locate(doc, re.escape(element.url))
+            warn(f"a link to '{element.url}' is printed as its text", path, line,
+                 hint="links go to http(s), mailto, doi… addresses or within the article")
+            element.parent.content[element.index] = pf.Span(*element.content)
+
+
 def finalize(doc: pf.Doc) -> None:
+    defuse_unsafe_links(doc)
     for target in broken_links(doc):
         path, line = locate(doc, rf"\]\(#{re.escape(target)}\)")
         error(f"internal link to '#{target}', but nothing has that id", path, line,

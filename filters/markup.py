@@ -7,10 +7,12 @@
 """
 from __future__ import annotations
 
-import html
+import re
 
 import panflute as pf
 from panflute.elements import RAW_FORMATS
+
+from filters.names import SAFE_URL_SCHEMES
 
 # panflute 2.3 predates pandoc's Typst writer and rejects raw Typst; pandoc itself
 # accepts it (RawBlock "typst" reaches only the Typst output).
@@ -35,5 +37,23 @@ def typst_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def html_escape(text: str) -> str:
-    return html.escape(text, quote=True)
+SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+
+
+def scheme_of(url: str) -> str | None:
+    """The URL's scheme as a browser reads it: after dropping spaces and control
+    characters, in lower case."""
+    match = SCHEME.match(re.sub(r"[\x00-\x20]", "", url).lower())
+    return match.group(1) if match else None
+
+
+def unsafe_url(url: str) -> bool:
+    """A link or image URL with a scheme other than the web's, mail's and DOI's
+    (relative addresses and #fragments are safe).
+
+    >>> unsafe_url(" JavaScript:alert(1)"), unsafe_url("https://x"), unsafe_url("#bib-a")
+    (True, False, False)
+    """
+    scheme = scheme_of(url)
+    return scheme is not None and scheme not in SAFE_URL_SCHEMES
+

@@ -14,8 +14,8 @@ edition. The schema below is the one list of keys (the README's table follows it
 
 >>> bcp47("tr-TR"), bcp47("tr_TR")
 (True, False)
->>> license_of("CC-BY-NC-4.0")
-('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/')
+>>> license_of("CC-BY-NC-4.0"), license_of("CC BY 4.0")[1]
+(('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/'), 'https://creativecommons.org/licenses/by/4.0/')
 """
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ import panflute as pf
 from filters.dates import DateError, format_long, parse_iso
 from filters.diagnostics import display_path, error, run_filter_main, suggestion, warn
 from filters.language import base_language, term
-from filters.markup import text_to_inlines
-from filters.names import INTERNAL_KEYS, METADATA_FILE_KEY
+from filters.markup import scheme_of, text_to_inlines, unsafe_url
+from filters.names import BUILD_KEYS, INTERNAL_KEYS, METADATA_FILE_KEY
 from filters.options import DEFAULTS as OPTION_DEFAULTS
 
 
@@ -45,8 +45,11 @@ from filters.options import DEFAULTS as OPTION_DEFAULTS
 class Key:
     """One metadata key: what it holds (for the README) and how it is checked.
     ``check``: "text" (Markdown), "id" (taken as written), "lang", "date", "orcid",
-    "doi", "email", "url", "bool", "list" (of text), "map", "any" (text or a map of
-    text), "raw" (the author's own markup, kept: only ``header-includes``)."""
+    "doi", "email", "url", "bool", "list" (of text; one text is a list of one),
+    "credit" (CRediT roles), "map", "text-or-map" (a statement, or the map's fields),
+    "affiliations" (a name or a list of names and ``{name, ror}``), "options" (``false``,
+    or the map of a stage's options), "raw" (the author's own markup, kept: only
+    ``header-includes``)."""
     summary: str
     check: str = "text"
     fields: dict = field(default_factory=dict)   # of a map (or of each item of a list of maps)
@@ -55,12 +58,14 @@ class Key:
 
 PERSON = {
     "name": Key("the author's name as printed", "text"),
-    "affiliation": Key("an institution, or a list of them (shared ones are numbered once)", "any"),
+    "affiliation": Key("an institution, or a list of them (shared ones are numbered once)",
+                       "affiliations", {"name": Key("the institution"), "ror": Key("its ROR id", "url")}),
     "orcid": Key("ORCID iD, e.g. 0000-0002-1825-0097", "orcid"),
     "email": Key("e-mail address", "email"),
     "corresponding": Key("true for the corresponding author", "bool"),
-    "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "list"),
+    "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "credit"),
     "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21", "url"),
+    "surname": Key("the family name, when it is not the name's last word (JATS, Crossref)"),
 }
 SCHEMA: dict[str, Key] = {
     "lang": Key("language of the text, a BCP 47 tag: tr, en, tr-TR", "lang"),
@@ -79,6 +84,7 @@ SCHEMA: dict[str, Key] = {
         "name": Key("journal name"), "volume": Key("volume", "id"), "issue": Key("issue", "id"),
         "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN", "id"),
         "eissn": Key("electronic ISSN", "id"), "publisher": Key("publisher"),
+        "abbreviation": Key("the journal's ISO 4 abbreviation (JATS, Crossref)"),
         "url": Key("the journal's web site", "url")}),
     "doi": Key("the article's DOI, e.g. 10.1234/abc.2021.5", "doi"),
     "url": Key("the article's landing page", "url"),
@@ -93,22 +99,28 @@ SCHEMA: dict[str, Key] = {
     "funding": Key("funding statement (back matter)"),
     "conflict-of-interest": Key("conflict of interest statement (back matter)"),
     "data-availability": Key("data availability statement (back matter)"),
-    "ethics": Key("ethics approval: a statement, or {board, date, number}", "any"),
+    "ethics": Key("ethics approval: a statement, or {board, date, number}", "text-or-map", {
+        "board": Key("the approving board"), "date": Key("the approval's date", "date"),
+        "number": Key("the approval's number", "id")}),
     "author-contributions": Key("author contributions statement (or each author's `roles`)"),
     "slug": Key("output file names: letters, digits and -", "id"),
     "bibliography": Key("the .bib files, relative to manuscript/ (default: bibliography/*.bib)", "any"),
     "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
     "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
-    "chronology": Key("the chronology appendix: false, or options (below)", "any"),
+    "csl": Key("a CSL style by name (apa, isnad-metinici…) or a .csl file of the project", "id"),
+    "chronology": Key("the chronology appendix: false, or options (below)", "options", {
+        name: Key(f"default {default}", "bool" if isinstance(default, bool) else "text")
+        for name, default in OPTION_DEFAULTS["chronology"].items() if name != "enabled"}),
+    "docx": Key("the DOCX edition's options", "options", {
+        name: Key(f"default {default}", "bool") for name, default in OPTION_DEFAULTS["docx"].items()}),
+    "crossref": Key("who deposits the DOI with Crossref (the crossref edition)", "map", {
+        "depositor": Key("the depositor's name"), "email": Key("the depositor's e-mail", "email"),
+        "registrant": Key("the organisation that registers the DOI")}),
     "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "raw"),
 }
-# Keys the build writes for its own use, and options other stages define with their
-# defaults in filters/options.py: known, not checked here.
-KNOWN = set(SCHEMA) | INTERNAL_KEYS | set(OPTION_DEFAULTS)
+# Keys the build writes for its own use: known, not checked here.
+KNOWN = set(SCHEMA) | INTERNAL_KEYS
 IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url"}
-SAFE_SCHEMES = {"http", "https", "mailto", "ftp", ""}
-BACK_MATTER = ("acknowledgements", "funding", "conflict-of-interest", "data-availability",
-               "ethics", "author-contributions")
 
 
 def bcp47(tag: str) -> bool:
@@ -131,11 +143,32 @@ def orcid_valid(value: str) -> bool:
     return value[-1] == ("X" if check == 10 else str(check))
 
 
+def credit_key(role) -> str:
+    """A CRediT role as the taxonomy names it, however it was written.
+
+    >>> credit_key("Writing – review & editing"), credit_key("Data Curation")
+    ('writing-review-editing', 'data-curation')
+    """
+    words = re.findall(r"[a-z]+", str(role).lower())
+    return "-".join(words)
+
+
+def credit_role(role) -> str | None:
+    """The CRediT key of a role as written, or None if the taxonomy has no such role
+    (the JATS edition tags each author's roles with these keys).
+
+    >>> credit_role("Writing – review & editing"), credit_role("data-curation"), credit_role("x")
+    ('writing-review-editing', 'data-curation', None)
+    """
+    key = credit_key(role)
+    return key if key in term("en", "credit") else None
+
+
 def license_of(value: str) -> tuple[str, str | None]:
     """An SPDX id's name and URL (Creative Commons), or the value itself."""
-    match = re.fullmatch(r"CC-(BY(?:-NC)?(?:-SA|-ND)?)-(\d\.\d)", value.strip(), re.I)
+    match = re.fullmatch(r"CC[-\s](BY(?:[-\s]NC)?(?:[-\s]SA|[-\s]ND)?)[-\s](\d\.\d)", value.strip(), re.I)
     if match:
-        parts, version = match.group(1).upper(), match.group(2)
+        parts, version = re.sub(r"\s", "-", match.group(1).upper()), match.group(2)
         return (f"CC {parts} {version}",
                 f"https://creativecommons.org/licenses/{parts.lower()}/{version}/")
     if re.fullmatch(r"CC0-1\.0", value.strip(), re.I):
@@ -232,8 +265,10 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
             checker.error(path, f"'{text}' is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY)")
             return None
     if check == "orcid" and not orcid_valid(text.removeprefix("https://orcid.org/")):
+        shaped = re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", text.removeprefix("https://orcid.org/"))
         checker.error(path, f"'{text}' is not an ORCID iD",
-                      "write its 16 characters, e.g. 0000-0002-1825-0097")
+                      "its check digit does not match: copy it from orcid.org" if shaped else
+                      "write its 16 characters in groups of four, e.g. 0000-0002-1825-0097")
         return None
     if check == "orcid":
         text = text.removeprefix("https://orcid.org/")
@@ -251,6 +286,17 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
     return pf.MetaString(text)
 
 
+def check_roles(meta, path: str, source: Source, checker: Checker) -> None:
+    """Each CRediT role known to the taxonomy (https://credit.niso.org)."""
+    roles = term("en", "credit")
+    items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
+    for index, item in enumerate(items):
+        written = pf.stringify(item).strip()
+        if credit_key(written) not in roles:
+            checker.warn(f"{path}.{index}", f"unknown CRediT role '{written}'",
+                         suggestion(credit_key(written), roles, "see https://credit.niso.org"))
+
+
 def unknown(key: str, known, path: str, checker: Checker) -> None:
     checker.warn(path, f"unknown metadata key '{path}'",
                  suggestion(key, known, "it is left out; see the README's metadata table"))
@@ -262,35 +308,94 @@ def defused(meta, path: str, checker: Checker):
     def fix(element):
         if isinstance(element, pf.RawInline):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
-            return pf.Str(element.text)
+            return pf.Span(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.RawBlock):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
-            return pf.Plain(*text_to_inlines(element.text))
+            return pf.Plain(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.Image):
             checker.warn(path, f"an image in '{path}' is left out (only its text is kept)")
             return pf.Span(*element.content)
-        if isinstance(element, pf.Link) and urlparse(element.url).scheme.lower() not in SAFE_SCHEMES:
-            checker.warn(path, f"a {urlparse(element.url).scheme}: link in '{path}' is left out")
+        if isinstance(element, pf.Link) and unsafe_url(element.url):
+            checker.warn(path, f"a {scheme_of(element.url)}: link in '{path}' is left out")
             return pf.Span(*element.content)
         return None
     return meta.walk(lambda element, doc: fix(element)) if isinstance(
         meta, (pf.MetaInlines, pf.MetaBlocks, pf.MetaList, pf.MetaMap)) else meta
 
 
+SHAPES = {pf.MetaList: "a list", pf.MetaMap: "a map", pf.MetaBool: "true or false"}
+
+
+def shape_error(meta, path: str, wanted: str, checker: Checker) -> None:
+    checker.error(path, f"'{path}' must be {wanted}, not {SHAPES.get(type(meta), 'that')}",
+                  "see the README's metadata table")
+
+
+def check_text(meta, path: str, checker: Checker):
+    """Text (Markdown): formatting kept, markup defused; a list or a map is an error."""
+    if isinstance(meta, (pf.MetaList, pf.MetaMap)):
+        shape_error(meta, path, "text", checker)
+        return None
+    if isinstance(meta, pf.MetaBool):
+        return pf.MetaString(str(meta.boolean).lower())
+    return defused(meta, path, checker)
+
+
+def check_bool(meta, path: str, source: Source, checker: Checker):
+    """``true``/``false`` (also yes/no, 1/0, as people write them)."""
+    if isinstance(meta, pf.MetaBool):
+        return meta
+    written = raw_value(meta, path, source).lower()
+    if isinstance(meta, (pf.MetaList, pf.MetaMap)) or written not in BOOLEANS:
+        checker.error(path, f"'{path}' must be true or false", "write true or false")
+        return None
+    return pf.MetaBool(BOOLEANS[written])
+
+
+BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
 def check_value(meta, path: str, key: Key, source: Source, checker: Checker):
     """The checked value (None: left out, reported)."""
     if key.check in IDENTIFIER_CHECKS:
+        if isinstance(meta, (pf.MetaList, pf.MetaMap)):
+            shape_error(meta, path, "one value", checker)
+            return None
         return check_identifier(meta, path, key.check, source, checker)
     if key.check == "raw":
         return meta
     if key.check == "bool":
-        return pf.MetaBool(raw_value(meta, path, source).lower() in ("true", "yes", "1"))
+        return check_bool(meta, path, source, checker)
+    if key.check in ("list", "credit"):
+        items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
+        checked = [check_text(item, f"{path}.{index}", checker) for index, item in enumerate(items)]
+        if key.check == "credit":
+            check_roles(meta, path, source, checker)
+        return pf.MetaList(*(item for item in checked if item is not None))
+    if key.check == "affiliations":
+        items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
+        checked = []
+        for index, item in enumerate(items):
+            if isinstance(item, pf.MetaMap) and "name" not in item.content.dict:
+                checker.error(f"{path}.{index}", f"'{path}.{index}' has no name", "write {name: …, ror: …}")
+                continue
+            checked.append(check_map(item, f"{path}.{index}", key.fields, source, checker)
+                           if isinstance(item, pf.MetaMap) else check_text(item, f"{path}.{index}", checker))
+        return pf.MetaList(*(item for item in checked if item is not None))
+    if key.check == "text-or-map":
+        return (check_map(meta, path, key.fields, source, checker) if isinstance(meta, pf.MetaMap)
+                else check_text(meta, path, checker))
+    if key.check == "options":
+        return meta if isinstance(meta, pf.MetaBool) else check_map(meta, path, key.fields, source, checker)
     if key.check == "map" and key.fields:
         items = list(meta.content) if key.many and isinstance(meta, pf.MetaList) else [meta]
+        if key.many and not isinstance(meta, pf.MetaList):
+            shape_error(meta, path, "a list of maps", checker)
+            return None
         checked = [check_map(item, f"{path}.{i}" if key.many else path, key.fields, source, checker)
                    for i, item in enumerate(items)]
         return pf.MetaList(*checked) if key.many else checked[0]
-    return defused(meta, path, checker)
+    return check_text(meta, path, checker)
 
 
 def check_map(meta, path: str, fields: dict[str, Key], source: Source, checker: Checker):
@@ -443,25 +548,13 @@ def license_map(value: str) -> pf.MetaMap:
 
 # --- the stage ----------------------------------------------------------------------------
 
-def check_options(name: str, value, checker: Checker) -> None:
-    """A stage's options: the keys its defaults know (filters/options.py)."""
-    known = OPTION_DEFAULTS[name]
-    if isinstance(known, dict) and isinstance(value, pf.MetaMap):
-        for key in value.content.dict:
-            if key not in known:
-                unknown(key, known, f"{name}.{key}", checker)
-
-
 def check_metadata(doc: pf.Doc) -> None:
     meta = doc.metadata
     source = read_source(doc.get_metadata(METADATA_FILE_KEY, default=None))
     checker = Checker(source)
-    lang = base_language(doc.get_metadata("lang", default=None))
     authors = authors_of(meta, source, checker)
     for name in list(meta.content.dict):
-        if name in OPTION_DEFAULTS:
-            check_options(name, meta.content.dict[name], checker)
-        if name in INTERNAL_KEYS or name in OPTION_DEFAULTS or name in ("author", "authors"):
+        if name in BUILD_KEYS or name in ("author", "authors"):
             continue
         if name not in SCHEMA:
             unknown(name, KNOWN, name, checker)
@@ -473,6 +566,7 @@ def check_metadata(doc: pf.Doc) -> None:
         else:
             meta[name] = checked
     meta.content.dict.pop("author", None)
+    lang = base_language(doc.get_metadata("lang", default=None))
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
         error("the article has no title", source.path, None,
               "add `title: …` to manuscript/metadata.yaml")

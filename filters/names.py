@@ -38,9 +38,17 @@ EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an 
 EVENT_PLACE_CLASS = "event-place"      # Link from an appendix entry back to one place (the PDF
                                        # shows it as a page number)
 CHRONOLOGY_FILE = "chronology.yaml"    # the author's corrections, beside the manuscript's sections
+EVENT_DATE_CLASS = "event-date"        # Span of an entry's date in the appendix (JATS: its ISO dates)
+EVENTS_CLASS = "events"                # Div of the appendix's list of events (DOCX: a table)
+EVENT_TEXT_CLASS = "event-text"        # Span of an entry's sentence
+EVENT_SOURCE_CLASS = "event-source"    # Span of an entry's links to the places in the text
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)
+# … its kinds, in the order they are printed; each is also the class of a section the
+# author writes (`# Funding {.funding}`) and a metadata key.
+BACK_MATTER_KINDS = ("acknowledgements", "funding", "conflict-of-interest", "data-availability",
+                     "ethics", "author-contributions")
 KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 
 # --- metadata keys the build adds for its own use (never shown to readers) ---------
@@ -50,5 +58,14 @@ STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read 
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 METADATA_FILE_KEY = "press-metadata-file"  # manuscript/metadata.yaml, for its lines
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
-INTERNAL_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
-                           "nocite", "chronology", RESOURCES_KEY, "csl", STYLE_FILES_KEY})
+# What the build writes into the metadata itself (the author's `bibliography` is turned
+# into the checked list of files when the manuscript is read).
+BUILD_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
+                        RESOURCES_KEY, STYLE_FILES_KEY})
+# Never shown to readers: the build's keys, and the author's instructions to the stages.
+INTERNAL_KEYS = BUILD_KEYS | {"nocite", "chronology", "csl"}
+
+# --- untrusted input -----------------------------------------------------------------
+# URL schemes a link or an image may use in an untrusted build (besides relative
+# paths and #fragments): no script, no local file, nothing a browser would run.
+SAFE_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "tel"})

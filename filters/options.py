@@ -9,6 +9,7 @@ In ``metadata.yaml``::
     chronology: {title: Olaylar, auto: false, infer: false, figure: false}
     bibliography-title: Kaynaklar
     csl: apa                          # a CSL style by name, or a .csl file (default: house style)
+    docx: {review: true}              # the DOCX edition for peer review
 """
 from __future__ import annotations
 
@@ -27,7 +28,28 @@ DEFAULTS: dict = {
         "infer": True,           # date "20 Ekim", "the following day" from the paragraph
         "figure": True,          # the timeline figure above the list
     },
+    # The DOCX edition (press/docx.py): read from the plain metadata by edition_options.
+    "docx": {
+        "review": False,         # peer review: double spacing, line numbers, no authors
+    },
 }
+
+
+def edition_options(plain: dict, name: str) -> dict:
+    """An edition's options: DEFAULTS[name] overlaid with the metadata's (plain text).
+
+    >>> edition_options({"docx": {"review": "true"}}, "docx")
+    {'review': True}
+    >>> edition_options({}, "docx")
+    {'review': False}
+    """
+    result = copy.deepcopy(DEFAULTS[name])
+    given = plain.get(name)
+    for key, default in result.items():
+        if isinstance(given, dict) and key in given:
+            value = given[key]
+            result[key] = value == "true" if isinstance(default, bool) else value
+    return result
 
 
 def options(doc: pf.Doc) -> dict:

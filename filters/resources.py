@@ -12,12 +12,15 @@ carries them. Images the build draws itself (the timeline) are ``data:`` URIs.
 
 >>> media_paths('<p><img src="a.png" alt=""> <video poster="b.jpg" src="https://x/v.mp4"></p>')
 ['a.png', 'b.jpg', 'https://x/v.mp4']
+>>> media_paths('<img/src="../../etc/hostname">')
+['../../etc/hostname']
 """
 from __future__ import annotations
 
 import difflib
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
@@ -34,23 +37,40 @@ from filters.names import RESOURCES_KEY
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".svg": "image/svg+xml", ".pdf": "application/pdf"}
 DATA_URI = re.compile(r"^data:image/(?:png|jpeg|svg\+xml)(?:;[\w=.-]+)*(?:;base64)?,", re.I)
-MEDIA_TAG = re.compile(r"<(?:img|audio|video|source|track|embed|iframe|object|image|input|link|"
-                       r"script|use|frame)\b[^>]*>", re.I)
-MEDIA_ATTRIBUTE = re.compile(r"""\s(src|poster|data|srcset|href|xlink:href)\s*=\s*"""
-                             r"""(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+# What raw HTML may load: these elements' attributes (``href`` only of <link>).
+MEDIA_ELEMENTS = {"img", "audio", "video", "source", "track", "embed", "iframe", "object", "image",
+                  "input", "link", "script", "use", "frame"}
+MEDIA_ATTRIBUTES = {"src", "poster", "data", "srcset", "href", "xlink:href"}
+
+
+class MediaParser(HTMLParser):
+    """The addresses raw HTML loads, read as a browser (and pandoc) reads tags:
+    ``<img/src=…>`` is an image with a source."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in MEDIA_ELEMENTS:
+            return
+        for name, value in attrs:
+            if name not in MEDIA_ATTRIBUTES or value is None or (name == "href" and tag not in ("link", "use", "image")):
+                continue
+            if name == "srcset":
+                self.found += [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+            else:
+                self.found.append(value.strip())
+
+    handle_startendtag = handle_starttag
 
 
 def media_paths(raw_html: str) -> list[str]:
     """What the media elements of a piece of raw HTML would load."""
-    found = []
-    for tag in MEDIA_TAG.findall(raw_html):
-        for match in MEDIA_ATTRIBUTE.finditer(tag):
-            value = next(v for v in match.groups()[1:] if v is not None)
-            if match.group(1).lower() == "srcset":
-                found += [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
-            else:
-                found.append(value)
-    return found
+    parser = MediaParser()
+    parser.feed(raw_html)
+    parser.close()
+    return parser.found
 
 
 def manuscript_folder(doc: pf.Doc) -> Path:

@@ -90,3 +90,32 @@ def stringify(value) -> str:
         if "c" in value and isinstance(value["c"], list):
             return stringify(value["c"])
     return ""
+
+
+def table_cells(table: dict):
+    """Every cell of a Table (head, bodies, foot), each ``[attr, align, rows, columns, blocks]``."""
+    _, _, _, head, bodies, foot = table["c"]
+    rows = [*head[1], *(row for body in bodies for row in (*body[2], *body[3])), *foot[1]]
+    for row in rows:
+        yield from row[1]
+
+
+def meta_inlines(value) -> list:
+    """A metadata value as inlines: a block scalar (``title: |``) gives its blocks' inlines.
+
+    >>> meta_inlines({"t": "MetaBlocks", "c": [{"t": "Para", "c": [{"t": "Str", "c": "T"}]}]})
+    [{'t': 'Str', 'c': 'T'}]
+    """
+    if not value:
+        return []
+    if value["t"] == "MetaInlines":
+        return value["c"]
+    if value["t"] == "MetaString":
+        return [{"t": "Str", "c": value["c"]}]
+    if value["t"] == "MetaBlocks":
+        inlines = []
+        for block in value["c"]:
+            if block["t"] in ("Para", "Plain"):
+                inlines += ([{"t": "Space"}] if inlines else []) + block["c"]
+        return inlines
+    return []

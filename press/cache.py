@@ -14,11 +14,13 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml")
-CACHE_VERSION = "1"
+TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml",
+         "python-docx")
+CACHE_VERSION = "2"
 
 
 def digest(parts) -> str:
@@ -33,9 +35,26 @@ def digest(parts) -> str:
 
 def files_digest(paths) -> str:
     """Names and contents of files, in a stable order; a missing file counts as such."""
-    paths = sorted({Path(p) for p in paths})
-    return digest(part for path in paths
-                  for part in (str(path), path.read_bytes() if path.is_file() else b"\0missing"))
+    return digest(part for path in sorted({Path(p) for p in paths})
+                  for part in (str(path), file_digest(path)))
+
+
+def file_digest(path: Path) -> str:
+    """A file's SHA-256, read again only when its size or time changed: a build
+    computes its keys twice (before and after the filters), watch mode on every save."""
+    try:
+        status = path.stat()
+    except OSError:
+        return "missing"
+    return _content_digest(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _content_digest(path: Path, mtime_ns: int, size: int) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # a folder, or gone since its stat
+        return "missing"
 
 
 def tree(folder: Path, pattern: str = "*") -> list[Path]:
@@ -75,7 +94,8 @@ def tool_versions() -> str:
 
 
 def ast_key(inputs, options: dict) -> str:
-    """What the filtered AST depends on: sources, filters and pipeline code, tools."""
+    """What the filtered AST depends on: sources, filters and pipeline code, tools, and
+    the options that change what the stages do (``untrusted``), no edition's."""
     code = tree(HERE / "filters", "*.py") + tree(HERE / "press", "*.py") + \
         tree(HERE / "templates" / "figures")
     return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
@@ -83,12 +103,14 @@ def ast_key(inputs, options: dict) -> str:
 
 
 def edition_key(edition: str, ast: str, options: dict) -> str:
-    """What one edition depends on beyond the AST: its templates (and the shared ones)."""
+    """What one edition depends on beyond the AST: its templates (and the shared ones),
+    the date it prints (SOURCE_DATE_EPOCH) and the options it reads (the PDF's engine)."""
     from press.editions import EDITION
 
     templates = EDITION[edition].template_folders(options.get("pdf_engine", "typst"))
     files = [p for name in (*templates, "pandoc") for p in tree(HERE / "templates" / name)]
-    return digest([ast, edition, files_digest(files), json.dumps(options, sort_keys=True)])
+    own = {name: options.get(name) for name in ("source_date_epoch", *EDITION[edition].options)}
+    return digest([ast, edition, files_digest(files), json.dumps(own, sort_keys=True)])
 
 
 @dataclass
@@ -101,6 +123,13 @@ class State:
 
 
 class Cache:
+    """The cache's records in ``OUT/.cache``: ``state.json`` (what the last build
+    recorded) and ``filtered.json`` (the filtered document, its key on the first
+    line). The build writes both with its editions (``files``, then
+    ``press.output.commit``); a build killed between two renames may leave one
+    new and one old, so the document is reused only when both carry the key
+    asked for, and an edition only when its files hash as recorded."""
+
     def __init__(self, out: Path, enabled: bool = True):
         self.folder = out / ".cache"
         self.enabled = enabled
@@ -119,9 +148,10 @@ class Cache:
         if not self.enabled or self.state.ast_key != key:
             return None
         try:
-            return (self.folder / "filtered.json").read_text(encoding="utf-8")
-        except OSError:
+            stamp, _, facts = (self.folder / "filtered.json").read_text(encoding="utf-8").partition("\n")
+        except (OSError, UnicodeDecodeError):
             return None
+        return facts if stamp == key else None
 
     def edition_current(self, edition: str, key: str, out: Path) -> bool:
         """True when the edition's outputs exist as the build with this key left them."""
@@ -134,10 +164,11 @@ class Cache:
                 return False
         return True
 
-    def save(self, ast_key: str, ast_json: str, warnings: list[str],
-             editions: dict[str, tuple[str, dict[str, bytes]]], bibliography: list[str]) -> None:
+    def files(self, ast_key: str, ast_json: str, warnings: list[str],
+              editions: dict[str, tuple[str, dict[str, bytes]]], bibliography: list[str]) -> dict[str, bytes]:
+        """The records of this build, as ``{path under OUT: bytes}`` for ``press.output.commit``."""
         if not self.enabled:
-            return
+            return {}
         if ast_key != self.state.ast_key:
             self.state.editions = {}
         self.state.ast_key = ast_key
@@ -146,9 +177,6 @@ class Cache:
         for name, (key, files) in editions.items():
             self.state.editions[name] = {
                 "key": key, "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()}}
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("filtered.json", ast_json),
-                           ("state.json", json.dumps(self.state.__dict__, indent=1, sort_keys=True))):
-            temporary = self.folder / f".{name}.tmp"
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.folder / name)
+        folder = self.folder.name
+        return {f"{folder}/filtered.json": f"{ast_key}\n{ast_json}".encode("utf-8"),
+                f"{folder}/state.json": json.dumps(self.state.__dict__, indent=1, sort_keys=True).encode("utf-8")}

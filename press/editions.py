@@ -34,6 +34,7 @@ class Edition:
     lane: str
     default: bool                    # built when no edition is named
     summary: str
+    options: tuple[str, ...] = ()    # build options the edition reads (part of its cache key)
 
     def template_folders(self, pdf_engine: str) -> tuple[str, ...]:
         """The template folders this build of the edition reads (the PDF's depend on its engine)."""
@@ -48,11 +49,19 @@ class Edition:
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("pdf", "press.pdf:write", ("typst",), "print", True,
-            "the journal PDF (Typst, or LaTeX with --pdf-engine)"),
+            "the journal PDF (Typst, or LaTeX with --pdf-engine)", options=("pdf_engine",)),
     Edition("html", "press.html:write", ("html", "shared"), "web", True, "the HTML edition"),
     Edition("epub", "press.epub:write", ("epub", "shared"), "web", True, "the EPUB 3 edition"),
     Edition("latex", "press.latex:write_folder", ("latex",), "print", False,
             "a LaTeX submission folder that compiles with latexmk"),
+    # The journal's deliverables: JATS and the Crossref deposit share one JATS render
+    # (one lane, one after the other); the DOCX runs beside them on the other core.
+    Edition("jats", "press.jats:write", (), "print", False,
+            "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers"),
+    Edition("crossref", "press.crossref:write", (), "print", False,
+            "the Crossref deposit (doi_batch) that registers the article's DOI"),
+    Edition("docx", "press.docx:write", ("docx",), "web", False,
+            "a Word document for editors and reviewers (docx: {review: true} for peer review)"),
 )
 EDITION = {edition.name: edition for edition in EDITIONS}
 DEFAULT_EDITIONS = [edition.name for edition in EDITIONS if edition.default]
@@ -79,22 +88,34 @@ class Job:
 
 class Shared:
     """What several editions use, made once, on first use: the HTML render (HTML
-    and EPUB) and the EPUB's cover (drawn while the filters ran)."""
+    and EPUB), the JATS render (JATS and Crossref) and the EPUB's cover (drawn
+    while the filters ran)."""
 
     def __init__(self, job: Job, cover=None, timed=None):
         self.job = job
         self._cover = cover          # a future: the cover as PNG
         self._timed = timed or (lambda name, function: function())
-        self._lock = threading.Lock()
-        self._html = None
+        # One lock each: the JATS render need not wait for the HTML render.
+        self._locks = {"html": threading.Lock(), "jats": threading.Lock()}
+        self._made: dict = {}
+
+    def _once(self, name: str, make):
+        """What ``make()`` returns, made by the first lane that asks (the other waits)."""
+        with self._locks[name]:
+            if name not in self._made:
+                self._made[name] = self._timed(f"{name} render", make)
+            return self._made[name]
 
     @property
     def html(self):
-        with self._lock:
-            if self._html is None:
-                from press.html import render_html
-                self._html = self._timed("html render", lambda: render_html(self.job))
-            return self._html
+        from press.html import render_html
+        return self._once("html", lambda: render_html(self.job))
+
+    @property
+    def jats(self):
+        """(rendered, figure files, cited works): see ``press.jats.render_jats``."""
+        from press.jats import render_jats
+        return self._once("jats", lambda: render_jats(self.job))
 
     @property
     def cover(self) -> bytes:

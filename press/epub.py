@@ -1,15 +1,25 @@
 """The EPUB 3 edition: pandoc's EPUB writer with our stylesheet, our title page
 (from the HTML render's metadata) and a cover drawn by Typst.
 
-Pandoc reads the figures from the manuscript folder (every one checked by the
-``resources`` stage); a PDF figure is embedded as the SVG Typst draws of it.
+Pandoc runs in its sandbox: it reads no file at all. The figures reach it as
+``data:`` URIs, read by us from the files the ``resources`` stage checked (a PDF
+figure as the SVG Typst draws of it); since the sandbox lets pandoc read neither
+our stylesheet nor the cover, both are put into the book it writes.
 """
 from __future__ import annotations
 
+import datetime
+import io
 import json
+import re
+import time
 import tempfile
 import uuid
+import zipfile
 from pathlib import Path
+
+from filters.names import UNNUMBERED_CLASS
+from filters.resources import FORMATS, media_paths
 
 from press import ast
 from press.figures import data_uri, svg_of_pdf
@@ -36,6 +46,29 @@ def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
     return TYPST_PICTURES.compile(source, timestamp, output="png")
 
 
+def package_metadata(plain: dict) -> list[tuple[str, str]]:
+    """What the EPUB's package document says of the book besides title and authors:
+    publisher, rights, subjects and description (Dublin Core), from the metadata.
+
+    >>> package_metadata({"journal": {"name": "J"}, "keywords": ["a", "b"], "copyright": "© 2021 X",
+    ...                   "license": {"name": "CC BY 4.0", "url": "https://x/"}})
+    [('publisher', 'J'), ('rights', '© 2021 X · CC BY 4.0 (https://x/)'), ('subject', 'a'), ('subject', 'b')]
+    """
+    journal = plain.get("journal") or {}
+    pairs = []
+    if journal.get("publisher") or journal.get("name"):
+        pairs.append(("publisher", journal.get("publisher") or journal["name"]))
+    license = plain.get("license") or {}
+    rights = [plain.get("copyright"), license.get("name") and (
+        f"{license['name']} ({license['url']})" if license.get("url") else license["name"])]
+    if any(rights):
+        pairs.append(("rights", " · ".join(filter(None, rights))))
+    pairs += [("subject", keyword) for keyword in plain.get("keywords") or []]
+    if plain.get("abstract"):
+        pairs.append(("description", plain["abstract"]))
+    return pairs
+
+
 def figure_in_anchor(element: dict) -> dict | None:
     """A labelled figure inside a Div that carries its id: pandoc's EPUB writer
     points links at the chapter of a Div's id, not of a Figure's."""
@@ -46,32 +79,94 @@ def figure_in_anchor(element: dict) -> dict | None:
     return {"t": "Div", "c": [[identifier, [], []], [element]]}
 
 
+def embedded(job, folder: Path):
+    """A checked figure's ``data:`` URI (a PDF figure's as SVG), for the sandboxed writer."""
+    def uri(name: str) -> str:
+        path = Path(job.resources[name])
+        if name.lower().endswith(".pdf"):
+            return data_uri("image/svg+xml", svg_of_pdf(path, folder))
+        return data_uri(FORMATS.get(path.suffix.lower(), "application/octet-stream"), path.read_bytes())
+    return uri
+
+
+def with_data_uris(element: dict, uri) -> dict | None:
+    """Images (and the media of the author's raw HTML) as ``data:`` URIs."""
+    if element["t"] == "Image" and not element["c"][2][0].startswith("data:"):
+        element["c"][2][0] = uri(element["c"][2][0])
+    elif element["t"] in ("RawBlock", "RawInline") and element["c"][0] == "html":
+        text = element["c"][1]
+        for name in dict.fromkeys(media_paths(text)):
+            for quote in ('"', "'"):
+                text = text.replace(f"{quote}{name}{quote}", f"{quote}{uri(name)}{quote}")
+        element["c"][1] = text
+    return None
+
+
+def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | None) -> bytes:
+    """pandoc's book with our stylesheet in place of its own and our cover added, every
+    entry in its order, dated ``timestamp`` (SOURCE_DATE_EPOCH; pandoc in its sandbox
+    knows no time), as is the book's modification date."""
+    moment = datetime.datetime.fromtimestamp(time.time() if timestamp is None else timestamp,
+                                             datetime.timezone.utc)
+    source = zipfile.ZipFile(io.BytesIO(epub))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as book:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == PANDOC_STYLESHEET:
+                data = stylesheet
+            elif info.filename == "EPUB/content.opf":
+                data = data.replace(b"</manifest>", COVER_ITEM + b"\n  </manifest>", 1).replace(
+                    b"</metadata>", b'  <meta name="cover" content="cover-image" />\n  </metadata>', 1)
+                data = re.sub(rb'(<meta property="dcterms:modified">)[^<]*',
+                              rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode(), data)
+            book.writestr(dated(info, moment), data)
+        book.writestr(dated(zipfile.ZipInfo(f"EPUB/{COVER_NAME}"), moment), cover)
+    return output.getvalue()
+
+
+def dated(info: zipfile.ZipInfo, moment: datetime.datetime) -> zipfile.ZipInfo:
+    """The entry as it was (name, compression), dated ``moment`` (zip's dates start in 1980)."""
+    entry = zipfile.ZipInfo(info.filename, date_time=max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0)))
+    entry.compress_type = info.compress_type
+    entry.external_attr = info.external_attr
+    return entry
+
+
+# Where pandoc writes its default stylesheet (when none is given), and the cover's entry.
+PANDOC_STYLESHEET = "EPUB/styles/stylesheet1.css"
+COVER_NAME = "media/cover.png"
+COVER_ITEM = (f'<item id="cover-image" href="{COVER_NAME}" media-type="image/png" '
+              f'properties="cover-image" />').encode()
+
+
 def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     info = context(job, rendered, "epub")
     title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
     folder = Path(job.folder)
-    doc = ast.load(prepare(job, lambda name: data_uri(
-        "image/svg+xml", svg_of_pdf(Path(job.resources[name]), folder))))
-    doc["blocks"] = ast.transform(doc["blocks"], figure_in_anchor)
-    # Our title page opens the book, as a chapter of its own (before the first section).
-    doc["blocks"].insert(0, {"t": "RawBlock", "c": ["html", title_page]})
+    uri = embedded(job, folder)
+    doc = ast.load(prepare(job, uri))
+    doc["blocks"] = ast.transform(ast.transform(doc["blocks"], lambda e: with_data_uris(e, uri)),
+                                  figure_in_anchor)
+    # Our title page opens the book, as a chapter of its own (before the first section),
+    # headed by the title: pandoc would otherwise head it with the title a second time.
+    doc["blocks"][:0] = [{"t": "Header", "c": [1, ["title-page", [UNNUMBERED_CLASS, "title"], []],
+                                               ast.meta_inlines(doc["meta"].get("title"))]},
+                         {"t": "RawBlock", "c": ["html", title_page]}]
     plain = rendered.plain
     with tempfile.TemporaryDirectory() as scratch:
-        cover_file = Path(scratch) / "cover.png"
-        cover_file.write_bytes(shared.cover)
         output = Path(scratch) / "book.epub"
-        args = ["--from", "json", "--to", "epub3", "--output", str(output),
-                "--css", str(TEMPLATES / "epub" / "style.css"), "--toc", "--toc-depth=2",
-                "--split-level=1", "--epub-title-page=false", "--mathml", *HIGHLIGHTING,
-                "--resource-path", str(folder),
-                "--epub-cover-image", str(cover_file),
+        args = ["--from", "json", "--to", "epub3", "--output", str(output), "--sandbox",
+                "--toc", "--toc-depth=2", "--split-level=1", "--epub-title-page=false", "--mathml",
+                *HIGHLIGHTING,
                 "--metadata", f"identifier={epub_identifier(plain)}",
                 "--metadata", f"toc-title={job.terms['contents']}"]
         for author in plain.get("authors") or []:
             args += ["--metadata", f"author={author.get('name', '')}"]
-        if (plain.get("journal") or {}).get("name"):
-            args += ["--metadata", f"publisher={plain['journal']['name']}"]
-        env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
-        run_pandoc(args, stdin=json.dumps(doc), env=env)
-        return {f"{job.slug}.epub": output.read_bytes()}
+        for name, value in package_metadata(plain):
+            args += ["--metadata", f"{name}={value}"]
+        run_pandoc(args, stdin=json.dumps(doc))
+        book = finish_book(output.read_bytes(), (TEMPLATES / "epub" / "style.css").read_bytes(),
+                           shared.cover, job.timestamp)
+        return {f"{job.slug}.epub": book}

@@ -64,11 +64,12 @@ def typst_image_source(url: str) -> str:
     return f'bytes(({", ".join(map(str, data))},)), format: "{fmt}"'
 
 
-def convert(source: str, output: str, root: Path | None) -> bytes:
-    """One picture alone on a page of its own size, in ``output`` ("svg" or "pdf")."""
+def convert(source: str, output: str, root: Path | None, ppi: float = 72) -> bytes:
+    """One picture alone on a page of its own size, in ``output`` ("svg", "pdf", or
+    "png" at ``ppi``)."""
     document = ("#set page(width: auto, height: auto, margin: 0pt)\n"
                 f"#image({source})\n")
-    return TYPST_PICTURES.compile(document, 0, output=output, root=root)
+    return TYPST_PICTURES.compile(document, 0, output=output, root=root, ppi=ppi)
 
 
 def svg_of_pdf(path: Path, root: Path) -> bytes:

@@ -8,9 +8,12 @@ as the SVG Typst draws of it. Tables scroll inside their own box on a phone.
 """
 from __future__ import annotations
 
+import dataclasses
+import html
+import re
 from pathlib import Path
 
-from filters.names import EQUATION_CLASS
+from filters.names import BIBLIOGRAPHY_ID, EQUATION_CLASS
 from press import ast
 from press.figures import svg_of_pdf
 from press.render import HIGHLIGHTING, Rendered, render
@@ -64,8 +67,31 @@ def figure_files(job) -> dict[str, bytes]:
     return files
 
 
+ENDNOTES = re.compile(r'<section id="footnotes"[^>]*>\s*<hr\s*/?>.*?</section>\s*', re.S)
+
+
+def notes_before_references(body: str, title: str) -> str:
+    """The notes under a heading of their own, after the text and before the reference
+    list (pandoc puts them, under a bare rule, after everything, appendices included).
+
+    >>> notes_before_references('<section id="bibliography">R</section>\\n'
+    ...                         '<section id="footnotes" class="footnotes"><hr /><ol>N</ol></section>', "Notes")
+    '<section id="footnotes" class="footnotes"><h2 class="notes-title">Notes</h2><ol>N</ol></section>\\n<section id="bibliography">R</section>\\n'
+    """
+    match = ENDNOTES.search(body)
+    if not match:
+        return body
+    notes = re.sub(r"<hr\s*/?>", f'<h2 class="notes-title">{html.escape(title)}</h2>', match.group(0), count=1)
+    body = body[:match.start()] + body[match.end():]
+    place = body.find(f'<section id="{BIBLIOGRAPHY_ID}"')
+    if place < 0:
+        return body + notes
+    return body[:place] + notes.rstrip() + "\n" + body[place:]
+
+
 def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
+    rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
     page = environment("html", autoescape=True).get_template("page.html.j2")
     pdf = f"../{job.slug}.pdf"
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))

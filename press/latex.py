@@ -87,6 +87,27 @@ def tagged_equation(element: dict) -> dict | None:
     return element
 
 
+# From this many columns on, a table is set a size smaller.
+WIDE_TABLE = 6
+# TeX never hyphenates the first word of a paragraph: in a narrow column a long
+# first word ("Zeytinburnu") would run into the next. A zero skip before it lets it break.
+BREAKABLE = {"t": "RawInline", "c": ["latex", "\\hspace{0pt}"]}
+
+
+def latex_table(element: dict) -> dict | list[dict] | None:
+    """Every cell's first word breakable; a wide table in a smaller size."""
+    if element["t"] != "Table":
+        return None
+    for cell in ast.table_cells(element):
+        blocks = cell[4]
+        if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
+            blocks[0]["c"].insert(0, dict(BREAKABLE))
+    if len(element["c"][2]) < WIDE_TABLE:
+        return element
+    return [{"t": "RawBlock", "c": ["latex", "\\begingroup\\footnotesize"]}, element,
+            {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
+
+
 def hanging_references(doc: dict) -> None:
     """The reference list with a hanging indent: LaTeX gets no CSS, so a group
     around the entries sets it."""
@@ -105,7 +126,7 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
     doc = ast.load(job.doc_json)
     hanging_references(doc)
     figures = figure_files(doc, job)
-    doc["blocks"] = ast.transform(doc["blocks"], tagged_equation)
+    doc["blocks"] = ast.transform(doc["blocks"], lambda e: tagged_equation(e) or latex_table(e))
     return ast.dump(doc), figures
 
 

@@ -2,24 +2,46 @@
 
 The preview serves the output folder on localhost; pages get a small script that
 reloads them after each build, and a failed build shows its message in the page
-instead of a stale edition.
+instead of a stale edition. A rebuild that fails in any way, a bug included, is
+reported like a content error, and the next save rebuilds.
+
+The server answers only for the editions' files: a request path is normalised and
+must name a file inside the output folder, never a hidden one (the cache, the
+staging folder); a link out of the folder is not followed.
+
+>>> served_file(Path("/srv/build"), "/html/index.html?x=1")
+PosixPath('/srv/build/html/index.html')
+>>> served_file(Path("/srv/build"), "/html/../../../etc/x.html")  # normalised: inside, and absent
+PosixPath('/srv/build/etc/x.html')
+>>> served_file(Path("/srv/build"), "/.cache/state.json") is None
+True
 """
 from __future__ import annotations
 
 import html
 import http.server
+import posixpath
+import select
+import socket
+import sys
 import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from urllib.parse import quote, unquote, urlsplit
 
 from filters.diagnostics import BuildError
 from press.cache import Cache
+from press.manuscript import too_deep
 from press.pipeline import Report, build
 
 HERE = Path(__file__).resolve().parent.parent
 RELOAD_SCRIPT = ('<script>new EventSource("/__press/events").onmessage = '
                  '() => location.reload();</script>')
+EVENTS = "/__press/events"
+# How often a waiting reload stream looks whether its browser is still there.
+POLL_SECONDS = 0.25
 
 
 def watched_paths(root: Path, out: Path) -> list[Path]:
@@ -31,22 +53,30 @@ def watched_paths(root: Path, out: Path) -> list[Path]:
     return [p for p in dict.fromkeys(folders + named) if p.exists()]
 
 
-def rebuild(root: Path, out: Path, wanted: list[str]) -> Report | BuildError:
+def rebuild(root: Path, out: Path, wanted: list[str], options: dict | None = None) -> Report | BuildError:
+    """One build; whatever goes wrong comes back as an error to show, so that the
+    watcher lives on to the next save."""
     try:
-        return build(root, out, wanted)
+        return build(root, out, wanted, **(options or {}))
     except BuildError as error:
         return error
+    except RecursionError:
+        return too_deep()
+    except Exception as failure:  # a bug: shown whole, in the terminal and the page
+        details = "".join(traceback.format_exception_only(failure)).strip()
+        return BuildError(f"the build failed unexpectedly: {details}",
+                          hint="the next save rebuilds; `python build.py --debug` shows the traceback")
 
 
 def watch(root: Path, out: Path, wanted: list[str],
           on_build: Callable[[Report | BuildError], None],
-          stop: threading.Event | None = None) -> None:
+          stop: threading.Event | None = None, options: dict | None = None) -> None:
     """Build now, then after every change until ``stop`` is set."""
     from watchfiles import watch as changes
 
-    on_build(rebuild(root, out, wanted))
+    on_build(rebuild(root, out, wanted, options))
     for _ in changes(*watched_paths(root, out), stop_event=stop, debounce=80, step=20):
-        on_build(rebuild(root, out, wanted))
+        on_build(rebuild(root, out, wanted, options))
 
 
 @dataclass
@@ -54,6 +84,7 @@ class Preview:
     """The state the preview pages show: the build count and the last error."""
     version: int = 0
     error: str | None = None
+    closed: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
     def update(self, result: Report | BuildError) -> None:
@@ -62,9 +93,39 @@ class Preview:
             self.error = str(result) if isinstance(result, BuildError) else None
             self.changed.notify_all()
 
+    def close(self) -> None:
+        with self.changed:
+            self.closed = True
+            self.changed.notify_all()
+
+
+def served_file(out: Path, request_path: str) -> Path | None:
+    """The file under ``out`` a request names, or None: a path that leaves ``out``
+    (``..``, or a link out of it) or names a hidden file or folder."""
+    path = posixpath.normpath("/" + unquote(urlsplit(request_path).path))
+    parts = [part for part in path.split("/") if part]
+    if any(part.startswith(".") or "\\" in part or "\0" in part for part in parts):
+        return None
+    target = out.joinpath(*parts)
+    if not target.resolve().is_relative_to(out.resolve()):
+        return None
+    return target
+
+
+def client_gone(connection: socket.socket) -> bool:
+    """True when the browser closed the connection (it sends nothing on a reload
+    stream, so a readable socket with nothing to read is a closed one)."""
+    try:
+        readable, _, _ = select.select([connection], [], [], 0)
+        return bool(readable) and not connection.recv(1, socket.MSG_PEEK)
+    except OSError:
+        return True
+
 
 def handler_for(out: Path, preview: Preview):
     class Handler(http.server.SimpleHTTPRequestHandler):
+        timeout = 30  # a client that sends no request within this is let go
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(out), **kwargs)
 
@@ -72,18 +133,39 @@ def handler_for(out: Path, preview: Preview):
             pass
 
         def do_GET(self):
-            if self.path == "/__press/events":
+            if self.path == EVENTS:
                 return self.events()
             if self.path in ("/", "/index.html"):
                 self.send_response(302)
                 self.send_header("Location", "/html/index.html")
                 return self.end_headers()
-            if self.path.split("?")[0].endswith(".html"):
-                return self.page()
+            target = self.target()
+            if target is None:
+                return self.send_error(404)
+            if target.suffix == ".html":
+                return self.page(target)
             return super().do_GET()
 
-        def page(self):
-            path = out / self.path.split("?")[0].lstrip("/")
+        def do_HEAD(self):
+            if self.target() is None:
+                return self.send_error(404)
+            return super().do_HEAD()
+
+        def target(self) -> Path | None:
+            """The file the request names (for a folder, its index.html). The
+            request's path becomes that file's, so that the file server sends
+            exactly the file checked here."""
+            target = served_file(out, self.path)
+            if target is not None and target.is_dir():
+                target = target / "index.html"
+            if target is not None:
+                self.path = quote("/" + target.relative_to(out).as_posix())
+            return target
+
+        def page(self, path: Path):
+            if not path.is_file() and not preview.error:
+                return self.send_error(404)
+            # Before any build succeeded, a page that does not exist yet shows the error.
             body = path.read_text(encoding="utf-8") if path.is_file() else "<!DOCTYPE html><body></body>"
             if preview.error:
                 banner = ('<pre role="alert" style="background:#fde8e8;color:#8a1111;padding:1em;'
@@ -98,36 +180,55 @@ def handler_for(out: Path, preview: Preview):
             self.wfile.write(data)
 
         def events(self):
+            """One message after the next build, then the stream ends (the browser
+            reconnects): ended early when the browser goes, or after a minute."""
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
             with preview.changed:
                 seen = preview.version
-                # One message per connection, or none within a minute; the browser reconnects.
-                preview.changed.wait_for(lambda: preview.version != seen, timeout=60)
-                changed = preview.version != seen
-            if changed:
+            for _ in range(int(60 / POLL_SECONDS)):
+                with preview.changed:
+                    if preview.changed.wait_for(lambda: preview.version != seen or preview.closed,
+                                                timeout=POLL_SECONDS):
+                        break
+                if client_gone(self.connection):
+                    return
+            if preview.version != seen:
                 self.wfile.write(b"data: reload\n\n")
                 self.wfile.flush()
 
     return Handler
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """A thread per request, and room for many at once: socketserver listens with
+    a backlog of 5, so a page's burst of requests (or 200 at once) was partly left
+    unanswered."""
+    daemon_threads = True
+    request_queue_size = 256
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser went away mid-request: nothing to report
+        super().handle_error(request, client_address)
+
+
 def serve(root: Path, out: Path, wanted: list[str], port: int,
           on_build: Callable[[Report | BuildError], None],
-          stop: threading.Event | None = None, ready: Callable[[int], None] | None = None) -> None:
+          stop: threading.Event | None = None, ready: Callable[[int], None] | None = None,
+          options: dict | None = None) -> None:
     """Serve ``out`` on 127.0.0.1:port while watching the sources."""
     preview = Preview()
     stop = stop or threading.Event()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_for(out, preview))
-    server.daemon_threads = True
+    server = PreviewServer(("127.0.0.1", port), handler_for(out, preview))
 
     def built(result):
         preview.update(result)
         on_build(result)
 
-    watcher = threading.Thread(target=watch, args=(root, out, wanted, built, stop), daemon=True)
+    watcher = threading.Thread(target=watch, args=(root, out, wanted, built, stop, options), daemon=True)
     watcher.start()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     if ready:
@@ -135,5 +236,6 @@ def serve(root: Path, out: Path, wanted: list[str], port: int,
     try:
         stop.wait()
     finally:
+        preview.close()
         server.shutdown()
         server.server_close()

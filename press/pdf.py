@@ -74,6 +74,20 @@ def typst_page_link(element: dict, page: str) -> dict | None:
                                              f"counter(page).at(<{label}>).first()]"]}
 
 
+# From this many columns on, a table is set a size smaller.
+WIDE_TABLE = 6
+
+
+def typst_table(element: dict) -> list[dict]:
+    """Columns as wide as their content needs (Typst's own sizing), not the widths
+    pandoc derives from the dashes of a pipe table's rule; a wide table a size smaller."""
+    element["c"][2] = [[align, {"t": "ColWidthDefault"}] for align, _ in element["c"][2]]
+    if len(element["c"][2]) < WIDE_TABLE:
+        return [element]
+    return [{"t": "RawBlock", "c": ["typst", "#[#set text(size: 8.5pt)"]}, element,
+            {"t": "RawBlock", "c": ["typst", "]"]}]
+
+
 def prepare(job) -> str:
     doc = ast.load(job.doc_json)
     page = term(job.lang, "page")
@@ -81,6 +95,9 @@ def prepare(job) -> str:
     def change(element):
         if element["t"] == "Image":
             return typst_image(element)
+        if element["t"] == "Table":
+            element["c"] = ast.transform(element["c"], change)
+            return typst_table(element)
         if element["t"] == "Span":
             return typst_equation(element)
         if element["t"] == "Link":

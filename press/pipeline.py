@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,8 +20,8 @@ from pathlib import Path
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from filters.names import RESOURCES_KEY, STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
-from press.manuscript import Manuscript, find_manuscript, read
-from press.output import commit
+from press.manuscript import Manuscript, find_manuscript, read, slug_of
+from press.output import commit, sweep
 
 # Named stages in a fixed order. The metadata is checked and composed first (the
 # others read it); resources checks every file an edition will read; backmatter
@@ -33,6 +32,17 @@ from press.output import commit
 # appendices); links last, to check every link the others added.
 FILTERS = ("metadata", "resources", "backmatter", "crossref", "citations", "chronology",
            "layout", "links")
+# --untrusted: a stage of its own, first, so that no other stage sees what it refuses.
+UNTRUSTED_STAGE = "untrusted"
+
+
+def stages(untrusted: bool = False) -> tuple[str, ...]:
+    """The filter stages of a build, in order.
+
+    >>> stages(untrusted=True)[:2]
+    ('untrusted', 'metadata')
+    """
+    return ((UNTRUSTED_STAGE,) if untrusted else ()) + FILTERS
 
 
 @dataclass
@@ -66,42 +76,25 @@ def collected_warnings():
         log.removeHandler(handler)
 
 
-def slug_of(doc) -> str:
-    """``slug`` from the metadata, else the title in ASCII: "daglik-karabag-…"."""
-    import icu
-    import panflute as pf
-
-    explicit = doc.get_metadata("slug", default=None)
-    if explicit:
-        return explicit
-    title = pf.stringify(doc.metadata["title"]) if "title" in doc.metadata else "article"
-    ascii_title = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII").transliterate(title)
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "article"
-
-
-def import_stages() -> None:
+def import_stages(names: tuple[str, ...] = FILTERS) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
     import typst  # noqa: F401
     import press.render  # noqa: F401
     import press.templates  # noqa: F401 (jinja2)
-    for name in FILTERS:
+    for name in names:
         import_module(f"filters.{name}")
 
 
-def run_filters(doc, report: Report):
+def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_metadata=None):
     """The stages in order. Each reports the author's mistakes and goes on, so one
-    build names all of them; the build fails after the last stage if any was found."""
+    build names all of them; the build fails after the last stage if any was found.
+    ``after_metadata(doc)`` runs once the metadata is checked (the EPUB's cover starts then)."""
     with collecting() as found:
-        # Work a stage leaves running (citeproc formatting a CSL style's citations) is
-        # finished here, after the later stages, which its run overlaps.
-        later: list = []
-        doc.finish_later = later
-        for name in FILTERS:
+        for name in names:
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
-                doc.finish_later = later
             except BuildError as failure:  # a stage that cannot go on: the next ones may
                 record(failure)
             except Exception:
@@ -109,28 +102,27 @@ def run_filters(doc, report: Report):
                     raise
                 break  # most likely a consequence of the mistakes already found
             report.timed(f"filter {name}", started)
-        started = time.perf_counter()
-        for finish in later:
-            finish()
-        if later:
-            report.timed("filter citations (citeproc)", started)
-        del doc.finish_later
+            if name == "metadata" and after_metadata and not found:
+                after_metadata(doc)
     raise_collected(found)
     return doc
 
 
-def filtered_document(manuscript: Manuscript, report: Report,
-                      on_metadata=None) -> tuple[dict, list[str]]:
+def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
+                      names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str]]:
     """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
-    ``on_metadata(plain, lang)`` runs as soon as the metadata is read, before the filters."""
+    ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
+    other stages (with the same plain text a cached document gives: the same cover)."""
     started = time.perf_counter()
-    doc = read(manuscript, while_reading=import_stages)
+    doc = read(manuscript, while_reading=lambda: import_stages(names))
     report.timed("read", started)
-    if on_metadata:
+
+    def after_metadata(checked):
         from press.render import plain_metadata
-        on_metadata(plain_metadata(doc), doc.get_metadata("lang", default="en"))
+        on_metadata(plain_metadata(checked), checked.get_metadata("lang", default="en"))
+
     with collected_warnings() as warnings:
-        doc = run_filters(doc, report)
+        doc = run_filters(doc, report, names, after_metadata if on_metadata else None)
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
@@ -157,17 +149,28 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
 
     shared = Shared(job, cover, timed)
 
-    def run_lane(names: list[str]) -> dict[str, dict[str, bytes]]:
-        return {name: timed(f"edition {name}", lambda: EDITION[name].write(job, shared))
-                for name in names}
+    def run_lane(names: list[str]) -> tuple[dict[str, dict[str, bytes]], list]:
+        """The lane's editions; one that fails does not keep the next from running,
+        so that a build names every edition's problems at once."""
+        files, problems = {}, []
+        for name in names:
+            try:
+                files[name] = timed(f"edition {name}", lambda: EDITION[name].write(job, shared))
+            except BuildError as failure:
+                problems += failure.diagnostics
+        return files, problems
 
     lanes = [[name for name in wanted if EDITION[name].lane == lane] for lane in LANES]
     lanes = [names for names in lanes if names]
     with ThreadPoolExecutor(max_workers=len(lanes) or 1) as pool:
         running = [pool.submit(run_lane, names) for names in lanes]
         files: dict[str, dict[str, bytes]] = {}
+        problems: list = []
         for lane in running:
-            files.update(lane.result())
+            lane_files, lane_problems = lane.result()
+            files.update(lane_files)
+            problems += lane_problems
+    raise_collected(problems)
     return files
 
 
@@ -187,15 +190,18 @@ def read_files(facts: dict) -> list[str]:
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst") -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False) -> Report:
     report = Report()
+    sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
+    # `untrusted` changes what the stages accept: the document's key has it.
+    document_options = {"untrusted": untrusted}
     cache = Cache(out, use_cache)
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
     # recorded which ones the document read (a change to metadata.yaml changes the key).
-    key = ast_key((*manuscript.inputs, *cache.state.bibliography), options)
+    key = ast_key((*manuscript.inputs, *cache.state.bibliography), document_options)
     keys = {name: edition_key(name, key, options) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]
@@ -217,8 +223,9 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             warnings = cache.state.warnings
             start_cover(facts["plain"], facts["lang"])
         else:
-            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover)
-            key = ast_key((*manuscript.inputs, *read_files(facts)), options)
+            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover,
+                                                names=stages(untrusted))
+            key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}
@@ -230,19 +237,22 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       folder=facts["folder"], resources=facts["resources"],
                       sources=tuple(facts["sources"]))
             files = write_editions(job, todo, report, covers[0] if covers else None)
-            started = time.perf_counter()
-            report.written = commit(out, {rel: data for group in files.values() for rel, data in group.items()})
-            report.timed("write", started)
-    if todo or cached is None:
-        cache.save(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
-                   read_files(facts))
+    # The editions and the cache's records are written together: all or nothing.
+    outputs = {rel: data for group in files.values() for rel, data in group.items()}
+    records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
+                          read_files(facts)) if todo or cached is None else {}
+    if outputs or records:
+        started = time.perf_counter()
+        commit(out, {**outputs, **records})
+        report.written = [out / relative for relative in sorted(outputs)]
+        report.timed("write", started)
     return report
 
 
-def check(root: Path) -> list[str]:
+def check(root: Path, untrusted: bool = False) -> list[str]:
     """Every validation of a build (citations, entries, events, links), writing nothing."""
     report = Report()
-    _, warnings = filtered_document(find_manuscript(root), report)
+    _, warnings = filtered_document(find_manuscript(root), report, names=stages(untrusted))
     return warnings
 
 

@@ -4,8 +4,8 @@ first page. ``python -m press.screenshots`` writes them into ``docs/``.
 """
 from __future__ import annotations
 
-import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -29,27 +29,30 @@ def html_screenshot(page: Path, target: Path, width: int = 1280, height: int = 1
 
 
 def pdf_first_page(out: Path, target: Path) -> None:
-    from press.cache import source_date_epoch
-    from press.editions import Job
-    from press.pdf import render_typst, typst_source
-    from press.tools import TYPST
+    """The built PDF's first page as PNG (poppler's pdftoppm, as a reader's viewer draws it)."""
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm:
+        sys.exit("pdftoppm not found: apt-get install poppler-utils")
+    subprocess.run([pdftoppm, "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile",
+                    str(next(out.glob("*.pdf"))), str(target.with_suffix(""))], check=True)
 
-    facts = json.loads((out / ".cache" / "filtered.json").read_text(encoding="utf-8"))
-    job = Job(facts["ast"], facts["slug"], facts["lang"], source_date_epoch(), plain=facts["plain"])
-    source = typst_source(job, render_typst(job))
-    target.write_bytes(TYPST.compile(source, job.timestamp, output="png", ppi=110))
+
+# The pictures: the article of this repository, and the English sample article (figures,
+# tables, equations, the full front matter), each as its HTML page and its PDF's first page.
+PROJECTS = {"": HERE, "sample-": HERE / "tests" / "samples" / "article-en"}
 
 
 def main() -> None:
     from press.pipeline import build
 
-    out = HERE / "build"
-    build(HERE, out, ["pdf", "html", "epub"])
     docs = HERE / "docs"
     docs.mkdir(exist_ok=True)
-    html_screenshot(out / "html" / "index.html", docs / "html-edition.png")
-    pdf_first_page(out, docs / "pdf-first-page.png")
-    print(f"wrote {docs / 'html-edition.png'} and {docs / 'pdf-first-page.png'}")
+    for prefix, root in PROJECTS.items():
+        out = root / "build"
+        build(root, out, ["pdf", "html"])
+        html_screenshot(out / "html" / "index.html", docs / f"{prefix}html-edition.png")
+        pdf_first_page(out, docs / f"{prefix}pdf-first-page.png")
+        print(f"wrote {docs / f'{prefix}html-edition.png'} and {docs / f'{prefix}pdf-first-page.png'}")
 
 
 if __name__ == "__main__":

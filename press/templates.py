@@ -15,6 +15,7 @@ import jinja2
 
 from filters.language import LANGUAGES, base_language
 from filters.markup import typst_string
+from filters.names import TIMELINE_ID
 from filters.templating import template_environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -90,7 +91,7 @@ def context(job, rendered, edition: str) -> dict:
     """The variables every template sees; absent metadata is simply absent."""
     translation = rendered.plain.get("translation") or {}
     language, region = language_parts(job.lang)
-    return {"language": language, "region": region,
+    return {"language": language, "region": region, "timeline_id": TIMELINE_ID,
             "translation_language": language_parts(translation.get("lang") or "en")[0],"meta": rendered.meta, "plain": rendered.plain, "body": rendered.body,
             "toc": rendered.toc, "highlighting": rendered.highlighting,
             "terms": job.terms, "lang": job.lang, "slug": job.slug,

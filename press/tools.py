@@ -86,15 +86,38 @@ class TypstSession:
 
         with self._lock:
             if self._compiler is None:
-                self._compiler = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True)
+                offline()
+                self._compiler = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True,
+                                                package_path=str(NO_PACKAGES),
+                                                package_cache_path=str(NO_PACKAGES))
             try:
                 result = self._compiler.compile(input=source.encode("utf-8"), format=output,
                                                 timestamp=timestamp, ppi=ppi,
                                                 root=str(root or TYPST_TEMPLATES))
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
+                if "failed to download package" in error.message:
+                    raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
                 raise BuildError(f"typst failed: {error.message}",
                                  hint="; ".join(error.hints) or "see the message above") from None
+
+
+# Typst packages (`#import "@preview/…"` in a raw Typst block) would come from the
+# user's package folders or, failing those, from the network. The build reads
+# neither: the package folders are one that does not exist, and Typst's downloader,
+# which offers no switch to turn it off but takes its proxy from the environment,
+# is sent to a proxy on port 0, which no program can listen on: a download fails
+# at once, and nothing leaves the machine. Only HTTPS (Typst's packages) is
+# redirected, and never for this machine's own addresses.
+NO_PACKAGES = Path(__file__).resolve().parent.parent / "templates" / "typst" / "no-packages"
+NO_NETWORK = {"https_proxy": "http://127.0.0.1:0", "HTTPS_PROXY": "http://127.0.0.1:0",
+              "no_proxy": "localhost,127.0.0.1,::1", "NO_PROXY": "localhost,127.0.0.1,::1"}
+PACKAGE_HINT = "Typst packages are not available: the build never uses the network; remove the #import"
+
+
+def offline() -> None:
+    """Set this process's environment so that Typst can start no download."""
+    os.environ.update(NO_NETWORK)
 
 
 # Without a root of its own, a compile may read only the system's Typst templates.

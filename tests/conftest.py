@@ -5,7 +5,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,29 @@ def matches_golden(actual: str, expected: Path) -> bool:
     if os.environ.get("PRESS_REGENERATE"):
         expected.write_text(actual, encoding="utf-8")
     return actual == expected.read_text(encoding="utf-8")
+
+
+def wait_for(condition, seconds: float = 30) -> bool:
+    """Poll ``condition`` until it holds or ``seconds`` pass; its last value."""
+    deadline = time.time() + seconds
+    while not condition() and time.time() < deadline:
+        time.sleep(0.05)
+    return bool(condition())
+
+
+@contextmanager
+def previewing(root: Path, out: Path, wanted=("html",), options: dict | None = None):
+    """``serve`` running in this process, after its first build: (port, builds so far)."""
+    from press import live
+
+    builds, ports, stop = [], [], threading.Event()
+    server = threading.Thread(target=live.serve, daemon=True, kwargs=dict(
+        root=root, out=out, wanted=list(wanted), port=0, on_build=builds.append, stop=stop,
+        ready=ports.append, options=options))
+    server.start()
+    try:
+        assert wait_for(lambda: builds and ports), "the preview did not start"
+        yield ports[0], builds
+    finally:
+        stop.set()
+        server.join(timeout=10)

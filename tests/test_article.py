@@ -76,8 +76,10 @@ def test_html_holds_the_article_word_for_word(html_text):
 
 
 def test_the_footnote_is_a_real_footnote(html_text, article_html):
-    assert WORD.findall(" ".join(html_text.skipped["footnotes"])) == seed_words(114, 116)[1:]
+    # under the heading "Notlar", before the reference list
+    assert WORD.findall(" ".join(html_text.skipped["footnotes"])) == ["Notlar", *seed_words(114, 116)[1:]]
     assert 'role="doc-noteref"' in article_html
+    assert article_html.index('id="footnotes"') < article_html.index('id="bibliography"')
 
 
 def test_abstracts_are_word_for_word(article_html):

@@ -14,14 +14,14 @@ from hypothesis import given, strategies as st
 
 from filters.bibliography import load_bibliography
 from filters.bibstyle import HouseStyle, initials, safe_url
-from filters.bibtext import as_text, latex_to_rich, plain, text_to_latex
+from filters.bibtext import APOSTROPHE, as_text, plain, text_to_latex
 from filters.citations import (CitationContext, author_label, format_citation, house_style_entries,
                                parse_locator, reference_list, warn_incomplete, year_labels)
 from filters.cslitems import structured_references
 from filters.cslstyle import find_style
 from filters.diagnostics import BuildError, collecting
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
-from tests.conftest import run_build, write_manuscript
+from tests.conftest import require_tool, run_build, write_manuscript
 
 BIB = r"""
 @misc{aslanli2015, author = {Aslanlı}, year = {2015}}
@@ -151,7 +151,7 @@ def test_citation_links_to_its_entry(bibliography):
 # --- the house style: every type, in both languages --------------------------------
 
 @pytest.mark.parametrize("key, lang, expected", [
-    ("yilmaz2019", "tr", "Yılmaz, A., Şahin, V. ve Çelik, A. (2019). Hazar'ın statüsü. Avrasya Etüdleri, "
+    ("yilmaz2019", "tr", "Yılmaz, A., Şahin, V. ve Çelik, A. (2019). Hazar’ın statüsü. Avrasya Etüdleri, "
                          "55(1), 10–30. https://doi.org/10.1234/ae.2019.55"),
     ("ozsoy2019", "tr", "Özsoy, K. (2019). Hazar Jeopolitiği (2. baskı). Ankara: Nobel."),
     ("ozsoy2019", "en", "Özsoy, K. (2019). Hazar Jeopolitiği (2nd ed.). Ankara: Nobel."),
@@ -163,7 +163,7 @@ def test_citation_links_to_its_entry(bibliography):
                        "Baku: Forum."),
     ("isik2017", "tr", "Işık, D. (2017). Tarafsızlık (Doktora tezi, Ankara Üniversitesi)."),
     ("isik2017", "en", "Işık, D. (2017). Tarafsızlık (PhD thesis, Ankara Üniversitesi)."),
-    ("weitz2018", "en", "Weitz, R. (2018). Uzbekistan's New Foreign Policy (Silk Road Paper No. 5). "
+    ("weitz2018", "en", "Weitz, R. (2018). Uzbekistan’s New Foreign Policy (Silk Road Paper No. 5). "
                         "Washington: Central Asia-Caucasus Institute & Silk Road Studies Program."),
     ("tika2019", "tr", "TİKA (2019). Faaliyet Raporu (Rapor No. 12). Ankara: TİKA."),
     ("tika2019", "en", "TİKA (2019). Faaliyet Raporu (Report No. 12). Ankara: TİKA."),
@@ -194,7 +194,7 @@ def test_percent_and_latex_markup_in_a_field_are_text(bibliography):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co")), max_size=40))
 def test_text_survives_the_way_through_latex(text):
     text = " ".join(text.split())  # LaTeX reads any run of spaces as one
-    assert plain(text_to_latex(text)) == text
+    assert plain(text_to_latex(text)) == APOSTROPHE.sub("’", text)  # apostrophes made typographic
 
 
 def test_initials():
@@ -319,7 +319,7 @@ def test_structured_references_give_the_fields_per_key(bibliography):
         "id": "yilmaz2019", "type": "article-journal",
         "author": [{"family": "Yılmaz", "given": "Ali"}, {"family": "Şahin", "given": "Veli"},
                    {"family": "Çelik", "given": "Ayşe"}],
-        "title": "Hazar'ın statüsü", "volume": "55", "page": "10-30", "DOI": "10.1234/ae.2019.55",
+        "title": "Hazar’ın statüsü", "volume": "55", "page": "10-30", "DOI": "10.1234/ae.2019.55",
         "container-title": "Avrasya Etüdleri", "issue": "1", "issued": {"date-parts": [[2019]]}}
     assert chapter["editor"][0] == {"family": "Ergashev", "given": "Doniyor"}
     assert chapter["publisher"] == "Seçkin" and chapter["publisher-place"] == "Ankara"
@@ -359,7 +359,7 @@ def test_note_style_makes_footnotes_with_shortened_subsequent_forms():
     assert "citation" in first.classes and first.attributes["data-cites"] == "yilmaz2019"
     assert pf.stringify(first).startswith("Ali Yılmaz et al., “Hazar")
     last = [e for e in doc.content[2].content if isinstance(e, pf.Note)][-1]
-    assert pf.stringify(last).strip() == "Yılmaz et al., “Hazar'ın Statüsü: A 50% Increase in NATO Interest,” 14."
+    assert pf.stringify(last).strip() == "Yılmaz et al., “Hazar’ın Statüsü: A 50% Increase in NATO Interest,” 14."
     # the author's own footnote keeps its text; its citation is put in parentheses
     author_note = [n for n in notes if pf.stringify(n).startswith("For comparison")][0]
     assert pf.stringify(author_note).strip() == "For comparison see (Deniz Kara, ed., Karabağ Savaşı (Nobel, 2021))."
@@ -439,7 +439,7 @@ def test_every_edition_prints_the_same_csl_citations(tmp_path):
     epub = zipfile.ZipFile(next((tmp_path / "out").glob("*.epub")))
     chapters = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
     assert ClassTexts(chapters).found["citation"] == expected
-    pdf = subprocess.run(["pdftotext", "-layout", str(next((tmp_path / "out").glob("*.pdf"))), "-"],
+    pdf = subprocess.run([require_tool("pdftotext", "apt-get install poppler-utils"), "-layout", str(next((tmp_path / "out").glob("*.pdf"))), "-"],
                          capture_output=True, text=True).stdout
     flat = " ".join(pdf.split())
     assert all(text in flat for text in expected)
@@ -497,3 +497,15 @@ def test_nocite_star_lists_every_entry(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'class="reference-entry" role="doc-biblioentry"', html)) == BIB.count("\n@")
+
+
+def test_and_others_prints_et_al(tmp_path):
+    bib = ("@article{scar2020, author = {Scarborough, Peter and Adhikari, Vyas and others}, "
+           "title = {Impact of the levy}, journal = {BMJ}, year = {2020}}\n")
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText [@scar2020].\n"}, "lang: en\ntitle: T\n", bib)
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    body = re.sub(r"<[^>]+>", "", (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+                  .split("<main>")[1])
+    assert "(Scarborough et al., 2020)" in body
+    assert "Scarborough, P., Adhikari, V. et al. (2020)" in body and "others" not in body

@@ -35,7 +35,7 @@ def test_sample_numbers_and_references():
     for expected in ["1. Giriş", "1.1. Arka plan", "2. Yöntem", "Ek A: Anket", "A.1. Ayrıntılar",
                      "Ek B: Veri", "Şekil 1. Bir harita", "Şekil 2. İkinci şekil", "Tablo 1. Dağılım",
                      "Şekil A1. Ekteki şekil", "Tablo B1. Ek tablo", "(1)",
-                     "Şekil 1 ve Şekil 1 ve 2 ile Tablo 1; (1), Bölüm 2, Ek A."]:
+                     "Şekil 1 ve Şekil 1 ve 2 ile Tablo 1; 1, Bölüm 2, Ek A."]:
         assert expected in text, expected
     assert "Teşekkür" in text and "3. Teşekkür" not in text and "Alt başlık" in text
     assert "3.1" not in text  # a subsection of an unnumbered section is not numbered
@@ -136,3 +136,39 @@ def test_a_cross_reference_of_the_wrong_kind(project):
     result = run_build("html", "--root", str(project), cwd=project)
     assert result.returncode == 1
     assert "04-more.md:3: error: cross-reference 'fig:alloc' points at a table, not a figure" in result.stderr
+
+
+def test_an_appendix_after_a_back_matter_section_stays_an_appendix(tmp_path):
+    body = {"01.md": "# Intro\n\nText.\n\n# Funding {.funding}\n\nGrant 7.\n\n::: appendix\n# Tables\n\n"
+                     "Data.\n:::\n\n# Acknowledgements {.acknowledgements}\n\nThanks.\n\n"
+                     "# Robustness {.appendix}\n\nMore.\n"}
+    root = write_manuscript(tmp_path, body, "lang: en\ntitle: T\nchronology: false\n")
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.split("<main>")[1]))
+    order = ["1. Intro", "Acknowledgements", "Funding", "Appendix A: Tables", "Data.",
+             "Appendix B: Robustness"]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions and positions == sorted(positions), list(zip(order, positions))
+
+
+def test_an_unknown_label_suggests_the_same_name_of_another_kind(project):
+    (project / "manuscript" / "04-more.md").write_text("# More\n\nSee @tbl:map.\n", encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert "04-more.md:3: error: unknown cross-reference 'tbl:map' (did you mean 'fig:map'? it is a figure)" \
+        in result.stderr
+
+
+def test_references_of_one_kind_are_in_order():
+    doc = crossref.main(doc_from("---\nlang: tr\n---\n\n![A](a.png){#fig:a}\n\n![B](b.png){#fig:b}\n\n"
+                                 "[@fig:b; @fig:a] ve [-@fig:b]\n"))
+    assert pf.stringify(doc.content[-1]).strip() == "Şekil 1 ve 2 ve 2"
+
+
+def test_a_misspelled_structure_class_is_a_warning(project):
+    (project / "manuscript" / "04-more.md").write_text("# Robustness {.apendix}\n\nText.\n", encoding="utf-8")
+    result = run_build("html", "--root", str(project), cwd=project)
+    assert result.returncode == 0
+    assert ("manuscript/04-more.md:1: warning: unknown class '.apendix' on the heading 'Robustness' "
+            "(did you mean '.appendix'?)") in result.stderr

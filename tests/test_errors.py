@@ -100,9 +100,9 @@ def test_non_utf8_manuscript(built):
 
 
 def test_unknown_edition_is_a_usage_error(project):
-    result = run_build("docx", "--root", str(project))
+    result = run_build("rtf", "--root", str(project))
     assert result.returncode == 2
-    assert "unknown edition 'docx'" in result.stderr
+    assert "unknown edition 'rtf'" in result.stderr
 
 
 def test_unwritable_output_folder(project, tmp_path):

@@ -149,9 +149,10 @@ def test_the_cache_key_knows_every_pinned_tools_version():
     assert versions == {canonical(name): pinned[name] for name in TOOLS}
 
 
-def test_an_edited_bibliography_named_outside_the_project_folders_is_read_again(tmp_path):
-    project = write_manuscript(tmp_path / "makale", SECTIONS, METADATA + "bibliography: ../../kaynak.bib\n")
-    bib = tmp_path / "kaynak.bib"
+def test_an_edited_bibliography_named_outside_the_bibliography_folder_is_read_again(tmp_path):
+    project = write_manuscript(tmp_path / "makale", SECTIONS, METADATA + "bibliography: ../kaynaklar/kaynak.bib\n")
+    (project / "kaynaklar").mkdir()
+    bib = project / "kaynaklar" / "kaynak.bib"
     bib.write_text(BIB, encoding="utf-8")
     build = ("--root", str(project), "--verbose")
     assert run_build(*build, cwd=project).returncode == 0
@@ -160,3 +161,9 @@ def test_an_edited_bibliography_named_outside_the_project_folders_is_read_again(
     second = run_build(*build, cwd=project)
     assert second.returncode == 0 and "filter citations" in second.stdout
     assert "Yeni Kitap" in (project / "build" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_another_pdf_engine_does_not_refilter_the_html(copy):
+    build_in(copy)
+    output = build_in(copy, "html", "--pdf-engine", "xelatex")
+    assert "filter citations" not in output and rebuilt(output) == set()

@@ -15,7 +15,7 @@ def manuscript(tmp_path, metadata: str):
 def test_a_bibliography_named_in_the_metadata_is_found_from_the_manuscript_folder(tmp_path):
     (tmp_path / "kaynaklar").mkdir()
     (tmp_path / "kaynaklar" / "eserler.bib").write_text("", encoding="utf-8")
-    doc = read(manuscript(tmp_path, "lang: tr\nbibliography: ../kaynaklar/eserler.bib\n"))
+    doc = read(manuscript(tmp_path, "lang: tr\ntitle: Bir\nbibliography: ../kaynaklar/eserler.bib\n"))
     assert doc.get_metadata("bibliography") == [str((tmp_path / "kaynaklar" / "eserler.bib").resolve())]
 
 
@@ -23,7 +23,7 @@ def test_without_one_every_bib_file_of_the_bibliography_folder_is_used(tmp_path)
     (tmp_path / "bibliography").mkdir()
     for name in ("b.bib", "a.bib"):
         (tmp_path / "bibliography" / name).write_text("", encoding="utf-8")
-    doc = read(manuscript(tmp_path, "lang: tr\n"))
+    doc = read(manuscript(tmp_path, "lang: tr\ntitle: Bir\n"))
     assert [p.rsplit("/", 1)[-1] for p in doc.get_metadata("bibliography")] == ["a.bib", "b.bib"]
 
 

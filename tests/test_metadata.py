@@ -154,3 +154,57 @@ def test_header_includes_reach_the_preambles(tmp_path):
     root, result = build(tmp_path, metadata, "html", "pdf")
     assert result.returncode == 0, result.stderr
     assert '<meta name="x-press-test" content="1">' in page(root).split("</head>")[0]
+
+
+def test_an_unknown_credit_role_names_its_line(tmp_path):
+    metadata = "lang: en\ntitle: T\nauthors:\n  - name: A\n    roles:\n      - Conceptualization\n      - visualisation\n"
+    root, result = build(tmp_path, metadata)
+    assert result.returncode == 0
+    assert ("metadata.yaml:7: warning: unknown CRediT role 'visualisation' (did you mean 'visualization'?)"
+            in result.stderr), result.stderr
+    assert "A: Conceptualization." in page(root)
+
+
+def test_a_wrong_orcid_check_digit_says_so(tmp_path):
+    _, result = build(tmp_path, "lang: en\ntitle: T\nauthors:\n  - name: A\n    orcid: 0000-0002-1825-0098\n")
+    assert "its check digit does not match" in result.stderr
+
+
+def test_a_license_written_with_spaces_is_recognised(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: T\nlicense: CC BY-NC 4.0\n")
+    assert result.returncode == 0
+    assert '<a rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC 4.0</a>' in page(root)
+
+
+@pytest.mark.parametrize("written, message", [
+    ("title: [a, b]", "metadata.yaml:2: error: 'title' must be text, not a list"),
+    ("title: T\nkeywords: [[a, b]]", "metadata.yaml:3: error: 'keywords.0' must be text, not a list"),
+    ("title: T\nauthors: [{name: A, affiliation: [{ror: 'https://ror.org/1'}]}]",
+     "error: 'authors.0.affiliation.0' has no name"),
+    ("title: T\nchronology: {figure: maybe}", "error: 'chronology.figure' must be true or false"),
+    ("title: T\nethics: {board: B, date: yesterday}", "error: 'yesterday' is not a date"),
+])
+def test_a_value_of_the_wrong_shape_is_named(tmp_path, written, message):
+    _, result = build(tmp_path, f"lang: en\n{written}\n")
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_options_are_read_as_people_write_booleans(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: T\nchronology: {figure: 'no'}\n",
+                         body={"01.md": "# A\n\nThe war began on 27 September 2020.\n"})
+    assert result.returncode == 0, result.stderr
+    assert "timeline" not in page(root).split('id="chronology"')[1]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("bibliography: {a: b}", "metadata.yaml:3: error: 'bibliography' must name a file, or a list of files"),
+    ("bibliography: ../bibliography", "metadata.yaml:3: error: bibliography '../bibliography' is a folder"),
+    ("bibliography: ../bibliography/refs.bb", "metadata.yaml:3: error: bibliography file "
+     "'../bibliography/refs.bb' not found (did you mean '../bibliography/refs.bib'?)"),
+])
+def test_a_bibliography_that_cannot_be_read_is_named(tmp_path, written, message):
+    root = write_manuscript(tmp_path, BODY, f"lang: en\ntitle: T\n{written}\n",
+                            "@misc{a, author = {A}, year = {2020}, title = {T}}\n")
+    (root / "bibliography" / "references.bib").rename(root / "bibliography" / "refs.bib")
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr

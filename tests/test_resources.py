@@ -97,11 +97,21 @@ def test_the_build_fetches_nothing(tmp_path):
 
 def test_raw_html_media_are_checked_too(tmp_path):
     root = project_with_figures(tmp_path, '# A\n\n<img src="/etc/hostname">\n\n<video poster="figures/trade.png">'
-                                          '<source src="../x.mp4"></video>\n')
+                                          '<source src="../x.mp4"></video>\n\n<img/src="../../../../../../etc/passwd">\n')
     result = run_build("epub", "--root", str(root), cwd=root)
     assert result.returncode == 1
     assert "'/etc/hostname' lies outside the manuscript folder" in result.stderr
     assert "'../x.mp4' lies outside the manuscript folder" in result.stderr
+    assert "'../../../../../../etc/passwd' lies outside the manuscript folder" in result.stderr
+
+
+def test_the_epub_embeds_what_raw_html_shows_from_the_manuscript(tmp_path):
+    root = project_with_figures(tmp_path, '# A\n\n<img src="figures/trade.png" alt="Chart">\n')
+    result = run_build("epub", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stderr
+    book = zipfile.ZipFile(next((root / "build").glob("*.epub")))
+    assert [n for n in book.namelist() if n.startswith("EPUB/media/") and n.endswith(".png")
+            and book.read(n) == (FIGURES / "trade.png").read_bytes()]
 
 
 def test_header_includes_load_nothing_from_outside(tmp_path):

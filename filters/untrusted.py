@@ -1,0 +1,146 @@
+"""``--untrusted``: what a journal's build of a submission refuses. The first stage,
+run only when the command line asks for it (never the author's metadata).
+
+Refused, each place named, all of them in one build:
+
+- raw blocks and inlines of any format: ```` ```{=html} ````, `` `\\input{x}`{=latex} ``,
+  `` `#import "x"`{=typst} ``, raw HTML and raw TeX written in the Markdown (in the
+  text and in the metadata), and pandoc's ``header-includes``, ``include-before``
+  and ``include-after``;
+- script by other roads: an event-handler attribute (``{onclick=…}``), an attribute
+  holding a script URL, and a link or image whose URL is not relative, a
+  ``#fragment`` or one of ``SAFE_URL_SCHEMES`` (``javascript:``, ``data:``,
+  ``file:``…).
+
+An HTML comment alone is no markup: it is dropped, as every edition would show
+nothing of it. Everything else builds as usual.
+
+>>> unsafe_url("javascript:alert(1)"), unsafe_url(" JaVa\\tScript:x"), unsafe_url("https://doi.org/1")
+(True, True, False)
+>>> unsafe_url("#giris"), unsafe_url("figures/a.png"), unsafe_url("data:text/html,x")
+(False, False, True)
+
+Stand-alone: ``pandoc -F filters/untrusted.py``.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "filters"
+
+import panflute as pf
+
+import filters.markup  # noqa: F401 (lets panflute read raw Typst)
+from filters.diagnostics import error, locate, run_filter_main
+from filters.elements import descendants
+from filters.markup import scheme_of, unsafe_url
+from filters.names import SAFE_URL_SCHEMES
+
+# pandoc's metadata fields that its templates paste in raw.
+RAW_FIELDS = ("header-includes", "include-before", "include-after")
+FORMAT_NAMES = {"html": "HTML", "html5": "HTML", "tex": "LaTeX", "latex": "LaTeX", "typst": "Typst"}
+HTML_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.S)
+SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
+HINT = "an untrusted build takes Markdown only: write it without raw markup, or build without --untrusted"
+
+
+def script_url(value: str) -> bool:
+    """An attribute value a browser would run, were it a URL (attributes also hold
+    text, such as a label with a colon: only script schemes are refused there).
+
+    >>> script_url("vbscript:x"), script_url("Not: a URL")
+    (True, False)
+    """
+    return scheme_of(value) in SCRIPT_SCHEMES
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """The first line of ``text``, shortened, for a message."""
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
+class Places:
+    """file:line of each refused thing; the same text found again is looked up at
+    its next occurrence."""
+
+    def __init__(self, doc: pf.Doc):
+        self.doc = doc
+        self.seen: dict[str, int] = {}
+
+    def of(self, *patterns: str) -> tuple[str | None, int | None]:
+        for pattern in patterns:
+            nth = self.seen.get(pattern, 0)
+            path, line = locate(self.doc, pattern, nth, metadata=True)
+            if path:
+                self.seen[pattern] = nth + 1
+                return path, line
+        return None, None
+
+
+def is_comment(element) -> bool:
+    return element.format in ("html", "html5") and bool(HTML_COMMENT.fullmatch(element.text.strip()))
+
+
+def drop(element) -> None:
+    """Remove ``element`` from the list that holds it (content, or a citation's prefix…)."""
+    holder = getattr(element.parent, element.location) if element.location else element.parent.content
+    holder.pop(element.index)
+
+
+def refuse_raw(element, places: Places) -> None:
+    text = element.text
+    first = re.escape(text.strip().split("\n", 1)[0])
+    path, line = places.of(first + r"`*\{=" + re.escape(element.format), first)
+    name = FORMAT_NAMES.get(element.format, element.format)
+    error(f"raw {name} is refused in an untrusted build: '{shown(text)}'", path, line, HINT)
+
+
+def refuse_script(element, places: Places) -> None:
+    for name, value in element.attributes.items():
+        if name.lower().startswith("on"):
+            path, line = places.of(rf"\b{re.escape(name)}\s*=")
+            error(f"event-handler attribute '{name}' is refused in an untrusted build", path, line, HINT)
+        elif script_url(value):
+            path, line = places.of(re.escape(value))
+            error(f"attribute '{name}' holds a script URL: '{shown(value)}'", path, line, HINT)
+    url = getattr(element, "url", None)
+    if url is not None and unsafe_url(url):
+        path, line = places.of(re.escape(url), re.escape(url.strip()))
+        schemes = ", ".join(sorted(SAFE_URL_SCHEMES))
+        kind = "image from" if isinstance(element, pf.Image) else "link to"
+        error(f"{kind} '{shown(url)}' is refused in an untrusted build", path, line,
+              hint=f"a link may point into the document, to a relative path or to {schemes}")
+
+
+def check(doc: pf.Doc) -> None:
+    places = Places(doc)
+    for field in RAW_FIELDS:
+        if field in doc.metadata:
+            path, line = places.of(rf"^\s*{re.escape(field)}\s*:")
+            error(f"'{field}' is refused in an untrusted build", path, line,
+                  hint="the editions' templates set the page; remove the field")
+            del doc.metadata[field]
+    comments = []
+    for element in descendants(doc):
+        if isinstance(element, (pf.RawBlock, pf.RawInline)):
+            if is_comment(element):
+                comments.append(element)
+            else:
+                refuse_raw(element, places)
+        elif getattr(element, "attributes", None) or isinstance(element, (pf.Link, pf.Image)):
+            refuse_script(element, places)
+    for comment in reversed(comments):  # the last first: the others' indices still hold
+        drop(comment)
+
+
+def main(doc=None):
+    return pf.run_filters([], finalize=check, doc=doc)
+
+
+if __name__ == "__main__":
+    run_filter_main(main)

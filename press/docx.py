@@ -1,0 +1,338 @@
+"""The DOCX edition, for editors and reviewers: ``OUT/<slug>.docx``.
+
+Pandoc's DOCX writer does the body (numbered headings as the text prints them,
+figures with their numbered captions, tables, equations as Word equations (OMML),
+footnotes, citations as text in the journal's style); this module gives it a
+reference document of our own (A4, 2.5 cm margins, Times New Roman, the
+references with a hanging indent; with ``docx: {review: true}`` double spacing
+and line numbers) and a title page in both languages, built as the first blocks:
+titles, authors with their numbered affiliations, ORCID and the corresponding
+author, the abstracts and keywords. The chronology appendix becomes a table.
+
+Every figure reaches pandoc as a ``data:`` URI (an SVG or PDF as the PNG Typst
+draws of it), so pandoc runs with ``--sandbox`` and reads no file but its own
+template and the reference document. For blind review (``docx: {review: true}``)
+the authors, their affiliations and the statements that name them are left out.
+
+>>> [i.get("c") for i in text("Öz ve anahtar")]
+['Öz', None, 've', None, 'anahtar']
+"""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import tempfile
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from filters.language import LANGUAGES, base_language, term
+from filters.names import (BACK_MATTER_CLASS, ENTRY_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
+                           EVENT_DATE_CLASS, EVENT_SOURCE_CLASS, EVENT_TEXT_CLASS, EVENTS_CLASS,
+                           KIND_ATTRIBUTE)
+from filters.options import edition_options
+from press import ast
+from press.figures import convert, data_uri, data_uri_bytes, typst_image_source
+from press.templates import TEMPLATES
+from press.tools import pandoc_path, run_pandoc
+
+FONT = "Times New Roman"
+PAGE = (21.0, 29.7)        # A4, cm
+MARGIN = 2.5               # cm
+PICTURE_PPI = 200          # an SVG or PDF figure drawn as PNG for Word
+# Statements that name the authors: left out of a blind-review copy.
+NAMING_STATEMENTS = ("author-contributions", "acknowledgements")
+OPENXML_TAB = {"t": "RawInline", "c": ["openxml", "<w:r><w:tab/></w:r>"]}
+PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
+
+
+# --- the reference document ----------------------------------------------------------------
+
+@lru_cache(maxsize=2)
+def reference_docx(review: bool) -> bytes:
+    """Pandoc's own reference document with our page, fonts and styles (made once per
+    process): python-docx edits its styles, as a person would in Word."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    # pandoc prints its data files on stdout, here binary: not through run_pandoc (text).
+    default = subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
+                             capture_output=True, check=True).stdout
+    document = docx.Document(io.BytesIO(default))
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(PAGE[0]), Cm(PAGE[1])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN))
+    styles = document.styles
+    for style in styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.font is not None:
+            style.font.name = FONT
+            fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+            for attribute in ("w:eastAsia", "w:cs"):
+                fonts.set(qn(attribute), FONT)
+            for attribute in [name for name in fonts.attrib if name.endswith("Theme")]:
+                del fonts.attrib[attribute]  # a theme font would win over ours
+    styles["Normal"].font.size = Pt(12)
+    for name, size in (("Title", 16), ("Subtitle", 13), ("Heading 1", 14), ("Heading 2", 12),
+                       ("Heading 3", 12)):
+        styles[name].font.size = Pt(size)
+        styles[name].font.color.rgb = None
+    bibliography = styles["Bibliography"].paragraph_format
+    bibliography.left_indent, bibliography.first_line_indent = Cm(1.27), Cm(-1.27)
+    for name, base in (("Translated Title", "Subtitle"), ("Affiliation", "Normal"),
+                       ("Keywords", "Abstract"), ("Equation Line", "Normal")):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+    styles["Affiliation"].font.size = Pt(10)
+    text_width = Cm(PAGE[0] - 2 * MARGIN)
+    stops = styles["Equation Line"].paragraph_format.tab_stops
+    stops.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
+    stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    if review:
+        for name in ("Normal", "Body Text", "First Paragraph", "Compact", "Bibliography",
+                     "Footnote Text", "Abstract"):
+            styles[name].paragraph_format.line_spacing = 2.0
+        numbering = OxmlElement("w:lnNumType")
+        numbering.set(qn("w:countBy"), "1")
+        numbering.set(qn("w:restart"), "continuous")
+        section._sectPr.find(qn("w:pgMar")).addnext(numbering)
+    output = io.BytesIO()
+    document.save(output)
+    return undated(output.getvalue())
+
+
+def undated(package: bytes) -> bytes:
+    """The zip with every entry dated 1980-01-01: python-docx dates its parts now, and
+    pandoc keeps the reference document's dates, so the DOCX would differ by the clock."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = info.compress_type
+            target.writestr(entry, source.read(info))
+    return output.getvalue()
+
+
+# --- the document as Word needs it ---------------------------------------------------------
+
+def as_inlines(value) -> list[dict]:
+    """A metadata value (pandoc JSON) as inlines."""
+    kind = value.get("t")
+    if kind == "MetaInlines":
+        return value["c"]
+    if kind == "MetaString":
+        return [{"t": "Str", "c": value["c"]}]
+    if kind == "MetaBlocks":
+        return [inline for block in value["c"] for inline in (block["c"] if block["t"] in ("Para", "Plain")
+                                                              else [])]
+    return []
+
+
+def as_blocks(value) -> list[dict]:
+    if value.get("t") == "MetaBlocks":
+        return value["c"]
+    return [{"t": "Para", "c": as_inlines(value)}]
+
+
+def styled(style: str, blocks: list[dict]) -> dict:
+    """A Div that pandoc's DOCX writer gives the paragraph style ``style``."""
+    return {"t": "Div", "c": [["", [], [["custom-style", style]]], blocks]}
+
+
+def paragraph(style: str, inlines: list[dict]) -> dict:
+    return styled(style, [{"t": "Para", "c": inlines}])
+
+
+def text(value: str) -> list[dict]:
+    """Plain text as Str and Space inlines."""
+    inlines: list[dict] = []
+    for index, word in enumerate(value.split(" ")):
+        inlines += ([{"t": "Space"}] if index else []) + ([{"t": "Str", "c": word}] if word else [])
+    return inlines
+
+
+def keywords(meta: dict, label: str) -> dict | None:
+    words = (meta.get("keywords") or {}).get("c") or []
+    if not words:
+        return None
+    inlines = [{"t": "Strong", "c": text(f"{label}:")}, {"t": "Space"}]
+    for index, word in enumerate(words):
+        inlines += ([{"t": "Str", "c": ","}, {"t": "Space"}] if index else []) + as_inlines(word)
+    return paragraph("Keywords", inlines)
+
+
+def title_page(meta: dict, plain: dict, lang: str, blind: bool) -> list[dict]:
+    """Both languages' titles, the authors (unless blind), both abstracts with keywords."""
+    translation = (meta.get("translation") or {}).get("c") or {}
+    other = (plain.get("translation") or {}).get("lang") or ""
+    blocks = [paragraph("Title", as_inlines(meta["title"]))]
+    if "subtitle" in meta:
+        blocks.append(paragraph("Subtitle", as_inlines(meta["subtitle"])))
+    if "title" in translation:
+        blocks.append(paragraph("Translated Title", as_inlines(translation["title"])))
+    if "subtitle" in translation:
+        blocks.append(paragraph("Subtitle", as_inlines(translation["subtitle"])))
+    if not blind:
+        blocks += author_blocks(plain, lang)
+    for language, source in ((lang, meta), (other, translation)):
+        if "abstract" in source:
+            terms = LANGUAGES[base_language(language)]
+            blocks.append(paragraph("Abstract Title", text(terms["abstract"])))
+            blocks.append(styled("Abstract", as_blocks(source["abstract"])))
+            line = keywords(source, terms["keywords"])
+            if line:
+                blocks.append(line)
+    return [*blocks, PAGE_BREAK]
+
+
+def author_blocks(plain: dict, lang: str) -> list[dict]:
+    """"Ayşe Yılmaz¹˒²*, John Smith³", the numbered affiliations, ORCID iDs and the
+    corresponding author's address."""
+    authors = plain.get("authors") or []
+    if not authors:
+        return []
+    names: list[dict] = []
+    for index, author in enumerate(authors):
+        names += ([{"t": "Str", "c": ","}, {"t": "Space"}] if index else []) + text(author.get("name", ""))
+        marks = (author.get("affiliation-numbers") or "") + ("*" if author.get("corresponding") == "true" else "")
+        if marks:
+            names.append({"t": "Superscript", "c": [{"t": "Str", "c": marks}]})
+    blocks = [paragraph("Author", names)]
+    for entry in plain.get("affiliations") or []:
+        number = entry.get("number") or ""
+        blocks.append(paragraph("Affiliation", ([{"t": "Superscript", "c": [{"t": "Str", "c": number}]}]
+                                                if number else []) + text(entry["name"])))
+    for author in authors:
+        if author.get("orcid"):
+            url = f"https://orcid.org/{author['orcid']}"
+            blocks.append(paragraph("Affiliation", text(f"{author.get('name', '')}: ORCID") + [
+                {"t": "Space"}, {"t": "Link", "c": [["", [], []], [{"t": "Str", "c": url}], [url, ""]]}]))
+        if author.get("corresponding") == "true":
+            line = f"* {term(lang, 'corresponding_author')}: {author.get('name', '')}"
+            blocks.append(paragraph("Affiliation", text(line + (f", {author['email']}"
+                                                                 if author.get("email") else ""))))
+    return blocks
+
+
+def picture(url: str, job) -> str:
+    """A figure as Word shows it: PNG and JPEG as they are, SVG and PDF drawn as PNG
+    by Typst, each as a ``data:`` URI."""
+    if url.startswith("data:"):
+        media, data = data_uri_bytes(url)
+        if media != "image/svg+xml":
+            return url
+        png = convert(typst_image_source(url), "png", None, PICTURE_PPI)
+        return data_uri("image/png", png)
+    path = Path(job.resources[url])
+    if path.suffix.lower() in (".svg", ".pdf"):
+        from filters.markup import typst_string
+        png = convert(typst_string(path.relative_to(Path(job.folder)).as_posix()), "png",
+                      Path(job.folder), PICTURE_PPI)
+        return data_uri("image/png", png)
+    media = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
+    return data_uri(media, path.read_bytes())
+
+
+def equation_line(element: dict) -> dict | None:
+    """A numbered equation: the formula centred and its number at the right margin,
+    in a paragraph of its own (Word numbers no equation)."""
+    if element["t"] != "Para":
+        return None
+    spans = [i for i in element["c"] if i["t"] == "Span" and EQUATION_CLASS in i["c"][0][1]]
+    if len(spans) != 1 or len([i for i in element["c"] if i["t"] not in ("Space", "SoftBreak")]) != 1:
+        return None
+    identifier = spans[0]["c"][0][0]
+    inlines = spans[0]["c"][1]
+    math = [dict(i, c=[{"t": "InlineMath"}, "\\displaystyle " + i["c"][1]]) for i in inlines if i["t"] == "Math"]
+    number = "".join(ast.stringify(i["c"][1]) for i in inlines
+                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    content = [OPENXML_TAB, *math, OPENXML_TAB, {"t": "Str", "c": number}]
+    return {"t": "Div", "c": [[identifier, [], [["custom-style", "Equation Line"]]],
+                              [{"t": "Para", "c": content}]]}
+
+
+def chronology_table(element: dict, lang: str) -> dict | None:
+    """The chronology's list of events as a table: date, event, where the text names it."""
+    if element["t"] != "Div" or EVENTS_CLASS not in element["c"][0][1]:
+        return None
+    rows = []
+    for item in next((b["c"] for b in element["c"][1] if b["t"] == "BulletList"), []):
+        spans = {classes[0]: span for span in ast.elements(item, "Span")
+                 for classes in [span["c"][0][1]] if classes}
+        date = [i for i in spans.get(EVENT_DATE_CLASS, {"c": [None, []]})["c"][1]]
+        rows.append([strip_raw(date), spans.get(EVENT_TEXT_CLASS, {"c": [None, []]})["c"][1],
+                     spans.get(EVENT_SOURCE_CLASS, {"c": [None, []]})["c"][1]])
+    headers = [term(lang, "date"), term(lang, "event"), term(lang, "section")]
+    return table(headers, rows, [0.2, 0.55, 0.25])
+
+
+def strip_raw(inlines: list[dict]) -> list[dict]:
+    """Inlines without raw HTML (the chronology's ``<time>`` tags)."""
+    return ast.transform(inlines, lambda i: [] if i["t"] == "RawInline" else None)
+
+
+def table(headers: list[str], rows: list[list[list[dict]]], widths: list[float]) -> dict:
+    """A pandoc Table (JSON) of plain cells."""
+    def cell(inlines):
+        return [["", [], []], {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": inlines}]]
+
+    def row(cells):
+        return [["", [], []], [cell(c) for c in cells]]
+
+    return {"t": "Table", "c": [
+        ["", [], []], [None, []],
+        [[{"t": "AlignLeft"}, {"t": "ColWidth", "c": width}] for width in widths],
+        [["", [], []], [row([text(h) for h in headers])]],
+        [[["", [], []], 0, [], [row(r) for r in rows]]],
+        [["", [], []], []]]}
+
+
+def prepare(job, review: bool) -> dict:
+    """The document as Word gets it."""
+    doc = ast.load(job.doc_json)
+
+    def change(element):
+        kind = element["t"]
+        if kind == "Image":
+            element["c"][2][0] = picture(element["c"][2][0], job)
+            return element
+        if kind == "Para":
+            return equation_line(element)
+        if kind == "Div":
+            identifier, classes, pairs = element["c"][0]
+            if review and BACK_MATTER_CLASS in classes and dict(pairs).get(KIND_ATTRIBUTE) in NAMING_STATEMENTS:
+                return []
+            if ENTRY_CLASS in classes:
+                element["c"][0][2] = [*pairs, ["custom-style", "Bibliography"]]
+                element["c"][1] = [b for b in element["c"][1] if b["t"] != "RawBlock"]
+                return element
+            return chronology_table(element, job.lang)
+        return None
+
+    doc["blocks"] = title_page(doc["meta"], job.plain, job.lang, review) + ast.transform(doc["blocks"], change)
+    # The document's properties: the title and (unless blind) the authors.
+    doc["meta"] = {"title": doc["meta"]["title"], "lang": {"t": "MetaString", "c": job.lang},
+                   **({} if review else {"author": {"t": "MetaList", "c": [
+                       {"t": "MetaString", "c": a.get("name", "")} for a in job.plain.get("authors") or []]}})}
+    return doc
+
+
+def write(job, shared) -> dict[str, bytes]:
+    review = edition_options(job.plain, "docx")["review"]
+    doc = prepare(job, review)
+    with tempfile.TemporaryDirectory() as scratch:
+        reference = Path(scratch) / "reference.docx"
+        reference.write_bytes(reference_docx(review))
+        output = Path(scratch) / "article.docx"
+        env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
+        run_pandoc(["--from", "json", "--to", "docx", "--output", str(output), "--sandbox",
+                    "--reference-doc", str(reference),
+                    "--template", str(TEMPLATES / "docx" / "article.openxml")],
+                   stdin=json.dumps(doc), env=env)
+        return {f"{job.slug}.docx": output.read_bytes()}

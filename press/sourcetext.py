@@ -1,0 +1,161 @@
+"""What the build accepts as source text, checked before pandoc reads it: UTF-8,
+no control characters, and no nesting that pandoc's reader cannot take.
+
+Each check returns the problem as (line, message, hint), or None:
+
+>>> control_character("a\\nb\\x00c")
+(2, 'control character U+0000 (NUL)', 'delete it: no edition can hold it (XML forbids it)')
+>>> bracket_nesting("[[[[[[[x]]]]]]]")[:2]
+(1, 'brackets nested 7 deep')
+>>> bracket_nesting("`[[[[[[[`, \\\\[\\\\[\\\\[\\\\[\\\\[\\\\[\\\\[ and [[a]{.b}]") is None
+True
+
+Why these limits: pandoc's Markdown reader backtracks on nested brackets (with
+citations and bracketed spans, both of which the build needs), taking time
+exponential in the depth: 0.1 s at 5 levels, 1 s at 8, over 10 minutes and
+6 GB at 12 (pandoc 3.9). Nested lists take it 1.7 s at 400 levels and 15 s at
+800; beyond about 250 levels of any kind Python's JSON reader gives up. A YAML
+alias repeats what its anchor names: eight levels of nine make 43 million
+values, which pandoc expands until memory runs out. An article needs a few
+levels of each and no aliases.
+"""
+from __future__ import annotations
+
+import re
+
+# C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
+# EPUB and the HTML edition) cannot hold them, and pandoc passes them through.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL_NAMES = {0x00: "NUL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+                 0x1B: "escape"}
+
+MAX_BRACKET_DEPTH = 5
+MAX_BLOCK_DEPTH = 64
+
+FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+).*?\1")
+ESCAPE = re.compile(r"\\.")
+BRACKET_OR_BREAK = re.compile(r"[\[\]]|\n[ \t]*\n")
+# What opens the lines of nested blocks: indentation, quote marks, list markers.
+BLOCK_PREFIX = re.compile(r"^(?:[ \t]|>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))+", re.M)
+YAML_BLOCK = re.compile(r"^---[ \t]*\n(?![ \t]*\n)(.*?)^(?:---|\.\.\.)[ \t]*$", re.M | re.S)
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+# The same characters as JSON writes them (pandoc's output, a CSL-JSON file): a YAML or
+# JSON escape ("\x00", "\u001b") makes one that the raw text did not show.
+ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")
+
+
+def control_character(text: str) -> tuple[int, str, str] | None:
+    match = CONTROL.search(text)
+    if not match:
+        return None
+    code = ord(match.group())
+    name = f" ({CONTROL_NAMES[code]})" if code in CONTROL_NAMES else ""
+    return (line_of(text, match.start()), f"control character U+{code:04X}{name}",
+            "delete it: no edition can hold it (XML forbids it)")
+
+
+def mask(pattern: re.Pattern, text: str) -> str:
+    """``text`` with the pattern's matches overwritten by ``x``, line breaks kept:
+    the rest keeps its offsets, so line numbers still hold.
+
+    >>> mask(CODE_SPAN, "a `[b]` [c]")
+    'a xxxxx [c]'
+    """
+    return pattern.sub(lambda m: re.sub(r"[^\n]", "x", m.group()), text)
+
+
+def bracket_nesting(text: str) -> tuple[int, str, str] | None:
+    """The first place where square brackets (links, spans, citations, notes)
+    nest deeper than MAX_BRACKET_DEPTH; code and escaped brackets do not count,
+    and a blank line ends every bracket (no inline crosses a paragraph)."""
+    if text.count("[") <= MAX_BRACKET_DEPTH:
+        return None
+    plain = mask(ESCAPE, mask(CODE_SPAN, mask(FENCED_CODE, text)))
+    depth = deepest = 0
+    too_deep = None  # where the depth first passed the limit
+    for match in BRACKET_OR_BREAK.finditer(plain):
+        mark = match.group()
+        depth = depth + 1 if mark == "[" else max(depth - 1, 0) if mark == "]" else 0
+        deepest = max(deepest, depth)
+        if too_deep is None and depth > MAX_BRACKET_DEPTH:
+            too_deep = match.start()
+        if too_deep is not None and depth == 0:
+            break
+    if too_deep is None:
+        return None
+    return (line_of(plain, too_deep), f"brackets nested {deepest} deep",
+            f"pandoc cannot read more than {MAX_BRACKET_DEPTH} levels of links, "
+            "spans, citations and notes inside one another in reasonable time")
+
+
+def block_depth(prefix: str) -> int:
+    """Blocks a line's opening opens, at most: each quote mark and list marker
+    one (with the space after it), the rest of the indentation one per two
+    columns (a tab is four).
+
+    >>> block_depth("> > > "), block_depth("    - "), block_depth("      1. ")
+    (3, 3, 4)
+    """
+    marks = len(re.findall(r">|[-+*]|\d+[.)]", prefix))
+    columns = prefix.count(" ") + 4 * prefix.count("\t")
+    return marks + max(columns - marks, 0) // 2
+
+
+def block_nesting(text: str) -> tuple[int, str, str] | None:
+    """The first line that opens more than MAX_BLOCK_DEPTH nested blocks (quotes,
+    list items, indentation); code blocks do not count."""
+    if "```" in text or "~~~" in text:
+        text = mask(FENCED_CODE, text)
+    for match in BLOCK_PREFIX.finditer(text):
+        prefix = match.group()
+        if 2 * len(prefix) <= MAX_BLOCK_DEPTH:
+            continue  # the cheap test: no character opens more than two levels
+        depth = block_depth(prefix)
+        if depth > MAX_BLOCK_DEPTH:
+            return (line_of(text, match.start()), f"lists or quotes nested about {depth} deep",
+                    f"the build takes at most {MAX_BLOCK_DEPTH} levels of blocks inside one another")
+    return None
+
+
+def yaml_alias(text: str, first_line: int = 1) -> tuple[int, str, str] | None:
+    """The first YAML alias (``*name``) of a metadata text. Only a text that has
+    both ``&`` and ``*`` can hold an anchor and its alias, so most are not parsed."""
+    if "&" not in text or "*" not in text:
+        return None
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                return (first_line + event.start_mark.line, f"YAML alias '*{event.anchor}'",
+                        "write the value out: aliases repeat values without limit, "
+                        "so metadata may not use them")
+    except yaml.YAMLError:
+        return None  # pandoc reports the syntax error, and PyYAML names its line
+    return None
+
+
+def metadata_blocks(markdown: str):
+    """(first line, text) of each YAML metadata block of a Markdown text."""
+    if "---" not in markdown:
+        return
+    for match in YAML_BLOCK.finditer(markdown):
+        yield line_of(markdown, match.start(1)), match.group(1)
+
+
+def markdown_problems(text: str) -> list[tuple[int, str, str]]:
+    """Every check a Markdown source must pass, in order of the text's lines."""
+    found = [control_character(text), bracket_nesting(text), block_nesting(text)]
+    found += [yaml_alias(block, line) for line, block in metadata_blocks(text)]
+    return sorted(problem for problem in found if problem)
+
+
+def yaml_problems(text: str) -> list[tuple[int, str, str]]:
+    return [problem for problem in (control_character(text), yaml_alias(text)) if problem]

@@ -1,0 +1,112 @@
+"""The cache never serves stale content, and a build that dies or finds the disk full
+loses nothing: the editions stay as they were, and what it left is cleaned up."""
+import os
+import resource
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EPOCH, REPO, write_manuscript
+from press.output import STAGING
+from press.pipeline import build
+
+METADATA = "lang: tr\ntitle: Deneme\n"
+BIB = "@book{a, author = {Aslanlı, A.}, title = {Kitap}, year = {2015}, publisher = {P}}\n"
+
+
+def version(root, word: str) -> None:
+    (root / "manuscript" / "01.md").write_text(f"# Giriş\n\nSürüm {word} [@a].\n", encoding="utf-8")
+
+
+def page(out) -> str:
+    return (out / "html" / "index.html").read_text(encoding="utf-8")
+
+
+class Killed(BaseException):
+    """The process dying: no handler of the build's catches it."""
+
+
+def kill_at(monkeypatch, rename: int) -> None:
+    """Make the build die just before its ``rename``-th rename (counted from 0)."""
+    real, count = os.replace, [0]
+
+    def replace(source, target):
+        if count[0] == rename:
+            raise Killed
+        count[0] += 1
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("next_sources", ["YENİ", "ESKİ"], ids=["edit-kept", "edit-undone"])
+def test_a_build_killed_between_any_two_renames_never_leaves_a_stale_document(tmp_path, monkeypatch,
+                                                                              next_sources):
+    # Once, a kill between filtered.json and state.json made the next build with the
+    # old sources reuse the new sources' document.
+    root = write_manuscript(tmp_path / "makale", {}, METADATA, BIB)
+    out = tmp_path / "out"
+    renames = 4  # the HTML page and its stylesheet, the document and the state
+    for rename in range(renames + 1):
+        version(root, "ESKİ")
+        build(root, out, ["html"])
+        version(root, "YENİ")
+        with monkeypatch.context() as patch:
+            kill_at(patch, rename)
+            if rename < renames:
+                with pytest.raises(Killed):
+                    build(root, out, ["html"])
+            else:  # past the last rename: the build was not killed
+                build(root, out, ["html"])
+        version(root, next_sources)
+        (out / "html" / "index.html").unlink()  # rendered again, from the cached document if any
+        build(root, out, ["html"])
+        assert f"Sürüm {next_sources}" in page(out), rename
+        assert page(out).count("Sürüm") == 1, rename
+
+
+def test_what_a_killed_build_left_is_removed_by_the_next_build(tmp_path, monkeypatch):
+    root = write_manuscript(tmp_path / "makale", {}, METADATA, BIB)
+    out = tmp_path / "out"
+    version(root, "ESKİ")
+    build(root, out, ["html"])
+    version(root, "YENİ")
+    with monkeypatch.context() as patch:
+        kill_at(patch, 0)  # every file written, none renamed
+        with pytest.raises(Killed):
+            build(root, out, ["html"])
+    assert len(list((out / STAGING).iterdir())) > 1
+    version(root, "ESKİ")
+    report = build(root, out, ["html"])  # nothing to do, yet the leftovers go
+    assert report.written == [] and [p.name for p in (out / STAGING).iterdir()] == ["lock"]
+    assert "Sürüm ESKİ" in page(out)
+
+
+def test_a_full_disk_while_writing_the_cache_is_an_error_and_the_editions_stay(tmp_path):
+    root = write_manuscript(tmp_path / "makale", {}, METADATA, BIB)
+    words = " ".join(f"kelime{n}" for n in range(3000))
+    (root / "manuscript" / "01.md").write_text(f"# Giriş\n\n{words} [@a].\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def run(limit=None):
+        def full_disk():  # files may not grow beyond `limit` bytes: the disk is "full"
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        return subprocess.run([sys.executable, str(REPO / "build.py"), "html", "--root", str(root),
+                               "--out", str(out)], capture_output=True, text=True, cwd=root,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+                              preexec_fn=full_disk if limit else None)
+
+    assert run().returncode == 0
+    largest_edition = max(p.stat().st_size for p in (out / "html").iterdir())
+    document = (out / ".cache" / "filtered.json").stat().st_size
+    assert document > 2 * largest_edition  # so the limit below fails the cache's write alone
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (root / "manuscript" / "01.md").write_text(f"# Giriş\n\nYENİ {words} [@a].\n", encoding="utf-8")
+    result = run(limit=(largest_edition + document) // 2)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write the output folder: File too large (free some space" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert run().returncode == 0 and "YENİ" in page(out)  # and the cache was not harmed
