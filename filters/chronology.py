@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 
 import panflute as pf
 
-from filters.clauses import read_date
+from filters.clauses import date_role, read_date
 from filters.dates import (DateError, DateMatch, DateSpan, find_dates, find_relative, find_yearless,
                            format_long, parse_iso, range_parts, resolve)
 from filters.diagnostics import display_path, error, locate, run_filter_main, source_files, warn
@@ -50,7 +50,26 @@ def is_event_span(element) -> bool:
     return isinstance(element, pf.Span) and EVENT_CLASS in element.classes
 
 
-def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
+def plain(element: pf.Element, lang: str) -> str:
+    """What an inline reads as, quotation marks as the edition prints them (pandoc's
+    ``stringify`` writes straight ones):
+
+    >>> plain(pf.Quoted(pf.Str("sel"), pf.Space(), pf.Emph(pf.Str("akını"))), "tr")
+    '“sel akını”'
+    """
+    if isinstance(element, pf.Quoted):
+        opening, closing = term(lang, "quotes")[element.quote_type]
+        return opening + "".join(plain(e, lang) for e in element.content) + closing
+    if hasattr(element, "text"):  # Str, Code, Math
+        return element.text
+    if isinstance(element, (pf.Space, pf.SoftBreak, pf.LineBreak)):
+        return " "
+    if isinstance(element, pf.Note):
+        return ""
+    return "".join(plain(e, lang) for e in getattr(element, "content", []))
+
+
+def inline_text(inlines, lang: str) -> tuple[str, list[tuple[int, int]], list[str]]:
     """The paragraph as a string for the date grammar.
 
     Str, Space and SoftBreak are text; every other inline is one ``OBJECT``
@@ -67,7 +86,7 @@ def inline_text(inlines) -> tuple[str, list[tuple[int, int]], list[str]]:
             text += " "
         else:
             text += OBJECT
-            shown = pf.stringify(element)
+            shown = plain(element, lang)
             hidden = isinstance(element, pf.Note) or (  # a narrative citation is part of the sentence
                 isinstance(element, pf.Span) and CITATION_CLASS in element.classes and shown[:1] in "([")
             objects.append("" if hidden else shown)
@@ -215,6 +234,19 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    def timeless(item: Found) -> bool:
+        """A date that ends a period or states a plan, read from the words around it."""
+        last_word = text[item.start:item.end].split()[-1:] or [""]
+        return date_role(text[:item.start], last_word[0] + text[item.end:], lang) in ("period", "state")
+
+    def phrase_of(position: int) -> str:
+        """The words between the punctuation marks around ``position`` in its sentence."""
+        start, end = next(((a, b) for a, b in sentence_bounds(text, lang) if a <= position < b),
+                          (0, len(text)))
+        left = max(text.rfind(mark, start, position) for mark in ",;:")
+        rights = [i for i in (text.find(mark, position, end) for mark in ",;:") if i >= 0]
+        return text[max(left + 1, start):min(rights, default=end)]
+
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
     relative = find_relative(text, lang, written) if collector.infer else []
@@ -224,11 +256,21 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         if following and re.fullmatch(r"\s*,?\s*(?:yani|that is|i\.e\.)?\s*,?\s*",
                                       text[match.end:following.start]):
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
-        before = [f.span for f in found if f.end <= match.start and f.span]
+        # counted from the last date the text narrates (not the end of a period, a
+        # deadline: "granted one, to 31 January 2020, on 28 October")
+        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)]
         last = before[-1] if before else previous
-        # a year: from the nearest full date before, else the first after, in the paragraph
-        year = last or next((f.span for f in found if f.start >= match.end and f.span), None)
-        span = resolve(match, last, year.start if year else None)
+        # a year: from the nearest full date before, else the first after, in the paragraph,
+        # if the day then comes before that date, as the text tells it ("On 10 October …
+        # 17 October 2020"; but not "20 Ekim … 1953 yılının Mart ayında")
+        later = None if last else next((f.span for f in found if f.start >= match.end and f.span), None)
+        year = last or later
+        looking_back = bool(re.search(term(lang, "pluperfect"), phrase_of(match.start)))
+        span = resolve(match, last, year.start if year else None, looking_back)
+        if span and later and span.start.sort_key() > later.start.sort_key():
+            span = None
+        if span is None and match.relative == "year" and match.value[1] is None:
+            continue  # a month alone, with no year to read: often no date at all ("every March")
         if span is None:
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
             path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)
@@ -250,7 +292,7 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
 def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | None = None) -> list:
     """Find the events of one paragraph (and of its notes), anchor each place,
     record them. ``previous``: the date before it, for a note's relative dates."""
-    text, bounds, objects = inline_text(inlines)
+    text, bounds, objects = inline_text(inlines, collector.lang)
     found = dates_of(text, inlines, bounds, collector, previous)
     lang = collector.lang
     ranges = []
@@ -268,8 +310,8 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
         dates = [(points[2 * i], points[2 * i + 1], f.suffix) for i, f in enumerate(here)]
         for index, item in enumerate(here):
             reading = read_date(sentence, dates, index, lang)
-            if reading.role in ("period", "state") and item.label is None:
-                continue
+            if reading.role == "period" and item.label is None:
+                continue  # a state or a plan stays: a place of the event of its day, if any
             anchor = item.anchor or collector.anchor()
             if item.anchor is None:
                 ranges.append((item.start, item.end, anchor))

@@ -176,6 +176,7 @@ class Grammar:
     forms: tuple[re.Pattern, ...]
     lists: tuple[re.Pattern, ...]
     yearless: tuple[re.Pattern, ...]
+    months: tuple[re.Pattern, ...]
     day_month: re.Pattern
     relative: tuple[tuple[re.Pattern, str], ...]
 
@@ -190,7 +191,7 @@ def grammar(lang: str) -> Grammar:
         return tuple(re.compile(_form_regex(form, lang)) for form in forms)
 
     return Grammar(compiled(table["date_forms"]), compiled(table["date_list_forms"]),
-                   compiled(table["yearless_forms"]),
+                   compiled(table["yearless_forms"]), compiled(table["yearless_month_forms"]),
                    re.compile(_form_regex(table["day_month_form"], lang)),
                    tuple((re.compile(_form_regex(form, lang)), meaning)
                          for form, meaning in table["relative_forms"].items()))
@@ -316,13 +317,13 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             suffix = match.group("suffix") or ""
             if match.groupdict().get("day2"):
                 found.append(DateMatch(match.start("day"), match.end("day"), None,
-                                       match.group("day"), "", "year", (month, int(match.group("day")))))
+                                       match.group("day"), "", "year", (month, int(match.group("day")), None)))
                 found.append(DateMatch(match.start("day2"), match.end(), None,
                                        text[match.start("day2"):match.end()], suffix, "year",
-                                       (month, int(match.group("day2")))))
+                                       (month, int(match.group("day2")), None)))
             else:
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0), suffix,
-                                       "year", (month, int(match.group("day")))))
+                                       "year", (month, int(match.group("day")), None)))
     for form, meaning in rules.relative:
         for match in form.finditer(text):
             if _overlaps(match.start(), match.end(), taken):
@@ -339,14 +340,26 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             elif meaning == "day":
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        groups["suffix"] or "", "day", (int(groups["day"]),)))
+            elif meaning == "part":
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0),
+                                       groups["suffix"] or "", "part", (part_of(groups["part"], lang),)))
             else:
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        groups["suffix"] or "", "month",
                                        (month_number(groups["month"], lang),)))
+    for form in rules.months:  # a month alone, if no longer form holds it: "Ocak sonunda"
+        for match in form.finditer(text):
+            if not _overlaps(match.start(), match.end(), taken):
+                taken.append((match.start(), match.end()))
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0),
+                                       match.group("suffix") or "", "year",
+                                       (month_number(match.group("month"), lang), None,
+                                        part_of(match.groupdict().get("part"), lang))))
     return sorted(found, key=lambda m: m.start)
 
 
-def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | None) -> DateSpan | None:
+def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | None,
+            looking_back: bool = False) -> DateSpan | None:
     """The date of a ``find_relative`` match: ``previous`` is the date the text gave
     last (for "the following day", "the 5th"), ``dated`` the last one with a year
     (for "20 Ekim"). None when they do not say enough, or the result cannot exist.
@@ -354,14 +367,33 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
     >>> day = find_relative("aynı ayın 21’inde", "tr")[0]
     >>> resolve(day, parse_iso("2023-03-16"), None).iso
     '2023-03-21'
+
+    A day or month without a year goes forward from ``previous`` ("15 December 2017 …
+    in January" is January 2018), or back when the sentence is ``looking_back`` (a
+    pluperfect: "17 October 2019 … had settled in November" is November 2018):
+
+    >>> january = find_relative("Talks began in January.", "en")[0]
+    >>> resolve(january, parse_iso("2017-12-15"), parse_iso("2017-12-15").start).iso
+    '2018-01'
     """
     try:
         if match.relative == "year":
-            month, day = match.value
-            return DateSpan(PartialDate(dated.year, month, day)) if dated else None
+            if not dated:
+                return None
+            month, day, part = match.value
+            year = dated.year
+            if previous is not None and previous.last.year == year:
+                here, there = (month, day or 0), (previous.last.month or 0, previous.last.day or 0)
+                if not looking_back and here[:1 + bool(day)] < there[:1 + bool(day)]:
+                    year += 1
+                elif looking_back and here[:1 + bool(day)] > there[:1 + bool(day)]:
+                    year -= 1
+            return DateSpan(PartialDate(year, month, day), part=part)
         if previous is None:
             return None
         base = previous.last
+        if match.relative == "part":
+            return DateSpan(PartialDate(base.year, base.month), part=match.value[0]) if base.month else None
         if match.relative == "days":
             if not base.day:
                 return None

@@ -33,7 +33,8 @@ class Mention:
     anchor: str
     text: str                   # the entry text read at this place
     lang: str
-    role: str = "event"         # "event" or "attributive" (a back-reference, if the event is dated)
+    role: str = "event"         # "event", "attributive" (a back-reference, if the event is dated),
+                                # or "state" (a state or a plan: a place of the event of its day)
     weak: list[str] = field(default_factory=list)
     inferred: str | None = None  # the words the date was inferred from
     section: str = ""           # the section's number, or its title when unnumbered
@@ -81,6 +82,11 @@ class ChronologyEvent:
         return sum((p.words for p in self.places), Counter())
 
 
+def order(mention: Mention) -> int:
+    """Where a place stands in the text: anchors are numbered in reading order."""
+    return int(re.sub(r"\D", "", mention.anchor) or 0)
+
+
 def overlap(a: Counter, b: Counter) -> int:
     return sum((a & b).values())
 
@@ -88,24 +94,37 @@ def overlap(a: Counter, b: Counter) -> int:
 def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
-    for mention in [m for m in mentions if m.role == "event"]:
-        same_day = [e for e in events if e.span.iso == mention.span.iso]
+    # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
+    # agreement announced on 18 March 2016, if the text says so and their words agree
+    # ("late August" is a time of its own, not any day of August)
+    for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
+        same_day = [e for e in events if e.span.iso == mention.span.iso] or \
+            [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
         match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
         if match and overlap(match.words, mention.words) >= SAME_EVENT:
             match.places.append(mention)
         else:
             events.append(ChronologyEvent(mention.span, [mention]))
     for mention in [m for m in mentions if m.role != "event"]:
-        named = [e for e in events if e.span.iso == mention.span.iso or mention.span.contains(e.span)]
-        match = max(named, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= 1:
+        # a date that names a thing refers to the event of that day the text told of
+        # before ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an
+        # event of that day or within it that shares its words ("the May 1994 ceasefire");
+        # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
+        # or a state belongs to the event of its day, if any ("to be held on 5 July").
+        same_day = [e for e in events if e.span.iso == mention.span.iso and (
+            mention.role == "state" or overlap(e.words, mention.words) or order(e.places[0]) < order(mention))]
+        within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
+        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        if match is None and mention.role != "state":
+            match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
+            match = match if match and overlap(match.words, mention.words) >= 1 else None
+        if match:
             match.places.append(mention)
-        else:
+        elif mention.role != "state":  # a state or a plan is no event of its own
             events.append(ChronologyEvent(mention.span, [mention]))
     for event in events:
-        event.places.sort(key=lambda p: int(re.sub(r"\D", "", p.anchor) or 0))
-    return sorted(events, key=lambda e: (e.span.sort_key(), min(
-        int(re.sub(r"\D", "", p.anchor) or 0) for p in e.places)))
+        event.places.sort(key=order)
+    return sorted(events, key=lambda e: (e.span.sort_key(), min(order(p) for p in e.places)))
 
 
 # --- chronology.yaml -------------------------------------------------------------

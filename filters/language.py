@@ -125,16 +125,28 @@ LANGUAGES: dict[str, dict] = {
         "date_connectors_before": [],
         "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                             "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
-                            "tarihli", "tarihi"],
+                            "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren"],
+        # The days of the week and a time of day also tie a date to its sentence
+        # ("17 Ağustos 1999 Salı günü saat 03.02’de").
+        "weekdays": ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"],
+        "time_of_day_before": r"(?!)",
+        "time_of_day_after": r"saat\s+\d{1,2}[.:]\d\d(?:['’][a-zçğıöşü]+)?",
         # --- chronology grammar (filters.dates, filters.sentences, filters.clauses) ---
         # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
         # from the second.
         "date_list_forms": ["{day} ve {day2} {month} {year}"],
         "yearless_forms": ["{day} ve {day2} {month}", "{day} {month}"],
+        # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
+        # without one; left out quietly when its paragraph has no year.
+        "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
+                                 "{month}['’][dt][ae]"],
+        # A sentence that looks back ("… Kasım’da kurulmuştu"): a date in it without a
+        # year lies before the one the text gave last, not after it.
+        "pluperfect": r"\w+(?:m[ıiuü]şt[ıiuü]|[dt][ıiuü]yd[ıiuü])\b",
         # Part of a month: read as part of the date, shown in the date column.
-        "date_parts": {"early": ["başında", "başlarında", "başı"],
+        "date_parts": {"early": ["başında", "başlarında", "başı", "ilk günlerinde", "ilk haftalarında"],
                        "mid": ["ortasında", "ortalarında", "ortası"],
-                       "late": ["sonunda", "sonlarında", "sonu"]},
+                       "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"]},
         "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
         "month_aliases": {},
         # Dates given relative to the one before: "+N day" (N days after it),
@@ -145,13 +157,15 @@ LANGUAGES: dict[str, dict] = {
             "aynı günün akşamı": "+0 day", "aynı gece": "+0 day",
             "{count} gün sonra": "+count day", "{count} hafta sonra": "+count week",
             "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
-            "aynı yılın {month} ayında": "month",
+            "aynı ayın {part}": "part", "aynı yılın {month} ayında": "month",
         },
         # The word a relative date counts from, when it names an event, not a date:
         # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
         "relative_complement": r"\S+(?:[ıiuü]n|[dt][ae]n)",
         "numbers": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
-                    "sekiz": 8, "dokuz": 9, "on": 10},
+                    "sekiz": 8, "dokuz": 9, "on": 10, "on bir": 11, "on iki": 12, "on üç": 13,
+                    "on dört": 14, "on beş": 15, "on altı": 16, "on yedi": 17, "on sekiz": 18,
+                    "on dokuz": 19, "yirmi": 20},
         # What a date is, read from the words around it: (before, after) regexes on
         # the text before the date and after it (from its suffix on); both must match.
         # A period's end is not an event ("Mayıs 1994’ten Nisan 2016’ya kadar"); a
@@ -159,9 +173,14 @@ LANGUAGES: dict[str, dict] = {
         # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
         "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
                    ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
-        "state": [],
+        # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
+        "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b"),
+                  # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
+                  ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
+                       r"(?:karar|kararlaştır|öngör|planla)")],
         "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
-                        ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b)[a-zçğıöşü]+")],
+                        ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
+                            r"[a-zçğıöşü]+")],
         "abbreviations": ["vb.", "vs.", "vd.", "bkz.", "Bkz.", "s.", "ss.", "Dr.", "Prof.", "Doç.",
                           "Yrd.", "örn.", "Örn.", "yy.", "c.", "no.", "No.", "St.", "Av.", "Ed.",
                           "çev.", "haz.", "bs.", "a.g.e.", "a.e.", "T.C.", "Ltd.", "Şti.", "Alm.",
@@ -173,12 +192,16 @@ LANGUAGES: dict[str, dict] = {
         "clause_boundaries": [r";\s*", r"(?<=m[ıiuü]ş),\s+", r"(?<=m[ıiuü]ş)\s+ve\s+",
                               r"(?<=[a-zçğıöşü]s[ae])\s+d[ae]\s+", r",\s+(?=(?:ancak|fakat|ama)\s)",
                               r",\s+(?=[^\s,]+(?:\s+[^\s,]+){0,2}\s+ise\s)",
-                              r"(?<=m[ıiuü]ş)\s+(?=(?:ancak|fakat|ama)\s)"],
+                              r"(?<=m[ıiuü]ş)\s+(?=(?:ancak|fakat|ama)\s)",
+                              # a concessive or temporal converb ends its clause: "… yetkisi
+                              # vermekle birlikte, …", "… olmasına rağmen, …", "… iken, …"
+                              r"(?<=m[ae]kle birlikte)\s*,\s+", r"(?<=m[ae]s[ıi]ne (?:rağmen|karşın))\s*,\s+",
+                              r"(?<=[ıiuü]ken)\s*,\s+", r":\s+"],
         "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
                       "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
                       "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
         "clause_start_drop": ["ve", "ancak", "fakat", "ama", "da", "de"],
-        "inner_drop": [r"\s+ise(?=\s)"],
+        "inner_drop": [r"\s+ise(?=\s)", r"\s+(?:dahi|bile)(?=\s)"],  # "ise", and "dahi" (even) of a clause cut out
         # A relative date in apposition to the date that follows it ("bir gün sonra
         # yani 28 Eylül 2020’de") is read as that date: these words join them.
         "apposition": [r"\s*,?\s*yani\s*$"],
@@ -195,24 +218,49 @@ LANGUAGES: dict[str, dict] = {
             "past": r"m[ıiuü]ş$",
             "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
         },
+        # A verbal noun before these is what the main verb decides or plans, not an
+        # event of its own: "… teslim edilmesine karar vermiştir".
+        "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle", "çağrı",
+                             "teklif", "tavsiye", "öner"],
         "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
                       "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
                       "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
                       "hayran", "mekan", "iman", "imkan", "imkân", "sıradan", "yeniden", "birden",
                       "önceden", "ören", "gören", "kaynağı", "dağı", "ağı", "bağı", "sağı", "çağı",
-                      "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca"],
+                      "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca",
+                      # adverbs and postpositions that end like a participle
+                      "itibaren", "resmen", "kısmen", "tamamen", "aslen", "şahsen", "nispeten",
+                      "zaten", "hemen", "takriben", "tahminen", "fiilen", "hukuken", "kanunen",
+                      "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen"],
+        "negative_participle": r"m[ae]y[ae]n$|m[ae]d[ıi]ğ",
         "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
         "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},
         "finite": {"a": "mıştır", "ı": "mıştır", "e": "miştir", "i": "miştir", "o": "muştur",
                    "u": "muştur", "ö": "müştür", "ü": "müştür"},
         "negative": r"m[ae]m[ıiuü]ş",
         "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r)[.!?]?$",
+        # The instrumental ("bildiriyle", "protokolle") ends a head noun, like "… ile".
+        "instrumental": r"(?:[^aeıioöuü\W]l[ae]|yl[ae])$",
         # Case endings taken off a head noun or a subject: (regex, replacement).
         "case_endings": [(r"['’][^\s’']*$", ""), (r"(s[ıiuü])n(?:[ıiuü]n|d[ae]n?|[ae]|[ıiuü])$", r"\1"),
                          (r"(l[ae]r[ıi])n(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                          (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                          (r"([aeıioöuü])(?:n[ıiuü]n|[dt][ae]|y[ae]|y[ıiuü])$", r"\1"),
-                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1")],
+                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1"),
+                         (r"([a-zçğıöşü]{2}[^aeıioöuü\W])l[ae]$", r"\1"), (r"([aeıioöuü])yl[ae]$", r"\1")],
+        # The vowels a suffix may have after a stem's last vowel (two-way a/e and
+        # four-way ı/i/u/ü harmony): what tells a case ending from a word's own end.
+        "vowel_harmony": {"a": "aı", "ı": "aı", "o": "au", "u": "au", "e": "ei", "i": "ei",
+                          "ö": "eü", "ü": "eü", "â": "aı", "î": "ei", "û": "au"},
+        # The possessive of a compound whose first part was the date ("1960 darbesi",
+        # "6-7 Eylül olayları"): taken off the noun the entry names ("darbe", "olaylar").
+        "compound_marker": r"(?:(?<=[aeıioöuü])s[ıiuü]|(?<=l[ae]r)[ıi])$",
+        # The same possessive before a case ending: (regex, replacement).
+        "compound_case": [(r"^([a-zçğıöşü]+l[ae]r)[ıi]n(d[ae]n?|[ıi]n|[ae])$", r"\1\2"),
+                          (r"^([a-zçğıöşü]+[aeıioöuü])s[ıiuü](n(?:d[ae]n?|[ıiuü]n|[ae]))$", r"\1\2")],
+        # An accusative ending: a clause that opens with one ("görevini … devretmiştir")
+        # has left its subject to the clause before it.
+        "accusative": r"(?:[ıiuü]n[ıiuü]|y[ıiuü])$",
         "genitive": r"(?:['’]n?[ıiuü]n|[aeıioöuü]n[ıiuü]n|l[ae]r[ıi]n|[a-zçğıöşü]{2}[^aeıioöuü\W][ıiuü]n)$",
         "case_marked": r"(?:['’]\w+|[dt][ae]n?|n[dt][ae]n?|[ıiuü]n|ki|y[ae]|s[ıiuü]n[ae])$",
         # After these, the relative clause before them tells when: "… başlayan savaş
@@ -237,9 +285,19 @@ LANGUAGES: dict[str, dict] = {
         "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
                       "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
         "participles": r"(?!)",
-        "not_after_participle": [],
+        "phrase_boundaries": [],
+        "coordinators": ["ve", "veya"],
+        "adjunct_prepositions": [],
+        "auxiliaries": [],
+        "past_tense": r"(?!)",
+        "gerund": r"(?!)",
+        "infinitive_marker": "",
+        "irregular_past": [],
+        "relative_pronouns": [],
         "passive": {},
         "note": "dn.",
+        # Quotation marks in entry texts, as pandoc's smart quotes print them.
+        "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
         "long_date": "{day} {month} {year}",
         "long_month": "{month} {year}",
         "day_range_start": "{day}",
@@ -340,9 +398,15 @@ LANGUAGES: dict[str, dict] = {
         "date_suffix": "['’]s",
         "date_connectors_after": [],
         "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
-                            "the night of", "on", "in", "of", "at", "by"],
+                            "the night of", "on", "in", "of", "at", "by", "from", "to", "until",
+                            "till", "since", "beyond", "through", "as of", "only", "already"],
+        "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        "time_of_day_before": r"at\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.m\.|p\.m\.)",
+        "time_of_day_after": r"(?!)",
         "date_list_forms": ["{day} and {day2} {month} {year}", "{month} {day} and {day2}, {year}"],
         "yearless_forms": ["{day} and {day2} {month}", "{day} {month}", "{month} {day}"],
+        "yearless_month_forms": ["in {part}{month}", "in {month}"],
+        "pluperfect": r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b",
         "date_parts": {"early": ["early ", "the beginning of ", "the start of "],
                        "mid": ["mid-", "the middle of "],
                        "late": ["late ", "the end of "]},
@@ -352,17 +416,27 @@ LANGUAGES: dict[str, dict] = {
         "relative_forms": {
             "the following day": "+1 day", "the next day": "+1 day", "a day later": "+1 day",
             "the same day": "+0 day", "the same evening": "+0 day", "the same night": "+0 day",
+            "the next morning": "+1 day", "the following morning": "+1 day",
+            "the next evening": "+1 day", "the following evening": "+1 day",
             "a week later": "+1 week",
             "{count} days later": "+count day", "{count} weeks later": "+count week",
             "the {day}{ordinal}": "day",
         },
         "relative_complement": r"(?!)",
         "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                    "eight": 8, "nine": 9, "ten": 10},
-        "period": [(r"\b(?:[Ff]rom|[Ss]ince|[Uu]ntil|[Tt]ill)\s+$", ""),
+                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                    "nineteen": 19, "twenty": 20},
+        "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]o|[Bb]eyond|[Tt]hrough)\s+$", ""),
+                   (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                    (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),
                    (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", "")],
-        "state": [(r"\b[Aa]s of\s+$", "")],
+        # A state, or a date planned or set that the text does not say was kept
+        # ("to be held on", "would end on", "the deadline of").
+        "state": [(r"\b[Aa]s of\s+$", ""),
+                  (r"\b(?:would|will|is to|was to|were to|to be)\s+(?:\w+\s+){0,2}?(?:on|in|by|for)\s+$", ""),
+                  (r"\b(?:scheduled|planned|set|due)\s+(?:for|on|in|by)\s+$", ""),
+                  (r"\bdeadlines?(?:\s+of)?,?\s+$", "")],
         "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
                         (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",
                          r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],
@@ -373,13 +447,14 @@ LANGUAGES: dict[str, dict] = {
                           "Sr.", "Inc.", "Ltd.", "Co.", "a.m.", "p.m.", "Jan.", "Feb.", "Mar.",
                           "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."],
         "ordinal_period": False,
-        "clause_boundaries": [r";\s*", r",\s+(?=(?:and|but|while|whereas|although|though)\s)"],
+        "clause_boundaries": [r";\s*", r":\s+", r",\s+(?=(?:and|but|while|whereas|although|though)\s)"],
         "discourse": ["However", "Moreover", "Meanwhile", "In addition", "Nevertheless", "Thus",
                       "Then", "Finally", "And", "But", "While", "Whereas", "Although", "Though"],
         "clause_start_drop": ["and", "but", "while", "whereas", "although", "though"],
         "inner_drop": [],
         "apposition": [],
         "verb_forms": {},
+        "complement_heads": [],
         "not_verbs": [],
         "lexical_nouns": r"(?!)",
         "stem_changes": {},
@@ -387,19 +462,51 @@ LANGUAGES: dict[str, dict] = {
         "negative": r"(?!)",
         "finite_verb": r"(?!)",
         "case_endings": [],
+        "vowel_harmony": {},
+        "compound_marker": r"(?!)",
+        "compound_case": [],
+        "instrumental": r"(?!)",
+        "negative_participle": r"(?!)",
+        "accusative": r"(?!)",
         "genitive": r"(?!)",
         "case_marked": r"(?!)",
         "temporal_postpositions": [],
         "head_stops": [],
         "left_stops": [],
-        "determiners": [],
+        "determiners": ["the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                        "those", "our", "every", "each", "any", "no"],
         # "a ceasefire agreed on 29 April held" → "a ceasefire was agreed and held":
-        # a participle that ends a noun phrase before the date, and the words that
-        # may not follow it for that reading.
+        # a participle that ends a noun phrase before the date, when a verb follows it.
         "participles": r"^(?:\w+ed|held|made|taken|given|won|begun|broken|built|sent|set|led|met|"
                        r"paid|put|struck|fought|shot|sworn|drawn|chosen|written|shown|seen)$",
-        "not_after_participle": ["by", "to", "in", "on", "at", "of", "for", "with", "and", "the",
-                                 "a", "an", "as", "from", "that", "which", "was", "were"],
+        # A clause's phrases: cut at commas; its coordinated parts at these words. A
+        # date in an opening phrase of `adjunct_prepositions` names that phrase's
+        # noun ("Following the elections of 4 October, …" → "the elections"); a date
+        # in a participle phrase tells of the noun before it ("the Levy, announced
+        # on …" → "the Levy was announced"). `auxiliaries` and `past_tense` tell a
+        # phrase with a finite verb.
+        "phrase_boundaries": [r",\s+"],
+        "coordinators": ["and", "or"],
+        "adjunct_prepositions": ["following", "after", "before", "during", "amid", "despite",
+                                 "in the wake of"],
+        "auxiliaries": ["was", "were", "is", "are", "been", "be", "had", "has", "have", "did", "does",
+                        "will", "would"],
+        "past_tense": r"[a-z]{2,}ed",
+        "gerund": r"[a-z]{3,}ing",
+        "infinitive_marker": "to",
+        "irregular_past": ["arose", "ate", "became", "began", "begun", "bore", "borne", "bought",
+                           "broke", "broken", "brought", "built", "came", "caught", "chose", "chosen",
+                           "dealt", "did", "done", "drew", "drawn", "drove", "driven", "fell", "fallen",
+                           "felt", "fled", "flew", "flown", "forbade", "forgot", "fought", "found", "froze",
+                           "frozen", "gave", "given", "got", "gone", "grew", "grown", "heard", "held",
+                           "hid", "hidden", "hung", "kept", "knew", "known", "laid", "led", "left", "lent",
+                           "lost", "made", "meant", "met", "overcame", "overthrew", "paid", "ran", "rang",
+                           "rode", "rose", "risen", "said", "sat", "saw", "seen", "sent", "shook", "shot",
+                           "shown", "sold", "sought", "spent", "spoke", "spoken", "spread", "stood", "stole",
+                           "struck", "swore", "sworn", "taken", "taught", "told", "thought", "threw",
+                           "thrown", "took", "understood", "undertook", "went", "withdrew", "withdrawn",
+                           "won", "wore", "wrote", "written"],
+        "relative_pronouns": ["which", "who"],
         "passive": {"singular": "was", "plural": "were"},
         "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",
                            "The two countries", "The two sides", "Both sides", "The parties",
@@ -409,6 +516,7 @@ LANGUAGES: dict[str, dict] = {
                       "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",
                       "two", "both", "from", "after", "before", "as"],
         "note": "n.",
+        "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
         "long_date": "{day} {month} {year}",
         "long_month": "{month} {year}",
         "day_range_start": "{day}",

@@ -16,6 +16,7 @@ from filters.chronology import inline_text, wrap
 from filters.clauses import read_date
 from filters.timeline import LINE, layout_timeline
 from filters.dates import parse_iso
+from filters.language import term
 from press.tools import run_pandoc
 
 SAMPLES = Path(__file__).parent / "samples" / "chronology"
@@ -37,7 +38,7 @@ def test_sample_against_expected_ast():
 
 def test_wrap_splits_a_word_at_the_date():
     inlines = [pf.Str("(27"), pf.Space(), pf.Str("Eylül"), pf.Space(), pf.Str("2020’de)")]
-    text, bounds, _ = inline_text(inlines)
+    text, bounds, _ = inline_text(inlines, "tr")
     start = text.index("27")
     end = text.index(")")
     result = wrap(inlines, bounds, [(start, end, "event-1")])
@@ -329,11 +330,18 @@ FRAGMENTS = {
            "savaşı", "tarihli", "itibarıyla", "yani", "imzalanan", "anlaşma", "ile", "ölmesiyle",
            "Kerimov’un", "ise", ",", ";", ".", "vb.", "18.", "Dr.", "(", ")", "’de", "ve", "tarafından",
            "[x]{.no-event}", '[5 Mayıs]{.event date="1994-05-05"}', "[^1]", "[@a]", "Mayıs 1994’ten",
-           "Nisan 2016’ya kadar", "yapılmış", "kurulsa da", "İki ülke"],
+           "Nisan 2016’ya kadar", "yapılmış", "kurulsa da", "İki ülke", "Salı günü", "saat 03.02’de",
+           "Mart sonunda", "Eylül ayının ilk günlerinde", "aynı ayın sonunda", "Mart’ta", "karar vermiştir",
+           "edilmesine", "iken", "darbesinin ardından", "1960 darbesinin", "görevini", "kanun,",
+           "vermekle birlikte,", "on iki gün sonra", "gecesi", ":", '"sel"', "ancak"],
     "en": ["On 27 September 2020", "27 September–10 November 2020", "on 10 October", "the next day",
            "Two days later,", "the 5th", "11 and 17 October", "mid-July 2020", "of", "the", "May 1994",
            "ceasefire", "signed", "held", "as of", "From", "to", "April 2016", ",", ";", ".", "U.S.",
-           "e.g.", "and", "was", "(", ")", "[^1]", "[@a]", '[5 May]{.event date="1994-05-05"}', "It"],
+           "e.g.", "and", "was", "(", ")", "[^1]", "[@a]", '[5 May]{.event date="1994-05-05"}', "It",
+           "Following", "announced", "in force from", "which", "who", "on Tuesday,", "at 11 p.m.",
+           "in late August", "in September", "had settled", "to be held on", "would end on",
+           "the deadline of", "the next morning", "twelve days later", "only", "after", "took", "fell",
+           '"haircut"', "by Kenya", "began", "those", ":"],
 }
 
 
@@ -388,3 +396,297 @@ def test_chronology_file_merges_and_splits(tmp_path):
         "- date: 1994-05-12\n  merge: true\n  text: A ceasefire ends the talks in Bishkek.\n"
         "- date: 2020-11-10\n  place: at midnight\n  split: true\n", encoding="utf-8")
     assert entries() == ["1994-05-12", "2020-11-10", "2020-11-10"]
+
+
+# --- sentences of the kinds a new author's manuscripts showed ----------------------
+
+def entries(sentence: str, written: list[str], lang: str) -> list[str]:
+    """The entry text of each date in ``written`` (each found once in ``sentence``)."""
+    dates = sorted((sentence.index(w), sentence.index(w) + len(w), "") for w in written)
+    return [read_date(sentence, dates, index, lang).text for index in range(len(dates))]
+
+
+def test_each_date_of_a_sentence_gets_its_own_phrase():
+    sentence = ("Following Chile's pension reform in May 1981 and Peru's private pension law, "
+                "passed on 6 December 1992 and in force from 1 June 1993, several Andean states "
+                "adopted similar schemes on 1 July 1994.")
+    assert entries(sentence, ["May 1981", "6 December 1992", "1 June 1993", "1 July 1994"], "en") == [
+        "Chile's pension reform.", "Peru's private pension law was passed.",
+        "Peru's private pension law was in force.", "Several Andean states adopted similar schemes."]
+
+
+def test_coordinated_dates_keep_what_they_share():
+    sentence = "The treaty was ratified by Kenya on 3 March 2001 and by Uganda on 9 April 2001."
+    assert entries(sentence, ["3 March 2001", "9 April 2001"], "en") == [
+        "The treaty was ratified by Kenya.", "The treaty was ratified by Uganda."]
+    sentence = "At meetings in Oslo on 2 May 2019 and in Riga on 4 June 2019 the ministers agreed on quotas."
+    assert entries(sentence, ["2 May 2019", "4 June 2019"], "en") == [
+        "At meetings in Oslo the ministers agreed on quotas.",
+        "At meetings in Riga the ministers agreed on quotas."]
+
+
+def test_a_date_in_an_opening_adjunct_names_its_noun():
+    assert entry("After the coup of 12 September 1980, trade unions were closed.",
+                 "12 September 1980", "en") == "The coup."
+    assert entry("12 Eylül 1980 darbesinin ardından sendikalar kapatılmıştır.",
+                 "12 Eylül 1980", "tr") == "Darbe."
+    assert entry("Mart 1971 muhtırasından sonra hükümet istifa etmiştir.", "Mart 1971", "tr") == "Muhtıra."
+
+
+def test_a_word_that_ends_like_a_case_ending_keeps_its_end():
+    from filters.clauses import strip_case
+    assert [strip_case(w, "tr") for w in ["kanun", "zaman", "anlaşmasının", "Savaşı’nda", "kentin"]] == [
+        "kanun", "zaman", "anlaşması", "Savaşı", "kent"]
+    sentence = ("Mart 1986’da çıkarılan 3194 sayılı kanun, belediyelere imar yetkisi vermekle "
+                "birlikte, denetim zayıf kalmıştır.")
+    assert entry(sentence, "Mart 1986’da", "tr") == "3194 sayılı kanun çıkarılmıştır."
+
+
+def test_a_date_from_on_its_own_is_an_event_from_to_a_period():
+    assert entry("The ban was in force from 1 March 2008 in all cantons.", "1 March 2008", "en") == \
+        "The ban was in force in all cantons."
+    from filters.clauses import date_role
+    assert date_role("in force ", "2008 in all cantons", "en") == "event"
+    assert date_role("From ", "2008 to May 2010 the ban held", "en") == "period"
+
+
+def test_day_words_after_a_date_go_with_it():
+    assert entry("Meclis 3 Mart 1924 günü hilafeti kaldırmıştır.", "3 Mart 1924", "tr") == \
+        "Meclis hilafeti kaldırmıştır."
+    assert entry("Ordu 12 Mart 1971 sabahı bir muhtıra yayımlamıştır.", "12 Mart 1971", "tr") == \
+        "Ordu bir muhtıra yayımlamıştır."
+
+
+def chronology_of(markdown: str) -> list:
+    return chronology.main(doc_from(markdown)).chronology_events
+
+
+def test_entries_print_the_quotation_marks_of_the_edition():
+    events = chronology_of('---\nlang: en\n---\n\n# A\n\nOn 7 January 2022 the minister called the '
+                           'plan "a mistake".\n')
+    assert events[0].text == "The minister called the plan “a mistake”."
+
+
+def test_a_year_from_later_in_the_paragraph_only_keeps_the_order_of_the_text(caplog):
+    events = chronology_of("---\nlang: tr\n---\n\n# A\n\n3 Kasım günü köyde toplantı yapılmıştır. "
+                           "1962 yılının Nisan ayında kanun çıkarılmıştır.\n")
+    assert [e.span.iso for e in events] == ["1962-04"]
+    assert any("'3 Kasım' has no year" in r.getMessage() for r in caplog.records)
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 10 October talks began. "
+                           "They ended on 17 October 2020.\n")
+    assert [e.span.iso for e in events] == ["2020-10-10", "2020-10-17"]
+
+
+def test_a_note_mark_between_sentences_ends_the_first():
+    events = chronology_of("---\nlang: tr\n---\n\n# A\n\n3 Kasım 2002’de seçimler yapılmış ve yeni "
+                           "meclis toplanmıştır.[^1] Ankara’da kış o yıl erken başladı.\n\n"
+                           "[^1]: Not.\n")
+    assert [e.text for e in events] == ["Seçimler yapılmıştır."]
+
+
+def test_weekdays_and_times_go_with_their_date():
+    assert entry("The strike in the ports began on Monday, 4 March 2019.", "4 March 2019", "en") == \
+        "The strike in the ports began."
+    assert entry("The polls closed at 10 p.m. on 8 May 2015 in every county.", "8 May 2015", "en") == \
+        "The polls closed in every county."
+    assert entry("Seçim 14 Mayıs 2023 Pazar günü saat 08.00’de başlamıştır.", "14 Mayıs 2023", "tr") == \
+        "Seçim başlamıştır."
+
+
+@pytest.mark.parametrize("before, after, lang, role", [
+    ("The vote was to be held on ", "2016 in every region", "en", "state"),
+    ("a mandate that would end on ", "2019, and", "en", "state"),
+    ("the deadline of ", "2019 passed", "en", "state"),
+    ("They postponed it to ", "April.", "en", "period"),
+    ("Enflasyon ", "2001’de yüzde 68 iken yıl sonunda düştü", "tr", "state"),
+])
+def test_deadlines_plans_and_states_are_no_events(before, after, lang, role):
+    from filters.clauses import date_role
+    assert date_role(before, after, lang) == role
+
+
+def test_larger_numbers_count_days():
+    from filters.dates import find_relative
+    assert find_relative("Twelve days later the court ruled.", "en")[0].value == (12,)
+    assert find_relative("On iki gün sonra mahkeme karar verdi.", "tr")[0].value == (12,)
+
+
+@pytest.mark.parametrize("text, lang, previous, expected", [
+    ("Talks resumed in late March.", "en", "2019-01-15", "2019-03"),
+    ("Talks resumed in January.", "en", "2019-11-20", "2020-01"),
+    ("The clause had been drafted in December.", "en", "2019-11-20", "2018-12"),
+    ("Teslimler Ocak sonunda bitmiştir.", "tr", "1999-10-08", "2000-01"),
+    ("Görev aynı ayın sonunda devredilmiştir.", "tr", "1999-08-19", "1999-08"),
+])
+def test_a_month_without_a_year_follows_the_text(text, lang, previous, expected):
+    from filters.dates import find_relative, resolve
+    match = find_relative(text, lang)[0]
+    last = parse_iso(previous)
+    pluperfect = re.search(term(lang, "pluperfect"), text)
+    assert resolve(match, last, last.start, bool(pluperfect)).iso == expected
+
+
+def test_a_deadline_is_no_date_to_count_from():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nThe treaty was signed on 17 October 2019. "
+                           "The Council granted an extension, to 31 January 2020, on 28 October.\n")
+    assert [e.span.iso for e in events] == ["2019-10-17", "2019-10-28"]
+
+
+def test_a_date_that_names_a_thing_refers_to_the_event_of_that_day():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 3 May 2021 parliament passed the budget "
+                           "by four votes. The vote of 3 May 2021 split the coalition.\n")
+    assert len(events) == 1 and len(events[0].places) == 2
+    assert events[0].text == "Parliament passed the budget by four votes."
+
+
+def test_names_tell_events_on_one_day_apart():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nOn 9 June 2022 the Joint Committee met in "
+                           "London. The Commission published its report the same day.\n")
+    assert [e.span.iso for e in events] == ["2022-06-09", "2022-06-09"]
+
+
+def test_coordinated_predicates_share_their_subject():
+    assert entries("The accord was signed on 4 June 1998 and ratified by parliament on 9 July 1998.",
+                   ["4 June 1998", "9 July 1998"], "en") == [
+        "The accord was signed.", "The accord was ratified by parliament."]
+    assert entries("Ankara recognised the new state on 2 March 1992 and opened an embassy on 9 April 1992.",
+                   ["2 March 1992", "9 April 1992"], "en") == [
+        "Ankara recognised the new state.", "Ankara opened an embassy."]
+
+
+def test_a_phrase_after_a_date_belongs_to_that_date():
+    assert entries("The minister resigned on 2 May 2011 and left the country on 9 May 2011, when the "
+                   "inquiry opened.", ["2 May 2011", "9 May 2011"], "en") == [
+        "The minister resigned.", "The minister left the country, when the inquiry opened."]
+
+
+@pytest.mark.parametrize("sentence, written, expected", [
+    ("The king dissolved parliament and called an election, held on 5 June 1994, which the "
+     "opposition boycotted.", "5 June 1994", "An election was held."),
+    ("A second ballot, held on 19 May 2002, confirmed the result.", "19 May 2002",
+     "A second ballot was held and confirmed the result."),
+    ("The unions called a general strike, which began on 3 March 2010.", "3 March 2010",
+     "A general strike began."),
+    ("A fourth round, mediated in Geneva, followed on 12 May 2014.", "12 May 2014",
+     "A fourth round, mediated in Geneva, followed."),
+])
+def test_a_participle_or_relative_phrase_tells_of_the_noun_before_it(sentence, written, expected):
+    assert entry(sentence, written, "en") == expected
+
+
+def test_a_gapped_clause_takes_the_verb_before_it():
+    assert entries("Talks on trade began on 2 March 2020, and those on energy only in June.",
+                   ["2 March 2020", "June"], "en")[1] == "Those on energy began."
+
+
+def test_a_decision_about_an_action_is_the_event():
+    assert entry("Hükümet 5 Ocak 2001’de okulların bir hafta kapatılmasına karar vermiştir.",
+                 "5 Ocak 2001’de", "tr") == "Hükümet okulların bir hafta kapatılmasına karar vermiştir."
+
+
+def test_a_clause_that_opens_with_its_object_takes_the_first_clauses_subject():
+    sentence = "Komisyon 3 Mart 2004’te toplanmış, 10 Mart’ta ise raporunu meclise sunmuştur."
+    assert entries(sentence, ["3 Mart 2004’te", "10 Mart’ta"], "tr") == [
+        "Komisyon toplanmıştır.", "Komisyon raporunu meclise sunmuştur."]
+
+
+def test_a_colon_ends_a_clause():
+    assert entry("Bu süreç 2009’da tamamlanmıştır: yasa 29 Mayıs 2009’da kabul edilmiştir.",
+                 "29 Mayıs 2009’da", "tr") == "Yasa kabul edilmiştir."
+    assert entry("The reviews were slow: the first ended in June 2016.", "June 2016", "en") == \
+        "The first ended."
+
+
+def test_empty_phrases_do_not_crash():
+    # found by random paragraphs: a phrase of nothing between two commas
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nand began on Tuesday, , signed was May 1994 "
+                           "by Kenya after had settled the\n")
+    assert [e.span.iso for e in events] == ["1994-05"]
+
+
+def test_the_main_phrase_stays_when_another_date_is_inside_it():
+    sentence = ("On 4 May 2012, speaking in Brussels, the minister praised the reform that his "
+                "party had begun in March.")
+    assert entries(sentence, ["4 May 2012", "March"], "en")[0] == \
+        "Speaking in Brussels, the minister praised the reform that his party had begun."
+
+
+def test_a_participle_reads_as_a_passive_only_before_a_verb():
+    assert entry("The border reopened on 3 June 2020 after eleven weeks.", "3 June 2020", "en") == \
+        "The border reopened after eleven weeks."
+    assert entry("A truce agreed on 3 June 2020 collapsed within days.", "3 June 2020", "en") == \
+        "A truce was agreed and collapsed within days."
+
+
+def test_only_a_clause_after_and_is_gapped():
+    sentence = "The court sat on 2 March 2020; the appeal froze the case in June 2020."
+    assert entries(sentence, ["2 March 2020", "June 2020"], "en")[1] == "The appeal froze the case."
+
+
+def test_a_plan_is_a_place_of_the_event_of_its_day():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nThe government called a referendum, to be held "
+                           "on 5 July 2015. On 5 July 2015 voters rejected the proposals.\n\n"
+                           "The deadline of 30 June 2015 passed.\n")
+    assert [e.span.iso for e in events] == ["2015-07-05"]
+    assert len(events[0].places) == 2 and events[0].text == "Voters rejected the proposals."
+
+
+def test_a_date_inside_what_is_decided_is_planned():
+    from filters.clauses import date_role
+    assert date_role("Kurul sınavın ", "2015’te yapılmasına karar vermiştir.", "tr") == "state"
+    sentence = "Kurul 12 Ocak 2015’te sınavın 7 Haziran 2015’te yapılmasına karar vermiştir."
+    assert entries(sentence, ["12 Ocak 2015’te", "7 Haziran 2015’te"], "tr")[0] == \
+        "Kurul sınavın yapılmasına karar vermiştir."
+
+
+def test_a_compound_named_by_its_date_keeps_its_case():
+    assert entry("12 Haziran 2011 seçimlerinde iktidar partisi oyların yarısını almıştır.",
+                 "12 Haziran 2011", "tr") == "Seçimlerde iktidar partisi oyların yarısını almıştır."
+
+
+def test_a_relative_phrase_keeps_its_verb_after_a_coordinator():
+    sentence = ("President Lula, who had won the run-off of 30 October 2022 and took office on "
+                "1 January 2023, named his cabinet.")
+    assert entries(sentence, ["30 October 2022", "1 January 2023"], "en")[1] == "President Lula took office."
+
+
+@pytest.mark.parametrize("sentence, written, expected", [
+    ("Kanun 1 Ocak 2020’den itibaren resmen uygulanmaya başlamıştır.", "1 Ocak 2020’den",
+     "Kanun resmen uygulanmaya başlamıştır."),
+    ("Meclis 5 Mart 2019’da bağlayıcı olmayan bir kararla seçimlerin ertelenmesi çağrısında bulunmuştur.",
+     "5 Mart 2019’da", "Meclis bağlayıcı olmayan bir kararla seçimlerin ertelenmesi çağrısında bulunmuştur."),
+    ("Komisyon 2 Mayıs 2018’de üyeliğin askıya alınmasını tavsiye etmiştir.", "2 Mayıs 2018’de",
+     "Komisyon üyeliğin askıya alınmasını tavsiye etmiştir."),
+    ("Mart 1998’de toplanan Londra Konferansı, Türkiye’yi davet etmemiştir.", "Mart 1998’de",
+     "Londra Konferansı toplanmıştır."),
+])
+def test_adverbs_negatives_and_names_in_a_case_are_no_clause_of_the_date(sentence, written, expected):
+    assert entry(sentence, written, "tr") == expected
+
+
+def test_an_instrumental_ends_the_noun_a_relative_clause_describes():
+    from filters.clauses import strip_case
+    assert strip_case("deklarasyonla", "tr") == "deklarasyon" and strip_case("mahalle", "tr") == "mahalle"
+    assert entry("Bakanlık aynı gün yayımladığı bir bildiriyle kararı eleştirmiştir.", "aynı gün", "tr") == \
+        "Bakanlık yayımladığı bir bildiriyle kararı eleştirmiştir."
+
+
+def test_a_month_that_names_an_event_of_one_of_its_days_is_that_event():
+    events = chronology_of("---\nlang: tr\n---\n\n# A\n\nHükümet 18 Mart 2016’da göç mutabakatını "
+                           "açıklamıştır. Mart 2016’da açıklanan mutabakat tartışma yaratmıştır.\n\n"
+                           "Eylül 2016 başında heyetler toplanmıştır. Heyetler 20 Eylül 2016’da yeniden "
+                           "toplanmıştır.\n")
+    assert [e.span.iso for e in events] == ["2016-03-18", "2016-09", "2016-09-20"]
+    assert len(events[0].places) == 2
+
+
+def test_a_thing_named_by_its_date_before_the_days_other_event_is_an_event_of_its_own():
+    events = chronology_of("---\nlang: en\n---\n\n# A\n\nIn the referendum of 2 April 2017, 54 per cent "
+                           "voted yes. The prime minister resigned the same evening.\n")
+    assert [e.text for e in events] == ["In the referendum, 54 per cent voted yes.",
+                                        "The prime minister resigned."]
+
+
+def test_a_postposition_is_no_participle_and_even_is_dropped():
+    assert entry("Muhalefete rağmen 2 Mart 2011’de yasa bile kabul edilmiştir.", "2 Mart 2011’de", "tr") == \
+        "Muhalefete rağmen yasa kabul edilmiştir."
