@@ -148,6 +148,8 @@ def read_corrections(source: str, path: str) -> list[Correction]:
     """The entries of a chronology.yaml; mistakes are errors that name the line."""
     import yaml
 
+    from press.sourcetext import CONTROL
+
     try:
         root = yaml.compose(source)
     except yaml.MarkedYAMLError as failure:
@@ -174,6 +176,9 @@ def read_corrections(source: str, path: str) -> list[Correction]:
                      hint=suggestion(key.value, KEYS, f"known keys: {', '.join(KEYS)}"))
             elif not isinstance(value, yaml.ScalarNode):
                 error(f"'{key.value}' must be a single value", path, key.start_mark.line + 1)
+            elif CONTROL.search(value.value):  # written as a YAML escape ("\x00")
+                error(f"'{key.value}' holds a control character", path, key.start_mark.line + 1,
+                      hint="delete the escape: no edition can hold it")
             else:
                 values[key.value] = value.value
         try:

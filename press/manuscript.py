@@ -108,13 +108,16 @@ def check_text(path: Path) -> str:
 
 
 def check_sources(manuscript: Manuscript) -> None:
-    """Every source and the metadata file: UTF-8 (pandoc would read a Latin-1 file
-    with only a warning), and what ``press.sourcetext`` checks. Records the errors."""
+    """Every source, the metadata file and the chronology's corrections: UTF-8
+    (pandoc would read a Latin-1 file with only a warning), and what
+    ``press.sourcetext`` checks. Records the errors."""
     from press.sourcetext import markdown_problems, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
-    if manuscript.metadata_file:
-        files.append((manuscript.metadata_file, yaml_problems))
+    corrections = manuscript.root / "manuscript" / CHRONOLOGY_FILE
+    for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
+        if path:
+            files.append((path, yaml_problems))
     for path, problems in files:
         try:
             text = check_text(path)

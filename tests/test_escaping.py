@@ -102,3 +102,15 @@ def test_a_control_character_in_csl_json_is_an_error(tmp_path):
         encoding="utf-8")
     result = run_build("html", "--root", str(root), cwd=root)
     assert result.returncode == 1 and "refs.json:2: error: control character U+0000" in result.stderr
+
+
+@pytest.mark.parametrize("written, message", [
+    (b"- date: 2020-09-27\n  text: \xfe\xff bad\n", "chronology.yaml: error: not valid UTF-8 at byte offset"),
+    (b'- date: 2020-09-27\n  text: "a\\x00b"\n', "chronology.yaml:2: error: 'text' holds a control character"),
+])
+def test_the_chronology_corrections_are_checked_like_any_text(tmp_path, written, message):
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nSavaş 27 Eylül 2020’de başladı.\n"},
+                            "lang: tr\ntitle: T\n")
+    (root / "manuscript" / "chronology.yaml").write_bytes(written)
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
