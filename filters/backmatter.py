@@ -26,8 +26,13 @@ from filters.diagnostics import run_filter_main
 from filters.language import base_language, term
 from filters.markup import text_to_inlines
 from filters.metadata import credit_key
-from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BACK_MATTER_KINDS, KIND_ATTRIBUTE,
-                           UNNUMBERED_CLASS)
+from filters.names import (
+    APPENDIX_CLASS,
+    BACK_MATTER_CLASS,
+    BACK_MATTER_KINDS,
+    KIND_ATTRIBUTE,
+    UNNUMBERED_CLASS,
+)
 
 KINDS = BACK_MATTER_KINDS
 

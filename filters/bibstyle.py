@@ -13,15 +13,22 @@ elements so that every edition prints the same text.
 """
 from __future__ import annotations
 
-
 import panflute as pf
 from pybtex.richtext import HRef, Protected, String, Symbol, Tag, Text
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.labels.number import LabelStyle
 from pybtex.style.names.plain import NameStyle
 from pybtex.style.sorting.none import SortingStyle
-from pybtex.style.template import (FieldIsMissing, first_of, join, node, optional, sentence,
-                                   tag, words)
+from pybtex.style.template import (
+    FieldIsMissing,
+    first_of,
+    join,
+    node,
+    optional,
+    sentence,
+    tag,
+    words,
+)
 
 from filters.bibtext import latex_to_rich, month_number, plain
 from filters.language import ordinal, term

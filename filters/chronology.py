@@ -29,20 +29,54 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 import panflute as pf
 
 from filters.clauses import date_role, read_date
-from filters.dates import (DateError, DateMatch, DateSpan, find_dates, find_relative, find_yearless,
-                           format_long, parse_iso, range_parts, resolve)
-from filters.diagnostics import display_path, error, locate, run_filter_main, source_files, warn
-from filters.events import ChronologyEvent, Mention, apply_corrections, group_events, read_corrections
+from filters.dates import (
+    DateError,
+    DateMatch,
+    DateSpan,
+    find_dates,
+    find_relative,
+    find_yearless,
+    format_long,
+    parse_iso,
+    range_parts,
+    resolve,
+)
+from filters.diagnostics import (
+    display_path,
+    error,
+    locate,
+    run_filter_main,
+    source_files,
+    warn,
+)
+from filters.events import (
+    ChronologyEvent,
+    Mention,
+    apply_corrections,
+    group_events,
+    read_corrections,
+)
 from filters.language import LANGUAGES, base_language, term
 from filters.markup import text_to_inlines
-from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_FILE,
-                           CHRONOLOGY_ID, CITATION_CLASS, EVENT_CLASS, EVENT_PLACE_CLASS, EVENT_REF_CLASS,
-                           NUMBER_ATTRIBUTE, SECTION_NUMBER_CLASS, TIMELINE_ID, UNNUMBERED_CLASS)
+from filters.names import (
+    APPENDIX_CLASS,
+    BACK_MATTER_CLASS,
+    BIBLIOGRAPHY_ID,
+    CHRONOLOGY_FILE,
+    CHRONOLOGY_ID,
+    CITATION_CLASS,
+    EVENT_CLASS,
+    EVENT_PLACE_CLASS,
+    EVENT_REF_CLASS,
+    NUMBER_ATTRIBUTE,
+    SECTION_NUMBER_CLASS,
+    TIMELINE_ID,
+    UNNUMBERED_CLASS,
+)
 from filters.numbering import appendix_letter, number_appendix, number_caption
 from filters.options import options
 from filters.sentences import OBJECT, sentence_bounds
 from filters.timeline import timeline_svg
-
 
 # --- reading a paragraph ------------------------------------------------------
 

@@ -39,9 +39,17 @@ from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
 from filters.elements import descendants
 from filters.language import DEFAULT_LANGUAGE, base_language, sort_key, term
 from filters.markup import text_to_inlines
-from filters.names import (BIBLIOGRAPHY_ID, CITATION_CLASS, CITES_ATTRIBUTE, ENTRY_CLASS,
-                           ENTRY_PREFIX, REFERENCE_LIST_KEY, REFERENCES_CLASS, STYLE_FILES_KEY,
-                           UNNUMBERED_CLASS)
+from filters.names import (
+    BIBLIOGRAPHY_ID,
+    CITATION_CLASS,
+    CITES_ATTRIBUTE,
+    ENTRY_CLASS,
+    ENTRY_PREFIX,
+    REFERENCE_LIST_KEY,
+    REFERENCES_CLASS,
+    STYLE_FILES_KEY,
+    UNNUMBERED_CLASS,
+)
 from filters.options import options
 
 REQUIRED_FIELDS = ("author", "year", "title")

@@ -36,10 +36,26 @@ from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
 from filters.elements import descendants
 from filters.language import base_language, term, upper_first
 from filters.markup import text_to_inlines
-from filters.names import (APPENDIX_CLASS, BACK_MATTER_KINDS, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
-                           NUMBER_ATTRIBUTE, UNNUMBERED_CLASS, XREF_CLASS)
-from filters.numbering import (appendix_letter, collapse, kind_of, label_text, number_appendix,
-                               number_caption, number_header, shown_number, strip_appendix_prefix)
+from filters.names import (
+    APPENDIX_CLASS,
+    BACK_MATTER_KINDS,
+    EQUATION_CLASS,
+    EQUATION_NUMBER_CLASS,
+    NUMBER_ATTRIBUTE,
+    UNNUMBERED_CLASS,
+    XREF_CLASS,
+)
+from filters.numbering import (
+    appendix_letter,
+    collapse,
+    kind_of,
+    label_text,
+    number_appendix,
+    number_caption,
+    number_header,
+    shown_number,
+    strip_appendix_prefix,
+)
 
 EQUATION_LABEL = re.compile(r"^\{#((?:eq)[:-][^\s}]+)\}$", re.I)
 

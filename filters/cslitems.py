@@ -21,8 +21,14 @@ from __future__ import annotations
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
-from filters.bibtext import (as_text, latex_to_rich, markup_to_latex, month_number, plain,
-                             text_to_latex)
+from filters.bibtext import (
+    as_text,
+    latex_to_rich,
+    markup_to_latex,
+    month_number,
+    plain,
+    text_to_latex,
+)
 from filters.language import LANGUAGES
 
 # BibTeX/BibLaTeX entry types (after filters.bibliography's aliases) → CSL types.

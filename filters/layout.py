@@ -20,7 +20,12 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 import panflute as pf
 
 from filters.diagnostics import run_filter_main
-from filters.names import APPENDIX_CLASS, BACK_MATTER_CLASS, BIBLIOGRAPHY_ID, CHRONOLOGY_ID
+from filters.names import (
+    APPENDIX_CLASS,
+    BACK_MATTER_CLASS,
+    BIBLIOGRAPHY_ID,
+    CHRONOLOGY_ID,
+)
 
 MAIN, BACK, REFERENCES, APPENDIX = range(4)
 

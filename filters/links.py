@@ -18,9 +18,11 @@ if __package__ in (None, ""):  # run by pandoc as a script: make `filters` impor
 
 import panflute as pf
 
-from filters.markup import unsafe_url  # (importing it lets panflute read raw Typst blocks)
 from filters.diagnostics import error, locate, run_filter_main, warn
 from filters.elements import descendants
+from filters.markup import (
+    unsafe_url,  # (importing it lets panflute read raw Typst blocks)
+)
 
 
 def broken_links(doc: pf.Doc) -> list[str]:

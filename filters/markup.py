@@ -57,3 +57,13 @@ def unsafe_url(url: str) -> bool:
     scheme = scheme_of(url)
     return scheme is not None and scheme not in SAFE_URL_SCHEMES
 
+
+def page_range(pages) -> tuple[str, str]:
+    """First and last page: ``"12-30"`` (or with an en or em dash, ``--``) → ``("12", "30")``;
+    one page → ``("12", "")``; none → ``("", "")``.
+
+    >>> page_range("12-30"), page_range("115—142"), page_range("7"), page_range("")
+    (('12', '30'), ('115', '142'), ('7', ''), ('', ''))
+    """
+    parts = [part.strip() for part in re.split(r"\s*[-–—]+\s*", str(pages or "")) if part.strip()]
+    return (parts[0] if parts else "", parts[1] if len(parts) > 1 else "")

@@ -35,10 +35,9 @@ import panflute as pf
 from filters.dates import DateError, format_long, parse_iso
 from filters.diagnostics import display_path, error, run_filter_main, suggestion, warn
 from filters.language import base_language, term
-from filters.markup import scheme_of, text_to_inlines, unsafe_url
+from filters.markup import page_range, scheme_of, text_to_inlines, unsafe_url
 from filters.names import BUILD_KEYS, INTERNAL_KEYS, METADATA_FILE_KEY
 from filters.options import DEFAULTS as OPTION_DEFAULTS
-
 
 # --- the schema ----------------------------------------------------------------------
 
@@ -514,7 +513,7 @@ def journal_inlines(journal: pf.MetaMap) -> list[pf.Inline]:
     elif issue:
         inlines += [pf.Str(","), pf.Space(), pf.Str(f"({issue})")]
     if pages:
-        inlines += [pf.Str(","), pf.Space(), pf.Str(re.sub(r"\s*-+\s*", "–", pages))]
+        inlines += [pf.Str(","), pf.Space(), pf.Str("–".join(filter(None, page_range(pages))))]
     return inlines
 
 

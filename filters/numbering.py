@@ -19,8 +19,13 @@ import string
 import panflute as pf
 
 from filters.language import term
-from filters.names import (APPENDIX_CLASS, LABEL_CLASS, NUMBER_ATTRIBUTE, SECTION_NUMBER_CLASS,
-                           UNNUMBERED_CLASS)
+from filters.names import (
+    APPENDIX_CLASS,
+    LABEL_CLASS,
+    NUMBER_ATTRIBUTE,
+    SECTION_NUMBER_CLASS,
+    UNNUMBERED_CLASS,
+)
 
 # The kinds of numbered things, by the prefix of their labels (pandoc-crossref's
 # `fig:x` and Quarto's `fig-x`); appendices are sections in an appendix.

@@ -17,7 +17,6 @@ import copy
 
 import panflute as pf
 
-
 DEFAULTS: dict = {
     "bibliography-title": None,  # None: the language's term ("Kaynakça", "References")
     "csl": None,                 # None: the house style (filters/bibstyle.py)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Callable
 
+from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
+
 Action = Callable[[dict], "dict | list | None"]
 
 
@@ -119,3 +121,18 @@ def meta_inlines(value) -> list:
                 inlines += ([{"t": "Space"}] if inlines else []) + block["c"]
         return inlines
     return []
+
+
+def equation_parts(span: dict) -> tuple[str, list[dict], str] | None:
+    """A numbered equation's Span (``#eq:x .equation``, from the crossref stage) as
+    (its id, its Math elements, its printed number "(1)"); None for any other element."""
+    if span.get("t") != "Span" or EQUATION_CLASS not in span["c"][0][1]:
+        return None
+    inlines = span["c"][1]
+    number = "".join(stringify(i["c"][1]) for i in inlines
+                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    return span["c"][0][0], [i for i in inlines if i["t"] == "Math"], number
+
+
+# From this many columns on, a table is set a size smaller (in the PDF, in LaTeX).
+WIDE_TABLE = 6

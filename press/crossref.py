@@ -22,9 +22,9 @@ from pathlib import Path
 from lxml import etree
 
 from filters.language import base_language
+from filters.markup import page_range
 from press.editions import EDITION, dotted
-from press.jats import (MML, XML_LANG, fragment, name_parts,
-                        page_numbers)
+from press.jats import MML, XML_LANG, fragment, name_parts
 
 VERSION = "5.4.0"
 NAMESPACE = f"http://www.crossref.org/schema/{VERSION}"
@@ -158,7 +158,7 @@ def citation(key: str, item: dict, printed: str) -> etree._Element:
     for tag, variable in (("volume", "volume"), ("issue", "issue"), ("edition_number", "edition")):
         if item.get(variable):
             children.append(node(tag, str(item[variable])))
-    first_page = page_numbers(item.get("page", ""))[0]
+    first_page = page_range(item.get("page", ""))[0]
     if first_page:
         children.append(node("first_page", first_page))
     if item.get("DOI"):
@@ -198,7 +198,7 @@ def journal_article(job, rendered, works: dict[str, dict]) -> etree._Element:
     children.append(date_parts("publication_date", published, media_type="online"))
     if plain.get("accepted"):
         children.append(date_parts("acceptance_date", plain["accepted"], media_type="online"))
-    first, last = page_numbers((plain.get("journal") or {}).get("pages", ""))
+    first, last = page_range((plain.get("journal") or {}).get("pages", ""))
     if first:
         children.append(node("pages", children=[node("first_page", first),
                                                 *([node("last_page", last)] if last else [])]))

@@ -28,9 +28,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from filters.language import LANGUAGES, base_language, term
-from filters.names import (BACK_MATTER_CLASS, ENTRY_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
-                           EVENT_DATE_CLASS, EVENT_SOURCE_CLASS, EVENT_TEXT_CLASS, EVENTS_CLASS,
-                           KIND_ATTRIBUTE)
+from filters.names import (
+    BACK_MATTER_CLASS,
+    ENTRY_CLASS,
+    EQUATION_CLASS,
+    EVENT_DATE_CLASS,
+    EVENT_SOURCE_CLASS,
+    EVENT_TEXT_CLASS,
+    EVENTS_CLASS,
+    KIND_ATTRIBUTE,
+)
 from filters.options import edition_options
 from press import ast
 from press.figures import convert, data_uri, data_uri_bytes, typst_image_source
@@ -247,11 +254,8 @@ def equation_line(element: dict) -> dict | None:
     spans = [i for i in element["c"] if i["t"] == "Span" and EQUATION_CLASS in i["c"][0][1]]
     if len(spans) != 1 or len([i for i in element["c"] if i["t"] not in ("Space", "SoftBreak")]) != 1:
         return None
-    identifier = spans[0]["c"][0][0]
-    inlines = spans[0]["c"][1]
-    math = [dict(i, c=[{"t": "InlineMath"}, "\\displaystyle " + i["c"][1]]) for i in inlines if i["t"] == "Math"]
-    number = "".join(ast.stringify(i["c"][1]) for i in inlines
-                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    identifier, display, number = ast.equation_parts(spans[0])
+    math = [dict(i, c=[{"t": "InlineMath"}, "\\displaystyle " + i["c"][1]]) for i in display]
     content = [OPENXML_TAB, *math, OPENXML_TAB, {"t": "Str", "c": number}]
     return {"t": "Div", "c": [[identifier, [], [["custom-style", "Equation Line"]]],
                               [{"t": "Para", "c": content}]]}

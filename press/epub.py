@@ -12,15 +12,14 @@ import datetime
 import io
 import json
 import re
-import time
 import tempfile
+import time
 import uuid
 import zipfile
 from pathlib import Path
 
 from filters.names import UNNUMBERED_CLASS
 from filters.resources import FORMATS, media_paths
-
 from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import prepare

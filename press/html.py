@@ -13,11 +13,12 @@ import html
 import re
 from pathlib import Path
 
+from filters.markup import page_range
 from filters.names import BIBLIOGRAPHY_ID, EQUATION_CLASS
 from press import ast
 from press.figures import svg_of_pdf
 from press.render import HIGHLIGHTING, Rendered, render
-from press.templates import TEMPLATES, context, environment, page_range, scholarly_article
+from press.templates import TEMPLATES, context, environment, scholarly_article
 
 HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml",
              *HIGHLIGHTING]

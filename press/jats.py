@@ -11,8 +11,6 @@ back-matter statements move to their JATS elements, the appendices become
 bibliography's fields (with the formatted entry beside each). The front matter is
 built with lxml from the metadata: the serializer escapes every value.
 
->>> page_numbers("115-142"), page_numbers("7"), page_numbers("")
-(('115', '142'), ('7', ''), ('', ''))
 >>> name_parts("Thomas de Waal"), name_parts("Ayşe Yılmaz Kaya", "Yılmaz Kaya")
 (('de Waal', 'Thomas'), ('Yılmaz Kaya', 'Ayşe'))
 """
@@ -23,17 +21,28 @@ from pathlib import Path
 
 from lxml import etree
 
-from filters.markup import unsafe_url
-from filters.metadata import credit_role
-from press.editions import EDITION
 from filters.bibliography import load_bibliography
 from filters.cslitems import structured_references
 from filters.language import LANGUAGES, term
-from filters.names import (APPENDIX_CLASS, BACK_MATTER_CLASS, BIBLIOGRAPHY_ID, CITATION_CLASS,
-                           ENTRY_CLASS, ENTRY_PREFIX, EQUATION_CLASS, EQUATION_NUMBER_CLASS,
-                           EVENT_DATE_CLASS, EVENT_REF_CLASS, KIND_ATTRIBUTE, LABEL_CLASS,
-                           SECTION_NUMBER_CLASS)
+from filters.markup import page_range, unsafe_url
+from filters.metadata import credit_role
+from filters.names import (
+    APPENDIX_CLASS,
+    BACK_MATTER_CLASS,
+    BIBLIOGRAPHY_ID,
+    CITATION_CLASS,
+    ENTRY_CLASS,
+    ENTRY_PREFIX,
+    EQUATION_CLASS,
+    EQUATION_NUMBER_CLASS,
+    EVENT_DATE_CLASS,
+    EVENT_REF_CLASS,
+    KIND_ATTRIBUTE,
+    LABEL_CLASS,
+    SECTION_NUMBER_CLASS,
+)
 from press import ast
+from press.editions import EDITION
 from press.figures import EXTENSIONS, data_uri_bytes
 from press.render import Rendered, render
 
@@ -70,12 +79,6 @@ PARTS = {"article-journal", "article", "article-magazine", "article-newspaper", 
 
 
 # --- small helpers -----------------------------------------------------------------
-
-def page_numbers(pages: str) -> tuple[str, str]:
-    """First and last page of ``"115-142"`` (an en dash or ``--`` too)."""
-    parts = [part.strip() for part in re.split(r"\s*[-–—]+\s*", str(pages or "")) if part.strip()]
-    return (parts[0] if parts else "", parts[1] if len(parts) > 1 else "")
-
 
 def name_parts(name: str, surname: str | None = None) -> tuple[str, str]:
     """(surname, given names) of a name as written. ``surname`` from the metadata wins;
@@ -441,7 +444,7 @@ def element_citation(item: dict) -> etree._Element:
     for tag, variable in (("edition", "edition"), ("volume", "volume"), ("issue", "issue")):
         if item.get(variable):
             children.append(element(tag, str(item[variable])))
-    first, last = page_numbers(item.get("page", ""))
+    first, last = page_range(item.get("page", ""))
     if first:
         children += [element("fpage", first)] + ([element("lpage", last)] if last else [])
     for tag, variable in (("publisher-loc", "publisher-place"), ("publisher-name", "publisher")):
@@ -615,7 +618,7 @@ def article_meta(plain: dict, meta: dict, lang: str, statements: dict) -> etree.
     for tag in ("volume", "issue"):
         if journal.get(tag):
             children.append(element(tag, journal[tag]))
-    first, last = page_numbers(journal.get("pages", ""))
+    first, last = page_range(journal.get("pages", ""))
     if first:
         children += [element("fpage", first)] + ([element("lpage", last)] if last else [])
     dates = [date_element("date", entry["iso"], date_type="rev-recd" if entry["name"] == "revised"

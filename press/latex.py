@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from filters.diagnostics import BuildError, display_path
-from filters.names import ENTRY_CLASS, EQUATION_CLASS, EQUATION_NUMBER_CLASS
+from filters.names import ENTRY_CLASS
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
 from press.render import HIGHLIGHTING, render
@@ -75,20 +75,16 @@ def figure_files(doc: dict, job) -> dict[str, bytes]:
 
 def tagged_equation(element: dict) -> dict | None:
     """A numbered equation keeps its number at the right margin: ``\\tag*{(1)}``."""
-    if element["t"] != "Span" or EQUATION_CLASS not in element["c"][0][1]:
+    parts = ast.equation_parts(element)
+    if parts is None:
         return None
-    inlines = element["c"][1]
-    number = "".join(ast.stringify(i["c"][1]) for i in inlines
-                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
-    math = [i for i in inlines if i["t"] == "Math"]
+    _, math, number = parts
     for item in math:
         item["c"][1] = f"{item['c'][1]} \\tag*{{{latex_escape(number)}}}"
     element["c"][1] = math
     return element
 
 
-# From this many columns on, a table is set a size smaller.
-WIDE_TABLE = 6
 # TeX never hyphenates the first word of a paragraph: in a narrow column a long
 # first word ("Zeytinburnu") would run into the next. A zero skip before it lets it break.
 BREAKABLE = {"t": "RawInline", "c": ["latex", "\\hspace{0pt}"]}
@@ -102,7 +98,7 @@ def latex_table(element: dict) -> dict | list[dict] | None:
         blocks = cell[4]
         if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
             blocks[0]["c"].insert(0, dict(BREAKABLE))
-    if len(element["c"][2]) < WIDE_TABLE:
+    if len(element["c"][2]) < ast.WIDE_TABLE:
         return element
     return [{"t": "RawBlock", "c": ["latex", "\\begingroup\\footnotesize"]}, element,
             {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]

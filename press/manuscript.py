@@ -21,8 +21,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from filters.diagnostics import (BuildError, collecting, display_path, error, locate, raise_collected, record,
-                                 suggestion)
+from filters.diagnostics import (
+    BuildError,
+    collecting,
+    display_path,
+    error,
+    locate,
+    raise_collected,
+    record,
+    suggestion,
+)
 from filters.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
 from press.tools import finish, start_pandoc
 

@@ -14,13 +14,12 @@ from pathlib import Path
 
 from filters.language import term
 from filters.markup import typst_string
-from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS, EVENT_PLACE_CLASS
+from filters.names import EVENT_PLACE_CLASS
 from press import ast
 from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
 from press.render import Rendered, render
 from press.templates import context, environment
 from press.tools import TYPST
-
 
 # A picture much taller than wide (the timeline of a long chronology) is set to a
 # height that fits a page, not to the text's width.
@@ -46,13 +45,10 @@ def typst_image(element: dict) -> dict:
 
 def typst_equation(element: dict) -> list[dict] | None:
     """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``."""
-    identifier, classes, _ = ast.attributes(element)
-    if EQUATION_CLASS not in classes:
+    parts = ast.equation_parts(element)
+    if parts is None:
         return None
-    inlines = element["c"][1]
-    math = [i for i in inlines if i["t"] == "Math"]
-    number = "".join(ast.stringify(i["c"][1]) for i in inlines
-                     if i["t"] == "Span" and EQUATION_NUMBER_CLASS in i["c"][0][1])
+    identifier, math, number = parts
     label = f" <{identifier}>" if identifier else ""
     return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})["]}]
             + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
@@ -74,15 +70,11 @@ def typst_page_link(element: dict, page: str) -> dict | None:
                                              f"counter(page).at(<{label}>).first()]"]}
 
 
-# From this many columns on, a table is set a size smaller.
-WIDE_TABLE = 6
-
-
 def typst_table(element: dict) -> list[dict]:
     """Columns as wide as their content needs (Typst's own sizing), not the widths
     pandoc derives from the dashes of a pipe table's rule; a wide table a size smaller."""
     element["c"][2] = [[align, {"t": "ColWidthDefault"}] for align, _ in element["c"][2]]
-    if len(element["c"][2]) < WIDE_TABLE:
+    if len(element["c"][2]) < ast.WIDE_TABLE:
         return [element]
     return [{"t": "RawBlock", "c": ["typst", "#[#set text(size: 8.5pt)"]}, element,
             {"t": "RawBlock", "c": ["typst", "]"]}]

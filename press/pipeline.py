@@ -80,6 +80,7 @@ def import_stages(names: tuple[str, ...] = FILTERS) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
     import typst  # noqa: F401
+
     import press.render  # noqa: F401
     import press.templates  # noqa: F401 (jinja2)
     for name in names:

@@ -1,8 +1,8 @@
 """What every edition's templates share: the jinja2 environments, the variables
 each template sees, and the scholarly metadata derived from the plain-text fields.
 
->>> page_range("12-30")
-('12', '30')
+>>> year_of({"date": "2021-06-30"})
+'2021'
 """
 from __future__ import annotations
 
@@ -38,12 +38,6 @@ def jsonld(value) -> str:
     """JSON for a <script> element: "</script>" inside a title cannot close it."""
     text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def page_range(pages) -> tuple[str, str]:
-    """``"12-30"`` → ``("12", "30")``; one page → ``("12", "")``."""
-    parts = re.split(r"\s*[-–]+\s*", str(pages), maxsplit=1)
-    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
 
 
 def scholarly_article(plain: dict, lang: str, pdf_url: str) -> dict:
