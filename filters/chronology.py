@@ -66,8 +66,12 @@ from filters.names import (
     CHRONOLOGY_ID,
     CITATION_CLASS,
     EVENT_CLASS,
+    EVENT_DATE_CLASS,
     EVENT_PLACE_CLASS,
     EVENT_REF_CLASS,
+    EVENT_SOURCE_CLASS,
+    EVENT_TEXT_CLASS,
+    EVENTS_CLASS,
     NUMBER_ATTRIBUTE,
     SECTION_NUMBER_CLASS,
     TIMELINE_ID,
@@ -439,13 +443,13 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
     for event in events:
         inferred = {"inferred": event.inferred} if event.inferred else {}
         items.append(pf.ListItem(pf.Plain(
-            pf.Span(pf.Strong(*date_inlines(event.span, lang)), classes=["event-date"],
+            pf.Span(pf.Strong(*date_inlines(event.span, lang)), classes=[EVENT_DATE_CLASS],
                     attributes=inferred),
             pf.Space(),
-            pf.Span(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=["event-text"]),
+            pf.Span(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=[EVENT_TEXT_CLASS]),
                     pf.LineBreak(),
-                    pf.Span(*place_links(event, lang), classes=["event-source"]), classes=["event-body"]))))
-    blocks.append(pf.Div(pf.BulletList(*items), classes=["events"]))
+                    pf.Span(*place_links(event, lang), classes=[EVENT_SOURCE_CLASS]), classes=["event-body"]))))
+    blocks.append(pf.Div(pf.BulletList(*items), classes=[EVENTS_CLASS]))
     return blocks
 
 

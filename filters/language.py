@@ -51,7 +51,6 @@ LANGUAGES: dict[str, dict] = {
         "published": "Yayın tarihi",
         "corresponding_author": "Sorumlu yazar",
         "license": "Lisans",
-        "translated_title": "Başlık",
         # Back matter: the headings TR Dizin asks for, and the ethics statement
         "acknowledgements": "Teşekkür",
         "funding": "Finansman",
@@ -339,7 +338,6 @@ LANGUAGES: dict[str, dict] = {
         "published": "Published",
         "corresponding_author": "Corresponding author",
         "license": "License",
-        "translated_title": "Title",
         "acknowledgements": "Acknowledgements",
         "funding": "Funding",
         "data-availability": "Data Availability",

@@ -23,6 +23,7 @@ from lxml import etree
 
 from filters.language import base_language
 from filters.markup import page_range
+from filters.names import REFERENCE_LIST_KEY
 from press.editions import EDITION, dotted
 from press.jats import MML, XML_LANG, fragment, name_parts
 
@@ -207,7 +208,7 @@ def journal_article(job, rendered, works: dict[str, dict]) -> etree._Element:
         children.append(node("ai:program", name="AccessIndicators", children=[
             node("ai:license_ref", license_url, applies_to="vor")]))
     children.append(node("doi_data", children=[node("doi", plain["doi"]), node("resource", plain["url"])]))
-    references = citation_list(works, plain.get("reference-list") or [])
+    references = citation_list(works, plain.get(REFERENCE_LIST_KEY) or [])
     if references is not None:
         children.append(references)
     return node("journal_article", children=children, publication_type="full_text",

@@ -40,7 +40,7 @@ from filters.names import (
 )
 from filters.options import edition_options
 from press import ast
-from press.figures import convert, data_uri, data_uri_bytes, typst_image_source
+from press.figures import data_uri, data_uri_bytes, drawn
 from press.templates import TEMPLATES
 from press.tools import pandoc_path, run_pandoc
 
@@ -231,17 +231,11 @@ def picture(url: str, job) -> str:
     """A figure as Word shows it: PNG and JPEG as they are, SVG and PDF drawn as PNG
     by Typst, each as a ``data:`` URI."""
     if url.startswith("data:"):
-        media, data = data_uri_bytes(url)
-        if media != "image/svg+xml":
-            return url
-        png = convert(typst_image_source(url), "png", None, PICTURE_PPI)
-        return data_uri("image/png", png)
+        media, _ = data_uri_bytes(url)
+        return data_uri("image/png", drawn(url, None, "png", PICTURE_PPI)) if media == "image/svg+xml" else url
     path = Path(job.resources[url])
     if path.suffix.lower() in (".svg", ".pdf"):
-        from filters.markup import typst_string
-        png = convert(typst_string(path.relative_to(Path(job.folder)).as_posix()), "png",
-                      Path(job.folder), PICTURE_PPI)
-        return data_uri("image/png", png)
+        return data_uri("image/png", drawn(path, Path(job.folder), "png", PICTURE_PPI))
     media = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
     return data_uri(media, path.read_bytes())
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -72,13 +73,31 @@ def convert(source: str, output: str, root: Path | None, ppi: float = 72) -> byt
     return TYPST_PICTURES.compile(document, 0, output=output, root=root, ppi=ppi)
 
 
+def drawn(url_or_path: str | Path, root: Path | None, output: str, ppi: float = 72) -> bytes:
+    """A figure (a checked file under ``root``, or a ``data:`` URI) drawn by Typst in
+    ``output``; each drawing made once per process and version of the file (the HTML
+    page and the EPUB both show a PDF figure as SVG)."""
+    if isinstance(url_or_path, Path):
+        status = url_or_path.stat()
+        return _drawn_file(url_or_path, root, output, ppi, status.st_mtime_ns, status.st_size)
+    return _drawn_uri(url_or_path, output, ppi)
+
+
+@lru_cache(maxsize=64)
+def _drawn_file(path: Path, root: Path, output: str, ppi: float, mtime_ns: int, size: int) -> bytes:
+    return convert(typst_string(path.relative_to(root).as_posix()), output, root, ppi)
+
+
+@lru_cache(maxsize=16)
+def _drawn_uri(url: str, output: str, ppi: float) -> bytes:
+    return convert(typst_image_source(url), output, None, ppi)
+
+
 def svg_of_pdf(path: Path, root: Path) -> bytes:
     """A PDF figure for the web: its first page as SVG."""
-    return convert(typst_string(path.relative_to(root).as_posix()), "svg", root)
+    return drawn(path, root, "svg")
 
 
 def pdf_of_svg(url_or_path: str | Path, root: Path | None) -> bytes:
-    """An SVG figure for LaTeX, as PDF."""
-    if isinstance(url_or_path, Path):
-        return convert(typst_string(url_or_path.relative_to(root).as_posix()), "pdf", root)
-    return convert(typst_image_source(url_or_path), "pdf", None)
+    """An SVG figure (or a generated one) for LaTeX, as PDF."""
+    return drawn(url_or_path, root, "pdf")

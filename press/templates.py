@@ -15,7 +15,7 @@ import jinja2
 
 from filters.language import LANGUAGES, base_language
 from filters.markup import typst_string
-from filters.names import TIMELINE_ID
+from filters.names import REFERENCE_LIST_KEY, TIMELINE_ID
 from filters.templating import template_environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -62,7 +62,7 @@ def scholarly_article(plain: dict, lang: str, pdf_url: str) -> dict:
                if journal.get("name") else None,
                "pagination": journal.get("pages"),
                "citation": [{"@type": "CreativeWork", "name": ref}
-                            for ref in plain.get("reference-list") or []] or None}
+                            for ref in plain.get(REFERENCE_LIST_KEY) or []] or None}
     return {key: value for key, value in article.items() if value}
 
 
@@ -86,7 +86,8 @@ def context(job, rendered, edition: str) -> dict:
     translation = rendered.plain.get("translation") or {}
     language, region = language_parts(job.lang)
     return {"language": language, "region": region, "timeline_id": TIMELINE_ID,
-            "translation_language": language_parts(translation.get("lang") or "en")[0],"meta": rendered.meta, "plain": rendered.plain, "body": rendered.body,
+            "translation_language": language_parts(translation.get("lang") or "en")[0],
+            "meta": rendered.meta, "plain": rendered.plain, "body": rendered.body,
             "toc": rendered.toc, "highlighting": rendered.highlighting,
             "terms": job.terms, "lang": job.lang, "slug": job.slug,
             "edition": edition, "year": year_of(rendered.plain),
