@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml",
          "python-docx")
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 def digest(parts) -> str:
@@ -117,7 +117,9 @@ def edition_key(edition: str, ast: str, options: dict) -> str:
 class State:
     """What the last successful build recorded."""
     ast_key: str = ""
-    bibliography: list[str] = field(default_factory=list)  # the .bib files the document read
+    # Files the document read besides the manuscript: the .bib files and the CSL style,
+    # wherever the metadata named them (part of the next build's key, watched).
+    read: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     editions: dict[str, dict] = field(default_factory=dict)  # name → {key, files: {rel: sha}}
 
@@ -165,14 +167,14 @@ class Cache:
         return True
 
     def files(self, ast_key: str, ast_json: str, warnings: list[str],
-              editions: dict[str, tuple[str, dict[str, bytes]]], bibliography: list[str]) -> dict[str, bytes]:
+              editions: dict[str, tuple[str, dict[str, bytes]]], read: list[str]) -> dict[str, bytes]:
         """The records of this build, as ``{path under OUT: bytes}`` for ``press.output.commit``."""
         if not self.enabled:
             return {}
         if ast_key != self.state.ast_key:
             self.state.editions = {}
         self.state.ast_key = ast_key
-        self.state.bibliography = bibliography
+        self.state.read = read
         self.state.warnings = warnings
         for name, (key, files) in editions.items():
             self.state.editions[name] = {

@@ -49,7 +49,7 @@ def watched_paths(root: Path, out: Path) -> list[Path]:
     lie (the metadata may name one outside bibliography/). A change to the
     filters' code needs a restart."""
     folders = [root / "manuscript", root / "bibliography", HERE / "templates"]
-    named = [Path(p) for p in Cache(out).state.bibliography]
+    named = [Path(p) for p in Cache(out).state.read]
     return [p for p in dict.fromkeys(folders + named) if p.exists()]
 
 

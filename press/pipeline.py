@@ -202,7 +202,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
     # recorded which ones the document read (a change to metadata.yaml changes the key).
-    key = ast_key((*manuscript.inputs, *cache.state.bibliography), document_options)
+    key = ast_key((*manuscript.inputs, *cache.state.read), document_options)
     keys = {name: edition_key(name, key, options) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]

@@ -208,3 +208,11 @@ def test_a_bibliography_that_cannot_be_read_is_named(tmp_path, written, message)
     (root / "bibliography" / "references.bib").rename(root / "bibliography" / "refs.bib")
     result = run_build("html", "--root", str(root), cwd=root)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_title_written_as_a_block_scalar_builds_every_edition(tmp_path):
+    root, result = build(tmp_path, "lang: en\ntitle: |\n  A Title on\n  Two Lines\n", "html", "epub", "pdf")
+    assert result.returncode == 0, result.stderr
+    import zipfile
+    book = zipfile.ZipFile(next((root / "build").glob("*.epub")))
+    assert "A Title on Two Lines" in re.sub(r"\s+", " ", book.read("EPUB/text/ch001.xhtml").decode())
