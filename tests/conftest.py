@@ -121,3 +121,20 @@ def previewing(root: Path, out: Path, wanted=("html",), options: dict | None = N
     finally:
         stop.set()
         server.join(timeout=10)
+
+
+def doc_from(markdown: str):
+    """pandoc's reading of ``markdown``, as a panflute document (for a stage's unit tests)."""
+    import io
+
+    import panflute as pf
+    from press.tools import run_pandoc
+    return pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
+
+
+def native(doc) -> str:
+    """The AST in pandoc's own notation, readable in a diff."""
+    import json
+
+    from press.tools import run_pandoc
+    return run_pandoc(["--from", "json", "--to", "native"], stdin=json.dumps(doc.to_json()))

@@ -1,7 +1,5 @@
 """The chronology filter: steps on panflute elements, a sample manuscript against its
 expected output, the article's appendix in all three editions, and English."""
-import io
-import json
 import re
 from pathlib import Path
 
@@ -10,25 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_build, write_manuscript
+from conftest import doc_from, native, run_build, write_manuscript
 from filters import chronology
 from filters.chronology import inline_text, wrap
 from filters.clauses import read_date
 from filters.timeline import LINE, layout_timeline
 from filters.dates import parse_iso
 from filters.language import term
-from press.tools import run_pandoc
 
 SAMPLES = Path(__file__).parent / "samples" / "chronology"
-
-
-def doc_from(markdown: str) -> pf.Doc:
-    return pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
-
-
-def native(doc: pf.Doc) -> str:
-    """The AST in pandoc's own notation, readable in a diff."""
-    return run_pandoc(["--from", "json", "--to", "native"], stdin=json.dumps(doc.to_json()))
 
 
 def test_sample_against_expected_ast():

@@ -1,27 +1,16 @@
 """Numbering and cross-references: pure functions, a sample in both syntaxes against
 its expected AST, and every mistake an author can make, with file and line."""
-import io
-import json
 import re
 from pathlib import Path
 
 import panflute as pf
 import pytest
 
-from conftest import matches_golden, run_build, write_manuscript
+from conftest import doc_from, matches_golden, native, run_build, write_manuscript
 from filters import crossref
 from filters.numbering import collapse, kind_of, label_text
-from press.tools import run_pandoc
 
 SAMPLE = Path(__file__).parent / "samples" / "crossref"
-
-
-def doc_from(markdown: str) -> pf.Doc:
-    return pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
-
-
-def native(doc: pf.Doc) -> str:
-    return run_pandoc(["--from", "json", "--to", "native"], stdin=json.dumps(doc.to_json()))
 
 
 def test_sample_against_expected_ast():
