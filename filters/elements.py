@@ -19,13 +19,20 @@ import panflute as pf
 
 
 def children(element: pf.Element) -> Iterator[pf.Element]:
-    """The element's direct children (content, caption, citations, metadata…)."""
+    """The element's direct children (content, caption, citations, metadata…), each
+    told its ``parent``, ``location`` and ``index`` as panflute's item access would."""
     for name in element._children:
         child = getattr(element, name)
         if isinstance(child, pf.ListContainer):
-            yield from child  # item access sets the child's parent and index
+            # the list itself: panflute's item access costs an exception at its end
+            parent, location = child.parent, child.location
+            for index, item in enumerate(child.list):
+                item.parent, item.location, item.index = parent, location, index
+                yield item
         elif isinstance(child, pf.DictContainer):
-            yield from (child[key] for key in child.dict)
+            for item in child.dict.values():
+                item.parent, item.location, item.index = child.parent, child.location, None
+                yield item
         elif child is not None:
             yield child
 

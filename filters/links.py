@@ -25,34 +25,45 @@ from filters.markup import (
 )
 
 
-def broken_links(doc: pf.Doc) -> list[str]:
-    """Targets of ``#…`` links with no element of that id, in document order."""
+def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
+    """Every link, in document order, and every identifier, in one walk."""
+    links: list[pf.Link] = []
     known: set[str] = set()
-    targets: list[str] = []
     for element in descendants(doc):
         identifier = getattr(element, "identifier", "")
         if identifier:
             known.add(identifier)
-        if isinstance(element, pf.Link) and element.url.startswith("#"):
-            targets.append(element.url[1:])
-    return list(dict.fromkeys(target for target in targets if target not in known))
+        if isinstance(element, pf.Link):
+            links.append(element)
+    return links, known
 
 
-def defuse_unsafe_links(doc: pf.Doc) -> None:
+def broken_links(links: list[pf.Link], known: set[str]) -> list[str]:
+    """Targets of ``#…`` links with no element of that id, in document order.
+
+    >>> broken_links([pf.Link(url="#a"), pf.Link(url="#b"), pf.Link(url="#b")], {"a"})
+    ['b']
+    """
+    return list(dict.fromkeys(link.url[1:] for link in links
+                              if link.url.startswith("#") and link.url[1:] not in known))
+
+
+def defuse_unsafe_links(doc: pf.Doc, links: list[pf.Link]) -> None:
     """The last guard, whatever stage made the link (a ``.bib``'s ``\\href``, a
     raw-free author link): one to a ``javascript:`` or another unsafe address is its
     text, with a warning naming it."""
-    for element in list(descendants(doc)):
-        if isinstance(element, pf.Link) and unsafe_url(element.url):
-            path, line = locate(doc, re.escape(element.url))
-            warn(f"a link to '{element.url}' is printed as its text", path, line,
+    for link in links:
+        if unsafe_url(link.url):
+            path, line = locate(doc, re.escape(link.url))
+            warn(f"a link to '{link.url}' is printed as its text", path, line,
                  hint="links go to http(s), mailto, doi… addresses or within the article")
-            element.parent.content[element.index] = pf.Span(*element.content)
+            link.parent.content[link.index] = pf.Span(*link.content)
 
 
 def finalize(doc: pf.Doc) -> None:
-    defuse_unsafe_links(doc)
-    for target in broken_links(doc):
+    links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
+    defuse_unsafe_links(doc, links)
+    for target in broken_links(links, known):
         path, line = locate(doc, rf"\]\(#{re.escape(target)}\)")
         error(f"internal link to '#{target}', but nothing has that id", path, line,
               hint="check the header's text or its {#id}")
