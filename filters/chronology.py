@@ -17,6 +17,7 @@ Stand-alone: ``pandoc -F filters/chronology.py``.
 from __future__ import annotations
 
 import base64
+import bisect
 import re
 import sys
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ from filters.events import (
     group_events,
     read_corrections,
 )
-from filters.language import LANGUAGES, base_language, term
+from filters.language import base_language, term
 from filters.markup import text_to_inlines
 from filters.names import (
     APPENDIX_CLASS,
@@ -155,8 +156,9 @@ def readable(text: str, start: int, end: int, objects: list[str],
 def split_at(inlines: list, bounds: list[tuple[int, int]], cuts: set[int]) -> tuple[list, list]:
     """Split Str elements at the character positions ``cuts``; new inlines and bounds."""
     new_inlines, new_bounds = [], []
+    cuts = sorted(cuts)
     for element, (start, end) in zip(inlines, bounds):
-        inner = sorted(c for c in cuts if start < c < end)
+        inner = cuts[bisect.bisect_right(cuts, start):bisect.bisect_left(cuts, end)]
         if inner and isinstance(element, pf.Str):
             edges = [start, *inner, end]
             for a, b in zip(edges, edges[1:]):
@@ -482,7 +484,7 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
         elif isinstance(block, (pf.Para, pf.Plain)):
-            inlines = list(block.content)
+            inlines = list(block.content.list)  # the list itself: item access costs
             marked = mark_paragraph(inlines, collector, previous)
             if marked is not inlines:  # rebuilding a paragraph costs: only when it has dates
                 block.content = marked
@@ -534,19 +536,6 @@ def finalize(doc: pf.Doc) -> None:
         if events:
             doc.content.extend(appendix(events, doc, collector.lang))
     del doc.chronology
-
-
-def compile_grammars() -> None:
-    """Compile every language's date and clause grammar once per process, at import:
-    the build imports the filters while pandoc reads the Markdown, when this process
-    would otherwise wait (``press.pipeline.import_stages``)."""
-    for lang, table in LANGUAGES.items():
-        sample = f"{table['months'][0]} 2000"
-        find_relative(sample, lang, find_dates(sample, lang))
-        read_date(sample, [(0, len(sample), "")], 0, lang)
-
-
-compile_grammars()
 
 
 def main(doc=None):

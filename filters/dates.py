@@ -171,14 +171,61 @@ def _form_regex(form: str, lang: str) -> str:
     return rf"(?<![\w.]){pattern}(?P<suffix>{table['date_suffix']})?(?![\w])"
 
 
+DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One form of the grammar, compiled, and what every text it matches contains:
+    its literal words (the first without its first letter, which a sentence may
+    capitalise), a digit, a month's name. Each paragraph is read with every form;
+    a substring test rules most of them out before the regex runs.
+
+    >>> form = compile_form("aynı ayın {day}{suffix}", "tr")
+    >>> form.words, form.digit, form.month is None
+    (('ynı', 'ayın'), True, True)
+    >>> [m.group(0) for m in form.finditer("Aynı ayın 21’inde")], list(form.finditer("ayın biri"))
+    (['Aynı ayın 21’inde'], [])
+    """
+    pattern: re.Pattern
+    words: tuple[str, ...]
+    digit: bool
+    month: re.Pattern | None
+
+    @property
+    def groupindex(self):
+        return self.pattern.groupindex
+
+    def possible(self, text: str) -> bool:
+        return (all(word in text for word in self.words) and not (self.digit and not DIGIT.search(text))
+                and not (self.month and not self.month.search(text)))
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.possible(text) else iter(())
+
+    def fullmatch(self, text: str):
+        return self.pattern.fullmatch(text) if self.possible(text) else None
+
+
+def compile_form(form: str, lang: str) -> Form:
+    tokens = [t for t in re.split(r"(\{\w+\}| - | )", form) if t.strip() and t != " - "]
+    words = tuple(token[1:] if index == 0 else token for index, token in enumerate(tokens)
+                  if not token.startswith("{") and token[1:])
+    table = LANGUAGES[lang]
+    month = (re.compile(_alternatives([*table["months"], *table["month_aliases"]]))
+             if "{month}" in tokens else None)
+    return Form(re.compile(_form_regex(form, lang)), words,
+                bool({"{day}", "{day2}", "{year}"} & set(tokens)), month)
+
+
 @dataclass(frozen=True)
 class Grammar:
-    forms: tuple[re.Pattern, ...]
-    lists: tuple[re.Pattern, ...]
-    yearless: tuple[re.Pattern, ...]
-    months: tuple[re.Pattern, ...]
-    day_month: re.Pattern
-    relative: tuple[tuple[re.Pattern, str], ...]
+    forms: tuple[Form, ...]
+    lists: tuple[Form, ...]
+    yearless: tuple[Form, ...]
+    months: tuple[Form, ...]
+    day_month: Form
+    relative: tuple[tuple[Form, str], ...]
 
 
 @lru_cache(maxsize=None)
@@ -188,13 +235,19 @@ def grammar(lang: str) -> Grammar:
     table = LANGUAGES[lang]
 
     def compiled(forms):
-        return tuple(re.compile(_form_regex(form, lang)) for form in forms)
+        return tuple(compile_form(form, lang) for form in forms)
 
     return Grammar(compiled(table["date_forms"]), compiled(table["date_list_forms"]),
                    compiled(table["yearless_forms"]), compiled(table["yearless_month_forms"]),
-                   re.compile(_form_regex(table["day_month_form"], lang)),
-                   tuple((re.compile(_form_regex(form, lang)), meaning)
+                   compile_form(table["day_month_form"], lang),
+                   tuple((compile_form(form, lang), meaning)
                          for form, meaning in table["relative_forms"].items()))
+
+
+@lru_cache(maxsize=None)
+def number_words(lang: str) -> dict[str, int]:
+    """The language's counted words, also capitalised: ``{"iki": 2, "İki": 2, …}``."""
+    return {w: n for word, n in LANGUAGES[lang]["numbers"].items() for w in _either_case([word], lang)}
 
 
 def month_number(name: str, lang: str) -> int:
@@ -304,8 +357,7 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
     if dated is None:
         dated = find_dates(text, lang)
     rules = grammar(lang)
-    numbers = {w: n for word, n in LANGUAGES[lang]["numbers"].items()
-               for w in _either_case([word], lang)}
+    numbers = number_words(lang)
     taken = [(m.start, m.end) for m in dated]
     found: list[DateMatch] = []
     for form in rules.yearless:

@@ -549,14 +549,19 @@ def sort_key(text: str, lang: str | None) -> bytes:
     return _collator((lang or DEFAULT_LANGUAGE).replace("-", "_")).getSortKey(text)
 
 
+@lru_cache(maxsize=None)
+def _locale(lang: str | None) -> icu.Locale:
+    return icu.Locale(lang or DEFAULT_LANGUAGE)
+
+
 def upper(text: str, lang: str | None) -> str:
     """Locale case mapping: ``upper("istanbul", "tr")`` → ``"İSTANBUL"``."""
-    return str(icu.UnicodeString(text).toUpper(icu.Locale(lang or DEFAULT_LANGUAGE)))
+    return str(icu.UnicodeString(text).toUpper(_locale(lang)))
 
 
 def lower(text: str, lang: str | None) -> str:
     """``lower("IŞIK", "tr")`` → ``"ışık"``."""
-    return str(icu.UnicodeString(text).toLower(icu.Locale(lang or DEFAULT_LANGUAGE)))
+    return str(icu.UnicodeString(text).toLower(_locale(lang)))
 
 
 def upper_first(text: str, lang: str | None) -> str:
