@@ -15,12 +15,11 @@ succeeded (see ``press.output``).
 """
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
-
-from filters.language import LANGUAGES, base_language
 
 # Lanes: "web" editions share one HTML render of the document; "print" editions
 # typeset on their own. The two lanes run side by side.
@@ -114,6 +113,23 @@ class Job:
     folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
     resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
+    # The filters' document as the JSON tree ``doc_json`` was written from, if this
+    # process made it: for the first writer that asks (see ``document``).
+    tree: list = field(default_factory=list, hash=False, compare=False, repr=False)
+
+    def document(self) -> dict:
+        """The document as pandoc JSON, parsed, for the writer to change: the tree
+        the filters left to the first writer that asks (a parse would cost the time
+        of a fresh one's memory), a parse of ``doc_json`` to each other.
+
+        >>> job = Job('{"blocks": []}', "x", "en", None, tree=[{"blocks": [1]}])
+        >>> job.document(), job.document()
+        ({'blocks': [1]}, {'blocks': []})
+        """
+        try:
+            return self.tree.pop()  # atomic: one writer gets it
+        except IndexError:
+            return json.loads(self.doc_json)
 
     @property
     def metadata_file(self) -> str | None:
@@ -122,6 +138,8 @@ class Job:
 
     @property
     def terms(self) -> dict:
+        # imported here: ICU, which it loads, then loads while pandoc reads, not before
+        from filters.language import LANGUAGES, base_language
         return LANGUAGES[base_language(self.lang)]
 
 

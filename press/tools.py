@@ -46,17 +46,32 @@ PANDOC_RUNTIME = ["+RTS", "-H8m", "-O64m", "-RTS"]
 
 
 def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = None) -> subprocess.Popen:
-    """Start pandoc and return at once; ``finish`` waits for its output."""
+    """Start pandoc and return at once; ``finish`` waits for its output. A thread
+    feeds pandoc its input and drains its output, so that pandoc works to the end
+    while this process does something else (a full pipe would stop it)."""
     process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                env={**os.environ, **(env or {})})
-    process.press_stdin = stdin
+    outcome: dict = {}
+
+    def communicate() -> None:
+        try:
+            outcome["streams"] = process.communicate(stdin)
+        except BaseException as failure:  # raised again by finish, in the caller's thread
+            outcome["failure"] = failure
+
+    process.press_thread = threading.Thread(target=communicate, daemon=True)
+    process.press_outcome = outcome
+    process.press_thread.start()
     return process
 
 
 def finish(process: subprocess.Popen) -> str:
     """pandoc's stdout; a failure is a BuildError with pandoc's message."""
-    stdout, stderr = process.communicate(process.press_stdin)
+    process.press_thread.join()
+    if "failure" in process.press_outcome:
+        raise process.press_outcome["failure"]
+    stdout, stderr = process.press_outcome["streams"]
     if process.returncode != 0:
         raise BuildError(f"pandoc failed: {stderr.strip()}")
     return stdout
