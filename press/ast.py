@@ -9,6 +9,7 @@ cheaper than panflute's elements for these few, local changes.
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
@@ -55,6 +56,36 @@ def elements(value, kind: str):
         for key, child in value.items():
             if isinstance(child, (list, dict)) and key != "meta":
                 yield from elements(child, kind)
+
+
+def may_contain(doc_json: str, kinds: tuple[str, ...], marks: tuple[str, ...] = ()) -> bool:
+    """Whether the document may hold an element of one of ``kinds`` or one of the
+    ``marks`` (text of its JSON, in any case: a class name in quotes, an address's
+    ending): a text search, no parsing. A string in the JSON escapes its quotes, so
+    a text that reads ``"t": "Table"`` is no false match.
+
+    >>> may_contain(dump({"blocks": [{"t": "Table", "c": []}]}), ("Table",))
+    True
+    >>> may_contain(dump({"blocks": [{"t": "Str", "c": '"t": "Table"'}]}), ("Table",), ('"equation"',))
+    False
+    """
+    if re.search(r'"t": ?"(?:%s)"' % "|".join(map(re.escape, kinds)), doc_json):
+        return True
+    lowered = doc_json.lower() if marks else ""
+    return any(mark.lower() in lowered for mark in marks)
+
+
+def edit(doc_json: str, action: Action, kinds: tuple[str, ...], marks: tuple[str, ...] = (),
+         parsed: Callable[[], dict] | None = None) -> str:
+    """The document with ``action`` applied to its blocks (as ``transform``); the
+    very string given, unparsed, when it has nothing ``action`` changes: no element
+    of ``kinds``, none of the ``marks`` (see ``may_contain``). ``parsed()``: the
+    document parsed, if the caller has it (``Job.document``)."""
+    if not may_contain(doc_json, kinds, marks):
+        return doc_json
+    doc = parsed() if parsed else load(doc_json)
+    doc["blocks"] = transform(doc["blocks"], action)
+    return dump(doc)
 
 
 def load(doc_json: str) -> dict:

@@ -22,7 +22,7 @@ from filters.names import UNNUMBERED_CLASS
 from filters.resources import FORMATS, media_paths
 from press import ast
 from press.figures import data_uri, svg_of_pdf
-from press.html import prepare
+from press.html import web_changes
 from press.render import HIGHLIGHTING
 from press.templates import TEMPLATES, context, environment, language_parts, year_of
 from press.tools import TYPST_PICTURES, run_pandoc
@@ -145,7 +145,9 @@ def write(job, shared) -> dict[str, bytes]:
     title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
     folder = Path(job.folder)
     uri = embedded(job, folder)
-    doc = ast.load(prepare(job, uri))
+    doc = job.document()
+    # the web editions' changes, then the book's own (each walk sees what the one before made)
+    doc["blocks"] = ast.transform(doc["blocks"], web_changes(uri))
     doc["blocks"] = ast.transform(ast.transform(doc["blocks"], lambda e: with_data_uris(e, uri)),
                                   figure_in_anchor)
     # Our title page opens the book, as a chapter of its own (before the first section),

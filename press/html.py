@@ -30,13 +30,11 @@ def web_name(name: str) -> str:
     return f"{name}.svg" if name.lower().endswith(".pdf") else name
 
 
-def prepare(job, pdf_figure=web_name) -> str:
-    """The document as the web editions show it: PDF figures as SVG (the address
-    ``pdf_figure(name)`` gives), tables in a scrolling box. What may scroll sideways
-    on a phone (a table, code, a display equation) can take the keyboard's focus,
-    so that it can be scrolled without a mouse."""
-    doc = ast.load(job.doc_json)
-
+def web_changes(pdf_figure=web_name):
+    """What the web editions change (an action for ``ast.transform``): PDF figures as
+    SVG (the address ``pdf_figure(name)`` gives), tables in a scrolling box. What may
+    scroll sideways on a phone (a table, code, a display equation) can take the
+    keyboard's focus, so that it can be scrolled without a mouse."""
     def change(element):
         if element["t"] == "Image" and element["c"][2][0].lower().endswith(".pdf"):
             element["c"][2][0] = pdf_figure(element["c"][2][0])
@@ -46,9 +44,15 @@ def prepare(job, pdf_figure=web_name) -> str:
         elif element["t"] == "CodeBlock" or (element["t"] == "Span" and EQUATION_CLASS in element["c"][0][1]):
             element["c"][0][2].append(["tabindex", "0"])
         return None
+    return change
 
-    doc["blocks"] = ast.transform(doc["blocks"], change)
-    return ast.dump(doc)
+
+WEB_CHANGES = ("Table", "CodeBlock"), (f'"{EQUATION_CLASS}"', '.pdf"')  # what it changes
+
+
+def prepare(job) -> str:
+    """The document as the HTML edition shows it."""
+    return ast.edit(job.doc_json, web_changes(), *WEB_CHANGES, parsed=job.document)
 
 
 def render_html(job) -> Rendered:

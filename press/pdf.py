@@ -14,7 +14,7 @@ from pathlib import Path
 
 from filters.language import term
 from filters.markup import typst_string
-from filters.names import EVENT_PLACE_CLASS
+from filters.names import EQUATION_CLASS, EVENT_PLACE_CLASS
 from press import ast
 from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
 from press.render import Rendered, render
@@ -81,7 +81,6 @@ def typst_table(element: dict) -> list[dict]:
 
 
 def prepare(job) -> str:
-    doc = ast.load(job.doc_json)
     page = term(job.lang, "page")
 
     def change(element):
@@ -96,8 +95,8 @@ def prepare(job) -> str:
             return typst_page_link(element, page)
         return None
 
-    doc["blocks"] = ast.transform(doc["blocks"], change)
-    return ast.dump(doc)
+    return ast.edit(job.doc_json, change, ("Image", "Table"), (f'"{EQUATION_CLASS}"', f'"{EVENT_PLACE_CLASS}"'),
+                    job.document)
 
 
 def render_typst(job) -> Rendered:

@@ -110,8 +110,9 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_met
 
 
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
-                      names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str]]:
-    """Read and filter: the AST as pandoc JSON, with the job's facts and the warnings.
+                      names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str], dict]:
+    """Read and filter: the AST as pandoc JSON, with the job's facts; the warnings;
+    the JSON tree the AST was written from (the first edition to ask takes it).
     ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
     other stages (with the same plain text a cached document gives: the same cover)."""
     started = time.perf_counter()
@@ -134,7 +135,8 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
              # the CSL style the citations stage read (and its parent): part of the cache key
              "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),
              "plain": prepare_fields(doc)}
-    return {"ast": json.dumps(doc.to_json()), **facts}, warnings
+    tree = doc.to_json()
+    return {"ast": json.dumps(tree), **facts}, warnings, tree
 
 
 def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[str, dict[str, bytes]]:
@@ -216,6 +218,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                 covers.append(pictures.submit(draw_cover, plain, lang, options["source_date_epoch"], report))
 
         cached = cache.ast(key)
+        tree = None
         if cached is not None:
             facts = json.loads(cached)
             for message in cache.state.warnings:
@@ -224,7 +227,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             warnings = cache.state.warnings
             start_cover(facts["plain"], facts["lang"])
         else:
-            facts, warnings = filtered_document(manuscript, report, on_metadata=start_cover,
+            facts, warnings, tree = filtered_document(manuscript, report, on_metadata=start_cover,
                                                 names=stages(untrusted))
             key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
             keys = {name: edition_key(name, key, options) for name in wanted}
@@ -236,7 +239,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
                       bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
                       folder=facts["folder"], resources=facts["resources"],
-                      sources=tuple(facts["sources"]))
+                      sources=tuple(facts["sources"]), tree=[tree] if tree else [])
             files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
@@ -256,7 +259,7 @@ def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = ()) -
     from press.editions import EDITION
 
     manuscript = find_manuscript(root)
-    facts, warnings = filtered_document(manuscript, Report(), names=stages(untrusted))
+    facts, warnings, _ = filtered_document(manuscript, Report(), names=stages(untrusted))
     metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:
