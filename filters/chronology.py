@@ -538,6 +538,15 @@ def finalize(doc: pf.Doc) -> None:
     del doc.chronology
 
 
+def warm_up(doc: pf.Doc) -> None:
+    """Compile the document's language's date and clause grammars, as the first
+    paragraph would (see ``filters.idle``: while citeproc formats the citations)."""
+    lang = base_language(doc.get_metadata("lang", default=None))
+    sample = f"{term(lang, 'months')[0]} 2000"
+    find_relative(sample, lang, find_dates(sample, lang))
+    read_date(sample, [(0, len(sample), "")], 0, lang)
+
+
 def main(doc=None):
     # no per-element action: prepare walks the blocks itself
     return pf.run_filters([], prepare=prepare, finalize=finalize, doc=doc)

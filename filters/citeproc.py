@@ -142,7 +142,9 @@ def citeproc_result(process, style) -> pf.Doc | None:
         error(f"pandoc's citeproc could not use the style: {failure.diagnostic.message}",
               display_path(style.paths[-1]), hint="check the style, or choose another")
         return None
-    return pf.load(io.StringIO(output))
+    tree = json.loads(output)
+    tree["meta"] = {}  # the references and the style, sent back as given: only the blocks are read
+    return pf.load(io.StringIO(json.dumps(tree)))
 
 
 # --- splicing the results back -------------------------------------------------------
@@ -242,7 +244,7 @@ def sort_name(entry) -> str:
 class PendingCitations:
     """Citations that pandoc's citeproc is formatting: each one a stand-in
     ``Span.citation`` (empty, so later stages read it as a citation) until ``finish``
-    fills it. Meanwhile the build goes on with the next stages."""
+    fills it; meanwhile the build does what it may do early (``filters.idle``)."""
 
     def __init__(self, doc: pf.Doc, cites: list[pf.Cite], keys: list[str], bibliography,
                  style, lang: str):

@@ -14,9 +14,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 
+from filters import idle
 from filters.diagnostics import BuildError, collecting, log, raise_collected, record
 from filters.names import RESOURCES_KEY, STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
@@ -91,8 +93,8 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_met
     """The stages in order. Each reports the author's mistakes and goes on, so one
     build names all of them; the build fails after the last stage if any was found.
     ``after_metadata(doc)`` runs once the metadata is checked (the EPUB's cover starts then)."""
-    with collecting() as found:
-        for name in names:
+    with collecting() as found, idle.scope():
+        for position, name in enumerate(names):
             started = time.perf_counter()
             try:
                 doc = import_module(f"filters.{name}").main(doc)
@@ -103,10 +105,20 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_met
                     raise
                 break  # most likely a consequence of the mistakes already found
             report.timed(f"filter {name}", started)
-            if name == "metadata" and after_metadata and not found:
-                after_metadata(doc)
+            if name == "metadata" and not found:
+                if after_metadata:
+                    after_metadata(doc)
+                schedule_warm_ups(doc, names[position + 1:])
     raise_collected(found)
     return doc
+
+
+def schedule_warm_ups(doc, names: tuple[str, ...]) -> None:
+    """What the later stages may do before their turn, for a wait to run (``filters.idle``)."""
+    for name in names:
+        warm_up = getattr(import_module(f"filters.{name}"), "warm_up", None)
+        if warm_up:
+            idle.schedule(partial(warm_up, doc))
 
 
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,

@@ -14,6 +14,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from filters.diagnostics import BuildError
+from filters.idle import run_pending
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +68,9 @@ def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = N
 
 
 def finish(process: subprocess.Popen) -> str:
-    """pandoc's stdout; a failure is a BuildError with pandoc's message."""
+    """pandoc's stdout; a failure is a BuildError with pandoc's message. While pandoc
+    works, the build does what it may do early (``filters.idle``)."""
+    run_pending()
     process.press_thread.join()
     if "failure" in process.press_outcome:
         raise process.press_outcome["failure"]
