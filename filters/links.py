@@ -51,13 +51,19 @@ def broken_links(links: list[pf.Link], known: set[str]) -> list[str]:
 def defuse_unsafe_links(doc: pf.Doc, links: list[pf.Link]) -> None:
     """The last guard, whatever stage made the link (a ``.bib``'s ``\\href``, a
     raw-free author link): one to a ``javascript:`` or another unsafe address is its
-    text, with a warning naming it."""
+    text, with a warning naming it. Its id stays, so a ``#…`` link to it still lands.
+
+    >>> doc = pf.Doc(pf.Para(pf.Link(pf.Str("x"), url="javascript:f()", identifier="a")))
+    >>> defuse_unsafe_links(doc, [doc.content[0].content[0]])
+    >>> doc.content[0].content[0]
+    Span(Str(x); identifier='a')
+    """
     for link in links:
         if unsafe_url(link.url):
             path, line = locate(doc, re.escape(link.url))
             warn(f"a link to '{link.url}' is printed as its text", path, line,
                  hint="links go to http(s), mailto, doi… addresses or within the article")
-            link.parent.content[link.index] = pf.Span(*link.content)
+            link.parent.content[link.index] = pf.Span(*link.content, identifier=link.identifier)
 
 
 def finalize(doc: pf.Doc) -> None:

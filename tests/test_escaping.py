@@ -114,3 +114,17 @@ def test_the_chronology_corrections_are_checked_like_any_text(tmp_path, written,
     (root / "manuscript" / "chronology.yaml").write_bytes(written)
     result = run_build("html", "--root", str(root), cwd=root)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_defused_link_keeps_its_id_and_a_link_to_nowhere_is_still_an_error():
+    import panflute as pf
+
+    from conftest import doc_from
+    from filters import links
+    from filters.diagnostics import collecting
+    doc = doc_from("[x](javascript:f()){#foo} and [y](#foo).\n\n[z](#missing)\n")
+    with collecting() as found:
+        links.main(doc)
+    assert [d.message for d in found] == ["internal link to '#missing', but nothing has that id"]
+    defused = doc.content[0].content[0]
+    assert isinstance(defused, pf.Span) and defused.identifier == "foo"
