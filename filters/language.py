@@ -571,7 +571,7 @@ def upper_first(text: str, lang: str | None) -> str:
 
 @lru_cache(maxsize=None)
 def _ordinals(lang: str) -> icu.RuleBasedNumberFormat:
-    return icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.ORDINAL, icu.Locale(lang))
+    return icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.ORDINAL, _locale(lang))
 
 
 def ordinal(number: int, lang: str | None) -> str:
