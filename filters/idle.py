@@ -5,7 +5,8 @@ checked metadata alone (compile its language's grammars). The pipeline schedules
 the later stages' warm-ups once the metadata is checked; a wait on pandoc
 (``press.tools.finish``: citeproc formatting a CSL style's citations) runs them,
 on the waiting thread, while pandoc works. What no wait ran is done when the stage
-needs it: a warm-up only fills caches, so it changes no output.
+needs it: a warm-up only fills caches, so it changes no output, and one that fails
+is dropped (the stage meets the same failure in its turn, and reports it there).
 
 >>> done = []
 >>> with scope():
@@ -14,6 +15,12 @@ needs it: a warm-up only fills caches, so it changes no output.
 ...     run_pending()
 >>> done
 ['grammar']
+>>> with scope():
+...     schedule(lambda: 1 / 0)
+...     schedule(lambda: done.append("after a failed one"))
+...     run_pending()
+>>> done
+['grammar', 'after a failed one']
 """
 from __future__ import annotations
 
@@ -28,9 +35,17 @@ def schedule(task: Callable[[], None]) -> None:
 
 
 def run_pending() -> None:
-    """Run what is scheduled, each task once, in order."""
-    while _pending:
-        _pending.pop(0)()
+    """Run what is scheduled, each task once, in order (pop is atomic: two waiting
+    threads never run one task twice)."""
+    while True:
+        try:
+            task = _pending.pop(0)
+        except IndexError:
+            return
+        try:
+            task()
+        except Exception:  # noqa: BLE001 - see the module's docstring: the stage reports it
+            continue
 
 
 @contextmanager
