@@ -1,6 +1,6 @@
 """What one edition changes in the filtered document before pandoc writes it, done
-on pandoc's JSON directly: each edition loads the document once and walks it once,
-cheaper than panflute's elements for these few, local changes.
+on pandoc's JSON directly, cheaper than panflute's elements for these few, local
+changes; an edition with nothing to change (``may_contain``) does not even parse it.
 
 >>> doc = {"blocks": [{"t": "Para", "c": [{"t": "Str", "c": "a"}, {"t": "Space"}]}]}
 >>> transform(doc, lambda e: [] if e["t"] == "Space" else None)["blocks"]

@@ -15,11 +15,12 @@ succeeded (see ``press.output``).
 """
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
+
+from press import ast
 
 # Lanes: "web" editions share one HTML render of the document; "print" editions
 # typeset on their own. The two lanes run side by side.
@@ -113,14 +114,16 @@ class Job:
     folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
     resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
-    # The filters' document as the JSON tree ``doc_json`` was written from, if this
-    # process made it: for the first writer that asks (see ``document``).
+    # A box of one or none: the JSON tree the filters wrote ``doc_json`` from, if
+    # this process ran them, for the first writer that asks (see ``document``).
     tree: list = field(default_factory=list, hash=False, compare=False, repr=False)
 
     def document(self) -> dict:
-        """The document as pandoc JSON, parsed, for the writer to change: the tree
-        the filters left to the first writer that asks (a parse would cost the time
-        of a fresh one's memory), a parse of ``doc_json`` to each other.
+        """The document as pandoc JSON, for the writer to change: to the first writer
+        that asks, the tree the filters left (parsing ``doc_json`` again would cost as
+        much as the filters' own dump, mostly in fresh memory); to each other, a parse.
+        The filters' tree holds attribute pairs as tuples where a parse has lists: a
+        writer reads them through ``press.ast.attributes``, which takes either.
 
         >>> job = Job('{"blocks": []}', "x", "en", None, tree=[{"blocks": [1]}])
         >>> job.document(), job.document()
@@ -129,7 +132,7 @@ class Job:
         try:
             return self.tree.pop()  # atomic: one writer gets it
         except IndexError:
-            return json.loads(self.doc_json)
+            return ast.load(self.doc_json)
 
     @property
     def metadata_file(self) -> str | None:
@@ -138,7 +141,8 @@ class Job:
 
     @property
     def terms(self) -> dict:
-        # imported here: ICU, which it loads, then loads while pandoc reads, not before
+        # imported here, not at the top: filters.language loads ICU, which then loads while
+        # pandoc reads the manuscript instead of before pandoc starts
         from filters.language import LANGUAGES, base_language
         return LANGUAGES[base_language(self.lang)]
 

@@ -252,6 +252,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
                       folder=facts["folder"], resources=facts["resources"],
                       sources=tuple(facts["sources"]), tree=[tree] if tree else [])
+            tree = None  # the writer that takes it from the job frees it when done
             files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
