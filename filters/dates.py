@@ -156,7 +156,9 @@ def _form_regex(form: str, lang: str) -> str:
              "{month}": rf"(?P<month>{month_names})", "{month2}": rf"(?P<month2>{month_names})",
              "{year}": r"(?P<year>\d{4})", "{suffix}": rf"(?:{table['date_suffix']})?",
              "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",
-             "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)"}
+             "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)",
+             # a suffix that must follow (looked at, not taken: the date's suffix takes it)
+             "{month_suffix}": rf"(?={table.get('month_suffix', '(?!)')})"}
     pattern = ""
     for index, token in enumerate(t for t in re.split(r"(\{\w+\}| - | )", form) if t):
         if token in parts:

@@ -138,7 +138,9 @@ LANGUAGES: dict[str, dict] = {
         # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
         # without one; left out quietly when its paragraph has no year.
         "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
-                                 "{month}['’][dt][ae]"],
+                                 "{month}{month_suffix}"],
+        # The suffixes that make a month's name alone a date ("Mart’ta"): the locative.
+        "month_suffix": "['’][dt][ae](?!\\w)",
         # A sentence that looks back ("… Kasım’da kurulmuştu"): a date in it without a
         # year lies before the one the text gave last, not after it.
         "pluperfect": r"\w+(?:m[ıiuü]şt[ıiuü]|[dt][ıiuü]yd[ıiuü])\b",

@@ -505,6 +505,8 @@ def test_larger_numbers_count_days():
     ("The clause had been drafted in December.", "en", "2019-11-20", "2018-12"),
     ("Teslimler Ocak sonunda bitmiştir.", "tr", "1999-10-08", "2000-01"),
     ("Görev aynı ayın sonunda devredilmiştir.", "tr", "1999-08-19", "1999-08"),
+    ("Heyet Mart’ta toplandı.", "tr", "2019-01-15", "2019-03"),   # a month alone, with the locative
+    ("Komisyon Kasım’da kurulmuştu.", "tr", "2019-10-17", "2018-11"),
 ])
 def test_a_month_without_a_year_follows_the_text(text, lang, previous, expected):
     from filters.dates import find_relative, resolve
@@ -512,6 +514,11 @@ def test_a_month_without_a_year_follows_the_text(text, lang, previous, expected)
     last = parse_iso(previous)
     pluperfect = re.search(term(lang, "pluperfect"), text)
     assert resolve(match, last, last.start, bool(pluperfect)).iso == expected
+
+
+def test_a_month_alone_is_a_date_only_with_the_locative():
+    from filters.dates import find_relative
+    assert [m.text for m in find_relative("Mart’ta, Mart’tan beri ve Mart ile", "tr")] == ["Mart’ta"]
 
 
 def test_a_deadline_is_no_date_to_count_from():
