@@ -146,10 +146,30 @@ def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+FORM_TOKEN = re.compile(r"(\{\w+\}| - | )")
+
+
+def _tokens(form: str) -> list[str]:
+    """A form's parts: ``{…}`` slots, separators (" ", " - ") and literal words.
+
+    >>> _tokens("aynı ayın {day}{suffix}")
+    ['aynı', ' ', 'ayın', ' ', '{day}', '{suffix}']
+    """
+    return [token for token in FORM_TOKEN.split(form) if token]
+
+
+def _is_word(token: str) -> bool:
+    return not token.startswith("{") and token not in (" ", " - ")
+
+
+def _month_names(table: dict) -> str:
+    return _alternatives([*table["months"], *table["month_aliases"]])
+
+
 def _form_regex(form: str, lang: str) -> str:
     """One form of the grammar as a regex: ``{day} {month} {year}`` → named groups."""
     table = LANGUAGES[lang]
-    month_names = _alternatives([*table["months"], *table["month_aliases"]])
+    month_names = _month_names(table)
     part_words = [w for words in table["date_parts"].values() for w in words]
     numbers = _alternatives(_either_case(table["numbers"], lang))
     parts = {"{day}": r"(?P<day>\d{1,2})", "{day2}": r"(?P<day2>\d{1,2})",
@@ -160,14 +180,14 @@ def _form_regex(form: str, lang: str) -> str:
              # a suffix that must follow (looked at, not taken: the date's suffix takes it)
              "{month_suffix}": rf"(?={table.get('month_suffix', '(?!)')})"}
     pattern = ""
-    for index, token in enumerate(t for t in re.split(r"(\{\w+\}| - | )", form) if t):
+    for index, token in enumerate(_tokens(form)):
         if token in parts:
             pattern += parts[token]
         elif token == " - ":
             pattern += r"\s*[-–—]\s*"
         elif token == " ":
             pattern += r"\s+"
-        else:
+        else:  # a word; the first may be capitalised (see ``compile_form``)
             pattern += (f"(?:{_alternatives(_either_case([token], lang))})" if index == 0
                         else re.escape(token))
     return rf"(?<![\w.]){pattern}(?P<suffix>{table['date_suffix']})?(?![\w])"
@@ -199,8 +219,8 @@ class Form:
         return self.pattern.groupindex
 
     def possible(self, text: str) -> bool:
-        return (all(word in text for word in self.words) and not (self.digit and not DIGIT.search(text))
-                and not (self.month and not self.month.search(text)))
+        return (all(word in text for word in self.words) and (not self.digit or bool(DIGIT.search(text)))
+                and (self.month is None or bool(self.month.search(text))))
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.possible(text) else iter(())
@@ -210,12 +230,11 @@ class Form:
 
 
 def compile_form(form: str, lang: str) -> Form:
-    tokens = [t for t in re.split(r"(\{\w+\}| - | )", form) if t.strip() and t != " - "]
-    words = tuple(token[1:] if index == 0 else token for index, token in enumerate(tokens)
-                  if not token.startswith("{") and token[1:])
-    table = LANGUAGES[lang]
-    month = (re.compile(_alternatives([*table["months"], *table["month_aliases"]]))
-             if "{month}" in tokens else None)
+    tokens = _tokens(form)
+    # The first word without its first letter, which ``_form_regex`` lets a sentence capitalise.
+    words = tuple(word for word in (token[1:] if index == 0 else token
+                                    for index, token in enumerate(tokens) if _is_word(token)) if word)
+    month = re.compile(_month_names(LANGUAGES[lang])) if "{month}" in tokens else None
     return Form(re.compile(_form_regex(form, lang)), words,
                 bool({"{day}", "{day2}", "{year}"} & set(tokens)), month)
 
