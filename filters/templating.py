@@ -6,8 +6,9 @@ cache keeps the compiled code in a private per-user temporary folder, the way
 Python keeps ``__pycache__``; a template is compiled again when its source, its
 environment's syntax options, Python or jinja2 change.
 
->>> env = template_environment(Path("templates/figures"), autoescape=True)  # doctest: +SKIP
->>> env.get_template("timeline.svg.j2")                                     # doctest: +SKIP
+>>> templates = Path(__file__).resolve().parent.parent / "templates" / "figures"
+>>> env = template_environment(templates, autoescape=True)
+>>> env.get_template("timeline.svg.j2")
 <Template 'timeline.svg.j2'>
 """
 from __future__ import annotations

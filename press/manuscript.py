@@ -6,9 +6,9 @@ outside its folder, or a ``bibliography`` the metadata names outside the project
 is an error. Every text is checked before pandoc sees it (``press.sourcetext``)
 and read as NFC, as the filters and the fonts expect.
 
->>> m = find_manuscript(Path("."))             # doctest: +SKIP
->>> [p.name for p in m.sources]                # doctest: +SKIP
-['01-giris.md', '02-kazakistan.md', …]
+>>> sample = Path(__file__).resolve().parent.parent / "tests" / "samples" / "article-en"
+>>> [p.name for p in find_manuscript(sample).sources][:2]
+['01-introduction.md', '02-background.md']
 >>> slug_of_title("Dağlık Karabağ: Türkistan")
 'daglik-karabag-turkistan'
 """

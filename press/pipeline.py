@@ -4,7 +4,8 @@ Each step is skipped when the cache (``press.cache``) says its inputs did not
 change; heavy modules are imported only by the steps that run, so a build with
 nothing to do costs little more than hashing the inputs.
 
->>> build(Path("."), Path("build"), ["html"])   # doctest: +SKIP
+``build(Path("."), Path("build"), ["html"])`` builds this repository's HTML
+edition into ``build/html/``, as ``python build.py html`` does.
 """
 from __future__ import annotations
 
