@@ -393,13 +393,18 @@ def known_reference(citation, state: Numbering) -> bool:
 
 def closest_label(wanted: str, state: Numbering) -> str:
     """The fix for an unknown label: the same name under another kind's prefix
-    ("did you mean 'fig:trend'?" for ``@tbl:trend``), else the closest label."""
-    name = re.split(r"[:-]", target_id(wanted), maxsplit=1)[1]
-    same_name = [label for label in state.targets if re.split(r"[:-]", label, maxsplit=1)[-1] == name]
+    ("did you mean 'fig:trend'?" for ``@tbl:trend``), else the closest label; written
+    as the reference is, capitalised or not (``@Fig:bras`` → 'Fig:bars')."""
+    label = target_id(wanted)
+    def as_written(known: str) -> str:
+        return known[:1].upper() + known[1:] if label != wanted else known
+
+    name = re.split(r"[:-]", label, maxsplit=1)[1]
+    same_name = [known for known in state.targets if re.split(r"[:-]", known, maxsplit=1)[-1] == name]
     if same_name:
-        return f"did you mean '{same_name[0]}'? it is a {state.targets[same_name[0]].kind}"
-    return suggestion(wanted, state.targets,
-                      "label the figure, table, equation or section with {#" + wanted + "}")
+        return f"did you mean '{as_written(same_name[0])}'? it is a {state.targets[same_name[0]].kind}"
+    return suggestion(wanted, [as_written(known) for known in state.targets],
+                      "label the figure, table, equation or section with {#" + label + "}")
 
 
 def attach_to_citations(citations: list, known: set[int], state: Numbering) -> None:

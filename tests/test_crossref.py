@@ -161,3 +161,14 @@ def test_a_misspelled_structure_class_is_a_warning(project):
     assert result.returncode == 0
     assert ("manuscript/04-more.md:1: warning: unknown class '.apendix' on the heading 'Robustness' "
             "(did you mean '.appendix'?)") in result.stderr
+
+
+def test_a_suggestion_is_written_as_the_reference_is():
+    from types import SimpleNamespace
+
+    from filters.crossref import closest_label
+    state = SimpleNamespace(targets={"fig:bars": SimpleNamespace(kind="figure"),
+                                     "tbl:trend": SimpleNamespace(kind="table")})
+    assert closest_label("Fig:bras", state) == "did you mean 'Fig:bars'?"  # pasted back, still capitalised
+    assert closest_label("fig:bras", state) == "did you mean 'fig:bars'?"
+    assert closest_label("Fig:trend", state) == "did you mean 'Tbl:trend'? it is a table"
