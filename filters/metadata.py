@@ -276,8 +276,10 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
     if check == "date":
         try:
             parse_iso(text)
-        except DateError:
-            checker.error(path, f"'{text}' is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY)")
+        except DateError as problem:
+            shaped = re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text.strip())  # 2023-02-30
+            checker.error(path, f"'{text}' is not a date" + (f": {problem}" if shaped else ""),
+                          "check the month and the day" if shaped else "write YYYY-MM-DD (or YYYY-MM, YYYY)")
             return None
     if check == "orcid" and not orcid_valid(text.removeprefix("https://orcid.org/")):
         shaped = re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", text.removeprefix("https://orcid.org/"))

@@ -52,7 +52,8 @@ def test_identifiers_are_checked_all_together(tmp_path):
     _, result = build(tmp_path, metadata)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for message in ("metadata.yaml:1: error: 'tr_TR' is not a language tag",
-                    "metadata.yaml:3: error: '2021-13-45' is not a date",
+                    "metadata.yaml:3: error: '2021-13-45' is not a date: month 13 does not exist "
+                    "(check the month and the day)",
                     "metadata.yaml:4: error: '11.2/x' is not a DOI",
                     "metadata.yaml:7: error: '0000-0002-1825-0098' is not an ORCID iD",
                     "metadata.yaml:8: error: 'not-an-address' is not an e-mail address"):
