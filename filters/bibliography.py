@@ -101,6 +101,26 @@ class LenientParser(BibTeXParser):
         return super().parse_string(value)
 
 
+def syntax_hint(listed: list[tuple[str, str, int]], line: int | None) -> str:
+    """Which entry to check: the one holding the line pybtex stopped at, or, when it
+    stopped at the start of an entry, the one before (a brace left open runs on).
+
+    >>> listed = [("book", "a2000", 1), ("article", "lee2017", 7), ("phdthesis", "kim2016", 13)]
+    >>> syntax_hint(listed, 9)
+    "check the braces, commas and `=` of 'lee2017' (line 7)"
+    >>> syntax_hint(listed, 13)
+    "a brace or quote before this entry is not closed: check 'lee2017' (line 7)"
+    """
+    before = [(key, start) for _, key, start in listed if line is not None and start <= line]
+    if not before:
+        return "check the braces, commas and `=` of this entry"
+    key, start = before[-1]
+    if start == line and len(before) > 1:
+        key, start = before[-2]
+        return f"a brace or quote before this entry is not closed: check '{key}' (line {start})"
+    return f"check the braces, commas and `=` of '{key}' (line {start})"
+
+
 def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
     listed = entry_lines(text)
     try:
@@ -108,9 +128,9 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         # parser up among the entry points of every installed package
         data = LenientParser().parse_string(text)
     except PybtexSyntaxError as failure:
+        line = getattr(failure, "lineno", None)
         error(f"malformed BibTeX: {failure.args[0] if failure.args else failure}",
-              path, getattr(failure, "lineno", None),
-              hint="check the braces, commas and `=` of this entry")
+              path, line, hint=syntax_hint(listed, line))
         bibliography.unreadable.update(key for _, key, _ in listed)
         return
     except Exception as failure:  # pybtex reports other faults as its own exception types
