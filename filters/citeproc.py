@@ -24,11 +24,12 @@ from pybtex.richtext import Text
 
 from filters.bibstyle import family_name, rich_to_inlines
 from filters.bibtext import plain
-from filters.citations import ENTRY_PREFIX, Formatted, citation_span, parse_locator
+from filters.citations import ENTRY_PREFIX, Formatted, citation_span, parse_locator, split_suffix
 from filters.cslitems import csl_item
 from filters.diagnostics import BuildError, display_path, error
 from filters.elements import descendants
 from filters.language import sort_key, term
+from filters.markup import text_to_inlines
 from press.tools import finish, start_pandoc
 
 CITEPROC_ENTRY_PREFIX = "ref-"
@@ -70,50 +71,26 @@ def meta_json(value) -> dict:
     return {"t": "MetaString", "c": str(value)}
 
 
-def with_locale_labels(element_json, lang: str):
+def with_locale_labels(element: pf.Element, lang: str) -> pf.Element:
     """Rewrite each citation's locator with the label of the document's language, which
-    pandoc reads by the CSL locale's terms: ``chap. 3`` in a Turkish text → ``böl. 3``."""
-    if isinstance(element_json, list):
-        for child in element_json:
-            with_locale_labels(child, lang)
-    elif isinstance(element_json, dict):
-        if element_json.get("t") == "Cite":
-            for citation in element_json["c"][0]:
-                suffix = citation["citationSuffix"]
-                locator = parse_locator(json_text(suffix), lang)
-                if locator.unit:
-                    label = term(lang, "locators")[locator.unit][0]
-                    words = f", {label} {locator.value}" + (f", {locator.rest}" if locator.rest else "")
-                    citation["citationSuffix"] = inline_words(words)
-        for child in element_json.values():
-            with_locale_labels(child, lang)
-    return element_json
+    pandoc reads by the CSL locale's terms: ``chap. 3`` in a Turkish text → ``böl. 3``;
+    what follows a link in the suffix (a cross-reference) is kept as it is.
 
-
-def json_text(inlines: list[dict]) -> str:
-    """The text of pandoc JSON inlines (a citation's suffix)."""
-    parts = []
-    for inline in inlines:
-        kind, content = inline.get("t"), inline.get("c")
-        if kind == "Str":
-            parts.append(content)
-        elif kind in ("Space", "SoftBreak", "LineBreak"):
-            parts.append(" ")
-        elif isinstance(content, list):
-            nested = content[-1] if content and isinstance(content[-1], list) else content
-            parts.append(json_text([c for c in nested if isinstance(c, dict)]))
-    return "".join(parts)
-
-
-def inline_words(text: str) -> list[dict]:
-    """Words and spaces as pandoc JSON inlines."""
-    inlines = []
-    for index, word in enumerate(text.split(" ")):
-        if index:
-            inlines.append({"t": "Space"})
-        if word:
-            inlines.append({"t": "Str", "c": word})
-    return inlines
+    >>> cite = pf.Cite(citations=[pf.Citation("x", suffix=[pf.Str(","), pf.Space(), pf.Str("chap."),
+    ...     pf.Space(), pf.Str("3,"), pf.Space(), pf.Link(pf.Str("Şekil 1"), url="#fig:a")])])
+    >>> pf.stringify(with_locale_labels(cite, "tr").citations[0].suffix)
+    ', böl. 3, Şekil 1'
+    """
+    cites = [element] if isinstance(element, pf.Cite) else []
+    for cite in cites + [e for e in descendants(element) if isinstance(e, pf.Cite)]:
+        for citation in cite.citations:
+            head, tail = split_suffix(list(citation.suffix))
+            locator = parse_locator(head, lang)
+            if locator.unit:
+                label = term(lang, "locators")[locator.unit][0]
+                words = f", {label} {locator.value}" + (f", {locator.rest}" if locator.rest else "")
+                citation.suffix = [*text_to_inlines(words), *tail]
+    return element
 
 
 def citeproc_input(doc: pf.Doc, found: list[pf.Element], items: list[dict], style,
@@ -127,7 +104,7 @@ def citeproc_input(doc: pf.Doc, found: list[pf.Element], items: list[dict], styl
             "citationId": "*", "citationPrefix": [], "citationSuffix": [],
             "citationMode": {"t": "NormalCitation"}, "citationNoteNum": 0,
             "citationHash": 0}], []]}]}
-    blocks = [{"t": "Para", "c": [with_locale_labels(element.to_json(), lang)]} for element in found]
+    blocks = [{"t": "Para", "c": [with_locale_labels(element, lang).to_json()]} for element in found]
     return json.dumps({"pandoc-api-version": list(doc.api_version), "meta": meta, "blocks": blocks})
 
 
