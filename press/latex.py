@@ -36,6 +36,21 @@ def latex_escape(text: str) -> str:
     return "".join(LATEX_SPECIALS.get(char, char) for char in str(text))
 
 
+# In ``\href``'s address hyperref takes ``_`` and ``~`` as they are (``\textasciitilde{}``
+# would reach the link as "~{}"); ``%`` and ``#`` need a backslash; what no address
+# may hold raw is percent-encoded.
+URL_SPECIALS = {"%": r"\%", "#": r"\#", "\\": r"\%5C", "{": r"\%7B", "}": r"\%7D", " ": r"\%20"}
+
+
+def latex_url(url: str) -> str:
+    r"""An address for ``\href``'s first argument.
+
+    >>> print(latex_url("https://doi.org/10.1000/a_b~c%d#e {x}"))
+    https://doi.org/10.1000/a_b~c\%d\#e\%20\%7Bx\%7D
+    """
+    return "".join(URL_SPECIALS.get(char, char) for char in str(url))
+
+
 def with_cyrillic_font(latex: str) -> str:
     """Wrap runs of Cyrillic in ``\\cyrillicfont``: the main font has no Cyrillic."""
     return CYRILLIC_RUN.sub(lambda m: "{\\cyrillicfont " + m.group(0) + "}", latex)
@@ -136,6 +151,7 @@ def latex_folder(job) -> dict[str, bytes]:
     other = (rendered.plain.get("translation") or {}).get("lang")
     env = environment("latex", autoescape=False)
     env.filters["latex_escape"] = latex_escape
+    env.filters["latex_url"] = latex_url
     tex = env.get_template("article.tex.j2").render(
         info, polyglossia=POLYGLOSSIA.get(job.lang.split("-")[0], "english"),
         other_polyglossia=POLYGLOSSIA.get((other or "").split("-")[0]))

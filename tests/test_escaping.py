@@ -47,7 +47,8 @@ def test_values_pasted_into_templates_are_validated(tmp_path, field, value, mess
 def test_latex_specials_in_metadata_compile_as_text(tmp_path):
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
     metadata = ('lang: en\ntitle: "50% \\\\input{/etc/passwd} & #1 $x$ ~ ^ _"\n'
-                'authors: [{name: "A & B \\\\def\\\\x{}", email: "a_b@x.org"}]\n')
+                'authors: [{name: "A & B \\\\def\\\\x{}", email: "a_b@x.org"}]\n'
+                'doi: "10.1000/a_b~c"\nlicense: "https://example.org/~lic/a_b#x"\n')
     root, result = build(tmp_path, metadata, "latex")
     assert result.returncode == 0, result.stderr
     folder = root / "build" / "latex"
@@ -61,6 +62,10 @@ def test_latex_specials_in_metadata_compile_as_text(tmp_path):
     assert "50%" in first and "input{/etc/passwd}" in first.replace("\\", "")
     root_line = open("/etc/passwd").readline().split(":")[0]
     assert f"{root_line}:x:0:0" not in first
+    # addresses reach the links as written (hyperref takes _ and ~ raw in \href)
+    links = {annotation.get_object()["/A"]["/URI"] for annotation in
+             PdfReader(next(folder.glob("*.pdf"))).pages[0].get("/Annots", [])}
+    assert {"https://doi.org/10.1000/a_b~c", "https://example.org/~lic/a_b#x", "mailto:a_b@x.org"} <= links
 
 
 def test_xml_editions_escape_metadata(tmp_path):
