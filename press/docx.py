@@ -128,23 +128,10 @@ def undated(package: bytes) -> bytes:
 
 # --- the document as Word needs it ---------------------------------------------------------
 
-def as_inlines(value) -> list[dict]:
-    """A metadata value (pandoc JSON) as inlines."""
-    kind = value.get("t")
-    if kind == "MetaInlines":
-        return value["c"]
-    if kind == "MetaString":
-        return [{"t": "Str", "c": value["c"]}]
-    if kind == "MetaBlocks":
-        return [inline for block in value["c"] for inline in (block["c"] if block["t"] in ("Para", "Plain")
-                                                              else [])]
-    return []
-
-
 def as_blocks(value) -> list[dict]:
     if value.get("t") == "MetaBlocks":
         return value["c"]
-    return [{"t": "Para", "c": as_inlines(value)}]
+    return [{"t": "Para", "c": ast.meta_inlines(value)}]
 
 
 def styled(style: str, blocks: list[dict]) -> dict:
@@ -170,7 +157,7 @@ def keywords(meta: dict, label: str) -> dict | None:
         return None
     inlines = [{"t": "Strong", "c": text(f"{label}:")}, {"t": "Space"}]
     for index, word in enumerate(words):
-        inlines += ([{"t": "Str", "c": ","}, {"t": "Space"}] if index else []) + as_inlines(word)
+        inlines += ([{"t": "Str", "c": ","}, {"t": "Space"}] if index else []) + ast.meta_inlines(word)
     return paragraph("Keywords", inlines)
 
 
@@ -178,13 +165,13 @@ def title_page(meta: dict, plain: dict, lang: str, blind: bool) -> list[dict]:
     """Both languages' titles, the authors (unless blind), both abstracts with keywords."""
     translation = (meta.get("translation") or {}).get("c") or {}
     other = (plain.get("translation") or {}).get("lang") or ""
-    blocks = [paragraph("Title", as_inlines(meta["title"]))]
+    blocks = [paragraph("Title", ast.meta_inlines(meta["title"]))]
     if "subtitle" in meta:
-        blocks.append(paragraph("Subtitle", as_inlines(meta["subtitle"])))
+        blocks.append(paragraph("Subtitle", ast.meta_inlines(meta["subtitle"])))
     if "title" in translation:
-        blocks.append(paragraph("Translated Title", as_inlines(translation["title"])))
+        blocks.append(paragraph("Translated Title", ast.meta_inlines(translation["title"])))
     if "subtitle" in translation:
-        blocks.append(paragraph("Subtitle", as_inlines(translation["subtitle"])))
+        blocks.append(paragraph("Subtitle", ast.meta_inlines(translation["subtitle"])))
     if not blind:
         blocks += author_blocks(plain, lang)
     for language, source in ((lang, meta), (other, translation)):
