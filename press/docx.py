@@ -280,7 +280,7 @@ def table(headers: list[str], rows: list[list[list[dict]]], widths: list[float])
 
 def prepare(job, review: bool) -> dict:
     """The document as Word gets it."""
-    doc = ast.load(job.doc_json)
+    doc = job.document()
 
     def change(element):
         kind = element["t"]

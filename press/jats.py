@@ -224,7 +224,7 @@ def time_spans(inlines: list) -> list:
 
 def prepare(job) -> tuple[dict, dict[str, bytes]]:
     """The document as the JATS writer needs it, and the figure files beside the XML."""
-    doc = ast.load(job.doc_json)
+    doc = job.document()
     types = target_types(doc)
     notes: list[dict] = []
 

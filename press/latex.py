@@ -134,7 +134,7 @@ def hanging_references(doc: dict) -> None:
 
 def prepare(job) -> tuple[str, dict[str, bytes]]:
     """The document as LaTeX needs it, and the figure files."""
-    doc = ast.load(job.doc_json)
+    doc = job.document()
     hanging_references(doc)
     figures = figure_files(doc, job)
     doc["blocks"] = ast.transform(doc["blocks"], lambda e: tagged_equation(e) or latex_table(e))
