@@ -357,7 +357,8 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
                 ranges.append((item.start, item.end, anchor))
             collector.mentions.append(Mention(
                 item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
-                collector.section, collector.title, collector.note, sentence, item.label, reading.words))
+                collector.section, collector.title, collector.note, sentence, item.label, reading.words,
+                position=len(collector.mentions)))
     for index, number in note_number.items():
         before = [f.span for f in found if f.start < bounds[index][0] and f.span]
         outer, collector.note = collector.note, number

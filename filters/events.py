@@ -14,7 +14,6 @@ a place of the event it names, when the text dates that event elsewhere.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -43,6 +42,7 @@ class Mention:
     sentence: str = ""          # what the author wrote, for chronology.yaml and the review
     label: str | None = None    # the author's own text ([…]{.event label="…"})
     words: Counter = field(default_factory=Counter)
+    position: int = 0           # its place in reading order (an author's anchor has no number)
 
     def __post_init__(self):
         if not self.words:
@@ -83,8 +83,8 @@ class ChronologyEvent:
 
 
 def order(mention: Mention) -> int:
-    """Where a place stands in the text: anchors are numbered in reading order."""
-    return int(re.sub(r"\D", "", mention.anchor) or 0)
+    """Where a place stands in the text."""
+    return mention.position
 
 
 def overlap(a: Counter, b: Counter) -> int:

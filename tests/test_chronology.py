@@ -685,3 +685,9 @@ def test_a_thing_named_by_its_date_before_the_days_other_event_is_an_event_of_it
 def test_a_postposition_is_no_participle_and_even_is_dropped():
     assert entry("Muhalefete rağmen 2 Mart 2011’de yasa bile kabul edilmiştir.", "2 Mart 2011’de", "tr") == \
         "Muhalefete rağmen yasa kabul edilmiştir."
+
+
+def test_events_of_one_day_keep_the_order_of_the_text_whatever_their_anchors():
+    events = chronology_of('---\nlang: en\n---\n\n# A\n\nOn 12 March 2019 the parliament ratified the treaty. '
+                           'Protesters gathered in the square on [12 March 2019]{#square .event date="2019-03-12"}.\n')
+    assert [e.places[0].anchor for e in events] == ["event-1", "square"]
