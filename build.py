@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from filters.diagnostics import BuildError  # noqa: E402
+from core.diagnostics import BuildError  # noqa: E402
 from press.editions import DEFAULT_EDITIONS, EDITIONS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent

@@ -36,8 +36,7 @@ SPHINX_VENV = HERE / ".venv"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1600000000", "CI": "1"}
 sys.path.insert(0, str(REPO))
 
-from press.tools import PANDOC_RUNTIME, pandoc_path  # noqa: E402 (the same pinned pandoc for all)
-
+from core.tools import PANDOC_RUNTIME, pandoc_path  # noqa: E402 (the same pinned pandoc for all)
 
 # --- inputs ---------------------------------------------------------------------
 

@@ -12,27 +12,22 @@ Stand-alone: ``pandoc -F filters/backmatter.py``.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from filters.dates import format_long, parse_iso
-from filters.diagnostics import run_filter_main
-from filters.language import base_language, term
-from filters.markup import text_to_inlines
-from filters.metadata import credit_key
-from filters.names import (
+from core.language import base_language, term
+from core.markup import text_to_inlines
+from core.metaschema import credit_key
+from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_CLASS,
     BACK_MATTER_KINDS,
     KIND_ATTRIBUTE,
     UNNUMBERED_CLASS,
 )
+from filters.dates import format_long, parse_iso
 
 KINDS = BACK_MATTER_KINDS
 
@@ -137,6 +132,3 @@ def prepare(doc: pf.Doc) -> None:
 def main(doc=None):
     return pf.run_filters([], prepare=prepare, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

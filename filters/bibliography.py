@@ -22,7 +22,7 @@ from pybtex.database import Entry
 from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.scanner import PybtexSyntaxError
 
-from filters.diagnostics import display_path, error, suggestion
+from core.diagnostics import display_path, error, suggestion
 
 ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
 CSL_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
@@ -146,8 +146,8 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
 
 
 def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
+    from core.sourcetext import ESCAPED_CONTROL
     from filters.cslitems import entry_from_item
-    from press.sourcetext import ESCAPED_CONTROL
 
     try:
         items = json.loads(text)

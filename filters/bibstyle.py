@@ -30,9 +30,9 @@ from pybtex.style.template import (
     words,
 )
 
+from core.language import ordinal, term
+from core.markup import text_to_inlines, unsafe_url
 from filters.bibtext import latex_to_rich, month_number, plain
-from filters.language import ordinal, term
-from filters.markup import text_to_inlines, unsafe_url
 
 INLINE_TAGS = {"em": pf.Emph, "i": pf.Emph, "strong": pf.Strong, "b": pf.Strong,
                "sup": pf.Superscript, "sub": pf.Subscript, "sc": pf.SmallCaps}

@@ -19,47 +19,24 @@ from __future__ import annotations
 import base64
 import bisect
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from filters.clauses import date_role, read_date
-from filters.dates import (
-    DateError,
-    DateMatch,
-    DateSpan,
-    find_dates,
-    find_relative,
-    find_yearless,
-    format_long,
-    parse_iso,
-    range_parts,
-    resolve,
-)
-from filters.diagnostics import (
+from core.diagnostics import (
     display_path,
     error,
     locate,
-    run_filter_main,
     source_files,
     warn,
 )
-from filters.events import (
-    ChronologyEvent,
-    Mention,
-    apply_corrections,
-    group_events,
-    read_corrections,
-)
-from filters.language import base_language, term
-from filters.markup import text_to_inlines
-from filters.names import (
+from core.language import base_language, term
+from core.markup import text_to_inlines
+from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_CLASS,
     BIBLIOGRAPHY_ID,
@@ -78,8 +55,28 @@ from filters.names import (
     TIMELINE_ID,
     UNNUMBERED_CLASS,
 )
+from core.options import options
+from filters.clauses import date_role, read_date
+from filters.dates import (
+    DateError,
+    DateMatch,
+    DateSpan,
+    find_dates,
+    find_relative,
+    find_yearless,
+    format_long,
+    parse_iso,
+    range_parts,
+    resolve,
+)
+from filters.events import (
+    ChronologyEvent,
+    Mention,
+    apply_corrections,
+    group_events,
+    read_corrections,
+)
 from filters.numbering import appendix_letter, number_appendix, number_caption
-from filters.options import options
 from filters.sentences import OBJECT, sentence_bounds
 from filters.timeline import timeline_svg
 
@@ -541,7 +538,7 @@ def finalize(doc: pf.Doc) -> None:
 
 def warm_up(doc: pf.Doc) -> None:
     """Compile the document's language's date and clause grammars, as the first
-    paragraph would (see ``filters.idle``: while citeproc formats the citations)."""
+    paragraph would (see ``core.idle``: while citeproc formats the citations)."""
     lang = base_language(doc.get_metadata("lang", default=None))
     sample = f"{term(lang, 'months')[0]} 2000"
     find_relative(sample, lang, find_dates(sample, lang))
@@ -552,6 +549,3 @@ def main(doc=None):
     # no per-element action: prepare walks the blocks itself
     return pf.run_filters([], prepare=prepare, finalize=finalize, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

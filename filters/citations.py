@@ -21,28 +21,19 @@ from __future__ import annotations
 
 import re
 import string
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 from pybtex.richtext import Text
 
-from filters.bibliography import Bibliography, load_bibliography
-from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
-from filters.bibtext import as_text, plain
-from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
-from filters.elements import descendants
-from filters.language import DEFAULT_LANGUAGE, base_language, sort_key, term
-from filters.markup import text_to_inlines
-from filters.names import (
+from core.diagnostics import error, locate, suggestion, warn
+from core.language import base_language, sort_key, term
+from core.markup import text_to_inlines
+from core.names import (
     BIBLIOGRAPHY_ID,
-    CITATION_CLASS,
-    CITES_ATTRIBUTE,
     ENTRY_CLASS,
     ENTRY_PREFIX,
     REFERENCE_LIST_KEY,
@@ -50,69 +41,25 @@ from filters.names import (
     STYLE_FILES_KEY,
     UNNUMBERED_CLASS,
 )
-from filters.options import options
+from core.options import options
+from filters.bibliography import Bibliography, load_bibliography
+from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
+from filters.bibtext import as_text, plain
+from filters.citemodel import (
+    Formatted,
+    citation_span,
+    cite_target,
+    locator_text,
+    parse_locator,
+    split_suffix,
+    strip_spaces,
+)
+from filters.elements import descendants
 
 REQUIRED_FIELDS = ("author", "year", "title")
-LOCATOR_VALUE = r"(\d[\w.]*(?:\s*[-–—,&]+\s*\d[\w.]*)*)"
-ROMAN_VALUE = r"([ivxlcdm]+(?:\s*[-–—,]+\s*[ivxlcdm]+)*)"
 # The reference list's hanging indent in the PDF: pandoc writes each entry's Div as a
 # Typst block, and this rule, first in the block, holds for the block only.
 TYPST_HANGING_INDENT = "#set par(hanging-indent: 2em, first-line-indent: 0pt)"
-
-
-# --- locators -------------------------------------------------------------------
-
-@dataclass
-class Locator:
-    unit: str       # "page", "chapter", …; "" when the suffix names none
-    value: str      # "56–58", "3"
-    rest: str       # what follows: "vurgu eklenmiştir"
-
-
-def locator_spellings(lang: str) -> dict[str, str]:
-    """Every spelling an author may write for a unit → the unit: the document's
-    language's and English's (pandoc's documentation writes ``chap.``, ``p.``)."""
-    spellings = {}
-    for language in (DEFAULT_LANGUAGE, base_language(lang)):
-        for unit, (printed, written) in term(language, "locators").items():
-            for spelling in (printed.rstrip("."), *written):
-                spellings[spelling.casefold()] = unit
-    return spellings
-
-
-def parse_locator(suffix: str, lang: str) -> Locator:
-    """Split a citation suffix into its locator and the rest.
-
-    >>> parse_locator(", 56-58", "tr")
-    Locator(unit='page', value='56–58', rest='')
-    >>> parse_locator(", s. 12, vurgu eklenmiştir", "tr")
-    Locator(unit='page', value='12', rest='vurgu eklenmiştir')
-    >>> parse_locator(", chap. 3", "tr"), parse_locator(", bölüm IV", "tr")
-    (Locator(unit='chapter', value='3', rest=''), Locator(unit='chapter', value='IV', rest=''))
-    >>> parse_locator(", vurgu eklenmiştir", "en")
-    Locator(unit='', value='', rest='vurgu eklenmiştir')
-    """
-    suffix = suffix.strip().lstrip(",").strip()
-    head, _, rest = suffix.partition(", ")
-    spellings = locator_spellings(lang)
-    labels = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True))
-    for candidate, remainder in ((suffix, ""), (head, rest)):
-        labelled = re.fullmatch(rf"({labels})\.?\s*(?:{LOCATOR_VALUE}|{ROMAN_VALUE})",
-                                candidate.strip(), re.I)
-        bare = re.fullmatch(LOCATOR_VALUE, candidate.strip())
-        if labelled or bare:
-            unit = spellings[labelled.group(1).casefold()] if labelled else "page"
-            value = (labelled.group(2) or labelled.group(3)) if labelled else bare.group(1)
-            value = re.sub(r"(?<=\w)\s*[-–—]+\s*(?=\w)", "–", value.strip())
-            return Locator(unit, value, remainder.strip())
-    return Locator("", "", suffix)
-
-
-def locator_text(locator: Locator, lang: str) -> str:
-    """A page is its number (``2015: 56``); another unit carries its label (``böl. 3``)."""
-    if locator.unit in ("", "page"):
-        return locator.value
-    return f"{term(lang, 'locators')[locator.unit][0]} {locator.value}"
 
 
 # --- the house style: labels ------------------------------------------------------
@@ -174,36 +121,6 @@ class CitationContext:
         self.references = {key: self.style.format_reference(entries[key], self.year_label[key])
                            for key in self.cited}
         self.reference_text = {key: as_text(rich) for key, rich in self.references.items()}
-
-
-def cite_target(key: str) -> str:
-    return f"#{ENTRY_PREFIX}{key}"
-
-
-def strip_spaces(inlines: list) -> list:
-    while inlines and isinstance(inlines[0], (pf.Space, pf.SoftBreak)):
-        inlines = inlines[1:]
-    while inlines and isinstance(inlines[-1], (pf.Space, pf.SoftBreak)):
-        inlines = inlines[:-1]
-    return inlines
-
-
-def split_suffix(suffix: list) -> tuple[str, list]:
-    """A citation's suffix as text to read a locator from, and what follows the
-    first link in it (a cross-reference the crossref stage put there), kept whole."""
-    first_link = next((i for i, inline in enumerate(suffix) if isinstance(inline, (pf.Link, pf.Span))),
-                      len(suffix))
-    head = pf.stringify(pf.Span(*suffix[:first_link])) if first_link else ""
-    tail = suffix[first_link:]
-    if tail and head.rstrip().endswith(","):  # the separator belongs to what follows
-        head = head.rstrip()[:-1]
-        tail = [pf.Str(","), pf.Space(), *tail]
-    return head, tail
-
-
-def citation_span(inlines: list[pf.Inline], cite: pf.Cite) -> pf.Span:
-    keys = " ".join(c.id for c in cite.citations)
-    return pf.Span(*inlines, classes=[CITATION_CLASS], attributes={CITES_ATTRIBUTE: keys})
 
 
 def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
@@ -307,7 +224,7 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
         if key not in bibliography.entries and key not in bibliography.unreadable:
             path, line = locate(doc, rf"@{re.escape(key)}\b")
             if path is None:  # named in `nocite`
-                from filters.metadata import metadata_line
+                from core.metadatafile import metadata_line
                 path, line = metadata_line(doc, "nocite")
             error(f"unknown citation key '{key}'", path, line,
                   suggestion(key, bibliography.keys, "add the entry to the .bib file"))
@@ -324,14 +241,6 @@ def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
             path, line = bibliography.lines.get(key, (None, None))
             warn(f"incomplete entry '{key}': no {', no '.join(missing)}", path, line,
                  hint="the reference list prints only what the entry has")
-
-
-@dataclass
-class Formatted:
-    """What a style made of the document's citations: the reference list's entries
-    in order, and each work's reference as plain text."""
-    entries: list[tuple[str, list[pf.Inline]]]
-    text: dict[str, str]
 
 
 def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
@@ -399,6 +308,3 @@ def finalize(doc: pf.Doc) -> None:
 def main(doc=None):
     return pf.run_filters([], prepare=prepare, finalize=finalize, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

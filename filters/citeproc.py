@@ -22,15 +22,16 @@ import json
 import panflute as pf
 from pybtex.richtext import Text
 
+from core.diagnostics import BuildError, display_path, error
+from core.language import sort_key, term
+from core.markup import text_to_inlines
+from core.names import ENTRY_PREFIX
+from core.tools import finish, start_pandoc
 from filters.bibstyle import family_name, rich_to_inlines
 from filters.bibtext import plain
-from filters.citations import ENTRY_PREFIX, Formatted, citation_span, parse_locator, split_suffix
+from filters.citemodel import Formatted, citation_span, parse_locator, split_suffix
 from filters.cslitems import csl_item
-from filters.diagnostics import BuildError, display_path, error
 from filters.elements import descendants
-from filters.language import sort_key, term
-from filters.markup import text_to_inlines
-from press.tools import finish, start_pandoc
 
 CITEPROC_ENTRY_PREFIX = "ref-"
 NOTE_PUNCTUATION = ".,;:!?"
@@ -221,7 +222,7 @@ def sort_name(entry) -> str:
 class PendingCitations:
     """Citations that pandoc's citeproc is formatting: each one a stand-in
     ``Span.citation`` (empty, so later stages read it as a citation) until ``finish``
-    fills it; meanwhile the build does what it may do early (``filters.idle``)."""
+    fills it; meanwhile the build does what it may do early (``core.idle``)."""
 
     def __init__(self, doc: pf.Doc, cites: list[pf.Cite], keys: list[str], bibliography,
                  style, lang: str):

@@ -8,7 +8,7 @@ sentence. In Turkish a date inside a relative clause belongs to it, not to the
 main clause: "27 Eylül 2020’de başlayan İkinci Karabağ Savaşı’nda …" reads as
 "İkinci Karabağ Savaşı başlamıştır." In English a participle before the date is
 read as a passive: "a ceasefire agreed on 29 April held" → "A ceasefire was
-agreed and held." The grammar is data (``filters.language``).
+agreed and held." The grammar is data (``core.language``).
 
 >>> s = "Bununla birlikte 27 Eylül 2020’de başlayan İkinci Karabağ Savaşı’nda bir tepki görmekteyiz."
 >>> read_date(s, [(17, 33, "’de")], 0, "tr").text
@@ -24,8 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from core.language import LANGUAGES, base_language, lower, upper_first
 from filters.dates import grammar
-from filters.language import LANGUAGES, base_language, lower, upper_first
 
 WORD = re.compile(r"\S+")
 PUNCTUATION = ",.;:!?\"“”‘'()[]…"

@@ -22,21 +22,17 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from filters.diagnostics import error, locate, run_filter_main, suggestion, warn
-from filters.elements import descendants
-from filters.language import base_language, term, upper_first
-from filters.markup import text_to_inlines
-from filters.names import (
+from core.diagnostics import error, locate, suggestion, warn
+from core.language import base_language, term, upper_first
+from core.markup import text_to_inlines
+from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_KINDS,
     EQUATION_CLASS,
@@ -45,6 +41,7 @@ from filters.names import (
     UNNUMBERED_CLASS,
     XREF_CLASS,
 )
+from filters.elements import descendants
 from filters.numbering import (
     appendix_letter,
     collapse,
@@ -454,6 +451,3 @@ def main(doc=None):
     # no per-element action: prepare walks the blocks itself
     return pf.run_filters([], prepare=prepare, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

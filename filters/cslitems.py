@@ -21,6 +21,7 @@ from __future__ import annotations
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
+from core.language import LANGUAGES
 from filters.bibtext import (
     as_text,
     latex_to_rich,
@@ -29,7 +30,6 @@ from filters.bibtext import (
     plain,
     text_to_latex,
 )
-from filters.language import LANGUAGES
 
 # BibTeX/BibLaTeX entry types (after filters.bibliography's aliases) → CSL types.
 CSL_TYPES = {

@@ -25,8 +25,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from filters.diagnostics import display_path, error, source_files
-from filters.metadata import metadata_line
+from core.diagnostics import display_path, error, source_files
+from core.metadatafile import metadata_line
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
 # Names journals use that the collection spells otherwise.

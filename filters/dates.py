@@ -1,6 +1,6 @@
 """Dates as running text writes them, read by a per-language grammar.
 
-The grammar is data (``date_forms``, ``relative_forms``… in ``filters.language``);
+The grammar is data (``date_forms``, ``relative_forms``… in ``core.language``);
 this module only compiles it and turns matches into ``DateSpan`` values.
 
 >>> [m.span.iso for m in find_dates("27 Eylül 2020’de başlayan savaş", "tr")]
@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from filters.language import LANGUAGES, base_language, upper_first
+from core.language import LANGUAGES, base_language, upper_first
 
 
 class DateError(ValueError):

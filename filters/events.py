@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from core.diagnostics import error, suggestion, warn
+from core.language import lower
 from filters.clauses import content_words
 from filters.dates import DateError, DateSpan, parse_iso
-from filters.diagnostics import error, suggestion, warn
-from filters.language import lower
 
 SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event
 
@@ -148,7 +148,7 @@ def read_corrections(source: str, path: str) -> list[Correction]:
     """The entries of a chronology.yaml; mistakes are errors that name the line."""
     import yaml
 
-    from press.sourcetext import CONTROL
+    from core.sourcetext import CONTROL
 
     try:
         root = yaml.compose(source)

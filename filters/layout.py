@@ -10,17 +10,12 @@ Stand-alone: ``pandoc -F filters/layout.py``.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from filters.diagnostics import run_filter_main
-from filters.names import (
+from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_CLASS,
     BIBLIOGRAPHY_ID,
@@ -69,6 +64,3 @@ def finalize(doc: pf.Doc) -> None:
 def main(doc=None):
     return pf.run_filters([], finalize=finalize, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

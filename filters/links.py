@@ -9,20 +9,17 @@ Stand-alone: ``pandoc -F filters/links.py``.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from filters.diagnostics import error, locate, run_filter_main, warn
-from filters.elements import descendants
-from filters.markup import (
+from core.diagnostics import error, locate, warn
+from core.markup import (
     unsafe_url,  # (importing it lets panflute read raw Typst blocks)
 )
+from filters.elements import descendants
 
 
 def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
@@ -79,6 +76,3 @@ def main(doc=None):
     # no per-element action: finalize reads the finished document once
     return pf.run_filters([], finalize=finalize, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

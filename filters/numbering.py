@@ -18,8 +18,8 @@ import string
 
 import panflute as pf
 
-from filters.language import term
-from filters.names import (
+from core.language import term
+from core.names import (
     APPENDIX_CLASS,
     LABEL_CLASS,
     NUMBER_ATTRIBUTE,

@@ -19,20 +19,18 @@ from __future__ import annotations
 
 import difflib
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from filters.diagnostics import error, locate, run_filter_main, source_files
+from core.diagnostics import error, locate, source_files
+from core.names import RESOURCES_KEY
 from filters.elements import body_elements, descendants
-from filters.names import RESOURCES_KEY
 
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".svg": "image/svg+xml", ".pdf": "application/pdf"}
@@ -145,6 +143,3 @@ def prepare(doc: pf.Doc) -> None:
 def main(doc=None):
     return pf.run_filters([], prepare=prepare, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from filters.language import LANGUAGES, base_language
+from core.language import LANGUAGES, base_language
 
 OBJECT = "\ufffc"  # an inline that is not text: a note's mark, a citation
 CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*" + OBJECT + r"*(?=\s+)")

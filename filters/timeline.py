@@ -20,8 +20,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.templating import template_environment
 from filters.dates import PART_DAY, DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
-from filters.templating import template_environment
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "figures"
 FIGURES = template_environment(TEMPLATE, autoescape=True, trim_blocks=True, lstrip_blocks=True)

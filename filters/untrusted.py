@@ -25,20 +25,17 @@ Stand-alone: ``pandoc -F filters/untrusted.py``.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-if __package__ in (None, ""):  # run by pandoc as a script: make `filters` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "filters"
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-import filters.markup  # noqa: F401 (lets panflute read raw Typst)
-from filters.diagnostics import error, locate, run_filter_main
+import core.markup  # noqa: F401 (lets panflute read raw Typst)
+from core.diagnostics import error, locate
+from core.markup import scheme_of, unsafe_url
+from core.names import SAFE_URL_SCHEMES
 from filters.elements import descendants
-from filters.markup import scheme_of, unsafe_url
-from filters.names import SAFE_URL_SCHEMES
 
 # pandoc's metadata fields that its templates paste in raw.
 RAW_FIELDS = ("header-includes", "include-before", "include-after")
@@ -141,6 +138,3 @@ def check(doc: pf.Doc) -> None:
 def main(doc=None):
     return pf.run_filters([], finalize=check, doc=doc)
 
-
-if __name__ == "__main__":
-    run_filter_main(main)

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Callable
 
-from filters.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
+from core.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
 
 Action = Callable[[dict], "dict | list | None"]
 

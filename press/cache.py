@@ -96,7 +96,7 @@ def tool_versions() -> str:
 def ast_key(inputs, options: dict) -> str:
     """What the filtered AST depends on: sources, filters and pipeline code, tools, and
     the options that change what the stages do (``untrusted``), no edition's."""
-    code = tree(HERE / "filters", "*.py") + tree(HERE / "press", "*.py") + \
+    code = [p for package in ("core", "filters", "press") for p in tree(HERE / package, "*.py")] + \
         tree(HERE / "templates" / "figures")
     return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
                    json.dumps(options, sort_keys=True)])

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from filters.language import base_language
-from filters.markup import page_range
-from filters.names import REFERENCE_LIST_KEY
-from press.editions import EDITION, dotted
-from press.jats import MML, XML_LANG, fragment, name_parts
+from core.language import base_language
+from core.markup import page_range
+from core.names import REFERENCE_LIST_KEY
+from core.options import dotted
+from press.jats.front import name_parts
+from press.jats.xml import MML, XML_LANG, fragment
 
 VERSION = "5.4.0"
 NAMESPACE = f"http://www.crossref.org/schema/{VERSION}"
@@ -237,7 +238,6 @@ def deposit(job, rendered, works: dict[str, dict]) -> etree._Element:
 
 
 def write(job, shared) -> dict[str, bytes]:
-    EDITION["crossref"].check(job.plain, job.metadata_file)
     rendered, _, works = shared.jats
     return {f"{job.slug}.crossref.xml": etree.tostring(deposit(job, rendered, works), xml_declaration=True,
                                                         encoding="UTF-8", pretty_print=True)}

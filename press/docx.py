@@ -27,8 +27,8 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-from filters.language import LANGUAGES, base_language, term
-from filters.names import (
+from core.language import LANGUAGES, base_language, term
+from core.names import (
     BACK_MATTER_CLASS,
     ENTRY_CLASS,
     EQUATION_CLASS,
@@ -38,11 +38,11 @@ from filters.names import (
     EVENTS_CLASS,
     KIND_ATTRIBUTE,
 )
-from filters.options import edition_options
+from core.options import edition_options
+from core.tools import pandoc_path, run_pandoc
 from press import ast
 from press.figures import data_uri, data_uri_bytes, drawn
 from press.templates import TEMPLATES
-from press.tools import pandoc_path, run_pandoc
 
 FONT = "Times New Roman"
 PAGE = (21.0, 29.7)        # A4, cm

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
+from core.options import dotted
 from press import ast
 
 # Lanes: "web" editions share one HTML render of the document; "print" editions
@@ -50,8 +51,8 @@ class Edition:
         the edition and by ``python build.py check EDITION``."""
         if not self.requires:
             return
-        from filters.diagnostics import collecting, error, raise_collected
-        from filters.metadata import read_source
+        from core.diagnostics import collecting, error, raise_collected
+        from core.metadatafile import read_source
 
         module, name = self.requires.split(":")
         source = read_source(metadata_file)
@@ -66,6 +67,8 @@ class Edition:
         raise_collected(found)
 
     def write(self, job, shared) -> dict[str, bytes]:
+        """The edition's files, once the metadata has what it cannot do without."""
+        self.check(job.plain, job.metadata_file)
         module, function = self.writer.split(":")
         return getattr(import_module(module), function)(job, shared)
 
@@ -90,13 +93,6 @@ EDITIONS: tuple[Edition, ...] = (
 )
 EDITION = {edition.name: edition for edition in EDITIONS}
 
-
-def dotted(plain: dict, key: str):
-    """``dotted(plain, "journal.issn")``: a nested value of the plain metadata, or None."""
-    value = plain
-    for part in key.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
 
 DEFAULT_EDITIONS = [edition.name for edition in EDITIONS if edition.default]
 
@@ -141,9 +137,9 @@ class Job:
 
     @property
     def terms(self) -> dict:
-        # imported here, not at the top: filters.language loads ICU, which then loads while
+        # imported here, not at the top: core.language loads ICU, which then loads while
         # pandoc reads the manuscript instead of before pandoc starts
-        from filters.language import LANGUAGES, base_language
+        from core.language import LANGUAGES, base_language
         return LANGUAGES[base_language(self.lang)]
 
 

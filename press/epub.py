@@ -18,14 +18,14 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from filters.names import UNNUMBERED_CLASS
+from core.names import UNNUMBERED_CLASS
+from core.tools import TYPST_PICTURES, run_pandoc
 from filters.resources import FORMATS, media_paths
 from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import web_changes
 from press.render import HIGHLIGHTING
 from press.templates import TEMPLATES, context, environment, language_parts, year_of
-from press.tools import TYPST_PICTURES, run_pandoc
 
 
 def epub_identifier(plain: dict) -> str:

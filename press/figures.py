@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from filters.markup import typst_string
-from press.tools import TYPST_PICTURES
+from core.markup import typst_string
+from core.tools import TYPST_PICTURES
 
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/svg+xml": ".svg"}
 

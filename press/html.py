@@ -13,8 +13,8 @@ import html
 import re
 from pathlib import Path
 
-from filters.markup import page_range
-from filters.names import BIBLIOGRAPHY_ID, EQUATION_CLASS
+from core.markup import page_range
+from core.names import BIBLIOGRAPHY_ID, EQUATION_CLASS
 from press import ast
 from press.figures import svg_of_pdf
 from press.render import HIGHLIGHTING, Rendered, render

@@ -15,8 +15,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from filters.diagnostics import BuildError, display_path
-from filters.names import ENTRY_CLASS
+from core.diagnostics import BuildError, display_path
+from core.names import ENTRY_CLASS
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
 from press.render import HIGHLIGHTING, render

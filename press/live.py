@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote, unquote, urlsplit
 
-from filters.diagnostics import BuildError
+from core.diagnostics import BuildError
 from press.cache import Cache
 from press.manuscript import too_deep
 from press.pipeline import Report, build

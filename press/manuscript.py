@@ -3,7 +3,7 @@
 
 The build reads only the project's own files: a source that is a link to a file
 outside its folder, or a ``bibliography`` the metadata names outside the project,
-is an error. Every text is checked before pandoc sees it (``press.sourcetext``)
+is an error. Every text is checked before pandoc sees it (``core.sourcetext``)
 and read as NFC, as the filters and the fonts expect.
 
 >>> sample = Path(__file__).resolve().parent.parent / "tests" / "samples" / "article-en"
@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from filters.diagnostics import (
+from core.diagnostics import (
     BuildError,
     collecting,
     display_path,
@@ -31,8 +31,8 @@ from filters.diagnostics import (
     record,
     suggestion,
 )
-from filters.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
-from press.tools import finish, start_pandoc
+from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
+from core.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
 # The slug names the output files (SLUG.pdf, SLUG.epub): a file name, never a path.
@@ -118,8 +118,8 @@ def check_text(path: Path) -> str:
 def check_sources(manuscript: Manuscript) -> None:
     """Every source, the metadata file and the chronology's corrections: UTF-8
     (pandoc would read a Latin-1 file with only a warning), and what
-    ``press.sourcetext`` checks. Records the errors."""
-    from press.sourcetext import markdown_problems, yaml_problems
+    ``core.sourcetext`` checks. Records the errors."""
+    from core.sourcetext import markdown_problems, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
     corrections = manuscript.root / "manuscript" / CHRONOLOGY_FILE
@@ -162,7 +162,7 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     import panflute as pf
     from panflute.elements import RAW_FORMATS
 
-    from press.sourcetext import ESCAPED_CONTROL
+    from core.sourcetext import ESCAPED_CONTROL
 
     escaped = ESCAPED_CONTROL.search(output)
     if escaped:
@@ -218,7 +218,7 @@ def slug_of(doc) -> str:
 
 def metadata_place(manuscript: Manuscript, key: str) -> tuple[str | None, int | None]:
     """file:line where metadata.yaml sets a dotted key, for a message."""
-    from filters.metadata import read_source
+    from core.metadatafile import read_source
 
     source = read_source(str(manuscript.metadata_file) if manuscript.metadata_file else None)
     return source.path, source.line(key)
@@ -228,7 +228,7 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
     """The metadata facts the build relies on before its stages: a slug that is a
     file name, bibliography files inside the project (``filters.metadata`` checks
     the rest). Records the errors; returns the .bib files the document reads."""
-    from press.sourcetext import control_character
+    from core.sourcetext import control_character
 
     explicit = doc.get_metadata("slug", default=None)
     if explicit is not None and not re.fullmatch(SLUG, str(explicit)):

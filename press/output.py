@@ -20,7 +20,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from filters.diagnostics import BuildError
+from core.diagnostics import BuildError
 
 STAGING = ".staging"
 LOCK = "lock"

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from filters.language import term
-from filters.markup import typst_string
-from filters.names import EQUATION_CLASS, EVENT_PLACE_CLASS
+from core.language import term
+from core.markup import typst_string
+from core.names import EQUATION_CLASS, EVENT_PLACE_CLASS
+from core.tools import TYPST
 from press import ast
 from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
 from press.render import Rendered, render
 from press.templates import context, environment
-from press.tools import TYPST
 
 # A picture much taller than wide (the timeline of a long chronology) is set to a
 # height that fits a page, not to the text's width.

@@ -19,9 +19,9 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from filters import idle
-from filters.diagnostics import BuildError, collecting, log, raise_collected, record
-from filters.names import RESOURCES_KEY, STYLE_FILES_KEY
+from core import idle
+from core.diagnostics import BuildError, collecting, log, raise_collected, record
+from core.names import RESOURCES_KEY, STYLE_FILES_KEY
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read, slug_of
 from press.output import commit, sweep
@@ -115,7 +115,7 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_met
 
 
 def schedule_warm_ups(doc, names: tuple[str, ...]) -> None:
-    """What the later stages may do before their turn, for a wait to run (``filters.idle``)."""
+    """What the later stages may do before their turn, for a wait to run (``core.idle``)."""
     for name in names:
         warm_up = getattr(import_module(f"filters.{name}"), "warm_up", None)
         if warm_up:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import panflute as pf
 
-from filters.names import FIELDS_KEY, INTERNAL_KEYS, REFERENCE_LIST_KEY
-from press.tools import run_pandoc
+from core.names import FIELDS_KEY, INTERNAL_KEYS, REFERENCE_LIST_KEY
+from core.tools import run_pandoc
 
 FIELDS_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "pandoc" / "fields.txt"
 # Code's colours: pandoc's "pygments" theme, each colour darkened until it reads at

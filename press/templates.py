@@ -13,10 +13,10 @@ from pathlib import Path
 
 import jinja2
 
-from filters.language import LANGUAGES, base_language
-from filters.markup import typst_string
-from filters.names import REFERENCE_LIST_KEY, TIMELINE_ID
-from filters.templating import template_environment
+from core.language import LANGUAGES, base_language
+from core.markup import typst_string
+from core.names import REFERENCE_LIST_KEY, TIMELINE_ID
+from core.templating import template_environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
-from filters.diagnostics import BuildError, display_path
+from core.diagnostics import BuildError, display_path
 
 # Debian's `epubcheck` wrapper fails with "Exec format error"; its jar works with java -jar.
 EPUBCHECK_JAR = Path(os.environ.get("PRESS_EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))

@@ -21,10 +21,10 @@ sys.path.insert(0, str(REPO))
 
 import panflute as pf  # noqa: E402
 
+from core.diagnostics import collecting, raise_collected  # noqa: E402
+from core.names import SOURCE_FILES_KEY  # noqa: E402
+from core.tools import run_pandoc  # noqa: E402
 from filters import citations  # noqa: E402
-from filters.diagnostics import collecting, raise_collected  # noqa: E402
-from filters.names import SOURCE_FILES_KEY  # noqa: E402
-from press.tools import run_pandoc  # noqa: E402
 
 SAMPLES = REPO / "tests" / "samples" / "citations"
 STYLES = (None, "apa", "chicago-author-date", "chicago-notes", "harvard-cite-them-right",

@@ -128,7 +128,8 @@ def doc_from(markdown: str):
     import io
 
     import panflute as pf
-    from press.tools import run_pandoc
+
+    from core.tools import run_pandoc
     return pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json"], stdin=markdown)))
 
 
@@ -136,5 +137,5 @@ def native(doc) -> str:
     """The AST in pandoc's own notation, readable in a diff."""
     import json
 
-    from press.tools import run_pandoc
+    from core.tools import run_pandoc
     return run_pandoc(["--from", "json", "--to", "native"], stdin=json.dumps(doc.to_json()))

@@ -1,10 +1,9 @@
 """The article end to end: build it, read each edition back."""
 import re
-from pathlib import Path
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
-
 from conftest import SEED
 
 WORD = re.compile(r"\w+")
@@ -114,7 +113,7 @@ def test_bibliography_is_complete_and_in_turkish_order(html_text, article_html):
     assert section, "the bibliography section carries its DPUB-ARIA role"
     bodies = re.findall(r'class="reference-entry" role="doc-biblioentry">(.*?)</div>', article_html, re.S)
     heads = [re.sub(r"<[^>]+>", "", body).strip().split(" (")[0] for body in bodies]
-    from filters.language import sort_key
+    from core.language import sort_key
     assert heads == sorted(heads, key=lambda w: sort_key(w, "tr"))
     # Turkish order, not code-point order: Ö after O, Ş after S, Ü after U, İ after I.
     assert heads.index("Özsoy") < heads.index("Qırım Haber Ajansı") < heads.index("Rabbimov")
@@ -169,8 +168,10 @@ def test_filters_run_stand_alone_under_pandoc(tmp_path):
     import os
     import subprocess
     import sys
+
     from conftest import REPO
-    from press.tools import pandoc_path
+
+    from core.tools import pandoc_path
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     result = subprocess.run(
         [pandoc_path(), *sorted(str(p) for p in (REPO / "manuscript").glob("*.md")),

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import EPOCH, REPO, write_manuscript
+
 from press.output import STAGING
 from press.pipeline import build
 

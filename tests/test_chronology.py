@@ -5,16 +5,16 @@ from pathlib import Path
 
 import panflute as pf
 import pytest
+from conftest import doc_from, native, run_build, write_manuscript
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import doc_from, native, run_build, write_manuscript
+from core.language import term
 from filters import chronology
 from filters.chronology import inline_text, wrap
 from filters.clauses import read_date
-from filters.timeline import LINE, layout_timeline
 from filters.dates import parse_iso
-from filters.language import term
+from filters.timeline import LINE, layout_timeline
 
 SAMPLES = Path(__file__).parent / "samples" / "chronology"
 
@@ -74,7 +74,7 @@ def test_a_clause_about_another_date_is_left_out():
 
 
 def test_impossible_event_date_stops_the_filter():
-    from filters.diagnostics import BuildError
+    from core.diagnostics import BuildError
     doc = doc_from('---\nlang: tr\n---\n\nBir [x]{.event date="2020-13-40"} olay.\n')
     with pytest.raises(BuildError) as error:
         chronology.main(doc)

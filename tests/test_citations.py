@@ -10,16 +10,25 @@ from html.parser import HTMLParser
 
 import panflute as pf
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
+from core.diagnostics import BuildError, collecting
 from filters.bibliography import load_bibliography
 from filters.bibstyle import HouseStyle, initials, safe_url
 from filters.bibtext import APOSTROPHE, as_text, plain, text_to_latex
-from filters.citations import (CitationContext, author_label, format_citation, house_style_entries,
-                               parse_locator, reference_list, warn_incomplete, year_labels)
+from filters.citations import (
+    CitationContext,
+    author_label,
+    format_citation,
+    house_style_entries,
+    reference_list,
+    warn_incomplete,
+    year_labels,
+)
+from filters.citemodel import parse_locator
 from filters.cslitems import structured_references
 from filters.cslstyle import find_style
-from filters.diagnostics import BuildError, collecting
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
 from tests.conftest import require_tool, run_build, write_manuscript
 

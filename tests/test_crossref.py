@@ -5,8 +5,8 @@ from pathlib import Path
 
 import panflute as pf
 import pytest
-
 from conftest import doc_from, matches_golden, native, run_build, write_manuscript
+
 from filters import crossref
 from filters.numbering import collapse, kind_of, label_text
 

@@ -1,8 +1,14 @@
 """The chronology's date grammar, in Turkish and English."""
 import pytest
 
-from filters.dates import (DateError, PartialDate, find_dates, find_yearless, format_long,
-                           parse_iso)
+from filters.dates import (
+    DateError,
+    PartialDate,
+    find_dates,
+    find_yearless,
+    format_long,
+    parse_iso,
+)
 
 
 def isos(text, lang="tr"):

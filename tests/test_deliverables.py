@@ -11,9 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from conftest import EPOCH, REPO, missing, require_tool, run_build, write_manuscript
+from lxml import etree
 
 SAMPLES = Path(__file__).parent / "samples"
 DTD = REPO / "node_modules" / "@jats4r" / "dtds" / "schema" / "1.3" / "JATS-journalpublishing1-3-mathml3.dtd"

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import doc_from
 
 from press import ast, html, pdf

@@ -9,12 +9,10 @@ import zipfile
 from html import unescape
 
 import pytest
-
 from conftest import REPO, require_epubcheck, require_tool, run_build, write_manuscript
 
 from press.screenshots import CHROMIUM_FLAGS
 from press.validate import EPUBCHECK_JAR
-
 
 # --- PDF ------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import run_build, write_manuscript
 
 SECTIONS = {

@@ -4,7 +4,6 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import require_tool, run_build, write_manuscript
 
 BODY = {"01.md": "# Intro\n\nText.\n"}
@@ -123,10 +122,10 @@ def test_the_chronology_corrections_are_checked_like_any_text(tmp_path, written,
 
 def test_a_defused_link_keeps_its_id_and_a_link_to_nowhere_is_still_an_error():
     import panflute as pf
-
     from conftest import doc_from
+
+    from core.diagnostics import collecting
     from filters import links
-    from filters.diagnostics import collecting
     doc = doc_from("[x](javascript:f()){#foo} and [y](#foo).\n\n[z](#missing)\n")
     with collecting() as found:
         links.main(doc)

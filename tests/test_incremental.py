@@ -7,8 +7,8 @@ import time
 import zipfile
 
 import pytest
-
 from conftest import REPO, run_build, write_manuscript
+
 from press.live import watched_paths
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@aslanli2015, 56].\n"}

@@ -1,5 +1,5 @@
 """Turkish collation and case mapping, from ICU."""
-from filters.language import base_language, lower, sort_key, term, upper, upper_first
+from core.language import base_language, lower, sort_key, term, upper, upper_first
 
 
 def sorted_tr(words):

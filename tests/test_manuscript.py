@@ -1,7 +1,7 @@
 """Reading a manuscript folder: sources in order, metadata, the bibliography it names."""
 import pytest
 
-from filters.diagnostics import BuildError
+from core.diagnostics import BuildError
 from press.manuscript import find_manuscript, read
 
 

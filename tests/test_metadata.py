@@ -6,10 +6,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_build, write_manuscript
-from filters.metadata import SCHEMA, bcp47, license_of, orcid_valid
-from filters.options import DEFAULTS
+
+from core.metaschema import SCHEMA, bcp47, license_of, orcid_valid
+from core.options import DEFAULTS
 
 BODY = {"01.md": "# Intro\n\nText.\n"}
 

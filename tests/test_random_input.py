@@ -8,15 +8,15 @@ import panflute as pf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.language import LANGUAGES
+from core.tools import TYPST, run_pandoc
 from filters import citations
 from filters.bibtext import APOSTROPHE
 from filters.dates import find_dates, find_yearless
-from filters.language import LANGUAGES
 from press.editions import Job
 from press.latex import latex_escape
 from press.pdf import render_typst, typst_source
 from press.render import prepare_fields, render
-from press.tools import TYPST, run_pandoc
 
 TURKISH_MONTHS = LANGUAGES["tr"]["months"]
 LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZəƏ"

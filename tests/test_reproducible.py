@@ -46,6 +46,7 @@ def test_the_epub_is_the_same_from_a_cached_document(tmp_path):
 def test_the_editors_editions_are_byte_identical_too(tmp_path):
     """DOCX, JATS and the Crossref deposit: the same bytes a second later."""
     import time
+
     from conftest import REPO
     sample = REPO / "tests" / "samples" / "article-en"
     outputs = []

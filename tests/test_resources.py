@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import require_tool, run_build, write_manuscript
+
 from filters.resources import media_paths
 
 FIGURES = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures"

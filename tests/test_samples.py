@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from lxml import etree, html as lxml_html
-
 from conftest import require_epubcheck, require_tool, run_build
+from lxml import etree
+from lxml import html as lxml_html
 
 SAMPLES = Path(__file__).parent / "samples"
 EDITIONS = ("pdf", "html", "epub", "latex")

@@ -7,7 +7,6 @@ import threading
 import time
 
 import pytest
-
 from conftest import previewing, wait_for, write_manuscript
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@a].\n"}

@@ -1,7 +1,7 @@
 """Compiled templates kept between builds: never stale, never another syntax's code."""
 import uuid
 
-from filters.templating import template_environment
+from core.templating import template_environment
 
 LATEX_SYNTAX = {"comment_start_string": "{##", "comment_end_string": "##}"}
 

@@ -9,7 +9,6 @@ import unicodedata
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import previewing, require_tool, run_build, write_manuscript
 
 SECTIONS = {"01-giris.md": "# Giriş\n\nSavaş 27 Eylül 2020’de başladı [@a].\n"}

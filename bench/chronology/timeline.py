@@ -20,9 +20,9 @@ sys.path.insert(0, str(REPO))
 
 import typst  # noqa: E402
 
+from core.markup import typst_string  # noqa: E402
 from filters.chronology import short_text  # noqa: E402
 from filters.dates import DateSpan, PartialDate, format_long  # noqa: E402
-from filters.markup import typst_string  # noqa: E402
 from filters.timeline import LINE, layout_timeline, timeline_svg  # noqa: E402
 from press.manuscript import find_manuscript, read  # noqa: E402
 from press.pipeline import Report, run_filters  # noqa: E402

@@ -6,8 +6,8 @@ as hand-written SVG, and a photograph-like JPEG taken by Chromium.
 
 Each sample manuscript gets its own copy in ``manuscript/figures/``.
 """
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 import typst
 

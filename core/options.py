@@ -70,3 +70,11 @@ def options(doc: pf.Doc) -> dict:
                     result["chronology"][name] = value
         doc.press_options = result
     return result
+
+
+def dotted(plain: dict, key: str):
+    """``dotted(plain, "journal.issn")``: a nested value of the plain metadata, or None."""
+    value = plain
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value

@@ -13,8 +13,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from filters.diagnostics import BuildError
-from filters.idle import run_pending
+from core.diagnostics import BuildError
+from core.idle import run_pending
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +69,7 @@ def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = N
 
 def finish(process: subprocess.Popen) -> str:
     """pandoc's stdout; a failure is a BuildError with pandoc's message. While pandoc
-    works, the build does what it may do early (``filters.idle``)."""
+    works, the build does what it may do early (``core.idle``)."""
     run_pending()
     process.press_thread.join()
     if "failure" in process.press_outcome:

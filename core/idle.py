@@ -3,7 +3,7 @@
 A stage may define ``warm_up(doc)``: what it can do before its turn from the
 checked metadata alone (compile its language's grammars). The pipeline schedules
 the later stages' warm-ups once the metadata is checked; a wait on pandoc
-(``press.tools.finish``: citeproc formatting a CSL style's citations) runs them,
+(``core.tools.finish``: citeproc formatting a CSL style's citations) runs them,
 on the waiting thread, while pandoc works. What no wait ran is done when the stage
 needs it: a warm-up only fills caches, so it changes no output, and one that fails
 is dropped (the stage meets the same failure in its turn, and reports it there).

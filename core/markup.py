@@ -12,7 +12,7 @@ import re
 import panflute as pf
 from panflute.elements import RAW_FORMATS
 
-from filters.names import SAFE_URL_SCHEMES
+from core.names import SAFE_URL_SCHEMES
 
 # panflute 2.3 predates pandoc's Typst writer and rejects raw Typst; pandoc itself
 # accepts it (RawBlock "typst" reaches only the Typst output).
@@ -67,3 +67,7 @@ def page_range(pages) -> tuple[str, str]:
     """
     parts = [part.strip() for part in re.split(r"\s*[-–—]+\s*", str(pages or "")) if part.strip()]
     return (parts[0] if parts else "", parts[1] if len(parts) > 1 else "")
+
+
+def as_text(value) -> str:
+    return value if isinstance(value, str) else pf.stringify(value).strip() if value is not None else ""

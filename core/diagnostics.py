@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from filters.names import METADATA_FILE_KEY, SOURCE_FILES_KEY
+from core.names import METADATA_FILE_KEY, SOURCE_FILES_KEY
 
 log = logging.getLogger("press")
 

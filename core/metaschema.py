@@ -1,0 +1,161 @@
+"""The article's metadata schema: the one list of keys an article may set, what each
+holds and how the metadata stage checks it (the README's table follows it), with the
+identifier checks and vocabularies the editions share (CRediT roles, licences).
+
+>>> bcp47("tr-TR"), bcp47("tr_TR")
+(True, False)
+>>> license_of("CC-BY-NC-4.0"), license_of("CC BY 4.0")[1]
+(('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/'), 'https://creativecommons.org/licenses/by/4.0/')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from core.language import term
+from core.names import INTERNAL_KEYS
+from core.options import DEFAULTS as OPTION_DEFAULTS
+
+
+@dataclass(frozen=True)
+class Key:
+    """One metadata key: what it holds (for the README) and how it is checked.
+    ``check``: "text" (Markdown), "id" (taken as written), "lang", "date", "orcid",
+    "doi", "email", "url", "bool", "list" (of text; one text is a list of one),
+    "credit" (CRediT roles), "map", "text-or-map" (a statement, or the map's fields),
+    "affiliations" (a name or a list of names and ``{name, ror}``), "options" (``false``,
+    or the map of a stage's options), "raw" (the author's own markup, kept: only
+    ``header-includes``)."""
+    summary: str
+    check: str = "text"
+    fields: dict = field(default_factory=dict)   # of a map (or of each item of a list of maps)
+    many: bool = False                           # a list of maps
+
+
+PERSON = {
+    "name": Key("the author's name as printed", "text"),
+    "affiliation": Key("an institution, or a list of them (shared ones are numbered once)",
+                       "affiliations", {"name": Key("the institution"), "ror": Key("its ROR id", "url")}),
+    "orcid": Key("ORCID iD, e.g. 0000-0002-1825-0097", "orcid"),
+    "email": Key("e-mail address", "email"),
+    "corresponding": Key("true for the corresponding author", "bool"),
+    "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "credit"),
+    "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21", "url"),
+    "surname": Key("the family name, when it is not the name's last word (JATS, Crossref)"),
+}
+
+
+SCHEMA: dict[str, Key] = {
+    "lang": Key("language of the text, a BCP 47 tag: tr, en, tr-TR", "lang"),
+    "title": Key("the title (required)"),
+    "subtitle": Key("the subtitle"),
+    "short-title": Key("the running head's title"),
+    "abstract": Key("the abstract"),
+    "keywords": Key("keywords, a list", "list"),
+    "translation": Key("the title, abstract and keywords in the other language", "map", {
+        "lang": Key("its language", "lang"), "title": Key("translated title"),
+        "subtitle": Key("translated subtitle"), "abstract": Key("translated abstract"),
+        "keywords": Key("translated keywords", "list")}),
+    "authors": Key("the authors, each a map", "map", PERSON, many=True),
+    "author": Key("pandoc's key: read like `authors` (names, or maps)", "any"),
+    "journal": Key("the journal", "map", {
+        "name": Key("journal name"), "volume": Key("volume", "id"), "issue": Key("issue", "id"),
+        "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN", "id"),
+        "eissn": Key("electronic ISSN", "id"), "publisher": Key("publisher"),
+        "abbreviation": Key("the journal's ISO 4 abbreviation (JATS, Crossref)"),
+        "url": Key("the journal's web site", "url")}),
+    "doi": Key("the article's DOI, e.g. 10.1234/abc.2021.5", "doi"),
+    "url": Key("the article's landing page", "url"),
+    "date": Key("publication year or date (YYYY, YYYY-MM or YYYY-MM-DD)", "date"),
+    "received": Key("date received (YYYY-MM-DD)", "date"),
+    "revised": Key("date revised (YYYY-MM-DD)", "date"),
+    "accepted": Key("date accepted (YYYY-MM-DD)", "date"),
+    "published": Key("date published online (YYYY-MM-DD)", "date"),
+    "license": Key("license: an SPDX id (CC-BY-4.0, CC-BY-NC-4.0, CC0-1.0…) or a URL", "id"),
+    "copyright": Key("copyright holder line, e.g. © 2021 The Authors"),
+    "acknowledgements": Key("acknowledgements (back matter)"),
+    "funding": Key("funding statement (back matter)"),
+    "conflict-of-interest": Key("conflict of interest statement (back matter)"),
+    "data-availability": Key("data availability statement (back matter)"),
+    "ethics": Key("ethics approval: a statement, or {board, date, number}", "text-or-map", {
+        "board": Key("the approving board"), "date": Key("the approval's date", "date"),
+        "number": Key("the approval's number", "id")}),
+    "author-contributions": Key("author contributions statement (or each author's `roles`)"),
+    "slug": Key("output file names: letters, digits and -", "id"),
+    "bibliography": Key("the .bib files, relative to manuscript/ (default: bibliography/*.bib)", "any"),
+    "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
+    "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
+    "csl": Key("a CSL style by name (apa, isnad-metinici…) or a .csl file of the project", "id"),
+    "chronology": Key("the chronology appendix: false, or options (below)", "options", {
+        name: Key(f"default {default}", "bool" if isinstance(default, bool) else "text")
+        for name, default in OPTION_DEFAULTS["chronology"].items() if name != "enabled"}),
+    "docx": Key("the DOCX edition's options", "options", {
+        name: Key(f"default {default}", "bool") for name, default in OPTION_DEFAULTS["docx"].items()}),
+    "crossref": Key("who deposits the DOI with Crossref (the crossref edition)", "map", {
+        "depositor": Key("the depositor's name"), "email": Key("the depositor's e-mail", "email"),
+        "registrant": Key("the organisation that registers the DOI")}),
+    "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "raw"),
+}
+
+
+# Keys the build writes for its own use: known, not checked here.
+KNOWN = set(SCHEMA) | INTERNAL_KEYS
+
+
+IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url"}
+
+
+def bcp47(tag: str) -> bool:
+    """A language tag as BCP 47 writes it: ``tr``, ``en-GB``, ``sr-Latn-RS``."""
+    return bool(re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", tag))
+
+
+def orcid_valid(value: str) -> bool:
+    """Four groups of four digits, the last character an ISO 7064 11-2 check digit.
+
+    >>> orcid_valid("0000-0002-1825-0097"), orcid_valid("0000-0002-1825-0098")
+    (True, False)
+    """
+    if not re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value):
+        return False
+    total = 0
+    for digit in value.replace("-", "")[:-1]:
+        total = (total + int(digit)) * 2
+    check = (12 - total % 11) % 11
+    return value[-1] == ("X" if check == 10 else str(check))
+
+
+def credit_key(role) -> str:
+    """A CRediT role as the taxonomy names it, however it was written.
+
+    >>> credit_key("Writing – review & editing"), credit_key("Data Curation")
+    ('writing-review-editing', 'data-curation')
+    """
+    words = re.findall(r"[a-z]+", str(role).lower())
+    return "-".join(words)
+
+
+def credit_role(role) -> str | None:
+    """The CRediT key of a role as written, or None if the taxonomy has no such role
+    (the JATS edition tags each author's roles with these keys).
+
+    >>> credit_role("Writing – review & editing"), credit_role("data-curation"), credit_role("x")
+    ('writing-review-editing', 'data-curation', None)
+    """
+    key = credit_key(role)
+    return key if key in term("en", "credit") else None
+
+
+def license_of(value: str) -> tuple[str, str | None]:
+    """An SPDX id's name and URL (Creative Commons), or the value itself."""
+    match = re.fullmatch(r"CC[-\s](BY(?:[-\s]NC)?(?:[-\s]SA|[-\s]ND)?)[-\s](\d\.\d)", value.strip(), re.I)
+    if match:
+        parts, version = re.sub(r"\s", "-", match.group(1).upper()), match.group(2)
+        return (f"CC {parts} {version}",
+                f"https://creativecommons.org/licenses/{parts.lower()}/{version}/")
+    if re.fullmatch(r"CC0-1\.0", value.strip(), re.I):
+        return "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"
+    if urlparse(value).scheme in ("http", "https"):
+        return value, value
+    return value, None

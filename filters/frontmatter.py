@@ -1,0 +1,125 @@
+"""The front matter's composed lines, made once as inlines so that every edition
+prints the same text: the authors' numbered affiliations, "A, B ve C", the journal
+line, the "cite as" line, the history dates and the licence.
+
+>>> pf.stringify(pf.Span(*names_joined([pf.MetaMap(name=pf.MetaString(n)) for n in "ABC"], "tr")))
+'A, B ve C'
+"""
+from __future__ import annotations
+
+import panflute as pf
+
+from core.language import term
+from core.markup import as_text, page_range, text_to_inlines
+from core.metaschema import license_of
+from filters.dates import format_long, parse_iso
+
+
+def number_affiliations(authors: pf.MetaList) -> pf.MetaList:
+    """Each distinct affiliation once, numbered in order of first appearance (when
+    there are several); each author gets ``affiliations`` (their names) and
+    ``affiliation-numbers`` ("1,2"). The list of all of them is returned."""
+    numbers: dict[str, int] = {}
+    listed: list[pf.MetaMap] = []
+    own: list[list[int]] = []
+    for author in authors.content:
+        value = author.content.dict.pop("affiliation", None)
+        items = list(value.content) if isinstance(value, pf.MetaList) else [value] if value else []
+        mine = []
+        for item in items:
+            entry = item if isinstance(item, pf.MetaMap) else pf.MetaMap(name=item)
+            text = as_text(entry.content.dict.get("name"))
+            if text not in numbers:
+                numbers[text] = len(listed) + 1
+                listed.append(entry)
+            mine.append(numbers[text])
+        if mine:
+            author["affiliations"] = pf.MetaList(*(listed[n - 1].content.dict["name"] for n in mine))
+        own.append(mine)
+    numbered = len(listed) > 1
+    for author, mine in zip(authors.content, own):
+        if numbered and mine:
+            author["affiliation-numbers"] = pf.MetaString(",".join(map(str, mine)))
+    for number, entry in enumerate(listed, start=1):
+        entry["number"] = pf.MetaString(str(number) if numbered else "")
+    return pf.MetaList(*listed)
+
+
+def inlines_of(meta) -> list[pf.Inline]:
+    if isinstance(meta, pf.MetaInlines):
+        return list(meta.content)
+    if isinstance(meta, pf.MetaBlocks):
+        return [i for block in meta.content for i in getattr(block, "content", [])]
+    return text_to_inlines(as_text(meta))
+
+
+def names_joined(authors: list, lang: str) -> list[pf.Inline]:
+    """"A, B ve C": the authors' names as they are written."""
+    inlines: list[pf.Inline] = []
+    for index, author in enumerate(authors):
+        if index:
+            last = index == len(authors) - 1
+            inlines += ([pf.Space(), pf.Str(term(lang, "and")), pf.Space()] if last
+                        else [pf.Str(","), pf.Space()])
+        inlines += inlines_of(author.content.dict.get("name", pf.MetaString("")))
+    return inlines
+
+
+def journal_inlines(journal: pf.MetaMap) -> list[pf.Inline]:
+    """*Journal*, 12(3), 45–67."""
+    fields = journal.content.dict
+    if "name" not in fields:
+        return []
+    inlines: list[pf.Inline] = [pf.Emph(*inlines_of(fields["name"]))]
+    volume, issue, pages = (as_text(fields.get(k)) for k in ("volume", "issue", "pages"))
+    if volume:
+        inlines += [pf.Str(","), pf.Space(), pf.Str(volume + (f"({issue})" if issue else ""))]
+    elif issue:
+        inlines += [pf.Str(","), pf.Space(), pf.Str(f"({issue})")]
+    if pages:
+        inlines += [pf.Str(","), pf.Space(), pf.Str("–".join(filter(None, page_range(pages))))]
+    return inlines
+
+
+def cite_as(meta: pf.MetaMap, lang: str) -> pf.MetaInlines:
+    """Authors (Year). Title. *Journal*, 12(3), 45–67. https://doi.org/… — only
+    what the metadata has: no empty brackets when the date is missing."""
+    fields = meta.content.dict
+    authors = list(fields["authors"].content) if "authors" in fields else []
+    year = as_text(fields.get("date"))[:4]
+    title = inlines_of(fields.get("title", pf.MetaString("")))
+    inlines: list[pf.Inline] = []
+    if authors:
+        inlines += names_joined(authors, lang)
+        inlines += [pf.Space(), pf.Str(f"({year}).")] if year else [pf.Str(".")]
+        inlines += [pf.Space(), *title, pf.Str(".")]
+    else:
+        inlines += [*title, pf.Str(".")] + ([pf.Space(), pf.Str(f"({year}).")] if year else [])
+    journal = journal_inlines(fields["journal"]) if "journal" in fields else []
+    if journal:
+        inlines += [pf.Space(), *journal, pf.Str(".")]
+    if "doi" in fields:
+        url = f"https://doi.org/{as_text(fields['doi'])}"
+        inlines += [pf.Space(), pf.Link(pf.Str(url), url=url)]
+    return pf.MetaInlines(*inlines)
+
+
+def history(meta: pf.MetaMap, lang: str) -> pf.MetaList:
+    """[{label: "Geliş tarihi", date: "12 Mart 2021", iso: "2021-03-12"}, …]."""
+    entries = []
+    for name in ("received", "revised", "accepted", "published"):
+        value = meta.content.dict.get(name)
+        if value is not None:
+            iso = as_text(value)
+            entries.append(pf.MetaMap(label=pf.MetaString(term(lang, name)), name=pf.MetaString(name),
+                                      date=pf.MetaString(format_long(parse_iso(iso), lang)),
+                                      iso=pf.MetaString(iso)))
+    return pf.MetaList(*entries)
+
+
+def license_map(value: str) -> pf.MetaMap:
+    name, url = license_of(value)
+    entry = pf.MetaMap(id=pf.MetaString(value), name=pf.MetaString(name))
+    if url:
+        entry["url"] = pf.MetaString(url)
+    return entry

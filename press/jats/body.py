@@ -1,0 +1,244 @@
+"""The JATS edition's passes over the body: before pandoc writes it (link types,
+appendices, back-matter statements, footnotes, the chronology's dates, the figure
+files), and after, on the lxml tree (labels, numbered equations, the statements in
+their JATS elements, appendices and footnotes out of the body).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from core.names import (
+    APPENDIX_CLASS,
+    BACK_MATTER_CLASS,
+    CITATION_CLASS,
+    ENTRY_PREFIX,
+    EQUATION_CLASS,
+    EQUATION_NUMBER_CLASS,
+    EVENT_DATE_CLASS,
+    EVENT_REF_CLASS,
+    KIND_ATTRIBUTE,
+    LABEL_CLASS,
+    SECTION_NUMBER_CLASS,
+)
+from press import ast
+from press.figures import EXTENSIONS, data_uri_bytes
+from press.jats.xml import element, named, remove, unwrap
+
+# Where each back-matter statement goes (JATS4R's recommendations): acknowledgements
+# in <ack>, funding in <funding-group>, conflicts and contributions as author notes,
+# data availability and ethics as sections of the back matter.
+AUTHOR_NOTES = {"conflict-of-interest": "coi-statement", "author-contributions": "con"}
+BACK_SECTIONS = {"data-availability": "data-availability", "ethics": "ethics-statement"}
+# A footnote's marker and text travel through pandoc as a link and a Div of this
+# content-type (the fields template prints the body only, not pandoc's <back>).
+FOOTNOTE_TYPE = "press-footnote"
+APPENDIX_TYPE = "press-appendix"
+
+
+# --- the document before pandoc writes it -----------------------------------------------
+
+def target_types(doc: dict) -> dict[str, str]:
+    """Each id of the document → the ``ref-type`` of a link to it."""
+    types: dict[str, str] = {}
+    for kind, ref_type in (("Figure", "fig"), ("Table", "table")):
+        for found in ast.elements(doc["blocks"], kind):
+            types[found["c"][0][0]] = ref_type
+    for header in ast.elements(doc["blocks"], "Header"):
+        identifier, classes, _ = header["c"][1]
+        types[identifier] = "app" if APPENDIX_CLASS in classes else "sec"
+    for span in ast.elements(doc["blocks"], "Span"):
+        identifier, classes, _ = span["c"][0]
+        if EQUATION_CLASS in classes:
+            types[identifier] = "disp-formula"
+        elif EVENT_REF_CLASS in classes:
+            types[identifier] = "other"
+    return {identifier: kind for identifier, kind in types.items() if identifier}
+
+
+def time_spans(inlines: list) -> list:
+    """``<time datetime="1994-05-12">`` … ``</time>`` (raw HTML of the chronology) →
+    a Span that pandoc writes as ``<named-content content-type="date" vocab="ISO 8601"
+    vocab-term="1994-05-12">``: the date stays machine-readable."""
+    result: list = []
+    opened: list | None = None
+    iso = ""
+    for item in inlines:
+        raw = item["c"][1] if item["t"] == "RawInline" and item["c"][0] == "html" else None
+        start = re.fullmatch(r'<time datetime="([^"]*)">', raw or "")
+        if start:
+            opened, iso = [], start.group(1)
+        elif raw == "</time>" and opened is not None:
+            result.append({"t": "Span", "c": [["", [], [["content-type", "date"], ["vocab", "ISO 8601"],
+                                                        ["vocab-term", iso]]], opened]})
+            opened = None
+        elif opened is not None:
+            opened.append(item)
+        elif item.get("c") and isinstance(item["c"], list) and item["t"] in ("Strong", "Emph"):
+            result.append({"t": item["t"], "c": time_spans(item["c"])})
+        else:
+            result.append(item)
+    return result
+
+
+def prepare(job) -> tuple[dict, dict[str, bytes]]:
+    """The document as the JATS writer needs it, and the figure files beside the XML."""
+    doc = job.document()
+    types = target_types(doc)
+    notes: list[dict] = []
+
+    def change(item):
+        kind = item["t"]
+        if kind == "Link" and item["c"][2][0].startswith("#"):
+            target = item["c"][2][0][1:]
+            ref_type = "bibr" if target.startswith(ENTRY_PREFIX) else types.get(target)
+            if ref_type:
+                item["c"][0][2].append(["ref-type", ref_type])
+            return None
+        if kind == "Header":
+            _, classes, pairs = item["c"][1]
+            if APPENDIX_CLASS in classes:
+                pairs.append(["sec-type", APPENDIX_TYPE])
+            return None
+        if kind == "Div" and BACK_MATTER_CLASS in item["c"][0][1]:
+            kind_name = dict(item["c"][0][2]).get(KIND_ATTRIBUTE, "")
+            headers = [b for b in item["c"][1] if b["t"] == "Header"]
+            for header in headers[:1]:
+                header["c"][1][2].append(["sec-type", kind_name])
+            return None
+        if kind == "Span" and EVENT_DATE_CLASS in item["c"][0][1]:
+            item["c"][1] = time_spans(item["c"][1])
+            return None
+        if kind == "Note":
+            number = str(len(notes) + 1)
+            notes.append({"t": "Div", "c": [[f"fn{number}", [], [["content-type", FOOTNOTE_TYPE]]],
+                                            ast.transform(item["c"], change)]})
+            return {"t": "Link", "c": [["", [], [["ref-type", "fn"]]], [{"t": "Str", "c": number}],
+                                       [f"#fn{number}", ""]]}
+        return None
+
+    doc["blocks"] = ast.transform(doc["blocks"], change) + notes
+    return doc, figure_files(doc, job)
+
+
+def figure_files(doc: dict, job) -> dict[str, bytes]:
+    """Each image as a file beside the XML, under the name the text gives it; a
+    generated picture (the timeline, a ``data:`` URI) under its figure's id."""
+    files: dict[str, bytes] = {}
+    for figure in ast.elements(doc["blocks"], "Figure"):
+        for image in ast.elements(figure["c"][2], "Image"):
+            url = image["c"][2][0]
+            if url.startswith("data:"):
+                media, data = data_uri_bytes(url)
+                stem = re.sub(r"[^A-Za-z0-9_-]+", "-", figure["c"][0][0]).strip("-") or "figure"
+                name = f"figures/{stem}{EXTENSIONS[media]}"
+                image["c"][2][0] = name
+                files[name] = data
+    for image in ast.elements(doc["blocks"], "Image"):
+        url = image["c"][2][0]
+        if url in job.resources:
+            files[url] = Path(job.resources[url]).read_bytes()
+    return files
+
+
+# --- the body, after pandoc -------------------------------------------------------------
+
+def label_from(node: etree._Element, strip: str = ".:") -> etree._Element:
+    """A ``<label>`` with the text of a number span (``Figure 1.`` → ``Figure 1``),
+    the span taken out of its text."""
+    text = " ".join("".join(node.itertext()).split()).rstrip(strip)
+    parent = node.getparent()
+    remove(node)
+    parent.text = re.sub(r"^[\s:.]+", "", parent.text or "")
+    return element("label", text)
+
+
+def number_labels(body: etree._Element) -> None:
+    """Section, figure and table numbers from the text into ``<label>``s (JATS puts
+    the label before the title or caption); a table's id on its ``<table-wrap>``."""
+    for number in named(body, SECTION_NUMBER_CLASS):
+        title = number.getparent()
+        if title.tag == "title":
+            title.addprevious(label_from(number))
+    for number in named(body, LABEL_CLASS):
+        paragraph = number.getparent()
+        holder = paragraph.getparent().getparent() if paragraph.getparent() is not None else None
+        if paragraph.tag == "p" and holder is not None and holder.tag in ("fig", "table-wrap"):
+            holder.insert(0, label_from(number))
+    for wrap in body.iter("table-wrap"):
+        table = wrap.find("table")
+        if table is not None and table.get("id") and not wrap.get("id"):
+            wrap.set("id", table.attrib.pop("id"))
+
+
+def numbered_equations(body: etree._Element) -> None:
+    """``<named-content content-type="equation" id>`` around a formula and its number →
+    ``<disp-formula id><label>(1)</label>…</disp-formula>``."""
+    for holder in named(body, EQUATION_CLASS):
+        formula = holder.find("disp-formula")
+        if formula is None:
+            continue
+        numbers = named(holder, EQUATION_NUMBER_CLASS)
+        if numbers:
+            formula.insert(0, element("label", "".join(numbers[0].itertext()).strip()))
+            remove(numbers[0])
+        formula.set("id", holder.get("id"))
+        unwrap(holder)
+
+
+def plain_spans(body: etree._Element) -> None:
+    """A citation's span is only its content in JATS (its links are the xrefs)."""
+    for holder in named(body, CITATION_CLASS):
+        unwrap(holder)
+
+
+def back_matter(body: etree._Element) -> dict[str, list[etree._Element]]:
+    """The statements out of the body, each in its JATS element: ``ack``, ``funding``
+    (its text), ``author-notes`` (``fn``s) and ``back`` (``sec``s)."""
+    placed: dict[str, list[etree._Element]] = {"ack": [], "funding": [], "author-notes": [], "back": []}
+    for section in body.xpath(".//sec[@sec-type]"):
+        kind = section.get("sec-type")
+        paragraphs = section.findall("p")
+        if kind == "acknowledgements":
+            section.tag = "ack"
+            del section.attrib["sec-type"]
+            placed["ack"].append(section)
+        elif kind == "funding":
+            placed["funding"] += paragraphs
+            section.getparent().remove(section)
+        elif kind in AUTHOR_NOTES:
+            placed["author-notes"].append(element("fn", fn_type=AUTHOR_NOTES[kind], children=[
+                element("label", " ".join("".join(section.find("title").itertext()).split())),
+                *paragraphs]))
+            section.getparent().remove(section)
+        elif kind in BACK_SECTIONS:
+            section.set("sec-type", BACK_SECTIONS[kind])
+            placed["back"].append(section)
+    for node in placed["ack"] + placed["back"]:
+        node.getparent().remove(node)
+    return placed
+
+
+def appendices(body: etree._Element) -> etree._Element | None:
+    """The appendices (after the reference list in the text) as ``<app-group>``."""
+    found = body.xpath(f"./sec[@sec-type='{APPENDIX_TYPE}']")
+    if not found:
+        return None
+    for section in found:
+        body.remove(section)
+        section.tag = "app"
+        del section.attrib["sec-type"]
+    return element("app-group", children=found)
+
+
+def footnotes(body: etree._Element) -> etree._Element | None:
+    """The footnotes' texts (Divs at the end of the body) as ``<fn-group>``."""
+    found = body.xpath(f".//*[@content-type='{FOOTNOTE_TYPE}']")
+    notes = []
+    for note in found:
+        note.getparent().remove(note)
+        notes.append(element("fn", id=note.get("id"), children=[
+            element("label", note.get("id")[2:]), *[child for child in note]]))
+    return element("fn-group", children=notes) if notes else None
