@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test clean docs bench
+.PHONY: all build test clean docs bench expected
 all: build
 
 $(STAMP): requirements.txt
@@ -24,6 +24,11 @@ $(DTDS): package.json package-lock.json
 
 test: $(STAMP) $(DTDS)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+# Each stage's expected output (filters/samples/NAME/expected.native), rewritten on
+# purpose after a change to a stage: review the diff before committing it.
+expected: $(STAMP)
+	PRESS_REGENERATE=1 $(PY) -m pytest -q tests/test_stages.py
 
 clean:
 	rm -rf build

@@ -26,6 +26,8 @@ SECTION_NUMBER_CLASS = "header-section-number"  # Span holding "2.1" in a header
 EQUATION_CLASS = "equation"            # Span around a numbered display equation
 EQUATION_NUMBER_CLASS = "equation-number"  # Span holding "(1)" inside it
 XREF_CLASS = "xref"                    # Link of a cross-reference
+PENDING_XREF_CLASS = "xref-pending"    # Span around a Cite of cross-references to what a later
+                                       # stage numbers (the references stage resolves it)
 APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
@@ -38,10 +40,14 @@ EVENT_REF_CLASS = "event-ref"          # Span anchoring one place that names an 
 EVENT_PLACE_CLASS = "event-place"      # Link from an appendix entry back to one place (the PDF
                                        # shows it as a page number)
 CHRONOLOGY_FILE = "chronology.yaml"    # the author's corrections, beside the manuscript's sections
-EVENT_DATE_CLASS = "event-date"        # Span of an entry's date in the appendix (JATS: its ISO dates)
+EVENT_DATE_CLASS = "event-date"        # Span of an entry's date in the appendix
+DATE_CLASS = "datetime"                # Span of one date in it: its ISO value in DATETIME_ATTRIBUTE
+DATETIME_ATTRIBUTE = "datetime"        # (HTML: <time datetime>, JATS: named-content vocab-term)
 EVENTS_CLASS = "events"                # Div of the appendix's list of events (DOCX: a table)
 EVENT_TEXT_CLASS = "event-text"        # Span of an entry's sentence
 EVENT_SOURCE_CLASS = "event-source"    # Span of an entry's links to the places in the text
+EVENT_BODY_CLASS = "event-body"        # Span of an entry's text and links
+TIMELINE_CLASS = "timeline"            # Figure of the timeline
 
 # --- back matter -------------------------------------------------------------------
 BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (acknowledgements…)

@@ -37,12 +37,14 @@ from core.diagnostics import (
 from core.language import base_language, term
 from core.markup import text_to_inlines
 from core.names import (
-    APPENDIX_CLASS,
     BACK_MATTER_CLASS,
     BIBLIOGRAPHY_ID,
     CHRONOLOGY_FILE,
     CHRONOLOGY_ID,
     CITATION_CLASS,
+    DATE_CLASS,
+    DATETIME_ATTRIBUTE,
+    EVENT_BODY_CLASS,
     EVENT_CLASS,
     EVENT_DATE_CLASS,
     EVENT_PLACE_CLASS,
@@ -52,6 +54,7 @@ from core.names import (
     EVENTS_CLASS,
     NUMBER_ATTRIBUTE,
     SECTION_NUMBER_CLASS,
+    TIMELINE_CLASS,
     TIMELINE_ID,
     UNNUMBERED_CLASS,
 )
@@ -76,7 +79,7 @@ from filters.events import (
     group_events,
     read_corrections,
 )
-from filters.numbering import appendix_letter, number_appendix, number_caption
+from filters.numbering import index_of, number_appendix, number_caption
 from filters.sentences import OBJECT, sentence_bounds
 from filters.timeline import timeline_svg
 
@@ -367,13 +370,13 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
 # --- the appendix -----------------------------------------------------------
 
 def date_inlines(span: DateSpan, lang: str) -> list[pf.Inline]:
-    """The long date, each end inside ``<time datetime="…">`` for HTML and EPUB."""
+    """The long date, each end a Span with its ISO value (``datetime``), which every
+    edition renders its way (HTML: ``<time>``; JATS: ``named-content``)."""
     inlines: list[pf.Inline] = []
     for text, iso in range_parts(span, lang):
         words = [pf.Str(text)] if text.strip() == text else [pf.Str(text.strip())]
         if iso:
-            inlines += [pf.RawInline(f'<time datetime="{iso}">', format="html"), *words,
-                        pf.RawInline("</time>", format="html")]
+            inlines.append(pf.Span(*words, classes=[DATE_CLASS], attributes={DATETIME_ATTRIBUTE: iso}))
         else:
             inlines += ([pf.Space()] if text.startswith(" ") else []) + words + (
                 [pf.Space()] if text.endswith(" ") else [])
@@ -423,22 +426,25 @@ def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
     alt = f"{caption}: " + "; ".join(f"{date}: {words}" for _, date, words in marks)
     image = pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt})
     figure = pf.Figure(pf.Plain(image), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
-                       identifier=TIMELINE_ID, classes=["timeline"])
+                       identifier=TIMELINE_ID, classes=[TIMELINE_CLASS])
     number_caption(figure, "figure", number, lang)
     return [figure]
 
 
 def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.Block]:
-    """The appendix, lettered after the author's appendices, as the numbering stage
-    letters them: "Ek A: Kronoloji", its timeline "Şekil A1"."""
+    """The appendix, numbered in the document's index after the author's appendices:
+    "Ek A: Kronoloji", its timeline "Şekil A1" (``@fig:timeline`` refers to it)."""
     header = pf.Header(*text_to_inlines(appendix_title(doc, lang)), level=1, identifier=CHRONOLOGY_ID,
                        classes=[CHRONOLOGY_ID], attributes={"role": "doc-appendix"})
-    letter = appendix_letter(sum(1 for block in doc.content if isinstance(block, pf.Header)
-                                 and APPENDIX_CLASS in block.classes))
+    index = index_of(doc)
+    letter = index.start_appendix()
+    index.add(CHRONOLOGY_ID, "appendix", letter)
     number_appendix(header, letter, lang)
     blocks: list[pf.Block] = [header]
     if options(doc)["chronology"]["figure"]:
-        blocks += figure_blocks(events, lang, term(lang, "timeline"), f"{letter}1")
+        number = index.next_number("figure")
+        index.add(TIMELINE_ID, "figure", number)
+        blocks += figure_blocks(events, lang, term(lang, "timeline"), number)
     items = []
     for event in events:
         inferred = {"inferred": event.inferred} if event.inferred else {}
@@ -448,7 +454,7 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
             pf.Space(),
             pf.Span(pf.Span(*text_to_inlines(" ".join(event.text.split())), classes=[EVENT_TEXT_CLASS]),
                     pf.LineBreak(),
-                    pf.Span(*place_links(event, lang), classes=[EVENT_SOURCE_CLASS]), classes=["event-body"]))))
+                    pf.Span(*place_links(event, lang), classes=[EVENT_SOURCE_CLASS]), classes=[EVENT_BODY_CLASS]))))
     blocks.append(pf.Div(pf.BulletList(*items), classes=[EVENTS_CLASS]))
     return blocks
 

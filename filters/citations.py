@@ -55,11 +55,9 @@ from filters.citemodel import (
     strip_spaces,
 )
 from filters.elements import descendants
+from filters.references import pending
 
 REQUIRED_FIELDS = ("author", "year", "title")
-# The reference list's hanging indent in the PDF: pandoc writes each entry's Div as a
-# Typst block, and this rule, first in the block, holds for the block only.
-TYPST_HANGING_INDENT = "#set par(hanging-indent: 2em, first-line-indent: 0pt)"
 
 
 # --- the house style: labels ------------------------------------------------------
@@ -174,9 +172,9 @@ def house_style_entries(context: CitationContext) -> list[tuple[str, list[pf.Inl
 
 def reference_list(entries: list[tuple[str, list[pf.Inline]]], lang: str,
                    doc: pf.Doc) -> list[pf.Block]:
-    """The "Kaynakça" section: a header and one entry Div per work, in the given order.
-    Each Div starts with the Typst rule of its hanging indent (other editions get CSS)."""
-    items = [pf.Div(pf.RawBlock(TYPST_HANGING_INDENT, format="typst"), pf.Para(*inlines),
+    """The "Kaynakça" section: a header and one entry Div per work, in the given order
+    (each edition sets the entries its way: a hanging indent)."""
+    items = [pf.Div(pf.Para(*inlines),
                     identifier=f"{ENTRY_PREFIX}{key}", classes=[ENTRY_CLASS],
                     attributes={"role": "doc-biblioentry"})
              for key, inlines in entries]
@@ -196,10 +194,12 @@ def bibliography_paths(doc: pf.Doc) -> list[str]:
 
 
 def find_cites(doc: pf.Doc) -> list[pf.Cite]:
-    """Every citation of the document (its metadata too, but ``nocite``), in order."""
+    """Every citation of the document (its metadata too, but ``nocite``), in order;
+    not a bracket of cross-references that waits for the references stage."""
     roots = [doc.metadata.content[key] for key in doc.metadata.content.dict if key != "nocite"]
     return [element for root in [*roots, *doc.content]
-            for element in (root, *descendants(root)) if isinstance(element, pf.Cite)]
+            for element in (root, *descendants(root))
+            if isinstance(element, pf.Cite) and not pending(element.parent)]
 
 
 def cited_keys(cites: list[pf.Cite]) -> list[str]:

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import dataclass, field
 
 import panflute as pf
 
-from core.language import term
+from core.diagnostics import error, locate
+from core.language import base_language, term
 from core.names import (
     APPENDIX_CLASS,
     LABEL_CLASS,
@@ -26,6 +28,7 @@ from core.names import (
     SECTION_NUMBER_CLASS,
     UNNUMBERED_CLASS,
 )
+from filters.elements import body_elements
 
 # The kinds of numbered things, by the prefix of their labels (pandoc-crossref's
 # `fig:x` and Quarto's `fig-x`); appendices are sections in an appendix.
@@ -161,3 +164,80 @@ def number_caption(element, kind: str, number: str, lang: str) -> None:
         first.content.insert(0, label)
     else:
         caption.content.insert(0, pf.Plain(label))
+
+
+@dataclass
+class Target:
+    kind: str        # figure, table, equation, section, appendix
+    number: str      # "2.1", "3", "A2"
+    identifier: str
+
+
+@dataclass
+class Index:
+    """The one index of numbered things, kept on the document (``index_of``): the
+    crossref stage numbers the manuscript into it, a later stage that adds a
+    numbered thing (the chronology's appendix and timeline) takes its number from
+    it, and the references stage resolves every reference against it once all are
+    numbered. The main text and each appendix ("A", "B") count on their own."""
+    lang: str
+    doc: pf.Doc
+    appendix: str = ""                      # the current appendix's letter; "" for the main text
+    appendix_level: int = 1
+    appendices: int = 0
+    unnumbered_level: int | None = None     # inside an unnumbered section of this level
+    sections: dict[str, list[int]] = field(default_factory=dict)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    targets: dict[str, Target] = field(default_factory=dict)
+
+    def start_appendix(self, level: int = 1) -> str:
+        """The next appendix's letter; its figures and tables count anew."""
+        letter = appendix_letter(self.appendices)
+        self.appendices += 1
+        self.appendix, self.appendix_level = letter, level
+        return letter
+
+    def next_number(self, kind: str) -> str:
+        key = (self.appendix, kind)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return f"{self.appendix}{self.counts[key]}"
+
+    def add(self, identifier: str, kind: str, number: str) -> None:
+        if not identifier:
+            return
+        if identifier in self.targets:
+            pattern = rf"#{re.escape(identifier)}(?![\w:-])"
+            first, second = locate(self.doc, pattern), locate(self.doc, pattern, nth=1)
+            where = f" (first defined at {first[0]}:{first[1]})" if first[0] else ""
+            error(f"label '{identifier}' is defined twice{where}", *(second if second[0] else first),
+                  hint="give one of them another label")
+            return
+        self.targets[identifier] = Target(kind, number, identifier)
+
+
+def index_of(doc: pf.Doc) -> Index:
+    """The document's index: the one the crossref stage left on it, or, when a stage
+    runs without it (``pandoc -F`` one filter at a time), the one the numbers in
+    the document make (every number lives in the AST)."""
+    index = getattr(doc, "numbering", None)
+    if index is None:
+        index = Index(base_language(doc.get_metadata("lang", default=None)), doc)
+        for block in doc.content:
+            if isinstance(block, pf.Header) and APPENDIX_CLASS in block.classes:
+                index.start_appendix(block.level)
+        for element in body_elements(doc):
+            number = getattr(element, "attributes", {}).get(NUMBER_ATTRIBUTE) \
+                if isinstance(element, (pf.Header, pf.Figure, pf.Table, pf.Span)) else None
+            if number and element.identifier:
+                index.targets[element.identifier] = Target(numbered_kind(element), number, element.identifier)
+        doc.numbering = index
+    return index
+
+
+def numbered_kind(element: pf.Element) -> str:
+    """The kind of a numbered element of the AST."""
+    if isinstance(element, pf.Header):
+        return "appendix" if APPENDIX_CLASS in element.classes else "section"
+    if isinstance(element, pf.Span):
+        return "equation"
+    return "figure" if isinstance(element, pf.Figure) else "table"

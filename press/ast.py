@@ -12,23 +12,23 @@ import json
 import re
 from typing import Callable
 
+from core.kinds import Action, Renderers, dispatch
 from core.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
-
-Action = Callable[[dict], "dict | list | None"]
 
 
 def transform(value, action: Action):
-    """Apply ``action`` to every element (a dict with "t"), parents first. It returns
-    None to keep the element (and go into it), an element to replace it, or a list
-    of elements to put in its place (replacements are not walked again)."""
+    """Apply ``action`` to every element, children first: it sees an element whose
+    content is already done (a table whose cells are rendered). It returns None to
+    keep the element, an element to replace it, or a list of elements to put in its
+    place."""
     if isinstance(value, list):
         result = []
         for item in value:
             if isinstance(item, dict) and "t" in item:
+                if "c" in item:
+                    item["c"] = transform(item["c"], action)
                 replaced = action(item)
                 if replaced is None:
-                    if "c" in item:
-                        item["c"] = transform(item["c"], action)
                     result.append(item)
                 elif isinstance(replaced, list):
                     result.extend(replaced)
@@ -39,10 +39,26 @@ def transform(value, action: Action):
         return result
     if isinstance(value, dict):
         for key, child in value.items():
-            if isinstance(child, (list, dict)):
-                value[key] = transform(child, action) if key != "meta" else child
-        return value
+            if isinstance(child, (list, dict)) and key != "meta":
+                value[key] = transform(child, action)
     return value
+
+
+def render_blocks(blocks: list, renderers: Renderers) -> list:
+    """The blocks with every element rendered by its kind's renderer (``core.kinds``)."""
+    return transform(blocks, dispatch(renderers))
+
+
+def render_kinds(doc_json: str, renderers: Renderers, parsed: Callable[[], dict] | None = None) -> str:
+    """The document as an edition's renderers make it before pandoc writes it; the
+    very string given, unparsed, when it holds no kind they change (``may_contain``).
+    ``parsed()``: the document parsed, if the caller has it (``Job.document``)."""
+    types, marks = renderers.marks()
+    if not may_contain(doc_json, types, marks):
+        return doc_json
+    doc = parsed() if parsed else load(doc_json)
+    doc["blocks"] = render_blocks(doc["blocks"], renderers)
+    return dump(doc)
 
 
 def elements(value, kind: str):
@@ -75,19 +91,6 @@ def may_contain(doc_json: str, kinds: tuple[str, ...], marks: tuple[str, ...] = 
     return any(mark.lower() in lowered for mark in marks)
 
 
-def edit(doc_json: str, action: Action, kinds: tuple[str, ...], marks: tuple[str, ...] = (),
-         parsed: Callable[[], dict] | None = None) -> str:
-    """The document with ``action`` applied to its blocks (as ``transform``); the
-    very string given, unparsed, when it has nothing ``action`` changes: no element
-    of ``kinds``, none of the ``marks`` (see ``may_contain``). ``parsed()``: the
-    document parsed, if the caller has it (``Job.document``)."""
-    if not may_contain(doc_json, kinds, marks):
-        return doc_json
-    doc = parsed() if parsed else load(doc_json)
-    doc["blocks"] = transform(doc["blocks"], action)
-    return dump(doc)
-
-
 def load(doc_json: str) -> dict:
     return json.loads(doc_json)
 
@@ -100,6 +103,17 @@ def attributes(element: dict) -> tuple[str, list[str], dict[str, str]]:
     """(id, classes, attributes) of an element that has them."""
     identifier, classes, pairs = element["c"][0]
     return identifier, classes, dict(pairs)
+
+
+def attributes_list(element: dict) -> list:
+    """The attribute pairs of an element, as the list to change in place."""
+    return element["c"][1][2] if element["t"] == "Header" else element["c"][0][2]
+
+
+def content_of(element: dict) -> list:
+    """An inline container (a Span) as its content alone: the renderer of a kind an
+    edition shows as plain text."""
+    return element["c"][1]
 
 
 def stringify(value) -> str:

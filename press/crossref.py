@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from core.kinds import KINDS, After, Omit, Renderers, Structured, front_matter
 from core.language import base_language
 from core.markup import page_range
 from core.names import REFERENCE_LIST_KEY
@@ -41,6 +42,24 @@ REQUIRED = {"crossref.depositor": "who deposits: a name", "crossref.email": "the
             "journal.name": "the journal's name", "doi": "the article's DOI",
             "url": "the article's landing page, where the DOI resolves",
             "published|date": "the publication date"}
+
+
+NOT_IN_DEPOSIT = "not in Crossref's journal_article schema"
+
+
+def renderers(job=None) -> Renderers:
+    """The deposit registers the article: it carries the metadata and the references,
+    not the text."""
+    no_body = Omit("a deposit carries the metadata and the references, not the text")
+    table = Renderers({kind.name: no_body for kind in KINDS if kind.elements})
+    table.update(front_matter(After("journal_article"),
+                              history=Structured("publication_date, acceptance_date: month, day, year"),
+                              license=Structured("ai:license_ref: the licence's address"),
+                              journal_line=Structured("journal_metadata, journal_issue, pages"),
+                              doi=Structured("doi_data"), corresponding_author=Omit(NOT_IN_DEPOSIT),
+                              cite_as=Omit(NOT_IN_DEPOSIT), keywords=Omit(NOT_IN_DEPOSIT)))
+    table["reference-entry"] = Structured("citation_list: each reference, structured and as printed")
+    return table
 
 
 def node(tag: str, text: str | None = None, children=(), **attributes) -> etree._Element:

@@ -27,15 +27,13 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
+from core.kinds import NATIVE, Native, Omit, Renderers, Template, front_matter
 from core.language import LANGUAGES, base_language, term
 from core.names import (
-    BACK_MATTER_CLASS,
-    ENTRY_CLASS,
     EQUATION_CLASS,
     EVENT_DATE_CLASS,
     EVENT_SOURCE_CLASS,
     EVENT_TEXT_CLASS,
-    EVENTS_CLASS,
     KIND_ATTRIBUTE,
 )
 from core.options import edition_options
@@ -229,7 +227,7 @@ def picture(url: str, job) -> str:
 
 def equation_line(element: dict) -> dict | None:
     """A numbered equation: the formula centred and its number at the right margin,
-    in a paragraph of its own (Word numbers no equation)."""
+    in a paragraph of its own (Word numbers no equation); any other paragraph as it is."""
     if element["t"] != "Para":
         return None
     spans = [i for i in element["c"] if i["t"] == "Span" and EQUATION_CLASS in i["c"][0][1]]
@@ -242,24 +240,17 @@ def equation_line(element: dict) -> dict | None:
                               [{"t": "Para", "c": content}]]}
 
 
-def chronology_table(element: dict, lang: str) -> dict | None:
+def chronology_table(element: dict, lang: str) -> dict:
     """The chronology's list of events as a table: date, event, where the text names it."""
-    if element["t"] != "Div" or EVENTS_CLASS not in element["c"][0][1]:
-        return None
     rows = []
     for item in next((b["c"] for b in element["c"][1] if b["t"] == "BulletList"), []):
         spans = {classes[0]: span for span in ast.elements(item, "Span")
                  for classes in [span["c"][0][1]] if classes}
-        date = [i for i in spans.get(EVENT_DATE_CLASS, {"c": [None, []]})["c"][1]]
-        rows.append([strip_raw(date), spans.get(EVENT_TEXT_CLASS, {"c": [None, []]})["c"][1],
+        rows.append([spans.get(EVENT_DATE_CLASS, {"c": [None, []]})["c"][1],
+                     spans.get(EVENT_TEXT_CLASS, {"c": [None, []]})["c"][1],
                      spans.get(EVENT_SOURCE_CLASS, {"c": [None, []]})["c"][1]])
     headers = [term(lang, "date"), term(lang, "event"), term(lang, "section")]
     return table(headers, rows, [0.2, 0.55, 0.25])
-
-
-def strip_raw(inlines: list[dict]) -> list[dict]:
-    """Inlines without raw HTML (the chronology's ``<time>`` tags)."""
-    return ast.transform(inlines, lambda i: [] if i["t"] == "RawInline" else None)
 
 
 def table(headers: list[str], rows: list[list[list[dict]]], widths: list[float]) -> dict:
@@ -278,29 +269,39 @@ def table(headers: list[str], rows: list[list[list[dict]]], widths: list[float])
         [["", [], []], []]]}
 
 
+def renderers(job) -> Renderers:
+    """How the DOCX edition renders each kind (``docx: {review: true}``: for blind review)."""
+    review = edition_options(job.plain, "docx")["review"]
+    def image(element):
+        element["c"][2][0] = picture(element["c"][2][0], job)
+
+    def statement(element):
+        """A back-matter statement; one that names the authors is left out of a blind copy."""
+        if review and dict(element["c"][0][2]).get(KIND_ATTRIBUTE) in NAMING_STATEMENTS:
+            return []
+        return None
+
+    def entry(element):
+        element["c"][0][2] = [*element["c"][0][2], ["custom-style", "Bibliography"]]
+
+    no_record = Omit("a manuscript for editors and reviewers: no publication record")
+    return Renderers({**front_matter(Template("the title page"), history=no_record, license=no_record,
+                                     journal_line=no_record, doi=no_record, cite_as=no_record),
+        "section": NATIVE, "appendix": NATIVE, "paragraph": equation_line, "list": NATIVE,
+        "block-quote": NATIVE, "code": NATIVE, "raw": Native("only raw OpenXML reaches Word"),
+        "figure": NATIVE, "image": image, "table": NATIVE, "math": Native("Word equations (OMML)"),
+        "equation": Native("the paragraph renderer sets it on a line of its own"), "footnote": NATIVE,
+        "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": entry,
+        "back-matter": statement, "event-mention": NATIVE,
+        "chronology-list": lambda element: chronology_table(element, job.lang),
+        "chronology-date": ast.content_of, "event-place": NATIVE, "timeline": NATIVE})
+
+
 def prepare(job, review: bool) -> dict:
     """The document as Word gets it."""
     doc = job.document()
-
-    def change(element):
-        kind = element["t"]
-        if kind == "Image":
-            element["c"][2][0] = picture(element["c"][2][0], job)
-            return element
-        if kind == "Para":
-            return equation_line(element)
-        if kind == "Div":
-            identifier, classes, pairs = element["c"][0]
-            if review and BACK_MATTER_CLASS in classes and dict(pairs).get(KIND_ATTRIBUTE) in NAMING_STATEMENTS:
-                return []
-            if ENTRY_CLASS in classes:
-                element["c"][0][2] = [*pairs, ["custom-style", "Bibliography"]]
-                element["c"][1] = [b for b in element["c"][1] if b["t"] != "RawBlock"]
-                return element
-            return chronology_table(element, job.lang)
-        return None
-
-    doc["blocks"] = title_page(doc["meta"], job.plain, job.lang, review) + ast.transform(doc["blocks"], change)
+    doc["blocks"] = title_page(doc["meta"], job.plain, job.lang, review) + ast.render_blocks(
+        doc["blocks"], renderers(job))
     # The document's properties: the title and (unless blind) the authors.
     doc["meta"] = {"title": doc["meta"]["title"], "lang": {"t": "MetaString", "c": job.lang},
                    **({} if review else {"author": {"t": "MetaList", "c": [

@@ -1,17 +1,21 @@
-"""The editions, in one list. An edition is a name, a writer, the template
-folders its output depends on (for the cache), and the lane it runs in: the
-build runs one thread per lane, so the two cores each typeset one lane's
-editions. Adding an edition is adding a line here (and its writer module).
+"""The editions, in one list. An edition's record names everything about it:
+its module (``write(job, shared)``: the files; ``renderers(job)``: how it renders
+each content kind, ``core.kinds``), the template folders its output depends on
+(for the cache), the lane it runs in (the build runs one thread per lane, so the
+two cores each typeset one lane's editions), the render it shares with another
+edition, the metadata it cannot do without, its main file, and how its text is
+read back and which gatekeeper checks it (``press.readback``, ``press.validate``:
+the tests' element × edition matrix is made from these records, so an edition is
+tested the moment it is listed). Adding an edition is adding a record here and
+its module.
 
-Each writer takes the job (the filtered document as pandoc JSON, and the
-names of the outputs) and what the editions share, and returns its files as
-``{relative path: bytes}``; nothing touches ``build/`` until every edition has
-succeeded (see ``press.output``).
+Each writer returns its files as ``{relative path: bytes}``; nothing touches
+``build/`` until every edition has succeeded (see ``press.output``).
 
 >>> [edition.name for edition in EDITIONS if edition.default]
 ['pdf', 'html', 'epub']
->>> EDITION["latex"].template_folders("typst")
-('latex',)
+>>> EDITION["latex"].template_folders("typst"), EDITION["epub"].main_file("x")
+(('latex',), 'x.epub')
 """
 from __future__ import annotations
 
@@ -31,13 +35,18 @@ LANES = ("print", "web")
 @dataclass(frozen=True)
 class Edition:
     name: str
-    writer: str                      # "module:function", imported when the edition is built
+    module: str                      # write(job, shared) and renderers(job); imported when built
     templates: tuple[str, ...]       # folders under templates/ (besides the shared pandoc/)
     lane: str
     default: bool                    # built when no edition is named
     summary: str
+    output: str                      # the main file, under OUT: "{slug}.pdf"
+    reader: str                      # "module:function": the main file's text, as a reader sees it
+    validator: str = ""              # "module:function": the gatekeeper's check of the main file
+    shared: str = ""                 # the render it shares with others (``Shared``), if any
     options: tuple[str, ...] = ()    # build options the edition reads (part of its cache key)
-    requires: str = ""               # "module:NAME" of the metadata it cannot do without
+    requires: bool = False           # its module's REQUIRED: the metadata it cannot do without
+    writer: str = "write"            # the module's function that writes it
 
     def template_folders(self, pdf_engine: str) -> tuple[str, ...]:
         """The template folders this build of the edition reads (the PDF's depend on its engine)."""
@@ -54,10 +63,9 @@ class Edition:
         from core.diagnostics import collecting, error, raise_collected
         from core.metadatafile import read_source
 
-        module, name = self.requires.split(":")
         source = read_source(metadata_file)
         with collecting() as found:
-            for keys, what in getattr(import_module(module), name).items():
+            for keys, what in import_module(self.module).REQUIRED.items():
                 if not any(dotted(plain, key) for key in keys.split("|")):
                     first = keys.split("|")[0]
                     parent, _, leaf = first.rpartition(".")
@@ -69,27 +77,54 @@ class Edition:
     def write(self, job, shared) -> dict[str, bytes]:
         """The edition's files, once the metadata has what it cannot do without."""
         self.check(job.plain, job.metadata_file)
-        module, function = self.writer.split(":")
-        return getattr(import_module(module), function)(job, shared)
+        return getattr(import_module(self.module), self.writer)(job, shared)
+
+    def renderers(self, job):
+        """How the edition renders each content kind (``core.kinds``)."""
+        return import_module(self.module).renderers(job)
+
+    def main_file(self, slug: str) -> str:
+        return self.output.format(slug=slug)
+
+    def read(self, path: Path) -> str:
+        """The text of a built main file, as its reader sees it."""
+        return function(self.reader)(path)
+
+    def validate(self, path: Path) -> None:
+        """The gatekeeper's check of a built main file: a BuildError says what it found."""
+        if self.validator:
+            function(self.validator)(path)
+
+
+def function(name: str):
+    """``"press.readback:pdf_text"`` → the function."""
+    module, attribute = name.split(":")
+    return getattr(import_module(module), attribute)
 
 
 EDITIONS: tuple[Edition, ...] = (
-    Edition("pdf", "press.pdf:write", ("typst",), "print", True,
-            "the journal PDF (Typst, or LaTeX with --pdf-engine)", options=("pdf_engine",)),
-    Edition("html", "press.html:write", ("html", "shared"), "web", True, "the HTML edition"),
-    Edition("epub", "press.epub:write", ("epub", "shared"), "web", True, "the EPUB 3 edition"),
-    Edition("latex", "press.latex:write_folder", ("latex",), "print", False,
-            "a LaTeX submission folder that compiles with latexmk"),
+    Edition("pdf", "press.pdf", ("typst",), "print", True,
+            "the journal PDF (Typst, or LaTeX with --pdf-engine)", "{slug}.pdf",
+            "press.readback:pdf_text", options=("pdf_engine",)),
+    Edition("html", "press.html", ("html", "shared"), "web", True, "the HTML edition",
+            "html/index.html", "press.readback:html_text", "press.validate:html_page", shared="html"),
+    Edition("epub", "press.epub", ("epub", "shared"), "web", True, "the EPUB 3 edition", "{slug}.epub",
+            "press.readback:epub_text", "press.validate:epubcheck", shared="html"),
+    Edition("latex", "press.latex", ("latex",), "print", False,
+            "a LaTeX submission folder that compiles with latexmk", "latex/{slug}.tex",
+            "press.readback:latex_text", "press.validate:latexmk", writer="write_folder"),
     # The journal's deliverables: JATS and the Crossref deposit share one JATS render
     # (one lane, one after the other); the DOCX runs beside them on the other core.
-    Edition("jats", "press.jats:write", (), "print", False,
+    Edition("jats", "press.jats", (), "print", False,
             "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers",
-            requires="press.jats:REQUIRED"),
-    Edition("crossref", "press.crossref:write", (), "print", False,
-            "the Crossref deposit (doi_batch) that registers the article's DOI",
-            requires="press.crossref:REQUIRED"),
-    Edition("docx", "press.docx:write", ("docx",), "web", False,
-            "a Word document for editors and reviewers (docx: {review: true} for peer review)"),
+            "jats/{slug}.xml", "press.readback:xml_text", "press.validate:jats_dtd", shared="jats",
+            requires=True),
+    Edition("crossref", "press.crossref", (), "print", False,
+            "the Crossref deposit (doi_batch) that registers the article's DOI", "{slug}.crossref.xml",
+            "press.readback:xml_text", shared="jats", requires=True),
+    Edition("docx", "press.docx", ("docx",), "web", False,
+            "a Word document for editors and reviewers (docx: {review: true} for peer review)",
+            "{slug}.docx", "press.readback:docx_text", "press.validate:docx_opens"),
 )
 EDITION = {edition.name: edition for edition in EDITIONS}
 
@@ -143,36 +178,38 @@ class Job:
         return LANGUAGES[base_language(self.lang)]
 
 
+# The renders several editions share, made once per build: "module:function" of the job.
+SHARED_RENDERS = {"html": "press.html:render_html", "jats": "press.jats:render_jats"}
+
+
 class Shared:
-    """What several editions use, made once, on first use: the HTML render (HTML
-    and EPUB), the JATS render (JATS and Crossref) and the EPUB's cover (drawn
-    while the filters ran)."""
+    """What several editions use, made once, on first use: the renders they share
+    (``SHARED_RENDERS``: the HTML render for HTML and EPUB, the JATS render for JATS
+    and Crossref) and the EPUB's cover (drawn while the filters ran)."""
 
     def __init__(self, job: Job, cover=None, timed=None):
         self.job = job
         self._cover = cover          # a future: the cover as PNG
         self._timed = timed or (lambda name, function: function())
         # One lock each: the JATS render need not wait for the HTML render.
-        self._locks = {"html": threading.Lock(), "jats": threading.Lock()}
+        self._locks = {name: threading.Lock() for name in SHARED_RENDERS}
         self._made: dict = {}
 
-    def _once(self, name: str, make):
-        """What ``make()`` returns, made by the first lane that asks (the other waits)."""
+    def render(self, name: str):
+        """The shared render ``name``, made by the first lane that asks (the other waits)."""
         with self._locks[name]:
             if name not in self._made:
-                self._made[name] = self._timed(f"{name} render", make)
+                self._made[name] = self._timed(f"{name} render", lambda: function(SHARED_RENDERS[name])(self.job))
             return self._made[name]
 
     @property
     def html(self):
-        from press.html import render_html
-        return self._once("html", lambda: render_html(self.job))
+        return self.render("html")
 
     @property
     def jats(self):
         """(rendered, figure files, cited works): see ``press.jats.render_jats``."""
-        from press.jats import render_jats
-        return self._once("jats", lambda: render_jats(self.job))
+        return self.render("jats")
 
     @property
     def cover(self) -> bytes:

@@ -18,12 +18,13 @@ import uuid
 import zipfile
 from pathlib import Path
 
+from core.kinds import Renderers
 from core.names import UNNUMBERED_CLASS
 from core.tools import TYPST_PICTURES, run_pandoc
 from filters.resources import FORMATS, media_paths
 from press import ast
 from press.figures import data_uri, svg_of_pdf
-from press.html import web_changes
+from press.html import renderers as web_renderers
 from press.render import HIGHLIGHTING
 from press.templates import TEMPLATES, context, environment, language_parts, year_of
 
@@ -71,7 +72,7 @@ def package_metadata(plain: dict) -> list[tuple[str, str]]:
 def figure_in_anchor(element: dict) -> dict | None:
     """A labelled figure inside a Div that carries its id: pandoc's EPUB writer
     points links at the chapter of a Div's id, not of a Figure's."""
-    if element["t"] != "Figure" or not element["c"][0][0]:
+    if not element["c"][0][0]:
         return None
     identifier = element["c"][0][0]
     element["c"][0][0] = ""
@@ -88,11 +89,22 @@ def embedded(job, folder: Path):
     return uri
 
 
-def with_data_uris(element: dict, uri) -> dict | None:
-    """Images (and the media of the author's raw HTML) as ``data:`` URIs."""
-    if element["t"] == "Image" and not element["c"][2][0].startswith("data:"):
-        element["c"][2][0] = uri(element["c"][2][0])
-    elif element["t"] in ("RawBlock", "RawInline") and element["c"][0] == "html":
+def renderers(job) -> Renderers:
+    """The web editions' renderers (``press.html``), with every picture a ``data:``
+    URI (the sandboxed writer reads no file) and labelled figures in an anchor."""
+    uri = embedded(job, Path(job.folder))
+
+    def image(element):
+        if not element["c"][2][0].startswith("data:"):
+            element["c"][2][0] = uri(element["c"][2][0])
+
+    return Renderers({**web_renderers(job, uri), "image": image, "raw": lambda e: with_data_uris(e, uri),
+                      "figure": figure_in_anchor, "timeline": figure_in_anchor})
+
+
+def with_data_uris(element: dict, uri) -> None:
+    """The media of the author's raw HTML as ``data:`` URIs."""
+    if element["c"][0] == "html":
         text = element["c"][1]
         for name in dict.fromkeys(media_paths(text)):
             for quote in ('"', "'"):
@@ -143,13 +155,8 @@ def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     info = context(job, rendered, "epub")
     title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
-    folder = Path(job.folder)
-    uri = embedded(job, folder)
     doc = job.document()
-    # the web editions' changes, then the book's own (each walk sees what the one before made)
-    doc["blocks"] = ast.transform(doc["blocks"], web_changes(uri))
-    doc["blocks"] = ast.transform(ast.transform(doc["blocks"], lambda e: with_data_uris(e, uri)),
-                                  figure_in_anchor)
+    doc["blocks"] = ast.render_blocks(doc["blocks"], renderers(job))
     # Our title page opens the book, as a chapter of its own (before the first section),
     # headed by the title: pandoc would otherwise head it with the title a second time.
     doc["blocks"][:0] = [{"t": "Header", "c": [1, ["title-page", [UNNUMBERED_CLASS, "title"], []],

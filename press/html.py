@@ -13,8 +13,9 @@ import html
 import re
 from pathlib import Path
 
+from core.kinds import NATIVE, After, Native, Renderers, front_matter
 from core.markup import page_range
-from core.names import BIBLIOGRAPHY_ID, EQUATION_CLASS
+from core.names import BIBLIOGRAPHY_ID, DATETIME_ATTRIBUTE
 from press import ast
 from press.figures import svg_of_pdf
 from press.render import HIGHLIGHTING, Rendered, render
@@ -30,29 +31,47 @@ def web_name(name: str) -> str:
     return f"{name}.svg" if name.lower().endswith(".pdf") else name
 
 
-def web_changes(pdf_figure=web_name):
-    """What the web editions change (an action for ``ast.transform``): PDF figures as
-    SVG (the address ``pdf_figure(name)`` gives), tables in a scrolling box. What may
-    scroll sideways on a phone (a table, code, a display equation) can take the
+def focusable(element: dict) -> None:
+    """What may scroll sideways on a phone (code, a display equation) takes the
     keyboard's focus, so that it can be scrolled without a mouse."""
-    def change(element):
-        if element["t"] == "Image" and element["c"][2][0].lower().endswith(".pdf"):
-            element["c"][2][0] = pdf_figure(element["c"][2][0])
-        elif element["t"] == "Table":
-            element["c"] = ast.transform(element["c"], change)
-            return {"t": "Div", "c": [["", ["table-wrap"], [["tabindex", "0"]]], [element]]}
-        elif element["t"] == "CodeBlock" or (element["t"] == "Span" and EQUATION_CLASS in element["c"][0][1]):
-            element["c"][0][2].append(["tabindex", "0"])
-        return None
-    return change
+    ast.attributes_list(element).append(["tabindex", "0"])
 
 
-WEB_CHANGES = ("Table", "CodeBlock"), (f'"{EQUATION_CLASS}"', '.pdf"')  # what it changes
+def scrolling_table(element: dict) -> dict:
+    """A table in a box of its own, which scrolls (and takes the focus) on a phone."""
+    return {"t": "Div", "c": [["", ["table-wrap"], [["tabindex", "0"]]], [element]]}
+
+
+def time_element(element: dict) -> list[dict]:
+    """A date of the chronology as ``<time datetime="1994-05-12">12 May 1994</time>``."""
+    iso = dict(ast.attributes_list(element))[DATETIME_ATTRIBUTE]
+    return [{"t": "RawInline", "c": ["html", f'<time datetime="{html.escape(iso)}">']}, *element["c"][1],
+            {"t": "RawInline", "c": ["html", "</time>"]}]
+
+
+def renderers(job=None, address=web_name) -> Renderers:
+    """How the web editions render each kind; ``address(name)``: where a figure is
+    shown from (a PDF figure as SVG)."""
+    def image(element):
+        if element["c"][2][0].lower().endswith(".pdf"):
+            element["c"][2][0] = address(element["c"][2][0])
+
+    return Renderers({**front_matter(),
+        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
+        "block-quote": NATIVE, "code": focusable, "raw": NATIVE, "figure": NATIVE, "image": image,
+        "table": scrolling_table, "math": Native("MathML: no JavaScript"), "equation": focusable,
+        "footnote": After("notes_before_references: under a heading of their own"),
+        "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": NATIVE,
+        "back-matter": NATIVE, "event-mention": NATIVE, "chronology-list": NATIVE,
+        "chronology-date": time_element, "event-place": NATIVE, "timeline": NATIVE})
+
+
+RENDERERS = renderers()
 
 
 def prepare(job) -> str:
     """The document as the HTML edition shows it."""
-    return ast.edit(job.doc_json, web_changes(), *WEB_CHANGES, parsed=job.document)
+    return ast.render_kinds(job.doc_json, RENDERERS, parsed=job.document)
 
 
 def render_html(job) -> Rendered:

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from core.diagnostics import BuildError, display_path
-from core.names import ENTRY_CLASS
+from core.kinds import NATIVE, Native, Renderers, front_matter
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
 from press.render import HIGHLIGHTING, render
@@ -65,12 +65,13 @@ def map_leaves(value, function):
     return function(value) if isinstance(value, str) else value
 
 
-def figure_files(doc: dict, job) -> dict[str, bytes]:
-    """Each image as a file of the folder, under the name the text gives it; LaTeX
-    reads no SVG, so Typst draws an SVG (or a generated picture) as PDF."""
+def picture_files(job, files: dict[str, bytes]):
+    """The image renderer: each picture a file of the folder (into ``files``), under
+    the name the text gives it; LaTeX reads no SVG, so Typst draws an SVG (or a
+    generated picture) as PDF."""
     folder = Path(job.folder)
-    files: dict[str, bytes] = {}
-    for element in ast.elements(doc["blocks"], "Image"):
+
+    def picture(element: dict) -> None:
         url = element["c"][2][0]
         if url.startswith("data:"):
             media, data = data_uri_bytes(url)
@@ -85,30 +86,27 @@ def figure_files(doc: dict, job) -> dict[str, bytes]:
             name, data = url, Path(job.resources[url]).read_bytes()
         element["c"][2][0] = name
         files[name] = data
-    return files
+    return picture
 
 
-def tagged_equation(element: dict) -> dict | None:
+def tagged_equation(element: dict) -> dict:
     """A numbered equation keeps its number at the right margin: ``\\tag*{(1)}``."""
-    parts = ast.equation_parts(element)
-    if parts is None:
-        return None
-    _, math, number = parts
+    _, math, number = ast.equation_parts(element)
     for item in math:
         item["c"][1] = f"{item['c'][1]} \\tag*{{{latex_escape(number)}}}"
     element["c"][1] = math
     return element
 
 
+HANGING_INDENT = {"t": "RawBlock", "c": ["latex", "\\begingroup\\setlength{\\parindent}{0pt}"
+                                                  "\\everypar{\\hangindent=2em\\hangafter=1}"]}
 # TeX never hyphenates the first word of a paragraph: in a narrow column a long
 # first word ("Zeytinburnu") would run into the next. A zero skip before it lets it break.
 BREAKABLE = {"t": "RawInline", "c": ["latex", "\\hspace{0pt}"]}
 
 
-def latex_table(element: dict) -> dict | list[dict] | None:
+def latex_table(element: dict) -> dict | list[dict]:
     """Every cell's first word breakable; a wide table in a smaller size."""
-    if element["t"] != "Table":
-        return None
     for cell in ast.table_cells(element):
         blocks = cell[4]
         if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
@@ -119,26 +117,33 @@ def latex_table(element: dict) -> dict | list[dict] | None:
             {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
 
 
-def hanging_references(doc: dict) -> None:
-    """The reference list with a hanging indent: LaTeX gets no CSS, so a group
-    around the entries sets it."""
-    blocks = doc["blocks"]
-    entries = [i for i, block in enumerate(blocks)
-               if block["t"] == "Div" and ENTRY_CLASS in block["c"][0][1]]
-    if entries:
-        blocks.insert(entries[-1] + 1, {"t": "RawBlock", "c": ["latex", "\\endgroup"]})
-        blocks.insert(entries[0], {"t": "RawBlock", "c": ["latex",
-                      "\\begingroup\\setlength{\\parindent}{0pt}"
-                      "\\everypar{\\hangindent=2em\\hangafter=1}"]})
+def hanging_entry(element: dict) -> list[dict]:
+    """A reference entry with a hanging indent: LaTeX gets no CSS, so a group around
+    the entry sets it (the layout of one group around the list, entry by entry)."""
+    return [dict(HANGING_INDENT), element, {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
+
+
+def renderers(job) -> Renderers:
+    """How the LaTeX edition renders each kind; the figure files go into its ``files``."""
+    files: dict[str, bytes] = {}
+    table = Renderers({**front_matter(),
+        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
+        "block-quote": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
+        "raw": NATIVE, "figure": NATIVE, "image": picture_files(job, files), "table": latex_table,
+        "math": NATIVE, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
+        "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
+        "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
+        "event-place": NATIVE, "timeline": NATIVE})
+    table.files = files
+    return table
 
 
 def prepare(job) -> tuple[str, dict[str, bytes]]:
     """The document as LaTeX needs it, and the figure files."""
     doc = job.document()
-    hanging_references(doc)
-    figures = figure_files(doc, job)
-    doc["blocks"] = ast.transform(doc["blocks"], lambda e: tagged_equation(e) or latex_table(e))
-    return ast.dump(doc), figures
+    rendering = renderers(job)
+    doc["blocks"] = ast.render_blocks(doc["blocks"], rendering)
+    return ast.dump(doc), rendering.files
 
 
 def latex_folder(job) -> dict[str, bytes]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import typst_string
-from core.names import EQUATION_CLASS, EVENT_PLACE_CLASS
 from core.tools import TYPST
 from press import ast
 from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
@@ -43,12 +43,9 @@ def typst_image(element: dict) -> dict:
     return {"t": "RawInline", "c": ["typst", f"#image({', '.join(arguments)})"]}
 
 
-def typst_equation(element: dict) -> list[dict] | None:
+def typst_equation(element: dict) -> list[dict]:
     """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``."""
-    parts = ast.equation_parts(element)
-    if parts is None:
-        return None
-    identifier, math, number = parts
+    identifier, math, number = ast.equation_parts(element)
     label = f" <{identifier}>" if identifier else ""
     return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})["]}]
             + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
@@ -61,8 +58,6 @@ def typst_page_link(element: dict, page: str) -> dict | None:
     >>> typst_page_link(link, "s.")["c"][1]
     '#link(<event-2>)[s.~#context counter(page).at(<event-2>).first()]'
     """
-    if EVENT_PLACE_CLASS not in element["c"][0][1]:
-        return None
     label = element["c"][2][0][1:]
     if not re.fullmatch(r"[\w:.-]+", label):
         return None
@@ -80,23 +75,30 @@ def typst_table(element: dict) -> list[dict]:
             {"t": "RawBlock", "c": ["typst", "]"]}]
 
 
-def prepare(job) -> str:
+# The reference list's hanging indent: pandoc writes each entry's Div as a Typst
+# block, and this rule, first in the block, holds for the block only.
+TYPST_HANGING_INDENT = {"t": "RawBlock", "c": ["typst", "#set par(hanging-indent: 2em, first-line-indent: 0pt)"]}
+
+
+def hanging_entry(element: dict) -> None:
+    element["c"][1].insert(0, dict(TYPST_HANGING_INDENT))
+
+
+def renderers(job) -> Renderers:
+    """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
+    return Renderers({**front_matter(),
+        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
+        "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
+        "figure": NATIVE, "image": typst_image, "table": typst_table, "math": NATIVE,
+        "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
+        "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
+        "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
+        "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE})
 
-    def change(element):
-        if element["t"] == "Image":
-            return typst_image(element)
-        if element["t"] == "Table":
-            element["c"] = ast.transform(element["c"], change)
-            return typst_table(element)
-        if element["t"] == "Span":
-            return typst_equation(element)
-        if element["t"] == "Link":
-            return typst_page_link(element, page)
-        return None
 
-    return ast.edit(job.doc_json, change, ("Image", "Table"), (f'"{EQUATION_CLASS}"', f'"{EVENT_PLACE_CLASS}"'),
-                    job.document)
+def prepare(job) -> str:
+    return ast.render_kinds(job.doc_json, renderers(job), job.document)
 
 
 def render_typst(job) -> Rendered:

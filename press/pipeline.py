@@ -22,30 +22,10 @@ from pathlib import Path
 from core import idle
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import RESOURCES_KEY, STYLE_FILES_KEY
+from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read, slug_of
 from press.output import commit, sweep
-
-# Named stages in a fixed order. The metadata is checked and composed first (the
-# others read it); resources checks every file an edition will read; backmatter
-# turns statements into sections before crossref numbers every section, figure,
-# table and equation and resolves the references to them, so that citations sees
-# only citation keys; the chronology sees rendered citations (and leaves them out
-# of event texts); layout puts the parts in order (text, back matter, references,
-# appendices); links last, to check every link the others added.
-FILTERS = ("metadata", "resources", "backmatter", "crossref", "citations", "chronology",
-           "layout", "links")
-# --untrusted: a stage of its own, first, so that no other stage sees what it refuses.
-UNTRUSTED_STAGE = "untrusted"
-
-
-def stages(untrusted: bool = False) -> tuple[str, ...]:
-    """The filter stages of a build, in order.
-
-    >>> stages(untrusted=True)[:2]
-    ('untrusted', 'metadata')
-    """
-    return ((UNTRUSTED_STAGE,) if untrusted else ()) + FILTERS
 
 
 @dataclass
@@ -79,26 +59,28 @@ def collected_warnings():
         log.removeHandler(handler)
 
 
-def import_stages(names: tuple[str, ...] = FILTERS) -> None:
+def import_stages(chosen: tuple[Stage, ...] = stages()) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
     import typst  # noqa: F401
 
     import press.render  # noqa: F401
     import press.templates  # noqa: F401 (jinja2)
-    for name in names:
-        import_module(f"filters.{name}")
+    for stage in chosen:
+        import_module(stage.module)
 
 
-def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_metadata=None):
-    """The stages in order. Each reports the author's mistakes and goes on, so one
-    build names all of them; the build fails after the last stage if any was found.
-    ``after_metadata(doc)`` runs once the metadata is checked (the EPUB's cover starts then)."""
+def run_filters(doc, report: Report, chosen: tuple[Stage, ...] = stages(), after_metadata=None):
+    """The stages in order (``filters.stages``). Each reports the author's mistakes and
+    goes on, so one build names all of them; the build fails after the last stage if
+    any was found. ``after_metadata(doc)`` runs once the metadata is checked (the
+    EPUB's cover starts then)."""
     with collecting() as found, idle.scope():
-        for position, name in enumerate(names):
+        for position, stage in enumerate(chosen):
+            name = stage.name
             started = time.perf_counter()
             try:
-                doc = import_module(f"filters.{name}").main(doc)
+                doc = stage.run(doc)
             except BuildError as failure:  # a stage that cannot go on: the next ones may
                 record(failure)
             except Exception:
@@ -109,27 +91,26 @@ def run_filters(doc, report: Report, names: tuple[str, ...] = FILTERS, after_met
             if name == "metadata" and not found:
                 if after_metadata:
                     after_metadata(doc)
-                schedule_warm_ups(doc, names[position + 1:])
+                schedule_warm_ups(doc, chosen[position + 1:])
     raise_collected(found)
     return doc
 
 
-def schedule_warm_ups(doc, names: tuple[str, ...]) -> None:
+def schedule_warm_ups(doc, later: tuple[Stage, ...]) -> None:
     """What the later stages may do before their turn, for a wait to run (``core.idle``)."""
-    for name in names:
-        warm_up = getattr(import_module(f"filters.{name}"), "warm_up", None)
-        if warm_up:
-            idle.schedule(partial(warm_up, doc))
+    for stage in later:
+        if stage.warm_up:
+            idle.schedule(partial(stage.warm_up_function(), doc))
 
 
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
-                      names: tuple[str, ...] = FILTERS) -> tuple[dict, list[str], dict]:
+                      chosen: tuple[Stage, ...] = stages()) -> tuple[dict, list[str], dict]:
     """Read and filter: the AST as pandoc JSON, with the job's facts; the warnings;
     the JSON tree the AST was written from (the first edition to ask takes it).
     ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
     other stages (with the same plain text a cached document gives: the same cover)."""
     started = time.perf_counter()
-    doc = read(manuscript, while_reading=lambda: import_stages(names))
+    doc = read(manuscript, while_reading=lambda: import_stages(chosen))
     report.timed("read", started)
 
     def after_metadata(checked):
@@ -137,7 +118,7 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
         on_metadata(plain_metadata(checked), checked.get_metadata("lang", default="en"))
 
     with collected_warnings() as warnings:
-        doc = run_filters(doc, report, names, after_metadata if on_metadata else None)
+        doc = run_filters(doc, report, chosen, after_metadata if on_metadata else None)
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
@@ -241,7 +222,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             start_cover(facts["plain"], facts["lang"])
         else:
             facts, warnings, tree = filtered_document(manuscript, report, on_metadata=start_cover,
-                                                names=stages(untrusted))
+                                                chosen=stages(untrusted))
             key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
@@ -273,7 +254,7 @@ def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = ()) -
     from press.editions import EDITION
 
     manuscript = find_manuscript(root)
-    facts, warnings, _ = filtered_document(manuscript, Report(), names=stages(untrusted))
+    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted))
     metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:
@@ -293,8 +274,8 @@ def chronology_review(root: Path) -> list[str]:
 
     with collecting() as found:
         doc = read(find_manuscript(root))
-        for name in FILTERS[:FILTERS.index("chronology") + 1]:
-            doc = import_module(f"filters.{name}").main(doc)
+        for stage in needed("chronology"):
+            doc = stage.run(doc)
     raise_collected(found)
     lang = doc.get_metadata("lang", default="en")
     return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)

@@ -1,11 +1,10 @@
 """The chronology filter: steps on panflute elements, a sample manuscript against its
 expected output, the article's appendix in all three editions, and English."""
 import re
-from pathlib import Path
 
 import panflute as pf
 import pytest
-from conftest import doc_from, native, run_build, write_manuscript
+from conftest import doc_from, run_build, write_manuscript
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,13 +14,6 @@ from filters.chronology import inline_text, wrap
 from filters.clauses import read_date
 from filters.dates import parse_iso
 from filters.timeline import LINE, layout_timeline
-
-SAMPLES = Path(__file__).parent / "samples" / "chronology"
-
-
-def test_sample_against_expected_ast():
-    doc = chronology.main(doc_from((SAMPLES / "input.md").read_text(encoding="utf-8")))
-    assert native(doc) == (SAMPLES / "expected.native").read_text(encoding="utf-8")
 
 
 def test_wrap_splits_a_word_at_the_date():

@@ -160,7 +160,7 @@ def test_validate_command(article):
     result = run_build("validate", "--out", str(article))
     assert result.returncode == 0, result.stderr
     assert "valid: html (Nu validator, every image present)" in result.stdout
-    assert "(EPUBCheck)" in result.stdout
+    assert "valid: epub (EPUBCheck)" in result.stdout
 
 
 def test_validate_refuses_a_page_with_broken_images(tmp_path):

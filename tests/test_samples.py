@@ -1,8 +1,12 @@
 """The element × edition matrix: two sample manuscripts of our own (English and
 Turkish, ``tests/samples/article-*``) with every element a journal article has,
-built in every edition and read back — the PDF with pdftotext, pdfimages and pypdf,
-the HTML parsed, the EPUB unzipped and through EPUBCheck, the LaTeX folder compiled
-by latexmk. Each element must be in each edition, with the same number."""
+built in every edition and read back. The matrix is made from the editions'
+records (``press.editions``): each edition is read back by its own reader (the PDF
+with pdftotext, the HTML parsed, the EPUB unzipped, the LaTeX folder compiled by
+latexmk, the XML deliverables' text, the DOCX's paragraphs), and each element is
+looked for in every edition whose renderers print its kind (``core.kinds``). A new
+edition is in the matrix the moment it is listed. Figures, images, alt texts and
+links are then checked edition by edition."""
 from __future__ import annotations
 
 import re
@@ -16,8 +20,12 @@ from conftest import require_epubcheck, require_tool, run_build
 from lxml import etree
 from lxml import html as lxml_html
 
+from core.kinds import printed
+from press.editions import EDITION, Job
+from press.editions import EDITIONS as ALL_EDITIONS
+
 SAMPLES = Path(__file__).parent / "samples"
-EDITIONS = ("pdf", "html", "epub", "latex")
+EDITIONS = ("pdf", "html", "epub", "latex")  # the reader editions, for the checks below the matrix
 XHTML = {"x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -76,7 +84,8 @@ ELEMENTS = {
                         "John Smith: Formal analysis, Visualization"],
         "references": ["References", "Cornell, S. E. (2011)", "de Waal, T. (2013)",
                        "Hasanov, E. (2018)", "Beridze, N. (2019)", "https://doi.org/10.1080/23761199.2015.1012345"],
-        "chronology": ["Appendix C: Chronology", "Figure C1. Timeline", "12 May 1994"],
+        "chronology": ["12 May 1994", "13 July 2006"],
+        "timeline": ["Appendix C: Chronology", "Figure C1. Timeline"],
     },
     "article-tr": {
         "title": ["Hazar Geçişi ve Arabuluculuk: Orta Koridor Üzerinde Türk Dış Politikası"],
@@ -114,9 +123,21 @@ ELEMENTS = {
                         "Şule Öztürk: Veri iyileştirme, Biçimsel analiz"],
         "references": ["Kaynakça", "Öztürk, Ş. (2019)", "Şahin, E. (2016)", "İlhan, K. (2019)",
                        "Türk Devletleri Teşkilatı (2021)"],
-        "chronology": ["Ek B: Kronoloji", "Şekil B1. Zaman çizelgesi", "5 Mayıs 1994"],
+        "chronology": ["5 Mayıs 1994", "13 Temmuz 2006"],
+        "timeline": ["Ek B: Kronoloji", "Şekil B1. Zaman çizelgesi"],
     },
 }
+# The content kind of each element (``core.kinds``): an edition is asked for the
+# element when its renderer for the kind puts it in the text.
+KIND_OF = {"title": "title", "subtitle": "subtitle", "translated title": "translated-title",
+           "authors": "authors", "affiliations": "affiliations", "corresponding author": "corresponding-author",
+           "ORCID": "orcid", "dates": "history", "license": "license", "journal line": "journal-line",
+           "DOI": "doi", "cite as": "cite-as", "abstracts": "abstract", "keywords": "keywords",
+           "sections": "section", "unnumbered section": "section", "figures": "figure", "tables": "table",
+           "equations": "equation", "cross-references": "cross-reference", "citations": "citation",
+           "footnote": "footnote", "code": "code", "lists": "list", "block quote": "block-quote",
+           "appendix": "appendix", "back matter": "back-matter", "references": "reference-entry",
+           "chronology": "chronology-list", "timeline": "timeline"}
 # Where every edition prints the same element in the same order (the parts of the article).
 ORDER = {
     "article-en": ["1. Introduction", "5. Conclusion", "Acknowledgements", "Author Contributions",
@@ -222,7 +243,8 @@ def built(tmp_path_factory) -> dict[str, Path]:
     folders = {}
     for sample in ELEMENTS:
         out = tmp_path_factory.mktemp(sample)
-        result = run_build(*EDITIONS, "--root", str(SAMPLES / sample), "--out", str(out))
+        result = run_build(*(edition.name for edition in ALL_EDITIONS), "--root", str(SAMPLES / sample),
+                           "--out", str(out))
         assert result.returncode == 0, result.stderr
         folders[sample] = out
     return folders
@@ -267,16 +289,63 @@ def edition_param(edition: str):
     return pytest.param(edition, marks=pytest.mark.slow) if edition == "latex" else edition
 
 
-MATRIX = [pytest.param(sample, element, edition, id=f"{sample}-{element}-{edition}",
-                       marks=[pytest.mark.slow] if edition == "latex" else [])
-          for sample, elements in ELEMENTS.items() for element in elements for edition in EDITIONS]
+def shown(edition, kind: str) -> bool:
+    """Whether the edition's renderers put the kind in its text."""
+    return printed(edition.renderers(Job("{}", "sample", "en", None))[kind])
+
+
+SLOW_READERS = ("press.readback:latex_text",)  # compiles the folder
+MATRIX = [pytest.param(sample, element, edition.name, id=f"{sample}-{element}-{edition.name}",
+                       marks=[pytest.mark.slow] if edition.reader in SLOW_READERS else [])
+          for sample, elements in ELEMENTS.items() for element in elements for edition in ALL_EDITIONS
+          if shown(edition, KIND_OF[element])]
+
+
+@pytest.fixture(scope="session")
+def read_back(built):
+    """The text of each sample's edition, read by the edition's own reader, once."""
+    cache: dict[tuple[str, str], str] = {}
+
+    def text(sample: str, name: str) -> str:
+        if (sample, name) not in cache:
+            edition = EDITION[name]
+            path = next(built[sample].glob(edition.main_file("*")))
+            cache[sample, name] = edition.read(path)
+        return cache[sample, name]
+
+    return text
 
 
 @pytest.mark.parametrize("sample, element, edition", MATRIX)
-def test_element_in_edition(editions, sample, element, edition):
-    text = squash(editions(sample, edition).text)
+def test_element_in_edition(read_back, sample, element, edition):
+    text = squash(read_back(sample, edition))
     missing = [expected for expected in ELEMENTS[sample][element] if squash(expected) not in text]
     assert not missing, f"{element} missing from the {edition} edition: {missing}"
+
+
+def test_every_kind_is_in_a_sample(built):
+    """The samples hold every kind of content (the author's raw markup aside), so
+    the matrix asks every edition for each of them."""
+    import json
+
+    from core.kinds import KINDS, kind_of
+    from press.ast import elements
+
+    found = set()
+    for out in built.values():
+        facts = json.loads((out / ".cache" / "filtered.json").read_text(encoding="utf-8").partition("\n")[2])
+        blocks = json.loads(facts["ast"])["blocks"]
+        found |= {kind_of(element) for kind in KINDS for name in kind.elements
+                  for element in elements(blocks, name)}
+    assert {kind.name for kind in KINDS if kind.elements} - found == {"raw"}
+
+
+def test_the_matrix_holds_every_edition_and_kind():
+    """Generated from the records: every edition is read back, every kind of the
+    samples asked for, and only what an edition leaves out (with its reason) is not."""
+    assert {param.values[2] for param in MATRIX} == {edition.name for edition in ALL_EDITIONS}
+    assert set(KIND_OF) == {element for elements in ELEMENTS.values() for element in elements}
+    assert not shown(EDITION["crossref"], "code") and shown(EDITION["docx"], "code")
 
 
 @pytest.mark.parametrize("sample", ELEMENTS)

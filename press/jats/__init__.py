@@ -25,6 +25,7 @@ from press.jats.body import (
     numbered_equations,
     plain_spans,
     prepare,
+    renderers,  # noqa: F401 (the edition's renderers, where its record looks for them)
 )
 from press.jats.front import article_meta, journal_meta
 from press.jats.references import cited_works, reference_list

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from lxml import etree
 
+from core.kinds import NATIVE, After, Native, Omit, Renderers, Structured, front_matter
 from core.names import (
     APPENDIX_CLASS,
-    BACK_MATTER_CLASS,
     CITATION_CLASS,
+    DATETIME_ATTRIBUTE,
     ENTRY_PREFIX,
     EQUATION_CLASS,
     EQUATION_NUMBER_CLASS,
-    EVENT_DATE_CLASS,
     EVENT_REF_CLASS,
     KIND_ATTRIBUTE,
     LABEL_CLASS,
@@ -58,68 +58,68 @@ def target_types(doc: dict) -> dict[str, str]:
     return {identifier: kind for identifier, kind in types.items() if identifier}
 
 
-def time_spans(inlines: list) -> list:
-    """``<time datetime="1994-05-12">`` … ``</time>`` (raw HTML of the chronology) →
-    a Span that pandoc writes as ``<named-content content-type="date" vocab="ISO 8601"
-    vocab-term="1994-05-12">``: the date stays machine-readable."""
-    result: list = []
-    opened: list | None = None
-    iso = ""
-    for item in inlines:
-        raw = item["c"][1] if item["t"] == "RawInline" and item["c"][0] == "html" else None
-        start = re.fullmatch(r'<time datetime="([^"]*)">', raw or "")
-        if start:
-            opened, iso = [], start.group(1)
-        elif raw == "</time>" and opened is not None:
-            result.append({"t": "Span", "c": [["", [], [["content-type", "date"], ["vocab", "ISO 8601"],
-                                                        ["vocab-term", iso]]], opened]})
-            opened = None
-        elif opened is not None:
-            opened.append(item)
-        elif item.get("c") and isinstance(item["c"], list) and item["t"] in ("Strong", "Emph"):
-            result.append({"t": item["t"], "c": time_spans(item["c"])})
-        else:
-            result.append(item)
-    return result
+def named_date(element: dict) -> dict:
+    """A date of the chronology → a Span that pandoc writes as ``<named-content
+    content-type="date" vocab="ISO 8601" vocab-term="1994-05-12">``: the date stays
+    machine-readable."""
+    iso = dict(ast.attributes_list(element))[DATETIME_ATTRIBUTE]
+    return {"t": "Span", "c": [["", [], [["content-type", "date"], ["vocab", "ISO 8601"], ["vocab-term", iso]]],
+                               element["c"][1]]}
+
+
+def renderers(job=None) -> Renderers:
+    """How the JATS edition renders each kind before pandoc writes it; its ``types``
+    (each id's ``ref-type``) are set before it renders, and the footnotes' texts go
+    into its ``notes``, for ``<fn-group>``."""
+    notes: list[dict] = []
+
+    def typed_link(item):
+        target = item["c"][2][0][1:] if item["c"][2][0].startswith("#") else ""
+        ref_type = "bibr" if target.startswith(ENTRY_PREFIX) else table.types.get(target)
+        if ref_type:
+            item["c"][0][2].append(["ref-type", ref_type])
+
+    def appendix(item):
+        item["c"][1][2].append(["sec-type", APPENDIX_TYPE])
+
+    def statement(item):
+        kind_name = dict(item["c"][0][2]).get(KIND_ATTRIBUTE, "")
+        for header in [b for b in item["c"][1] if b["t"] == "Header"][:1]:
+            header["c"][1][2].append(["sec-type", kind_name])
+
+    def footnote(item):
+        number = str(len(notes) + 1)
+        notes.append({"t": "Div", "c": [[f"fn{number}", [], [["content-type", FOOTNOTE_TYPE]]], item["c"]]})
+        return {"t": "Link", "c": [["", [], [["ref-type", "fn"]]], [{"t": "Str", "c": number}],
+                                   [f"#fn{number}", ""]]}
+
+    after = After("press.jats.body, on the tree pandoc wrote")
+    labelled = Structured("its number a <label>, apart from its title or caption")
+    front = After("press.jats.front: <article-meta>")
+    table = Renderers({**front_matter(front, authors=Structured("contrib: surname, given-names"),
+                                      history=Structured("pub-date and history: day, month, year"),
+                                      journal_line=Structured("journal-meta, volume, issue, fpage, lpage"),
+                                      doi=Structured("article-id pub-id-type='doi'"),
+                                      keywords=Structured("kwd-group: one kwd each"),
+                                      cite_as=Omit("a reader's platform composes the citation from the parts")),
+        "section": labelled, "appendix": Structured(labelled.where, appendix), "paragraph": NATIVE, "list": NATIVE,
+        "block-quote": NATIVE, "code": NATIVE, "raw": Native("only raw JATS reaches the XML"),
+        "figure": labelled, "image": After("figure_files: each picture a file beside the XML"),
+        "table": labelled, "math": Native("MathML"), "equation": after, "footnote": footnote,
+        "link": typed_link, "cross-reference": typed_link, "citation": after,
+        "reference-entry": After("press.jats.references: <ref> with element- and mixed-citation"),
+        "back-matter": Structured("ack, funding-group, author-notes, back sections", statement), "event-mention": NATIVE, "chronology-list": NATIVE,
+        "chronology-date": named_date, "event-place": typed_link, "timeline": labelled})
+    table.types, table.notes = {}, notes
+    return table
 
 
 def prepare(job) -> tuple[dict, dict[str, bytes]]:
     """The document as the JATS writer needs it, and the figure files beside the XML."""
     doc = job.document()
-    types = target_types(doc)
-    notes: list[dict] = []
-
-    def change(item):
-        kind = item["t"]
-        if kind == "Link" and item["c"][2][0].startswith("#"):
-            target = item["c"][2][0][1:]
-            ref_type = "bibr" if target.startswith(ENTRY_PREFIX) else types.get(target)
-            if ref_type:
-                item["c"][0][2].append(["ref-type", ref_type])
-            return None
-        if kind == "Header":
-            _, classes, pairs = item["c"][1]
-            if APPENDIX_CLASS in classes:
-                pairs.append(["sec-type", APPENDIX_TYPE])
-            return None
-        if kind == "Div" and BACK_MATTER_CLASS in item["c"][0][1]:
-            kind_name = dict(item["c"][0][2]).get(KIND_ATTRIBUTE, "")
-            headers = [b for b in item["c"][1] if b["t"] == "Header"]
-            for header in headers[:1]:
-                header["c"][1][2].append(["sec-type", kind_name])
-            return None
-        if kind == "Span" and EVENT_DATE_CLASS in item["c"][0][1]:
-            item["c"][1] = time_spans(item["c"][1])
-            return None
-        if kind == "Note":
-            number = str(len(notes) + 1)
-            notes.append({"t": "Div", "c": [[f"fn{number}", [], [["content-type", FOOTNOTE_TYPE]]],
-                                            ast.transform(item["c"], change)]})
-            return {"t": "Link", "c": [["", [], [["ref-type", "fn"]]], [{"t": "Str", "c": number}],
-                                       [f"#fn{number}", ""]]}
-        return None
-
-    doc["blocks"] = ast.transform(doc["blocks"], change) + notes
+    rendering = renderers(job)
+    rendering.types = target_types(doc)
+    doc["blocks"] = ast.render_blocks(doc["blocks"], rendering) + rendering.notes
     return doc, figure_files(doc, job)
 
 

@@ -1,0 +1,223 @@
+"""Cross-references, resolved against the document's one numbering index: each
+becomes links whose text is the target's label in the document's language
+("Şekil 1", "Figures 1 and 2"; ``filters.numbering``).
+
+The crossref stage numbers the manuscript and resolves what it numbered; a bracket
+of cross-references to something a later stage numbers (the chronology's timeline,
+``@fig:timeline``) is left pending, and this stage, once every stage has numbered
+what it adds, resolves it, or reports it unknown with the closest label. Cites that
+are not cross-references are left for the citation stage; a bracket that mixes
+both keeps the cross-references' text in the citation's prefix.
+
+Stand-alone: ``pandoc -F filters/references.py``.
+"""
+from __future__ import annotations
+
+import re
+
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
+
+import panflute as pf
+
+from core.diagnostics import error, locate, suggestion
+from core.language import term, upper_first
+from core.markup import text_to_inlines
+from core.names import PENDING_XREF_CLASS, XREF_CLASS
+from filters.elements import body_elements, descendants
+from filters.numbering import (
+    Index,
+    Target,
+    collapse,
+    index_of,
+    kind_of,
+    label_text,
+    shown_number,
+)
+
+
+def reference_inlines(citations: list, state: Index) -> list[pf.Inline]:
+    """Consecutive cross-references of one bracket: each number a link, runs of one
+    kind sharing one label ("Şekil 1 ve 2"); prefixes and suffixes kept."""
+    groups: list[list] = []
+    for citation in citations:
+        target = state.targets[target_id(citation.id)]
+        if groups and groups[-1][0][1].kind == target.kind and not citation.prefix \
+                and not groups[-1][-1][0].suffix:
+            groups[-1].append((citation, target))
+        else:
+            groups.append([(citation, target)])
+    inlines: list[pf.Inline] = []
+    for index, group in enumerate(groups):
+        if index:
+            inlines += [pf.Str(";"), pf.Space()]
+        first = group[0][0]
+        if first.prefix:
+            inlines += [*first.prefix, pf.Space()]
+        inlines += group_inlines(group, state.lang)
+        if group[-1][0].suffix:
+            inlines += list(group[-1][0].suffix)
+    return inlines
+
+
+def group_inlines(group: list, lang: str) -> list[pf.Inline]:
+    """One kind's references: "Şekil 1", "Figures 1–3 and 5" (each number a link, in
+    order), the number alone for ``[-@fig:x]`` (an equation's too: "1", so that
+    "Equation [-@eq:x]" does not print its parentheses twice), capitalised for ``@Fig:x``."""
+    kind = group[0][1].kind
+    numbers_only = group[0][0].mode == "SuppressAuthor"
+    capital = group[0][0].id[:1].isupper()
+    targets = {target.number: target for _, target in group}
+    if len(group) == 1:
+        number = group[0][1].number
+        text = number if numbers_only else label_text(kind, number, lang)
+        return [xref_link(upper_first(text, lang) if capital else text, targets[number])]
+    links = [xref_link(item if numbers_only else shown_number(kind, item), targets[item.split("–")[0]])
+             for item in collapse(sorted(targets, key=number_order))]
+    inlines: list[pf.Inline] = []
+    if not numbers_only:
+        word = term(lang, kind + "s")
+        inlines += [pf.Str(upper_first(word, lang) if capital else word), pf.Space()]
+    for index, link in enumerate(links):
+        if index == len(links) - 1 and index:
+            inlines += [pf.Space(), pf.Str(term(lang, "and")), pf.Space()]
+        elif index:
+            inlines += [pf.Str(","), pf.Space()]
+        inlines.append(link)
+    return inlines
+
+
+def number_order(number: str) -> tuple:
+    """Numbers in reading order: 2 before 10, the main text's before the appendices'.
+
+    >>> sorted(["10", "2", "A1", "1.2"], key=number_order)
+    ['1.2', '2', '10', 'A1']
+    """
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|[^\d.]+", number))
+
+
+def xref_link(text: str, target: Target) -> pf.Link:
+    return pf.Link(*text_to_inlines(text), url=f"#{target.identifier}", classes=[XREF_CLASS])
+
+
+def target_id(citation_id: str) -> str:
+    """``Fig:map`` (capitalised at a sentence start) refers to ``fig:map``."""
+    return citation_id[:1].lower() + citation_id[1:]
+
+
+def resolve(cite: pf.Cite, state: Index) -> list[pf.Inline] | None:
+    """A Cite's cross-references as linked text; None when it has none.
+
+    ``@eq:x [see @fig:y; @smith]`` (pandoc reads the bracket after an in-text
+    reference as part of it) prints "Equation (1) (see Figure 2; Smith, 2020)"."""
+    if not any(kind_of(c.id) for c in cite.citations):
+        return None
+    first = cite.citations[0]
+    if kind_of(first.id) and first.mode == "AuthorInText" and len(cite.citations) > 1:
+        lead = resolve(pf.Cite(citations=[first]), state)
+        rest = pf.Cite(citations=list(cite.citations[1:]))
+        inner = resolve(rest, state)
+        if inner is None:
+            return [*lead, pf.Space(), rest]
+        if inner == [rest]:
+            return [*lead, pf.Space(), *inner]
+        return [*lead, pf.Space(), pf.Str("("), *inner, pf.Str(")")]
+    known = [c for c in cite.citations if kind_of(c.id) and known_reference(c, state)]
+    others = [c for c in cite.citations if not kind_of(c.id)]
+    if not others:
+        return reference_inlines(known, state) if known else [pf.Str(f"?{first.id}")]
+    attach_to_citations(cite.citations, set(map(id, known)), state)
+    cite.citations = others
+    return [cite]
+
+
+def known_reference(citation, state: Index) -> bool:
+    """True when the cross-reference points at a numbered thing of its kind; else reported."""
+    target = state.targets.get(target_id(citation.id))
+    expected = kind_of(citation.id)
+    if target is not None and (target.kind == expected or expected == "section" and target.kind == "appendix"):
+        return True
+    path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")  # only to report
+    if target is None:
+        error(f"unknown cross-reference '{citation.id}'", path, line, closest_label(citation.id, state))
+        return False
+    error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
+          path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
+    return False
+
+
+def closest_label(wanted: str, state: Index) -> str:
+    """The fix for an unknown label: the same name under another kind's prefix
+    ("did you mean 'fig:trend'?" for ``@tbl:trend``), else the closest label; written
+    as the reference is, capitalised or not (``@Fig:bras`` → 'Fig:bars')."""
+    label = target_id(wanted)
+    def as_written(known: str) -> str:
+        return known[:1].upper() + known[1:] if label != wanted else known
+
+    name = re.split(r"[:-]", label, maxsplit=1)[1]
+    same_name = [known for known in state.targets if re.split(r"[:-]", known, maxsplit=1)[-1] == name]
+    if same_name:
+        return f"did you mean '{as_written(same_name[0])}'? it is a {state.targets[same_name[0]].kind}"
+    return suggestion(wanted, [as_written(known) for known in state.targets],
+                      "label the figure, table, equation or section with {#" + label + "}")
+
+
+def attach_to_citations(citations: list, known: set[int], state: Index) -> None:
+    """In a bracket that mixes both, cross-references become text of the citations
+    around them, so that the citation stage prints one bracket: those before the
+    first citation its prefix ("(see Figure 1; Smith, 2020)"), the others the suffix
+    of the citation before them ("(Smith, 2020, Table 2)")."""
+    pending: list = []
+    previous = None
+    for citation in citations:
+        if kind_of(citation.id):
+            if id(citation) in known:
+                pending.append(citation)
+            continue
+        if pending:
+            text = reference_inlines(pending, state)
+            if previous is None:
+                citation.prefix = [*text, pf.Str(";"), pf.Space(), *citation.prefix]
+            else:
+                previous.suffix = [*previous.suffix, pf.Str(","), pf.Space(), *text]
+            pending = []
+        previous = citation
+    if pending and previous is not None:
+        previous.suffix = [*previous.suffix, pf.Str(","), pf.Space(), *reference_inlines(pending, state)]
+
+
+def deferred(cite: pf.Cite, state: Index) -> bool:
+    """A bracket of cross-references only, one of which names nothing numbered yet:
+    left for this stage, after every stage has numbered what it adds."""
+    ids = [citation.id for citation in cite.citations]
+    return all(kind_of(i) for i in ids) and any(target_id(i) not in state.targets for i in ids)
+
+
+def resolve_all(doc: pf.Doc, state: Index) -> None:
+    """Every cross-reference to what ``state`` holds as links; a bracket that names
+    something not numbered yet is put in a pending Span, for ``main``."""
+    cites = [e for e in descendants(doc) if isinstance(e, pf.Cite)]
+    for cite in cites:
+        if deferred(cite, state):
+            cite.parent.content[cite.index] = pf.Span(cite, classes=[PENDING_XREF_CLASS])
+            continue
+        replacement = resolve(cite, state)
+        if replacement is None or replacement == [cite]:
+            continue
+        cite.parent.content[cite.index] = pf.Span(*replacement)
+
+
+def pending(element: pf.Element) -> bool:
+    """A Cite that waits for this stage (the citation stage leaves it alone)."""
+    return isinstance(element, pf.Span) and PENDING_XREF_CLASS in element.classes
+
+
+def resolve_pending(doc: pf.Doc) -> None:
+    state = index_of(doc)
+    for span in [e for e in body_elements(doc) if pending(e)]:
+        span.parent.content[span.index] = pf.Span(*resolve(span.content[0], state))
+
+
+def main(doc=None):
+    return pf.run_filters([], prepare=resolve_pending, doc=doc)
