@@ -175,12 +175,9 @@ def date_label(children, context):
     text = context["year_label"]
     month = month_number(entry.fields.get("month"))
     if month and entry.type in ("misc", "online"):
-        month_name = term(lang, "months")[month - 1]
         day = entry.fields.get("day", "").strip()
-        if lang == "en":
-            text += f", {month_name}{' ' + day if day else ''}"
-        else:
-            text += f", {day + ' ' if day else ''}{month_name}"
+        shown = term(lang, "label_date").format(day=day, month=term(lang, "months")[month - 1])
+        text += f", {' '.join(shown.split())}"
     return Text(f"({text})")
 
 

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from core.language import LANGUAGES, base_language, lower, upper_first
+from core.language import base_language, lower, pack, upper_first
 from filters.dates import grammar
 
 WORD = re.compile(r"\S+")
@@ -58,7 +58,7 @@ def _last_word(text: str) -> str:
 
 
 def _table(lang: str) -> dict:
-    return LANGUAGES[base_language(lang)]
+    return pack(lang)
 
 
 @lru_cache(maxsize=None)
@@ -277,7 +277,7 @@ def _head(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, str]
         word = token.text
         listed = words and words[-1][:1].isupper() and index + 1 < len(tokens) and \
             tokens[index + 1].text[:1].isupper()
-        if (lower(word.strip(PUNCTUATION), lang) in table["head_stops"] and not (word == "ve" and listed)) \
+        if (lower(word.strip(PUNCTUATION), lang) in table["head_stops"] and not (word == table["and"] and listed)) \
                 or _verb_form(word, lang) or finite_verb.search(word):
             break
         if word.startswith("(") and words:
@@ -435,8 +435,8 @@ def _english(text: str, date_at: int, lang: str) -> str:
     if before[-2].lower() in table["auxiliaries"] or not _is_verb(after[0], before[-1], lang):
         return text  # "the banks reopened ⟨date⟩ after three weeks": no verb follows
     subject = before[:-1]
-    number = "plural" if re.search(r"[^s]s$", subject[-1]) else "singular"
-    return " ".join(subject + [table["passive"][number], before[-1], "and"] + after)
+    number = "plural" if re.search(table["plural_noun"], subject[-1]) else "singular"
+    return " ".join(subject + [table["passive"][number], before[-1], table["and"]] + after)
 
 
 def _phrases(sentence: str, start: int, end: int, pattern: str) -> list[tuple[int, int]]:
@@ -599,7 +599,7 @@ def _phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[
             if relative:
                 pronoun = re.match(rf"(?:{'|'.join(table['relative_pronouns'])})\s+", predicate, re.I)
                 return f"{subject} {predicate[pronoun.end():] if pronoun else predicate}", []
-            number = "plural" if re.search(r"[^s]s$", subject.split()[-1]) else "singular"
+            number = "plural" if re.search(table["plural_noun"], subject.split()[-1]) else "singular"
             text = f"{subject} {table['passive'][number]} {predicate}"
             if index + 1 < len(phrases) and phrases[index + 1] not in removed:
                 # "a third, held on ⟨date⟩, fell by 58 votes": what the noun went on to do
@@ -739,7 +739,7 @@ def content_words(text: str, lang: str) -> Counter:
         low = lower(bare, lang)
         if len(low) < 3 or low in table["stopwords"]:
             continue
-        name = index and bare[:1].isupper()
+        name = index and bare[:1].isupper() and not table["capitalised_nouns"]
         stems[low if name else low[:5]] += 2 if name else 1
     return stems
 
@@ -752,15 +752,17 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     role = date_role(sentence[:start], sentence[start:end].split()[-1] + sentence[end:], lang)
     clause = clause_bounds(sentence, start, lang)
     extents = [_extent(sentence, s, e, clause[0], lang) for s, e, _ in dates]
+    joined = re.compile(rf"\s*(?:{'|'.join(map(re.escape, _table(lang)['date_joiners']))}|,)?\s*")
     for i in range(1, len(extents)):  # "11 ve 17 Ekim": one stretch of words
-        if re.fullmatch(r"\s*(?:and|ve|,)?\s*", sentence[extents[i - 1][1]:extents[i][0]]):
+        if joined.fullmatch(sentence[extents[i - 1][1]:extents[i][0]]):
             extents[i - 1] = extents[i] = (extents[i - 1][0], extents[i][1])
     inside = [x for (s, _, _), x in zip(dates, extents) if clause[0] <= s < clause[1]]
     groups = len([x for i, x in enumerate(inside) if i == 0 or
-                  not re.fullmatch(r"\s*(?:and|ve|,)?\s*", sentence[inside[i - 1][1]:x[0]])])
+                  not joined.fullmatch(sentence[inside[i - 1][1]:x[0]])])
     own = extents[index]
     text = None
-    if _table(lang)["verb_forms"]:
+    turkish = _table(lang)["clause_reader"] == "turkish"
+    if turkish:
         text = (role == "attributive" and _named_event(sentence, clause, own, extents, lang)) or \
             _turkish(sentence, clause, own, extents, lang)
     phrase_text, removed = (None, []) if text else _phrase_reading(sentence, clause, extents, own, lang)
@@ -768,22 +770,24 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
         groups = 1  # each date has its own phrase
     text = text or phrase_text
     if text is None:
-        others = [_subordinate(sentence, clause, x, extents, lang) if x != own and _table(lang)[
-            "verb_forms"] and clause[0] <= x[0] < clause[1] else x for x in extents]
+        others = [_subordinate(sentence, clause, x, extents, lang) if x != own and turkish
+                  and clause[0] <= x[0] < clause[1] else x for x in extents]
         body, date_at = _without(sentence, clause[0], clause[1], others + removed, own)
-        if _table(lang)["verb_forms"] and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
+        if turkish and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
             last_word = _last_word(body)
             if last_word and (last_word[:1].isupper() or "’" in last_word):  # "X ise Bişkek’te, …"
                 following = clause_bounds(sentence, clause[1] + 1, lang)
                 body = body.rstrip(PUNCTUATION + " ") + " " + _last_word(sentence[following[0]:following[1]])
-        if _table(lang)["finite"]:
+        if turkish:
             if role == "attributive" and own[1] == end:  # "⟨date⟩ seçimlerinde" → "seçimlerde"
                 following = body[date_at:].split(maxsplit=1)
                 if following:
                     plain_case = _compound_case(following[0], lang)
                     body = body[:date_at] + " " + " ".join([plain_case, *following[1:]])
             text = _finite_end(_with_subject(sentence, clause, body, extents, lang), lang)
-        else:
+        elif _table(lang)["clause_reader"] == "english":
             text = _english(_gapped(sentence, clause, body, lang), date_at, lang)
+        else:  # a language with no clause grammar: the clause as written
+            text = body
     text = tidy(text, lang)
     return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang))

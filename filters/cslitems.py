@@ -21,7 +21,7 @@ from __future__ import annotations
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
-from core.language import LANGUAGES
+from core.language import LANGUAGE_CODES, pack
 from filters.bibtext import (
     as_text,
     latex_to_rich,
@@ -118,7 +118,7 @@ def iso_date(value: str) -> dict:
 
 def language_code(langid: str) -> str:
     """BibLaTeX's ``langid`` (``turkish``) as a language code (``tr``)."""
-    for code, data in LANGUAGES.items():
+    for code, data in ((code, pack(code)) for code in LANGUAGE_CODES):
         if langid.strip() in data["langid"]:
             return code
     return langid.strip()
@@ -147,7 +147,7 @@ def csl_item(entry: Entry, lang: str) -> dict:
         item["publisher"] = latex_to_rich(publisher)
     genre = fields.get("type")
     if genre:
-        strings = LANGUAGES.get(lang, LANGUAGES["en"])["bibstrings"]
+        strings = pack(lang)["bibstrings"]
         item["genre"] = Text(strings[genre]) if genre in strings else latex_to_rich(genre)
     if fields.get("langid"):
         item["language"] = language_code(fields["langid"])

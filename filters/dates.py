@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.language import LANGUAGES, base_language, upper_first
+from core.language import base_language, pack, upper_first
 
 
 class DateError(ValueError):
@@ -168,7 +168,7 @@ def _month_names(table: dict) -> str:
 
 def _form_regex(form: str, lang: str) -> str:
     """One form of the grammar as a regex: ``{day} {month} {year}`` → named groups."""
-    table = LANGUAGES[lang]
+    table = pack(lang)
     month_names = _month_names(table)
     part_words = [w for words in table["date_parts"].values() for w in words]
     numbers = _alternatives(_either_case(table["numbers"], lang))
@@ -234,7 +234,7 @@ def compile_form(form: str, lang: str) -> Form:
     # The first word without its first letter, which ``_form_regex`` lets a sentence capitalise.
     words = tuple(word for word in (token[1:] if index == 0 else token
                                     for index, token in enumerate(tokens) if _is_word(token)) if word)
-    month = re.compile(_month_names(LANGUAGES[lang])) if "{month}" in tokens else None
+    month = re.compile(_month_names(pack(lang))) if "{month}" in tokens else None
     return Form(re.compile(_form_regex(form, lang)), words,
                 bool({"{day}", "{day2}", "{year}"} & set(tokens)), month)
 
@@ -253,7 +253,7 @@ class Grammar:
 def grammar(lang: str) -> Grammar:
     """The compiled date forms of a language."""
     lang = base_language(lang)
-    table = LANGUAGES[lang]
+    table = pack(lang)
 
     def compiled(forms):
         return tuple(compile_form(form, lang) for form in forms)
@@ -268,11 +268,11 @@ def grammar(lang: str) -> Grammar:
 @lru_cache(maxsize=None)
 def number_words(lang: str) -> dict[str, int]:
     """The language's counted words, also capitalised: ``{"iki": 2, "İki": 2, …}``."""
-    return {w: n for word, n in LANGUAGES[lang]["numbers"].items() for w in _either_case([word], lang)}
+    return {w: n for word, n in pack(lang)["numbers"].items() for w in _either_case([word], lang)}
 
 
 def month_number(name: str, lang: str) -> int:
-    table = LANGUAGES[base_language(lang)]
+    table = pack(lang)
     return table["month_aliases"].get(name) or table["months"].index(name) + 1
 
 
@@ -280,7 +280,7 @@ def part_of(word: str | None, lang: str) -> str | None:
     """``"sonunda"`` → ``"late"``."""
     if not word:
         return None
-    for part, words in LANGUAGES[base_language(lang)]["date_parts"].items():
+    for part, words in pack(lang)["date_parts"].items():
         if word in _either_case(words, lang):
             return part
     return None
@@ -484,7 +484,7 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
 def range_parts(span: DateSpan, lang: str) -> list[tuple[str, str | None]]:
     """The long form in pieces, each with the ISO date it shows (None for separators):
     ``[("31 Mart", "1994-03-31"), (" – ", None), ("3 Nisan 1994", "1994-04-03")]``."""
-    table = LANGUAGES[base_language(lang)]
+    table = pack(lang)
     months = table["months"]
 
     def one(date: PartialDate, form: str = "long_date") -> str:

@@ -30,7 +30,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import error, suggestion, warn
-from core.language import base_language, term
+from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
 from core.metadatafile import Source, read_source
 from core.metaschema import (
@@ -56,27 +56,7 @@ from filters.frontmatter import (
 # --- the schema ----------------------------------------------------------------------
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 # --- the YAML as written ------------------------------------------------------------------
-
-
-
-
-
-
-
 
 
 # --- checking ----------------------------------------------------------------------
@@ -90,8 +70,6 @@ class Checker:
 
     def warn(self, path: str, message: str, hint: str | None = None) -> None:
         warn(message, self.source.path, self.source.line(path), hint)
-
-
 
 
 def raw_value(meta, path: str, source: Source) -> str:
@@ -287,22 +265,6 @@ def authors_of(meta: pf.MetaMap, source: Source, checker: Checker) -> pf.MetaLis
     return pf.MetaList(*maps)
 
 
-
-
-# --- composed lines, the same in every edition ---------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
 # --- the stage ----------------------------------------------------------------------------
 
 def check_metadata(doc: pf.Doc) -> None:
@@ -324,6 +286,13 @@ def check_metadata(doc: pf.Doc) -> None:
             meta[name] = checked
     meta.content.dict.pop("author", None)
     lang = base_language(doc.get_metadata("lang", default=None))
+    for path in ("lang", "translation.lang"):
+        written = doc.get_metadata(path, default=None)
+        if isinstance(written, str) and bcp47(written) and not has_pack(written):
+            checker.warn(path, f"no language pack for '{written}': its terms, dates and chronology are "
+                               "English's",
+                         hint=f"add core/languages/{written.split('-')[0].lower()}.py (docs/architecture.md "
+                              "shows how), or write a language that has one: " + ", ".join(LANGUAGE_CODES))
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
         error("the article has no title", source.path, None,
               "add `title: …` to manuscript/metadata.yaml")
@@ -338,7 +307,7 @@ def check_metadata(doc: pf.Doc) -> None:
         meta["journal-line"] = pf.MetaInlines(*journal_inlines(meta.content.dict["journal"]))
     translation = meta.content.dict.get("translation")
     if translation is not None and "lang" not in translation.content.dict:
-        translation["lang"] = pf.MetaString("en" if lang == "tr" else "tr")
+        translation["lang"] = pf.MetaString(term(lang, "translation_language"))
 
 
 def main(doc=None):

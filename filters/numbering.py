@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import panflute as pf
 
 from core.diagnostics import error, locate
-from core.language import base_language, term
+from core.language import LANGUAGE_CODES, base_language, term
 from core.names import (
     APPENDIX_CLASS,
     LABEL_CLASS,
@@ -110,7 +110,7 @@ def strip_appendix_prefix(header: pf.Header, lang: str) -> str | None:
     (None, 'Ekonomik veriler')
     """
     text = pf.stringify(header)
-    words = "|".join(sorted({term(code, "appendix") for code in ("tr", "en", lang)}, key=len,
+    words = "|".join(sorted({term(code, "appendix") for code in (*LANGUAGE_CODES, lang)}, key=len,
                             reverse=True))
     match = re.match(APPENDIX_PREFIX.format(words=words), text)
     if not match:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.language import LANGUAGES, base_language
+from core.language import base_language, pack
 
 OBJECT = "\ufffc"  # an inline that is not text: a note's mark, a citation
 CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*" + OBJECT + r"*(?=\s+)")
@@ -27,7 +27,7 @@ ORDINAL = re.compile(r"^\(?(?:\d{1,3}|[IVXLC]+)\.$")
 
 @lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> frozenset[str]:
-    return frozenset(LANGUAGES[lang]["abbreviations"])
+    return frozenset(pack(lang)["abbreviations"])
 
 
 def ends_sentence(text: str, end: int, lang: str) -> bool:
@@ -39,7 +39,7 @@ def ends_sentence(text: str, end: int, lang: str) -> bool:
     token = words[-1].lstrip("\"“‘'([") if words else ""
     if not token.endswith("."):
         return True
-    table = LANGUAGES[lang]
+    table = pack(lang)
     return not (token in _abbreviations(lang) or INITIAL.match(token)
                 or (table["ordinal_period"] and ORDINAL.match(token)))
 

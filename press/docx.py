@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.kinds import NATIVE, Native, Omit, Renderers, Template, front_matter
-from core.language import LANGUAGES, base_language, term
+from core.language import pack, term
 from core.names import (
     EQUATION_CLASS,
     EVENT_DATE_CLASS,
@@ -174,7 +174,7 @@ def title_page(meta: dict, plain: dict, lang: str, blind: bool) -> list[dict]:
         blocks += author_blocks(plain, lang)
     for language, source in ((lang, meta), (other, translation)):
         if "abstract" in source:
-            terms = LANGUAGES[base_language(language)]
+            terms = pack(language)
             blocks.append(paragraph("Abstract Title", text(terms["abstract"])))
             blocks.append(styled("Abstract", as_blocks(source["abstract"])))
             line = keywords(source, terms["keywords"])

@@ -174,8 +174,8 @@ class Job:
     def terms(self) -> dict:
         # imported here, not at the top: core.language loads ICU, which then loads while
         # pandoc reads the manuscript instead of before pandoc starts
-        from core.language import LANGUAGES, base_language
-        return LANGUAGES[base_language(self.lang)]
+        from core.language import pack
+        return pack(self.lang)
 
 
 # The renders several editions share, made once per build: "module:function" of the job.

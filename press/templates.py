@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from core.language import LANGUAGES, base_language
+from core.language import pack
 from core.markup import typst_string
 from core.names import REFERENCE_LIST_KEY, TIMELINE_ID
 from core.templating import template_environment
@@ -91,4 +91,4 @@ def context(job, rendered, edition: str) -> dict:
             "toc": rendered.toc, "highlighting": rendered.highlighting,
             "terms": job.terms, "lang": job.lang, "slug": job.slug,
             "edition": edition, "year": year_of(rendered.plain),
-            "translation_terms": LANGUAGES[base_language(translation.get("lang", "en"))]}
+            "translation_terms": pack(translation.get("lang", "en"))}

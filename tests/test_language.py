@@ -1,5 +1,67 @@
-"""Turkish collation and case mapping, from ICU."""
-from core.language import base_language, lower, sort_key, term, upper, upper_first
+"""Language packs, checked against their declared keys; Turkish collation and case
+mapping, from ICU."""
+import re
+from importlib import import_module
+
+import pytest
+from conftest import run_build, write_manuscript
+
+from core.language import (
+    KEYS,
+    LANGUAGE_CODES,
+    NEVER,
+    PackError,
+    base_language,
+    checked,
+    has_pack,
+    lower,
+    pack,
+    sort_key,
+    term,
+    upper,
+    upper_first,
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_pack_holds_every_declared_key_and_its_regexes_compile(code):
+    table = pack(code)
+    assert set(table) == {name for keys in KEYS.values() for name in keys}
+    for name in ("date_suffix", "pluperfect", "relative_complement", "month_suffix", "finite_verb",
+                 "accusative", "participles", "past_tense", "plural_noun"):
+        re.compile(table[name])
+    for before, after in table["period"] + table["state"] + table["attributive"]:
+        re.compile(before), re.compile(after)
+    assert table["clause_reader"] in ("turkish", "english", "plain")
+    assert len(table["months"]) == 12
+
+
+def test_a_pack_that_lacks_a_key_says_which():
+    module = import_module("core.languages.de")
+    sections = {name: dict(getattr(module, name)) for name in KEYS}
+    del sections["INTERFACE"]["references"]
+    with pytest.raises(PackError, match=r"'de' \(core/languages/de.py\): INTERFACE lacks 'references'"):
+        checked("de", sections)
+    sections = {name: dict(getattr(module, name)) for name in KEYS}
+    sections["DATES"]["monhts"] = []
+    with pytest.raises(PackError, match="unknown keys \\['monhts'\\]"):
+        checked("de", sections)
+
+
+def test_a_clause_grammar_may_leave_out_what_its_reader_does_not_use():
+    assert pack("de")["verb_forms"] == {} and pack("de")["participles"] == NEVER
+
+
+def test_a_language_without_a_pack_builds_in_english_and_says_so(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": "# Introduction\n\nText.\n"}, "lang: fr\ntitle: Titre\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0
+    assert ("manuscript/metadata.yaml:1: warning: no language pack for 'fr': its terms, dates and "
+            "chronology are English's") in result.stderr
+    assert "core/languages/fr.py" in result.stderr
+    page = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="fr"' in page and ">Contents<" in page  # the text's language, English's terms
+    assert not has_pack("fr") and has_pack("de-AT")
 
 
 def sorted_tr(words):
@@ -41,5 +103,6 @@ def test_turkish_case_mapping():
 def test_terms_follow_the_language_and_fall_back_to_english():
     assert term("tr", "and") == "ve" and term("tr", "et_al") == "vd."
     assert term("tr-TR", "references") == "Kaynakça"
-    assert term("en", "and") == "and" and term("de", "references") == "References"
+    assert term("en", "and") == "and" and term("fr", "references") == "References"
+    assert term("de", "references") == "Literatur" and term("de-AT", "figure") == "Abbildung"
     assert base_language("TR") == "tr"

@@ -11,7 +11,7 @@ import panflute as pf
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from core.language import LANGUAGES
+from core.language import pack
 from core.tools import TYPST, run_pandoc
 from filters import citations
 from filters.bibtext import APOSTROPHE
@@ -21,7 +21,7 @@ from press.latex import latex_escape
 from press.pdf import render_typst, typst_source
 from press.render import prepare_fields, render
 
-TURKISH_MONTHS = LANGUAGES["tr"]["months"]
+TURKISH_MONTHS = pack("tr")["months"]
 LETTERS = "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZəƏ"
 MARKUP = "&%_#<>\"'"
 COMBINING = "\u0301\u0307\u0308"

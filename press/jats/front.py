@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from core.language import LANGUAGES, term
+from core.language import pack, term
 from core.markup import page_range
 from core.metaschema import credit_role
 from press.jats.xml import ALI, blocks, date_element, element, inline, unwrap_into
@@ -76,7 +76,7 @@ def contributors(plain: dict, lang: str) -> tuple[etree._Element | None, list[et
     affiliations = plain.get("affiliations") or []
     numbered = {entry["name"]: index for index, entry in enumerate(affiliations, start=1)}
     ror = {entry["name"]: entry.get("ror") for entry in affiliations}
-    shown_roles, english_roles = term(lang, "credit"), LANGUAGES["en"]["credit"]
+    shown_roles, english_roles = term(lang, "credit"), pack("en")["credit"]
     contribs, notes = [], []
     for author in authors:
         surname, given = name_parts(author.get("name", ""), author.get("surname"))

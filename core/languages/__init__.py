@@ -1,0 +1,1 @@
+"""The language packs, one module per language: see ``core.language``."""

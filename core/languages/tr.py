@@ -1,0 +1,315 @@
+"""Turkish: the interface's terms, the citation locale, the date grammar and the
+clause grammar (the keys are declared in ``core.language.KEYS``)."""
+from __future__ import annotations
+
+INTERFACE = {
+    "and": "ve",
+    "et_al": "vd.",
+    "references": "Kaynakça",
+    "appendix": "Ek",
+    "chronology": "Kronoloji",
+    "timeline": "Zaman çizelgesi",
+    "date": "Tarih",
+    "event": "Olay",  # the chronology's columns (the DOCX edition's table)
+    "abstract": "Öz",
+    "keywords": "Anahtar Kelimeler",
+    "contents": "İçindekiler",
+    "cite_as": "Atıf",
+    "notes": "Notlar",
+    "section": "Bölüm",
+    "download": "İndir",
+    "translation_language": "en",
+    # Numbered things and their cross-references: "Şekil 1", "Şekil 1 ve 2".
+    "figure": "Şekil",
+    "figures": "Şekil",
+    "table": "Tablo",
+    "tables": "Tablo",
+    "equation": "Denklem",
+    "equations": "Denklem",
+    "sections": "Bölüm",
+    "appendices": "Ek",
+    # Front matter
+    "received": "Geliş tarihi",
+    "revised": "Düzeltme tarihi",
+    "accepted": "Kabul tarihi",
+    "published": "Yayın tarihi",
+    "corresponding_author": "Sorumlu yazar",
+    "license": "Lisans",
+    # Back matter: the headings TR Dizin asks for, and the ethics statement
+    "acknowledgements": "Teşekkür",
+    "funding": "Finansman",
+    "data-availability": "Veri Erişilebilirliği",
+    "conflict-of-interest": "Çıkar Çatışması",
+    "ethics": "Etik Kurul Onayı",
+    "author-contributions": "Yazar Katkıları",
+    "ethics_statement": "Bu çalışma için {board} tarafından {date} tarihinde{number} etik kurul onayı alınmıştır.",
+    "ethics_number": " {number} sayılı",
+    # CRediT contributor roles (https://credit.niso.org), in the order of the taxonomy
+    "credit": {
+        "conceptualization": "Kavramsallaştırma",
+        "data-curation": "Veri iyileştirme",
+        "formal-analysis": "Biçimsel analiz",
+        "funding-acquisition": "Finansman sağlama",
+        "investigation": "Araştırma",
+        "methodology": "Yöntem",
+        "project-administration": "Proje yönetimi",
+        "resources": "Kaynaklar",
+        "software": "Yazılım",
+        "supervision": "Denetim",
+        "validation": "Doğrulama",
+        "visualization": "Görselleştirme",
+        "writing-original-draft": "Yazım – ilk taslak",
+        "writing-review-editing": "Yazım – inceleme ve düzenleme",
+    },
+    "note": "dn.",
+    # Quotation marks in entry texts, as pandoc's smart quotes print them.
+    "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
+}
+
+
+CITATION = {
+    "label_date": "{day} {month}",
+    # --- references and citations (filters/bibstyle.py, filters/citations.py) ---
+    "no_date": "t.y.",
+    "editor": "Ed.",
+    "editors": "Ed.",
+    "pages": "ss.",
+    "page": "s.",
+    "in_book": "{book} içinde",  # a chapter's book: "D. Kara (Ed.), *Kitap* içinde"
+    "edition": "{ordinal} baskı",  # "2. baskı"
+    "volume": "Cilt {number}",
+    "report": "Rapor",
+    "report_number": "No. {number}",
+    "accessed": "Erişim tarihi: {date}",
+    # BibLaTeX's localisation keys, as a `type` field or a thesis's default type
+    "bibstrings": {"phdthesis": "Doktora tezi", "mathesis": "Yüksek lisans tezi",
+                   "techreport": "Teknik rapor", "resreport": "Araştırma raporu"},
+    "langid": ["turkish"],  # BibLaTeX `langid` values of this language
+    # Locators: unit → (the form printed, the spellings an author may write).
+    # The printed forms are the CSL locale's terms, so pandoc's citeproc reads them too.
+    "locators": {
+        "page": ("s.", ["s", "ss", "sayfa", "sayfalar"]),
+        "chapter": ("böl.", ["bölüm", "bölümler", "böl"]),
+        "section": ("blm.", ["blm"]),
+        "volume": ("c.", ["cilt", "ciltler", "c"]),
+        "part": ("ksm.", ["kısım", "ksm"]),
+        "paragraph": ("par.", ["paragraf", "par"]),
+        "figure": ("şek.", ["şekil", "şek"]),
+        "note": ("n.", ["not", "dipnot", "dn"]),
+        "line": ("satır", ["satır", "satırlar"]),
+    },
+    # pandoc's citeproc capitalises a term without Turkish case rules ("içinde" →
+    # "Içinde"): the words it gets wrong, and their right form.
+    "csl_case_fixes": {"Içinde": "İçinde"},
+}
+
+
+DATES = {
+    # The chronology's date grammar: forms tried longest first; {day}, {month},
+    # {year}, {day2}, {month2} are the parts, {part} a word of `date_parts`,
+    # {suffix} an optional suffix, {count} a number (digits or `numbers`),
+    # {ordinal} "th"; " - " is any dash with or without spaces. `date_suffix`
+    # is what Turkish attaches with an apostrophe.
+    "date_forms": [
+        "{day} {month} - {day2} {month2} {year}",
+        "{day} - {day2} {month} {year}",
+        "{day} {month} {year}",
+        "{year} yılının {month} ayının {part}",
+        "{year} yılının {month} ayında",
+        "{month} {year}{suffix} {part}",
+        "{month} {year}",
+    ],
+    "day_month_form": "{day} {month}",
+    "date_suffix": "['’][a-zçğıöşü]+",
+    # Words that only tie a date to its sentence (after it in Turkish, before it
+    # in English); dropped from event texts.
+    "date_connectors_before": [],
+    "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
+                        "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
+                        "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren"],
+    # The days of the week and a time of day also tie a date to its sentence
+    # ("17 Ağustos 1999 Salı günü saat 03.02’de").
+    "weekdays": ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"],
+    "time_of_day_before": r"(?!)",
+    "time_of_day_after": r"saat\s+\d{1,2}[.:]\d\d(?:['’][a-zçğıöşü]+)?",
+    # --- chronology grammar (filters.dates, filters.sentences, filters.clauses) ---
+    # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
+    # from the second.
+    "date_list_forms": ["{day} ve {day2} {month} {year}"],
+    "yearless_forms": ["{day} ve {day2} {month}", "{day} {month}"],
+    # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
+    # without one; left out quietly when its paragraph has no year.
+    "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
+                             "{month}{month_suffix}"],
+    # The suffixes that make a month's name alone a date ("Mart’ta"): the locative.
+    "month_suffix": "['’][dt][ae](?!\\w)",
+    # A sentence that looks back ("… Kasım’da kurulmuştu"): a date in it without a
+    # year lies before the one the text gave last, not after it.
+    "pluperfect": r"\w+(?:m[ıiuü]şt[ıiuü]|[dt][ıiuü]yd[ıiuü])\b",
+    # Part of a month: read as part of the date, shown in the date column.
+    "date_parts": {"early": ["başında", "başlarında", "başı", "ilk günlerinde", "ilk haftalarında"],
+                   "mid": ["ortasında", "ortalarında", "ortası"],
+                   "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"]},
+    "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
+    "month_aliases": {},
+    # Dates given relative to the one before: "+N day" (N days after it),
+    # "+count day|week" (a number in the text), "day" (that day of its
+    # month), "month" (that month of its year).
+    "relative_forms": {
+        "ertesi gün": "+1 day", "ertesi günü": "+1 day", "aynı gün": "+0 day",
+        "aynı günün akşamı": "+0 day", "aynı gece": "+0 day",
+        "{count} gün sonra": "+count day", "{count} hafta sonra": "+count week",
+        "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
+        "aynı ayın {part}": "part", "aynı yılın {month} ayında": "month",
+    },
+    # The word a relative date counts from, when it names an event, not a date:
+    # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
+    "relative_complement": r"\S+(?:[ıiuü]n|[dt][ae]n)",
+    "numbers": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
+                "sekiz": 8, "dokuz": 9, "on": 10, "on bir": 11, "on iki": 12, "on üç": 13,
+                "on dört": 14, "on beş": 15, "on altı": 16, "on yedi": 17, "on sekiz": 18,
+                "on dokuz": 19, "yirmi": 20},
+    # What a date is, read from the words around it: (before, after) regexes on
+    # the text before the date and after it (from its suffix on); both must match.
+    # A period's end is not an event ("Mayıs 1994’ten Nisan 2016’ya kadar"); a
+    # date that names a thing ("Eylül 2022 savaşı", "14 Mart 2008 tarihli karar",
+    # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
+    "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
+               ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
+    # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
+    "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b"),
+              # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
+              ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
+                   r"(?:karar|kararlaştır|öngör|planla)")],
+    "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
+                    ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
+                        r"[a-zçğıöşü]+")],
+    "ordinal_period": True,
+    "long_date": "{day} {month} {year}",
+    "long_month": "{month} {year}",
+    "day_range_start": "{day}",
+    "month_range_start": "{day} {month}",
+    "day_range_separator": "–",
+    "range_separator": " – ",
+    "months": ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
+               "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
+}
+
+
+CLAUSES = {
+    "clause_reader": "turkish",
+    "date_joiners": ["ve"],
+    "abbreviations": ["vb.", "vs.", "vd.", "bkz.", "Bkz.", "s.", "ss.", "Dr.", "Prof.", "Doç.",
+                      "Yrd.", "örn.", "Örn.", "yy.", "c.", "no.", "No.", "St.", "Av.", "Ed.",
+                      "çev.", "haz.", "bs.", "a.g.e.", "a.e.", "T.C.", "Ltd.", "Şti.", "Alm.",
+                      "İng.", "Fr.", "Rus."],
+    # Clauses: a date's text is the clause that holds it. Boundaries are regexes
+    # matched between two clauses; `discourse` opens a clause without being part
+    # of the event; `clause_start_drop` words are dropped at a clause's start.
+    "clause_boundaries": [r";\s*", r"(?<=m[ıiuü]ş),\s+", r"(?<=m[ıiuü]ş)\s+ve\s+",
+                          r"(?<=[a-zçğıöşü]s[ae])\s+d[ae]\s+", r",\s+(?=(?:ancak|fakat|ama)\s)",
+                          r",\s+(?=[^\s,]+(?:\s+[^\s,]+){0,2}\s+ise\s)",
+                          r"(?<=m[ıiuü]ş)\s+(?=(?:ancak|fakat|ama)\s)",
+                          # a concessive or temporal converb ends its clause: "… yetkisi
+                          # vermekle birlikte, …", "… olmasına rağmen, …", "… iken, …"
+                          r"(?<=m[ae]kle birlikte)\s*,\s+", r"(?<=m[ae]s[ıi]ne (?:rağmen|karşın))\s*,\s+",
+                          r"(?<=[ıiuü]ken)\s*,\s+", r":\s+"],
+    "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
+                  "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
+                  "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
+    "clause_start_drop": ["ve", "ancak", "fakat", "ama", "da", "de"],
+    "inner_drop": [r"\s+ise(?=\s)", r"\s+(?:dahi|bile)(?=\s)"],  # "ise", and "dahi" (even) of a clause cut out
+    # A relative date in apposition to the date that follows it ("bir gün sonra
+    # yani 28 Eylül 2020’de") is read as that date: these words join them.
+    "apposition": [r"\s*,?\s*yani\s*$"],
+    # Turkish verb forms after a date, by the ending of a lower-case word: the
+    # date belongs to a relative clause ("27 Eylül 2020’de başlayan savaş"), or
+    # to a verbal noun ("Kerimov’un Eylül 2016’da ölmesiyle"), else to the main
+    # clause. A finite form is written with `finite` (vowel harmony from the
+    # stem's last vowel).
+    "verb_forms": {
+        "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{1,}[^aeıioöuüdty])[ae]n$",
+        "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
+        "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
+        "converb": r"^(?P<stem>[a-zçğıöşü]{2,})(?:y?[ae]r[ae]k|y?[ıiuü]p)$",
+        "past": r"m[ıiuü]ş$",
+        "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
+    },
+    # A verbal noun before these is what the main verb decides or plans, not an
+    # event of its own: "… teslim edilmesine karar vermiştir".
+    "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle", "çağrı",
+                         "teklif", "tavsiye", "öner"],
+    "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
+                  "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
+                  "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
+                  "hayran", "mekan", "iman", "imkan", "imkân", "sıradan", "yeniden", "birden",
+                  "önceden", "ören", "gören", "kaynağı", "dağı", "ağı", "bağı", "sağı", "çağı",
+                  "yağı", "tuğu", "başı", "sonra", "karşı", "doğu", "ayrıca",
+                  # adverbs and postpositions that end like a participle
+                  "itibaren", "resmen", "kısmen", "tamamen", "aslen", "şahsen", "nispeten",
+                  "zaten", "hemen", "takriben", "tahminen", "fiilen", "hukuken", "kanunen",
+                  "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen"],
+    "negative_participle": r"m[ae]y[ae]n$|m[ae]d[ıi]ğ",
+    "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
+    "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},
+    "finite": {"a": "mıştır", "ı": "mıştır", "e": "miştir", "i": "miştir", "o": "muştur",
+               "u": "muştur", "ö": "müştür", "ü": "müştür"},
+    "negative": r"m[ae]m[ıiuü]ş",
+    "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r)[.!?]?$",
+    # The instrumental ("bildiriyle", "protokolle") ends a head noun, like "… ile".
+    "instrumental": r"(?:[^aeıioöuü\W]l[ae]|yl[ae])$",
+    # Case endings taken off a head noun or a subject: (regex, replacement).
+    "case_endings": [(r"['’][^\s’']*$", ""), (r"(s[ıiuü])n(?:[ıiuü]n|d[ae]n?|[ae]|[ıiuü])$", r"\1"),
+                     (r"(l[ae]r[ıi])n(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
+                     (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
+                     (r"([aeıioöuü])(?:n[ıiuü]n|[dt][ae]|y[ae]|y[ıiuü])$", r"\1"),
+                     (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1"),
+                     (r"([a-zçğıöşü]{2}[^aeıioöuü\W])l[ae]$", r"\1"), (r"([aeıioöuü])yl[ae]$", r"\1")],
+    # The vowels a suffix may have after a stem's last vowel (two-way a/e and
+    # four-way ı/i/u/ü harmony): what tells a case ending from a word's own end.
+    "vowel_harmony": {"a": "aı", "ı": "aı", "o": "au", "u": "au", "e": "ei", "i": "ei",
+                      "ö": "eü", "ü": "eü", "â": "aı", "î": "ei", "û": "au"},
+    # The possessive of a compound whose first part was the date ("1960 darbesi",
+    # "6-7 Eylül olayları"): taken off the noun the entry names ("darbe", "olaylar").
+    "compound_marker": r"(?:(?<=[aeıioöuü])s[ıiuü]|(?<=l[ae]r)[ıi])$",
+    # The same possessive before a case ending: (regex, replacement).
+    "compound_case": [(r"^([a-zçğıöşü]+l[ae]r)[ıi]n(d[ae]n?|[ıi]n|[ae])$", r"\1\2"),
+                      (r"^([a-zçğıöşü]+[aeıioöuü])s[ıiuü](n(?:d[ae]n?|[ıiuü]n|[ae]))$", r"\1\2")],
+    # An accusative ending: a clause that opens with one ("görevini … devretmiştir")
+    # has left its subject to the clause before it.
+    "accusative": r"(?:[ıiuü]n[ıiuü]|y[ıiuü])$",
+    "genitive": r"(?:['’]n?[ıiuü]n|[aeıioöuü]n[ıiuü]n|l[ae]r[ıi]n|[a-zçğıöşü]{2}[^aeıioöuü\W][ıiuü]n)$",
+    "case_marked": r"(?:['’]\w+|[dt][ae]n?|n[dt][ae]n?|[ıiuü]n|ki|y[ae]|s[ıiuü]n[ae])$",
+    # After these, the relative clause before them tells when: "… başlayan savaş
+    # sırasında", "… yapılan seçimlerin ardından".
+    "temporal_postpositions": ["sırasında", "sürecinde", "sonrası", "sonrasında", "ardından",
+                               "öncesinde", "boyunca", "sonra", "önce", "üzerine", "nedeniyle"],
+    "head_stops": ["ile", "sırasında", "sürecinde", "sonrası", "sonrasında", "ardından", "için",
+                   "gibi", "ve", "de", "da", "ise", "üzerine", "nedeniyle", "kadar", "boyunca",
+                   "öncesinde", "sonra", "önce", "olarak", "hakkında", "konusunda", "yönelik"],
+    "left_stops": ["ancak", "ama", "fakat", "ise", "de", "da", "ve", "veya", "sonra", "önce",
+                   "birlikte", "göre", "rağmen", "için", "gibi", "kadar", "beri", "dolayı",
+                   "üzere", "yani", "ayrıca", "nitekim", "zira", "çünkü", "hatta", "dahi",
+                   "özellikle", "bilhassa", "olan", "yana", "ardından", "sonrasında",
+                   "üzerine", "nedeniyle", "sırasında", "boyunca", "tarafından"],
+    "determiners": ["bu", "şu", "o", "aynı", "her", "bunun", "bununla"],
+    # The review list: texts whose subject does not say who, or that are about
+    # the article itself.
+    "vague_subjects": ["İki ülke", "Her iki ülke", "Taraflar", "Her iki taraf", "Bu ülke",
+                       "Bunlar", "Onlar", "Söz konusu", "Üçüncüsü", "İkincisi", "Diğeri",
+                       "Bu milletvekilleri", "Bu devletler"],
+    "meta_words": ["bu çalışma", "çalışmada", "bu analiz", "bu makale", "makalede", "bu bölüm"],
+    "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
+                  "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
+    "participles": r"(?!)",
+    "phrase_boundaries": [],
+    "coordinators": ["ve", "veya"],
+    "adjunct_prepositions": [],
+    "auxiliaries": [],
+    "past_tense": r"(?!)",
+    "gerund": r"(?!)",
+    "infinitive_marker": "",
+    "irregular_past": [],
+    "relative_pronouns": [],
+    "passive": {},
+}
