@@ -59,7 +59,7 @@ from core.names import (
     UNNUMBERED_CLASS,
 )
 from core.options import options
-from filters.clauses import date_role, read_date
+from filters.clauses import date_role
 from filters.dates import (
     DateError,
     DateMatch,
@@ -72,6 +72,7 @@ from filters.dates import (
     range_parts,
     resolve,
 )
+from filters.entries import read_date
 from filters.events import (
     ChronologyEvent,
     Mention,

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from core.language import term
 from filters import chronology
 from filters.chronology import inline_text, wrap
-from filters.clauses import read_date
 from filters.dates import parse_iso
+from filters.entries import read_date
 from filters.timeline import LINE, layout_timeline
 
 
@@ -414,7 +414,7 @@ def test_a_date_in_an_opening_adjunct_names_its_noun():
 
 
 def test_a_word_that_ends_like_a_case_ending_keeps_its_end():
-    from filters.clauses import strip_case
+    from filters.morphology import strip_case
     assert [strip_case(w, "tr") for w in ["kanun", "zaman", "anlaşmasının", "Savaşı’nda", "kentin"]] == [
         "kanun", "zaman", "anlaşması", "Savaşı", "kent"]
     sentence = ("Mart 1986’da çıkarılan 3194 sayılı kanun, belediyelere imar yetkisi vermekle "
@@ -652,7 +652,7 @@ def test_adverbs_negatives_and_names_in_a_case_are_no_clause_of_the_date(sentenc
 
 
 def test_an_instrumental_ends_the_noun_a_relative_clause_describes():
-    from filters.clauses import strip_case
+    from filters.morphology import strip_case
     assert strip_case("deklarasyonla", "tr") == "deklarasyon" and strip_case("mahalle", "tr") == "mahalle"
     assert entry("Bakanlık aynı gün yayımladığı bir bildiriyle kararı eleştirmiştir.", "aynı gün", "tr") == \
         "Bakanlık yayımladığı bir bildiriyle kararı eleştirmiştir."

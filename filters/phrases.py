@@ -1,0 +1,213 @@
+"""The English clause reader: a date's clause read by its phrases.
+
+A clause is cut at commas into phrases, its coordinated parts at "and"; a date in
+an opening adjunct names that phrase's noun ("Following the elections of 4 October,
+…" → "the elections"), and a participle before the date is read as a passive ("a
+ceasefire agreed on 29 April held" → "A ceasefire was agreed and held."). The words
+are the language pack's (``core/languages/en.py``, CLAUSES).
+
+>>> is_verb("signed", "", "en"), is_verb("treaty", "the", "en")
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+
+from filters.clauses import (
+    PUNCTUATION,
+    Token,
+    clause_bounds,
+    first_word_of,
+    grammar_table,
+    holding,
+    phrase_spans,
+    text_without,
+    word_tokens,
+)
+
+
+def english_reading(text: str, date_at: int, lang: str) -> str:
+    """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"."""
+    table = grammar_table(lang)
+    before, after = text[:date_at].split(), text[date_at:].split()
+    if len(before) < 2 or not after or not re.match(table["participles"], before[-1]) or \
+            not after[0][:1].isalpha():
+        return text
+    if before[-2].lower() in table["auxiliaries"] or not is_verb(after[0], before[-1], lang):
+        return text  # "the banks reopened ⟨date⟩ after three weeks": no verb follows
+    subject = before[:-1]
+    number = "plural" if re.search(table["plural_noun"], subject[-1]) else "singular"
+    return " ".join(subject + [table["passive"][number], before[-1], table["and"]] + after)
+
+
+def is_verb(word: str, previous: str, lang: str) -> bool:
+    """Whether an English word reads as a verb where it stands: an auxiliary, a past
+    form ("signed", "took"), an -ing form not after a determiner, or a word after "to"
+    that is no determiner ("to hold").
+
+    >>> is_verb("took", "", "en"), is_verb("building", "the", "en"), is_verb("hold", "to", "en")
+    (True, False, True)
+    """
+    table = grammar_table(lang)
+    word, previous = word.strip(PUNCTUATION), previous.strip(PUNCTUATION).lower()
+    if not word.islower():
+        return False
+    if word in table["auxiliaries"] or word in table["irregular_past"] or re.fullmatch(table["past_tense"], word):
+        return True
+    if previous in table["determiners"]:
+        return False
+    return bool(re.fullmatch(table["gerund"], word)) or (
+        previous == table["infinitive_marker"] and word not in table["stopwords"])
+
+
+def verbs_in(sentence: str, start: int, end: int, lang: str) -> list[Token]:
+    """The words of ``sentence[start:end]`` that read as verbs."""
+    tokens = word_tokens(sentence, start, end)
+    return [t for i, t in enumerate(tokens) if is_verb(t.text, tokens[i - 1].text if i else "", lang)]
+
+
+def verbless(text: str, lang: str) -> bool:
+    """Whether a phrase has no verb that we can see ("the Levy" yes, "prices rose" no)."""
+    return not verbs_in(text, 0, len(text), lang)
+
+
+def noun_before(sentence: str, phrase: tuple[int, int], coordinator: str, lang: str) -> str | None:
+    """The noun phrase a phrase ends with: its last conjunct when it has no verb
+    ("Following X and the Levy" → "the Levy"), else what follows its last verb ("May
+    called a snap election" → "a snap election")."""
+    table = grammar_table(lang)
+    verbs = verbs_in(sentence, *phrase, lang)
+    if verbs:
+        tail = sentence[verbs[-1].end:phrase[1]].strip(" ,")
+        return tail if re.search(r"\w", tail) else None
+    tail = sentence[slice(*phrase_spans(sentence, *phrase, coordinator)[-1])].strip(" ,")
+    opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", tail, re.I)
+    return tail[opening.end():] if opening else tail
+
+
+def coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], other: tuple[int, int],
+                 coordinator: str, lang: str) -> tuple[int, int] | None:
+    """What to leave out of ``own``'s text for a date coordinated with it in one phrase:
+    the other conjunct and the coordinator. The first conjunct starts where the second
+    finds its like: the same preposition ("ratified by A on ⟨1⟩ and by B on ⟨2⟩"), or
+    the first verb after the subject they share ("May became prime minister on ⟨1⟩ and
+    notified the Council on ⟨2⟩"); the second ends with its date ("in Vienna on ⟨1⟩ and
+    in Riga on ⟨2⟩ the presidents met").
+
+    >>> s = "It was ratified by Baku on 2 May and by Ashgabat on 9 May."
+    >>> first, second = (s.index("on 2"), s.index(" and")), (s.index("on 9"), len(s) - 1)
+    >>> [s[slice(*coordinated(s, (0, len(s)), a, b, r"\\s+and\\s+", "en"))] for a, b in [(first, second), (second, first)]]
+    [' and by Ashgabat on 9 May', 'by Baku on 2 May and ']
+    """
+    first, second = sorted([own, other])
+    joints = list(re.finditer(coordinator, sentence[first[1]:second[0]]))
+    if not joints:
+        return None
+    joint = (first[1] + joints[-1].start(), first[1] + joints[-1].end())
+    if other == second:
+        return joint[0], second[1]
+    opening = first_word_of(sentence[joint[1]:])
+    if is_verb(opening, "", lang):
+        verbs = [t for t in verbs_in(sentence, phrase[0], first[0], lang)
+                 if t.bare not in grammar_table(lang)["auxiliaries"]]
+        return (verbs[0].start if verbs else phrase[0]), joint[1]
+    parallel = sentence.rfind(f" {opening} ", phrase[0], first[0] + 1)
+    return (parallel + 1 if parallel >= 0 else phrase[0]), joint[1]
+
+
+def main_phrase(text: str, lang: str) -> bool:
+    """Whether a phrase holds its clause's own verb: it has a verb and does not open
+    with a participle, an -ing form, a relative pronoun or an adjunct preposition."""
+    table = grammar_table(lang)
+    first = first_word_of(text).lower()
+    return not verbless(text, lang) and not (
+        re.match(table["participles"], first) or re.fullmatch(table["gerund"], first)
+        or first in table["relative_pronouns"]
+        or re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\b", first))
+
+
+def phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[int, int]],
+                    own: tuple[int, int], lang: str) -> tuple[str | None, list[tuple[int, int]]]:
+    """A date's text when its clause is built of phrases (``phrase_boundaries``): a
+    date in an opening adjunct ("Following Mexico's levy in January 2014, …") names
+    that phrase's noun; one in a participle phrase ("…, announced on 16 March 2016,
+    …") or a relative one ("…, which met on 3 May, …") tells of the noun before it.
+    Returns that text, or None and what to leave out of the clause: the phrases that
+    hold other dates, and a phrase without a date that follows another date.
+
+    >>> s = "After the coup of 27 May 1960, relations were broken off."
+    >>> phrase_reading(s, (0, len(s)), [(15, 29)], (15, 29), "en")[0]
+    'the coup'
+    """
+    table = grammar_table(lang)
+    if not table["phrase_boundaries"]:
+        return None, []
+    phrases = phrase_spans(sentence, *clause, "|".join(table["phrase_boundaries"]))
+    home = holding(phrases, own)
+    index = phrases.index(home)
+    coordinator = rf"\s+(?:{'|'.join(table['coordinators'])})\s+"
+    own_conjunct = holding(phrase_spans(sentence, *home, coordinator), own)
+    others, removed = [x for x in extents if x != own and clause[0] <= x[0] < clause[1]], []
+    main = next((p for p in phrases if main_phrase(sentence[slice(*p)], lang)), None)
+    for other in others:
+        phrase = holding(phrases, other)
+        if phrase == home:
+            removed.append(coordinated(sentence, home, own, other, coordinator, lang) or other)
+        else:  # the clause's main phrase stays: "On ⟨1⟩, X asked for what they had promised in ⟨2⟩"
+            removed.append(other if phrase == main else phrase)
+    for phrase in phrases[index + 1:]:  # "… on ⟨1⟩ and left office on ⟨2⟩, when …": ⟨2⟩'s
+        nearest = max((x for x in [own, *others] if x[1] <= phrase[0]), default=own)
+        if nearest != own and not any(phrase[0] <= x[0] < phrase[1] for x in others):
+            removed.append(phrase)
+    opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", sentence[home[0]:home[1]], re.I)
+    if opening and home[0] == clause[0] and home[1] < clause[1]:
+        # the noun phrase that holds the date, without the preposition and the date
+        part = (max(own_conjunct[0], home[0] + opening.end()), own_conjunct[1])
+        text, _ = text_without(sentence, part[0], part[1], extents)
+        if re.search(r"\w", text):
+            return text.strip(" ,"), []
+    first_word = first_word_of(sentence[home[0]:home[1]])
+    relative = first_word.lower() in table["relative_pronouns"]
+    # a participle phrase between commas, or after a clause; not the verb of a subject
+    # that an inserted phrase kept from it ("A third one, negotiated in Washington,
+    # followed on 25 October")
+    previous = sentence[slice(*phrases[index - 1])] if index else ""
+    inserted = index + 1 < len(phrases) or not (
+        re.match(table["participles"], first_word_of(previous)) or verbless(previous, lang))
+    if index and (relative or re.match(table["participles"], first_word) and inserted):
+        subject = noun_before(sentence, phrases[index - 1], coordinator, lang)
+        if subject:
+            predicate = text_without(sentence, *own_conjunct, extents)[0].strip(" ,")
+            if relative:
+                pronoun = re.match(rf"(?:{'|'.join(table['relative_pronouns'])})\s+", predicate, re.I)
+                return f"{subject} {predicate[pronoun.end():] if pronoun else predicate}", []
+            number = "plural" if re.search(table["plural_noun"], subject.split()[-1]) else "singular"
+            text = f"{subject} {table['passive'][number]} {predicate}"
+            if index + 1 < len(phrases) and phrases[index + 1] not in removed:
+                # "a third, held on ⟨date⟩, fell by 58 votes": what the noun went on to do
+                rest = sentence[slice(*phrases[index + 1])]
+                if is_verb(first_word_of(rest), "", lang) and first_word_of(rest) not in table["auxiliaries"]:
+                    text += f" and {rest}"
+            return text, []
+    return None, removed
+
+
+def gapped(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
+    """A clause that leaves out the verb of the one before it ("… began on 2 March, and
+    those on fisheries only in October") with that verb: "those on fisheries began"."""
+    table = grammar_table(lang)
+    if not table["phrase_boundaries"] or clause[0] < 3 or not verbless(body, lang) or \
+            first_word_of(sentence[clause[0]:]).lower() not in table["coordinators"] + table["clause_start_drop"]:
+        return body
+    verbs = verbs_in(sentence, *clause_bounds(sentence, clause[0] - 3, lang), lang)
+    if not verbs:
+        return body
+    chunk = [verbs[0]]
+    for token in verbs[1:]:
+        if sentence[chunk[-1].end:token.start].strip():
+            break
+        chunk.append(token)
+    body = body.strip()
+    end = body[len(body.rstrip(PUNCTUATION)):]
+    subject, comma, rest = body[:len(body) - len(end)].partition(", ")
+    return f"{subject.rstrip(' ,')} {' '.join(t.bare for t in chunk)}" + (f", {rest}" if comma else "") + end
