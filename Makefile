@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test clean docs bench expected
+.PHONY: all build test clean docs bench expected corpus
 all: build
 
 $(STAMP): requirements.txt
@@ -46,3 +46,10 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 
 bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(PY) bench/run.py
+
+# The corpus: every public manuscript of bench/corpus/manifest.yaml in every edition,
+# through each edition's gatekeeper (bench/corpus/results.md). Not part of `make test`:
+# it takes about an hour. bench/corpus/populate.py fills the cache from the mirrors.
+CORPUS_CACHE ?= bench/corpus/cache
+corpus: $(STAMP) $(DTDS)
+	$(PY) bench/corpus/run.py --cache $(CORPUS_CACHE) $(CORPUS_ARGS)
