@@ -2,6 +2,7 @@
 """Build the article's editions.
 
     python build.py [pdf] [html] [epub] [latex] [--root DIR] [--out DIR]
+    python build.py [EDITION…] paper.md   a one-file manuscript (front matter and text)
     python build.py pdf --pdf-engine xelatex|lualatex   the PDF through LaTeX
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check            every validation, no edition written
@@ -48,9 +49,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("words", nargs="*", metavar="EDITION",
                         help="editions to build, after an optional command: " + "; ".join(
                             f"{e.name}: {e.summary}" for e in EDITIONS)
-                        + f" (default: {' '.join(DEFAULT_EDITIONS)})")
-    parser.add_argument("--root", type=Path, default=HERE,
-                        help="folder holding manuscript/ and bibliography/ (default: this repository)")
+                        + f" (default: {' '.join(DEFAULT_EDITIONS)}); and, if the manuscript is one "
+                          "Markdown file (paper.md, article.qmd) or a folder of them, its path")
+    parser.add_argument("--root", type=Path,
+                        help="the project folder: holding manuscript/ and bibliography/, or the paper's "
+                             "Markdown file; nothing outside it is read (default: the folder of the named "
+                             "file, else this repository)")
     parser.add_argument("--out", type=Path, help="output folder (default: ROOT/build)")
     parser.add_argument("--pdf-engine", choices=ENGINES, default="typst",
                         help="typeset the PDF with Typst (default) or through LaTeX")
@@ -64,21 +68,39 @@ def parse(argv: list[str]) -> argparse.Namespace:
     output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     output.add_argument("--verbose", action="store_true", help="print every stage and file")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     words = list(args.words)
     args.command = words.pop(0) if words and words[0] in COMMANDS else "build"
     names = [edition.name for edition in EDITIONS]
-    unknown = [name for name in words if name not in names]
+    paths = [word for word in words if word not in names and manuscript_path(word)]
+    unknown = [name for name in words if name not in names and name not in paths]
     if unknown:
-        parser.error(f"unknown edition '{unknown[0]}' (choose from {', '.join(names)})")
-    args.editions = words or list(DEFAULT_EDITIONS)
-    args.out = (args.out or args.root / "build").resolve()
+        parser.error(f"unknown edition '{unknown[0]}' (choose from {', '.join(names)}; "
+                     "or name the manuscript's Markdown file)")
+    if len(paths) > 1:
+        parser.error(f"name one manuscript, not {len(paths)}: {', '.join(paths)}")
+    args.path = Path(paths[0]).resolve() if paths else None
+    if args.path and not args.path.exists():
+        parser.error(f"no such manuscript file: {paths[0]}")
+    args.editions = [word for word in words if word in names] or list(DEFAULT_EDITIONS)
+    if args.root is None:
+        args.root = (args.path.parent if args.path and args.path.is_file() else
+                     args.path.parent if args.path else HERE)
     args.root = args.root.resolve()
+    if args.path and not args.path.is_relative_to(args.root):
+        parser.error(f"{paths[0]} lies outside --root {args.root}")
+    args.out = (args.out or args.root / "build").resolve()
     if args.untrusted and args.out.is_relative_to(args.root) and args.command != "check":
         # A submission may bring its own build/: outputs, and cache records that
         # would pass them off as current.
         parser.error("--untrusted needs --out outside the submission's folder (--root)")
     return args
+
+
+def manuscript_path(word: str) -> bool:
+    """Whether a word of the command line names a manuscript: a Markdown file (there or
+    not: a typo is then a clear error) or an existing folder."""
+    return word.lower().endswith((".md", ".markdown", ".qmd")) or "/" in word or Path(word).is_dir()
 
 
 class Progress:
@@ -142,13 +164,14 @@ def run(args, progress: Progress) -> int:
 
     if args.command == "check":
         started = time.perf_counter()
-        warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions))
+        warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions),
+                                  path=args.path)
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
         return 0
     if args.command == "chronology":
-        for line in pipeline.chronology_review(args.root):
+        for line in pipeline.chronology_review(args.root, args.path):
             print(line)
         return 0
     if args.command == "validate":
@@ -167,7 +190,7 @@ def run(args, progress: Progress) -> int:
                 progress.report(result, time.perf_counter() - started[0], args.editions)
             started[0] = time.perf_counter()
 
-        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted}
+        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted, "path": args.path}
         if args.command == "watch":
             progress.line(f"watching {args.root} (Ctrl-C stops)")
             live.watch(args.root, args.out, args.editions, on_build, options=options)
@@ -177,7 +200,7 @@ def run(args, progress: Progress) -> int:
         return 0
     started = time.perf_counter()
     report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
-                            pdf_engine=args.pdf_engine, untrusted=args.untrusted)
+                            pdf_engine=args.pdf_engine, untrusted=args.untrusted, path=args.path)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -125,11 +125,13 @@ def suggestion(word: str, known, fallback: str | None = None) -> str | None:
 
 
 def source_files(doc, metadata: bool = False) -> list[str]:
-    """The manuscript's sections in reading order; with ``metadata``, then metadata.yaml."""
+    """The manuscript's sections in reading order; with ``metadata``, then the metadata
+    files that are not sections (metadata.yaml)."""
     files = doc.get_metadata(SOURCE_FILES_KEY, default=[]) if doc else []
     files = [files] if isinstance(files, str) else list(files)
-    metadata_file = doc.get_metadata(METADATA_FILE_KEY, default=None) if doc and metadata else None
-    return files + [metadata_file] if metadata_file else files
+    extra = doc.get_metadata(METADATA_FILE_KEY, default=[]) if doc and metadata else []
+    extra = [extra] if isinstance(extra, str) else list(extra)
+    return files + [name for name in extra if name not in files]
 
 
 def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str | None, int | None]:

@@ -1,9 +1,20 @@
-"""``metadata.yaml`` as written: the line of every key and the text of every scalar,
-for messages that name the line and for identifiers read as typed (pandoc reads
-values as Markdown: ``--`` would become –).
+"""The metadata as written: the file and line of every key and the text of every
+scalar, for messages that name the line and for identifiers read as typed (pandoc
+reads values as Markdown: ``--`` would become –).
 
->>> read_source(None).line("journal.issn") is None
-True
+Metadata comes from ``metadata.yaml`` and from the YAML blocks of the Markdown
+sources (a paper's front matter): a block's lines are lines of its Markdown file.
+As in pandoc, a value set in a document's block wins over the metadata file's,
+and a later block's over an earlier one's.
+
+>>> read_source(None).where("journal.issn")
+(None, None)
+>>> import tempfile, pathlib
+>>> paper = pathlib.Path(tempfile.mkdtemp()) / "paper.md"
+>>> _ = paper.write_text("---\\ntitle: T\\ndate: 4 June 2020\\n---\\n\\nText.\\n")
+>>> source = read_source([str(paper)])
+>>> source.where("date")[1], source.scalars["date"]
+(3, '4 June 2020')
 """
 from __future__ import annotations
 
@@ -14,63 +25,115 @@ from pathlib import Path
 from core.diagnostics import display_path
 from core.names import METADATA_FILE_KEY
 
+YAML_SUFFIXES = (".yaml", ".yml", ".json")
+
 
 @dataclass
 class Source:
-    """metadata.yaml as composed by PyYAML: the line of every key and the text of
-    every scalar as written (pandoc reads values as Markdown: `--` would become –)."""
+    """Where each dotted key is written ((file, line)) and each scalar's text as written.
+    ``path``: the file where a missing key belongs (the first that holds metadata)."""
     path: str | None = None
-    lines: dict[str, int] = field(default_factory=dict)
+    places: dict[str, tuple[str, int]] = field(default_factory=dict)
     scalars: dict[str, str] = field(default_factory=dict)
 
-    def line(self, path: str) -> int | None:
+    def where(self, path: str) -> tuple[str | None, int | None]:
+        """(file, line) of a dotted key, or of the nearest key above it; (the first
+        metadata file, None) when neither is written."""
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in self.places:
+                return self.places[path]
             path = path.rpartition(".")[0]
-        return None
+        return self.path, None
+
+    def line(self, path: str) -> int | None:
+        return self.where(path)[1]
+
+    def folder(self, key: str) -> Path | None:
+        """The folder of the file that writes ``key``: paths it names start there."""
+        written = self.places.get(key) or self.places.get(key.split(".")[0])
+        return Path(written[0]).resolve().parent if written else None
+
+    def add(self, other: "Source") -> None:
+        """``other``'s keys over these: a top-level key it sets replaces all of ours."""
+        for top in {key.split(".")[0] for key in other.places}:
+            for mapping in (self.places, self.scalars):
+                for key in [k for k in mapping if k == top or k.startswith(top + ".")]:
+                    del mapping[key]
+        self.places.update(other.places)
+        self.scalars.update(other.scalars)
+        self.path = self.path or other.path
 
 
-def read_source(name: str | None) -> Source:
-    """metadata.yaml's lines and scalars, composed once per version of the file (the
-    metadata stage and the editions that name missing fields read it)."""
-    if not name or not Path(name).is_file():
-        return Source(display_path(name) if name else None)
-    status = Path(name).stat()
-    return composed(name, status.st_mtime_ns, status.st_size)
-
-
-@lru_cache(maxsize=8)
-def composed(name: str, mtime_ns: int, size: int) -> Source:
-    import yaml
-
-    source = Source(display_path(name))
-    try:
-        node = yaml.compose(Path(name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return source  # pandoc read it: an odd file still has its values, without lines
-
-    def visit(node, path: str) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                child = f"{path}.{key.value}" if path else str(key.value)
-                source.lines[child] = key.start_mark.line + 1
-                visit(value, child)
-        elif isinstance(node, yaml.SequenceNode):
-            for index, value in enumerate(node.value):
-                child = f"{path}.{index}"
-                source.lines[child] = value.start_mark.line + 1
-                visit(value, child)
-        elif isinstance(node, yaml.ScalarNode):
-            source.scalars[path] = node.value
-
-    if node is not None:
-        visit(node, "")
+def read_source(names) -> Source:
+    """The metadata's places and scalars, from the files that hold it in pandoc's
+    order (``metadata.yaml`` first, then the sources' blocks); each file composed
+    once per version of it."""
+    names = [names] if isinstance(names, str) else list(names or [])
+    source = Source()
+    for name in names:
+        path = Path(name)
+        if path.is_file():
+            status = path.stat()
+            source.add(composed(str(name), status.st_mtime_ns, status.st_size))
+        elif source.path is None:
+            source.path = display_path(name)
     return source
 
 
+@lru_cache(maxsize=32)
+def composed(name: str, mtime_ns: int, size: int) -> Source:
+    """One file's metadata: a YAML file whole, a Markdown file's YAML blocks."""
+    from core.sourcetext import metadata_blocks
+
+    source = Source(display_path(name))
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return source
+    blocks = [(1, text)] if Path(name).suffix.lower() in YAML_SUFFIXES else list(metadata_blocks(text))
+    for first_line, block in blocks:
+        source.add(compose_block(block, source.path, first_line))
+    return source
+
+
+def compose_block(text: str, path: str, first_line: int) -> Source:
+    """A YAML text's keys, their lines counted from ``first_line``; nothing for a text
+    that is not a YAML mapping (pandoc does not read it as metadata either)."""
+    import yaml
+
+    source = Source(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return source  # pandoc read it: an odd file still has its values, without lines
+    if not isinstance(node, yaml.MappingNode):
+        return source
+
+    def visit(node, key: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                child = f"{key}.{name.value}" if key else str(name.value)
+                source.places[child] = (path, first_line + name.start_mark.line)
+                visit(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, value in enumerate(node.value):
+                child = f"{key}.{index}"
+                source.places[child] = (path, first_line + value.start_mark.line)
+                visit(value, child)
+        elif isinstance(node, yaml.ScalarNode):
+            source.scalars[key] = node.value
+
+    visit(node, "")
+    return source
+
+
+def metadata_files(doc) -> list[str]:
+    """The files that hold the document's metadata, in pandoc's order."""
+    value = doc.get_metadata(METADATA_FILE_KEY, default=None) if doc else None
+    return [value] if isinstance(value, str) else list(value or [])
+
+
 def metadata_line(doc, key: str) -> tuple[str | None, int | None]:
-    """Where metadata.yaml sets a dotted key (``journal.issn``, ``bibliography.1``), for
-    a message: (file, line); the file alone when the key is not written there."""
-    source = read_source(doc.get_metadata(METADATA_FILE_KEY, default=None) if doc else None)
-    return source.path, source.line(key)
+    """Where the metadata sets a dotted key (``journal.issn``, ``bibliography.1``), for
+    a message: (file, line); the first metadata file alone when the key is not written."""
+    return read_source(metadata_files(doc)).where(key)

@@ -32,7 +32,7 @@ import panflute as pf
 from core.diagnostics import error, suggestion, warn
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
-from core.metadatafile import Source, read_source
+from core.metadatafile import Source, metadata_files, read_source
 from core.metaschema import (
     IDENTIFIER_CHECKS,
     KNOWN,
@@ -43,7 +43,7 @@ from core.metaschema import (
     credit_key,
     orcid_valid,
 )
-from core.names import BUILD_KEYS, METADATA_FILE_KEY
+from core.names import BUILD_KEYS
 from filters.dates import DateError, parse_iso
 from filters.frontmatter import (
     cite_as,
@@ -66,10 +66,10 @@ class Checker:
     source: Source
 
     def error(self, path: str, message: str, hint: str | None = None) -> None:
-        error(message, self.source.path, self.source.line(path), hint)
+        error(message, *self.source.where(path), hint)
 
     def warn(self, path: str, message: str, hint: str | None = None) -> None:
-        warn(message, self.source.path, self.source.line(path), hint)
+        warn(message, *self.source.where(path), hint)
 
 
 def raw_value(meta, path: str, source: Source) -> str:
@@ -269,7 +269,7 @@ def authors_of(meta: pf.MetaMap, source: Source, checker: Checker) -> pf.MetaLis
 
 def check_metadata(doc: pf.Doc) -> None:
     meta = doc.metadata
-    source = read_source(doc.get_metadata(METADATA_FILE_KEY, default=None))
+    source = read_source(metadata_files(doc))
     checker = Checker(source)
     authors = authors_of(meta, source, checker)
     for name in list(meta.content.dict):
@@ -295,7 +295,8 @@ def check_metadata(doc: pf.Doc) -> None:
                               "shows how), or write a language that has one: " + ", ".join(LANGUAGE_CODES))
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
         error("the article has no title", source.path, None,
-              "add `title: …` to manuscript/metadata.yaml")
+              f"add `title: …` to {'the front matter of ' if source.path and not source.path.endswith('.yaml') else ''}"
+              f"{source.path or 'manuscript/metadata.yaml'}")
     if authors is not None:
         meta["authors"] = authors
         meta["affiliations"] = number_affiliations(authors)

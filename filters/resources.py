@@ -18,6 +18,7 @@ carries them. Images the build draws itself (the timeline) are ``data:`` URIs.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -28,8 +29,8 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import error, locate, source_files
-from core.names import RESOURCES_KEY
+from core.diagnostics import display_path, error, locate, source_files
+from core.names import PROJECT_KEY, RESOURCES_KEY
 from filters.elements import body_elements, descendants
 
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -72,14 +73,24 @@ def media_paths(raw_html: str) -> list[str]:
 
 
 def manuscript_folder(doc: pf.Doc) -> Path:
+    """The sources' folder: a path in the text starts there."""
     files = source_files(doc)
     return Path(files[0]).resolve().parent if files else Path.cwd().resolve()
 
 
-def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None:
-    """(normalised name, file) for a local file inside ``folder``; None (reported) otherwise.
-    Generated images (``data:`` URIs) pass as they are. ``where()``: the file and line
-    of the mention, looked up only to report a problem."""
+def project_folder(doc: pf.Doc) -> Path:
+    """The folder every file the editions read must lie in: the manuscript folder, or the
+    root of a one-file manuscript (its figures may lie beside or above the paper)."""
+    project = doc.get_metadata(PROJECT_KEY, default=None)
+    return Path(project).resolve() if project else manuscript_folder(doc)
+
+
+def check(url: str, folder: Path, where, image: bool, project: Path | None = None) -> tuple[str, Path] | None:
+    """(normalised name, file) for a local file of ``project`` (by default ``folder``),
+    its path relative to ``folder``, its name relative to ``project``; None (reported)
+    otherwise. Generated images (``data:`` URIs) pass as they are. ``where()``: the file
+    and line of the mention, looked up only to report a problem."""
+    project = project or folder
     if DATA_URI.match(url):
         return None
     parsed = urlparse(url)
@@ -89,12 +100,14 @@ def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None
         return None
     relative = unquote(parsed.path)
     target = (folder / relative).resolve()
-    if not target.is_relative_to(folder):
-        error(f"'{url}' lies outside the manuscript folder", *where(),
-              hint="keep figures in manuscript/figures/ and give the path relative to manuscript/")
+    if not target.is_relative_to(project):
+        standard = project.name == "manuscript"  # the manuscript/ folder of the standard layout
+        error(f"'{url}' lies outside the {'manuscript' if standard else 'project'} folder", *where(),
+              hint="keep figures in manuscript/figures/ and give the path relative to manuscript/" if standard
+              else f"keep figures inside {display_path(project)}/, or build with --root a folder that holds them")
         return None
     if not target.is_file():
-        known = [str(p.relative_to(folder)) for p in folder.rglob("*")
+        known = [os.path.relpath(p, folder) for p in project.rglob("*")
                  if p.suffix.lower() in FORMATS and p.is_file()]
         close = difflib.get_close_matches(relative, known, n=1, cutoff=0.5)
         error(f"image file '{url}' not found", *where(),
@@ -105,7 +118,7 @@ def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None
         error(f"'{url}' is a {target.suffix or 'file without extension'}, which not every edition "
               "can show", *where(), hint="use PNG, JPEG, SVG or PDF")
         return None
-    return str(PurePosixPath(*target.relative_to(folder).parts)), target
+    return str(PurePosixPath(*target.relative_to(project).parts)), target
 
 
 def place(doc: pf.Doc, url: str) -> tuple[str | None, int | None]:
@@ -122,17 +135,18 @@ def checked_elements(doc: pf.Doc):
 
 
 def prepare(doc: pf.Doc) -> None:
-    folder = manuscript_folder(doc)
+    folder, project = manuscript_folder(doc), project_folder(doc)
     found: dict[str, Path] = {}
     for element in checked_elements(doc):
         if isinstance(element, pf.Image):
-            checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True)
+            checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True,
+                            project=project)
             if checked:
                 element.url = checked[0]
                 found[checked[0]] = checked[1]
         elif isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html":
             for url in media_paths(element.text):
-                checked = check(url, folder, lambda url=url: place(doc, url), image=False)
+                checked = check(url, folder, lambda url=url: place(doc, url), image=False, project=project)
                 if checked:
                     found[checked[0]] = checked[1]
     if found:

@@ -82,7 +82,7 @@ def crossref_timestamp(epoch: int) -> str:
 def inputs_epoch(job) -> int:
     """The newest modification time of the manuscript's files: the deposit's date
     when ``SOURCE_DATE_EPOCH`` is not set."""
-    files = [*job.sources, *job.bibliography, str(Path(job.folder) / "metadata.yaml")]
+    files = [*job.sources, *job.bibliography, *job.metadata_files]
     return max((int(Path(name).stat().st_mtime) for name in files if Path(name).is_file()), default=0)
 
 

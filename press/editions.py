@@ -54,29 +54,30 @@ class Edition:
             return ("latex",)
         return self.templates
 
-    def check(self, plain: dict, metadata_file: str | None) -> None:
+    def check(self, plain: dict, metadata_files) -> None:
         """Every field the edition cannot do without, each missing one an error naming
-        it (all of them together) at the line of metadata.yaml where it belongs; run by
+        it (all of them together) at the line of the metadata where it belongs; run by
         the edition and by ``python build.py check EDITION``."""
         if not self.requires:
             return
         from core.diagnostics import collecting, error, raise_collected
         from core.metadatafile import read_source
 
-        source = read_source(metadata_file)
+        source = read_source(metadata_files)
         with collecting() as found:
             for keys, what in import_module(self.module).REQUIRED.items():
                 if not any(dotted(plain, key) for key in keys.split("|")):
                     first = keys.split("|")[0]
                     parent, _, leaf = first.rpartition(".")
                     example = f"{parent}: {{{leaf}: …}}" if parent else f"{leaf}: …"
+                    where = source.where(first)
                     error(f"the {self.name} edition needs `{keys.replace('|', '` or `')}` ({what})",
-                          source.path, source.line(first), f"add `{example}` to metadata.yaml")
+                          *where, f"add `{example}` to {Path(where[0]).name if where[0] else 'the metadata'}")
         raise_collected(found)
 
     def write(self, job, shared) -> dict[str, bytes]:
         """The edition's files, once the metadata has what it cannot do without."""
-        self.check(job.plain, job.metadata_file)
+        self.check(job.plain, job.metadata_files)
         return getattr(import_module(self.module), self.writer)(job, shared)
 
     def renderers(self, job):
@@ -145,6 +146,7 @@ class Job:
     folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
     resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
+    metadata_files: tuple[str, ...] = ()  # the files holding the metadata (metadata.yaml, front matter)
     # A box of one or none: the JSON tree the filters wrote ``doc_json`` from, if
     # this process ran them, for the first writer that asks (see ``document``).
     tree: list = field(default_factory=list, hash=False, compare=False, repr=False)
@@ -164,11 +166,6 @@ class Job:
             return self.tree.pop()  # atomic: one writer gets it
         except IndexError:
             return ast.load(self.doc_json)
-
-    @property
-    def metadata_file(self) -> str | None:
-        path = Path(self.folder) / "metadata.yaml"
-        return str(path) if path.is_file() else None
 
     @property
     def terms(self) -> dict:

@@ -44,11 +44,12 @@ EVENTS = "/__press/events"
 POLL_SECONDS = 0.25
 
 
-def watched_paths(root: Path, out: Path) -> list[Path]:
-    """What an author edits, and the .bib files the last build read wherever they
-    lie (the metadata may name one outside bibliography/). A change to the
-    filters' code needs a restart."""
-    folders = [root / "manuscript", root / "bibliography", HERE / "templates"]
+def watched_paths(root: Path, out: Path, path: Path | None = None) -> list[Path]:
+    """What an author edits (the manuscript folder, or the one Markdown file named),
+    and the files the last build read wherever they lie (the .bib files the metadata
+    names, the figures). A change to the filters' code needs a restart."""
+    folders = [path] if path else [root / "manuscript", root / "bibliography"]
+    folders.append(HERE / "templates")
     named = [Path(p) for p in Cache(out).state.read]
     return [p for p in dict.fromkeys(folders + named) if p.exists()]
 
@@ -75,7 +76,8 @@ def watch(root: Path, out: Path, wanted: list[str],
     from watchfiles import watch as changes
 
     on_build(rebuild(root, out, wanted, options))
-    for _ in changes(*watched_paths(root, out), stop_event=stop, debounce=80, step=20):
+    for _ in changes(*watched_paths(root, out, (options or {}).get("path")), stop_event=stop,
+                     debounce=80, step=20):
         on_build(rebuild(root, out, wanted, options))
 
 

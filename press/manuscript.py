@@ -31,7 +31,7 @@ from core.diagnostics import (
     record,
     suggestion,
 )
-from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
+from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, PROJECT_KEY, SOURCE_FILES_KEY
 from core.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -43,13 +43,32 @@ RAW_FORMAT = r'"t":"Raw(?:Block|Inline)","c":\["((?:[^"\\]|\\.)*)"'
 KNOWN_RAW_FORMATS = ("html", "latex", "typst")  # the editions' own: a raw block reaches one of them
 
 
+# A manuscript's text files, as authors name them (Quarto's .qmd is read as Markdown).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd")
+
+
 @dataclass(frozen=True)
 class Manuscript:
+    """What the build reads. ``folder``: what the figures must lie in, where the editions
+    read them from (the manuscript folder, or the root of a one-file manuscript);
+    ``layout``: "folder" (``manuscript/``), "file" (one Markdown file with its front
+    matter), "sections" (a folder of Markdown files) or "manubot" (Manubot's ``content/``)."""
     root: Path
     sources: tuple[Path, ...]
     metadata_file: Path | None
-    bibliography: tuple[Path, ...]
-    files: tuple[Path, ...] = ()  # every file of manuscript/ (figures, chronology.yaml…)
+    bibliography: tuple[Path, ...]  # used when the metadata names none
+    files: tuple[Path, ...] = ()  # what the AST depends on besides the bibliography (figures…)
+    folder: Path | None = None
+    layout: str = "folder"
+
+    @property
+    def source_folder(self) -> Path:
+        """The sources' folder: paths in the text (figures) start there."""
+        return self.sources[0].parent
+
+    @property
+    def home(self) -> Path:
+        return self.folder or self.source_folder
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -76,9 +95,49 @@ def check_inside(path: Path, folder: Path) -> None:
               hint=f"the build reads only the project's own files: copy the file into {folder.name}/")
 
 
-def find_manuscript(root: Path) -> Manuscript:
+def markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files of a folder, in name order."""
+    return sorted(p for p in folder.glob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and not p.name.startswith("."))
+
+
+def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
+    """The manuscript in ``root``: the Markdown file or folder of sections ``path``
+    names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
+    file of ``root``."""
+    if path is not None:
+        if path.is_dir():
+            return sections(root, path, "sections")
+        return single_file(root, path)
+    if (root / "manuscript").is_dir():
+        return folder_layout(root)
+    if (root / "content" / "metadata.yaml").is_file() and markdown_files(root / "content"):
+        return sections(root, root / "content", "manubot")
+    candidates = markdown_files(root)
+    with_front_matter = [p for p in candidates if front_matter_of(p)]
+    chosen = with_front_matter if len(with_front_matter) == 1 else candidates
+    if len(chosen) == 1:
+        return single_file(root, chosen[0])
+    if not candidates:
+        raise BuildError("no manuscript found", display_path(root),
+                         hint="name the paper's Markdown file (python build.py paper.md), or put the "
+                              "article's sections in manuscript/*.md")
+    names = ", ".join(p.name for p in (with_front_matter or candidates)[:6])
+    raise BuildError(f"several Markdown files could be the manuscript: {names}", display_path(root),
+                     hint=f"name the one to build: python build.py {(with_front_matter or candidates)[0].name}")
+
+
+def front_matter_of(path: Path) -> bool:
+    """Whether a Markdown file opens with a YAML block (a paper's front matter)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as text:
+            return text.readline().rstrip() == "---"
+    except OSError:
+        return False
+
+
+def folder_layout(root: Path) -> Manuscript:
     folder = root / "manuscript"
-    sources = tuple(sorted(folder.glob("*.md")))
+    sources = tuple(markdown_files(folder))
     if not sources:
         raise BuildError("no manuscript found", display_path(folder),
                          hint="put the article's sections in manuscript/*.md")
@@ -102,6 +161,43 @@ def find_manuscript(root: Path) -> Manuscript:
     return Manuscript(root, sources, metadata_file, bibliography, files)
 
 
+def read_by_name(source_folder: Path, sources) -> tuple[Path, ...]:
+    """The files a manuscript reads by name: its sources, the chronology's corrections."""
+    corrections = source_folder / CHRONOLOGY_FILE
+    return (*sources, *([corrections] if corrections.is_file() else []))
+
+
+def single_file(root: Path, path: Path) -> Manuscript:
+    """One Markdown file with its front matter (a JOSS ``paper.md``, a Quarto ``.qmd``):
+    what it names lies in ``root``; the figures and bibliography it reads are added to
+    the cache's inputs as the build finds them."""
+    if not path.is_file():
+        raise BuildError("no such manuscript file", display_path(path),
+                         hint=suggestion(path.name, [p.name for p in markdown_files(path.parent)]
+                                         if path.parent.is_dir() else [], "name the paper's Markdown file"))
+    with collecting() as found:
+        check_inside(path, root)
+    raise_collected(found)
+    return Manuscript(root, (path,), None, (), read_by_name(path.parent, (path,)), root, "file")
+
+
+def sections(root: Path, folder: Path, layout: str) -> Manuscript:
+    """A folder of Markdown files read in name order, with its ``metadata.yaml`` (a
+    thesis's chapters; Manubot's ``content/``)."""
+    sources = tuple(markdown_files(folder))
+    if not sources:
+        raise BuildError("no Markdown files in the folder", display_path(folder),
+                         hint="name the paper's Markdown file, or a folder of its sections")
+    metadata = folder / "metadata.yaml"
+    with collecting() as found:
+        for path in (*sources, metadata):
+            if path.exists() or path.is_symlink():
+                check_inside(path, root)
+    raise_collected(found)
+    return Manuscript(root, sources, metadata if metadata.is_file() else None, (),
+                      read_by_name(folder, sources), root, layout)
+
+
 def check_text(path: Path) -> str:
     """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
     try:
@@ -115,17 +211,19 @@ def check_text(path: Path) -> str:
                          hint="save the file as UTF-8") from None
 
 
-def check_sources(manuscript: Manuscript) -> None:
+def check_sources(manuscript: Manuscript) -> list[Path]:
     """Every source, the metadata file and the chronology's corrections: UTF-8
     (pandoc would read a Latin-1 file with only a warning), and what
-    ``core.sourcetext`` checks. Records the errors."""
-    from core.sourcetext import markdown_problems, yaml_problems
+    ``core.sourcetext`` checks. Records the errors; returns the files that hold
+    metadata (metadata.yaml, and the sources with a YAML block: a front matter)."""
+    from core.sourcetext import metadata_blocks, markdown_problems, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
-    corrections = manuscript.root / "manuscript" / CHRONOLOGY_FILE
+    corrections = manuscript.source_folder / CHRONOLOGY_FILE
     for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
         if path:
             files.append((path, yaml_problems))
+    holding = [manuscript.metadata_file] if manuscript.metadata_file else []
     for path, problems in files:
         try:
             text = check_text(path)
@@ -134,22 +232,36 @@ def check_sources(manuscript: Manuscript) -> None:
             continue
         for line, message, hint in problems(text):
             error(message, display_path(path), line, hint)
+        if problems is markdown_problems and next(metadata_blocks(text), None):
+            holding.append(path)
+    return holding
 
 
-def check_metadata(path: Path) -> None:
-    """Find the mistake in a metadata.yaml that pandoc rejected, and name its line
-    (pandoc's own message gives only the position of the whole block)."""
+def check_metadata(manuscript: Manuscript) -> None:
+    """Find the mistake in the metadata that pandoc rejected (metadata.yaml, or a
+    source's YAML block), and name its line: pandoc's own message gives only the
+    position of the whole block."""
     import yaml
 
-    try:
-        data = yaml.safe_load(io.StringIO(check_text(path)))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise BuildError(f"YAML syntax error: {error.problem or error}", display_path(path),
-                         mark.line + 1 if mark else None,
-                         hint="check the indentation and quoting of this line") from None
-    if data is not None and not isinstance(data, dict):
-        raise BuildError("metadata must be a mapping of names to values", display_path(path))
+    from core.sourcetext import metadata_blocks
+
+    texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
+        if manuscript.metadata_file else []
+    for source in manuscript.sources:
+        texts += [(source, first, block, False) for first, block in metadata_blocks(check_text(source))]
+    for path, first, text, whole in texts:
+        try:
+            data = yaml.safe_load(io.StringIO(text))
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            if error.context_mark and "end of stream" in str(error.problem):
+                mark = error.context_mark  # a quote or bracket never closed: where it opens
+            raise BuildError(f"YAML syntax error: {error.problem or error}"
+                             + (f" ({error.context})" if mark is error.context_mark and error.context else ""),
+                             display_path(path), first + mark.line if mark else None,
+                             hint="check the indentation and quoting of this line") from None
+        if whole and data is not None and not isinstance(data, dict):
+            raise BuildError("metadata must be a mapping of names to values", display_path(path))
 
 
 def load(output: str, files: list[Path], metadata_file: Path | None = None):
@@ -216,56 +328,47 @@ def slug_of(doc) -> str:
     return slug_of_title(title) or "article"
 
 
-def metadata_place(manuscript: Manuscript, key: str) -> tuple[str | None, int | None]:
-    """file:line where metadata.yaml sets a dotted key, for a message."""
-    from core.metadatafile import read_source
-
-    source = read_source(str(manuscript.metadata_file) if manuscript.metadata_file else None)
-    return source.path, source.line(key)
-
-
-def check_document(doc, manuscript: Manuscript) -> list[str]:
+def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> list[str]:
     """The metadata facts the build relies on before its stages: a slug that is a
     file name, bibliography files inside the project (``filters.metadata`` checks
     the rest). Records the errors; returns the .bib files the document reads."""
+    from core.metadatafile import read_source
     from core.sourcetext import control_character
 
+    source = read_source(metadata_files)
     explicit = doc.get_metadata("slug", default=None)
     if explicit is not None and not re.fullmatch(SLUG, str(explicit)):
-        path, line = metadata_place(manuscript, "slug")
-        error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", path, line,
+        error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", *source.where("slug"),
               hint=f"did you mean '{slug_of_title(str(explicit)) or 'article'}'?")
     listed = doc.get_metadata("bibliography", default=None)
     if not listed:
         bibliography = list(manuscript.bibliography)
     elif not (isinstance(listed, str) or isinstance(listed, list) and all(isinstance(n, str) for n in listed)):
-        path, line = metadata_place(manuscript, "bibliography")
-        error("'bibliography' must name a file, or a list of files", path, line,
+        error("'bibliography' must name a file, or a list of files", *source.where("bibliography"),
               hint="bibliography: ../bibliography/references.bib")
         bibliography = []
-    else:  # named in the metadata, relative to the manuscript folder
+    else:  # named in the metadata, relative to the file that names it
         bibliography = []
         names = [listed] if isinstance(listed, str) else listed
+        start = source.folder("bibliography") or manuscript.source_folder
         for index, name in enumerate(names):
             key = "bibliography" if isinstance(listed, str) else f"bibliography.{index}"
-            path = (manuscript.root / "manuscript" / str(name)).resolve()
+            path = (start / str(name)).resolve()
             if path.is_dir():
-                where, line = metadata_place(manuscript, key)
-                error(f"bibliography '{name}' is a folder", where, line,
+                error(f"bibliography '{name}' is a folder", *source.where(key),
                       hint=f"name the file in it, e.g. {name.rstrip('/')}/references.bib")
             elif inside(path, manuscript.root) and not path.exists():
-                where, line = metadata_place(manuscript, key)
-                known = [os.path.relpath(p, manuscript.root / "manuscript")
-                         for p in sorted(manuscript.root.glob("*/*.bib")) + sorted(manuscript.root.glob("*/*.json"))]
-                error(f"bibliography file '{name}' not found", where, line,
-                      hint=suggestion(str(name), known, "paths are relative to manuscript/"))
+                known = [os.path.relpath(p, start) for p in sorted(manuscript.root.rglob("*"))[:2000]
+                         if p.suffix.lower() in (".bib", ".json") and p.is_file()]
+                error(f"bibliography file '{name}' not found", *source.where(key),
+                      hint=suggestion(str(name), known, f"paths are relative to {display_path(start)}/"))
             elif inside(path, manuscript.root):
                 bibliography.append(path)
             else:
-                where, line = metadata_place(manuscript, key)
-                error(f"bibliography '{name}' lies outside the project folder", where, line,
-                      hint="put the .bib in bibliography/ and name it from manuscript/, "
-                           "as ../bibliography/NAME.bib")
+                error(f"bibliography '{name}' lies outside the project folder", *source.where(key),
+                      hint="put the .bib in bibliography/ and name it from manuscript/, as ../bibliography/NAME.bib"
+                      if manuscript.layout == "folder" else
+                      f"keep it in {display_path(manuscript.root)}/, or build with --root a folder that holds it")
     for path in bibliography:
         if path.is_file():
             problem = control_character(path.read_bytes().decode("utf-8", "replace"))
@@ -278,9 +381,10 @@ def read(manuscript: Manuscript, while_reading=None):
     """One pandoc run over all sources → the document, with the bibliography and
     the source files recorded in its metadata for the filters. ``while_reading``
     runs while pandoc parses (the build imports the filters then). The texts'
-    mistakes are reported together, before pandoc runs; then the metadata's."""
+    mistakes are reported together, before pandoc runs; the metadata's that the
+    build checks here, with the stages' (``reported``)."""
     with collecting() as found:
-        check_sources(manuscript)
+        holding = check_sources(manuscript)
     raise_collected(found)
     args = ["--from", MARKDOWN, "--to", "json"]
     if manuscript.metadata_file:
@@ -293,15 +397,24 @@ def read(manuscript: Manuscript, while_reading=None):
     try:
         output = finish(process)
     except BuildError:
-        if manuscript.metadata_file:
-            check_metadata(manuscript.metadata_file)
+        check_metadata(manuscript)
         raise
     doc = load(output, manuscript.sources, manuscript.metadata_file)
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
-    if manuscript.metadata_file:
-        doc.metadata[METADATA_FILE_KEY] = pf.MetaString(str(manuscript.metadata_file))
+    metadata_files = [str(path) for path in holding]
+    if metadata_files:
+        doc.metadata[METADATA_FILE_KEY] = pf.MetaList(*map(pf.MetaString, metadata_files))
+    doc.metadata[PROJECT_KEY] = pf.MetaString(str(manuscript.home.resolve()))
     with collecting() as found:
-        bibliography = check_document(doc, manuscript)
-    raise_collected(found)
+        bibliography = check_document(doc, manuscript, metadata_files)
+    # Reported with the stages' own (``reported``): a bibliography not found and a date
+    # that is no date are named in one build.
+    doc.read_problems = found
     doc.metadata["bibliography"] = pf.MetaList(*map(pf.MetaString, bibliography))
     return doc
+
+
+def reported(doc) -> None:
+    """Record the problems ``read`` found in the metadata, inside the stages' ``collecting``."""
+    for problem in getattr(doc, "read_problems", []):
+        error(problem.message, problem.path, problem.line, problem.hint)

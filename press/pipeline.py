@@ -21,10 +21,10 @@ from pathlib import Path
 
 from core import idle
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
-from core.names import RESOURCES_KEY, STYLE_FILES_KEY
+from core.names import METADATA_FILE_KEY, RESOURCES_KEY, STYLE_FILES_KEY
 from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
-from press.manuscript import Manuscript, find_manuscript, read, slug_of
+from press.manuscript import Manuscript, find_manuscript, read, reported, slug_of
 from press.output import commit, sweep
 
 
@@ -76,6 +76,7 @@ def run_filters(doc, report: Report, chosen: tuple[Stage, ...] = stages(), after
     any was found. ``after_metadata(doc)`` runs once the metadata is checked (the
     EPUB's cover starts then)."""
     with collecting() as found, idle.scope():
+        reported(doc)
         for position, stage in enumerate(chosen):
             name = stage.name
             started = time.perf_counter()
@@ -122,7 +123,8 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
     from press.render import prepare_fields
 
     facts = {"slug": slug_of(doc), "lang": doc.get_metadata("lang", default="en"),
-             "folder": str(manuscript.root / "manuscript"),
+             "folder": str(manuscript.home),
+             "metadata_files": doc.get_metadata(METADATA_FILE_KEY, default=[]),
              "resources": doc.get_metadata(RESOURCES_KEY, default={}),
              "sources": [str(source) for source in manuscript.sources],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
@@ -182,15 +184,19 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) ->
 
 def read_files(facts: dict) -> list[str]:
     """The files the filtered document read besides the manuscript: the bibliography
-    (which may lie outside bibliography/) and the CSL style."""
-    return [*facts["bibliography"], *facts.get("styles", [])]
+    (which may lie outside bibliography/), the CSL style and the figures (a one-file
+    manuscript's folder is not hashed whole)."""
+    return list(dict.fromkeys([*facts["bibliography"], *facts.get("styles", []),
+                               *facts.get("resources", {}).values()]))
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst", untrusted: bool = False) -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False, path: Path | None = None) -> Report:
+    """Build the editions ``wanted`` of the manuscript in ``root`` (``path``: its
+    Markdown file or folder of sections, when named) into ``out``."""
     report = Report()
     sweep(out)  # what a killed build left half-written
-    manuscript = find_manuscript(root)
+    manuscript = find_manuscript(root, path)
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
     # `untrusted` changes what the stages accept: the document's key has it.
     document_options = {"untrusted": untrusted}
@@ -233,6 +239,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
                       bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
                       folder=facts["folder"], resources=facts["resources"],
+                      metadata_files=tuple(facts.get("metadata_files", [])),
                       sources=tuple(facts["sources"]), tree=[tree] if tree else [])
             tree = None  # the writer that takes it from the job frees it when done
             files = write_editions(job, todo, report, covers[0] if covers else None)
@@ -248,32 +255,33 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     return report
 
 
-def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = ()) -> list[str]:
+def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
+          path: Path | None = None) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
     named editions require of the metadata), writing nothing."""
     from press.editions import EDITION
 
-    manuscript = find_manuscript(root)
+    manuscript = find_manuscript(root, path)
     facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted))
-    metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:
             try:
-                EDITION[name].check(facts["plain"], metadata)
+                EDITION[name].check(facts["plain"], facts["metadata_files"])
             except BuildError as failure:
                 record(failure)
     raise_collected(found)
     return warnings
 
 
-def chronology_review(root: Path) -> list[str]:
+def chronology_review(root: Path, path: Path | None = None) -> list[str]:
     """``python build.py chronology``: each event of the appendix, its text, its places
     and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
     from filters.dates import format_long
     from filters.events import review_lines
 
     with collecting() as found:
-        doc = read(find_manuscript(root))
+        doc = read(find_manuscript(root, path))
+        reported(doc)
         for stage in needed("chronology"):
             doc = stage.run(doc)
     raise_collected(found)

@@ -1,0 +1,95 @@
+"""Manuscripts as authors have them: one Markdown file with its front matter (JOSS's
+paper.md, a Quarto .qmd), a folder of sections, Manubot's content/; every message about
+the front matter names the paper and its line."""
+from pathlib import Path
+
+import pytest
+from conftest import run_build
+
+from core.diagnostics import BuildError
+from press.manuscript import find_manuscript
+
+FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
+BIB = "@article{smith2020, author = {Smith, Ann}, title = {Growth}, journal = {J}, year = {2020}}\n"
+PAPER = """---
+title: 'A tool: for papers'
+authors:
+  - name: Ann Smith
+    affiliation: University of Somewhere
+date: 2020-06-04
+bibliography: paper.bib
+---
+
+# Summary
+
+Text citing @smith2020.
+
+![A chart.](figures/trade.png)
+"""
+
+
+def paper(folder: Path, text: str = PAPER, name: str = "paper.md") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    (folder / "paper.bib").write_text(BIB, encoding="utf-8")
+    (folder / "figures").mkdir(exist_ok=True)
+    (folder / "figures" / "trade.png").write_bytes(FIGURE.read_bytes())
+    return folder / name
+
+
+def test_a_paper_builds_from_its_own_file(tmp_path):
+    path = paper(tmp_path / "joss")
+    result = run_build("html", "paper.md", "--out", str(tmp_path / "out"), cwd=path.parent)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "University of Somewhere" in page and "Smith (2020)" in page
+    assert (tmp_path / "out" / "html" / "figures" / "trade.png").is_file()
+
+
+def test_root_finds_the_one_paper_in_its_folder(tmp_path):
+    path = paper(tmp_path / "joss")
+    (path.parent / "README.md").write_text("# Readme\n", encoding="utf-8")  # no front matter: not the paper
+    assert find_manuscript(path.parent).sources == (path,)
+    paper(tmp_path / "joss", name="other.md")
+    with pytest.raises(BuildError, match="several Markdown files could be the manuscript: other.md, paper.md"):
+        find_manuscript(path.parent)
+
+
+def test_front_matter_messages_name_the_paper_and_its_line(tmp_path):
+    path = paper(tmp_path / "joss", PAPER.replace("2020-06-04", "when it was done").replace(
+        "paper.bib", "papers.bib"))
+    result = run_build("html", str(path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "paper.md:6: error: 'when it was done' is not a date" in result.stderr, result.stderr
+    assert "paper.md:7: error: bibliography file 'papers.bib' not found (did you mean 'paper.bib'?)" \
+        in result.stderr
+    path.write_text(PAPER.replace("title: 'A tool: for papers'", "title: 'A tool: for papers"), encoding="utf-8")
+    result = run_build("html", str(path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "paper.md:2: error: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)" in result.stderr, result.stderr
+
+
+def test_what_the_paper_names_resolves_from_its_folder_and_stays_in_the_root(tmp_path):
+    path = paper(tmp_path / "repo" / "docs" / "paper", PAPER.replace("figures/trade.png", "../images/trade.png"))
+    (tmp_path / "repo" / "docs" / "images").mkdir()
+    (tmp_path / "repo" / "docs" / "images" / "trade.png").write_bytes(FIGURE.read_bytes())
+    inside = run_build("html", str(path), "--root", str(tmp_path / "repo" / "docs"), "--out", str(tmp_path / "a"))
+    assert inside.returncode == 0, inside.stderr
+    assert (tmp_path / "a" / "html" / "images" / "trade.png").is_file()
+    outside = run_build("html", str(path), "--out", str(tmp_path / "b"))  # the root is the paper's folder
+    assert outside.returncode == 1 and "'../images/trade.png' lies outside the project folder" in outside.stderr
+
+
+def test_a_folder_of_sections_is_read_in_name_order(tmp_path):
+    folder = tmp_path / "thesis" / "source"
+    folder.mkdir(parents=True)
+    (folder / "02_method.md").write_text("# Method\n\nSecond.\n", encoding="utf-8")
+    (folder / "01_intro.md").write_text("---\ntitle: A thesis\n---\n\n# Intro\n\nFirst.\n", encoding="utf-8")
+    result = run_build("html", str(folder), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.index("First.") < page.index("Second.")
+
+
+def test_a_named_file_that_is_not_there_is_a_usage_error(tmp_path):
+    result = run_build("html", str(tmp_path / "papr.md"))
+    assert result.returncode == 2 and "no such manuscript file" in result.stderr
