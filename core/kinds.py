@@ -46,6 +46,7 @@ KINDS: tuple[Kind, ...] = (
     field("authors", "the authors' names"),
     field("affiliations", "the authors' institutions, numbered when several"),
     field("corresponding-author", "the corresponding author and their address"),
+    field("author-notes", "notes on the authors and the title (a footnote in a name, equal contribution)"),
     field("orcid", "each author's ORCID iD"),
     field("history", "received, revised, accepted and published dates"),
     field("license", "the licence and the copyright line"),

@@ -56,6 +56,7 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(str, "a numbered thing's label, and its plural for several (Figures 1 and 2)",
                 "figure figures table tables equation equations sections appendices"),
         "and": Key(str, "the word that joins the last of several names or numbers"),
+        "equal_contribution": Key(str, "the note on authors marked † (JOSS's `equal-contrib`)"),
         "et_al": Key(str, "the abbreviation for more authors"),
         "note": Key(str, "a footnote's label in the chronology's back-links: dn., n."),
         "ethics_statement": Key(str, "the ethics approval, composed: {board}, {date}, {number}"),
@@ -136,7 +137,7 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
     >>> checked("xx", {"INTERFACE": {"and": "und"}, "CITATION": {}, "DATES": {}, "CLAUSES": {}})
     Traceback (most recent call last):
       ...
-    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (40 in all)
+    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (41 in all)
     """
     table: dict = {}
     where = f"language pack '{code}' (core/languages/{code}.py)"

@@ -36,13 +36,17 @@ class Key:
 PERSON = {
     "name": Key("the author's name as printed", "text"),
     "affiliation": Key("an institution, or a list of them (shared ones are numbered once)",
-                       "affiliations", {"name": Key("the institution"), "ror": Key("its ROR id", "url")}),
+                       "affiliations", {"name": Key("the institution"), "ror": Key("its ROR id", "ror")}),
     "orcid": Key("ORCID iD, e.g. 0000-0002-1825-0097", "orcid"),
     "email": Key("e-mail address", "email"),
     "corresponding": Key("true for the corresponding author", "bool"),
+    "equal-contrib": Key("true for authors who contributed equally (marked †); JOSS's key, Quarto's "
+                         "`equal-contributor`", "bool"),
     "roles": Key("CRediT roles, e.g. [conceptualization, writing-original-draft]", "credit"),
-    "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21", "url"),
+    "ror": Key("ROR id of the affiliation, e.g. https://ror.org/03a5qrr21 or 03a5qrr21", "ror"),
     "surname": Key("the family name, when it is not the name's last word (JATS, Crossref)"),
+    "note": Key("a note on the author, printed under the authors with its mark (a footnote in the name "
+                "is read as one)"),
 }
 
 
@@ -67,7 +71,9 @@ SCHEMA: dict[str, Key] = {
         "url": Key("the journal's web site", "url")}),
     "doi": Key("the article's DOI, e.g. 10.1234/abc.2021.5", "doi"),
     "url": Key("the article's landing page", "url"),
-    "date": Key("publication year or date (YYYY, YYYY-MM or YYYY-MM-DD)", "date"),
+    "date": Key("publication date: 2021-06-30, 30 June 2021, June 30, 2021, 30 Haziran 2021, 2021-06, "
+                "2021; Quarto's `today` or `last-modified` (SOURCE_DATE_EPOCH, else the newest source file)",
+                "date"),
     "received": Key("date received (YYYY-MM-DD)", "date"),
     "revised": Key("date revised (YYYY-MM-DD)", "date"),
     "accepted": Key("date accepted (YYYY-MM-DD)", "date"),
@@ -103,7 +109,47 @@ SCHEMA: dict[str, Key] = {
 KNOWN = set(SCHEMA) | INTERNAL_KEYS
 
 
-IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url"}
+def _foreign(why: str, keys: str) -> dict[str, str]:
+    return {key: why for key in keys.split()}
+
+
+# Keys other tools read that this build does not use: each left out with its reason
+# (``filters.dialects``), not reported as unknown.
+FOREIGN: dict[str, str] = {
+    **_foreign("Quarto's output formats: the editions are named on the command line "
+               "(python build.py pdf html …)", "format output"),
+    **_foreign("the build runs no code: code chunks are shown as code", "execute jupyter engine knitr echo "
+               "freeze"),
+    **_foreign("an option of Quarto's renderer or project", "project editor filters draft resources "
+               "keep-md comments notebook-links date-format title-block-banner lightbox code-fold "
+               "citation-location reference-location fig-cap-location tbl-cap-location crossref toc "
+               "toc-title number-sections link-citations link-bibliography"),
+    **_foreign("a setting of a LaTeX template: each edition has its own layout", "keep-tex documentclass "
+               "classoption documentclass_options fontsize geometry fontfamily mainfont papersize colorlinks "
+               "linkcolor urlcolor citecolor numbersections lineno natbib biblatex biblio-style template "
+               "fancyhdrtitle usehancyhdr section-titles bibtex include-in-header include-before-body"),
+    **_foreign("an option of pandoc-crossref: labels are the language's words (core/languages)",
+               "figureTitle tableTitle listingTitle figPrefix eqnPrefix tblPrefix lstPrefix secPrefix "
+               "lofTitle lotTitle lolTitle chapters chaptersDepth numberSections sectionsDepth secLabels "
+               "figLabels tblLabels eqLabels subfigColumns subfigGrid tableTemplate figureTemplate "
+               "subfigureTemplate linkReferences nameInLink cref listings codeBlockCaptions"),
+    **_foreign("JOSS's key for a submission to an AAS journal: this build does not use it",
+               "aas-doi aas-journal"),
+}
+
+
+IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url", "ror"}
+ROR_ID = re.compile(r"0[a-hj-km-np-tv-z0-9]{6}\d{2}")
+
+
+def ror_address(value: str) -> str:
+    """A ROR id as its address; an address as it is.
+
+    >>> ror_address("04ge02x20"), ror_address("https://ror.org/04ge02x20")
+    ('https://ror.org/04ge02x20', 'https://ror.org/04ge02x20')
+    """
+    value = value.strip()
+    return f"https://ror.org/{value}" if ROR_ID.fullmatch(value) else value
 
 
 def bcp47(tag: str) -> bool:

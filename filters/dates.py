@@ -135,6 +135,80 @@ def parse_iso(value: str) -> DateSpan:
     return DateSpan(dates[0], dates[1] if len(dates) == 2 else None)
 
 
+# --- a date as metadata writes it ----------------------------------------------------
+
+# A metadata date's parts: words (a month's name, maybe abbreviated) and numbers (an
+# ordinal's ending or period dropped: "11th", "18.").
+DATE_TOKEN = re.compile(r"(\d+)(?:st|nd|rd|th|\.)?|([^\W\d_]+)\.?", re.I)
+NUMERIC_DATE = re.compile(r"(\d{1,2})[./\s-]+(\d{1,2})[./\s-]+(\d{4})|(\d{4})[./](\d{1,2})[./](\d{1,2})")
+
+
+def month_named(word: str, languages) -> int | None:
+    """The month a name (or its first three letters or more) stands for, in the first
+    of ``languages`` that has it: ``"Dec"`` → 12, ``"Haziran"`` → 6."""
+    word = word.casefold()
+    for lang in languages:
+        table = pack(lang)
+        for number, name in enumerate(table["months"], start=1):
+            if word == name.casefold() or len(word) >= 3 and name.casefold().startswith(word):
+                return number
+        for alias, number in table["month_aliases"].items():
+            if word == alias.rstrip(".").casefold():
+                return number
+    return None
+
+
+def read_date(text: str, lang: str | None = None) -> tuple[PartialDate, str | None]:
+    """A date as people write it in a paper's metadata, and a note when its reading is
+    a guess: ISO 8601 (``2020-06-04``, ``2020-06``, ``2020``), with the month's name in
+    the document's language or any other of the packs (``4 June 2020``, ``June 4,
+    2020``, ``18. December 2020``, ``11th January 2019``, ``1 Dec 2025``, ``4 Haziran
+    2020``), or in numbers, day first (``01.10.2021``; ``11 08 2023`` is a guess).
+
+    >>> [read_date(t)[0].iso for t in ("4 June 2020", "June 4, 2020", "4 Haziran 2020", "2020-06", "1 Dec 2025")]
+    ['2020-06-04', '2020-06-04', '2020-06-04', '2020-06', '2025-12-01']
+    >>> read_date("11 08 2023")
+    (PartialDate(year=2023, month=8, day=11), 'read as day, month, year: 11 August 2023')
+    >>> read_date("in the spring")
+    Traceback (most recent call last):
+      ...
+    filters.dates.DateError: not a date
+    """
+    from core.language import LANGUAGE_CODES
+
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text):
+        return parse_iso(text).start, None
+    numeric = NUMERIC_DATE.fullmatch(text)
+    if numeric:
+        day, month, year, year2, month2, day2 = numeric.groups()
+        if year2:
+            return PartialDate(int(year2), int(month2), int(day2)), None
+        first, second = int(day), int(month)
+        if first <= 12 and second > 12:  # the month first, as Americans write it
+            first, second = second, first
+        date = PartialDate(int(year), second, first)
+        guess = first <= 12 and second <= 12 and first != second and not re.search(r"\.", text)
+        return date, (f"read as day, month, year: {format_long(DateSpan(date), 'en')}" if guess else None)
+    languages = list(dict.fromkeys([base_language(lang), *LANGUAGE_CODES]))
+    numbers, month = [], None
+    for match in DATE_TOKEN.finditer(text):
+        if match.group(1):
+            numbers.append(int(match.group(1)))
+            continue
+        found = month_named(match.group(2), languages)
+        if found is None or month is not None:
+            raise DateError("not a date")
+        month = found
+    if month is None or not numbers or len(numbers) > 2 or re.sub(DATE_TOKEN.pattern + r"|[\s,]", "", text):
+        raise DateError("not a date")
+    years = [n for n in numbers if n > 31]
+    days = [n for n in numbers if n <= 31]
+    if len(years) != 1 or len(days) > 1:
+        raise DateError("not a date")
+    return PartialDate(years[0], month, days[0] if days else None), None
+
+
 # --- compiling the grammar ---------------------------------------------------------
 
 def _either_case(words, lang: str) -> list[str]:

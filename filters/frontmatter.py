@@ -45,6 +45,61 @@ def number_affiliations(authors: pf.MetaList) -> pf.MetaList:
     return pf.MetaList(*listed)
 
 
+EQUAL_CONTRIBUTION_MARK = "†"
+
+
+def flag(value) -> bool:
+    """A checked boolean's value (absent: false)."""
+    return isinstance(value, pf.MetaBool) and value.boolean
+
+
+def take_notes(value) -> list[list[pf.Inline]]:
+    """The footnotes of a metadata value, taken out of it: each note's text."""
+    found: list[list[pf.Inline]] = []
+
+    def take(element, doc):
+        if isinstance(element, pf.Note):
+            found.append(inlines_of(pf.MetaBlocks(*element.content)))
+            return []
+        return None
+
+    if isinstance(value, (pf.MetaInlines, pf.MetaBlocks, pf.MetaList, pf.MetaMap)):
+        value.walk(take)
+    return found
+
+
+def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
+    """Notes on the authors and on the title: a footnote in an author's name (JOSS's
+    idiom) or an author's ``note`` (Quarto's), marked a, b, … beside the name; the
+    equal contributors' †; a footnote in the title or another field, unmarked. Taken out
+    of the text they stood in (a name is printed in several places, a note once). Each
+    author gets ``note-marks`` and ``marks`` (every mark beside the name)."""
+    notes: list[tuple[str, list[pf.Inline]]] = []
+    authors = list(meta.content.dict["authors"].content) if "authors" in meta.content.dict else []
+    for author in authors:
+        fields = author.content.dict
+        texts = take_notes(fields.get("name"))
+        if "note" in fields:
+            texts.append(inlines_of(fields.pop("note")))
+        marks = []
+        for text in texts:
+            marks.append("abcdefghijklmnopqrstuvwxyz"[len([n for n in notes if n[0]]) % 26])
+            notes.append((marks[-1], text))
+        if flag(fields.get("equal-contrib")):
+            marks.append(EQUAL_CONTRIBUTION_MARK)
+        if marks:
+            author["note-marks"] = pf.MetaString(",".join(marks))
+        every = [as_text(fields.get("affiliation-numbers")), *marks, "*" if flag(fields.get("corresponding")) else ""]
+        if any(every):
+            author["marks"] = pf.MetaString(",".join(mark for mark in every if mark))
+    if any(flag(author.content.dict.get("equal-contrib")) for author in authors):
+        notes.append((EQUAL_CONTRIBUTION_MARK, text_to_inlines(term(lang, "equal_contribution"))))
+    for key, value in meta.content.dict.items():
+        if key != "authors":
+            notes += [("", text) for text in take_notes(value)]
+    return pf.MetaList(*(pf.MetaMap(mark=pf.MetaString(mark), text=pf.MetaInlines(*text)) for mark, text in notes))
+
+
 def inlines_of(meta) -> list[pf.Inline]:
     if isinstance(meta, pf.MetaInlines):
         return list(meta.content)

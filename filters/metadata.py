@@ -42,11 +42,14 @@ from core.metaschema import (
     bcp47,
     credit_key,
     orcid_valid,
+    ror_address,
 )
 from core.names import BUILD_KEYS
-from filters.dates import DateError, parse_iso
+from filters.dates import DateError, read_date
+from filters.dialects import read_dialects
 from filters.frontmatter import (
     cite_as,
+    front_notes,
     history,
     journal_inlines,
     license_map,
@@ -64,6 +67,7 @@ from filters.frontmatter import (
 @dataclass
 class Checker:
     source: Source
+    lang: str | None = None  # the document's: its month names come first in a date
 
     def error(self, path: str, message: str, hint: str | None = None) -> None:
         error(message, *self.source.where(path), hint)
@@ -88,13 +92,20 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         checker.error(path, f"'{text}' is not a language tag", "write a BCP 47 tag: tr, en, tr-TR")
         return None
     if check == "date":
-        try:
-            parse_iso(text)
-        except DateError as problem:
-            shaped = re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text.strip())  # 2023-02-30
-            checker.error(path, f"'{text}' is not a date" + (f": {problem}" if shaped else ""),
-                          "check the month and the day" if shaped else "write YYYY-MM-DD (or YYYY-MM, YYYY)")
+        if not re.search(r"\w", text):  # a placeholder: `date: ---`
+            checker.warn(path, f"'{text}' is no date: '{path}' is left out", "write the date, or delete the line")
             return None
+        try:
+            date, guess = read_date(text, checker.lang)
+        except DateError as problem:
+            shaped = re.search(r"\d{4}-\d{1,2}", text)  # 2023-02-30
+            checker.error(path, f"'{text}' is not a date" + (f": {problem}" if shaped else ""),
+                          "check the month and the day" if shaped else
+                          "write it as 2020-06-04, 4 June 2020 or June 4, 2020 (or 2020-06, 2020)")
+            return None
+        if guess:
+            checker.warn(path, f"the date '{text}' is {guess}", f"write {date.iso} to say which")
+        text = date.iso
     if check == "orcid" and not orcid_valid(text.removeprefix("https://orcid.org/")):
         shaped = re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", text.removeprefix("https://orcid.org/"))
         checker.error(path, f"'{text}' is not an ORCID iD",
@@ -111,6 +122,8 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
     if check == "email" and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", text):
         checker.error(path, f"'{text}' is not an e-mail address")
         return None
+    if check == "ror":
+        text, check = ror_address(text), "url"
     if check == "url" and urlparse(text).scheme not in ("http", "https"):
         checker.error(path, f"'{text}' is not a web address", "write it with https://")
         return None
@@ -270,7 +283,8 @@ def authors_of(meta: pf.MetaMap, source: Source, checker: Checker) -> pf.MetaLis
 def check_metadata(doc: pf.Doc) -> None:
     meta = doc.metadata
     source = read_source(metadata_files(doc))
-    checker = Checker(source)
+    read_dialects(doc, source)
+    checker = Checker(source, doc.get_metadata("lang", default=None))
     authors = authors_of(meta, source, checker)
     for name in list(meta.content.dict):
         if name in BUILD_KEYS or name in ("author", "authors"):
@@ -300,6 +314,9 @@ def check_metadata(doc: pf.Doc) -> None:
     if authors is not None:
         meta["authors"] = authors
         meta["affiliations"] = number_affiliations(authors)
+    notes = front_notes(meta, lang)
+    if notes.content:
+        meta["front-notes"] = notes
     if "license" in meta.content.dict:
         meta["license"] = license_map(as_text(meta.content.dict["license"]))
     meta["history"] = history(meta, lang)

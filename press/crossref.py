@@ -57,6 +57,7 @@ def renderers(job=None) -> Renderers:
                               license=Structured("ai:license_ref: the licence's address"),
                               journal_line=Structured("journal_metadata, journal_issue, pages"),
                               doi=Structured("doi_data"), corresponding_author=Omit(NOT_IN_DEPOSIT),
+                              author_notes=Omit(NOT_IN_DEPOSIT),
                               cite_as=Omit(NOT_IN_DEPOSIT), keywords=Omit(NOT_IN_DEPOSIT)))
     table["reference-entry"] = Structured("citation_list: each reference, structured and as printed")
     return table

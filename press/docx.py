@@ -192,7 +192,7 @@ def author_blocks(plain: dict, lang: str) -> list[dict]:
     names: list[dict] = []
     for index, author in enumerate(authors):
         names += ([{"t": "Str", "c": ","}, {"t": "Space"}] if index else []) + text(author.get("name", ""))
-        marks = (author.get("affiliation-numbers") or "") + ("*" if author.get("corresponding") == "true" else "")
+        marks = author.get("marks") or ""
         if marks:
             names.append({"t": "Superscript", "c": [{"t": "Str", "c": marks}]})
     blocks = [paragraph("Author", names)]
@@ -200,6 +200,9 @@ def author_blocks(plain: dict, lang: str) -> list[dict]:
         number = entry.get("number") or ""
         blocks.append(paragraph("Affiliation", ([{"t": "Superscript", "c": [{"t": "Str", "c": number}]}]
                                                 if number else []) + text(entry["name"])))
+    for note in plain.get("front-notes") or []:
+        blocks.append(paragraph("Affiliation", ([{"t": "Superscript", "c": [{"t": "Str", "c": note["mark"]}]},
+                                                 {"t": "Space"}] if note.get("mark") else []) + text(note["text"])))
     for author in authors:
         if author.get("orcid"):
             url = f"https://orcid.org/{author['orcid']}"

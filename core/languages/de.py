@@ -33,6 +33,7 @@ INTERFACE = {
     "accepted": "Angenommen",
     "published": "Veröffentlicht",
     "corresponding_author": "Korrespondenz",
+    "equal_contribution": "Diese Autorinnen und Autoren haben gleichermaßen beigetragen.",
     "license": "Lizenz",
     "acknowledgements": "Danksagung",
     "funding": "Förderung",

@@ -32,6 +32,7 @@ INTERFACE = {
     "accepted": "Accepted",
     "published": "Published",
     "corresponding_author": "Corresponding author",
+    "equal_contribution": "These authors contributed equally.",
     "license": "License",
     "acknowledgements": "Acknowledgements",
     "funding": "Funding",

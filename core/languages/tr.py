@@ -34,6 +34,7 @@ INTERFACE = {
     "accepted": "Kabul tarihi",
     "published": "Yayın tarihi",
     "corresponding_author": "Sorumlu yazar",
+    "equal_contribution": "Bu yazarlar çalışmaya eşit katkıda bulunmuştur.",
     "license": "Lisans",
     # Back matter: the headings TR Dizin asks for, and the ethics statement
     "acknowledgements": "Teşekkür",

@@ -97,6 +97,8 @@ def renderers(job=None) -> Renderers:
     labelled = Structured("its number a <label>, apart from its title or caption")
     front = After("press.jats.front: <article-meta>")
     table = Renderers({**front_matter(front, authors=Structured("contrib: surname, given-names"),
+                                      author_notes=Structured("author-notes: one fn each, its mark an xref "
+                                                              "from the contrib; contrib equal-contrib"),
                                       history=Structured("pub-date and history: day, month, year"),
                                       journal_line=Structured("journal-meta, volume, issue, fpage, lpage"),
                                       doi=Structured("article-id pub-id-type='doi'"),

@@ -67,9 +67,22 @@ def title_group(plain: dict, meta: dict) -> etree._Element:
     return element("title-group", children=children)
 
 
-def contributors(plain: dict, lang: str) -> tuple[etree._Element | None, list[etree._Element]]:
+def author_notes(plain: dict, meta: dict) -> tuple[list[etree._Element], dict[str, str]]:
+    """The notes on the authors and the title as ``<fn>`` elements of ``<author-notes>``, and
+    each mark's id (an author's ``<xref ref-type="author-notes">`` points at it)."""
+    notes, ids = [], {}
+    for index, (note, rendered) in enumerate(zip(plain.get("front-notes") or [], meta.get("front-notes") or []),
+                                             start=1):
+        ids[note.get("mark", "")] = f"an{index}"
+        notes.append(element("fn", id=f"an{index}", children=[
+            *([element("label", note["mark"])] if note.get("mark") else []), inline("p", rendered["text"])]))
+    return notes, ids
+
+
+def contributors(plain: dict, lang: str, note_ids: dict[str, str] | None = None
+                 ) -> tuple[etree._Element | None, list[etree._Element]]:
     """``<contrib-group>`` (names split, ORCID, e-mail, CRediT roles, affiliations with
-    their ROR) and the corresponding author's ``<corresp>`` note."""
+    their ROR, the marks of the notes on them) and the corresponding author's ``<corresp>`` note."""
     authors = plain.get("authors") or []
     if not authors:
         return None, []
@@ -103,6 +116,9 @@ def contributors(plain: dict, lang: str) -> tuple[etree._Element | None, list[et
             children.append(xref)
         if own and author.get("ror") and not ror.get(own[0]):
             ror[own[0]] = author["ror"]
+        for mark in filter(None, (author.get("note-marks") or "").split(",")):
+            if mark in (note_ids or {}):
+                children.append(element("xref", mark, ref_type="author-notes", rid=note_ids[mark]))
         corresponding = author.get("corresponding") == "true"
         if corresponding:
             identifier = f"cor{len(notes) + 1}"
@@ -114,7 +130,9 @@ def contributors(plain: dict, lang: str) -> tuple[etree._Element | None, list[et
                 note.append(element("email", author["email"]))
             notes.append(note)
         contribs.append(element("contrib", contrib_type="author",
-                                corresp="yes" if corresponding else None, children=children))
+                                corresp="yes" if corresponding else None,
+                                equal_contrib="yes" if author.get("equal-contrib") == "true" else None,
+                                children=children))
     for entry in affiliations:
         name = entry["name"]
         institution = [element("institution", name)]
@@ -147,11 +165,12 @@ def article_meta(plain: dict, meta: dict, lang: str, statements: dict) -> etree.
     if plain.get("doi"):
         children.append(element("article-id", plain["doi"], pub_id_type="doi"))
     children.append(title_group(plain, meta))
-    group, corresp = contributors(plain, lang)
+    notes, note_ids = author_notes(plain, meta)
+    group, corresp = contributors(plain, lang, note_ids)
     if group is not None:
         children.append(group)
-    if corresp or statements["author-notes"]:
-        children.append(element("author-notes", children=[*corresp, *statements["author-notes"]]))
+    if corresp or notes or statements["author-notes"]:
+        children.append(element("author-notes", children=[*corresp, *notes, *statements["author-notes"]]))
     published = plain.get("published") or plain.get("date")
     children.append(date_element("pub-date", published, publication_format="electronic",
                                  date_type="pub") if published else element("pub-date-not-available"))

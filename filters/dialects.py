@@ -1,0 +1,333 @@
+"""Metadata as other tools write it, read into this build's fields (``core.metaschema``)
+before the metadata stage checks them, so that a paper builds with the front matter
+its authors wrote for JOSS, Quarto or plain pandoc:
+
+- JOSS: ``authors`` whose ``affiliation: "1, 2"`` points at ``affiliations: [{name,
+  index, ror}]``; ``equal-contrib``; ``tags`` as the keywords; ``aas-doi`` and
+  ``aas-journal`` (AAS's) left alone, with a warning.
+- Quarto: ``author`` maps whose ``affiliations`` are names, maps (``department``,
+  ``city``, ``country``, ``ror``) or ``ref`` entries to a top-level ``affiliations`` list by
+  ``id``; names as ``{given, family}``; ``attributes: {corresponding, equal-contributor}``;
+  ``roles`` (CRediT); ``date: today`` or ``last-modified``; ``citation:`` (the journal
+  line); ``license`` and ``copyright`` as maps.
+- pandoc: ``author`` as names or maps; keywords as one comma-separated line.
+- Manubot: each author's ``affiliations`` as a list of names.
+- A key written with a capital (``Title:``) when its lower-case form is ours.
+
+Each key read keeps the place where it is written, so a message about it names the
+file and line the author wrote. A bare ROR id (``04ge02x20``) becomes its address.
+
+>>> affiliation_indices("1, 2"), affiliation_indices("Hereon")
+(['1', '2'], None)
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from pathlib import Path
+
+import panflute as pf
+
+from core.diagnostics import error, source_files, warn
+from core.markup import as_text, text_to_inlines
+from core.metadatafile import Source, metadata_files
+from core.metaschema import FOREIGN, SCHEMA, ror_address
+
+# How an affiliation's address is printed after its name (Quarto's fields).
+ADDRESS_PARTS = ("department", "name", "city", "region", "state", "country")
+def affiliation_indices(value: str) -> list[str] | None:
+    """JOSS's ``affiliation: "1, 2"`` as its indices; None for a name."""
+    parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+    return parts if parts and all(re.fullmatch(r"[\w.-]{1,8}", p) and any(c.isdigit() for c in p)
+                                   for p in parts) else None
+
+
+class Reader:
+    """Rewrites the metadata map in place, keeping each key's place in ``source``."""
+
+    def __init__(self, meta: pf.MetaMap, source: Source):
+        self.meta, self.source = meta, source
+        self.unlinked: list[int] = []  # listed affiliations without an index or id
+
+    @property
+    def fields(self) -> dict:
+        return self.meta.content.dict
+
+    def warn(self, key: str, message: str, hint: str | None = None) -> None:
+        warn(message, *self.source.where(key), hint)
+
+    def move(self, old: str, new: str, value=None) -> None:
+        """Key ``old`` read as ``new`` (top level): its value and its places."""
+        self.fields[new] = self.fields.pop(old) if value is None else value
+        self.fields.pop(old, None)
+        for mapping in (self.source.places, self.source.scalars):
+            for key in [k for k in mapping if k == old or k.startswith(old + ".")]:
+                mapping[new + key[len(old):]] = mapping[key]
+
+
+def capitalised_keys(reader: Reader) -> None:
+    """``Title:`` read as ``title``, when ``title`` is not also set."""
+    for key in list(reader.fields):
+        if key not in SCHEMA and key.lower() in SCHEMA and key.lower() not in reader.fields:
+            reader.warn(key, f"'{key}' is read as '{key.lower()}'", "metadata keys are lower case")
+            reader.move(key, key.lower())
+
+
+def keywords(reader: Reader) -> None:
+    """JOSS's ``tags`` are the keywords; one line of them is split at its commas."""
+    if "tags" in reader.fields:
+        if "keywords" in reader.fields:
+            reader.warn("tags", "'tags' is left out: 'keywords' says the same", "keep one of them")
+            del reader.fields["tags"]
+        else:
+            reader.move("tags", "keywords")
+    value = reader.fields.get("keywords")
+    if isinstance(value, (pf.MetaInlines, pf.MetaString)) and "," in as_text(value):
+        words = [word.strip() for word in as_text(value).split(",") if word.strip()]
+        reader.fields["keywords"] = pf.MetaList(*(pf.MetaInlines(*text_to_inlines(w)) for w in words))
+
+
+def foreign_keys(reader: Reader) -> None:
+    """Keys of other tools that this build does not use: left out, each with its reason."""
+    for key in list(reader.fields):
+        if key in FOREIGN and key not in SCHEMA:
+            reader.warn(key, f"'{key}' is left out: {FOREIGN[key]}")
+            del reader.fields[key]
+
+
+# --- authors and affiliations ---------------------------------------------------------
+
+def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
+    """The top-level ``affiliations`` by their ``index`` (JOSS) or ``id`` (Quarto),
+    each as ``{name, ror}``; the list itself is taken out of the metadata."""
+    value = reader.fields.pop("affiliations", None)
+    if value is None:
+        return {}
+    items = list(value.content) if isinstance(value, pf.MetaList) else [value]
+    table: dict[str, pf.MetaMap] = {}
+    unlinked = []
+    for position, item in enumerate(items):
+        if not isinstance(item, pf.MetaMap):
+            unlinked.append(position)
+            continue
+        key = as_text(item.content.dict.get("index") or item.content.dict.get("id"))
+        if key:
+            table[key] = affiliation_map(item, f"affiliations.{position}", reader.source)
+        else:
+            unlinked.append(position)
+    reader.unlinked = unlinked  # reported once the authors are read
+    return table
+
+
+def affiliation_map(item, key: str, source: Source) -> pf.MetaMap:
+    """An affiliation as this build holds it, ``{name, ror}``: Quarto's address parts
+    after its name ("Dept. of X, University Y, City, Country")."""
+    if not isinstance(item, pf.MetaMap):
+        return pf.MetaMap(name=item)
+    fields = item.content.dict
+    parts = [fields[part] for part in ADDRESS_PARTS if part in fields and as_text(fields[part])]
+    if not parts:
+        return item  # no name: the metadata stage says so
+    inlines: list[pf.Inline] = []
+    for index, part in enumerate(parts):
+        inlines += ([pf.Str(","), pf.Space()] if index else []) + inlines_of(part)
+    result = pf.MetaMap(name=pf.MetaInlines(*inlines))
+    if "ror" in fields:
+        result["ror"] = pf.MetaString(ror_address(source.scalars.get(f"{key}.ror", as_text(fields["ror"]))))
+    return result
+
+
+def inlines_of(value) -> list[pf.Inline]:
+    if isinstance(value, pf.MetaInlines):
+        return list(value.content)
+    if isinstance(value, pf.MetaBlocks):
+        return [i for block in value.content for i in getattr(block, "content", [])]
+    return text_to_inlines(as_text(value))
+
+
+def person_name(value) -> tuple[object, str | None]:
+    """A name as Quarto or CSL writes it, ``{given, family}`` or ``{literal}``: the name
+    printed, and the family name."""
+    if not isinstance(value, pf.MetaMap):
+        return value, None
+    fields = value.content.dict
+    if "literal" in fields:
+        return fields["literal"], None
+    parts = [fields[k] for k in ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
+             if k in fields]
+    inlines: list[pf.Inline] = []
+    for part in parts:
+        inlines += ([pf.Space()] if inlines else []) + inlines_of(part)
+    return pf.MetaInlines(*inlines), as_text(fields["family"]) if "family" in fields else None
+
+
+def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | None:
+    """An author's affiliations as maps: JOSS indices into the listed ones, Quarto's
+    ``ref`` entries or maps, names."""
+    if isinstance(value, pf.MetaBool) or value is None:
+        return None
+    items = list(value.content) if isinstance(value, pf.MetaList) else [value]
+    found = []
+    for position, item in enumerate(items):
+        where = f"{key}.{position}" if isinstance(value, pf.MetaList) else key
+        if isinstance(item, pf.MetaMap) and "ref" in item.content.dict:
+            refs = [as_text(item.content.dict["ref"])]
+        elif isinstance(item, pf.MetaMap):
+            found.append(affiliation_map(item, where, reader.source))
+            continue
+        else:
+            refs = affiliation_indices(reader.source.scalars.get(where, as_text(item)))
+            if refs is None:
+                found.append(pf.MetaMap(name=item))
+                continue
+        for ref in refs:
+            if ref in table:
+                found.append(table[ref])
+            else:
+                known = ", ".join(sorted(table)) or "none"
+                error(f"affiliation '{ref}' is not in the list of affiliations", *reader.source.where(where),
+                      hint=f"the listed ones are {known}; give each an `index` (JOSS) or `id` (Quarto)")
+    return found
+
+
+def read_authors(reader: Reader) -> None:
+    """Every author as a map of this build's fields (``authors``)."""
+    table = listed_affiliations(reader)
+    key = "authors" if "authors" in reader.fields else "author" if "author" in reader.fields else None
+    if key is None:
+        if table:
+            reader.warn("affiliations", "the affiliations are left out: the metadata has no authors")
+        return
+    given = reader.fields[key]
+    items = list(given.content) if isinstance(given, pf.MetaList) else [given]
+    used = set()
+    for position, item in enumerate(items):
+        where = f"{key}.{position}" if isinstance(given, pf.MetaList) else key
+        if not isinstance(item, pf.MetaMap):
+            continue
+        fields = item.content.dict
+        if "name" in fields:
+            fields["name"], family = person_name(fields["name"])
+            if family and "surname" not in fields:
+                fields["surname"] = pf.MetaString(family)
+        elif "given-names" in fields or "surname" in fields:  # JOSS's parts of a name
+            parts = [fields.pop(k) for k in ("given-names", "dropping-particle", "non-dropping-particle")
+                     if k in fields] + ([fields["surname"]] if "surname" in fields else [])
+            fields["name"] = pf.MetaInlines(*[i for n, p in enumerate(parts)
+                                              for i in ([pf.Space()] if n else []) + inlines_of(p)])
+        attributes = fields.pop("attributes", None)
+        if isinstance(attributes, pf.MetaMap):
+            for name, value in attributes.content.dict.items():
+                fields.setdefault(name, value)
+        for name in ("equal-contributor", "equal_contrib"):
+            if name in fields:
+                fields.setdefault("equal-contrib", fields.pop(name))
+        if "role" in fields and "roles" not in fields:
+            fields["roles"] = fields.pop("role")
+        if "roles" in fields:
+            fields["roles"] = role_names(fields["roles"])
+        for name in ("affiliations", "affiliation"):
+            if name in fields:
+                found = author_affiliations(fields.pop(name), f"{where}.{name}", table, reader)
+                if found:
+                    used.update(map(id, found))
+                    fields["affiliation"] = pf.MetaList(*found)
+    if key == "author":
+        reader.move("author", "authors")
+    unused = [ref for ref, entry in table.items() if id(entry) not in used]
+    for position in reader.unlinked + ([None] if unused else []):
+        where = f"affiliations.{position}" if position is not None else "affiliations"
+        what = f"affiliation {', '.join(unused)}" if position is None else "this affiliation"
+        reader.warn(where, f"{what} is left out: no author names it",
+                    "give it an `index` and name it in the author's `affiliation` (JOSS), or give it an "
+                    "`id` and name it with `ref` (Quarto)")
+
+
+def role_names(value) -> pf.MetaList:
+    """Quarto's roles, names or ``{role: …}`` maps, as a list of names."""
+    items = list(value.content) if isinstance(value, pf.MetaList) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, pf.MetaMap):
+            names += [pf.MetaString(key) for key in item.content.dict]
+        else:
+            names.append(item)
+    return pf.MetaList(*names)
+
+
+# --- Quarto's publication fields -----------------------------------------------------------
+
+def citation(reader: Reader) -> None:
+    """Quarto's ``citation:`` as the journal line, the DOI and the address."""
+    value = reader.fields.get("citation")
+    if not isinstance(value, pf.MetaMap):
+        if value is not None:
+            reader.warn("citation", "'citation' is left out: the editions make their own 'cite as' line")
+            del reader.fields["citation"]
+        return
+    fields = value.content.dict
+    journal = pf.MetaMap()
+    for ours, theirs in (("name", "container-title"), ("volume", "volume"), ("issue", "issue"),
+                         ("pages", "page")):
+        if theirs in fields:
+            journal[ours] = fields.pop(theirs)
+            reader.source.places[f"journal.{ours}"] = reader.source.where(f"citation.{theirs}")
+    if journal.content.dict and "journal" not in reader.fields:
+        reader.fields["journal"] = journal
+    for name in ("doi", "url"):
+        if name in fields and name not in reader.fields:
+            reader.fields[name] = fields.pop(name)
+            reader.source.places[name] = reader.source.where(f"citation.{name}")
+            reader.source.scalars[name] = reader.source.scalars.get(f"citation.{name}", as_text(reader.fields[name]))
+    if fields:
+        reader.warn("citation", f"'citation' fields left out: {', '.join(fields)}",
+                    "the journal line takes container-title, volume, issue, page, doi and url")
+    del reader.fields["citation"]
+
+
+def license_and_copyright(reader: Reader) -> None:
+    """Quarto's ``license: {text, url}`` and ``copyright: {holder, year}`` as one line each."""
+    licence = reader.fields.get("license")
+    if isinstance(licence, pf.MetaMap):
+        fields = licence.content.dict
+        chosen = fields.get("url") or fields.get("text") or fields.get("type")
+        reader.fields["license"] = pf.MetaString(as_text(chosen)) if chosen else licence
+    copyright_ = reader.fields.get("copyright")
+    if isinstance(copyright_, pf.MetaMap):
+        fields = copyright_.content.dict
+        statement = fields.get("statement")
+        text = as_text(statement) if statement else " ".join(
+            as_text(fields[k]) for k in ("year", "holder") if k in fields)
+        reader.fields["copyright"] = pf.MetaString(f"© {text}" if not statement else text)
+
+
+def dated(reader: Reader, doc: pf.Doc) -> None:
+    """Quarto's ``date: today`` and ``last-modified``: reproducibly, SOURCE_DATE_EPOCH
+    when it is set, else the newest of the manuscript's files."""
+    for key in ("date", "published"):
+        value = reader.source.scalars.get(key, as_text(reader.fields.get(key)) if key in reader.fields else "")
+        if value.strip() in ("today", "last-modified", "now"):
+            reader.fields[key] = pf.MetaString(build_day(doc).isoformat())
+            reader.source.scalars[key] = reader.fields[key].text
+
+
+def build_day(doc: pf.Doc) -> datetime.date:
+    """SOURCE_DATE_EPOCH's day, else the day of the newest manuscript file (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        files = [Path(name) for name in source_files(doc) + metadata_files(doc)]
+        epoch = max((int(path.stat().st_mtime) for path in files if path.is_file()), default=0)
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+
+
+def read_dialects(doc: pf.Doc, source: Source) -> None:
+    """The document's metadata read into this build's fields, in place."""
+    reader = Reader(doc.metadata, source)
+    capitalised_keys(reader)
+    keywords(reader)
+    read_authors(reader)
+    citation(reader)
+    license_and_copyright(reader)
+    dated(reader, doc)
+    foreign_keys(reader)

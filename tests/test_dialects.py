@@ -1,0 +1,158 @@
+"""Metadata as JOSS, Quarto and pandoc authors write it, read into the build's fields:
+dates in any form, numbered and referenced affiliations, names as maps, notes in names,
+equal contributions, Quarto's citation, licence and copyright maps, other tools' keys
+left out with their reason."""
+import re
+from pathlib import Path
+
+from conftest import run_build
+
+JOSS = """---
+title: 'tool: a package'
+tags:
+  - Python
+  - astronomy
+authors:
+  - name: Ann Smith^[Sorted alphabetically after the first author.]
+    orcid: 0000-0002-1825-0097
+    equal-contrib: true
+    affiliation: "1, 2"
+  - name: Bob Jones
+    equal-contrib: true
+    corresponding: true
+    affiliation: 2
+affiliations:
+  - name: University One
+    index: 1
+    ror: 04ge02x20
+  - name: Institute Two
+    index: 2
+date: 13 August 2017
+aas-doi: 10.3847/xxxxx
+---
+
+# Summary
+
+Text.
+"""
+
+QUARTO = """---
+title: A Quarto article
+author:
+  - name:
+      given: Ann
+      family: Smith
+    affiliations:
+      - ref: u1
+    attributes:
+      corresponding: true
+    email: ann@example.org
+    roles: [Investigation, Software]
+  - name: Bob Jones
+    affiliations:
+      - name: Lab
+        department: Physics
+        city: Ankara
+        country: Türkiye
+affiliations:
+  - id: u1
+    name: University One
+    ror: https://ror.org/04ge02x20
+date: last-modified
+citation:
+  container-title: Journal of Things
+  volume: 3
+  issue: 2
+  page: 10-20
+license:
+  text: CC BY 4.0
+copyright:
+  holder: The Authors
+  year: 2024
+format:
+  html: default
+---
+
+# Intro
+
+Text.
+"""
+
+
+def line_of(text: str, words: str) -> int:
+    return text[:text.index(words)].count("\n") + 1
+
+
+def build(tmp_path: Path, text: str, *editions: str, env: dict | None = None):
+    (tmp_path / "paper.md").write_text(text, encoding="utf-8")
+    result = run_build(*(editions or ("html",)), str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"),
+                       env=env)
+    page = tmp_path / "out" / "html" / "index.html"
+    return result, page.read_text(encoding="utf-8") if page.exists() else ""
+
+
+def test_joss_front_matter(tmp_path):
+    result, page = build(tmp_path, JOSS)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r'Ann Smith</span><sup class="affiliation-ref">1,2</sup><sup class="note-ref">a,†</sup>', page)
+    assert re.search(r'Bob Jones</span><sup class="affiliation-ref">2</sup><sup class="note-ref">†</sup>'
+                     r'<sup class="corresponding-mark">\*</sup>', page)
+    assert "<sup>1</sup> University One" in page and "<sup>2</sup> Institute Two" in page
+    assert "<sup>a</sup> Sorted alphabetically after the first author." in page
+    assert "<sup>†</sup> These authors contributed equally." in page
+    assert page.count("Sorted alphabetically") == 1 and 'class="footnote-ref"' not in page  # the note once
+    assert '<meta name="citation_publication_date" content="2017-08-13">' in page
+    assert '<meta name="citation_keywords" content="Python; astronomy">' in page
+    assert f"paper.md:{line_of(JOSS, 'aas-doi')}: warning: 'aas-doi' is left out: JOSS's key for a submission to an AAS journal" \
+        in result.stderr
+
+
+def test_a_jats_contributor_keeps_ror_notes_and_equal_contribution(tmp_path):
+    text = JOSS.replace("date:", "journal: {name: J, issn: 1234-5678}\ndate:")
+    result, _ = build(tmp_path, text, "jats")
+    assert result.returncode == 0, result.stderr
+    xml = next((tmp_path / "out" / "jats").glob("*.xml")).read_text(encoding="utf-8")
+    assert '<contrib contrib-type="author" equal-contrib="yes">' in xml
+    assert '<institution-id institution-id-type="ror">https://ror.org/04ge02x20</institution-id>' in xml
+    assert re.search(r'<xref ref-type="author-notes" rid="an1">a</xref>', xml)
+    assert re.search(r'<fn id="an1">\s*<label>a</label>\s*<p>Sorted alphabetically', xml)
+
+
+def test_quarto_front_matter(tmp_path):
+    result, page = build(tmp_path, QUARTO, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr
+    assert "Ann Smith</span>" in page and "Physics, Lab, Ankara, Türkiye" in page
+    assert "<sup>1</sup> University One" in page
+    assert '<meta name="citation_publication_date" content="2023-11-14">' in page  # SOURCE_DATE_EPOCH's day
+    assert "<em>Journal of Things</em>, 3(2), 10–20" in page
+    assert "© 2024 The Authors" in page and "https://creativecommons.org/licenses/by/4.0/" in page
+    assert "ann@example.org" in page
+    assert f"paper.md:{line_of(QUARTO, 'format:')}: warning: 'format' is left out: Quarto's output formats" in result.stderr
+
+
+def test_dates_as_people_write_them(tmp_path):
+    for written, iso in (("June 4, 2020", "2020-06-04"), ("4 Haziran 2020", "2020-06-04"),
+                         ("18. December 2020", "2020-12-18"), ("2020-06", "2020-06")):
+        result, page = build(tmp_path, f"---\ntitle: T\ndate: {written}\n---\n\nText.\n")
+        assert result.returncode == 0, result.stderr
+        assert f'<meta name="DC.date" content="{iso}">' in page, written
+    result, _ = build(tmp_path, "---\ntitle: T\ndate: 04 08 2026\n---\n\nText.\n")
+    assert "paper.md:3: warning: the date '04 08 2026' is read as day, month, year: 4 August 2026 " \
+           "(write 2026-08-04 to say which)" in result.stderr
+    result, _ = build(tmp_path, "---\ntitle: T\ndate: ---\n---\n\nText.\n")
+    assert result.returncode == 0 and "paper.md:3: warning: '---' is no date" in result.stderr
+
+
+def test_an_affiliation_index_that_is_not_listed_is_named(tmp_path):
+    text = JOSS.replace('affiliation: "1, 2"', 'affiliation: "1, 3"')
+    result, _ = build(tmp_path, text)
+    assert result.returncode == 1
+    assert f"paper.md:{line_of(text, '1, 3')}: error: affiliation '3' is not in the list of affiliations (the listed ones are 1, 2" \
+        in result.stderr
+
+
+def test_capitalised_keys_and_keyword_lines(tmp_path):
+    result, page = build(tmp_path, "---\nTitle: Capitals\nkeywords: a, b c\n---\n\nText.\n")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:2: warning: 'Title' is read as 'title'" in result.stderr
+    assert '<h1 class="title">Capitals</h1>' in page and '<meta name="citation_keywords" content="a; b c">' in page
