@@ -33,6 +33,7 @@ from core.diagnostics import error, source_files, warn
 from core.markup import as_text, text_to_inlines
 from core.metadatafile import Source, metadata_files
 from core.metaschema import FOREIGN, SCHEMA, ror_address
+from filters.frontmatter import inlines_of
 
 # How an affiliation's address is printed after its name (Quarto's fields).
 ADDRESS_PARTS = ("department", "name", "city", "region", "state", "country")
@@ -136,14 +137,6 @@ def affiliation_map(item, key: str, source: Source) -> pf.MetaMap:
     if "ror" in fields:
         result["ror"] = pf.MetaString(ror_address(source.scalars.get(f"{key}.ror", as_text(fields["ror"]))))
     return result
-
-
-def inlines_of(value) -> list[pf.Inline]:
-    if isinstance(value, pf.MetaInlines):
-        return list(value.content)
-    if isinstance(value, pf.MetaBlocks):
-        return [i for block in value.content for i in getattr(block, "content", [])]
-    return text_to_inlines(as_text(value))
 
 
 def person_name(value) -> tuple[object, str | None]:
