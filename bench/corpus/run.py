@@ -27,8 +27,8 @@ outputs (``--work``).
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime
-import difflib
 import hashlib
 import json
 import os
@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -204,11 +205,13 @@ def census(doc: dict) -> dict[str, int]:
     return counts
 
 
-def units(doc: dict) -> list[tuple[str, dict]]:
-    """The manuscript as units of text to find in an edition: the body (in order), and
-    each caption, note and title-block field apart (("body"|"apart", blocks)). Out of the
-    words: citations (each style prints them its own way), math, images' alt text and
-    raw markup, none of which pandoc's plain text holds as words either."""
+def units(doc: dict) -> list[tuple[str, list]]:
+    """The manuscript as units of text to find in an edition: each block of the body
+    ("body", in order), and each caption, note and title-block field ("apart", where it
+    stands: each edition places them its own way). Out of the words: citations (each
+    style prints them its own way), math, images' alt text and raw markup, none of
+    which pandoc's plain text holds as words either; list numbers, which a list shows
+    but does not print as text."""
     apart: list[list] = []
 
     def strip(value):
@@ -217,6 +220,8 @@ def units(doc: dict) -> list[tuple[str, dict]]:
             for item in value:
                 if isinstance(item, dict) and item.get("t") in ("Cite", "Math", "RawInline", "RawBlock", "Image"):
                     continue
+                if isinstance(item, dict) and item.get("t") == "Str" and re.fullmatch(r"\{#[^{}]+\}", item["c"]):
+                    continue  # an equation's label (pandoc-crossref's, Quarto's): no text
                 if isinstance(item, dict) and item.get("t") == "Note":
                     apart.append(strip(item["c"]))
                     continue
@@ -229,17 +234,29 @@ def units(doc: dict) -> list[tuple[str, dict]]:
             if value.get("t") == "Table":
                 apart.append(strip(value["c"][1][1]))
                 value = dict(value, c=[value["c"][0], [None, []], *value["c"][2:]])
+            if value.get("t") == "OrderedList":
+                value = {"t": "BulletList", "c": value["c"][1]}
             return {key: strip(child) if key != "meta" else child for key, child in value.items()}
         return value
 
-    body = strip(doc["blocks"])
+    def pieces(block):
+        """A block as the units it holds: a list's items, a div's blocks, each apart."""
+        if block["t"] in ("BulletList", "OrderedList"):
+            items = block["c"] if block["t"] == "BulletList" else block["c"][1]
+            return [piece for item in items for child in item for piece in pieces(child)]
+        if block["t"] in ("Div", "BlockQuote"):
+            children = block["c"][1] if block["t"] == "Div" else block["c"]
+            return [piece for child in children for piece in pieces(child)]
+        return [block]
+
+    body = [("body", [strip(piece)]) for block in doc["blocks"] for piece in pieces(block)]
     meta = doc.get("meta", {})
     for key in ("title", "subtitle", "abstract"):
         if key in meta:
             apart.append(strip(meta_blocks(meta[key])))
     for name in author_names(meta):
         apart.append(strip(meta_blocks(name)))
-    return [("body", body)] + [("apart", blocks) for blocks in apart if blocks]
+    return body + [("apart", blocks) for blocks in apart if blocks]
 
 
 def meta_blocks(value) -> list:
@@ -291,43 +308,71 @@ def plain_words(unit_blocks: list[list]) -> list[list[str]]:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+    """The words of a text, compared as a reader compares them: ``CO₂`` is ``CO2``, an
+    accent typed as a combining mark is the letter's."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
 
 
-def matched(needle: list[str], haystack: list[str]) -> tuple[int, list[str]]:
-    """How many of ``needle``'s words are found in ``haystack`` in order (the matching
-    blocks of difflib, no word junked), and a sample of the words not found."""
-    if not needle:
-        return 0, []
-    matcher = difflib.SequenceMatcher(None, needle, haystack, autojunk=False)
-    found = [False] * len(needle)
-    for block in matcher.get_matching_blocks():
-        for offset in range(block.size):
-            found[block.a + offset] = True
-    missing, run = [], []
-    for word, hit in zip(needle, found):
-        if not hit:
-            run.append(word)
-        elif run:
+def found_in(needle: list[str], positions: dict[str, list[int]], cursor: int, slack: int = 40
+             ) -> tuple[int, int, list[str]]:
+    """The best reading of ``needle`` in the text whose word positions are
+    ``positions``: its words found in order, each within ``slack`` words of the one
+    before, from where its rarest words stand (the body's after ``cursor`` when it can).
+    (how many found, where the match ends, the runs of words not found)."""
+    present = sorted((len(positions[w]), offset, w) for offset, w in enumerate(needle) if w in positions)
+    starts = [cursor]
+    for _, offset, word in present[:2]:
+        places = positions[word]
+        after = bisect.bisect_left(places, cursor + offset)
+        starts += [max(p - offset - 5, 0) for p in places[after:after + 5] + places[:5]]
+    best = (-1, cursor, [])
+    for start in dict.fromkeys(starts):
+        here, hits, missing, run = start, 0, [], []
+        for word in needle:
+            places = positions.get(word, [])
+            index = bisect.bisect_left(places, here)
+            if index < len(places) and places[index] - here <= slack:
+                hits, here = hits + 1, places[index] + 1
+                if run:
+                    missing.append(" ".join(run))
+                    run = []
+            else:
+                run.append(word)
+        if run:
             missing.append(" ".join(run))
-            run = []
-    if run:
-        missing.append(" ".join(run))
-    return sum(found), missing
+        if hits > best[0] or hits == best[0] and start >= cursor > best[1]:
+            best = (hits, here, missing)
+    return best
 
 
-def fidelity(doc: dict, html_text: str) -> dict:
-    """The fraction of pandoc's words found in our HTML: the body in order, each unit
-    apart where it stands."""
+def page_text(page: Path) -> str:
+    """Our HTML page's text without its math (pandoc's plain text, the reference, holds
+    no math as words either)."""
+    from lxml import etree, html
+
+    from press.readback import seen_text
+
+    body = html.parse(str(page)).find("body")
+    etree.strip_elements(body, "math", "{http://www.w3.org/1998/Math/MathML}math", with_tail=False)
+    return seen_text(body)
+
+
+def fidelity(doc: dict, page: Path) -> dict:
+    """The fraction of pandoc's words found in our HTML: the body's blocks in order, each
+    unit apart where it stands."""
     parts = units(doc)
     unit_words = plain_words([blocks for _, blocks in parts])
-    ours = words(html_text)
-    total = hits = 0
+    positions: dict[str, list[int]] = {}
+    for place, word in enumerate(words(page_text(page))):
+        positions.setdefault(word, []).append(place)
+    total = hits = cursor = 0
     missing: list[str] = []
     for (kind, _), needle in zip(parts, unit_words):
-        found, lost = matched(needle, ours)
+        found, end, lost = found_in(needle, positions, cursor if kind == "body" else 0)
+        if kind == "body" and found:
+            cursor = end
         total += len(needle)
-        hits += found
+        hits += max(found, 0)
         missing += lost
     return {"fidelity": round(hits / total, 4) if total else 1.0, "words": total,
             "missing": missing[:12]}
@@ -369,7 +414,7 @@ def run_one(entry: dict, part: str, args) -> dict:
                 if text is not None:
                     outcome["leftovers"] = sorted(set(LEFTOVER.findall(text)))
                 if edition == "html" and doc is not None and text is not None:
-                    result.update(fidelity(doc, text))
+                    result.update(fidelity(doc, main))
                     result["html"] = html_census(main.read_text(encoding="utf-8"))
         result["editions"][edition] = outcome
     print(f"{entry['id']:32} " + " ".join(f"{e}:{o['status']}" for e, o in result["editions"].items())
