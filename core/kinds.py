@@ -79,7 +79,15 @@ KINDS: tuple[Kind, ...] = (
     Kind("event-place", "a link from a chronology entry back to its place in the text", ("Link",),
          names.EVENT_PLACE_CLASS),
     Kind("timeline", "the chronology's timeline, a figure drawn by the build", ("Figure",), names.TIMELINE_CLASS),
+    Kind("page-break", "a page break the author asked for (\\newpage, {{< pagebreak >}})", ("Div",),
+         names.PAGE_BREAK_CLASS),
 )
+# The raw formats the editions take, and which (each pandoc writer keeps raw markup of
+# its own format only); raw markup of any other format is in no edition.
+RAW_FORMATS: dict[str, tuple[str, ...]] = {
+    "html": ("html", "epub"), "html5": ("html", "epub"), "latex": ("latex",), "tex": ("latex",),
+    "typst": ("pdf",), "openxml": ("docx",), "jats": ("jats",)}
+EDITION_NAMES = ("pdf", "html", "epub", "latex", "jats", "docx")  # those that print a body
 KIND = {kind.name: kind for kind in KINDS}
 # Per element type: the kinds told by a class first, then the one that takes any.
 _BY_ELEMENT: dict[str, list[Kind]] = {}

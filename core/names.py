@@ -26,10 +26,17 @@ SECTION_NUMBER_CLASS = "header-section-number"  # Span holding "2.1" in a header
 EQUATION_CLASS = "equation"            # Span around a numbered display equation
 EQUATION_NUMBER_CLASS = "equation-number"  # Span holding "(1)" inside it
 XREF_CLASS = "xref"                    # Link of a cross-reference
+# A LaTeX cross-reference as pandoc's LaTeX reader gives it (``\autoref{fig:x}``): a Link
+# whose attributes say the form ("ref", "eqref", "ref+label", "ref+Label") and the label.
+REFERENCE_TYPE_ATTRIBUTE = "reference-type"
+REFERENCE_ATTRIBUTE = "reference"
+LATEX_LABEL_ATTRIBUTE = "label"        # a LaTeX \label as pandoc reads it: an anchor Span
 PENDING_XREF_CLASS = "xref-pending"    # Span around a Cite of cross-references to what a later
                                        # stage numbers (the references stage resolves it)
 APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
+
+PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
 
 # --- the chronology ---------------------------------------------------------------
 CHRONOLOGY_ID = "chronology"           # the appendix's header

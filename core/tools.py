@@ -85,6 +85,13 @@ def run_pandoc(args: list[str], stdin: str | None = None, env: dict | None = Non
     return finish(start_pandoc(args, stdin, env))
 
 
+def run_pandoc_verbose(args: list[str], stdin: str | None = None) -> tuple[str, list[str]]:
+    """Run pandoc with ``--verbose``: its stdout, and its messages (what a reader skipped)."""
+    process = start_pandoc([*args, "--verbose"], stdin)
+    output = finish(process)
+    return output, process.press_outcome["streams"][1].splitlines()
+
+
 class TypstSession:
     """One Typst compiler for the life of the process: in watch mode a recompile
     reuses everything Typst memoised (fonts, layout), 0.02 s instead of 0.15 s.

@@ -34,6 +34,7 @@ from core.names import (
     BACK_MATTER_KINDS,
     EQUATION_CLASS,
     EQUATION_NUMBER_CLASS,
+    LATEX_LABEL_ATTRIBUTE,
     NUMBER_ATTRIBUTE,
     UNNUMBERED_CLASS,
 )
@@ -172,10 +173,22 @@ def start_appendix(header: pf.Header, state: Index) -> None:
 
 
 def number_equations(inlines: list, state: Index) -> list:
-    """``$$ … $$ {#eq:x}`` → a Span ``#eq:x .equation`` holding the math and "(1)"."""
+    """``$$ … $$ {#eq:x}`` → a Span ``#eq:x .equation`` holding the math and "(1)"; an
+    equation Span not numbered yet (LaTeX's, from the tex stage) gets its number, and
+    the anchors inside it (its other labels) point at it too."""
     result, index = [], 0
     while index < len(inlines):
         element = inlines[index]
+        if isinstance(element, pf.Span) and EQUATION_CLASS in element.classes \
+                and NUMBER_ATTRIBUTE not in element.attributes:
+            number = state.next_number("equation")
+            for anchor in [element, *(e for e in element.content if isinstance(e, pf.Span))]:
+                state.add(anchor.identifier, "equation", number)
+            element.content.append(pf.Span(pf.Str(shown_number("equation", number)), classes=[EQUATION_NUMBER_CLASS]))
+            element.attributes[NUMBER_ATTRIBUTE] = number
+            result.append(element)
+            index += 1
+            continue
         found = (equation_label(inlines, index)
                  if isinstance(element, pf.Math) and element.format == "DisplayMath" else None)
         if not found:
@@ -191,6 +204,13 @@ def number_equations(inlines: list, state: Index) -> list:
                               attributes={NUMBER_ATTRIBUTE: number}))
         index += width
     return result
+
+
+def anchor_labels(inlines, state: Index) -> None:
+    """A LaTeX ``\\label`` standing in the text (an anchor Span) names the section it is in."""
+    for element in inlines:
+        if isinstance(element, pf.Span) and LATEX_LABEL_ATTRIBUTE in element.attributes and state.section:
+            state.add(element.identifier, state.section.kind, state.section.number)
 
 
 # Classes that change how a section is numbered or placed: a near miss ("apendix")
@@ -224,8 +244,9 @@ def number_blocks(blocks, state: Index) -> None:
             number_caption(block, "table", number, state.lang)
             state.add(block.identifier, "table", number)
         elif isinstance(block, (pf.Para, pf.Plain)):
-            if any(isinstance(i, pf.Math) for i in block.content):
+            if any(isinstance(i, (pf.Math, pf.Span)) for i in block.content):
                 block.content = number_equations(list(block.content), state)
+                anchor_labels(block.content, state)
         elif isinstance(block, (pf.Div, pf.BlockQuote)):
             number_blocks(block.content, state)
         elif isinstance(block, (pf.BulletList, pf.OrderedList)):

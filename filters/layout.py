@@ -20,7 +20,9 @@ from core.names import (
     BACK_MATTER_CLASS,
     BIBLIOGRAPHY_ID,
     CHRONOLOGY_ID,
+    PAGE_BREAK_CLASS,
 )
+from filters.elements import descendants
 
 MAIN, BACK, REFERENCES, APPENDIX = range(4)
 
@@ -57,8 +59,26 @@ def ordered(blocks: list[pf.Block]) -> list[pf.Block]:
     return [block for part in (MAIN, BACK, REFERENCES, APPENDIX) for block in parts[part]]
 
 
+def page_breaks_at_the_top(blocks: list[pf.Block]) -> list[pf.Block]:
+    """A page break inside a div (a back-matter statement that ran on to it) moved after
+    that div: a page can break between parts of the text, not inside one (Typst refuses to).
+
+    >>> blocks = [pf.Div(pf.Para(pf.Str("a")), pf.Div(classes=["page-break"])), pf.Para(pf.Str("b"))]
+    >>> [b.classes[0] if isinstance(b, pf.Div) and not b.content else pf.stringify(b).strip()
+    ...  for b in page_breaks_at_the_top(blocks)]
+    ['a', 'page-break', 'b']
+    """
+    result: list[pf.Block] = []
+    for block in blocks:
+        breaks = [e for e in descendants(block) if isinstance(e, pf.Div) and PAGE_BREAK_CLASS in e.classes]
+        for inner in breaks:
+            del inner.parent.content[inner.index]
+        result += [block, *breaks]
+    return result
+
+
 def finalize(doc: pf.Doc) -> None:
-    doc.content = ordered(list(doc.content))
+    doc.content = ordered(page_breaks_at_the_top(list(doc.content)))
 
 
 def main(doc=None):

@@ -189,6 +189,7 @@ class Index:
     sections: dict[str, list[int]] = field(default_factory=dict)
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     targets: dict[str, Target] = field(default_factory=dict)
+    section: Target | None = None           # the last section numbered (a LaTeX \label in its text names it)
 
     def start_appendix(self, level: int = 1) -> str:
         """The next appendix's letter; its figures and tables count anew."""
@@ -206,13 +207,15 @@ class Index:
         if not identifier:
             return
         if identifier in self.targets:
-            pattern = rf"#{re.escape(identifier)}(?![\w:-])"
+            pattern = rf"(?:#|\\label\{{){re.escape(identifier)}(?![\w:-])"
             first, second = locate(self.doc, pattern), locate(self.doc, pattern, nth=1)
             where = f" (first defined at {first[0]}:{first[1]})" if first[0] else ""
             error(f"label '{identifier}' is defined twice{where}", *(second if second[0] else first),
                   hint="give one of them another label")
             return
         self.targets[identifier] = Target(kind, number, identifier)
+        if kind in ("section", "appendix"):
+            self.section = self.targets[identifier]
 
 
 def index_of(doc: pf.Doc) -> Index:

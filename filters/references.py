@@ -23,7 +23,7 @@ import panflute as pf
 from core.diagnostics import error, locate, suggestion
 from core.language import term, upper_first
 from core.markup import text_to_inlines
-from core.names import PENDING_XREF_CLASS, XREF_CLASS
+from core.names import PENDING_XREF_CLASS, REFERENCE_ATTRIBUTE, REFERENCE_TYPE_ATTRIBUTE, XREF_CLASS
 from filters.elements import body_elements, descendants
 from filters.numbering import (
     Index,
@@ -187,6 +187,41 @@ def attach_to_citations(citations: list, known: set[int], state: Index) -> None:
         previous.suffix = [*previous.suffix, pf.Str(","), pf.Space(), *reference_inlines(pending, state)]
 
 
+def tex_reference(link: pf.Link, state: Index) -> pf.Link | None:
+    """A LaTeX cross-reference (a Link from the tex stage) as the target's label, linked:
+    ``\\autoref``, ``\\cref`` → "Figure 1", ``\\Cref`` → the same, capitalised, ``\\ref`` →
+    "1", ``\\eqref`` → "(1)"; None when nothing of that label is numbered (yet)."""
+    target = state.targets.get(link.attributes[REFERENCE_ATTRIBUTE])
+    if target is None:
+        return None
+    form = link.attributes[REFERENCE_TYPE_ATTRIBUTE]
+    if form.startswith("ref+"):
+        text = label_text(target.kind, target.number, state.lang)
+        text = upper_first(text, state.lang) if form == "ref+Label" else text
+    else:
+        text = shown_number("equation", target.number) if form == "eqref" else target.number
+    return xref_link(text, target)
+
+
+def tex_references(doc: pf.Doc) -> list[pf.Link]:
+    return [e for e in body_elements(doc) if isinstance(e, pf.Link) and REFERENCE_TYPE_ATTRIBUTE in e.attributes]
+
+
+def resolve_tex(doc: pf.Doc, state: Index, report: bool) -> None:
+    """Every LaTeX cross-reference whose label is numbered, resolved; with ``report``,
+    each other one is an error (after every stage has numbered what it adds)."""
+    for link in tex_references(doc):
+        resolved = tex_reference(link, state)
+        if resolved is not None:
+            link.parent.content[link.index] = resolved
+        elif report:
+            label = link.attributes[REFERENCE_ATTRIBUTE]
+            path, line = locate(doc, r"\\\w*ref\{" + re.escape(label) + r"\}")
+            error(f"unknown cross-reference '{label}'", path, line,
+                  suggestion(label, state.targets, "label the figure, table, equation or section with "
+                                                   f"\\label{{{label}}} or {{#{label}}}"))
+
+
 def deferred(cite: pf.Cite, state: Index) -> bool:
     """A bracket of cross-references only, one of which names nothing numbered yet:
     left for this stage, after every stage has numbered what it adds."""
@@ -206,6 +241,7 @@ def resolve_all(doc: pf.Doc, state: Index) -> None:
         if replacement is None or replacement == [cite]:
             continue
         cite.parent.content[cite.index] = pf.Span(*replacement)
+    resolve_tex(doc, state, report=False)
 
 
 def pending(element: pf.Element) -> bool:
@@ -217,6 +253,7 @@ def resolve_pending(doc: pf.Doc) -> None:
     state = index_of(doc)
     for span in [e for e in body_elements(doc) if pending(e)]:
         span.parent.content[span.index] = pf.Span(*resolve(span.content[0], state))
+    resolve_tex(doc, state, report=True)
 
 
 def main(doc=None):

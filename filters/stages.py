@@ -9,9 +9,9 @@ its sample (``filters/samples/NAME/``) against the expected output beside it.
 Adding a stage is adding its record here and its module.
 
 >>> [stage.name for stage in stages(untrusted=True)][:3]
-['untrusted', 'metadata', 'resources']
+['untrusted', 'tex', 'metadata']
 >>> [stage.name for stage in needed("chronology")]
-['metadata', 'backmatter', 'crossref', 'citations', 'chronology']
+['tex', 'metadata', 'backmatter', 'crossref', 'citations', 'chronology']
 """
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("untrusted", "refuses raw markup, header-includes, script links and event handlers",
           provides=("admitted",), untrusted_only=True),
+    Stage("tex", "reads the LaTeX written in the Markdown: references, labels, equations, tables, citations",
+          provides=("tex",)),
     Stage("metadata", "checks every metadata key and composes the front matter's lines",
           provides=("metadata",)),
     Stage("resources", "checks every file an edition will read (figures)", needs=("metadata",),
@@ -50,7 +52,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("backmatter", "turns back-matter statements into sections", needs=("metadata",),
           provides=("back-matter",)),
     Stage("crossref", "numbers sections, figures, tables, equations and appendices into the index",
-          needs=("back-matter",), provides=("numbers",)),
+          needs=("tex", "back-matter"), provides=("numbers",)),
     Stage("citations", "formats citations and the reference list (house style or CSL)",
           needs=("metadata", "numbers"), provides=("citations", "reference-list")),
     Stage("chronology", "finds dated events; adds the appendix and its timeline, numbered in the index",

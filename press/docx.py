@@ -297,7 +297,8 @@ def renderers(job) -> Renderers:
         "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": entry,
         "back-matter": statement, "event-mention": NATIVE,
         "chronology-list": lambda element: chronology_table(element, job.lang),
-        "chronology-date": ast.content_of, "event-place": NATIVE, "timeline": NATIVE})
+        "chronology-date": ast.content_of, "event-place": NATIVE, "timeline": NATIVE,
+        "page-break": lambda element: dict(PAGE_BREAK)})
 
 
 def prepare(job, review: bool) -> dict:

@@ -63,7 +63,8 @@ def renderers(job=None, address=web_name) -> Renderers:
         "footnote": After("notes_before_references: under a heading of their own"),
         "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": NATIVE,
         "back-matter": NATIVE, "event-mention": NATIVE, "chronology-list": NATIVE,
-        "chronology-date": time_element, "event-place": NATIVE, "timeline": NATIVE})
+        "chronology-date": time_element, "event-place": NATIVE, "timeline": NATIVE,
+        "page-break": Native("a Div the stylesheet breaks the printed page after")})
 
 
 RENDERERS = renderers()

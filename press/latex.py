@@ -133,7 +133,8 @@ def renderers(job) -> Renderers:
         "math": NATIVE, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
-        "event-place": NATIVE, "timeline": NATIVE})
+        "event-place": NATIVE, "timeline": NATIVE,
+        "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]}})
     table.files = files
     return table
 

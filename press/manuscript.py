@@ -31,6 +31,7 @@ from core.diagnostics import (
     record,
     suggestion,
 )
+from core.kinds import RAW_FORMATS as EDITION_FORMATS
 from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, PROJECT_KEY, SOURCE_FILES_KEY
 from core.tools import finish, start_pandoc
 
@@ -40,7 +41,6 @@ MARKDOWN = "markdown+ascii_identifiers"
 SLUG = r"[A-Za-z0-9][A-Za-z0-9-]{0,99}"
 SLUG_RULE = "letters, digits and '-', at most 100, not starting with '-'"
 RAW_FORMAT = r'"t":"Raw(?:Block|Inline)","c":\["((?:[^"\\]|\\.)*)"'
-KNOWN_RAW_FORMATS = ("html", "latex", "typst")  # the editions' own: a raw block reaches one of them
 
 
 # A manuscript's text files, as authors name them (Quarto's .qmd is read as Markdown).
@@ -295,10 +295,14 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
         sources = pf.Doc(metadata={SOURCE_FILES_KEY: pf.MetaList(*(pf.MetaString(str(f)) for f in files))})
         with collecting() as found:
             for name in unknown:
-                path, line = locate(sources, r"\{=" + re.escape(name) + r"\}")
-                error(f"unknown raw format '{name}'", path, line,
-                      hint=suggestion(name, KNOWN_RAW_FORMATS, "write html, latex or typst"))
-        raise BuildError.of(found) from None
+                close = suggestion(name, sorted(EDITION_FORMATS))
+                if close:  # a typo of an edition's format
+                    path, line = locate(sources, r"\{=" + re.escape(name) + r"\}")
+                    error(f"unknown raw format '{name}'", path, line, hint=close)
+                else:  # no edition's: the tex stage leaves it out, as pandoc does, and says so
+                    RAW_FORMATS.add(name)
+        raise_collected(found)
+        return load(output, files, metadata_file)
 
 
 def too_deep() -> BuildError:

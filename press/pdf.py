@@ -94,7 +94,8 @@ def renderers(job) -> Renderers:
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
-        "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE})
+        "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE,
+        "page-break": lambda element: {"t": "RawBlock", "c": ["typst", "#pagebreak(weak: true)"]}})
 
 
 def prepare(job) -> str:

@@ -40,11 +40,42 @@ def pdf_text(path: Path) -> str:
     return subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+# What a reader never sees: the TeX source MathML carries beside each formula, and the
+# one JATS gives as an alternative to its MathML.
+UNSEEN = ("annotation", "{http://www.w3.org/1998/Math/MathML}annotation", "tex-math")
+
+
+# Elements that stand apart from the text around them: their words never run into the
+# next (inline ones, <strong>Y</strong>es, do; a footnote's mark does not either).
+BLOCKS = {"p", "div", "section", "header", "footer", "nav", "main", "aside", "article", "figure",
+          "figcaption", "caption", "table", "tr", "td", "th", "thead", "tbody", "ul", "ol", "li", "dl", "dt",
+          "dd", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "title", "sec", "fig",
+          "table-wrap", "list-item", "ref", "fn", "label", "disp-formula", "math", "mtd", "mtr", "body",
+          "front", "back", "aff", "contrib", "kwd", "abstract", "app", "tr", "mtable"}
+
+
+def seen_text(element) -> str:
+    """The text of an element as a reader sees it (``UNSEEN`` left out): blocks apart,
+    the parts of one word together."""
+    from lxml import etree
+
+    etree.strip_elements(element, *UNSEEN, with_tail=False)
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if etree.QName(node).localname in BLOCKS or "footnote-ref" in (node.get("class") or ""):
+            node.text = " " + (node.text or "")
+            node.tail = " " + (node.tail or "")
+        elif etree.QName(node).localname == "q":  # its quotation marks come from the stylesheet
+            node.text = "“" + (node.text or "")
+            node.tail = "”" + (node.tail or "")
+    return "".join(element.itertext())
+
+
 def html_text(path: Path) -> str:
     from lxml import html
 
-    body = html.parse(str(path)).find("body")
-    return words(" ".join(body.itertext()))
+    return words(seen_text(html.parse(str(path)).find("body")))
 
 
 def epub_text(path: Path) -> str:
@@ -57,8 +88,7 @@ def epub_text(path: Path) -> str:
     parts = []
     for reference in package.iter("{*}itemref"):
         chapter = etree.fromstring(book.read("EPUB/" + manifest[reference.get("idref")]))
-        body = chapter.find(f".//{XHTML}body")
-        parts.append(" ".join(body.itertext()))
+        parts.append(seen_text(chapter.find(f".//{XHTML}body")))
     return words(" ".join(parts))
 
 
@@ -79,7 +109,7 @@ def xml_text(path: Path) -> str:
     from lxml import etree
 
     tree = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
-    return words(" ".join(tree.getroot().itertext()))
+    return words(seen_text(tree.getroot()))
 
 
 def docx_text(path: Path) -> str:

@@ -67,6 +67,12 @@ def named_date(element: dict) -> dict:
                                element["c"][1]]}
 
 
+def no_page(element: dict) -> list:
+    """A page break: none in an archive's XML, which has no pages (the journal's
+    typesetting breaks them)."""
+    return []
+
+
 def renderers(job=None) -> Renderers:
     """How the JATS edition renders each kind before pandoc writes it; its ``types``
     (each id's ``ref-type``) are set before it renders, and the footnotes' texts go
@@ -111,7 +117,8 @@ def renderers(job=None) -> Renderers:
         "link": typed_link, "cross-reference": typed_link, "citation": after,
         "reference-entry": After("press.jats.references: <ref> with element- and mixed-citation"),
         "back-matter": Structured("ack, funding-group, author-notes, back sections", statement), "event-mention": NATIVE, "chronology-list": NATIVE,
-        "chronology-date": named_date, "event-place": typed_link, "timeline": labelled})
+        "chronology-date": named_date, "event-place": typed_link, "timeline": labelled,
+        "page-break": no_page})
     table.types, table.notes = {}, notes
     return table
 

@@ -1,0 +1,369 @@
+"""LaTeX written inside the Markdown, read into the document, so that every edition
+shows what it says, not only the LaTeX one (pandoc would keep it as raw TeX, which
+the other writers drop without a word):
+
+- cross-references: ``\\autoref{fig:x}``, ``\\ref``, ``\\eqref``, ``\\cref``, ``\\Cref``
+  become references the crossref stage resolves ("Figure 1", "1", "(1)");
+- labels: ``\\label{…}`` in a figure's or table's caption, a heading or a display
+  equation names it; elsewhere it is an anchor of the section it stands in;
+- equations: ``\\begin{equation|align|gather|multline}`` (and ``$$ … \\label{…} $$``)
+  are numbered like ``{#eq:…}``; the starred forms and ``\\nonumber`` are not;
+- natbib's ``\\cite``, ``\\citep``, ``\\citet``, and tables, figures and other blocks
+  in LaTeX, read by pandoc's own LaTeX reader (in its sandbox);
+- math: switches MathML conversion does not know (``{\\rm x}``, ``\\bf``, ``\\it``,
+  ``\\cal``, ``\\over``) rewritten as the commands it knows (``\\mathrm{x}``);
+- ``\\newpage``, ``\\clearpage``, ``\\pagebreak``: a page break in every edition.
+
+What still cannot be read (an unknown command with text in it, math that MathML
+conversion cannot take) is a warning naming its file and line, the editions that
+leave it out and what they lose. Raw blocks the author marked for one format
+(```` ```{=latex} ````) stay raw, for that format only; a raw format no edition has
+(```` ```{=comment} ````) is dropped, as pandoc drops it, with a warning.
+
+>>> texmath_compatible(r"T_{\\rm numpy} + {\\bf x} + {a \\over b}")
+'T_{\\\\mathrm{numpy}} + {\\\\mathbf{x}} + {\\\\frac{a}{b}}'
+>>> equation_parts(r"\\begin{align*} a &= b \\\\ c &= d \\end{align*}")
+('\\\\begin{aligned} a &= b \\\\\\\\ c &= d \\\\end{aligned}', [], False)
+
+Stand-alone: ``pandoc -F filters/tex.py``.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
+
+import panflute as pf
+
+from core.diagnostics import locate, warn
+from core.kinds import EDITION_NAMES, RAW_FORMATS
+from core.names import EQUATION_CLASS, LATEX_LABEL_ATTRIBUTE, PAGE_BREAK_CLASS
+from core.tools import run_pandoc_verbose
+from filters.elements import body_elements
+
+# The Markdown reader gives what the author wrote as TeX this format; a block they
+# marked ```{=latex} is "latex", and stays raw.
+WRITTEN_TEX = "tex"
+LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
+ENVIRONMENT = re.compile(r"^\s*\\begin\{(equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(\*?)\}"
+                         r"(?:\{\d+\})?(.*)\\end\{\1\2\}\s*$", re.S)
+# What each environment's body becomes inside one display formula.
+INNER = {"align": "aligned", "alignat": "aligned", "flalign": "aligned", "eqnarray": "aligned",
+         "gather": "gathered", "multline": "gathered"}
+NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
+SWITCHES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf", "tt": "mathtt"}
+COMMANDS = {"emph": "textit", "hbox": "mbox", "textsc": "text"}
+SWITCH = re.compile(r"\\(" + "|".join(SWITCHES) + r")(?![A-Za-z])\s*")
+PAGE_BREAKS = {r"\newpage", r"\clearpage", r"\pagebreak", r"\cleardoublepage"}
+# Commands that only lay the page out: no edition but LaTeX needs them, none loses text.
+LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|raggedright|raggedleft|small|"
+                    r"footnotesize|scriptsize|normalsize|large|Large|medskip|bigskip|smallskip|linebreak|newline|"
+                    r"setlength|thispagestyle|pagestyle|FloatBarrier|vfill|hfill|par|maketitle|tableofcontents|"
+                    r"listoffigures|listoftables|appendix|bibliography|bibliographystyle|printbibliography|"
+                    r"nocite|hline|toprule|midrule|bottomrule)\*?(?:\s*\[[^\]]*\])?(?:\s*\{[^{}]*\})*\s*|%[^\n]*\n?)*$")
+MARKER = "PRESSTEXMARKER"
+SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
+
+
+# --- math ---------------------------------------------------------------------------
+
+def group_end(text: str, start: int) -> int:
+    """Where the brace group that ``start`` lies in closes (or the text ends)."""
+    depth = 0
+    for position in range(start, len(text)):
+        if text[position] == "{" and (position == 0 or text[position - 1] != "\\"):
+            depth += 1
+        elif text[position] == "}" and (position == 0 or text[position - 1] != "\\"):
+            if depth == 0:
+                return position
+            depth -= 1
+    return len(text)
+
+
+def texmath_compatible(tex: str) -> str:
+    """TeX math with the switches and commands MathML conversion does not know
+    written as those it knows: ``{\\rm x}`` → ``{\\mathrm{x}}``, ``a \\over b`` →
+    ``\\frac{a}{b}``, ``\\emph`` → ``\\textit``."""
+    for old, new in COMMANDS.items():
+        tex = re.sub(rf"\\{old}(?![A-Za-z])", lambda m, new=new: "\\" + new, tex)
+    while True:
+        switch = SWITCH.search(tex)
+        if not switch:
+            break
+        end = group_end(tex, switch.end())
+        tex = (tex[:switch.start()] + f"\\{SWITCHES[switch.group(1)]}{{" + tex[switch.end():end].strip()
+               + "}" + tex[end:])
+    while r"\over" in tex:
+        over = re.search(r"\\over(?![A-Za-z])", tex)
+        if not over:
+            break
+        opening = opening_brace(tex, over.start())
+        end = group_end(tex, over.end())
+        tex = (tex[:opening] + "\\frac{" + tex[opening:over.start()].strip() + "}{" + tex[over.end():end].strip()
+               + "}" + tex[end:])
+    return tex
+
+
+def opening_brace(text: str, end: int) -> int:
+    """Where the brace group holding ``end`` opens (its first character), or 0."""
+    depth = 0
+    for position in range(end - 1, -1, -1):
+        if text[position] == "}" and text[position - 1:position] != "\\":
+            depth += 1
+        elif text[position] == "{" and text[position - 1:position] != "\\":
+            if depth == 0:
+                return position + 1
+            depth -= 1
+    return 0
+
+
+def equation_parts(tex: str) -> tuple[str, list[str], bool]:
+    """A display formula's math without its environment and labels, its labels, and
+    whether LaTeX numbers it (an ``equation``, not an ``equation*``, no ``\\nonumber``)."""
+    labels = LABEL.findall(tex)
+    body, numbered = LABEL.sub("", tex), bool(labels)
+    environment = ENVIRONMENT.match(body)
+    if environment:
+        name, star, inner = environment.groups()
+        numbered = not star and name != "displaymath"
+        body = f"\\begin{{{INNER[name]}}}{inner}\\end{{{INNER[name]}}}" if name in INNER else inner.strip()
+    if NO_NUMBER.search(body):
+        body, numbered = NO_NUMBER.sub("", body), False
+    return body, labels, numbered
+
+
+def equation(math: pf.Math) -> pf.Inline:
+    """A display formula as the crossref stage numbers it: a Span ``.equation`` (its
+    first label the id, the others anchors in it), or the formula alone."""
+    body, labels, numbered = equation_parts(math.text)
+    formula = pf.Math(texmath_compatible(body), format="DisplayMath")
+    if not numbered:
+        return formula
+    return pf.Span(formula, *(pf.Span(identifier=label) for label in labels[1:]),
+                   identifier=labels[0] if labels else "", classes=[EQUATION_CLASS])
+
+
+# --- labels --------------------------------------------------------------------------
+
+def label_of(element) -> str | None:
+    """The label a ``\\label{…}`` gives, as pandoc's LaTeX reader reads it (an empty
+    anchor Span), or raw; None for any other element."""
+    if isinstance(element, pf.Span) and LATEX_LABEL_ATTRIBUTE in element.attributes and not element.content:
+        return element.identifier
+    if isinstance(element, pf.RawInline) and element.format in ("tex", "latex"):
+        match = LABEL.fullmatch(element.text.strip())
+        return match.group(1) if match else None
+    return None
+
+
+def take_labels(container) -> list[str]:
+    """The labels in a caption, a heading or an image's text, taken out of it."""
+    found = []
+
+    def take(element, doc):
+        label = label_of(element)
+        if label:
+            found.append(label)
+            return []
+        return None
+
+    container.walk(take)
+    if found:  # the space before the label goes with it
+        for holder in [container, *(getattr(container, "content", []))]:
+            content = getattr(holder, "content", None)
+            while isinstance(content, pf.ListContainer) and content and isinstance(content[-1], (pf.Space, pf.SoftBreak)):
+                content.pop()
+    return found
+
+
+def name_targets(doc: pf.Doc) -> None:
+    """A label in a figure's or table's caption or in a heading is its id; so is the id
+    of a Div around a figure or table alone (pandoc's reading of a LaTeX table's label)."""
+    for element in list(body_elements(doc)):
+        if isinstance(element, pf.Div) and element.identifier and len(element.content) == 1 \
+                and isinstance(element.content[0], (pf.Figure, pf.Table)) and not element.content[0].identifier:
+            element.content[0].identifier = element.identifier
+            element.parent.content[element.index] = element.content[0]
+            element = element.content[0]
+        if isinstance(element, (pf.Figure, pf.Table)):
+            labels = take_labels(element.caption)
+            for image in (e for e in element.content if isinstance(e, pf.Plain)):
+                take_labels(image)
+        elif isinstance(element, pf.Header):
+            labels = take_labels(element)
+        else:
+            continue
+        if labels:
+            element.identifier = labels[0]
+
+
+# --- raw TeX through pandoc's LaTeX reader ------------------------------------------------
+
+def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
+    """Each text as pandoc's LaTeX reader reads it, in one sandboxed run: its blocks, and
+    the commands the reader skipped in it (it knows no such command)."""
+    source, starts = "", []
+    for index, text in enumerate(texts):
+        source += f"\n\n{MARKER}{index}\n\n"
+        starts.append(source.count("\n") + 1)
+        source += text
+    output, messages = run_pandoc_verbose(["--from", "latex", "--to", "json", "--sandbox"], stdin=source)
+    pieces: list[tuple[list[pf.Block], list[str]]] = []
+    for block in pf.load(io.StringIO(output)).content:
+        if isinstance(block, pf.Para) and pf.stringify(block).startswith(MARKER):
+            pieces.append(([], []))
+        elif pieces:
+            pieces[-1][0].append(block)
+    for message in dict.fromkeys(messages):
+        skipped = SKIPPED.match(message)
+        if skipped:
+            piece = max(index for index, start in enumerate(starts) if start <= int(skipped.group(2)))
+            pieces[piece][1].append(skipped.group(1))
+    return pieces
+
+
+def as_inlines(blocks: list[pf.Block]) -> list[pf.Inline] | None:
+    """Blocks that fit in a line of text as their inlines; None when they do not."""
+    inlines: list[pf.Inline] = []
+    for block in blocks:
+        if not isinstance(block, (pf.Para, pf.Plain)):
+            return None
+        inlines += list(block.content)
+    return inlines
+
+
+def lost(doc: pf.Doc, text: str, what: str) -> None:
+    """A warning: the editions but LaTeX leave raw TeX out."""
+    path, line = locate(doc, re.escape(text.strip().split("\n")[0][:60]))
+    warn(f"{what} '{shorten(text)}' is left out of the pdf, html, epub, jats and docx editions "
+         "(only the latex edition keeps it)", path, line,
+         hint="write it in Markdown, or as a command every edition knows")
+
+
+def shorten(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def read_raw_tex(doc: pf.Doc) -> None:
+    """Every raw TeX the author wrote in the text, read by pandoc's LaTeX reader; a page
+    break as one. What the reader cannot read (a command it does not know, blocks where
+    the text needs a line) stays raw TeX, for the LaTeX edition, and is warned about,
+    unless it only lays the page out."""
+    raws = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock)) and e.format == WRITTEN_TEX]
+    if not raws:
+        return
+    pieces = read_latex([raw.text for raw in raws])
+    # Last first: a replacement moves the places of what follows it in its container.
+    for raw, (blocks, skipped) in reversed(list(zip(raws, pieces))):
+        replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
+        if raw.text.strip() in PAGE_BREAKS:
+            replacement = page_break() if isinstance(raw, pf.RawBlock) else None
+        elif LAYOUT.match(raw.text):
+            replacement = None  # layout only: the LaTeX edition keeps it
+        elif replacement is None or [command for command in skipped if not LAYOUT.match(command)]:
+            lost(doc, raw.text, "the LaTeX")
+            replacement = None
+        if replacement is None:
+            raw.format = "latex"
+            continue
+        container = list(raw.parent.content)
+        container[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
+        raw.parent.content = container
+
+
+def page_break() -> pf.Div:
+    return pf.Div(classes=[PAGE_BREAK_CLASS])
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+def number_display_math(doc: pf.Doc) -> None:
+    """Display math with a label or a numbered environment as an equation to number;
+    every formula's TeX as MathML conversion reads it."""
+    for element in list(body_elements(doc)):
+        if isinstance(element, pf.Math):
+            if element.format == "DisplayMath" and (LABEL.search(element.text) or ENVIRONMENT.match(element.text)):
+                element.parent.content[element.index] = equation(element)
+            else:
+                element.text = texmath_compatible(element.text)
+
+
+def unconvertible(formulas: list[str]) -> dict[str, str]:
+    """The formulas MathML conversion (pandoc's texmath) cannot take, each with its
+    reason, found in one run of pandoc's HTML writer over all of them."""
+    doc = pf.Doc(*(pf.Para(pf.Math(formula, format="InlineMath")) for formula in formulas))
+    _, messages = run_pandoc_verbose(["--from", "json", "--to", "html", "--mathml"],
+                                     stdin=json.dumps(doc.to_json()))
+    found: dict[str, str] = {}
+    text = "\n".join(messages)
+    for warning in re.split(r"^\[WARNING\] ", text, flags=re.M)[1:]:
+        head = re.match(r"Could not convert TeX math (.*?), rendering as TeX:\n(?:.*\n)*?\s*\^\n\s*(.*)", warning, re.S)
+        if head:
+            found[head.group(1)] = head.group(2).strip().split("\n")[0]
+    return found
+
+
+def check_math(doc: pf.Doc) -> None:
+    """A warning for each formula that the MathML editions (HTML, EPUB, JATS) and Word
+    cannot convert: they show its TeX source instead."""
+    formulas = list(dict.fromkeys(e.text for e in body_elements(doc) if isinstance(e, pf.Math)))
+    if not formulas:
+        return
+    for formula, reason in unconvertible(formulas).items():
+        path, line = locate(doc, re.escape(formula.strip().split("\n")[0][:40]))
+        warn(f"the math '{shorten(formula)}' cannot be converted ({reason}): the html, epub, jats and docx "
+             "editions show its TeX source", path, line, hint="write it with commands MathML conversion knows")
+
+
+def visible(text: str, format: str) -> bool:
+    """Whether raw markup prints words (not only tags, commands or a layout).
+
+    >>> visible("<br/><!-- x -->", "html"), visible("Fig~\\ref{fig1}", "latex"), visible("#pagebreak()", "typst")
+    (False, True, False)
+    """
+    if format.startswith("html"):
+        text = re.sub(r"<!--.*?-->|<[^>]*>", " ", text, flags=re.S)
+    elif format in ("latex", "tex"):
+        text = re.sub(r"%[^\n]*|\\[A-Za-z@]+\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})*", " ", text)
+    elif format == "typst":
+        text = re.sub(r"#[a-z.-]+(?:\([^()]*\))?", " ", text)
+    else:
+        text = re.sub(r"<[^>]*>", " ", text)
+    return bool(re.search(r"[^\W\d_]{2,}", text))
+
+
+def raw_formats(doc: pf.Doc) -> None:
+    """Raw markup of a format no edition has (``{=comment}``) is dropped, as pandoc drops
+    it; raw markup that prints words is shown by its format's editions only, and a
+    warning names the others."""
+    for element in list(body_elements(doc)):
+        if not isinstance(element, (pf.RawInline, pf.RawBlock)) or element.format == WRITTEN_TEX:
+            continue
+        path, line = locate(doc, r"\{=" + re.escape(element.format) + r"\}") if element.format != "html" else \
+            locate(doc, re.escape(element.text.strip().split("\n")[0][:40]))
+        if element.format not in RAW_FORMATS:
+            warn(f"raw '{element.format}' is left out: no edition has that format", path, line,
+                 hint="as pandoc does; editions take html, latex, typst, openxml or jats")
+            del element.parent.content[element.index]
+        elif visible(element.text, element.format):
+            shown = RAW_FORMATS[element.format]
+            others = [name for name in EDITION_NAMES if name not in shown]
+            warn(f"raw {element.format} '{shorten(element.text)}' is shown by the {' and '.join(shown)} "
+                 f"edition{'s' if len(shown) > 1 else ''} only: the {', '.join(others)} editions leave it out",
+                 path, line, hint="write it in Markdown, which every edition shows")
+
+
+def prepare(doc: pf.Doc) -> None:
+    raw_formats(doc)
+    read_raw_tex(doc)
+    name_targets(doc)
+    number_display_math(doc)
+    check_math(doc)
+
+
+def main(doc=None):
+    return pf.run_filters([], prepare=prepare, doc=doc)

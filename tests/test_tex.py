@@ -1,0 +1,102 @@
+"""LaTeX written inside Markdown, as JOSS and other authors write it, shown by every
+edition: cross-references, labels, equation environments, natbib citations, a LaTeX
+table, math switches MathML conversion does not know; what cannot be read is a warning
+naming the editions that leave it out, never a silent loss."""
+from pathlib import Path
+
+import pytest
+from conftest import run_build
+
+from press.editions import EDITIONS
+
+FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
+PAPER = r"""---
+title: LaTeX in a paper
+journal: {name: J, issn: 1234-5678}
+bibliography: refs.bib
+---
+
+# Intro \label{sec:intro}
+
+As \autoref{fig:chart} and Table \ref{tab:data} show, \eqref{eq:energy} holds, and
+\Cref{eq:energy} too; \cref{sec:intro} says so \citep[p.~5]{smith2020}, as \citet{smith2020}
+did. The time $T_{\rm numpy}$ is ${a \over b}$.
+
+![A chart.\label{fig:chart}](chart.png)
+
+\begin{table}
+\caption{Data \label{tab:data}}
+\begin{tabular}{ll}
+a & b \\
+1 & 2 \\
+\end{tabular}
+\end{table}
+
+\begin{equation}
+E = mc^2 \label{eq:energy}
+\end{equation}
+
+\begin{align*}
+x &= y
+\end{align*}
+
+\newpage
+
+The end.
+"""
+EXPECTED = ("As Figure 1 and Table 1 show, (1) holds, and Equation (1) too; Section 1 says so "
+            "(Smith, 2020: 5), as Smith (2020) did.")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("tex")
+    (folder / "paper.md").write_text(PAPER, encoding="utf-8")
+    (folder / "chart.png").write_bytes(FIGURE.read_bytes())
+    (folder / "refs.bib").write_text("@article{smith2020, author = {Smith, Ann}, title = {Growth}, "
+                                     "journal = {J}, year = {2020}}\n", encoding="utf-8")
+    names = [edition.name for edition in EDITIONS if edition.name != "crossref"]
+    result = run_build(*names, str(folder / "paper.md"), "--out", str(folder / "out"))
+    assert result.returncode == 0, result.stderr
+    return folder / "out", result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", [e for e in EDITIONS if e.name != "crossref"], ids=lambda e: e.name)
+def test_every_edition_shows_what_the_latex_says(built, edition):
+    out, _ = built
+    main = next(out.glob(edition.output.format(slug="*")))
+    edition.validate(main)
+    text = " ".join(edition.read(main).replace("( ", "(").replace(" )", ")").replace(" ,", ",").split())
+    assert EXPECTED in text, text[:600]
+    assert "\\ref" not in text and "\\label" not in text and "\\begin" not in text and "??" not in text
+    assert "Table 1" in text and "Data" in text and "The end." in text
+
+
+def test_the_html_has_the_math_as_mathml_and_the_page_break(built):
+    page = (built[0] / "html" / "index.html").read_text(encoding="utf-8")
+    assert "\\rm" not in page and "\\over" not in page and "<mfrac>" in page
+    assert '<span id="eq:energy" class="equation"' in page and 'class="page-break"' in page
+    assert built[1] == "", built[1]  # all of it read: nothing to warn about
+
+
+def test_what_cannot_be_read_is_a_warning_naming_the_editions(tmp_path):
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar} and $a \\badcmd b$.\n\n"
+                                       "```{=comment}\nto self\n```\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert ("paper.md:5: warning: the LaTeX '\\foo{bar}' is left out of the pdf, html, epub, jats and docx "
+            "editions (only the latex edition keeps it)") in result.stderr
+    assert ("paper.md:5: warning: the math 'a \\badcmd b' cannot be converted (unexpected control sequence "
+            "\\badcmd): the html, epub, jats and docx editions show its TeX source") in result.stderr
+    assert "paper.md:7: warning: raw 'comment' is left out: no edition has that format" in result.stderr
+    assert "to self" not in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unknown_latex_reference_is_an_error_with_its_line(tmp_path):
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n![A.\\label{fig:chart}](x.png)\n\n"
+                                       "See \\autoref{fig:chrt}.\n", encoding="utf-8")
+    (tmp_path / "x.png").write_bytes(FIGURE.read_bytes())
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:7: error: unknown cross-reference 'fig:chrt' (did you mean 'fig:chart'?)" in result.stderr
