@@ -5,7 +5,7 @@
     python build.py [EDITION…] paper.md   a one-file manuscript (front matter and text)
     python build.py pdf --pdf-engine xelatex|lualatex   the PDF through LaTeX
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
-    python build.py check            every validation, no edition written
+    python build.py check [--strict] every validation, no edition written (--strict: warnings are errors)
     python build.py chronology       the chronology's entries for review: text, places, weak spots
     python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
     python build.py watch [EDITION…] rebuild on every save
@@ -60,6 +60,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="typeset the PDF with Typst (default) or through LaTeX")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
     parser.add_argument("--no-cache", action="store_true", help="rebuild everything")
+    parser.add_argument("--strict", action="store_true",
+                        help="every warning is an error (what an edition leaves out stops the build)")
     # A switch, never a metadata key: the journal's build sets it, not the author.
     parser.add_argument("--untrusted", action="store_true",
                         help="build a submission: refuse raw HTML, LaTeX and Typst, header-includes, "
@@ -165,7 +167,7 @@ def run(args, progress: Progress) -> int:
     if args.command == "check":
         started = time.perf_counter()
         warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions),
-                                  path=args.path)
+                                  path=args.path, strict=args.strict)
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
@@ -200,7 +202,8 @@ def run(args, progress: Progress) -> int:
         return 0
     started = time.perf_counter()
     report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
-                            pdf_engine=args.pdf_engine, untrusted=args.untrusted, path=args.path)
+                            pdf_engine=args.pdf_engine, untrusted=args.untrusted, path=args.path,
+                            strict=args.strict)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -81,6 +81,14 @@ KINDS: tuple[Kind, ...] = (
     Kind("timeline", "the chronology's timeline, a figure drawn by the build", ("Figure",), names.TIMELINE_CLASS),
     Kind("page-break", "a page break the author asked for (\\newpage, {{< pagebreak >}})", ("Div",),
          names.PAGE_BREAK_CLASS),
+    Kind("subfigure", "a part of a figure: its picture and '(a) …', numbered 1a", ("Figure",),
+         names.SUBFIGURE_CLASS),
+    Kind("listing", "a numbered code block and its caption: Listing 1", ("Div",), names.LISTING_CLASS),
+    Kind("theorem", "a theorem, lemma, definition, example…: Theorem 1 (its name).", ("Div",),
+         names.THEOREM_CLASS),
+    Kind("proof", "a proof, remark or solution: Proof. … ∎", ("Div",), names.PROOF_CLASS),
+    Kind("callout", "a boxed note, tip, warning, important or caution, with its title", ("Div",),
+         names.CALLOUT_CLASS),
 )
 # The raw formats the editions take, and which (each pandoc writer keeps raw markup of
 # its own format only); raw markup of any other format is in no edition.

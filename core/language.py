@@ -54,7 +54,14 @@ KEYS: dict[str, dict[str, Key]] = {
                 "published corresponding_author license acknowledgements funding data-availability "
                 "conflict-of-interest ethics author-contributions"),
         **_keys(str, "a numbered thing's label, and its plural for several (Figures 1 and 2)",
-                "figure figures table tables equation equations sections appendices"),
+                "figure figures table tables equation equations sections appendices listing listings "
+                "theorem theorems lemma lemmas corollary corollaries proposition propositions conjecture "
+                "conjectures definition definitions example examples exercise exercises"),
+        **_keys(str, "the label of an unnumbered block: a proof, a remark, a solution", "proof remark solution"),
+        **_keys(str, "a callout's title when it has none of its own",
+                "callout_note callout_tip callout_warning callout_important callout_caution"),
+        "reference_headings": Key(list, "other headings authors give a reference list, lower case (a last "
+                                        "empty one is the list's heading, not a second one)", []),
         "and": Key(str, "the word that joins the last of several names or numbers"),
         "equal_contribution": Key(str, "the note on authors marked † (JOSS's `equal-contrib`)"),
         "et_al": Key(str, "the abbreviation for more authors"),
@@ -137,7 +144,7 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
     >>> checked("xx", {"INTERFACE": {"and": "und"}, "CITATION": {}, "DATES": {}, "CLAUSES": {}})
     Traceback (most recent call last):
       ...
-    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (41 in all)
+    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (67 in all)
     """
     table: dict = {}
     where = f"language pack '{code}' (core/languages/{code}.py)"

@@ -37,6 +37,14 @@ APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
+SUBFIGURE_CLASS = "subfigure"          # Figure inside a figure: numbered "1a", its caption "(a) …"
+LISTING_CLASS = "listing"              # Div of a numbered code block: its caption paragraph, the code
+THEOREM_CLASS = "theorem"              # Div of a theorem, lemma, definition… (its kind in KIND_ATTRIBUTE)
+PROOF_CLASS = "proof"                  # Div of a proof, remark or solution (unnumbered)
+CALLOUT_CLASS = "callout"              # Div of a note, tip, warning… (its kind in KIND_ATTRIBUTE),
+                                       # its title the first paragraph
+NAME_ATTRIBUTE = "data-name"           # a theorem's own name: "Theorem 1 (Pythagoras)"
+REFS_ID = "refs"                       # the author's Div where the reference list goes (pandoc's)
 
 # --- the chronology ---------------------------------------------------------------
 CHRONOLOGY_ID = "chronology"           # the appendix's header
@@ -71,11 +79,12 @@ STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read 
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 METADATA_FILE_KEY = "press-metadata-file"  # the files holding metadata (metadata.yaml, front matter)
 PROJECT_KEY = "press-project"          # the folder every file the editions read must lie in
+LAYOUT_KEY = "press-layout"            # "folder" (manuscript/), "file" (one paper), "sections", "manubot"
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
 # What the build writes into the metadata itself (the author's `bibliography` is turned
 # into the checked list of files when the manuscript is read).
 BUILD_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
-                        RESOURCES_KEY, STYLE_FILES_KEY, PROJECT_KEY})
+                        RESOURCES_KEY, STYLE_FILES_KEY, PROJECT_KEY, LAYOUT_KEY})
 # Never shown to readers: the build's keys, and the author's instructions to the stages.
 INTERNAL_KEYS = BUILD_KEYS | {"nocite", "chronology", "csl"}
 

@@ -38,6 +38,7 @@ from core.names import (
     ENTRY_PREFIX,
     REFERENCE_LIST_KEY,
     REFERENCES_CLASS,
+    REFS_ID,
     STYLE_FILES_KEY,
     UNNUMBERED_CLASS,
 )
@@ -274,6 +275,16 @@ def prepare(doc: pf.Doc) -> None:
     doc.citations = format_in_house_style(cites, keys, bibliography, lang)
 
 
+def place_list(doc: pf.Doc, blocks: list[pf.Block]) -> None:
+    """The reference list where the author put ``::: {#refs}`` (pandoc's place for it),
+    else after the text (the layout stage orders the parts)."""
+    for index, block in enumerate(doc.content):
+        if isinstance(block, pf.Div) and block.identifier == REFS_ID:
+            doc.content[index:index + 1] = blocks
+            return
+    doc.content.extend(blocks)
+
+
 def finalize(doc: pf.Doc) -> None:
     """Append the reference list; a CSL style's once citeproc (started by ``prepare``)
     is done, before the next stage: the chronology must see the citations it prints."""
@@ -281,14 +292,14 @@ def finalize(doc: pf.Doc) -> None:
     del doc.citations
     if isinstance(citations, Formatted):
         if citations.entries:
-            doc.content.extend(reference_list(citations.entries, lang, doc))
+            place_list(doc, reference_list(citations.entries, lang, doc))
             doc.metadata[REFERENCE_LIST_KEY] = pf.MetaList(
                 *(pf.MetaString(citations.text[key]) for key, _ in citations.entries))
         return
     if citations is None:
         return
     blocks = reference_list([(key, []) for key in citations.keys], lang, doc)
-    doc.content.extend(blocks)
+    place_list(doc, blocks)
 
     def finish() -> None:
         formatted = citations.finish()

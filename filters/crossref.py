@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -29,18 +30,25 @@ import panflute as pf
 
 from core.diagnostics import locate, warn
 from core.language import base_language
+from core.markup import text_to_inlines
 from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_KINDS,
     EQUATION_CLASS,
     EQUATION_NUMBER_CLASS,
+    KIND_ATTRIBUTE,
     LATEX_LABEL_ATTRIBUTE,
+    LISTING_CLASS,
+    NAME_ATTRIBUTE,
     NUMBER_ATTRIBUTE,
+    SUBFIGURE_CLASS,
+    THEOREM_CLASS,
     UNNUMBERED_CLASS,
 )
 from filters.elements import descendants
 from filters.numbering import (
     Index,
+    caption_label,
     kind_of,
     number_appendix,
     number_caption,
@@ -60,7 +68,9 @@ EQUATION_LABEL = re.compile(r"^\{#((?:eq)[:-][^\s}]+)\}$", re.I)
 # --- reading both syntaxes ------------------------------------------------------
 
 def quarto_figure(div: pf.Div) -> pf.Figure:
-    """``::: {#fig-x}`` with images and a last paragraph as caption → a Figure."""
+    """``::: {#fig-x}`` (or pandoc-crossref's ``<div id="fig:x">``) with images and a last
+    paragraph as caption → a Figure; two images or more are its subfigures, each its own
+    Figure with its alt text as caption and its label (``{#fig-xa}``), numbered 1a, 1b."""
     blocks = list(div.content)
     inner = [b for b in blocks if isinstance(b, pf.Figure)]
     if len(blocks) == 1 and inner:  # the image already made a figure: it takes the id
@@ -71,15 +81,35 @@ def quarto_figure(div: pf.Div) -> pf.Figure:
     if blocks and isinstance(blocks[-1], pf.Para) and not all(
             isinstance(i, (pf.Image, pf.Space, pf.SoftBreak)) for i in blocks[-1].content):
         caption = list(blocks.pop().content)
-    content = []
-    for block in blocks:  # images keep their own alt text; a figure inside gives its image
-        content += list(block.content) if isinstance(block, pf.Figure) else [block]
+    parts = subfigures(blocks)
+    if len(parts) > 1:
+        content = parts
+    else:
+        content = []
+        for block in blocks:  # images keep their own alt text; a figure inside gives its image
+            content += list(block.content) if isinstance(block, pf.Figure) else [block]
     figure = pf.Figure(*content, caption=pf.Caption(pf.Plain(*caption)) if caption else None,
                        identifier=div.identifier, classes=list(div.classes))
     for image in (e for e in descendants(figure) if isinstance(e, pf.Image)):
         if not image.content and caption:
             image.content = [pf.Str(pf.stringify(pf.Plain(*caption)))]
     return figure
+
+
+def subfigures(blocks: list[pf.Block]) -> list[pf.Figure]:
+    """Each picture of a figure div as a subfigure: a figure pandoc made of an image
+    alone, or each image of a paragraph that sets several side by side."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, pf.Figure):
+            block.classes.append(SUBFIGURE_CLASS)
+            parts.append(block)
+        elif isinstance(block, (pf.Para, pf.Plain)):
+            for image in (i for i in block.content if isinstance(i, pf.Image)):
+                identifier, image.identifier = image.identifier, ""
+                parts.append(pf.Figure(pf.Plain(image), caption=pf.Caption(pf.Plain(*image.content)),
+                                       identifier=identifier, classes=[SUBFIGURE_CLASS]))
+    return parts
 
 
 def quarto_table(div: pf.Div) -> pf.Block:
@@ -147,7 +177,8 @@ def number_section(header: pf.Header, state: Index) -> None:
     if UNNUMBERED_CLASS in header.classes:
         state.unnumbered_level = header.level
         return
-    depth = header.level - (state.appendix_level if state.appendix else 0)
+    # A text whose first heading is ## numbers it 1, not 0.1.
+    depth = max(header.level - (state.appendix_level if state.appendix else state.top_level - 1), 1)
     sections = state.sections.setdefault(state.appendix, [])
     del sections[depth:]
     sections += [0] * (depth - len(sections))
@@ -155,8 +186,28 @@ def number_section(header: pf.Header, state: Index) -> None:
     number = ".".join(str(n) for n in sections)
     if state.appendix:
         number = f"{state.appendix}.{number}"
+    own_number(header, number, state)
     number_header(header, number)
     state.add(header.identifier, "section", number)
+    if not kind_of(header.identifier):  # pandoc-crossref's autoSectionLabels: @sec:intro for # Intro
+        state.add(f"sec:{header.identifier}", "section", number, target=header.identifier)
+
+
+HAND_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
+
+
+def own_number(header: pf.Header, number: str, state: Index) -> None:
+    """An author's own number before a heading's text (``# 1. Giriş``, ``## 1.2 Scope``)
+    taken out: the stage prints the number; a different one is a warning."""
+    first = header.content[0] if header.content else None
+    written = HAND_NUMBER.match(first.text) if isinstance(first, pf.Str) else None
+    if not written or len(header.content) < 3 or "." not in written.group(0) and written.group(1) != number:
+        return  # "# 2020 Elections" is no number
+    del header.content[:2]
+    if written.group(1) != number:
+        path, line = locate(state.doc, rf"^#+\s*{re.escape(written.group(0))}\s")
+        warn(f"section written as '{written.group(1)}' is section {number} in order", path, line,
+             hint="the build numbers sections in order; leave the number out")
 
 
 def start_appendix(header: pf.Header, state: Index) -> None:
@@ -213,6 +264,16 @@ def anchor_labels(inlines, state: Index) -> None:
             state.add(element.identifier, state.section.kind, state.section.number)
 
 
+def number_paragraph(div: pf.Div, label: pf.Span, number: str) -> None:
+    """A listing's or theorem's label at the head of its first paragraph."""
+    div.attributes[NUMBER_ATTRIBUTE] = number
+    first = div.content[0] if div.content else None
+    if isinstance(first, (pf.Para, pf.Plain)):
+        first.content[0:0] = [label, pf.Space()] if first.content else [label]
+    else:
+        div.content.insert(0, pf.Para(label))
+
+
 # Classes that change how a section is numbered or placed: a near miss ("apendix")
 # would silently make an appendix a numbered section.
 STRUCTURE_CLASSES = (APPENDIX_CLASS, UNNUMBERED_CLASS, *BACK_MATTER_KINDS)
@@ -238,6 +299,24 @@ def number_blocks(blocks, state: Index) -> None:
             number = state.next_number("figure")
             number_caption(block, "figure", number, state.lang)
             state.add(block.identifier, "figure", number)
+            parts = [b for b in block.content if isinstance(b, pf.Figure) and SUBFIGURE_CLASS in b.classes]
+            for letter, part in zip(string.ascii_lowercase, parts):
+                part.attributes[NUMBER_ATTRIBUTE] = number + letter
+                part.caption.content[:1] = [pf.Plain(pf.Str(f"({letter})"), pf.Space(),
+                                                     *(part.caption.content[0].content if part.caption.content
+                                                       else []))]
+                state.add(part.identifier, "figure", number + letter)
+            number_blocks([b for b in block.content if b not in parts], state)
+        elif isinstance(block, pf.Div) and LISTING_CLASS in block.classes:
+            number = state.next_number("listing")
+            number_paragraph(block, caption_label("listing", number, state.lang), number)
+            state.add(block.identifier, "listing", number)
+        elif isinstance(block, pf.Div) and THEOREM_CLASS in block.classes:
+            kind = block.attributes[KIND_ATTRIBUTE]
+            number = state.next_number(kind)
+            name = text_to_inlines(block.attributes[NAME_ATTRIBUTE]) if NAME_ATTRIBUTE in block.attributes else None
+            number_paragraph(block, caption_label(kind, number, state.lang, name), number)
+            state.add(block.identifier, kind, number)
             number_blocks(block.content, state)
         elif isinstance(block, pf.Table) and (block.identifier or pf.stringify(block.caption)):
             number = state.next_number("table")
@@ -278,10 +357,16 @@ def number_blocks(blocks, state: Index) -> None:
 
 # --- the filter ------------------------------------------------------------------
 
+def top_level(blocks) -> int:
+    """The level of the text's first numbered heading: the one numbered 1, 2, 3."""
+    return next((block.level for block in blocks if isinstance(block, pf.Header)
+                 and UNNUMBERED_CLASS not in block.classes and APPENDIX_CLASS not in block.classes), 1)
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     doc.content = normalise(doc.content)
-    state = Index(lang, doc)
+    state = Index(lang, doc, top_level=top_level(doc.content))
     number_blocks(doc.content, state)
     resolve_all(doc, state)
     doc.numbering = state  # the one index: later stages number into it

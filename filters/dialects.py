@@ -29,10 +29,11 @@ from pathlib import Path
 
 import panflute as pf
 
-from core.diagnostics import error, source_files, warn
+from core.diagnostics import error, locate, source_files, warn
 from core.markup import as_text, text_to_inlines
 from core.metadatafile import Source, metadata_files
 from core.metaschema import FOREIGN, SCHEMA, ror_address
+from core.names import LAYOUT_KEY
 from filters.frontmatter import inlines_of
 
 # How an affiliation's address is printed after its name (Quarto's fields).
@@ -67,12 +68,35 @@ class Reader:
                 mapping[new + key[len(old):]] = mapping[key]
 
 
+# Other names for this build's keys (``language:`` for ``lang``).
+ALIASES = {"language": "lang"}
+
+
 def capitalised_keys(reader: Reader) -> None:
-    """``Title:`` read as ``title``, when ``title`` is not also set."""
+    """``Title:`` read as ``title``, ``language:`` as ``lang``, when that is not also set."""
     for key in list(reader.fields):
-        if key not in SCHEMA and key.lower() in SCHEMA and key.lower() not in reader.fields:
-            reader.warn(key, f"'{key}' is read as '{key.lower()}'", "metadata keys are lower case")
-            reader.move(key, key.lower())
+        ours = ALIASES.get(key.lower(), key.lower())
+        if key not in SCHEMA and ours in SCHEMA and ours not in reader.fields:
+            reader.warn(key, f"'{key}' is read as '{ours}'", "metadata keys are lower case" if ours == key.lower()
+                        else f"this build's key is '{ours}'")
+            reader.move(key, ours)
+
+
+def title_heading(doc: pf.Doc, reader: Reader) -> None:
+    """A paper (one file) without a title whose first block is a level-1 heading: that
+    heading is the title (as pandoc's ``--shift-heading-level-by=-1`` reads it); a first
+    heading that repeats the title is the title's, not a section of its own."""
+    first = doc.content[0] if doc.content else None
+    if not isinstance(first, pf.Header) or doc.get_metadata(LAYOUT_KEY, default="file") != "file":
+        return  # a folder of sections: the title is metadata.yaml's
+    title = as_text(reader.fields.get("title"))
+    if not title and first.level == 1:
+        reader.fields["title"] = pf.MetaInlines(*first.content)
+        warn(f"the title is the text's first heading, '{pf.stringify(first)}': the metadata has no title",
+             *locate(doc, r"^#\s+" + re.escape(pf.stringify(first)[:30])), hint="write `title: …` to say so")
+        del doc.content[0]
+    elif title and pf.stringify(first).strip() == title:
+        del doc.content[0]  # printed once, as the title
 
 
 def keywords(reader: Reader) -> None:
@@ -318,6 +342,7 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     """The document's metadata read into this build's fields, in place."""
     reader = Reader(doc.metadata, source)
     capitalised_keys(reader)
+    title_heading(doc, reader)
     keywords(reader)
     read_authors(reader)
     citation(reader)

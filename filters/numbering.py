@@ -23,6 +23,7 @@ from core.diagnostics import error, locate
 from core.language import LANGUAGE_CODES, base_language, term
 from core.names import (
     APPENDIX_CLASS,
+    KIND_ATTRIBUTE,
     LABEL_CLASS,
     NUMBER_ATTRIBUTE,
     SECTION_NUMBER_CLASS,
@@ -32,8 +33,18 @@ from filters.elements import body_elements
 
 # The kinds of numbered things, by the prefix of their labels (pandoc-crossref's
 # `fig:x` and Quarto's `fig-x`); appendices are sections in an appendix.
-PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation", "sec": "section"}
-LABEL = re.compile(r"^(fig|tbl|eq|sec)[:-]\S", re.I)
+PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation", "sec": "section", "lst": "listing",
+            "thm": "theorem", "lem": "lemma", "cor": "corollary", "prp": "proposition", "cnj": "conjecture",
+            "def": "definition", "exm": "example", "exr": "exercise"}
+LABEL = re.compile(r"^(" + "|".join(PREFIXES) + r")[:-]\S", re.I)
+# Quarto's theorem family: each kind numbered on its own (Theorem 1, Lemma 1).
+THEOREMS = ("theorem", "lemma", "corollary", "proposition", "conjecture", "definition", "example", "exercise")
+PLURALS = {"appendix": "appendices", "corollary": "corollaries"}  # other kinds add an "s"
+
+
+def plural(kind: str) -> str:
+    """The language pack's key of a kind's plural: ``figure`` → ``figures``."""
+    return PLURALS.get(kind, kind + "s")
 
 
 def kind_of(identifier: str) -> str | None:
@@ -142,9 +153,12 @@ def number_appendix(header: pf.Header, letter: str, lang: str) -> None:
     header.content = [label] + ([pf.Str(":"), pf.Space(), *title] if title else [])
 
 
-def caption_label(kind: str, number: str, lang: str) -> pf.Span:
-    """The label a caption starts with: **Şekil 1.**"""
+def caption_label(kind: str, number: str, lang: str, name: list[pf.Inline] | None = None) -> pf.Span:
+    """The label a caption starts with: **Şekil 1.**; a theorem's with its name:
+    **Theorem 1 (Pythagoras).**"""
     words = label_text(kind, number, lang).split(" ")
+    if name:
+        words[-1] += " (" + pf.stringify(pf.Plain(*name)) + ")"
     inlines: list[pf.Inline] = []
     for index, word in enumerate(words):
         if index:
@@ -186,6 +200,7 @@ class Index:
     appendix_level: int = 1
     appendices: int = 0
     unnumbered_level: int | None = None     # inside an unnumbered section of this level
+    top_level: int = 1                      # the level of the text's first numbered heading
     sections: dict[str, list[int]] = field(default_factory=dict)
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     targets: dict[str, Target] = field(default_factory=dict)
@@ -203,17 +218,23 @@ class Index:
         self.counts[key] = self.counts.get(key, 0) + 1
         return f"{self.appendix}{self.counts[key]}"
 
-    def add(self, identifier: str, kind: str, number: str) -> None:
+    def add(self, identifier: str, kind: str, number: str, target: str | None = None) -> None:
+        """Index ``identifier`` (``target``: the id its links go to, if another: an alias)."""
         if not identifier:
             return
-        if identifier in self.targets:
+        existing = self.targets.get(identifier)
+        if existing and target:
+            return  # an alias never displaces a label the author wrote…
+        if existing and existing.identifier != identifier:
+            existing = None  # … which displaces an alias
+        if existing:
             pattern = rf"(?:#|\\label\{{){re.escape(identifier)}(?![\w:-])"
             first, second = locate(self.doc, pattern), locate(self.doc, pattern, nth=1)
             where = f" (first defined at {first[0]}:{first[1]})" if first[0] else ""
             error(f"label '{identifier}' is defined twice{where}", *(second if second[0] else first),
                   hint="give one of them another label")
             return
-        self.targets[identifier] = Target(kind, number, identifier)
+        self.targets[identifier] = Target(kind, number, target or identifier)
         if kind in ("section", "appendix"):
             self.section = self.targets[identifier]
 
@@ -230,7 +251,7 @@ def index_of(doc: pf.Doc) -> Index:
                 index.start_appendix(block.level)
         for element in body_elements(doc):
             number = getattr(element, "attributes", {}).get(NUMBER_ATTRIBUTE) \
-                if isinstance(element, (pf.Header, pf.Figure, pf.Table, pf.Span)) else None
+                if isinstance(element, (pf.Header, pf.Figure, pf.Table, pf.Span, pf.Div)) else None
             if number and element.identifier:
                 index.targets[element.identifier] = Target(numbered_kind(element), number, element.identifier)
         doc.numbering = index
@@ -243,4 +264,6 @@ def numbered_kind(element: pf.Element) -> str:
         return "appendix" if APPENDIX_CLASS in element.classes else "section"
     if isinstance(element, pf.Span):
         return "equation"
+    if isinstance(element, pf.Div):
+        return element.attributes.get(KIND_ATTRIBUTE, "listing")
     return "figure" if isinstance(element, pf.Figure) else "table"

@@ -23,7 +23,12 @@ import panflute as pf
 from core.diagnostics import error, locate, suggestion
 from core.language import term, upper_first
 from core.markup import text_to_inlines
-from core.names import PENDING_XREF_CLASS, REFERENCE_ATTRIBUTE, REFERENCE_TYPE_ATTRIBUTE, XREF_CLASS
+from core.names import (
+    PENDING_XREF_CLASS,
+    REFERENCE_ATTRIBUTE,
+    REFERENCE_TYPE_ATTRIBUTE,
+    XREF_CLASS,
+)
 from filters.elements import body_elements, descendants
 from filters.numbering import (
     Index,
@@ -32,6 +37,7 @@ from filters.numbering import (
     index_of,
     kind_of,
     label_text,
+    plural,
     shown_number,
 )
 
@@ -76,7 +82,7 @@ def group_inlines(group: list, lang: str) -> list[pf.Inline]:
              for item in collapse(sorted(targets, key=number_order))]
     inlines: list[pf.Inline] = []
     if not numbers_only:
-        word = term(lang, kind + "s")
+        word = term(lang, plural(kind))
         inlines += [pf.Str(upper_first(word, lang) if capital else word), pf.Space()]
     for index, link in enumerate(links):
         if index == len(links) - 1 and index:

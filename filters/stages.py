@@ -11,7 +11,7 @@ Adding a stage is adding its record here and its module.
 >>> [stage.name for stage in stages(untrusted=True)][:3]
 ['untrusted', 'tex', 'metadata']
 >>> [stage.name for stage in needed("chronology")]
-['tex', 'metadata', 'backmatter', 'crossref', 'citations', 'chronology']
+['tex', 'metadata', 'syntax', 'backmatter', 'crossref', 'citations', 'chronology']
 """
 from __future__ import annotations
 
@@ -47,12 +47,14 @@ STAGES: tuple[Stage, ...] = (
           provides=("tex",)),
     Stage("metadata", "checks every metadata key and composes the front matter's lines",
           provides=("metadata",)),
+    Stage("syntax", "reads Quarto's and pandoc-crossref's blocks: listings, theorems, proofs, callouts, "
+                    "shortcodes, the reference list's heading", needs=("metadata",), provides=("blocks",)),
     Stage("resources", "checks every file an edition will read (figures)", needs=("metadata",),
           provides=("resources",)),
     Stage("backmatter", "turns back-matter statements into sections", needs=("metadata",),
           provides=("back-matter",)),
     Stage("crossref", "numbers sections, figures, tables, equations and appendices into the index",
-          needs=("tex", "back-matter"), provides=("numbers",)),
+          needs=("tex", "blocks", "back-matter"), provides=("numbers",)),
     Stage("citations", "formats citations and the reference list (house style or CSL)",
           needs=("metadata", "numbers"), provides=("citations", "reference-list")),
     Stage("chronology", "finds dated events; adds the appendix and its timeline, numbered in the index",

@@ -90,7 +90,7 @@ def reference_docx(review: bool) -> bytes:
     bibliography = styles["Bibliography"].paragraph_format
     bibliography.left_indent, bibliography.first_line_indent = Cm(1.27), Cm(-1.27)
     for name, base in (("Translated Title", "Subtitle"), ("Affiliation", "Normal"),
-                       ("Keywords", "Abstract"), ("Equation Line", "Normal")):
+                       ("Keywords", "Abstract"), ("Equation Line", "Normal"), ("Callout", "Block Text")):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles[base]
     styles["Affiliation"].font.size = Pt(10)
@@ -298,7 +298,9 @@ def renderers(job) -> Renderers:
         "back-matter": statement, "event-mention": NATIVE,
         "chronology-list": lambda element: chronology_table(element, job.lang),
         "chronology-date": ast.content_of, "event-place": NATIVE, "timeline": NATIVE,
-        "page-break": lambda element: dict(PAGE_BREAK)})
+        "page-break": lambda element: dict(PAGE_BREAK), "subfigure": NATIVE, "listing": NATIVE,
+        "theorem": NATIVE, "proof": NATIVE,
+        "callout": lambda element: styled("Callout", element["c"][1])})
 
 
 def prepare(job, review: bool) -> dict:

@@ -99,7 +99,7 @@ def renderers(job) -> Renderers:
             element["c"][2][0] = uri(element["c"][2][0])
 
     return Renderers({**web_renderers(job, uri), "image": image, "raw": lambda e: with_data_uris(e, uri),
-                      "figure": figure_in_anchor, "timeline": figure_in_anchor})
+                      "figure": figure_in_anchor, "subfigure": figure_in_anchor, "timeline": figure_in_anchor})
 
 
 def with_data_uris(element: dict, uri) -> None:

@@ -64,7 +64,9 @@ def renderers(job=None, address=web_name) -> Renderers:
         "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": NATIVE,
         "back-matter": NATIVE, "event-mention": NATIVE, "chronology-list": NATIVE,
         "chronology-date": time_element, "event-place": NATIVE, "timeline": NATIVE,
-        "page-break": Native("a Div the stylesheet breaks the printed page after")})
+        "page-break": Native("a Div the stylesheet breaks the printed page after"),
+        "subfigure": NATIVE, "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
+        "callout": Native("a Div the stylesheet boxes, its title in bold")})
 
 
 RENDERERS = renderers()

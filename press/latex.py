@@ -117,6 +117,12 @@ def latex_table(element: dict) -> dict | list[dict]:
             {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
 
 
+def latex_callout(element: dict) -> list[dict]:
+    """A callout in a frame (the framed package: code inside it may break across pages)."""
+    return [{"t": "RawBlock", "c": ["latex", "\\begin{framed}"]}, *element["c"][1],
+            {"t": "RawBlock", "c": ["latex", "\\end{framed}"]}]
+
+
 def hanging_entry(element: dict) -> list[dict]:
     """A reference entry with a hanging indent: LaTeX gets no CSS, so a group around
     the entry sets it (the layout of one group around the list, entry by entry)."""
@@ -134,7 +140,9 @@ def renderers(job) -> Renderers:
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
         "event-place": NATIVE, "timeline": NATIVE,
-        "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]}})
+        "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
+        "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
+        "callout": latex_callout})
     table.files = files
     return table
 

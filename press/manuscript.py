@@ -32,7 +32,13 @@ from core.diagnostics import (
     suggestion,
 )
 from core.kinds import RAW_FORMATS as EDITION_FORMATS
-from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, PROJECT_KEY, SOURCE_FILES_KEY
+from core.names import (
+    CHRONOLOGY_FILE,
+    LAYOUT_KEY,
+    METADATA_FILE_KEY,
+    PROJECT_KEY,
+    SOURCE_FILES_KEY,
+)
 from core.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -216,7 +222,7 @@ def check_sources(manuscript: Manuscript) -> list[Path]:
     (pandoc would read a Latin-1 file with only a warning), and what
     ``core.sourcetext`` checks. Records the errors; returns the files that hold
     metadata (metadata.yaml, and the sources with a YAML block: a front matter)."""
-    from core.sourcetext import metadata_blocks, markdown_problems, yaml_problems
+    from core.sourcetext import markdown_problems, metadata_blocks, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
@@ -409,6 +415,7 @@ def read(manuscript: Manuscript, while_reading=None):
     if metadata_files:
         doc.metadata[METADATA_FILE_KEY] = pf.MetaList(*map(pf.MetaString, metadata_files))
     doc.metadata[PROJECT_KEY] = pf.MetaString(str(manuscript.home.resolve()))
+    doc.metadata[LAYOUT_KEY] = pf.MetaString(manuscript.layout)
     with collecting() as found:
         bibliography = check_document(doc, manuscript, metadata_files)
     # Reported with the stages' own (``reported``): a bibliography not found and a date

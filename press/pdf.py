@@ -84,6 +84,21 @@ def hanging_entry(element: dict) -> None:
     element["c"][1].insert(0, dict(TYPST_HANGING_INDENT))
 
 
+def typst_subfigure(element: dict) -> dict:
+    """A part of a figure as a block of its picture and caption, labelled, inside its
+    figure: a Typst figure of its own would float away from the others."""
+    identifier = element["c"][0][0]
+    caption = [{"t": "Plain", "c": [i for block in element["c"][1][1] for i in block.get("c", [])]}]
+    return {"t": "Div", "c": [[identifier, [], []], [*element["c"][2], *caption]]}
+
+
+def typst_callout(element: dict) -> list[dict]:
+    """A callout in a box with a coloured rule at its left, its title in bold."""
+    return [{"t": "RawBlock", "c": ["typst", "#block(width: 100%, inset: 8pt, radius: 2pt, fill: luma(245), "
+                                             "stroke: (left: 2.5pt + luma(120)))["]},
+            *element["c"][1], {"t": "RawBlock", "c": ["typst", "]"]}]
+
+
 def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
@@ -95,7 +110,9 @@ def renderers(job) -> Renderers:
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
         "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE,
-        "page-break": lambda element: {"t": "RawBlock", "c": ["typst", "#pagebreak(weak: true)"]}})
+        "page-break": lambda element: {"t": "RawBlock", "c": ["typst", "#pagebreak(weak: true)"]},
+        "subfigure": typst_subfigure, "listing": NATIVE,
+        "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout})
 
 
 def prepare(job) -> str:

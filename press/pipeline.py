@@ -190,10 +190,19 @@ def read_files(facts: dict) -> list[str]:
                                *facts.get("resources", {}).values()]))
 
 
+def strictly(warnings: list[str], strict: bool) -> None:
+    """With ``--strict``, the warnings (each printed already) are errors: nothing is written."""
+    if strict and warnings:
+        raise BuildError(f"{len(warnings)} warning(s), which --strict makes errors",
+                         hint="each is printed above: correct them, or build without --strict")
+
+
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst", untrusted: bool = False, path: Path | None = None) -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False, path: Path | None = None,
+          strict: bool = False) -> Report:
     """Build the editions ``wanted`` of the manuscript in ``root`` (``path``: its
-    Markdown file or folder of sections, when named) into ``out``."""
+    Markdown file or folder of sections, when named) into ``out``; with ``strict``,
+    a warning stops the build as an error does."""
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root, path)
@@ -232,6 +241,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
             keys = {name: edition_key(name, key, options) for name in wanted}
 
+        strictly(warnings, strict)
         files: dict[str, dict[str, bytes]] = {}
         if todo:
             from press.editions import Job
@@ -256,13 +266,15 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
 
 def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
-          path: Path | None = None) -> list[str]:
+          path: Path | None = None, strict: bool = False) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
-    named editions require of the metadata), writing nothing."""
+    named editions require of the metadata), writing nothing; with ``strict``, the
+    warnings are errors."""
     from press.editions import EDITION
 
     manuscript = find_manuscript(root, path)
     facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted))
+    strictly(warnings, strict)
     with collecting() as found:
         for name in editions:
             try:

@@ -57,7 +57,7 @@ def test_a_new_kind_fails_until_every_edition_renders_it(monkeypatch):
     from every edition's renderers until each says how it renders it."""
     from core import kinds
 
-    callout = kinds.Kind("callout", "a boxed note, tip or warning", ("Div",), "callout")
-    monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, callout))
+    aside = kinds.Kind("aside", "a note set in the margin", ("Div",), "aside")
+    monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, aside))
     renderers = EDITIONS[0].renderers(JOB)
-    assert [kind.name for kind in kinds.KINDS if kind.name not in renderers] == ["callout"]
+    assert [kind.name for kind in kinds.KINDS if kind.name not in renderers] == ["aside"]

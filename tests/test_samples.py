@@ -86,6 +86,11 @@ ELEMENTS = {
                        "Hasanov, E. (2018)", "Beridze, N. (2019)", "https://doi.org/10.1080/23761199.2015.1012345"],
         "chronology": ["12 May 1994", "13 July 2006"],
         "timeline": ["Appendix C: Chronology", "Figure C1. Timeline"],
+        "listing": ["Listing B1. The coding scheme", "def code(episode):", "Listing B1; its rule is Theorem B1"],
+        "subfigure": ["(a) Ports", "(b) Pipelines", "Figure B2. Ports and pipelines", "(Figure B2b on the right)"],
+        "theorem": ["Theorem B1 (Coding rule).", "Each episode has one code."],
+        "proof": ["Proof.", "By construction of the scheme."],
+        "callout": ["Note", "The codes were checked twice."],
     },
     "article-tr": {
         "title": ["Hazar Geçişi ve Arabuluculuk: Orta Koridor Üzerinde Türk Dış Politikası"],
@@ -157,7 +162,8 @@ KIND_OF = {"title": "title", "subtitle": "subtitle", "translated title": "transl
            "equations": "equation", "cross-references": "cross-reference", "citations": "citation",
            "footnote": "footnote", "code": "code", "lists": "list", "block quote": "block-quote",
            "appendix": "appendix", "back matter": "back-matter", "references": "reference-entry",
-           "chronology": "chronology-list", "timeline": "timeline"}
+           "chronology": "chronology-list", "timeline": "timeline", "listing": "listing",
+           "subfigure": "subfigure", "theorem": "theorem", "proof": "proof", "callout": "callout"}
 # Where every edition prints the same element in the same order (the parts of the article).
 ORDER = {
     "article-en": ["1. Introduction", "5. Conclusion", "Acknowledgements", "Author Contributions",

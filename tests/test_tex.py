@@ -100,3 +100,10 @@ def test_an_unknown_latex_reference_is_an_error_with_its_line(tmp_path):
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "paper.md:7: error: unknown cross-reference 'fig:chrt' (did you mean 'fig:chart'?)" in result.stderr
+
+
+def test_strict_makes_a_warning_an_error(tmp_path):
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar}.\n", encoding="utf-8")
+    result = run_build("check", "--strict", str(tmp_path / "paper.md"))
+    assert result.returncode == 1 and "warning: the LaTeX '\\foo{bar}'" in result.stderr
+    assert "error: 1 warning(s), which --strict makes errors" in result.stderr

@@ -21,7 +21,9 @@ from core.names import (
     EVENT_REF_CLASS,
     KIND_ATTRIBUTE,
     LABEL_CLASS,
+    LISTING_CLASS,
     SECTION_NUMBER_CLASS,
+    THEOREM_CLASS,
 )
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes
@@ -49,6 +51,10 @@ def target_types(doc: dict) -> dict[str, str]:
     for header in ast.elements(doc["blocks"], "Header"):
         identifier, classes, _ = header["c"][1]
         types[identifier] = "app" if APPENDIX_CLASS in classes else "sec"
+    for div in ast.elements(doc["blocks"], "Div"):
+        identifier, classes, _ = div["c"][0]
+        if LISTING_CLASS in classes or THEOREM_CLASS in classes:
+            types[identifier] = "boxed-text"
     for span in ast.elements(doc["blocks"], "Span"):
         identifier, classes, _ = span["c"][0]
         if EQUATION_CLASS in classes:
@@ -118,7 +124,11 @@ def renderers(job=None) -> Renderers:
         "reference-entry": After("press.jats.references: <ref> with element- and mixed-citation"),
         "back-matter": Structured("ack, funding-group, author-notes, back sections", statement), "event-mention": NATIVE, "chronology-list": NATIVE,
         "chronology-date": named_date, "event-place": typed_link, "timeline": labelled,
-        "page-break": no_page})
+        "page-break": no_page,
+        "subfigure": Structured("a fig inside its fig-group, whose <label> holds the figure's number"),
+        "listing": Structured("boxed-text: its number a <label>, then the caption and the code"),
+        "theorem": Structured("boxed-text: its number and name a <label>, then the statement"),
+        "proof": Native("boxed-text"), "callout": Native("boxed-text, its title the first paragraph")})
     table.types, table.notes = {}, notes
     return table
 
@@ -174,8 +184,10 @@ def number_labels(body: etree._Element) -> None:
     for number in named(body, LABEL_CLASS):
         paragraph = number.getparent()
         holder = paragraph.getparent().getparent() if paragraph.getparent() is not None else None
-        if paragraph.tag == "p" and holder is not None and holder.tag in ("fig", "table-wrap"):
+        if paragraph.tag == "p" and holder is not None and holder.tag in ("fig", "fig-group", "table-wrap"):
             holder.insert(0, label_from(number))
+        elif paragraph.tag == "p" and paragraph.getparent().tag == "boxed-text":  # a listing, a theorem
+            paragraph.getparent().insert(0, label_from(number))
     for wrap in body.iter("table-wrap"):
         table = wrap.find("table")
         if table is not None and table.get("id") and not wrap.get("id"):

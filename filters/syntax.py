@@ -1,0 +1,297 @@
+"""The block syntax of pandoc-crossref and Quarto, read into this build's elements before
+the crossref stage numbers them, so that manuscripts written for either build as
+their authors wrote them:
+
+- listings: a code block labelled ``{#lst:x}`` (or Quarto's ``#lst-x``) with its caption
+  in a ``caption=`` or ``lst-cap=`` attribute, in a ``Listing: …`` (or ``: …``) paragraph
+  beside it, or in a ``<div id="lst:x" class="listing">`` around both;
+- the theorem family of Quarto: ``::: {#thm-x}`` (``lem``, ``cor``, ``prp``, ``cnj``,
+  ``def``, ``exm``, ``exr``), its first heading its name; ``::: {.proof}`` (``.remark``,
+  ``.solution``): unnumbered, closed by ∎;
+- callouts: ``::: {.callout-note}`` (``tip``, ``warning``, ``important``, ``caution``),
+  titled by its ``title`` attribute, its first heading or the language's word;
+- shortcodes: ``{{< pagebreak >}}`` a page break, ``{{< meta key >}}`` the value,
+  ``{{< latex >}}``, ``{{< bibtex >}}``, ``{{< ldots >}}`` their words; any other a warning,
+  never printed as text;
+- the reference list's heading: a last heading "References" with nothing under it, or
+  the heading over ``::: {#refs}`` (where the citations stage puts the list), is the
+  list's heading, not a second one.
+
+Subfigures, figure and table divs are the crossref stage's (``filters.crossref``).
+
+>>> shortcode("{{< meta title >}}")
+('meta', ['title'])
+>>> callout_kind(["callout-tip", "x"]), callout_kind(["note"])
+('tip', None)
+"""
+from __future__ import annotations
+
+import re
+
+if __name__ == "__main__":  # pandoc -F filters/NAME.py
+    import standalone; standalone.run(__file__)  # noqa: E702, I001
+
+import panflute as pf
+
+from core.diagnostics import locate, warn
+from core.language import LANGUAGE_CODES, base_language, term
+from core.markup import text_to_inlines
+from core.names import (
+    CALLOUT_CLASS,
+    KIND_ATTRIBUTE,
+    LISTING_CLASS,
+    NAME_ATTRIBUTE,
+    PAGE_BREAK_CLASS,
+    PROOF_CLASS,
+    REFS_ID,
+    THEOREM_CLASS,
+)
+from filters.elements import body_elements
+from filters.numbering import THEOREMS, kind_of
+
+CALLOUTS = ("note", "tip", "warning", "important", "caution")
+PROOFS = ("proof", "remark", "solution")
+SHORTCODE = re.compile(r"^\{\{<\s*([\w-]+)((?:\s+[^\s>]+)*)\s*>\}\}$")
+# What a shortcode of Quarto's journal extensions prints.
+WORDS = {"latex": "LaTeX", "tex": "TeX", "bibtex": "BibTeX", "ldots": "…"}
+
+
+def reference_headings() -> set[str]:
+    """The headings authors give a reference list, in every pack's language (a paper in
+    English may still head it "Kaynakça")."""
+    return {heading for code in LANGUAGE_CODES
+            for heading in (term(code, "references").lower(), *term(code, "reference_headings"))}
+
+
+# --- shortcodes ----------------------------------------------------------------------
+
+def shortcode(text: str) -> tuple[str, list[str]] | None:
+    """``{{< name args >}}`` as (name, args); None for other text."""
+    match = SHORTCODE.match(text.strip())
+    return (match.group(1), match.group(2).split()) if match else None
+
+
+def shortcode_inlines(inlines: list, start: int) -> tuple[int, str] | None:
+    """Where a shortcode written in the text ends (the index after it), and its text:
+    pandoc reads ``{{< meta title >}}`` as words and spaces."""
+    if not (isinstance(inlines[start], pf.Str) and inlines[start].text.startswith("{{<")):
+        return None
+    text = ""
+    for end in range(start, len(inlines)):
+        text += pf.stringify(inlines[end]) if not isinstance(inlines[end], (pf.Space, pf.SoftBreak)) else " "
+        if ">}}" in text:
+            return end + 1, text
+    return None
+
+
+def replace_shortcodes(doc: pf.Doc) -> None:
+    """Every shortcode in the text by what it stands for; an unknown one left out, with
+    a warning (Quarto's renderer, which would expand it, does not run here)."""
+    for element in list(body_elements(doc)):
+        if not isinstance(element, (pf.Para, pf.Plain)) or "{{<" not in pf.stringify(element):
+            continue
+        inlines, result, index = list(element.content), [], 0
+        while index < len(inlines):
+            found = shortcode_inlines(inlines, index)
+            if found is None:
+                result.append(inlines[index])
+                index += 1
+                continue
+            end, text = found
+            trailing = text[text.index(">}}") + 3:]
+            parsed = shortcode(text[:text.index(">}}") + 3])
+            result += expansion(parsed, text, doc) + (text_to_inlines(trailing) if trailing else [])
+            index = end
+        result = [inline for position, inline in enumerate(result)  # no two spaces where one went
+                  if not (isinstance(inline, pf.Space) and position and isinstance(result[position - 1], pf.Space))]
+        if not pf.stringify(pf.Plain(*result)).strip() and "pagebreak" in pf.stringify(element):
+            element.parent.content[element.index] = pf.Div(classes=[PAGE_BREAK_CLASS])
+        else:
+            element.content = result
+
+
+def expansion(parsed, text: str, doc: pf.Doc) -> list[pf.Inline]:
+    name, args = parsed or ("", [])
+    if name in WORDS:
+        return [pf.Str(WORDS[name])]
+    if name == "smallcaps":
+        return [pf.SmallCaps(*text_to_inlines(" ".join(args)))]
+    if name == "meta" and args:
+        value = doc.get_metadata(args[0], default=None)
+        if isinstance(value, str):
+            return text_to_inlines(value)
+    if name == "pagebreak":
+        return []
+    path, line = locate(doc, re.escape(text.split()[0]) + r"\s+" + re.escape(name))
+    warn(f"the shortcode '{text.strip()}' is left out: it needs Quarto's renderer", path, line,
+         hint="write its result in the text ({{< pagebreak >}}, {{< meta key >}} are read)")
+    return []
+
+
+# --- listings -----------------------------------------------------------------------------
+
+CAPTION_PARAGRAPH = re.compile(r"^(?:Listing)?:\s+")
+TRAILING_LABEL = re.compile(r"^\{#((?:lst)[:-][^\s}]+)\}$")
+
+
+def caption_paragraph(block) -> tuple[list[pf.Inline], str] | None:
+    """A ``Listing: caption {#lst:x}`` (or ``: caption``) paragraph: its caption and label."""
+    if not isinstance(block, pf.Para) or not block.content:
+        return None
+    text = pf.stringify(block)
+    if not CAPTION_PARAGRAPH.match(text):
+        return None
+    inlines = list(block.content)
+    while inlines and not isinstance(inlines[0], pf.Space) and ":" not in pf.stringify(inlines[0]):
+        inlines.pop(0)
+    inlines = inlines[1:] if inlines else []
+    while inlines and isinstance(inlines[0], (pf.Space, pf.SoftBreak)):
+        inlines.pop(0)
+    label = ""
+    if inlines and isinstance(inlines[-1], pf.Str) and TRAILING_LABEL.match(inlines[-1].text):
+        label = TRAILING_LABEL.match(inlines.pop().text).group(1)
+        while inlines and isinstance(inlines[-1], (pf.Space, pf.SoftBreak)):
+            inlines.pop()
+    return inlines, label
+
+
+def listing(code: pf.CodeBlock, caption: list[pf.Inline], label: str) -> pf.Div:
+    """A numbered code block: a Div ``.listing`` of its caption (a paragraph) and the code."""
+    return pf.Div(pf.Para(*caption), code, identifier=label, classes=[LISTING_CLASS])
+
+
+def is_listing_label(identifier: str) -> bool:
+    return kind_of(identifier) == "listing"
+
+
+def read_listings(blocks: list) -> list:
+    """Every labelled or captioned code block of ``blocks`` as a listing (and inside divs)."""
+    result: list = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if isinstance(block, pf.Div) and is_listing_label(block.identifier):
+            codes = [b for b in block.content if isinstance(b, pf.CodeBlock)]
+            paragraphs = [b for b in block.content if isinstance(b, pf.Para)]
+            if len(codes) == 1:
+                caption = list(paragraphs[0].content) if paragraphs else []
+                result.append(listing(codes[0], caption, block.identifier))
+                index += 1
+                continue
+        if isinstance(block, pf.Div):
+            block.content = read_listings(list(block.content))
+        if isinstance(block, pf.CodeBlock):
+            before = caption_paragraph(result[-1]) if result else None
+            after = caption_paragraph(blocks[index + 1]) if index + 1 < len(blocks) else None
+            written = block.attributes.pop("caption", None) or block.attributes.pop("lst-cap", None)
+            label = block.identifier if is_listing_label(block.identifier) else ""
+            if written is not None:
+                caption = text_to_inlines(written)
+            elif after or before:
+                caption, label_there = after or before
+                label = label or label_there
+                if after:
+                    index += 1
+                else:
+                    result.pop()
+            else:
+                caption = None
+            if caption is not None and label or caption:
+                block.identifier = ""
+                result.append(listing(block, caption, label))
+                index += 1
+                continue
+        result.append(block)
+        index += 1
+    return result
+
+
+# --- theorems, proofs, callouts -----------------------------------------------------------
+
+def callout_kind(classes: list[str]) -> str | None:
+    """``callout-tip`` → "tip"; a bare ``callout`` → "note"; None for no callout."""
+    for name in classes:
+        if name == "callout":
+            return "note"
+        if name.startswith("callout-") and name[8:] in CALLOUTS:
+            return name[8:]
+    return None
+
+
+def heading_title(div: pf.Div) -> list[pf.Inline] | None:
+    """The inlines of a div's first heading, taken out of it (a Quarto theorem's name,
+    a callout's title)."""
+    if div.content and isinstance(div.content[0], pf.Header):
+        return list(div.content.pop(0).content)
+    return None
+
+
+def read_blocks(doc: pf.Doc, lang: str) -> None:
+    for div in [e for e in body_elements(doc) if isinstance(e, pf.Div)]:
+        kind = kind_of(div.identifier)
+        if kind in THEOREMS:
+            name = heading_title(div)
+            div.classes = [THEOREM_CLASS, *div.classes]
+            div.attributes[KIND_ATTRIBUTE] = kind
+            if name:
+                div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name))
+            continue
+        proof = next((name for name in PROOFS if name in div.classes), None)
+        if proof:
+            div.classes = [PROOF_CLASS, *[c for c in div.classes if c != PROOF_CLASS]]
+            name = heading_title(div)
+            label = [pf.Emph(pf.Str(term(lang, proof)), *([pf.Space(), pf.Str("("), *name, pf.Str(")")]
+                                                          if name else [])), pf.Str("."), pf.Space()]
+            first = div.content[0] if div.content else None
+            if isinstance(first, (pf.Para, pf.Plain)):
+                first.content[0:0] = label
+            else:
+                div.content.insert(0, pf.Para(*label))
+            if proof == "proof":  # ∎, as math: every edition's fonts have it there
+                end = pf.Math(r"\blacksquare", format="InlineMath")
+                last = div.content[-1]
+                if isinstance(last, (pf.Para, pf.Plain)):
+                    last.content.extend([pf.Space(), end])
+                else:
+                    div.content.append(pf.Para(end))
+            continue
+        callout = callout_kind(list(div.classes))
+        if callout:
+            title = (text_to_inlines(div.attributes.pop("title")) if "title" in div.attributes else None) \
+                or heading_title(div) or text_to_inlines(term(lang, f"callout_{callout}"))
+            div.classes = [CALLOUT_CLASS, f"callout-{callout}"]
+            div.attributes[KIND_ATTRIBUTE] = callout
+            div.content.insert(0, pf.Para(pf.Strong(*title)))
+
+
+# --- the reference list's place ---------------------------------------------------------------
+
+def reference_heading(doc: pf.Doc) -> None:
+    """An empty last section headed "References" (JOSS's idiom), or the heading right
+    before ``::: {#refs}``: the reference list's heading (its title the author's), not a
+    second one."""
+    if not doc.get_metadata("bibliography", default=None):
+        return  # no list will be made: the heading stays the author's
+    blocks = list(doc.content)
+    refs = next((i for i, b in enumerate(blocks) if isinstance(b, pf.Div) and b.identifier == REFS_ID), None)
+    end = refs if refs is not None else len(blocks)
+    if end == 0 or not isinstance(blocks[end - 1], pf.Header):
+        return
+    header = blocks[end - 1]
+    if refs is None and pf.stringify(header).strip().lower() not in reference_headings():
+        return
+    if "bibliography-title" not in doc.metadata.content.dict:
+        doc.metadata["bibliography-title"] = pf.MetaInlines(*header.content)
+    del doc.content[end - 1]
+
+
+def prepare(doc: pf.Doc) -> None:
+    lang = base_language(doc.get_metadata("lang", default=None))
+    replace_shortcodes(doc)
+    doc.content = read_listings(list(doc.content))
+    read_blocks(doc, lang)
+    reference_heading(doc)
+
+
+def main(doc=None):
+    return pf.run_filters([], prepare=prepare, doc=doc)

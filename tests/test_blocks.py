@@ -1,0 +1,162 @@
+"""The block syntax of pandoc-crossref and Quarto, as their users write it: listings
+in each of their forms, subfigures, the theorem family, proofs, callouts, shortcodes,
+the reference list's heading and place, section numbers and labels as those tools
+give them; in the document's language."""
+import re
+from pathlib import Path
+
+from conftest import run_build
+
+from press.readback import html_text
+
+FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
+BIB = "@article{smith2020, author = {Smith, Ann}, title = {Growth}, journal = {J}, year = {2020}}\n"
+
+
+def build(tmp_path: Path, text: str) -> tuple[str, str]:
+    """The HTML edition's text of a one-file paper, and the build's messages."""
+    (tmp_path / "paper.md").write_text(text, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    for name in ("a.png", "b.png"):
+        (tmp_path / name).write_bytes(FIGURE.read_bytes())
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    return html_text(tmp_path / "out" / "html" / "index.html"), result.stderr
+
+
+def test_listings_in_every_form_and_subfigures_in_turkish(tmp_path):
+    text, _ = build(tmp_path, """---
+title: Kod
+lang: tr
+codeBlockCaptions: true
+---
+
+# Giriş
+
+@lst:a, @lst:b, @lst-c, @lst:d ve @fig:ikili; sağdaki @fig:sag.
+
+```{#lst:a .python caption="Birinci"}
+a = 1
+```
+
+Listing: İkinci {#lst:b}
+
+```python
+b = 2
+```
+
+```{#lst-c lst-cap="Üçüncü"}
+c = 3
+```
+
+<div id="lst:d" class="listing">
+Dördüncü
+```python
+d = 4
+```
+</div>
+
+::: {#fig:ikili}
+![Sol](a.png)![Sağ](b.png){#fig:sag}
+
+İki resim.
+:::
+""")
+    assert "Kod 1, Kod 2, Kod 3, Kod 4 ve Şekil 1; sağdaki Şekil 1b." in text, text
+    for caption in ("Kod 1. Birinci", "Kod 2. İkinci", "Kod 3. Üçüncü", "Kod 4. Dördüncü",
+                    "(a) Sol", "(b) Sağ", "Şekil 1. İki resim."):
+        assert caption in text
+
+
+def test_theorems_proofs_and_callouts(tmp_path):
+    text, _ = build(tmp_path, """---
+title: Blocks
+---
+
+# Intro
+
+By @thm-main and @lem-small.
+
+::: {#thm-main}
+## Main
+
+It holds.
+:::
+
+::: {#lem-small}
+A lemma.
+:::
+
+::: {.proof}
+Obvious.
+:::
+
+::: {.callout-warning title="Mind the gap"}
+Careful.
+:::
+
+::: {.callout-important}
+Read this.
+:::
+""")
+    assert "By Theorem 1 and Lemma 1." in text
+    assert "Theorem 1 (Main). It holds." in text and "Lemma 1. A lemma." in text
+    assert "Proof. Obvious." in text
+    assert "Mind the gap Careful." in text and "Important Read this." in text
+
+
+def test_shortcodes_are_read_or_warned_never_printed(tmp_path):
+    text, messages = build(tmp_path, """---
+title: Shortcodes
+subtitle: the second line
+---
+
+The {{< latex >}} class and {{< meta subtitle >}}; {{< video https://example.org/v >}} here.
+
+{{< pagebreak >}}
+
+End.
+""")
+    assert "The LaTeX class and the second line; here." in text and "{{<" not in text
+    assert "paper.md:6: warning: the shortcode '{{< video https://example.org/v >}}' is left out" in messages
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'class="page-break"' in page
+
+
+def test_the_last_empty_references_heading_is_the_list_s_heading(tmp_path):
+    text, _ = build(tmp_path, "---\ntitle: R\nbibliography: refs.bib\n---\n\n## Intro\n\nAs @smith2020 shows.\n\n"
+                              "## Bibliography\n")
+    assert text.count("Bibliography") == 2 and "References" not in text  # the contents' entry, the heading
+    assert text.index("Bibliography", text.index("As Smith")) < text.index("Smith, A. (2020)")
+
+
+def test_the_list_goes_where_refs_is_and_before_the_appendix(tmp_path):
+    text, _ = build(tmp_path, "---\ntitle: R\nbibliography: refs.bib\n---\n\n# Intro\n\nAs @smith2020 shows.\n\n"
+                              "# References\n\n::: {#refs}\n:::\n\n# Data {.appendix}\n\nTables.\n")
+    assert text.index("Smith, A. (2020)") < text.rindex("Appendix A: Data") and text.count("References") == 2
+
+
+def test_sections_as_quarto_and_pandoc_crossref_number_them(tmp_path):
+    text, messages = build(tmp_path, """---
+title: Sections
+---
+
+## Intro
+
+See @sec:method and @sec:results.
+
+## 2. Method
+
+## 4. Results
+
+## 2020 elections
+""")
+    assert "1. Intro" in text and "2. Method" in text and "3. Results" in text and "4. 2020 elections" in text
+    assert "See Section 2 and Section 3." in text  # autoSectionLabels: @sec:ID for a heading's own id
+    assert re.search(r"paper.md:11: warning: section written as '4' is section 3 in order", messages)
+
+
+def test_a_first_heading_is_the_title_when_there_is_none(tmp_path):
+    text, messages = build(tmp_path, "# A Study of Things\n\n# Giriş\n\nMetin.\n")
+    assert "paper.md:1: warning: the title is the text's first heading, 'A Study of Things'" in messages
+    assert text.count("A Study of Things") >= 1 and "1. Giriş" in text
