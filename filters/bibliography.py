@@ -22,9 +22,11 @@ from pybtex.database import Entry
 from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.scanner import PybtexSyntaxError
 
-from core.diagnostics import display_path, error, suggestion
+from core.diagnostics import display_path, error, suggestion, warn
 
 ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
+# Where BibTeX sees an entry: ``@`` and a type, then its brace or parenthesis.
+COMMAND = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
 CSL_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
@@ -41,6 +43,11 @@ WHOLES = {"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproc
           "reference", "mvreference"}
 PARTS = {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
          "suppcollection"}
+# A DOI as the DOI Handbook defines it, and what people write before one.
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+# Characters a URI cannot hold (RFC 3986): a DOI holding one is written percent-encoded.
+NOT_IN_URI = re.compile(r'[<>"{}|\\^`\[\]%]')
 NOT_INHERITED = {"crossref", "xref", "ids", "entryset", "label", "sortkey", "shorthand",
                  "xdata", "options"}
 
@@ -70,10 +77,91 @@ class Bibliography:
             return
         if entry is None:
             return
+        checked_doi(entry, key, path, line)
         entry.key = key
         self.entries[key] = entry
         self.lines[key] = (path, line)
         self.folded[key.casefold()] = key
+
+
+def cleaned_doi(value: str) -> str | None:
+    """The DOI in a ``doi`` field as the bare DOI, its URI characters percent-encoded
+    (``https://doi.org/``, ``doi:``, TeX's escapes and braces, a trailing full stop
+    left out); None when what is written is no DOI.
+
+    >>> cleaned_doi(r" https://doi.org/10.1002/(SICI)1097\\_x<1>{}. ")
+    '10.1002/(SICI)1097_x%3C1%3E'
+    >>> cleaned_doi("doi: 10.5281/zenodo.1"), cleaned_doi("10.5281 zenodo"), cleaned_doi("n/a")
+    ('10.5281/zenodo.1', None, None)
+    """
+    from urllib.parse import unquote
+
+    doi = re.sub(r"\\([_%&#$])", r"\1", value.strip()).replace("{", "").replace("}", "")
+    doi = unquote(DOI_PREFIX.sub("", doi.strip())).rstrip(".,;")
+    if not DOI.match(doi):
+        return None
+    return NOT_IN_URI.sub(lambda match: "%{:02X}".format(ord(match.group())), doi)
+
+
+def checked_doi(entry: Entry, key: str, path: str, line: int | None) -> None:
+    """An entry's DOI cleaned; one that is no DOI left out with a warning, never made an
+    invalid link (the EPUB's checker rejects one, a reader's click goes nowhere)."""
+    written = entry.fields.get("doi")
+    if written is None:
+        return
+    doi = cleaned_doi(written)
+    if doi is None:
+        del entry.fields["doi"]
+        warn(f"entry '{key}': the doi '{written.strip()}' is no DOI and is left out", path, line,
+             hint="a DOI starts with 10. and a registrant code: 10.1234/abc")
+    else:
+        entry.fields["doi"] = doi
+
+
+def blanked(text: str) -> str:
+    """Spaces for the characters of ``text`` (its line breaks kept: lines still count)."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def bibtex_source(text: str) -> str:
+    """The text of a .bib file as BibTeX reads it: what lies outside the entries is a
+    comment (a ``%`` line holding an e-mail address, prose between entries), and so is
+    an ``@comment{…}`` block (biber's and pandoc's reading); entries, ``@string`` and
+    ``@preamble`` are kept where they are. An entry whose braces never close is kept
+    to its end, for the parser to report.
+
+    >>> bibtex_source("% me@example.com\\n@comment{x @y}@misc{a, note={b@c}}").split("\\n")[1].strip()
+    '@misc{a, note={b@c}}'
+    """
+    kept: list[str] = []
+    position = 0
+    while True:
+        match = COMMAND.search(text, position)
+        if match is None:
+            kept.append(blanked(text[position:]))
+            return "".join(kept)
+        end = entry_end(text, match.end(), match.group(2))
+        kept.append(blanked(text[position:match.start()]))
+        block = text[match.start():end]
+        kept.append(blanked(block) if match.group(1).lower() == "comment" else block)
+        position = end
+
+
+def entry_end(text: str, start: int, opening: str) -> int:
+    """The index after the brace or parenthesis that closes an entry opened before
+    ``start`` (braces nest inside either); the text's end if none does."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0 and opening == "{":
+                return index + 1
+            depth -= 1
+        elif char == ")" and opening == "(" and depth == 0:
+            return index + 1
+    return len(text)
 
 
 def entry_lines(text: str) -> list[tuple[str, str, int]]:
@@ -122,6 +210,7 @@ def syntax_hint(listed: list[tuple[str, str, int]], line: int | None) -> str:
 
 
 def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
+    text = bibtex_source(text)
     listed = entry_lines(text)
     try:
         # the parser itself, not parse_string(text, "bibtex"): that looks the

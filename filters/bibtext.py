@@ -28,12 +28,19 @@ ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july"
 # A character that LaTeX escapes (or reads as a comment), and how it is written.
 ESCAPED = {"%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#", "_": r"\_", "{": r"\{",
            "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-           "\\": r"\textbackslash{}"}
+           "\\": r"\textbackslash{}", "'": r"\textquotesingle{}", "`": r"\textasciigrave{}"}
 # Escapes (and a bare %) are set aside as private-use characters while pybtex decodes.
 SET_ASIDE = {char: chr(0xE000 + index) for index, char in enumerate(ESCAPED)}
 PUT_BACK = str.maketrans({mark: char for char, mark in SET_ASIDE.items()})
-ESCAPE = re.compile(r"\\text(asciitilde|asciicircum|backslash)(?:\{\}|\s?)|\\([%$&#_{}])|%")
-NAMED_ESCAPES = {"asciitilde": "~", "asciicircum": "^", "backslash": "\\"}
+ESCAPE = re.compile(r"\\text(asciitilde|asciicircum|backslash|quotesingle|asciigrave)(?:\{\}|\s?)"
+                    r"|\\([%$&#_{}])|%")
+NAMED_ESCAPES = {"asciitilde": "~", "asciicircum": "^", "backslash": "\\", "quotesingle": "'",
+                 "asciigrave": "`"}
+# TeX's quotes, as TeX prints them: ` is ‘ and ' is ’ (``…'' are “…”, which pybtex
+# decodes); \textquoteleft and its kin by name; math (``$f'$``) left as written.
+TEX_QUOTES = re.compile(r"\$[^$]*\$|[`']")
+QUOTE_COMMANDS = re.compile(r"\\text(quote(?:dbl)?(?:left|right))(?:\{\}|\s?)")
+QUOTE_NAMES = {"quoteleft": "‘", "quoteright": "’", "quotedblleft": "“", "quotedblright": "”"}
 
 # Commands whose braced argument is formatted text: ``\emph{x}`` → Tag("em", "x").
 COMMAND_TAGS = {"emph": "em", "textit": "em", "mkbibemph": "em", "textbf": "b",
@@ -67,7 +74,8 @@ def latex_to_rich(latex: str) -> Text:
     the escaped specials as text, ``\\emph``/``\\textbf``/``\\url``/``\\href`` applied."""
     verbatim = URL_ARGUMENT.sub(lambda m: f"\\{m.group(1)}{{{text_to_latex(m.group(2))}}}"
                                 + (" " if m.group(1) == "href" else ""), latex)
-    decoded = Text.from_latex(ESCAPE.sub(set_aside, verbatim))
+    quoted = QUOTE_COMMANDS.sub(lambda match: QUOTE_NAMES[match.group(1)], verbatim)
+    decoded = Text.from_latex(ESCAPE.sub(set_aside, quoted))
     return Text(*apply_commands(decoded.parts))
 
 
@@ -115,13 +123,14 @@ APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 def clean(text: str) -> str:
     """Put the set-aside characters back; a command nobody resolved leaves its name;
-    apostrophes inside words are typographic.
+    TeX's quotes are typographic, as TeX prints them.
 
-    >>> clean("İstanbul'a")
-    'İstanbul’a'
+    >>> clean("İstanbul'a"), clean("`Active' $f'$")
+    ('İstanbul’a', "‘Active’ $f'$")
     """
     text = STRAY_COMMAND.sub(lambda m: m.group(1) + (" " if m.group(0)[-1:].isspace() else ""), text)
-    return APOSTROPHE.sub("’", text).translate(PUT_BACK)
+    text = TEX_QUOTES.sub(lambda m: {"`": "‘", "'": "’"}.get(m.group(), m.group()), text)
+    return text.translate(PUT_BACK)
 
 
 @lru_cache(maxsize=None)  # names recur in every label and reference: decode each once
@@ -144,8 +153,14 @@ def month_number(value: str | None) -> int | None:
 
 
 def text_to_latex(text: str) -> str:
-    """Plain text as a BibTeX value that ``plain`` reads back unchanged."""
-    return "".join(ESCAPED.get(char, char) for char in text)
+    """Plain text as a BibTeX value that ``plain`` reads back unchanged (an apostrophe
+    inside a word written as TeX prints it, ’).
+
+    >>> text_to_latex("'Ali'nin' `x")
+    "\\\\textquotesingle{}Ali'nin\\\\textquotesingle{} \\\\textasciigrave{}x"
+    """
+    return "".join(char if char == "'" and APOSTROPHE.match(text, index) else ESCAPED.get(char, char)
+                   for index, char in enumerate(text))
 
 
 def markup_to_latex(markup: str) -> str:

@@ -27,7 +27,7 @@ from filters.citations import (
     year_labels,
 )
 from filters.citemodel import parse_locator
-from filters.cslitems import structured_references
+from filters.cslitems import csl_item, plain_item, structured_references
 from filters.cslstyle import find_style
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
 from tests.conftest import require_tool, run_build, write_manuscript
@@ -263,6 +263,43 @@ def test_malformed_bib_names_file_and_line(tmp_path):
     with pytest.raises(BuildError) as error:
         load(tmp_path, "refs.bib", "@misc{a, year = {2020}}\n\n@misc{b, year = {2021\n")
     assert "refs.bib" in str(error.value) and "malformed BibTeX" in str(error.value)
+
+
+def test_text_outside_entries_is_a_comment_as_bibtex_reads_it(tmp_path):
+    """A header with an e-mail address, prose between entries, @comment{…} holding an
+    @, @string and @preamble: BibTeX, biber and pandoc read the two entries; line
+    numbers still name the entries' own lines."""
+    bibliography = load(tmp_path, "refs.bib", """% Exported by Jane Roe <jane@example.org>
+Some notes: write to support@example.org.
+@comment{old entry: @misc{gone, year = {1999}}}
+@string{joss = {Journal of Open Source Software}}
+@preamble{"\\newcommand{\\noop}[1]{}"}
+
+@article{smith2020, author = {Smith, Ann}, title = {`Active' and ``passive''}, journal = joss,
+         year = {2020}}
+@misc(roe2021, author = {Ro{\\"e}, J{\\'a}n and {\\c{C}}elik, {\\u{G}}{\\"u}l and \\v{S}ime{\\v c}ek, {\\O}le},
+      title = {{\\AA}ngstr{\\"o}m, na{\\"\\i}ve caf\\'e, \\H{o}, \\textquoteleft x\\textquoteright}, year = {2021})
+""")
+    assert sorted(bibliography.entries) == ["roe2021", "smith2020"]
+    assert bibliography.lines["smith2020"][1] == 7 and bibliography.lines["roe2021"][1] == 9
+    smith = plain_item(csl_item(bibliography.entries["smith2020"], "en"))
+    assert smith["title"] == "‘Active’ and “passive”"
+    assert smith["container-title"] == "Journal of Open Source Software"
+    roe = plain_item(csl_item(bibliography.entries["roe2021"], "en"))
+    assert [name["family"] for name in roe["author"]] == ["Roë", "Çelik", "Šimeček"]
+    assert roe["author"][1]["given"] == "Ğül" and roe["author"][2]["given"] == "Øle"
+    assert roe["title"] == "Ångström, naïve café, ő, ‘x’"
+
+
+def test_a_doi_is_cleaned_or_left_out_with_a_warning(tmp_path, caplog):
+    bibliography = load(tmp_path, "refs.bib", "@misc{a, doi = {https://doi.org/10.1000/x\\_1.}, year = {2020}}\n"
+                                              "@misc{b, doi = {10.1002/(SICI)1097<1>}, year = {2020}}\n"
+                                              "@misc{c, doi = {see paper}, year = {2020}}\n")
+    assert bibliography.entries["a"].fields["doi"] == "10.1000/x_1"
+    assert bibliography.entries["b"].fields["doi"] == "10.1002/(SICI)1097%3C1%3E"  # a valid URI
+    assert "doi" not in bibliography.entries["c"].fields
+    assert any("refs.bib:3: warning: entry 'c': the doi 'see paper' is no DOI" in record.getMessage()
+               for record in caplog.records)
 
 
 def test_crossref_fields_inherit_from_the_parent(tmp_path):

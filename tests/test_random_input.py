@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from core.language import pack
 from core.tools import TYPST, run_pandoc
 from filters import citations
-from filters.bibtext import APOSTROPHE
 from filters.dates import find_dates, find_yearless
 from press.editions import Job
 from press.latex import latex_escape
@@ -81,14 +80,14 @@ def filtered(tmp_path, author, work_title, url="https://example.org/x"):
 
 
 def as_printed(written: str) -> str:
-    """A field as the .bib holds it (``bibtex``), printed: TeX's ``''`` is a closing
-    double quote, and an apostrophe between two word characters of the .bib is
-    typographic (``a'\\_`` keeps its straight one: the escape's backslash follows it).
+    """A field as the .bib holds it (``bibtex``), printed as TeX prints it: ``''`` is a
+    closing double quote, ``'`` a closing single one, `````` an opening one.
 
-    >>> as_printed("''"), as_printed("a'b"), as_printed("a'_")
-    ('”', 'a’b', "a'_")
+    >>> as_printed("''"), as_printed("a'b"), as_printed("a'_"), as_printed("`x")
+    ('”', 'a’b', 'a’_', '‘x')
     """
-    return APOSTROPHE.sub("’", bibtex(written).replace("''", "”")).replace("\\", "")
+    return bibtex(written).replace("''", "”").replace("``", "“").replace("'", "’").replace(
+        "`", "‘").replace("\\", "")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
