@@ -295,3 +295,46 @@ def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
     opf = zipfile.ZipFile(next((root / "build").glob("*.epub"))).read("EPUB/content.opf").decode()
     assert "<dc:publisher>Journal of #Tests &amp; Notes</dc:publisher>" in opf
     assert "doi:10.1234/jt.2021.12" in opf
+
+
+@pytest.mark.slow
+def test_what_papers_hold_passes_latexmk_and_epubcheck(tmp_path):
+    """An uncaptioned table (pandoc's \\def\\LTcaptype{none} stopped latexmk: "No counter
+    'none'"), a footnote in an author's name and one inside a block quote (EPUBCheck),
+    a .bib's DOI written as a URL, as a reference's link."""
+    require_tool("latexmk", "apt-get install latexmk")
+    require_epubcheck()
+    (tmp_path / "paper.md").write_text("""---
+title: Gatekeepers
+author:
+  - Ann Smith^[Also at the Museum.]
+lang: en
+bibliography: paper.bib
+---
+
+# Intro
+
+As @smith2020 shows:
+
+> A quoted sentence.[^q]
+
+[^q]: The quotation's source.
+
+| a | b |
+|---|---|
+| 1 | 2 |
+""", encoding="utf-8")
+    (tmp_path / "paper.bib").write_text("@article{smith2020, author = {Smith, Ann}, title = {Growth},\n"
+                                        "  journal = {J}, year = {2020}, doi = {https://doi.org/10.1000/a<b>}}\n",
+                                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_build("latex", "epub", str(tmp_path / "paper.md"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    folder = out / "latex"
+    tex = next(folder.glob("*.tex"))
+    compiled = subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=folder, capture_output=True, text=True)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    checked = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(next(out.glob("*.epub")))],
+                             capture_output=True, text=True)
+    assert "0 fatals / 0 errors" in checked.stdout, checked.stdout + checked.stderr
