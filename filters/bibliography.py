@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pybtex.errors
 from pybtex.database import Entry
 from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.scanner import PybtexSyntaxError
@@ -179,13 +180,20 @@ class LenientParser(BibTeXParser):
     case (pybtex would stop there; ``Bibliography.add`` reports both lines)."""
 
     def process_entry(self, entry_type, key, fields):
+        written = (entry_type.lower(), [(name.lower(), self.flatten_value_list(value)) for name, value in fields])
         if key.casefold() in self.seen:
+            if written != self.seen[key.casefold()]:
+                self.differing.add(key.casefold())
             return
-        self.seen.add(key.casefold())
-        super().process_entry(entry_type, key, fields)
+        self.seen[key.casefold()] = written
+        with pybtex.errors.capture() as problems:  # a name with too many commas: BibTeX's warning
+            super().process_entry(entry_type, key, fields)
+        self.problems += [(key, str(problem)) for problem in problems]
 
     def parse_string(self, value):
-        self.seen: set[str] = set()
+        self.seen: dict[str, tuple] = {}      # casefolded key → the entry as written
+        self.differing: set[str] = set()       # keys written twice, differently
+        self.problems: list[tuple[str, str]] = []
         return super().parse_string(value)
 
 
@@ -215,7 +223,8 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
     try:
         # the parser itself, not parse_string(text, "bibtex"): that looks the
         # parser up among the entry points of every installed package
-        data = LenientParser().parse_string(text)
+        parser = LenientParser()
+        data = parser.parse_string(text)
     except PybtexSyntaxError as failure:
         line = getattr(failure, "lineno", None)
         error(f"malformed BibTeX: {failure.args[0] if failure.args else failure}",
@@ -226,9 +235,18 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         error(f"malformed BibTeX: {failure}", path, hint="check the entry named in the message")
         bibliography.unreadable.update(key for _, key, _ in listed)
         return
+    starts = {key.casefold(): line for _, key, line in listed}
+    for key, problem in parser.problems:  # read as BibTeX reads it (the parts after the second comma
+        warn(f"entry '{key}': {problem}, read as one name as BibTeX reads it",  # one name's)
+             path, starts.get(key.casefold()), hint="separate the names with 'and': Smith, A. and Roe, J.")
     parsed = {key.casefold(): (key, entry) for key, entry in data.entries.items()}
     for _, key, line in listed:  # the second of two equal keys finds nothing: a duplicate
         _, entry = parsed.pop(key.casefold(), (key, None))
+        if entry is None and key.casefold() not in parser.differing and key.casefold() in bibliography.folded:
+            first_path, first_line = bibliography.lines[bibliography.folded[key.casefold()]]
+            warn(f"entry '{key}' is written twice, the same both times (first at {first_path}:{first_line}): "
+                 "the copy is skipped", path, line, hint="delete the copy")
+            continue
         bibliography.add(key, normalized(entry) if entry else None, path, line)
     for key, entry in parsed.values():  # written in a way the line finder missed
         bibliography.add(key, normalized(entry), path, None)

@@ -259,6 +259,19 @@ def test_duplicate_key_keeps_the_first_and_reads_the_rest(tmp_path):
     assert bibliography.entries["a"].fields["year"] == "2020" and "b" in bibliography.entries
 
 
+def test_a_copy_of_an_entry_and_names_joined_by_commas_are_warnings_as_in_bibtex(tmp_path, caplog):
+    """Two JOSS papers of the corpus: an exported entry pasted twice, the same both
+    times (its copy skipped), and authors separated by commas (one name, as BibTeX
+    reads it); both warned with their line, neither stops the build."""
+    entry = "@misc{may2016, author = {May, Ryan}, title = {MetPy}, year = {2016}}\n"
+    bibliography = load(tmp_path, "refs.bib", entry + "@misc{era5, author = {Hersbach, H., Bell, B., Dee, D.},"
+                                              " title = {ERA5}, year = {2023}}\n" + entry)
+    assert sorted(bibliography.entries) == ["era5", "may2016"]
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("refs.bib:3: warning: entry 'may2016' is written twice, the same both times" in m for m in messages)
+    assert any("refs.bib:2: warning: entry 'era5': Too many commas" in m for m in messages)
+
+
 def test_malformed_bib_names_file_and_line(tmp_path):
     with pytest.raises(BuildError) as error:
         load(tmp_path, "refs.bib", "@misc{a, year = {2020}}\n\n@misc{b, year = {2021\n")
