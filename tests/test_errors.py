@@ -60,7 +60,9 @@ def test_malformed_bib(built):
 
 def test_duplicate_key_names_both_lines(built):
     project, before = built
-    (project / "bibliography" / "references.bib").write_text(BIB + "\n" + BIB, encoding="utf-8")
+    # the same key for another work (a copy written twice the same is a warning, as in biber)
+    (project / "bibliography" / "references.bib").write_text(BIB + "\n" + BIB.replace("2015}", "2016}"),
+                                                             encoding="utf-8")
     result = run_build("--root", str(project), cwd=project)
     assert_failed_and_untouched(result, project, before,
                                 "bibliography/references.bib:3: error: duplicate citation key 'aslanli2015'",
