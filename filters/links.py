@@ -56,11 +56,26 @@ def defuse_unsafe_links(doc: pf.Doc, links: list[pf.Link]) -> None:
     Span(Str(x); identifier='a')
     """
     for link in links:
-        if unsafe_url(link.url):
+        if unsafe_url(link.url) or not_a_uri(link.url):
             path, line = locate(doc, re.escape(link.url))
-            warn(f"a link to '{link.url}' is printed as its text", path, line,
+            reason = "is no address (RFC 3986)" if not_a_uri(link.url) else "goes nowhere safe"
+            warn(f"a link to '{link.url}' {reason}: it is printed as its text, not linked", path, line,
                  hint="links go to http(s), mailto, doi… addresses or within the article")
             link.parent.content[link.index] = pf.Span(*link.content, identifier=link.identifier)
+
+
+# What no URI holds (a space, a quote, braces…), and a web address without its "//":
+# the HTML validator and EPUBCheck refuse a link to either, and a reader's click fails.
+NOT_A_URI = re.compile(r'[\s<>"{}|\\^`]|^https?:(?!//)', re.I)
+
+
+def not_a_uri(url: str) -> bool:
+    """Whether ``url`` cannot be a link's target as written.
+
+    >>> not_a_uri("https:doi.org/10.1/x"), not_a_uri("https://a.org/x, 10.5281/z"), not_a_uri("#fig:a")
+    (True, True, False)
+    """
+    return bool(NOT_A_URI.search(url.strip()))
 
 
 def finalize(doc: pf.Doc) -> None:

@@ -347,3 +347,22 @@ def test_no_script_from_an_error_message_runs_in_the_preview(tmp_path):
         assert "raw HTML is refused" in str(builds[0])
         pwned, text = run_in_chromium(f"http://127.0.0.1:{port}/html/index.html")
     assert pwned is None and f'onerror="{PWN}"' in text
+
+
+def test_a_link_to_no_address_is_its_text_with_a_warning(tmp_path):
+    """Found in the corpus: a .bib url "https:doi.org/…" and one holding two addresses
+    ("https://…, 10.5281/…"): links the HTML validator and EPUBCheck refuse. Each is
+    printed as its text, with a warning."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: refs.bib\nnocite: '@*'\n---\n\n"
+                                       "# Intro\n\nSee @a.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@misc{a, author = {Roe, J}, title = {A}, year = {2020},\n"
+                                       "  url = {https:doi.org/10.1/x}}\n"
+                                       "@misc{b, author = {Doe, J}, title = {B}, year = {2021},\n"
+                                       "  url = {https://github.com/x/y, 10.5281/zenodo.1}}\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for url in ("https:doi.org/10.1/x", "https://github.com/x/y, 10.5281/zenodo.1"):
+        assert f"warning: a link to '{url}' is no address" in result.stderr
+    html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https:doi.org' not in html and 'href="https://github.com/x/y,' not in html
+    assert "https:doi.org/10.1/x" in html and "10.5281/zenodo.1" in html
