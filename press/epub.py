@@ -25,6 +25,7 @@ from filters.resources import FORMATS, media_paths
 from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import renderers as web_renderers
+from press.html import without_description
 from press.render import HIGHLIGHTING
 from press.templates import TEMPLATES, context, environment, language_parts, year_of
 
@@ -97,6 +98,7 @@ def renderers(job) -> Renderers:
     def image(element):
         if not element["c"][2][0].startswith("data:"):
             element["c"][2][0] = uri(element["c"][2][0])
+        without_description(element)
 
     return Renderers({**web_renderers(job, uri), "image": image, "raw": lambda e: with_data_uris(e, uri),
                       "figure": figure_in_anchor, "subfigure": figure_in_anchor, "timeline": figure_in_anchor})

