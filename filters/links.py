@@ -78,8 +78,29 @@ def not_a_uri(url: str) -> bool:
     return bool(NOT_A_URI.search(url.strip()))
 
 
+def spaced_ids(doc: pf.Doc, links: list[pf.Link]) -> set[str]:
+    """An id with spaces in it (``\\label{fig:Figure 1}``) with hyphens instead, and the
+    links to it: HTML allows no space in an id, nor a URI in its fragment.
+
+    >>> doc = pf.Doc(pf.Para(pf.Span(identifier="fig:A 1"), pf.Link(url="#fig:A 1")))
+    >>> spaced_ids(doc, [doc.content[0].content[1]]), doc.content[0].content[1].url
+    ({'fig:A-1'}, '#fig:A-1')
+    """
+    renamed: set[str] = set()
+    for element in descendants(doc):
+        identifier = getattr(element, "identifier", "")
+        if identifier and re.search(r"\s", identifier):
+            element.identifier = re.sub(r"\s+", "-", identifier.strip())
+            renamed.add(element.identifier)
+    for link in links:
+        if link.url.startswith("#") and re.sub(r"\s+", "-", link.url[1:].strip()) in renamed:
+            link.url = "#" + re.sub(r"\s+", "-", link.url[1:].strip())
+    return renamed
+
+
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
+    known |= spaced_ids(doc, links)
     defuse_unsafe_links(doc, links)
     for target in broken_links(links, known):
         path, line = locate(doc, rf"\]\(#{re.escape(target)}\)")

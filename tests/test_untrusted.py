@@ -7,6 +7,7 @@ import re
 import threading
 import unicodedata
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from conftest import previewing, require_tool, run_build, write_manuscript
@@ -366,3 +367,16 @@ def test_a_link_to_no_address_is_its_text_with_a_warning(tmp_path):
     html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="https:doi.org' not in html and 'href="https://github.com/x/y,' not in html
     assert "https:doi.org/10.1/x" in html and "10.5281/zenodo.1" in html
+
+
+def test_a_label_with_spaces_is_an_id_without(tmp_path):
+    """Found in the corpus (joss-xrtpy): \\label{fig:Figure 1} made an id with a space,
+    which HTML refuses; it is fig:Figure-1, and \\autoref's link goes to it."""
+    (tmp_path / "a.png").write_bytes((Path(__file__).parent / "samples/article-en/manuscript/figures/trade.png")
+                                     .read_bytes())
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# Intro\n\nAs \\autoref{fig:Figure 1} shows.\n\n"
+                                       "![A plot.\\label{fig:Figure 1}](a.png)\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'id="fig:Figure-1"' in html and 'href="#fig:Figure-1"' in html and 'id="fig:Figure 1"' not in html
