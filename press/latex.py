@@ -89,10 +89,26 @@ def picture_files(job, files: dict[str, bytes]):
     return picture
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+
+def math_without_blank_lines(element: dict) -> None:
+    """TeX math as written, less its blank lines: a blank line inside display math is a
+    new paragraph to LaTeX, which stops there ("Missing $ inserted"; joss-openmd of the
+    corpus); MathML and Typst read past it.
+
+    >>> math = {"t": "Math", "c": [{"t": "DisplayMath"}, "a" + chr(10) + "  " + chr(10) + "b"]}
+    >>> math_without_blank_lines(math); math["c"][1] == "a" + chr(10) + "b"
+    True
+    """
+    element["c"][1] = BLANK_LINE.sub("", element["c"][1])
+
+
 def tagged_equation(element: dict) -> dict:
     """A numbered equation keeps its number at the right margin: ``\\tag*{(1)}``."""
     _, math, number = ast.equation_parts(element)
     for item in math:
+        math_without_blank_lines(item)
         item["c"][1] = f"{item['c'][1]} \\tag*{{{latex_escape(number)}}}"
     element["c"][1] = math
     return element
@@ -136,7 +152,7 @@ def renderers(job) -> Renderers:
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
         "raw": NATIVE, "figure": NATIVE, "image": picture_files(job, files), "table": latex_table,
-        "math": NATIVE, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
+        "math": math_without_blank_lines, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
         "event-place": NATIVE, "timeline": NATIVE,

@@ -300,7 +300,8 @@ def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
 @pytest.mark.slow
 def test_what_papers_hold_passes_latexmk_and_epubcheck(tmp_path):
     """An uncaptioned table (pandoc's \\def\\LTcaptype{none} stopped latexmk: "No counter
-    'none'"), a footnote in an author's name and one inside a block quote (EPUBCheck),
+    'none'"), an align whose \\label left a blank line in its math (joss-openmd: "Missing $
+    inserted"), a footnote in an author's name and one inside a block quote (EPUBCheck),
     a .bib's DOI written as a URL, as a reference's link."""
     require_tool("latexmk", "apt-get install latexmk")
     require_epubcheck()
@@ -323,6 +324,13 @@ As @smith2020 shows:
 | a | b |
 |---|---|
 | 1 | 2 |
+
+The motion is
+\\begin{align} \\label{eq:motion}
+  a &= b \\\\ 
+  c &= d
+\\end{align}
+as \\eqref{eq:motion} says.
 """, encoding="utf-8")
     (tmp_path / "paper.bib").write_text("@article{smith2020, author = {Smith, Ann}, title = {Growth},\n"
                                         "  journal = {J}, year = {2020}, doi = {https://doi.org/10.1000/a<b>}}\n",
