@@ -132,3 +132,16 @@ def test_media_paths():
     assert media_paths('<img src="a.png" srcset="b.png 2x, c.png 3x"><a href="d.html">') == \
         ["a.png", "b.png", "c.png"]
     assert media_paths("<link rel=stylesheet href=/etc/x.css>") == ["/etc/x.css"]
+
+
+def test_a_git_lfs_pointer_named_png_is_an_error(tmp_path):
+    """Found in the corpus (joss-rojak): a repository's figures were Git LFS pointers,
+    text named .png; Typst stopped on them, EPUBCheck refused their media type and
+    latexmk failed. The build names the file and what it is."""
+    (tmp_path / "plot.png").write_text("version https://git-lfs.github.com/spec/v1\noid sha256:7d25\nsize 3\n",
+                                       encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# Intro\n\n![A plot](plot.png)\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:7: error: 'plot.png' is not a PNG image: it is a Git LFS pointer" in result.stderr
+    assert "git lfs pull" in result.stderr
