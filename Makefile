@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test clean docs bench expected
+.PHONY: all build test clean docs bench expected chronology-bench
 all: build
 
 $(STAMP): requirements.txt
@@ -46,3 +46,9 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 
 bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(PY) bench/run.py
+
+# The chronology on public annotated text (WikiWars, Turkish Vikipedi and Nutuk): the
+# development parts; `bench/chronology/run.py --final` adds the test parts. The corpora
+# are recreated from pinned snapshots first (bench/chronology/README.md).
+chronology-bench: $(STAMP)
+	$(PY) bench/chronology/run.py

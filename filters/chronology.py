@@ -216,6 +216,9 @@ class Collector:
     done: bool = False     # past the last section: the bibliography follows
     warned: dict = field(default_factory=dict)  # written text → places already warned about
     note: int | None = None  # the note being read, if any
+    # the last date the text narrated (not a period's end, not a plan), carried from
+    # paragraph to paragraph and section to section: "On 10 October" takes its year
+    narrated: DateSpan | None = None
 
     def anchor(self) -> str:
         self.count += 1
@@ -332,9 +335,17 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
 
 def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | None = None) -> list:
     """Find the events of one paragraph (and of its notes), anchor each place,
-    record them. ``previous``: the date before it, for a note's relative dates."""
+    record them. ``previous``: the date before it, for a note's relative dates
+    (by default the last date the text narrated before the paragraph)."""
     text, bounds, objects = inline_text(inlines, collector.lang)
-    found = dates_of(text, inlines, bounds, collector, previous)
+    found = dates_of(text, inlines, bounds, collector, previous or collector.narrated)
+    return record(found, text, inlines, bounds, objects, collector, previous)
+
+
+def record(found: list[Found], text: str, inlines: list, bounds: list, objects: list[str],
+           collector: Collector, previous: DateSpan | None) -> list:
+    """Read each date ``found`` in a paragraph by its sentence, record its mention, and
+    anchor its place: the paragraph's inlines, each place wrapped in an anchored Span."""
     lang = collector.lang
     ranges = []
     note_number = {}
@@ -360,6 +371,8 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
                 item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,
                 position=len(collector.mentions)))
+            if reading.role == "event" and collector.note is None:
+                collector.narrated = item.span
     for index, number in note_number.items():
         before = [f.span for f in found if f.start < bounds[index][0] and f.span]
         outer, collector.note = collector.note, number
