@@ -10,7 +10,7 @@ def norm(s): return ' '.join(s.split())
 for g in sorted((ROOT / 'gold').glob('*.gold.yaml')):
     tid = g.name[:-10]
     body = (ROOT / 'texts' / f'{tid}.md').read_text(encoding='utf-8').split('\n---\n', 1)[1]
-    covered = [norm(e['sentence']) for e in yaml.safe_load(g.read_text(encoding='utf-8'))['events']]
+    covered = [norm(body[slice(*e['sentence_at'])]) for e in yaml.safe_load(g.read_text(encoding='utf-8'))['events']]
     text = norm(body)
     sents = re.split(r'(?<=[.!?:])\s+(?=["“(]?[A-ZÇĞİÖŞÜ0-9])', text)
     for s in sents:
