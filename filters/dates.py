@@ -174,7 +174,8 @@ def _form_regex(form: str, lang: str) -> str:
     numbers = _alternatives(_either_case(table["numbers"], lang))
     parts = {"{day}": r"(?P<day>\d{1,2})", "{day2}": r"(?P<day2>\d{1,2})",
              "{month}": rf"(?P<month>{month_names})", "{month2}": rf"(?P<month2>{month_names})",
-             "{year}": r"(?P<year>\d{4})", "{suffix}": rf"(?:{table['date_suffix']})?",
+             "{year}": r"(?P<year>[12]\d{3})", "{year2}": r"(?P<year2>[12]\d{3})",
+             "{suffix}": rf"(?:{table['date_suffix']})?",
              "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",
              "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)",
              # a suffix that must follow (looked at, not taken: the date's suffix takes it)
@@ -239,9 +240,28 @@ def compile_form(form: str, lang: str) -> Form:
                 bool({"{day}", "{day2}", "{year}"} & set(tokens)), month)
 
 
+@lru_cache(maxsize=None)
+def quantity(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """What makes a number before or after it a quantity or a unit's number, not a
+    date: "Resolution 1483", "4000 troops", "2301 sayılı Kanun", "the 1st Infantry Division"."""
+    table = pack(lang)
+    return re.compile(rf"(?:{table['quantity_before']})$"), re.compile(table["quantity_after"])
+
+
+def is_quantity(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the number at ``text[start:end]`` counts something or names a unit.
+
+    >>> is_quantity("the 1st Infantry Division", 4, 7, "en"), is_quantity("in 1940 the", 3, 7, "en")
+    (True, False)
+    """
+    before, after = quantity(lang)
+    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end))
+
+
 @dataclass(frozen=True)
 class Grammar:
     forms: tuple[Form, ...]
+    years: tuple[Form, ...]
     lists: tuple[Form, ...]
     yearless: tuple[Form, ...]
     months: tuple[Form, ...]
@@ -258,7 +278,7 @@ def grammar(lang: str) -> Grammar:
     def compiled(forms):
         return tuple(compile_form(form, lang) for form in forms)
 
-    return Grammar(compiled(table["date_forms"]), compiled(table["date_list_forms"]),
+    return Grammar(compiled(table["date_forms"]), compiled(table["year_forms"]), compiled(table["date_list_forms"]),
                    compiled(table["yearless_forms"]), compiled(table["yearless_month_forms"]),
                    compile_form(table["day_month_form"], lang),
                    tuple((compile_form(form, lang), meaning)
@@ -291,9 +311,10 @@ def _span(groups: dict, lang: str) -> DateSpan:
     month = month_number(groups["month"], lang) if groups.get("month") else None
     day = int(groups["day"]) if groups.get("day") else None
     start = PartialDate(year, month, day)
-    if groups.get("day2"):
+    if groups.get("day2") or groups.get("year2"):
         month2 = month_number(groups["month2"], lang) if groups.get("month2") else month
-        end = PartialDate(year, month2, int(groups["day2"]))
+        day2 = int(groups["day2"]) if groups.get("day2") else None
+        end = PartialDate(int(groups.get("year2") or year), month2, day2)
         if end.sort_key() <= start.sort_key():
             raise DateError(f"range {start.iso}/{end.iso} ends before it starts")
         return DateSpan(start, end)
@@ -307,10 +328,16 @@ def _overlaps(start: int, end: int, regions) -> bool:
 # --- finding dates ----------------------------------------------------------------
 
 def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
-    """Every date in ``text`` that names at least a month: longest forms win.
+    """Every date in ``text``: longest forms win, a year alone last.
 
-    A bare year ("2018’de") is not a date here; impossible dates are passed to
-    ``on_error(text, error)`` and skipped. "11 ve 17 Ekim 2020" is two dates.
+    A year alone is a date when it counts nothing ("in 1940", "1729 da", not "4000
+    troops", "2301 sayılı"); impossible dates are passed to ``on_error(text, error)``
+    and skipped. "11 ve 17 Ekim 2020" is two dates.
+
+    >>> [m.span.iso for m in find_dates("In 1940, 4000 troops landed; by 1941 (Resolution 1483) …", "en")]
+    ['1940', '1941']
+    >>> [m.span.iso for m in find_dates("1729 da basıldı; 1855-1865 yıllarında", "tr")]
+    ['1729', '1855/1865']
     """
     lang = base_language(lang)
     rules = grammar(lang)
@@ -320,19 +347,22 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     def regions():
         return [(m.start, m.end) for m in taken] + impossible
 
-    def read(form: re.Pattern) -> None:
+    def read_one(match: re.Match) -> None:
+        if _overlaps(match.start(), match.end(), regions()):
+            return
+        try:
+            span = _span(match.groupdict(), lang)
+        except DateError as error:
+            impossible.append((match.start(), match.end()))
+            if on_error:
+                on_error(match.group(0), error)
+            return
+        taken.append(DateMatch(match.start(), match.end(), span, match.group(0),
+                               match.group("suffix") or ""))
+
+    def read(form: Form) -> None:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), regions()):
-                continue
-            try:
-                span = _span(match.groupdict(), lang)
-            except DateError as error:
-                impossible.append((match.start(), match.end()))
-                if on_error:
-                    on_error(match.group(0), error)
-                continue
-            taken.append(DateMatch(match.start(), match.end(), span, match.group(0),
-                                   match.group("suffix") or ""))
+            read_one(match)
 
     ranges = [form for form in rules.forms if "day2" in form.groupindex]
     for form in ranges:  # "between 2 and 5 May" before the list "11 and 17 October"
@@ -358,6 +388,11 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
                                    text[match.start("day2"):match.end()], groups["suffix"] or ""))
     for form in rules.forms:
         read(form)
+    for form in rules.years:  # a year alone, unless it counts something: "1729 da", "in 1940"
+        for match in form.finditer(text):
+            last = "year2" if match.groupdict().get("year2") else "year"
+            if not is_quantity(text, match.start(), match.end(last), lang):
+                read_one(match)
     return sorted(taken, key=lambda m: m.start)
 
 
@@ -370,10 +405,18 @@ def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             if not any(d.start <= m.start() < d.end for d in dated)]
 
 
+RANGE = re.compile(r"\s*[-–—/]\s*")  # between the two days of a range ("21 – 29", "27/28"), not of a list
+
+
 def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[DateMatch]:
     """Dates that need their context: a day and month without a year ("20 Ekim’de",
-    "11 and 17 October"), and days counted from the date before ("ertesi gün",
-    "two days later", "the 5th", "aynı ayın 21’inde"). Their ``span`` is None."""
+    "11 and 17 October", "9/10 Eylül"), and days, months or years counted from the date
+    before ("ertesi gün", "two days later", "the 5th", "aynı ayın 21’inde", "İki yıl
+    sonra"). Their ``span`` is None.
+
+    >>> [(m.text, m.relative, m.value) for m in find_relative("İki yıl sonra, 27/28 Eylül gecesi", "tr")]
+    [('İki yıl sonra', 'years', (2,)), ('27/28 Eylül', 'year', (9, 27, None, 28))]
+    """
     lang = base_language(lang)
     if dated is None:
         dated = find_dates(text, lang)
@@ -388,7 +431,10 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             taken.append((match.start(), match.end()))
             month = month_number(match.group("month"), lang)
             suffix = match.group("suffix") or ""
-            if match.groupdict().get("day2"):
+            if match.groupdict().get("day2") and RANGE.fullmatch(text[match.end("day"):match.start("day2")]):
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0), suffix, "year",
+                                       (month, int(match.group("day")), None, int(match.group("day2")))))
+            elif match.groupdict().get("day2"):
                 found.append(DateMatch(match.start("day"), match.end("day"), None,
                                        match.group("day"), "", "year", (month, int(match.group("day")), None)))
                 found.append(DateMatch(match.start("day2"), match.end(), None,
@@ -401,15 +447,19 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
         for match in form.finditer(text):
             if _overlaps(match.start(), match.end(), taken):
                 continue
-            taken.append((match.start(), match.end()))
             groups = match.groupdict()
-            if meaning.startswith("+"):
+            if meaning == "day" and is_quantity(text, match.start(), match.end(), lang):
+                continue  # "the 1st Infantry Division"
+            taken.append((match.start(), match.end()))
+            if meaning[0] in "+-":
                 count, unit = meaning[1:].split()
-                days = (numbers.get(groups["count"]) or int(groups["count"])) if count == "count" \
+                number = (numbers.get(groups["count"]) or int(groups["count"])) if count == "count" \
                     else int(count)
+                number *= -1 if meaning[0] == "-" else 1
+                kind, number = {"week": ("days", 7 * number), "day": ("days", number),
+                                "month": ("months", number), "year": ("years", number)}[unit]
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
-                                       groups["suffix"] or "", "days",
-                                       (days * (7 if unit == "week" else 1),)))
+                                       groups["suffix"] or "", kind, (number,)))
             elif meaning == "day":
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        groups["suffix"] or "", "day", (int(groups["day"]),)))
@@ -429,6 +479,33 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                                        (month_number(match.group("month"), lang), None,
                                         part_of(match.groupdict().get("part"), lang))))
     return sorted(found, key=lambda m: m.start)
+
+
+def nearest_year(month: int, day: int | None, year: int, previous: DateSpan | None,
+                 looking_back: bool) -> int:
+    """The year of a day or month written without one: the year the text gives, or the
+    one before or after it when that puts the day nearer the date the text told last
+    (December 1941 … "in January" is January 1942; March 1975 … "on February 2" stays
+    1975: a day earlier in the calendar is not pushed into the next year); a sentence
+    that looks back (a pluperfect) takes the nearest year not after that date.
+
+    >>> last = DateSpan(PartialDate(1941, 12, 7))
+    >>> nearest_year(1, None, 1941, last, False), nearest_year(11, 11, 1941, last, False)
+    (1942, 1941)
+    >>> nearest_year(11, None, 1941, DateSpan(PartialDate(1941, 10, 17)), True)
+    1940
+    """
+    if previous is None or previous.last.year != year or not previous.last.month:
+        return year
+
+    def position(y: int, m: int, d: int | None) -> float:
+        return y * 12 + m - 1 + ((d or 15) - 1) / 31
+
+    there = position(year, previous.last.month, previous.last.day)
+    candidates = [year, year + 1, year - 1]
+    if looking_back:
+        candidates = [y for y in candidates if position(y, month, day) <= there] or [year]
+    return min(candidates, key=lambda y: abs(position(y, month, day) - there))
 
 
 def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | None,
@@ -453,20 +530,23 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
         if match.relative == "year":
             if not dated:
                 return None
-            month, day, part = match.value
-            year = dated.year
-            if previous is not None and previous.last.year == year:
-                here, there = (month, day or 0), (previous.last.month or 0, previous.last.day or 0)
-                if not looking_back and here[:1 + bool(day)] < there[:1 + bool(day)]:
-                    year += 1
-                elif looking_back and here[:1 + bool(day)] > there[:1 + bool(day)]:
-                    year -= 1
+            month, day, part, *range_end = match.value
+            year = nearest_year(month, day, dated.year, previous, looking_back)
+            if range_end:
+                return DateSpan(PartialDate(year, month, day), PartialDate(year, month, range_end[0]))
             return DateSpan(PartialDate(year, month, day), part=part)
         if previous is None:
             return None
         base = previous.last
         if match.relative == "part":
             return DateSpan(PartialDate(base.year, base.month), part=match.value[0]) if base.month else None
+        if match.relative == "years":
+            return DateSpan(PartialDate(base.year + match.value[0]))
+        if match.relative == "months":
+            if not base.month:
+                return None
+            months = base.year * 12 + base.month - 1 + match.value[0]
+            return DateSpan(PartialDate(months // 12, months % 12 + 1))
         if match.relative == "days":
             if not base.day:
                 return None

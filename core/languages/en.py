@@ -96,15 +96,44 @@ CITATION = {
 
 DATES = {
     "date_forms": [
+        "{day} {month} {year} - {day2} {month2} {year2}",
+        "{month} {day}, {year} - {month2} {day2}, {year2}",
         "{day} {month} - {day2} {month2} {year}",
+        "{month} {day} - {month2} {day2}, {year}",
         "between {day} and {day2} {month} {year}",
         "{day} - {day2} {month} {year}",
+        "{month} {day} - {day2}, {year}",
+        "{month} {day}{ordinal}, {year}",
         "{month} {day}, {year}",
+        "{day}{ordinal} {month}, {year}",
+        "{day}{ordinal} {month} {year}",
+        "{day} {month}, {year}",
         "{day} {month} {year}",
         "{part}{month} {year}",
+        "{part}{month}, {year}",
+        "{month} of {year}",
+        "{month}, {year}",
         "{month} {year}",
     ],
     "day_month_form": "{day} {month}",
+    # A year alone ("in 1940", "early 1941", "1939-1945"), when no longer form holds it.
+    "year_forms": ["{year} - {year2}", "{part}{year}", "{year}"],
+    # A number that counts or names something: "Resolution 1483", "4000 troops", "the 1st
+    # Infantry Division", "480 BC" (the chronology's calendar has no era before ours).
+    "quantity_before": r"\b(?:Resolution|Resolutions|No\.|Nos\.|Number|Law|Article|Art\.|Act|Route|"
+                       r"Highway|Hill|Height|Flight|Division|Regiment|Brigade|Corps|Army|Squadron|Order|"
+                       r"Directive|Operation|Code|page|pp?\.)\s+|[$£€#]\s*",
+    "quantity_after": r"\s*(?:BC|BCE|B\.C\.|AD\b|[.,]\d|%|-(?:man|strong|mile|km|year|day|ton)\b)|"
+                      r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Division|Army|Armies|Corps|Brigade|Regiment|Battalion|"
+                      r"Fleet|Squadron|Group|Company|Battery|Wing|Marines?|Infantry|Cavalry|Airborne)\b|"
+                      r"\s+(?:(?:more|other|additional|extra|fresh|new|enemy|American|British|German|French|"
+                      r"Soviet|Japanese|Chinese|Iraqi|Russian|Italian|Allied|Union|Confederate)\s+)?"
+                      r"(?:troops|men|soldiers|sailors|marines|people|persons|civilians|casualties|dead|"
+                      r"killed|wounded|prisoners|refugees|tanks|aircraft|planes|ships|vessels|guns|rifles|"
+                      r"horses|km|kilometres|kilometers|miles|metres|meters|feet|yards|tons|tonnes|"
+                      r"dollars|pounds|francs|marks|rubles|hectares|votes|members|delegates|workers|"
+                      r"students|deaths|strong|infantry|cavalry|militia|fighters|insurgents|rebels|"
+                      r"guerrillas|Marines|Soviet|sorties|missions|units|square)\b",
     "date_suffix": "['’]s",
     "date_connectors_after": [],
     "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
@@ -114,7 +143,8 @@ DATES = {
     "time_of_day_before": r"at\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.m\.|p\.m\.)",
     "time_of_day_after": r"(?!)",
     "date_list_forms": ["{day} and {day2} {month} {year}", "{month} {day} and {day2}, {year}"],
-    "yearless_forms": ["{day} and {day2} {month}", "{day} {month}", "{month} {day}"],
+    "yearless_forms": ["{month} {day} - {day2}", "{day} - {day2} {month}", "{day} and {day2} {month}",
+                       "{day}{ordinal} {month}", "{day} {month}", "{month} {day}{ordinal}", "{month} {day}"],
     "yearless_month_forms": ["in {part}{month}", "in {month}"],
     "pluperfect": r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b",
     "date_parts": {"early": ["early ", "the beginning of ", "the start of "],
@@ -131,6 +161,10 @@ DATES = {
         "a week later": "+1 week",
         "{count} days later": "+count day", "{count} weeks later": "+count week",
         "the {day}{ordinal}": "day",
+        "a month later": "+1 month", "{count} months later": "+count month",
+        "the following year": "+1 year", "the next year": "+1 year", "a year later": "+1 year",
+        "{count} years later": "+count year", "the previous year": "-1 year", "the year before": "-1 year",
+        "the same year": "+0 year", "that same year": "+0 year", "later that year": "+0 year",
     },
     "relative_complement": r"(?!)",
     "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -111,8 +111,12 @@ DATES = {
     # {ordinal} "th"; " - " is any dash with or without spaces. `date_suffix`
     # is what Turkish attaches with an apostrophe.
     "date_forms": [
+        "{day} {month} {year} - {day2} {month2} {year2}",
         "{day} {month} - {day2} {month2} {year}",
         "{day} - {day2} {month} {year}",
+        "{day}/{day2} {month} [{month2}] {year}",
+        "{day}/{day2} {month} {year}",
+        "{day} {month} [{month2}] {year}",
         "{day} {month} {year}",
         "{year} yılının {month} ayının {part}",
         "{year} yılının {month} ayında",
@@ -120,11 +124,23 @@ DATES = {
         "{month} {year}",
     ],
     "day_month_form": "{day} {month}",
-    "date_suffix": "['’][a-zçğıöşü]+",
+    # A year alone ("1844’te", "1729 da", "(1866)", "1934 yılında", "1855-1865 yıllarında"),
+    # when no longer form holds it.
+    "year_forms": ["{year} - {year2}{suffix}", "{year}{suffix} {part}", "{year} yılının {part}", "{year}{suffix}"],
+    # A number that counts or names something: "2301 sayılı Kanun", "6180 MW", "1950’li
+    # yıllar" (a decade), "Resolution 1483".
+    "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺]\s*",
+    "quantity_after": r"\s*(?:[.,]\d|%|['’′`]?l(?:[ıiuü]|[ae]r)\w*|-\w)|\s+(?:sayılı|numaralı|nolu|no’lu|"
+                      r"kişi|asker|er|km|kilometre|metre|m|ton|lira|TL|MW|kW|kV|adet|öğrenci|yatak|"
+                      r"dönüm|hektar|ölü|yaralı|esir|top|tüfek|uçak|gemi|tank|nüfus)\b",
+    # A suffix after a date: with an apostrophe of any form ("1844’te", "1881'de",
+    # "1920′de", "1920`de"), or written apart ("1729 da", "1747 de").
+    "date_suffix": "['’′`´][a-zçğıöşü]+|\\s(?:[dt][ae]n?|y[ae])(?!\\w)",
     # Words that only tie a date to its sentence (after it in Turkish, before it
     # in English); dropped from event texts.
     "date_connectors_before": [],
-    "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
+    "date_connectors_after": ["yılları arasında", "yıllarında", "yılında", "yılları", "yılı",
+                        "yıllarda", "senesinde", "tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                         "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
                         "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren"],
     # The days of the week and a time of day also tie a date to its sentence
@@ -136,7 +152,7 @@ DATES = {
     # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
     # from the second.
     "date_list_forms": ["{day} ve {day2} {month} {year}"],
-    "yearless_forms": ["{day} ve {day2} {month}", "{day} {month}"],
+    "yearless_forms": ["{day}/{day2} {month}", "{day} - {day2} {month}", "{day} ve {day2} {month}", "{day} {month}"],
     # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
     # without one; left out quietly when its paragraph has no year.
     "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
@@ -151,7 +167,12 @@ DATES = {
                    "mid": ["ortasında", "ortalarında", "ortası"],
                    "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"]},
     "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
-    "month_aliases": {},
+    # Months written in lower case ("3 nisan 1920′de"), and Nutuk's Ottoman names, which
+    # are the Gregorian months with the same day numbers ("2 Teşrinievvel [Ekim] 1919").
+    "month_aliases": {"ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
+                      "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+                      "Kânunusani": 1, "Kanunusani": 1, "Teşrinievvel": 10, "Teşrinisani": 11,
+                      "Kânunuevvel": 12, "Kanunuevvel": 12},
     # Dates given relative to the one before: "+N day" (N days after it),
     # "+count day|week" (a number in the text), "day" (that day of its
     # month), "month" (that month of its year).
@@ -161,6 +182,8 @@ DATES = {
         "{count} gün sonra": "+count day", "{count} hafta sonra": "+count week",
         "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
         "aynı ayın {part}": "part", "aynı yılın {month} ayında": "month",
+        "{count} ay sonra": "+count month", "ertesi yıl": "+1 year", "{count} yıl sonra": "+count year",
+        "aynı yıl": "+0 year",
     },
     # The word a relative date counts from, when it names an event, not a date:
     # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
