@@ -321,8 +321,23 @@ def _span(groups: dict, lang: str) -> DateSpan:
     return DateSpan(start, part=part_of(groups.get("part"), lang))
 
 
-def _overlaps(start: int, end: int, regions) -> bool:
-    return any(start < b and a < end for a, b in regions)
+class Taken:
+    """The stretches of a text already read, so that each test costs the length of a
+    match, not the number of dates before it (a paragraph may hold hundreds).
+
+    >>> taken = Taken("5 May 1994 and 6 May"); taken.add(0, 10)
+    >>> taken.overlaps(4, 12), taken.overlaps(15, 20)
+    (True, False)
+    """
+
+    def __init__(self, text: str):
+        self.marks = bytearray(len(text) + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) >= 0
 
 
 # --- finding dates ----------------------------------------------------------------
@@ -344,21 +359,21 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     taken: list[DateMatch] = []
     impossible: list[tuple[int, int]] = []  # never re-read as a shorter, valid form
 
-    def regions():
-        return [(m.start, m.end) for m in taken] + impossible
+    read_so_far = Taken(text)  # what ``taken`` and ``impossible`` cover
 
     def read_one(match: re.Match) -> None:
-        if _overlaps(match.start(), match.end(), regions()):
+        if read_so_far.overlaps(match.start(), match.end()):
             return
         try:
             span = _span(match.groupdict(), lang)
         except DateError as error:
-            impossible.append((match.start(), match.end()))
+            read_so_far.add(match.start(), match.end())
             if on_error:
                 on_error(match.group(0), error)
             return
         taken.append(DateMatch(match.start(), match.end(), span, match.group(0),
                                match.group("suffix") or ""))
+        read_so_far.add(match.start(), match.end())
 
     def read(form: Form) -> None:
         for match in form.finditer(text):
@@ -369,19 +384,20 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
         read(form)
     for form in rules.lists:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), regions()):
+            if read_so_far.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             try:
                 second = _span({**groups, "day": groups["day2"], "day2": None}, lang)
                 first = DateSpan(PartialDate(second.start.year, second.start.month, int(groups["day"])))
             except DateError as error:
-                impossible.append((match.start(), match.end()))
+                read_so_far.add(match.start(), match.end())
                 if on_error:
                     on_error(match.group(0), error)
                 continue
             if first.sort_key() >= second.sort_key():
                 continue
+            read_so_far.add(match.start(), match.end())
             taken.append(DateMatch(match.start("day"), match.end("day"), first, groups["day"],
                                    inferred=match.group(0)))
             taken.append(DateMatch(match.start("day2"), match.end(), second,
@@ -422,13 +438,15 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
         dated = find_dates(text, lang)
     rules = grammar(lang)
     numbers = number_words(lang)
-    taken = [(m.start, m.end) for m in dated]
+    taken = Taken(text)
+    for m in dated:
+        taken.add(m.start, m.end)
     found: list[DateMatch] = []
     for form in rules.yearless:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
             month = month_number(match.group("month"), lang)
             suffix = match.group("suffix") or ""
             if match.groupdict().get("day2") and RANGE.fullmatch(text[match.end("day"):match.start("day2")]):
@@ -445,12 +463,12 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                                        "year", (month, int(match.group("day")), None)))
     for form, meaning in rules.relative:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             if meaning == "day" and is_quantity(text, match.start(), match.end(), lang):
                 continue  # "the 1st Infantry Division"
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
             if meaning[0] in "+-":
                 count, unit = meaning[1:].split()
                 number = (numbers.get(groups["count"]) or int(groups["count"])) if count == "count" \
@@ -472,8 +490,8 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                                        (month_number(groups["month"], lang),)))
     for form in rules.months:  # a month alone, if no longer form holds it: "Ocak sonunda"
         for match in form.finditer(text):
-            if not _overlaps(match.start(), match.end(), taken):
-                taken.append((match.start(), match.end()))
+            if not taken.overlaps(match.start(), match.end()):
+                taken.add(match.start(), match.end())
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        match.group("suffix") or "", "year",
                                        (month_number(match.group("month"), lang), None,
