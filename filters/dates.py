@@ -357,9 +357,7 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     lang = base_language(lang)
     rules = grammar(lang)
     taken: list[DateMatch] = []
-    impossible: list[tuple[int, int]] = []  # never re-read as a shorter, valid form
-
-    read_so_far = Taken(text)  # what ``taken`` and ``impossible`` cover
+    read_so_far = Taken(text)  # what ``taken`` covers, and impossible dates (never re-read shorter)
 
     def read_one(match: re.Match) -> None:
         if read_so_far.overlaps(match.start(), match.end()):
