@@ -174,12 +174,17 @@ DATES = {
     "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]o|[Bb]eyond|[Tt]hrough)\s+$", ""),
                (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),
-               (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", "")],
+               (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", ""),
+               # a lifespan or a reign: "(1893–1958)", "(15 May 1850 – 2 June 1920)"
+               (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
+               (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
     # A state, or a date planned or set that the text does not say was kept
     # ("to be held on", "would end on", "the deadline of").
     "state": [(r"\b[Aa]s of\s+$", ""),
               (r"\b(?:would|will|is to|was to|were to|to be)\s+(?:\w+\s+){0,2}?(?:on|in|by|for)\s+$", ""),
-              (r"\b(?:scheduled|planned|set|due)\s+(?:for|on|in|by)\s+$", ""),
+              (r"\b(?:scheduled|planned|set|due|expected|intended|announced for)\s+(?:for|on|in|by)\s+$", ""),
+              (r"\b(?:would|will|could|might|may|should|planned to|intended to|expected to|hoped to)\s+"
+               r"(?:\w+\s+){0,6}?(?:on|in|by|for)\s+$", ""),
               (r"\bdeadlines?(?:\s+of)?,?\s+$", "")],
     "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
                     (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",

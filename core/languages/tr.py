@@ -131,7 +131,7 @@ DATES = {
     # yıllar" (a decade), "Resolution 1483".
     "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺]\s*",
     "quantity_after": r"\s*(?:[.,]\d|%|['’′`]?l(?:[ıiuü]|[ae]r)\w*|-\w)|\s+(?:sayılı|numaralı|nolu|no’lu|"
-                      r"kişi|asker|er|km|kilometre|metre|m|ton|lira|TL|MW|kW|kV|adet|öğrenci|yatak|"
+                      r"kişi|asker|er|km\w*|kilometre\w*|metre\w*|m|ton\w*|lira|TL|MW|kW|kV|adet|öğrenci|yatak|"
                       r"dönüm|hektar|ölü|yaralı|esir|top|tüfek|uçak|gemi|tank|nüfus)\b",
     # A suffix after a date: with an apostrophe of any form ("1844’te", "1881'de",
     # "1920′de", "1920`de"), or written apart ("1729 da", "1747 de").
@@ -198,13 +198,24 @@ DATES = {
     # date that names a thing ("Eylül 2022 savaşı", "14 Mart 2008 tarihli karar",
     # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
     "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
-               ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
+               ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b"),
+               # "1983 yılına kadar", "1954 yılında DSİ kurulana kadar"
+               ("", r"^\S*(?:\s+[^\s,.;]+){0,5}?\s+kadar\b"),
+               # a lifespan: "(27 Mart 1822, Lofça - 26 Mayıs 1895, İstanbul)", "(1893–1958)"
+               (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
+               (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
     # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
-    "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b"),
+    "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|\S+[dt][ae]y?ken)\b"),
+              # a plan, or the announcement of one: "meclisin 15 Mart’ta toplanacağı duyurulmuştu",
+              # "fırlatılması planlanmaktadır", "2016 taşınacaktır" (what was decided is an event)
+              ("", r"^\S*(?:\s+[^\s,.;]+){0,4}?\s+[a-zçğıöşü]+[ae]c[ae](?:ğ\w*\s+(?:duyur|açıkla|bildir|ilan|"
+                   r"belirt|söyle)|k(?:t[ıi]r)?\b)"),
+              ("", r"^\S*(?:\s+[^\s,.;]+){0,6}?\s+[a-zçğıöşü]+m[ae]s[ıi]\s+(?:planlan|öngörül|bekleni)"),
               # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
               ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
                    r"(?:karar|kararlaştır|öngör|planla)")],
     "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
+                    ("", r"^\S*\s+(?:yılları\s+)?arasındaki\b"),
                     ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                         r"[a-zçğıöşü]+")],
     "ordinal_period": True,
