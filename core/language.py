@@ -123,6 +123,13 @@ KEYS: dict[str, dict[str, Key]] = {
                 "instrumental compound_marker accusative genitive case_marked participles past_tense gerund "
                 "plural_noun", NEVER),
         "infinitive_marker": Key(str, "the word before an infinitive: to", ""),
+        **_keys(list, "pronouns that stand for a name as a subject (He) or its possessive (Its): an entry "
+                "names the actor instead", "subject_pronouns possessive_pronouns", []),
+        "possessive": Key(str, "a name's possessive ({name}): {name}’s", "{name}"),
+        "pro_drop": Key(bool, "the language drops a subject the sentences before gave: an entry that opens "
+                              "with no name gets the last actor", False),
+        "no_event": Key(str, "a regex: an entry text that tells of no event (It was.); it goes to the review "
+                             "list, not to the appendix", NEVER),
     },
 }
 LANGUAGES_FOLDER = Path(__file__).resolve().parent / "languages"

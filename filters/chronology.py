@@ -59,7 +59,7 @@ from core.names import (
     UNNUMBERED_CLASS,
 )
 from core.options import options
-from filters.clauses import date_role
+from filters.clauses import date_role, named, subject_of
 from filters.dates import (
     DateError,
     DateMatch,
@@ -219,6 +219,7 @@ class Collector:
     # the last date the text narrated (not a period's end, not a plan), carried from
     # paragraph to paragraph and section to section: "On 10 October" takes its year
     narrated: DateSpan | None = None
+    actor: str | None = None  # the last name a sentence opened with: who "He", "Its …" is
 
     def anchor(self) -> str:
         self.count += 1
@@ -356,6 +357,7 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
     for start, end in sentence_bounds(text, lang):
         here = [f for f in found if start <= f.start < end]
         if not here:
+            collector.actor = subject_of(text[start:end], text, lang) or collector.actor
             continue
         sentence, points = readable(text, start, end, objects,
                                     [p for f in here for p in (f.start, min(f.end, end))])
@@ -367,12 +369,14 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
             anchor = item.anchor or collector.anchor()
             if item.anchor is None:
                 ranges.append((item.start, item.end, anchor))
+            reading.text = named(reading.text, collector.actor, sentence, lang)
             collector.mentions.append(Mention(
                 item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,
                 position=len(collector.mentions)))
             if reading.role == "event" and collector.note is None:
                 collector.narrated = item.span
+        collector.actor = subject_of(sentence, text, lang) or collector.actor
     for index, number in note_number.items():
         before = [f.span for f in found if f.start < bounds[index][0] and f.span]
         outer, collector.note = collector.note, number
@@ -551,8 +555,9 @@ def finalize(doc: pf.Doc) -> None:
         if weak:
             warn(f"{weak} chronology entries may need an editor's eye "
                  "(python build.py chronology lists them)")
-        if events:
-            doc.content.extend(appendix(events, doc, collector.lang))
+        printed = [e for e in events if e.printed]
+        if printed:
+            doc.content.extend(appendix(printed, doc, collector.lang))
     del doc.chronology
 
 

@@ -286,6 +286,81 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     return found
 
 
+NAME_WORD = r"[^\W\d_a-zçğıöşü][\w.-]*"  # a word that starts with a capital
+
+
+def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
+    """The name a sentence opens with as its subject, once an opening phrase that holds a
+    date and the discourse words are dropped: the actor a later entry's pronoun or
+    missing subject refers to. One capitalised word counts only if the paragraph also
+    writes its first word capitalised inside a sentence (a name, not a sentence's first word).
+
+    >>> p = "Turkmenistan declared independence. On 27 October 1991, the Soviet of Turkmenistan met."
+    >>> subject_of("Turkmenistan declared independence.", p, "en"), subject_of("Fighting broke out.", p, "en")
+    ('Turkmenistan', None)
+    >>> s = "Ahmed Cevdet Paşa veya Lofçalı Ahmed, tarihçidir."
+    >>> subject_of(s, s, "tr")
+    'Ahmed Cevdet Paşa'
+    """
+    table = grammar_table(lang)
+    opening = re.match(r"[^,;:]{0,60}?\d[^,;:]*,\s+", sentence)
+    text = sentence[opening.end():] if opening else sentence
+    for word in sorted(table["discourse"], key=len, reverse=True):
+        if re.match(rf"{re.escape(word)}\b,?\s", text):
+            text = text[len(word):].lstrip(" ,")
+    match = re.match(rf"((?:{NAME_WORD}\s+){{0,4}}{NAME_WORD}?)(?:['’]s)?(?=,?\s+[^\W\d_A-ZÇĞİÖŞÜ])", text)
+    if not match or not match.group(1):
+        return None
+    name = match.group(1).strip()
+    words = name.split()
+    unnamed = {*table["vague_subjects"], *table["subject_pronouns"], *table["possessive_pronouns"],
+               *table["months"], *table["weekdays"], *table["discourse"]}
+    if name in unnamed or words[0] in unnamed or words[0] in table["determiners"]:
+        return None
+    if not re.search(rf"[\w,;] {re.escape(words[0])}\b", paragraph):
+        return None  # a sentence's first word ("Babası", "Fighting"), not a name
+    return name
+
+
+def named(text: str, actor: str | None, sentence: str, lang: str) -> str:
+    """An entry text with its actor named: a subject pronoun replaced by ``actor``, a
+    possessive one by its possessive ("Its Supreme Soviet" → "Turkmenistan’s Supreme
+    Soviet"), and, in a language that drops its subjects, ``actor`` put before a clause
+    that opens with no name of its own ("İstanbul’a geldi." → "Ahmed Cevdet İstanbul’a
+    geldi.").
+
+    >>> named("Its Supreme Soviet proclaimed it.", "Turkmenistan", "", "en")
+    'Turkmenistan’s Supreme Soviet proclaimed it.'
+    >>> named("İstanbul’a geldi.", "Ahmed Cevdet", "1839’da İstanbul’a geldi.", "tr")
+    'Ahmed Cevdet İstanbul’a geldi.'
+    """
+    table = grammar_table(lang)
+    if not actor or not text:
+        return text
+    first, _, rest = text.partition(" ")
+    if first in table["subject_pronouns"] and rest:
+        return f"{actor} {rest}"
+    if first in table["possessive_pronouns"] and rest:
+        return f"{table['possessive'].format(name=actor)} {rest}"
+    own = lower(first, lang)
+    written_small = bool(re.search(rf"(?<!\w){re.escape(own)}(?!\w)", sentence))
+    case_marked = bool(re.search(r"\w['’]\w+[.,]?$", first))  # "İstanbul’a": a place, not a subject
+    if table["pro_drop"] and (written_small or case_marked) and actor not in text and \
+            not re.search(rf"(?<=\s){NAME_WORD}(?![\w’'])", f" {rest}"):
+        return f"{actor} {own if written_small else first} {rest}".strip()
+    return text
+
+
+def tells_nothing(text: str, lang: str) -> bool:
+    """Whether an entry text tells of no event: empty, or what the pack's ``no_event``
+    says ("It was.", "Tarih.", a verb alone: "Görülmektedir.").
+
+    >>> tells_nothing("It was.", "en"), tells_nothing("Tarih.", "tr"), tells_nothing("Heyet gelmiştir.", "tr")
+    (True, True, False)
+    """
+    return not re.search(r"\w", text) or bool(compiled(lang, "no_event").fullmatch(text.strip()))
+
+
 def content_words(text: str, lang: str) -> Counter:
     """Word stems that say what an entry is about, for telling mentions of one event
     from different events on one day. A name counts twice, and whole: "Commission"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from core.diagnostics import error, suggestion, warn
 from core.language import lower
-from filters.clauses import content_words
+from filters.clauses import content_words, tells_nothing
 from filters.dates import DateError, DateSpan, parse_iso
 
 SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event
@@ -70,7 +70,16 @@ class ChronologyEvent:
 
     @property
     def weak(self) -> list[str]:
-        return [] if self.label or any(p.label for p in self.places) else self.chosen.weak
+        if self.label or any(p.label for p in self.places):
+            return []
+        return self.chosen.weak + (["not printed: its text tells of no event"] if not self.printed else [])
+
+    @property
+    def printed(self) -> bool:
+        """Whether the appendix prints it: an author's text, or an automatic one that tells
+        of an event (one that does not, "It was.", goes to the review list only)."""
+        return bool(self.label or any(p.label for p in self.places)) or \
+            not tells_nothing(self.text, self.places[0].lang)
 
     @property
     def inferred(self) -> str | None:

@@ -276,6 +276,11 @@ CLAUSES = {
     "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",
                        "The two countries", "The two sides", "Both sides", "The parties",
                        "The two governments", "The two presidents", "The latter", "The former"],
+    "subject_pronouns": ["He", "She", "It", "They"],
+    "possessive_pronouns": ["His", "Her", "Its", "Their"],
+    "possessive": "{name}’s",
+    # An entry that tells of no event ("It was 4 May 1979, and …" → "It was."): reviewed, not printed.
+    "no_event": r"(?:It|This|That|There|These|Those|They|He|She)\s+(?:was|were|is|are|had|came)\.",
     "meta_words": ["this article", "this study", "this paper", "this chapter", "this section"],
     "stopwords": ["the", "and", "of", "in", "on", "at", "to", "a", "an", "by", "for", "with",
                   "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",

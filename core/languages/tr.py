@@ -332,6 +332,11 @@ CLAUSES = {
     "vague_subjects": ["İki ülke", "Her iki ülke", "Taraflar", "Her iki taraf", "Bu ülke",
                        "Bunlar", "Onlar", "Söz konusu", "Üçüncüsü", "İkincisi", "Diğeri",
                        "Bu milletvekilleri", "Bu devletler"],
+    "subject_pronouns": ["O", "Onlar"],
+    "pro_drop": True,
+    # An entry that tells of no event ("Tarih 3 Mart 1924." → "Tarih."): reviewed, not printed.
+    "no_event": r"(?:Tarih\w*|Bu|O|Şu)(?:\s+(?:idi|dir|oldu|olmuştur|olarak))?\.|"
+                r"[^\W\d_]+(?:m[ae]kt[ae]d[ıi]r|[ıiuü]l?m[ae]kt[ae]d[ıi]r|d[ıiuü]r)\.",
     "meta_words": ["bu çalışma", "çalışmada", "bu analiz", "bu makale", "makalede", "bu bölüm"],
     "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
                   "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
