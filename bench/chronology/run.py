@@ -190,6 +190,8 @@ def turkish_score(names: list[str], show: bool) -> dict:
         source = score.normal(body_of(TURKISH / "texts" / f"{name}.md"))
         debris = [(e.iso, e.text, p) for e in entries if (p := score.debris(e.text, "tr", source))]
         counts["debris"] = len(debris)
+        alike, paired = entry_likeness(events, entries)
+        counts["likeness"], counts["paired"] = alike, paired
         totals.update(counts)
         per_text[name] = (counts, entries)
         if show:
@@ -206,6 +208,33 @@ def turkish_score(names: list[str], show: bool) -> dict:
     return {"totals": totals, "texts": per_text}
 
 
+def stems(text: str) -> Counter:
+    """The words of an entry, cut to five letters (a rough Turkish stem), lower case."""
+    return Counter(w.lower()[:5] for w in re.findall(r"[^\W\d_]+", text.replace("’", " ")) if len(w) > 2)
+
+
+def likeness(a: str, b: str) -> float:
+    """Word-stem F1 of two entry texts: how much of the editor's entry the system's says."""
+    common = sum((stems(a) & stems(b)).values())
+    return 2 * common / (sum(stems(a).values()) + sum(stems(b).values()) or 1)
+
+
+def entry_likeness(events: list, entries: list) -> tuple[float, int]:
+    """For each gold event that an entry of its date matches, the best likeness of the
+    editor's entry to the system's texts of that date (paired one to one): sum, count."""
+    total, count = 0.0, 0
+    for iso in {iso for iso, kind, _ in events if kind != "not-event"}:
+        gold = [text for i, kind, text in events if i == iso and kind != "not-event"]
+        mine = [e.text for e in entries if e.iso == iso]
+        while gold and mine:
+            g, m = max(((g, m) for g in gold for m in mine), key=lambda pair: likeness(*pair))
+            total += likeness(g, m)
+            count += 1
+            gold.remove(g)
+            mine.remove(m)
+    return total, count
+
+
 def ratio(part: int, whole: int) -> str:
     return f"{part / whole:.2f} ({part}/{whole})" if whole else "–"
 
@@ -218,7 +247,9 @@ def turkish_lines(part: str, result: dict) -> list[str]:
             f"  with context dates  precision {ratio(t['all_right'], t['listed']):<16} "
             f"recall {ratio(t['all_right'], t['gold'])}",
             f"  not-events entered {t['not_event_entered']}; entries with debris {t['debris']}; "
-            f"crashes {t['crashed']}"]
+            f"crashes {t['crashed']}",
+            f"  entry text like the editor's (word-stem F1, {t['paired']} dated pairs): "
+            f"{t['likeness'] / (t['paired'] or 1):.2f}"]
 
 
 # --- entry-text ratings -----------------------------------------------------------------
