@@ -258,6 +258,11 @@ def ratings_lines(current: dict[str, list[tuple[str, str]]]) -> list[str]:
     """The ratings kept in ``ratings/*.yaml`` ({text, entries: [{date, text, rating, why}]}):
     mean, 0s, and how many no longer match what the system prints (``current``: text →
     [(date, entry text)], when it was built in this run)."""
+    import hashlib
+
+    def sha1(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
     lines = []
     for path in sorted(RATINGS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -269,12 +274,12 @@ def ratings_lines(current: dict[str, list[tuple[str, str]]]) -> list[str]:
         stale = 0
         for text in data["texts"]:
             if text["text"] in current:
-                now = Counter(current[text["text"]])
-                stale += sum(1 for e in text["entries"] if not now[(str(e["date"]), e["text"])])
+                now = Counter((iso, sha1(shown)) for iso, shown in current[text["text"]])
+                stale += sum(1 for e in text["entries"] if not now[(str(e["date"]), e["text_sha1"])])
         lines.append(f"{data['title']}: {len(rated)} entries rated, mean {sum(values) / len(values):.2f}, "
                      f"2s {values.count(2)}, 1s {values.count(1)}, 0s {len(zeros)}"
                      + (f"; {stale} no longer printed as rated" if stale else ""))
-        lines += [f"  0: {e['date']} {e['text']} ({e.get('why', '')})" for e in zeros]
+        lines += [f"  0: {e['date']} ({e.get('why', '')})" for e in zeros]
     return lines
 
 
