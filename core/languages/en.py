@@ -177,7 +177,9 @@ DATES = {
                (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", ""),
                # a lifespan or a reign: "(1893–1958)", "(15 May 1850 – 2 June 1920)"
                (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
-               (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
+               (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)"),
+               # years in apposition name a period ("a new series of trade, 1991–2021"); data end in a year
+               (r",\s*$", r"^\d{4}\s*[-–]\s*\d{4}\b"), (r"\b(?:end|ends|ended|run|runs|ran)\s+in\s+$", "")],
     # A state, or a date planned or set that the text does not say was kept
     # ("to be held on", "would end on", "the deadline of").
     "state": [(r"\b[Aa]s of\s+$", ""),

@@ -216,6 +216,7 @@ DATES = {
                    r"(?:karar|kararlaştır|öngör|planla)")],
     "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
                     ("", r"^\S*\s+(?:yılları\s+)?arasındaki\b"),
+                    ("", r"^\d{4}\s*[-–]\s*\d{4}\s+dönem"),
                     ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                         r"[a-zçğıöşü]+")],
     "ordinal_period": True,
