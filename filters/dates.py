@@ -174,7 +174,7 @@ def _form_regex(form: str, lang: str) -> str:
     numbers = _alternatives(_either_case(table["numbers"], lang))
     parts = {"{day}": r"(?P<day>\d{1,2})", "{day2}": r"(?P<day2>\d{1,2})",
              "{month}": rf"(?P<month>{month_names})", "{month2}": rf"(?P<month2>{month_names})",
-             "{year}": r"(?P<year>[12]\d{3})", "{year2}": r"(?P<year2>[12]\d{3})",
+             "{year}": r"(?P<year>\d{4})", "{year2}": r"(?P<year2>\d{4})",
              "{suffix}": rf"(?:{table['date_suffix']})?",
              "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",
              "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)",
@@ -321,6 +321,9 @@ def _span(groups: dict, lang: str) -> DateSpan:
     return DateSpan(start, part=part_of(groups.get("part"), lang))
 
 
+PLAUSIBLE_YEARS = re.compile(r"1\d{3}|20\d\d")  # a number alone as a year: 1000–2099 ("9000 öğrenci" is none)
+
+
 class Taken:
     """The stretches of a text already read, so that each test costs the length of a
     match, not the number of dates before it (a paragraph may hold hundreds).
@@ -405,7 +408,7 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     for form in rules.years:  # a year alone, unless it counts something: "1729 da", "in 1940"
         for match in form.finditer(text):
             last = "year2" if match.groupdict().get("year2") else "year"
-            if not is_quantity(text, match.start(), match.end(last), lang):
+            if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang):
                 read_one(match)
     return sorted(taken, key=lambda m: m.start)
 
