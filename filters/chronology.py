@@ -373,7 +373,7 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
             collector.mentions.append(Mention(
                 item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,
-                position=len(collector.mentions)))
+                position=len(collector.mentions), marked=item.anchor is not None))
             if reading.role == "event" and collector.note is None:
                 collector.narrated = item.span
         collector.actor = subject_of(sentence, text, lang) or collector.actor

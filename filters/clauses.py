@@ -352,13 +352,14 @@ def named(text: str, actor: str | None, sentence: str, lang: str) -> str:
 
 
 def tells_nothing(text: str, lang: str) -> bool:
-    """Whether an entry text tells of no event: empty, or what the pack's ``no_event``
-    says ("It was.", "Tarih.", a verb alone: "Görülmektedir.").
+    """Whether an entry text tells of no event: no words or one ("Again.", "2,000."), or
+    what the pack's ``no_event`` says ("It was.", "Tarih.", a verb alone: "Görülmektedir.").
 
     >>> tells_nothing("It was.", "en"), tells_nothing("Tarih.", "tr"), tells_nothing("Heyet gelmiştir.", "tr")
     (True, True, False)
     """
-    return not re.search(r"\w", text) or bool(compiled(lang, "no_event").fullmatch(text.strip()))
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) < 2 or bool(compiled(lang, "no_event").fullmatch(text.strip()))
 
 
 def content_words(text: str, lang: str) -> Counter:

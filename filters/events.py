@@ -43,6 +43,7 @@ class Mention:
     label: str | None = None    # the author's own text ([…]{.event label="…"})
     words: Counter = field(default_factory=Counter)
     position: int = 0           # its place in reading order (an author's anchor has no number)
+    marked: bool = False        # the author marked it ([…]{.event date=…}): printed whatever its text
 
     def __post_init__(self):
         if not self.words:
@@ -78,7 +79,7 @@ class ChronologyEvent:
     def printed(self) -> bool:
         """Whether the appendix prints it: an author's text, or an automatic one that tells
         of an event (one that does not, "It was.", goes to the review list only)."""
-        return bool(self.label or any(p.label for p in self.places)) or \
+        return bool(self.label) or any(p.label or p.marked for p in self.places) or \
             not tells_nothing(self.text, self.places[0].lang)
 
     @property

@@ -93,7 +93,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     """Run the chronology stage over one document, paragraph after paragraph, as a build
     would (the year carried from paragraph to paragraph, section titles as sections).
     Returns the dates it read (``{"start", "end", "value", "inferred"}``, every date the
-    reader found, ends of periods and plans included) and the appendix's events
+    reader found, ends of periods and plans included) and the appendix's events (those it prints)
     (``{"date", "text", "places": [(start, end)], "weak"}``), offsets into ``text``."""
     sys.path.insert(0, str(repo))
     import panflute as pf
@@ -115,7 +115,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
         places.update({anchor: (offset + a, offset + b) for anchor, (a, b) in anchors_of(marked).items()})
     events = [{"date": event.span.iso, "text": event.text, "weak": event.weak,
                "places": [places[p.anchor] for p in event.places if p.anchor in places]}
-              for event in group_events(collector.mentions)]
+              for event in group_events(collector.mentions) if event.printed]
     return dates, events
 
 
