@@ -488,6 +488,18 @@ def section_label(header: pf.Header, number: int | None) -> tuple[str, str]:
     return (given or (str(number) if number else title)), title
 
 
+def heading_date(title: str, lang: str) -> DateSpan | None:
+    """The date a section's title gives its text ("The war of 21 – 29 August 1965",
+    "1919 Eylül’ü"): its first day, from which the section's days without a year count.
+    A title names a time; it tells no event of its own.
+
+    >>> heading_date("Savaş: 21 – 29 Ağustos 1965", "tr").iso, heading_date("Sonuç", "tr")
+    ('1965-08-21', None)
+    """
+    dates = find_dates(title, lang)
+    return DateSpan(dates[0].span.start) if dates else None
+
+
 def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) -> None:
     """Visit the body's paragraphs in reading order, section by section, and the
     notes of each paragraph after it. Only blocks are walked (not every inline, as
@@ -505,6 +517,7 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.sections += numbered and block.level == 1
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
+            collector.narrated = heading_date(collector.title, collector.lang) or collector.narrated
         elif isinstance(block, (pf.Para, pf.Plain)):
             inlines = list(block.content.list)  # the list itself: item access costs
             marked = mark_paragraph(inlines, collector, previous)

@@ -97,7 +97,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     (``{"date", "text", "places": [(start, end)], "weak"}``), offsets into ``text``."""
     sys.path.insert(0, str(repo))
     import panflute as pf
-    from filters.chronology import Collector, dates_of, inline_text, record
+    from filters.chronology import Collector, dates_of, heading_date, inline_text, record
     from filters.events import group_events
 
     collector = Collector(lang, True, True, pf.Doc())
@@ -105,6 +105,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     for offset, paragraph in paragraphs(text, start, end):
         if is_heading(paragraph):
             collector.section = collector.title = paragraph.strip()
+            collector.narrated = heading_date(collector.title, lang) or collector.narrated
             continue
         inlines = inlines_of(paragraph)
         line, bounds, objects = inline_text(inlines, lang)
