@@ -123,6 +123,8 @@ KEYS: dict[str, dict[str, Key]] = {
                 "instrumental compound_marker accusative genitive case_marked participles past_tense gerund "
                 "plural_noun", NEVER),
         "infinitive_marker": Key(str, "the word before an infinitive: to", ""),
+        "list_separators": Key(list, "regexes: what separates the parts of a clause that lists several dates, "
+                                     "each with its own words (a comma, and)", []),
         **_keys(list, "pronouns that stand for a name as a subject (He) or its possessive (Its): an entry "
                 "names the actor instead", "subject_pronouns possessive_pronouns", []),
         "possessive": Key(str, "a name's possessive ({name}): {name}’s", "{name}"),

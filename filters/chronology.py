@@ -279,10 +279,17 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    def role_of(item: Found) -> str:
+        last_word = text[item.start:item.end].split()[-1:] or [""]
+        return date_role(text[:item.start], last_word[0] + text[item.end:], lang)
+
     def timeless(item: Found) -> bool:
         """A date that ends a period or states a plan, read from the words around it."""
-        last_word = text[item.start:item.end].split()[-1:] or [""]
-        return date_role(text[:item.start], last_word[0] + text[item.end:], lang) in ("period", "state")
+        return role_of(item) in ("period", "state")
+
+    def named_thing(item: Found) -> bool:
+        """A date that names a thing ("surpassing the May 2007 high"), or a timeless one."""
+        return role_of(item) != "event"
 
     def phrase_of(position: int) -> str:
         """The words between the punctuation marks around ``position`` in its sentence."""
@@ -291,6 +298,10 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         left = max(text.rfind(mark, start, position) for mark in ",;:")
         rights = [i for i in (text.find(mark, position, end) for mark in ",;:") if i >= 0]
         return text[max(left + 1, start):min(rights, default=end)]
+
+    def looks_back(position: int) -> bool:
+        """Whether the phrase at ``position`` looks back (a pluperfect)."""
+        return bool(re.search(term(lang, "pluperfect"), phrase_of(position)))
 
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
@@ -303,17 +314,21 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
         # counted from the last date the text narrates (not the end of a period, a
         # deadline: "granted one, to 31 January 2020, on 28 October")
-        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)]
+        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)
+                  and not looks_back(f.start)]  # "had settled in November" is no narrative time
         last = before[-1] if before else previous
-        # a year: from the nearest full date before, else the first after, in the paragraph,
-        # if the day then comes before that date, as the text tells it ("On 10 October …
-        # 17 October 2020"; but not "20 Ekim … 1953 yılının Mart ayında")
-        later = None if last else next((f.span for f in found if f.start >= match.end and f.span), None)
-        year = last or later
-        looking_back = bool(re.search(term(lang, "pluperfect"), phrase_of(match.start)))
-        span = resolve(match, last, year.start if year else None, looking_back)
-        if span and later and span.start.sort_key() > later.start.sort_key():
-            span = None
+        # a year: from the nearest date before in the paragraph, else from the date the
+        # text told before it; but when that puts the day after a full date later in the
+        # paragraph, from that date, if the day then comes before it ("The extension of
+        # 10 April … 23 May 2019"; "On 10 October … 17 October 2020"; but not "20 Ekim …
+        # 1953 yılının Mart ayında")
+        later = None if before or match.relative != "year" else next(
+            (f.span for f in found if f.start >= match.end and f.span and not named_thing(f)), None)
+        looking_back = looks_back(match.start)
+        span = resolve(match, last, last.start if last else None, looking_back)
+        if later and (span is None or span.start.sort_key() > later.start.sort_key()):
+            by_later = resolve(match, later, later.start, looking_back)
+            span = by_later if by_later and by_later.start.sort_key() <= later.start.sort_key() else span
         if span is None and match.relative == "year" and match.value[1] is None:
             continue  # a month alone, with no year to read: often no date at all ("every March")
         if span is None:

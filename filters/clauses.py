@@ -286,6 +286,38 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     return found
 
 
+def list_segments(sentence: str, clause: tuple[int, int], extents: list[tuple[int, int]],
+                  lang: str) -> list[tuple[int, int]] | None:
+    """The parts of a clause that lists several dates, each with its own words ("Ağdam
+    ⟨1⟩, Kelbecer ⟨2⟩, Laçin ise ⟨3⟩ Azerbaycan’a iade edilmiştir"), cut at the last list
+    separator (``list_separators``: a comma, "ve", "and") between one date and the next.
+    None when the clause holds one date, or two dates with no separator between them.
+
+    >>> s = "Ağdam 20 Kasım’da, Kelbecer 25 Kasım’da iade edilmiştir."
+    >>> [s[a:b] for a, b in list_segments(s, (0, len(s)), [(6, 17), (28, 39)], "tr")]
+    ['Ağdam 20 Kasım’da', 'Kelbecer 25 Kasım’da iade edilmiştir.']
+    """
+    inside = sorted({x for x in extents if clause[0] <= x[0] < clause[1]})
+    if len(inside) < 2 or not grammar_table(lang)["list_separators"]:
+        return None
+    separator = compiled(lang, "list_separators")
+    cuts = []
+    for (_, end), (start, _) in zip(inside, inside[1:]):
+        found = list(separator.finditer(sentence, end, start))
+        if not found:
+            return None
+        cuts.append((found[-1].start(), found[-1].end()))
+    edges = [clause[0], *(c for cut in cuts for c in cut), clause[1]]
+    return list(zip(edges[::2], edges[1::2]))
+
+
+def around(sentence: str, segment: tuple[int, int], extents: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    """The words of a list's segment before its date and after it (dates left out)."""
+    date = next(x for x in extents if segment[0] <= x[0] < segment[1])
+    words = [t for t in word_tokens(sentence, *segment) if not token_inside(t, extents)]
+    return [t.text for t in words if t.end <= date[0]], [t.text for t in words if t.start >= date[1]]
+
+
 NAME_WORD = r"[^\W\d_a-zçğıöşü][\w.-]*"  # a word that starts with a capital
 
 

@@ -502,29 +502,32 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
 
 def nearest_year(month: int, day: int | None, year: int, previous: DateSpan | None,
                  looking_back: bool) -> int:
-    """The year of a day or month written without one: the year the text gives, or the
-    one before or after it when that puts the day nearer the date the text told last
-    (December 1941 … "in January" is January 1942; March 1975 … "on February 2" stays
-    1975: a day earlier in the calendar is not pushed into the next year); a sentence
-    that looks back (a pluperfect) takes the nearest year not after that date.
+    """The year of a day or month written without one: the year the text gives. It moves
+    on to the next year only across a turn of the year, when it would otherwise fall more
+    than half a year before the date told last and the next year puts it within four
+    months after it (15 December 2017 … "in January" is January 2018); a day earlier in
+    the calendar is not pushed into the next year (March 1975 … "on February 2" stays
+    1975). A sentence that looks back (a pluperfect) takes the year before when the day
+    would otherwise come after the date told last.
 
     >>> last = DateSpan(PartialDate(1941, 12, 7))
     >>> nearest_year(1, None, 1941, last, False), nearest_year(11, 11, 1941, last, False)
     (1942, 1941)
-    >>> nearest_year(11, None, 1941, DateSpan(PartialDate(1941, 10, 17)), True)
-    1940
+    >>> nearest_year(10, None, 2020, DateSpan(PartialDate(2020, 3, 2)), False)
+    2020
+    >>> nearest_year(11, None, 2019, DateSpan(PartialDate(2019, 10, 17)), True)
+    2018
     """
     if previous is None or previous.last.year != year or not previous.last.month:
         return year
 
-    def position(y: int, m: int, d: int | None) -> float:
-        return y * 12 + m - 1 + ((d or 15) - 1) / 31
+    def position(y: int) -> float:
+        return y * 12 + month - 1 + ((day or 15) - 1) / 31
 
-    there = position(year, previous.last.month, previous.last.day)
-    candidates = [year, year + 1, year - 1]
+    there = year * 12 + previous.last.month - 1 + ((previous.last.day or 15) - 1) / 31
     if looking_back:
-        candidates = [y for y in candidates if position(y, month, day) <= there] or [year]
-    return min(candidates, key=lambda y: abs(position(y, month, day) - there))
+        return year - 1 if position(year) > there else year
+    return year + 1 if position(year) < there - 6 and position(year + 1) - there <= 4 else year
 
 
 def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | None,

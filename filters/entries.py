@@ -33,12 +33,13 @@ from filters.clauses import (
 from filters.morphology import (
     compound_case,
     finite_end,
+    listed,
     named_event,
     subordinate,
     turkish_reading,
     with_subject,
 )
-from filters.phrases import english_reading, gapped, phrase_reading
+from filters.phrases import english_reading, gapped, listed_english, phrase_reading
 
 
 def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
@@ -58,7 +59,17 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
                   not joined.fullmatch(sentence[inside[i - 1][1]:x[0]])])
     own = extents[index]
     text = None
-    turkish = grammar_table(lang)["clause_reader"] == "turkish"
+    reader = grammar_table(lang)["clause_reader"]
+    turkish = reader == "turkish"
+    listing = {"turkish": listed, "english": listed_english}.get(reader)
+    # a list may run over the clauses its parts open ("…, Laçin ise ⟨3⟩ …"): each date
+    # with its connectors as its own clause gives them
+    listed_extents = [extent(sentence, s, e, clause_bounds(sentence, s, lang)[0], lang) for s, e, _ in dates]
+    whole = (clause_bounds(sentence, dates[0][0], lang)[0], clause_bounds(sentence, dates[-1][0], lang)[1])
+    text = listing and role != "attributive" and listing(sentence, whole, listed_extents[index], listed_extents, lang)
+    if text:  # "Ağdam ⟨1⟩, Kelbecer ⟨2⟩ … iade edilmiştir": each date its own part, one verb
+        text = tidy(finite_end(text, lang) if turkish else text, lang)
+        return Reading(text, role, weaknesses(text, 1, lang), content_words(text, lang))
     if turkish:
         text = (role == "attributive" and named_event(sentence, clause, own, extents, lang)) or \
             turkish_reading(sentence, clause, own, extents, lang)

@@ -77,10 +77,14 @@ class ChronologyEvent:
 
     @property
     def printed(self) -> bool:
-        """Whether the appendix prints it: an author's text, or an automatic one that tells
-        of an event (one that does not, "It was.", goes to the review list only)."""
-        return bool(self.label) or any(p.label or p.marked for p in self.places) or \
-            not tells_nothing(self.text, self.places[0].lang)
+        """Whether the appendix prints it: an author's text, the name of an event ("27 Mayıs
+        1960 darbesi" → "Darbe."), or an automatic text that tells of an event (one that
+        does not, "It was.", goes to the review list only)."""
+        if self.label or any(p.label or p.marked for p in self.places):
+            return True
+        if self.chosen.role == "attributive":
+            return any(c.isalpha() for c in self.text)
+        return not tells_nothing(self.text, self.places[0].lang)
 
     @property
     def inferred(self) -> str | None:

@@ -19,6 +19,8 @@ from filters.clauses import (
     PUNCTUATION,
     VOWELS,
     Token,
+    around,
+    list_segments,
     clause_bounds,
     compiled,
     grammar_table,
@@ -294,6 +296,36 @@ def subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int],
         if form:
             break
     return extent
+
+
+def listed(sentence: str, clause: tuple[int, int], own: tuple[int, int], extents: list,
+           lang: str) -> str | None:
+    """A date's text in a verb-final clause that lists several dates, each with its own
+    words, and shares its verb: the shared words before the first part, the date's own
+    words, and the verb after the last (the last part's own words are as many as the
+    first's after its date). None when the clause is no such list.
+
+    >>> s = "Üçlü bildiri uyarınca Ağdam 20 Kasım’da, Kelbecer 25 Kasım’da, Laçin ise 1 Aralık 2020’de Azerbaycan’a iade edilmiştir."
+    >>> dates = [(28, 39), (50, 61), (72, 88)]
+    >>> [listed(s, (0, len(s)), d, dates, "tr") for d in dates][1:]
+    ['Üçlü bildiri uyarınca Kelbecer Azerbaycan’a iade edilmiştir', 'Üçlü bildiri uyarınca Laçin ise Azerbaycan’a iade edilmiştir']
+    """
+    segments = list_segments(sentence, clause, extents, lang)
+    finite_verb = compiled(lang, "finite_verb")
+    if not segments or any(finite_verb.search(w) or verb_form(w.strip(PUNCTUATION), lang)
+                           for segment in segments[:-1] for w in sum(around(sentence, segment, extents), [])):
+        return None
+    parts = [around(sentence, segment, extents) for segment in segments]
+    shared_after = parts[-1][1][len(parts[0][1]):]
+    if not shared_after or not any(finite_verb.search(w) for w in shared_after[-1:]):
+        return None
+    own_count = len(parts[1][0])
+    shared_before = parts[0][0][:len(parts[0][0]) - own_count]
+    index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
+    before, after = parts[index]
+    own_before = before if index else before[len(before) - own_count:] if own_count else []
+    own_after = after if index < len(segments) - 1 else after[:len(parts[0][1])]
+    return " ".join(shared_before + own_before + own_after + shared_after).rstrip(PUNCTUATION)
 
 
 def finite_end(text: str, lang: str) -> str:

@@ -16,6 +16,8 @@ import re
 from filters.clauses import (
     PUNCTUATION,
     Token,
+    around,
+    list_segments,
     clause_bounds,
     first_word_of,
     grammar_table,
@@ -211,3 +213,31 @@ def gapped(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
     end = body[len(body.rstrip(PUNCTUATION)):]
     subject, comma, rest = body[:len(body) - len(end)].partition(", ")
     return f"{subject.rstrip(' ,')} {' '.join(t.bare for t in chunk)}" + (f", {rest}" if comma else "") + end
+
+
+def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int], extents: list,
+                   lang: str) -> str | None:
+    """A date's text in a clause that lists dates whose later parts leave out the verb of
+    the first ("Baku ratified it on ⟨1⟩, Ashgabat on ⟨2⟩ and Astana on ⟨3⟩"): each part's
+    subject with the first part's verb. None when the clause is no such list.
+
+    >>> s = "Baku ratified the treaty on 2 May 2021, Ashgabat on 9 May 2021 and Astana on 20 May 2021."
+    >>> dates = [(25, 38), (49, 61), (73, 87)]
+    >>> [listed_english(s, (0, len(s)), d, dates, "en") for d in dates]
+    ['Baku ratified the treaty', 'Ashgabat ratified the treaty', 'Astana ratified the treaty']
+    """
+    segments = list_segments(sentence, clause, extents, lang)
+    if not segments:
+        return None
+    parts = [around(sentence, segment, extents) for segment in segments]
+    if any(is_verb(w, "", lang) for before, after in parts[1:] for w in before + after):
+        return None  # each part has a verb of its own
+    subject = len(parts[1][0])
+    predicate = parts[0][0][subject:]
+    if not subject or not any(is_verb(w, "", lang) for w in predicate) or not (
+            parts[1][0][0][:1].isupper() or parts[1][0][0] in grammar_table(lang)["determiners"]):
+        return None  # "… by Kenya on ⟨1⟩ and by Uganda on ⟨2⟩": no subject of its own
+    index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
+    before, after = parts[index]
+    words = before + after if index == 0 else before + predicate + after
+    return " ".join(words).rstrip(PUNCTUATION)

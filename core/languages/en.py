@@ -206,6 +206,9 @@ DATES = {
 CLAUSES = {
     "clause_reader": "english",
     "date_joiners": ["and"],
+    # "Baku ratified it on 2 May, Ashgabat on 9 May and Astana on 20 May": a list of dates
+    # that share the verb.
+    "list_separators": [r",\s+(?:and\s+)?", r"\s+and\s+"],
     # A plural subject takes "were": "the talks were held".
     "plural_noun": r"[^s]s$",
     "abbreviations": ["e.g.", "i.e.", "cf.", "vs.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.",

@@ -199,8 +199,10 @@ DATES = {
     # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
     "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
                ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b"),
-               # "1983 yılına kadar", "1954 yılında DSİ kurulana kadar"
-               ("", r"^\S*(?:\s+[^\s,.;]+){0,5}?\s+kadar\b"),
+               # "1983 yılına kadar", "1954 yılında DSİ kurulana kadar" (not "… yılbaşına kadar
+               # teslim edilmesine": a deadline inside what was decided)
+               ("", r"^\S*\s+(?:yılın[ae]|yılında|tarihin[ae])\s+kadar\b"),
+               ("", r"^\S*(?:\s+[^\s,.;]+){0,4}?\s+\S+[ae]n[ae]\s+kadar\b"),
                # a lifespan: "(27 Mart 1822, Lofça - 26 Mayıs 1895, İstanbul)", "(1893–1958)"
                (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
                (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
@@ -234,6 +236,9 @@ DATES = {
 CLAUSES = {
     "clause_reader": "turkish",
     "date_joiners": ["ve"],
+    # "Ağdam 20 Kasım’da, Kelbecer 25 Kasım’da, Laçin ise 1 Aralık 2020’de … iade edilmiştir":
+    # the parts of a list of dates that share the verb.
+    "list_separators": [r",\s+", r"\s+ve\s+"],
     "abbreviations": ["vb.", "vs.", "vd.", "bkz.", "Bkz.", "s.", "ss.", "Dr.", "Prof.", "Doç.",
                       "Yrd.", "örn.", "Örn.", "yy.", "c.", "no.", "No.", "St.", "Av.", "Ed.",
                       "çev.", "haz.", "bs.", "a.g.e.", "a.e.", "T.C.", "Ltd.", "Şti.", "Alm.",
