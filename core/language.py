@@ -123,6 +123,8 @@ KEYS: dict[str, dict[str, Key]] = {
                 "instrumental compound_marker accusative genitive case_marked participles past_tense gerund "
                 "plural_noun", NEVER),
         "infinitive_marker": Key(str, "the word before an infinitive: to", ""),
+        "prepositions": Key(list, "prepositions: what opens no noun phrase a relative clause tells of "
+                                  "(withdrew into Tunisia, which …)", []),
         "list_separators": Key(list, "regexes: what separates the parts of a clause that lists several dates, "
                                      "each with its own words (a comma, and)", []),
         **_keys(list, "pronouns that stand for a name as a subject (He) or its possessive (Its): an entry "

@@ -237,7 +237,7 @@ def tidy(text: str, lang: str) -> str:
     table = grammar_table(lang)
     for pattern in table["inner_drop"]:
         text = re.sub(pattern, "", text)
-    text = re.sub(r"\(\s*[,;]?\s*\)", "", text)
+    text = re.sub(r"\(\s*[,;]?\s*\)|\(\s*[-–—]\s*\d{0,2}\s*\)", "", text)  # "()", "(-)", "(-60)" of a range taken out
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)

@@ -432,7 +432,7 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
     sonra"). Their ``span`` is None.
 
     >>> [(m.text, m.relative, m.value) for m in find_relative("İki yıl sonra, 27/28 Eylül gecesi", "tr")]
-    [('İki yıl sonra', 'years', (2,)), ('27/28 Eylül', 'year', (9, 27, None, 28))]
+    [('İki yıl sonra', 'years', (2,)), ('27/28 Eylül', 'year', (9, 27, None, 28, 9))]
     """
     lang = base_language(lang)
     if dated is None:
@@ -450,9 +450,13 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             taken.add(match.start(), match.end())
             month = month_number(match.group("month"), lang)
             suffix = match.group("suffix") or ""
-            if match.groupdict().get("day2") and RANGE.fullmatch(text[match.end("day"):match.start("day2")]):
+            groups = match.groupdict()
+            second = min(match.start(g) for g in ("day2", "month2") if groups.get(g)) if groups.get("day2") else 0
+            first = max(match.end(g) for g in ("day", "month") if match.end(g) <= second) if groups.get("day2") else 0
+            if groups.get("day2") and RANGE.fullmatch(text[first:second]):
+                month2 = month_number(groups["month2"], lang) if groups.get("month2") else month
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0), suffix, "year",
-                                       (month, int(match.group("day")), None, int(match.group("day2")))))
+                                       (month, int(match.group("day")), None, int(match.group("day2")), month2)))
             elif match.groupdict().get("day2"):
                 found.append(DateMatch(match.start("day"), match.end("day"), None,
                                        match.group("day"), "", "year", (month, int(match.group("day")), None)))
@@ -555,7 +559,8 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
             month, day, part, *range_end = match.value
             year = nearest_year(month, day, dated.year, previous, looking_back)
             if range_end:
-                return DateSpan(PartialDate(year, month, day), PartialDate(year, month, range_end[0]))
+                day2, month2 = range_end
+                return DateSpan(PartialDate(year, month, day), PartialDate(year, month2, day2))
             return DateSpan(PartialDate(year, month, day), part=part)
         if previous is None:
             return None

@@ -32,7 +32,7 @@ def english_reading(text: str, date_at: int, lang: str) -> str:
     """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"."""
     table = grammar_table(lang)
     before, after = text[:date_at].split(), text[date_at:].split()
-    if len(before) < 2 or not after or not re.match(table["participles"], before[-1]) or \
+    if len(before) < 2 or not after or not participle(before[-1], lang) or \
             not after[0][:1].isalpha():
         return text
     if before[-2].lower() in table["auxiliaries"] or not is_verb(after[0], before[-1], lang):
@@ -81,6 +81,8 @@ def noun_before(sentence: str, phrase: tuple[int, int], coordinator: str, lang: 
     verbs = verbs_in(sentence, *phrase, lang)
     if verbs:
         tail = sentence[verbs[-1].end:phrase[1]].strip(" ,")
+        opening = re.match(rf"(?:{'|'.join(table['prepositions']) or '(?!)'})\s+", tail)
+        tail = tail[opening.end():] if opening else tail  # "withdrew into Tunisia, which …"
         return tail if re.search(r"\w", tail) else None
     tail = sentence[slice(*phrase_spans(sentence, *phrase, coordinator)[-1])].strip(" ,")
     opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", tail, re.I)
@@ -117,13 +119,24 @@ def coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], ot
     return (parallel + 1 if parallel >= 0 else phrase[0]), joint[1]
 
 
+def participle(word: str, lang: str) -> bool:
+    """Whether a word is a past participle where a phrase opens: in lower case ("agreed",
+    "held"; a name such as "Red" is none).
+
+    >>> participle("agreed", "en"), participle("Red", "en")
+    (True, False)
+    """
+    return word.islower() and bool(re.match(grammar_table(lang)["participles"], word))
+
+
 def main_phrase(text: str, lang: str) -> bool:
     """Whether a phrase holds its clause's own verb: it has a verb and does not open
     with a participle, an -ing form, a relative pronoun or an adjunct preposition."""
     table = grammar_table(lang)
-    first = first_word_of(text).lower()
+    written = first_word_of(text)
+    first = written.lower()
     return not verbless(text, lang) and not (
-        re.match(table["participles"], first) or re.fullmatch(table["gerund"], first)
+        participle(written, lang) or re.fullmatch(table["gerund"], first)
         or first in table["relative_pronouns"]
         or re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\b", first))
 
@@ -174,9 +187,8 @@ def phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[i
     # that an inserted phrase kept from it ("A third one, negotiated in Washington,
     # followed on 25 October")
     previous = sentence[slice(*phrases[index - 1])] if index else ""
-    inserted = index + 1 < len(phrases) or not (
-        re.match(table["participles"], first_word_of(previous)) or verbless(previous, lang))
-    if index and (relative or re.match(table["participles"], first_word) and inserted):
+    inserted = index + 1 < len(phrases) or not (participle(first_word_of(previous), lang) or verbless(previous, lang))
+    if index and (relative or participle(first_word, lang) and inserted):
         subject = noun_before(sentence, phrases[index - 1], coordinator, lang)
         if subject:
             predicate = text_without(sentence, *own_conjunct, extents)[0].strip(" ,")

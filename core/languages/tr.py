@@ -152,7 +152,7 @@ DATES = {
     # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
     # from the second.
     "date_list_forms": ["{day} ve {day2} {month} {year}"],
-    "yearless_forms": ["{day}/{day2} {month}", "{day} - {day2} {month}", "{day} ve {day2} {month}", "{day} {month}"],
+    "yearless_forms": ["{day} {month} - {day2} {month2}", "{day}/{day2} {month}", "{day} - {day2} {month}", "{day} ve {day2} {month}", "{day} {month}"],
     # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
     # without one; left out quietly when its paragraph has no year.
     "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
