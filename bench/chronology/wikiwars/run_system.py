@@ -89,6 +89,19 @@ def anchors_of(inlines) -> dict[str, tuple[int, int]]:
     return places
 
 
+YEARS = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
+
+
+def timex_parts(start: int, end: int, value: str, written: str, inferred: bool) -> list[dict]:
+    """A date as TIMEX2 annotate it: a range of years ("1861-1863") is two expressions,
+    one per year; anything else is one."""
+    years = YEARS.fullmatch(written)
+    if years and "/" in value:
+        return [{"start": start + years.start(i), "end": start + years.end(i), "value": years.group(i),
+                 "inferred": inferred} for i in (1, 2)]
+    return [{"start": start, "end": end, "value": value, "inferred": inferred}]
+
+
 def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path = REPO):
     """Run the chronology stage over one document, paragraph after paragraph, as a build
     would (the year carried from paragraph to paragraph, section titles as sections).
@@ -98,6 +111,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     sys.path.insert(0, str(repo))
     import panflute as pf
     from filters.chronology import Collector, dates_of, heading_date, inline_text, record
+    from filters.dates import find_dates
     from filters.events import group_events
 
     collector = Collector(lang, True, True, pf.Doc())
@@ -106,12 +120,14 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
         if is_heading(paragraph):
             collector.section = collector.title = paragraph.strip()
             collector.narrated = heading_date(collector.title, lang) or collector.narrated
+            dates += [part for m in find_dates(paragraph, lang)
+                      for part in timex_parts(offset + m.start, offset + m.end, m.span.iso, m.text, False)]
             continue
         inlines = inlines_of(paragraph)
         line, bounds, objects = inline_text(inlines, lang)
         found = dates_of(line, inlines, bounds, collector, collector.narrated)
-        dates += [{"start": offset + f.start, "end": offset + f.end, "value": f.span.iso,
-                   "inferred": f.inferred is not None} for f in found if f.span is not None]
+        dates += [part for f in found if f.span is not None for part in timex_parts(
+            offset + f.start, offset + f.end, f.span.iso, paragraph[f.start:f.end], f.inferred is not None)]
         marked = record(found, line, inlines, bounds, objects, collector, None)
         places.update({anchor: (offset + a, offset + b) for anchor, (a, b) in anchors_of(marked).items()})
     events = [{"date": event.span.iso, "text": event.text, "weak": event.weak,
