@@ -95,6 +95,7 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(str, "a regex: a time of day before or after a date", "time_of_day_before time_of_day_after",
                 NEVER),
         "month_suffix": Key(str, "a regex: the suffix that makes a month's name alone a date", NEVER),
+        "month_gloss": Key(str, "a regex: a gloss after a month's name, part of the date: [Ekim]", NEVER),
         "pluperfect": Key(str, "a regex: a sentence that looks back (its yearless date is earlier)", NEVER),
         "date_parts": Key(dict, "part of a month (early, mid, late) → its words", {}),
         "part_forms": Key(dict, "part of a month → how it is printed ({date})", {}),
@@ -130,6 +131,8 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(list, "pronouns that stand for a name as a subject (He) or its possessive (Its): an entry "
                 "names the actor instead", "subject_pronouns possessive_pronouns", []),
         "possessive": Key(str, "a name's possessive ({name}): {name}’s", "{name}"),
+        "possessed": Key(str, "a regex: the end of a noun that belongs to another (Nazırlığı), no name of "
+                              "its own when it stands alone", NEVER),
         "pro_drop": Key(bool, "the language drops a subject the sentences before gave: an entry that opens "
                               "with no name gets the last actor", False),
         "no_event": Key(str, "a regex: an entry text that tells of no event (It was.); it goes to the review "

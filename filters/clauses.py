@@ -335,7 +335,7 @@ def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
     'Ahmed Cevdet Paşa'
     """
     table = grammar_table(lang)
-    opening = re.match(r"[^,;:]{0,60}?\d[^,;:]*,\s+", sentence)
+    opening = re.match(r"[^,;:]{0,60}?\d[^\s,;:]*,\s+", sentence)  # "On 27 October 1991, ", "1839’da, "
     text = sentence[opening.end():] if opening else sentence
     for word in sorted(table["discourse"], key=len, reverse=True):
         if re.match(rf"{re.escape(word)}\b,?\s", text):
@@ -351,6 +351,8 @@ def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
         return None
     if not re.search(rf"[\w,;] {re.escape(words[0])}\b", paragraph):
         return None  # a sentence's first word ("Babası", "Fighting"), not a name
+    if len(words) == 1 and compiled(lang, "possessed").search(name):
+        return None  # a noun that belongs to one named before ("Nazırlığı döneminde …")
     return name
 
 
@@ -376,8 +378,11 @@ def named(text: str, actor: str | None, sentence: str, lang: str) -> str:
         return f"{table['possessive'].format(name=actor)} {rest}"
     own = lower(first, lang)
     written_small = bool(re.search(rf"(?<!\w){re.escape(own)}(?!\w)", sentence))
-    case_marked = bool(re.search(r"\w['’]\w+[.,]?$", first))  # "İstanbul’a": a place, not a subject
-    if table["pro_drop"] and (written_small or case_marked) and actor not in text and \
+    bare = first.rstrip(PUNCTUATION)
+    # "İstanbul’a", "görevini", "Bosna’da": an object or a place opens it, not its subject
+    case_marked = bool(re.search(r"\w['’]\w+$", bare) or compiled(lang, "case_marked").search(bare)
+                       or compiled(lang, "accusative").search(bare))
+    if table["pro_drop"] and case_marked and actor not in text and \
             not re.search(rf"(?<=\s){NAME_WORD}(?![\w’'])", f" {rest}"):
         return f"{actor} {own if written_small else first} {rest}".strip()
     return text

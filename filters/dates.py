@@ -173,7 +173,9 @@ def _form_regex(form: str, lang: str) -> str:
     part_words = [w for words in table["date_parts"].values() for w in words]
     numbers = _alternatives(_either_case(table["numbers"], lang))
     parts = {"{day}": r"(?P<day>\d{1,2})", "{day2}": r"(?P<day2>\d{1,2})",
-             "{month}": rf"(?P<month>{month_names})", "{month2}": rf"(?P<month2>{month_names})",
+             # a month's name may carry its gloss: "2 Teşrinievvel [Ekim] 1919", "(2 Ekim]"
+             "{month}": rf"(?P<month>{month_names})(?:{table['month_gloss']})?",
+             "{month2}": rf"(?P<month2>{month_names})(?:{table['month_gloss']})?",
              "{year}": r"(?P<year>\d{4})", "{year2}": r"(?P<year2>\d{4})",
              "{suffix}": rf"(?:{table['date_suffix']})?",
              "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",

@@ -22,7 +22,9 @@ from core.language import lower
 from filters.clauses import content_words, tells_nothing
 from filters.dates import DateError, DateSpan, parse_iso
 
-SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event
+SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event;
+                      # within a year, two stems at least: one name alone ("Atatürk") is not one
+                      # event of a year
 
 
 @dataclass
@@ -115,7 +117,8 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         same_day = [e for e in events if e.span.iso == mention.span.iso] or \
             [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
         match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= SAME_EVENT:
+        if match and overlap(match.words, mention.words) >= SAME_EVENT and (
+                mention.span.start.month or len(match.words & mention.words) > 1):
             match.places.append(mention)
         else:
             events.append(ChronologyEvent(mention.span, [mention]))

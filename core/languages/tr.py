@@ -114,9 +114,7 @@ DATES = {
         "{day} {month} {year} - {day2} {month2} {year2}",
         "{day} {month} - {day2} {month2} {year}",
         "{day} - {day2} {month} {year}",
-        "{day}/{day2} {month} [{month2}] {year}",
         "{day}/{day2} {month} {year}",
-        "{day} {month} [{month2}] {year}",
         "{day} {month} {year}",
         "{year} yılının {month} ayının {part}",
         "{year} yılının {month} ayında",
@@ -159,6 +157,10 @@ DATES = {
                              "{month}{month_suffix}"],
     # The suffixes that make a month's name alone a date ("Mart’ta"): the locative.
     "month_suffix": "['’][dt][ae](?!\\w)",
+    # Nutuk glosses its Ottoman months, in brackets the OCR does not always close alike:
+    # "2 Teşrinievvel [Ekim] 1919", "2 Teşrinievvel (2 Ekim] günü", "(2 Ekim| günü".
+    "month_gloss": r"\s*[(\[]\s*(?:\d{1,2}\s+)?(?:Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|"
+                   r"Kasım|Aralık)\s*[\])|]",
     # A sentence that looks back ("… Kasım’da kurulmuştu"): a date in it without a
     # year lies before the one the text gave last, not after it.
     "pluperfect": r"\w+(?:m[ıiuü]şt[ıiuü]|[dt][ıiuü]yd[ıiuü])\b",
@@ -202,12 +204,16 @@ DATES = {
                # "1983 yılına kadar", "1954 yılında DSİ kurulana kadar" (not "… yılbaşına kadar
                # teslim edilmesine": a deadline inside what was decided)
                ("", r"^\S*\s+(?:yılın[ae]|yılında|tarihin[ae])\s+kadar\b"),
-               ("", r"^\S*(?:\s+[^\s,.;]+){0,4}?\s+\S+[ae]n[ae]\s+kadar\b"),
+               ("", r"^\S*(?:\s+[^\s,.;]+){0,6}?\s+\S+[ae]n[ae]\s+kadar\b"),
                # a lifespan: "(27 Mart 1822, Lofça - 26 Mayıs 1895, İstanbul)", "(1893–1958)"
                (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
                (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
     # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
     "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|\S+[dt][ae]y?ken)\b"),
+              # a term of office with its length: "24 Nisan 1873-5 Nisan 1874 (11 ay 12 gün)"
+              ("", r"^\S*\s*\(\s*\d+\s+(?:yıl|ay|gün|hafta)"),
+              # a figure reached: "1980 yılında kurulu güç 5118.7MW’a … ulaşmıştır"
+              ("", r"^\S*(?:\s+[^\s.;]+){0,10}?\s+%?\s*\d[\d.,]*\s*\w*['’]y?[ae]\b[^.;]{0,80}?\bulaş"),
               # a plan, or the announcement of one: "meclisin 15 Mart’ta toplanacağı duyurulmuştu",
               # "fırlatılması planlanmaktadır", "2016 taşınacaktır" (what was decided is an event)
               ("", r"^\S*(?:\s+[^\s,.;]+){0,4}?\s+[a-zçğıöşü]+[ae]c[ae](?:ğ\w*\s+(?:duyur|açıkla|bildir|ilan|"
@@ -288,7 +294,8 @@ CLAUSES = {
                   # adverbs and postpositions that end like a participle
                   "itibaren", "resmen", "kısmen", "tamamen", "aslen", "şahsen", "nispeten",
                   "zaten", "hemen", "takriben", "tahminen", "fiilen", "hukuken", "kanunen",
-                  "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen"],
+                  "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen", "tamimen", "tahriren", "şifahen",
+                  "hususen", "hassaten", "umumen", "mahsusen", "mecburen", "muvakkaten", "şahsen"],
     "negative_participle": r"m[ae]y[ae]n$|m[ae]d[ıi]ğ",
     "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
     "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},
@@ -340,6 +347,7 @@ CLAUSES = {
                        "Bu milletvekilleri", "Bu devletler"],
     "subject_pronouns": ["O", "Onlar"],
     "pro_drop": True,
+    "possessed": r"(?:[^aeıioöuü\W][ıiuü]|s[ıiuü]|l[ae]r[ıi])$",
     # An entry that tells of no event ("Tarih 3 Mart 1924." → "Tarih."): reviewed, not printed.
     "no_event": r"(?:Tarih\w*|Bu|O|Şu)(?:\s+(?:idi|dir|oldu|olmuştur|olarak))?\.|"
                 r"[^\W\d_]+(?:m[ae]kt[ae]d[ıi]r|[ıiuü]l?m[ae]kt[ae]d[ıi]r|d[ıiuü]r)\.",
