@@ -219,7 +219,17 @@ class Collector:
     # the last date the text narrated (not a period's end, not a plan), carried from
     # paragraph to paragraph and section to section: "On 10 October" takes its year
     narrated: DateSpan | None = None
-    actor: str | None = None  # the last name a sentence opened with: who "He", "Its …" is
+    recent: list = field(default_factory=list)  # the last sentences read, with their paragraphs
+
+    def actor(self) -> str | None:
+        """The last name a sentence opened with: who "He", "Its …" is (looked for only when
+        an entry needs it, among the last sentences read)."""
+        return next((name for sentence, paragraph in reversed(self.recent)
+                     if (name := subject_of(sentence, paragraph, self.lang))), None)
+
+    def read(self, sentence: str, paragraph: str) -> None:
+        self.recent.append((sentence, paragraph))
+        del self.recent[:-12]
 
     def anchor(self) -> str:
         self.count += 1
@@ -279,9 +289,13 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    roles: dict[int, str] = {}
+
     def role_of(item: Found) -> str:
-        last_word = text[item.start:item.end].split()[-1:] or [""]
-        return date_role(text[:item.start], last_word[0] + text[item.end:], lang)
+        if item.start not in roles:
+            last_word = text[item.start:item.end].split()[-1:] or [""]
+            roles[item.start] = date_role(text[:item.start], last_word[0] + text[item.end:], lang)
+        return roles[item.start]
 
     def timeless(item: Found) -> bool:
         """A date that ends a period or states a plan, read from the words around it."""
@@ -372,7 +386,7 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
     for start, end in sentence_bounds(text, lang):
         here = [f for f in found if start <= f.start < end]
         if not here:
-            collector.actor = subject_of(text[start:end], text, lang) or collector.actor
+            collector.read(text[start:end], text)
             continue
         sentence, points = readable(text, start, end, objects,
                                     [p for f in here for p in (f.start, min(f.end, end))])
@@ -391,7 +405,7 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
                 position=len(collector.mentions), marked=item.anchor is not None))
             if reading.role == "event" and collector.note is None:
                 collector.narrated = item.span
-        collector.actor = subject_of(sentence, text, lang) or collector.actor
+        collector.read(sentence, text)
     for index, number in note_number.items():
         before = [f.span for f in found if f.start < bounds[index][0] and f.span]
         outer, collector.note = collector.note, number

@@ -71,12 +71,18 @@ def date_role(before: str, after: str, lang: str) -> str:
     >>> date_role("", "2022 savaşında", "tr")
     'attributive'
     """
-    table = grammar_table(lang)
-    for role in ("period", "state", "attributive"):
-        for left, right in table[role]:
-            if re.search(left, before) and re.search(right, after):
-                return role
+    for role, left, right in role_patterns(lang):
+        if right.search(after) and left.search(before):
+            return role
     return "event"
+
+
+@lru_cache(maxsize=None)
+def role_patterns(lang: str) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """The pack's (before, after) patterns of each role, compiled once."""
+    table = grammar_table(lang)
+    return tuple((role, re.compile(left), re.compile(right))
+                 for role in ("period", "state", "attributive") for left, right in table[role])
 
 
 def clause_bounds(sentence: str, position: int, lang: str) -> tuple[int, int]:
@@ -356,35 +362,39 @@ def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
     return name
 
 
-def named(text: str, actor: str | None, sentence: str, lang: str) -> str:
-    """An entry text with its actor named: a subject pronoun replaced by ``actor``, a
+def named(text: str, actor, sentence: str, lang: str) -> str:
+    """An entry text with its actor named (``actor()``, asked only when it is needed): a
+    subject pronoun replaced by the actor, a
     possessive one by its possessive ("Its Supreme Soviet" → "Turkmenistan’s Supreme
     Soviet"), and, in a language that drops its subjects, ``actor`` put before a clause
     that opens with no name of its own ("İstanbul’a geldi." → "Ahmed Cevdet İstanbul’a
     geldi.").
 
-    >>> named("Its Supreme Soviet proclaimed it.", "Turkmenistan", "", "en")
+    >>> named("Its Supreme Soviet proclaimed it.", lambda: "Turkmenistan", "", "en")
     'Turkmenistan’s Supreme Soviet proclaimed it.'
-    >>> named("İstanbul’a geldi.", "Ahmed Cevdet", "1839’da İstanbul’a geldi.", "tr")
+    >>> named("İstanbul’a geldi.", lambda: "Ahmed Cevdet", "1839’da İstanbul’a geldi.", "tr")
     'Ahmed Cevdet İstanbul’a geldi.'
     """
     table = grammar_table(lang)
-    if not actor or not text:
-        return text
     first, _, rest = text.partition(" ")
-    if first in table["subject_pronouns"] and rest:
-        return f"{actor} {rest}"
-    if first in table["possessive_pronouns"] and rest:
-        return f"{table['possessive'].format(name=actor)} {rest}"
+    if not rest:
+        return text
+    if first in table["subject_pronouns"] or first in table["possessive_pronouns"]:
+        name = actor()
+        if not name:
+            return text
+        return f"{name} {rest}" if first in table["subject_pronouns"] else \
+            f"{table['possessive'].format(name=name)} {rest}"
     own = lower(first, lang)
     written_small = bool(re.search(rf"(?<!\w){re.escape(own)}(?!\w)", sentence))
     bare = first.rstrip(PUNCTUATION)
     # "İstanbul’a", "görevini", "Bosna’da": an object or a place opens it, not its subject
     case_marked = bool(re.search(r"\w['’]\w+$", bare) or compiled(lang, "case_marked").search(bare)
                        or compiled(lang, "accusative").search(bare))
-    if table["pro_drop"] and case_marked and actor not in text and \
-            not re.search(rf"(?<=\s){NAME_WORD}(?![\w’'])", f" {rest}"):
-        return f"{actor} {own if written_small else first} {rest}".strip()
+    if table["pro_drop"] and case_marked and not re.search(rf"(?<=\s){NAME_WORD}(?![\w’'])", f" {rest}"):
+        name = actor()
+        if name and name not in text:
+            return f"{name} {own if written_small else first} {rest}"
     return text
 
 

@@ -15,6 +15,7 @@ without a clause grammar, as written.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.language import base_language
 from filters.clauses import (
@@ -42,6 +43,15 @@ from filters.morphology import (
 from filters.phrases import english_reading, gapped, listed_english, phrase_reading
 
 
+@lru_cache(maxsize=64)
+def list_extents(sentence: str, dates: tuple, lang: str) -> tuple[tuple[int, int], tuple]:
+    """The stretch of clauses a sentence's dates stand in, and each date with its
+    connectors as its own clause gives them: what a list of dates is read from (the
+    same for every date of the sentence, so read once)."""
+    extents = tuple(extent(sentence, s, e, clause_bounds(sentence, s, lang)[0], lang) for s, e in dates)
+    return (clause_bounds(sentence, dates[0][0], lang)[0], clause_bounds(sentence, dates[-1][0], lang)[1]), extents
+
+
 def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
     """The entry text of ``dates[index]`` ((start, end, suffix) in ``sentence``; the
     others are taken out too, and mark where another date's clause begins)."""
@@ -64,9 +74,9 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     listing = {"turkish": listed, "english": listed_english}.get(reader)
     # a list may run over the clauses its parts open ("…, Laçin ise ⟨3⟩ …"): each date
     # with its connectors as its own clause gives them
-    listed_extents = [extent(sentence, s, e, clause_bounds(sentence, s, lang)[0], lang) for s, e, _ in dates]
-    whole = (clause_bounds(sentence, dates[0][0], lang)[0], clause_bounds(sentence, dates[-1][0], lang)[1])
-    text = listing and role != "attributive" and listing(sentence, whole, listed_extents[index], listed_extents, lang)
+    if listing and len(dates) > 1 and role != "attributive":
+        whole, own_extents = list_extents(sentence, tuple((s, e) for s, e, _ in dates), lang)
+        text = listing(sentence, whole, own_extents[index], list(own_extents), lang)
     if text:  # "Ağdam ⟨1⟩, Kelbecer ⟨2⟩ … iade edilmiştir": each date its own part, one verb
         text = tidy(finite_end(text, lang) if turkish else text, lang)
         return Reading(text, role, weaknesses(text, 1, lang), content_words(text, lang))

@@ -93,10 +93,6 @@ class ChronologyEvent:
         """How the date was inferred, when no place writes it out."""
         return None if any(p.inferred is None for p in self.places) else self.places[0].inferred
 
-    @property
-    def words(self) -> Counter:
-        return sum((p.words for p in self.places), Counter())
-
 
 def order(mention: Mention) -> int:
     """Where a place stands in the text."""
@@ -110,18 +106,28 @@ def overlap(a: Counter, b: Counter) -> int:
 def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
+    words: dict[int, Counter] = {}  # each event's words, kept as places join it (not summed anew)
+
+    def join(event: ChronologyEvent | None, mention: Mention) -> None:
+        if event is None:
+            event = ChronologyEvent(mention.span, [])
+            events.append(event)
+            words[id(event)] = Counter()
+        event.places.append(mention)
+        words[id(event)].update(mention.words)
+
     # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
     # agreement announced on 18 March 2016, if the text says so and their words agree
     # ("late August" is a time of its own, not any day of August)
     for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
         same_day = [e for e in events if e.span.iso == mention.span.iso] or \
             [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= SAME_EVENT and (
-                mention.span.start.month or len(match.words & mention.words) > 1):
-            match.places.append(mention)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+        if match and overlap(words[id(match)], mention.words) >= SAME_EVENT and (
+                mention.span.start.month or len(words[id(match)] & mention.words) > 1):
+            join(match, mention)
         else:
-            events.append(ChronologyEvent(mention.span, [mention]))
+            join(None, mention)
     for mention in [m for m in mentions if m.role != "event"]:
         # a date that names a thing refers to the event of that day the text told of
         # before ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an
@@ -129,16 +135,14 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
         # or a state belongs to the event of its day, if any ("to be held on 5 July").
         same_day = [e for e in events if e.span.iso == mention.span.iso and (
-            mention.role == "state" or overlap(e.words, mention.words) or order(e.places[0]) < order(mention))]
+            mention.role == "state" or overlap(words[id(e)], mention.words) or order(e.places[0]) < order(mention))]
         within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
         if match is None and mention.role != "state":
-            match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
-            match = match if match and overlap(match.words, mention.words) >= 1 else None
-        if match:
-            match.places.append(mention)
-        elif mention.role != "state":  # a state or a plan is no event of its own
-            events.append(ChronologyEvent(mention.span, [mention]))
+            match = max(within, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+            match = match if match and overlap(words[id(match)], mention.words) >= 1 else None
+        if match or mention.role != "state":  # a state or a plan is no event of its own
+            join(match, mention)
     for event in events:
         event.places.sort(key=order)
     return sorted(events, key=lambda e: (e.span.sort_key(), min(order(p) for p in e.places)))
