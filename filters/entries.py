@@ -40,7 +40,7 @@ from filters.morphology import (
     turkish_reading,
     with_subject,
 )
-from filters.phrases import english_reading, gapped, listed_english, phrase_reading
+from filters.phrases import english_reading, gapped, listed_english, phrase_reading, with_subject as english_subject
 
 
 @lru_cache(maxsize=64)
@@ -107,5 +107,7 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
             text = english_reading(gapped(sentence, clause, body, lang), date_at, lang)
         else:  # a language with no clause grammar: the clause as written
             text = body
+    if reader == "english":
+        text = english_subject(sentence, clause, text, lang)
     text = tidy(text, lang)
     return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang))

@@ -253,3 +253,37 @@ def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int],
     before, after = parts[index]
     words = before + after if index == 0 else before + predicate + after
     return " ".join(words).rstrip(PUNCTUATION)
+
+
+def with_subject(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
+    """A later clause that opens with its verb, its subject left to the sentence's first
+    clause ("Japan launched an attack on Changsha, but was repulsed by late September"),
+    with that subject: the first clause's words before its first verb, after an opening
+    phrase that ends in a comma.
+
+    >>> s = "In 1939 Japan launched an attack, but was repulsed by late September."
+    >>> with_subject(s, (35, len(s)), "was repulsed", "en")
+    'Japan was repulsed'
+    """
+    words = body.split()
+    while words and words[0].lower() in grammar_table(lang)["clause_start_drop"]:
+        words = words[1:]  # "but was repulsed"
+    if clause[0] == 0 or not words or not is_verb(words[0], "", lang):
+        return body
+    first = clause_bounds(sentence, 0, lang)
+    opening = sentence[first[0]:first[1]]
+    start = opening.find(", ") + 2 if ", " in opening[:opening.find(" ") + 60] else 0
+    tokens = word_tokens(opening, start, len(opening))
+    subject = []
+    for index, token in enumerate(tokens):
+        if is_verb(token.text, tokens[index - 1].text if index else "", lang):
+            break
+        subject.append(token.text)
+    prepositions = grammar_table(lang)["prepositions"]
+    while subject and (not subject[0][:1].isupper() or subject[0].lower() in prepositions
+                       or any(c.isdigit() for c in subject[0])):
+        subject = subject[1:]  # an opening adjunct without a comma: "In 1939 Japan …" → "Japan"
+    names = [w for w in subject if w[:1].isupper() or w.lower() in grammar_table(lang)["determiners"]]
+    if not subject or not names or len(subject) > 8:
+        return body
+    return " ".join(subject + words)

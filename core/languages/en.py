@@ -295,7 +295,8 @@ CLAUSES = {
     "possessive_pronouns": ["His", "Her", "Its", "Their"],
     "possessive": "{name}’s",
     # An entry that tells of no event ("It was 4 May 1979, and …" → "It was."): reviewed, not printed.
-    "no_event": r"(?:It|This|That|There|These|Those|They|He|She)\s+(?:was|were|is|are|had|came)\.",
+    "no_event": r"(?:It|This|That|There|These|Those|They|He|She)\s+(?:was|were|is|are|had|came)\.|"
+                r"(?:Was|Were|Is|Are|Had|Has)\s+[a-z]+\.",  # a verb without its subject: "Was proclaimed."
     "meta_words": ["this article", "this study", "this paper", "this chapter", "this section"],
     "stopwords": ["the", "and", "of", "in", "on", "at", "to", "a", "an", "by", "for", "with",
                   "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",
