@@ -223,12 +223,16 @@ class Collector:
 
     def actor(self) -> str | None:
         """The last name a sentence opened with: who "He", "Its …" is (looked for only when
-        an entry needs it, among the last sentences read)."""
-        return next((name for sentence, paragraph in reversed(self.recent)
-                     if (name := subject_of(sentence, paragraph, self.lang))), None)
+        an entry needs it, among the last sentences read; each sentence read once)."""
+        for told in reversed(self.recent):
+            if len(told) == 2:
+                told.append(subject_of(told[0], told[1], self.lang))
+            if told[2]:
+                return told[2]
+        return None
 
     def read(self, sentence: str, paragraph: str) -> None:
-        self.recent.append((sentence, paragraph))
+        self.recent.append([sentence, paragraph])
         del self.recent[:-12]
 
     def anchor(self) -> str:
@@ -289,12 +293,22 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    sentences = sentence_bounds(text, lang)
+    starts = [a for a, _ in sentences]
+
+    def sentence_at(position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, position) - 1
+        return sentences[index] if index >= 0 and position < sentences[index][1] else (0, len(text))
+
     roles: dict[int, str] = {}
 
     def role_of(item: Found) -> str:
+        """What a date is, read from the words around it in its sentence; once a date."""
         if item.start not in roles:
+            start, end = sentence_at(item.start)
             last_word = text[item.start:item.end].split()[-1:] or [""]
-            roles[item.start] = date_role(text[:item.start], last_word[0] + text[item.end:], lang)
+            roles[item.start] = date_role(text[start:item.start], last_word[0] + text[item.end:max(end, item.end)],
+                                          lang)
         return roles[item.start]
 
     def timeless(item: Found) -> bool:
@@ -307,15 +321,18 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
 
     def phrase_of(position: int) -> str:
         """The words between the punctuation marks around ``position`` in its sentence."""
-        start, end = next(((a, b) for a, b in sentence_bounds(text, lang) if a <= position < b),
-                          (0, len(text)))
+        start, end = sentence_at(position)
         left = max(text.rfind(mark, start, position) for mark in ",;:")
         rights = [i for i in (text.find(mark, position, end) for mark in ",;:") if i >= 0]
         return text[max(left + 1, start):min(rights, default=end)]
 
+    backward: dict[int, bool] = {}
+
     def looks_back(position: int) -> bool:
-        """Whether the phrase at ``position`` looks back (a pluperfect)."""
-        return bool(re.search(term(lang, "pluperfect"), phrase_of(position)))
+        """Whether the phrase at ``position`` looks back (a pluperfect); read once a place."""
+        if position not in backward:
+            backward[position] = bool(re.search(term(lang, "pluperfect"), phrase_of(position)))
+        return backward[position]
 
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
