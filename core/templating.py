@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import os
 import posixpath
+import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
 from jinja2.loaders import split_template_path
+
+from core.diagnostics import BuildError, display_path
 
 
 class SyntaxKeyedCache(jinja2.FileSystemBytecodeCache):
@@ -56,3 +60,26 @@ def template_environment(folders: Path | list[Path], **options) -> jinja2.Enviro
     except (OSError, RuntimeError):  # no private temporary folder: compile every time
         cache = None
     return jinja2.Environment(loader=SearchPathLoader(folders), bytecode_cache=cache, **options)
+
+
+@contextmanager
+def template_errors():
+    """A mistake in a template (a journal's own, most likely) as an error naming
+    the template's file and line, like any other error, instead of a traceback.
+
+    >>> env = jinja2.Environment()
+    >>> with template_errors():
+    ...     env.from_string("{% if %}")
+    Traceback (most recent call last):
+    core.diagnostics.BuildError: <template>:1: error: template error: Expected an expression, got 'end of statement block'
+    """
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as failure:
+        where = display_path(failure.filename) if failure.filename else failure.name or "<template>"
+        raise BuildError(f"template error: {failure.message}", where, failure.lineno) from None
+    except jinja2.TemplateError as failure:  # when rendering: jinja2 puts the template's lines in the traceback
+        place = next((frame for frame in reversed(traceback.extract_tb(failure.__traceback__))
+                      if frame.filename.endswith(".j2")), None)
+        raise BuildError(f"template error: {failure.message}", place and display_path(place.filename),
+                         place and place.lineno) from None

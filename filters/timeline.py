@@ -23,7 +23,7 @@ from functools import lru_cache
 import jinja2
 
 from core.templatepath import TemplatePath, template_path
-from core.templating import template_environment
+from core.templating import template_environment, template_errors
 from filters.dates import PART_DAY, DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
 
 WIDTH, MARGIN, FONT, LINE = 760, 16, 13, 18
@@ -153,5 +153,6 @@ def figures(templates: TemplatePath) -> jinja2.Environment:
 def timeline_svg(events: list[tuple[DateSpan, str, str]], lang: str,
                  templates: TemplatePath = template_path()) -> str:
     """The figure as one SVG element (no XML prolog: it is embedded in pages)."""
-    return figures(templates).get_template("timeline.svg.j2").render(
-        layout=layout_timeline(events, lang)).strip()
+    with template_errors():
+        return figures(templates).get_template("timeline.svg.j2").render(
+            layout=layout_timeline(events, lang)).strip()

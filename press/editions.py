@@ -76,9 +76,13 @@ class Edition:
         raise_collected(found)
 
     def write(self, job, shared) -> dict[str, bytes]:
-        """The edition's files, once the metadata has what it cannot do without."""
+        """The edition's files, once the metadata has what it cannot do without; a
+        mistake in a template (a journal's) is an error naming its file and line."""
+        from core.templating import template_errors
+
         self.check(job.plain, job.metadata_file)
-        return getattr(import_module(self.module), self.writer)(job, shared)
+        with template_errors():
+            return getattr(import_module(self.module), self.writer)(job, shared)
 
     def renderers(self, job):
         """How the edition renders each content kind (``core.kinds``)."""
