@@ -63,9 +63,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
                              "event-handler attributes and script links (needs --out outside ROOT)")
     # The same: a submission never chooses the templates it is built with.
     parser.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
-                        help="a folder of the journal's templates, searched before the system's: a file "
-                             "there replaces the system's of the same name (typst/partials/title-block.typ.j2); "
-                             "repeatable, the first given searched first")
+                        help="a folder of the journal's templates, searched before the system's: a "
+                             "file there replaces the system's of the same name "
+                             "(typst/partials/title-block.typ.j2); repeatable, the first given searched first")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     output.add_argument("--verbose", action="store_true", help="print every stage and file")

@@ -67,11 +67,10 @@ def template_errors():
     """A mistake in a template (a journal's own, most likely) as an error naming
     the template's file and line, like any other error, instead of a traceback.
 
-    >>> env = jinja2.Environment()
     >>> with template_errors():
-    ...     env.from_string("{% if %}")
+    ...     jinja2.Environment().from_string("{{ x }")
     Traceback (most recent call last):
-    core.diagnostics.BuildError: <template>:1: error: template error: Expected an expression, got 'end of statement block'
+    core.diagnostics.BuildError: <template>:1: error: template error: unexpected '}'
     """
     try:
         yield

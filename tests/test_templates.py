@@ -127,7 +127,8 @@ def test_a_journal_stylesheet_replaces_the_systems_in_the_html_and_the_epub(jour
     write(journal / "html" / "style.css", "body { color: #7a1f2b; }\n")
     write(journal / "epub" / "style.css", "body { font-family: serif; }\n")
     assert build(journal, "html", "epub").returncode == 0
-    assert (journal.parent / "article" / "build" / "html" / "style.css").read_text() == "body { color: #7a1f2b; }\n"
+    page_style = journal.parent / "article" / "build" / "html" / "style.css"
+    assert page_style.read_text(encoding="utf-8") == "body { color: #7a1f2b; }\n"
     with zipfile.ZipFile(built(journal, "*.epub")) as book:
         assert book.read("EPUB/styles/stylesheet1.css") == b"body { font-family: serif; }\n"
 
