@@ -59,6 +59,7 @@ from core.names import (
     UNNUMBERED_CLASS,
 )
 from core.options import options
+from core.templatepath import TemplatePath, templates_of
 from filters.clauses import date_role
 from filters.dates import (
     DateError,
@@ -416,11 +417,11 @@ def short_text(event: ChronologyEvent, limit: int = 64) -> str:
 
 
 def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
-                  number: str) -> list[pf.Block]:
+                  number: str, templates: TemplatePath) -> list[pf.Block]:
     """The timeline: a numbered figure whose image is the SVG itself (a ``data:``
     URI), so that every edition shows the same picture as it shows any figure."""
     marks = [(e.span, format_long(e.span, lang), short_text(e)) for e in events]
-    svg = timeline_svg(marks, lang)
+    svg = timeline_svg(marks, lang, templates)
     url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     # An image, not inline SVG (no markup of the picture's own reaches the page): its
     # alt text says what the picture shows, event by event.
@@ -445,7 +446,7 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
     if options(doc)["chronology"]["figure"]:
         number = index.next_number("figure")
         index.add(TIMELINE_ID, "figure", number)
-        blocks += figure_blocks(events, lang, term(lang, "timeline"), number)
+        blocks += figure_blocks(events, lang, term(lang, "timeline"), number, templates_of(doc))
     items = []
     for event in events:
         inferred = {"inferred": event.inferred} if event.inferred else {}

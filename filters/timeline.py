@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 
-from core.templating import template_environment
+import jinja2
+
+from core.templatepath import TemplatePath, template_path
+from core.templating import template_environment, template_errors
 from filters.dates import PART_DAY, DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "figures"
-FIGURES = template_environment(TEMPLATE, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 WIDTH, MARGIN, FONT, LINE = 760, 16, 13, 18
 AXIS_X, LABEL_X = 78, 150          # the axis; where labels start (the gutter between holds the leaders)
 CHAR_WIDTH = 0.56 * FONT           # average advance of a serif font: enough to keep labels inside
@@ -142,7 +143,16 @@ def layout_timeline(events: list[tuple[DateSpan, str, str]], lang: str = "en") -
     return Layout(WIDTH, int(height + LINE / 2), AXIS_X, LABEL_X, segments, marks, FONT, lang)
 
 
-def timeline_svg(events: list[tuple[DateSpan, str, str]], lang: str) -> str:
+@lru_cache(maxsize=None)  # one per search path: its template stays loaded (watch, serve)
+def figures(templates: TemplatePath) -> jinja2.Environment:
+    """The figures' templates (``figures/`` of each folder of the search path)."""
+    return template_environment(templates.subfolders("figures"), autoescape=True,
+                                trim_blocks=True, lstrip_blocks=True)
+
+
+def timeline_svg(events: list[tuple[DateSpan, str, str]], lang: str,
+                 templates: TemplatePath = template_path()) -> str:
     """The figure as one SVG element (no XML prolog: it is embedded in pages)."""
-    return FIGURES.get_template("timeline.svg.j2").render(
-        layout=layout_timeline(events, lang)).strip()
+    with template_errors():
+        return figures(templates).get_template("timeline.svg.j2").render(
+            layout=layout_timeline(events, lang)).strip()

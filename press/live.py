@@ -32,11 +32,11 @@ from typing import Callable
 from urllib.parse import quote, unquote, urlsplit
 
 from core.diagnostics import BuildError
+from core.templatepath import TemplatePath, template_path
 from press.cache import Cache
 from press.manuscript import too_deep
 from press.pipeline import Report, build
 
-HERE = Path(__file__).resolve().parent.parent
 RELOAD_SCRIPT = ('<script>new EventSource("/__press/events").onmessage = '
                  '() => location.reload();</script>')
 EVENTS = "/__press/events"
@@ -44,11 +44,12 @@ EVENTS = "/__press/events"
 POLL_SECONDS = 0.25
 
 
-def watched_paths(root: Path, out: Path) -> list[Path]:
-    """What an author edits, and the .bib files the last build read wherever they
-    lie (the metadata may name one outside bibliography/). A change to the
-    filters' code needs a restart."""
-    folders = [root / "manuscript", root / "bibliography", HERE / "templates"]
+def watched_paths(root: Path, out: Path, templates: TemplatePath = template_path()) -> list[Path]:
+    """What an author edits, every folder of the template path (a journal's and the
+    system's), and the .bib files the last build read wherever they lie (the
+    metadata may name one outside bibliography/). A change to the filters' code
+    needs a restart."""
+    folders = [root / "manuscript", root / "bibliography", *templates.folders]
     named = [Path(p) for p in Cache(out).state.read]
     return [p for p in dict.fromkeys(folders + named) if p.exists()]
 
@@ -75,7 +76,8 @@ def watch(root: Path, out: Path, wanted: list[str],
     from watchfiles import watch as changes
 
     on_build(rebuild(root, out, wanted, options))
-    for _ in changes(*watched_paths(root, out), stop_event=stop, debounce=80, step=20):
+    templates = template_path((options or {}).get("templates", ()))
+    for _ in changes(*watched_paths(root, out, templates), stop_event=stop, debounce=80, step=20):
         on_build(rebuild(root, out, wanted, options))
 
 
