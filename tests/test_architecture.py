@@ -27,7 +27,7 @@ def blocks() -> list[tuple[str, str]]:
 def test_the_page_has_a_worked_example_for_each_thing_it_teaches():
     sections = {section for section, _ in blocks()}
     assert {"The layers", "Adding a content kind", "Adding an edition", "Adding a stage",
-            "Adding a language"} <= sections
+            "Adding a language", "Adding a journal's templates"} <= sections
 
 
 @pytest.fixture(scope="module")
