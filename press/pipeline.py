@@ -277,16 +277,23 @@ def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
     return warnings
 
 
+def chronology_events(root: Path) -> tuple[list, str]:
+    """The chronology's events as the next build would print them (the author's
+    corrections applied), and the document's language: the stages up to the
+    chronology, nothing written."""
+    with collecting() as found:
+        doc = read(find_manuscript(root))
+        for stage in needed("chronology"):
+            doc = stage.run(doc)
+    raise_collected(found)
+    return getattr(doc, "chronology_events", []), doc.get_metadata("lang", default="en")
+
+
 def chronology_review(root: Path) -> list[str]:
     """``python build.py chronology``: each event of the appendix, its text, its places
     and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
     from filters.dates import format_long
     from filters.events import review_lines
 
-    with collecting() as found:
-        doc = read(find_manuscript(root))
-        for stage in needed("chronology"):
-            doc = stage.run(doc)
-    raise_collected(found)
-    lang = doc.get_metadata("lang", default="en")
-    return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)
+    events, lang = chronology_events(root)
+    return review_lines(events, lambda span: format_long(span, lang), lang)
