@@ -291,6 +291,10 @@ class Builder:
             for entry, result in zip(listed, results):
                 own = article_files(issue, result)
                 files.update(own)
+                # An article built for the first time has its key only now (the store knows
+                # which files its filtering read).
+                entry.signature = entry.signature or signature(journal, issue, entry.article, editions, self.store,
+                                                               self.timestamp)
                 articles[entry.article.place] = {
                     "signature": entry.signature, "count": result.count, "pages": list(result.pages),
                     "files": {relative: len(data) for relative, data in own.items()},

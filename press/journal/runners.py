@@ -45,9 +45,12 @@ class Local:
         from press.journal.work import warm
 
         self.name = f"{workers} local processes"
-        # fork: the workers start with this process's imports (forkserver or spawn would
-        # import the build's modules again in each); the coordinator starts no thread before.
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"), initializer=warm)
+        # forkserver: each worker is forked from a server that has imported the build's
+        # modules once, and holds no thread (a fork of a process with threads, a test
+        # runner's, may inherit a lock held mid-operation and hang).
+        context = get_context("forkserver")
+        context.set_forkserver_preload(["press.journal.work", "press.journal.build"])
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm)
 
     def run(self, function, tasks, places, tick=None):
         started = {}
@@ -89,7 +92,6 @@ class Cluster:
         self.client = Client(address, timeout=timeout, set_as_default=False)
 
     def run(self, function, tasks, places, tick=None):
-        from distributed import wait as dask_wait
         from distributed.client import FutureCancelledError
 
         futures = [self.client.submit(function, task, pure=False, retries=self.RETRIES, key=f"article-{i}-{place}-"
@@ -97,15 +99,15 @@ class Cluster:
         place_of = dict(zip(futures, places))
         submitted = time.perf_counter()
         pending = set(futures)
+        told = 0.0
         while pending:
-            try:
-                dask_wait(list(pending), timeout=TICK, return_when="FIRST_COMPLETED")
-            except TimeoutError:
-                pass
-            done = {f for f in pending if f.done()}
+            done = {f for f in pending if f.done()}  # the client hears of each as it finishes
+            if not done:
+                time.sleep(0.02)
             pending -= done
-            if tick:
-                tick([(place_of[f], time.perf_counter() - submitted) for f in pending])
+            if tick and time.perf_counter() - told > TICK:
+                told = time.perf_counter()
+                tick([(place_of[f], told - submitted) for f in pending])
             for future in done:
                 try:
                     yield future.result()

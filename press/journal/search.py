@@ -9,6 +9,7 @@ comes back as bytes, committed with the rest of the build.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -28,6 +29,18 @@ def executable() -> str:
                          hint="pip install -r requirements.txt (pagefind[bin] ships its binary)") from None
 
 
+def ordered_entry(data: bytes) -> bytes:
+    """Pagefind's entry file with its languages in order: Pagefind lists them in the
+    order of a hash map, which differs from run to run (the site must not).
+
+    >>> ordered_entry(b'{"version":"1","languages":{"tr":{"a":1},"de":{"a":2}}}')
+    b'{"version":"1","languages":{"de":{"a":2},"tr":{"a":1}}}'
+    """
+    entry = json.loads(data)
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def index(pages: dict[str, bytes], out: Path) -> dict[str, bytes]:
     """The search bundle's files (``pagefind/…``) for the HTML ``pages`` (site paths)."""
     work = out / ".journal"
@@ -44,7 +57,11 @@ def index(pages: dict[str, bytes], out: Path) -> dict[str, bytes]:
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise BuildError(f"pagefind failed: {(done.stderr or done.stdout).strip()[-500:]}")
-        return {f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
-                for path in sorted(bundle.rglob("*")) if path.is_file()}
+        files = {f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
+                 for path in sorted(bundle.rglob("*")) if path.is_file()}
+        entry = f"{BUNDLE}/pagefind-entry.json"
+        if entry in files:
+            files[entry] = ordered_entry(files[entry])
+        return files
     finally:
         shutil.rmtree(folder, ignore_errors=True)
