@@ -12,6 +12,9 @@
     python build.py --untrusted --root SUBMISSION --out DIR
                                      a submission: no raw HTML/LaTeX/Typst, no script
     python build.py --templates DIR  the journal's templates in DIR first, then the system's
+    python build.py journal --root JOURNAL --out SITE [--issue ID] [--workers N] [--scheduler ADDRESS]
+                                     a journal: every issue, its articles, issue PDFs, site, deposits
+    python build.py new article|journal DIR   a project that builds at once
 
 Exit status: 0 success, 1 a content error (the message names file and line),
 2 a usage error.
@@ -125,8 +128,16 @@ class Progress:
         print(error, file=sys.stderr, flush=True)
 
 
+# The journal's commands (python build.py journal …, python build.py new article|journal DIR).
+JOURNAL_COMMANDS = ("journal", "new")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in JOURNAL_COMMANDS:
+        from press.journal.cli import main as journal_main
+        return journal_main(argv)
+    args = parse(argv)
     logging.basicConfig(format="%(message)s", stream=sys.stderr,
                         level=logging.ERROR if args.quiet and args.command == "watch" else logging.WARNING)
     progress = Progress(args.quiet, args.verbose)

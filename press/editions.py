@@ -151,6 +151,9 @@ class Job:
     resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
     templates: tuple[str, ...] = ()  # the journal's template folders (--templates), before the system's
+    # Where the reader finds the other editions from the web editions' page ({"pdf": "x.pdf",
+    # "epub": …, "pdf_url": the absolute address indexers read}); empty: beside the html/ folder.
+    addresses: dict = field(default_factory=dict, hash=False)
     # A box of one or none: the JSON tree the filters wrote ``doc_json`` from, if
     # this process ran them, for the first writer that asks (see ``document``).
     tree: list = field(default_factory=list, hash=False, compare=False, repr=False)

@@ -117,11 +117,12 @@ def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
     page = environment("html", True, job.template_path).get_template("page.html.j2")
-    pdf = f"../{job.slug}.pdf"
+    pdf = job.addresses.get("pdf", f"../{job.slug}.pdf")
+    pdf_url = job.addresses.get("pdf_url", pdf)  # for indexers: absolute on a journal's site
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
-    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"../{job.slug}.epub",
-                       first_page=pages[0], last_page=pages[1],
-                       jsonld=scholarly_article(rendered.plain, job.lang, pdf))
+    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=job.addresses.get("epub", f"../{job.slug}.epub"),
+                       pdf_url=pdf_url, first_page=pages[0], last_page=pages[1],
+                       jsonld=scholarly_article(rendered.plain, job.lang, pdf_url))
     return {"html/index.html": html.encode("utf-8"),
             "html/style.css": job.template_path.find("html/style.css").read_bytes(),
             **figure_files(job)}
