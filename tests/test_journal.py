@@ -251,7 +251,8 @@ def test_incremental_builds(tmp_path, monkeypatch):
     assert "komşu devletlerin" in (out / "issues/2024-2/sinir-kapilari-ve-gundelik-diplomasi-sarp-ve-kapikoy-"
                                    "ornekleri/index.html").read_text(encoding="utf-8")
 
-    filtered = set((out / ".journal" / "store" / "filtered").rglob("*"))
+    stored = lambda: {p for p in (out / ".journal" / "store" / "filtered").rglob("*") if p.is_file()}  # noqa: E731
+    filtered = stored()
     grown = root / "issues" / "2024-2" / "01-korridore" / "manuscript" / "01-text.md"
     grown.write_text(grown.read_text(encoding="utf-8") + "\n\n" + "Ein weiterer Absatz über Korridore. " * 400,
                      encoding="utf-8")
@@ -259,7 +260,7 @@ def test_incremental_builds(tmp_path, monkeypatch):
     state = json.loads((out / ".journal" / "state.json").read_text(encoding="utf-8"))
     first_article, second = (state["articles"][f"issues/2024-2/{f}"] for f in ("01-korridore", "02-sinir-kapilari"))
     assert second["pages"][0] == first_article["pages"][1] + 1 > 103
-    assert len(set((out / ".journal" / "store" / "filtered").rglob("*")) - filtered) == 2  # the grown one alone
+    assert len(stored() - filtered) == 1  # the grown one alone (a file; its folder may be new or not)
     assert sum(r.articles for r in longer.rounds) == 3  # grown, typeset on new pages, then the one after it
     assert not (out / ".staging").exists() or not [p for p in (out / ".staging").iterdir() if p.name != "lock"]
 
