@@ -29,7 +29,15 @@ def iso639_2(lang: str) -> str:
 
 def crossref_batch(journal, issue, articles: list[bytes], timestamp: int | None) -> bytes:
     """One ``doi_batch`` for the issue, from the articles' own deposits."""
-    from press.crossref import NAMESPACE, NSMAP, SCHEMA, VERSION, XSI, crossref_timestamp, node
+    from press.crossref import (
+        NAMESPACE,
+        NSMAP,
+        SCHEMA,
+        VERSION,
+        XSI,
+        crossref_timestamp,
+        node,
+    )
 
     parsed = [etree.fromstring(data) for data in articles]
     first = parsed[0]

@@ -14,7 +14,7 @@ import hashlib
 import io
 
 from core.diagnostics import BuildError
-from press.journal.terms import terms
+from core.language import pack
 
 
 def toc_rectangles(starts: list[dict], ends: list[dict], height: float, right: float):
@@ -34,7 +34,7 @@ def front_source(journal, issue, summaries: list[dict], page_indexes: list[int],
     lang = journal.languages[0]
     articles = [{**entry, "page_index": index} for entry, index in zip(summaries, page_indexes)]
     template = environment("journal", False, templates).get_template("issue.typ.j2")
-    return template.render(journal=journal, issue=issue, articles=articles, terms=terms(lang), language=lang,
+    return template.render(journal=journal, issue=issue, articles=articles, terms=pack(lang), language=lang,
                            date=issue.date, cover=f"/{issue.cover.name}" if issue.cover else "")
 
 
@@ -84,7 +84,7 @@ def issue_pdf(journal, issue, summaries: list[dict], pdfs: list[bytes], blanks: 
     writer = PdfWriter()
     writer.append(io.BytesIO(front), import_outline=False)
     width, height = (float(v) for v in writer.pages[0].mediabox.upper_right)
-    writer.add_outline_item(title=terms(journal.languages[0])["contents"], page_number=front_pages - 1)
+    writer.add_outline_item(title=pack(journal.languages[0])["contents"], page_number=front_pages - 1)
     for entry, reader, blank, pdf in zip(summaries, readers, blanks, pdfs):
         for _ in range(blank):
             writer.add_blank_page(width, height)

@@ -19,7 +19,14 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.diagnostics import BuildError, collecting, display_path, error, suggestion, warn
+from core.diagnostics import (
+    BuildError,
+    collecting,
+    display_path,
+    error,
+    suggestion,
+    warn,
+)
 from core.language import has_pack
 from core.metadatafile import Source, read_source
 from core.metaschema import bcp47, license_of

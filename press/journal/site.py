@@ -16,7 +16,7 @@ import datetime
 
 from lxml import etree
 
-from press.journal.terms import terms
+from core.language import pack
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -61,7 +61,7 @@ def site_pages(journal, listing: list[tuple], templates, timestamp: int | None) 
                            "url": f"{journal.url}/{page_path(address, other, journal.languages)[:-len('index.html')]}",
                            "relative": root + page_path(address, other, journal.languages)[:-len("index.html")]}
                           for other in journal.languages]
-            html = env.get_template(name).render(journal=journal, lang=lang, terms=terms(lang), root=root, home=home,
+            html = env.get_template(name).render(journal=journal, lang=lang, terms=pack(lang), root=root, home=home,
                                                  alternates=alternates, issues=newest, languages=journal.languages,
                                                  **extra)
             files[path] = html.encode("utf-8")

@@ -19,7 +19,6 @@ import resource
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from press.journal.project import Article, Issue, Journal
 
