@@ -11,6 +11,8 @@ $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	# Crossref's XSD for the tests (its data files only: --no-deps, none of its code runs)
+	$(PY) -m pip install --quiet --no-deps commonmeta-py==0.251
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -46,6 +48,7 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 
 bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(PY) bench/run.py
+	$(PY) bench/journal.py
 
 # The chronology on public annotated text (WikiWars, Turkish Vikipedi and Nutuk): the
 # development parts; `bench/chronology/run.py --final` adds the test parts. The corpora

@@ -11,6 +11,10 @@
     python build.py serve [--port N] live preview on http://127.0.0.1:N
     python build.py --untrusted --root SUBMISSION --out DIR
                                      a submission: no raw HTML/LaTeX/Typst, no script
+    python build.py --templates DIR  the journal's templates in DIR first, then the system's
+    python build.py journal --root JOURNAL --out SITE [--issue ID] [--workers N] [--scheduler ADDRESS]
+                                     a journal: every issue, its articles, issue PDFs, site, deposits
+    python build.py new article|journal DIR   a project that builds at once
 
 Exit status: 0 success, 1 a content error (the message names file and line),
 2 a usage error.
@@ -60,6 +64,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--untrusted", action="store_true",
                         help="build a submission: refuse raw HTML, LaTeX and Typst, header-includes, "
                              "event-handler attributes and script links (needs --out outside ROOT)")
+    # The same: a submission never chooses the templates it is built with.
+    parser.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+                        help="a folder of the journal's templates, searched before the system's: a "
+                             "file there replaces the system's of the same name "
+                             "(typst/partials/title-block.typ.j2); repeatable, the first given searched first")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     output.add_argument("--verbose", action="store_true", help="print every stage and file")
@@ -74,6 +83,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args.editions = words or list(DEFAULT_EDITIONS)
     args.out = (args.out or args.root / "build").resolve()
     args.root = args.root.resolve()
+    missing = [folder for folder in args.templates if not folder.is_dir()]
+    if missing:
+        parser.error(f"--templates folder '{missing[0]}' not found")
+    args.templates = tuple(str(folder.resolve()) for folder in args.templates)
     if args.untrusted and args.out.is_relative_to(args.root) and args.command != "check":
         # A submission may bring its own build/: outputs, and cache records that
         # would pass them off as current.
@@ -115,8 +128,16 @@ class Progress:
         print(error, file=sys.stderr, flush=True)
 
 
+# The journal's commands (python build.py journal …, python build.py new article|journal DIR).
+JOURNAL_COMMANDS = ("journal", "new")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in JOURNAL_COMMANDS:
+        from press.journal.cli import main as journal_main
+        return journal_main(argv)
+    args = parse(argv)
     logging.basicConfig(format="%(message)s", stream=sys.stderr,
                         level=logging.ERROR if args.quiet and args.command == "watch" else logging.WARNING)
     progress = Progress(args.quiet, args.verbose)
@@ -142,7 +163,8 @@ def run(args, progress: Progress) -> int:
 
     if args.command == "check":
         started = time.perf_counter()
-        warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions))
+        warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions),
+                                  templates=args.templates)
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
@@ -167,7 +189,7 @@ def run(args, progress: Progress) -> int:
                 progress.report(result, time.perf_counter() - started[0], args.editions)
             started[0] = time.perf_counter()
 
-        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted}
+        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted, "templates": args.templates}
         if args.command == "watch":
             progress.line(f"watching {args.root} (Ctrl-C stops)")
             live.watch(args.root, args.out, args.editions, on_build, options=options)
@@ -177,7 +199,7 @@ def run(args, progress: Progress) -> int:
         return 0
     started = time.perf_counter()
     report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
-                            pdf_engine=args.pdf_engine, untrusted=args.untrusted)
+                            pdf_engine=args.pdf_engine, untrusted=args.untrusted, templates=args.templates)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -36,6 +36,7 @@ SPHINX_VENV = HERE / ".venv"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1600000000", "CI": "1"}
 sys.path.insert(0, str(REPO))
 
+from core import LAYERS  # noqa: E402
 from core.tools import PANDOC_RUNTIME, pandoc_path  # noqa: E402 (the same pinned pandoc for all)
 
 # --- inputs ---------------------------------------------------------------------
@@ -235,7 +236,7 @@ def python_profile(root: Path, most: int = 12) -> list[tuple[str, int, float, fl
     ours = []
     for (filename, line, name), (_, calls, own, total, _) in pstats.Stats(profiler).stats.items():
         path = Path(filename)
-        if path.is_relative_to(REPO) and path.parts[len(REPO.parts)] in ("press", "filters"):
+        if path.is_relative_to(REPO) and path.parts[len(REPO.parts)] in LAYERS:
             ours.append((f"{path.relative_to(REPO)}:{line} {name}", calls, own, total))
     return sorted(ours, key=lambda row: -row[3])[:most]
 
@@ -262,7 +263,7 @@ def main() -> None:
     # An installed tool runs from bytecode (pip compiles it at install; a checkout
     # writes its __pycache__ on the first run). Where PYTHONDONTWRITEBYTECODE is set,
     # every timed run would compile our modules from source again: compile them once.
-    for package in ("press", "filters"):
+    for package in LAYERS:
         compileall.compile_dir(REPO / package, quiet=1)
     runs = args.runs
     lines = [f"Benchmark of {datetime.date.today().isoformat()} on {os.cpu_count()} cores "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.idle import run_pending
+from core.templatepath import SYSTEM_TEMPLATES
 
 
 @lru_cache(maxsize=None)
@@ -90,34 +91,56 @@ class TypstSession:
     reuses everything Typst memoised (fonts, layout), 0.02 s instead of 0.15 s.
 
     ``root`` is the folder Typst may read files from (the manuscript's, for its
-    figures); Typst refuses any path that leaves it.
+    figures); Typst refuses any path that leaves it. ``fonts``: folders of fonts a
+    journal's templates bring, besides the fonts Typst ships (no system font is
+    used: the PDF looks the same on every machine).
     """
 
     def __init__(self):
-        self._compiler = None
+        self._compilers: dict[tuple, object] = {}
         self._lock = threading.Lock()
 
     def compile(self, source: str, timestamp: int | None, output: str = "pdf",
-                ppi: float = 72, root: Path | None = None) -> bytes:
+                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = ()) -> bytes:
         """The document as PDF or SVG, or its first page as PNG."""
         import typst
 
         with self._lock:
-            if self._compiler is None:
-                offline()
-                self._compiler = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True,
-                                                package_path=str(NO_PACKAGES),
-                                                package_cache_path=str(NO_PACKAGES))
             try:
-                result = self._compiler.compile(input=source.encode("utf-8"), format=output,
-                                                timestamp=timestamp, ppi=ppi,
-                                                root=str(root or TYPST_TEMPLATES))
+                result = self._compiler(fonts).compile(input=source.encode("utf-8"), format=output,
+                                                       timestamp=timestamp, ppi=ppi,
+                                                       root=str(root or TYPST_TEMPLATES))
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 if "failed to download package" in error.message:
                     raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
                 raise BuildError(f"typst failed: {error.message}",
                                  hint="; ".join(error.hints) or "see the message above") from None
+
+    def _compiler(self, fonts: tuple[Path, ...]):
+        """The compiler for ``fonts`` as they are now: Typst reads its fonts once,
+        when it starts, so a font added or changed (while ``watch`` runs) takes
+        another compiler."""
+        import typst
+
+        key = font_files(fonts)
+        if key not in self._compilers:
+            offline()
+            self._compilers[key] = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True,
+                                                  font_paths=[str(folder) for folder in fonts],
+                                                  package_path=str(NO_PACKAGES),
+                                                  package_cache_path=str(NO_PACKAGES))
+        return self._compilers[key]
+
+
+def font_files(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the font folders with its time and size: what a compiler's fonts were read from.
+
+    >>> font_files(())
+    ()
+    """
+    files = [path for folder in folders for path in sorted(folder.rglob("*")) if path.is_file()]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
 # Typst packages (`#import "@preview/…"` in a raw Typst block) would come from the
@@ -127,7 +150,7 @@ class TypstSession:
 # is sent to a proxy on port 0, which no program can listen on: a download fails
 # at once, and nothing leaves the machine. Only HTTPS (Typst's packages) is
 # redirected, and never for this machine's own addresses.
-NO_PACKAGES = Path(__file__).resolve().parent.parent / "templates" / "typst" / "no-packages"
+NO_PACKAGES = SYSTEM_TEMPLATES / "typst" / "no-packages"
 NO_NETWORK = {"https_proxy": "http://127.0.0.1:0", "HTTPS_PROXY": "http://127.0.0.1:0",
               "no_proxy": "localhost,127.0.0.1,::1", "NO_PROXY": "localhost,127.0.0.1,::1"}
 PACKAGE_HINT = "Typst packages are not available: the build never uses the network; remove the #import"
@@ -139,6 +162,6 @@ def offline() -> None:
 
 
 # Without a root of its own, a compile may read only the system's Typst templates.
-TYPST_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "typst"
+TYPST_TEMPLATES = SYSTEM_TEMPLATES / "typst"
 TYPST = TypstSession()           # the PDF edition
 TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PDF

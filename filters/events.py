@@ -150,7 +150,7 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
 
 # --- chronology.yaml -------------------------------------------------------------
 
-KEYS = ("date", "place", "text", "short", "drop", "merge", "split")
+KEYS = ("date", "place", "text", "short", "drop", "merge", "split", "new-date")
 
 
 @dataclass
@@ -163,6 +163,7 @@ class Correction:
     drop: bool = False
     merge: bool = False
     split: bool = False
+    new_date: DateSpan | None = None   # the places' event is on this date instead
 
 
 def read_corrections(source: str, path: str) -> list[Correction]:
@@ -209,8 +210,16 @@ def read_corrections(source: str, path: str) -> list[Correction]:
                   hint="write date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
             continue
         flags = {name: values.get(name, "").lower() in ("true", "yes") for name in ("drop", "merge", "split")}
+        new_date = None
+        if values.get("new-date"):
+            try:
+                new_date = parse_iso(values["new-date"])
+            except DateError as failure:
+                error(f"new-date is not a date: {failure}", path, line,
+                      hint="write new-date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
+                continue
         corrections.append(Correction(line, date, values.get("place"), values.get("text"),
-                                      values.get("short"), **flags))
+                                      values.get("short"), **flags, new_date=new_date))
     return corrections
 
 
@@ -232,12 +241,12 @@ def apply_corrections(events: list[ChronologyEvent], corrections: list[Correctio
                  hint="the text changed? correct or remove this entry")
             continue
         places = [p for _, p in chosen]
-        if fix.drop or fix.split:
+        if fix.drop or fix.split or fix.new_date:
             for event, place in chosen:
                 event.places.remove(place)
             events = [e for e in events if e.places]
-            if fix.split:
-                events.append(ChronologyEvent(fix.date, places))
+            if fix.split or fix.new_date:
+                events.append(ChronologyEvent(fix.new_date or fix.date, places))
         if fix.merge:
             holders = [e for e in events if any(p in e.places for p in places)]
             everything = [p for e in holders for p in e.places]

@@ -40,7 +40,6 @@ from core.options import edition_options
 from core.tools import pandoc_path, run_pandoc
 from press import ast
 from press.figures import data_uri, data_uri_bytes, drawn
-from press.templates import TEMPLATES
 
 FONT = "Times New Roman"
 PAGE = (21.0, 29.7)        # A4, cm
@@ -319,6 +318,6 @@ def write(job, shared) -> dict[str, bytes]:
         env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
         run_pandoc(["--from", "json", "--to", "docx", "--output", str(output), "--sandbox",
                     "--reference-doc", str(reference),
-                    "--template", str(TEMPLATES / "docx" / "article.openxml")],
+                    "--template", str(job.template_path.find("docx/article.openxml"))],
                    stdin=json.dumps(doc), env=env)
         return {f"{job.slug}.docx": output.read_bytes()}

@@ -25,6 +25,7 @@ from importlib import import_module
 from pathlib import Path
 
 from core.options import dotted
+from core.templatepath import TemplatePath, template_path
 from press import ast
 
 # Lanes: "web" editions share one HTML render of the document; "print" editions
@@ -36,7 +37,7 @@ LANES = ("print", "web")
 class Edition:
     name: str
     module: str                      # write(job, shared) and renderers(job); imported when built
-    templates: tuple[str, ...]       # folders under templates/ (besides the shared pandoc/)
+    templates: tuple[str, ...]       # folders of the template path it reads (besides pandoc/)
     lane: str
     default: bool                    # built when no edition is named
     summary: str
@@ -75,9 +76,13 @@ class Edition:
         raise_collected(found)
 
     def write(self, job, shared) -> dict[str, bytes]:
-        """The edition's files, once the metadata has what it cannot do without."""
+        """The edition's files, once the metadata has what it cannot do without; a
+        mistake in a template (a journal's) is an error naming its file and line."""
+        from core.templating import template_errors
+
         self.check(job.plain, job.metadata_file)
-        return getattr(import_module(self.module), self.writer)(job, shared)
+        with template_errors():
+            return getattr(import_module(self.module), self.writer)(job, shared)
 
     def renderers(self, job):
         """How the edition renders each content kind (``core.kinds``)."""
@@ -103,12 +108,12 @@ def function(name: str):
 
 
 EDITIONS: tuple[Edition, ...] = (
-    Edition("pdf", "press.pdf", ("typst",), "print", True,
+    Edition("pdf", "press.pdf", ("typst", "fonts"), "print", True,
             "the journal PDF (Typst, or LaTeX with --pdf-engine)", "{slug}.pdf",
             "press.readback:pdf_text", options=("pdf_engine",)),
     Edition("html", "press.html", ("html", "shared"), "web", True, "the HTML edition",
             "html/index.html", "press.readback:html_text", "press.validate:html_page", shared="html"),
-    Edition("epub", "press.epub", ("epub", "shared"), "web", True, "the EPUB 3 edition", "{slug}.epub",
+    Edition("epub", "press.epub", ("epub", "shared", "fonts"), "web", True, "the EPUB 3 edition", "{slug}.epub",
             "press.readback:epub_text", "press.validate:epubcheck", shared="html"),
     Edition("latex", "press.latex", ("latex",), "print", False,
             "a LaTeX submission folder that compiles with latexmk", "latex/{slug}.tex",
@@ -145,6 +150,10 @@ class Job:
     folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
     resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
+    templates: tuple[str, ...] = ()  # the journal's template folders (--templates), before the system's
+    # Where the reader finds the other editions from the web editions' page ({"pdf": "x.pdf",
+    # "epub": …, "pdf_url": the absolute address indexers read}); empty: beside the html/ folder.
+    addresses: dict = field(default_factory=dict, hash=False)
     # A box of one or none: the JSON tree the filters wrote ``doc_json`` from, if
     # this process ran them, for the first writer that asks (see ``document``).
     tree: list = field(default_factory=list, hash=False, compare=False, repr=False)
@@ -164,6 +173,11 @@ class Job:
             return self.tree.pop()  # atomic: one writer gets it
         except IndexError:
             return ast.load(self.doc_json)
+
+    @property
+    def template_path(self) -> TemplatePath:
+        """Where the writers find their templates (``core.templatepath``)."""
+        return template_path(self.templates)
 
     @property
     def metadata_file(self) -> str | None:

@@ -20,13 +20,14 @@ from pathlib import Path
 
 from core.kinds import Renderers
 from core.names import UNNUMBERED_CLASS
+from core.templatepath import TemplatePath
 from core.tools import TYPST_PICTURES, run_pandoc
 from filters.resources import FORMATS, media_paths
 from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import renderers as web_renderers
-from press.render import HIGHLIGHTING
-from press.templates import TEMPLATES, context, environment, language_parts, year_of
+from press.render import highlighting
+from press.templates import context, environment, language_parts, year_of
 
 
 def epub_identifier(plain: dict) -> str:
@@ -38,12 +39,12 @@ def epub_identifier(plain: dict) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}"
 
 
-def epub_cover(plain: dict, lang: str, timestamp: int | None) -> bytes:
+def epub_cover(plain: dict, lang: str, timestamp: int | None, templates: TemplatePath) -> bytes:
     """The cover as PNG, drawn by Typst from the metadata as plain text alone, so
     that it needs neither the filters nor a render."""
-    source = environment("epub", autoescape=False).get_template("cover.typ.j2").render(
+    source = environment("epub", False, templates).get_template("cover.typ.j2").render(
         plain=plain, language=language_parts(lang)[0], year=year_of(plain))
-    return TYPST_PICTURES.compile(source, timestamp, output="png")
+    return TYPST_PICTURES.compile(source, timestamp, output="png", fonts=templates.fonts)
 
 
 def package_metadata(plain: dict) -> list[tuple[str, str]]:
@@ -154,7 +155,7 @@ COVER_ITEM = (f'<item id="cover-image" href="{COVER_NAME}" media-type="image/png
 def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     info = context(job, rendered, "epub")
-    title_page = environment("epub", autoescape=True).get_template("titlepage.xhtml.j2").render(info)
+    title_page = environment("epub", True, job.template_path).get_template("titlepage.xhtml.j2").render(info)
     doc = job.document()
     doc["blocks"] = ast.render_blocks(doc["blocks"], renderers(job))
     # Our title page opens the book, as a chapter of its own (before the first section),
@@ -167,7 +168,7 @@ def write(job, shared) -> dict[str, bytes]:
         output = Path(scratch) / "book.epub"
         args = ["--from", "json", "--to", "epub3", "--output", str(output), "--sandbox",
                 "--toc", "--toc-depth=2", "--split-level=1", "--epub-title-page=false", "--mathml",
-                *HIGHLIGHTING,
+                *highlighting(job.template_path),
                 "--metadata", f"identifier={epub_identifier(plain)}",
                 "--metadata", f"toc-title={job.terms['contents']}"]
         for author in plain.get("authors") or []:
@@ -175,6 +176,6 @@ def write(job, shared) -> dict[str, bytes]:
         for name, value in package_metadata(plain):
             args += ["--metadata", f"{name}={value}"]
         run_pandoc(args, stdin=json.dumps(doc))
-        book = finish_book(output.read_bytes(), (TEMPLATES / "epub" / "style.css").read_bytes(),
+        book = finish_book(output.read_bytes(), job.template_path.find("epub/style.css").read_bytes(),
                            shared.cover, job.timestamp)
         return {f"{job.slug}.epub": book}

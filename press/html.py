@@ -18,11 +18,10 @@ from core.markup import page_range
 from core.names import BIBLIOGRAPHY_ID, DATETIME_ATTRIBUTE
 from press import ast
 from press.figures import svg_of_pdf
-from press.render import HIGHLIGHTING, Rendered, render
-from press.templates import TEMPLATES, context, environment, scholarly_article
+from press.render import Rendered, highlighting, render
+from press.templates import context, environment, scholarly_article
 
-HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml",
-             *HIGHLIGHTING]
+HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml"]
 OWN_FILES = ("index.html", "style.css")
 
 
@@ -75,7 +74,8 @@ def prepare(job) -> str:
 
 
 def render_html(job) -> Rendered:
-    return render(prepare(job), "html5", HTML_ARGS, job.plain)
+    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain,
+                  job.template_path)
 
 
 def figure_files(job) -> dict[str, bytes]:
@@ -116,12 +116,13 @@ def notes_before_references(body: str, title: str) -> str:
 def write(job, shared) -> dict[str, bytes]:
     rendered = shared.html
     rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
-    page = environment("html", autoescape=True).get_template("page.html.j2")
-    pdf = f"../{job.slug}.pdf"
+    page = environment("html", True, job.template_path).get_template("page.html.j2")
+    pdf = job.addresses.get("pdf", f"../{job.slug}.pdf")
+    pdf_url = job.addresses.get("pdf_url", pdf)  # for indexers: absolute on a journal's site
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
-    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"../{job.slug}.epub",
-                       first_page=pages[0], last_page=pages[1],
-                       jsonld=scholarly_article(rendered.plain, job.lang, pdf))
+    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=job.addresses.get("epub", f"../{job.slug}.epub"),
+                       pdf_url=pdf_url, first_page=pages[0], last_page=pages[1],
+                       jsonld=scholarly_article(rendered.plain, job.lang, pdf_url))
     return {"html/index.html": html.encode("utf-8"),
-            "html/style.css": (TEMPLATES / "html" / "style.css").read_bytes(),
+            "html/style.css": job.template_path.find("html/style.css").read_bytes(),
             **figure_files(job)}

@@ -19,7 +19,7 @@ from core.diagnostics import BuildError, display_path
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.render import HIGHLIGHTING, render
+from press.render import highlighting, render
 from press.templates import context, environment
 
 ENGINES = ("xelatex", "lualatex")
@@ -149,12 +149,13 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
 def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
     doc_json, figures = prepare(job)
-    rendered = render(doc_json, "latex", ["--wrap=preserve", *HIGHLIGHTING], job.plain)
+    rendered = render(doc_json, "latex", ["--wrap=preserve", *highlighting(job.template_path)], job.plain,
+                      job.template_path)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
     info = context(job, rendered, "latex")
     other = (rendered.plain.get("translation") or {}).get("lang")
-    env = environment("latex", autoescape=False)
+    env = environment("latex", False, job.template_path)
     env.filters["latex_escape"] = latex_escape
     env.filters["latex_url"] = latex_url
     tex = env.get_template("article.tex.j2").render(

@@ -104,11 +104,11 @@ def prepare(job) -> str:
 def render_typst(job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain)
+    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain, job.template_path)
 
 
 def typst_source(job, rendered: Rendered) -> str:
-    template = environment("typst", autoescape=False).get_template("article.typ.j2")
+    template = environment("typst", False, job.template_path).get_template("article.typ.j2")
     return template.render(context(job, rendered, "pdf"))
 
 
@@ -117,4 +117,5 @@ def write(job, shared) -> dict[str, bytes]:
         from press import latex
         return latex.write_pdf(job, job.pdf_engine)
     source = typst_source(job, render_typst(job))
-    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder))}
+    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder),
+                                             fonts=job.template_path.fonts)}

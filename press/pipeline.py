@@ -22,6 +22,7 @@ from pathlib import Path
 from core import idle
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import RESOURCES_KEY, STYLE_FILES_KEY
+from core.templatepath import TemplatePath, template_path, with_templates
 from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read, slug_of
@@ -104,13 +105,15 @@ def schedule_warm_ups(doc, later: tuple[Stage, ...]) -> None:
 
 
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
-                      chosen: tuple[Stage, ...] = stages()) -> tuple[dict, list[str], dict]:
+                      chosen: tuple[Stage, ...] = stages(),
+                      templates: TemplatePath = template_path()) -> tuple[dict, list[str], dict]:
     """Read and filter: the AST as pandoc JSON, with the job's facts; the warnings;
     the JSON tree the AST was written from (the first edition to ask takes it).
     ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
-    other stages (with the same plain text a cached document gives: the same cover)."""
+    other stages (with the same plain text a cached document gives: the same cover).
+    The stages draw their figures with the ``templates``."""
     started = time.perf_counter()
-    doc = read(manuscript, while_reading=lambda: import_stages(chosen))
+    doc = with_templates(read(manuscript, while_reading=lambda: import_stages(chosen)), templates)
     report.timed("read", started)
 
     def after_metadata(checked):
@@ -171,11 +174,12 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
     return files
 
 
-def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) -> bytes:
+def draw_cover(plain: dict, lang: str, timestamp: int | None, templates: TemplatePath,
+               report: Report) -> bytes:
     from press.epub import epub_cover
 
     started = time.perf_counter()
-    png = epub_cover(plain, lang, timestamp)
+    png = epub_cover(plain, lang, timestamp, templates)
     report.timed("epub cover", started)
     return png
 
@@ -187,10 +191,13 @@ def read_files(facts: dict) -> list[str]:
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst", untrusted: bool = False) -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = ()) -> Report:
+    """``templates``: the journal's template folders (``--templates``), searched
+    before the system's."""
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
+    path = template_path(templates)
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
     # `untrusted` changes what the stages accept: the document's key has it.
     document_options = {"untrusted": untrusted}
@@ -198,8 +205,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
     # recorded which ones the document read (a change to metadata.yaml changes the key).
-    key = ast_key((*manuscript.inputs, *cache.state.read), document_options)
-    keys = {name: edition_key(name, key, options) for name in wanted}
+    key = ast_key((*manuscript.inputs, *cache.state.read), document_options, path)
+    keys = {name: edition_key(name, key, options, path) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]
     with ThreadPoolExecutor(max_workers=1) as pictures:
@@ -209,7 +216,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             # The EPUB's cover needs only the metadata: Typst draws it on the core
             # that the filters, which hold the interpreter, leave idle.
             if "epub" in todo:
-                covers.append(pictures.submit(draw_cover, plain, lang, options["source_date_epoch"], report))
+                covers.append(pictures.submit(draw_cover, plain, lang, options["source_date_epoch"], path,
+                                              report))
 
         cached = cache.ast(key)
         tree = None
@@ -222,9 +230,9 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             start_cover(facts["plain"], facts["lang"])
         else:
             facts, warnings, tree = filtered_document(manuscript, report, on_metadata=start_cover,
-                                                chosen=stages(untrusted))
-            key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
-            keys = {name: edition_key(name, key, options) for name in wanted}
+                                                      chosen=stages(untrusted), templates=path)
+            key = ast_key((*manuscript.inputs, *read_files(facts)), document_options, path)
+            keys = {name: edition_key(name, key, options, path) for name in wanted}
 
         files: dict[str, dict[str, bytes]] = {}
         if todo:
@@ -233,7 +241,7 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
                       timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
                       bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
                       folder=facts["folder"], resources=facts["resources"],
-                      sources=tuple(facts["sources"]), tree=[tree] if tree else [])
+                      sources=tuple(facts["sources"]), templates=tuple(templates), tree=[tree] if tree else [])
             tree = None  # the writer that takes it from the job frees it when done
             files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
@@ -248,13 +256,16 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
     return report
 
 
-def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = ()) -> list[str]:
+def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
+          templates: tuple[str, ...] = ()) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
-    named editions require of the metadata), writing nothing."""
+    named editions require of the metadata), writing nothing; the stages draw their
+    figures with the journal's ``templates``, as the build does."""
     from press.editions import EDITION
 
     manuscript = find_manuscript(root)
-    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted))
+    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
+                                           templates=template_path(templates))
     metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:
@@ -266,16 +277,23 @@ def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = ()) -
     return warnings
 
 
+def chronology_events(root: Path) -> tuple[list, str]:
+    """The chronology's events as the next build would print them (the author's
+    corrections applied), and the document's language: the stages up to the
+    chronology, nothing written."""
+    with collecting() as found:
+        doc = read(find_manuscript(root))
+        for stage in needed("chronology"):
+            doc = stage.run(doc)
+    raise_collected(found)
+    return getattr(doc, "chronology_events", []), doc.get_metadata("lang", default="en")
+
+
 def chronology_review(root: Path) -> list[str]:
     """``python build.py chronology``: each event of the appendix, its text, its places
     and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
     from filters.dates import format_long
     from filters.events import review_lines
 
-    with collecting() as found:
-        doc = read(find_manuscript(root))
-        for stage in needed("chronology"):
-            doc = stage.run(doc)
-    raise_collected(found)
-    lang = doc.get_metadata("lang", default="en")
-    return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)
+    events, lang = chronology_events(root)
+    return review_lines(events, lambda span: format_long(span, lang), lang)

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import panflute as pf
 
 from core.names import FIELDS_KEY, INTERNAL_KEYS, REFERENCE_LIST_KEY
+from core.templatepath import TemplatePath, template_path
 from core.tools import run_pandoc
 
-FIELDS_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "pandoc" / "fields.txt"
+# pandoc's template: every field after a marker line (found through the search path).
+FIELDS_TEMPLATE = "pandoc/fields.txt"
 # Code's colours: pandoc's "pygments" theme, each colour darkened until it reads at
 # WCAG AA contrast (4.8:1) on the code blocks' background (#f6f6f8); pygments' own
 # comments are 2.7:1. The editions pandoc highlights (HTML, EPUB, LaTeX) use it; Typst
 # highlights code itself.
-HIGHLIGHTING = ["--syntax-highlighting", str(FIELDS_TEMPLATE.parent / "highlight.theme")]
+HIGHLIGHT_THEME = "pandoc/highlight.theme"
 MARKER = re.compile(r"^⟦press:([^⟧]*)⟧$", re.M)
 PLAIN_ONLY = (f"{REFERENCE_LIST_KEY}.",)
 
@@ -108,10 +109,16 @@ def prepare_fields(doc: pf.Doc) -> dict:
     return plain_metadata(doc, leaves)
 
 
-def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
+def highlighting(templates: TemplatePath) -> list[str]:
+    """pandoc's arguments for the code's colours (the theme through the search path)."""
+    return ["--syntax-highlighting", str(templates.find(HIGHLIGHT_THEME))]
+
+
+def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None,
+           templates: TemplatePath = template_path()) -> Rendered:
     """One pandoc run: the body and metadata of a prepared document in the markup ``to``."""
     # --sandbox: pandoc reads nothing but its input (the document names no file it needs).
-    output = run_pandoc(["--from", "json", "--to", to, "--template", str(FIELDS_TEMPLATE),
+    output = run_pandoc(["--from", "json", "--to", to, "--template", str(templates.find(FIELDS_TEMPLATE)),
                          "--sandbox", *extra_args], stdin=doc_json)
     pieces = MARKER.split(output)
     fields = {pieces[i]: pieces[i + 1].strip("\n") for i in range(1, len(pieces) - 1, 2)}
