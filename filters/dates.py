@@ -412,7 +412,36 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
             last = "year2" if match.groupdict().get("year2") else "year"
             if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang):
                 read_one(match)
-    return sorted(taken, key=lambda m: m.start)
+    return year_lists(text, sorted(taken, key=lambda m: m.start), lang)
+
+
+def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
+    """Years listed one after the other ("1996, 1997 ve 1998 yıllarında", "in 1940 and
+    1941") as one date: the range from the first to the last. A list of years shares its
+    words, so it is one entry, never one copy per year.
+
+    >>> [m.span.iso for m in find_dates("1996, 1997 ve 1998 yıllarında ve 2004’te", "tr")]
+    ['1996/1998', '2004']
+    """
+    joiners = "|".join(map(re.escape, pack(lang)["date_joiners"])) or "(?!)"
+    joint = re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
+
+    def single_year(match: DateMatch) -> bool:
+        return match.span.end is None and match.span.start.month is None and match.span.part is None
+
+    result: list[DateMatch] = []
+    for match in dates:
+        previous = result[-1] if result else None
+        if previous and single_year(match) and (single_year(previous) or previous.text[:4].isdigit()
+                                                 and previous.span.end and previous.span.end.month is None) \
+                and joint.fullmatch(text, previous.end, match.start) \
+                and match.span.start.year > previous.span.last.year:
+            result[-1] = DateMatch(previous.start, match.end,
+                                   DateSpan(previous.span.start, match.span.start),
+                                   text[previous.start:match.end], match.suffix)
+        else:
+            result.append(match)
+    return result
 
 
 def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[re.Match]:

@@ -89,16 +89,16 @@ def anchors_of(inlines) -> dict[str, tuple[int, int]]:
     return places
 
 
-YEARS = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
+YEARS = re.compile(r"\d{4}(?:\s*(?:[-–,]|and)\s*\d{4})+")
 
 
 def timex_parts(start: int, end: int, value: str, written: str, inferred: bool) -> list[dict]:
-    """A date as TIMEX2 annotate it: a range of years ("1861-1863") is two expressions,
-    one per year; anything else is one."""
-    years = YEARS.fullmatch(written)
-    if years and "/" in value:
-        return [{"start": start + years.start(i), "end": start + years.end(i), "value": years.group(i),
-                 "inferred": inferred} for i in (1, 2)]
+    """A date as TIMEX2 annotate it: a range of years ("1861-1863") or a list of them
+    ("1940, 1941 and 1942", which the chronology reads as one range) is one expression
+    per year; anything else is one."""
+    if YEARS.fullmatch(written) and re.fullmatch(r"\d{4}/\d{4}", value):
+        return [{"start": start + m.start(), "end": start + m.end(), "value": m.group(0), "inferred": inferred}
+                for m in re.finditer(r"\d{4}", written)]
     return [{"start": start, "end": end, "value": value, "inferred": inferred}]
 
 
