@@ -134,11 +134,18 @@ KEYS: dict[str, dict[str, Key]] = {
                                      "each with its own words (a comma, and)", []),
         **_keys(list, "pronouns that stand for a name as a subject (He) or its possessive (Its): an entry "
                 "names the actor instead", "subject_pronouns possessive_pronouns", []),
+        "demonstratives": Key(list, "words that make a noun point back (This, Bu): an entry that opens with one "
+                                    "does not stand on its own", []),
         "possessive": Key(str, "a name's possessive ({name}): {name}’s", "{name}"),
         "possessed": Key(str, "a regex: the end of a noun that belongs to another (Nazırlığı), no name of "
                               "its own when it stands alone", NEVER),
-        "pro_drop": Key(bool, "the language drops a subject the sentences before gave: an entry that opens "
-                              "with no name gets the last actor", False),
+        "pro_drop": Key(bool, "the language drops a subject the sentences before gave: an entry whose clause "
+                              "has no subject of its own gets the actor", False),
+        **_keys(str, "regexes of the subject test of a language that drops its subjects: a clause's last word "
+                "that tells an act (event_verb), a verb whose noun before it is part of the predicate "
+                "(light_verbs: ilan etti, kadı oldu), the end of a lower-case word that is no subject (oblique), "
+                "of a capitalised word without an apostrophe (name_oblique)",
+                "event_verb light_verbs oblique name_oblique", NEVER),
         "no_event": Key(str, "a regex: an entry text that tells of no event (It was.); it goes to the review "
                              "list, not to the appendix", NEVER),
     },

@@ -60,7 +60,7 @@ from core.names import (
 )
 from core.options import options
 from core.templatepath import TemplatePath, templates_of
-from filters.clauses import date_role, named, subject_of
+from filters.clauses import date_role, subject_of
 from filters.dates import (
     DateError,
     DateMatch,
@@ -73,7 +73,7 @@ from filters.dates import (
     range_parts,
     resolve,
 )
-from filters.entries import read_date
+from filters.entries import continues, read_date, with_actor
 from filters.events import (
     ChronologyEvent,
     Mention,
@@ -221,19 +221,34 @@ class Collector:
     # paragraph to paragraph and section to section: "On 10 October" takes its year
     narrated: DateSpan | None = None
     recent: list = field(default_factory=list)  # the last sentences read, with their paragraphs
+    topic: str | None = None   # the name the text's first sentence opens with: a biography's subject
+    begun: bool = False
 
     def actor(self) -> str | None:
-        """The last name a sentence opened with: who "He", "Its …" is (looked for only when
-        an entry needs it, among the last sentences read; each sentence read once)."""
+        """Who "He", "Its …" or a dropped subject refers back to: the name the sentence
+        before opened with as its subject; further back only through sentences that leave
+        their own subject to the ones before ("He …"): none when the sentence before has a
+        subject that is no name ("A revised agreement was agreed. Its chapter …" names no
+        one). A language that drops its subjects keeps its topic across sentences about
+        other things: the name the text's first sentence opens with (a biography's subject),
+        as the last sentence that named it wrote it ("Ahmet Cevdet Paşa"), or else the last
+        name a sentence of the section opened with. Looked for only when an entry needs it
+        (a clause with no subject of its own); each sentence read once."""
+        dropping = term(self.lang, "pro_drop")
+        topic = set(self.topic.split()) if dropping and self.topic else set()
         for told in reversed(self.recent):
             if len(told) == 2:
-                told.append(subject_of(told[0], told[1], self.lang))
-            if told[2]:
+                told += [subject_of(told[0], told[1], self.lang), continues(told[0], self.lang)]
+            if told[2] and (not topic or topic & set(told[2].split())):
                 return told[2]
-        return None
+            if not told[3] and not dropping:
+                return None
+        return self.topic if dropping else None
 
     def read(self, sentence: str, paragraph: str) -> None:
         self.recent.append([sentence, paragraph])
+        if not self.begun and self.note is None:  # the text's first sentence names its topic, if it opens with a name
+            self.topic, self.begun = subject_of(sentence, paragraph, self.lang), True
         del self.recent[:-12]
 
     def anchor(self) -> str:
@@ -416,19 +431,20 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
             anchor = item.anchor or collector.anchor()
             if item.anchor is None:
                 ranges.append((item.start, item.end, anchor))
-            reading.text = named(reading.text, collector.actor, sentence, lang)
+            entry = reading.text if reading.subject else with_actor(reading.text, collector.actor, sentence, lang)
             collector.mentions.append(Mention(
-                item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
+                item.span, anchor, entry, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,
-                position=len(collector.mentions), marked=item.anchor is not None))
+                position=len(collector.mentions), marked=item.anchor is not None, subject=reading.subject or entry != reading.text))
             if reading.role == "event" and collector.note is None:
                 collector.narrated = item.span
         collector.read(sentence, text)
     for index, number in note_number.items():
         before = [f.span for f in found if f.start < bounds[index][0] and f.span]
         outer, collector.note = collector.note, number
+        told = list(collector.recent)  # a note's sentences are no antecedents of the text's
         mark_blocks(inlines[index].content, collector, before[-1] if before else previous)
-        collector.note = outer
+        collector.note, collector.recent = outer, told
     return wrap(inlines, bounds, ranges) if ranges else inlines
 
 
@@ -566,6 +582,7 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.sections += numbered and block.level == 1
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
+            collector.recent = []  # a section's actors are its own
             collector.narrated = heading_date(collector.title, collector.lang) or collector.narrated
         elif isinstance(block, (pf.Para, pf.Plain)):
             inlines = list(block.content.list)  # the list itself: item access costs

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from core.language import lower, pack, upper_first
-from filters.dates import grammar
+from filters.dates import find_dates, find_relative, grammar
 
 WORD = re.compile(r"\S+")
+SEVERAL_DATES = "several dates in one clause"  # a weakness: the clause's text may hold another date's words
+VAGUE = "the subject does not say who"
 PUNCTUATION = ",.;:!?\"“”‘'()[]…"
 VOWELS = "aeıioöuüâîû"
 
@@ -31,6 +33,7 @@ class Reading:
     role: str = "event"       # "event", "attributive" (names a thing), "period", "state"
     weak: list[str] = field(default_factory=list)   # why an editor should look at it
     words: Counter = field(default_factory=Counter)  # content stems, for merging mentions
+    subject: bool = False     # the reader found the clause's subject (no actor is to be added)
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def verb_form(word: str, lang: str) -> tuple[str, str] | None:
     if not word or not word.islower() or word in table["not_verbs"] or \
             re.match(table["lexical_nouns"], word):
         return None
-    for kind in ("subject_relative", "object_relative", "verbal_noun", "converb"):
+    for kind in ("converb", "subject_relative", "object_relative", "verbal_noun"):  # "aşarken" is no "aşark-an"
         pattern = table["verb_forms"].get(kind)
         match = re.match(pattern, word) if pattern else None
         if match:
@@ -277,9 +280,9 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     table = grammar_table(lang)
     found = []
     if any(re.match(rf"{re.escape(subject)}(?:\b|['’])", text) for subject in table["vague_subjects"]):
-        found.append("the subject does not say who")
+        found.append(VAGUE)
     if dates_in_clause > 1:
-        found.append("several dates in one clause")
+        found.append(SEVERAL_DATES)
     if any(word in lower(text, lang) for word in table["meta_words"]):
         found.append("about the article itself")
     words = len(text.split())
@@ -331,7 +334,7 @@ def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
     """The name a sentence opens with as its subject, once an opening phrase that holds a
     date and the discourse words are dropped: the actor a later entry's pronoun or
     missing subject refers to. One capitalised word counts only if the paragraph also
-    writes its first word capitalised inside a sentence (a name, not a sentence's first word).
+    writes it capitalised inside a sentence (a name, not a sentence's first word).
 
     >>> p = "Turkmenistan declared independence. On 27 October 1991, the Soviet of Turkmenistan met."
     >>> subject_of("Turkmenistan declared independence.", p, "en"), subject_of("Fighting broke out.", p, "en")
@@ -343,36 +346,44 @@ def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
     table = grammar_table(lang)
     opening = re.match(r"[^,;:]{0,60}?\d[^\s,;:]*,\s+", sentence)  # "On 27 October 1991, ", "1839’da, "
     text = sentence[opening.end():] if opening else sentence
+    if not opening:  # "On 5 January President Tokayev dismissed …": a date that opens it without a comma
+        head = sentence[:80]
+        dated = sorted(find_dates(head, lang) + find_relative(head, lang), key=lambda m: m.start)
+        if dated and (not head[:dated[0].start].strip() or connectors(lang, "before").fullmatch(head[:dated[0].start])):
+            text = sentence[dated[0].end:].lstrip(" ,")
     for word in sorted(table["discourse"], key=len, reverse=True):
         if re.match(rf"{re.escape(word)}\b,?\s", text):
             text = text[len(word):].lstrip(" ,")
-    match = re.match(rf"((?:{NAME_WORD}\s+){{0,4}}{NAME_WORD}?)(?:['’]s)?(?=,?\s+[^\W\d_A-ZÇĞİÖŞÜ])", text)
+    match = re.match(rf"((?:{NAME_WORD}\s+){{0,4}}{NAME_WORD}?)(?:['’]s)?(?=,?\s+[^\W_A-ZÇĞİÖŞÜ])", text)  # a lower-case word or a date follows
     if not match or not match.group(1):
         return None
     name = match.group(1).strip()
     words = name.split()
+    if re.match(rf",?\s+(?:{'|'.join(map(re.escape, table['coordinators'])) or '(?!)'})\s+{NAME_WORD}",
+                text[match.end(1):]):
+        return None  # "Türk Kültür ve Miras Vakfı", "Rusya ile İran": not the one name a pronoun stands for
     unnamed = {*table["vague_subjects"], *table["subject_pronouns"], *table["possessive_pronouns"],
                *table["months"], *table["weekdays"], *table["discourse"]}
-    if name in unnamed or words[0] in unnamed or words[0] in table["determiners"]:
+    if name in unnamed or words[0] in unnamed or lower(words[0], lang) in table["determiners"]:
         return None
-    if not re.search(rf"[\w,;] {re.escape(words[0])}\b", paragraph):
+    if len(words) == 1 and not re.search(rf"[\w,;] {re.escape(words[0])}\b", paragraph):
         return None  # a sentence's first word ("Babası", "Fighting"), not a name
     if len(words) == 1 and compiled(lang, "possessed").search(name):
         return None  # a noun that belongs to one named before ("Nazırlığı döneminde …")
     return name
 
 
-def named(text: str, actor, sentence: str, lang: str) -> str:
+def named(text: str, actor, sentence: str, lang: str, subjectless=None) -> str:
     """An entry text with its actor named (``actor()``, asked only when it is needed): a
-    subject pronoun replaced by the actor, a
-    possessive one by its possessive ("Its Supreme Soviet" → "Turkmenistan’s Supreme
-    Soviet"), and, in a language that drops its subjects, ``actor`` put before a clause
-    that opens with no name of its own ("İstanbul’a geldi." → "Ahmed Cevdet İstanbul’a
-    geldi.").
+    subject pronoun replaced by the actor, a possessive one by its possessive ("Its
+    Supreme Soviet" → "Turkmenistan’s Supreme Soviet"), and, in a language that drops its
+    subjects, ``actor`` put before a clause that has no subject of its own
+    (``subjectless(text)``, the clause reader's test: "İstanbul’a geldi." → "Ahmed Cevdet
+    İstanbul’a geldi."). A clause that has its subject never gets another.
 
     >>> named("Its Supreme Soviet proclaimed it.", lambda: "Turkmenistan", "", "en")
     'Turkmenistan’s Supreme Soviet proclaimed it.'
-    >>> named("İstanbul’a geldi.", lambda: "Ahmed Cevdet", "1839’da İstanbul’a geldi.", "tr")
+    >>> named("İstanbul’a geldi.", lambda: "Ahmed Cevdet", "1839’da İstanbul’a geldi.", "tr", lambda t: True)
     'Ahmed Cevdet İstanbul’a geldi.'
     """
     table = grammar_table(lang)
@@ -385,15 +396,11 @@ def named(text: str, actor, sentence: str, lang: str) -> str:
             return text
         return f"{name} {rest}" if first in table["subject_pronouns"] else \
             f"{table['possessive'].format(name=name)} {rest}"
-    own = lower(first, lang)
-    written_small = bool(re.search(rf"(?<!\w){re.escape(own)}(?!\w)", sentence))
-    bare = first.rstrip(PUNCTUATION)
-    # "İstanbul’a", "görevini", "Bosna’da": an object or a place opens it, not its subject
-    case_marked = bool(re.search(r"\w['’]\w+$", bare) or compiled(lang, "case_marked").search(bare)
-                       or compiled(lang, "accusative").search(bare))
-    if table["pro_drop"] and case_marked and not re.search(rf"(?<=\s){NAME_WORD}(?![\w’'])", f" {rest}"):
+    if table["pro_drop"] and subjectless and subjectless(text):
         name = actor()
         if name and name not in text:
+            own = lower(first, lang)
+            written_small = bool(re.search(rf"(?<!\w){re.escape(own)}(?!\w)", sentence))
             return f"{name} {own if written_small else first} {rest}"
     return text
 

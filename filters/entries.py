@@ -22,25 +22,38 @@ from filters.clauses import (
     PUNCTUATION,
     Reading,
     clause_bounds,
+    compiled,
     content_words,
     date_role,
     extent,
     grammar_table,
     last_word_of,
+    named,
+    tells_nothing,
     text_without,
     tidy,
     weaknesses,
 )
 from filters.morphology import (
     compound_case,
+    described_date,
     finite_end,
     listed,
     named_event,
+    subjectless,
     subordinate,
     turkish_reading,
     with_subject,
+    WithSubject,
 )
-from filters.phrases import english_reading, gapped, listed_english, phrase_reading, with_subject as english_subject
+from filters.phrases import (
+    english_reading,
+    gapped,
+    is_verb,
+    listed_english,
+    phrase_reading,
+    with_subject as english_subject,
+)
 
 
 @lru_cache(maxsize=64)
@@ -83,6 +96,7 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     if turkish:
         text = (role == "attributive" and named_event(sentence, clause, own, extents, lang)) or \
             turkish_reading(sentence, clause, own, extents, lang)
+    subject = isinstance(text, WithSubject)
     phrase_text, removed = (None, []) if text else phrase_reading(sentence, clause, extents, own, lang)
     if phrase_text is not None or removed:
         groups = 1  # each date has its own phrase
@@ -90,6 +104,8 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     if text is None:
         others = [subordinate(sentence, clause, x, extents, lang) if x != own and turkish
                   and clause[0] <= x[0] < clause[1] else x for x in extents]
+        # a date in a relative clause or verbal noun of its own is no second date of this clause
+        groups -= sum(1 for x, y in zip(extents, others) if x != y and clause[0] <= x[0] < clause[1])
         body, date_at = text_without(sentence, clause[0], clause[1], others + removed, own)
         if turkish and clause[1] < len(sentence.rstrip(PUNCTUATION + " ")):
             last_word = last_word_of(body)
@@ -110,4 +126,81 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     if reader == "english":
         text = english_subject(sentence, clause, text, lang)
     text = tidy(text, lang)
-    return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang))
+    if turkish and role == "event" and not compiled(lang, "event_verb").search(last_word_of(text)):
+        # "Ermenistan’ın … kabul edildiği 2014 yılında görülmektedir": the main clause tells
+        # nothing of the date; the relative clause that describes it does
+        described = described_date(sentence, clause, start, [x for x in extents if x != own], lang)
+        if described:
+            text, groups, subject = tidy(described, lang), 1, isinstance(described, WithSubject)
+    return Reading(text, role, weaknesses(text, groups, lang), content_words(text, lang), subject)
+
+
+def with_actor(text: str, actor, sentence: str, lang: str) -> str:
+    """``text`` with its actor named where its clause needs one (``filters.clauses.named``;
+    the subject test is the clause reader's: ``subjectless`` for Turkish)."""
+    lang = base_language(lang)
+    test = (lambda t: subjectless(t, lang, sentence)) if grammar_table(lang)["clause_reader"] == "turkish" else None
+    return named(text, actor, sentence, lang, test)
+
+
+def continues(sentence: str, lang: str) -> bool:
+    """Whether a sentence leaves its subject to the ones before it: it opens with a
+    subject pronoun ("He …", "Its …"), or, in a language that drops its subjects, its last
+    clause has none ("1839’da İstanbul’a geldi."): who a later pronoun refers to is
+    looked for further back only through such sentences.
+
+    >>> continues("He resigned on 5 May.", "en"), continues("The talks failed.", "en")
+    (True, False)
+    >>> continues("1839’da İstanbul’a geldi.", "tr"), continues("Anlaşma imzalandı.", "tr")
+    (True, False)
+    """
+    lang = base_language(lang)
+    table = grammar_table(lang)
+    words = tidy(sentence, lang).split()
+    if words and words[0].strip(PUNCTUATION) in {*table["subject_pronouns"], *table["possessive_pronouns"]}:
+        return True
+    if table["pro_drop"] and table["clause_reader"] == "turkish":
+        end = len(sentence.rstrip(PUNCTUATION + " "))
+        start, _ = clause_bounds(sentence, max(0, end - 1), lang)
+        return subjectless(sentence[start:], lang)
+    return False
+
+
+def standalone(text: str, lang: str, sentence: str = "", subject: bool = False) -> bool:
+    """Whether an entry text is a statement of an event on its own: what a date as wide
+    as a year needs to enter the appendix (it is no event of a day that the text tells
+    around it). Not long, its subject neither vague nor pointing back ("İki
+    ülke", "Bu dağınıklık"), no debris of a cut sentence ("… belirlenmemişti.
+    gelinmiştir."), no first person; its verb tells an act in the past: in Turkish a past
+    form that is not negative ("kapatmıştır", not "… tesislerdir", "… yapılamamıştır"),
+    with a subject (``subject``: the reader found it, or named the actor); in English a verb besides a
+    form of "be" or "have".
+
+    >>> standalone("Türkmenistan Bakü’deki büyükelçiliğini kapatmıştır.", "tr")
+    True
+    >>> [standalone(t, "tr", "… 2014 yılında ilhak edilmesiyle …") for t in ["İlhak edilmiştir.",
+    ...     "Kemer Barajı o yıllarda kurulan tesislerdir.", "Covid-19 salgını nedeniyle yüz yüze zirve yapılamamıştır."]]
+    [False, False, False]
+    >>> standalone("Vakıf kurulmuştur.", "tr", "Vakıf 2012 yılında kurulmuş, …")
+    True
+    >>> standalone("The Red Army crossed the Vistula.", "en"), standalone("It was a long and bitter war.", "en")
+    (True, False)
+    """
+    lang = base_language(lang)
+    table = grammar_table(lang)
+    words = text.rstrip(PUNCTUATION + " ").split()
+    if tells_nothing(text, lang) or set(weaknesses(text, 1, lang)) - {"short"} or \
+            any(re.match(rf"{re.escape(word)}\s", text) for word in table["demonstratives"]):
+        return False  # short, long, "İki ülke …", "Bu dağınıklık …": it needs the text around it
+    if re.search(r"[^\W\d_]{2}\.\s", text) and not any(a in text for a in table["abbreviations"]):
+        return False  # two sentences: the debris of a cut one
+    reader = table["clause_reader"]
+    if reader == "turkish":
+        verb = words[-1]
+        return bool(compiled(lang, "event_verb").search(verb)) and not re.search(table["negative"], verb) \
+            and not re.search(r"(?:[ıi]m|[ıi]k|d[ıiuü]m|d[ıiuü]k)$", verb) \
+            and (subject or not subjectless(text, lang, sentence))
+    if reader == "english":
+        return any(is_verb(w, words[i - 1] if i else "", lang) and w.strip(PUNCTUATION).lower() not in
+                   table["auxiliaries"] for i, w in enumerate(words))
+    return True

@@ -21,6 +21,7 @@ from core.diagnostics import error, suggestion, warn
 from core.language import lower
 from filters.clauses import content_words, tells_nothing
 from filters.dates import DateError, DateSpan, parse_iso
+from filters.entries import standalone
 
 SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event;
                       # within a year, two stems at least: one name alone ("Atatürk") is not one
@@ -45,6 +46,7 @@ class Mention:
     label: str | None = None    # the author's own text ([…]{.event label="…"})
     words: Counter = field(default_factory=Counter)
     position: int = 0           # its place in reading order (an author's anchor has no number)
+    subject: bool = False       # the reader found its subject, or named the actor the clause left out
     marked: bool = False        # the author marked it ([…]{.event date=…}): printed whatever its text
 
     def __post_init__(self):
@@ -61,10 +63,13 @@ class ChronologyEvent:
 
     @property
     def chosen(self) -> Mention:
-        """The place whose automatic text reads best: no weakness, a sentence's length."""
+        """The place whose automatic text reads best: one that writes the event's own date
+        (not a wider one that joined it: "1999 yılında art arda yaşanan iki büyük deprem"
+        is no text of 12 November 1999), no weakness, a sentence's length."""
         def score(mention: Mention):
             words = len(mention.text.split())
-            return (mention.role == "event", -len(mention.weak), -3 * max(0, 5 - words) - max(0, words - 20))
+            return (mention.role == "event", mention.span == self.span, -len(mention.weak),
+                    -3 * max(0, 5 - words) - max(0, words - 20))
         return max(self.places, key=score)
 
     @property
@@ -75,15 +80,24 @@ class ChronologyEvent:
     def weak(self) -> list[str]:
         if self.label or any(p.label for p in self.places):
             return []
-        return self.chosen.weak + (["not printed: its text tells of no event"] if not self.printed else [])
+        if self.printed:
+            return self.chosen.weak
+        return self.chosen.weak + ["not printed: " + ("a year's entry must tell its event on its own"
+                                                      if self.span.start.month is None else "its text tells of no event")]
 
     @property
     def printed(self) -> bool:
         """Whether the appendix prints it: an author's text, the name of an event ("27 Mayıs
         1960 darbesi" → "Darbe."), or an automatic text that tells of an event (one that
-        does not, "It was.", goes to the review list only)."""
+        does not, "It was.", goes to the review list only). A date as wide as a year (or
+        years) enters only with a text that states its event on its own (``standalone``:
+        "Türkmenistan Bakü’deki büyükelçiliğini kapatmıştır.", not "İlhak edilmiştir.")."""
         if self.label or any(p.label or p.marked for p in self.places):
             return True
+        if self.span.start.month is None:  # a year: only an event the entry tells on its own
+            chosen = self.chosen
+            return chosen.role == "event" and not set(chosen.weak) - {"short"} and \
+                standalone(chosen.text, chosen.lang, chosen.sentence, chosen.subject)
         if self.chosen.role == "attributive":
             return any(c.isalpha() for c in self.text)
         return not tells_nothing(self.text, self.places[0].lang)

@@ -245,8 +245,12 @@ def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int],
     if any(is_verb(w, "", lang) for before, after in parts[1:] for w in before + after):
         return None  # each part has a verb of its own
     subject = len(parts[1][0])
-    predicate = parts[0][0][subject:]
-    if not subject or not any(is_verb(w, "", lang) for w in predicate) or not (
+    # the first part's verb and what follows it ("Formal talks on the future relationship
+    # began ⟨1⟩, and those on fisheries ⟨2⟩": "began"); its subject need not be as long
+    first = parts[0][0]
+    verb_at = next((i for i, w in enumerate(first) if is_verb(w, first[i - 1] if i else "", lang)), len(first))
+    predicate = first[verb_at:]
+    if not subject or not verb_at or not any(is_verb(w, "", lang) for w in predicate) or not (
             parts[1][0][0][:1].isupper() or parts[1][0][0] in grammar_table(lang)["determiners"]):
         return None  # "… by Kenya on ⟨1⟩ and by Uganda on ⟨2⟩": no subject of its own
     index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
@@ -287,3 +291,4 @@ def with_subject(sentence: str, clause: tuple[int, int], body: str, lang: str) -
     if not subject or not names or len(subject) > 8:
         return body
     return " ".join(subject + words)
+

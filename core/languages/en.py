@@ -191,6 +191,8 @@ DATES = {
     # A state, or a date planned or set that the text does not say was kept
     # ("to be held on", "would end on", "the deadline of").
     "state": [(r"\b[Aa]s of\s+$", ""),
+              # what still held, or not yet, at a date: "a third of it was still undelimited in 2021"
+              (r"\b(?:still|not yet|no longer)\b[^.;:]{0,60}\s+(?:in|by|on)\s+$", ""),
               (r"\b(?:would|will|is to|was to|were to|to be)\s+(?:\w+\s+){0,2}?(?:on|in|by|for)\s+$", ""),
               (r"\b(?:scheduled|planned|set|due|expected|intended|announced for)\s+(?:for|on|in|by)\s+$", ""),
               (r"\b(?:would|will|could|might|may|should|planned to|intended to|expected to|hoped to)\s+"
@@ -313,6 +315,7 @@ CLAUSES = {
                        "The two countries", "The two sides", "Both sides", "The parties",
                        "The two governments", "The two presidents", "The latter", "The former"],
     "subject_pronouns": ["He", "She", "It", "They"],
+    "demonstratives": ["This", "That", "These", "Those", "The latter", "The former"],
     "possessive_pronouns": ["His", "Her", "Its", "Their"],
     "possessive": "{name}’s",
     # An entry that tells of no event ("It was 4 May 1979, and …" → "It was."): reviewed, not printed.

@@ -124,7 +124,8 @@ DATES = {
     "day_month_form": "{day} {month}",
     # A year alone ("1844’te", "1729 da", "(1866)", "1934 yılında", "1855-1865 yıllarında"),
     # when no longer form holds it.
-    "year_forms": ["{year} - {year2}{suffix}", "{year}{suffix} {part}", "{year} yılının {part}", "{year}{suffix}"],
+    "year_forms": ["{year} - {year2}{suffix}", "{year}{suffix} {part}", "{year} yılının {part}", "{year} yılı {part}",
+                   "{year}{suffix}"],
     # A number that counts or names something: "2301 sayılı Kanun", "6180 MW", "1950’li
     # yıllar" (a decade), "Resolution 1483".
     "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺]\s*",
@@ -209,7 +210,10 @@ DATES = {
                (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
                (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
     # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
-    "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|\S+[dt][ae]y?ken)\b"),
+    "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|\S+[dt][ae]y?ken|\S+rken)\b"),
+              # what still held, or not yet, by a date: "… sınırın üçte biri 2021 yılına gelindiğinde
+              # dahi belirlenmemişti"
+              ("", r"^\S*\s+(?:yılın[ae]|tarihin[ae])\s+gelindiğinde\b"),
               # a term of office with its length: "24 Nisan 1873-5 Nisan 1874 (11 ay 12 gün)"
               ("", r"^\S*\s*\(\s*\d+\s+(?:yıl|ay|gün|hafta)"),
               # a figure reached: "1980 yılında kurulu güç 5118.7MW’a … ulaşmıştır"
@@ -219,13 +223,18 @@ DATES = {
               ("", r"^\S*(?:\s+[^\s,.;]+){0,4}?\s+[a-zçğıöşü]+[ae]c[ae](?:ğ\w*\s+(?:duyur|açıkla|bildir|ilan|"
                    r"belirt|söyle)|k(?:t[ıi]r)?\b)"),
               ("", r"^\S*(?:\s+[^\s,.;]+){0,6}?\s+[a-zçğıöşü]+m[ae]s[ıi]\s+(?:planlan|öngörül|bekleni)"),
+              # a thing planned for a date: "örgütün 2022 yılında planlanan ortak tatbikatı"
+              ("", r"^\S*(?:\s+(?:yılında|tarihinde|ayında))?\s+(?:planlanan|öngörülen|beklenen|hedeflenen|"
+                   r"düşünülen|tasarlanan)\b"),
               # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
               ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
                    r"(?:karar|kararlaştır|öngör|planla)")],
     "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
                     ("", r"^\S*\s+(?:yılları\s+)?arasındaki\b"),
                     ("", r"^\d{4}\s*[-–]\s*\d{4}\s+dönem"),
-                    ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
+                    # a year that names a thing: "2040 Vizyonu", "Türk Dünyası 2040 Vizyonu"
+                    ("", r"^\d{4}\s+[A-ZÇĞİÖŞÜ][\w-]*(?:[ıiuü]|s[ıiuü]|l[ae]r[ıi])\b"),
+                    ("", r"^\d{4}\s+(?!tarih|itibar|yıl|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                         r"[a-zçğıöşü]+")],
     "ordinal_period": True,
     "long_date": "{day} {month} {year}",
@@ -280,10 +289,10 @@ CLAUSES = {
                           # a concessive or temporal converb ends its clause: "… yetkisi
                           # vermekle birlikte, …", "… olmasına rağmen, …", "… iken, …"
                           r"(?<=m[ae]kle birlikte)\s*,\s+", r"(?<=m[ae]s[ıi]ne (?:rağmen|karşın))\s*,\s+",
-                          r"(?<=[ıiuü]ken)\s*,\s+", r":\s+"],
+                          r"(?<=[ıiuü]ken)\s*,\s+", r"(?<=rken),?\s+", r":\s+"],
     "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
                   "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
-                  "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
+                  "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani", "Hatta"],
     "clause_start_drop": ["ve", "ancak", "fakat", "ama", "da", "de"],
     "inner_drop": [r"\s+ise(?=\s)", r"\s+(?:dahi|bile)(?=\s)"],  # "ise", and "dahi" (even) of a clause cut out
     # A relative date in apposition to the date that follows it ("bir gün sonra
@@ -298,14 +307,19 @@ CLAUSES = {
         "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{1,}[^aeıioöuüdty])[ae]n$",
         "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
         "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
-        "converb": r"^(?P<stem>[a-zçğıöşü]{2,})(?:y?[ae]r[ae]k|y?[ıiuü]p)$",
+        # "-arak", "-ıp", and "-ken" after a tense ("aşarken", "yaparken", "gelmişken")
+        "converb": r"^(?P<stem>[a-zçğıöşü]{2,}?)(?:y?[ae]r[ae]k|y?[ıiuü]p|(?:[ae]r|[ıiuü]r|m[ae]z|[ıiuü]yor|m[ıiuü]ş|"
+                   r"y?[ae]c[ae]k)ken)$",
         "past": r"m[ıiuü]ş$",
         "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
     },
     # A verbal noun before these is what the main verb decides or plans, not an
     # event of its own: "… teslim edilmesine karar vermiştir".
     "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle", "çağrı",
-                         "teklif", "tavsiye", "öner"],
+                         "teklif", "tavsiye", "öner",
+                         # what a verbal noun is the aim or the topic of: "… geliştirilmesi için",
+                         # "… geliştirilmesine dair bir deklarasyon"
+                         "için", "amacıyla", "dair", "ilişkin", "yönelik", "hakkında", "konusunda"],
     "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
                   "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
                   "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
@@ -359,7 +373,7 @@ CLAUSES = {
                    "birlikte", "göre", "rağmen", "için", "gibi", "kadar", "beri", "dolayı",
                    "üzere", "yani", "ayrıca", "nitekim", "zira", "çünkü", "hatta", "dahi",
                    "özellikle", "bilhassa", "olan", "yana", "ardından", "sonrasında",
-                   "üzerine", "nedeniyle", "sırasında", "boyunca", "tarafından"],
+                   "üzerine", "nedeniyle", "sırasında", "boyunca"],
     "determiners": ["bu", "şu", "o", "aynı", "her", "bunun", "bununla"],
     # The review list: texts whose subject does not say who, or that are about
     # the article itself.
@@ -367,7 +381,19 @@ CLAUSES = {
                        "Bunlar", "Onlar", "Söz konusu", "Üçüncüsü", "İkincisi", "Diğeri",
                        "Bu milletvekilleri", "Bu devletler"],
     "subject_pronouns": ["O", "Onlar"],
+    "demonstratives": ["Bu", "Şu", "O", "Söz konusu"],
     "pro_drop": True,
+    # The subject test (an entry gets the actor only when its clause has no subject of its
+    # own): its last word must tell an act in the past ("geldi", "gönderilmiştir"); the noun
+    # before a light verb is part of the predicate ("vefat etti", "tayin edildi", "kadı
+    # oldu"); a lower-case word with a case ending, an infinitive or a converb, a
+    # capitalised one with a case after its possessive ("Maarif Nazırlığına") is no subject.
+    "event_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|m[ıiuü]şl[ae]rd[ıiuü]r|m[ıiuü]ş|(?<![aeıioöuü]y)[dt][ıiuü]|"
+                  r"[dt][ıiuü]l[ae]r)$",  # not "söz konusuydu" (a state)
+    "light_verbs": r"^(?:et|ed|eyle|kıl|ol)(?:ti|tiler|miş|il|di|du|muş|dular)",
+    "oblique": r"(?:[dt][ae]n?|n[dt][ae]n?|[ıiuü]n[ıiuü]|y[ıiuü]|y[ae]|[ıiuü]n[ae]|s[ıiuü]n[ae]|"
+               r"[^aeıioöuü\W]l[ae]|yl[ae]|m[ae]k|m[ae]ks[ıi]z[ıi]n|[ae]r[ae]k|[ıiuü]p)$",
+    "name_oblique": r"[ıiuü]n(?:[ae]|d[ae]n?|[ıiuü]n?)$",
     "possessed": r"(?:[^aeıioöuü\W][ıiuü]|s[ıiuü]|l[ae]r[ıi])$",
     # An entry that tells of no event ("Tarih 3 Mart 1924." → "Tarih."): reviewed, not printed.
     "no_event": r"(?:Tarih\w*|Bu|O|Şu)(?:\s+(?:idi|dir|oldu|olmuştur|olarak))?\.|"
@@ -377,7 +403,7 @@ CLAUSES = {
                   "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
     "participles": r"(?!)",
     "phrase_boundaries": [],
-    "coordinators": ["ve", "veya"],
+    "coordinators": ["ve", "ile"],  # what joins two names into a subject of both ("Rusya ile İran")
     "adjunct_prepositions": [],
     "auxiliaries": [],
     "past_tense": r"(?!)",
