@@ -136,6 +136,10 @@ KEYS: dict[str, dict[str, Key]] = {
                 "names the actor instead", "subject_pronouns possessive_pronouns", []),
         "demonstratives": Key(list, "words that make a noun point back (This, Bu): an entry that opens with one "
                                     "does not stand on its own", []),
+        "noun_relatives": Key(list, "pronouns that open a relative clause right after its noun, with no comma "
+                                    "(the war that began on …)", []),
+        "stative_verbs": Key(list, "verbs that tell a state, not an act (remained): a date that names a thing "
+                                   "in such a clause gives the thing's name as its entry", []),
         "possessive": Key(str, "a name's possessive ({name}): {name}’s", "{name}"),
         "possessed": Key(str, "a regex: the end of a noun that belongs to another (Nazırlığı), no name of "
                               "its own when it stands alone", NEVER),

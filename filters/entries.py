@@ -51,7 +51,9 @@ from filters.phrases import (
     gapped,
     is_verb,
     listed_english,
+    named_thing,
     phrase_reading,
+    relative_event,
     with_subject as english_subject,
 )
 
@@ -125,6 +127,9 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
             text = body
     if reader == "english":
         text = english_subject(sentence, clause, text, lang)
+        # "the ceasefire of ⟨date⟩" in a clause about something else; "the war that began on ⟨date⟩"
+        text = (role == "attributive" and named_thing(sentence, clause, own, lang)) or \
+            (role == "event" and relative_event(sentence, clause, own, lang)) or text
     text = tidy(text, lang)
     if turkish and role == "event" and not compiled(lang, "event_verb").search(last_word_of(text)):
         # "Ermenistan’ın … kabul edildiği 2014 yılında görülmektedir": the main clause tells

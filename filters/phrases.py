@@ -29,9 +29,20 @@ from filters.clauses import (
 
 
 def english_reading(text: str, date_at: int, lang: str) -> str:
-    """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"."""
+    """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"; "…, including
+    the summit held ⟨date⟩" → "the summit was held"."""
     table = grammar_table(lang)
     before, after = text[:date_at].split(), text[date_at:].split()
+    if len(before) >= 2 and not any(re.search(r"\w", w) for w in after) and participle(before[-1], lang) \
+            and before[-2].lower() not in table["auxiliaries"] and not before[-2].endswith(","):
+        opening = next((i for i in range(len(before) - 2, max(-1, len(before) - 7), -1)
+                        if before[i].lower() in table["determiners"]), None)
+        # the noun is no subject of its own verb ("The minister resigned ⟨date⟩"): a verb comes before it
+        if opening and not any(w.endswith(",") for w in before[opening:-2]) and \
+                any(is_verb(w, before[i - 1] if i else "", lang) for i, w in enumerate(before[:opening])):
+            subject = before[opening:-1]
+            number = "plural" if re.search(table["plural_noun"], subject[-1]) else "singular"
+            return " ".join(subject + [table["passive"][number], before[-1]])
     if len(before) < 2 or not after or not participle(before[-1], lang) or \
             not after[0][:1].isalpha():
         return text
@@ -292,3 +303,76 @@ def with_subject(sentence: str, clause: tuple[int, int], body: str, lang: str) -
         return body
     return " ".join(subject + words)
 
+
+def noun_phrase_before(sentence: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
+    """The noun phrase of ``sentence[start:end]`` that ends at ``end``, from the determiner
+    or possessive that opens it: "the ceasefire", "the Minsk Group’s “Madrid Principles”";
+    None when a verb, a preposition or a comma comes first.
+
+    >>> s = "trade grew after the ceasefire of 12 May 1994"
+    >>> s[slice(*noun_phrase_before(s, 0, s.index(" of"), "en"))]
+    'the ceasefire'
+    """
+    table = grammar_table(lang)
+    tokens = word_tokens(sentence, start, end)
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 8), -1):
+        word = tokens[index].text
+        bare = word.strip(PUNCTUATION + "“”").lower()
+        if index < len(tokens) - 1 and (word.endswith(",") or bare in table["prepositions"]):
+            return None
+        if bare in table["determiners"]:
+            return (tokens[index].start, tokens[-1].end) if index < len(tokens) - 1 else None
+        if is_verb(word, tokens[index - 1].text if index else "", lang) or bare in table["auxiliaries"]:
+            return None
+    return None
+
+
+def named_thing(sentence: str, clause: tuple[int, int], own: tuple[int, int], lang: str) -> str | None:
+    """The entry of a date that names a thing ("the ceasefire of 12 May 1994"), when its
+    clause tells of something else: the thing's name ("the ceasefire"). The clause stays
+    when the thing is its subject and it tells an act ("Azerbaijan's offensive of 27
+    September 2020 lasted a single day"; "In the referendum of 2 April 2017, 54 per cent
+    voted yes"); not when it tells a state ("the Madrid Principles of November 2007
+    remained a basis for talks") or the thing stands after its verb ("Figure 1 shows how
+    trade grew after the ceasefire of 12 May 1994").
+
+    >>> s = "Figure 1 shows how trade grew after the ceasefire of 12 May 1994."
+    >>> named_thing(s, (0, len(s)), (s.index("of 12"), len(s) - 1), "en")
+    'the ceasefire'
+    >>> s = "The election of 12 December 2019 gave Johnson a majority."
+    >>> named_thing(s, (0, len(s)), (s.index("of 12"), s.index(" gave")), "en") is None
+    True
+    """
+    table = grammar_table(lang)
+    phrase = noun_phrase_before(sentence, clause[0], own[0], lang)
+    if phrase is None:
+        return None
+    verbs = verbs_in(sentence, own[1], clause[1], lang)
+    if not verbs_in(sentence, clause[0], phrase[0], lang) and verbs and \
+            verbs[0].bare.lower() not in table["stative_verbs"]:
+        return None  # the clause tells what the thing did, or what happened in it ("In the referendum of …, 54 per cent voted yes")
+    return sentence[slice(*phrase)].strip(" ,;:")
+
+
+def relative_event(sentence: str, clause: tuple[int, int], own: tuple[int, int], lang: str) -> str | None:
+    """A date in a relative clause right after its noun ("… through the war that began on
+    ⟨date⟩ …"): the noun with the relative clause's verb, "the war began". None when the
+    date stands in no such clause.
+
+    >>> s = "The effect held through the war that began on 27 September 2020."
+    >>> relative_event(s, (0, len(s)), (s.index("on 27"), len(s) - 1), "en")
+    'the war began'
+    """
+    table = grammar_table(lang)
+    tokens = word_tokens(sentence, clause[0], own[0])
+    for index in range(len(tokens) - 1, max(0, len(tokens) - 6), -1):
+        if tokens[index].bare.lower() not in table["noun_relatives"] or tokens[index - 1].text.endswith(","):
+            continue
+        predicate = tokens[index + 1:]
+        if not predicate or not is_verb(predicate[0].text, "", lang) or any("," in t.text for t in predicate):
+            return None
+        phrase = noun_phrase_before(sentence, clause[0], tokens[index - 1].end, lang)
+        if phrase is None:
+            return None
+        return f"{sentence[slice(*phrase)]} {' '.join(t.text for t in predicate)}"
+    return None
