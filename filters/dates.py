@@ -410,7 +410,8 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     for form in rules.years:  # a year alone, unless it counts something: "1729 da", "in 1940"
         for match in form.finditer(text):
             last = "year2" if match.groupdict().get("year2") else "year"
-            if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang):
+            if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang) \
+                    and not (not match.group("suffix") and in_name(text, match.start(), match.end(), lang)):
                 read_one(match)
     return year_lists(text, sorted(taken, key=lambda m: m.start), lang)
 
@@ -442,6 +443,27 @@ def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
         else:
             result.append(match)
     return result
+
+
+def in_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the year at ``text[start:end]`` stands inside a name, between two words of
+    it that are no months ("Agenda 2030 Summit", "Türk Dünyası 2040 Vizyonu").
+
+    >>> in_name("the Agenda 2030 Summit met", 11, 15, "en"), in_name("In 1940 Germany invaded", 3, 7, "en")
+    (True, False)
+    """
+    table = pack(lang)
+    before = re.search(r"(?:^|\s)(\S+)\s+$", text[:start])
+    after = re.match(r"\s+[“\"]?(\w+)", text[end:])
+    if not before or not after or text[end:end + 1] in "’'":
+        return False
+    months = {*table["months"], *table["month_aliases"]}
+    previous, following = before.group(1).strip("“\"("), after.group(1)
+    connectors = {word.lower() for word in table["date_connectors_before"]}
+    sentence_start = not text[:before.start(1)].strip() or text[:before.start(1)].rstrip()[-1:] in ".!?:"
+    return (previous[:1].isupper() and following[:1].isupper() and previous not in months
+            and not re.search(r"['’]", previous)
+            and following not in months and previous.lower() not in connectors and not sentence_start)
 
 
 def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[re.Match]:

@@ -131,7 +131,9 @@ DATES = {
     "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺]\s*",
     "quantity_after": r"\s*(?:[.,]\d|%|['’′`]?l(?:[ıiuü]|[ae]r)\w*|-\w)|\s+(?:sayılı|numaralı|nolu|no’lu|"
                       r"kişi|asker|er|km\w*|kilometre\w*|metre\w*|m|ton\w*|lira|TL|MW|kW|kV|adet|öğrenci|yatak|"
-                      r"dönüm|hektar|ölü|yaralı|esir|top|tüfek|uçak|gemi|tank|nüfus)\b",
+                      r"dönüm|hektar|ölü|yaralı|esir|top|tüfek|uçak|gemi|tank|nüfus)\b"
+                      # a year in a name: "2040 Vizyonu", "1936 Olimpiyatları" (a month's name has its apostrophe)
+                      r"|\s+[A-ZÇĞİÖŞÜ][\w-]*(?:[ıiuü]|s[ıiuü])\b(?!['’])",
     # A suffix after a date: with an apostrophe of any form ("1844’te", "1881'de",
     # "1920′de", "1920`de"), or written apart ("1729 da", "1747 de").
     "date_suffix": "['’′`´][a-zçğıöşü]+|\\s(?:[dt][ae]n?|y[ae])(?!\\w)",
