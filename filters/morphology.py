@@ -253,6 +253,14 @@ def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, i
         noun = [copula.group(1)] if copula and not re.search(
             r"m[ıiuü]şt[ıiuü]r$|m[ae]kt[ae]d[ıiuü]r$|l[ae]rd[ıiuü]r$|[ıiuü]yor", predicate) else []
         return subjected(pre, noun + [verb], lang)
+    genitive = compiled(lang, "genitive")
+    if kind == "object_relative" and genitive.search(after[index + len(head)].bare) and \
+            any(genitive.search(t.bare) for t in after[:index]):
+        # "1997 yılında Azerbaycan’ın … anlaşmaya vardığı şirketlerin … çekilmesi … olmuştur":
+        # its subject after the date, its noun the owner of the main clause's: the noun need
+        # not be the verb's object ("anlaşmaya varmak" takes none), the date may be the main
+        # clause's; the main clause is the entry, not a relative rebuilt around a guess
+        return None
     final_verb = last_word_of(sentence[start:end])
     told = re.search(table["verb_forms"]["past"] + r"|m[ıiuü]şt[ıiuü]r$|l[ae]rd[ıiuü]r$", final_verb) \
         and not re.search(table["negative"], final_verb)
