@@ -136,6 +136,8 @@ KEYS: dict[str, dict[str, Key]] = {
                 "names the actor instead", "subject_pronouns possessive_pronouns", []),
         "demonstratives": Key(list, "words that make a noun point back (This, Bu): an entry that opens with one "
                                     "does not stand on its own", []),
+        "time_adverbs": Key(list, "phrases that open with a demonstrative and name a time, not a thing told "
+                                  "before (Şu an: now): an entry may open with one", []),
         "noun_relatives": Key(list, "pronouns that open a relative clause right after its noun, with no comma "
                                     "(the war that began on …)", []),
         "stative_verbs": Key(list, "verbs that tell a state, not an act (remained): a date that names a thing "

@@ -188,6 +188,8 @@ def standalone(text: str, lang: str, sentence: str = "", subject: bool = False) 
     [False, False, False]
     >>> standalone("Vakıf kurulmuştur.", "tr", "Vakıf 2012 yılında kurulmuş, …")
     True
+    >>> standalone("Okul Sultan II. Mahmud’un emriyle kurulmuştur.", "tr"), standalone("Şu an kullanılan bröve kabul edilmiştir.", "tr")
+    (True, True)
     >>> standalone("The Red Army crossed the Vistula.", "en"), standalone("It was a long and bitter war.", "en")
     (True, False)
     """
@@ -195,10 +197,12 @@ def standalone(text: str, lang: str, sentence: str = "", subject: bool = False) 
     table = grammar_table(lang)
     words = text.rstrip(PUNCTUATION + " ").split()
     if tells_nothing(text, lang) or set(weaknesses(text, 1, lang)) - {"short"} or \
-            any(re.match(rf"{re.escape(word)}\s", text) for word in table["demonstratives"]):
-        return False  # short, long, "İki ülke …", "Bu dağınıklık …": it needs the text around it
-    if re.search(r"[^\W\d_]{2}\.\s", text) and not any(a in text for a in table["abbreviations"]):
-        return False  # two sentences: the debris of a cut one
+            any(re.match(rf"{re.escape(word)}\s", text) for word in table["demonstratives"]) and \
+            not any(re.match(rf"{re.escape(words)}\b", text) for words in table["time_adverbs"]):
+        return False  # short, long, "İki ülke …", "Bu dağınıklık …": it needs the text around it ("Şu an": now)
+    if any(not re.fullmatch(r"[IVXLCDM]+", m.group(1)) for m in re.finditer(r"([^\W\d_]{2,})\.\s", text)) \
+            and not any(a in text for a in table["abbreviations"]):
+        return False  # two sentences: the debris of a cut one (not "Sultan II. Mahmud")
     reader = table["clause_reader"]
     if reader == "turkish":
         verb = words[-1]

@@ -384,6 +384,7 @@ CLAUSES = {
                        "Bu milletvekilleri", "Bu devletler"],
     "subject_pronouns": ["O", "Onlar"],
     "demonstratives": ["Bu", "Şu", "O", "Söz konusu"],
+    "time_adverbs": ["Şu an", "Şu anda"],
     "pro_drop": True,
     # The subject test (an entry gets the actor only when its clause has no subject of its
     # own): its last word must tell an act in the past ("geldi", "gönderilmiştir"); the noun
