@@ -411,7 +411,7 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
         for match in form.finditer(text):
             last = "year2" if match.groupdict().get("year2") else "year"
             if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang) \
-                    and not (not match.group("suffix") and in_name(text, match.start(), match.end(), lang)):
+                    and not in_name(text, match.start(), match.end(last), lang):
                 read_one(match)
     return year_lists(text, sorted(taken, key=lambda m: m.start), lang)
 
@@ -451,11 +451,14 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
 
     >>> in_name("the Agenda 2030 Summit met", 11, 15, "en"), in_name("In 1940 Germany invaded", 3, 7, "en")
     (True, False)
+    >>> s = "Ahmet Cevdet Paşa, 1866’da Halep’e gitti. Ahmet Paşa 1866’da Halep’e gitti."
+    >>> in_name(s, 19, 23, "tr"), in_name(s, 53, 57, "tr")  # a comma, a case ending: no name holds it
+    (False, False)
     """
     table = pack(lang)
     before = re.search(r"(?:^|\s)(\S+)\s+$", text[:start])
     after = re.match(r"\s+[“\"]?(\w+)", text[end:])
-    if not before or not after or text[end:end + 1] in "’'":
+    if not before or not after or text[end:end + 1] in "’'" or before.group(1)[-1:] in ",;:":
         return False
     months = {*table["months"], *table["month_aliases"]}
     previous, following = before.group(1).strip("“\"("), after.group(1)

@@ -129,6 +129,16 @@ def test_a_year_that_names_a_thing_is_no_event():
         ("2021-11-12", "Zirvede “Türk Dünyası 2040 Vizyonu” belgesi kabul edilmiştir.")]
 
 
+@pytest.mark.parametrize("body, entry", [
+    ("Ahmet Cevdet Paşa, 1866’da Halep vilayetine vali tayin edildi.",   # a comma: no name spans it
+     ("1866", "Ahmet Cevdet Paşa, Halep vilayetine vali tayin edildi.")),
+    ("Ahmet Paşa 1866’da Halep’e gönderildi.",                             # a case ending: no name holds it
+     ("1866", "Ahmet Paşa Halep’e gönderildi.")),
+])
+def test_a_year_between_two_names_is_a_date_when_no_name_holds_it(body, entry):
+    assert printed(body) == [entry]
+
+
 # --- lists of years and of dates ---------------------------------------------------------
 
 def test_a_sentence_that_lists_years_gives_one_entry():
