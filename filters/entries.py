@@ -35,6 +35,7 @@ from filters.clauses import (
     weaknesses,
 )
 from filters.morphology import (
+    WithSubject,
     compound_case,
     described_date,
     finite_end,
@@ -44,7 +45,6 @@ from filters.morphology import (
     subordinate,
     turkish_reading,
     with_subject,
-    WithSubject,
 )
 from filters.phrases import (
     english_reading,
@@ -54,6 +54,8 @@ from filters.phrases import (
     named_thing,
     phrase_reading,
     relative_event,
+)
+from filters.phrases import (
     with_subject as english_subject,
 )
 
