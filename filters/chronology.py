@@ -508,7 +508,10 @@ def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
         # alt text says what the picture shows, event by event.
         alt = f"{caption}: " + "; ".join(f"{m.date}: {m.words}" if m.show_date else m.words for m in shown)
         images.append(pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt}))
-    figure = pf.Figure(pf.Plain(*images), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
+    # one block per panel: pandoc writes a block with one image as a JATS <graphic>; several
+    # images in one block went into a <p> inside a <p>, which the JATS DTD refuses
+    figure = pf.Figure(*(pf.Plain(image) for image in images),
+                       caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
                        identifier=TIMELINE_ID, classes=[TIMELINE_CLASS])
     number_caption(figure, "figure", number, lang)
     return [figure]
