@@ -61,6 +61,10 @@ KEYS: dict[str, dict[str, Key]] = {
         "ethics_statement": Key(str, "the ethics approval, composed: {board}, {date}, {number}"),
         "ethics_number": Key(str, "the approval number's phrase in it: {number}"),
         "credit": Key(dict, "CRediT contributor roles: the taxonomy's key → the role's name"),
+        "article_types": Key(dict, "article types (core.metaschema.ARTICLE_TYPES) → their names: the JATS "
+                                   "edition's subject heading when the metadata gives none"),
+        "review_copy": Key(str, "the first line of a blind-review copy: what it leaves out"),
+        "accessibility_summary": Key(str, "the EPUB's accessibility summary (schema:accessibilitySummary)"),
         "quotes": Key(dict, "quotation marks: DoubleQuote and SingleQuote → (opening, closing)"),
         "translation_language": Key(str, "the language of an article's translated title and abstract, "
                                          "when the metadata does not say"),

@@ -21,7 +21,7 @@ NS = {"mml": "http://www.w3.org/1998/Math/MathML", "xlink": "http://www.w3.org/1
       "jats": "http://www.ncbi.nlm.nih.gov/JATS1", "ai": "http://www.crossref.org/AccessIndicators.xsd"}
 # What the seed lacks to be deposited, as a journal would add it (10.5555 is Crossref's test prefix).
 SEED_JOURNAL = """
-journal: {name: Test Journal of Area Studies, issn: 1234-5678}
+journal: {name: Test Journal of Area Studies, issn: 1234-5679}
 doi: 10.5555/press.seed.2021
 url: https://example.org/articles/seed
 crossref: {depositor: Test Editorial Office, email: doi@example.org, registrant: Test Publisher}
@@ -84,7 +84,7 @@ def test_jats_front_matter_element_by_element(delivered):
     front = tree.find("front")
     assert texts(front, "journal-meta/journal-title-group/journal-title") == ["Journal of Eurasian Affairs"]
     assert texts(front, "journal-meta/journal-id[@journal-id-type='iso-abbrev']") == ["J. Eurasian Aff."]
-    assert texts(front, "journal-meta/issn[@publication-format='print']") == ["1234-5678"]
+    assert texts(front, "journal-meta/issn[@publication-format='print']") == ["1234-5679"]
     meta = front.find("article-meta")
     assert texts(meta, "article-id[@pub-id-type='doi']") == ["10.1234/jea.2021--0042"]
     assert texts(meta, "title-group/article-title") == [
@@ -275,7 +275,7 @@ authors:
   - name: Ayşe Yılmaz Kaya
     surname: Yılmaz Kaya
     affiliation: Ankara University
-journal: {name: Test Journal, eissn: 2345-6789}
+journal: {name: Test Journal, eissn: 2345-6787}
 doi: 10.5555/review.1
 url: https://example.org/review
 date: 2024-02-01
@@ -320,7 +320,7 @@ def test_crossref_deposit_element_by_element(delivered):
     journal = deposit.find("cr:body/cr:journal", NS)
     assert texts(journal, "cr:journal_metadata/cr:full_title") == ["Journal of Eurasian Affairs"]
     assert texts(journal, "cr:journal_metadata/cr:abbrev_title") == ["J. Eurasian Aff."]
-    assert texts(journal, "cr:journal_metadata/cr:issn[@media_type='print']") == ["1234-5678"]
+    assert texts(journal, "cr:journal_metadata/cr:issn[@media_type='print']") == ["1234-5679"]
     assert texts(journal, "cr:journal_issue/cr:journal_volume/cr:volume") == ["14"]
     assert texts(journal, "cr:journal_issue/cr:issue") == ["2"]
     article = journal.find("cr:journal_article", NS)

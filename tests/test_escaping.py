@@ -69,7 +69,7 @@ def test_latex_specials_in_metadata_compile_as_text(tmp_path):
 
 def test_xml_editions_escape_metadata(tmp_path):
     metadata = ('lang: en\ntitle: "A <b>bold</b> & <script>x</script> title"\n'
-                "journal: {name: J, issn: 1234-5678}\n")
+                "journal: {name: J, issn: 1234-5679}\n")
     root, result = build(tmp_path, metadata, "jats")
     assert result.returncode == 0, result.stderr
     xml = next((root / "build" / "jats").glob("*.xml")).read_text(encoding="utf-8")
@@ -82,7 +82,7 @@ def test_a_bib_href_to_javascript_is_no_link(tmp_path):
     bib = ("@misc{x, author = {A, B}, year = {2020}, url = {javascript:alert(2)},\n"
            "  title = {A \\href{javascript:alert(document.domain)}{click me} and \\href{https://ok.org}{ok}}}\n")
     root = write_manuscript(tmp_path, {"01.md": "# Intro\n\nText [@x].\n"},
-                            "lang: en\ntitle: T\njournal: {name: J, issn: 1234-5678}\n", bib)
+                            "lang: en\ntitle: T\njournal: {name: J, issn: 1234-5679}\n", bib)
     result = run_build("html", "epub", "jats", "--root", str(root), cwd=root)
     assert result.returncode == 0, result.stderr
     html = (root / "build" / "html" / "index.html").read_text(encoding="utf-8")
