@@ -6,7 +6,7 @@
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check            every validation, no edition written
     python build.py chronology       the chronology's entries for review: text, places, weak spots
-    python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
+    python build.py validate         every built edition through its gatekeepers (EPUBCheck and Ace, Nu, JATS4R…)
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
     python build.py --untrusted --root SUBMISSION --out DIR

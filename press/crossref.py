@@ -257,6 +257,6 @@ def deposit(job, rendered, works: dict[str, dict]) -> etree._Element:
 
 
 def write(job, shared) -> dict[str, bytes]:
-    rendered, _, works = shared.jats
+    rendered, _, works, _ = shared.jats
     return {f"{job.slug}.crossref.xml": etree.tostring(deposit(job, rendered, works), xml_declaration=True,
                                                         encoding="UTF-8", pretty_print=True)}

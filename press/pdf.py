@@ -29,7 +29,7 @@ TALL, PAGE_HEIGHT = 1.3, "20cm"
 def typst_image(element: dict) -> dict:
     """An Image as a raw ``#image(…)`` with its size and alt text."""
     _, _, attributes = ast.attributes(element)
-    alt = attributes.get("alt") or ast.stringify(element["c"][1])
+    alt = ast.alt_text(element)
     url = element["c"][2][0]
     arguments = [typst_image_source(url)]
     if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
@@ -38,8 +38,8 @@ def typst_image(element: dict) -> dict:
         length = typst_length(attributes.get(name, ""))
         if length:
             arguments.append(f"{name}: {length}")
-    if alt.strip():
-        arguments.append(f"alt: {typst_string(alt.strip())}")
+    if alt:
+        arguments.append(f"alt: {typst_string(alt)}")
     return {"t": "RawInline", "c": ["typst", f"#image({', '.join(arguments)})"]}
 
 
