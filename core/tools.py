@@ -101,15 +101,19 @@ class TypstSession:
         self._lock = threading.Lock()
 
     def compile(self, source: str, timestamp: int | None, output: str = "pdf",
-                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = ()) -> bytes:
-        """The document as PDF or SVG, or its first page as PNG."""
+                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = (),
+                standards: tuple[str, ...] = ()) -> bytes:
+        """The document as PDF or SVG, or its first page as PNG; ``standards``: the PDF
+        standards it must meet (``"a-2a"``, ``"ua-1"``): Typst refuses to export a PDF
+        that would break one, and says why."""
         import typst
 
         with self._lock:
             try:
+                extra = {"pdf_standards": list(standards)} if standards else {}
                 result = self._compiler(fonts).compile(input=source.encode("utf-8"), format=output,
                                                        timestamp=timestamp, ppi=ppi,
-                                                       root=str(root or TYPST_TEMPLATES))
+                                                       root=str(root or TYPST_TEMPLATES), **extra)
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 if "failed to download package" in error.message:

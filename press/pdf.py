@@ -6,6 +6,15 @@ where the author keeps them (and nothing outside it). Before pandoc writes Typst
 images become Typst's own ``image`` calls (pandoc's writer drops the alt text,
 which the PDF's tags carry) and numbered equations a line with their number at
 the right margin; the numbers themselves come from the AST.
+
+The PDF is PDF/A-2a and PDF/UA-1 (``STANDARDS``), exported so by Typst, which
+refuses to write one that would break them: every equation has its alternative
+text (its TeX as linear text, ``core.mathtext``), every picture its alt text, a PDF
+figure is embedded as the SVG Typst draws of it (the standards' export takes no
+PDF). Level A of PDF/A, because the PDF is tagged and every glyph is mapped to
+Unicode for PDF/UA already: the archive is told its structure and text can be
+reused. The XMP then gets what Typst does not write (``archival``): every author
+as a creator of their own, both titles, the DOI, the licence.
 """
 from __future__ import annotations
 
@@ -15,9 +24,10 @@ from pathlib import Path
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import typst_string
+from core.mathtext import linear
 from core.tools import TYPST
 from press import ast
-from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
+from press.figures import data_uri, data_uri_bytes, svg_aspect, svg_of_pdf, typst_image_source, typst_length
 from press.render import Rendered, render
 from press.templates import context, environment
 
@@ -26,12 +36,15 @@ from press.templates import context, environment
 TALL, PAGE_HEIGHT = 1.3, "20cm"
 
 
-def typst_image(element: dict) -> dict:
-    """An Image as a raw ``#image(…)`` with its size and alt text."""
+def typst_image(element: dict, folder: str | None = None) -> dict:
+    """An Image as a raw ``#image(…)`` with its size and alt text (an image without
+    one is told by its file's name); a PDF figure under ``folder`` as the SVG Typst
+    draws of it."""
     _, _, attributes = ast.attributes(element)
-    alt = ast.alt_text(element)
     url = element["c"][2][0]
-    arguments = [typst_image_source(url)]
+    alt = ast.alt_text(element) or Path(url).stem if not url.startswith("data:") else ast.alt_text(element)
+    arguments = [typst_image_source(url) if not url.lower().endswith(".pdf") or folder is None
+                 else typst_image_source(data_uri("image/svg+xml", svg_of_pdf(Path(folder) / url, Path(folder))))]
     if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
         attributes = {"height": PAGE_HEIGHT}
     for name in ("width", "height"):
@@ -43,11 +56,25 @@ def typst_image(element: dict) -> dict:
     return {"t": "RawInline", "c": ["typst", f"#image({', '.join(arguments)})"]}
 
 
+def alternative(math: list[dict]) -> str:
+    """The set rule that gives the equations after it their alternative text: the
+    TeX of ``math`` (Math elements) as linear text."""
+    alt = " ".join(linear(item["c"][1]) for item in math if item.get("t") == "Math")
+    return f"#set math.equation(alt: {typst_string(alt)});"
+
+
+def typst_math(element: dict) -> list[dict]:
+    """Math with its alternative text (PDF/UA): ``#[#set math.equation(alt: "…");$x$]``."""
+    return [{"t": "RawInline", "c": ["typst", f"#[{alternative([element])}"]}, element,
+            {"t": "RawInline", "c": ["typst", "]"]}]
+
+
 def typst_equation(element: dict) -> list[dict]:
-    """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``."""
+    """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``,
+    the equation with its alternative text."""
     identifier, math, number = ast.equation_parts(element)
     label = f" <{identifier}>" if identifier else ""
-    return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})["]}]
+    return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})[{alternative(math)}"]}]
             + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
 
 
@@ -90,7 +117,8 @@ def renderers(job) -> Renderers:
     return Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
-        "figure": NATIVE, "image": typst_image, "table": typst_table, "math": NATIVE,
+        "figure": NATIVE, "image": lambda element: typst_image(element, job.folder), "table": typst_table,
+        "math": typst_math,
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
@@ -117,5 +145,75 @@ def write(job, shared) -> dict[str, bytes]:
         from press import latex
         return latex.write_pdf(job, job.pdf_engine)
     source = typst_source(job, render_typst(job))
-    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder),
-                                             fonts=job.template_path.fonts)}
+    pdf = TYPST.compile(source, job.timestamp, root=Path(job.folder), fonts=job.template_path.fonts,
+                        standards=STANDARDS)
+    return {f"{job.slug}.pdf": archival(pdf, job.plain, job.lang)}
+
+
+# PDF/A-2 level A (archival, tagged, every glyph's text known) and PDF/UA-1 (accessible).
+STANDARDS = ("a-2a", "ua-1")
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XMP_NAMESPACES = {"rdf": RDF, "dc": "http://purl.org/dc/elements/1.1/",
+                  "xmpRights": "http://ns.adobe.com/xap/1.0/rights/", "x": "adobe:ns:meta/"}
+
+
+def xmp_properties(plain: dict, lang: str) -> dict[str, list[tuple[str | None, str]]]:
+    """What the PDF's XMP says of the article beyond Typst's: each property's values,
+    with their languages (dc:title in both; None: a list's item).
+
+    >>> xmp_properties({"title": "T", "translation": {"lang": "tr", "title": "B"}, "doi": "10.1/x",
+    ...                 "authors": [{"name": "A"}, {"name": "C"}], "license": {"name": "CC BY 4.0",
+    ...                 "url": "https://l/"}, "copyright": "© 2021 A"}, "en")["dc:title"]
+    [('x-default', 'T'), ('en', 'T'), ('tr', 'B')]
+    """
+    translation = plain.get("translation") or {}
+    license_ = plain.get("license") or {}
+    rights = " · ".join(filter(None, [plain.get("copyright"), license_.get("name")]))
+    properties = {
+        "dc:title": [("x-default", plain["title"]), (lang, plain["title"]),
+                     *([(translation.get("lang"), translation["title"])] if translation.get("title") else [])],
+        "dc:creator": [(None, author["name"]) for author in plain.get("authors") or [] if author.get("name")],
+        "dc:identifier": [(None, f"doi:{plain['doi']}")] if plain.get("doi") else [],
+        "dc:rights": [("x-default", rights)] if rights else [],
+        "xmpRights:WebStatement": [(None, license_["url"])] if license_.get("url") else [],
+    }
+    return {name: values for name, values in properties.items() if values}
+
+
+def archival(pdf: bytes, plain: dict, lang: str) -> bytes:
+    """The PDF with its XMP completed (``xmp_properties``): Typst writes all the authors
+    as one creator, one title and neither DOI nor licence. The Info dictionary may not
+    contradict the XMP (PDF/A): its Author, the authors joined, goes when there are
+    several. The file's identifier is derived from its content (reproducible)."""
+    import io
+
+    import pikepdf
+    from lxml import etree
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        stream = document.Root.Metadata
+        xmp = etree.fromstring(stream.read_bytes())
+        description = xmp.find(f".//{{{RDF}}}Description")
+        for name, values in xmp_properties(plain, lang).items():
+            prefix, local = name.split(":")
+            tag = f"{{{XMP_NAMESPACES[prefix]}}}{local}"
+            for old in description.findall(tag):
+                description.remove(old)
+            container = {"dc:title": "Alt", "dc:rights": "Alt", "dc:creator": "Seq"}.get(name)
+            element = etree.SubElement(description, tag, nsmap={prefix: XMP_NAMESPACES[prefix]})
+            if container is None:
+                element.text = values[0][1]
+                continue
+            holder = etree.SubElement(element, f"{{{RDF}}}{container}")
+            for language, value in values:
+                item = etree.SubElement(holder, f"{{{RDF}}}li")
+                item.text = value
+                if language:
+                    item.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+        stream.write(etree.tostring(xmp, encoding="utf-8"))
+        creators = xmp_properties(plain, lang).get("dc:creator", [])
+        if len(creators) > 1 and "/Author" in document.docinfo:
+            del document.docinfo["/Author"]  # PDF/A: one Author equal to the only creator, or none
+        output = io.BytesIO()
+        document.save(output, deterministic_id=True)
+        return output.getvalue()

@@ -281,7 +281,14 @@ def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
     from pypdf import PdfReader
     reader = PdfReader(next((root / "build").glob("*.pdf")))
     assert reader.metadata.title == 'Pipes & Percent: 100% under "quoted" #1'
-    assert reader.metadata.author == "Ayşe Yılmaz & Co, John Smith"
+    # each author a creator of their own in the XMP (the Info dictionary's one Author
+    # would contradict it: PDF/A), the DOI, both titles
+    xmp = reader.xmp_metadata
+    assert xmp.dc_creator == ["Ayşe Yılmaz & Co", "John Smith"] and reader.metadata.author is None
+    assert xmp.dc_identifier == "doi:10.1234/jt.2021.12"
+    assert xmp.dc_title == {"x-default": 'Pipes & Percent: 100% under "quoted" #1',
+                            "en": 'Pipes & Percent: 100% under "quoted" #1', "tr": "Türkçe Başlık & Yüzde"}
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
     first = reader.pages[0].extract_text()
     assert "Journal of #Tests & Notes, 12(3), 45–67" in first and "0000-0002-1825-0097" in first
     opf = zipfile.ZipFile(next((root / "build").glob("*.epub"))).read("EPUB/content.opf").decode()
