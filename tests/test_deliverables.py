@@ -169,8 +169,15 @@ def docx_of(out: Path):
     return docx.Document(str(next(out.glob("*.docx"))))
 
 
+def text_of(paragraph) -> str:
+    """A paragraph's text as Word shows it, the results of its fields (SEQ, REF) included."""
+    from docx.oxml.ns import qn
+    return "".join(node.text or "" if node.tag == qn("w:t") else "\n"
+                   for node in paragraph._p.iter(qn("w:t"), qn("w:br"), qn("w:tab")))
+
+
 def paragraphs(document, style: str | None = None) -> list[str]:
-    return [p.text for p in document.paragraphs if style is None or p.style.name == style]
+    return [text_of(p) for p in document.paragraphs if style is None or p.style.name == style]
 
 
 @pytest.mark.parametrize("sample, expected", [
@@ -194,10 +201,10 @@ def test_docx_reads_back(delivered, sample, expected):
     assert "ORCID" in text and "https://orcid.org/0000-0002-1825-0097" in text
     for abstract in expected["abstracts"]:
         assert any(p.startswith(abstract) for p in paragraphs(document, "Abstract"))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [text_of(p) for p in document.paragraphs if p.style.name.startswith("Heading")]
     for heading in expected["headings"]:
         assert heading in headings, headings
-    captions = " ".join(p.text for p in document.paragraphs if "Caption" in p.style.name)
+    captions = " ".join(text_of(p) for p in document.paragraphs if "Caption" in p.style.name)
     for caption in expected["captions"]:
         assert caption in captions
     assert len(document.inline_shapes) >= 6, "every figure is embedded"
@@ -215,6 +222,13 @@ def test_docx_reads_back(delivered, sample, expected):
     assert re.search(r"<m:t>\s*T\s*</m:t>", body)
     assert ">(1)<" in body and ">(2)<" in body
     assert "Orta Koridor" in notes or "South Caucasus" in notes, "footnotes are Word footnotes"
+    # captions number themselves (SEQ fields Word renumbers and lists), cross-references
+    # point at them (REF fields); an appendix's figures have their own sequence
+    assert re.search(r'w:instr=" SEQ (Figure|Table) \\\* ARABIC "', body)
+    assert re.search(r'w:instr=" SEQ (Figure|Table)[A-C] \\\* ARABIC "', body)
+    assert re.search(r'w:instr=" REF _Ref_fig\w+ \\h "', body)
+    for name in re.findall(r'w:instr=" REF (\w+) ', body):
+        assert f'w:name="{name}"' in body, name
     from docx.shared import Cm
     assert abs(document.sections[0].page_width - Cm(21)) < Cm(0.01), "A4"
 
@@ -259,6 +273,9 @@ doi: 10.5555/review.1
 url: https://example.org/review
 date: 2024-02-01
 acknowledgements: We thank Jan's colleagues.
+funding: Leiden University Fund, grant 7.
+ethics: {board: the Leiden Ethics Committee, date: 2023-05-01, number: "2023/9"}
+author-contributions: Jan wrote it.
 crossref: {depositor: Desk, email: desk@example.org, registrant: Test Press}
 docx: {review: true}
 """
@@ -273,6 +290,9 @@ def test_review_copy_is_blind_double_spaced_and_line_numbered(tmp_path):
     text = " ".join(" ".join(paragraphs(document)).split())
     assert "Escaped <script>alert(1)</script> & Co: a test" in text
     assert "van der Berg" not in text and "Leiden" not in text and "colleagues" not in text
+    assert "grant 7" not in text and "Ethics" not in text and "Jan wrote" not in text
+    assert paragraphs(document)[0].startswith("Prepared for blind review: the authors' names and institutions, "
+                                              "the acknowledgements, the funding, the ethics approval")
     assert document.core_properties.author == ""
     assert document.styles["Normal"].paragraph_format.line_spacing == 2.0
     assert document.sections[0]._sectPr.xpath("./w:lnNumType")
