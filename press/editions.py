@@ -46,7 +46,8 @@ class Edition:
     validator: str = ""              # "module:function": the gatekeeper's check of the main file
     shared: str = ""                 # the render it shares with others (``Shared``), if any
     options: tuple[str, ...] = ()    # build options the edition reads (part of its cache key)
-    requires: bool = False           # its module's REQUIRED: the metadata it cannot do without
+    requires: bool = False           # its module's REQUIRED (the metadata it cannot do without) and
+                                     # RECOMMENDED (what it should have: a warning)
     writer: str = "write"            # the module's function that writes it
 
     def template_folders(self, pdf_engine: str) -> tuple[str, ...]:
@@ -115,8 +116,9 @@ EDITIONS: tuple[Edition, ...] = (
     Edition("pdf", "press.pdf", ("typst", "fonts"), "print", True,
             "the journal PDF (Typst, or LaTeX with --pdf-engine)", "{slug}.pdf",
             "press.readback:pdf_text", "press.validate:pdf_standards", options=("pdf_engine",)),
-    Edition("html", "press.html", ("html", "shared"), "web", True, "the HTML edition",
-            "html/index.html", "press.readback:html_text", "press.validate:html_page", shared="html"),
+    Edition("html", "press.html", ("html", "shared", "fonts"), "web", True, "the HTML edition",
+            "html/index.html", "press.readback:html_text", "press.validate:html_page", shared="html",
+            requires=True),
     Edition("epub", "press.epub", ("epub", "shared", "fonts"), "web", True, "the EPUB 3 edition", "{slug}.epub",
             "press.readback:epub_text", "press.validate:epub_book", shared="html"),
     Edition("latex", "press.latex", ("latex",), "print", False,

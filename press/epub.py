@@ -29,7 +29,7 @@ from press.figures import data_uri, svg_of_pdf
 from press.html import math_alt_texts
 from press.html import renderers as web_renderers
 from press.render import highlighting
-from press.templates import context, environment, language_parts, year_of
+from press.templates import context, environment, language_parts, publisher, year_of
 
 
 def epub_identifier(plain: dict) -> str:
@@ -225,8 +225,7 @@ def write(job, shared) -> dict[str, bytes]:
         for name, value in package_metadata(plain):
             args += ["--metadata", f"{name}={value}"]
         run_pandoc(args, stdin=json.dumps(doc))
-        journal = plain.get("journal") or {}
-        certifier = journal.get("publisher") or (plain.get("crossref") or {}).get("registrant") or journal.get("name")
+        certifier = publisher(plain) or (plain.get("journal") or {}).get("name")
         book = finish_book(output.read_bytes(), job.template_path.find("epub/style.css").read_bytes(),
                            shared.cover, job.timestamp, (job.terms["accessibility_summary"], certifier))
-        return {f"{job.slug}.epub": book}
+        return {f"{job.slug}.epub": book, f"html/{job.slug}.epub": book}  # the page's download beside it

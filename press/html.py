@@ -20,10 +20,18 @@ from core.names import BIBLIOGRAPHY_ID, DATETIME_ATTRIBUTE
 from press import ast
 from press.figures import svg_of_pdf
 from press.render import Rendered, highlighting, render
-from press.templates import context, environment, scholarly_article
+from core.tools import TYPST_PICTURES
+from press.templates import context, environment, language_parts, scholarly_article, year_of
 
-HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml"]
-OWN_FILES = ("index.html", "style.css")
+# One h1, the title: the sections start at h2 (the table of contents keeps two levels).
+HTML_ARGS = ["--toc", "--toc-depth=3", "--shift-heading-level-by=1", "--section-divs", "--html-q-tags",
+             "--wrap=none", "--mathml"]
+OWN_FILES = ("index.html", "style.css", "card.png")
+# Without `url`, what indexers and link previews miss (the edition's check says it).
+RECOMMENDED = {"url": "the article's address: without it the page has no canonical link, Google Scholar "
+                      "cannot read its PDF (citation_pdf_url must be absolute) and link previews get "
+                      "neither the page's address nor its card (og:url, og:image)"}
+REQUIRED: dict = {}
 
 
 def web_name(name: str) -> str:
@@ -136,15 +144,39 @@ def notes_before_references(body: str, title: str) -> str:
     return body[:place] + notes.rstrip() + "\n" + body[place:]
 
 
+def page_address(url: str | None, name: str) -> str:
+    """The address of a file beside the page: absolute under the article's ``url``
+    (the page is that folder's index), else relative.
+
+    >>> page_address("https://x.org/a/42", "a.pdf"), page_address("https://x.org/a/42/", "a.pdf")
+    ('https://x.org/a/42/a.pdf', 'https://x.org/a/42/a.pdf')
+    >>> page_address(None, "a.pdf")
+    'a.pdf'
+    """
+    return f"{url.rstrip('/')}/{name}" if url else name
+
+
+def card(job) -> bytes:
+    """The article's card for link previews (og:image), drawn by Typst: 900 × 472.5
+    points at 96 pixels to the inch, the 1200 × 630 pixels link previews show."""
+    source = environment("html", False, job.template_path).get_template("card.typ.j2").render(
+        plain=job.plain, language=language_parts(job.lang)[0], year=year_of(job.plain))
+    return TYPST_PICTURES.compile(source, job.timestamp, output="png", ppi=96, fonts=job.template_path.fonts)
+
+
 def write(job, shared) -> dict[str, bytes]:
+    """The page, its stylesheet, its figures and, when the article has an address,
+    its card; the PDF and the EPUB are beside it (their editions put them there)."""
     rendered = shared.html
     rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
     page = environment("html", True, job.template_path).get_template("page.html.j2")
-    pdf = f"../{job.slug}.pdf"
+    url = rendered.plain.get("url")
+    pdf = page_address(url, f"{job.slug}.pdf")
+    image = page_address(url, "card.png") if url else None
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
-    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"../{job.slug}.epub",
-                       first_page=pages[0], last_page=pages[1],
-                       jsonld=scholarly_article(rendered.plain, job.lang, pdf))
+    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"{job.slug}.epub",
+                       download=f"{job.slug}.pdf", first_page=pages[0], last_page=pages[1], image=image,
+                       jsonld=scholarly_article(rendered.plain, job.lang, pdf, image))
     return {"html/index.html": math_alt_texts(html).encode("utf-8"),
             "html/style.css": job.template_path.find("html/style.css").read_bytes(),
-            **figure_files(job)}
+            **({"html/card.png": card(job)} if image else {}), **figure_files(job)}

@@ -141,13 +141,16 @@ def typst_source(job, rendered: Rendered) -> str:
 
 
 def write(job, shared) -> dict[str, bytes]:
+    """The PDF, and a copy beside the HTML page, which links it (Google Scholar reads
+    the PDF of a page from the page's own folder)."""
     if job.pdf_engine != "typst":
         from press import latex
-        return latex.write_pdf(job, job.pdf_engine)
-    source = typst_source(job, render_typst(job))
-    pdf = TYPST.compile(source, job.timestamp, root=Path(job.folder), fonts=job.template_path.fonts,
-                        standards=STANDARDS)
-    return {f"{job.slug}.pdf": archival(pdf, job.plain, job.lang)}
+        pdf = latex.write_pdf(job, job.pdf_engine)[f"{job.slug}.pdf"]
+    else:
+        source = typst_source(job, render_typst(job))
+        pdf = archival(TYPST.compile(source, job.timestamp, root=Path(job.folder), fonts=job.template_path.fonts,
+                                     standards=STANDARDS), job.plain, job.lang)
+    return {f"{job.slug}.pdf": pdf, f"html/{job.slug}.pdf": pdf}
 
 
 # PDF/A-2 level A (archival, tagged, every glyph's text known) and PDF/UA-1 (accessible).

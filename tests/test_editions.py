@@ -93,7 +93,9 @@ def test_html_scholarly_metadata(article_html):
     head = article_html.split("</head>")[0]
     assert '<meta name="citation_title" content="Dağlık Karabağ Sorunu ve Türkistan Devletleri">' in head
     assert len(re.findall(r'<meta name="citation_reference"', head)) == 36
-    assert 'name="citation_pdf_url" content="../daglik-karabag-sorunu-ve-turkistan-devletleri.pdf"' in head
+    # no url: the PDF beside the page, by a relative address (and the build said what that costs)
+    assert 'name="citation_pdf_url" content="daglik-karabag-sorunu-ve-turkistan-devletleri.pdf"' in head
+    assert 'rel="canonical"' not in head and "og:image" not in head
     assert '<meta name="DC.language" content="tr">' in head and 'property="og:title"' in head
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
     assert data["@type"] == "ScholarlyArticle" and data["inLanguage"] == "tr"
@@ -294,3 +296,36 @@ def test_every_metadata_field_reaches_every_edition_escaped(tmp_path):
     opf = zipfile.ZipFile(next((root / "build").glob("*.epub"))).read("EPUB/content.opf").decode()
     assert "<dc:publisher>Journal of #Tests &amp; Notes</dc:publisher>" in opf
     assert "doi:10.1234/jt.2021.12" in opf
+
+
+def test_html_for_indexers_with_the_articles_address(built):
+    """With `url`, Google Scholar gets an absolute citation_pdf_url to the PDF beside the
+    page, link previews the page's address and a card made for the article, and the
+    JSON-LD the address, the publisher and the image; the page has one h1, the title."""
+    out = built["article-en"]
+    html = (out / "html" / "index.html").read_text(encoding="utf-8")
+    head = html.split("</head>")[0]
+    page = "https://example.org/jea/2021/0042"
+    slug = "corridors-and-mediators-regional-diplomacy-in-the-south-caucasus-1991-2021"
+    assert f'<link rel="canonical" href="{page}">' in head
+    assert f'<meta name="citation_pdf_url" content="{page}/{slug}.pdf">' in head
+    assert (out / "html" / f"{slug}.pdf").read_bytes() == (out / f"{slug}.pdf").read_bytes()
+    assert (out / "html" / f"{slug}.epub").is_file()
+    for name, value in (("og:url", page), ("og:image", f"{page}/card.png"), ("og:image:width", "1200"),
+                        ("og:site_name", "Journal of Eurasian Affairs")):
+        assert f'<meta property="{name}" content="{value}">' in head
+    from PIL import Image
+    assert Image.open(out / "html" / "card.png").size == (1200, 630)
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
+    assert data["url"] == page and data["image"] == f"{page}/card.png"
+    assert data["publisher"] == {"@type": "Organization", "name": "Example Academic Press"}
+    body = html.split("<body>")[1]
+    assert body.count("<h1") == 1 and '<h2 data-number="1">' in body and '<h3 data-number="1.1">' in body
+
+
+def test_html_without_an_address_says_what_indexers_miss(tmp_path):
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText.\n"}, "lang: en\ntitle: T\n")
+    result = run_build("html", "--root", str(root), cwd=root)
+    assert result.returncode == 0
+    assert ("metadata.yaml: warning: the html edition should have `url` (the article's address: without it "
+            "the page has no canonical link, Google Scholar cannot read its PDF") in result.stderr

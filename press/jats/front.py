@@ -20,6 +20,7 @@ from core.language import term
 from core.markup import page_range
 from core.metaschema import CREDIT_TERMS, CREDIT_VOCABULARY, credit_role
 from press.jats.xml import ALI, blocks, date_element, element, inline, unwrap_into
+from press.templates import publisher
 
 DEFAULT_TYPE = "research-article"
 
@@ -50,12 +51,10 @@ def journal_meta(plain: dict, meta: dict) -> etree._Element:
     for key, form in (("issn", "print"), ("eissn", "electronic")):
         if journal.get(key):
             children.append(element("issn", journal[key], publication_format=form))
-    if journal.get("publisher"):
+    if publisher(plain):  # the journal's publisher, else who registers the DOI
         children.append(element("publisher", children=[
-            inline("publisher-name", rendered.get("publisher", ""))]))
-    elif (plain.get("crossref") or {}).get("registrant"):  # who registers the DOI publishes it
-        children.append(element("publisher", children=[
-            element("publisher-name", plain["crossref"]["registrant"])]))
+            inline("publisher-name", rendered["publisher"]) if journal.get("publisher")
+            else element("publisher-name", publisher(plain))]))
     if journal.get("url"):
         children.append(element("self-uri", journal["url"], xlink_href=journal["url"]))
     return element("journal-meta", children=children)
