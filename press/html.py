@@ -22,6 +22,7 @@ from press.figures import svg_of_pdf
 from press.render import Rendered, highlighting, render
 from core.tools import TYPST_PICTURES
 from press.templates import context, environment, language_parts, scholarly_article, year_of
+from press.webfonts import LICENCE, page_characters, web_fonts
 
 # One h1, the title: the sections start at h2 (the table of contents keeps two levels).
 HTML_ARGS = ["--toc", "--toc-depth=3", "--shift-heading-level-by=1", "--section-divs", "--html-q-tags",
@@ -165,8 +166,9 @@ def card(job) -> bytes:
 
 
 def write(job, shared) -> dict[str, bytes]:
-    """The page, its stylesheet, its figures and, when the article has an address,
-    its card; the PDF and the EPUB are beside it (their editions put them there)."""
+    """The page, its stylesheet, its fonts (subset to the page's characters), its
+    figures and, when the article has an address, its card; the PDF and the EPUB are
+    beside it (their editions put them there)."""
     rendered = shared.html
     rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
     page = environment("html", True, job.template_path).get_template("page.html.j2")
@@ -174,9 +176,13 @@ def write(job, shared) -> dict[str, bytes]:
     pdf = page_address(url, f"{job.slug}.pdf")
     image = page_address(url, "card.png") if url else None
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
-    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"{job.slug}.epub",
-                       download=f"{job.slug}.pdf", first_page=pages[0], last_page=pages[1], image=image,
-                       jsonld=scholarly_article(rendered.plain, job.lang, pdf, image))
-    return {"html/index.html": math_alt_texts(html).encode("utf-8"),
+    html = math_alt_texts(page.render(
+        context(job, rendered, "html"), pdf=pdf, epub=f"{job.slug}.epub", download=f"{job.slug}.pdf",
+        first_page=pages[0], last_page=pages[1], image=image, fonts="fonts/fonts.css",
+        jsonld=scholarly_article(rendered.plain, job.lang, pdf, image)))
+    fonts, faces = web_fonts(job.template_path.find(f"html/fonts/{LICENCE}").parent, page_characters(html))
+    return {"html/index.html": html.encode("utf-8"),
             "html/style.css": job.template_path.find("html/style.css").read_bytes(),
+            "html/fonts/fonts.css": faces.encode("utf-8"),
+            **{f"html/fonts/{name}": data for name, data in fonts.items()},
             **({"html/card.png": card(job)} if image else {}), **figure_files(job)}
