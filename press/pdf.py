@@ -42,9 +42,10 @@ def typst_image(element: dict, folder: str | None = None) -> dict:
     draws of it."""
     _, _, attributes = ast.attributes(element)
     url = element["c"][2][0]
-    alt = ast.alt_text(element) or Path(url).stem if not url.startswith("data:") else ast.alt_text(element)
-    arguments = [typst_image_source(url) if not url.lower().endswith(".pdf") or folder is None
-                 else typst_image_source(data_uri("image/svg+xml", svg_of_pdf(Path(folder) / url, Path(folder))))]
+    alt = ast.alt_text(element) or ("" if url.startswith("data:") else Path(url).stem)
+    if url.lower().endswith(".pdf") and folder is not None:  # the standards' export takes no PDF
+        url = data_uri("image/svg+xml", svg_of_pdf(Path(folder) / url, Path(folder)))
+    arguments = [typst_image_source(url)]
     if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
         attributes = {"height": PAGE_HEIGHT}
     for name in ("width", "height"):

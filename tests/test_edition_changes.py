@@ -31,7 +31,8 @@ def test_skipping_an_edition_change_never_loses_one(filtered, prepare, monkeypat
     doc = json.loads(filtered["ast"])
     changed = 0
     for block in doc["blocks"] + doc_from(WIDE_PIPE_TABLE).to_json()["blocks"]:
-        one = Job(ast.dump({**doc, "meta": {}, "blocks": [block]}), "x", filtered["lang"], None)  # the metadata names every figure
+        one = Job(ast.dump({**doc, "meta": {}, "blocks": [block]}), "x", filtered["lang"], None,
+                  folder=filtered["folder"])  # the metadata names every figure
         skipping = prepare(one)
         with monkeypatch.context() as always:
             always.setattr(ast, "may_contain", lambda *_: True)
