@@ -63,6 +63,7 @@ def collected_warnings():
 def import_stages(chosen: tuple[Stage, ...] = stages()) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
+    import pikepdf  # noqa: F401 (the PDF's XMP: press.pdf.archival)
     import typst  # noqa: F401
 
     import press.render  # noqa: F401
