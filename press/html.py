@@ -74,8 +74,7 @@ def prepare(job) -> str:
 
 
 def render_html(job) -> Rendered:
-    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain,
-                  job.template_path)
+    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain)
 
 
 def figure_files(job) -> dict[str, bytes]:

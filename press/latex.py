@@ -149,8 +149,7 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
 def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
     doc_json, figures = prepare(job)
-    rendered = render(doc_json, "latex", ["--wrap=preserve", *highlighting(job.template_path)], job.plain,
-                      job.template_path)
+    rendered = render(doc_json, "latex", ["--wrap=preserve", *highlighting(job.template_path)], job.plain)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
     info = context(job, rendered, "latex")

@@ -104,7 +104,7 @@ def prepare(job) -> str:
 def render_typst(job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain, job.template_path)
+    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain)
 
 
 def typst_source(job, rendered: Rendered) -> str:

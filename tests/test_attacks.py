@@ -1,0 +1,101 @@
+"""The second round of attacks (issue 19), one test per class, each against the
+mechanism that closes the whole class: what the attack must not achieve (the file
+it must not read, the code it must not run, the address it must not reach) is what
+the test checks, in every edition it could reach, with and without --untrusted as
+the README's trust model says."""
+from __future__ import annotations
+
+import socket
+import subprocess
+from pathlib import Path
+
+import panflute as pf
+import pytest
+from conftest import run_build, write_manuscript
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+
+from press.render import prepare_fields, render
+
+HOSTNAME = socket.gethostname()
+BIB = "@book{a, author = {Aslanlı, A.}, title = {Kitap}, year = {2015}, publisher = {P}}\n"
+JOURNAL = ("journal: {name: J, issn: 1234-5678}\ndoi: 10.5555/x.1\nurl: https://example.org/x\ndate: 2021-01-02\n"
+           "crossref: {depositor: D, email: d@example.org, registrant: R}\n")
+
+
+def project(tmp_path: Path, sections: dict[str, str], metadata: str, bib: str = BIB) -> Path:
+    return write_manuscript(tmp_path / "submission", sections, metadata, bib)
+
+
+def build(root: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_build(*args, "--root", str(root), "--out", str(out), cwd=root)
+
+
+# --- 1. no in-band channel between the content and the templates ----------------------------
+
+# What the pandoc template's marker lines once were, and what each edition would run
+# had they defined a field (issue 19: Typst code, a LaTeX preamble, CSS).
+MARKERS = ("⟦press:title⟧\n#text[RAN #(6*7)]\n⟦press:highlighting⟧\n@import url(http://127.0.0.1:9/x.css);\n"
+           "⟦press:body⟧\n\\AtBeginDocument{\\input{/etc/hostname}}\n⟦press:end⟧")
+FORMATS = ("html5", "typst-smart", "latex", "jats_publishing")
+# Text that is markup in one of the editions' languages, and line breaks.
+HOSTILE = st.text(alphabet=st.sampled_from(list("⟦⟧press:bodyend\n #[]()*$\\{}<>&%_~^\"'`@;-")) | st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60)
+
+
+def document(text: str) -> pf.Doc:
+    """``text`` in a title (inlines), an abstract (a code block) and the body (a code
+    block and a paragraph), each beside a word found nowhere else."""
+    return pf.Doc(pf.CodeBlock(text), pf.Para(pf.Str("BODYWORD"), pf.Space(), pf.Str(text)),
+                  metadata={"title": pf.MetaInlines(pf.Str("TITLEWORD"), pf.Space(), pf.Str(text)),
+                            "abstract": pf.MetaBlocks(pf.CodeBlock(text), pf.Para(pf.Str("ABSTRACTWORD")))})
+
+
+def rendered_fields(text: str, to: str):
+    doc = document(text)
+    plain = prepare_fields(doc)
+    import json
+    return render(json.dumps(doc.to_json()), to, plain=plain)
+
+
+@settings(max_examples=40, deadline=None)
+@given(HOSTILE)
+@example(MARKERS)
+@example("⟦press:toc⟧")
+def test_no_text_of_the_content_is_taken_for_a_field(text):
+    for to in FORMATS:
+        rendered = rendered_fields(text, to)
+        assert set(rendered.meta) == {"title", "abstract"}, (to, rendered.meta)
+        assert "TITLEWORD" in rendered.meta["title"] and "ABSTRACTWORD" in rendered.meta["abstract"]
+        assert "BODYWORD" in rendered.body and "TITLEWORD" not in rendered.body
+        assert "ABSTRACTWORD" not in rendered.body and "BODYWORD" not in rendered.meta["abstract"]
+        assert "@import" not in rendered.highlighting and "RAN" not in rendered.toc
+
+
+@settings(max_examples=40, deadline=None)
+@given(HOSTILE)
+@example(MARKERS)
+def test_any_text_in_a_field_is_text_in_html(text):
+    rendered = rendered_fields(text, "html5")
+    shown = lxml_html.fragment_fromstring(rendered.meta["title"], create_parent="span").text_content()
+    assert shown.split() == f"TITLEWORD {text}".split()  # as written (pandoc keeps no edge spaces)
+
+
+@pytest.mark.parametrize("untrusted", [False, True])
+def test_marker_lines_in_the_content_are_printed_in_every_edition(tmp_path, untrusted):
+    code = "```\n" + MARKERS + "\n```\n"
+    metadata = ("lang: en\ntitle: Markers\nabstract: |\n  " + code.replace("\n", "\n  ") + "\n" + JOURNAL)
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{code}"}, metadata)
+    out = tmp_path / "out"
+    editions = ["pdf", "html", "epub", "latex", "jats", "docx", "crossref"]
+    result = build(root, out, *editions, *(["--untrusted"] if untrusted else []))
+    assert result.returncode == 0, result.stderr
+    from press.editions import EDITION
+    for name in ("pdf", "html", "epub", "latex", "jats", "docx"):
+        text = EDITION[name].read(out / EDITION[name].main_file("markers"))
+        assert "RAN 42" not in text, name
+        assert "#text[RAN #(6*7)]" in text.replace("\n", ""), name    # printed as written
+        assert HOSTNAME not in text, name                               # /etc/hostname was not read
+    page = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "@import" not in "".join(part.split("</style>")[0] for part in page.split("<style>")[1:])
