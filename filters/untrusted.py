@@ -10,7 +10,9 @@ Refused, each place named, all of them in one build:
 - script by other roads: an event-handler attribute (``{onclick=…}``), an attribute
   holding a script URL, and a link or image whose URL is not relative, a
   ``#fragment`` or one of ``SAFE_URL_SCHEMES`` (``javascript:``, ``data:``,
-  ``file:``…).
+  ``file:``…);
+- TeX math with a control sequence that is not on the allowlist of math commands
+  (``core.texmath``): the LaTeX editions print math as written, so TeX would run it.
 
 An HTML comment alone is no markup: it is dropped, as every edition would show
 nothing of it. Everything else builds as usual.
@@ -35,6 +37,7 @@ import core.markup  # noqa: F401 (lets panflute read raw Typst)
 from core.diagnostics import error, locate
 from core.markup import scheme_of, unsafe_url
 from core.names import SAFE_URL_SCHEMES
+from core.texmath import refused
 from filters.elements import descendants
 
 # pandoc's metadata fields that its templates paste in raw.
@@ -114,6 +117,16 @@ def refuse_script(element, places: Places) -> None:
               hint=f"a link may point into the document, to a relative path or to {schemes}")
 
 
+def refuse_math(element: pf.Math, places: Places) -> None:
+    unknown = refused(element.text)
+    if unknown:
+        first = element.text.strip().split("\n", 1)[0]
+        path, line = places.of(re.escape(first))
+        error(f"TeX math with {', '.join(unknown)} is refused in an untrusted build: '{shown(element.text)}'",
+              path, line, hint="math may use the commands of TeX math that every edition can show "
+                               "(\\frac, \\alpha, \\text…), no others")
+
+
 def check(doc: pf.Doc) -> None:
     places = Places(doc)
     for field in RAW_FIELDS:
@@ -129,6 +142,8 @@ def check(doc: pf.Doc) -> None:
                 comments.append(element)
             else:
                 refuse_raw(element, places)
+        elif isinstance(element, pf.Math):
+            refuse_math(element, places)
         elif getattr(element, "attributes", None) or isinstance(element, (pf.Link, pf.Image)):
             refuse_script(element, places)
     for comment in reversed(comments):  # the last first: the others' indices still hold

@@ -99,3 +99,33 @@ def test_marker_lines_in_the_content_are_printed_in_every_edition(tmp_path, untr
         assert HOSTNAME not in text, name                               # /etc/hostname was not read
     page = (out / "html" / "index.html").read_text(encoding="utf-8")
     assert "@import" not in "".join(part.split("</style>")[0] for part in page.split("<style>")[1:])
+
+
+# --- 2. TeX math reaches LaTeX only through an allowlist ----------------------------------------
+
+MATH = {"01.md": "# One\n\nFine $\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt{y}$ [@a].\n\n"
+                 "Read $\\text{\\input{/etc/hostname}}$ here.\n\n"
+                 "$$\nx^^5cinput{/etc/hostname}\n$$\n\n"
+                 "Grow $\\begin{filecontents*}{x.tex}\\end{filecontents*}$.\n"}
+
+
+def test_untrusted_math_with_a_command_outside_the_allowlist_is_refused_at_its_place(tmp_path):
+    root = project(tmp_path, MATH, "lang: en\ntitle: 'Math $\\write18{id}$'\n")
+    result = build(root, tmp_path / "out", "latex", "--untrusted")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for expected in ("manuscript/01.md:5: error: TeX math with \\input is refused in an untrusted build",
+                     "manuscript/01.md:8: error: TeX math with ^^ is refused",
+                     "manuscript/01.md:11: error: TeX math with \\begin{filecontents*}, \\end{filecontents*} is "
+                     "refused", "manuscript/metadata.yaml:2: error: TeX math with \\write is refused"):
+        assert expected in result.stderr, result.stderr
+    assert "01.md:3" not in result.stderr  # the allowed commands pass
+    assert not (tmp_path / "out").exists()
+
+
+def test_math_the_editions_can_show_builds_untrusted(tmp_path):
+    text = "# One\n\nFine $\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt{y}$ [@a].\n\n" \
+           "$$\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\\,\\mathbb{R}\n$$\n"
+    root = project(tmp_path, {"01.md": text}, "lang: en\ntitle: T\n")
+    result = build(root, tmp_path / "out", "latex", "html", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    assert "\\frac{a}{b}" in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
