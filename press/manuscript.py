@@ -31,6 +31,7 @@ from core.diagnostics import (
     record,
     suggestion,
 )
+from core.inputs import limit, read_input, regular, too_large
 from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
 from core.tools import finish, start_pandoc
 
@@ -99,15 +100,37 @@ def find_manuscript(root: Path) -> Manuscript:
     # resources stage refuses it, at its line, if the text uses it.
     files = tuple(sorted(p for p in folder.rglob("*") if not p.name.startswith(".") and p.is_file()
                          and inside(p, project / "manuscript")))
+    texts = [path for path in (*sources, metadata, folder / CHRONOLOGY_FILE) if path.exists() or path.is_symlink()]
+    check_sizes(texts, bibliography, [path for path in files if path not in texts])
     return Manuscript(root, sources, metadata_file, bibliography, files)
+
+
+def check_sizes(texts: list[Path], bibliography: list[Path], others: list[Path]) -> None:
+    """Every file the build reads is a regular file (a FIFO would hang it), and each kind
+    is within its limit (``core.inputs``), before any of them is read: the text, the
+    bibliography, and the other files of manuscript/ (figures: the cache reads them all)."""
+    with collecting() as found:
+        for paths, total, each in ((texts, "text", None), (bibliography, "bib", None),
+                                   (others, "figures", "figure")):
+            size = 0
+            for path in paths:
+                try:
+                    length = regular(path).st_size
+                except BuildError as failure:
+                    record(failure)
+                    continue
+                size += length
+                if each and length > limit(each):
+                    record(too_large(each, path, length))
+                elif size > limit(total):
+                    record(too_large(total, path, size))
+                    break
+    raise_collected(found)
 
 
 def check_text(path: Path) -> str:
     """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
-    try:
-        data = path.read_bytes()
-    except OSError as failure:  # a folder named like a section, a file without read permission
-        raise BuildError(f"cannot read the file: {failure.strerror}", display_path(path)) from None
+    data = read_input(path, "text")  # a folder named like a section is an error naming it
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -266,11 +289,15 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
                 error(f"bibliography '{name}' lies outside the project folder", where, line,
                       hint="put the .bib in bibliography/ and name it from manuscript/, "
                            "as ../bibliography/NAME.bib")
+    try:
+        check_sizes([], bibliography, [])
+    except BuildError as failure:
+        record(failure)
+        return []
     for path in bibliography:
-        if path.is_file():
-            problem = control_character(path.read_bytes().decode("utf-8", "replace"))
-            if problem:
-                error(problem[1], display_path(path), problem[0], problem[2])
+        problem = control_character(read_input(path, "bib").decode("utf-8", "replace"))
+        if problem:
+            error(problem[1], display_path(path), problem[0], problem[2])
     return [str(path) for path in bibliography]
 
 

@@ -19,7 +19,7 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from core import idle
+from core import idle, inputs
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import RESOURCES_KEY, STYLE_FILES_KEY
 from core.templatepath import TemplatePath, template_path, with_templates
@@ -191,9 +191,16 @@ def read_files(facts: dict) -> list[str]:
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = ()) -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = (),
+          limits: dict[str, int] | None = None) -> Report:
     """``templates``: the journal's template folders (``--templates``), searched
-    before the system's."""
+    before the system's; ``limits``: the journal's ``--limit``s (``core.inputs``)."""
+    with inputs.limits(limits):
+        return build_within_limits(root, out, wanted, use_cache, pdf_engine, untrusted, templates)
+
+
+def build_within_limits(root: Path, out: Path, wanted: list[str], use_cache: bool, pdf_engine: str,
+                        untrusted: bool, templates: tuple[str, ...]) -> Report:
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
@@ -257,15 +264,16 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
 
 def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
-          templates: tuple[str, ...] = ()) -> list[str]:
+          templates: tuple[str, ...] = (), limits: dict[str, int] | None = None) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
     named editions require of the metadata), writing nothing; the stages draw their
     figures with the journal's ``templates``, as the build does."""
     from press.editions import EDITION
 
-    manuscript = find_manuscript(root)
-    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
-                                           templates=template_path(templates))
+    with inputs.limits(limits):
+        manuscript = find_manuscript(root)
+        facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
+                                               templates=template_path(templates))
     metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:

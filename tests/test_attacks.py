@@ -5,13 +5,15 @@ the test checks, in every edition it could reach, with and without --untrusted a
 the README's trust model says."""
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import panflute as pf
 import pytest
-from conftest import run_build, write_manuscript
+from conftest import REPO, run_build, write_manuscript
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
@@ -129,3 +131,44 @@ def test_math_the_editions_can_show_builds_untrusted(tmp_path):
     result = build(root, tmp_path / "out", "latex", "html", "--untrusted")
     assert result.returncode == 0, result.stderr
     assert "\\frac{a}{b}" in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+
+
+# --- 5. bounded inputs: regular files only, each kind within its limit -----------------------
+
+SECTION = {"01.md": "# One\n\nText [@a].\n"}
+
+
+@pytest.mark.parametrize("place", ["manuscript/02.md", "bibliography/more.bib", "manuscript/chronology.yaml"])
+def test_a_fifo_saved_as_a_source_is_an_error_not_a_hang(tmp_path, place):
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    os.mkfifo(root / place)
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "html", "--root", str(root),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{place}: error: a FIFO (named pipe), not a regular file" in result.stderr
+
+
+def test_a_huge_sparse_source_is_refused_before_it_is_read(tmp_path):
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    with open(root / "manuscript" / "02.md", "wb") as sparse:
+        sparse.truncate(1 << 30)  # 1 GB of NUL bytes, taking no disk
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(REPO / "build.py"), "html",
+                             "--root", str(root), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "manuscript/02.md: error: 1.07 GB: over the limit of 4 MB for the Markdown sections" in result.stderr
+    assert int(result.stderr.strip().splitlines()[-1]) < 300_000  # kB: it was never read (2.1 GB once)
+
+
+def test_a_journal_raises_a_limit_on_the_command_line_never_in_the_metadata(tmp_path):
+    root = project(tmp_path, {"01.md": "# One\n\n" + "Sözcük " * 2000 + "[@a].\n"},
+                   "lang: tr\ntitle: T\nabstract: '" + "uzunx" * 5000 + "'\nlimit: {field: 1000000}\n")
+    out = tmp_path / "out"
+    result = build(root, out, "html")
+    assert result.returncode == 1
+    assert "manuscript/metadata.yaml:3: error: 'abstract' is 25,000 characters long: over the limit of " \
+           "20,000 characters" in result.stderr
+    assert "over the limit of 5 kB" in build(root, out, "html", "--limit", "text=5K").stderr
+    result = build(root, out, "html", "--limit", "field=30K")
+    assert result.returncode == 0, result.stderr
+    assert "unknown" in result.stderr and "limit" in result.stderr  # the metadata key does nothing

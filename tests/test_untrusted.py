@@ -144,7 +144,7 @@ def test_a_folder_named_like_a_section_is_an_error_not_a_traceback(tmp_path):
     root = project(tmp_path)
     (root / "manuscript" / "02-ek.md").mkdir()
     failed(run_build("html", "--root", str(root), cwd=root),
-           "manuscript/02-ek.md: error: cannot read the file: Is a directory")
+           "manuscript/02-ek.md: error: a folder, not a regular file")
 
 
 def test_no_metadata_file_or_no_title_is_an_error(tmp_path):
