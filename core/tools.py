@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.idle import run_pending
+from core.sandbox import empty_folder
 from core.templatepath import SYSTEM_TEMPLATES
 
 
@@ -50,10 +51,14 @@ PANDOC_RUNTIME = ["+RTS", "-H8m", "-O64m", "-RTS"]
 def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = None) -> subprocess.Popen:
     """Start pandoc and return at once; ``finish`` waits for its output. A thread
     feeds pandoc its input and drains its output, so that pandoc works to the end
-    while this process does something else (a full pipe would stop it)."""
-    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                               env={**os.environ, **(env or {})})
+    while this process does something else (a full pipe would stop it).
+
+    Every run is sandboxed: ``--sandbox`` lets pandoc's readers and writers read no
+    file but those the arguments name (the build's copies, ``core.sandbox``), and it
+    runs in a private empty folder."""
+    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, "--sandbox", *args], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               env={**os.environ, **(env or {})}, cwd=empty_folder())
     outcome: dict = {}
 
     def communicate() -> None:
@@ -90,10 +95,11 @@ class TypstSession:
     """One Typst compiler for the life of the process: in watch mode a recompile
     reuses everything Typst memoised (fonts, layout), 0.02 s instead of 0.15 s.
 
-    ``root`` is the folder Typst may read files from (the manuscript's, for its
-    figures); Typst refuses any path that leaves it. ``fonts``: folders of fonts a
-    journal's templates bring, besides the fonts Typst ships (no system font is
-    used: the PDF looks the same on every machine).
+    ``root`` is the folder Typst may read files from: the build's sandbox, which holds
+    copies of the figures the text names (``core.sandbox``), or an empty folder; Typst
+    refuses any path that leaves it. ``fonts``: folders of fonts a journal's templates
+    bring, besides the fonts Typst ships (no system font is used: the PDF looks the
+    same on every machine); packages come from nowhere (``NO_PACKAGES``).
     """
 
     def __init__(self):
@@ -109,7 +115,7 @@ class TypstSession:
             try:
                 result = self._compiler(fonts).compile(input=source.encode("utf-8"), format=output,
                                                        timestamp=timestamp, ppi=ppi,
-                                                       root=str(root or TYPST_TEMPLATES))
+                                                       root=str(root or empty_folder()))
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 if "failed to download package" in error.message:
@@ -126,7 +132,7 @@ class TypstSession:
         key = font_files(fonts)
         if key not in self._compilers:
             offline()
-            self._compilers[key] = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True,
+            self._compilers[key] = typst.Compiler(root=str(empty_folder()), ignore_system_fonts=True,
                                                   font_paths=[str(folder) for folder in fonts],
                                                   package_path=str(NO_PACKAGES),
                                                   package_cache_path=str(NO_PACKAGES))
@@ -161,7 +167,5 @@ def offline() -> None:
     os.environ.update(NO_NETWORK)
 
 
-# Without a root of its own, a compile may read only the system's Typst templates.
-TYPST_TEMPLATES = SYSTEM_TEMPLATES / "typst"
 TYPST = TypstSession()           # the PDF edition
 TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PDF

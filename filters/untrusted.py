@@ -127,7 +127,13 @@ def refuse_math(element: pf.Math, places: Places) -> None:
                                "(\\frac, \\alpha, \\text…), no others")
 
 
+def untrusted_build(doc: pf.Doc) -> bool:
+    """Whether this stage ran: the later stages refuse what they would otherwise only say."""
+    return getattr(doc, "press_untrusted", False)
+
+
 def check(doc: pf.Doc) -> None:
+    doc.press_untrusted = True
     places = Places(doc)
     for field in RAW_FIELDS:
         if field in doc.metadata:

@@ -80,7 +80,7 @@ def render_html(job) -> Rendered:
 def figure_files(job) -> dict[str, bytes]:
     """Every checked file the page shows, under its name beside the page."""
     files = {}
-    folder = Path(job.folder)
+    folder = Path(job.root)
     for name, path in job.resources.items():
         if name in OWN_FILES:
             continue

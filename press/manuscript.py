@@ -33,6 +33,7 @@ from core.diagnostics import (
 )
 from core.inputs import limit, read_input, regular, too_large
 from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
+from core.sandbox import Sandbox
 from core.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -138,10 +139,10 @@ def check_text(path: Path) -> str:
                          hint="save the file as UTF-8") from None
 
 
-def check_sources(manuscript: Manuscript) -> None:
+def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     """Every source, the metadata file and the chronology's corrections: UTF-8
     (pandoc would read a Latin-1 file with only a warning), and what
-    ``core.sourcetext`` checks. Records the errors."""
+    ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
     from core.sourcetext import markdown_problems, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
@@ -149,14 +150,16 @@ def check_sources(manuscript: Manuscript) -> None:
     for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
         if path:
             files.append((path, yaml_problems))
+    texts = {}
     for path, problems in files:
         try:
-            text = check_text(path)
+            texts[path] = check_text(path)
         except BuildError as failure:
             record(failure)
             continue
-        for line, message, hint in problems(text):
+        for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
+    return texts
 
 
 def check_metadata(path: Path) -> None:
@@ -307,22 +310,27 @@ def read(manuscript: Manuscript, while_reading=None):
     runs while pandoc parses (the build imports the filters then). The texts'
     mistakes are reported together, before pandoc runs; then the metadata's."""
     with collecting() as found:
-        check_sources(manuscript)
+        texts = check_sources(manuscript)
     raise_collected(found)
-    args = ["--from", MARKDOWN, "--to", "json"]
-    if manuscript.metadata_file:
-        args += ["--metadata-file", str(manuscript.metadata_file)]
-    process = start_pandoc(args + [str(s) for s in manuscript.sources])
-    import panflute as pf
-
-    if while_reading:
-        while_reading()
-    try:
-        output = finish(process)
-    except BuildError:
+    # pandoc reads the texts as they were checked, copied into a sandbox: nothing else.
+    with Sandbox() as sandbox:
+        args = ["--from", MARKDOWN, "--to", "json"]
         if manuscript.metadata_file:
-            check_metadata(manuscript.metadata_file)
-        raise
+            copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
+            args += ["--metadata-file", str(copy)]
+        for number, source in enumerate(manuscript.sources):
+            args.append(str(sandbox.put(f"{number:04d}-{source.name}", texts[source].encode("utf-8"))))
+        process = start_pandoc(args)
+        import panflute as pf
+
+        if while_reading:
+            while_reading()
+        try:
+            output = finish(process)
+        except BuildError:
+            if manuscript.metadata_file:
+                check_metadata(manuscript.metadata_file)
+            raise
     doc = load(output, manuscript.sources, manuscript.metadata_file)
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
     if manuscript.metadata_file:

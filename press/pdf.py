@@ -1,8 +1,9 @@
 """The PDF edition: Typst by default (in-process), or through the LaTeX edition
 with ``--pdf-engine xelatex|lualatex``.
 
-Typst compiles with the manuscript folder as its root, so that figures are read
-where the author keeps them (and nothing outside it). Before pandoc writes Typst,
+Typst compiles with the build's sandbox as its root (``core.sandbox``): copies of
+the figures the text names, under the names it gives them, and nothing else of the
+project or the machine. Before pandoc writes Typst,
 images become Typst's own ``image`` calls (pandoc's writer drops the alt text,
 which the PDF's tags carry) and numbered equations a line with their number at
 the right margin; the numbers themselves come from the AST.
@@ -117,5 +118,5 @@ def write(job, shared) -> dict[str, bytes]:
         from press import latex
         return latex.write_pdf(job, job.pdf_engine)
     source = typst_source(job, render_typst(job))
-    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder),
+    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.root),
                                              fonts=job.template_path.fonts)}

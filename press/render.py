@@ -109,9 +109,9 @@ def highlighting(templates: TemplatePath) -> list[str]:
 
 def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
     """One pandoc run: the body and metadata of a prepared document in the markup ``to``."""
-    # --sandbox: pandoc reads nothing but its input (the document names no file it needs).
+    # pandoc reads nothing but its input (run_pandoc sandboxes it): the document names no file.
     output = json.loads(run_pandoc(["--from", "json", "--to", str(FIELDS_WRITER), "--variable", f"press-to={to}",
-                                    "--sandbox", *extra_args], stdin=doc_json))
+                                    *extra_args], stdin=doc_json))
     fields = [(tuple(path), text.strip("\n")) for path, text in output["fields"]]
     return Rendered(output["body"].strip("\n"), output["toc"].strip("\n"), nest(fields), plain or {},
                     output["highlighting"].strip("\n"))

@@ -172,3 +172,90 @@ def test_a_journal_raises_a_limit_on_the_command_line_never_in_the_metadata(tmp_
     result = build(root, out, "html", "--limit", "field=30K")
     assert result.returncode == 0, result.stderr
     assert "unknown" in result.stderr and "limit" in result.stderr  # the metadata key does nothing
+
+
+# --- 3. the tools see only a sandbox ------------------------------------------------------------
+
+OUTSIDE = "OUTSIDE-SECRET-5d1c"  # lives next to the project, never in it
+
+
+def outside_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "secret.txt").write_text(OUTSIDE + "\n", encoding="utf-8")
+    return folder
+
+
+def test_typst_reads_nothing_beyond_the_files_the_text_names(tmp_path):
+    # A symlinked folder and Typst's #read once put /etc/passwd in the PDF; the author's
+    # own raw Typst (trusted) now sees only the sandbox's copies.
+    raw = '```{=typst}\n#read("linked/secret.txt")\n```\n'
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{raw}"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "linked").symlink_to(outside_folder(tmp_path))
+    (root / "manuscript" / "plain.txt").write_text(OUTSIDE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(root, out, "pdf")
+    assert result.returncode == 1 and "file not found" in result.stderr and "Traceback" not in result.stderr
+    # not even an unnamed file of the manuscript folder itself
+    (root / "manuscript" / "01.md").write_text(f"# One\n\nText [@a].\n\n{raw.replace('linked/secret', 'plain')}",
+                                               encoding="utf-8")
+    result = build(root, out, "pdf")
+    assert result.returncode == 1 and "file not found" in result.stderr
+    assert not any(OUTSIDE in path.read_bytes().decode("latin-1") for path in out.rglob("*") if path.is_file())
+
+
+SVG_ATTACK = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+              'width="40" height="40" onload="window.__pwned=1"><script>window.__pwned=1</script>'
+              '<foreignObject width="9" height="9"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'
+              '<image href="outside.png" width="40" height="40"/><use xlink:href="http://127.0.0.1:9/a.svg#x"/>'
+              '<style>@import url(http://127.0.0.1:9/x.css);</style>'
+              '<rect width="40" height="40" fill="#336" style="fill: url(http://127.0.0.1:9/p)"/></svg>')
+
+
+def outside_png(tmp_path: Path) -> Path:
+    from PIL import Image
+    path = tmp_path / "elsewhere.png"
+    Image.new("RGB", (7, 5), (200, 10, 10)).save(path)
+    return path
+
+
+@pytest.mark.parametrize("untrusted", [False, True])
+def test_an_svg_figure_publishes_only_what_its_allowlist_keeps(tmp_path, untrusted):
+    figure = "# One\n\nText [@a].\n\n![A map](figures/map.svg)\n"
+    root = project(tmp_path, {"01.md": figure}, "lang: en\ntitle: T\n" + JOURNAL)
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.svg").write_text(SVG_ATTACK, encoding="utf-8")
+    (root / "manuscript" / "figures" / "outside.png").symlink_to(outside_png(tmp_path))
+    out = tmp_path / "out"
+    result = build(root, out, "pdf", "html", "epub", "jats", "docx", *(["--untrusted"] if untrusted else []))
+    if untrusted:
+        assert result.returncode == 1
+        assert "manuscript/01.md:5: error: the SVG figure 'figures/map.svg' holds what no edition publishes: " \
+               "onload attribute, <script>, <foreignObject>, href attribute, href attribute" in result.stderr
+        assert not out.exists()
+        return
+    assert result.returncode == 0, result.stderr
+    assert "warning: the SVG figure 'figures/map.svg' is published without onload attribute" in result.stderr
+    import zipfile
+    published = [(out / "html" / "figures" / "map.svg").read_bytes(), (out / "jats" / "figures" / "map.svg").read_bytes(),
+                 *(data for name, data in ((n, zipfile.ZipFile(next(out.glob("*.epub"))).read(n))
+                                           for n in zipfile.ZipFile(next(out.glob("*.epub"))).namelist())
+                   if name.endswith(".svg"))]
+    for svg in published:
+        assert b"script" not in svg and b"onload" not in svg and b"foreignObject" not in svg
+        assert b"127.0.0.1" not in svg and b"outside.png" not in svg and b'fill="#336"' in svg
+    images = subprocess.run(["pdfimages", "-list", str(next(out.glob("*.pdf")))], capture_output=True, text=True)
+    assert images.returncode == 0 and "   7     5 " not in images.stdout  # the outside PNG is in no PDF
+
+
+def test_tex_reads_nothing_outside_its_folder_even_for_trusted_raw_latex(tmp_path):
+    from conftest import require_tool
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    raw = f"```{{=latex}}\n\\input{{{outside_folder(tmp_path) / 'secret.txt'}}}\n```\n"
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{raw}"}, "lang: en\ntitle: T\n")
+    out = tmp_path / "out"
+    result = build(root, out, "pdf", "--pdf-engine", "xelatex")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:6: error: xelatex failed: TeX may not read /" in result.stderr
+    assert "secret.txt (it reads only its own folder" in result.stderr
+    assert OUTSIDE not in result.stderr and not out.exists()

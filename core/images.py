@@ -1,0 +1,51 @@
+r"""PNG and JPEG figures, checked before any edition decodes them: the size their header
+declares (Pillow reads the header alone), their format, and whether their data is
+whole, so that Typst, a browser or an e-reader is never handed a picture that takes
+gigabytes to decode or that fails with a message naming no file.
+
+>>> import base64
+>>> pixel = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+>>> picture_problem(pixel, ".png") is None, picture_problem(pixel[:50], ".png"), picture_problem(b"x", ".jpg")
+(True, 'its data is cut short or damaged (Truncated File Read)', 'not a PNG or JPEG file (its first bytes are neither)')
+>>> import struct, zlib
+>>> def chunk(kind, body): return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+>>> header = chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000, 16, 6, 0, 0, 0))
+>>> picture_problem(b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", b""), ".png")  # no pixel data at all
+'30000 × 30000 pixels (900 million pixels): over the limit of 50 million pixels for one picture'
+"""
+from __future__ import annotations
+
+import io
+
+from core.inputs import limit, shown_size
+
+FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
+def picture_problem(data: bytes, suffix: str) -> str | None:
+    """What keeps an edition from decoding a PNG or JPEG (None: nothing). The pixel
+    count is read from the header, before any decoding; then a PNG's chunks are
+    checked (their CRCs), a JPEG decoded at an eighth of its size."""
+    if suffix not in FORMATS:
+        return None
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = None  # our own limit, checked below from the header
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            width, height = picture.size
+            if width * height > limit("pixels"):
+                return (f"{width} × {height} pixels ({shown_size(width * height, 'pixels')}): over the limit "
+                        f"of {shown_size(limit('pixels'), 'pixels')} for one picture")
+            if picture.format != FORMATS[suffix]:
+                return f"a {picture.format} file, named {suffix}"
+            if picture.format == "JPEG":
+                picture.draft("RGB", (max(width // 8, 1), max(height // 8, 1)))
+                picture.load()
+            else:
+                picture.verify()
+    except Image.UnidentifiedImageError:
+        return "not a PNG or JPEG file (its first bytes are neither)"
+    except Exception as failure:  # Pillow's decoders raise many kinds; each means the same here
+        return f"its data is cut short or damaged ({failure})"
+    return None
