@@ -317,3 +317,30 @@ def test_no_attribute_outside_the_allowlist_passes_an_untrusted_build(name, valu
     import re
     if not found:
         assert re.fullmatch(allowed[name], value) and "url(" not in value.lower() and "<" not in value
+
+
+# --- 7. serve answers only its own host names ---------------------------------------------------
+
+def test_the_preview_answers_only_its_own_host_names(tmp_path):
+    import http.client
+
+    from conftest import previewing
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    with previewing(root, tmp_path / "out") as (port, _):
+        def fetch(host: str, method: str = "GET") -> tuple[int, str]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.putrequest(method, "/html/index.html", skip_host=True)
+            if host:
+                connection.putheader("Host", host)
+            connection.endheaders()
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", "replace")
+
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            status, page = fetch(host)
+            assert status == 200 and "class=\"title\"" in page, host
+        # a DNS-rebinding page: its own name, resolved to 127.0.0.1
+        for host in (f"attacker.example:{port}", "attacker.example", f"127.0.0.1:{port + 1}", "", "localhost"):
+            status, page = fetch(host)
+            assert status == 403 and "class=\"title\"" not in page, host
+        assert fetch("attacker.example", "HEAD")[0] == 403
