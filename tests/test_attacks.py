@@ -344,3 +344,24 @@ def test_the_preview_answers_only_its_own_host_names(tmp_path):
             status, page = fetch(host)
             assert status == 403 and "class=\"title\"" not in page, host
         assert fetch("attacker.example", "HEAD")[0] == 403
+
+
+# --- 8. OUT: every path checked before it is opened or created ------------------------------------
+
+@pytest.mark.parametrize("planted", [".staging/lock", ".staging", "html", "html/index.html"])
+def test_a_link_planted_in_the_output_folder_leads_nowhere(tmp_path, planted):
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / planted).parent.mkdir(parents=True, exist_ok=True)
+    target = elsewhere / ("folder" if planted in (".staging", "html") else "file")
+    if planted in (".staging", "html"):
+        target.mkdir()
+    (out / planted).symlink_to(target)
+    result = build(root, out, "html")
+    assert "Traceback" not in result.stderr
+    assert list(elsewhere.rglob("*")) == ([target] if target.is_dir() else [])  # nothing created out there
+    if planted == "html/index.html":  # the last name is renamed over: the link itself is replaced
+        assert result.returncode == 0 and not (out / planted).is_symlink()
+    else:
+        assert result.returncode == 1 and f"{out / planted} is a link" in result.stderr
