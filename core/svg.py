@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.images import picture_problem
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -111,9 +113,19 @@ def safe_stylesheet(css: str) -> bool:
 
 
 def safe_reference(element: str, value: str) -> bool:
-    """``href``: a place in the figure, or, for ``<image>``, a PNG or JPEG inside it."""
+    """``href``: a place in the figure, or, for ``<image>``, a PNG or JPEG inside it that
+    passes the pictures' checks (``core.images``: the pixel limit first)."""
     value = value.strip()
-    return bool(re.fullmatch(r"#[\w.:-]+", value)) or (element == "image" and bool(PICTURE.fullmatch(value)))
+    if re.fullmatch(r"#[\w.:-]+", value):
+        return True
+    if element != "image" or not PICTURE.fullmatch(value):
+        return False
+    import base64
+    try:
+        data = base64.b64decode(value.partition(",")[2])
+    except ValueError:
+        return False
+    return picture_problem(data, ".png" if value.startswith("data:image/png") else ".jpg") is None
 
 
 def attribute_kept(element: str, name: str, value: str) -> bool:

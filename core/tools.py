@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 from functools import lru_cache
@@ -107,8 +108,11 @@ class TypstSession:
         self._lock = threading.Lock()
 
     def compile(self, source: str, timestamp: int | None, output: str = "pdf",
-                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = ()) -> bytes:
-        """The document as PDF or SVG, or its first page as PNG."""
+                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = (),
+                where=None) -> bytes:
+        """The document as PDF or SVG, or its first page as PNG. ``where(line)``: the
+        file and line of the manuscript (or the figure) a line of ``source`` came from,
+        for an error's message."""
         import typst
 
         with self._lock:
@@ -120,8 +124,10 @@ class TypstSession:
             except typst.TypstError as error:
                 if "failed to download package" in error.message:
                     raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
-                raise BuildError(f"typst failed: {error.message}",
-                                 hint="; ".join(error.hints) or "see the message above") from None
+                line = failing_line(getattr(error, "diagnostic", ""), source)
+                path, number = where(line) if where and line else (None, None)
+                raise BuildError(f"typst failed: {error.message}", path, number,
+                                 hint="; ".join(error.hints) or None) from None
 
     def _compiler(self, fonts: tuple[Path, ...]):
         """The compiler for ``fonts`` as they are now: Typst reads its fonts once,
@@ -137,6 +143,17 @@ class TypstSession:
                                                   package_path=str(NO_PACKAGES),
                                                   package_cache_path=str(NO_PACKAGES))
         return self._compilers[key]
+
+
+def failing_line(diagnostic: str, source: str) -> str:
+    """The line of ``source`` a Typst diagnostic points at ("" when it points at none).
+
+    >>> failing_line("error: x\\n  ┌─ __typst_py_bytes__.typ:2:1\\n", "a\\n#panic()\\n")
+    '#panic()'
+    """
+    match = re.search(r"┌─ \S+?:(\d+):\d+", diagnostic or "")
+    lines = source.splitlines()
+    return lines[int(match.group(1)) - 1] if match and 0 < int(match.group(1)) <= len(lines) else ""
 
 
 def font_files(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:

@@ -65,12 +65,13 @@ def typst_image_source(url: str) -> str:
     return f'bytes(({", ".join(map(str, data))},)), format: "{fmt}"'
 
 
-def convert(source: str, output: str, root: Path | None, ppi: float = 72) -> bytes:
+def convert(source: str, output: str, root: Path | None, ppi: float = 72, name: str | None = None) -> bytes:
     """One picture alone on a page of its own size, in ``output`` ("svg", "pdf", or
-    "png" at ``ppi``)."""
+    "png" at ``ppi``); ``name``: the figure's, for an error's message."""
     document = ("#set page(width: auto, height: auto, margin: 0pt)\n"
                 f"#image({source})\n")
-    return TYPST_PICTURES.compile(document, 0, output=output, root=root, ppi=ppi)
+    return TYPST_PICTURES.compile(document, 0, output=output, root=root, ppi=ppi,
+                                  where=lambda line: (name and f"manuscript/{name}", None))
 
 
 def drawn(url_or_path: str | Path, root: Path | None, output: str, ppi: float = 72) -> bytes:
@@ -85,7 +86,8 @@ def drawn(url_or_path: str | Path, root: Path | None, output: str, ppi: float = 
 
 @lru_cache(maxsize=64)
 def _drawn_file(path: Path, root: Path, output: str, ppi: float, mtime_ns: int, size: int) -> bytes:
-    return convert(typst_string(path.relative_to(root).as_posix()), output, root, ppi)
+    name = path.relative_to(root).as_posix()
+    return convert(typst_string(name), output, root, ppi, name)
 
 
 @lru_cache(maxsize=16)

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.diagnostics import display_path
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import typst_string
 from core.tools import TYPST
 from press import ast
 from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
+from press.latex import manuscript_place
 from press.render import Rendered, render
 from press.templates import context, environment
 
@@ -119,4 +121,21 @@ def write(job, shared) -> dict[str, bytes]:
         return latex.write_pdf(job, job.pdf_engine)
     source = typst_source(job, render_typst(job))
     return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.root),
-                                             fonts=job.template_path.fonts)}
+                                             fonts=job.template_path.fonts, where=lambda line: place_of(line, job))}
+
+
+FIGURE_CALL = re.compile(r'#image\("((?:[^"\\]|\\.)*)"')
+
+
+def place_of(typst_line: str, job) -> tuple[str | None, int | None]:
+    """Where a line of the Typst source came from: the figure it shows (``#image("…")``),
+    else the manuscript's line holding its words (``press.latex.manuscript_place``).
+
+    >>> from press.editions import Job
+    >>> place_of('#image("figures/a b.png", alt: "A")', Job("{}", "x", "en", None, folder="m"))
+    ('m/figures/a b.png', None)
+    """
+    figure = FIGURE_CALL.search(typst_line)
+    if figure:
+        return display_path(Path(job.folder) / figure.group(1).replace('\\"', '"')), None
+    return manuscript_place(typst_line, list(job.sources))

@@ -365,3 +365,43 @@ def test_a_link_planted_in_the_output_folder_leads_nowhere(tmp_path, planted):
         assert result.returncode == 0 and not (out / planted).is_symlink()
     else:
         assert result.returncode == 1 and f"{out / planted} is a link" in result.stderr
+
+
+# --- 9. tool errors name the manuscript's place or the figure's file ------------------------------
+
+def test_a_truncated_or_oversized_picture_is_named_before_any_tool_decodes_it(tmp_path):
+    import struct
+    import zlib
+
+    from PIL import Image
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![Cut](figures/cut.png)\n\n![Big](figures/big.png)\n\n"
+                                       "![Fake](figures/fake.jpg)\n"}, "lang: en\ntitle: T\n")
+    figures = root / "manuscript" / "figures"
+    figures.mkdir()
+    Image.new("RGB", (300, 200), (10, 20, 30)).save(figures / "whole.png")
+    (figures / "cut.png").write_bytes((figures / "whole.png").read_bytes()[:-40])
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    # 30000 × 30000 at 16 bits a channel: 7 GB once decoded, a few bytes on disk
+    (figures / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000,
+                                                                                          16, 6, 0, 0, 0))
+                                      + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b""))
+    (figures / "fake.jpg").write_bytes((figures / "whole.png").read_bytes())
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(REPO / "build.py"), "pdf", "html",
+                             "--root", str(root), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:5: error: figure 'figures/cut.png': its data is cut short or damaged" in result.stderr
+    assert "manuscript/01.md:7: error: figure 'figures/big.png': 30000 × 30000 pixels (900 million pixels): " \
+           "over the limit of 50 million pixels" in result.stderr
+    assert "manuscript/01.md:9: error: figure 'figures/fake.jpg': a PNG file, named .jpg" in result.stderr
+    assert int(result.stderr.strip().splitlines()[-1]) < 400_000  # kB: nothing was decoded
+
+
+def test_a_typst_error_names_the_manuscript_line(tmp_path):
+    raw = "Text [@a].\n\n```{=typst}\n#panic(\"the author's own Typst\")\n```\n"
+    root = project(tmp_path, {"01.md": f"# One\n\n{raw}"}, "lang: en\ntitle: T\n")
+    result = build(root, tmp_path / "out", "pdf")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:6: error: typst failed: panicked with: the author's own Typst" in result.stderr
