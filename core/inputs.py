@@ -10,7 +10,7 @@ a journal raises one with ``--limit NAME=SIZE``, a command-line switch, never me
 (('text', 8000000), ('pixels', 100000000), '4 MB')
 >>> parse_limit("words=3")
 Traceback (most recent call last):
-ValueError: unknown limit 'words' (choose from text, bib, figure, figures, pixels, field)
+ValueError: unknown limit 'words' (choose from text, bib, figure, figures, pixels, field, cells, word)
 """
 from __future__ import annotations
 
@@ -32,12 +32,14 @@ class Limit:
 
 
 LIMITS = {
-    "text": Limit(4_000_000, "bytes", "the Markdown sections, metadata.yaml and chronology.yaml, together"),
+    "text": Limit(2_000_000, "bytes", "the Markdown sections, metadata.yaml and chronology.yaml, together"),
     "bib": Limit(8_000_000, "bytes", "the bibliography files (.bib, .json) and a .csl style, together"),
     "figure": Limit(25_000_000, "bytes", "one file of manuscript/ besides the text (a figure)"),
     "figures": Limit(100_000_000, "bytes", "the files of manuscript/ besides the text, together"),
     "pixels": Limit(50_000_000, "pixels", "one PNG or JPEG picture, its width × height as its header declares"),
     "field": Limit(20_000, "characters", "one metadata value (an abstract, a title)"),
+    "cells": Limit(20_000, "cells", "the tables' cells, together (pandoc takes 20 s for 200,000)"),
+    "word": Limit(500, "characters", "one word of the PDF (pandoc's Typst writer takes time in its square)"),
 }
 _current: dict[str, int] = {name: limit.default for name, limit in LIMITS.items()}
 SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}
@@ -74,8 +76,8 @@ def shown_size(size: int, unit: str = "bytes") -> str:
     """A size for a message: ``4 MB``, ``50 million pixels``."""
     if unit == "pixels":
         return f"{size / 1e6:g} million pixels"
-    if unit == "characters":
-        return f"{size:,} characters"
+    if unit in ("characters", "cells"):
+        return f"{size:,} {unit}"
     for name, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if size >= factor:
             return f"{size / factor:.3g} {name}"

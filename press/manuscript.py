@@ -196,6 +196,9 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
                          "written as an escape", display_path(metadata_file) if metadata_file else None,
                          hint="delete the escape (\\0, \\x00, \\e…): no edition can hold it")
 
+    cells = output.count('{"t":"Align')  # each cell's alignment, and each column's
+    if cells > limit("cells"):
+        raise too_large("cells", None, cells)
     if not unicodedata.is_normalized("NFC", output):
         output = unicodedata.normalize("NFC", output)
     try:

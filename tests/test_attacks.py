@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import panflute as pf
@@ -156,7 +157,7 @@ def test_a_huge_sparse_source_is_refused_before_it_is_read(tmp_path):
                              "--root", str(root), "--out", str(tmp_path / "out")],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert "manuscript/02.md: error: 1.07 GB: over the limit of 4 MB for the Markdown sections" in result.stderr
+    assert "manuscript/02.md: error: 1.07 GB: over the limit of 2 MB for the Markdown sections" in result.stderr
     assert int(result.stderr.strip().splitlines()[-1]) < 300_000  # kB: it was never read (2.1 GB once)
 
 
@@ -405,3 +406,36 @@ def test_a_typst_error_names_the_manuscript_line(tmp_path):
     result = build(root, tmp_path / "out", "pdf")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "manuscript/01.md:6: error: typst failed: panicked with: the author's own Typst" in result.stderr
+
+
+# --- 6. what a tool cannot do in linear time: an error past a documented size ----------------------
+
+def test_a_word_too_long_for_the_typst_writer_and_a_huge_table_are_errors_not_hours(tmp_path):
+    word = "a" * 1_000_000  # pandoc's Typst writer: a minute per 100,000 characters, squared
+    rows = "".join(f"| a{i} | b{i} | c{i} |\n" for i in range(30000))
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a] {word} end.\n"}, "lang: tr\ntitle: T\n")
+    started = time.monotonic()
+    result = build(root, tmp_path / "out", "pdf", "--limit", "text=3M")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:3: error: 1,000,000 characters: over the limit of 500 characters for one word " \
+           "of the PDF" in result.stderr
+    (root / "manuscript" / "01.md").write_text(f"# One\n\nText [@a].\n\n| A | B | C |\n|---|---|---|\n{rows}",
+                                               encoding="utf-8")
+    result = build(root, tmp_path / "out", "pdf", "--limit", "text=3M")
+    assert result.returncode == 1 and "error: 90,006 cells: over the limit of 20,000 cells" in result.stderr
+    assert time.monotonic() - started < 120
+
+
+def test_a_long_paragraph_is_set_with_simple_line_breaks(tmp_path):
+    from press.pdf import LONG_PARAGRAPH, broken_simply
+    short = {"t": "Para", "c": [{"t": "Str", "c": "a" * 100}]}
+    long = {"t": "Para", "c": [{"t": "Str", "c": "a" * 400}, {"t": "Space"}] * (LONG_PARAGRAPH // 400 + 1)}
+    assert broken_simply(short) is None
+    wrapped = broken_simply(long)
+    assert wrapped[0]["c"][1] == '#[#set par(linebreaks: "simple")' and wrapped[1] is long and wrapped[2]["c"][1] == "]"
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a] " + ("a" * 400 + " ") * 2500 + "end.\n"},
+                   "lang: tr\ntitle: T\n")
+    started = time.monotonic()
+    result = build(root, tmp_path / "out", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60  # 1 MB of hyphenatable text in one paragraph: optimal breaking took minutes
