@@ -155,8 +155,7 @@ def sanitized(data: bytes) -> Sanitized:
     Not an SVG (no ``<svg>`` root, or not well-formed XML): everything is dropped."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as failure:
@@ -168,10 +167,16 @@ def sanitized(data: bytes) -> Sanitized:
     for element in list(root.iter()):
         if any(ancestor in removed for ancestor in element.iterancestors()):
             continue  # went with its parent
-        name = local(element.tag) if isinstance(element.tag, str) else "entity"
-        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS \
+        if not isinstance(element.tag, str):  # a comment (said nothing), a processing instruction, an entity
+            if element.tag is not etree.Comment:
+                dropped.append("a processing instruction" if element.tag is etree.PI else "an entity")
+            removed.add(element)
+            element.getparent().remove(element)  # (its tail text goes with it: between elements, spaces)
+            continue
+        name = local(element.tag)
+        if not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS \
                 or (name == "style" and not safe_stylesheet(element.text or "")):
-            if not isinstance(element.tag, str) or said(element.tag):
+            if said(element.tag):
                 dropped.append(f"<{name}>")
             removed.add(element)
             element.getparent().remove(element)
@@ -182,8 +187,13 @@ def sanitized(data: bytes) -> Sanitized:
                     dropped.append(f"{local(attribute)} attribute")
                 removed.add(attribute)
                 del element.attrib[attribute]
-    if root.getroottree().docinfo.internalDTD is not None:
+    document = root.getroottree()
+    if document.docinfo.internalDTD is not None:
         dropped.append("its DOCTYPE")
+    outside = [node for node in (*root.itersiblings(preceding=True), *root.itersiblings())]
+    if outside:  # comments and processing instructions around the root (<?xml-stylesheet …?>)
+        dropped += [] if all(node.tag is etree.Comment for node in outside) else ["a processing instruction"]
+        removed.update(outside)
     if not removed and not dropped:
         return Sanitized(data)
     return Sanitized(etree.tostring(root, encoding="utf-8"), dropped)

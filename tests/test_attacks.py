@@ -5,6 +5,7 @@ the test checks, in every edition it could reach, with and without --untrusted a
 the README's trust model says."""
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -439,3 +440,68 @@ def test_a_long_paragraph_is_set_with_simple_line_breaks(tmp_path):
     result = build(root, tmp_path / "out", "pdf")
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 60  # 1 MB of hyphenatable text in one paragraph: optimal breaking took minutes
+
+
+# --- the attack corpus: random figures -------------------------------------------------------------
+
+SVG_PARTS = st.sampled_from([
+    '<script>alert(1)</script>', '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+    '<image href="file:///etc/passwd"/>', '<image xlink:href="http://127.0.0.1:9/x.png"/>',
+    '<use href="other.svg#a"/>', '<use href="#a"/>', '<rect id="a" width="3" height="3" fill="url(#g)"/>',
+    '<style>@import url(//x/y.css); rect{fill:red}</style>', '<style>rect { fill: red; stroke-width: 2 }</style>',
+    '<a href="javascript:alert(1)"><text>x</text></a>', '<set attributeName="href" to="javascript:x"/>',
+    '<animate attributeName="onload" values="alert(1)"/>', '<rect style="fill: u\\72l(http://x/)"/>',
+    '<rect onmouseover="x()" width="1"/>', '<text x="1">&lt;script&gt;</text>', '<!-- c -->', '<?pi x?>',
+    '<g filter="url(http://x/#f)"/>', '<circle r="2" stroke="url( \'#g\' )"/>', '<!ENTITY x "y">',
+    '<linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient>',
+    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">x()</html:script>'])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SVG_PARTS, max_size=6), st.sampled_from(["", ' onload="x()"', ' style="background:url(x)"']))
+def test_whatever_an_svg_holds_only_the_allowlist_is_published(parts, root_attributes):
+    from lxml import etree
+
+    from core.svg import ATTRIBUTES, ELEMENTS, SVG, XLINK, XML, sanitized
+    data = (f'<svg xmlns="{SVG}" xmlns:xlink="{XLINK}"{root_attributes}>' + "".join(parts) + "</svg>").encode()
+    clean = sanitized(data)
+    if not clean.data:
+        return  # not well-formed: nothing is published
+    tree = etree.fromstring(clean.data, etree.XMLParser(resolve_entities=False, no_network=True))
+    for element in tree.iter():
+        assert isinstance(element.tag, str) and element.tag.startswith(f"{{{SVG}}}"), element.tag
+        assert element.tag.split("}")[1] in ELEMENTS
+        for name, value in element.attrib.items():
+            assert name in ATTRIBUTES or name in (f"{{{XLINK}}}href", f"{{{XML}}}space", f"{{{XML}}}lang"), name
+            assert not name.startswith("on") and "javascript" not in value.lower()
+            if "href" in name:
+                assert value.startswith(("#", "data:image/png", "data:image/jpeg")), value
+            assert "url(" not in value.replace("url(#", "").replace("url( '#", "")
+    assert b"@import" not in clean.data and b"script" not in clean.data.lower().replace(b"&lt;script&gt;", b"")
+
+
+def valid_pictures() -> dict[str, bytes]:
+    from PIL import Image
+    pictures = {}
+    for suffix, kind in ((".png", "PNG"), (".jpg", "JPEG")):
+        stream = io.BytesIO()
+        Image.new("RGB", (40, 30), (1, 2, 3)).save(stream, kind)
+        pictures[suffix] = stream.getvalue()
+    return pictures
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([".png", ".jpg"]), st.integers(0, 400), st.binary(max_size=24),
+       st.sampled_from(["cut", "insert", "replace"]))
+def test_a_damaged_picture_is_an_error_or_a_picture_never_a_crash(suffix, position, noise, how):
+    from core.images import picture_problem
+    data = valid_pictures()[suffix]
+    position = min(position, len(data))
+    damaged = {"cut": data[:position], "insert": data[:position] + noise + data[position:],
+               "replace": data[:position] + noise + data[position + len(noise):]}[how]
+    problem = picture_problem(damaged, suffix)
+    assert problem is None or isinstance(problem, str) and problem
+    if problem is None:  # what passes decodes: no edition meets a picture its decoder refuses
+        from PIL import Image
+        with Image.open(io.BytesIO(damaged)) as picture:
+            picture.load()
