@@ -110,8 +110,8 @@ def ast_key(inputs, options: dict, templates: TemplatePath) -> str:
     """What the filtered AST depends on: sources, filters and pipeline code, the
     figures' templates (the timeline), tools, and the options that change what the
     stages do (``untrusted``), no edition's."""
-    code = [p for package in ("core", "filters", "press") for p in tree(HERE / package, "*.py")] + \
-        template_files(templates, ("figures",))
+    code = [p for package in ("core", "filters", "press") for pattern in ("*.py", "*.lua", "*.txt")
+            for p in tree(HERE / package, pattern)] + template_files(templates, ("figures",))
     return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
                    json.dumps(options, sort_keys=True)])
 

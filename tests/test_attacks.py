@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -505,3 +506,33 @@ def test_a_damaged_picture_is_an_error_or_a_picture_never_a_crash(suffix, positi
         from PIL import Image
         with Image.open(io.BytesIO(damaged)) as picture:
             picture.load()
+
+
+# --- 4. allowlists, not denylists: a LaTeX address ------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+@example("http://x/^^5cinput{/etc/hostname}")
+def test_no_character_of_an_address_reaches_tex_as_tex(url):
+    from press.latex import URL_SAFE, latex_url
+    written = latex_url(url)
+    bare = re.sub(r"\\[%#]", "", written)  # the escapes latex_url writes: \% before a code, \#
+    assert set(bare) <= URL_SAFE | set("0123456789ABCDEF"), written
+    assert "^" not in written and "{" not in written and "}" not in written and "~" not in written
+
+
+def test_a_licence_address_with_tex_escapes_is_an_address_in_the_pdf(tmp_path):
+    from conftest import require_tool
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    metadata = "lang: en\ntitle: T\nlicense: 'https://x.org/^^5cinput{/etc/hostname}'\n"
+    root = project(tmp_path, SECTION, metadata)
+    out = tmp_path / "out"
+    result = build(root, out, "latex", "pdf", "--pdf-engine", "xelatex", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    tex = next((out / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\href{https://x.org/\\%5E\\%5E5cinput\\%7B/etc/hostname\\%7D}" in tex
+    from pypdf import PdfReader
+    actions = [annotation.get_object().get("/A", {}) for page in PdfReader(next(out.glob("*.pdf"))).pages
+               for annotation in page.get("/Annots", [])]
+    links = {action["/URI"] for action in actions if "/URI" in action}
+    assert "https://x.org/%5E%5E5cinput%7B/etc/hostname%7D" in links
