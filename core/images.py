@@ -22,10 +22,45 @@ from core.inputs import limit, shown_size
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 
 
+def pdf_problem(data: bytes) -> str | None:
+    """What keeps an edition from drawing a PDF figure's first page (None: nothing): a
+    picture in it that declares more pixels than the limit (Typst decodes it to draw the
+    page for the web: 20000 × 20000 took 400 MB), or a file pypdf cannot read. Only the
+    pictures' dictionaries are read, never their data."""
+    from pypdf import PdfReader
+
+    try:
+        page = PdfReader(io.BytesIO(data)).pages[0]
+        pending, seen = [page.get("/Resources")], set()
+        while pending:
+            resources = pending.pop()
+            resources = resources.get_object() if resources is not None else None
+            objects = resources.get("/XObject") if resources else None
+            for reference in (objects.get_object().values() if objects else ()):
+                key = getattr(reference, "idnum", None) or id(reference)
+                if key in seen:
+                    continue
+                seen.add(key)
+                item = reference.get_object()
+                if item.get("/Subtype") == "/Image":
+                    width, height = int(item.get("/Width", 0)), int(item.get("/Height", 0))
+                    if width * height > limit("pixels"):
+                        return (f"a picture in it of {width} × {height} pixels "
+                                f"({shown_size(width * height, 'pixels')}): over the limit of "
+                                f"{shown_size(limit('pixels'), 'pixels')} for one picture")
+                elif item.get("/Subtype") == "/Form":
+                    pending.append(item.get("/Resources"))
+    except Exception as failure:  # pypdf raises many kinds on a damaged file; each means the same here
+        return f"not a PDF its first page can be read from ({failure})"
+    return None
+
+
 def picture_problem(data: bytes, suffix: str) -> str | None:
     """What keeps an edition from decoding a PNG or JPEG (None: nothing). The pixel
     count is read from the header, before any decoding; then a PNG's chunks are
     checked (their CRCs), a JPEG decoded at an eighth of its size."""
+    if suffix == ".pdf":
+        return pdf_problem(data)
     if suffix not in FORMATS:
         return None
     from PIL import Image

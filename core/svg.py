@@ -42,7 +42,7 @@ ELEMENTS = frozenset({
     "clipPath", "mask", "pattern", "marker", "linearGradient", "radialGradient", "stop",
     "filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feDropShadow",
     "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge",
-    "feMergeNode", "feMorphology", "feOffset", "feTile"})
+    "feMergeNode", "feOffset"})
 ATTRIBUTES = frozenset({
     "id", "class", "style", "transform", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
     "fx", "fy", "fr", "width", "height", "viewBox", "preserveAspectRatio", "points", "pathLength",
@@ -187,6 +187,16 @@ def sanitized(data: bytes) -> Sanitized:
                     dropped.append(f"{local(attribute)} attribute")
                 removed.add(attribute)
                 del element.attrib[attribute]
+    # A <use> may show a drawing, not another <use>: uses of uses multiply (ten levels of
+    # ten make ten billion shapes for the renderer to draw).
+    holding_use = {element.get("id") for element in root.iter(f"{{{SVG}}}*")
+                   if element.get("id") and next(element.iter(f"{{{SVG}}}use"), None) is not None}
+    for use in list(root.iter(f"{{{SVG}}}use")):
+        target = (use.get("href") or use.get(f"{{{XLINK}}}href") or "").strip().lstrip("#")
+        if target in holding_use and use.getparent() is not None:
+            dropped.append("a <use> of a <use>")
+            removed.add(use)
+            use.getparent().remove(use)
     document = root.getroottree()
     if document.docinfo.internalDTD is not None:
         dropped.append("its DOCTYPE")

@@ -536,3 +536,31 @@ def test_a_licence_address_with_tex_escapes_is_an_address_in_the_pdf(tmp_path):
                for annotation in page.get("/Annots", [])]
     links = {action["/URI"] for action in actions if "/URI" in action}
     assert "https://x.org/%5E%5E5cinput%7B/etc/hostname%7D" in links
+
+
+def test_figures_that_would_take_gigabytes_to_draw_are_refused_or_drawn_smaller(tmp_path):
+    from PIL import Image
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![Dense](figures/dense.pdf)\n\n![Vast](figures/vast.svg)\n\n"
+                                       "![Deep](figures/deep.svg)\n"}, "lang: en\ntitle: T\n")
+    figures = root / "manuscript" / "figures"
+    figures.mkdir()
+    Image.new("L", (12000, 12000), 200).save(figures / "dense.pdf", resolution=1200)  # 144 Mpx in 1 MB
+    (figures / "vast.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="50000" height="50000">'
+                                      '<rect width="50000" height="50000" fill="#eee"/></svg>', encoding="utf-8")
+    levels = "".join(f'<g id="l{n}">' + f'<use href="#l{n - 1}"/>' * 10 + "</g>" for n in range(1, 10))
+    (figures / "deep.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><defs>'
+                                      f'<rect id="l0" width="1" height="1"/>{levels}</defs><use href="#l9"/></svg>',
+                                      encoding="utf-8")
+    def measured(*args):
+        return subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(REPO / "build.py"), *args,
+                               "--root", str(root), "--out", str(tmp_path / "out")],
+                              capture_output=True, text=True, timeout=300)
+    result = measured("pdf", "html", "docx")
+    assert result.returncode == 1
+    assert "manuscript/01.md:5: error: figure 'figures/dense.pdf': a picture in it of 12000 × 12000 pixels" in result.stderr
+    (root / "manuscript" / "01.md").write_text("# One\n\nText [@a].\n\n![Vast](figures/vast.svg)\n\n"
+                                               "![Deep](figures/deep.svg)\n", encoding="utf-8")
+    result = measured("pdf", "html", "docx")
+    assert result.returncode == 0, result.stderr
+    assert "is published without a <use> of a <use>" in result.stderr
+    assert int(result.stderr.strip().splitlines()[-1]) < 800_000  # kB: the 50000-pixel page drawn within the limit
