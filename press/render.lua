@@ -1,8 +1,11 @@
 -- pandoc's custom writer for press.render: the body, the table of contents, the
 -- code's colours and every metadata field, each written by a call of its own to
 -- pandoc's writer for the edition's format (the variable `press-to`), handed back
--- as one JSON object. JSON has real structure: no text of the content, whatever
--- it holds, can end one field or start another.
+-- as one line of JSON (the fields, the table of contents, the colours), then the
+-- body, whole, after the line's end. A JSON text on one line has real structure:
+-- its strings hold their line breaks escaped, so no text of the content, whatever
+-- it holds, can end one field or start another, nor end the line. (The body is not
+-- put through JSON: encoding it took as long as writing it.)
 
 local HIGHLIGHTING = pandoc.template.compile("$highlighting-css$$highlighting-macros$")
 -- A field is written as pandoc's templates write a metadata value: alone in a
@@ -43,10 +46,10 @@ function Writer(doc, opts)
   if opts.table_of_contents then
     toc = pandoc.write(pandoc.Pandoc({pandoc.structure.table_of_contents(doc, opts)}), to, opts)
   end
-  return pandoc.json.encode({
-    body = pandoc.write(doc, to, opts),
-    toc = toc,
-    highlighting = pandoc.write(code_of(doc), to, with_template(opts, HIGHLIGHTING)),
-    fields = fields,
-  })
+  local highlighting = ""
+  if opts.variables["press-code"] then  -- the document holds code (press.render looks)
+    highlighting = pandoc.write(code_of(doc), to, with_template(opts, HIGHLIGHTING))
+  end
+  local head = pandoc.json.encode({toc = toc, highlighting = highlighting, fields = fields})
+  return head .. "\n" .. pandoc.write(doc, to, opts)
 end

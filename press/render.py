@@ -14,6 +14,7 @@ one field or the start of another, whatever it holds.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,9 @@ FIELDS_WRITER = Path(__file__).with_name("render.lua")
 # highlights code itself.
 HIGHLIGHT_THEME = "pandoc/highlight.theme"
 PLAIN_ONLY = REFERENCE_LIST_KEY
+# A code element in pandoc's JSON (as pandoc or Python's json writes it): only then are
+# the code's colours looked for.
+CODE = re.compile(r'"t":\s*"Code(?:Block)?"')
 
 
 @dataclass
@@ -110,8 +114,11 @@ def highlighting(templates: TemplatePath) -> list[str]:
 def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
     """One pandoc run: the body and metadata of a prepared document in the markup ``to``."""
     # pandoc reads nothing but its input (run_pandoc sandboxes it): the document names no file.
-    output = json.loads(run_pandoc(["--from", "json", "--to", str(FIELDS_WRITER), "--variable", f"press-to={to}",
-                                    *extra_args], stdin=doc_json))
-    fields = [(tuple(path), text.strip("\n")) for path, text in output["fields"]]
-    return Rendered(output["body"].strip("\n"), output["toc"].strip("\n"), nest(fields), plain or {},
-                    output["highlighting"].strip("\n"))
+    code = ["--variable", "press-code=true"] if CODE.search(doc_json) else []
+    output = run_pandoc(["--from", "json", "--to", str(FIELDS_WRITER), "--variable", f"press-to={to}", *code,
+                         *extra_args], stdin=doc_json)
+    line, _, body = output.partition("\n")  # one line of JSON, then the body (see render.lua)
+    head = json.loads(line)
+    fields = [(tuple(path), text.strip("\n")) for path, text in head["fields"]]
+    return Rendered(body.strip("\n"), head["toc"].strip("\n"), nest(fields), plain or {},
+                    head["highlighting"].strip("\n"))
