@@ -18,6 +18,8 @@ without a DTD, entities, or the network.
 b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" fill="url(#g)"/></svg>'
 >>> sanitized(b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>').dropped
 []
+>>> sanitized(b'<?xml-stylesheet href="http://e/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>').dropped
+['a processing instruction']
 """
 from __future__ import annotations
 
