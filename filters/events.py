@@ -94,17 +94,29 @@ def overlap(a: Counter, b: Counter) -> int:
 def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
+    # each event's words, added to as places join it (``ChronologyEvent.words`` sums
+    # them anew: for every mention, time in the square of an event's places)
+    words: dict[int, Counter] = {}
+
+    def join(event: ChronologyEvent, mention: Mention) -> None:
+        event.places.append(mention)
+        words[id(event)] += mention.words
+
+    def new_event(mention: Mention) -> None:
+        events.append(ChronologyEvent(mention.span, [mention]))
+        words[id(events[-1])] = Counter(mention.words)
+
     # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
     # agreement announced on 18 March 2016, if the text says so and their words agree
     # ("late August" is a time of its own, not any day of August)
     for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
         same_day = [e for e in events if e.span.iso == mention.span.iso] or \
             [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= SAME_EVENT:
-            match.places.append(mention)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+        if match and overlap(words[id(match)], mention.words) >= SAME_EVENT:
+            join(match, mention)
         else:
-            events.append(ChronologyEvent(mention.span, [mention]))
+            new_event(mention)
     for mention in [m for m in mentions if m.role != "event"]:
         # a date that names a thing refers to the event of that day the text told of
         # before ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an
@@ -112,16 +124,16 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
         # or a state belongs to the event of its day, if any ("to be held on 5 July").
         same_day = [e for e in events if e.span.iso == mention.span.iso and (
-            mention.role == "state" or overlap(e.words, mention.words) or order(e.places[0]) < order(mention))]
+            mention.role == "state" or overlap(words[id(e)], mention.words) or order(e.places[0]) < order(mention))]
         within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
         if match is None and mention.role != "state":
-            match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
-            match = match if match and overlap(match.words, mention.words) >= 1 else None
+            match = max(within, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+            match = match if match and overlap(words[id(match)], mention.words) >= 1 else None
         if match:
-            match.places.append(mention)
+            join(match, mention)
         elif mention.role != "state":  # a state or a plan is no event of its own
-            events.append(ChronologyEvent(mention.span, [mention]))
+            new_event(mention)
     for event in events:
         event.places.sort(key=order)
     return sorted(events, key=lambda e: (e.span.sort_key(), min(order(p) for p in e.places)))

@@ -74,14 +74,13 @@ def prepare(job) -> str:
 
 
 def render_html(job) -> Rendered:
-    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain,
-                  job.template_path)
+    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain)
 
 
 def figure_files(job) -> dict[str, bytes]:
     """Every checked file the page shows, under its name beside the page."""
     files = {}
-    folder = Path(job.folder)
+    folder = Path(job.root)
     for name, path in job.resources.items():
         if name in OWN_FILES:
             continue

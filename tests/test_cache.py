@@ -32,11 +32,11 @@ def kill_at(monkeypatch, rename: int) -> None:
     """Make the build die just before its ``rename``-th rename (counted from 0)."""
     real, count = os.replace, [0]
 
-    def replace(source, target):
+    def replace(source, target, **folders):
         if count[0] == rename:
             raise Killed
         count[0] += 1
-        real(source, target)
+        real(source, target, **folders)
 
     monkeypatch.setattr(os, "replace", replace)
 

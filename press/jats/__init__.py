@@ -43,7 +43,7 @@ def render_jats(job) -> tuple[Rendered, dict[str, bytes], dict[str, dict]]:
     cited works' fields (what the JATS and Crossref editions share)."""
     doc, figures = prepare(job)
     works = cited_works(job, doc)
-    return render(ast.dump(doc), "jats_publishing", JATS_ARGS, job.plain, job.template_path), figures, works
+    return render(ast.dump(doc), "jats_publishing", JATS_ARGS, job.plain), figures, works
 
 
 # --- the front matter ---------------------------------------------------------------------
