@@ -53,3 +53,4 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 
 bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(PY) bench/run.py
+	$(PY) bench/journal.py

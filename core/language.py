@@ -1,10 +1,10 @@
 """Languages: one pack per language (``core/languages/CODE.py``), checked against the
 declared keys below when it is loaded, and locale-aware text rules.
 
-A pack has four typed sections: ``INTERFACE`` (the journal's terms: "Kaynakça",
+A pack has five typed sections: ``INTERFACE`` (the article's terms: "Kaynakça",
 "Şekil", "ve"), ``CITATION`` (the citation locale: "t.y.", locators), ``DATES`` (the
-chronology's date grammar) and ``CLAUSES`` (how an event's clause is read: which
-reader, and its words). ``KEYS`` declares every key of every section, its type and
+chronology's date grammar), ``SITE`` (the journal's site and issue PDF: "Cilt",
+"Sayı") and ``CLAUSES`` (how an event's clause is read: which reader, and its words). ``KEYS`` declares every key of every section, its type and
 what it holds; a pack that lacks a required key, has an unknown one or one of the
 wrong type is an error naming the pack, the section and the key, and a clause
 grammar may leave out what its reader does not use (the defaults never match).
@@ -104,6 +104,10 @@ KEYS: dict[str, dict[str, Key]] = {
         "numbers": Key(dict, "number words → their value (two days later)", {}),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),
+    },
+    "SITE": {
+        **_keys(str, "a word of the journal's site and issue PDF", "volume number issues archive home search "
+                "search_label editorial_board guest_editors latest issue_pdf feed issn eissn publisher skip"),
     },
     "CLAUSES": {
         "clause_reader": Key(str, "how an event's clause is read: 'turkish' (verb-final, by suffixes), "

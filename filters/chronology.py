@@ -83,7 +83,7 @@ from filters.events import (
 )
 from filters.numbering import index_of, number_appendix, number_caption
 from filters.sentences import OBJECT, sentence_bounds
-from filters.timeline import timeline_svg
+from filters.timeline import timeline_svgs
 
 # --- reading a paragraph ------------------------------------------------------
 
@@ -418,16 +418,18 @@ def short_text(event: ChronologyEvent, limit: int = 64) -> str:
 
 def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
                   number: str, templates: TemplatePath) -> list[pf.Block]:
-    """The timeline: a numbered figure whose image is the SVG itself (a ``data:``
-    URI), so that every edition shows the same picture as it shows any figure."""
+    """The timeline: a numbered figure whose images are the SVG itself (``data:``
+    URIs), so that every edition shows the same picture as it shows any figure; a
+    long chronology is drawn in panels, one image each, that a page holds."""
     marks = [(e.span, format_long(e.span, lang), short_text(e)) for e in events]
-    svg = timeline_svg(marks, lang, templates)
-    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    # An image, not inline SVG (no markup of the picture's own reaches the page): its
-    # alt text says what the picture shows, event by event.
-    alt = f"{caption}: " + "; ".join(f"{date}: {words}" for _, date, words in marks)
-    image = pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt})
-    figure = pf.Figure(pf.Plain(image), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
+    images = []
+    for svg, shown in timeline_svgs(marks, lang, templates):
+        url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        # An image, not inline SVG (no markup of the picture's own reaches the page): its
+        # alt text says what the picture shows, event by event.
+        alt = f"{caption}: " + "; ".join(f"{m.date}: {m.words}" if m.show_date else m.words for m in shown)
+        images.append(pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt}))
+    figure = pf.Figure(pf.Plain(*images), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
                        identifier=TIMELINE_ID, classes=[TIMELINE_CLASS])
     number_caption(figure, "figure", number, lang)
     return [figure]

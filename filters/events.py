@@ -94,17 +94,29 @@ def overlap(a: Counter, b: Counter) -> int:
 def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
+    # each event's words, added to as places join it (``ChronologyEvent.words`` sums
+    # them anew: for every mention, time in the square of an event's places)
+    words: dict[int, Counter] = {}
+
+    def join(event: ChronologyEvent, mention: Mention) -> None:
+        event.places.append(mention)
+        words[id(event)] += mention.words
+
+    def new_event(mention: Mention) -> None:
+        events.append(ChronologyEvent(mention.span, [mention]))
+        words[id(events[-1])] = Counter(mention.words)
+
     # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
     # agreement announced on 18 March 2016, if the text says so and their words agree
     # ("late August" is a time of its own, not any day of August)
     for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
         same_day = [e for e in events if e.span.iso == mention.span.iso] or \
             [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= SAME_EVENT:
-            match.places.append(mention)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+        if match and overlap(words[id(match)], mention.words) >= SAME_EVENT:
+            join(match, mention)
         else:
-            events.append(ChronologyEvent(mention.span, [mention]))
+            new_event(mention)
     for mention in [m for m in mentions if m.role != "event"]:
         # a date that names a thing refers to the event of that day the text told of
         # before ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an
@@ -112,16 +124,16 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
         # or a state belongs to the event of its day, if any ("to be held on 5 July").
         same_day = [e for e in events if e.span.iso == mention.span.iso and (
-            mention.role == "state" or overlap(e.words, mention.words) or order(e.places[0]) < order(mention))]
+            mention.role == "state" or overlap(words[id(e)], mention.words) or order(e.places[0]) < order(mention))]
         within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
         if match is None and mention.role != "state":
-            match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
-            match = match if match and overlap(match.words, mention.words) >= 1 else None
+            match = max(within, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+            match = match if match and overlap(words[id(match)], mention.words) >= 1 else None
         if match:
-            match.places.append(mention)
+            join(match, mention)
         elif mention.role != "state":  # a state or a plan is no event of its own
-            events.append(ChronologyEvent(mention.span, [mention]))
+            new_event(mention)
     for event in events:
         event.places.sort(key=order)
     return sorted(events, key=lambda e: (e.span.sort_key(), min(order(p) for p in e.places)))
@@ -129,7 +141,7 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
 
 # --- chronology.yaml -------------------------------------------------------------
 
-KEYS = ("date", "place", "text", "short", "drop", "merge", "split")
+KEYS = ("date", "place", "text", "short", "drop", "merge", "split", "new-date")
 
 
 @dataclass
@@ -142,6 +154,7 @@ class Correction:
     drop: bool = False
     merge: bool = False
     split: bool = False
+    new_date: DateSpan | None = None   # the places' event is on this date instead
 
 
 def read_corrections(source: str, path: str) -> list[Correction]:
@@ -188,8 +201,16 @@ def read_corrections(source: str, path: str) -> list[Correction]:
                   hint="write date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
             continue
         flags = {name: values.get(name, "").lower() in ("true", "yes") for name in ("drop", "merge", "split")}
+        new_date = None
+        if values.get("new-date"):
+            try:
+                new_date = parse_iso(values["new-date"])
+            except DateError as failure:
+                error(f"new-date is not a date: {failure}", path, line,
+                      hint="write new-date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
+                continue
         corrections.append(Correction(line, date, values.get("place"), values.get("text"),
-                                      values.get("short"), **flags))
+                                      values.get("short"), **flags, new_date=new_date))
     return corrections
 
 
@@ -211,12 +232,12 @@ def apply_corrections(events: list[ChronologyEvent], corrections: list[Correctio
                  hint="the text changed? correct or remove this entry")
             continue
         places = [p for _, p in chosen]
-        if fix.drop or fix.split:
+        if fix.drop or fix.split or fix.new_date:
             for event, place in chosen:
                 event.places.remove(place)
             events = [e for e in events if e.places]
-            if fix.split:
-                events.append(ChronologyEvent(fix.date, places))
+            if fix.split or fix.new_date:
+                events.append(ChronologyEvent(fix.new_date or fix.date, places))
         if fix.merge:
             holders = [e for e in events if any(p in e.places for p in places)]
             everything = [p for e in holders for p in e.places]

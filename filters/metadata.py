@@ -30,6 +30,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import error, suggestion, warn
+from core.inputs import limit, shown_size
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
 from core.metadatafile import Source, read_source
@@ -184,6 +185,12 @@ def check_text(meta, path: str, checker: Checker):
         return None
     if isinstance(meta, pf.MetaBool):
         return pf.MetaString(str(meta.boolean).lower())
+    length = len(pf.stringify(meta))
+    if length > limit("field"):  # every edition sets it as one paragraph, at its top
+        checker.error(path, f"'{path}' is {shown_size(length, 'characters')} long: over the limit of "
+                            f"{shown_size(limit('field'), 'characters')} for one metadata value",
+                      "shorten it; a journal that accepts more raises the limit: --limit field=…")
+        return None
     return defused(meta, path, checker)
 
 

@@ -34,12 +34,12 @@ from core.kinds import NATIVE, Native, Omit, Renderers, Template, front_matter
 from core.language import pack, term
 from core.names import (
     EQUATION_CLASS,
-    LABEL_CLASS,
-    NUMBER_ATTRIBUTE,
     EVENT_DATE_CLASS,
     EVENT_SOURCE_CLASS,
     EVENT_TEXT_CLASS,
     KIND_ATTRIBUTE,
+    LABEL_CLASS,
+    NUMBER_ATTRIBUTE,
 )
 from core.options import edition_options
 from core.tools import pandoc_path, run_pandoc
@@ -305,7 +305,7 @@ def picture(url: str, job) -> str:
         return data_uri("image/png", drawn(url, None, "png", PICTURE_PPI)) if media == "image/svg+xml" else url
     path = Path(job.resources[url])
     if path.suffix.lower() in (".svg", ".pdf"):
-        return data_uri("image/png", drawn(path, Path(job.folder), "png", PICTURE_PPI))
+        return data_uri("image/png", drawn(path, Path(job.root), "png", PICTURE_PPI))
     media = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
     return data_uri(media, path.read_bytes())
 
@@ -407,7 +407,7 @@ def write(job, shared) -> dict[str, bytes]:
         reference.write_bytes(reference_docx(review))
         output = Path(scratch) / "article.docx"
         env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
-        run_pandoc(["--from", "json", "--to", "docx", "--output", str(output), "--sandbox",
+        run_pandoc(["--from", "json", "--to", "docx", "--output", str(output),
                     "--reference-doc", str(reference),
                     "--template", str(job.template_path.find("docx/article.openxml"))],
                    stdin=json.dumps(doc), env=env)

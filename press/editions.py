@@ -153,10 +153,16 @@ class Job:
     pdf_engine: str = "typst"
     bibliography: tuple[str, ...] = ()  # the .bib files, copied into the LaTeX folder
     plain: dict = field(default_factory=dict, hash=False)  # the metadata as plain text
-    folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
-    resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
+    folder: str = "."  # the manuscript folder (metadata.yaml, for its lines)
+    # The build's sandbox (``core.sandbox``): copies of the checked files, each under the
+    # name the text gives it; Typst's root, and all an edition reads of the project.
+    root: str = "."
+    resources: dict = field(default_factory=dict, hash=False)  # checked files: name → copy in ``root``
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
     templates: tuple[str, ...] = ()  # the journal's template folders (--templates), before the system's
+    # Where the reader finds the other editions from the web editions' page ({"pdf": "x.pdf",
+    # "epub": …, "pdf_url": the absolute address indexers read}); empty: beside the html/ folder.
+    addresses: dict = field(default_factory=dict, hash=False)
     # A box of one or none: the JSON tree the filters wrote ``doc_json`` from, if
     # this process ran them, for the first writer that asks (see ``document``).
     tree: list = field(default_factory=list, hash=False, compare=False, repr=False)

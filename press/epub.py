@@ -95,7 +95,7 @@ def embedded(job, folder: Path):
 def renderers(job) -> Renderers:
     """The web editions' renderers (``press.html``), with every picture a ``data:``
     URI (the sandboxed writer reads no file) and labelled figures in an anchor."""
-    uri = embedded(job, Path(job.folder))
+    uri = embedded(job, Path(job.root))
 
     def image(element):
         if not element["c"][2][0].startswith("data:"):
@@ -215,7 +215,7 @@ def write(job, shared) -> dict[str, bytes]:
     plain = rendered.plain
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "book.epub"
-        args = ["--from", "json", "--to", "epub3", "--output", str(output), "--sandbox",
+        args = ["--from", "json", "--to", "epub3", "--output", str(output),
                 "--toc", "--toc-depth=2", "--split-level=1", "--epub-title-page=false", "--mathml",
                 *highlighting(job.template_path),
                 "--metadata", f"identifier={epub_identifier(plain)}",

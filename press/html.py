@@ -17,11 +17,17 @@ from core.kinds import NATIVE, After, Native, Renderers, front_matter
 from core.markup import page_range
 from core.mathtext import linear
 from core.names import BIBLIOGRAPHY_ID, DATETIME_ATTRIBUTE
+from core.tools import TYPST_PICTURES
 from press import ast
 from press.figures import svg_of_pdf
 from press.render import Rendered, highlighting, render
-from core.tools import TYPST_PICTURES
-from press.templates import context, environment, language_parts, scholarly_article, year_of
+from press.templates import (
+    context,
+    environment,
+    language_parts,
+    scholarly_article,
+    year_of,
+)
 from press.webfonts import LICENCE, page_characters, web_fonts
 
 # One h1, the title: the sections start at h2 (the table of contents keeps two levels).
@@ -84,14 +90,13 @@ def prepare(job) -> str:
 
 
 def render_html(job) -> Rendered:
-    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain,
-                  job.template_path)
+    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain)
 
 
 def figure_files(job) -> dict[str, bytes]:
     """Every checked file the page shows, under its name beside the page."""
     files = {}
-    folder = Path(job.folder)
+    folder = Path(job.root)
     for name, path in job.resources.items():
         if name in OWN_FILES:
             continue
@@ -173,13 +178,17 @@ def write(job, shared) -> dict[str, bytes]:
     rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
     page = environment("html", True, job.template_path).get_template("page.html.j2")
     url = rendered.plain.get("url")
-    pdf = page_address(url, f"{job.slug}.pdf")
+    # The PDF and EPUB beside the page, or where a journal's site puts them (job.addresses);
+    # indexers read the PDF's absolute address (the article's url, or the site's)
+    download = job.addresses.get("pdf", f"{job.slug}.pdf")
+    pdf_url = job.addresses.get("pdf_url") or page_address(url, f"{job.slug}.pdf")
     image = page_address(url, "card.png") if url else None
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
     html = math_alt_texts(page.render(
-        context(job, rendered, "html"), pdf=pdf, epub=f"{job.slug}.epub", download=f"{job.slug}.pdf",
+        context(job, rendered, "html"), pdf=pdf_url, pdf_url=pdf_url, download=download,
+        epub=job.addresses.get("epub", f"{job.slug}.epub"),
         first_page=pages[0], last_page=pages[1], image=image, fonts="fonts/fonts.css",
-        jsonld=scholarly_article(rendered.plain, job.lang, pdf, image)))
+        jsonld=scholarly_article(rendered.plain, job.lang, pdf_url, image)))
     fonts, faces = web_fonts(job.template_path.find(f"html/fonts/{LICENCE}").parent, page_characters(html))
     return {"html/index.html": html.encode("utf-8"),
             "html/style.css": job.template_path.find("html/style.css").read_bytes(),

@@ -1,8 +1,9 @@
 """The PDF edition: Typst by default (in-process), or through the LaTeX edition
 with ``--pdf-engine xelatex|lualatex``.
 
-Typst compiles with the manuscript folder as its root, so that figures are read
-where the author keeps them (and nothing outside it). Before pandoc writes Typst,
+Typst compiles with the build's sandbox as its root (``core.sandbox``): copies of
+the figures the text names, under the names it gives them, and nothing else of the
+project or the machine. Before pandoc writes Typst,
 images become Typst's own ``image`` calls (pandoc's writer drops the alt text,
 which the PDF's tags carry) and numbered equations a line with their number at
 the right margin; the numbers themselves come from the AST.
@@ -18,16 +19,27 @@ as a creator of their own, both titles, the DOI, the licence.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from core.diagnostics import display_path
+from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import typst_string
 from core.mathtext import linear
 from core.tools import TYPST
 from press import ast
-from press.figures import data_uri, data_uri_bytes, svg_aspect, svg_of_pdf, typst_image_source, typst_length
+from press.figures import (
+    data_uri,
+    data_uri_bytes,
+    svg_aspect,
+    svg_of_pdf,
+    typst_image_source,
+    typst_length,
+)
+from press.latex import manuscript_place
 from press.render import Rendered, render
 from press.templates import context, environment
 
@@ -38,7 +50,7 @@ TALL, PAGE_HEIGHT = 1.3, "20cm"
 
 def typst_image(element: dict, folder: str | None = None) -> dict:
     """An Image as a raw ``#image(…)`` with its size and alt text (an image without
-    one is told by its file's name); a PDF figure under ``folder`` as the SVG Typst
+    one is told by its file's name); a PDF figure under ``folder`` (the sandbox) as the SVG Typst
     draws of it."""
     _, _, attributes = ast.attributes(element)
     url = element["c"][2][0]
@@ -103,6 +115,36 @@ def typst_table(element: dict) -> list[dict]:
             {"t": "RawBlock", "c": ["typst", "]"]}]
 
 
+# Typst breaks a paragraph's lines optimally (Knuth and Plass), in time that grows
+# with the square of its break points: one word of 1 MB, hyphenatable everywhere,
+# took over 100 s. A paragraph longer than this is broken line by line ("simple"),
+# in time proportional to its length (1 MB: 3.5 s); no article's paragraph is this long.
+LONG_PARAGRAPH = 3000
+
+
+def text_length(element) -> int:
+    """The characters of a pandoc JSON element's text (its strings, at any depth).
+
+    >>> text_length({"t": "Para", "c": [{"t": "Str", "c": "abc"}, {"t": "Space"}, {"t": "Str", "c": "de"}]})
+    5
+    """
+    if isinstance(element, str):
+        return len(element)
+    if isinstance(element, dict):
+        return text_length(element.get("c", ""))
+    if isinstance(element, list):
+        return sum(text_length(item) for item in element)
+    return 0
+
+
+def broken_simply(element: dict) -> list[dict] | None:
+    """A paragraph longer than ``LONG_PARAGRAPH``, in a block whose lines break simply."""
+    if text_length(element["c"]) <= LONG_PARAGRAPH:
+        return None
+    return [{"t": "RawBlock", "c": ["typst", '#[#set par(linebreaks: "simple")']}, element,
+            {"t": "RawBlock", "c": ["typst", "]"]}]
+
+
 # The reference list's hanging indent: pandoc writes each entry's Div as a Typst
 # block, and this rule, first in the block, holds for the block only.
 TYPST_HANGING_INDENT = {"t": "RawBlock", "c": ["typst", "#set par(hanging-indent: 2em, first-line-indent: 0pt)"]}
@@ -116,9 +158,9 @@ def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
     return Renderers({**front_matter(),
-        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
+        "section": NATIVE, "appendix": NATIVE, "paragraph": broken_simply, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
-        "figure": NATIVE, "image": lambda element: typst_image(element, job.folder), "table": typst_table,
+        "figure": NATIVE, "image": lambda element: typst_image(element, job.root), "table": typst_table,
         "math": typst_math,
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
@@ -133,7 +175,21 @@ def prepare(job) -> str:
 def render_typst(job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain, job.template_path)
+    doc_json = prepare(job)
+    check_words(doc_json, job)
+    return render(doc_json, "typst-smart", ["--wrap=none"], job.plain)
+
+
+def check_words(doc_json: str, job) -> None:
+    """No word (a string of the text, the metadata or the references without a space)
+    longer than the ``word`` limit: pandoc's Typst writer takes time in the square of a
+    word's length (100,000 characters: a minute), so a longer one is an error naming it."""
+    longest = limit("word")
+    long_word = re.search(r'"t":\s*"Str",\s*"c":\s*"((?:[^"\\]|\\.){%d,})"' % (longest + 1), doc_json)
+    if long_word:
+        word = json.loads(f'"{long_word.group(1)}"')
+        path, line = manuscript_place(word[:60], [*job.sources, *job.bibliography, *filter(None, [job.metadata_file])])
+        raise too_large("word", path, len(word), line)
 
 
 def typst_source(job, rendered: Rendered) -> str:
@@ -149,9 +205,27 @@ def write(job, shared) -> dict[str, bytes]:
         pdf = latex.write_pdf(job, job.pdf_engine)[f"{job.slug}.pdf"]
     else:
         source = typst_source(job, render_typst(job))
-        pdf = archival(TYPST.compile(source, job.timestamp, root=Path(job.folder), fonts=job.template_path.fonts,
-                                     standards=STANDARDS), job.plain, job.lang)
+        pdf = archival(TYPST.compile(source, job.timestamp, root=Path(job.root), fonts=job.template_path.fonts,
+                                     standards=STANDARDS,
+                                     where=lambda line: place_of(line, job)), job.plain, job.lang)
     return {f"{job.slug}.pdf": pdf, f"html/{job.slug}.pdf": pdf}
+
+
+FIGURE_CALL = re.compile(r'#image\("((?:[^"\\]|\\.)*)"')
+
+
+def place_of(typst_line: str, job) -> tuple[str | None, int | None]:
+    """Where a line of the Typst source came from: the figure it shows (``#image("…")``),
+    else the manuscript's line holding its words (``press.latex.manuscript_place``).
+
+    >>> from press.editions import Job
+    >>> place_of('#image("figures/a b.png", alt: "A")', Job("{}", "x", "en", None, folder="m"))
+    ('m/figures/a b.png', None)
+    """
+    figure = FIGURE_CALL.search(typst_line)
+    if figure:
+        return display_path(Path(job.folder) / figure.group(1).replace('\\"', '"')), None
+    return manuscript_place(typst_line, list(job.sources))
 
 
 # PDF/A-2 level A (archival, tagged, every glyph's text known) and PDF/UA-1 (accessible).

@@ -19,9 +19,10 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from core import idle
+from core import idle, inputs
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import RESOURCES_KEY, STYLE_FILES_KEY
+from core.sandbox import Sandbox
 from core.templatepath import TemplatePath, template_path, with_templates
 from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
@@ -192,9 +193,16 @@ def read_files(facts: dict) -> list[str]:
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = ()) -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = (),
+          limits: dict[str, int] | None = None) -> Report:
     """``templates``: the journal's template folders (``--templates``), searched
-    before the system's."""
+    before the system's; ``limits``: the journal's ``--limit``s (``core.inputs``)."""
+    with inputs.limits(limits):
+        return build_within_limits(root, out, wanted, use_cache, pdf_engine, untrusted, templates)
+
+
+def build_within_limits(root: Path, out: Path, wanted: list[str], use_cache: bool, pdf_engine: str,
+                        untrusted: bool, templates: tuple[str, ...]) -> Report:
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
@@ -238,13 +246,18 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
         files: dict[str, dict[str, bytes]] = {}
         if todo:
             from press.editions import Job
-            job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
-                      timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
-                      folder=facts["folder"], resources=facts["resources"],
-                      sources=tuple(facts["sources"]), templates=tuple(templates), tree=[tree] if tree else [])
-            tree = None  # the writer that takes it from the job frees it when done
-            files = write_editions(job, todo, report, covers[0] if covers else None)
+            with Sandbox() as sandbox:  # the editions read copies of the checked files, nothing else
+                folder = Path(facts["folder"])
+                admitted = {name: str(sandbox.admit(name, Path(path), folder))
+                            for name, path in facts["resources"].items()}
+                job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
+                          timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
+                          bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
+                          folder=facts["folder"], root=str(sandbox.folder), resources=admitted,
+                          sources=tuple(facts["sources"]), templates=tuple(templates),
+                          tree=[tree] if tree else [])
+                tree = None  # the writer that takes it from the job frees it when done
+                files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
     records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
@@ -258,15 +271,16 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
 
 def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
-          templates: tuple[str, ...] = ()) -> list[str]:
+          templates: tuple[str, ...] = (), limits: dict[str, int] | None = None) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
     named editions require of the metadata), writing nothing; the stages draw their
     figures with the journal's ``templates``, as the build does."""
     from press.editions import EDITION
 
-    manuscript = find_manuscript(root)
-    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
-                                           templates=template_path(templates))
+    with inputs.limits(limits):
+        manuscript = find_manuscript(root)
+        facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
+                                               templates=template_path(templates))
     metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:
@@ -278,16 +292,23 @@ def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
     return warnings
 
 
+def chronology_events(root: Path) -> tuple[list, str]:
+    """The chronology's events as the next build would print them (the author's
+    corrections applied), and the document's language: the stages up to the
+    chronology, nothing written."""
+    with collecting() as found:
+        doc = read(find_manuscript(root))
+        for stage in needed("chronology"):
+            doc = stage.run(doc)
+    raise_collected(found)
+    return getattr(doc, "chronology_events", []), doc.get_metadata("lang", default="en")
+
+
 def chronology_review(root: Path) -> list[str]:
     """``python build.py chronology``: each event of the appendix, its text, its places
     and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
     from filters.dates import format_long
     from filters.events import review_lines
 
-    with collecting() as found:
-        doc = read(find_manuscript(root))
-        for stage in needed("chronology"):
-            doc = stage.run(doc)
-    raise_collected(found)
-    lang = doc.get_metadata("lang", default="en")
-    return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)
+    events, lang = chronology_events(root)
+    return review_lines(events, lambda span: format_long(span, lang), lang)

@@ -13,7 +13,7 @@ from functools import lru_cache
 import jinja2
 
 from core.language import pack
-from core.markup import typst_string
+from core.markup import page_range, typst_string
 from core.names import REFERENCE_LIST_KEY, TIMELINE_ID
 from core.templatepath import TemplatePath
 from core.templating import template_environment
@@ -32,7 +32,18 @@ def environment(edition: str, autoescape: bool, templates: TemplatePath) -> jinj
                                comment_start_string=comments[0], comment_end_string=comments[1])
     env.filters["typst_string"] = typst_string
     env.filters["jsonld"] = jsonld
+    env.filters["first_page"] = first_page
     return env
+
+
+def first_page(pages: str) -> str:
+    """A page range's first page when it is a number (the folio a PDF starts at), else "".
+
+    >>> first_page("115-142"), first_page("e12"), first_page("")
+    ('115', '', '')
+    """
+    first = page_range(pages)[0]
+    return first if first.isdigit() else ""
 
 
 def jsonld(value) -> str:

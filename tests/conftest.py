@@ -188,3 +188,13 @@ def native(doc) -> str:
 
     from core.tools import run_pandoc
     return run_pandoc(["--from", "json", "--to", "native"], stdin=json.dumps(doc.to_json()))
+
+
+@pytest.fixture(scope="session")
+def journal_site(tmp_path_factory) -> Path:
+    """The sample journal (tests/samples/journal) built once, on two local processes."""
+    out = tmp_path_factory.mktemp("journal-site")
+    result = run_build("journal", "--root", str(REPO / "tests" / "samples" / "journal"), "--out", str(out),
+                       "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    return out

@@ -33,13 +33,13 @@ def kill_at(monkeypatch, rename: int, out=None) -> None:
     ``out`` (any rename, without ``out``)."""
     real, count = os.replace, [0]
 
-    def replace(source, target):
-        if out is not None and not os.path.abspath(target).startswith(os.path.abspath(out)):
-            return real(source, target)
+    def replace(source, target, **folders):
+        if out is not None and "dst_dir_fd" not in folders:  # OUT's renames go through its folders' descriptors
+            return real(source, target, **folders)
         if count[0] == rename:
             raise Killed
         count[0] += 1
-        real(source, target)
+        real(source, target, **folders)
 
     monkeypatch.setattr(os, "replace", replace)
 

@@ -144,6 +144,39 @@ def test_timeline_reads_at_the_articles_density_and_three_times_it(density):
     assert all(mark.label_y <= layout.height for mark in layout.marks)
 
 
+def test_a_dense_period_widens_the_axis_and_keeps_labels_beside_their_marks():
+    """40 events in four months (four days with two events): each label by its mark,
+    the day's labels stacked on one mark with the date once, nothing outside."""
+    import datetime
+
+    events = []
+    for index in range(36):
+        day = datetime.date(2020, 9, 1) + datetime.timedelta(days=3 * index)
+        span = parse_iso(day.isoformat())
+        events += [(span, span.iso, f"Event {index}")] + ([(span, span.iso, "Same day")] if index % 9 == 0 else [])
+    events = [(parse_iso("1994-05-05"), "1994-05-05", "Long before")] + events
+    layout = layout_timeline(events, "en")
+    distances = [abs(mark.label_y - mark.y) for mark in layout.marks]
+    assert max(distances) <= LINE, "leader lines stay short"  # a stacked second label: one line down
+    assert all(0 < mark.label_y < layout.height for mark in layout.marks)
+    same_day = [mark for mark in layout.marks if mark.words == "Same day"]
+    assert len(same_day) == 4 and not any(mark.show_date for mark in same_day)
+    assert all(other.y == mark.y for mark in same_day for other in layout.marks
+               if other.iso == mark.iso), "one mark per day"
+
+
+def test_a_long_timeline_is_cut_into_panels_a_page_holds():
+    from filters.timeline import PANEL_HEIGHT, panels
+
+    events = [(parse_iso(f"{year}-{month:02d}-15"), "d", "w") for year in range(2000, 2010)
+              for month in range(1, 13)]
+    layout = layout_timeline(events, "en")
+    cut = panels(layout)
+    assert len(cut) > 1 and all(panel.height <= PANEL_HEIGHT for panel in cut)
+    assert sum(len(panel.marks) for panel in cut) == len(events)
+    assert all(0 < mark.label_y < panel.height for panel in cut for mark in panel.marks)
+
+
 def test_a_day_and_a_range_from_that_day_do_not_crash_the_timeline():
     events = [(parse_iso("2020-09-27"), "27 Eylül 2020", "Savaş başladı"),
               (parse_iso("2020-09-27/2020-11-10"), "27 Eylül – 10 Kasım 2020", "Savaş")]

@@ -144,6 +144,27 @@ DATES = {
 }
 
 
+# The journal's site and issue PDF (press/journal).
+SITE = {
+    "volume": "Band",
+    "number": "Heft",
+    "issues": "Hefte",
+    "archive": "Archiv",
+    "home": "Startseite",
+    "search": "Suche",
+    "search_label": "In den Artikeln suchen",
+    "editorial_board": "Redaktion",
+    "guest_editors": "Gastherausgeber",
+    "latest": "Aktuelles Heft",
+    "issue_pdf": "Das ganze Heft (PDF)",
+    "feed": "Atom-Feed",
+    "issn": "ISSN",
+    "eissn": "e-ISSN",
+    "publisher": "Verlag",
+    "skip": "Zum Inhalt",
+}
+
+
 CLAUSES = {
     "clause_reader": "plain",
     "capitalised_nouns": True,

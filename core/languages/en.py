@@ -172,6 +172,27 @@ DATES = {
 }
 
 
+# The journal's site and issue PDF (press/journal).
+SITE = {
+    "volume": "Volume",
+    "number": "Issue",
+    "issues": "Issues",
+    "archive": "Archive",
+    "home": "Home",
+    "search": "Search",
+    "search_label": "Search the articles",
+    "editorial_board": "Editorial Board",
+    "guest_editors": "Guest editors",
+    "latest": "Latest issue",
+    "issue_pdf": "The whole issue (PDF)",
+    "feed": "Atom feed",
+    "issn": "ISSN",
+    "eissn": "e-ISSN",
+    "publisher": "Publisher",
+    "skip": "Skip to the content",
+}
+
+
 CLAUSES = {
     "clause_reader": "english",
     "date_joiners": ["and"],

@@ -206,6 +206,27 @@ DATES = {
 }
 
 
+# The journal's site and issue PDF (press/journal).
+SITE = {
+    "volume": "Cilt",
+    "number": "Sayı",
+    "issues": "Sayılar",
+    "archive": "Arşiv",
+    "home": "Ana sayfa",
+    "search": "Ara",
+    "search_label": "Makalelerde ara",
+    "editorial_board": "Yayın Kurulu",
+    "guest_editors": "Konuk editörler",
+    "latest": "Son sayı",
+    "issue_pdf": "Sayının tamamı (PDF)",
+    "feed": "Atom beslemesi",
+    "issn": "ISSN",
+    "eissn": "e-ISSN",
+    "publisher": "Yayıncı",
+    "skip": "İçeriğe geç",
+}
+
+
 CLAUSES = {
     "clause_reader": "turkish",
     "date_joiners": ["ve"],

@@ -46,7 +46,7 @@ def render_jats(job) -> tuple[Rendered, dict[str, bytes], dict[str, dict], dict[
     file's alternative text."""
     doc, figures, alts = prepare(job)
     works = cited_works(job, doc)
-    rendered = render(ast.dump(doc), "jats_publishing", JATS_ARGS, job.plain, job.template_path)
+    rendered = render(ast.dump(doc), "jats_publishing", JATS_ARGS, job.plain)
     return rendered, figures, works, alts
 
 

@@ -26,7 +26,7 @@ from core.names import (
 )
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes
-from press.jats.xml import MML, XLINK, element, fragment, named, remove, unwrap
+from press.jats.xml import MML, XLINK, element, named, remove, unwrap
 
 # Where each back-matter statement goes (JATS4R's recommendations): acknowledgements
 # in <ack>, funding in <funding-group>, conflicts and contributions as author notes,
@@ -137,15 +137,18 @@ def alt_texts(root: etree._Element, alts: dict[str, str]) -> None:
 
 def figure_files(doc: dict, job) -> dict[str, bytes]:
     """Each image as a file beside the XML, under the name the text gives it; a
-    generated picture (the timeline, a ``data:`` URI) under its figure's id."""
+    generated picture (the timeline, a ``data:`` URI) under its figure's id, a
+    figure of several (the timeline's panels) numbered: ``fig-timeline-2.svg``."""
     files: dict[str, bytes] = {}
     for figure in ast.elements(doc["blocks"], "Figure"):
-        for image in ast.elements(figure["c"][2], "Image"):
+        generated = [image for image in ast.elements(figure["c"][2], "Image")
+                     if image["c"][2][0].startswith("data:")]
+        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", figure["c"][0][0]).strip("-") or "figure"
+        for number, image in enumerate(generated, start=1):
             url = image["c"][2][0]
             if url.startswith("data:"):
                 media, data = data_uri_bytes(url)
-                stem = re.sub(r"[^A-Za-z0-9_-]+", "-", figure["c"][0][0]).strip("-") or "figure"
-                name = f"figures/{stem}{EXTENSIONS[media]}"
+                name = f"figures/{stem}{f'-{number}' if len(generated) > 1 else ''}{EXTENSIONS[media]}"
                 image["c"][2][0] = name
                 files[name] = data
     for image in ast.elements(doc["blocks"], "Image"):
