@@ -20,6 +20,8 @@ Each writer returns its files as ``{relative path: bytes}``; nothing touches
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -199,6 +201,23 @@ class Job:
         # pandoc reads the manuscript instead of before pandoc starts
         from core.language import pack
         return pack(self.lang)
+
+@contextmanager
+def sandboxed_job(facts: dict, **fields) -> Iterator[Job]:
+    """The editions' job for the filtered ``facts``: its files are copies of the checked
+    files in a fresh sandbox (``core.sandbox``), Typst's root, removed when the editions
+    are written; ``fields``: the job's other fields (timestamp, engine, addresses, …).
+    The one way an article's editions are given their files, alone or in a journal."""
+    from core.sandbox import Sandbox
+
+    with Sandbox() as sandbox:
+        folder = Path(facts["folder"])
+        admitted = {name: str(sandbox.admit(name, Path(path), folder))
+                    for name, path in facts["resources"].items()}
+        yield Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
+                  bibliography=tuple(facts["bibliography"]), plain=facts["plain"], folder=facts["folder"],
+                  root=str(sandbox.folder), resources=admitted, sources=tuple(facts["sources"]), **fields)
+
 
 
 # The renders several editions share, made once per build: "module:function" of the job.

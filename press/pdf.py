@@ -48,15 +48,15 @@ from press.templates import context, environment
 TALL, PAGE_HEIGHT = 1.3, "20cm"
 
 
-def typst_image(element: dict, folder: str | None = None) -> dict:
+def typst_image(element: dict, job=None) -> dict:
     """An Image as a raw ``#image(…)`` with its size and alt text (an image without
-    one is told by its file's name); a PDF figure under ``folder`` (the sandbox) as the SVG Typst
-    draws of it."""
+    one is told by its file's name); a PDF figure, read from its checked copy in the
+    build's sandbox (``job.resources``), as the SVG Typst draws of it."""
     _, _, attributes = ast.attributes(element)
     url = element["c"][2][0]
     alt = ast.alt_text(element) or ("" if url.startswith("data:") else Path(url).stem)
-    if url.lower().endswith(".pdf") and folder is not None:  # the standards' export takes no PDF
-        url = data_uri("image/svg+xml", svg_of_pdf(Path(folder) / url, Path(folder)))
+    if url.lower().endswith(".pdf") and job is not None:  # the standards' export takes no PDF
+        url = data_uri("image/svg+xml", svg_of_pdf(Path(job.resources[url]), Path(job.root)))
     arguments = [typst_image_source(url)]
     if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
         attributes = {"height": PAGE_HEIGHT}
@@ -160,7 +160,7 @@ def renderers(job) -> Renderers:
     return Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": broken_simply, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
-        "figure": NATIVE, "image": lambda element: typst_image(element, job.root), "table": typst_table,
+        "figure": NATIVE, "image": lambda element: typst_image(element, job), "table": typst_table,
         "math": typst_math,
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,

@@ -22,7 +22,6 @@ from pathlib import Path
 from core import idle, inputs
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import RESOURCES_KEY, STYLE_FILES_KEY
-from core.sandbox import Sandbox
 from core.templatepath import TemplatePath, template_path, with_templates
 from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
@@ -245,17 +244,10 @@ def build_within_limits(root: Path, out: Path, wanted: list[str], use_cache: boo
 
         files: dict[str, dict[str, bytes]] = {}
         if todo:
-            from press.editions import Job
-            with Sandbox() as sandbox:  # the editions read copies of the checked files, nothing else
-                folder = Path(facts["folder"])
-                admitted = {name: str(sandbox.admit(name, Path(path), folder))
-                            for name, path in facts["resources"].items()}
-                job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
-                          timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                          bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
-                          folder=facts["folder"], root=str(sandbox.folder), resources=admitted,
-                          sources=tuple(facts["sources"]), templates=tuple(templates),
-                          tree=[tree] if tree else [])
+            from press.editions import sandboxed_job
+            # the editions read copies of the checked files, nothing else
+            with sandboxed_job(facts, timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
+                               templates=tuple(templates), tree=[tree] if tree else []) as job:
                 tree = None  # the writer that takes it from the job frees it when done
                 files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.

@@ -25,7 +25,7 @@ from press.render import prepare_fields, render
 
 HOSTNAME = socket.gethostname()
 BIB = "@book{a, author = {Aslanlı, A.}, title = {Kitap}, year = {2015}, publisher = {P}}\n"
-JOURNAL = ("journal: {name: J, issn: 1234-5678}\ndoi: 10.5555/x.1\nurl: https://example.org/x\ndate: 2021-01-02\n"
+JOURNAL = ("journal: {name: J, issn: 1234-5679}\ndoi: 10.5555/x.1\nurl: https://example.org/x\ndate: 2021-01-02\n"
            "crossref: {depositor: D, email: d@example.org, registrant: R}\n")
 
 

@@ -26,7 +26,7 @@ from core.names import (
 )
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes
-from press.jats.xml import MML, XLINK, element, named, remove, unwrap
+from press.jats.xml import MML, XLINK, element, fragment, named, remove, unwrap  # noqa: F401 (fragment: the doctests)
 
 # Where each back-matter statement goes (JATS4R's recommendations): acknowledgements
 # in <ack>, funding in <funding-group>, conflicts and contributions as author notes,
