@@ -6,7 +6,7 @@
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check            every validation, no edition written
     python build.py chronology       the chronology's entries for review: text, places, weak spots
-    python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
+    python build.py validate         every built edition through its gatekeepers (EPUBCheck and Ace, Nu, JATS4R…)
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
     python build.py --untrusted --root SUBMISSION --out DIR
@@ -32,11 +32,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.diagnostics import BuildError  # noqa: E402
+from core.inputs import LIMITS, parse_limit, shown_size  # noqa: E402
 from press.editions import DEFAULT_EDITIONS, EDITIONS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ENGINES = ("typst", "xelatex", "lualatex")
 COMMANDS = ("build", "check", "validate", "watch", "serve", "chronology")
+
+
+def limit_argument(text: str) -> tuple[str, int]:
+    try:
+        return parse_limit(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 class Parser(argparse.ArgumentParser):
@@ -69,6 +77,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="a folder of the journal's templates, searched before the system's: a "
                              "file there replaces the system's of the same name "
                              "(typst/partials/title-block.typ.j2); repeatable, the first given searched first")
+    # The same: a submission never raises what the build accepts.
+    parser.add_argument("--limit", action="append", default=[], metavar="NAME=SIZE", type=limit_argument,
+                        help="raise (or lower) a limit of what the build accepts: " + "; ".join(
+                            f"{name}: {rule.what} (default {shown_size(rule.default, rule.unit)})"
+                            for name, rule in LIMITS.items()) + " (K, M, G: thousands, millions, billions)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     output.add_argument("--verbose", action="store_true", help="print every stage and file")
@@ -87,6 +100,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     if missing:
         parser.error(f"--templates folder '{missing[0]}' not found")
     args.templates = tuple(str(folder.resolve()) for folder in args.templates)
+    args.limits = dict(args.limit)
     if args.untrusted and args.out.is_relative_to(args.root) and args.command != "check":
         # A submission may bring its own build/: outputs, and cache records that
         # would pass them off as current.
@@ -164,7 +178,7 @@ def run(args, progress: Progress) -> int:
     if args.command == "check":
         started = time.perf_counter()
         warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions),
-                                  templates=args.templates)
+                                  templates=args.templates, limits=args.limits)
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
@@ -189,7 +203,8 @@ def run(args, progress: Progress) -> int:
                 progress.report(result, time.perf_counter() - started[0], args.editions)
             started[0] = time.perf_counter()
 
-        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted, "templates": args.templates}
+        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted, "templates": args.templates,
+                   "limits": args.limits}
         if args.command == "watch":
             progress.line(f"watching {args.root} (Ctrl-C stops)")
             live.watch(args.root, args.out, args.editions, on_build, options=options)
@@ -199,7 +214,8 @@ def run(args, progress: Progress) -> int:
         return 0
     started = time.perf_counter()
     report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
-                            pdf_engine=args.pdf_engine, untrusted=args.untrusted, templates=args.templates)
+                            pdf_engine=args.pdf_engine, untrusted=args.untrusted, templates=args.templates,
+                            limits=args.limits)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -61,6 +61,10 @@ KEYS: dict[str, dict[str, Key]] = {
         "ethics_statement": Key(str, "the ethics approval, composed: {board}, {date}, {number}"),
         "ethics_number": Key(str, "the approval number's phrase in it: {number}"),
         "credit": Key(dict, "CRediT contributor roles: the taxonomy's key → the role's name"),
+        "article_types": Key(dict, "article types (core.metaschema.ARTICLE_TYPES) → their names: the JATS "
+                                   "edition's subject heading when the metadata gives none"),
+        "review_copy": Key(str, "the first line of a blind-review copy: what it leaves out"),
+        "accessibility_summary": Key(str, "the EPUB's accessibility summary (schema:accessibilitySummary)"),
         "quotes": Key(dict, "quotation marks: DoubleQuote and SingleQuote → (opening, closing)"),
         "translation_language": Key(str, "the language of an article's translated title and abstract, "
                                          "when the metadata does not say"),
@@ -172,7 +176,7 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
     >>> checked("xx", {"INTERFACE": {"and": "und"}, "CITATION": {}, "DATES": {}, "CLAUSES": {}})
     Traceback (most recent call last):
       ...
-    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (40 in all)
+    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (43 in all)
     """
     table: dict = {}
     where = f"language pack '{code}' (core/languages/{code}.py)"

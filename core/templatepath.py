@@ -9,7 +9,7 @@ other file. The path comes from the command line only, never from the metadata: 
 submission does not choose the templates it is built with. (No jinja2 here: the
 path is known before a build starts pandoc, jinja2 is imported while it runs.)
 
->>> template_path().find("pandoc/fields.txt") == SYSTEM_TEMPLATES / "pandoc" / "fields.txt"
+>>> template_path().find("pandoc/highlight.theme") == SYSTEM_TEMPLATES / "pandoc" / "highlight.theme"
 True
 """
 from __future__ import annotations

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 from functools import lru_cache
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.idle import run_pending
+from core.sandbox import empty_folder
 from core.templatepath import SYSTEM_TEMPLATES
 
 
@@ -50,10 +52,14 @@ PANDOC_RUNTIME = ["+RTS", "-H8m", "-O64m", "-RTS"]
 def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = None) -> subprocess.Popen:
     """Start pandoc and return at once; ``finish`` waits for its output. A thread
     feeds pandoc its input and drains its output, so that pandoc works to the end
-    while this process does something else (a full pipe would stop it)."""
-    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                               env={**os.environ, **(env or {})})
+    while this process does something else (a full pipe would stop it).
+
+    Every run is sandboxed: ``--sandbox`` lets pandoc's readers and writers read no
+    file but those the arguments name (the build's copies, ``core.sandbox``), and it
+    runs in a private empty folder."""
+    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, "--sandbox", *args], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               env={**os.environ, **(env or {})}, cwd=empty_folder())
     outcome: dict = {}
 
     def communicate() -> None:
@@ -90,10 +96,11 @@ class TypstSession:
     """One Typst compiler for the life of the process: in watch mode a recompile
     reuses everything Typst memoised (fonts, layout), 0.02 s instead of 0.15 s.
 
-    ``root`` is the folder Typst may read files from (the manuscript's, for its
-    figures); Typst refuses any path that leaves it. ``fonts``: folders of fonts a
-    journal's templates bring, besides the fonts Typst ships (no system font is
-    used: the PDF looks the same on every machine).
+    ``root`` is the folder Typst may read files from: the build's sandbox, which holds
+    copies of the figures the text names (``core.sandbox``), or an empty folder; Typst
+    refuses any path that leaves it. ``fonts``: folders of fonts a journal's templates
+    bring, besides the fonts Typst ships (no system font is used: the PDF looks the
+    same on every machine); packages come from nowhere (``NO_PACKAGES``).
     """
 
     def __init__(self):
@@ -101,21 +108,28 @@ class TypstSession:
         self._lock = threading.Lock()
 
     def compile(self, source: str, timestamp: int | None, output: str = "pdf",
-                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = ()) -> bytes:
-        """The document as PDF or SVG, or its first page as PNG."""
+                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = (),
+                standards: tuple[str, ...] = (), where=None) -> bytes:
+        """The document as PDF or SVG, or its first page as PNG; ``standards``: the PDF
+        standards it must meet (``"a-2a"``, ``"ua-1"``): Typst refuses to export a PDF
+        that would break one, and says why. ``where(line)``: the file and line of the
+        manuscript (or the figure) a line of ``source`` came from, for an error's message."""
         import typst
 
         with self._lock:
             try:
+                extra = {"pdf_standards": list(standards)} if standards else {}
                 result = self._compiler(fonts).compile(input=source.encode("utf-8"), format=output,
                                                        timestamp=timestamp, ppi=ppi,
-                                                       root=str(root or TYPST_TEMPLATES))
+                                                       root=str(root or empty_folder()), **extra)
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 if "failed to download package" in error.message:
                     raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
-                raise BuildError(f"typst failed: {error.message}",
-                                 hint="; ".join(error.hints) or "see the message above") from None
+                line = failing_line(getattr(error, "diagnostic", ""), source)
+                path, number = where(line) if where and line else (None, None)
+                raise BuildError(f"typst failed: {error.message}", path, number,
+                                 hint="; ".join(error.hints) or None) from None
 
     def _compiler(self, fonts: tuple[Path, ...]):
         """The compiler for ``fonts`` as they are now: Typst reads its fonts once,
@@ -126,11 +140,22 @@ class TypstSession:
         key = font_files(fonts)
         if key not in self._compilers:
             offline()
-            self._compilers[key] = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True,
+            self._compilers[key] = typst.Compiler(root=str(empty_folder()), ignore_system_fonts=True,
                                                   font_paths=[str(folder) for folder in fonts],
                                                   package_path=str(NO_PACKAGES),
                                                   package_cache_path=str(NO_PACKAGES))
         return self._compilers[key]
+
+
+def failing_line(diagnostic: str, source: str) -> str:
+    """The line of ``source`` a Typst diagnostic points at ("" when it points at none).
+
+    >>> failing_line("error: x\\n  ┌─ __typst_py_bytes__.typ:2:1\\n", "a\\n#panic()\\n")
+    '#panic()'
+    """
+    match = re.search(r"┌─ \S+?:(\d+):\d+", diagnostic or "")
+    lines = source.splitlines()
+    return lines[int(match.group(1)) - 1] if match and 0 < int(match.group(1)) <= len(lines) else ""
 
 
 def font_files(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
@@ -161,7 +186,5 @@ def offline() -> None:
     os.environ.update(NO_NETWORK)
 
 
-# Without a root of its own, a compile may read only the system's Typst templates.
-TYPST_TEMPLATES = SYSTEM_TEMPLATES / "typst"
 TYPST = TypstSession()           # the PDF edition
 TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PDF

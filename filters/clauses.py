@@ -12,9 +12,11 @@ words that open a clause dropped), is what a clause reader reads
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from core.language import lower, pack, upper_first
 from filters.dates import find_dates, find_relative, grammar
@@ -141,6 +143,7 @@ def word_tokens(sentence: str, start: int, end: int) -> list[Token]:
             for m in WORD.finditer(sentence[start:end])]
 
 
+@lru_cache(maxsize=65536)  # a word's form is the same wherever it stands
 def verb_form(word: str, lang: str) -> tuple[str, str] | None:
     """(kind, stem) of a Turkish verb form, by its ending: "başlayan" → ("subject_relative", "başla")."""
     table = grammar_table(lang)
@@ -220,8 +223,22 @@ def first_word_of(text: str) -> str:
 
 
 
-def token_inside(token: Token, regions: list[tuple[int, int]]) -> bool:
-    return any(a <= token.start and token.end <= b for a, b in regions)
+def tokens_outside(tokens, regions: list[tuple[int, int]]) -> list[Token]:
+    """The tokens no region holds whole, found by bisection (not by trying every region
+    for every token): the regions sorted by their start, with the furthest end so far.
+
+    >>> [t.text for t in tokens_outside(word_tokens("a bb cc d", 0, 9), [(2, 7), (1, 4)])]
+    ['a', 'd']
+    """
+    ordered = sorted(regions)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+    kept = []
+    for token in tokens:
+        held = bisect_right(starts, token.start)
+        if not held or reach[held - 1] < token.end:
+            kept.append(token)
+    return kept
 
 
 def text_without(sentence: str, start: int, end: int, regions: list[tuple[int, int]],
@@ -323,7 +340,7 @@ def list_segments(sentence: str, clause: tuple[int, int], extents: list[tuple[in
 def around(sentence: str, segment: tuple[int, int], extents: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     """The words of a list's segment before its date and after it (dates left out)."""
     date = next(x for x in extents if segment[0] <= x[0] < segment[1])
-    words = [t for t in word_tokens(sentence, *segment) if not token_inside(t, extents)]
+    words = tokens_outside(word_tokens(sentence, *segment), extents)
     return [t.text for t in words if t.end <= date[0]], [t.text for t in words if t.start >= date[1]]
 
 

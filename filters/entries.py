@@ -69,13 +69,11 @@ def list_extents(sentence: str, dates: tuple, lang: str) -> tuple[tuple[int, int
     return (clause_bounds(sentence, dates[0][0], lang)[0], clause_bounds(sentence, dates[-1][0], lang)[1]), extents
 
 
-def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
-    """The entry text of ``dates[index]`` ((start, end, suffix) in ``sentence``; the
-    others are taken out too, and mark where another date's clause begins)."""
-    lang = base_language(lang)
-    start, end, _ = dates[index]
-    role = date_role(sentence[:start], sentence[start:end].split()[-1] + sentence[end:], lang)
-    clause = clause_bounds(sentence, start, lang)
+@lru_cache(maxsize=4)
+def clause_dates(sentence: str, dates: tuple, clause: tuple[int, int], lang: str) -> tuple[tuple, int, dict]:
+    """What every date of one clause shares, found once for all of them (once per date,
+    a sentence of n dates took time in n³): each date's extent, how many stretches of
+    dates the clause holds, and what each date's verbal noun or relative clause spans."""
     extents = [extent(sentence, s, e, clause[0], lang) for s, e, _ in dates]
     joined = re.compile(rf"\s*(?:{'|'.join(map(re.escape, grammar_table(lang)['date_joiners']))}|,)?\s*")
     for i in range(1, len(extents)):  # "11 ve 17 Ekim": one stretch of words
@@ -84,6 +82,21 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     inside = [x for (s, _, _), x in zip(dates, extents) if clause[0] <= s < clause[1]]
     groups = len([x for i, x in enumerate(inside) if i == 0 or
                   not joined.fullmatch(sentence[inside[i - 1][1]:x[0]])])
+    subordinates = {}
+    if grammar_table(lang)["clause_reader"] == "turkish":
+        subordinates = {x: subordinate(sentence, clause, x, extents, lang) for x in extents
+                        if clause[0] <= x[0] < clause[1]}
+    return tuple(extents), groups, subordinates
+
+
+def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
+    """The entry text of ``dates[index]`` ((start, end, suffix) in ``sentence``; the
+    others are taken out too, and mark where another date's clause begins)."""
+    lang = base_language(lang)
+    start, end, _ = dates[index]
+    role = date_role(sentence[:start], sentence[start:end].split()[-1] + sentence[end:], lang)
+    clause = clause_bounds(sentence, start, lang)
+    extents, groups, subordinates = clause_dates(sentence, tuple(dates), clause, lang)
     own = extents[index]
     text = None
     reader = grammar_table(lang)["clause_reader"]
@@ -106,8 +119,8 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
         groups = 1  # each date has its own phrase
     text = text or phrase_text
     if text is None:
-        others = [subordinate(sentence, clause, x, extents, lang) if x != own and turkish
-                  and clause[0] <= x[0] < clause[1] else x for x in extents]
+        others = [subordinates[x] if x != own and turkish and clause[0] <= x[0] < clause[1] else x
+                  for x in extents]
         # a date in a relative clause or verbal noun of its own is no second date of this clause
         groups -= sum(1 for x, y in zip(extents, others) if x != y and clause[0] <= x[0] < clause[1])
         body, date_at = text_without(sentence, clause[0], clause[1], others + removed, own)

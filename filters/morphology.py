@@ -25,7 +25,7 @@ from filters.clauses import (
     grammar_table,
     last_word_of,
     list_segments,
-    token_inside,
+    tokens_outside,
     verb_form,
     word_tokens,
 )
@@ -84,10 +84,10 @@ def named_event(sentence: str, clause: tuple[int, int], own: tuple[int, int], re
     'olaylar'
     """
     table = grammar_table(lang)
-    after = [t for t in word_tokens(sentence, own[1], clause[1]) if not token_inside(t, removed)]
+    after = tokens_outside(word_tokens(sentence, own[1], clause[1]), removed)
     for index, token in enumerate(after[:4]):
         if index and lower(token.bare, lang) in table["temporal_postpositions"]:
-            before = [t for t in word_tokens(sentence, clause[0], own[0]) if not token_inside(t, removed)]
+            before = tokens_outside(word_tokens(sentence, clause[0], own[0]), removed)
             left = [t.text for t in left_phrase(before, lang)]
             head = [t.text for t in after[:index]]
             head[-1] = strip_case(head[-1], lang)
@@ -209,7 +209,7 @@ def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, i
     (None: it belongs to the main clause)."""
     table = grammar_table(lang)
     start, end = clause
-    after = [t for t in word_tokens(sentence, extent[1], end) if not token_inside(t, removed)]
+    after = tokens_outside(word_tokens(sentence, extent[1], end), removed)
     others = [x[0] for x in removed if x != extent and x[0] >= extent[1]]
     for index, token in enumerate(after):
         if token.text.startswith(",") or token.text.endswith(",") and not verb_form(token.bare, lang):
@@ -237,7 +237,7 @@ def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, i
     following_word = lower(after[following].bare, lang) if following < len(after) else ""
     if kind == "verbal_noun" and any(following_word.startswith(h) for h in table["complement_heads"]):
         return None  # "… teslim edilmesine karar vermiştir", "… geliştirilmesi için": the decision, the aim
-    before = [t for t in word_tokens(sentence, start, extent[0]) if not token_inside(t, removed)]
+    before = tokens_outside(word_tokens(sentence, start, extent[0]), removed)
     pre = [t.text for t in left_phrase(before, lang)] + [t.text for t in after[:index]]
     verb = finite(stem, lang)
     if kind == "verbal_noun":
@@ -350,7 +350,7 @@ def subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int],
     """What another date's verbal noun or relative clause spans, to leave out of this
     date's text: "30 Ağustos 1991’de … ilan edilmesinden sonra", "27 Eylül’de başlayan"."""
     table = grammar_table(lang)
-    after = [t for t in word_tokens(sentence, extent[1], clause[1]) if not token_inside(t, removed)]
+    after = tokens_outside(word_tokens(sentence, extent[1], clause[1]), removed)
     for index, token in enumerate(after):
         if "," in token.text:
             break
@@ -359,7 +359,7 @@ def subordinate(sentence: str, clause: tuple[int, int], extent: tuple[int, int],
         if form and form[0] == "verbal_noun" and any(following_word.startswith(h) for h in table["complement_heads"]):
             return extent  # "… seçimlerin ⟨date⟩ yapılmasına karar vermiştir": the decision stays
         if form and form[0] != "converb":
-            before = [t for t in word_tokens(sentence, clause[0], extent[0]) if not token_inside(t, removed)]
+            before = tokens_outside(word_tokens(sentence, clause[0], extent[0]), removed)
             left = left_phrase(before, lang)
             end, next_index = token.end, index + 1
             if form[0] == "verbal_noun" and next_index < len(after) and \
@@ -513,7 +513,7 @@ def described_date(sentence: str, clause: tuple[int, int], start: int, others: l
     'Ermenistan AET’ne kabul edilmiştir'
     """
     table = grammar_table(lang)
-    tokens = [t for t in word_tokens(sentence, clause[0], start) if not token_inside(t, others)]
+    tokens = tokens_outside(word_tokens(sentence, clause[0], start), others)
     form = verb_form(tokens[-1].bare, lang) if tokens else None
     if not form or not form[0].endswith("relative") or re.search(table["negative_participle"], tokens[-1].bare):
         return None

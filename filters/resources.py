@@ -28,9 +28,13 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import error, locate, source_files
+from core.diagnostics import BuildError, error, locate, source_files, warn
+from core.images import picture_problem
+from core.inputs import read_input, regular
 from core.names import RESOURCES_KEY
+from core.svg import sanitized
 from filters.elements import body_elements, descendants
+from filters.untrusted import untrusted_build
 
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".svg": "image/svg+xml", ".pdf": "application/pdf"}
@@ -76,7 +80,7 @@ def manuscript_folder(doc: pf.Doc) -> Path:
     return Path(files[0]).resolve().parent if files else Path.cwd().resolve()
 
 
-def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None:
+def check(url: str, folder: Path, where, image: bool, untrusted: bool = False) -> tuple[str, Path] | None:
     """(normalised name, file) for a local file inside ``folder``; None (reported) otherwise.
     Generated images (``data:`` URIs) pass as they are. ``where()``: the file and line
     of the mention, looked up only to report a problem."""
@@ -93,6 +97,12 @@ def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None
         error(f"'{url}' lies outside the manuscript folder", *where(),
               hint="keep figures in manuscript/figures/ and give the path relative to manuscript/")
         return None
+    if target.exists() and not target.is_file():
+        try:
+            regular(target)
+        except BuildError as failure:
+            error(f"'{url}' is {failure.diagnostic.message}", *where(), hint=failure.diagnostic.hint)
+        return None
     if not target.is_file():
         known = [str(p.relative_to(folder)) for p in folder.rglob("*")
                  if p.suffix.lower() in FORMATS and p.is_file()]
@@ -105,7 +115,39 @@ def check(url: str, folder: Path, where, image: bool) -> tuple[str, Path] | None
         error(f"'{url}' is a {target.suffix or 'file without extension'}, which not every edition "
               "can show", *where(), hint="use PNG, JPEG, SVG or PDF")
         return None
+    if image and not picture_checked(url, target, where, untrusted):
+        return None
     return str(PurePosixPath(*target.relative_to(folder).parts)), target
+
+
+def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
+    """What a figure holds, checked before any edition decodes it: a regular file
+    within the figure limit; a PNG or JPEG whose header declares no more pixels than
+    the limit (a 30000 × 30000 PNG of 0.9 MB took 1 GB to decode) and whose data is
+    whole (``core.images``); an SVG as its allowlist keeps it (``core.svg``): what
+    the allowlist drops is refused in an untrusted build, said otherwise."""
+    try:
+        data = read_input(target, "figure")
+    except BuildError as failure:
+        error(f"figure '{url}': {failure.diagnostic.message}", *where(), hint=failure.diagnostic.hint)
+        return False
+    if target.suffix.lower() == ".svg":
+        dropped = sanitized(data).dropped
+        if dropped and untrusted:
+            error(f"the SVG figure '{url}' holds what no edition publishes: {', '.join(dropped[:5])}", *where(),
+                  hint="an untrusted build takes drawings only: no script, event handler, foreignObject, "
+                       "external reference or CSS beyond colours and lines")
+            return False
+        if dropped:
+            warn(f"the SVG figure '{url}' is published without {', '.join(dropped[:5])}", *where(),
+                 hint="the editions publish SVG drawings only (core/svg.py's allowlist)")
+        return True
+    problem = picture_problem(data, target.suffix.lower())
+    if problem:
+        error(f"figure '{url}': {problem}", *where(), hint="save it again (PNG or JPEG), at a smaller size "
+                                                         "if it is too large")
+        return False
+    return True
 
 
 def place(doc: pf.Doc, url: str) -> tuple[str | None, int | None]:
@@ -126,7 +168,8 @@ def prepare(doc: pf.Doc) -> None:
     found: dict[str, Path] = {}
     for element in checked_elements(doc):
         if isinstance(element, pf.Image):
-            checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True)
+            checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True,
+                            untrusted=untrusted_build(doc))
             if checked:
                 element.url = checked[0]
                 found[checked[0]] = checked[1]

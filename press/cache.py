@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,14 +50,17 @@ def file_digest(path: Path) -> str:
         status = path.stat()
     except OSError:
         return "missing"
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read: the build refuses it
+        return "not a file"
     return _content_digest(path, status.st_mtime_ns, status.st_size)
 
 
 @lru_cache(maxsize=4096)
 def _content_digest(path: Path, mtime_ns: int, size: int) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:  # a folder, or gone since its stat
+        with open(path, "rb") as stream:  # in pieces: a large figure is not held in memory
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:  # gone since its stat
         return "missing"
 
 
@@ -106,8 +110,8 @@ def ast_key(inputs, options: dict, templates: TemplatePath) -> str:
     """What the filtered AST depends on: sources, filters and pipeline code, the
     figures' templates (the timeline), tools, and the options that change what the
     stages do (``untrusted``), no edition's."""
-    code = [p for package in ("core", "filters", "press") for p in tree(HERE / package, "*.py")] + \
-        template_files(templates, ("figures",))
+    code = [p for package in ("core", "filters", "press") for pattern in ("*.py", "*.lua", "*.txt")
+            for p in tree(HERE / package, pattern)] + template_files(templates, ("figures",))
     return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
                    json.dumps(options, sort_keys=True)])
 

@@ -20,6 +20,8 @@ Each writer returns its files as ``{relative path: bytes}``; nothing touches
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -46,7 +48,8 @@ class Edition:
     validator: str = ""              # "module:function": the gatekeeper's check of the main file
     shared: str = ""                 # the render it shares with others (``Shared``), if any
     options: tuple[str, ...] = ()    # build options the edition reads (part of its cache key)
-    requires: bool = False           # its module's REQUIRED: the metadata it cannot do without
+    requires: bool = False           # its module's REQUIRED (the metadata it cannot do without) and
+                                     # RECOMMENDED (what it should have: a warning)
     writer: str = "write"            # the module's function that writes it
 
     def template_folders(self, pdf_engine: str) -> tuple[str, ...]:
@@ -57,22 +60,26 @@ class Edition:
 
     def check(self, plain: dict, metadata_file: str | None) -> None:
         """Every field the edition cannot do without, each missing one an error naming
-        it (all of them together) at the line of metadata.yaml where it belongs; run by
-        the edition and by ``python build.py check EDITION``."""
+        it (all of them together) at the line of metadata.yaml where it belongs, and each
+        it should have (its module's ``RECOMMENDED``) a warning; run by the edition and by
+        ``python build.py check EDITION``."""
         if not self.requires:
             return
-        from core.diagnostics import collecting, error, raise_collected
+        from core.diagnostics import collecting, error, raise_collected, warn
         from core.metadatafile import read_source
 
         source = read_source(metadata_file)
+        module = import_module(self.module)
         with collecting() as found:
-            for keys, what in import_module(self.module).REQUIRED.items():
+            for keys, what, say in [*((k, w, error) for k, w in module.REQUIRED.items()),
+                                    *((k, w, warn) for k, w in getattr(module, "RECOMMENDED", {}).items())]:
                 if not any(dotted(plain, key) for key in keys.split("|")):
                     first = keys.split("|")[0]
                     parent, _, leaf = first.rpartition(".")
                     example = f"{parent}: {{{leaf}: …}}" if parent else f"{leaf}: …"
-                    error(f"the {self.name} edition needs `{keys.replace('|', '` or `')}` ({what})",
-                          source.path, source.line(first), f"add `{example}` to metadata.yaml")
+                    verb = "needs" if say is error else "should have"
+                    say(f"the {self.name} edition {verb} `{keys.replace('|', '` or `')}` ({what})",
+                        source.path, source.line(first), f"add `{example}` to metadata.yaml")
         raise_collected(found)
 
     def write(self, job, shared) -> dict[str, bytes]:
@@ -95,10 +102,10 @@ class Edition:
         """The text of a built main file, as its reader sees it."""
         return function(self.reader)(path)
 
-    def validate(self, path: Path) -> None:
-        """The gatekeeper's check of a built main file: a BuildError says what it found."""
-        if self.validator:
-            function(self.validator)(path)
+    def validate(self, path: Path) -> list:
+        """The gatekeeper's check of a built main file: a BuildError says what it found;
+        its warnings are returned."""
+        return function(self.validator)(path) if self.validator else []
 
 
 def function(name: str):
@@ -110,11 +117,12 @@ def function(name: str):
 EDITIONS: tuple[Edition, ...] = (
     Edition("pdf", "press.pdf", ("typst", "fonts"), "print", True,
             "the journal PDF (Typst, or LaTeX with --pdf-engine)", "{slug}.pdf",
-            "press.readback:pdf_text", options=("pdf_engine",)),
-    Edition("html", "press.html", ("html", "shared"), "web", True, "the HTML edition",
-            "html/index.html", "press.readback:html_text", "press.validate:html_page", shared="html"),
+            "press.readback:pdf_text", "press.validate:pdf_standards", options=("pdf_engine",)),
+    Edition("html", "press.html", ("html", "shared", "fonts"), "web", True, "the HTML edition",
+            "html/index.html", "press.readback:html_text", "press.validate:html_page", shared="html",
+            requires=True),
     Edition("epub", "press.epub", ("epub", "shared", "fonts"), "web", True, "the EPUB 3 edition", "{slug}.epub",
-            "press.readback:epub_text", "press.validate:epubcheck", shared="html"),
+            "press.readback:epub_text", "press.validate:epub_book", shared="html"),
     Edition("latex", "press.latex", ("latex",), "print", False,
             "a LaTeX submission folder that compiles with latexmk", "latex/{slug}.tex",
             "press.readback:latex_text", "press.validate:latexmk", writer="write_folder"),
@@ -122,11 +130,11 @@ EDITIONS: tuple[Edition, ...] = (
     # (one lane, one after the other); the DOCX runs beside them on the other core.
     Edition("jats", "press.jats", (), "print", False,
             "JATS XML (Journal Publishing 1.3) with its figures, for archives and indexers",
-            "jats/{slug}.xml", "press.readback:xml_text", "press.validate:jats_dtd", shared="jats",
+            "jats/{slug}.xml", "press.readback:xml_text", "press.validate:jats_article", shared="jats",
             requires=True),
     Edition("crossref", "press.crossref", (), "print", False,
             "the Crossref deposit (doi_batch) that registers the article's DOI", "{slug}.crossref.xml",
-            "press.readback:xml_text", shared="jats", requires=True),
+            "press.readback:xml_text", "press.validate:crossref_deposit", shared="jats", requires=True),
     Edition("docx", "press.docx", ("docx",), "web", False,
             "a Word document for editors and reviewers (docx: {review: true} for peer review)",
             "{slug}.docx", "press.readback:docx_text", "press.validate:docx_opens"),
@@ -147,8 +155,11 @@ class Job:
     pdf_engine: str = "typst"
     bibliography: tuple[str, ...] = ()  # the .bib files, copied into the LaTeX folder
     plain: dict = field(default_factory=dict, hash=False)  # the metadata as plain text
-    folder: str = "."  # the manuscript folder: figures are read from it (Typst's root)
-    resources: dict = field(default_factory=dict, hash=False)  # checked files: name → path
+    folder: str = "."  # the manuscript folder (metadata.yaml, for its lines)
+    # The build's sandbox (``core.sandbox``): copies of the checked files, each under the
+    # name the text gives it; Typst's root, and all an edition reads of the project.
+    root: str = "."
+    resources: dict = field(default_factory=dict, hash=False)  # checked files: name → copy in ``root``
     sources: tuple[str, ...] = ()  # the manuscript's Markdown files, to point at a line
     templates: tuple[str, ...] = ()  # the journal's template folders (--templates), before the system's
     # Where the reader finds the other editions from the web editions' page ({"pdf": "x.pdf",
@@ -191,6 +202,23 @@ class Job:
         from core.language import pack
         return pack(self.lang)
 
+@contextmanager
+def sandboxed_job(facts: dict, **fields) -> Iterator[Job]:
+    """The editions' job for the filtered ``facts``: its files are copies of the checked
+    files in a fresh sandbox (``core.sandbox``), Typst's root, removed when the editions
+    are written; ``fields``: the job's other fields (timestamp, engine, addresses, …).
+    The one way an article's editions are given their files, alone or in a journal."""
+    from core.sandbox import Sandbox
+
+    with Sandbox() as sandbox:
+        folder = Path(facts["folder"])
+        admitted = {name: str(sandbox.admit(name, Path(path), folder))
+                    for name, path in facts["resources"].items()}
+        yield Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
+                  bibliography=tuple(facts["bibliography"]), plain=facts["plain"], folder=facts["folder"],
+                  root=str(sandbox.folder), resources=admitted, sources=tuple(facts["sources"]), **fields)
+
+
 
 # The renders several editions share, made once per build: "module:function" of the job.
 SHARED_RENDERS = {"html": "press.html:render_html", "jats": "press.jats:render_jats"}
@@ -222,7 +250,7 @@ class Shared:
 
     @property
     def jats(self):
-        """(rendered, figure files, cited works): see ``press.jats.render_jats``."""
+        """(rendered, figure files, cited works, alt texts): see ``press.jats.render_jats``."""
         return self.render("jats")
 
     @property

@@ -7,7 +7,9 @@ reported like a content error, and the next save rebuilds.
 
 The server answers only for the editions' files: a request path is normalised and
 must name a file inside the output folder, never a hidden one (the cache, the
-staging folder); a link out of the folder is not followed.
+staging folder); a link out of the folder is not followed. It answers only requests
+addressed to ``127.0.0.1:PORT`` or ``localhost:PORT`` (403 otherwise): a web page
+whose host name is rebound to this machine cannot read the preview.
 
 >>> served_file(Path("/srv/build"), "/html/index.html?x=1")
 PosixPath('/srv/build/html/index.html')
@@ -117,6 +119,15 @@ def served_file(out: Path, request_path: str) -> Path | None:
     return target
 
 
+def preview_hosts(port: int) -> tuple[str, str]:
+    """The ``Host:`` headers the preview answers.
+
+    >>> preview_hosts(8000)
+    ('127.0.0.1:8000', 'localhost:8000')
+    """
+    return f"127.0.0.1:{port}", f"localhost:{port}"
+
+
 def client_gone(connection: socket.socket) -> bool:
     """True when the browser closed the connection (it sends nothing on a reload
     stream, so a readable socket with nothing to read is a closed one)."""
@@ -140,7 +151,17 @@ def handler_for(out: Path, preview: Preview, root: Path | None = None, options: 
         def log_message(self, *args):  # the terminal shows builds, not requests
             pass
 
+        def allowed_host(self) -> bool:
+            """Only this machine's own names for the preview: a page of another site that
+            points its host name at 127.0.0.1 (DNS rebinding) is answered 403."""
+            if self.headers.get("Host", "") in preview_hosts(self.server.server_address[1]):
+                return True
+            self.send_error(403, "the preview answers only http://127.0.0.1:PORT/ and http://localhost:PORT/")
+            return False
+
         def do_GET(self):
+            if not self.allowed_host():
+                return None
             if self.path == EVENTS:
                 return self.events()
             if root is not None and urlsplit(self.path).path == REVIEW:
@@ -201,6 +222,8 @@ def handler_for(out: Path, preview: Preview, root: Path | None = None, options: 
             self.wfile.write(data)
 
         def do_HEAD(self):
+            if not self.allowed_host():
+                return None
             if self.target() is None:
                 return self.send_error(404)
             return super().do_HEAD()

@@ -31,7 +31,9 @@ from core.diagnostics import (
     record,
     suggestion,
 )
+from core.inputs import limit, read_input, regular, too_large
 from core.names import CHRONOLOGY_FILE, METADATA_FILE_KEY, SOURCE_FILES_KEY
+from core.sandbox import Sandbox
 from core.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -99,15 +101,37 @@ def find_manuscript(root: Path) -> Manuscript:
     # resources stage refuses it, at its line, if the text uses it.
     files = tuple(sorted(p for p in folder.rglob("*") if not p.name.startswith(".") and p.is_file()
                          and inside(p, project / "manuscript")))
+    texts = [path for path in (*sources, metadata, folder / CHRONOLOGY_FILE) if path.exists() or path.is_symlink()]
+    check_sizes(texts, bibliography, [path for path in files if path not in texts])
     return Manuscript(root, sources, metadata_file, bibliography, files)
+
+
+def check_sizes(texts: list[Path], bibliography: list[Path], others: list[Path]) -> None:
+    """Every file the build reads is a regular file (a FIFO would hang it), and each kind
+    is within its limit (``core.inputs``), before any of them is read: the text, the
+    bibliography, and the other files of manuscript/ (figures: the cache reads them all)."""
+    with collecting() as found:
+        for paths, total, each in ((texts, "text", None), (bibliography, "bib", None),
+                                   (others, "figures", "figure")):
+            size = 0
+            for path in paths:
+                try:
+                    length = regular(path).st_size
+                except BuildError as failure:
+                    record(failure)
+                    continue
+                size += length
+                if each and length > limit(each):
+                    record(too_large(each, path, length))
+                elif size > limit(total):
+                    record(too_large(total, path, size))
+                    break
+    raise_collected(found)
 
 
 def check_text(path: Path) -> str:
     """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
-    try:
-        data = path.read_bytes()
-    except OSError as failure:  # a folder named like a section, a file without read permission
-        raise BuildError(f"cannot read the file: {failure.strerror}", display_path(path)) from None
+    data = read_input(path, "text")  # a folder named like a section is an error naming it
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -115,10 +139,10 @@ def check_text(path: Path) -> str:
                          hint="save the file as UTF-8") from None
 
 
-def check_sources(manuscript: Manuscript) -> None:
+def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     """Every source, the metadata file and the chronology's corrections: UTF-8
     (pandoc would read a Latin-1 file with only a warning), and what
-    ``core.sourcetext`` checks. Records the errors."""
+    ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
     from core.sourcetext import markdown_problems, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
@@ -126,14 +150,16 @@ def check_sources(manuscript: Manuscript) -> None:
     for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
         if path:
             files.append((path, yaml_problems))
+    texts = {}
     for path, problems in files:
         try:
-            text = check_text(path)
+            texts[path] = check_text(path)
         except BuildError as failure:
             record(failure)
             continue
-        for line, message, hint in problems(text):
+        for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
+    return texts
 
 
 def check_metadata(path: Path) -> None:
@@ -170,6 +196,9 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
                          "written as an escape", display_path(metadata_file) if metadata_file else None,
                          hint="delete the escape (\\0, \\x00, \\e…): no edition can hold it")
 
+    cells = output.count('{"t":"Align')  # each cell's alignment, and each column's
+    if cells > limit("cells"):
+        raise too_large("cells", None, cells)
     if not unicodedata.is_normalized("NFC", output):
         output = unicodedata.normalize("NFC", output)
     try:
@@ -266,11 +295,15 @@ def check_document(doc, manuscript: Manuscript) -> list[str]:
                 error(f"bibliography '{name}' lies outside the project folder", where, line,
                       hint="put the .bib in bibliography/ and name it from manuscript/, "
                            "as ../bibliography/NAME.bib")
+    try:
+        check_sizes([], bibliography, [])
+    except BuildError as failure:
+        record(failure)
+        return []
     for path in bibliography:
-        if path.is_file():
-            problem = control_character(path.read_bytes().decode("utf-8", "replace"))
-            if problem:
-                error(problem[1], display_path(path), problem[0], problem[2])
+        problem = control_character(read_input(path, "bib").decode("utf-8", "replace"))
+        if problem:
+            error(problem[1], display_path(path), problem[0], problem[2])
     return [str(path) for path in bibliography]
 
 
@@ -280,22 +313,27 @@ def read(manuscript: Manuscript, while_reading=None):
     runs while pandoc parses (the build imports the filters then). The texts'
     mistakes are reported together, before pandoc runs; then the metadata's."""
     with collecting() as found:
-        check_sources(manuscript)
+        texts = check_sources(manuscript)
     raise_collected(found)
-    args = ["--from", MARKDOWN, "--to", "json"]
-    if manuscript.metadata_file:
-        args += ["--metadata-file", str(manuscript.metadata_file)]
-    process = start_pandoc(args + [str(s) for s in manuscript.sources])
-    import panflute as pf
-
-    if while_reading:
-        while_reading()
-    try:
-        output = finish(process)
-    except BuildError:
+    # pandoc reads the texts as they were checked, copied into a sandbox: nothing else.
+    with Sandbox() as sandbox:
+        args = ["--from", MARKDOWN, "--to", "json"]
         if manuscript.metadata_file:
-            check_metadata(manuscript.metadata_file)
-        raise
+            copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
+            args += ["--metadata-file", str(copy)]
+        for number, source in enumerate(manuscript.sources):
+            args.append(str(sandbox.put(f"{number:04d}-{source.name}", texts[source].encode("utf-8"))))
+        process = start_pandoc(args)
+        import panflute as pf
+
+        if while_reading:
+            while_reading()
+        try:
+            output = finish(process)
+        except BuildError:
+            if manuscript.metadata_file:
+                check_metadata(manuscript.metadata_file)
+            raise
     doc = load(output, manuscript.sources, manuscript.metadata_file)
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
     if manuscript.metadata_file:

@@ -19,7 +19,7 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from core import idle
+from core import idle, inputs
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import RESOURCES_KEY, STYLE_FILES_KEY
 from core.templatepath import TemplatePath, template_path, with_templates
@@ -63,6 +63,7 @@ def collected_warnings():
 def import_stages(chosen: tuple[Stage, ...] = stages()) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
+    import pikepdf  # noqa: F401 (the PDF's XMP: press.pdf.archival)
     import typst  # noqa: F401
 
     import press.render  # noqa: F401
@@ -191,9 +192,16 @@ def read_files(facts: dict) -> list[str]:
 
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
-          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = ()) -> Report:
+          pdf_engine: str = "typst", untrusted: bool = False, templates: tuple[str, ...] = (),
+          limits: dict[str, int] | None = None) -> Report:
     """``templates``: the journal's template folders (``--templates``), searched
-    before the system's."""
+    before the system's; ``limits``: the journal's ``--limit``s (``core.inputs``)."""
+    with inputs.limits(limits):
+        return build_within_limits(root, out, wanted, use_cache, pdf_engine, untrusted, templates)
+
+
+def build_within_limits(root: Path, out: Path, wanted: list[str], use_cache: bool, pdf_engine: str,
+                        untrusted: bool, templates: tuple[str, ...]) -> Report:
     report = Report()
     sweep(out)  # what a killed build left half-written
     manuscript = find_manuscript(root)
@@ -236,14 +244,12 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
         files: dict[str, dict[str, bytes]] = {}
         if todo:
-            from press.editions import Job
-            job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
-                      timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
-                      folder=facts["folder"], resources=facts["resources"],
-                      sources=tuple(facts["sources"]), templates=tuple(templates), tree=[tree] if tree else [])
-            tree = None  # the writer that takes it from the job frees it when done
-            files = write_editions(job, todo, report, covers[0] if covers else None)
+            from press.editions import sandboxed_job
+            # the editions read copies of the checked files, nothing else
+            with sandboxed_job(facts, timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
+                               templates=tuple(templates), tree=[tree] if tree else []) as job:
+                tree = None  # the writer that takes it from the job frees it when done
+                files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
     records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
@@ -257,15 +263,16 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
 
 def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
-          templates: tuple[str, ...] = ()) -> list[str]:
+          templates: tuple[str, ...] = (), limits: dict[str, int] | None = None) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
     named editions require of the metadata), writing nothing; the stages draw their
     figures with the journal's ``templates``, as the build does."""
     from press.editions import EDITION
 
-    manuscript = find_manuscript(root)
-    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
-                                           templates=template_path(templates))
+    with inputs.limits(limits):
+        manuscript = find_manuscript(root)
+        facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
+                                               templates=template_path(templates))
     metadata = str(manuscript.metadata_file) if manuscript.metadata_file else None
     with collecting() as found:
         for name in editions:

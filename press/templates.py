@@ -52,11 +52,22 @@ def jsonld(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def scholarly_article(plain: dict, lang: str, pdf_url: str) -> dict:
+def publisher(plain: dict) -> str | None:
+    """Who publishes the article: the journal's publisher, else whoever registers its DOI.
+
+    >>> publisher({"journal": {"name": "J"}, "crossref": {"registrant": "P"}})
+    'P'
+    """
+    return (plain.get("journal") or {}).get("publisher") or (plain.get("crossref") or {}).get("registrant")
+
+
+def scholarly_article(plain: dict, lang: str, pdf_url: str, image: str | None = None) -> dict:
     """schema.org ScholarlyArticle from the plain-text metadata; absent fields stay out."""
     journal = plain.get("journal") or {}
     article = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
                "headline": plain.get("title"), "name": plain.get("title"), "inLanguage": lang,
+               "url": plain.get("url"), "image": image,
+               "publisher": {"@type": "Organization", "name": publisher(plain)} if publisher(plain) else None,
                "alternativeHeadline": (plain.get("translation") or {}).get("title"),
                "abstract": plain.get("abstract"), "datePublished": plain.get("date"),
                "keywords": ", ".join(plain.get("keywords") or []) or None,

@@ -106,7 +106,9 @@ def test_the_journal_decides_and_warns_naming_both_places(tmp_path):
             not in result.stderr)  # the same volume is no conflict
     assert re.search(r"issues/2024-2/01-korridore/manuscript/metadata.yaml:17: warning: journal.issue '1' "
                      r"differs from '2', which the journal decides \(issues/2024-2/issue.yaml:2\)", result.stderr)
-    assert "metadata.yaml:25: warning: doi '10.5555/zkf.2023.3.1.7' differs from '10.5555/acd.3.2.101'" \
+    metadata = (JOURNAL / "issues/2024-2/01-korridore/manuscript/metadata.yaml").read_text(encoding="utf-8")
+    doi_line = metadata.splitlines().index("doi: 10.5555/zkf.2023.3.1.7") + 1
+    assert f"metadata.yaml:{doi_line}: warning: doi '10.5555/zkf.2023.3.1.7' differs from '10.5555/acd.3.2.101'" \
         in result.stderr
     assert not (out / "issues" / "2024-1").exists()
 

@@ -61,6 +61,16 @@ INTERFACE = {
     },
     "note": "Anm.",
     # Quotation marks in entry texts: German's low-high ones.
+    "article_types": {
+        "research-article": "Forschungsartikel", "review-article": "Übersichtsartikel", "editorial": "Editorial",
+        "book-review": "Rezension", "brief-report": "Kurzbericht", "case-report": "Fallbericht",
+        "letter": "Leserbrief", "correction": "Korrektur",
+    },
+    "review_copy": ("Für die anonyme Begutachtung vorbereitet: Namen und Institutionen der Autorinnen und Autoren, "
+                    "Danksagung, Förderung, Ethikvotum und Autorenbeiträge sind ausgelassen."),
+    "accessibility_summary": ("Diese Publikation erfüllt EPUB Accessibility 1.1 auf der Stufe WCAG 2.1 AA: "
+                              "Sie hat ein Inhaltsverzeichnis, geordnete Überschriften, eine Textalternative "
+                              "für jede Abbildung, Formeln in MathML und Tabellen mit Kopfzellen."),
     "quotes": {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")},
 }
 

@@ -58,6 +58,16 @@ INTERFACE = {
         "writing-review-editing": "Writing – review & editing",
     },
     "note": "n.",
+    "article_types": {
+        "research-article": "Research Article", "review-article": "Review Article", "editorial": "Editorial",
+        "book-review": "Book Review", "brief-report": "Brief Report", "case-report": "Case Report",
+        "letter": "Letter", "correction": "Correction",
+    },
+    "review_copy": ("Prepared for blind review: the authors' names and institutions, the acknowledgements, "
+                    "the funding, the ethics approval and the author contributions are left out."),
+    "accessibility_summary": ("This publication meets EPUB Accessibility 1.1 at WCAG 2.1 Level AA: it has a "
+                              "table of contents, headings in order, a text alternative for every figure, "
+                              "equations in MathML and tables with header cells."),
     "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
 }
 

@@ -63,6 +63,16 @@ INTERFACE = {
     },
     "note": "dn.",
     # Quotation marks in entry texts, as pandoc's smart quotes print them.
+    "article_types": {
+        "research-article": "Araştırma Makalesi", "review-article": "Derleme", "editorial": "Editörden",
+        "book-review": "Kitap İncelemesi", "brief-report": "Kısa Rapor", "case-report": "Olgu Sunumu",
+        "letter": "Editöre Mektup", "correction": "Düzeltme",
+    },
+    "review_copy": ("Kör hakemlik için hazırlanmıştır: yazarların adları ve kurumları, teşekkür, finansman, "
+                    "etik kurul onayı ve yazar katkıları çıkarılmıştır."),
+    "accessibility_summary": ("Bu yayın, WCAG 2.1 AA düzeyinde EPUB Erişilebilirlik 1.1 gereklerini karşılar: "
+                              "içindekiler tablosu, sıralı başlıklar, her şekil için metin karşılığı, MathML "
+                              "ile yazılmış denklemler ve başlık hücreli tablolar içerir."),
     "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
 }
 

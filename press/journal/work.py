@@ -111,7 +111,7 @@ def filtered(manuscript, store, path, report) -> tuple[str, dict, list[str]]:
 def editions(task: Task, key: str, facts: dict, decided: dict, store, path, report) -> tuple[dict, list]:
     """Every edition asked for: from the store, or written (and stored)."""
     from press.cache import digest, edition_key
-    from press.editions import Job
+    from press.editions import sandboxed_job
     from press.journal.store import bundle, unbundle
     from press.pipeline import draw_cover, write_editions
 
@@ -126,14 +126,13 @@ def editions(task: Task, key: str, facts: dict, decided: dict, store, path, repo
     todo = [name for name in task.editions if name not in files]
     if todo:
         slug = facts["slug"]
-        job = Job(doc_json=facts["ast"], slug=slug, lang=facts["lang"], timestamp=task.timestamp,
-                  bibliography=tuple(facts["bibliography"]), plain=facts["plain"], folder=facts["folder"],
-                  resources=facts["resources"], sources=tuple(facts["sources"]), templates=task.journal.templates,
-                  addresses={"pdf": f"{slug}.pdf", "epub": f"{slug}.epub", "pdf_url": f"{decided['url']}{slug}.pdf"})
         cover = Future()
         if "epub" in todo:
             cover.set_result(draw_cover(facts["plain"], facts["lang"], task.timestamp, path, report))
-        made = write_editions(job, todo, report, cover)
+        addresses = {"pdf": f"{slug}.pdf", "epub": f"{slug}.epub", "pdf_url": f"{decided['url']}{slug}.pdf"}
+        with sandboxed_job(facts, timestamp=task.timestamp, templates=task.journal.templates,
+                           addresses=addresses) as job:
+            made = write_editions(job, todo, report, cover)
         for name, written in made.items():
             store.put("edition", keys[name], bundle(written))
         files.update(made)
