@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: all build test clean docs bench expected chronology-bench gatekeepers
 all: build
 
-$(STAMP): requirements.txt requirements-data.txt
+$(STAMP): requirements.txt requirements-build.txt requirements-data.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
