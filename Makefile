@@ -4,26 +4,33 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test clean docs bench expected corpus
+.PHONY: all build test clean docs bench expected chronology-bench gatekeepers corpus
 all: build
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-build.txt requirements-data.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-data.txt
 	touch $(STAMP)
 
 build: $(STAMP)
 	$(PY) build.py
 
-# The JATS DTDs the tests validate the JATS edition with (pinned in package.json).
-DTDS := node_modules/@jats4r/dtds/package.json
-$(DTDS): package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
-	else echo "npm not found: the JATS DTD check is skipped (CI fails it)"; fi
+# The gatekeepers from npm (pinned in package.json): the JATS DTDs, JATS4R's rules, DAISY
+# Ace and the Nu HTML Checker. Puppeteer (Ace's) downloads no browser: Ace runs in
+# Debian's chromium.
+NPM := node_modules/.package-lock.json
+$(NPM): package.json package-lock.json
+	@if command -v npm >/dev/null; then PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the gatekeepers from npm are skipped (CI fails them)"; fi
 
-test: $(STAMP) $(DTDS)
+test: $(STAMP) $(NPM)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+# Only the gatekeepers, on every sample and the seed (the slow part of `make test`).
+gatekeepers: $(STAMP) $(NPM)
+	$(PY) -m pytest -q tests/test_gatekeepers.py $(PYTEST_ARGS)
 
 # Each stage's expected output (filters/samples/NAME/expected.native), rewritten on
 # purpose after a change to a stage: review the diff before committing it.
@@ -46,6 +53,13 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 
 bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(PY) bench/run.py
+	$(PY) bench/journal.py
+
+# The chronology on public annotated text (WikiWars, Turkish Vikipedi and Nutuk): the
+# development parts; `bench/chronology/run.py --final` adds the test parts. The corpora
+# are recreated from pinned snapshots first (bench/chronology/README.md).
+chronology-bench: $(STAMP)
+	$(PY) bench/chronology/run.py
 
 # The corpus: every public manuscript of bench/corpus/manifest.yaml in every edition,
 # through each edition's gatekeeper (bench/corpus/results.md). Not part of `make test`:

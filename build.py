@@ -7,11 +7,15 @@
     python build.py latex            a submission folder: OUT/latex/ (compiles with latexmk)
     python build.py check [--strict] every validation, no edition written (--strict: warnings are errors)
     python build.py chronology       the chronology's entries for review: text, places, weak spots
-    python build.py validate         the built EPUB through EPUBCheck, the HTML through the Nu validator
+    python build.py validate         every built edition through its gatekeepers (EPUBCheck and Ace, Nu, JATS4R…)
     python build.py watch [EDITION…] rebuild on every save
     python build.py serve [--port N] live preview on http://127.0.0.1:N
     python build.py --untrusted --root SUBMISSION --out DIR
                                      a submission: no raw HTML/LaTeX/Typst, no script
+    python build.py --templates DIR  the journal's templates in DIR first, then the system's
+    python build.py journal --root JOURNAL --out SITE [--issue ID] [--workers N] [--scheduler ADDRESS]
+                                     a journal: every issue, its articles, issue PDFs, site, deposits
+    python build.py new article|journal DIR   a project that builds at once
 
 Exit status: 0 success, 1 a content error (the message names file and line),
 2 a usage error.
@@ -29,11 +33,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.diagnostics import BuildError  # noqa: E402
+from core.inputs import LIMITS, parse_limit, shown_size  # noqa: E402
 from press.editions import DEFAULT_EDITIONS, EDITIONS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ENGINES = ("typst", "xelatex", "lualatex")
 COMMANDS = ("build", "check", "validate", "watch", "serve", "chronology")
+
+
+def limit_argument(text: str) -> tuple[str, int]:
+    try:
+        return parse_limit(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 class Parser(argparse.ArgumentParser):
@@ -66,6 +78,16 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--untrusted", action="store_true",
                         help="build a submission: refuse raw HTML, LaTeX and Typst, header-includes, "
                              "event-handler attributes and script links (needs --out outside ROOT)")
+    # The same: a submission never chooses the templates it is built with.
+    parser.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
+                        help="a folder of the journal's templates, searched before the system's: a "
+                             "file there replaces the system's of the same name "
+                             "(typst/partials/title-block.typ.j2); repeatable, the first given searched first")
+    # The same: a submission never raises what the build accepts.
+    parser.add_argument("--limit", action="append", default=[], metavar="NAME=SIZE", type=limit_argument,
+                        help="raise (or lower) a limit of what the build accepts: " + "; ".join(
+                            f"{name}: {rule.what} (default {shown_size(rule.default, rule.unit)})"
+                            for name, rule in LIMITS.items()) + " (K, M, G: thousands, millions, billions)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     output.add_argument("--verbose", action="store_true", help="print every stage and file")
@@ -92,6 +114,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     if args.path and not args.path.is_relative_to(args.root):
         parser.error(f"{paths[0]} lies outside --root {args.root}")
     args.out = (args.out or args.root / "build").resolve()
+    missing = [folder for folder in args.templates if not folder.is_dir()]
+    if missing:
+        parser.error(f"--templates folder '{missing[0]}' not found")
+    args.templates = tuple(str(folder.resolve()) for folder in args.templates)
+    args.limits = dict(args.limit)
     if args.untrusted and args.out.is_relative_to(args.root) and args.command != "check":
         # A submission may bring its own build/: outputs, and cache records that
         # would pass them off as current.
@@ -139,8 +166,16 @@ class Progress:
         print(error, file=sys.stderr, flush=True)
 
 
+# The journal's commands (python build.py journal …, python build.py new article|journal DIR).
+JOURNAL_COMMANDS = ("journal", "new")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in JOURNAL_COMMANDS:
+        from press.journal.cli import main as journal_main
+        return journal_main(argv)
+    args = parse(argv)
     logging.basicConfig(format="%(message)s", stream=sys.stderr,
                         level=logging.ERROR if args.quiet and args.command == "watch" else logging.WARNING)
     progress = Progress(args.quiet, args.verbose)
@@ -167,7 +202,8 @@ def run(args, progress: Progress) -> int:
     if args.command == "check":
         started = time.perf_counter()
         warnings = pipeline.check(args.root, untrusted=args.untrusted, editions=tuple(args.editions),
-                                  path=args.path, strict=args.strict)
+                                  path=args.path, strict=args.strict, templates=args.templates,
+                                  limits=args.limits)
         if not args.quiet:
             progress.line(f"checked in {time.perf_counter() - started:.2f} s: "
                           f"no errors, {len(warnings)} warning(s)")
@@ -192,7 +228,8 @@ def run(args, progress: Progress) -> int:
                 progress.report(result, time.perf_counter() - started[0], args.editions)
             started[0] = time.perf_counter()
 
-        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted, "path": args.path}
+        options = {"pdf_engine": args.pdf_engine, "untrusted": args.untrusted, "path": args.path,
+                   "templates": args.templates, "limits": args.limits}
         if args.command == "watch":
             progress.line(f"watching {args.root} (Ctrl-C stops)")
             live.watch(args.root, args.out, args.editions, on_build, options=options)
@@ -203,7 +240,7 @@ def run(args, progress: Progress) -> int:
     started = time.perf_counter()
     report = pipeline.build(args.root, args.out, args.editions, use_cache=not args.no_cache,
                             pdf_engine=args.pdf_engine, untrusted=args.untrusted, path=args.path,
-                            strict=args.strict)
+                            strict=args.strict, templates=args.templates, limits=args.limits)
     progress.report(report, time.perf_counter() - started, args.editions)
     return 0
 

@@ -82,8 +82,8 @@ def collecting():
     _collectors.append(found)
     try:
         yield found
-    finally:
-        _collectors.remove(found)
+    finally:  # by identity: an empty list of a nested block equals this one
+        del _collectors[next(i for i in range(len(_collectors) - 1, -1, -1) if _collectors[i] is found)]
 
 
 def error(message: str, path: str | None = None, line: int | None = None,

@@ -175,6 +175,15 @@ def front_matter(how=TEMPLATE, **parts) -> dict:
     return {name: parts.get(name.replace("-", "_"), how) for name in FRONT_MATTER}
 
 
+def uncovered(renderers: dict, listed: tuple[Kind, ...] = KINDS) -> list[str]:
+    """The kinds of ``listed`` an edition's renderers say nothing of.
+
+    >>> uncovered({"title": TEMPLATE}, KINDS[:2])
+    ['subtitle']
+    """
+    return [kind.name for kind in listed if kind.name not in renderers]
+
+
 def printed(renderer) -> bool:
     """Whether an edition's renderer puts the kind in its text (for the tests that read
     the text back): not when it leaves it out, or carries it only as structured data."""

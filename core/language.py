@@ -1,10 +1,10 @@
 """Languages: one pack per language (``core/languages/CODE.py``), checked against the
 declared keys below when it is loaded, and locale-aware text rules.
 
-A pack has four typed sections: ``INTERFACE`` (the journal's terms: "Kaynakça",
+A pack has five typed sections: ``INTERFACE`` (the article's terms: "Kaynakça",
 "Şekil", "ve"), ``CITATION`` (the citation locale: "t.y.", locators), ``DATES`` (the
-chronology's date grammar) and ``CLAUSES`` (how an event's clause is read: which
-reader, and its words). ``KEYS`` declares every key of every section, its type and
+chronology's date grammar), ``SITE`` (the journal's site and issue PDF: "Cilt",
+"Sayı") and ``CLAUSES`` (how an event's clause is read: which reader, and its words). ``KEYS`` declares every key of every section, its type and
 what it holds; a pack that lacks a required key, has an unknown one or one of the
 wrong type is an error naming the pack, the section and the key, and a clause
 grammar may leave out what its reader does not use (the defaults never match).
@@ -69,6 +69,10 @@ KEYS: dict[str, dict[str, Key]] = {
         "ethics_statement": Key(str, "the ethics approval, composed: {board}, {date}, {number}"),
         "ethics_number": Key(str, "the approval number's phrase in it: {number}"),
         "credit": Key(dict, "CRediT contributor roles: the taxonomy's key → the role's name"),
+        "article_types": Key(dict, "article types (core.metaschema.ARTICLE_TYPES) → their names: the JATS "
+                                   "edition's subject heading when the metadata gives none"),
+        "review_copy": Key(str, "the first line of a blind-review copy: what it leaves out"),
+        "accessibility_summary": Key(str, "the EPUB's accessibility summary (schema:accessibilitySummary)"),
         "quotes": Key(dict, "quotation marks: DoubleQuote and SingleQuote → (opening, closing)"),
         "translation_language": Key(str, "the language of an article's translated title and abstract, "
                                          "when the metadata does not say"),
@@ -89,6 +93,11 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(list, "date forms tried longest first ({day}, {month}, {year}, {day2}, {month2}, {part}, "
                 "{suffix}; ' - ' is any dash)", "date_forms date_list_forms yearless_forms yearless_month_forms"),
         "day_month_form": Key(str, "a day and month without a year"),
+        "year_forms": Key(list, "a year alone, or years, as a date ({year}, {year2}, {part}, {suffix}); read "
+                                "after every other form, unless it is a quantity", []),
+        **_keys(str, "a regex: what before (ending there) or after (starting there) a number makes it a "
+                "quantity or a unit's number, no date: Resolution 1483, 4000 troops, 2301 sayılı",
+                "quantity_before quantity_after", NEVER),
         **_keys(str, "how a date is printed", "long_date long_month day_range_start month_range_start "
                 "day_range_separator range_separator"),
         "date_suffix": Key(str, "a regex: what the language attaches to a date (Turkish ’de, English ’s)"),
@@ -98,6 +107,7 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(str, "a regex: a time of day before or after a date", "time_of_day_before time_of_day_after",
                 NEVER),
         "month_suffix": Key(str, "a regex: the suffix that makes a month's name alone a date", NEVER),
+        "month_gloss": Key(str, "a regex: a gloss after a month's name, part of the date: [Ekim]", NEVER),
         "pluperfect": Key(str, "a regex: a sentence that looks back (its yearless date is earlier)", NEVER),
         "date_parts": Key(dict, "part of a month (early, mid, late) → its words", {}),
         "part_forms": Key(dict, "part of a month → how it is printed ({date})", {}),
@@ -108,6 +118,10 @@ KEYS: dict[str, dict[str, Key]] = {
         "numbers": Key(dict, "number words → their value (two days later)", {}),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),
+    },
+    "SITE": {
+        **_keys(str, "a word of the journal's site and issue PDF", "volume number issues archive home search "
+                "search_label editorial_board guest_editors latest issue_pdf feed issn eissn publisher skip"),
     },
     "CLAUSES": {
         "clause_reader": Key(str, "how an event's clause is read: 'turkish' (verb-final, by suffixes), "
@@ -126,6 +140,32 @@ KEYS: dict[str, dict[str, Key]] = {
                 "instrumental compound_marker accusative genitive case_marked participles past_tense gerund "
                 "plural_noun", NEVER),
         "infinitive_marker": Key(str, "the word before an infinitive: to", ""),
+        "prepositions": Key(list, "prepositions: what opens no noun phrase a relative clause tells of "
+                                  "(withdrew into Tunisia, which …)", []),
+        "list_separators": Key(list, "regexes: what separates the parts of a clause that lists several dates, "
+                                     "each with its own words (a comma, and)", []),
+        **_keys(list, "pronouns that stand for a name as a subject (He) or its possessive (Its): an entry "
+                "names the actor instead", "subject_pronouns possessive_pronouns", []),
+        "demonstratives": Key(list, "words that make a noun point back (This, Bu): an entry that opens with one "
+                                    "does not stand on its own", []),
+        "time_adverbs": Key(list, "phrases that open with a demonstrative and name a time, not a thing told "
+                                  "before (Şu an: now): an entry may open with one", []),
+        "noun_relatives": Key(list, "pronouns that open a relative clause right after its noun, with no comma "
+                                    "(the war that began on …)", []),
+        "stative_verbs": Key(list, "verbs that tell a state, not an act (remained): a date that names a thing "
+                                   "in such a clause gives the thing's name as its entry", []),
+        "possessive": Key(str, "a name's possessive ({name}): {name}’s", "{name}"),
+        "possessed": Key(str, "a regex: the end of a noun that belongs to another (Nazırlığı), no name of "
+                              "its own when it stands alone", NEVER),
+        "pro_drop": Key(bool, "the language drops a subject the sentences before gave: an entry whose clause "
+                              "has no subject of its own gets the actor", False),
+        **_keys(str, "regexes of the subject test of a language that drops its subjects: a clause's last word "
+                "that tells an act (event_verb), a verb whose noun before it is part of the predicate "
+                "(light_verbs: ilan etti, kadı oldu), the end of a lower-case word that is no subject (oblique), "
+                "of a capitalised word without an apostrophe (name_oblique)",
+                "event_verb light_verbs oblique name_oblique", NEVER),
+        "no_event": Key(str, "a regex: an entry text that tells of no event (It was.); it goes to the review "
+                             "list, not to the appendix", NEVER),
     },
 }
 LANGUAGES_FOLDER = Path(__file__).resolve().parent / "languages"
@@ -144,7 +184,7 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
     >>> checked("xx", {"INTERFACE": {"and": "und"}, "CITATION": {}, "DATES": {}, "CLAUSES": {}})
     Traceback (most recent call last):
       ...
-    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (67 in all)
+    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (70 in all)
     """
     table: dict = {}
     where = f"language pack '{code}' (core/languages/{code}.py)"

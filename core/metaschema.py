@@ -6,6 +6,8 @@ identifier checks and vocabularies the editions share (CRediT roles, licences).
 (True, False)
 >>> license_of("CC-BY-NC-4.0"), license_of("CC BY 4.0")[1]
 (('CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/'), 'https://creativecommons.org/licenses/by/4.0/')
+>>> issn_valid("1234-5679"), issn_valid("2146-1234")
+(True, False)
 """
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from core.language import term
 from core.names import INTERNAL_KEYS
 from core.options import DEFAULTS as OPTION_DEFAULTS
 
@@ -23,7 +24,7 @@ class Key:
     """One metadata key: what it holds (for the README) and how it is checked.
     ``check``: "text" (Markdown), "id" (taken as written), "lang", "date", "orcid",
     "doi", "email", "url", "bool", "list" (of text; one text is a list of one),
-    "credit" (CRediT roles), "map", "text-or-map" (a statement, or the map's fields),
+    "credit" (CRediT roles), "issn" (with its check digit), "article-type" (``ARTICLE_TYPES``), "map", "text-or-map" (a statement, or the map's fields),
     "affiliations" (a name or a list of names and ``{name, ror}``), "options" (``false``,
     or the map of a stage's options), "raw" (the author's own markup, kept: only
     ``header-includes``)."""
@@ -65,10 +66,15 @@ SCHEMA: dict[str, Key] = {
     "author": Key("pandoc's key: read like `authors` (names, or maps)", "any"),
     "journal": Key("the journal", "map", {
         "name": Key("journal name"), "volume": Key("volume", "id"), "issue": Key("issue", "id"),
-        "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN", "id"),
-        "eissn": Key("electronic ISSN", "id"), "publisher": Key("publisher"),
+        "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN, e.g. 1234-5679", "issn"),
+        "eissn": Key("electronic ISSN", "issn"),
+        "publisher": Key("the publisher's name (JATS's publisher-name; default: crossref.registrant)"),
         "abbreviation": Key("the journal's ISO 4 abbreviation (JATS, Crossref)"),
         "url": Key("the journal's web site", "url")}),
+    "article-type": Key("the article's type: research-article (default), review-article, editorial, "
+                        "book-review, brief-report, case-report, letter, correction (JATS's article-type)",
+                        "article-type"),
+    "subject": Key("the heading(s) under which the journal lists the article (default: its type's name)", "list"),
     "doi": Key("the article's DOI, e.g. 10.1234/abc.2021.5", "doi"),
     "url": Key("the article's landing page", "url"),
     "date": Key("publication date: 2021-06-30, 30 June 2021, June 30, 2021, 30 Haziran 2021, 2021-06, "
@@ -138,7 +144,6 @@ FOREIGN: dict[str, str] = {
 }
 
 
-IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url", "ror"}
 ROR_ID = re.compile(r"0[a-hj-km-np-tv-z0-9]{6}\d{2}")
 
 
@@ -150,6 +155,28 @@ def ror_address(value: str) -> str:
     """
     value = value.strip()
     return f"https://ror.org/{value}" if ROR_ID.fullmatch(value) else value
+
+
+IDENTIFIER_CHECKS = {"id", "lang", "date", "orcid", "doi", "email", "url", "issn", "article-type", "ror"}
+# The article types a JATS edition names (JATS4R's and PMC's values for ``article-type``);
+# each one's name, in every language, heads the article when no ``subject`` is given.
+ARTICLE_TYPES = ("research-article", "review-article", "editorial", "book-review", "brief-report",
+                 "case-report", "letter", "correction")
+# The CRediT taxonomy (ANSI/NISO Z39.104-2022): each role's key → its term, spelled as
+# JATS4R's CRediT recommendation has it in its vocabulary (the JATS edition's vocab-term
+# must be exactly this; the text shows the role's name in the document's language).
+CREDIT_VOCABULARY = "https://credit.niso.org/"
+CREDIT_TERMS = {
+    "conceptualization": "Conceptualization", "data-curation": "Data curation",
+    "formal-analysis": "Formal Analysis", "funding-acquisition": "Funding acquisition",
+    "investigation": "Investigation", "methodology": "Methodology",
+    "project-administration": "Project administration", "resources": "Resources", "software": "Software",
+    "supervision": "Supervision", "validation": "Validation", "visualization": "Visualization",
+    "writing-original-draft": "Writing – original draft", "writing-review-editing": "Writing – review & editing",
+}
+# A DOI as Crossref registers it: "10.", a registrant code of 4 to 9 digits, "/" and a
+# suffix of at most 200 characters without spaces (Crossref's schema, doi_t).
+DOI = re.compile(r"10\.\d{4,9}/\S{1,200}")
 
 
 def bcp47(tag: str) -> bool:
@@ -172,6 +199,15 @@ def orcid_valid(value: str) -> bool:
     return value[-1] == ("X" if check == 10 else str(check))
 
 
+def issn_valid(value: str) -> bool:
+    """Eight characters in two groups of four, the last an ISO 3297 check digit (or X)."""
+    if not re.fullmatch(r"\d{4}-\d{3}[\dX]", value):
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(value.replace("-", "")[:7], range(8, 1, -1)))
+    check = (11 - total % 11) % 11
+    return value[-1] == ("X" if check == 10 else str(check))
+
+
 def credit_key(role) -> str:
     """A CRediT role as the taxonomy names it, however it was written.
 
@@ -190,7 +226,7 @@ def credit_role(role) -> str | None:
     ('writing-review-editing', 'data-curation', None)
     """
     key = credit_key(role)
-    return key if key in term("en", "credit") else None
+    return key if key in CREDIT_TERMS else None
 
 
 def license_of(value: str) -> tuple[str, str | None]:

@@ -45,6 +45,21 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def lines_at(text: str, offsets) -> list[int]:
+    r"""The line of each offset (in ascending order), counted on from one to the
+    next: one pass over the text, however many offsets.
+
+    >>> lines_at("a\nb\n\nc", [0, 2, 5, 5])
+    [1, 2, 4, 4]
+    """
+    lines, line, counted = [], 1, 0
+    for offset in offsets:
+        line += text.count("\n", counted, offset)
+        counted = offset
+        lines.append(line)
+    return lines
+
+
 # The same characters as JSON writes them (pandoc's output, a CSL-JSON file): a YAML or
 # JSON escape ("\x00", "\u001b") makes one that the raw text did not show.
 ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")

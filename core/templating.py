@@ -1,4 +1,5 @@
-"""jinja2 environments whose compiled templates outlive the process.
+"""jinja2 environments over the template search path (``core.templatepath``), whose
+compiled templates outlive the process.
 
 jinja2 compiles each template to Python before its first render: 3–12 ms a
 template, 30 ms of every build for the article's templates. jinja2's bytecode
@@ -6,16 +7,23 @@ cache keeps the compiled code in a private per-user temporary folder, the way
 Python keeps ``__pycache__``; a template is compiled again when its source, its
 environment's syntax options, Python or jinja2 change.
 
->>> templates = Path(__file__).resolve().parent.parent / "templates" / "figures"
->>> env = template_environment(templates, autoescape=True)
+>>> from core.templatepath import template_path
+>>> env = template_environment(template_path().subfolders("figures"), autoescape=True)
 >>> env.get_template("timeline.svg.j2")
 <Template 'timeline.svg.j2'>
 """
 from __future__ import annotations
 
+import os
+import posixpath
+import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
+from jinja2.loaders import split_template_path
+
+from core.diagnostics import BuildError, display_path
 
 
 class SyntaxKeyedCache(jinja2.FileSystemBytecodeCache):
@@ -30,11 +38,47 @@ class SyntaxKeyedCache(jinja2.FileSystemBytecodeCache):
         return super().get_cache_key(f"{self.syntax}\0{name}", filename)
 
 
-def template_environment(folder: Path | list[Path], **options) -> jinja2.Environment:
-    """A ``jinja2.Environment`` over the templates in ``folder`` (or folders, searched
-    in order), with ``options``."""
+class SearchPathLoader(jinja2.FileSystemLoader):
+    """jinja2's loader, whose loaded templates stay current while the path's files
+    come and go: a template is loaded again when its file changes (as in jinja2)
+    and also when a file of its name appears in a folder searched before its own
+    (a journal's override added while ``watch`` runs)."""
+
+    def get_source(self, environment, template):
+        source, filename, unchanged = super().get_source(environment, template)
+        pieces = split_template_path(template)
+        candidates = [os.path.normpath(posixpath.join(folder, *pieces)) for folder in self.searchpath]
+        earlier = candidates[:candidates.index(filename)]
+        return source, filename, lambda: unchanged() and not any(map(os.path.isfile, earlier))
+
+
+def template_environment(folders: Path | list[Path], **options) -> jinja2.Environment:
+    """A ``jinja2.Environment`` over the templates in ``folders`` (a folder, or
+    folders searched in order), with ``options``."""
     try:
         cache = SyntaxKeyedCache(repr(sorted(options.items(), key=lambda item: item[0])))
     except (OSError, RuntimeError):  # no private temporary folder: compile every time
         cache = None
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache, **options)
+    return jinja2.Environment(loader=SearchPathLoader(folders), bytecode_cache=cache, **options)
+
+
+@contextmanager
+def template_errors():
+    """A mistake in a template (a journal's own, most likely) as an error naming
+    the template's file and line, like any other error, instead of a traceback.
+
+    >>> with template_errors():
+    ...     jinja2.Environment().from_string("{{ x }")
+    Traceback (most recent call last):
+    core.diagnostics.BuildError: <template>:1: error: template error: unexpected '}'
+    """
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as failure:
+        where = display_path(failure.filename) if failure.filename else failure.name or "<template>"
+        raise BuildError(f"template error: {failure.message}", where, failure.lineno) from None
+    except jinja2.TemplateError as failure:  # when rendering: jinja2 puts the template's lines in the traceback
+        place = next((frame for frame in reversed(traceback.extract_tb(failure.__traceback__))
+                      if frame.filename.endswith(".j2")), None)
+        raise BuildError(f"template error: {failure.message}", place and display_path(place.filename),
+                         place and place.lineno) from None

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 from functools import lru_cache
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.idle import run_pending
+from core.sandbox import empty_folder
+from core.templatepath import SYSTEM_TEMPLATES
 
 
 @lru_cache(maxsize=None)
@@ -49,10 +52,14 @@ PANDOC_RUNTIME = ["+RTS", "-H8m", "-O64m", "-RTS"]
 def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = None) -> subprocess.Popen:
     """Start pandoc and return at once; ``finish`` waits for its output. A thread
     feeds pandoc its input and drains its output, so that pandoc works to the end
-    while this process does something else (a full pipe would stop it)."""
-    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                               env={**os.environ, **(env or {})})
+    while this process does something else (a full pipe would stop it).
+
+    Every run is sandboxed: ``--sandbox`` lets pandoc's readers and writers read no
+    file but those the arguments name (the build's copies, ``core.sandbox``), and it
+    runs in a private empty folder."""
+    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, "--sandbox", *args], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               env={**os.environ, **(env or {})}, cwd=empty_folder())
     outcome: dict = {}
 
     def communicate() -> None:
@@ -96,35 +103,76 @@ class TypstSession:
     """One Typst compiler for the life of the process: in watch mode a recompile
     reuses everything Typst memoised (fonts, layout), 0.02 s instead of 0.15 s.
 
-    ``root`` is the folder Typst may read files from (the manuscript's, for its
-    figures); Typst refuses any path that leaves it.
+    ``root`` is the folder Typst may read files from: the build's sandbox, which holds
+    copies of the figures the text names (``core.sandbox``), or an empty folder; Typst
+    refuses any path that leaves it. ``fonts``: folders of fonts a journal's templates
+    bring, besides the fonts Typst ships (no system font is used: the PDF looks the
+    same on every machine); packages come from nowhere (``NO_PACKAGES``).
     """
 
     def __init__(self):
-        self._compiler = None
+        self._compilers: dict[tuple, object] = {}
         self._lock = threading.Lock()
 
     def compile(self, source: str, timestamp: int | None, output: str = "pdf",
-                ppi: float = 72, root: Path | None = None) -> bytes:
-        """The document as PDF or SVG, or its first page as PNG."""
+                ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = (),
+                standards: tuple[str, ...] = (), where=None) -> bytes:
+        """The document as PDF or SVG, or its first page as PNG; ``standards``: the PDF
+        standards it must meet (``"a-2a"``, ``"ua-1"``): Typst refuses to export a PDF
+        that would break one, and says why. ``where(line)``: the file and line of the
+        manuscript (or the figure) a line of ``source`` came from, for an error's message."""
         import typst
 
         with self._lock:
-            if self._compiler is None:
-                offline()
-                self._compiler = typst.Compiler(root=str(TYPST_TEMPLATES), ignore_system_fonts=True,
-                                                package_path=str(NO_PACKAGES),
-                                                package_cache_path=str(NO_PACKAGES))
             try:
-                result = self._compiler.compile(input=source.encode("utf-8"), format=output,
-                                                timestamp=timestamp, ppi=ppi,
-                                                root=str(root or TYPST_TEMPLATES))
+                extra = {"pdf_standards": list(standards)} if standards else {}
+                result = self._compiler(fonts).compile(input=source.encode("utf-8"), format=output,
+                                                       timestamp=timestamp, ppi=ppi,
+                                                       root=str(root or empty_folder()), **extra)
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
                 if "failed to download package" in error.message:
                     raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
-                raise BuildError(f"typst failed: {error.message}",
-                                 hint="; ".join(error.hints) or "see the message above") from None
+                line = failing_line(getattr(error, "diagnostic", ""), source)
+                path, number = where(line) if where and line else (None, None)
+                raise BuildError(f"typst failed: {error.message}", path, number,
+                                 hint="; ".join(error.hints) or None) from None
+
+    def _compiler(self, fonts: tuple[Path, ...]):
+        """The compiler for ``fonts`` as they are now: Typst reads its fonts once,
+        when it starts, so a font added or changed (while ``watch`` runs) takes
+        another compiler."""
+        import typst
+
+        key = font_files(fonts)
+        if key not in self._compilers:
+            offline()
+            self._compilers[key] = typst.Compiler(root=str(empty_folder()), ignore_system_fonts=True,
+                                                  font_paths=[str(folder) for folder in fonts],
+                                                  package_path=str(NO_PACKAGES),
+                                                  package_cache_path=str(NO_PACKAGES))
+        return self._compilers[key]
+
+
+def failing_line(diagnostic: str, source: str) -> str:
+    """The line of ``source`` a Typst diagnostic points at ("" when it points at none).
+
+    >>> failing_line("error: x\\n  ┌─ __typst_py_bytes__.typ:2:1\\n", "a\\n#panic()\\n")
+    '#panic()'
+    """
+    match = re.search(r"┌─ \S+?:(\d+):\d+", diagnostic or "")
+    lines = source.splitlines()
+    return lines[int(match.group(1)) - 1] if match and 0 < int(match.group(1)) <= len(lines) else ""
+
+
+def font_files(folders: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the font folders with its time and size: what a compiler's fonts were read from.
+
+    >>> font_files(())
+    ()
+    """
+    files = [path for folder in folders for path in sorted(folder.rglob("*")) if path.is_file()]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
 # Typst packages (`#import "@preview/…"` in a raw Typst block) would come from the
@@ -134,7 +182,7 @@ class TypstSession:
 # is sent to a proxy on port 0, which no program can listen on: a download fails
 # at once, and nothing leaves the machine. Only HTTPS (Typst's packages) is
 # redirected, and never for this machine's own addresses.
-NO_PACKAGES = Path(__file__).resolve().parent.parent / "templates" / "typst" / "no-packages"
+NO_PACKAGES = SYSTEM_TEMPLATES / "typst" / "no-packages"
 NO_NETWORK = {"https_proxy": "http://127.0.0.1:0", "HTTPS_PROXY": "http://127.0.0.1:0",
               "no_proxy": "localhost,127.0.0.1,::1", "NO_PROXY": "localhost,127.0.0.1,::1"}
 PACKAGE_HINT = "Typst packages are not available: the build never uses the network; remove the #import"
@@ -145,7 +193,5 @@ def offline() -> None:
     os.environ.update(NO_NETWORK)
 
 
-# Without a root of its own, a compile may read only the system's Typst templates.
-TYPST_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "typst"
 TYPST = TypstSession()           # the PDF edition
 TYPST_PICTURES = TypstSession()  # covers and figures, compiled alongside the PDF

@@ -23,9 +23,12 @@ from pybtex.database import Entry
 from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.scanner import PybtexSyntaxError
 
-from core.diagnostics import display_path, error, suggestion, warn
+from core.diagnostics import BuildError, display_path, error, record, suggestion, warn
+from core.inputs import read_input
+from core.sourcetext import lines_at
 
-ENTRY_START = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
+# [ \t]*, not \s*: at each of a run of blank lines \s* would scan the whole run.
+ENTRY_START = re.compile(r"^[ \t]*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
 # Where BibTeX sees an entry: ``@`` and a type, then its brace or parenthesis.
 COMMAND = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
 CSL_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
@@ -166,13 +169,16 @@ def entry_end(text: str, start: int, opening: str) -> int:
 
 
 def entry_lines(text: str) -> list[tuple[str, str, int]]:
-    """``[(type, key, line)]`` of each entry in a .bib text; ``@comment`` and the like skipped."""
-    found = []
-    for match in ENTRY_START.finditer(text):
-        if match.group(1).lower() in ("comment", "preamble", "string"):
-            continue
-        found.append((match.group(1), match.group(2), text.count("\n", 0, match.start(1)) + 1))
-    return found
+    r"""``[(type, key, line)]`` of each entry in a .bib text; ``@comment`` and the like
+    skipped. One pass over the text, however many entries (``lines_at``).
+
+    >>> entry_lines("@book{a,\n}\n@comment{x}\n\n@misc{b, title={c}}\n")
+    [('book', 'a', 1), ('misc', 'b', 5)]
+    """
+    entries = [match for match in ENTRY_START.finditer(text)
+               if match.group(1).lower() not in ("comment", "preamble", "string")]
+    lines = lines_at(text, (match.start(1) for match in entries))
+    return [(match.group(1), match.group(2), line) for match, line in zip(entries, lines)]
 
 
 class LenientParser(BibTeXParser):
@@ -270,7 +276,7 @@ def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
         error(f"control character U+{escaped.group()[2:].upper()} in a value", path,
               text.count("\n", 0, escaped.start()) + 1, hint="delete the escape")
         return
-    id_lines = [text.count("\n", 0, match.start()) + 1 for match in CSL_ID.finditer(text)]
+    id_lines = lines_at(text, (match.start() for match in CSL_ID.finditer(text)))
     for index, item in enumerate(items):
         line = id_lines[index] if index < len(id_lines) else None
         if not isinstance(item, dict) or not str(item.get("id", "")).strip():
@@ -334,9 +340,9 @@ def load_bibliography(paths: list[str]) -> Bibliography:
     for name in paths:
         path = display_path(name)
         try:
-            text = Path(name).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            error(f"bibliography file not found: {name}", hint="check `bibliography` in metadata.yaml")
+            text = read_input(Path(name), "bib").decode("utf-8")
+        except BuildError as failure:
+            record(failure)
             continue
         except UnicodeDecodeError as failure:
             error(f"not UTF-8 at byte {failure.start}", path, hint="save the file as UTF-8")

@@ -59,7 +59,8 @@ from core.names import (
     UNNUMBERED_CLASS,
 )
 from core.options import options
-from filters.clauses import date_role
+from core.templatepath import TemplatePath, templates_of
+from filters.clauses import date_role, subject_of
 from filters.dates import (
     DateError,
     DateMatch,
@@ -72,7 +73,7 @@ from filters.dates import (
     range_parts,
     resolve,
 )
-from filters.entries import read_date
+from filters.entries import continues, read_date, with_actor
 from filters.events import (
     ChronologyEvent,
     Mention,
@@ -82,7 +83,7 @@ from filters.events import (
 )
 from filters.numbering import index_of, number_appendix, number_caption
 from filters.sentences import OBJECT, sentence_bounds
-from filters.timeline import timeline_svg
+from filters.timeline import timeline_svgs
 
 # --- reading a paragraph ------------------------------------------------------
 
@@ -216,6 +217,39 @@ class Collector:
     done: bool = False     # past the last section: the bibliography follows
     warned: dict = field(default_factory=dict)  # written text → places already warned about
     note: int | None = None  # the note being read, if any
+    # the last date the text narrated (not a period's end, not a plan), carried from
+    # paragraph to paragraph and section to section: "On 10 October" takes its year
+    narrated: DateSpan | None = None
+    recent: list = field(default_factory=list)  # the last sentences read, with their paragraphs
+    topic: str | None = None   # the name the text's first sentence opens with: a biography's subject
+    begun: bool = False
+
+    def actor(self) -> str | None:
+        """Who "He", "Its …" or a dropped subject refers back to: the name the sentence
+        before opened with as its subject; further back only through sentences that leave
+        their own subject to the ones before ("He …"): none when the sentence before has a
+        subject that is no name ("A revised agreement was agreed. Its chapter …" names no
+        one). A language that drops its subjects keeps its topic across sentences about
+        other things: the name the text's first sentence opens with (a biography's subject),
+        as the last sentence that named it wrote it ("Ahmet Cevdet Paşa"), or else the last
+        name a sentence of the section opened with. Looked for only when an entry needs it
+        (a clause with no subject of its own); each sentence read once."""
+        dropping = term(self.lang, "pro_drop")
+        topic = set(self.topic.split()) if dropping and self.topic else set()
+        for told in reversed(self.recent):
+            if len(told) == 2:
+                told += [subject_of(told[0], told[1], self.lang), continues(told[0], self.lang)]
+            if told[2] and (not topic or topic & set(told[2].split())):
+                return told[2]
+            if not told[3] and not dropping:
+                return None
+        return self.topic if dropping else None
+
+    def read(self, sentence: str, paragraph: str) -> None:
+        self.recent.append([sentence, paragraph])
+        if not self.begun and self.note is None:  # the text's first sentence names its topic, if it opens with a name
+            self.topic, self.begun = subject_of(sentence, paragraph, self.lang), True
+        del self.recent[:-12]
 
     def anchor(self) -> str:
         self.count += 1
@@ -275,18 +309,46 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         warn(f"'{written}' is not a real date: {problem}", path, line,
              hint="correct the date, or mark it {.no-event}")
 
+    sentences = sentence_bounds(text, lang)
+    starts = [a for a, _ in sentences]
+
+    def sentence_at(position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, position) - 1
+        return sentences[index] if index >= 0 and position < sentences[index][1] else (0, len(text))
+
+    roles: dict[int, str] = {}
+
+    def role_of(item: Found) -> str:
+        """What a date is, read from the words around it in its sentence; once a date."""
+        if item.start not in roles:
+            start, end = sentence_at(item.start)
+            last_word = text[item.start:item.end].split()[-1:] or [""]
+            roles[item.start] = date_role(text[start:item.start], last_word[0] + text[item.end:max(end, item.end)],
+                                          lang)
+        return roles[item.start]
+
     def timeless(item: Found) -> bool:
         """A date that ends a period or states a plan, read from the words around it."""
-        last_word = text[item.start:item.end].split()[-1:] or [""]
-        return date_role(text[:item.start], last_word[0] + text[item.end:], lang) in ("period", "state")
+        return role_of(item) in ("period", "state")
+
+    def named_thing(item: Found) -> bool:
+        """A date that names a thing ("surpassing the May 2007 high"), or a timeless one."""
+        return role_of(item) != "event"
 
     def phrase_of(position: int) -> str:
         """The words between the punctuation marks around ``position`` in its sentence."""
-        start, end = next(((a, b) for a, b in sentence_bounds(text, lang) if a <= position < b),
-                          (0, len(text)))
+        start, end = sentence_at(position)
         left = max(text.rfind(mark, start, position) for mark in ",;:")
         rights = [i for i in (text.find(mark, position, end) for mark in ",;:") if i >= 0]
         return text[max(left + 1, start):min(rights, default=end)]
+
+    backward: dict[int, bool] = {}
+
+    def looks_back(position: int) -> bool:
+        """Whether the phrase at ``position`` looks back (a pluperfect); read once a place."""
+        if position not in backward:
+            backward[position] = bool(re.search(term(lang, "pluperfect"), phrase_of(position)))
+        return backward[position]
 
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
@@ -299,17 +361,21 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
         # counted from the last date the text narrates (not the end of a period, a
         # deadline: "granted one, to 31 January 2020, on 28 October")
-        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)]
+        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)
+                  and not looks_back(f.start)]  # "had settled in November" is no narrative time
         last = before[-1] if before else previous
-        # a year: from the nearest full date before, else the first after, in the paragraph,
-        # if the day then comes before that date, as the text tells it ("On 10 October …
-        # 17 October 2020"; but not "20 Ekim … 1953 yılının Mart ayında")
-        later = None if last else next((f.span for f in found if f.start >= match.end and f.span), None)
-        year = last or later
-        looking_back = bool(re.search(term(lang, "pluperfect"), phrase_of(match.start)))
-        span = resolve(match, last, year.start if year else None, looking_back)
-        if span and later and span.start.sort_key() > later.start.sort_key():
-            span = None
+        # a year: from the nearest date before in the paragraph, else from the date the
+        # text told before it; but when that puts the day after a full date later in the
+        # paragraph, from that date, if the day then comes before it ("The extension of
+        # 10 April … 23 May 2019"; "On 10 October … 17 October 2020"; but not "20 Ekim …
+        # 1953 yılının Mart ayında")
+        later = None if before or match.relative != "year" else next(
+            (f.span for f in found if f.start >= match.end and f.span and not named_thing(f)), None)
+        looking_back = looks_back(match.start)
+        span = resolve(match, last, last.start if last else None, looking_back)
+        if later and (span is None or span.start.sort_key() > later.start.sort_key()):
+            by_later = resolve(match, later, later.start, looking_back)
+            span = by_later if by_later and by_later.start.sort_key() <= later.start.sort_key() else span
         if span is None and match.relative == "year" and match.value[1] is None:
             continue  # a month alone, with no year to read: often no date at all ("every March")
         if span is None:
@@ -332,9 +398,17 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
 
 def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | None = None) -> list:
     """Find the events of one paragraph (and of its notes), anchor each place,
-    record them. ``previous``: the date before it, for a note's relative dates."""
+    record them. ``previous``: the date before it, for a note's relative dates
+    (by default the last date the text narrated before the paragraph)."""
     text, bounds, objects = inline_text(inlines, collector.lang)
-    found = dates_of(text, inlines, bounds, collector, previous)
+    found = dates_of(text, inlines, bounds, collector, previous or collector.narrated)
+    return record(found, text, inlines, bounds, objects, collector, previous)
+
+
+def record(found: list[Found], text: str, inlines: list, bounds: list, objects: list[str],
+           collector: Collector, previous: DateSpan | None) -> list:
+    """Read each date ``found`` in a paragraph by its sentence, record its mention, and
+    anchor its place: the paragraph's inlines, each place wrapped in an anchored Span."""
     lang = collector.lang
     ranges = []
     note_number = {}
@@ -345,6 +419,7 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
     for start, end in sentence_bounds(text, lang):
         here = [f for f in found if start <= f.start < end]
         if not here:
+            collector.read(text[start:end], text)
             continue
         sentence, points = readable(text, start, end, objects,
                                     [p for f in here for p in (f.start, min(f.end, end))])
@@ -356,15 +431,20 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
             anchor = item.anchor or collector.anchor()
             if item.anchor is None:
                 ranges.append((item.start, item.end, anchor))
+            entry = reading.text if reading.subject else with_actor(reading.text, collector.actor, sentence, lang)
             collector.mentions.append(Mention(
-                item.span, anchor, reading.text, lang, reading.role, reading.weak, item.inferred,
+                item.span, anchor, entry, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,
-                position=len(collector.mentions)))
+                position=len(collector.mentions), marked=item.anchor is not None, subject=reading.subject or entry != reading.text))
+            if reading.role == "event" and collector.note is None:
+                collector.narrated = item.span
+        collector.read(sentence, text)
     for index, number in note_number.items():
         before = [f.span for f in found if f.start < bounds[index][0] and f.span]
         outer, collector.note = collector.note, number
+        told = list(collector.recent)  # a note's sentences are no antecedents of the text's
         mark_blocks(inlines[index].content, collector, before[-1] if before else previous)
-        collector.note = outer
+        collector.note, collector.recent = outer, told
     return wrap(inlines, bounds, ranges) if ranges else inlines
 
 
@@ -416,17 +496,22 @@ def short_text(event: ChronologyEvent, limit: int = 64) -> str:
 
 
 def figure_blocks(events: list[ChronologyEvent], lang: str, caption: str,
-                  number: str) -> list[pf.Block]:
-    """The timeline: a numbered figure whose image is the SVG itself (a ``data:``
-    URI), so that every edition shows the same picture as it shows any figure."""
+                  number: str, templates: TemplatePath) -> list[pf.Block]:
+    """The timeline: a numbered figure whose images are the SVG itself (``data:``
+    URIs), so that every edition shows the same picture as it shows any figure; a
+    long chronology is drawn in panels, one image each, that a page holds."""
     marks = [(e.span, format_long(e.span, lang), short_text(e)) for e in events]
-    svg = timeline_svg(marks, lang)
-    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    # An image, not inline SVG (no markup of the picture's own reaches the page): its
-    # alt text says what the picture shows, event by event.
-    alt = f"{caption}: " + "; ".join(f"{date}: {words}" for _, date, words in marks)
-    image = pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt})
-    figure = pf.Figure(pf.Plain(image), caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
+    images = []
+    for svg, shown in timeline_svgs(marks, lang, templates):
+        url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        # An image, not inline SVG (no markup of the picture's own reaches the page): its
+        # alt text says what the picture shows, event by event.
+        alt = f"{caption}: " + "; ".join(f"{m.date}: {m.words}" if m.show_date else m.words for m in shown)
+        images.append(pf.Image(*text_to_inlines(caption), url=url, attributes={"width": "100%", "alt": alt}))
+    # one block per panel: pandoc writes a block with one image as a JATS <graphic>; several
+    # images in one block went into a <p> inside a <p>, which the JATS DTD refuses
+    figure = pf.Figure(*(pf.Plain(image) for image in images),
+                       caption=pf.Caption(pf.Plain(*text_to_inlines(caption))),
                        identifier=TIMELINE_ID, classes=[TIMELINE_CLASS])
     number_caption(figure, "figure", number, lang)
     return [figure]
@@ -445,7 +530,7 @@ def appendix(events: list[ChronologyEvent], doc: pf.Doc, lang: str) -> list[pf.B
     if options(doc)["chronology"]["figure"]:
         number = index.next_number("figure")
         index.add(TIMELINE_ID, "figure", number)
-        blocks += figure_blocks(events, lang, term(lang, "timeline"), number)
+        blocks += figure_blocks(events, lang, term(lang, "timeline"), number, templates_of(doc))
     items = []
     for event in events:
         inferred = {"inferred": event.inferred} if event.inferred else {}
@@ -471,6 +556,18 @@ def section_label(header: pf.Header, number: int | None) -> tuple[str, str]:
     return (given or (str(number) if number else title)), title
 
 
+def heading_date(title: str, lang: str) -> DateSpan | None:
+    """The date a section's title gives its text ("The war of 21 – 29 August 1965",
+    "1919 Eylül’ü"): its first day, from which the section's days without a year count.
+    A title names a time; it tells no event of its own.
+
+    >>> heading_date("Savaş: 21 – 29 Ağustos 1965", "tr").iso, heading_date("Sonuç", "tr")
+    ('1965-08-21', None)
+    """
+    dates = find_dates(title, lang)
+    return DateSpan(dates[0].span.start) if dates else None
+
+
 def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) -> None:
     """Visit the body's paragraphs in reading order, section by section, and the
     notes of each paragraph after it. Only blocks are walked (not every inline, as
@@ -488,6 +585,8 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.sections += numbered and block.level == 1
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
+            collector.recent = []  # a section's actors are its own
+            collector.narrated = heading_date(collector.title, collector.lang) or collector.narrated
         elif isinstance(block, (pf.Para, pf.Plain)):
             inlines = list(block.content.list)  # the list itself: item access costs
             marked = mark_paragraph(inlines, collector, previous)
@@ -538,8 +637,9 @@ def finalize(doc: pf.Doc) -> None:
         if weak:
             warn(f"{weak} chronology entries may need an editor's eye "
                  "(python build.py chronology lists them)")
-        if events:
-            doc.content.extend(appendix(events, doc, collector.lang))
+        printed = [e for e in events if e.printed]
+        if printed:
+            doc.content.extend(appendix(printed, doc, collector.lang))
     del doc.chronology
 
 

@@ -174,10 +174,10 @@ def house_style_entries(context: CitationContext) -> list[tuple[str, list[pf.Inl
 def reference_list(entries: list[tuple[str, list[pf.Inline]]], lang: str,
                    doc: pf.Doc) -> list[pf.Block]:
     """The "Kaynakça" section: a header and one entry Div per work, in the given order
-    (each edition sets the entries its way: a hanging indent)."""
-    items = [pf.Div(pf.Para(*inlines),
-                    identifier=f"{ENTRY_PREFIX}{key}", classes=[ENTRY_CLASS],
-                    attributes={"role": "doc-biblioentry"})
+    (each edition sets the entries its way: a hanging indent). The section is the
+    document's bibliography (DPUB-ARIA's ``doc-bibliography``); its entries have no
+    role of their own (``doc-biblioentry`` is deprecated in DPUB-ARIA 1.1)."""
+    items = [pf.Div(pf.Para(*inlines), identifier=f"{ENTRY_PREFIX}{key}", classes=[ENTRY_CLASS])
              for key, inlines in entries]
     title = options(doc)["bibliography-title"] or term(lang, "references")
     # pandoc's --section-divs moves the header's attributes to its <section>.

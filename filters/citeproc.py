@@ -110,7 +110,7 @@ def citeproc_input(doc: pf.Doc, found: list[pf.Element], items: list[dict], styl
 
 
 def start_citeproc(source: str):
-    return start_pandoc(["--from", "json", "--to", "json", "--citeproc", "--sandbox"], stdin=source)
+    return start_pandoc(["--from", "json", "--to", "json", "--citeproc"], stdin=source)
 
 
 def citeproc_result(process, style) -> pf.Doc | None:

@@ -12,14 +12,18 @@ words that open a clause dropped), is what a clause reader reads
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from core.language import lower, pack, upper_first
-from filters.dates import grammar
+from filters.dates import find_dates, find_relative, grammar
 
 WORD = re.compile(r"\S+")
+SEVERAL_DATES = "several dates in one clause"  # a weakness: the clause's text may hold another date's words
+VAGUE = "the subject does not say who"
 PUNCTUATION = ",.;:!?\"“”‘'()[]…"
 VOWELS = "aeıioöuüâîû"
 
@@ -31,6 +35,7 @@ class Reading:
     role: str = "event"       # "event", "attributive" (names a thing), "period", "state"
     weak: list[str] = field(default_factory=list)   # why an editor should look at it
     words: Counter = field(default_factory=Counter)  # content stems, for merging mentions
+    subject: bool = False     # the reader found the clause's subject (no actor is to be added)
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,18 @@ def date_role(before: str, after: str, lang: str) -> str:
     >>> date_role("", "2022 savaşında", "tr")
     'attributive'
     """
-    table = grammar_table(lang)
-    for role in ("period", "state", "attributive"):
-        for left, right in table[role]:
-            if re.search(left, before) and re.search(right, after):
-                return role
+    for role, left, right in role_patterns(lang):
+        if right.search(after) and left.search(before):
+            return role
     return "event"
+
+
+@lru_cache(maxsize=None)
+def role_patterns(lang: str) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """The pack's (before, after) patterns of each role, compiled once."""
+    table = grammar_table(lang)
+    return tuple((role, re.compile(left), re.compile(right))
+                 for role in ("period", "state", "attributive") for left, right in table[role])
 
 
 def clause_bounds(sentence: str, position: int, lang: str) -> tuple[int, int]:
@@ -132,13 +143,14 @@ def word_tokens(sentence: str, start: int, end: int) -> list[Token]:
             for m in WORD.finditer(sentence[start:end])]
 
 
+@lru_cache(maxsize=65536)  # a word's form is the same wherever it stands
 def verb_form(word: str, lang: str) -> tuple[str, str] | None:
     """(kind, stem) of a Turkish verb form, by its ending: "başlayan" → ("subject_relative", "başla")."""
     table = grammar_table(lang)
     if not word or not word.islower() or word in table["not_verbs"] or \
             re.match(table["lexical_nouns"], word):
         return None
-    for kind in ("subject_relative", "object_relative", "verbal_noun", "converb"):
+    for kind in ("converb", "subject_relative", "object_relative", "verbal_noun"):  # "aşarken" is no "aşark-an"
         pattern = table["verb_forms"].get(kind)
         match = re.match(pattern, word) if pattern else None
         if match:
@@ -211,8 +223,22 @@ def first_word_of(text: str) -> str:
 
 
 
-def token_inside(token: Token, regions: list[tuple[int, int]]) -> bool:
-    return any(a <= token.start and token.end <= b for a, b in regions)
+def tokens_outside(tokens, regions: list[tuple[int, int]]) -> list[Token]:
+    """The tokens no region holds whole, found by bisection (not by trying every region
+    for every token): the regions sorted by their start, with the furthest end so far.
+
+    >>> [t.text for t in tokens_outside(word_tokens("a bb cc d", 0, 9), [(2, 7), (1, 4)])]
+    ['a', 'd']
+    """
+    ordered = sorted(regions)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+    kept = []
+    for token in tokens:
+        held = bisect_right(starts, token.start)
+        if not held or reach[held - 1] < token.end:
+            kept.append(token)
+    return kept
 
 
 def text_without(sentence: str, start: int, end: int, regions: list[tuple[int, int]],
@@ -237,7 +263,7 @@ def tidy(text: str, lang: str) -> str:
     table = grammar_table(lang)
     for pattern in table["inner_drop"]:
         text = re.sub(pattern, "", text)
-    text = re.sub(r"\(\s*[,;]?\s*\)", "", text)
+    text = re.sub(r"\(\s*[,;]?\s*\)|\(\s*[-–—]\s*\d{0,2}\s*\)", "", text)  # "()", "(-)", "(-60)" of a range taken out
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
@@ -271,9 +297,9 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     table = grammar_table(lang)
     found = []
     if any(re.match(rf"{re.escape(subject)}(?:\b|['’])", text) for subject in table["vague_subjects"]):
-        found.append("the subject does not say who")
+        found.append(VAGUE)
     if dates_in_clause > 1:
-        found.append("several dates in one clause")
+        found.append(SEVERAL_DATES)
     if any(word in lower(text, lang) for word in table["meta_words"]):
         found.append("about the article itself")
     words = len(text.split())
@@ -284,6 +310,127 @@ def weaknesses(text: str, dates_in_clause: int, lang: str) -> list[str]:
     elif words < 4:
         found.append("short")
     return found
+
+
+def list_segments(sentence: str, clause: tuple[int, int], extents: list[tuple[int, int]],
+                  lang: str) -> list[tuple[int, int]] | None:
+    """The parts of a clause that lists several dates, each with its own words ("Ağdam
+    ⟨1⟩, Kelbecer ⟨2⟩, Laçin ise ⟨3⟩ Azerbaycan’a iade edilmiştir"), cut at the last list
+    separator (``list_separators``: a comma, "ve", "and") between one date and the next.
+    None when the clause holds one date, or two dates with no separator between them.
+
+    >>> s = "Ağdam 20 Kasım’da, Kelbecer 25 Kasım’da iade edilmiştir."
+    >>> [s[a:b] for a, b in list_segments(s, (0, len(s)), [(6, 17), (28, 39)], "tr")]
+    ['Ağdam 20 Kasım’da', 'Kelbecer 25 Kasım’da iade edilmiştir.']
+    """
+    inside = sorted({x for x in extents if clause[0] <= x[0] < clause[1]})
+    if len(inside) < 2 or not grammar_table(lang)["list_separators"]:
+        return None
+    separator = compiled(lang, "list_separators")
+    cuts = []
+    for (_, end), (start, _) in zip(inside, inside[1:]):
+        found = list(separator.finditer(sentence, end, start))
+        if not found:
+            return None
+        cuts.append((found[-1].start(), found[-1].end()))
+    edges = [clause[0], *(c for cut in cuts for c in cut), clause[1]]
+    return list(zip(edges[::2], edges[1::2]))
+
+
+def around(sentence: str, segment: tuple[int, int], extents: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    """The words of a list's segment before its date and after it (dates left out)."""
+    date = next(x for x in extents if segment[0] <= x[0] < segment[1])
+    words = tokens_outside(word_tokens(sentence, *segment), extents)
+    return [t.text for t in words if t.end <= date[0]], [t.text for t in words if t.start >= date[1]]
+
+
+NAME_WORD = r"[^\W\d_a-zçğıöşü][\w.-]*"  # a word that starts with a capital
+
+
+def subject_of(sentence: str, paragraph: str, lang: str) -> str | None:
+    """The name a sentence opens with as its subject, once an opening phrase that holds a
+    date and the discourse words are dropped: the actor a later entry's pronoun or
+    missing subject refers to. One capitalised word counts only if the paragraph also
+    writes it capitalised inside a sentence (a name, not a sentence's first word).
+
+    >>> p = "Turkmenistan declared independence. On 27 October 1991, the Soviet of Turkmenistan met."
+    >>> subject_of("Turkmenistan declared independence.", p, "en"), subject_of("Fighting broke out.", p, "en")
+    ('Turkmenistan', None)
+    >>> s = "Ahmed Cevdet Paşa veya Lofçalı Ahmed, tarihçidir."
+    >>> subject_of(s, s, "tr")
+    'Ahmed Cevdet Paşa'
+    """
+    table = grammar_table(lang)
+    opening = re.match(r"[^,;:]{0,60}?\d[^\s,;:]*,\s+", sentence)  # "On 27 October 1991, ", "1839’da, "
+    text = sentence[opening.end():] if opening else sentence
+    if not opening:  # "On 5 January President Tokayev dismissed …": a date that opens it without a comma
+        head = sentence[:80]
+        dated = sorted(find_dates(head, lang) + find_relative(head, lang), key=lambda m: m.start)
+        if dated and (not head[:dated[0].start].strip() or connectors(lang, "before").fullmatch(head[:dated[0].start])):
+            text = sentence[dated[0].end:].lstrip(" ,")
+    for word in sorted(table["discourse"], key=len, reverse=True):
+        if re.match(rf"{re.escape(word)}\b,?\s", text):
+            text = text[len(word):].lstrip(" ,")
+    match = re.match(rf"((?:{NAME_WORD}\s+){{0,4}}{NAME_WORD}?)(?:['’]s)?(?=,?\s+[^\W_A-ZÇĞİÖŞÜ])", text)  # a lower-case word or a date follows
+    if not match or not match.group(1):
+        return None
+    name = match.group(1).strip()
+    words = name.split()
+    if re.match(rf",?\s+(?:{'|'.join(map(re.escape, table['coordinators'])) or '(?!)'})\s+{NAME_WORD}",
+                text[match.end(1):]):
+        return None  # "Türk Kültür ve Miras Vakfı", "Rusya ile İran": not the one name a pronoun stands for
+    unnamed = {*table["vague_subjects"], *table["subject_pronouns"], *table["possessive_pronouns"],
+               *table["months"], *table["weekdays"], *table["discourse"]}
+    if name in unnamed or words[0] in unnamed or lower(words[0], lang) in table["determiners"]:
+        return None
+    if len(words) == 1 and not re.search(rf"[\w,;] {re.escape(words[0])}\b", paragraph):
+        return None  # a sentence's first word ("Babası", "Fighting"), not a name
+    if len(words) == 1 and compiled(lang, "possessed").search(name):
+        return None  # a noun that belongs to one named before ("Nazırlığı döneminde …")
+    return name
+
+
+def named(text: str, actor, sentence: str, lang: str, subjectless=None) -> str:
+    """An entry text with its actor named (``actor()``, asked only when it is needed): a
+    subject pronoun replaced by the actor, a possessive one by its possessive ("Its
+    Supreme Soviet" → "Turkmenistan’s Supreme Soviet"), and, in a language that drops its
+    subjects, ``actor`` put before a clause that has no subject of its own
+    (``subjectless(text)``, the clause reader's test: "İstanbul’a geldi." → "Ahmed Cevdet
+    İstanbul’a geldi."). A clause that has its subject never gets another.
+
+    >>> named("Its Supreme Soviet proclaimed it.", lambda: "Turkmenistan", "", "en")
+    'Turkmenistan’s Supreme Soviet proclaimed it.'
+    >>> named("İstanbul’a geldi.", lambda: "Ahmed Cevdet", "1839’da İstanbul’a geldi.", "tr", lambda t: True)
+    'Ahmed Cevdet İstanbul’a geldi.'
+    """
+    table = grammar_table(lang)
+    first, _, rest = text.partition(" ")
+    if not rest:
+        return text
+    if first in table["subject_pronouns"] or first in table["possessive_pronouns"]:
+        name = actor()
+        if not name:
+            return text
+        return f"{name} {rest}" if first in table["subject_pronouns"] else \
+            f"{table['possessive'].format(name=name)} {rest}"
+    if table["pro_drop"] and subjectless and subjectless(text):
+        name = actor()
+        if name and name not in text:
+            own = lower(first, lang)
+            written_small = bool(re.search(rf"(?<!\w){re.escape(own)}(?!\w)", sentence))
+            return f"{name} {own if written_small else first} {rest}"
+    return text
+
+
+def tells_nothing(text: str, lang: str) -> bool:
+    """Whether an entry text tells of no event: no words or one ("Again.", "2,000."), or
+    what the pack's ``no_event`` says ("It was.", "Tarih.", a verb alone: "Görülmektedir.").
+
+    >>> tells_nothing("It was.", "en"), tells_nothing("Tarih.", "tr"), tells_nothing("Heyet gelmiştir.", "tr")
+    (True, True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) < 2 or bool(compiled(lang, "no_event").fullmatch(text.strip()))
 
 
 def content_words(text: str, lang: str) -> Counter:

@@ -25,7 +25,8 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from core.diagnostics import display_path, error, source_files
+from core.diagnostics import BuildError, display_path, error, record, source_files
+from core.inputs import read_input
 from core.metadatafile import metadata_line
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
@@ -130,7 +131,11 @@ def find_style(value: str, doc) -> CslStyle | None:
 
 def read_style(name: str, path: Path, where, read: tuple[Path, ...] = ()) -> CslStyle | None:
     """Read and check a style file; a dependent style brings its parent's text."""
-    source = path.read_bytes()
+    try:
+        source = read_input(path, "bib")
+    except BuildError as failure:
+        record(failure)
+        return None
     try:
         root = ElementTree.fromstring(source)
     except ElementTree.ParseError as failure:

@@ -247,8 +247,11 @@ def _form_regex(form: str, lang: str) -> str:
     part_words = [w for words in table["date_parts"].values() for w in words]
     numbers = _alternatives(_either_case(table["numbers"], lang))
     parts = {"{day}": r"(?P<day>\d{1,2})", "{day2}": r"(?P<day2>\d{1,2})",
-             "{month}": rf"(?P<month>{month_names})", "{month2}": rf"(?P<month2>{month_names})",
-             "{year}": r"(?P<year>\d{4})", "{suffix}": rf"(?:{table['date_suffix']})?",
+             # a month's name may carry its gloss: "2 Teşrinievvel [Ekim] 1919", "(2 Ekim]"
+             "{month}": rf"(?P<month>{month_names})(?:{table['month_gloss']})?",
+             "{month2}": rf"(?P<month2>{month_names})(?:{table['month_gloss']})?",
+             "{year}": r"(?P<year>\d{4})", "{year2}": r"(?P<year2>\d{4})",
+             "{suffix}": rf"(?:{table['date_suffix']})?",
              "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",
              "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)",
              # a suffix that must follow (looked at, not taken: the date's suffix takes it)
@@ -313,9 +316,28 @@ def compile_form(form: str, lang: str) -> Form:
                 bool({"{day}", "{day2}", "{year}"} & set(tokens)), month)
 
 
+@lru_cache(maxsize=None)
+def quantity(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """What makes a number before or after it a quantity or a unit's number, not a
+    date: "Resolution 1483", "4000 troops", "2301 sayılı Kanun", "the 1st Infantry Division"."""
+    table = pack(lang)
+    return re.compile(rf"(?:{table['quantity_before']})$"), re.compile(table["quantity_after"])
+
+
+def is_quantity(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the number at ``text[start:end]`` counts something or names a unit.
+
+    >>> is_quantity("the 1st Infantry Division", 4, 7, "en"), is_quantity("in 1940 the", 3, 7, "en")
+    (True, False)
+    """
+    before, after = quantity(lang)
+    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end))
+
+
 @dataclass(frozen=True)
 class Grammar:
     forms: tuple[Form, ...]
+    years: tuple[Form, ...]
     lists: tuple[Form, ...]
     yearless: tuple[Form, ...]
     months: tuple[Form, ...]
@@ -332,7 +354,7 @@ def grammar(lang: str) -> Grammar:
     def compiled(forms):
         return tuple(compile_form(form, lang) for form in forms)
 
-    return Grammar(compiled(table["date_forms"]), compiled(table["date_list_forms"]),
+    return Grammar(compiled(table["date_forms"]), compiled(table["year_forms"]), compiled(table["date_list_forms"]),
                    compiled(table["yearless_forms"]), compiled(table["yearless_month_forms"]),
                    compile_form(table["day_month_form"], lang),
                    tuple((compile_form(form, lang), meaning)
@@ -365,74 +387,160 @@ def _span(groups: dict, lang: str) -> DateSpan:
     month = month_number(groups["month"], lang) if groups.get("month") else None
     day = int(groups["day"]) if groups.get("day") else None
     start = PartialDate(year, month, day)
-    if groups.get("day2"):
+    if groups.get("day2") or groups.get("year2"):
         month2 = month_number(groups["month2"], lang) if groups.get("month2") else month
-        end = PartialDate(year, month2, int(groups["day2"]))
+        day2 = int(groups["day2"]) if groups.get("day2") else None
+        end = PartialDate(int(groups.get("year2") or year), month2, day2)
         if end.sort_key() <= start.sort_key():
             raise DateError(f"range {start.iso}/{end.iso} ends before it starts")
         return DateSpan(start, end)
     return DateSpan(start, part=part_of(groups.get("part"), lang))
 
 
-def _overlaps(start: int, end: int, regions) -> bool:
-    return any(start < b and a < end for a, b in regions)
+PLAUSIBLE_YEARS = re.compile(r"1\d{3}|20\d\d")  # a number alone as a year: 1000–2099 ("9000 öğrenci" is none)
+
+
+class Taken:
+    """The stretches of a text already read, so that each test costs the length of a
+    match, not the number of dates before it (a paragraph may hold hundreds).
+
+    >>> taken = Taken("5 May 1994 and 6 May"); taken.add(0, 10)
+    >>> taken.overlaps(4, 12), taken.overlaps(15, 20)
+    (True, False)
+    """
+
+    def __init__(self, text: str):
+        self.marks = bytearray(len(text) + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) >= 0
 
 
 # --- finding dates ----------------------------------------------------------------
 
 def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
-    """Every date in ``text`` that names at least a month: longest forms win.
+    """Every date in ``text``: longest forms win, a year alone last.
 
-    A bare year ("2018’de") is not a date here; impossible dates are passed to
-    ``on_error(text, error)`` and skipped. "11 ve 17 Ekim 2020" is two dates.
+    A year alone is a date when it counts nothing ("in 1940", "1729 da", not "4000
+    troops", "2301 sayılı"); impossible dates are passed to ``on_error(text, error)``
+    and skipped. "11 ve 17 Ekim 2020" is two dates.
+
+    >>> [m.span.iso for m in find_dates("In 1940, 4000 troops landed; by 1941 (Resolution 1483) …", "en")]
+    ['1940', '1941']
+    >>> [m.span.iso for m in find_dates("1729 da basıldı; 1855-1865 yıllarında", "tr")]
+    ['1729', '1855/1865']
     """
     lang = base_language(lang)
     rules = grammar(lang)
     taken: list[DateMatch] = []
-    impossible: list[tuple[int, int]] = []  # never re-read as a shorter, valid form
+    read_so_far = Taken(text)  # what ``taken`` covers, and impossible dates (never re-read shorter)
 
-    def regions():
-        return [(m.start, m.end) for m in taken] + impossible
+    def read_one(match: re.Match) -> None:
+        if read_so_far.overlaps(match.start(), match.end()):
+            return
+        try:
+            span = _span(match.groupdict(), lang)
+        except DateError as error:
+            read_so_far.add(match.start(), match.end())
+            if on_error:
+                on_error(match.group(0), error)
+            return
+        taken.append(DateMatch(match.start(), match.end(), span, match.group(0),
+                               match.group("suffix") or ""))
+        read_so_far.add(match.start(), match.end())
 
-    def read(form: re.Pattern) -> None:
+    def read(form: Form) -> None:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), regions()):
-                continue
-            try:
-                span = _span(match.groupdict(), lang)
-            except DateError as error:
-                impossible.append((match.start(), match.end()))
-                if on_error:
-                    on_error(match.group(0), error)
-                continue
-            taken.append(DateMatch(match.start(), match.end(), span, match.group(0),
-                                   match.group("suffix") or ""))
+            read_one(match)
 
     ranges = [form for form in rules.forms if "day2" in form.groupindex]
     for form in ranges:  # "between 2 and 5 May" before the list "11 and 17 October"
         read(form)
     for form in rules.lists:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), regions()):
+            if read_so_far.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             try:
                 second = _span({**groups, "day": groups["day2"], "day2": None}, lang)
                 first = DateSpan(PartialDate(second.start.year, second.start.month, int(groups["day"])))
             except DateError as error:
-                impossible.append((match.start(), match.end()))
+                read_so_far.add(match.start(), match.end())
                 if on_error:
                     on_error(match.group(0), error)
                 continue
             if first.sort_key() >= second.sort_key():
                 continue
+            read_so_far.add(match.start(), match.end())
             taken.append(DateMatch(match.start("day"), match.end("day"), first, groups["day"],
                                    inferred=match.group(0)))
             taken.append(DateMatch(match.start("day2"), match.end(), second,
                                    text[match.start("day2"):match.end()], groups["suffix"] or ""))
     for form in rules.forms:
         read(form)
-    return sorted(taken, key=lambda m: m.start)
+    for form in rules.years:  # a year alone, unless it counts something: "1729 da", "in 1940"
+        for match in form.finditer(text):
+            last = "year2" if match.groupdict().get("year2") else "year"
+            if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang) \
+                    and not in_name(text, match.start(), match.end(last), lang):
+                read_one(match)
+    return year_lists(text, sorted(taken, key=lambda m: m.start), lang)
+
+
+def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
+    """Years listed one after the other ("1996, 1997 ve 1998 yıllarında", "in 1940 and
+    1941") as one date: the range from the first to the last. A list of years shares its
+    words, so it is one entry, never one copy per year.
+
+    >>> [m.span.iso for m in find_dates("1996, 1997 ve 1998 yıllarında ve 2004’te", "tr")]
+    ['1996/1998', '2004']
+    """
+    joiners = "|".join(map(re.escape, pack(lang)["date_joiners"])) or "(?!)"
+    joint = re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
+
+    def single_year(match: DateMatch) -> bool:
+        return match.span.end is None and match.span.start.month is None and match.span.part is None
+
+    result: list[DateMatch] = []
+    for match in dates:
+        previous = result[-1] if result else None
+        if previous and single_year(match) and (single_year(previous) or previous.text[:4].isdigit()
+                                                 and previous.span.end and previous.span.end.month is None) \
+                and joint.fullmatch(text, previous.end, match.start) \
+                and match.span.start.year > previous.span.last.year:
+            result[-1] = DateMatch(previous.start, match.end,
+                                   DateSpan(previous.span.start, match.span.start),
+                                   text[previous.start:match.end], match.suffix)
+        else:
+            result.append(match)
+    return result
+
+
+def in_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the year at ``text[start:end]`` stands inside a name, between two words of
+    it that are no months ("Agenda 2030 Summit", "Türk Dünyası 2040 Vizyonu").
+
+    >>> in_name("the Agenda 2030 Summit met", 11, 15, "en"), in_name("In 1940 Germany invaded", 3, 7, "en")
+    (True, False)
+    >>> s = "Ahmet Cevdet Paşa, 1866’da Halep’e gitti. Ahmet Paşa 1866’da Halep’e gitti."
+    >>> in_name(s, 19, 23, "tr"), in_name(s, 53, 57, "tr")  # a comma, a case ending: no name holds it
+    (False, False)
+    """
+    table = pack(lang)
+    before = re.search(r"(?:^|\s)(\S+)\s+$", text[:start])
+    after = re.match(r"\s+[“\"]?(\w+)", text[end:])
+    if not before or not after or text[end:end + 1] in "’'" or before.group(1)[-1:] in ",;:":
+        return False
+    months = {*table["months"], *table["month_aliases"]}
+    previous, following = before.group(1).strip("“\"("), after.group(1)
+    connectors = {word.lower() for word in table["date_connectors_before"]}
+    sentence_start = not text[:before.start(1)].strip() or text[:before.start(1)].rstrip()[-1:] in ".!?:"
+    return (previous[:1].isupper() and following[:1].isupper() and previous not in months
+            and not re.search(r"['’]", previous)
+            and following not in months and previous.lower() not in connectors and not sentence_start)
 
 
 def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[re.Match]:
@@ -444,25 +552,42 @@ def find_yearless(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             if not any(d.start <= m.start() < d.end for d in dated)]
 
 
+RANGE = re.compile(r"\s*[-–—/]\s*")  # between the two days of a range ("21 – 29", "27/28"), not of a list
+
+
 def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) -> list[DateMatch]:
     """Dates that need their context: a day and month without a year ("20 Ekim’de",
-    "11 and 17 October"), and days counted from the date before ("ertesi gün",
-    "two days later", "the 5th", "aynı ayın 21’inde"). Their ``span`` is None."""
+    "11 and 17 October", "9/10 Eylül"), and days, months or years counted from the date
+    before ("ertesi gün", "two days later", "the 5th", "aynı ayın 21’inde", "İki yıl
+    sonra"). Their ``span`` is None.
+
+    >>> [(m.text, m.relative, m.value) for m in find_relative("İki yıl sonra, 27/28 Eylül gecesi", "tr")]
+    [('İki yıl sonra', 'years', (2,)), ('27/28 Eylül', 'year', (9, 27, None, 28, 9))]
+    """
     lang = base_language(lang)
     if dated is None:
         dated = find_dates(text, lang)
     rules = grammar(lang)
     numbers = number_words(lang)
-    taken = [(m.start, m.end) for m in dated]
+    taken = Taken(text)
+    for m in dated:
+        taken.add(m.start, m.end)
     found: list[DateMatch] = []
     for form in rules.yearless:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
             month = month_number(match.group("month"), lang)
             suffix = match.group("suffix") or ""
-            if match.groupdict().get("day2"):
+            groups = match.groupdict()
+            second = min(match.start(g) for g in ("day2", "month2") if groups.get(g)) if groups.get("day2") else 0
+            first = max(match.end(g) for g in ("day", "month") if match.end(g) <= second) if groups.get("day2") else 0
+            if groups.get("day2") and RANGE.fullmatch(text[first:second]):
+                month2 = month_number(groups["month2"], lang) if groups.get("month2") else month
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0), suffix, "year",
+                                       (month, int(match.group("day")), None, int(match.group("day2")), month2)))
+            elif match.groupdict().get("day2"):
                 found.append(DateMatch(match.start("day"), match.end("day"), None,
                                        match.group("day"), "", "year", (month, int(match.group("day")), None)))
                 found.append(DateMatch(match.start("day2"), match.end(), None,
@@ -473,17 +598,21 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                                        "year", (month, int(match.group("day")), None)))
     for form, meaning in rules.relative:
         for match in form.finditer(text):
-            if _overlaps(match.start(), match.end(), taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
-            taken.append((match.start(), match.end()))
             groups = match.groupdict()
-            if meaning.startswith("+"):
+            if meaning == "day" and is_quantity(text, match.start(), match.end(), lang):
+                continue  # "the 1st Infantry Division"
+            taken.add(match.start(), match.end())
+            if meaning[0] in "+-":
                 count, unit = meaning[1:].split()
-                days = (numbers.get(groups["count"]) or int(groups["count"])) if count == "count" \
+                number = (numbers.get(groups["count"]) or int(groups["count"])) if count == "count" \
                     else int(count)
+                number *= -1 if meaning[0] == "-" else 1
+                kind, number = {"week": ("days", 7 * number), "day": ("days", number),
+                                "month": ("months", number), "year": ("years", number)}[unit]
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
-                                       groups["suffix"] or "", "days",
-                                       (days * (7 if unit == "week" else 1),)))
+                                       groups["suffix"] or "", kind, (number,)))
             elif meaning == "day":
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        groups["suffix"] or "", "day", (int(groups["day"]),)))
@@ -496,13 +625,43 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                                        (month_number(groups["month"], lang),)))
     for form in rules.months:  # a month alone, if no longer form holds it: "Ocak sonunda"
         for match in form.finditer(text):
-            if not _overlaps(match.start(), match.end(), taken):
-                taken.append((match.start(), match.end()))
+            if not taken.overlaps(match.start(), match.end()):
+                taken.add(match.start(), match.end())
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        match.group("suffix") or "", "year",
                                        (month_number(match.group("month"), lang), None,
                                         part_of(match.groupdict().get("part"), lang))))
     return sorted(found, key=lambda m: m.start)
+
+
+def nearest_year(month: int, day: int | None, year: int, previous: DateSpan | None,
+                 looking_back: bool) -> int:
+    """The year of a day or month written without one: the year the text gives. It moves
+    on to the next year only across a turn of the year, when it would otherwise fall more
+    than half a year before the date told last and the next year puts it within four
+    months after it (15 December 2017 … "in January" is January 2018); a day earlier in
+    the calendar is not pushed into the next year (March 1975 … "on February 2" stays
+    1975). A sentence that looks back (a pluperfect) takes the year before when the day
+    would otherwise come after the date told last.
+
+    >>> last = DateSpan(PartialDate(1941, 12, 7))
+    >>> nearest_year(1, None, 1941, last, False), nearest_year(11, 11, 1941, last, False)
+    (1942, 1941)
+    >>> nearest_year(10, None, 2020, DateSpan(PartialDate(2020, 3, 2)), False)
+    2020
+    >>> nearest_year(11, None, 2019, DateSpan(PartialDate(2019, 10, 17)), True)
+    2018
+    """
+    if previous is None or previous.last.year != year or not previous.last.month:
+        return year
+
+    def position(y: int) -> float:
+        return y * 12 + month - 1 + ((day or 15) - 1) / 31
+
+    there = year * 12 + previous.last.month - 1 + ((previous.last.day or 15) - 1) / 31
+    if looking_back:
+        return year - 1 if position(year) > there else year
+    return year + 1 if position(year) < there - 6 and position(year + 1) - there <= 4 else year
 
 
 def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | None,
@@ -527,20 +686,24 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
         if match.relative == "year":
             if not dated:
                 return None
-            month, day, part = match.value
-            year = dated.year
-            if previous is not None and previous.last.year == year:
-                here, there = (month, day or 0), (previous.last.month or 0, previous.last.day or 0)
-                if not looking_back and here[:1 + bool(day)] < there[:1 + bool(day)]:
-                    year += 1
-                elif looking_back and here[:1 + bool(day)] > there[:1 + bool(day)]:
-                    year -= 1
+            month, day, part, *range_end = match.value
+            year = nearest_year(month, day, dated.year, previous, looking_back)
+            if range_end:
+                day2, month2 = range_end
+                return DateSpan(PartialDate(year, month, day), PartialDate(year, month2, day2))
             return DateSpan(PartialDate(year, month, day), part=part)
         if previous is None:
             return None
         base = previous.last
         if match.relative == "part":
             return DateSpan(PartialDate(base.year, base.month), part=match.value[0]) if base.month else None
+        if match.relative == "years":
+            return DateSpan(PartialDate(base.year + match.value[0]))
+        if match.relative == "months":
+            if not base.month:
+                return None
+            months = base.year * 12 + base.month - 1 + match.value[0]
+            return DateSpan(PartialDate(months // 12, months % 12 + 1))
         if match.relative == "days":
             if not base.day:
                 return None

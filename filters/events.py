@@ -19,10 +19,13 @@ from dataclasses import dataclass, field
 
 from core.diagnostics import error, suggestion, warn
 from core.language import lower
-from filters.clauses import content_words
+from filters.clauses import content_words, tells_nothing
 from filters.dates import DateError, DateSpan, parse_iso
+from filters.entries import standalone
 
-SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event
+SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event;
+                      # within a year, two stems at least: one name alone ("Atatürk") is not one
+                      # event of a year
 
 
 @dataclass
@@ -43,6 +46,8 @@ class Mention:
     label: str | None = None    # the author's own text ([…]{.event label="…"})
     words: Counter = field(default_factory=Counter)
     position: int = 0           # its place in reading order (an author's anchor has no number)
+    subject: bool = False       # the reader found its subject, or named the actor the clause left out
+    marked: bool = False        # the author marked it ([…]{.event date=…}): printed whatever its text
 
     def __post_init__(self):
         if not self.words:
@@ -58,10 +63,13 @@ class ChronologyEvent:
 
     @property
     def chosen(self) -> Mention:
-        """The place whose automatic text reads best: no weakness, a sentence's length."""
+        """The place whose automatic text reads best: one that writes the event's own date
+        (not a wider one that joined it: "1999 yılında art arda yaşanan iki büyük deprem"
+        is no text of 12 November 1999), no weakness, a sentence's length."""
         def score(mention: Mention):
             words = len(mention.text.split())
-            return (mention.role == "event", -len(mention.weak), -3 * max(0, 5 - words) - max(0, words - 20))
+            return (mention.role == "event", mention.span == self.span, -len(mention.weak),
+                    -3 * max(0, 5 - words) - max(0, words - 20))
         return max(self.places, key=score)
 
     @property
@@ -70,16 +78,34 @@ class ChronologyEvent:
 
     @property
     def weak(self) -> list[str]:
-        return [] if self.label or any(p.label for p in self.places) else self.chosen.weak
+        if self.label or any(p.label for p in self.places):
+            return []
+        if self.printed:
+            return self.chosen.weak
+        return self.chosen.weak + ["not printed: " + ("a year's entry must tell its event on its own"
+                                                      if self.span.start.month is None else "its text tells of no event")]
+
+    @property
+    def printed(self) -> bool:
+        """Whether the appendix prints it: an author's text, the name of an event ("27 Mayıs
+        1960 darbesi" → "Darbe."), or an automatic text that tells of an event (one that
+        does not, "It was.", goes to the review list only). A date as wide as a year (or
+        years) enters only with a text that states its event on its own (``standalone``:
+        "Türkmenistan Bakü’deki büyükelçiliğini kapatmıştır.", not "İlhak edilmiştir.")."""
+        if self.label or any(p.label or p.marked for p in self.places):
+            return True
+        if self.span.start.month is None:  # a year: only an event the entry tells on its own
+            chosen = self.chosen
+            return chosen.role == "event" and not set(chosen.weak) - {"short"} and \
+                standalone(chosen.text, chosen.lang, chosen.sentence, chosen.subject)
+        if self.chosen.role == "attributive":
+            return any(c.isalpha() for c in self.text)
+        return not tells_nothing(self.text, self.places[0].lang)
 
     @property
     def inferred(self) -> str | None:
         """How the date was inferred, when no place writes it out."""
         return None if any(p.inferred is None for p in self.places) else self.places[0].inferred
-
-    @property
-    def words(self) -> Counter:
-        return sum((p.words for p in self.places), Counter())
 
 
 def order(mention: Mention) -> int:
@@ -94,17 +120,28 @@ def overlap(a: Counter, b: Counter) -> int:
 def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
+    words: dict[int, Counter] = {}  # each event's words, kept as places join it (not summed anew)
+
+    def join(event: ChronologyEvent | None, mention: Mention) -> None:
+        if event is None:
+            event = ChronologyEvent(mention.span, [])
+            events.append(event)
+            words[id(event)] = Counter()
+        event.places.append(mention)
+        words[id(event)].update(mention.words)
+
     # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
     # agreement announced on 18 March 2016, if the text says so and their words agree
     # ("late August" is a time of its own, not any day of August)
     for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
         same_day = [e for e in events if e.span.iso == mention.span.iso] or \
             [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
-        if match and overlap(match.words, mention.words) >= SAME_EVENT:
-            match.places.append(mention)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+        if match and overlap(words[id(match)], mention.words) >= SAME_EVENT and (
+                mention.span.start.month or len(words[id(match)] & mention.words) > 1):
+            join(match, mention)
         else:
-            events.append(ChronologyEvent(mention.span, [mention]))
+            join(None, mention)
     for mention in [m for m in mentions if m.role != "event"]:
         # a date that names a thing refers to the event of that day the text told of
         # before ("the deal of 25 November 2018", "17 Ağustos 1999 felaketi"), or to an
@@ -112,16 +149,14 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
         # or a state belongs to the event of its day, if any ("to be held on 5 July").
         same_day = [e for e in events if e.span.iso == mention.span.iso and (
-            mention.role == "state" or overlap(e.words, mention.words) or order(e.places[0]) < order(mention))]
+            mention.role == "state" or overlap(words[id(e)], mention.words) or order(e.places[0]) < order(mention))]
         within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
-        match = max(same_day, key=lambda e: overlap(e.words, mention.words), default=None)
+        match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
         if match is None and mention.role != "state":
-            match = max(within, key=lambda e: overlap(e.words, mention.words), default=None)
-            match = match if match and overlap(match.words, mention.words) >= 1 else None
-        if match:
-            match.places.append(mention)
-        elif mention.role != "state":  # a state or a plan is no event of its own
-            events.append(ChronologyEvent(mention.span, [mention]))
+            match = max(within, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+            match = match if match and overlap(words[id(match)], mention.words) >= 1 else None
+        if match or mention.role != "state":  # a state or a plan is no event of its own
+            join(match, mention)
     for event in events:
         event.places.sort(key=order)
     return sorted(events, key=lambda e: (e.span.sort_key(), min(order(p) for p in e.places)))
@@ -129,7 +164,7 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
 
 # --- chronology.yaml -------------------------------------------------------------
 
-KEYS = ("date", "place", "text", "short", "drop", "merge", "split")
+KEYS = ("date", "place", "text", "short", "drop", "merge", "split", "new-date")
 
 
 @dataclass
@@ -142,6 +177,7 @@ class Correction:
     drop: bool = False
     merge: bool = False
     split: bool = False
+    new_date: DateSpan | None = None   # the places' event is on this date instead
 
 
 def read_corrections(source: str, path: str) -> list[Correction]:
@@ -188,8 +224,16 @@ def read_corrections(source: str, path: str) -> list[Correction]:
                   hint="write date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
             continue
         flags = {name: values.get(name, "").lower() in ("true", "yes") for name in ("drop", "merge", "split")}
+        new_date = None
+        if values.get("new-date"):
+            try:
+                new_date = parse_iso(values["new-date"])
+            except DateError as failure:
+                error(f"new-date is not a date: {failure}", path, line,
+                      hint="write new-date: YYYY-MM-DD, YYYY-MM, or a range YYYY-MM-DD/YYYY-MM-DD")
+                continue
         corrections.append(Correction(line, date, values.get("place"), values.get("text"),
-                                      values.get("short"), **flags))
+                                      values.get("short"), **flags, new_date=new_date))
     return corrections
 
 
@@ -211,12 +255,12 @@ def apply_corrections(events: list[ChronologyEvent], corrections: list[Correctio
                  hint="the text changed? correct or remove this entry")
             continue
         places = [p for _, p in chosen]
-        if fix.drop or fix.split:
+        if fix.drop or fix.split or fix.new_date:
             for event, place in chosen:
                 event.places.remove(place)
             events = [e for e in events if e.places]
-            if fix.split:
-                events.append(ChronologyEvent(fix.date, places))
+            if fix.split or fix.new_date:
+                events.append(ChronologyEvent(fix.new_date or fix.date, places))
         if fix.merge:
             holders = [e for e in events if any(p in e.places for p in places)]
             everything = [p for e in holders for p in e.places]

@@ -30,10 +30,14 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import error, suggestion, warn
+from core.inputs import limit, shown_size
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
 from core.metadatafile import Source, metadata_files, read_source
 from core.metaschema import (
+    ARTICLE_TYPES,
+    CREDIT_TERMS,
+    DOI,
     IDENTIFIER_CHECKS,
     KNOWN,
     PERSON,
@@ -41,6 +45,7 @@ from core.metaschema import (
     Key,
     bcp47,
     credit_key,
+    issn_valid,
     orcid_valid,
     ror_address,
 )
@@ -116,9 +121,20 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         text = text.removeprefix("https://orcid.org/")
     if check == "doi":
         text = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", text, flags=re.I)
-        if not re.fullmatch(r"10\.\d{4,9}/\S+", text):
-            checker.error(path, f"'{text}' is not a DOI", "write it as 10.xxxx/…")
+        if not DOI.fullmatch(text):
+            checker.error(path, f"'{text}' is not a DOI", "a DOI is 10., the registrant's 4 to 9 digits, / and "
+                          "a suffix without spaces of at most 200 characters: 10.1234/abc.2021.5")
             return None
+    if check == "issn" and not issn_valid(text):
+        shaped = re.fullmatch(r"\d{4}-\d{3}[\dX]", text)
+        checker.error(path, f"'{text}' is not an ISSN",
+                      "its check digit does not match: copy it from the ISSN portal (portal.issn.org)" if shaped
+                      else "write its 8 characters in two groups of four, e.g. 1234-5679")
+        return None
+    if check == "article-type" and text not in ARTICLE_TYPES:
+        checker.error(path, f"unknown article type '{text}'",
+                      suggestion(text, ARTICLE_TYPES, "one of: " + ", ".join(ARTICLE_TYPES)))
+        return None
     if check == "email" and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", text):
         checker.error(path, f"'{text}' is not an e-mail address")
         return None
@@ -131,14 +147,14 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
 
 
 def check_roles(meta, path: str, source: Source, checker: Checker) -> None:
-    """Each CRediT role known to the taxonomy (https://credit.niso.org)."""
-    roles = term("en", "credit")
+    """Each CRediT role one of the taxonomy's (https://credit.niso.org): a misspelt one is
+    an error, with the closest role (JATS and indexers read the roles as a vocabulary)."""
     items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
     for index, item in enumerate(items):
         written = pf.stringify(item).strip()
-        if credit_key(written) not in roles:
-            checker.warn(f"{path}.{index}", f"unknown CRediT role '{written}'",
-                         suggestion(credit_key(written), roles, "see https://credit.niso.org"))
+        if credit_key(written) not in CREDIT_TERMS:
+            checker.error(f"{path}.{index}", f"unknown CRediT role '{written}'",
+                          suggestion(credit_key(written), CREDIT_TERMS, "see https://credit.niso.org"))
 
 
 def unknown(key: str, known, path: str, checker: Checker) -> None:
@@ -182,6 +198,12 @@ def check_text(meta, path: str, checker: Checker):
         return None
     if isinstance(meta, pf.MetaBool):
         return pf.MetaString(str(meta.boolean).lower())
+    length = len(pf.stringify(meta))
+    if length > limit("field"):  # every edition sets it as one paragraph, at its top
+        checker.error(path, f"'{path}' is {shown_size(length, 'characters')} long: over the limit of "
+                            f"{shown_size(limit('field'), 'characters')} for one metadata value",
+                      "shorten it; a journal that accepts more raises the limit: --limit field=…")
+        return None
     return defused(meta, path, checker)
 
 

@@ -16,10 +16,12 @@ import re
 from filters.clauses import (
     PUNCTUATION,
     Token,
+    around,
     clause_bounds,
     first_word_of,
     grammar_table,
     holding,
+    list_segments,
     phrase_spans,
     text_without,
     word_tokens,
@@ -27,10 +29,21 @@ from filters.clauses import (
 
 
 def english_reading(text: str, date_at: int, lang: str) -> str:
-    """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"."""
+    """"a ceasefire agreed ⟨date⟩ held" → "a ceasefire was agreed and held"; "…, including
+    the summit held ⟨date⟩" → "the summit was held"."""
     table = grammar_table(lang)
     before, after = text[:date_at].split(), text[date_at:].split()
-    if len(before) < 2 or not after or not re.match(table["participles"], before[-1]) or \
+    if len(before) >= 2 and not any(re.search(r"\w", w) for w in after) and participle(before[-1], lang) \
+            and before[-2].lower() not in table["auxiliaries"] and not before[-2].endswith(","):
+        opening = next((i for i in range(len(before) - 2, max(-1, len(before) - 7), -1)
+                        if before[i].lower() in table["determiners"]), None)
+        # the noun is no subject of its own verb ("The minister resigned ⟨date⟩"): a verb comes before it
+        if opening and not any(w.endswith(",") for w in before[opening:-2]) and \
+                any(is_verb(w, before[i - 1] if i else "", lang) for i, w in enumerate(before[:opening])):
+            subject = before[opening:-1]
+            number = "plural" if re.search(table["plural_noun"], subject[-1]) else "singular"
+            return " ".join(subject + [table["passive"][number], before[-1]])
+    if len(before) < 2 or not after or not participle(before[-1], lang) or \
             not after[0][:1].isalpha():
         return text
     if before[-2].lower() in table["auxiliaries"] or not is_verb(after[0], before[-1], lang):
@@ -79,6 +92,8 @@ def noun_before(sentence: str, phrase: tuple[int, int], coordinator: str, lang: 
     verbs = verbs_in(sentence, *phrase, lang)
     if verbs:
         tail = sentence[verbs[-1].end:phrase[1]].strip(" ,")
+        opening = re.match(rf"(?:{'|'.join(table['prepositions']) or '(?!)'})\s+", tail)
+        tail = tail[opening.end():] if opening else tail  # "withdrew into Tunisia, which …"
         return tail if re.search(r"\w", tail) else None
     tail = sentence[slice(*phrase_spans(sentence, *phrase, coordinator)[-1])].strip(" ,")
     opening = re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\s+", tail, re.I)
@@ -115,13 +130,24 @@ def coordinated(sentence: str, phrase: tuple[int, int], own: tuple[int, int], ot
     return (parallel + 1 if parallel >= 0 else phrase[0]), joint[1]
 
 
+def participle(word: str, lang: str) -> bool:
+    """Whether a word is a past participle where a phrase opens: in lower case ("agreed",
+    "held"; a name such as "Red" is none).
+
+    >>> participle("agreed", "en"), participle("Red", "en")
+    (True, False)
+    """
+    return word.islower() and bool(re.match(grammar_table(lang)["participles"], word))
+
+
 def main_phrase(text: str, lang: str) -> bool:
     """Whether a phrase holds its clause's own verb: it has a verb and does not open
     with a participle, an -ing form, a relative pronoun or an adjunct preposition."""
     table = grammar_table(lang)
-    first = first_word_of(text).lower()
+    written = first_word_of(text)
+    first = written.lower()
     return not verbless(text, lang) and not (
-        re.match(table["participles"], first) or re.fullmatch(table["gerund"], first)
+        participle(written, lang) or re.fullmatch(table["gerund"], first)
         or first in table["relative_pronouns"]
         or re.match(rf"(?:{'|'.join(table['adjunct_prepositions'])})\b", first))
 
@@ -172,9 +198,8 @@ def phrase_reading(sentence: str, clause: tuple[int, int], extents: list[tuple[i
     # that an inserted phrase kept from it ("A third one, negotiated in Washington,
     # followed on 25 October")
     previous = sentence[slice(*phrases[index - 1])] if index else ""
-    inserted = index + 1 < len(phrases) or not (
-        re.match(table["participles"], first_word_of(previous)) or verbless(previous, lang))
-    if index and (relative or re.match(table["participles"], first_word) and inserted):
+    inserted = index + 1 < len(phrases) or not (participle(first_word_of(previous), lang) or verbless(previous, lang))
+    if index and (relative or participle(first_word, lang) and inserted):
         subject = noun_before(sentence, phrases[index - 1], coordinator, lang)
         if subject:
             predicate = text_without(sentence, *own_conjunct, extents)[0].strip(" ,")
@@ -211,3 +236,143 @@ def gapped(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
     end = body[len(body.rstrip(PUNCTUATION)):]
     subject, comma, rest = body[:len(body) - len(end)].partition(", ")
     return f"{subject.rstrip(' ,')} {' '.join(t.bare for t in chunk)}" + (f", {rest}" if comma else "") + end
+
+
+def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int], extents: list,
+                   lang: str) -> str | None:
+    """A date's text in a clause that lists dates whose later parts leave out the verb of
+    the first ("Baku ratified it on ⟨1⟩, Ashgabat on ⟨2⟩ and Astana on ⟨3⟩"): each part's
+    subject with the first part's verb. None when the clause is no such list.
+
+    >>> s = "Baku ratified the treaty on 2 May 2021, Ashgabat on 9 May 2021 and Astana on 20 May 2021."
+    >>> dates = [(25, 38), (49, 61), (73, 87)]
+    >>> [listed_english(s, (0, len(s)), d, dates, "en") for d in dates]
+    ['Baku ratified the treaty', 'Ashgabat ratified the treaty', 'Astana ratified the treaty']
+    """
+    segments = list_segments(sentence, clause, extents, lang)
+    if not segments:
+        return None
+    parts = [around(sentence, segment, extents) for segment in segments]
+    if any(is_verb(w, "", lang) for before, after in parts[1:] for w in before + after):
+        return None  # each part has a verb of its own
+    subject = len(parts[1][0])
+    # the first part's verb and what follows it ("Formal talks on the future relationship
+    # began ⟨1⟩, and those on fisheries ⟨2⟩": "began"); its subject need not be as long
+    first = parts[0][0]
+    verb_at = next((i for i, w in enumerate(first) if is_verb(w, first[i - 1] if i else "", lang)), len(first))
+    predicate = first[verb_at:]
+    if not subject or not verb_at or not any(is_verb(w, "", lang) for w in predicate) or not (
+            parts[1][0][0][:1].isupper() or parts[1][0][0] in grammar_table(lang)["determiners"]):
+        return None  # "… by Kenya on ⟨1⟩ and by Uganda on ⟨2⟩": no subject of its own
+    index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
+    before, after = parts[index]
+    words = before + after if index == 0 else before + predicate + after
+    return " ".join(words).rstrip(PUNCTUATION)
+
+
+def with_subject(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:
+    """A later clause that opens with its verb, its subject left to the sentence's first
+    clause ("Japan launched an attack on Changsha, but was repulsed by late September"),
+    with that subject: the first clause's words before its first verb, after an opening
+    phrase that ends in a comma.
+
+    >>> s = "In 1939 Japan launched an attack, but was repulsed by late September."
+    >>> with_subject(s, (35, len(s)), "was repulsed", "en")
+    'Japan was repulsed'
+    """
+    words = body.split()
+    while words and words[0].lower() in grammar_table(lang)["clause_start_drop"]:
+        words = words[1:]  # "but was repulsed"
+    if clause[0] == 0 or not words or not is_verb(words[0], "", lang):
+        return body
+    first = clause_bounds(sentence, 0, lang)
+    opening = sentence[first[0]:first[1]]
+    start = opening.find(", ") + 2 if ", " in opening[:opening.find(" ") + 60] else 0
+    tokens = word_tokens(opening, start, len(opening))
+    subject = []
+    for index, token in enumerate(tokens):
+        if is_verb(token.text, tokens[index - 1].text if index else "", lang):
+            break
+        subject.append(token.text)
+    prepositions = grammar_table(lang)["prepositions"]
+    while subject and (not subject[0][:1].isupper() or subject[0].lower() in prepositions
+                       or any(c.isdigit() for c in subject[0])):
+        subject = subject[1:]  # an opening adjunct without a comma: "In 1939 Japan …" → "Japan"
+    names = [w for w in subject if w[:1].isupper() or w.lower() in grammar_table(lang)["determiners"]]
+    if not subject or not names or len(subject) > 8:
+        return body
+    return " ".join(subject + words)
+
+
+def noun_phrase_before(sentence: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
+    """The noun phrase of ``sentence[start:end]`` that ends at ``end``, from the determiner
+    or possessive that opens it: "the ceasefire", "the Minsk Group’s “Madrid Principles”";
+    None when a verb, a preposition or a comma comes first.
+
+    >>> s = "trade grew after the ceasefire of 12 May 1994"
+    >>> s[slice(*noun_phrase_before(s, 0, s.index(" of"), "en"))]
+    'the ceasefire'
+    """
+    table = grammar_table(lang)
+    tokens = word_tokens(sentence, start, end)
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 8), -1):
+        word = tokens[index].text
+        bare = word.strip(PUNCTUATION + "“”").lower()
+        if index < len(tokens) - 1 and (word.endswith(",") or bare in table["prepositions"]):
+            return None
+        if bare in table["determiners"]:
+            return (tokens[index].start, tokens[-1].end) if index < len(tokens) - 1 else None
+        if is_verb(word, tokens[index - 1].text if index else "", lang) or bare in table["auxiliaries"]:
+            return None
+    return None
+
+
+def named_thing(sentence: str, clause: tuple[int, int], own: tuple[int, int], lang: str) -> str | None:
+    """The entry of a date that names a thing ("the ceasefire of 12 May 1994"), when its
+    clause tells of something else: the thing's name ("the ceasefire"). The clause stays
+    when the thing is its subject and it tells an act ("Azerbaijan's offensive of 27
+    September 2020 lasted a single day"; "In the referendum of 2 April 2017, 54 per cent
+    voted yes"); not when it tells a state ("the Madrid Principles of November 2007
+    remained a basis for talks") or the thing stands after its verb ("Figure 1 shows how
+    trade grew after the ceasefire of 12 May 1994").
+
+    >>> s = "Figure 1 shows how trade grew after the ceasefire of 12 May 1994."
+    >>> named_thing(s, (0, len(s)), (s.index("of 12"), len(s) - 1), "en")
+    'the ceasefire'
+    >>> s = "The election of 12 December 2019 gave Johnson a majority."
+    >>> named_thing(s, (0, len(s)), (s.index("of 12"), s.index(" gave")), "en") is None
+    True
+    """
+    table = grammar_table(lang)
+    phrase = noun_phrase_before(sentence, clause[0], own[0], lang)
+    if phrase is None:
+        return None
+    verbs = verbs_in(sentence, own[1], clause[1], lang)
+    if not verbs_in(sentence, clause[0], phrase[0], lang) and verbs and \
+            verbs[0].bare.lower() not in table["stative_verbs"]:
+        return None  # the clause tells what the thing did, or what happened in it ("In the referendum of …, 54 per cent voted yes")
+    return sentence[slice(*phrase)].strip(" ,;:")
+
+
+def relative_event(sentence: str, clause: tuple[int, int], own: tuple[int, int], lang: str) -> str | None:
+    """A date in a relative clause right after its noun ("… through the war that began on
+    ⟨date⟩ …"): the noun with the relative clause's verb, "the war began". None when the
+    date stands in no such clause.
+
+    >>> s = "The effect held through the war that began on 27 September 2020."
+    >>> relative_event(s, (0, len(s)), (s.index("on 27"), len(s) - 1), "en")
+    'the war began'
+    """
+    table = grammar_table(lang)
+    tokens = word_tokens(sentence, clause[0], own[0])
+    for index in range(len(tokens) - 1, max(0, len(tokens) - 6), -1):
+        if tokens[index].bare.lower() not in table["noun_relatives"] or tokens[index - 1].text.endswith(","):
+            continue
+        predicate = tokens[index + 1:]
+        if not predicate or not is_verb(predicate[0].text, "", lang) or any("," in t.text for t in predicate):
+            return None
+        phrase = noun_phrase_before(sentence, clause[0], tokens[index - 1].end, lang)
+        if phrase is None:
+            return None
+        return f"{sentence[slice(*phrase)]} {' '.join(t.text for t in predicate)}"
+    return None

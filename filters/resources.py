@@ -29,9 +29,13 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import display_path, error, locate, source_files
+from core.diagnostics import BuildError, display_path, error, locate, source_files, warn
+from core.images import picture_problem
+from core.inputs import read_input, regular
 from core.names import PROJECT_KEY, RESOURCES_KEY
+from core.svg import sanitized
 from filters.elements import body_elements, descendants
+from filters.untrusted import untrusted_build
 
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".svg": "image/svg+xml", ".pdf": "application/pdf"}
@@ -107,7 +111,8 @@ def holds_its_format(path: Path) -> bool:
     return start.startswith(signatures)
 
 
-def check(url: str, folder: Path, where, image: bool, project: Path | None = None) -> tuple[str, Path] | None:
+def check(url: str, folder: Path, where, image: bool, project: Path | None = None,
+          untrusted: bool = False) -> tuple[str, Path] | None:
     """(normalised name, file) for a local file of ``project`` (by default ``folder``),
     its path relative to ``folder``, its name relative to ``project``; None (reported)
     otherwise. Generated images (``data:`` URIs) pass as they are. ``where()``: the file
@@ -128,6 +133,12 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
               hint="keep figures in manuscript/figures/ and give the path relative to manuscript/" if standard
               else f"keep figures inside {display_path(project)}/, or build with --root a folder that holds them")
         return None
+    if target.exists() and not target.is_file():
+        try:
+            regular(target)
+        except BuildError as failure:
+            error(f"'{url}' is {failure.diagnostic.message}", *where(), hint=failure.diagnostic.hint)
+        return None
     if not target.is_file():
         known = [os.path.relpath(p, folder) for p in project.rglob("*")
                  if p.suffix.lower() in FORMATS and p.is_file()]
@@ -146,7 +157,39 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
               + (": it is a Git LFS pointer, not the picture" if lfs else ""), *where(),
               hint="fetch the picture (git lfs pull)" if lfs else "export the picture again in its format")
         return None
+    if image and not picture_checked(url, target, where, untrusted):
+        return None
     return str(PurePosixPath(*target.relative_to(project).parts)), target
+
+
+def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
+    """What a figure holds, checked before any edition decodes it: a regular file
+    within the figure limit; a PNG or JPEG whose header declares no more pixels than
+    the limit (a 30000 × 30000 PNG of 0.9 MB took 1 GB to decode) and whose data is
+    whole (``core.images``); an SVG as its allowlist keeps it (``core.svg``): what
+    the allowlist drops is refused in an untrusted build, said otherwise."""
+    try:
+        data = read_input(target, "figure")
+    except BuildError as failure:
+        error(f"figure '{url}': {failure.diagnostic.message}", *where(), hint=failure.diagnostic.hint)
+        return False
+    if target.suffix.lower() == ".svg":
+        dropped = sanitized(data).dropped
+        if dropped and untrusted:
+            error(f"the SVG figure '{url}' holds what no edition publishes: {', '.join(dropped[:5])}", *where(),
+                  hint="an untrusted build takes drawings only: no script, event handler, foreignObject, "
+                       "external reference or CSS beyond colours and lines")
+            return False
+        if dropped:
+            warn(f"the SVG figure '{url}' is published without {', '.join(dropped[:5])}", *where(),
+                 hint="the editions publish SVG drawings only (core/svg.py's allowlist)")
+        return True
+    problem = picture_problem(data, target.suffix.lower())
+    if problem:
+        error(f"figure '{url}': {problem}", *where(), hint="save it again (PNG or JPEG), at a smaller size "
+                                                         "if it is too large")
+        return False
+    return True
 
 
 def place(doc: pf.Doc, url: str) -> tuple[str | None, int | None]:
@@ -168,7 +211,7 @@ def prepare(doc: pf.Doc) -> None:
     for element in checked_elements(doc):
         if isinstance(element, pf.Image):
             checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True,
-                            project=project)
+                            project=project, untrusted=untrusted_build(doc))
             if checked:
                 element.url = checked[0]
                 found[checked[0]] = checked[1]

@@ -1,13 +1,16 @@
 """The timeline figure: layout here (pure arithmetic), drawing in a jinja2 template.
 
 Time runs down a vertical axis; each event's label (its date in bold and a few
-words of its entry) sits to the right in reading order, tied to its mark by a
-leader line. Labels keep one line apart and stay as close to their marks as that
-allows (isotonic regression), so leader lines never cross one another, and they
-run in a gutter that holds no text. Stretches of years without events are cut
-out of the axis (a broken axis): each run of events gets room by how many events
-it holds, so a dense period is drawn larger. A range is a bar along the axis,
-never shorter than ``MIN_BAR`` pixels.
+words of its entry) sits to the right of its mark, tied to it by a short leader
+line. The axis is not linear in time: between two dated points it is as long as
+the time between them asks (each stretch of years gets room by how many events it
+holds) or as the labels between them need, whichever is more, so a dense period
+widens and its labels stay beside their marks. Events of one day are one mark
+with their labels stacked; stretches of years without events are cut out of the
+axis (a broken axis). Labels keep one line apart (isotonic regression, should the
+widening leave them too close), so leader lines never cross, and they run in a
+gutter that holds no text. A range is a bar along the axis, never shorter than
+``MIN_BAR`` pixels.
 
 >>> layout = layout_timeline([(parse_iso("1992-08-30"), "30 Ağustos 1992", "İlişkiler kuruldu"),
 ...                           (parse_iso("2020-09-27"), "27 Eylül 2020", "Savaş başladı")])
@@ -18,13 +21,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 
-from core.templating import template_environment
+import jinja2
+
+from core.templatepath import TemplatePath, template_path
+from core.templating import template_environment, template_errors
 from filters.dates import PART_DAY, DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "figures"
-FIGURES = template_environment(TEMPLATE, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 WIDTH, MARGIN, FONT, LINE = 760, 16, 13, 18
 AXIS_X, LABEL_X = 78, 150          # the axis; where labels start (the gutter between holds the leaders)
 CHAR_WIDTH = 0.56 * FONT           # average advance of a serif font: enough to keep labels inside
@@ -32,6 +36,7 @@ BOLD_WIDTH = 0.62 * FONT
 BREAK_YEARS = 1.5                  # a gap longer than this between events breaks the axis
 BREAK = 22                         # the height of a break
 MIN_BAR = 6                        # the shortest range bar, in pixels
+PANEL_HEIGHT = int(1.3 * WIDTH)    # a taller timeline is cut into panels: each fits a page at full width
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Mark:
     date: str
     words: str
     iso: str
+    show_date: bool = True  # False for the second and later labels of one day: the date is above
 
 
 @dataclass
@@ -107,7 +113,7 @@ def layout_timeline(events: list[tuple[DateSpan, str, str]], lang: str = "en") -
     times = [(fraction_of_year(s.start, part=s.part),
               fraction_of_year(s.end, end=True) if s.end else fraction_of_year(s.start, part=s.part))
              for s, _, _ in events]
-    order = sorted(range(len(events)), key=lambda i: times[i])
+    order = sorted(range(len(events)), key=lambda i: (times[i], i))
     clusters: list[list[int]] = []
     for index in order:
         if clusters and times[index][0] - max(times[i][1] for i in clusters[-1]) <= BREAK_YEARS:
@@ -117,32 +123,122 @@ def layout_timeline(events: list[tuple[DateSpan, str, str]], lang: str = "en") -
     segments, wanted = [], {}
     y = MARGIN + LINE / 2
     for cluster in clusters:
+        y_of = axis_scale(cluster, times, events, y)
         first = int(min(times[i][0] for i in cluster))
         last = max(times[i][1] for i in cluster)
-        length = max(len(cluster) - 1, 1) * LINE
-        start = min(times[i][0] for i in cluster)
-        scale = length / max(last - start, 1 / 365)
-
-        def y_of(time: float, top=y, start=start, scale=scale) -> float:
-            return round(top + (time - start) * scale, 1)
-
-        ticks = [(y_of(year), year) for year in range(first + 1, int(last) + 1)]
         for i in cluster:
-            wanted[i] = (y_of(times[i][0]), max(y_of(times[i][1]), y_of(times[i][0]) + (
-                MIN_BAR if events[i][0].end else 0)))
-        segments.append(Segment(round(y - LINE / 2, 1), round(y + length + LINE / 2, 1),
-                                [(y - LINE / 2 + 2, first)] + [t for t in ticks if t[0] > y + LINE / 2]))
-        y += length + LINE + BREAK
-    label_ys = isotonic([(wanted[i][0] + wanted[i][1]) / 2 for i in order], LINE, MARGIN + LINE / 2)
-    marks = []
+            start = y_of(times[i][0])
+            wanted[i] = (start, max(y_of(times[i][1]), start + (MIN_BAR if events[i][0].end else 0)))
+        bottom = max(end for i in cluster for end in wanted[i])
+        ticks = spaced([(y_of(year), year) for year in range(first + 1, int(last) + 1)], y - LINE / 2)
+        segments.append(Segment(round(y - LINE / 2, 1), round(bottom + LINE / 2, 1),
+                                [(y - LINE / 2 + 2, first)] + ticks))
+        y = bottom + LINE + BREAK
+    label_ys = isotonic([wanted[i][0] if events[i][0].end else (wanted[i][0] + wanted[i][1]) / 2
+                         for i in order], LINE, MARGIN + LINE / 2)
+    marks, previous = [], None
     for index, label_y in zip(order, label_ys):
         span, date, words = events[index]
-        marks.append(Mark(wanted[index][0], wanted[index][1], label_y, date, _fit(words, date), span.iso))
-    height = max(segments[-1].bottom, max(label_ys)) + MARGIN if segments else 2 * MARGIN
+        same_day = previous is not None and events[previous][0].iso == span.iso
+        marks.append(Mark(wanted[index][0], wanted[index][1], label_y, date,
+                          _fit(words, "" if same_day else date), span.iso, show_date=not same_day))
+        previous = index
+    height = max(segments[-1].bottom, max(label_ys) + LINE / 2) + MARGIN if segments else 2 * MARGIN
     return Layout(WIDTH, int(height + LINE / 2), AXIS_X, LABEL_X, segments, marks, FONT, lang)
 
 
-def timeline_svg(events: list[tuple[DateSpan, str, str]], lang: str) -> str:
-    """The figure as one SVG element (no XML prolog: it is embedded in pages)."""
-    return FIGURES.get_template("timeline.svg.j2").render(
-        layout=layout_timeline(events, lang)).strip()
+def axis_scale(cluster: list[int], times: list[tuple[float, float]], events, top: float):
+    """The time → y of one unbroken stretch of the axis, from ``top``: between two
+    dated points as long as the time between them asks (the stretch's length shared
+    out by its events, as a linear axis would) or as their labels need (a day's
+    labels are stacked on its mark), whichever is more. Piecewise linear, so every
+    time (a range's end, a year's tick) has its place.
+
+    >>> y_of = axis_scale([0, 1, 2], [(2000.0, 2000.0), (2000.01, 2000.01), (2010.0, 2010.0)],
+    ...                   [(None,)] * 3, 10)
+    >>> [y_of(t) for t in (2000.0, 2000.01, 2010.0)]
+    [10.0, 28.0, 64.0]
+    """
+    stacked: dict[float, int] = {}
+    for i in cluster:
+        stacked[times[i][0]] = stacked.get(times[i][0], 0) + 1
+    points = sorted({*stacked, *(times[i][1] for i in cluster)})
+    start, end = points[0], points[-1]
+    per_year = max(len(cluster) - 1, 1) * LINE / max(end - start, 1 / 365)
+    anchors = [(start, float(top))]
+    for before, after in zip(points, points[1:]):
+        needed = (stacked.get(before, 0) + stacked.get(after, 0)) * LINE / 2
+        anchors.append((after, round(anchors[-1][1] + max(needed, (after - before) * per_year), 1)))
+
+    def y_of(time: float) -> float:
+        for (t0, y0), (t1, y1) in zip(anchors, anchors[1:]):
+            if time <= t1:
+                return round(y0 + (max(time, t0) - t0) / max(t1 - t0, 1e-9) * (y1 - y0), 1)
+        return anchors[-1][1]
+
+    return y_of
+
+
+def spaced(ticks: list[tuple[float, int]], top: float) -> list[tuple[float, int]]:
+    """The year ticks that keep a line from the one before (a dense stretch spreads
+    a year over much of the axis, a sparse one packs years together)."""
+    kept: list[tuple[float, int]] = []
+    for y, year in ticks:
+        if y - (kept[-1][0] if kept else top) >= LINE:
+            kept.append((y, year))
+    return kept
+
+
+@lru_cache(maxsize=None)  # one per search path: its template stays loaded (watch, serve)
+def figures(templates: TemplatePath) -> jinja2.Environment:
+    """The figures' templates (``figures/`` of each folder of the search path)."""
+    return template_environment(templates.subfolders("figures"), autoescape=True,
+                                trim_blocks=True, lstrip_blocks=True)
+
+
+def panels(layout: Layout, height: int = PANEL_HEIGHT) -> list[Layout]:
+    """The layout cut, between two labels, into panels no taller than ``height``
+    (a page holds each at the text's full width, where one tall picture would be
+    shrunk until it cannot be read); each panel's axis, ticks and marks moved up to
+    its top. A layout that fits is its one panel.
+
+    >>> events = [(parse_iso(f"2020-{month:02d}-{day:02d}"), "d", "w") for month in range(1, 13)
+    ...           for day in (3, 9, 15, 21, 27)]
+    >>> [len(panel.marks) for panel in panels(layout_timeline(events), 400)]
+    [15, 16, 16, 13]
+    """
+    if layout.height <= height:
+        return [layout]
+    # As many panels as the height asks, of about equal heights (no lone label at the end).
+    share = layout.height / -(-layout.height // (height - 2 * MARGIN))
+    cuts, top = [], 0.0
+    for before, after in zip(layout.marks, layout.marks[1:]):
+        bottom = max(after.label_y + LINE / 2, after.y_end)
+        if bottom - top + 2 * MARGIN > min(height, share + LINE + 2 * MARGIN):  # with its margins
+            cut = (max(before.label_y + LINE / 2, before.y) + min(after.label_y - LINE / 2, after.y)) / 2
+            cuts.append(cut)
+            top = cut
+    bounds = list(zip([0.0, *cuts], [*cuts, float(layout.height)]))
+    return [clipped(layout, start, end) for start, end in bounds]
+
+
+def clipped(layout: Layout, start: float, end: float) -> Layout:
+    """The part of ``layout`` between ``start`` and ``end``, moved to the top."""
+    shift = start - (MARGIN if start else 0)
+    marks = [Mark(**{**mark.__dict__, "y": mark.y - shift, "y_end": mark.y_end - shift,
+                     "label_y": mark.label_y - shift}) for mark in layout.marks if start <= mark.label_y < end]
+    segments = [Segment(round(max(segment.top, start) - shift, 1), round(min(segment.bottom, end) - shift, 1),
+                        [(y - shift, year) for y, year in segment.ticks if start <= y < end])
+                for segment in layout.segments if segment.bottom > start and segment.top < end]
+    return Layout(layout.width, int(end - shift + (0 if end == layout.height else MARGIN)), layout.axis_x,
+                  layout.label_x, segments, marks, layout.font_size, layout.lang)
+
+
+def timeline_svgs(events: list[tuple[DateSpan, str, str]], lang: str,
+                  templates: TemplatePath = template_path()) -> list[tuple[str, list[Mark]]]:
+    """The figure as SVG elements (no XML prolog: they are embedded in pages), one
+    per panel, each with the marks it shows."""
+    with template_errors():
+        template = figures(templates).get_template("timeline.svg.j2")
+        return [(template.render(layout=panel).strip(), panel.marks)
+                for panel in panels(layout_timeline(events, lang))]

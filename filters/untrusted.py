@@ -7,10 +7,13 @@ Refused, each place named, all of them in one build:
   `` `#import "x"`{=typst} ``, raw HTML and raw TeX written in the Markdown (in the
   text and in the metadata), and pandoc's ``header-includes``, ``include-before``
   and ``include-after``;
-- script by other roads: an event-handler attribute (``{onclick=…}``), an attribute
-  holding a script URL, and a link or image whose URL is not relative, a
+- script and addresses by other roads: any attribute not on the allowlist of its
+  element (``ATTRIBUTES``: ``{onclick=…}``, ``style``, ``srcset`` are refused) or
+  whose value is not of its form, and a link or image whose URL is not relative, a
   ``#fragment`` or one of ``SAFE_URL_SCHEMES`` (``javascript:``, ``data:``,
-  ``file:``…).
+  ``file:``…);
+- TeX math with a control sequence that is not on the allowlist of math commands
+  (``core.texmath``): the LaTeX editions print math as written, so TeX would run it.
 
 An HTML comment alone is no markup: it is dropped, as every edition would show
 nothing of it. Everything else builds as usual.
@@ -33,26 +36,34 @@ import panflute as pf
 
 import core.markup  # noqa: F401 (lets panflute read raw Typst)
 from core.diagnostics import error, locate
-from core.markup import scheme_of, unsafe_url
-from core.names import SAFE_URL_SCHEMES
+from core.markup import unsafe_url
+from core.names import NUMBER_ATTRIBUTE, SAFE_URL_SCHEMES
+from core.texmath import refused
 from filters.elements import descendants
 
 # pandoc's metadata fields that its templates paste in raw.
 RAW_FIELDS = ("header-includes", "include-before", "include-after")
 FORMAT_NAMES = {"html": "HTML", "html5": "HTML", "tex": "LaTeX", "latex": "LaTeX", "typst": "Typst"}
 HTML_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.S)
-SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 HINT = "an untrusted build takes Markdown only: write it without raw markup, or build without --untrusted"
 
 
-def script_url(value: str) -> bool:
-    """An attribute value a browser would run, were it a URL (attributes also hold
-    text, such as a label with a colon: only script schemes are refused there).
-
-    >>> script_url("vbscript:x"), script_url("Not: a URL")
-    (True, False)
-    """
-    return scheme_of(value) in SCRIPT_SCHEMES
+# The attributes an untrusted build takes, per element ("*": on any), each with the form
+# of its value: what the editions print as text or as a size, and what the stages read
+# (an event's date and label, a number); ids and classes are pandoc's own fields.
+LENGTH, LANG, DIRECTION = r"\d{1,5}(?:\.\d{1,3})?(?:%|px|cm|mm|in|pt|em)?", r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*", \
+    r"ltr|rtl|auto"
+TEXT, NUMBER = r"[^<>]{0,500}", r"[\w.:-]{1,20}"
+DATE = r"\d{4}(?:-\d{2}){0,2}(?:/\d{4}(?:-\d{2}){0,2})?"
+FORMS = {LENGTH: "a length (80%, 300px, 5cm)", LANG: "a language tag", DIRECTION: "ltr, rtl or auto",
+         TEXT: "text of at most 500 characters without < or >", NUMBER: "a number",
+         DATE: "a date (YYYY-MM-DD)"}
+ATTRIBUTES = {
+    "*": {"lang": LANG, "dir": DIRECTION, "title": TEXT, NUMBER_ATTRIBUTE: NUMBER},
+    "Image": {"width": LENGTH, "height": LENGTH, "alt": TEXT},
+    "Span": {"date": DATE, "label": TEXT},
+    "CodeBlock": {"startFrom": NUMBER},
+}
 
 
 def shown(text: str, limit: int = 40) -> str:
@@ -97,15 +108,28 @@ def refuse_raw(element, places: Places) -> None:
     error(f"raw {name} is refused in an untrusted build: '{shown(text)}'", path, line, HINT)
 
 
-def refuse_script(element, places: Places) -> None:
+def refuse_attributes(element, places: Places) -> None:
+    """Each attribute must be on the allowlist of its element, its value of the form
+    listed; every other attribute (``style``, ``srcset``, ``on…``, what a browser would
+    fetch or run) is refused, at its place."""
+    allowed = {**ATTRIBUTES["*"], **ATTRIBUTES.get(type(element).__name__, {})}
     for name, value in element.attributes.items():
+        form = allowed.get(name)
         if name.lower().startswith("on"):
             path, line = places.of(rf"\b{re.escape(name)}\s*=")
             error(f"event-handler attribute '{name}' is refused in an untrusted build", path, line, HINT)
-        elif script_url(value):
+        elif form is None:
+            path, line = places.of(rf"\b{re.escape(name)}\s*=")
+            error(f"attribute '{name}' is refused in an untrusted build", path, line,
+                  hint=f"an untrusted build takes the attributes {', '.join(sorted(allowed))} here")
+        elif not re.fullmatch(form, value):
             path, line = places.of(re.escape(value))
-            error(f"attribute '{name}' holds a script URL: '{shown(value)}'", path, line, HINT)
-    url = getattr(element, "url", None)
+            error(f"attribute '{name}' is refused in an untrusted build: '{shown(value)}' is not {FORMS[form]}",
+                  path, line, HINT)
+
+
+def refuse_address(element, places: Places) -> None:
+    url = element.url
     if url is not None and unsafe_url(url):
         path, line = places.of(re.escape(url), re.escape(url.strip()))
         schemes = ", ".join(sorted(SAFE_URL_SCHEMES))
@@ -114,7 +138,23 @@ def refuse_script(element, places: Places) -> None:
               hint=f"a link may point into the document, to a relative path or to {schemes}")
 
 
+def refuse_math(element: pf.Math, places: Places) -> None:
+    unknown = refused(element.text)
+    if unknown:
+        first = element.text.strip().split("\n", 1)[0]
+        path, line = places.of(re.escape(first))
+        error(f"TeX math with {', '.join(unknown)} is refused in an untrusted build: '{shown(element.text)}'",
+              path, line, hint="math may use the commands of TeX math that every edition can show "
+                               "(\\frac, \\alpha, \\text…), no others")
+
+
+def untrusted_build(doc: pf.Doc) -> bool:
+    """Whether this stage ran: the later stages refuse what they would otherwise only say."""
+    return getattr(doc, "press_untrusted", False)
+
+
 def check(doc: pf.Doc) -> None:
+    doc.press_untrusted = True
     places = Places(doc)
     for field in RAW_FIELDS:
         if field in doc.metadata:
@@ -129,8 +169,13 @@ def check(doc: pf.Doc) -> None:
                 comments.append(element)
             else:
                 refuse_raw(element, places)
-        elif getattr(element, "attributes", None) or isinstance(element, (pf.Link, pf.Image)):
-            refuse_script(element, places)
+        elif isinstance(element, pf.Math):
+            refuse_math(element, places)
+        else:
+            if getattr(element, "attributes", None):
+                refuse_attributes(element, places)
+            if isinstance(element, (pf.Link, pf.Image)):
+                refuse_address(element, places)
     for comment in reversed(comments):  # the last first: the others' indices still hold
         drop(comment)
 

@@ -139,6 +139,16 @@ def stringify(value) -> str:
     return ""
 
 
+def alt_text(image: dict) -> str:
+    """An Image's alternative text: its ``alt`` attribute, else its description (the
+    caption the resources stage gave it).
+
+    >>> alt_text({"t": "Image", "c": [["", [], [["alt", "A map"]]], [{"t": "Str", "c": "Map"}], ["m.png", ""]]})
+    'A map'
+    """
+    return (attributes(image)[2].get("alt") or stringify(image["c"][1])).strip()
+
+
 def table_cells(table: dict):
     """Every cell of a Table (head, bodies, foot), each ``[attr, align, rows, columns, blocks]``."""
     _, _, _, head, bodies, foot = table["c"]

@@ -1,7 +1,8 @@
 """The build cache: content hashes of what each step reads, kept in ``OUT/.cache``.
 
 A step runs again only when one of its inputs changed: the manuscript, the
-``.bib``, the filters, an edition's templates, the tool versions or the options.
+``.bib``, the filters, an edition's templates (in every folder of the template
+path: a journal's too), the tool versions or the options.
 
 >>> digest([b"a", b"b"]) == digest([b"a", b"b"]) != digest([b"ab"])
 True
@@ -12,10 +13,13 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from core.templatepath import TemplatePath
 
 HERE = Path(__file__).resolve().parent.parent
 TOOLS = ("pypandoc-binary", "typst", "panflute", "pybtex", "jinja2", "icukit-pyicu", "pyyaml",
@@ -46,14 +50,17 @@ def file_digest(path: Path) -> str:
         status = path.stat()
     except OSError:
         return "missing"
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read: the build refuses it
+        return "not a file"
     return _content_digest(path, status.st_mtime_ns, status.st_size)
 
 
 @lru_cache(maxsize=4096)
 def _content_digest(path: Path, mtime_ns: int, size: int) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:  # a folder, or gone since its stat
+        with open(path, "rb") as stream:  # in pieces: a large figure is not held in memory
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:  # gone since its stat
         return "missing"
 
 
@@ -93,22 +100,29 @@ def tool_versions() -> str:
     return ",".join(sorted(found))
 
 
-def ast_key(inputs, options: dict) -> str:
-    """What the filtered AST depends on: sources, filters and pipeline code, tools, and
-    the options that change what the stages do (``untrusted``), no edition's."""
-    code = [p for package in ("core", "filters", "press") for p in tree(HERE / package, "*.py")] + \
-        tree(HERE / "templates" / "figures")
+def template_files(templates: TemplatePath, names) -> list[Path]:
+    """Every file of the folders ``names`` in every folder of the template path: a
+    journal's file added, changed or removed changes the key of what reads it."""
+    return [p for folder in templates.subfolders(*names) for p in tree(folder)]
+
+
+def ast_key(inputs, options: dict, templates: TemplatePath) -> str:
+    """What the filtered AST depends on: sources, filters and pipeline code, the
+    figures' templates (the timeline), tools, and the options that change what the
+    stages do (``untrusted``), no edition's."""
+    code = [p for package in ("core", "filters", "press") for pattern in ("*.py", "*.lua", "*.txt")
+            for p in tree(HERE / package, pattern)] + template_files(templates, ("figures",))
     return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
                    json.dumps(options, sort_keys=True)])
 
 
-def edition_key(edition: str, ast: str, options: dict) -> str:
+def edition_key(edition: str, ast: str, options: dict, templates: TemplatePath) -> str:
     """What one edition depends on beyond the AST: its templates (and the shared ones),
     the date it prints (SOURCE_DATE_EPOCH) and the options it reads (the PDF's engine)."""
     from press.editions import EDITION
 
-    templates = EDITION[edition].template_folders(options.get("pdf_engine", "typst"))
-    files = [p for name in (*templates, "pandoc") for p in tree(HERE / "templates" / name)]
+    names = EDITION[edition].template_folders(options.get("pdf_engine", "typst"))
+    files = template_files(templates, (*names, "pandoc"))
     own = {name: options.get(name) for name in ("source_date_epoch", *EDITION[edition].options)}
     return digest([ast, edition, files_digest(files), json.dumps(own, sort_keys=True)])
 

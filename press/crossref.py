@@ -21,9 +21,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from core.diagnostics import warn
 from core.kinds import KINDS, After, Omit, Renderers, Structured, front_matter
 from core.language import base_language
 from core.markup import page_range
+from core.metaschema import DOI
 from core.names import REFERENCE_LIST_KEY
 from core.options import dotted
 from press.jats.front import name_parts
@@ -183,8 +185,11 @@ def citation(key: str, item: dict, printed: str) -> etree._Element:
     first_page = page_range(item.get("page", ""))[0]
     if first_page:
         children.append(node("first_page", first_page))
-    if item.get("DOI"):
+    if item.get("DOI") and DOI.fullmatch(item["DOI"]):
         children.append(node("doi", item["DOI"]))
+    elif item.get("DOI"):  # Crossref's schema would refuse the whole deposit
+        warn(f"the DOI '{item['DOI']}' of reference '{key}' is not one Crossref accepts: the deposit leaves it "
+             "out", hint="a DOI is 10., the registrant's 4 to 9 digits, / and a suffix without spaces")
     if item.get("ISBN"):
         children.append(node("isbn", item["ISBN"]))
     if printed:
@@ -258,6 +263,6 @@ def deposit(job, rendered, works: dict[str, dict]) -> etree._Element:
 
 
 def write(job, shared) -> dict[str, bytes]:
-    rendered, _, works = shared.jats
+    rendered, _, works, _ = shared.jats
     return {f"{job.slug}.crossref.xml": etree.tostring(deposit(job, rendered, works), xml_declaration=True,
                                                         encoding="UTF-8", pretty_print=True)}

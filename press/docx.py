@@ -19,11 +19,14 @@ the authors, their affiliations and the statements that name them are left out.
 """
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,19 +38,20 @@ from core.names import (
     EVENT_SOURCE_CLASS,
     EVENT_TEXT_CLASS,
     KIND_ATTRIBUTE,
+    LABEL_CLASS,
+    NUMBER_ATTRIBUTE,
 )
 from core.options import edition_options
 from core.tools import pandoc_path, run_pandoc
 from press import ast
 from press.figures import data_uri, data_uri_bytes, drawn
-from press.templates import TEMPLATES
 
 FONT = "Times New Roman"
 PAGE = (21.0, 29.7)        # A4, cm
 MARGIN = 2.5               # cm
 PICTURE_PPI = 200          # an SVG or PDF figure drawn as PNG for Word
-# Statements that name the authors: left out of a blind-review copy.
-NAMING_STATEMENTS = ("author-contributions", "acknowledgements")
+# Statements that name the authors or their institutions: left out of a blind-review copy.
+NAMING_STATEMENTS = ("author-contributions", "acknowledgements", "funding", "ethics")
 OPENXML_TAB = {"t": "RawInline", "c": ["openxml", "<w:r><w:tab/></w:r>"]}
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 
@@ -89,11 +93,12 @@ def reference_docx(review: bool) -> bytes:
         styles[name].font.color.rgb = None
     bibliography = styles["Bibliography"].paragraph_format
     bibliography.left_indent, bibliography.first_line_indent = Cm(1.27), Cm(-1.27)
-    for name, base in (("Translated Title", "Subtitle"), ("Affiliation", "Normal"),
+    for name, base in (("Translated Title", "Subtitle"), ("Affiliation", "Normal"), ("Review Note", "Normal"),
                        ("Keywords", "Abstract"), ("Equation Line", "Normal"), ("Callout", "Block Text")):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles[base]
     styles["Affiliation"].font.size = Pt(10)
+    styles["Review Note"].font.italic = True
     text_width = Cm(PAGE[0] - 2 * MARGIN)
     stops = styles["Equation Line"].paragraph_format.tab_stops
     stops.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
@@ -163,7 +168,9 @@ def title_page(meta: dict, plain: dict, lang: str, blind: bool) -> list[dict]:
     """Both languages' titles, the authors (unless blind), both abstracts with keywords."""
     translation = (meta.get("translation") or {}).get("c") or {}
     other = (plain.get("translation") or {}).get("lang") or ""
-    blocks = [paragraph("Title", ast.meta_inlines(meta["title"]))]
+    # a blind copy says on its first line what it leaves out
+    blocks = [paragraph("Review Note", text(term(lang, "review_copy")))] if blind else []
+    blocks.append(paragraph("Title", ast.meta_inlines(meta["title"])))
     if "subtitle" in meta:
         blocks.append(paragraph("Subtitle", ast.meta_inlines(meta["subtitle"])))
     if "title" in translation:
@@ -215,6 +222,84 @@ def author_blocks(plain: dict, lang: str) -> list[dict]:
     return blocks
 
 
+# --- captions and cross-references as Word fields --------------------------------------------
+
+def bookmark(identifier: str, part: str = "") -> str:
+    """A Word bookmark's name for a figure's or table's label (``part`` "n": its number
+    alone): hidden (a leading underscore), at most 40 characters of letters, digits and _.
+
+    >>> bookmark("fig:trade"), bookmark("fig:trade", "n")
+    ('_Ref_fig_trade', '_Ref_fig_trade_n')
+    """
+    name = re.sub(r"[^A-Za-z0-9]", "_", identifier)[:30]
+    return f"_Ref_{name}" + (f"_{part}" if part else "")
+
+
+def run(text: str, bold: bool = False) -> str:
+    return (f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}'
+            f'<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>')
+
+
+def caption_fields(identifier: str, words: str, number: str, kind: str) -> str:
+    r"""A caption's label as Word writes one: the word, then a SEQ field Word renumbers
+    (and lists in a table of figures), inside the bookmarks a REF field points at
+    (the label, and the number alone); an appendix's letter stays text before the
+    field (``B1``: its own sequence, ``SEQ FigureB``).
+
+    >>> fields = caption_fields("fig:a", "Figure", "B1", "Figure")
+    >>> re.findall(r'w:name="([^"]+)"|w:instr="([^"]+)"|<w:t[^>]*>([^<]*)<', fields)
+    [('_Ref_fig_a', '', ''), ('', '', 'Figure B'), ('_Ref_fig_a_n', '', ''), ('', ' SEQ FigureB \\* ARABIC ', ''), ('', '', '1'), ('', '', '.')]
+    """
+    prefix, digits = re.fullmatch(r"([A-Z]*)(\d+)", number).groups()
+    outer, inner = (zlib.crc32(name.encode()) & 0x7FFFFFF for name in (bookmark(identifier), bookmark(identifier, "n")))
+    field = f'<w:fldSimple w:instr=" SEQ {kind}{prefix} \\* ARABIC ">{run(digits, True)}</w:fldSimple>'
+    return (f'<w:bookmarkStart w:id="{outer}" w:name="{bookmark(identifier)}"/>{run(f"{words} {prefix}", True)}'
+            f'<w:bookmarkStart w:id="{inner}" w:name="{bookmark(identifier, "n")}"/>{field}'
+            f'<w:bookmarkEnd w:id="{inner}"/><w:bookmarkEnd w:id="{outer}"/>{run(".", True)}')
+
+
+def label_of(element: dict) -> tuple[dict, str, str] | None:
+    """A numbered figure's or table's label (the crossref stage's, at the head of its
+    caption): (its Span, its word, its number), e.g. (…, "Figure", "B1")."""
+    if not element["c"][0][0]:
+        return None
+    for span in ast.elements(element["c"][1], "Span"):
+        if LABEL_CLASS in span["c"][0][1]:
+            number = dict(span["c"][0][2]).get(NUMBER_ATTRIBUTE, "")
+            words = ast.stringify(span["c"][1]).strip().rstrip(".")
+            return span, words[: len(words) - len(number)].strip(), number
+    return None
+
+
+def labels(blocks: list) -> dict[str, tuple[str, str]]:
+    """Each numbered figure's and table's id → (its label's word, its number)."""
+    return {element["c"][0][0]: found[1:] for kind in ("Figure", "Table")
+            for element in ast.elements(blocks, kind) for found in [label_of(element)] if found}
+
+
+def captioned(element: dict, kind: str) -> None:
+    """A figure's or table's caption label → Word fields (``caption_fields``)."""
+    found = label_of(element)
+    if found and re.fullmatch(r"[A-Z]*\d+", found[2]):
+        span, words, number = found
+        span["c"][1] = [{"t": "RawInline", "c": ["openxml", caption_fields(element["c"][0][0], words, number, kind)]}]
+
+
+def reference_field(element: dict, known: dict[str, tuple[str, str]]) -> dict | None:
+    """A cross-reference to a figure or table → a REF field to its caption's label (or
+    to its number alone, in "Figures 1 and 2"), so that Word renumbers it too."""
+    target = element["c"][2][0].removeprefix("#")
+    if target not in known:
+        return None
+    text = ast.stringify(element["c"][1]).strip()
+    words, number = known[target]
+    part = "" if text == f"{words} {number}" else "n" if text == number else None
+    if part is None:
+        return None
+    return {"t": "RawInline", "c": ["openxml", f'<w:fldSimple w:instr=" REF {bookmark(target, part)} \\h ">'
+                                               f"{run(text)}</w:fldSimple>"]}
+
+
 def picture(url: str, job) -> str:
     """A figure as Word shows it: PNG and JPEG as they are, SVG and PDF drawn as PNG
     by Typst, each as a ``data:`` URI."""
@@ -223,7 +308,7 @@ def picture(url: str, job) -> str:
         return data_uri("image/png", drawn(url, None, "png", PICTURE_PPI)) if media == "image/svg+xml" else url
     path = Path(job.resources[url])
     if path.suffix.lower() in (".svg", ".pdf"):
-        return data_uri("image/png", drawn(path, Path(job.folder), "png", PICTURE_PPI))
+        return data_uri("image/png", drawn(path, Path(job.root), "png", PICTURE_PPI))
     media = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
     return data_uri(media, path.read_bytes())
 
@@ -272,9 +357,11 @@ def table(headers: list[str], rows: list[list[list[dict]]], widths: list[float])
         [["", [], []], []]]}
 
 
-def renderers(job) -> Renderers:
-    """How the DOCX edition renders each kind (``docx: {review: true}``: for blind review)."""
+def renderers(job, known: dict[str, tuple[str, str]] | None = None) -> Renderers:
+    """How the DOCX edition renders each kind (``docx: {review: true}``: for blind review);
+    ``known``: the figures' and tables' labels (``labels``), which cross-references name."""
     review = edition_options(job.plain, "docx")["review"]
+    known = known or {}
     def image(element):
         element["c"][2][0] = picture(element["c"][2][0], job)
 
@@ -292,12 +379,15 @@ def renderers(job) -> Renderers:
                                      journal_line=no_record, doi=no_record, cite_as=no_record),
         "section": NATIVE, "appendix": NATIVE, "paragraph": equation_line, "list": NATIVE,
         "block-quote": NATIVE, "code": NATIVE, "raw": Native("only raw OpenXML reaches Word"),
-        "figure": NATIVE, "image": image, "table": NATIVE, "math": Native("Word equations (OMML)"),
+        "figure": lambda element: captioned(element, "Figure"), "image": image,
+        "table": lambda element: captioned(element, "Table"), "math": Native("Word equations (OMML)"),
         "equation": Native("the paragraph renderer sets it on a line of its own"), "footnote": NATIVE,
-        "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": entry,
+        "link": NATIVE, "cross-reference": lambda element: reference_field(element, known), "citation": NATIVE,
+        "reference-entry": entry,
         "back-matter": statement, "event-mention": NATIVE,
         "chronology-list": lambda element: chronology_table(element, job.lang),
-        "chronology-date": ast.content_of, "event-place": NATIVE, "timeline": NATIVE,
+        "chronology-date": ast.content_of, "event-place": NATIVE,
+        "timeline": lambda element: captioned(element, "Figure"),
         "page-break": lambda element: dict(PAGE_BREAK), "subfigure": NATIVE, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE,
         "callout": lambda element: styled("Callout", element["c"][1])})
@@ -307,7 +397,7 @@ def prepare(job, review: bool) -> dict:
     """The document as Word gets it."""
     doc = job.document()
     doc["blocks"] = title_page(doc["meta"], job.plain, job.lang, review) + ast.render_blocks(
-        doc["blocks"], renderers(job))
+        doc["blocks"], renderers(job, labels(doc["blocks"])))
     # The document's properties: the title and (unless blind) the authors.
     doc["meta"] = {"title": doc["meta"]["title"], "lang": {"t": "MetaString", "c": job.lang},
                    **({} if review else {"author": {"t": "MetaList", "c": [
@@ -323,8 +413,8 @@ def write(job, shared) -> dict[str, bytes]:
         reference.write_bytes(reference_docx(review))
         output = Path(scratch) / "article.docx"
         env = {"SOURCE_DATE_EPOCH": str(job.timestamp)} if job.timestamp is not None else {}
-        run_pandoc(["--from", "json", "--to", "docx", "--output", str(output), "--sandbox",
+        run_pandoc(["--from", "json", "--to", "docx", "--output", str(output),
                     "--reference-doc", str(reference),
-                    "--template", str(TEMPLATES / "docx" / "article.openxml")],
+                    "--template", str(job.template_path.find("docx/article.openxml"))],
                    stdin=json.dumps(doc), env=env)
         return {f"{job.slug}.docx": output.read_bytes()}

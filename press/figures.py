@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from core.inputs import limit
 from core.markup import typst_string
 from core.tools import TYPST_PICTURES
 
@@ -65,12 +66,30 @@ def typst_image_source(url: str) -> str:
     return f'bytes(({", ".join(map(str, data))},)), format: "{fmt}"'
 
 
-def convert(source: str, output: str, root: Path | None, ppi: float = 72) -> bytes:
+def convert(source: str, output: str, root: Path | None, ppi: float = 72, name: str | None = None) -> bytes:
     """One picture alone on a page of its own size, in ``output`` ("svg", "pdf", or
-    "png" at ``ppi``)."""
+    "png" at ``ppi``); ``name``: the figure's, for an error's message."""
     document = ("#set page(width: auto, height: auto, margin: 0pt)\n"
                 f"#image({source})\n")
-    return TYPST_PICTURES.compile(document, 0, output=output, root=root, ppi=ppi)
+
+    def compiled(output: str, ppi: float) -> bytes:
+        return TYPST_PICTURES.compile(document, 0, output=output, root=root, ppi=ppi,
+                                      where=lambda line: (name and f"manuscript/{name}", None))
+    if output == "png":  # drawn within the pixel limit, however large the page it declares
+        ppi = min(ppi, fitting_ppi(compiled("svg", 72)))
+    return compiled(output, ppi)
+
+
+def fitting_ppi(svg: bytes) -> float:
+    """The resolution at which Typst's drawing (an SVG of its page) stays within the
+    pixel limit when drawn as PNG.
+
+    >>> round(fitting_ppi(b'<svg class="typst-doc" viewBox="0 0 7200 7200" width="72000pt" height="72000pt">'))
+    7
+    """
+    match = re.search(rb'width="([\d.]+)pt" height="([\d.]+)pt"', svg[:500])
+    points = float(match.group(1)) * float(match.group(2)) if match else 0
+    return (limit("pixels") / points) ** 0.5 * 72 if points else 72
 
 
 def drawn(url_or_path: str | Path, root: Path | None, output: str, ppi: float = 72) -> bytes:
@@ -85,7 +104,8 @@ def drawn(url_or_path: str | Path, root: Path | None, output: str, ppi: float = 
 
 @lru_cache(maxsize=64)
 def _drawn_file(path: Path, root: Path, output: str, ppi: float, mtime_ns: int, size: int) -> bytes:
-    return convert(typst_string(path.relative_to(root).as_posix()), output, root, ppi)
+    name = path.relative_to(root).as_posix()
+    return convert(typst_string(name), output, root, ppi, name)
 
 
 @lru_cache(maxsize=16)

@@ -15,15 +15,30 @@ from pathlib import Path
 
 from core.kinds import NATIVE, After, Native, Renderers, front_matter
 from core.markup import page_range
+from core.mathtext import linear
 from core.names import BIBLIOGRAPHY_ID, DATETIME_ATTRIBUTE
+from core.tools import TYPST_PICTURES
 from press import ast
 from press.figures import svg_of_pdf
-from press.render import HIGHLIGHTING, Rendered, render
-from press.templates import TEMPLATES, context, environment, scholarly_article
+from press.render import Rendered, highlighting, render
+from press.templates import (
+    context,
+    environment,
+    language_parts,
+    scholarly_article,
+    year_of,
+)
+from press.webfonts import LICENCE, page_characters, web_fonts
 
-HTML_ARGS = ["--toc", "--toc-depth=2", "--section-divs", "--html-q-tags", "--wrap=none", "--mathml",
-             *HIGHLIGHTING]
-OWN_FILES = ("index.html", "style.css")
+# One h1, the title: the sections start at h2 (the table of contents keeps two levels).
+HTML_ARGS = ["--toc", "--toc-depth=3", "--shift-heading-level-by=1", "--section-divs", "--html-q-tags",
+             "--wrap=none", "--mathml"]
+OWN_FILES = ("index.html", "style.css", "card.png")
+# Without `url`, what indexers and link previews miss (the edition's check says it).
+RECOMMENDED = {"url": "the article's address: without it the page has no canonical link, Google Scholar "
+                      "cannot read its PDF (citation_pdf_url must be absolute) and link previews get "
+                      "neither the page's address nor its card (og:url, og:image)"}
+REQUIRED: dict = {}
 
 
 def web_name(name: str) -> str:
@@ -92,13 +107,13 @@ def prepare(job) -> str:
 
 
 def render_html(job) -> Rendered:
-    return render(prepare(job), "html5", HTML_ARGS, job.plain)
+    return render(prepare(job), "html5", [*HTML_ARGS, *highlighting(job.template_path)], job.plain)
 
 
 def figure_files(job) -> dict[str, bytes]:
     """Every checked file the page shows, under its name beside the page."""
     files = {}
-    folder = Path(job.folder)
+    folder = Path(job.root)
     for name, path in job.resources.items():
         if name in OWN_FILES:
             continue
@@ -106,6 +121,28 @@ def figure_files(job) -> dict[str, bytes]:
         files[f"html/{web_name(name)}"] = (svg_of_pdf(path, folder) if name.lower().endswith(".pdf")
                                            else path.read_bytes())
     return files
+
+
+MATH = re.compile(r'<math (?![^>]*alttext)([^>]*)>(.*?)</math>', re.S)
+TEX_ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
+
+
+def math_alt_texts(markup: str) -> str:
+    r"""Every MathML formula with its ``alttext``: the formula as linear text
+    (``core.mathtext``), from the TeX pandoc keeps in its annotation, for reading
+    systems that do not speak MathML (EPUBCheck and Ace look for it).
+
+    >>> math_alt_texts('<math display="inline"><semantics><mi>α</mi>'
+    ...                '<annotation encoding="application/x-tex">\\alpha</annotation></semantics></math>')
+    '<math alttext="α" display="inline"><semantics><mi>α</mi><annotation encoding="application/x-tex">\\alpha</annotation></semantics></math>'
+    """
+    def with_alt(match):
+        tex = TEX_ANNOTATION.search(match.group(2))
+        if not tex:
+            return match.group(0)
+        alt = html.escape(linear(html.unescape(tex.group(1))), quote=True)
+        return f'<math alttext="{alt}" {match.group(1)}>{match.group(2)}</math>'
+    return MATH.sub(with_alt, markup)
 
 
 ENDNOTES = re.compile(r'<section id="footnotes"[^>]*>\s*<hr\s*/?>.*?</section>\s*', re.S)
@@ -130,15 +167,48 @@ def notes_before_references(body: str, title: str) -> str:
     return body[:place] + notes.rstrip() + "\n" + body[place:]
 
 
+def page_address(url: str | None, name: str) -> str:
+    """The address of a file beside the page: absolute under the article's ``url``
+    (the page is that folder's index), else relative.
+
+    >>> page_address("https://x.org/a/42", "a.pdf"), page_address("https://x.org/a/42/", "a.pdf")
+    ('https://x.org/a/42/a.pdf', 'https://x.org/a/42/a.pdf')
+    >>> page_address(None, "a.pdf")
+    'a.pdf'
+    """
+    return f"{url.rstrip('/')}/{name}" if url else name
+
+
+def card(job) -> bytes:
+    """The article's card for link previews (og:image), drawn by Typst: 900 × 472.5
+    points at 96 pixels to the inch, the 1200 × 630 pixels link previews show."""
+    source = environment("html", False, job.template_path).get_template("card.typ.j2").render(
+        plain=job.plain, language=language_parts(job.lang)[0], year=year_of(job.plain))
+    return TYPST_PICTURES.compile(source, job.timestamp, output="png", ppi=96, fonts=job.template_path.fonts)
+
+
 def write(job, shared) -> dict[str, bytes]:
+    """The page, its stylesheet, its fonts (subset to the page's characters), its
+    figures and, when the article has an address, its card; the PDF and the EPUB are
+    beside it (their editions put them there)."""
     rendered = shared.html
     rendered = dataclasses.replace(rendered, body=notes_before_references(rendered.body, job.terms["notes"]))
-    page = environment("html", autoescape=True).get_template("page.html.j2")
-    pdf = f"../{job.slug}.pdf"
+    page = environment("html", True, job.template_path).get_template("page.html.j2")
+    url = rendered.plain.get("url")
+    # The PDF and EPUB beside the page, or where a journal's site puts them (job.addresses);
+    # indexers read the PDF's absolute address (the article's url, or the site's)
+    download = job.addresses.get("pdf", f"{job.slug}.pdf")
+    pdf_url = job.addresses.get("pdf_url") or page_address(url, f"{job.slug}.pdf")
+    image = page_address(url, "card.png") if url else None
     pages = page_range((rendered.plain.get("journal") or {}).get("pages", ""))
-    html = page.render(context(job, rendered, "html"), pdf=pdf, epub=f"../{job.slug}.epub",
-                       first_page=pages[0], last_page=pages[1],
-                       jsonld=scholarly_article(rendered.plain, job.lang, pdf))
+    html = math_alt_texts(page.render(
+        context(job, rendered, "html"), pdf=pdf_url, pdf_url=pdf_url, download=download,
+        epub=job.addresses.get("epub", f"{job.slug}.epub"),
+        first_page=pages[0], last_page=pages[1], image=image, fonts="fonts/fonts.css",
+        jsonld=scholarly_article(rendered.plain, job.lang, pdf_url, image)))
+    fonts, faces = web_fonts(job.template_path.find(f"html/fonts/{LICENCE}").parent, page_characters(html))
     return {"html/index.html": html.encode("utf-8"),
-            "html/style.css": (TEMPLATES / "html" / "style.css").read_bytes(),
-            **figure_files(job)}
+            "html/style.css": job.template_path.find("html/style.css").read_bytes(),
+            "html/fonts/fonts.css": faces.encode("utf-8"),
+            **{f"html/fonts/{name}": data for name, data in fonts.items()},
+            **({"html/card.png": card(job)} if image else {}), **figure_files(job)}

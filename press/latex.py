@@ -12,14 +12,14 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from core.diagnostics import BuildError, display_path
 from core.kinds import NATIVE, Native, Renderers, front_matter
+from core.sandbox import Sandbox
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.render import HIGHLIGHTING, render
+from press.render import highlighting, render
 from press.templates import context, environment
 
 ENGINES = ("xelatex", "lualatex")
@@ -36,19 +36,24 @@ def latex_escape(text: str) -> str:
     return "".join(LATEX_SPECIALS.get(char, char) for char in str(text))
 
 
-# In ``\href``'s address hyperref takes ``_`` and ``~`` as they are (``\textasciitilde{}``
-# would reach the link as "~{}"); ``%`` and ``#`` need a backslash; what no address
-# may hold raw is percent-encoded.
-URL_SPECIALS = {"%": r"\%", "#": r"\#", "\\": r"\%5C", "{": r"\%7B", "}": r"\%7D", " ": r"\%20"}
+# In ``\href``'s address only characters TeX reads as themselves pass as written;
+# ``%`` and ``#`` take a backslash, and every other character (``\``, ``{``, ``}``,
+# ``^``, which TeX's ``^^5c`` turns into a backslash, ``~``, a space, any non-ASCII
+# letter) is percent-encoded, byte by byte: an allowlist, so that nothing in an
+# address is TeX.
+URL_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._:/?=&@!'()*+,;")
 
 
 def latex_url(url: str) -> str:
     r"""An address for ``\href``'s first argument.
 
     >>> print(latex_url("https://doi.org/10.1000/a_b~c%d#e {x}"))
-    https://doi.org/10.1000/a_b~c\%d\#e\%20\%7Bx\%7D
+    https://doi.org/10.1000/a_b\%7Ec\%d\#e\%20\%7Bx\%7D
+    >>> print(latex_url("http://x/^^5cinput{/etc/hostname}"))
+    http://x/\%5E\%5E5cinput\%7B/etc/hostname\%7D
     """
-    return "".join(URL_SPECIALS.get(char, char) for char in str(url))
+    return "".join(char if char in URL_SAFE else {"%": r"\%", "#": r"\#"}.get(char) or
+                   "".join(f"\\%{byte:02X}" for byte in char.encode("utf-8")) for char in str(url))
 
 
 def with_cyrillic_font(latex: str) -> str:
@@ -69,7 +74,7 @@ def picture_files(job, files: dict[str, bytes]):
     """The image renderer: each picture a file of the folder (into ``files``), under
     the name the text gives it; LaTeX reads no SVG, so Typst draws an SVG (or a
     generated picture) as PDF."""
-    folder = Path(job.folder)
+    folder = Path(job.root)
 
     def picture(element: dict) -> None:
         url = element["c"][2][0]
@@ -174,12 +179,12 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
 def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
     doc_json, figures = prepare(job)
-    rendered = render(doc_json, "latex", ["--wrap=preserve", *HIGHLIGHTING], job.plain)
+    rendered = render(doc_json, "latex", ["--wrap=preserve", *highlighting(job.template_path)], job.plain)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
     info = context(job, rendered, "latex")
     other = (rendered.plain.get("translation") or {}).get("lang")
-    env = environment("latex", autoescape=False)
+    env = environment("latex", False, job.template_path)
     env.filters["latex_escape"] = latex_escape
     env.filters["latex_url"] = latex_url
     tex = env.get_template("article.tex.j2").render(
@@ -198,6 +203,12 @@ def require_engine(engine: str) -> str:
     return engine
 
 
+# TeX reads and writes only in the folder it runs in and TeX's own tree: no absolute
+# path, no "..", no dot file (kpathsea's "paranoid" setting; TeX Live's default lets
+# \input read any file), and runs no program (\write18). latexmk runs with -norc:
+# no latexmkrc, which is Perl, is read from the folder or the user's home.
+TEX_SANDBOX = {"openin_any": "p", "openout_any": "p", "shell_escape": "f"}
+SANDBOX_REFUSAL = re.compile(r"Not (?:reading from|writing to) (.+?) \(open(?:in|out)_any = p\)")
 TEX_ERROR = re.compile(r"^(?:\./)?([^:\s]+\.tex):(\d+): (.*)$")
 
 
@@ -229,17 +240,18 @@ def manuscript_place(tex_line: str, sources: list[str]) -> tuple[str | None, int
 
 def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int | None,
                 sources: list[str] = ()) -> bytes:
-    """latexmk in a scratch folder. A LaTeX error is a BuildError at the manuscript's
+    """latexmk in a sandbox (``core.sandbox``) holding the folder's files alone, TeX
+    confined to it (``TEX_SANDBOX``). A LaTeX error is a BuildError at the manuscript's
     file and line where the offending text can be found there, else at the .tex's."""
     require_engine(engine)
-    with tempfile.TemporaryDirectory() as folder:
+    with Sandbox() as sandbox:
+        folder = sandbox.folder
         for name, data in files.items():
-            (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
-            (Path(folder) / name).write_bytes(data)
-        env = {**os.environ, "FORCE_SOURCE_DATE": "1"}
+            sandbox.put(name, data)
+        env = {**os.environ, **TEX_SANDBOX, "FORCE_SOURCE_DATE": "1"}
         if timestamp is not None:
             env["SOURCE_DATE_EPOCH"] = str(timestamp)
-        result = subprocess.run(["latexmk", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
+        result = subprocess.run(["latexmk", "-norc", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
                                  "-file-line-error", main], cwd=folder, env=env,
                                 capture_output=True, text=True, errors="replace")
         pdf = Path(folder) / main.replace(".tex", ".pdf")
@@ -254,7 +266,10 @@ def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int 
                 number = int(match.group(2))
                 offending = tex_lines[number - 1] if 0 < number <= len(tex_lines) else ""
                 path, source_line = manuscript_place(offending, list(sources))
-                raise BuildError(f"{engine} failed: {match.group(3)} (line {number} of the "
+                refused = SANDBOX_REFUSAL.search(result.stdout + result.stderr)
+                reason = f"TeX may not read {refused.group(1)} (it reads only its own folder and TeX's files)" \
+                    if refused else match.group(3)
+                raise BuildError(f"{engine} failed: {reason} (line {number} of the "
                                  f"LaTeX edition's {match.group(1)})", path, source_line,
                                  hint="see the .tex that `python build.py latex` writes")
         errors = [line for line in result.stdout.splitlines() if line.startswith("! ")]

@@ -7,7 +7,9 @@ reported like a content error, and the next save rebuilds.
 
 The server answers only for the editions' files: a request path is normalised and
 must name a file inside the output folder, never a hidden one (the cache, the
-staging folder); a link out of the folder is not followed.
+staging folder); a link out of the folder is not followed. It answers only requests
+addressed to ``127.0.0.1:PORT`` or ``localhost:PORT`` (403 otherwise): a web page
+whose host name is rebound to this machine cannot read the preview.
 
 >>> served_file(Path("/srv/build"), "/html/index.html?x=1")
 PosixPath('/srv/build/html/index.html')
@@ -21,6 +23,7 @@ from __future__ import annotations
 import html
 import http.server
 import posixpath
+import secrets
 import select
 import socket
 import sys
@@ -29,27 +32,31 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from core.diagnostics import BuildError
+from core.templatepath import TemplatePath, template_path
 from press.cache import Cache
 from press.manuscript import too_deep
 from press.pipeline import Report, build
 
-HERE = Path(__file__).resolve().parent.parent
 RELOAD_SCRIPT = ('<script>new EventSource("/__press/events").onmessage = '
                  '() => location.reload();</script>')
 EVENTS = "/__press/events"
+REVIEW = "/__press/chronology"   # the chronology's review page (press/review.py)
+MAX_FORM = 64 * 1024             # a review decision is a few fields
 # How often a waiting reload stream looks whether its browser is still there.
 POLL_SECONDS = 0.25
 
 
-def watched_paths(root: Path, out: Path, path: Path | None = None) -> list[Path]:
+def watched_paths(root: Path, out: Path, templates: TemplatePath = template_path(),
+                  path: Path | None = None) -> list[Path]:
     """What an author edits (the manuscript folder, or the one Markdown file named),
-    and the files the last build read wherever they lie (the .bib files the metadata
-    names, the figures). A change to the filters' code needs a restart."""
+    every folder of the template path (a journal's and the system's), and the files
+    the last build read wherever they lie (the .bib files the metadata names, the
+    figures). A change to the filters' code needs a restart."""
     folders = [path] if path else [root / "manuscript", root / "bibliography"]
-    folders.append(HERE / "templates")
+    folders += templates.folders
     named = [Path(p) for p in Cache(out).state.read]
     return [p for p in dict.fromkeys(folders + named) if p.exists()]
 
@@ -76,7 +83,8 @@ def watch(root: Path, out: Path, wanted: list[str],
     from watchfiles import watch as changes
 
     on_build(rebuild(root, out, wanted, options))
-    for _ in changes(*watched_paths(root, out, (options or {}).get("path")), stop_event=stop,
+    templates = template_path((options or {}).get("templates", ()))
+    for _ in changes(*watched_paths(root, out, templates, (options or {}).get("path")), stop_event=stop,
                      debounce=80, step=20):
         on_build(rebuild(root, out, wanted, options))
 
@@ -114,6 +122,15 @@ def served_file(out: Path, request_path: str) -> Path | None:
     return target
 
 
+def preview_hosts(port: int) -> tuple[str, str]:
+    """The ``Host:`` headers the preview answers.
+
+    >>> preview_hosts(8000)
+    ('127.0.0.1:8000', 'localhost:8000')
+    """
+    return f"127.0.0.1:{port}", f"localhost:{port}"
+
+
 def client_gone(connection: socket.socket) -> bool:
     """True when the browser closed the connection (it sends nothing on a reload
     stream, so a readable socket with nothing to read is a closed one)."""
@@ -124,7 +141,10 @@ def client_gone(connection: socket.socket) -> bool:
         return True
 
 
-def handler_for(out: Path, preview: Preview):
+def handler_for(out: Path, preview: Preview, root: Path | None = None, options: dict | None = None):
+    """The preview's request handler; with ``root``, the chronology's review page too."""
+    token = secrets.token_urlsafe(24)  # a page of this server's own: no other site can post a decision
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         timeout = 30  # a client that sends no request within this is let go
 
@@ -134,9 +154,21 @@ def handler_for(out: Path, preview: Preview):
         def log_message(self, *args):  # the terminal shows builds, not requests
             pass
 
+        def allowed_host(self) -> bool:
+            """Only this machine's own names for the preview: a page of another site that
+            points its host name at 127.0.0.1 (DNS rebinding) is answered 403."""
+            if self.headers.get("Host", "") in preview_hosts(self.server.server_address[1]):
+                return True
+            self.send_error(403, "the preview answers only http://127.0.0.1:PORT/ and http://localhost:PORT/")
+            return False
+
         def do_GET(self):
+            if not self.allowed_host():
+                return None
             if self.path == EVENTS:
                 return self.events()
+            if root is not None and urlsplit(self.path).path == REVIEW:
+                return self.review()
             if self.path in ("/", "/index.html"):
                 self.send_response(302)
                 self.send_header("Location", "/html/index.html")
@@ -148,7 +180,53 @@ def handler_for(out: Path, preview: Preview):
                 return self.page(target)
             return super().do_GET()
 
+        def review(self):
+            """The review page: the entries as the next build prints them."""
+            from press import review
+
+            try:
+                entries, lang = review.entries(root)
+                body = review.page(entries, lang, token, template_path((options or {}).get("templates", ())))
+            except BuildError as error:
+                body = ('<!DOCTYPE html><html><body><pre role="alert">'
+                        f"{html.escape(str(error))}</pre></body></html>")
+            self.send_html(body.replace("</body>", RELOAD_SCRIPT + "</body>", 1))
+
+        def do_POST(self):
+            """A review decision, written to chronology.yaml; the watcher rebuilds."""
+            from press import review
+
+            length = int(self.headers.get("Content-Length") or 0)
+            origin = self.headers.get("Origin")
+            if urlsplit(self.path).path != REVIEW or root is None:
+                return self.send_error(404)
+            if length > MAX_FORM or (origin and urlsplit(origin).netloc != self.headers.get("Host")):
+                return self.send_error(403)
+            form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode("utf-8")).items()}
+            if not secrets.compare_digest(form.get("token", ""), token):
+                return self.send_error(403)
+            try:
+                review.record(root, review.decision(form.get("action", ""), form.get("date", ""),
+                                                    form.get("place", ""), form.get("text", ""),
+                                                    form.get("new_date", "")))
+            except ValueError as problem:
+                return self.send_error(400, str(problem))
+            self.send_response(303)
+            self.send_header("Location", f"{REVIEW}#entry-{quote(form.get('entry', ''))}")
+            self.end_headers()
+
+        def send_html(self, body: str):
+            data = body.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
         def do_HEAD(self):
+            if not self.allowed_host():
+                return None
             if self.target() is None:
                 return self.send_error(404)
             return super().do_HEAD()
@@ -173,13 +251,7 @@ def handler_for(out: Path, preview: Preview):
                 banner = ('<pre role="alert" style="background:#fde8e8;color:#8a1111;padding:1em;'
                           f'white-space:pre-wrap;margin:0">{html.escape(preview.error)}</pre>')
                 body = body.replace("<body>", "<body>" + banner, 1)
-            data = body.replace("</body>", RELOAD_SCRIPT + "</body>", 1).encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(data)
+            self.send_html(body.replace("</body>", RELOAD_SCRIPT + "</body>", 1))
 
         def events(self):
             """One message after the next build, then the stream ends (the browser
@@ -224,7 +296,7 @@ def serve(root: Path, out: Path, wanted: list[str], port: int,
     """Serve ``out`` on 127.0.0.1:port while watching the sources."""
     preview = Preview()
     stop = stop or threading.Event()
-    server = PreviewServer(("127.0.0.1", port), handler_for(out, preview))
+    server = PreviewServer(("127.0.0.1", port), handler_for(out, preview, root, options))
 
     def built(result):
         preview.update(result)

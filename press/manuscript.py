@@ -31,6 +31,7 @@ from core.diagnostics import (
     record,
     suggestion,
 )
+from core.inputs import limit, read_input, regular, too_large
 from core.kinds import RAW_FORMATS as EDITION_FORMATS
 from core.names import (
     CHRONOLOGY_FILE,
@@ -39,6 +40,7 @@ from core.names import (
     PROJECT_KEY,
     SOURCE_FILES_KEY,
 )
+from core.sandbox import Sandbox
 from core.tools import finish, start_pandoc
 
 MARKDOWN = "markdown+ascii_identifiers"
@@ -164,6 +166,8 @@ def folder_layout(root: Path) -> Manuscript:
     # resources stage refuses it, at its line, if the text uses it.
     files = tuple(sorted(p for p in folder.rglob("*") if not p.name.startswith(".") and p.is_file()
                          and inside(p, project / "manuscript")))
+    texts = [path for path in (*sources, metadata, folder / CHRONOLOGY_FILE) if path.exists() or path.is_symlink()]
+    check_sizes(texts, bibliography, [path for path in files if path not in texts])
     return Manuscript(root, sources, metadata_file, bibliography, files)
 
 
@@ -184,7 +188,9 @@ def single_file(root: Path, path: Path) -> Manuscript:
     with collecting() as found:
         check_inside(path, root)
     raise_collected(found)
-    return Manuscript(root, (path,), None, (), read_by_name(path.parent, (path,)), root, "file")
+    files = read_by_name(path.parent, (path,))
+    check_sizes(list(files), [], [])  # regular files within the text limit, before any is read
+    return Manuscript(root, (path,), None, (), files, root, "file")
 
 
 def sections(root: Path, folder: Path, layout: str) -> Manuscript:
@@ -200,16 +206,37 @@ def sections(root: Path, folder: Path, layout: str) -> Manuscript:
             if path.exists() or path.is_symlink():
                 check_inside(path, root)
     raise_collected(found)
-    return Manuscript(root, sources, metadata if metadata.is_file() else None, (),
-                      read_by_name(folder, sources), root, layout)
+    files = read_by_name(folder, sources)
+    check_sizes([*files, *([metadata] if metadata.exists() else [])], [], [])
+    return Manuscript(root, sources, metadata if metadata.is_file() else None, (), files, root, layout)
+
+
+def check_sizes(texts: list[Path], bibliography: list[Path], others: list[Path]) -> None:
+    """Every file the build reads is a regular file (a FIFO would hang it), and each kind
+    is within its limit (``core.inputs``), before any of them is read: the text, the
+    bibliography, and the other files of manuscript/ (figures: the cache reads them all)."""
+    with collecting() as found:
+        for paths, total, each in ((texts, "text", None), (bibliography, "bib", None),
+                                   (others, "figures", "figure")):
+            size = 0
+            for path in paths:
+                try:
+                    length = regular(path).st_size
+                except BuildError as failure:
+                    record(failure)
+                    continue
+                size += length
+                if each and length > limit(each):
+                    record(too_large(each, path, length))
+                elif size > limit(total):
+                    record(too_large(total, path, size))
+                    break
+    raise_collected(found)
 
 
 def check_text(path: Path) -> str:
     """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
-    try:
-        data = path.read_bytes()
-    except OSError as failure:  # a folder named like a section, a file without read permission
-        raise BuildError(f"cannot read the file: {failure.strerror}", display_path(path)) from None
+    data = read_input(path, "text")  # a folder named like a section is an error naming it
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -217,30 +244,27 @@ def check_text(path: Path) -> str:
                          hint="save the file as UTF-8") from None
 
 
-def check_sources(manuscript: Manuscript) -> list[Path]:
+def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     """Every source, the metadata file and the chronology's corrections: UTF-8
     (pandoc would read a Latin-1 file with only a warning), and what
-    ``core.sourcetext`` checks. Records the errors; returns the files that hold
-    metadata (metadata.yaml, and the sources with a YAML block: a front matter)."""
-    from core.sourcetext import markdown_problems, metadata_blocks, yaml_problems
+    ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
+    from core.sourcetext import markdown_problems, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
     for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
         if path:
             files.append((path, yaml_problems))
-    holding = [manuscript.metadata_file] if manuscript.metadata_file else []
+    texts = {}
     for path, problems in files:
         try:
-            text = check_text(path)
+            texts[path] = check_text(path)
         except BuildError as failure:
             record(failure)
             continue
-        for line, message, hint in problems(text):
+        for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
-        if problems is markdown_problems and next(metadata_blocks(text), None):
-            holding.append(path)
-    return holding
+    return texts
 
 
 def check_metadata(manuscript: Manuscript) -> None:
@@ -288,6 +312,9 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
                          "written as an escape", display_path(metadata_file) if metadata_file else None,
                          hint="delete the escape (\\0, \\x00, \\e…): no edition can hold it")
 
+    cells = output.count('{"t":"Align')  # each cell's alignment, and each column's
+    if cells > limit("cells"):
+        raise too_large("cells", None, cells)
     if not unicodedata.is_normalized("NFC", output):
         output = unicodedata.normalize("NFC", output)
     try:
@@ -379,11 +406,15 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
                       hint="put the .bib in bibliography/ and name it from manuscript/, as ../bibliography/NAME.bib"
                       if manuscript.layout == "folder" else
                       f"keep it in {display_path(manuscript.root)}/, or build with --root a folder that holds it")
+    try:
+        check_sizes([], bibliography, [])
+    except BuildError as failure:
+        record(failure)
+        return []
     for path in bibliography:
-        if path.is_file():
-            problem = control_character(path.read_bytes().decode("utf-8", "replace"))
-            if problem:
-                error(problem[1], display_path(path), problem[0], problem[2])
+        problem = control_character(read_input(path, "bib").decode("utf-8", "replace"))
+        if problem:
+            error(problem[1], display_path(path), problem[0], problem[2])
     return [str(path) for path in bibliography]
 
 
@@ -394,21 +425,31 @@ def read(manuscript: Manuscript, while_reading=None):
     mistakes are reported together, before pandoc runs; the metadata's that the
     build checks here, with the stages' (``reported``)."""
     with collecting() as found:
-        holding = check_sources(manuscript)
+        texts = check_sources(manuscript)
     raise_collected(found)
-    args = ["--from", MARKDOWN, "--to", "json"]
-    if manuscript.metadata_file:
-        args += ["--metadata-file", str(manuscript.metadata_file)]
-    process = start_pandoc(args + [str(s) for s in manuscript.sources])
-    import panflute as pf
+    # pandoc reads the texts as they were checked, copied into a sandbox: nothing else.
+    with Sandbox() as sandbox:
+        args = ["--from", MARKDOWN, "--to", "json"]
+        if manuscript.metadata_file:
+            copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
+            args += ["--metadata-file", str(copy)]
+        for number, source in enumerate(manuscript.sources):
+            args.append(str(sandbox.put(f"{number:04d}-{source.name}", texts[source].encode("utf-8"))))
+        process = start_pandoc(args)
+        import panflute as pf
 
-    if while_reading:
-        while_reading()
-    try:
-        output = finish(process)
-    except BuildError:
-        check_metadata(manuscript)
-        raise
+        if while_reading:
+            while_reading()
+        try:
+            output = finish(process)
+        except BuildError:
+            check_metadata(manuscript)
+            raise
+    from core.sourcetext import metadata_blocks
+
+    # the files that hold metadata: metadata.yaml, and the sources with a YAML block (a front matter)
+    holding = [manuscript.metadata_file] if manuscript.metadata_file else []
+    holding += [path for path in manuscript.sources if next(metadata_blocks(texts[path]), None)]
     doc = load(output, manuscript.sources, manuscript.metadata_file)
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
     metadata_files = [str(path) for path in holding]

@@ -8,23 +8,29 @@ a half-written file. A build that is killed leaves its temporaries in the stagin
 folder, which the next build empties; a lock keeps two builds from emptying it
 under each other.
 
-Every file lands inside ``OUT``: a folder of ``OUT`` that is a link elsewhere is
-an error, not a way out.
+Every file lands inside ``OUT``, and every path under it is checked before it is
+opened or created, never after: each folder is opened one name at a time from the
+one above it, never following a link (``O_NOFOLLOW``), and the lock, the staged
+files and the renames work relative to those open folders. A link planted anywhere
+under ``OUT`` (``.staging/lock`` → a file elsewhere, ``html`` → a folder elsewhere)
+is an error naming it, not a way out.
 """
 from __future__ import annotations
 
 import errno
 import fcntl
 import os
-import tempfile
+import secrets
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from core.diagnostics import BuildError
 
 STAGING = ".staging"
 LOCK = "lock"
 FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
 
 
 def output_error(error: OSError, out: Path) -> BuildError:
@@ -33,21 +39,68 @@ def output_error(error: OSError, out: Path) -> BuildError:
     return BuildError(f"cannot write the output folder: {error.strerror}", str(out), hint=hint)
 
 
-def check_inside(folder: Path, out: Path) -> None:
-    if not folder.resolve().is_relative_to(out.resolve()):
-        raise BuildError(f"{folder} is a link to {folder.resolve()}, outside the output folder",
-                         str(out), hint="remove the link: the build writes only inside --out")
+def relative_name(relative: str) -> PurePosixPath:
+    """A path under ``OUT`` as the build names it: relative, and never leaving it.
+
+    >>> relative_name("html/figures/map.png").parts
+    ('html', 'figures', 'map.png')
+    >>> relative_name("../x")
+    Traceback (most recent call last):
+    ValueError: '../x' is not a path inside the output folder
+    """
+    path = PurePosixPath(relative)
+    if path.is_absolute() or not path.parts or any(part in ("..", ".") for part in path.parts):
+        raise ValueError(f"'{relative}' is not a path inside the output folder")
+    return path
+
+
+def open_folder(out: Path, relative: PurePosixPath, create: bool = True) -> int:
+    """A descriptor of the folder ``OUT/relative``, opened one name at a time from ``OUT``
+    without following a link, each missing folder created in the one above it."""
+    out.mkdir(parents=True, exist_ok=True)  # OUT itself is the user's choice, link or not
+    folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for index, part in enumerate(relative.parts):
+            try:
+                inner = os.open(part, FOLDER, dir_fd=folder)
+            except FileNotFoundError:
+                if not create:
+                    raise
+                os.mkdir(part, 0o755, dir_fd=folder)
+                inner = os.open(part, FOLDER, dir_fd=folder)
+            except OSError as failure:
+                if failure.errno not in (errno.ELOOP, errno.ENOTDIR):
+                    raise
+                shown = out / PurePosixPath(*relative.parts[:index + 1])
+                raise BuildError(f"{shown} is a link or not a folder: the build writes only inside the output "
+                                 "folder", str(out), hint="remove it: the build writes only inside --out") from None
+            os.close(folder)
+            folder = inner
+    except BaseException:
+        os.close(folder)
+        raise
+    return folder
 
 
 @contextmanager
 def locked(out: Path):
-    """The staging folder, held by this process alone."""
-    staging = out / STAGING
-    staging.mkdir(parents=True, exist_ok=True)
-    check_inside(staging, out)
-    with open(staging / LOCK, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        yield staging
+    """The staging folder, held by this process alone: a descriptor of it."""
+    staging = open_folder(out, PurePosixPath(STAGING))
+    try:
+        try:
+            lock = os.open(LOCK, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o644, dir_fd=staging)
+        except OSError as failure:
+            if failure.errno != errno.ELOOP:
+                raise
+            raise BuildError(f"{out / STAGING / LOCK} is a link: the build writes only inside the output folder",
+                             str(out), hint="remove it: the build writes only inside --out") from None
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            yield staging
+        finally:
+            os.close(lock)
+    finally:
+        os.close(staging)
 
 
 def sweep(out: Path) -> None:
@@ -58,39 +111,47 @@ def sweep(out: Path) -> None:
         with locked(out) as staging:
             for entry in os.scandir(staging):
                 if entry.name != LOCK:
-                    os.unlink(entry.path)
+                    os.unlink(entry.name, dir_fd=staging)
     except OSError as error:
         raise output_error(error, out) from None
 
 
-def stage(staging: Path, data: bytes, staged: list[str]) -> str:
-    """``data`` in a new temporary file (listed in ``staged`` before it is written,
-    so that a failed write is removed too)."""
-    handle, temporary = tempfile.mkstemp(dir=staging)
-    staged.append(temporary)
+def stage(staging: int, data: bytes, staged: list[str]) -> str:
+    """``data`` in a new file of the staging folder (its name listed in ``staged``
+    before it is written, so that a failed write is removed too)."""
+    name = f"tmp{secrets.token_hex(8)}"
+    handle = os.open(name, NEW_FILE, 0o644, dir_fd=staging)
+    staged.append(name)
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
-    os.chmod(temporary, 0o644)
-    return temporary
+    os.chmod(name, 0o644, dir_fd=staging)
+    return name
 
 
 def commit(out: Path, files: dict[str, bytes]) -> list[Path]:
     """Write ``{relative path: bytes}`` under ``out``: all or nothing. The paths written."""
-    targets = [(out / relative, data) for relative, data in sorted(files.items())]
+    targets = [(relative_name(relative), data) for relative, data in sorted(files.items())]
     staged: list[str] = []
+    folders: dict[PurePosixPath, int] = {}
     try:
         with locked(out) as staging:
             try:
                 temporaries = [stage(staging, data, staged) for _, data in targets]
                 for target, _ in targets:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    check_inside(target.parent, out)
+                    if target.parent not in folders:
+                        folders[target.parent] = open_folder(out, target.parent)
             except (OSError, BuildError):
-                for temporary in staged:
-                    Path(temporary).unlink(missing_ok=True)
+                for name in staged:
+                    try:
+                        os.unlink(name, dir_fd=staging)
+                    except FileNotFoundError:
+                        pass
                 raise
             for temporary, (target, _) in zip(temporaries, targets):
-                os.replace(temporary, target)
+                os.replace(temporary, target.name, src_dir_fd=staging, dst_dir_fd=folders[target.parent])
     except OSError as error:
         raise output_error(error, out) from None
-    return [target for target, _ in targets]
+    finally:
+        for descriptor in folders.values():
+            os.close(descriptor)
+    return [out / target for target, _ in targets]

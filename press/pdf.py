@@ -1,23 +1,45 @@
 """The PDF edition: Typst by default (in-process), or through the LaTeX edition
 with ``--pdf-engine xelatex|lualatex``.
 
-Typst compiles with the manuscript folder as its root, so that figures are read
-where the author keeps them (and nothing outside it). Before pandoc writes Typst,
+Typst compiles with the build's sandbox as its root (``core.sandbox``): copies of
+the figures the text names, under the names it gives them, and nothing else of the
+project or the machine. Before pandoc writes Typst,
 images become Typst's own ``image`` calls (pandoc's writer drops the alt text,
 which the PDF's tags carry) and numbered equations a line with their number at
 the right margin; the numbers themselves come from the AST.
+
+The PDF is PDF/A-2a and PDF/UA-1 (``STANDARDS``), exported so by Typst, which
+refuses to write one that would break them: every equation has its alternative
+text (its TeX as linear text, ``core.mathtext``), every picture its alt text, a PDF
+figure is embedded as the SVG Typst draws of it (the standards' export takes no
+PDF). Level A of PDF/A, because the PDF is tagged and every glyph is mapped to
+Unicode for PDF/UA already: the archive is told its structure and text can be
+reused. The XMP then gets what Typst does not write (``archival``): every author
+as a creator of their own, both titles, the DOI, the licence.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from core.diagnostics import display_path
+from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import typst_string
+from core.mathtext import linear
 from core.tools import TYPST
 from press import ast
-from press.figures import data_uri_bytes, svg_aspect, typst_image_source, typst_length
+from press.figures import (
+    data_uri,
+    data_uri_bytes,
+    svg_aspect,
+    svg_of_pdf,
+    typst_image_source,
+    typst_length,
+)
+from press.latex import manuscript_place
 from press.render import Rendered, render
 from press.templates import context, environment
 
@@ -26,11 +48,15 @@ from press.templates import context, environment
 TALL, PAGE_HEIGHT = 1.3, "20cm"
 
 
-def typst_image(element: dict) -> dict:
-    """An Image as a raw ``#image(…)`` with its size and alt text."""
+def typst_image(element: dict, job=None) -> dict:
+    """An Image as a raw ``#image(…)`` with its size and alt text (an image without
+    one is told by its file's name); a PDF figure, read from its checked copy in the
+    build's sandbox (``job.resources``), as the SVG Typst draws of it."""
     _, _, attributes = ast.attributes(element)
-    alt = attributes.get("alt") or ast.stringify(element["c"][1])
     url = element["c"][2][0]
+    alt = ast.alt_text(element) or ("" if url.startswith("data:") else Path(url).stem)
+    if url.lower().endswith(".pdf") and job is not None:  # the standards' export takes no PDF
+        url = data_uri("image/svg+xml", svg_of_pdf(Path(job.resources[url]), Path(job.root)))
     arguments = [typst_image_source(url)]
     if url.startswith("data:image/svg+xml") and (svg_aspect(data_uri_bytes(url)[1]) or 0) > TALL:
         attributes = {"height": PAGE_HEIGHT}
@@ -38,16 +64,30 @@ def typst_image(element: dict) -> dict:
         length = typst_length(attributes.get(name, ""))
         if length:
             arguments.append(f"{name}: {length}")
-    if alt.strip():
-        arguments.append(f"alt: {typst_string(alt.strip())}")
+    if alt:
+        arguments.append(f"alt: {typst_string(alt)}")
     return {"t": "RawInline", "c": ["typst", f"#image({', '.join(arguments)})"]}
 
 
+def alternative(math: list[dict]) -> str:
+    """The set rule that gives the equations after it their alternative text: the
+    TeX of ``math`` (Math elements) as linear text."""
+    alt = " ".join(linear(item["c"][1]) for item in math if item.get("t") == "Math")
+    return f"#set math.equation(alt: {typst_string(alt)});"
+
+
+def typst_math(element: dict) -> list[dict]:
+    """Math with its alternative text (PDF/UA): ``#[#set math.equation(alt: "…");$x$]``."""
+    return [{"t": "RawInline", "c": ["typst", f"#[{alternative([element])}"]}, element,
+            {"t": "RawInline", "c": ["typst", "]"]}]
+
+
 def typst_equation(element: dict) -> list[dict]:
-    """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``."""
+    """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``,
+    the equation with its alternative text."""
     identifier, math, number = ast.equation_parts(element)
     label = f" <{identifier}>" if identifier else ""
-    return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})["]}]
+    return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})[{alternative(math)}"]}]
             + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
 
 
@@ -72,6 +112,36 @@ def typst_table(element: dict) -> list[dict]:
     if len(element["c"][2]) < ast.WIDE_TABLE:
         return [element]
     return [{"t": "RawBlock", "c": ["typst", "#[#set text(size: 8.5pt)"]}, element,
+            {"t": "RawBlock", "c": ["typst", "]"]}]
+
+
+# Typst breaks a paragraph's lines optimally (Knuth and Plass), in time that grows
+# with the square of its break points: one word of 1 MB, hyphenatable everywhere,
+# took over 100 s. A paragraph longer than this is broken line by line ("simple"),
+# in time proportional to its length (1 MB: 3.5 s); no article's paragraph is this long.
+LONG_PARAGRAPH = 3000
+
+
+def text_length(element) -> int:
+    """The characters of a pandoc JSON element's text (its strings, at any depth).
+
+    >>> text_length({"t": "Para", "c": [{"t": "Str", "c": "abc"}, {"t": "Space"}, {"t": "Str", "c": "de"}]})
+    5
+    """
+    if isinstance(element, str):
+        return len(element)
+    if isinstance(element, dict):
+        return text_length(element.get("c", ""))
+    if isinstance(element, list):
+        return sum(text_length(item) for item in element)
+    return 0
+
+
+def broken_simply(element: dict) -> list[dict] | None:
+    """A paragraph longer than ``LONG_PARAGRAPH``, in a block whose lines break simply."""
+    if text_length(element["c"]) <= LONG_PARAGRAPH:
+        return None
+    return [{"t": "RawBlock", "c": ["typst", '#[#set par(linebreaks: "simple")']}, element,
             {"t": "RawBlock", "c": ["typst", "]"]}]
 
 
@@ -103,9 +173,10 @@ def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
     return Renderers({**front_matter(),
-        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
+        "section": NATIVE, "appendix": NATIVE, "paragraph": broken_simply, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
-        "figure": NATIVE, "image": typst_image, "table": typst_table, "math": NATIVE,
+        "figure": NATIVE, "image": lambda element: typst_image(element, job), "table": typst_table,
+        "math": typst_math,
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
@@ -122,17 +193,123 @@ def prepare(job) -> str:
 def render_typst(job) -> Rendered:
     # Without `smart`, pandoc writes ’ as ’: Typst's smart quotes would print
     # "2020'de" with a prime after the digit.
-    return render(prepare(job), "typst-smart", ["--wrap=none"], job.plain)
+    doc_json = prepare(job)
+    check_words(doc_json, job)
+    return render(doc_json, "typst-smart", ["--wrap=none"], job.plain)
+
+
+def check_words(doc_json: str, job) -> None:
+    """No word (a string of the text, the metadata or the references without a space)
+    longer than the ``word`` limit: pandoc's Typst writer takes time in the square of a
+    word's length (100,000 characters: a minute), so a longer one is an error naming it."""
+    longest = limit("word")
+    long_word = re.search(r'"t":\s*"Str",\s*"c":\s*"((?:[^"\\]|\\.){%d,})"' % (longest + 1), doc_json)
+    if long_word:
+        word = json.loads(f'"{long_word.group(1)}"')
+        path, line = manuscript_place(word[:60], [*job.sources, *job.bibliography, *job.metadata_files])
+        raise too_large("word", path, len(word), line)
 
 
 def typst_source(job, rendered: Rendered) -> str:
-    template = environment("typst", autoescape=False).get_template("article.typ.j2")
+    template = environment("typst", False, job.template_path).get_template("article.typ.j2")
     return template.render(context(job, rendered, "pdf"))
 
 
 def write(job, shared) -> dict[str, bytes]:
+    """The PDF, and a copy beside the HTML page, which links it (Google Scholar reads
+    the PDF of a page from the page's own folder)."""
     if job.pdf_engine != "typst":
         from press import latex
-        return latex.write_pdf(job, job.pdf_engine)
-    source = typst_source(job, render_typst(job))
-    return {f"{job.slug}.pdf": TYPST.compile(source, job.timestamp, root=Path(job.folder))}
+        pdf = latex.write_pdf(job, job.pdf_engine)[f"{job.slug}.pdf"]
+    else:
+        source = typst_source(job, render_typst(job))
+        pdf = archival(TYPST.compile(source, job.timestamp, root=Path(job.root), fonts=job.template_path.fonts,
+                                     standards=STANDARDS,
+                                     where=lambda line: place_of(line, job)), job.plain, job.lang)
+    return {f"{job.slug}.pdf": pdf, f"html/{job.slug}.pdf": pdf}
+
+
+FIGURE_CALL = re.compile(r'#image\("((?:[^"\\]|\\.)*)"')
+
+
+def place_of(typst_line: str, job) -> tuple[str | None, int | None]:
+    """Where a line of the Typst source came from: the figure it shows (``#image("…")``),
+    else the manuscript's line holding its words (``press.latex.manuscript_place``).
+
+    >>> from press.editions import Job
+    >>> place_of('#image("figures/a b.png", alt: "A")', Job("{}", "x", "en", None, folder="m"))
+    ('m/figures/a b.png', None)
+    """
+    figure = FIGURE_CALL.search(typst_line)
+    if figure:
+        return display_path(Path(job.folder) / figure.group(1).replace('\\"', '"')), None
+    return manuscript_place(typst_line, list(job.sources))
+
+
+# PDF/A-2 level A (archival, tagged, every glyph's text known) and PDF/UA-1 (accessible).
+STANDARDS = ("a-2a", "ua-1")
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XMP_NAMESPACES = {"rdf": RDF, "dc": "http://purl.org/dc/elements/1.1/",
+                  "xmpRights": "http://ns.adobe.com/xap/1.0/rights/", "x": "adobe:ns:meta/"}
+
+
+def xmp_properties(plain: dict, lang: str) -> dict[str, list[tuple[str | None, str]]]:
+    """What the PDF's XMP says of the article beyond Typst's: each property's values,
+    with their languages (dc:title in both; None: a list's item).
+
+    >>> xmp_properties({"title": "T", "translation": {"lang": "tr", "title": "B"}, "doi": "10.1/x",
+    ...                 "authors": [{"name": "A"}, {"name": "C"}], "license": {"name": "CC BY 4.0",
+    ...                 "url": "https://l/"}, "copyright": "© 2021 A"}, "en")["dc:title"]
+    [('x-default', 'T'), ('en', 'T'), ('tr', 'B')]
+    """
+    translation = plain.get("translation") or {}
+    license_ = plain.get("license") or {}
+    rights = " · ".join(filter(None, [plain.get("copyright"), license_.get("name")]))
+    properties = {
+        "dc:title": [("x-default", plain["title"]), (lang, plain["title"]),
+                     *([(translation.get("lang"), translation["title"])] if translation.get("title") else [])],
+        "dc:creator": [(None, author["name"]) for author in plain.get("authors") or [] if author.get("name")],
+        "dc:identifier": [(None, f"doi:{plain['doi']}")] if plain.get("doi") else [],
+        "dc:rights": [("x-default", rights)] if rights else [],
+        "xmpRights:WebStatement": [(None, license_["url"])] if license_.get("url") else [],
+    }
+    return {name: values for name, values in properties.items() if values}
+
+
+def archival(pdf: bytes, plain: dict, lang: str) -> bytes:
+    """The PDF with its XMP completed (``xmp_properties``): Typst writes all the authors
+    as one creator, one title and neither DOI nor licence. The Info dictionary may not
+    contradict the XMP (PDF/A): its Author, the authors joined, goes when there are
+    several. The file's identifier is derived from its content (reproducible)."""
+    import io
+
+    import pikepdf
+    from lxml import etree
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        stream = document.Root.Metadata
+        xmp = etree.fromstring(stream.read_bytes())
+        description = xmp.find(f".//{{{RDF}}}Description")
+        for name, values in xmp_properties(plain, lang).items():
+            prefix, local = name.split(":")
+            tag = f"{{{XMP_NAMESPACES[prefix]}}}{local}"
+            for old in description.findall(tag):
+                description.remove(old)
+            container = {"dc:title": "Alt", "dc:rights": "Alt", "dc:creator": "Seq"}.get(name)
+            element = etree.SubElement(description, tag, nsmap={prefix: XMP_NAMESPACES[prefix]})
+            if container is None:
+                element.text = values[0][1]
+                continue
+            holder = etree.SubElement(element, f"{{{RDF}}}{container}")
+            for language, value in values:
+                item = etree.SubElement(holder, f"{{{RDF}}}li")
+                item.text = value
+                if language:
+                    item.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+        stream.write(etree.tostring(xmp, encoding="utf-8"))
+        creators = xmp_properties(plain, lang).get("dc:creator", [])
+        if len(creators) > 1 and "/Author" in document.docinfo:
+            del document.docinfo["/Author"]  # PDF/A: one Author equal to the only creator, or none
+        output = io.BytesIO()
+        document.save(output, deterministic_id=True)
+        return output.getvalue()

@@ -19,9 +19,10 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from core import idle
+from core import idle, inputs
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import METADATA_FILE_KEY, RESOURCES_KEY, STYLE_FILES_KEY
+from core.templatepath import TemplatePath, template_path, with_templates
 from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
 from press.manuscript import Manuscript, find_manuscript, read, reported, slug_of
@@ -62,6 +63,7 @@ def collected_warnings():
 def import_stages(chosen: tuple[Stage, ...] = stages()) -> None:
     """Import the filters and the editions' modules (jinja2, Typst): done while
     pandoc reads the Markdown, which would otherwise leave this process idle."""
+    import pikepdf  # noqa: F401 (the PDF's XMP: press.pdf.archival)
     import typst  # noqa: F401
 
     import press.render  # noqa: F401
@@ -105,13 +107,15 @@ def schedule_warm_ups(doc, later: tuple[Stage, ...]) -> None:
 
 
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
-                      chosen: tuple[Stage, ...] = stages()) -> tuple[dict, list[str], dict]:
+                      chosen: tuple[Stage, ...] = stages(),
+                      templates: TemplatePath = template_path()) -> tuple[dict, list[str], dict]:
     """Read and filter: the AST as pandoc JSON, with the job's facts; the warnings;
     the JSON tree the AST was written from (the first edition to ask takes it).
     ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
-    other stages (with the same plain text a cached document gives: the same cover)."""
+    other stages (with the same plain text a cached document gives: the same cover).
+    The stages draw their figures with the ``templates``."""
     started = time.perf_counter()
-    doc = read(manuscript, while_reading=lambda: import_stages(chosen))
+    doc = with_templates(read(manuscript, while_reading=lambda: import_stages(chosen)), templates)
     report.timed("read", started)
 
     def after_metadata(checked):
@@ -173,11 +177,12 @@ def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[s
     return files
 
 
-def draw_cover(plain: dict, lang: str, timestamp: int | None, report: Report) -> bytes:
+def draw_cover(plain: dict, lang: str, timestamp: int | None, templates: TemplatePath,
+               report: Report) -> bytes:
     from press.epub import epub_cover
 
     started = time.perf_counter()
-    png = epub_cover(plain, lang, timestamp)
+    png = epub_cover(plain, lang, timestamp, templates)
     report.timed("epub cover", started)
     return png
 
@@ -199,13 +204,22 @@ def strictly(warnings: list[str], strict: bool) -> None:
 
 def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
           pdf_engine: str = "typst", untrusted: bool = False, path: Path | None = None,
-          strict: bool = False) -> Report:
+          strict: bool = False, templates: tuple[str, ...] = (), limits: dict[str, int] | None = None) -> Report:
     """Build the editions ``wanted`` of the manuscript in ``root`` (``path``: its
     Markdown file or folder of sections, when named) into ``out``; with ``strict``,
-    a warning stops the build as an error does."""
+    a warning stops the build as an error does. ``templates``: the journal's template
+    folders (``--templates``), searched before the system's; ``limits``: the
+    journal's ``--limit``s (``core.inputs``)."""
+    with inputs.limits(limits):
+        return build_within_limits(root, out, wanted, use_cache, pdf_engine, untrusted, templates, path, strict)
+
+
+def build_within_limits(root: Path, out: Path, wanted: list[str], use_cache: bool, pdf_engine: str,
+                        untrusted: bool, templates: tuple[str, ...], named: Path | None, strict: bool) -> Report:
     report = Report()
     sweep(out)  # what a killed build left half-written
-    manuscript = find_manuscript(root, path)
+    manuscript = find_manuscript(root, named)
+    path = template_path(templates)
     options = {"source_date_epoch": source_date_epoch(), "pdf_engine": pdf_engine}
     # `untrusted` changes what the stages accept: the document's key has it.
     document_options = {"untrusted": untrusted}
@@ -213,8 +227,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
     # The .bib files the metadata names may lie outside bibliography/: the last build
     # recorded which ones the document read (a change to metadata.yaml changes the key).
-    key = ast_key((*manuscript.inputs, *cache.state.read), document_options)
-    keys = {name: edition_key(name, key, options) for name in wanted}
+    key = ast_key((*manuscript.inputs, *cache.state.read), document_options, path)
+    keys = {name: edition_key(name, key, options, path) for name in wanted}
     todo = [name for name in wanted if not cache.edition_current(name, keys[name], out)]
     report.reused += [name for name in wanted if name not in todo]
     with ThreadPoolExecutor(max_workers=1) as pictures:
@@ -224,7 +238,8 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             # The EPUB's cover needs only the metadata: Typst draws it on the core
             # that the filters, which hold the interpreter, leave idle.
             if "epub" in todo:
-                covers.append(pictures.submit(draw_cover, plain, lang, options["source_date_epoch"], report))
+                covers.append(pictures.submit(draw_cover, plain, lang, options["source_date_epoch"], path,
+                                              report))
 
         cached = cache.ast(key)
         tree = None
@@ -237,22 +252,19 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
             start_cover(facts["plain"], facts["lang"])
         else:
             facts, warnings, tree = filtered_document(manuscript, report, on_metadata=start_cover,
-                                                chosen=stages(untrusted))
-            key = ast_key((*manuscript.inputs, *read_files(facts)), document_options)
-            keys = {name: edition_key(name, key, options) for name in wanted}
+                                                      chosen=stages(untrusted), templates=path)
+            key = ast_key((*manuscript.inputs, *read_files(facts)), document_options, path)
+            keys = {name: edition_key(name, key, options, path) for name in wanted}
 
         strictly(warnings, strict)
         files: dict[str, dict[str, bytes]] = {}
         if todo:
-            from press.editions import Job
-            job = Job(doc_json=facts["ast"], slug=facts["slug"], lang=facts["lang"],
-                      timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                      bibliography=tuple(facts["bibliography"]), plain=facts["plain"],
-                      folder=facts["folder"], resources=facts["resources"],
-                      metadata_files=tuple(facts.get("metadata_files", [])),
-                      sources=tuple(facts["sources"]), tree=[tree] if tree else [])
-            tree = None  # the writer that takes it from the job frees it when done
-            files = write_editions(job, todo, report, covers[0] if covers else None)
+            from press.editions import sandboxed_job
+            # the editions read copies of the checked files, nothing else
+            with sandboxed_job(facts, timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
+                               templates=tuple(templates), tree=[tree] if tree else []) as job:
+                tree = None  # the writer that takes it from the job frees it when done
+                files = write_editions(job, todo, report, covers[0] if covers else None)
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
     records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},
@@ -266,14 +278,18 @@ def build(root: Path, out: Path, wanted: list[str], use_cache: bool = True,
 
 
 def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
-          path: Path | None = None, strict: bool = False) -> list[str]:
+          path: Path | None = None, strict: bool = False, templates: tuple[str, ...] = (),
+          limits: dict[str, int] | None = None) -> list[str]:
     """Every validation of a build (citations, entries, events, links, and what the
     named editions require of the metadata), writing nothing; with ``strict``, the
-    warnings are errors."""
+    warnings are errors; the stages draw their figures with the journal's
+    ``templates``, as the build does."""
     from press.editions import EDITION
 
-    manuscript = find_manuscript(root, path)
-    facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted))
+    with inputs.limits(limits):
+        manuscript = find_manuscript(root, path)
+        facts, warnings, _ = filtered_document(manuscript, Report(), chosen=stages(untrusted),
+                                               templates=template_path(templates))
     strictly(warnings, strict)
     with collecting() as found:
         for name in editions:
@@ -285,17 +301,24 @@ def check(root: Path, untrusted: bool = False, editions: tuple[str, ...] = (),
     return warnings
 
 
-def chronology_review(root: Path, path: Path | None = None) -> list[str]:
-    """``python build.py chronology``: each event of the appendix, its text, its places
-    and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
-    from filters.dates import format_long
-    from filters.events import review_lines
-
+def chronology_events(root: Path, path: Path | None = None) -> tuple[list, str]:
+    """The chronology's events as the next build would print them (the author's
+    corrections applied), and the document's language: the stages up to the
+    chronology, nothing written."""
     with collecting() as found:
         doc = read(find_manuscript(root, path))
         reported(doc)
         for stage in needed("chronology"):
             doc = stage.run(doc)
     raise_collected(found)
-    lang = doc.get_metadata("lang", default="en")
-    return review_lines(getattr(doc, "chronology_events", []), lambda span: format_long(span, lang), lang)
+    return getattr(doc, "chronology_events", []), doc.get_metadata("lang", default="en")
+
+
+def chronology_review(root: Path, path: Path | None = None) -> list[str]:
+    """``python build.py chronology``: each event of the appendix, its text, its places
+    and what looks weak, for an editor (corrections go in manuscript/chronology.yaml)."""
+    from filters.dates import format_long
+    from filters.events import review_lines
+
+    events, lang = chronology_events(root, path)
+    return review_lines(events, lambda span: format_long(span, lang), lang)

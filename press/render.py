@@ -1,16 +1,19 @@
 """Render a document into one edition's markup: its body and every metadata field.
 
-Pandoc renders both in one run, so a title or a bibliography field reaches the
-jinja2 templates already in the edition's own markup (HTML-escaped for HTML,
-Typst-escaped for Typst): ``&``, ``#`` or ``<`` in a title can neither break
-nor inject anything. The trick is a pandoc template that prints each field
-after a marker line; ``render`` splits the output at the markers.
+A title or a bibliography field reaches the jinja2 templates already in the
+edition's own markup (HTML-escaped for HTML, Typst-escaped for Typst): ``&``,
+``#`` or ``<`` in a title can neither break nor inject anything. Pandoc renders
+them all in one run, through a writer of our own (``render.lua``) that writes
+each field with a separate call of pandoc's writer and hands them back as JSON:
+there is no in-band channel, no text of the content can be taken for the end of
+one field or the start of another, whatever it holds.
 
->>> flatten({"a": {"b": [1, 2]}})
-[('a.b.0', 1), ('a.b.1', 2)]
+>>> nest([(("a", "b", "0"), 1), (("a", "b", "1"), 2), (("c",), 3)])
+{'a': {'b': [1, 2]}, 'c': 3}
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,16 +21,21 @@ from pathlib import Path
 import panflute as pf
 
 from core.names import FIELDS_KEY, INTERNAL_KEYS, REFERENCE_LIST_KEY
+from core.templatepath import TemplatePath
 from core.tools import run_pandoc
 
-FIELDS_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "pandoc" / "fields.txt"
+# pandoc's writer that hands every field over as JSON (code, not a template: not on
+# the template search path).
+FIELDS_WRITER = Path(__file__).with_name("render.lua")
 # Code's colours: pandoc's "pygments" theme, each colour darkened until it reads at
 # WCAG AA contrast (4.8:1) on the code blocks' background (#f6f6f8); pygments' own
 # comments are 2.7:1. The editions pandoc highlights (HTML, EPUB, LaTeX) use it; Typst
 # highlights code itself.
-HIGHLIGHTING = ["--syntax-highlighting", str(FIELDS_TEMPLATE.parent / "highlight.theme")]
-MARKER = re.compile(r"^⟦press:([^⟧]*)⟧$", re.M)
-PLAIN_ONLY = (f"{REFERENCE_LIST_KEY}.",)
+HIGHLIGHT_THEME = "pandoc/highlight.theme"
+PLAIN_ONLY = REFERENCE_LIST_KEY
+# A code element in pandoc's JSON (as pandoc or Python's json writes it): only then are
+# the code's colours looked for.
+CODE = re.compile(r'"t":\s*"Code(?:Block)?"')
 
 
 @dataclass
@@ -39,27 +47,16 @@ class Rendered:
     highlighting: str = ""  # the code highlighter's CSS (HTML) or macros (LaTeX), if code is shown
 
 
-def flatten(value, path: str = "") -> list[tuple[str, object]]:
-    """Leaves of nested dicts and lists, with dotted paths."""
-    if isinstance(value, dict):
-        items = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    else:
-        return [(path, value)]
-    return [leaf for key, child in items
-            for leaf in flatten(child, f"{path}.{key}" if path else str(key))]
-
-
-def unflatten(pairs: dict[str, str]) -> dict:
-    """Inverse of ``flatten``; numeric path parts become list positions."""
+def nest(leaves) -> dict:
+    """Leaves ``(path, value)`` as nested dicts; a level whose keys are all digits
+    is a list, in their order. A path is a tuple of keys, never a string that a
+    key could split."""
     root: dict = {}
-    for path, value in pairs.items():
+    for path, value in leaves:
         node = root
-        parts = path.split(".")
-        for part, following in zip(parts, parts[1:]):
+        for part in path[:-1]:
             node = node.setdefault(part, {})
-        node[parts[-1]] = value
+        node[path[-1]] = value
     return _lists(root)
 
 
@@ -71,17 +68,18 @@ def _lists(node):
     return {key: _lists(value) for key, value in node.items()}
 
 
-def meta_leaves(meta, path: str = ""):
-    """(path, MetaValue) for each text leaf of the document's metadata."""
+def meta_leaves(meta, path: tuple[str, ...] = ()):
+    """(path, MetaValue) for each text leaf of the document's metadata; a path is
+    the tuple of its keys and list positions."""
     if isinstance(meta, (pf.MetaMap, dict)):
         items = meta.content.dict.items() if isinstance(meta, pf.MetaMap) else meta.items()
         for key, child in items:
             if not path and key in INTERNAL_KEYS:
                 continue
-            yield from meta_leaves(child, f"{path}.{key}" if path else key)
+            yield from meta_leaves(child, (*path, key))
     elif isinstance(meta, pf.MetaList):
         for index, child in enumerate(meta.content):
-            yield from meta_leaves(child, f"{path}.{index}")
+            yield from meta_leaves(child, (*path, str(index)))
     elif isinstance(meta, pf.MetaString):
         yield path, pf.MetaInlines(pf.Str(meta.text))
     elif isinstance(meta, pf.MetaBool) and meta.boolean:  # a flag: "true" when set
@@ -94,7 +92,7 @@ def plain_metadata(doc: pf.Doc, leaves=None) -> dict:
     """The metadata as plain text, nested as written (for <title>, PDF metadata,
     JSON-LD, the EPUB's cover). ``leaves``: ``meta_leaves(doc.metadata)``, if known."""
     leaves = meta_leaves(doc.metadata) if leaves is None else leaves
-    return unflatten({path: pf.stringify(value).strip() for path, value in leaves})
+    return nest((path, pf.stringify(value).strip()) for path, value in leaves)
 
 
 def prepare_fields(doc: pf.Doc) -> dict:
@@ -102,21 +100,25 @@ def prepare_fields(doc: pf.Doc) -> dict:
     and return the metadata as plain text."""
     leaves = list(meta_leaves(doc.metadata))
     # Plain-only data (the reference list, already text) is not rendered in every edition.
-    doc.metadata[FIELDS_KEY] = pf.MetaList(*(pf.MetaMap(key=pf.MetaString(path), value=value)
-                                                 for path, value in leaves
-                                                 if not path.startswith(PLAIN_ONLY)))
+    doc.metadata[FIELDS_KEY] = pf.MetaList(*(pf.MetaMap(path=pf.MetaList(*map(pf.MetaString, path)),
+                                                        value=value)
+                                             for path, value in leaves if path[0] != PLAIN_ONLY))
     return plain_metadata(doc, leaves)
+
+
+def highlighting(templates: TemplatePath) -> list[str]:
+    """pandoc's arguments for the code's colours (the theme through the search path)."""
+    return ["--syntax-highlighting", str(templates.find(HIGHLIGHT_THEME))]
 
 
 def render(doc_json: str, to: str, extra_args=(), plain: dict | None = None) -> Rendered:
     """One pandoc run: the body and metadata of a prepared document in the markup ``to``."""
-    # --sandbox: pandoc reads nothing but its input (the document names no file it needs).
-    output = run_pandoc(["--from", "json", "--to", to, "--template", str(FIELDS_TEMPLATE),
-                         "--sandbox", *extra_args], stdin=doc_json)
-    pieces = MARKER.split(output)
-    fields = {pieces[i]: pieces[i + 1].strip("\n") for i in range(1, len(pieces) - 1, 2)}
-    fields.pop("end", None)
-    body = fields.pop("body", "")
-    toc = fields.pop("toc", "")
-    highlighting = fields.pop("highlighting", "")
-    return Rendered(body, toc, unflatten(fields), plain or {}, highlighting)
+    # pandoc reads nothing but its input (run_pandoc sandboxes it): the document names no file.
+    code = ["--variable", "press-code=true"] if CODE.search(doc_json) else []
+    output = run_pandoc(["--from", "json", "--to", str(FIELDS_WRITER), "--variable", f"press-to={to}", *code,
+                         *extra_args], stdin=doc_json)
+    line, _, body = output.partition("\n")  # one line of JSON, then the body (see render.lua)
+    head = json.loads(line)
+    fields = [(tuple(path), text.strip("\n")) for path, text in head["fields"]]
+    return Rendered(body.strip("\n"), head["toc"].strip("\n"), nest(fields), plain or {},
+                    head["highlighting"].strip("\n"))

@@ -1,6 +1,9 @@
 """Pictures of the editions for the README, made with the build's own tools:
 Chromium (through Playwright) shows the HTML edition, Typst draws the PDF's
 first page. ``python -m press.screenshots`` writes them into ``docs/``.
+
+Chromium sees no system font but DejaVu (Debian's fonts-dejavu-core), as on a
+machine with nothing else installed: the page shows the fonts it ships.
 """
 from __future__ import annotations
 
@@ -14,14 +17,33 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def dejavu_only(scratch: Path) -> dict[str, str]:
+    """The environment of a browser that sees no system font but DejaVu: a fontconfig
+    of that one folder."""
+    if not DEJAVU.is_dir():
+        sys.exit(f"DejaVu not found ({DEJAVU}): apt-get install fonts-dejavu-core")
+    config = scratch / "fonts.conf"
+    config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                      f"<fontconfig><dir>{DEJAVU}</dir><cachedir>{scratch / 'cache'}</cachedir></fontconfig>\n",
+                      encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(config)}
+
+
 def html_screenshot(page: Path, target: Path, width: int = 1280, height: int = 1000) -> None:
+    import os
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium")
     if not chromium:
         sys.exit("chromium not found: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS,
+                                             env={**os.environ, **dejavu_only(Path(scratch))})
         view = browser.new_page(viewport={"width": width, "height": height})
         view.goto(page.as_uri())
         view.screenshot(path=str(target))

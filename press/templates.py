@@ -9,29 +9,41 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
 from core.language import pack
-from core.markup import typst_string
+from core.markup import page_range, typst_string
 from core.names import REFERENCE_LIST_KEY, TIMELINE_ID
+from core.templatepath import TemplatePath
 from core.templating import template_environment
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-
-@lru_cache(maxsize=None)  # one per edition and escaping: its templates stay loaded (watch, serve)
-def environment(edition: str, autoescape: bool) -> jinja2.Environment:
+# One per edition, escaping and search path: its templates stay loaded (watch, serve).
+@lru_cache(maxsize=None)
+def environment(edition: str, autoescape: bool, templates: TemplatePath) -> jinja2.Environment:
+    """The edition's templates: its own folder, then the web editions' ``shared/``,
+    in each folder of the search path (a journal's file of a name wins)."""
     # LaTeX writes `{#1}` for macro arguments: its templates mark comments `{## … ##}`.
     comments = ("{##", "##}") if edition == "latex" else ("{#", "#}")
-    env = template_environment([TEMPLATES / edition, TEMPLATES / "shared"],
+    env = template_environment(templates.subfolders(edition, "shared"),
                                autoescape=autoescape, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True, undefined=jinja2.ChainableUndefined,
                                comment_start_string=comments[0], comment_end_string=comments[1])
     env.filters["typst_string"] = typst_string
     env.filters["jsonld"] = jsonld
+    env.filters["first_page"] = first_page
     return env
+
+
+def first_page(pages: str) -> str:
+    """A page range's first page when it is a number (the folio a PDF starts at), else "".
+
+    >>> first_page("115-142"), first_page("e12"), first_page("")
+    ('115', '', '')
+    """
+    first = page_range(pages)[0]
+    return first if first.isdigit() else ""
 
 
 def jsonld(value) -> str:
@@ -40,11 +52,22 @@ def jsonld(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def scholarly_article(plain: dict, lang: str, pdf_url: str) -> dict:
+def publisher(plain: dict) -> str | None:
+    """Who publishes the article: the journal's publisher, else whoever registers its DOI.
+
+    >>> publisher({"journal": {"name": "J"}, "crossref": {"registrant": "P"}})
+    'P'
+    """
+    return (plain.get("journal") or {}).get("publisher") or (plain.get("crossref") or {}).get("registrant")
+
+
+def scholarly_article(plain: dict, lang: str, pdf_url: str, image: str | None = None) -> dict:
     """schema.org ScholarlyArticle from the plain-text metadata; absent fields stay out."""
     journal = plain.get("journal") or {}
     article = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
                "headline": plain.get("title"), "name": plain.get("title"), "inLanguage": lang,
+               "url": plain.get("url"), "image": image,
+               "publisher": {"@type": "Organization", "name": publisher(plain)} if publisher(plain) else None,
                "alternativeHeadline": (plain.get("translation") or {}).get("title"),
                "abstract": plain.get("abstract"), "datePublished": plain.get("date"),
                "keywords": ", ".join(plain.get("keywords") or []) or None,

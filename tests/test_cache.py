@@ -28,15 +28,18 @@ class Killed(BaseException):
     """The process dying: no handler of the build's catches it."""
 
 
-def kill_at(monkeypatch, rename: int) -> None:
-    """Make the build die just before its ``rename``-th rename (counted from 0)."""
+def kill_at(monkeypatch, rename: int, out=None) -> None:
+    """Make the build die just before its ``rename``-th rename (counted from 0) into
+    ``out`` (any rename, without ``out``)."""
     real, count = os.replace, [0]
 
-    def replace(source, target):
+    def replace(source, target, **folders):
+        if out is not None and "dst_dir_fd" not in folders:  # OUT's renames go through its folders' descriptors
+            return real(source, target, **folders)
         if count[0] == rename:
             raise Killed
         count[0] += 1
-        real(source, target)
+        real(source, target, **folders)
 
     monkeypatch.setattr(os, "replace", replace)
 
@@ -48,13 +51,15 @@ def test_a_build_killed_between_any_two_renames_never_leaves_a_stale_document(tm
     # old sources reuse the new sources' document.
     root = write_manuscript(tmp_path / "makale", {}, METADATA, BIB)
     out = tmp_path / "out"
-    renames = 4  # the HTML page and its stylesheet, the document and the state
+    version(root, "ESKİ")
+    # the HTML page, its stylesheet and its fonts; the document and the state
+    renames = len(build(root, out, ["html"]).written) + 2
     for rename in range(renames + 1):
         version(root, "ESKİ")
         build(root, out, ["html"])
         version(root, "YENİ")
         with monkeypatch.context() as patch:
-            kill_at(patch, rename)
+            kill_at(patch, rename, out)
             if rename < renames:
                 with pytest.raises(Killed):
                     build(root, out, ["html"])

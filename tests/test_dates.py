@@ -44,9 +44,44 @@ def test_english_forms(text, expected):
     assert isos(text, "en") == expected
 
 
-def test_a_bare_year_is_not_an_event():
-    assert isos("2018’de imzalanan konvansiyon ve 1996, 1997 yıllarında") == []
-    assert isos("in 2014 the union", "en") == []
+def test_a_bare_year_is_a_date_and_a_quantity_is_not():
+    assert isos("2018’de imzalanan konvansiyon ve 1996 yılında") == ["2018", "1996"]
+    assert isos("in 2014 the union", "en") == ["2014"]
+    assert isos("1729 da; 1747 de; 1920′de; 1881'de; 1903`de basıldı") == ["1729", "1747", "1920", "1881", "1903"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Kurul 1996, 1997 ve 1998 yıllarında toplandı.", "tr", ["1996/1998"]),
+    ("Eser 1729’da, 1747’de ve 1756’da basıldı.", "tr", ["1729/1756"]),
+    ("The fair was held in 1951, 1953 and 1955.", "en", ["1951/1955"]),
+    ("1996, 1997 ve 1998 yıllarında anlaşmalar ve 2004’te bir deklarasyon", "tr", ["1996/1998", "2004"]),
+    ("1998 ve 1996 yıllarında", "tr", ["1998", "1996"]),  # no range runs backwards
+    ("1990’da kuruldu, 1994’te kapandı.", "tr", ["1990", "1994"]),  # each year with its own words
+])
+def test_a_list_of_years_is_one_range(text, lang, expected):
+    assert isos(text, lang) == expected
+    assert isos("2301 sayılı Kanun, 6180 MW, 1950’li yıllar, 5118.7 MW") == []
+    assert isos("4000 troops, Resolution 1483, 1500 men and 480 BC", "en") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gemini 5 (August 21 – 29, 1965)", ["1965-08-21/1965-08-29"]),
+    ("on 15 October, 1969 and 3rd March 1918", ["1969-10-15", "1918-03-03"]),
+    ("February of 1940 and October, 1917", ["1940-02", "1917-10"]),
+    ("from 1939 to 1945; 1939-1945", ["1939", "1945", "1939/1945"]),
+])
+def test_english_forms_of_real_prose(text, expected):
+    assert isos(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bizi ancak 27/28 Eylül 1919 gecesi", ["1919-09-27/1919-09-28"]),
+    ("2 Teşrinievvel [Ekim] 1919 günü", ["1919-10-02"]),
+    ("3 nisan 1920′de", ["1920-04-03"]),
+    ("24 Nisan 1873-5 Nisan 1874 (11 ay)", ["1873-04-24/1874-04-05"]),
+])
+def test_turkish_forms_of_real_prose(text, expected):
+    assert isos(text) == expected
 
 
 def test_several_dates_in_one_sentence_in_order():

@@ -11,7 +11,7 @@ import pytest
 from conftest import doc_from
 
 from press import ast, html, pdf
-from press.editions import Job
+from press.editions import sandboxed_job
 from press.manuscript import find_manuscript
 from press.pipeline import Report, filtered_document
 
@@ -31,11 +31,12 @@ def test_skipping_an_edition_change_never_loses_one(filtered, prepare, monkeypat
     doc = json.loads(filtered["ast"])
     changed = 0
     for block in doc["blocks"] + doc_from(WIDE_PIPE_TABLE).to_json()["blocks"]:
-        one = Job(ast.dump({**doc, "meta": {}, "blocks": [block]}), "x", filtered["lang"], None)  # the metadata names every figure
-        skipping = prepare(one)
-        with monkeypatch.context() as always:
-            always.setattr(ast, "may_contain", lambda *_: True)
-            full = prepare(one)
+        facts = {**filtered, "ast": ast.dump({**doc, "meta": {}, "blocks": [block]})}
+        with sandboxed_job(facts, timestamp=None) as one:  # the metadata names every figure
+            skipping = prepare(one)
+            with monkeypatch.context() as always:
+                always.setattr(ast, "may_contain", lambda *_: True)
+                full = prepare(one)
         assert json.loads(skipping) == json.loads(full), json.dumps(block)[:200]
         changed += skipping != one.doc_json
     assert changed  # the samples hold what the edition changes: the check checked something

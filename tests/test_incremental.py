@@ -143,7 +143,7 @@ def test_serve_reloads_and_shows_errors_in_the_page(tmp_path):
 def test_the_cache_key_knows_every_pinned_tools_version():
     from press.cache import TOOLS, canonical, tool_versions
 
-    pinned = dict(line.split("==") for line in (REPO / "requirements.txt").read_text().split()
+    pinned = dict(line.split("==") for line in (REPO / "requirements-build.txt").read_text().split()
                   if "==" in line)
     versions = dict(item.rsplit("-", 1) for item in tool_versions().split(","))
     assert versions == {canonical(name): pinned[name] for name in TOOLS}

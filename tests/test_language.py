@@ -106,3 +106,11 @@ def test_terms_follow_the_language_and_fall_back_to_english():
     assert term("en", "and") == "and" and term("fr", "references") == "References"
     assert term("de", "references") == "Literatur" and term("de-AT", "figure") == "Abbildung"
     assert base_language("TR") == "tr"
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_pack_names_every_article_type_and_credit_role(code):
+    """The vocabularies' keys (``core.metaschema``) each have a name in every language."""
+    from core.metaschema import ARTICLE_TYPES, CREDIT_TERMS
+    assert set(pack(code)["article_types"]) == set(ARTICLE_TYPES)
+    assert set(pack(code)["credit"]) == set(CREDIT_TERMS)

@@ -157,13 +157,30 @@ def test_header_includes_reach_the_preambles(tmp_path):
     assert '<meta name="x-press-test" content="1">' in page(root).split("</head>")[0]
 
 
-def test_an_unknown_credit_role_names_its_line(tmp_path):
+def test_an_unknown_credit_role_is_an_error_naming_its_line(tmp_path):
+    """A misspelt role would reach JATS as no CRediT term at all: an error with the closest."""
     metadata = "lang: en\ntitle: T\nauthors:\n  - name: A\n    roles:\n      - Conceptualization\n      - visualisation\n"
     root, result = build(tmp_path, metadata)
-    assert result.returncode == 0
-    assert ("metadata.yaml:7: warning: unknown CRediT role 'visualisation' (did you mean 'visualization'?)"
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("metadata.yaml:7: error: unknown CRediT role 'visualisation' (did you mean 'visualization'?)"
             in result.stderr), result.stderr
-    assert "A: Conceptualization." in page(root)
+    root, result = build(tmp_path, metadata.replace("visualisation", "Writing – review & editing"))
+    assert result.returncode == 0 and "A: Conceptualization, Writing – review &amp; editing." in page(root)
+
+
+def test_issn_check_digit_article_type_and_doi_syntax(tmp_path):
+    """An ISSN whose check digit is wrong, an unknown article type and a DOI Crossref
+    would refuse are errors naming their lines, all in one build."""
+    metadata = ("lang: en\ntitle: T\njournal:\n  name: J\n  issn: 2146-1234\n  eissn: 1234-5679\n"
+                "article-type: reserch-article\ndoi: 10.12/x\n")
+    _, result = build(tmp_path, metadata)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "metadata.yaml:5: error: '2146-1234' is not an ISSN (its check digit does not match" in result.stderr
+    assert "metadata.yaml:7: error: unknown article type 'reserch-article' (did you mean 'research-article'?)" \
+        in result.stderr
+    assert "metadata.yaml:8: error: '10.12/x' is not a DOI (a DOI is 10., the registrant's 4 to 9 digits" \
+        in result.stderr
+    assert "eissn" not in result.stderr
 
 
 def test_a_wrong_orcid_check_digit_says_so(tmp_path):

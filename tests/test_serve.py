@@ -69,7 +69,7 @@ def test_reload_streams_are_released_when_the_browser_goes(preview):
     streams = []
     for _ in range(20):
         stream = socket.create_connection(("127.0.0.1", port))
-        stream.sendall(b"GET /__press/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        stream.sendall(f"GET /__press/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
         streams.append(stream)
     assert wait_for(lambda: threading.active_count() >= before + 20)
     for stream in streams:

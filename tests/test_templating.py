@@ -26,3 +26,16 @@ def test_an_edited_template_is_compiled_again(tmp_path):
     assert render(tmp_path, name) == "old X"
     (tmp_path / name).write_text("new {{ x }}", encoding="utf-8")
     assert render(tmp_path, name) == "new X"
+
+
+def test_a_file_added_earlier_in_the_search_path_replaces_the_loaded_template(tmp_path):
+    journal, system = tmp_path / "journal", tmp_path / "system"
+    system.mkdir()
+    (system / "block.j2").write_text("system {{ x }}", encoding="utf-8")
+    env = template_environment([journal, system])
+    assert env.get_template("block.j2").render(x="X") == "system X"
+    journal.mkdir()
+    (journal / "block.j2").write_text("journal {{ x }}", encoding="utf-8")
+    assert env.get_template("block.j2").render(x="X") == "journal X"
+    (journal / "block.j2").unlink()
+    assert env.get_template("block.j2").render(x="X") == "system X"

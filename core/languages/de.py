@@ -89,6 +89,16 @@ INTERFACE = {
     },
     "note": "Anm.",
     # Quotation marks in entry texts: German's low-high ones.
+    "article_types": {
+        "research-article": "Forschungsartikel", "review-article": "Übersichtsartikel", "editorial": "Editorial",
+        "book-review": "Rezension", "brief-report": "Kurzbericht", "case-report": "Fallbericht",
+        "letter": "Leserbrief", "correction": "Korrektur",
+    },
+    "review_copy": ("Für die anonyme Begutachtung vorbereitet: Namen und Institutionen der Autorinnen und Autoren, "
+                    "Danksagung, Förderung, Ethikvotum und Autorenbeiträge sind ausgelassen."),
+    "accessibility_summary": ("Diese Publikation erfüllt EPUB Accessibility 1.1 auf der Stufe WCAG 2.1 AA: "
+                              "Sie hat ein Inhaltsverzeichnis, geordnete Überschriften, eine Textalternative "
+                              "für jede Abbildung, Formeln in MathML und Tabellen mit Kopfzellen."),
     "quotes": {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")},
 }
 
@@ -159,6 +169,27 @@ DATES = {
     "month_range_start": "{day}. {month}",
     "day_range_separator": "–",
     "range_separator": " – ",
+}
+
+
+# The journal's site and issue PDF (press/journal).
+SITE = {
+    "volume": "Band",
+    "number": "Heft",
+    "issues": "Hefte",
+    "archive": "Archiv",
+    "home": "Startseite",
+    "search": "Suche",
+    "search_label": "In den Artikeln suchen",
+    "editorial_board": "Redaktion",
+    "guest_editors": "Gastherausgeber",
+    "latest": "Aktuelles Heft",
+    "issue_pdf": "Das ganze Heft (PDF)",
+    "feed": "Atom-Feed",
+    "issn": "ISSN",
+    "eissn": "e-ISSN",
+    "publisher": "Verlag",
+    "skip": "Zum Inhalt",
 }
 
 

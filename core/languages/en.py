@@ -86,6 +86,16 @@ INTERFACE = {
         "writing-review-editing": "Writing – review & editing",
     },
     "note": "n.",
+    "article_types": {
+        "research-article": "Research Article", "review-article": "Review Article", "editorial": "Editorial",
+        "book-review": "Book Review", "brief-report": "Brief Report", "case-report": "Case Report",
+        "letter": "Letter", "correction": "Correction",
+    },
+    "review_copy": ("Prepared for blind review: the authors' names and institutions, the acknowledgements, "
+                    "the funding, the ethics approval and the author contributions are left out."),
+    "accessibility_summary": ("This publication meets EPUB Accessibility 1.1 at WCAG 2.1 Level AA: it has a "
+                              "table of contents, headings in order, a text alternative for every figure, "
+                              "equations in MathML and tables with header cells."),
     "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
 }
 
@@ -124,41 +134,83 @@ CITATION = {
 
 DATES = {
     "date_forms": [
+        "{day} {month} {year} - {day2} {month2} {year2}",
+        "{month} {day}, {year} - {month2} {day2}, {year2}",
         "{day} {month} - {day2} {month2} {year}",
+        "{month} {day} - {month2} {day2}, {year}",
         "between {day} and {day2} {month} {year}",
         "{day} - {day2} {month} {year}",
+        "{month} {day} - {day2}, {year}",
+        "{month} {day}{ordinal}, {year}",
         "{month} {day}, {year}",
+        "{day}{ordinal} {month}, {year}",
+        "{day}{ordinal} {month} {year}",
+        "{day} {month}, {year}",
         "{day} {month} {year}",
         "{part}{month} {year}",
+        "{part}{month}, {year}",
+        "{month} of {year}",
+        "{month}, {year}",
         "{month} {year}",
     ],
     "day_month_form": "{day} {month}",
+    # A year alone ("in 1940", "early 1941", "1939-1945"), when no longer form holds it.
+    "year_forms": ["{year} - {year2}", "{part}{year}", "{year}"],
+    # A number that counts or names something: "Resolution 1483", "4000 troops", "the 1st
+    # Infantry Division", "480 BC" (the chronology's calendar has no era before ours).
+    "quantity_before": r"\b(?:Resolution|Resolutions|No\.|Nos\.|Number|Law|Article|Art\.|Act|Route|"
+                       r"Highway|Hill|Height|Flight|Division|Regiment|Brigade|Corps|Army|Squadron|Order|"
+                       r"Directive|Operation|Code|page|pp?\.)\s+|[$£€#]\s*",
+    "quantity_after": r"\s*(?:BC|BCE|B\.C\.|AD\b|[.,]\d|%|-(?:man|strong|mile|km|year|day|ton)\b)|"
+                      r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Division|Army|Armies|Corps|Brigade|Regiment|Battalion|"
+                      r"Fleet|Squadron|Group|Company|Battery|Wing|Marines?|Infantry|Cavalry|Airborne)\b|"
+                      r"\s+(?:(?:more|other|additional|extra|fresh|new|enemy|American|British|German|French|"
+                      r"Soviet|Japanese|Chinese|Iraqi|Russian|Italian|Allied|Union|Confederate)\s+)?"
+                      r"(?:troops|men|soldiers|sailors|marines|people|persons|civilians|casualties|dead|"
+                      r"killed|wounded|prisoners|refugees|tanks|aircraft|planes|ships|vessels|guns|rifles|"
+                      r"horses|km|kilometres|kilometers|miles|metres|meters|feet|yards|tons|tonnes|"
+                      r"dollars|pounds|francs|marks|rubles|hectares|votes|members|delegates|workers|"
+                      r"students|deaths|strong|infantry|cavalry|militia|fighters|insurgents|rebels|"
+                      r"guerrillas|Marines|Soviet|sorties|missions|units|square)\b",
     "date_suffix": "['’]s",
-    "date_connectors_after": [],
+    # "In August of that year", "ended in November of the same year"
+    "date_connectors_after": ["of that year", "of the same year", "of that same year"],
     "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
-                        "the night of", "on", "in", "of", "at", "by", "from", "to", "until",
+                        "the night of", "on", "in", "into", "of", "at", "by", "from", "to", "until",
                         "till", "since", "beyond", "through", "as of", "only", "already"],
     "weekdays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     "time_of_day_before": r"at\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.m\.|p\.m\.)",
     "time_of_day_after": r"(?!)",
     "date_list_forms": ["{day} and {day2} {month} {year}", "{month} {day} and {day2}, {year}"],
-    "yearless_forms": ["{day} and {day2} {month}", "{day} {month}", "{month} {day}"],
-    "yearless_month_forms": ["in {part}{month}", "in {month}"],
+    "yearless_forms": ["{month} {day} - {month2} {day2}", "{day} {month} - {day2} {month2}",
+                       "{month} {day} - {day2}", "{day} - {day2} {month}", "{day} and {day2} {month}",
+                       "{month} {day} and {day2}",
+                       "{day}{ordinal} {month}", "{day} {month}", "{month} {day}{ordinal}", "{month} {day}"],
+    # A month without a year: after a preposition ("in May", "by early October", "from
+    # October to March"), or with a part of it ("mid-June", "the end of November").
+    "yearless_month_forms": ["in {part}{month}", "by {part}{month}", "{part}{month}", "in {month}", "by {month}",
+                             "from {month}", "to {month}", "until {month}", "since {month}", "during {month}"],
     "pluperfect": r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b",
-    "date_parts": {"early": ["early ", "the beginning of ", "the start of "],
-                   "mid": ["mid-", "the middle of "],
-                   "late": ["late ", "the end of "]},
+    "date_parts": {"early": ["early ", "the beginning of ", "the start of ", "the first days of "],
+                   "mid": ["mid-", "the middle of ", "mid "],
+                   "late": ["late ", "the end of ", "the last days of ", "the latter part of "]},
     "part_forms": {"early": "early {date}", "mid": "mid-{date}", "late": "late {date}"},
     "month_aliases": {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7,
                       "Aug.": 8, "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12},
     "relative_forms": {
         "the following day": "+1 day", "the next day": "+1 day", "a day later": "+1 day",
         "the same day": "+0 day", "the same evening": "+0 day", "the same night": "+0 day",
+        "that same day": "+0 day", "the day following": "+1 day", "the following night": "+1 day",
+        "later that month": "+0 month", "the following month": "+1 month", "the next month": "+1 month",
         "the next morning": "+1 day", "the following morning": "+1 day",
         "the next evening": "+1 day", "the following evening": "+1 day",
         "a week later": "+1 week",
         "{count} days later": "+count day", "{count} weeks later": "+count week",
         "the {day}{ordinal}": "day",
+        "a month later": "+1 month", "{count} months later": "+count month",
+        "the following year": "+1 year", "the next year": "+1 year", "a year later": "+1 year",
+        "{count} years later": "+count year", "the previous year": "-1 year", "the year before": "-1 year",
+        "the same year": "+0 year", "that same year": "+0 year", "later that year": "+0 year",
     },
     "relative_complement": r"(?!)",
     "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -168,12 +220,21 @@ DATES = {
     "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]o|[Bb]eyond|[Tt]hrough)\s+$", ""),
                (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),
-               (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", "")],
+               (r"\b[Bb]etween\s+.{3,30}\s+and\s+$", ""),
+               # a lifespan or a reign: "(1893–1958)", "(15 May 1850 – 2 June 1920)"
+               (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
+               (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)"),
+               # years in apposition name a period ("a new series of trade, 1991–2021"); data end in a year
+               (r",\s*$", r"^\d{4}\s*[-–]\s*\d{4}\b"), (r"\b(?:end|ends|ended|run|runs|ran)\s+in\s+$", "")],
     # A state, or a date planned or set that the text does not say was kept
     # ("to be held on", "would end on", "the deadline of").
     "state": [(r"\b[Aa]s of\s+$", ""),
+              # what still held, or not yet, at a date: "a third of it was still undelimited in 2021"
+              (r"\b(?:still|not yet|no longer)\b[^.;:]{0,60}\s+(?:in|by|on)\s+$", ""),
               (r"\b(?:would|will|is to|was to|were to|to be)\s+(?:\w+\s+){0,2}?(?:on|in|by|for)\s+$", ""),
-              (r"\b(?:scheduled|planned|set|due)\s+(?:for|on|in|by)\s+$", ""),
+              (r"\b(?:scheduled|planned|set|due|expected|intended|announced for)\s+(?:for|on|in|by)\s+$", ""),
+              (r"\b(?:would|will|could|might|may|should|planned to|intended to|expected to|hoped to)\s+"
+               r"(?:\w+\s+){0,6}?(?:on|in|by|for)\s+$", ""),
               (r"\bdeadlines?(?:\s+of)?,?\s+$", "")],
     "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
                     (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",
@@ -190,9 +251,33 @@ DATES = {
 }
 
 
+# The journal's site and issue PDF (press/journal).
+SITE = {
+    "volume": "Volume",
+    "number": "Issue",
+    "issues": "Issues",
+    "archive": "Archive",
+    "home": "Home",
+    "search": "Search",
+    "search_label": "Search the articles",
+    "editorial_board": "Editorial Board",
+    "guest_editors": "Guest editors",
+    "latest": "Latest issue",
+    "issue_pdf": "The whole issue (PDF)",
+    "feed": "Atom feed",
+    "issn": "ISSN",
+    "eissn": "e-ISSN",
+    "publisher": "Publisher",
+    "skip": "Skip to the content",
+}
+
+
 CLAUSES = {
     "clause_reader": "english",
     "date_joiners": ["and"],
+    # "Baku ratified it on 2 May, Ashgabat on 9 May and Astana on 20 May": a list of dates
+    # that share the verb.
+    "list_separators": [r",\s+(?:and\s+)?", r"\s+and\s+"],
     # A plural subject takes "were": "the talks were held".
     "plural_noun": r"[^s]s$",
     "abbreviations": ["e.g.", "i.e.", "cf.", "vs.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Amb.",
@@ -261,10 +346,22 @@ CLAUSES = {
                        "thrown", "took", "understood", "undertook", "went", "withdrew", "withdrawn",
                        "won", "wore", "wrote", "written"],
     "relative_pronouns": ["which", "who"],
+    "noun_relatives": ["that", "which", "who"],
+    "stative_verbs": ["remained", "remains", "stayed", "stays", "seemed", "seems", "appeared", "appears",
+                      "shows", "show", "lists", "list", "is", "are"],
+    "prepositions": ["into", "in", "on", "at", "to", "from", "by", "with", "towards", "toward", "through",
+                     "across", "against", "over", "under", "near", "for", "of", "onto", "upon", "within"],
     "passive": {"singular": "was", "plural": "were"},
     "vague_subjects": ["It", "They", "He", "She", "This", "That", "These", "Those", "Both",
                        "The two countries", "The two sides", "Both sides", "The parties",
                        "The two governments", "The two presidents", "The latter", "The former"],
+    "subject_pronouns": ["He", "She", "It", "They"],
+    "demonstratives": ["This", "That", "These", "Those", "The latter", "The former"],
+    "possessive_pronouns": ["His", "Her", "Its", "Their"],
+    "possessive": "{name}’s",
+    # An entry that tells of no event ("It was 4 May 1979, and …" → "It was."): reviewed, not printed.
+    "no_event": r"(?:It|This|That|There|These|Those|They|He|She)\s+(?:was|were|is|are|had|came)\.|"
+                r"(?:Was|Were|Is|Are|Had|Has)\s+[a-z]+\.",  # a verb without its subject: "Was proclaimed."
     "meta_words": ["this article", "this study", "this paper", "this chapter", "this section"],
     "stopwords": ["the", "and", "of", "in", "on", "at", "to", "a", "an", "by", "for", "with",
                   "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",

@@ -91,6 +91,16 @@ INTERFACE = {
     },
     "note": "dn.",
     # Quotation marks in entry texts, as pandoc's smart quotes print them.
+    "article_types": {
+        "research-article": "Araştırma Makalesi", "review-article": "Derleme", "editorial": "Editörden",
+        "book-review": "Kitap İncelemesi", "brief-report": "Kısa Rapor", "case-report": "Olgu Sunumu",
+        "letter": "Editöre Mektup", "correction": "Düzeltme",
+    },
+    "review_copy": ("Kör hakemlik için hazırlanmıştır: yazarların adları ve kurumları, teşekkür, finansman, "
+                    "etik kurul onayı ve yazar katkıları çıkarılmıştır."),
+    "accessibility_summary": ("Bu yayın, WCAG 2.1 AA düzeyinde EPUB Erişilebilirlik 1.1 gereklerini karşılar: "
+                              "içindekiler tablosu, sıralı başlıklar, her şekil için metin karşılığı, MathML "
+                              "ile yazılmış denklemler ve başlık hücreli tablolar içerir."),
     "quotes": {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")},
 }
 
@@ -139,8 +149,10 @@ DATES = {
     # {ordinal} "th"; " - " is any dash with or without spaces. `date_suffix`
     # is what Turkish attaches with an apostrophe.
     "date_forms": [
+        "{day} {month} {year} - {day2} {month2} {year2}",
         "{day} {month} - {day2} {month2} {year}",
         "{day} - {day2} {month} {year}",
+        "{day}/{day2} {month} {year}",
         "{day} {month} {year}",
         "{year} yılının {month} ayının {part}",
         "{year} yılının {month} ayında",
@@ -148,11 +160,26 @@ DATES = {
         "{month} {year}",
     ],
     "day_month_form": "{day} {month}",
-    "date_suffix": "['’][a-zçğıöşü]+",
+    # A year alone ("1844’te", "1729 da", "(1866)", "1934 yılında", "1855-1865 yıllarında"),
+    # when no longer form holds it.
+    "year_forms": ["{year} - {year2}{suffix}", "{year}{suffix} {part}", "{year} yılının {part}", "{year} yılı {part}",
+                   "{year}{suffix}"],
+    # A number that counts or names something: "2301 sayılı Kanun", "6180 MW", "1950’li
+    # yıllar" (a decade), "Resolution 1483".
+    "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺]\s*",
+    "quantity_after": r"\s*(?:[.,]\d|%|['’′`]?l(?:[ıiuü]|[ae]r)\w*|-\w)|\s+(?:sayılı|numaralı|nolu|no’lu|"
+                      r"kişi|asker|er|km\w*|kilometre\w*|metre\w*|m|ton\w*|lira|TL|MW|kW|kV|adet|öğrenci|yatak|"
+                      r"dönüm|hektar|ölü|yaralı|esir|top|tüfek|uçak|gemi|tank|nüfus)\b"
+                      # a year in a name: "2040 Vizyonu", "1936 Olimpiyatları" (a month's name has its apostrophe)
+                      r"|\s+[A-ZÇĞİÖŞÜ][\w-]*(?:[ıiuü]|s[ıiuü])\b(?!['’])",
+    # A suffix after a date: with an apostrophe of any form ("1844’te", "1881'de",
+    # "1920′de", "1920`de"), or written apart ("1729 da", "1747 de").
+    "date_suffix": "['’′`´][a-zçğıöşü]+|\\s(?:[dt][ae]n?|y[ae])(?!\\w)",
     # Words that only tie a date to its sentence (after it in Turkish, before it
     # in English); dropped from event texts.
     "date_connectors_before": [],
-    "date_connectors_after": ["tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
+    "date_connectors_after": ["yılları arasında", "yıllarında", "yılında", "yılları", "yılı",
+                        "yıllarda", "senesinde", "tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                         "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
                         "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren"],
     # The days of the week and a time of day also tie a date to its sentence
@@ -164,13 +191,17 @@ DATES = {
     # "11 ve 17 Ekim 2020’de": two dates; the first takes its month and year
     # from the second.
     "date_list_forms": ["{day} ve {day2} {month} {year}"],
-    "yearless_forms": ["{day} ve {day2} {month}", "{day} {month}"],
+    "yearless_forms": ["{day} {month} - {day2} {month2}", "{day}/{day2} {month}", "{day} - {day2} {month}", "{day} ve {day2} {month}", "{day} {month}"],
     # A month without a year ("Mart ayında", "Ocak sonunda"): dated like a day
     # without one; left out quietly when its paragraph has no year.
     "yearless_month_forms": ["{month} ayının {part}", "{month} ayında", "{month} {part}",
                              "{month}{month_suffix}"],
     # The suffixes that make a month's name alone a date ("Mart’ta"): the locative.
     "month_suffix": "['’][dt][ae](?!\\w)",
+    # Nutuk glosses its Ottoman months, in brackets the OCR does not always close alike:
+    # "2 Teşrinievvel [Ekim] 1919", "2 Teşrinievvel (2 Ekim] günü", "(2 Ekim| günü".
+    "month_gloss": r"\s*[(\[]\s*(?:\d{1,2}\s+)?(?:Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|"
+                   r"Kasım|Aralık)\s*[\])|]",
     # A sentence that looks back ("… Kasım’da kurulmuştu"): a date in it without a
     # year lies before the one the text gave last, not after it.
     "pluperfect": r"\w+(?:m[ıiuü]şt[ıiuü]|[dt][ıiuü]yd[ıiuü])\b",
@@ -179,7 +210,12 @@ DATES = {
                    "mid": ["ortasında", "ortalarında", "ortası"],
                    "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"]},
     "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
-    "month_aliases": {},
+    # Months written in lower case ("3 nisan 1920′de"), and Nutuk's Ottoman names, which
+    # are the Gregorian months with the same day numbers ("2 Teşrinievvel [Ekim] 1919").
+    "month_aliases": {"ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
+                      "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+                      "Kânunusani": 1, "Kanunusani": 1, "Teşrinievvel": 10, "Teşrinisani": 11,
+                      "Kânunuevvel": 12, "Kanunuevvel": 12},
     # Dates given relative to the one before: "+N day" (N days after it),
     # "+count day|week" (a number in the text), "day" (that day of its
     # month), "month" (that month of its year).
@@ -189,6 +225,8 @@ DATES = {
         "{count} gün sonra": "+count day", "{count} hafta sonra": "+count week",
         "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
         "aynı ayın {part}": "part", "aynı yılın {month} ayında": "month",
+        "{count} ay sonra": "+count month", "ertesi yıl": "+1 year", "{count} yıl sonra": "+count year",
+        "aynı yıl": "+0 year",
     },
     # The word a relative date counts from, when it names an event, not a date:
     # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
@@ -203,14 +241,40 @@ DATES = {
     # date that names a thing ("Eylül 2022 savaşı", "14 Mart 2008 tarihli karar",
     # "26 Ağustos 1992’deki girişim") refers to an event dated elsewhere, if any.
     "period": [("", r"^\S*['’][dt][ae]n\b.{0,80}?['’]y?[ae]\s+kadar\b"),
-               ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b")],
+               ("", r"^\S*['’]y?[ae]\s+kadar\b"), ("", r"^\S*['’][dt][ae]n\s+(?:bu yana|beri)\b"),
+               # "1983 yılına kadar", "1954 yılında DSİ kurulana kadar" (not "… yılbaşına kadar
+               # teslim edilmesine": a deadline inside what was decided)
+               ("", r"^\S*\s+(?:yılın[ae]|yılında|tarihin[ae])\s+kadar\b"),
+               ("", r"^\S*(?:\s+[^\s,.;]+){0,6}?\s+\S+[ae]n[ae]\s+kadar\b"),
+               # a lifespan: "(27 Mart 1822, Lofça - 26 Mayıs 1895, İstanbul)", "(1893–1958)"
+               (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
+               (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
     # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
-    "state": [("", r"^\S*\s+(?:[^\s,.;]+\s+){0,5}?(?:iken|\S+[dt][ae]y?ken)\b"),
+    "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|\S+[dt][ae]y?ken|\S+rken)\b"),
+              # what still held, or not yet, by a date: "… sınırın üçte biri 2021 yılına gelindiğinde
+              # dahi belirlenmemişti"
+              ("", r"^\S*\s+(?:yılın[ae]|tarihin[ae])\s+gelindiğinde\b"),
+              # a term of office with its length: "24 Nisan 1873-5 Nisan 1874 (11 ay 12 gün)"
+              ("", r"^\S*\s*\(\s*\d+\s+(?:yıl|ay|gün|hafta)"),
+              # a figure reached: "1980 yılında kurulu güç 5118.7MW’a … ulaşmıştır"
+              ("", r"^\S*(?:\s+[^\s.;]+){0,10}?\s+%?\s*\d[\d.,]*\s*\w*['’]y?[ae]\b[^.;]{0,80}?\bulaş"),
+              # a plan, or the announcement of one: "meclisin 15 Mart’ta toplanacağı duyurulmuştu",
+              # "fırlatılması planlanmaktadır", "2016 taşınacaktır" (what was decided is an event)
+              ("", r"^\S*(?:\s+[^\s,.;]+){0,4}?\s+[a-zçğıöşü]+[ae]c[ae](?:ğ\w*\s+(?:duyur|açıkla|bildir|ilan|"
+                   r"belirt|söyle)|k(?:t[ıi]r)?\b)"),
+              ("", r"^\S*(?:\s+[^\s,.;]+){0,6}?\s+[a-zçğıöşü]+m[ae]s[ıi]\s+(?:planlan|öngörül|bekleni)"),
+              # a thing planned for a date: "örgütün 2022 yılında planlanan ortak tatbikatı"
+              ("", r"^\S*(?:\s+(?:yılında|tarihinde|ayında))?\s+(?:planlanan|öngörülen|beklenen|hedeflenen|"
+                   r"düşünülen|tasarlanan)\b"),
               # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
               ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
                    r"(?:karar|kararlaştır|öngör|planla)")],
     "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
-                    ("", r"^\d{4}\s+(?!tarih|itibar|yılı|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
+                    ("", r"^\S*\s+(?:yılları\s+)?arasındaki\b"),
+                    ("", r"^\d{4}\s*[-–]\s*\d{4}\s+dönem"),
+                    # a year that names a thing: "2040 Vizyonu", "Türk Dünyası 2040 Vizyonu"
+                    ("", r"^\d{4}\s+[A-ZÇĞİÖŞÜ][\w-]*(?:[ıiuü]|s[ıiuü]|l[ae]r[ıi])\b"),
+                    ("", r"^\d{4}\s+(?!tarih|itibar|yıl|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                         r"[a-zçğıöşü]+")],
     "ordinal_period": True,
     "long_date": "{day} {month} {year}",
@@ -224,9 +288,33 @@ DATES = {
 }
 
 
+# The journal's site and issue PDF (press/journal).
+SITE = {
+    "volume": "Cilt",
+    "number": "Sayı",
+    "issues": "Sayılar",
+    "archive": "Arşiv",
+    "home": "Ana sayfa",
+    "search": "Ara",
+    "search_label": "Makalelerde ara",
+    "editorial_board": "Yayın Kurulu",
+    "guest_editors": "Konuk editörler",
+    "latest": "Son sayı",
+    "issue_pdf": "Sayının tamamı (PDF)",
+    "feed": "Atom beslemesi",
+    "issn": "ISSN",
+    "eissn": "e-ISSN",
+    "publisher": "Yayıncı",
+    "skip": "İçeriğe geç",
+}
+
+
 CLAUSES = {
     "clause_reader": "turkish",
     "date_joiners": ["ve"],
+    # "Ağdam 20 Kasım’da, Kelbecer 25 Kasım’da, Laçin ise 1 Aralık 2020’de … iade edilmiştir":
+    # the parts of a list of dates that share the verb.
+    "list_separators": [r",\s+", r"\s+ve\s+"],
     "abbreviations": ["vb.", "vs.", "vd.", "bkz.", "Bkz.", "s.", "ss.", "Dr.", "Prof.", "Doç.",
                       "Yrd.", "örn.", "Örn.", "yy.", "c.", "no.", "No.", "St.", "Av.", "Ed.",
                       "çev.", "haz.", "bs.", "a.g.e.", "a.e.", "T.C.", "Ltd.", "Şti.", "Alm.",
@@ -241,10 +329,10 @@ CLAUSES = {
                           # a concessive or temporal converb ends its clause: "… yetkisi
                           # vermekle birlikte, …", "… olmasına rağmen, …", "… iken, …"
                           r"(?<=m[ae]kle birlikte)\s*,\s+", r"(?<=m[ae]s[ıi]ne (?:rağmen|karşın))\s*,\s+",
-                          r"(?<=[ıiuü]ken)\s*,\s+", r":\s+"],
+                          r"(?<=[ıiuü]ken)\s*,\s+", r"(?<=rken),?\s+", r":\s+"],
     "discourse": ["Bununla birlikte", "Bu bağlamda", "Bu çerçevede", "Bu noktada", "Ek olarak",
                   "Ayrıca", "Ancak", "Fakat", "Ama", "Nitekim", "Zira", "Son olarak", "Öte yandan",
-                  "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani"],
+                  "Diğer taraftan", "Bu durumda", "Yine", "Ve", "Da", "De", "Ise", "İse", "Yani", "Hatta"],
     "clause_start_drop": ["ve", "ancak", "fakat", "ama", "da", "de"],
     "inner_drop": [r"\s+ise(?=\s)", r"\s+(?:dahi|bile)(?=\s)"],  # "ise", and "dahi" (even) of a clause cut out
     # A relative date in apposition to the date that follows it ("bir gün sonra
@@ -259,14 +347,19 @@ CLAUSES = {
         "subject_relative": r"^(?P<stem>[a-zçğıöşü]{2,}?[aeıioöuü])y[ae]n$|^(?P<stem2>[a-zçğıöşü]{1,}[^aeıioöuüdty])[ae]n$",
         "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
         "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
-        "converb": r"^(?P<stem>[a-zçğıöşü]{2,})(?:y?[ae]r[ae]k|y?[ıiuü]p)$",
+        # "-arak", "-ıp", and "-ken" after a tense ("aşarken", "yaparken", "gelmişken")
+        "converb": r"^(?P<stem>[a-zçğıöşü]{2,}?)(?:y?[ae]r[ae]k|y?[ıiuü]p|(?:[ae]r|[ıiuü]r|m[ae]z|[ıiuü]yor|m[ıiuü]ş|"
+                   r"y?[ae]c[ae]k)ken)$",
         "past": r"m[ıiuü]ş$",
         "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
     },
     # A verbal noun before these is what the main verb decides or plans, not an
     # event of its own: "… teslim edilmesine karar vermiştir".
     "complement_heads": ["karar", "kararlaştır", "öngör", "planla", "iste", "talep", "bekle", "çağrı",
-                         "teklif", "tavsiye", "öner"],
+                         "teklif", "tavsiye", "öner",
+                         # what a verbal noun is the aim or the topic of: "… geliştirilmesi için",
+                         # "… geliştirilmesine dair bir deklarasyon"
+                         "için", "amacıyla", "dair", "ilişkin", "yönelik", "hakkında", "konusunda"],
     "not_verbs": ["zaman", "insan", "yan", "ilan", "beyan", "başkan", "meydan", "liman", "düşman", "uzman", "vatan",
                   "plan", "program", "organ", "tören", "neden", "beden", "heyecan", "hayvan",
                   "orman", "divan", "duman", "kervan", "ferman", "kurban", "çoban", "yılan",
@@ -276,7 +369,8 @@ CLAUSES = {
                   # adverbs and postpositions that end like a participle
                   "itibaren", "resmen", "kısmen", "tamamen", "aslen", "şahsen", "nispeten",
                   "zaten", "hemen", "takriben", "tahminen", "fiilen", "hukuken", "kanunen",
-                  "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen"],
+                  "gerçekten", "sonradan", "ilkin", "yalnızca", "rağmen", "tamimen", "tahriren", "şifahen",
+                  "hususen", "hassaten", "umumen", "mahsusen", "mecburen", "muvakkaten", "şahsen"],
     "negative_participle": r"m[ae]y[ae]n$|m[ae]d[ıi]ğ",
     "lexical_nouns": r"^(?:açıklama|anlaşma|antlaşma|görüşme|toplantı|çatışma|düzenleme|uygulama)",
     "stem_changes": {"ed": "et", "gid": "git", "güd": "güt"},
@@ -319,19 +413,38 @@ CLAUSES = {
                    "birlikte", "göre", "rağmen", "için", "gibi", "kadar", "beri", "dolayı",
                    "üzere", "yani", "ayrıca", "nitekim", "zira", "çünkü", "hatta", "dahi",
                    "özellikle", "bilhassa", "olan", "yana", "ardından", "sonrasında",
-                   "üzerine", "nedeniyle", "sırasında", "boyunca", "tarafından"],
+                   "üzerine", "nedeniyle", "sırasında", "boyunca"],
     "determiners": ["bu", "şu", "o", "aynı", "her", "bunun", "bununla"],
     # The review list: texts whose subject does not say who, or that are about
     # the article itself.
     "vague_subjects": ["İki ülke", "Her iki ülke", "Taraflar", "Her iki taraf", "Bu ülke",
                        "Bunlar", "Onlar", "Söz konusu", "Üçüncüsü", "İkincisi", "Diğeri",
                        "Bu milletvekilleri", "Bu devletler"],
+    "subject_pronouns": ["O", "Onlar"],
+    "demonstratives": ["Bu", "Şu", "O", "Söz konusu"],
+    "time_adverbs": ["Şu an", "Şu anda"],
+    "pro_drop": True,
+    # The subject test (an entry gets the actor only when its clause has no subject of its
+    # own): its last word must tell an act in the past ("geldi", "gönderilmiştir"); the noun
+    # before a light verb is part of the predicate ("vefat etti", "tayin edildi", "kadı
+    # oldu"); a lower-case word with a case ending, an infinitive or a converb, a
+    # capitalised one with a case after its possessive ("Maarif Nazırlığına") is no subject.
+    "event_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|m[ıiuü]şl[ae]rd[ıiuü]r|m[ıiuü]ş|(?<![aeıioöuü]y)[dt][ıiuü]|"
+                  r"[dt][ıiuü]l[ae]r)$",  # not "söz konusuydu" (a state)
+    "light_verbs": r"^(?:et|ed|eyle|kıl|ol)(?:ti|tiler|miş|il|di|du|muş|dular)",
+    "oblique": r"(?:[dt][ae]n?|n[dt][ae]n?|[ıiuü]n[ıiuü]|y[ıiuü]|y[ae]|[ıiuü]n[ae]|s[ıiuü]n[ae]|"
+               r"[^aeıioöuü\W]l[ae]|yl[ae]|m[ae]k|m[ae]ks[ıi]z[ıi]n|[ae]r[ae]k|[ıiuü]p)$",
+    "name_oblique": r"[ıiuü]n(?:[ae]|d[ae]n?|[ıiuü]n?)$",
+    "possessed": r"(?:[^aeıioöuü\W][ıiuü]|s[ıiuü]|l[ae]r[ıi])$",
+    # An entry that tells of no event ("Tarih 3 Mart 1924." → "Tarih."): reviewed, not printed.
+    "no_event": r"(?:Tarih\w*|Bu|O|Şu)(?:\s+(?:idi|dir|oldu|olmuştur|olarak))?\.|"
+                r"[^\W\d_]+(?:m[ae]kt[ae]d[ıi]r|[ıiuü]l?m[ae]kt[ae]d[ıi]r|d[ıiuü]r)\.",
     "meta_words": ["bu çalışma", "çalışmada", "bu analiz", "bu makale", "makalede", "bu bölüm"],
     "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
                   "iki", "ülke", "arasında", "tarafından", "sonra", "kadar", "ise"],
     "participles": r"(?!)",
     "phrase_boundaries": [],
-    "coordinators": ["ve", "veya"],
+    "coordinators": ["ve", "ile"],  # what joins two names into a subject of both ("Rusya ile İran")
     "adjunct_prepositions": [],
     "auxiliaries": [],
     "past_tense": r"(?!)",

@@ -18,16 +18,18 @@ from lxml import etree
 
 from press import ast
 from press.jats.body import (
+    alt_texts,
     appendices,
     back_matter,
     footnotes,
+    formulas,
     number_labels,
     numbered_equations,
     plain_spans,
     prepare,
     renderers,  # noqa: F401 (the edition's renderers, where its record looks for them)
 )
-from press.jats.front import article_meta, journal_meta
+from press.jats.front import DEFAULT_TYPE, article_meta, journal_meta
 from press.jats.references import cited_works, reference_list
 from press.jats.xml import NAMESPACES, XML_LANG, element, fragment
 from press.render import Rendered, render
@@ -38,12 +40,14 @@ SYSTEM_ID = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3-m
 JATS_ARGS = ["--mathml", "--wrap=none"]
 
 
-def render_jats(job) -> tuple[Rendered, dict[str, bytes], dict[str, dict]]:
-    """Pandoc's JATS of the body and of every metadata field, the figure files and the
-    cited works' fields (what the JATS and Crossref editions share)."""
-    doc, figures = prepare(job)
+def render_jats(job) -> tuple[Rendered, dict[str, bytes], dict[str, dict], dict[str, str]]:
+    """Pandoc's JATS of the body and of every metadata field, the figure files, the
+    cited works' fields (what the JATS and Crossref editions share) and each figure
+    file's alternative text."""
+    doc, figures, alts = prepare(job)
     works = cited_works(job, doc)
-    return render(ast.dump(doc), "jats_publishing", JATS_ARGS, job.plain), figures, works
+    rendered = render(ast.dump(doc), "jats_publishing", JATS_ARGS, job.plain)
+    return rendered, figures, works, alts
 
 
 # --- the front matter ---------------------------------------------------------------------
@@ -51,11 +55,16 @@ def render_jats(job) -> tuple[Rendered, dict[str, bytes], dict[str, dict]]:
 # Journal Publishing requires a journal-id and an ISSN.
 REQUIRED = {"journal.name": "the journal's name",
             "journal.issn|journal.eissn": "the journal's print or electronic ISSN"}
+# What archives and indexers ask for, without which the edition is still written
+# (each missing one a warning): JATS4R's permissions, PMC's publisher-name.
+RECOMMENDED = {"license": "the licence, which archives need to know what they may do with the article "
+                          "(JATS4R's permissions)",
+               "journal.publisher|crossref.registrant": "the publisher's name (PMC requires publisher-name)"}
 
 
 # --- the document --------------------------------------------------------------------------
 
-def article(job, rendered: Rendered, works: dict[str, dict]) -> etree._Element:
+def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, str]) -> etree._Element:
     """The whole ``<article>``: front, body and back."""
     body = fragment(rendered.body)
     body.tag = "body"
@@ -71,21 +80,23 @@ def article(job, rendered: Rendered, works: dict[str, dict]) -> etree._Element:
     front = element("front", children=[journal_meta(rendered.plain, rendered.meta),
                                        article_meta(rendered.plain, rendered.meta, job.lang, statements)])
     root = etree.Element("article", nsmap=NAMESPACES)
-    root.set("article-type", "research-article")
+    root.set("article-type", rendered.plain.get("article-type") or DEFAULT_TYPE)
     root.set("dtd-version", DTD_VERSION)
     root.set(XML_LANG, job.lang)
     root.extend([front, body, *([element("back", children=back)] if back else [])])
+    formulas(root)
+    alt_texts(root, alts)
     return root
 
 
-def jats_xml(job, rendered: Rendered, works: dict[str, dict]) -> bytes:
+def jats_xml(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, str]) -> bytes:
     # pretty_print indents only elements without text of their own: mixed content stays.
-    return etree.tostring(article(job, rendered, works), xml_declaration=True, encoding="UTF-8",
+    return etree.tostring(article(job, rendered, works, alts), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True,
                           doctype=f'<!DOCTYPE article PUBLIC "{PUBLIC_ID}" "{SYSTEM_ID}">')
 
 
 def write(job, shared) -> dict[str, bytes]:
-    rendered, figures, works = shared.jats
-    return {f"jats/{job.slug}.xml": jats_xml(job, rendered, works),
+    rendered, figures, works, alts = shared.jats
+    return {f"jats/{job.slug}.xml": jats_xml(job, rendered, works, alts),
             **{f"jats/{name}": data for name, data in figures.items()}}

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from core.kinds import NATIVE, After, Native, Omit, Renderers, Structured, front_matter
+from core.mathtext import linear
 from core.names import (
     APPENDIX_CLASS,
     CITATION_CLASS,
@@ -27,7 +28,7 @@ from core.names import (
 )
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes
-from press.jats.xml import element, named, remove, unwrap
+from press.jats.xml import MML, XLINK, element, fragment, named, remove, unwrap  # noqa: F401 (fragment: the doctests)
 
 # Where each back-matter statement goes (JATS4R's recommendations): acknowledgements
 # in <ack>, funding in <funding-group>, conflicts and contributions as author notes,
@@ -133,26 +134,40 @@ def renderers(job=None) -> Renderers:
     return table
 
 
-def prepare(job) -> tuple[dict, dict[str, bytes]]:
-    """The document as the JATS writer needs it, and the figure files beside the XML."""
+def prepare(job) -> tuple[dict, dict[str, bytes], dict[str, str]]:
+    """The document as the JATS writer needs it, the figure files beside the XML and
+    each file's alternative text."""
     doc = job.document()
     rendering = renderers(job)
     rendering.types = target_types(doc)
     doc["blocks"] = ast.render_blocks(doc["blocks"], rendering) + rendering.notes
-    return doc, figure_files(doc, job)
+    files = figure_files(doc, job)
+    return doc, files, {image["c"][2][0]: ast.alt_text(image) for image in ast.elements(doc["blocks"], "Image")}
+
+
+def alt_texts(root: etree._Element, alts: dict[str, str]) -> None:
+    """Every ``<graphic>`` with its ``<alt-text>`` (JATS4R: all graphics have one),
+    the image's own alternative text (pandoc's writer leaves it out)."""
+    for graphic in root.iter("graphic", "inline-graphic"):
+        alt = alts.get(graphic.get(f"{{{XLINK}}}href", ""))
+        if alt and graphic.find("alt-text") is None:
+            graphic.insert(0, element("alt-text", alt))
 
 
 def figure_files(doc: dict, job) -> dict[str, bytes]:
     """Each image as a file beside the XML, under the name the text gives it; a
-    generated picture (the timeline, a ``data:`` URI) under its figure's id."""
+    generated picture (the timeline, a ``data:`` URI) under its figure's id, a
+    figure of several (the timeline's panels) numbered: ``fig-timeline-2.svg``."""
     files: dict[str, bytes] = {}
     for figure in ast.elements(doc["blocks"], "Figure"):
-        for image in ast.elements(figure["c"][2], "Image"):
+        generated = [image for image in ast.elements(figure["c"][2], "Image")
+                     if image["c"][2][0].startswith("data:")]
+        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", figure["c"][0][0]).strip("-") or "figure"
+        for number, image in enumerate(generated, start=1):
             url = image["c"][2][0]
             if url.startswith("data:"):
                 media, data = data_uri_bytes(url)
-                stem = re.sub(r"[^A-Za-z0-9_-]+", "-", figure["c"][0][0]).strip("-") or "figure"
-                name = f"figures/{stem}{EXTENSIONS[media]}"
+                name = f"figures/{stem}{f'-{number}' if len(generated) > 1 else ''}{EXTENSIONS[media]}"
                 image["c"][2][0] = name
                 files[name] = data
     for image in ast.elements(doc["blocks"], "Image"):
@@ -207,6 +222,40 @@ def numbered_equations(body: etree._Element) -> None:
             remove(numbers[0])
         formula.set("id", holder.get("id"))
         unwrap(holder)
+
+
+# PMC renders a formula's TeX alone: it must be a whole LaTeX document.
+TEX_DOCUMENT = ("\\documentclass[12pt]{minimal}\n\\usepackage{amsmath}\n\\usepackage{amssymb}\n"
+                "\\begin{document}\n%s\n\\end{document}")
+
+
+def formulas(root: etree._Element) -> None:
+    r"""Every formula as PMC's tagging guidelines want it: an id on the formula and on
+    its MathML and TeX, the TeX a complete LaTeX document, and the MathML's
+    ``alttext`` the formula as linear text (``core.mathtext``).
+
+    >>> root = fragment(r'<p><inline-formula><alternatives><tex-math>\alpha</tex-math>'
+    ...                 '<mml:math display="inline"><mml:mi>α</mml:mi></mml:math></alternatives></inline-formula></p>')
+    >>> formulas(root)
+    >>> formula = root.find(".//inline-formula")
+    >>> formula.get("id"), formula.find(f".//{{{MML}}}math").get("alttext")
+    ('inf1', 'α')
+    >>> formula.findtext(".//tex-math").split(chr(10))[-2:]
+    ['$\\alpha$', '\\end{document}']
+    """
+    for number, formula in enumerate(root.iter("inline-formula", "disp-formula"), start=1):
+        inline = formula.tag == "inline-formula"
+        identifier = formula.get("id") or f"{'inf' if inline else 'df'}{number}"
+        formula.set("id", identifier)
+        tex, math = formula.find(".//tex-math"), formula.find(f".//{{{MML}}}math")
+        source = (tex.text or "").strip() if tex is not None else ""
+        if tex is not None and not source.startswith("\\documentclass"):
+            tex.text = TEX_DOCUMENT % (f"${source}$" if inline else f"\\[{source}\\]")
+            tex.set("id", f"{identifier}-tex")
+        if math is not None:
+            math.set("id", f"{identifier}-mml")
+            if source and not math.get("alttext"):
+                math.set("alttext", linear(source))
 
 
 def plain_spans(body: etree._Element) -> None:

@@ -1,9 +1,14 @@
 """The JATS front matter, built with lxml from the metadata: the journal, the titles,
 the contributors with their affiliations and roles, the dates, the permissions, the
-abstracts and keywords, the funding statement.
+abstracts and keywords, the funding statement. What PMC's tagging guidelines and
+JATS4R's recommendations ask for is there: the publisher's name, the article's type
+and subject heading (``article-categories``), CRediT roles with the vocabulary's
+exact terms, permissions with the licence and the copyright holder.
 
 >>> name_parts("Thomas de Waal"), name_parts("Ayşe Yılmaz Kaya", "Yılmaz Kaya")
 (('de Waal', 'Thomas'), ('Yılmaz Kaya', 'Ayşe'))
+>>> copyright_holder("© 2021 The Authors"), copyright_holder("Copyright (c) 2020, Ayşe Yılmaz.")
+('The Authors', 'Ayşe Yılmaz')
 """
 from __future__ import annotations
 
@@ -11,12 +16,13 @@ import re
 
 from lxml import etree
 
-from core.language import pack, term
+from core.language import term
 from core.markup import page_range
-from core.metaschema import credit_role
+from core.metaschema import CREDIT_TERMS, CREDIT_VOCABULARY, credit_role
 from press.jats.xml import ALI, blocks, date_element, element, inline, unwrap_into
+from press.templates import publisher
 
-CREDIT = "https://credit.niso.org/"
+DEFAULT_TYPE = "research-article"
 
 
 def name_parts(name: str, surname: str | None = None) -> tuple[str, str]:
@@ -45,9 +51,10 @@ def journal_meta(plain: dict, meta: dict) -> etree._Element:
     for key, form in (("issn", "print"), ("eissn", "electronic")):
         if journal.get(key):
             children.append(element("issn", journal[key], publication_format=form))
-    if journal.get("publisher"):
+    if publisher(plain):  # the journal's publisher, else who registers the DOI
         children.append(element("publisher", children=[
-            inline("publisher-name", rendered.get("publisher", ""))]))
+            inline("publisher-name", rendered["publisher"]) if journal.get("publisher")
+            else element("publisher-name", publisher(plain))]))
     if journal.get("url"):
         children.append(element("self-uri", journal["url"], xlink_href=journal["url"]))
     return element("journal-meta", children=children)
@@ -89,7 +96,7 @@ def contributors(plain: dict, lang: str, note_ids: dict[str, str] | None = None
     affiliations = plain.get("affiliations") or []
     numbered = {entry["name"]: index for index, entry in enumerate(affiliations, start=1)}
     ror = {entry["name"]: entry.get("ror") for entry in affiliations}
-    shown_roles, english_roles = term(lang, "credit"), pack("en")["credit"]
+    shown_roles = term(lang, "credit")
     contribs, notes = [], []
     for author in authors:
         surname, given = name_parts(author.get("name", ""), author.get("surname"))
@@ -105,9 +112,9 @@ def contributors(plain: dict, lang: str, note_ids: dict[str, str] | None = None
             key = credit_role(role)
             if key:
                 children.append(element(
-                    "role", shown_roles[key], vocab="credit", vocab_identifier=CREDIT,
-                    vocab_term=english_roles[key],
-                    vocab_term_identifier=f"{CREDIT}contributor-roles/{key}/"))
+                    "role", shown_roles[key], vocab="credit", vocab_identifier=CREDIT_VOCABULARY,
+                    vocab_term=CREDIT_TERMS[key],
+                    vocab_term_identifier=f"{CREDIT_VOCABULARY}contributor-roles/{key}/"))
         own = author.get("affiliations") or []
         for name in own:
             xref = element("xref", ref_type="aff", rid=f"aff{numbered[name]}")
@@ -144,26 +151,49 @@ def contributors(plain: dict, lang: str, note_ids: dict[str, str] | None = None
     return element("contrib-group", children=contribs), notes
 
 
-def permissions(plain: dict, meta: dict) -> etree._Element | None:
+def copyright_holder(statement: str) -> str:
+    """Who holds the copyright, from the copyright line: the line without ©, the word
+    "Copyright", its year and its punctuation."""
+    holder = re.sub(r"(?i)©|\(c\)|copyright|\b(1[5-9]|2\d)\d\d\b", " ", statement)
+    return " ".join(holder.split()).strip(" ,.;:")
+
+
+def permissions(plain: dict, meta: dict) -> etree._Element:
+    """``<permissions>``, which JATS4R requires of every article: the copyright line
+    with its year and holder, and the licence (``ali:license_ref``); a missing licence
+    is said by the edition's check (``RECOMMENDED``)."""
     children = []
     if plain.get("copyright"):
         children.append(inline("copyright-statement", meta["copyright"]))
         year = re.search(r"\b(1[5-9]|2\d)\d\d\b", plain["copyright"])
+        year = year.group(0) if year else str(plain.get("published") or plain.get("date") or "")[:4]
         if year:
-            children.append(element("copyright-year", year.group(0)))
+            children.append(element("copyright-year", year))
+        holder = copyright_holder(plain["copyright"])
+        if holder:
+            children.append(element("copyright-holder", holder))
     license_ = plain.get("license") or {}
     if license_:
         url = license_.get("url")
         children.append(element("license", xlink_href=url, children=[
             *([element(f"{{{ALI}}}license_ref", url)] if url else []),
             element("license-p", license_.get("name") or license_.get("id"))]))
-    return element("permissions", children=children) if children else None
+    return element("permissions", children=children)
+
+
+def article_categories(plain: dict, lang: str) -> etree._Element:
+    """The headings under which the journal lists the article: ``subject``, else the
+    name of its type in its language (PMC requires a heading)."""
+    subjects = plain.get("subject") or [term(lang, "article_types")[plain.get("article-type") or DEFAULT_TYPE]]
+    return element("article-categories", children=[element("subj-group", subj_group_type="heading", children=[
+        element("subject", subject) for subject in subjects])])
 
 
 def article_meta(plain: dict, meta: dict, lang: str, statements: dict) -> etree._Element:
     children = []
     if plain.get("doi"):
         children.append(element("article-id", plain["doi"], pub_id_type="doi"))
+    children.append(article_categories(plain, lang))
     children.append(title_group(plain, meta))
     notes, note_ids = author_notes(plain, meta)
     group, corresp = contributors(plain, lang, note_ids)
@@ -186,11 +216,9 @@ def article_meta(plain: dict, meta: dict, lang: str, statements: dict) -> etree.
              for entry in plain.get("history") or [] if entry.get("name") != "published"]
     if dates:
         children.append(element("history", children=dates))
-    rights = permissions(plain, meta)
-    if rights is not None:
-        children.append(rights)
-    if plain.get("url"):
-        children.append(element("self-uri", plain["url"], xlink_href=plain["url"]))
+    children.append(permissions(plain, meta))
+    if plain.get("url"):  # the link's text says what it links (JATS4R): the article, by its title
+        children.append(element("self-uri", plain["url"], xlink_href=plain["url"], xlink_title=plain.get("title")))
     translation, rendered = plain.get("translation") or {}, meta.get("translation") or {}
     if plain.get("abstract"):
         children.append(blocks("abstract", meta["abstract"]))
@@ -199,7 +227,8 @@ def article_meta(plain: dict, meta: dict, lang: str, statements: dict) -> etree.
     for language, source, words in ((lang, plain, meta.get("keywords")),
                                     (translation.get("lang"), translation, rendered.get("keywords"))):
         if source.get("keywords"):
-            children.append(element("kwd-group", kwd_group_type="author", xml_lang=language,
+            # the article's own language is said once, on <article> (JATS4R)
+            children.append(element("kwd-group", kwd_group_type="author", xml_lang=None if language == lang else language,
                                     children=[inline("kwd", word) for word in words]))
     if statements["funding"]:
         statement = element("funding-statement")

@@ -4,6 +4,8 @@ article prints it (``<mixed-citation>``).
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from core.markup import page_range, unsafe_url
@@ -11,7 +13,7 @@ from core.names import BIBLIOGRAPHY_ID, ENTRY_CLASS, ENTRY_PREFIX
 from filters.bibliography import load_bibliography
 from filters.cslitems import structured_references
 from press import ast
-from press.jats.xml import element
+from press.jats.xml import XLINK, element
 
 # CSL types → JATS4R's publication types.
 PUBLICATION_TYPES = {
@@ -86,8 +88,29 @@ def element_citation(item: dict) -> etree._Element:
     if accessed:
         iso = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed))
         children.append(element("date-in-citation", iso, content_type="access-date", iso_8601_date=iso))
-    return element("element-citation", publication_type=PUBLICATION_TYPES.get(kind, "other"),
-                   children=children)
+    return element("element-citation", publication_type=publication_type(item), children=children)
+
+
+def publication_type(item: dict) -> str:
+    """JATS4R's publication type of a cited work, from its entry type (CSL).
+
+    >>> publication_type({"type": "chapter"}), publication_type({})
+    ('book', 'other')
+    """
+    return PUBLICATION_TYPES.get(item.get("type", ""), "other")
+
+
+def described(link: etree._Element, item: dict, mixed: etree._Element) -> None:
+    """A link whose text is its address (a DOI, a web page) says what it links in
+    ``xlink:title`` (JATS4R: link text that describes the linked object): the work's
+    title, else the reference as printed before the link."""
+    text = " ".join("".join(link.itertext()).split())
+    if text and not re.match(r"(?i)(https?|s?ftp)://", text) and text != link.get(f"{{{XLINK}}}href"):
+        return
+    title = item.get("title") or item.get("container-title") or " ".join(
+        (mixed.text or "").split()).rstrip(" .,")
+    if title:
+        link.set(f"{{{XLINK}}}title", title)
 
 
 def reference_list(body: etree._Element, works: dict[str, dict]) -> etree._Element | None:
@@ -101,11 +124,14 @@ def reference_list(body: etree._Element, works: dict[str, dict]) -> etree._Eleme
         identifier = entry.get("id", "")
         key = identifier[len(ENTRY_PREFIX):]
         printed = entry.find("p")
-        mixed = element("mixed-citation")
+        item = works.get(key, {})
+        mixed = element("mixed-citation", publication_type=publication_type(item))
         if printed is not None:
             mixed.text = printed.text
             mixed.extend(list(printed))
-        citations = [element_citation(works[key])] if key in works else []
+        citations = [element_citation(item)] if item else []
+        for link in [*mixed.iter("ext-link"), *(c for citation in citations for c in citation.iter("ext-link"))]:
+            described(link, item, mixed)
         refs.append(element("ref", id=identifier, children=[
             element("citation-alternatives", children=[*citations, mixed]) if citations else mixed]))
     title = section.find("title")

@@ -1,0 +1,86 @@
+r"""PNG and JPEG figures, checked before any edition decodes them: the size their header
+declares (Pillow reads the header alone), their format, and whether their data is
+whole, so that Typst, a browser or an e-reader is never handed a picture that takes
+gigabytes to decode or that fails with a message naming no file.
+
+>>> import base64
+>>> pixel = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+>>> picture_problem(pixel, ".png") is None, picture_problem(pixel[:50], ".png"), picture_problem(b"x", ".jpg")
+(True, 'its data is cut short or damaged (Truncated File Read)', 'not a PNG or JPEG file (its first bytes are neither)')
+>>> import struct, zlib
+>>> def chunk(kind, body): return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+>>> header = chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000, 16, 6, 0, 0, 0))
+>>> picture_problem(b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", b""), ".png")  # no pixel data at all
+'30000 × 30000 pixels (900 million pixels): over the limit of 50 million pixels for one picture'
+"""
+from __future__ import annotations
+
+import io
+
+from core.inputs import limit, shown_size
+
+FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """What keeps an edition from drawing a PDF figure's first page (None: nothing): a
+    picture in it that declares more pixels than the limit (Typst decodes it to draw the
+    page for the web: 20000 × 20000 took 400 MB), or a file pypdf cannot read. Only the
+    pictures' dictionaries are read, never their data."""
+    from pypdf import PdfReader
+
+    try:
+        page = PdfReader(io.BytesIO(data)).pages[0]
+        pending, seen = [page.get("/Resources")], set()
+        while pending:
+            resources = pending.pop()
+            resources = resources.get_object() if resources is not None else None
+            objects = resources.get("/XObject") if resources else None
+            for reference in (objects.get_object().values() if objects else ()):
+                key = getattr(reference, "idnum", None) or id(reference)
+                if key in seen:
+                    continue
+                seen.add(key)
+                item = reference.get_object()
+                if item.get("/Subtype") == "/Image":
+                    width, height = int(item.get("/Width", 0)), int(item.get("/Height", 0))
+                    if width * height > limit("pixels"):
+                        return (f"a picture in it of {width} × {height} pixels "
+                                f"({shown_size(width * height, 'pixels')}): over the limit of "
+                                f"{shown_size(limit('pixels'), 'pixels')} for one picture")
+                elif item.get("/Subtype") == "/Form":
+                    pending.append(item.get("/Resources"))
+    except Exception as failure:  # pypdf raises many kinds on a damaged file; each means the same here
+        return f"not a PDF its first page can be read from ({failure})"
+    return None
+
+
+def picture_problem(data: bytes, suffix: str) -> str | None:
+    """What keeps an edition from decoding a PNG or JPEG (None: nothing). The pixel
+    count is read from the header, before any decoding; then a PNG's chunks are
+    checked (their CRCs), a JPEG decoded at an eighth of its size."""
+    if suffix == ".pdf":
+        return pdf_problem(data)
+    if suffix not in FORMATS:
+        return None
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = None  # our own limit, checked below from the header
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            width, height = picture.size
+            if width * height > limit("pixels"):
+                return (f"{width} × {height} pixels ({shown_size(width * height, 'pixels')}): over the limit "
+                        f"of {shown_size(limit('pixels'), 'pixels')} for one picture")
+            if picture.format != FORMATS[suffix]:
+                return f"a {picture.format} file, named {suffix}"
+            if picture.format == "JPEG":
+                picture.draft("RGB", (max(width // 8, 1), max(height // 8, 1)))
+                picture.load()
+            else:
+                picture.verify()
+    except Image.UnidentifiedImageError:
+        return "not a PNG or JPEG file (its first bytes are neither)"
+    except Exception as failure:  # Pillow's decoders raise many kinds; each means the same here
+        return f"its data is cut short or damaged ({failure})"
+    return None

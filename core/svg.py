@@ -1,0 +1,211 @@
+"""SVG figures, sanitized by an allowlist before any edition publishes them.
+
+An SVG is a program as much as a picture: ``<script>``, ``onload``, a
+``<foreignObject>`` of HTML, an ``<image href>`` or a CSS ``url()`` that fetches
+or reads a file. What the HTML folder, the EPUB, the JATS folder and Typst get is
+the figure rebuilt from an allowlist: the elements of drawing (shapes, text,
+gradients, clips, markers, filters), their presentation attributes, references
+only within the figure (``#id``), embedded pictures only as PNG or JPEG ``data:``,
+CSS only as declarations of listed properties. Everything else is dropped, and
+said; a figure with nothing to drop is published byte for byte. lxml parses it
+without a DTD, entities, or the network.
+
+>>> clean = sanitized(b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"><script>x()</script>'
+...                   b'<rect width="2" fill="url(#g)" style="fill: red; background: url(http://e/)"/></svg>')
+>>> clean.dropped
+['onload attribute', '<script>', 'style attribute']
+>>> clean.data
+b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" fill="url(#g)"/></svg>'
+>>> sanitized(b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>').dropped
+[]
+>>> sanitized(b'<?xml-stylesheet href="http://e/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>').dropped
+['a processing instruction']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.images import picture_problem
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+XML = "http://www.w3.org/XML/1998/namespace"
+# What drawing editors keep for themselves: never shown, dropped without a word.
+EDITOR_NAMESPACES = frozenset({
+    "http://www.inkscape.org/namespaces/inkscape", "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://creativecommons.org/ns#",
+    "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"})
+
+ELEMENTS = frozenset({
+    "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch",
+    "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+    "text", "tspan", "textPath", "image", "style",
+    "clipPath", "mask", "pattern", "marker", "linearGradient", "radialGradient", "stop",
+    "filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feDropShadow",
+    "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge",
+    "feMergeNode", "feOffset"})
+ATTRIBUTES = frozenset({
+    "id", "class", "style", "transform", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry",
+    "fx", "fy", "fr", "width", "height", "viewBox", "preserveAspectRatio", "points", "pathLength",
+    "version", "baseProfile", "lang", "href", "type", "media",
+    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap",
+    "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset", "opacity", "color",
+    "display", "visibility", "overflow", "clip", "clip-path", "clip-rule", "clipPathUnits", "mask",
+    "maskUnits", "maskContentUnits", "marker-start", "marker-mid", "marker-end", "markerWidth",
+    "markerHeight", "markerUnits", "refX", "refY", "orient", "offset", "stop-color", "stop-opacity",
+    "gradientUnits", "gradientTransform", "spreadMethod", "patternUnits", "patternContentUnits",
+    "patternTransform", "filter", "filterUnits", "primitiveUnits", "in", "in2", "result", "stdDeviation",
+    "mode", "operator", "k1", "k2", "k3", "k4", "values", "tableValues", "slope", "intercept",
+    "amplitude", "exponent", "radius", "flood-color", "flood-opacity", "lighting-color",
+    "font-family", "font-size", "font-weight", "font-style", "font-variant", "font-stretch",
+    "text-anchor", "dominant-baseline", "alignment-baseline", "baseline-shift", "letter-spacing",
+    "word-spacing", "text-decoration", "writing-mode", "dx", "dy", "rotate", "textLength",
+    "lengthAdjust", "startOffset", "method", "spacing", "side", "vector-effect", "shape-rendering",
+    "text-rendering", "image-rendering", "color-interpolation", "color-interpolation-filters",
+    "mix-blend-mode", "isolation", "paint-order", "systemLanguage", "requiredFeatures"})
+# Presentation attributes are also CSS properties: the same names are allowed in ``style``.
+PROPERTIES = ATTRIBUTES - {"id", "class", "style", "href", "type", "media", "d", "points", "viewBox",
+                           "version", "baseProfile", "lang", "systemLanguage", "requiredFeatures"}
+LOCAL_URL = re.compile(r"url\(\s*(['\"]?)#[\w.:-]+\1\s*\)")
+# A CSS value: words, numbers, colours, commas, brackets, quotes, and local url()s only.
+VALUE = re.compile(r"(?:[\w\s#%.,+\-/!'\"()]|url\(\s*['\"]?#[\w.:-]+['\"]?\s*\))*")
+DECLARATION = re.compile(r"\s*([a-zA-Z-]+)\s*:\s*([^;{}]*?)\s*;?\s*")
+RULE = re.compile(r"\s*([\w\s.#*,:>+~\[\]=\"'-]+)\{([^{}]*)\}\s*")
+PICTURE = re.compile(r"data:image/(?:png|jpeg);base64,[A-Za-z0-9+/=\s]*")
+
+
+@dataclass
+class Sanitized:
+    data: bytes                                         # the figure to publish
+    dropped: list[str] = field(default_factory=list)   # what the allowlist took out, in order
+
+
+def safe_value(value: str) -> bool:
+    """A value free of any address but a reference within the figure.
+
+    >>> safe_value("url(#clip1)"), safe_value("url(http://x/)"), safe_value("u\\\\72l(x)")
+    (True, False, False)
+    """
+    return "\\" not in value and "url(" not in LOCAL_URL.sub("", value.lower()) and bool(VALUE.fullmatch(value))
+
+
+def safe_declarations(css: str) -> bool:
+    """CSS declarations (``fill: red; stroke-width: 2``) of listed properties and safe values."""
+    position = 0
+    while position < len(css):
+        match = DECLARATION.match(css, position)
+        if not match or match.end() == position or match.group(1).lower() not in PROPERTIES \
+                or not safe_value(match.group(2)):
+            return False
+        position = match.end()
+    return True
+
+
+def safe_stylesheet(css: str) -> bool:
+    """A ``<style>`` element: rules of plain selectors and safe declarations, no at-rule."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    position = 0
+    while css[position:].strip():
+        match = RULE.match(css, position)
+        if not match or not safe_declarations(match.group(2)):
+            return False
+        position = match.end()
+    return True
+
+
+def safe_reference(element: str, value: str) -> bool:
+    """``href``: a place in the figure, or, for ``<image>``, a PNG or JPEG inside it that
+    passes the pictures' checks (``core.images``: the pixel limit first)."""
+    value = value.strip()
+    if re.fullmatch(r"#[\w.:-]+", value):
+        return True
+    if element != "image" or not PICTURE.fullmatch(value):
+        return False
+    import base64
+    try:
+        data = base64.b64decode(value.partition(",")[2])
+    except ValueError:
+        return False
+    return picture_problem(data, ".png" if value.startswith("data:image/png") else ".jpg") is None
+
+
+def attribute_kept(element: str, name: str, value: str) -> bool:
+    if name == f"{{{XLINK}}}href" or name == "href":
+        return safe_reference(element, value)
+    if name in (f"{{{XML}}}space", f"{{{XML}}}lang"):
+        return True
+    if name not in ATTRIBUTES:
+        return False
+    if name == "style":
+        return safe_declarations(value)
+    return safe_value(value) or (name in ("d", "points", "viewBox", "id", "class", "lang")
+                                 and "\\" not in value and "url(" not in value.lower())
+
+
+def said(name: str) -> bool:
+    """Whether dropping ``name`` (an element or attribute) is worth a word: not an editor's own."""
+    return not (name.startswith("{") and name[1:].split("}")[0] in EDITOR_NAMESPACES)
+
+
+def local(name: str) -> str:
+    return name.split("}")[-1]
+
+
+def sanitized(data: bytes) -> Sanitized:
+    """The figure as the allowlist keeps it (``data`` itself when nothing is dropped).
+    Not an SVG (no ``<svg>`` root, or not well-formed XML): everything is dropped."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as failure:
+        return Sanitized(b"", [f"the whole figure (not well-formed XML: {failure.msg})"])
+    if root.tag != f"{{{SVG}}}svg":
+        return Sanitized(b"", [f"the whole figure (its root is <{local(str(root.tag))}>, not <svg>)"])
+    dropped: list[str] = []
+    removed: set = set()
+    for element in list(root.iter()):
+        if any(ancestor in removed for ancestor in element.iterancestors()):
+            continue  # went with its parent
+        if not isinstance(element.tag, str):  # a comment (said nothing), a processing instruction, an entity
+            if element.tag is not etree.Comment:
+                dropped.append("a processing instruction" if element.tag is etree.PI else "an entity")
+            removed.add(element)
+            element.getparent().remove(element)  # (its tail text goes with it: between elements, spaces)
+            continue
+        name = local(element.tag)
+        if not element.tag.startswith(f"{{{SVG}}}") or name not in ELEMENTS \
+                or (name == "style" and not safe_stylesheet(element.text or "")):
+            if said(element.tag):
+                dropped.append(f"<{name}>")
+            removed.add(element)
+            element.getparent().remove(element)
+            continue
+        for attribute, value in list(element.attrib.items()):
+            if not attribute_kept(name, attribute, value):
+                if said(attribute):
+                    dropped.append(f"{local(attribute)} attribute")
+                removed.add(attribute)
+                del element.attrib[attribute]
+    # A <use> may show a drawing, not another <use>: uses of uses multiply (ten levels of
+    # ten make ten billion shapes for the renderer to draw).
+    holding_use = {element.get("id") for element in root.iter(f"{{{SVG}}}*")
+                   if element.get("id") and next(element.iter(f"{{{SVG}}}use"), None) is not None}
+    for use in list(root.iter(f"{{{SVG}}}use")):
+        target = (use.get("href") or use.get(f"{{{XLINK}}}href") or "").strip().lstrip("#")
+        if target in holding_use and use.getparent() is not None:
+            dropped.append("a <use> of a <use>")
+            removed.add(use)
+            use.getparent().remove(use)
+    document = root.getroottree()
+    if document.docinfo.internalDTD is not None:
+        dropped.append("its DOCTYPE")
+    outside = [node for node in (*root.itersiblings(preceding=True), *root.itersiblings())]
+    if outside:  # comments and processing instructions around the root (<?xml-stylesheet …?>)
+        dropped += [] if all(node.tag is etree.Comment for node in outside) else ["a processing instruction"]
+        removed.update(outside)
+    if not removed and not dropped:
+        return Sanitized(data)
+    return Sanitized(etree.tostring(root, encoding="utf-8"), dropped)

@@ -1,0 +1,57 @@
+"""TeX math that may reach LaTeX from a submission: the LaTeX editions print math as
+the author wrote it, so TeX would run any control sequence in it (``\\input``,
+``\\write``, a ``^^5c`` that makes one). In an ``--untrusted`` build every control
+sequence of a formula must be on an allowlist: the control words texmath, pandoc's
+reader of TeX math, understands (``texmath.txt``: the same formula then reads the
+same in MathML, Typst and Word), a few control symbols, and texmath's environments.
+
+>>> refused(r"\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt[3]{y}\\,")
+[]
+>>> refused(r"\\text{\\input{/etc/hostname}}")
+['\\\\input']
+>>> refused("x^^5cinput"), refused(r"\\begin{pmatrix} a \\end{pmatrix}\\begin{filecontents*}")
+(['^^'], ['\\\\begin{filecontents*}'])
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Control symbols: spacing, and the characters TeX would otherwise take as markup.
+CONTROL_SYMBOLS = frozenset(" ,:;!>{}|#%&_$\\")
+# texmath's environments (Readers/TeX.hs), for \begin and \end.
+ENVIRONMENTS = frozenset({"array", "eqnarray", "align", "aligned", "alignat", "alignedat", "flalign",
+                          "flaligned", "cases", "matrix", "smallmatrix", "pmatrix", "bmatrix", "Bmatrix",
+                          "vmatrix", "Vmatrix", "split", "multline", "multlined", "gather", "gathered",
+                          "equation"})
+# A control word is a backslash and letters (XeTeX's letters are Unicode's), a control
+# symbol a backslash and one other character; ^^ writes any character by its code.
+CONTROL = re.compile(r"\\([^\W\d_]+|.?)|\^\^", re.S)
+ENVIRONMENT = re.compile(r"\s*\{([^{}]*)\}")
+
+
+@lru_cache(maxsize=1)
+def math_commands() -> frozenset[str]:
+    """The allowlisted control words, without their backslash."""
+    lines = Path(__file__).with_name("texmath.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line[1:] for line in lines if line.startswith("\\"))
+
+
+def refused(tex: str) -> list[str]:
+    """The control sequences of ``tex`` that are not on the allowlist, in order, once each."""
+    found = []
+    for match in CONTROL.finditer(tex):
+        name = match.group(1)
+        if name is None:
+            found.append("^^")
+        elif name in ("begin", "end"):
+            environment = ENVIRONMENT.match(tex, match.end())
+            if not environment or environment.group(1).rstrip("*") not in ENVIRONMENTS:
+                found.append(f"\\{name}" + (f"{{{environment.group(1)}}}" if environment else ""))
+        elif len(name) == 1 and not name.isalpha():
+            if name not in CONTROL_SYMBOLS:
+                found.append(f"\\{name}")
+        elif name not in math_commands():
+            found.append(f"\\{name}")
+    return list(dict.fromkeys(found))

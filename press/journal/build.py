@@ -1,0 +1,365 @@
+"""The journal's build, top to bottom: read the journal → typeset the changed articles
+in parallel → page ranges from their page counts → typeset again what the ranges
+moved, and make every edition → assemble the issues (issue PDF, deposits) and the
+site → commit, all or nothing.
+
+Nothing changed (each article's sources, the journal's files, the templates, the
+code and the tools hash as the last build recorded): nothing runs. One article
+edited: it is built again, and the articles after it only if its page count changed
+(their PDFs typeset again with their new range, from their filtered documents in the
+store). Every article's errors are reported together, each with the article's path;
+one bad article fails the build and ``SITE`` stays as it was.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.diagnostics import BuildError, Diagnostic, display_path
+from press.journal.pagination import blank_before, predicted
+from press.journal.project import Article, Issue, Journal, read_project
+
+STATE = ".journal/state.json"
+STORE = ".journal/store"
+# The editions every article gets on the site, and those the deposits need.
+READER_EDITIONS = ("pdf", "html", "epub")
+MAX_ROUNDS = 4  # typesetting again until each article's range holds its pages
+
+
+@dataclass
+class Round:
+    """One round of article builds: what it ran, and what it cost."""
+    name: str
+    articles: int = 0
+    seconds: float = 0.0
+    cpu: float = 0.0
+    made: int = 0                       # editions made (not taken from the store)
+
+
+@dataclass
+class JournalReport:
+    articles: int = 0
+    rounds: list[Round] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    runner: str = ""
+    memory: int = 0                     # the largest worker's peak resident memory, kB
+    timings: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def cpu(self) -> float:
+        return sum(r.cpu for r in self.rounds)
+
+
+@dataclass
+class Entry:
+    """An article of an issue, as this build sees it."""
+    issue: Issue
+    article: Article
+    signature: str
+    previous: dict | None               # the last build's record of it
+    pages: tuple[int, int] | None = None
+    result: object = None               # its last Result
+    complete: bool = False              # every edition made on its final pages
+
+
+def editions_for(journal: Journal) -> tuple[str, ...]:
+    """Reader editions always; JATS when the journal has an ISSN (JATS requires one);
+    the Crossref deposit when the journal deposits DOIs."""
+    extra = ("jats",) if journal.issn or journal.eissn else ()
+    if journal.crossref and journal.doi:
+        extra += ("crossref",)
+    return (*READER_EDITIONS, *extra)
+
+
+def load_state(out: Path) -> dict:
+    try:
+        return json.loads((out / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def signature(journal: Journal, issue: Issue, article: Article, editions, store, timestamp) -> str | None:
+    """What an article's outputs are made from, hashed; None when the store does not
+    know which files its last filtering read (then it is built)."""
+    from core.templatepath import template_path
+    from press.cache import ast_key, digest, files_digest, template_files
+    from press.editions import EDITION
+    from press.manuscript import find_manuscript
+
+    manuscript = find_manuscript(article.folder)
+    path = template_path(journal.templates)
+    first = ast_key(manuscript.inputs, {"untrusted": False}, path)
+    read = store.get("read", first)
+    if read is None:
+        return None
+    key = ast_key((*manuscript.inputs, *json.loads(read)), {"untrusted": False}, path)
+    folders = {folder for name in editions for folder in EDITION[name].template_folders("typst")}
+    templates = template_files(path, (*sorted(folders), "pandoc"))
+    return digest([key, files_digest([journal.root / "journal.yaml", issue.folder / "issue.yaml"]),
+                   files_digest(templates), timestamp, ",".join(editions), issue.id, article.number])
+
+
+def present(out: Path, record: dict | None) -> bool:
+    """Whether the files the last build wrote for an article are still there, as written."""
+    if not record:
+        return False
+    for relative, size in record.get("files", {}).items():
+        try:
+            if (out / relative).stat().st_size != size:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def article_files(issue: Issue, result) -> dict[str, bytes]:
+    """An article's files on the site: its landing page (the HTML edition) with the PDF
+    and EPUB beside it under ``issues/<issue>/<slug>/``; its JATS in the issue's PMC-style
+    package, ``deposits/<issue>/pmc/<slug>/`` with the PDF."""
+    slug = result.slug
+    base = f"issues/{issue.id}/{slug}/"
+    files = {}
+    for edition, written in result.files.items():
+        for relative, data in written.items():
+            if edition == "html":
+                files[base + relative.removeprefix("html/")] = data
+            elif edition in ("pdf", "epub"):
+                files[base + relative] = data
+            elif edition == "jats":
+                files[f"deposits/{issue.id}/pmc/{slug}/{relative.removeprefix('jats/')}"] = data
+    if "jats" in result.files and "pdf" in result.files:
+        files[f"deposits/{issue.id}/pmc/{slug}/{slug}.pdf"] = result.files["pdf"][f"{slug}.pdf"]
+    return files
+
+
+def summary(result, issue: Issue) -> dict:
+    """What the site, the feeds and the issue's table of contents show of an article."""
+    plain = result.plain
+    return {"place": result.place, "slug": result.slug, "lang": result.lang, "issue": issue.id,
+            "title": plain.get("title", ""), "subtitle": plain.get("subtitle", ""),
+            "translation": {k: v for k, v in (plain.get("translation") or {}).items() if k in ("title", "lang")},
+            "authors": [{"name": a.get("name", ""), "orcid": a.get("orcid", ""),
+                         "affiliations": a.get("affiliations") or []} for a in plain.get("authors") or []],
+            "abstract": plain.get("abstract", ""), "keywords": plain.get("keywords") or [],
+            "pages": list(result.pages), "doi": plain.get("doi", ""), "url": plain.get("url", ""),
+            "date": plain.get("date", ""), "license": (plain.get("license") or {}).get("url", ""),
+            "email": next((a.get("email") for a in plain.get("authors") or [] if a.get("email")), "")}
+
+
+class Builder:
+    def __init__(self, root: Path, out: Path, only: str | None, runner, cache: Path | None, progress):
+        from press.cache import source_date_epoch
+        from press.journal.store import Store
+
+        self.root, self.out, self.only, self.runner = root, out, only, runner
+        self.progress = progress
+        self.store_folder = (cache or out / STORE).resolve()
+        self.store = Store(self.store_folder)
+        self.timestamp = source_date_epoch()
+        self.report = JournalReport(runner=runner.name)
+
+    def timed(self, name: str, started: float) -> None:
+        self.report.timings.append((name, time.perf_counter() - started))
+
+    def run_round(self, name: str, tasks: list) -> list:
+        """Build ``tasks`` on the runner; the results, every error collected."""
+        if not tasks:
+            return []
+        stats = Round(name, len(tasks))
+        started = time.perf_counter()
+        results = []
+        places = [task.article.place for task in tasks]
+        self.progress.start(name, len(tasks))
+        for result in self.runner.run(build_task, tasks, places, self.progress.running):
+            results.append(result)
+            stats.cpu += result.cpu
+            stats.made += len(result.made)
+            self.report.memory = max(self.report.memory, result.memory)
+            self.progress.done(result)
+        stats.seconds = time.perf_counter() - started
+        self.report.rounds.append(stats)
+        problems = [message for result in results for message in result.errors]
+        if problems:
+            raise BuildError.of([parsed(message) for message in problems])
+        return results
+
+    def task(self, journal: Journal, entry: Entry, pages, editions):
+        from press.journal.work import Task
+
+        return Task(journal, entry.issue, entry.article, pages, editions, str(self.store_folder), self.timestamp)
+
+    def paginate(self, journal: Journal, issues: list[Issue], entries: dict[str, Entry], editions) -> None:
+        """Typeset the changed articles, compute every range, and typeset again until each
+        article is made, with every edition, on the pages its range says."""
+        for round_number in range(MAX_ROUNDS):
+            tasks = []
+            for issue in issues:
+                listed = [entries[a.place] for a in issue.articles]
+                counts = [e.result.count if e.result else (e.previous or {}).get("count") for e in listed]
+                plan = predicted(issue.first_page, counts, journal.start_on_odd)
+                # Where every article before this one has its final length, this one's first page
+                # is final: all its editions are made at once (else its PDF alone, for its length).
+                certain = True
+                for entry, pages in zip(listed, plan):
+                    unchanged = bool(entry.previous) and entry.previous["signature"] == entry.signature
+                    entry.pages = pages
+                    reused = entry.result is None and unchanged and tuple(entry.previous["pages"]) == pages \
+                        and present(self.out, entry.previous)
+                    done = entry.result is not None and entry.result.pages == pages and entry.complete
+                    if not (reused or done):
+                        known = entry.result is not None or entry.previous is not None
+                        tasks.append(self.task(journal, entry, pages, editions if certain and known else ("pdf",)))
+                    certain = certain and (entry.result is not None or unchanged)
+            if not tasks:
+                return
+            name = "typeset" if round_number == 0 else f"again ({round_number})"
+            for result in self.run_round(name, tasks):
+                entry = entries[result.place]
+                entry.result = result
+                entry.complete = set(result.files) == set(editions)
+        raise BuildError("the page ranges did not settle: an article's length changes with its first page",
+                         hint="look for content whose length depends on the page number")
+
+    def build(self) -> JournalReport:
+        from press.output import commit, sweep
+
+        started = time.perf_counter()
+        journal, issues = read_project(self.root, self.only)
+        sweep(self.out)
+        state = load_state(self.out)
+        editions = editions_for(journal)
+        chosen = [issue for issue in issues if self.only is None or issue.id == self.only]
+        entries = {}
+        for issue in chosen:
+            for article in issue.articles:
+                record = state.get("articles", {}).get(article.place)
+                entries[article.place] = Entry(issue, article, signature(
+                    journal, issue, article, editions, self.store, self.timestamp), record)
+        self.report.articles = len(entries)
+        self.timed("check", started)
+        self.paginate(journal, chosen, entries, editions)
+        changed = [issue for issue in chosen if any(entries[a.place].result for a in issue.articles)]
+        # An issue with an article built again is assembled again: its other articles' files
+        # come back from the store, on their final pages.
+        missing = [self.task(journal, entries[a.place], entries[a.place].pages, editions)
+                   for issue in changed for a in issue.articles if entries[a.place].result is None]
+        for result in self.run_round("collect", missing):
+            entries[result.place].result = result
+        self.report.warnings = list(dict.fromkeys(w for e in entries.values() if e.result for w in e.result.warnings))
+        if not changed and state.get("site") == self.site_signature(journal, state):
+            self.report.timings.append(("total", time.perf_counter() - started))
+            return self.report
+        began = time.perf_counter()
+        files, records = self.assemble(journal, issues, chosen, changed, entries, state, editions)
+        self.timed("assemble", began)
+        began = time.perf_counter()
+        stale = [relative for relative in state.get("files", {}) if relative not in records["files"]]
+        commit(self.out, files)
+        for relative in stale:
+            (self.out / relative).unlink(missing_ok=True)
+        self.report.written = [self.out / relative for relative in sorted(files)]
+        self.report.removed = [self.out / relative for relative in stale]
+        self.timed("write", began)
+        self.report.timings.append(("total", time.perf_counter() - started))
+        return self.report
+
+    def site_signature(self, journal: Journal, state: dict) -> str:
+        from core.templatepath import template_path
+        from press.cache import digest, files_digest, template_files
+
+        path = template_path(journal.templates)
+        return digest([files_digest([self.root / "journal.yaml", *template_files(path, ("site", "journal"))]),
+                       json.dumps(state.get("articles", {}), sort_keys=True), self.timestamp])
+
+    def assemble(self, journal, issues, chosen, changed, entries, state, editions):
+        """Every file of the build: the changed issues' articles, issue PDFs and deposits;
+        the site's pages, feed, sitemap and search index; the state for the next build."""
+        from core.templatepath import template_path
+        from press.journal import deposits, issuepdf, search, site
+
+        templates = template_path(journal.templates)
+        files: dict[str, bytes] = {}
+        articles = dict(state.get("articles", {}))
+        issue_records = dict(state.get("issues", {}))
+        for issue in changed:
+            listed = [entries[a.place] for a in issue.articles]
+            results = [e.result for e in listed]
+            for entry, result in zip(listed, results):
+                own = article_files(issue, result)
+                files.update(own)
+                # An article built for the first time has its key only now (the store knows
+                # which files its filtering read).
+                entry.signature = entry.signature or signature(journal, issue, entry.article, editions, self.store,
+                                                               self.timestamp)
+                articles[entry.article.place] = {
+                    "signature": entry.signature, "count": result.count, "pages": list(result.pages),
+                    "files": {relative: len(data) for relative, data in own.items()},
+                    "summary": summary(result, issue)}
+            pages = [tuple(r.pages) for r in results]
+            blanks = blank_before(pages, issue.first_page)
+            pdf = issuepdf.issue_pdf(journal, issue, [articles[e.article.place]["summary"] for e in listed],
+                                     [r.files["pdf"][f"{r.slug}.pdf"] for r in results], blanks,
+                                     self.timestamp, templates)
+            files[site.issue_pdf_path(issue)] = pdf
+            if "crossref" in editions:
+                files[f"deposits/{issue.id}/crossref.xml"] = deposits.crossref_batch(
+                    journal, issue, [r.files["crossref"][f"{r.slug}.crossref.xml"] for r in results], self.timestamp)
+            files[f"deposits/{issue.id}/doaj.xml"] = deposits.doaj(
+                journal, issue, [articles[e.article.place]["summary"] for e in listed])
+            issue_records[issue.id] = {"files": [site.issue_pdf_path(issue)]}
+        published = [issue for issue in issues if issue.id in issue_records and all(
+            a.place in articles for a in issue.articles)]
+        listing = [(issue, [articles[a.place]["summary"] for a in issue.articles]) for issue in published]
+        pages = site.site_pages(journal, listing, templates, self.timestamp)
+        files.update(pages)
+        landing = {}
+        for issue, summaries in listing:
+            for entry in summaries:
+                relative = f"issues/{issue.id}/{entry['slug']}/index.html"
+                landing[relative] = files.get(relative) or (self.out / relative).read_bytes()
+        files.update(search.index(landing, self.out))
+        written = {**{rel: size for record in articles.values() for rel, size in record.get("files", {}).items()},
+                   **{relative: len(data) for relative, data in files.items()}}
+        new_state = {"articles": articles, "issues": issue_records, "files": dict(sorted(written.items()))}
+        new_state["site"] = self.site_signature(journal, new_state)
+        files[STATE] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return files, {"files": written}
+
+
+def parsed(message: str) -> Diagnostic:
+    """A worker's message back into a diagnostic (its text is already whole)."""
+    return Diagnostic(message.split(": error: ", 1)[-1], message.split(": error: ", 1)[0]
+                      if ": error: " in message else None, None)
+
+
+def build_task(task):
+    """The function the runners run (a module-level name, as Dask and pickle need)."""
+    from press.journal.work import build_article
+
+    return build_article(task)
+
+
+class Quiet:
+    """No progress display (the tests, the benchmark)."""
+    def start(self, name, total): pass
+    def running(self, running): pass
+    def done(self, result): pass
+
+
+def build_journal(root: Path, out: Path, issue: str | None = None, workers: int | None = None,
+                  scheduler: str | None = None, cache: Path | None = None, progress=None) -> JournalReport:
+    """``python build.py journal``: every issue (or ``issue``) of the journal in ``root``
+    into the site ``out``; on ``workers`` processes, or on the Dask cluster ``scheduler``."""
+    from press.journal.runners import runner
+
+    if out.resolve().is_relative_to(root.resolve()) and (out.resolve() / "journal.yaml").exists():
+        raise BuildError("--out is the journal's own folder", display_path(out), hint="write the site elsewhere")
+    chosen = runner(workers, scheduler)
+    try:
+        return Builder(root, out, issue, chosen, cache, progress or Quiet()).build()
+    finally:
+        chosen.close()

@@ -1,0 +1,192 @@
+"""One article's build, as a worker runs it: on one of this machine's processes or on
+a Dask worker anywhere. Its input (``Task``) and output (``Result``) are plain data,
+its files bytes; it writes nothing but the shared store's entries (``press.journal.store``).
+
+The filtered document is keyed on the article's sources alone (the stages do not
+depend on the journal), each edition on the document, the journal's decision (its
+page range included) and the templates: an article typeset again because its first
+page moved is not filtered again, and a PDF typeset with the range that turns out
+final is reused as it is.
+
+>>> relabel("/j/a/manuscript/x.md:3: error: y", [("/j/a/", "issues/1/a/")])
+'issues/1/a/manuscript/x.md:3: error: y'
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+
+from press.journal.project import Article, Issue, Journal
+
+
+@dataclass(frozen=True)
+class Task:
+    """Build ``editions`` of one article, printed on pages ``pages``."""
+    journal: Journal
+    issue: Issue
+    article: Article
+    pages: tuple[int, int]
+    editions: tuple[str, ...]
+    cache: str | None
+    timestamp: int | None
+
+
+@dataclass
+class Result:
+    place: str
+    pages: tuple[int, int]
+    slug: str = ""
+    lang: str = ""
+    count: int = 0                     # the typeset PDF's pages
+    files: dict = field(default_factory=dict)   # edition → {relative path: bytes}
+    plain: dict = field(default_factory=dict)   # the metadata as plain text, as decided
+    warnings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    made: list = field(default_factory=list)    # the editions made (not taken from the store)
+    cpu: float = 0.0                   # seconds of CPU, this process and its pandoc runs
+    memory: int = 0                    # the worker's peak resident memory, kB
+
+
+def relabel(message: str, prefixes: list[tuple[str, str]]) -> str:
+    """A message's file named from the journal's folder, however the build found it."""
+    for before, after in prefixes:
+        if message.startswith(before):
+            return after + message[len(before):]
+    return message
+
+
+def placed(message: str, place: str) -> str:
+    """A message that names no file of the article names the article.
+
+    >>> placed("error: typst failed", "issues/1/a"), placed("issues/1/a/x.md:3: error: y", "issues/1/a")
+    ('issues/1/a: error: typst failed', 'issues/1/a/x.md:3: error: y')
+    """
+    return message if message.startswith(place) else f"{place}: {message}"
+
+
+def prefixes(task: Task) -> list[tuple[str, str]]:
+    from core.diagnostics import display_path
+
+    folder = task.article.folder
+    pairs = {}
+    # The article's folders as the build may name them: as written, or where a link leads
+    # (a manuscript/ that is a link elsewhere, a folder that is one).
+    for inner in [folder, *(p for p in folder.iterdir() if p.is_dir())]:
+        shown = f"{task.article.place}/" + (f"{inner.name}/" if inner != folder else "")
+        for name in (str(inner), display_path(inner), str(inner.resolve()), display_path(inner.resolve())):
+            pairs.setdefault(f"{name}/", shown)
+    return sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True)
+
+
+def cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def filtered(manuscript, store, path, report) -> tuple[str, dict, list[str]]:
+    """The filtered document's key, facts and warnings: from the store, or made."""
+    from press.cache import ast_key
+    from press.pipeline import filtered_document, read_files
+
+    options = {"untrusted": False}
+    first = ast_key(manuscript.inputs, options, path)
+    read = json.loads(store.get("read", first) or b"[]")
+    key = ast_key((*manuscript.inputs, *read), options, path)
+    cached = store.get("filtered", key)
+    if cached is not None:
+        entry = json.loads(cached)
+        return key, entry["facts"], entry["warnings"]
+    facts, warnings, _ = filtered_document(manuscript, report, templates=path)
+    read = read_files(facts)
+    key = ast_key((*manuscript.inputs, *read), options, path)
+    store.put("read", first, json.dumps(read).encode("utf-8"))
+    store.put("filtered", key, json.dumps({"facts": facts, "warnings": warnings}).encode("utf-8"))
+    return key, facts, warnings
+
+
+def editions(task: Task, key: str, facts: dict, decided: dict, store, path, report) -> tuple[dict, list]:
+    """Every edition asked for: from the store, or written (and stored)."""
+    from press.cache import digest, edition_key
+    from press.editions import sandboxed_job
+    from press.journal.store import bundle, unbundle
+    from press.pipeline import draw_cover, write_editions
+
+    options = {"source_date_epoch": task.timestamp, "pdf_engine": "typst"}
+    decided_key = digest([key, json.dumps(decided, sort_keys=True)])
+    keys = {name: edition_key(name, decided_key, options, path) for name in task.editions}
+    files = {}
+    for name in task.editions:
+        cached = store.get("edition", keys[name])
+        if cached is not None:
+            files[name] = unbundle(cached)
+    todo = [name for name in task.editions if name not in files]
+    if todo:
+        slug = facts["slug"]
+        cover = Future()
+        if "epub" in todo:
+            cover.set_result(draw_cover(facts["plain"], facts["lang"], task.timestamp, path, report))
+        addresses = {"pdf": f"{slug}.pdf", "epub": f"{slug}.epub", "pdf_url": f"{decided['url']}{slug}.pdf"}
+        with sandboxed_job(facts, timestamp=task.timestamp, templates=task.journal.templates,
+                           addresses=addresses) as job:
+            made = write_editions(job, todo, report, cover)
+        for name, written in made.items():
+            store.put("edition", keys[name], bundle(written))
+        files.update(made)
+    return files, todo
+
+
+def build_article(task: Task) -> Result:
+    """The article's editions on its pages, or its errors (never an exception for the
+    author's mistakes: the coordinator reports every article's together)."""
+    from core.diagnostics import BuildError
+    from core.metadatafile import read_source
+    from core.templatepath import template_path
+    from press.journal.decide import apply, conflicts, decision, places
+    from press.journal.pagination import page_count
+    from press.journal.store import Store
+    from press.manuscript import find_manuscript
+    from press.pipeline import Report, collected_warnings
+
+    started = cpu_seconds()
+    result = Result(task.article.place, task.pages)
+    names = prefixes(task)
+    store = Store(task.cache)
+    report = Report()
+    try:
+        with collected_warnings() as logged:
+            # Where it really is: its figures are read from there (Typst's root, the web's SVGs).
+            manuscript = find_manuscript(task.article.folder.resolve())
+            path = template_path(task.journal.templates)
+            key, facts, warnings = filtered(manuscript, store, path, report)
+            decided = decision(task.journal, task.issue, task.article, facts["slug"], task.pages)
+            warnings = [*warnings, *conflicts(read_source(str(manuscript.metadata_file or "")), decided,
+                                              places(task.journal, task.issue))]
+            facts = apply(facts, decided)
+            result.files, result.made = editions(task, key, facts, decided, store, path, report)
+        result.slug, result.lang, result.plain = facts["slug"], facts["lang"], facts["plain"]
+        result.warnings = [relabel(message, names) for message in dict.fromkeys([*warnings, *logged])]
+        if "pdf" in result.files:
+            result.count = page_count(result.files["pdf"][f"{result.slug}.pdf"])
+    except BuildError as failure:
+        result.errors = [placed(relabel(str(diagnostic), names), task.article.place)
+                         for diagnostic in failure.diagnostics]
+        result.files = {}
+    except RecursionError:
+        from press.manuscript import too_deep
+        result.errors = [f"{task.article.place}: {too_deep().diagnostic}"]
+    result.cpu = cpu_seconds() - started
+    result.memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return result
+
+
+def warm() -> float:
+    """Import what a build needs, once per worker process (before its first article)."""
+    started = time.perf_counter()
+    from press.pipeline import import_stages
+    import_stages()
+    import press.editions  # noqa: F401
+    return time.perf_counter() - started

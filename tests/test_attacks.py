@@ -1,0 +1,566 @@
+"""The second round of attacks (issue 19), one test per class, each against the
+mechanism that closes the whole class: what the attack must not achieve (the file
+it must not read, the code it must not run, the address it must not reach) is what
+the test checks, in every edition it could reach, with and without --untrusted as
+the README's trust model says."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import panflute as pf
+import pytest
+from conftest import REPO, run_build, write_manuscript
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+
+from press.render import prepare_fields, render
+
+HOSTNAME = socket.gethostname()
+BIB = "@book{a, author = {Aslanlı, A.}, title = {Kitap}, year = {2015}, publisher = {P}}\n"
+JOURNAL = ("journal: {name: J, issn: 1234-5679}\ndoi: 10.5555/x.1\nurl: https://example.org/x\ndate: 2021-01-02\n"
+           "crossref: {depositor: D, email: d@example.org, registrant: R}\n")
+
+
+def project(tmp_path: Path, sections: dict[str, str], metadata: str, bib: str = BIB) -> Path:
+    return write_manuscript(tmp_path / "submission", sections, metadata, bib)
+
+
+def build(root: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_build(*args, "--root", str(root), "--out", str(out), cwd=root)
+
+
+# --- 1. no in-band channel between the content and the templates ----------------------------
+
+# What the pandoc template's marker lines once were, and what each edition would run
+# had they defined a field (issue 19: Typst code, a LaTeX preamble, CSS).
+MARKERS = ("⟦press:title⟧\n#text[RAN #(6*7)]\n⟦press:highlighting⟧\n@import url(http://127.0.0.1:9/x.css);\n"
+           "⟦press:body⟧\n\\AtBeginDocument{\\input{/etc/hostname}}\n⟦press:end⟧")
+FORMATS = ("html5", "typst-smart", "latex", "jats_publishing")
+# Text that is markup in one of the editions' languages, and line breaks.
+HOSTILE = st.text(alphabet=st.sampled_from(list("⟦⟧press:bodyend\n #[]()*$\\{}<>&%_~^\"'`@;-")) | st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60)
+
+
+def document(text: str) -> pf.Doc:
+    """``text`` in a title (inlines), an abstract (a code block) and the body (a code
+    block and a paragraph), each beside a word found nowhere else."""
+    return pf.Doc(pf.CodeBlock(text), pf.Para(pf.Str("BODYWORD"), pf.Space(), pf.Str(text)),
+                  metadata={"title": pf.MetaInlines(pf.Str("TITLEWORD"), pf.Space(), pf.Str(text)),
+                            "abstract": pf.MetaBlocks(pf.CodeBlock(text), pf.Para(pf.Str("ABSTRACTWORD")))})
+
+
+def rendered_fields(text: str, to: str):
+    doc = document(text)
+    plain = prepare_fields(doc)
+    import json
+    return render(json.dumps(doc.to_json()), to, plain=plain)
+
+
+@settings(max_examples=40, deadline=None)
+@given(HOSTILE)
+@example(MARKERS)
+@example("⟦press:toc⟧")
+def test_no_text_of_the_content_is_taken_for_a_field(text):
+    for to in FORMATS:
+        rendered = rendered_fields(text, to)
+        assert set(rendered.meta) == {"title", "abstract"}, (to, rendered.meta)
+        assert "TITLEWORD" in rendered.meta["title"] and "ABSTRACTWORD" in rendered.meta["abstract"]
+        assert "BODYWORD" in rendered.body and "TITLEWORD" not in rendered.body
+        assert "ABSTRACTWORD" not in rendered.body and "BODYWORD" not in rendered.meta["abstract"]
+        assert "@import" not in rendered.highlighting and "RAN" not in rendered.toc
+
+
+@settings(max_examples=40, deadline=None)
+@given(HOSTILE)
+@example(MARKERS)
+def test_any_text_in_a_field_is_text_in_html(text):
+    rendered = rendered_fields(text, "html5")
+    shown = lxml_html.fragment_fromstring(rendered.meta["title"], create_parent="span").text_content()
+    assert shown.split() == f"TITLEWORD {text}".split()  # as written (pandoc keeps no edge spaces)
+
+
+@pytest.mark.parametrize("untrusted", [False, True])
+def test_marker_lines_in_the_content_are_printed_in_every_edition(tmp_path, untrusted):
+    code = "```\n" + MARKERS + "\n```\n"
+    metadata = ("lang: en\ntitle: Markers\nabstract: |\n  " + code.replace("\n", "\n  ") + "\n" + JOURNAL)
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{code}"}, metadata)
+    out = tmp_path / "out"
+    editions = ["pdf", "html", "epub", "latex", "jats", "docx", "crossref"]
+    result = build(root, out, *editions, *(["--untrusted"] if untrusted else []))
+    assert result.returncode == 0, result.stderr
+    from press.editions import EDITION
+    for name in ("pdf", "html", "epub", "latex", "jats", "docx"):
+        text = EDITION[name].read(out / EDITION[name].main_file("markers"))
+        assert "RAN 42" not in text, name
+        assert "#text[RAN #(6*7)]" in text.replace("\n", ""), name    # printed as written
+        assert HOSTNAME not in text, name                               # /etc/hostname was not read
+    page = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "@import" not in "".join(part.split("</style>")[0] for part in page.split("<style>")[1:])
+
+
+# --- 2. TeX math reaches LaTeX only through an allowlist ----------------------------------------
+
+MATH = {"01.md": "# One\n\nFine $\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt{y}$ [@a].\n\n"
+                 "Read $\\text{\\input{/etc/hostname}}$ here.\n\n"
+                 "$$\nx^^5cinput{/etc/hostname}\n$$\n\n"
+                 "Grow $\\begin{filecontents*}{x.tex}\\end{filecontents*}$.\n"}
+
+
+def test_untrusted_math_with_a_command_outside_the_allowlist_is_refused_at_its_place(tmp_path):
+    root = project(tmp_path, MATH, "lang: en\ntitle: 'Math $\\write18{id}$'\n")
+    result = build(root, tmp_path / "out", "latex", "--untrusted")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for expected in ("manuscript/01.md:5: error: TeX math with \\input is refused in an untrusted build",
+                     "manuscript/01.md:8: error: TeX math with ^^ is refused",
+                     "manuscript/01.md:11: error: TeX math with \\begin{filecontents*}, \\end{filecontents*} is "
+                     "refused", "manuscript/metadata.yaml:2: error: TeX math with \\write is refused"):
+        assert expected in result.stderr, result.stderr
+    assert "01.md:3" not in result.stderr  # the allowed commands pass
+    assert not (tmp_path / "out").exists()
+
+
+def test_math_the_editions_can_show_builds_untrusted(tmp_path):
+    text = "# One\n\nFine $\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt{y}$ [@a].\n\n" \
+           "$$\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\\,\\mathbb{R}\n$$\n"
+    root = project(tmp_path, {"01.md": text}, "lang: en\ntitle: T\n")
+    result = build(root, tmp_path / "out", "latex", "html", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    assert "\\frac{a}{b}" in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+
+
+# --- 5. bounded inputs: regular files only, each kind within its limit -----------------------
+
+SECTION = {"01.md": "# One\n\nText [@a].\n"}
+
+
+@pytest.mark.parametrize("place", ["manuscript/02.md", "bibliography/more.bib", "manuscript/chronology.yaml"])
+def test_a_fifo_saved_as_a_source_is_an_error_not_a_hang(tmp_path, place):
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    os.mkfifo(root / place)
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "html", "--root", str(root),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{place}: error: a FIFO (named pipe), not a regular file" in result.stderr
+
+
+def test_a_huge_sparse_source_is_refused_before_it_is_read(tmp_path):
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    with open(root / "manuscript" / "02.md", "wb") as sparse:
+        sparse.truncate(1 << 30)  # 1 GB of NUL bytes, taking no disk
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(REPO / "build.py"), "html",
+                             "--root", str(root), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "manuscript/02.md: error: 1.07 GB: over the limit of 2 MB for the Markdown sections" in result.stderr
+    assert int(result.stderr.strip().splitlines()[-1]) < 300_000  # kB: it was never read (2.1 GB once)
+
+
+def test_a_journal_raises_a_limit_on_the_command_line_never_in_the_metadata(tmp_path):
+    root = project(tmp_path, {"01.md": "# One\n\n" + "Sözcük " * 2000 + "[@a].\n"},
+                   "lang: tr\ntitle: T\nabstract: '" + "uzunx" * 5000 + "'\nlimit: {field: 1000000}\n")
+    out = tmp_path / "out"
+    result = build(root, out, "html")
+    assert result.returncode == 1
+    assert "manuscript/metadata.yaml:3: error: 'abstract' is 25,000 characters long: over the limit of " \
+           "20,000 characters" in result.stderr
+    assert "over the limit of 5 kB" in build(root, out, "html", "--limit", "text=5K").stderr
+    result = build(root, out, "html", "--limit", "field=30K")
+    assert result.returncode == 0, result.stderr
+    assert "unknown" in result.stderr and "limit" in result.stderr  # the metadata key does nothing
+
+
+# --- 3. the tools see only a sandbox ------------------------------------------------------------
+
+OUTSIDE = "OUTSIDE-SECRET-5d1c"  # lives next to the project, never in it
+
+
+def outside_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "secret.txt").write_text(OUTSIDE + "\n", encoding="utf-8")
+    return folder
+
+
+def test_typst_reads_nothing_beyond_the_files_the_text_names(tmp_path):
+    # A symlinked folder and Typst's #read once put /etc/passwd in the PDF; the author's
+    # own raw Typst (trusted) now sees only the sandbox's copies.
+    raw = '```{=typst}\n#read("linked/secret.txt")\n```\n'
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{raw}"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "linked").symlink_to(outside_folder(tmp_path))
+    (root / "manuscript" / "plain.txt").write_text(OUTSIDE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(root, out, "pdf")
+    assert result.returncode == 1 and "file not found" in result.stderr and "Traceback" not in result.stderr
+    # not even an unnamed file of the manuscript folder itself
+    (root / "manuscript" / "01.md").write_text(f"# One\n\nText [@a].\n\n{raw.replace('linked/secret', 'plain')}",
+                                               encoding="utf-8")
+    result = build(root, out, "pdf")
+    assert result.returncode == 1 and "file not found" in result.stderr
+    assert not any(OUTSIDE in path.read_bytes().decode("latin-1") for path in out.rglob("*") if path.is_file())
+
+
+SVG_ATTACK = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+              'width="40" height="40" onload="window.__pwned=1"><script>window.__pwned=1</script>'
+              '<foreignObject width="9" height="9"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'
+              '<image href="outside.png" width="40" height="40"/><use xlink:href="http://127.0.0.1:9/a.svg#x"/>'
+              '<style>@import url(http://127.0.0.1:9/x.css);</style>'
+              '<rect width="40" height="40" fill="#336" style="fill: url(http://127.0.0.1:9/p)"/></svg>')
+
+
+def outside_png(tmp_path: Path) -> Path:
+    from PIL import Image
+    path = tmp_path / "elsewhere.png"
+    Image.new("RGB", (7, 5), (200, 10, 10)).save(path)
+    return path
+
+
+@pytest.mark.parametrize("untrusted", [False, True])
+def test_an_svg_figure_publishes_only_what_its_allowlist_keeps(tmp_path, untrusted):
+    figure = "# One\n\nText [@a].\n\n![A map](figures/map.svg)\n"
+    root = project(tmp_path, {"01.md": figure}, "lang: en\ntitle: T\n" + JOURNAL)
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.svg").write_text(SVG_ATTACK, encoding="utf-8")
+    (root / "manuscript" / "figures" / "outside.png").symlink_to(outside_png(tmp_path))
+    out = tmp_path / "out"
+    result = build(root, out, "pdf", "html", "epub", "jats", "docx", *(["--untrusted"] if untrusted else []))
+    if untrusted:
+        assert result.returncode == 1
+        assert "manuscript/01.md:5: error: the SVG figure 'figures/map.svg' holds what no edition publishes: " \
+               "onload attribute, <script>, <foreignObject>, href attribute, href attribute" in result.stderr
+        assert not out.exists()
+        return
+    assert result.returncode == 0, result.stderr
+    assert "warning: the SVG figure 'figures/map.svg' is published without onload attribute" in result.stderr
+    import zipfile
+    published = [(out / "html" / "figures" / "map.svg").read_bytes(), (out / "jats" / "figures" / "map.svg").read_bytes(),
+                 *(data for name, data in ((n, zipfile.ZipFile(next(out.glob("*.epub"))).read(n))
+                                           for n in zipfile.ZipFile(next(out.glob("*.epub"))).namelist())
+                   if name.endswith(".svg"))]
+    for svg in published:
+        assert b"script" not in svg and b"onload" not in svg and b"foreignObject" not in svg
+        assert b"127.0.0.1" not in svg and b"outside.png" not in svg and b'fill="#336"' in svg
+    images = subprocess.run(["pdfimages", "-list", str(next(out.glob("*.pdf")))], capture_output=True, text=True)
+    assert images.returncode == 0 and "   7     5 " not in images.stdout  # the outside PNG is in no PDF
+
+
+def test_tex_reads_nothing_outside_its_folder_even_for_trusted_raw_latex(tmp_path):
+    from conftest import require_tool
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    raw = f"```{{=latex}}\n\\input{{{outside_folder(tmp_path) / 'secret.txt'}}}\n```\n"
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{raw}"}, "lang: en\ntitle: T\n")
+    out = tmp_path / "out"
+    result = build(root, out, "pdf", "--pdf-engine", "xelatex")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:6: error: xelatex failed: TeX may not read /" in result.stderr
+    assert "secret.txt (it reads only its own folder" in result.stderr
+    assert OUTSIDE not in result.stderr and not out.exists()
+
+
+# --- 4. allowlists, not denylists: attributes ----------------------------------------------------
+
+ATTRIBUTE_ATTEMPTS = {"01.md": (
+    "# One\n\n"
+    "![A](figures/a.png){srcset=\"http://127.0.0.1:9/x.png 2x\" width=50%}\n\n"       # 3
+    "[styled]{style=\"background:url(http://127.0.0.1:9/b)\"} and [@a].\n\n"            # 5
+    "[x]{data-src=\"http://127.0.0.1:9/c\" formaction=\"javascript:x\"}\n\n"            # 7
+    "![B](figures/a.png){width=\"50%;background:url(x)\"}\n\n"                           # 9
+    "[Event]{.event date=\"2020-10-20\" label=\"<img src=x>\"} [kept]{lang=tr dir=ltr}.\n")}  # 11
+
+
+def a_png(folder: Path) -> None:
+    from PIL import Image
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (4, 4), (0, 90, 0)).save(folder / "a.png")
+
+
+def test_untrusted_attributes_pass_an_allowlist_per_element(tmp_path):
+    root = project(tmp_path, ATTRIBUTE_ATTEMPTS, "lang: en\ntitle: '[T]{style=\"color:red\"}'\n")
+    a_png(root / "manuscript" / "figures")
+    result = build(root, tmp_path / "out", "html", "epub", "--untrusted")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for expected in ("manuscript/01.md:3: error: attribute 'srcset' is refused in an untrusted build",
+                     "manuscript/01.md:5: error: attribute 'style' is refused",
+                     "manuscript/01.md:7: error: attribute 'data-src' is refused",
+                     "manuscript/01.md:7: error: attribute 'formaction' is refused",
+                     "manuscript/01.md:9: error: attribute 'width' is refused in an untrusted build: "
+                     "'50%;background:url(x)' is not a length",
+                     "manuscript/01.md:11: error: attribute 'label' is refused",
+                     "manuscript/metadata.yaml:2: error: attribute 'style' is refused"):
+        assert expected in result.stderr, result.stderr
+    assert "attribute 'lang'" not in result.stderr and "attribute 'date'" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.from_regex(r"[a-z][a-z:-]{0,12}", fullmatch=True), value=st.text(max_size=30))
+@example(name="srcset", value="http://x/ 2x")
+@example(name="style", value="background:url(http://x/)")
+@example(name="width", value="1px;background-image:url(//x)")
+def test_no_attribute_outside_the_allowlist_passes_an_untrusted_build(name, value):
+    from filters.untrusted import ATTRIBUTES, check
+    doc = pf.Doc(pf.Para(pf.Span(pf.Str("x"), attributes={name: value})),
+                 pf.Para(pf.Image(pf.Str("y"), url="a.png", attributes={name: value})))
+    from core.diagnostics import collecting
+    with collecting() as found:
+        check(doc)
+    allowed = {**ATTRIBUTES["*"], **ATTRIBUTES["Span"], **ATTRIBUTES["Image"]}
+    if name not in allowed or name.startswith("on"):
+        assert len(found) == 2, (name, value, found)
+    for message in (str(f) for f in found):
+        assert name in message
+    # what passes is a listed name with a value of its form: nothing a browser fetches or runs
+    import re
+    if not found:
+        assert re.fullmatch(allowed[name], value) and "url(" not in value.lower() and "<" not in value
+
+
+# --- 7. serve answers only its own host names ---------------------------------------------------
+
+def test_the_preview_answers_only_its_own_host_names(tmp_path):
+    import http.client
+
+    from conftest import previewing
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    with previewing(root, tmp_path / "out") as (port, _):
+        def fetch(host: str, method: str = "GET") -> tuple[int, str]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.putrequest(method, "/html/index.html", skip_host=True)
+            if host:
+                connection.putheader("Host", host)
+            connection.endheaders()
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", "replace")
+
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            status, page = fetch(host)
+            assert status == 200 and "class=\"title\"" in page, host
+        # a DNS-rebinding page: its own name, resolved to 127.0.0.1
+        for host in (f"attacker.example:{port}", "attacker.example", f"127.0.0.1:{port + 1}", "", "localhost"):
+            status, page = fetch(host)
+            assert status == 403 and "class=\"title\"" not in page, host
+        assert fetch("attacker.example", "HEAD")[0] == 403
+
+
+# --- 8. OUT: every path checked before it is opened or created ------------------------------------
+
+@pytest.mark.parametrize("planted", [".staging/lock", ".staging", "html", "html/index.html"])
+def test_a_link_planted_in_the_output_folder_leads_nowhere(tmp_path, planted):
+    root = project(tmp_path, SECTION, "lang: en\ntitle: T\n")
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / planted).parent.mkdir(parents=True, exist_ok=True)
+    target = elsewhere / ("folder" if planted in (".staging", "html") else "file")
+    if planted in (".staging", "html"):
+        target.mkdir()
+    (out / planted).symlink_to(target)
+    result = build(root, out, "html")
+    assert "Traceback" not in result.stderr
+    assert list(elsewhere.rglob("*")) == ([target] if target.is_dir() else [])  # nothing created out there
+    if planted == "html/index.html":  # the last name is renamed over: the link itself is replaced
+        assert result.returncode == 0 and not (out / planted).is_symlink()
+    else:
+        assert result.returncode == 1 and f"{out / planted} is a link" in result.stderr
+
+
+# --- 9. tool errors name the manuscript's place or the figure's file ------------------------------
+
+def test_a_truncated_or_oversized_picture_is_named_before_any_tool_decodes_it(tmp_path):
+    import struct
+    import zlib
+
+    from PIL import Image
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![Cut](figures/cut.png)\n\n![Big](figures/big.png)\n\n"
+                                       "![Fake](figures/fake.jpg)\n"}, "lang: en\ntitle: T\n")
+    figures = root / "manuscript" / "figures"
+    figures.mkdir()
+    Image.new("RGB", (300, 200), (10, 20, 30)).save(figures / "whole.png")
+    (figures / "cut.png").write_bytes((figures / "whole.png").read_bytes()[:-40])
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    # 30000 × 30000 at 16 bits a channel: 7 GB once decoded, a few bytes on disk
+    (figures / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000,
+                                                                                          16, 6, 0, 0, 0))
+                                      + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b""))
+    (figures / "fake.jpg").write_bytes((figures / "whole.png").read_bytes())
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(REPO / "build.py"), "pdf", "html",
+                             "--root", str(root), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:5: error: figure 'figures/cut.png': its data is cut short or damaged" in result.stderr
+    assert "manuscript/01.md:7: error: figure 'figures/big.png': 30000 × 30000 pixels (900 million pixels): " \
+           "over the limit of 50 million pixels" in result.stderr
+    assert "manuscript/01.md:9: error: figure 'figures/fake.jpg': a PNG file, named .jpg" in result.stderr
+    assert int(result.stderr.strip().splitlines()[-1]) < 400_000  # kB: nothing was decoded
+
+
+def test_a_typst_error_names_the_manuscript_line(tmp_path):
+    raw = "Text [@a].\n\n```{=typst}\n#panic(\"the author's own Typst\")\n```\n"
+    root = project(tmp_path, {"01.md": f"# One\n\n{raw}"}, "lang: en\ntitle: T\n")
+    result = build(root, tmp_path / "out", "pdf")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:6: error: typst failed: panicked with: the author's own Typst" in result.stderr
+
+
+# --- 6. what a tool cannot do in linear time: an error past a documented size ----------------------
+
+def test_a_word_too_long_for_the_typst_writer_and_a_huge_table_are_errors_not_hours(tmp_path):
+    word = "a" * 1_000_000  # pandoc's Typst writer: a minute per 100,000 characters, squared
+    rows = "".join(f"| a{i} | b{i} | c{i} |\n" for i in range(30000))
+    root = project(tmp_path, {"01.md": f"# One\n\nText [@a] {word} end.\n"}, "lang: tr\ntitle: T\n")
+    started = time.monotonic()
+    result = build(root, tmp_path / "out", "pdf", "--limit", "text=3M")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:3: error: 1,000,000 characters: over the limit of 500 characters for one word " \
+           "of the PDF" in result.stderr
+    (root / "manuscript" / "01.md").write_text(f"# One\n\nText [@a].\n\n| A | B | C |\n|---|---|---|\n{rows}",
+                                               encoding="utf-8")
+    result = build(root, tmp_path / "out", "pdf", "--limit", "text=3M")
+    assert result.returncode == 1 and "error: 90,006 cells: over the limit of 20,000 cells" in result.stderr
+    assert time.monotonic() - started < 120
+
+
+def test_a_long_paragraph_is_set_with_simple_line_breaks(tmp_path):
+    from press.pdf import LONG_PARAGRAPH, broken_simply
+    short = {"t": "Para", "c": [{"t": "Str", "c": "a" * 100}]}
+    long = {"t": "Para", "c": [{"t": "Str", "c": "a" * 400}, {"t": "Space"}] * (LONG_PARAGRAPH // 400 + 1)}
+    assert broken_simply(short) is None
+    wrapped = broken_simply(long)
+    assert wrapped[0]["c"][1] == '#[#set par(linebreaks: "simple")' and wrapped[1] is long and wrapped[2]["c"][1] == "]"
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a] " + ("a" * 400 + " ") * 2500 + "end.\n"},
+                   "lang: tr\ntitle: T\n")
+    started = time.monotonic()
+    result = build(root, tmp_path / "out", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60  # 1 MB of hyphenatable text in one paragraph: optimal breaking took minutes
+
+
+# --- the attack corpus: random figures -------------------------------------------------------------
+
+SVG_PARTS = st.sampled_from([
+    '<script>alert(1)</script>', '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+    '<image href="file:///etc/passwd"/>', '<image xlink:href="http://127.0.0.1:9/x.png"/>',
+    '<use href="other.svg#a"/>', '<use href="#a"/>', '<rect id="a" width="3" height="3" fill="url(#g)"/>',
+    '<style>@import url(//x/y.css); rect{fill:red}</style>', '<style>rect { fill: red; stroke-width: 2 }</style>',
+    '<a href="javascript:alert(1)"><text>x</text></a>', '<set attributeName="href" to="javascript:x"/>',
+    '<animate attributeName="onload" values="alert(1)"/>', '<rect style="fill: u\\72l(http://x/)"/>',
+    '<rect onmouseover="x()" width="1"/>', '<text x="1">&lt;script&gt;</text>', '<!-- c -->', '<?pi x?>',
+    '<g filter="url(http://x/#f)"/>', '<circle r="2" stroke="url( \'#g\' )"/>', '<!ENTITY x "y">',
+    '<linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient>',
+    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">x()</html:script>'])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SVG_PARTS, max_size=6), st.sampled_from(["", ' onload="x()"', ' style="background:url(x)"']))
+def test_whatever_an_svg_holds_only_the_allowlist_is_published(parts, root_attributes):
+    from lxml import etree
+
+    from core.svg import ATTRIBUTES, ELEMENTS, SVG, XLINK, XML, sanitized
+    data = (f'<svg xmlns="{SVG}" xmlns:xlink="{XLINK}"{root_attributes}>' + "".join(parts) + "</svg>").encode()
+    clean = sanitized(data)
+    if not clean.data:
+        return  # not well-formed: nothing is published
+    tree = etree.fromstring(clean.data, etree.XMLParser(resolve_entities=False, no_network=True))
+    for element in tree.iter():
+        assert isinstance(element.tag, str) and element.tag.startswith(f"{{{SVG}}}"), element.tag
+        assert element.tag.split("}")[1] in ELEMENTS
+        for name, value in element.attrib.items():
+            assert name in ATTRIBUTES or name in (f"{{{XLINK}}}href", f"{{{XML}}}space", f"{{{XML}}}lang"), name
+            assert not name.startswith("on") and "javascript" not in value.lower()
+            if "href" in name:
+                assert value.startswith(("#", "data:image/png", "data:image/jpeg")), value
+            assert "url(" not in value.replace("url(#", "").replace("url( '#", "")
+    assert b"@import" not in clean.data and b"script" not in clean.data.lower().replace(b"&lt;script&gt;", b"")
+
+
+def valid_pictures() -> dict[str, bytes]:
+    from PIL import Image
+    pictures = {}
+    for suffix, kind in ((".png", "PNG"), (".jpg", "JPEG")):
+        stream = io.BytesIO()
+        Image.new("RGB", (40, 30), (1, 2, 3)).save(stream, kind)
+        pictures[suffix] = stream.getvalue()
+    return pictures
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([".png", ".jpg"]), st.integers(0, 400), st.binary(max_size=24),
+       st.sampled_from(["cut", "insert", "replace"]))
+def test_a_damaged_picture_is_an_error_or_a_picture_never_a_crash(suffix, position, noise, how):
+    from core.images import picture_problem
+    data = valid_pictures()[suffix]
+    position = min(position, len(data))
+    damaged = {"cut": data[:position], "insert": data[:position] + noise + data[position:],
+               "replace": data[:position] + noise + data[position + len(noise):]}[how]
+    problem = picture_problem(damaged, suffix)
+    assert problem is None or isinstance(problem, str) and problem
+    if problem is None:  # what passes decodes: no edition meets a picture its decoder refuses
+        from PIL import Image
+        with Image.open(io.BytesIO(damaged)) as picture:
+            picture.load()
+
+
+# --- 4. allowlists, not denylists: a LaTeX address ------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+@example("http://x/^^5cinput{/etc/hostname}")
+def test_no_character_of_an_address_reaches_tex_as_tex(url):
+    from press.latex import URL_SAFE, latex_url
+    written = latex_url(url)
+    bare = re.sub(r"\\[%#]", "", written)  # the escapes latex_url writes: \% before a code, \#
+    assert set(bare) <= URL_SAFE | set("0123456789ABCDEF"), written
+    assert "^" not in written and "{" not in written and "}" not in written and "~" not in written
+
+
+def test_a_licence_address_with_tex_escapes_is_an_address_in_the_pdf(tmp_path):
+    from conftest import require_tool
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    metadata = "lang: en\ntitle: T\nlicense: 'https://x.org/^^5cinput{/etc/hostname}'\n"
+    root = project(tmp_path, SECTION, metadata)
+    out = tmp_path / "out"
+    result = build(root, out, "latex", "pdf", "--pdf-engine", "xelatex", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    tex = next((out / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\href{https://x.org/\\%5E\\%5E5cinput\\%7B/etc/hostname\\%7D}" in tex
+    from pypdf import PdfReader
+    actions = [annotation.get_object().get("/A", {}) for page in PdfReader(next(out.glob("*.pdf"))).pages
+               for annotation in page.get("/Annots", [])]
+    links = {action["/URI"] for action in actions if "/URI" in action}
+    assert "https://x.org/%5E%5E5cinput%7B/etc/hostname%7D" in links
+
+
+def test_figures_that_would_take_gigabytes_to_draw_are_refused_or_drawn_smaller(tmp_path):
+    from PIL import Image
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![Dense](figures/dense.pdf)\n\n![Vast](figures/vast.svg)\n\n"
+                                       "![Deep](figures/deep.svg)\n"}, "lang: en\ntitle: T\n")
+    figures = root / "manuscript" / "figures"
+    figures.mkdir()
+    Image.new("L", (12000, 12000), 200).save(figures / "dense.pdf", resolution=1200)  # 144 Mpx in 1 MB
+    (figures / "vast.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="50000" height="50000">'
+                                      '<rect width="50000" height="50000" fill="#eee"/></svg>', encoding="utf-8")
+    levels = "".join(f'<g id="l{n}">' + f'<use href="#l{n - 1}"/>' * 10 + "</g>" for n in range(1, 10))
+    (figures / "deep.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><defs>'
+                                      f'<rect id="l0" width="1" height="1"/>{levels}</defs><use href="#l9"/></svg>',
+                                      encoding="utf-8")
+    def measured(*args):
+        return subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(REPO / "build.py"), *args,
+                               "--root", str(root), "--out", str(tmp_path / "out")],
+                              capture_output=True, text=True, timeout=300)
+    result = measured("pdf", "html", "docx")
+    assert result.returncode == 1
+    assert "manuscript/01.md:5: error: figure 'figures/dense.pdf': a picture in it of 12000 × 12000 pixels" in result.stderr
+    (root / "manuscript" / "01.md").write_text("# One\n\nText [@a].\n\n![Vast](figures/vast.svg)\n\n"
+                                               "![Deep](figures/deep.svg)\n", encoding="utf-8")
+    result = measured("pdf", "html", "docx")
+    assert result.returncode == 0, result.stderr
+    assert "is published without a <use> of a <use>" in result.stderr
+    assert int(result.stderr.strip().splitlines()[-1]) < 800_000  # kB: the 50000-pixel page drawn within the limit

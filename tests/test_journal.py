@@ -1,0 +1,330 @@
+"""The sample journal (tests/samples/journal: two issues, five articles) built as an
+editor builds it: continuous page numbers read back from every place they are printed
+(the PDFs' folios, the HTML's Highwire tags and "cite as" line, the EPUB, JATS, the
+Crossref batch, DOAJ), the issue PDFs, the site, the deposits against their schemas,
+incremental builds and errors."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.conftest import EPOCH, REPO, missing, run_build
+
+JOURNAL = REPO / "tests" / "samples" / "journal"
+ISSUES = {"2024-1": (1, ["01-hazar", "02-corridors", "03-karabag"]),
+          "2024-2": (101, ["01-korridore", "02-sinir-kapilari"])}
+
+
+@pytest.fixture(scope="session")
+def site(journal_site) -> Path:
+    return journal_site
+
+
+@pytest.fixture(scope="session")
+def state(site) -> dict:
+    return json.loads((site / ".journal" / "state.json").read_text(encoding="utf-8"))
+
+
+def articles(state) -> dict[str, dict]:
+    return {place: record["summary"] for place, record in state["articles"].items()}
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_every_article_of_both_issues_is_built(site, state):
+    for issue, (_, folders) in ISSUES.items():
+        for folder in folders:
+            entry = articles(state)[f"issues/{issue}/{folder}"]
+            base = site / "issues" / issue / entry["slug"]
+            for name in ("index.html", f"{entry['slug']}.pdf", f"{entry['slug']}.epub"):
+                assert (base / name).is_file(), base / name
+        assert (site / "issues" / issue / f"{issue}.pdf").is_file()
+        assert (site / "deposits" / issue / "crossref.xml").is_file()
+
+
+def test_page_ranges_are_continuous(state):
+    for issue, (first, folders) in ISSUES.items():
+        page = first
+        for folder in folders:
+            start, end = articles(state)[f"issues/{issue}/{folder}"]["pages"]
+            assert start == page and end >= start
+            page = end + 1
+
+
+def test_page_numbers_agree_everywhere(site, state):
+    """Each article's range, read back from the PDF's folios and running heads, its
+    cite-as line, the HTML's Highwire tags, the EPUB, JATS, Crossref and DOAJ."""
+    crossref = {issue: etree.parse(str(site / "deposits" / issue / "crossref.xml")) for issue in ISSUES}
+    doaj = {issue: etree.parse(str(site / "deposits" / issue / "doaj.xml")) for issue in ISSUES}
+    ns = {"c": "http://www.crossref.org/schema/5.4.0"}
+    for place, entry in articles(state).items():
+        issue = entry["issue"]
+        first, last = entry["pages"]
+        base = site / "issues" / issue / entry["slug"]
+        pages = pdf_pages((base / f"{entry['slug']}.pdf").read_bytes())
+        assert len(pages) == last - first + 1, place
+        assert pages[0].strip().endswith(str(first)) and pages[-1].strip().endswith(str(last)), place
+        assert f"{first}–{last}" in pages[1].splitlines()[0], place          # the running head
+        assert f"{first}–{last}" in pages[0]                                 # the cite-as line
+        html = (base / "index.html").read_text(encoding="utf-8")
+        assert f'<meta name="citation_firstpage" content="{first}">' in html
+        assert f'<meta name="citation_lastpage" content="{last}">' in html
+        assert f"{first}–{last}" in html.split('class="cite-as"')[1].split("</p>")[0]
+        pdf_url = f"https://journal.example.org/acd/issues/{issue}/{entry['slug']}/{entry['slug']}.pdf"
+        assert f'<meta name="citation_pdf_url" content="{pdf_url}">' in html
+        with zipfile.ZipFile(base / f"{entry['slug']}.epub") as book:
+            title_page = book.read("EPUB/text/ch001.xhtml").decode()
+        assert f"{first}–{last}" in title_page
+        jats = etree.parse(str(site / "deposits" / issue / "pmc" / entry["slug"] / f"{entry['slug']}.xml"))
+        assert (jats.findtext(".//article-meta/fpage"), jats.findtext(".//article-meta/lpage")) == \
+            (str(first), str(last))
+        [article] = [a for a in crossref[issue].iterfind(".//c:journal_article", ns)
+                     if a.findtext("c:doi_data/c:doi", namespaces=ns) == entry["doi"]]
+        assert (article.findtext("c:pages/c:first_page", namespaces=ns),
+                article.findtext("c:pages/c:last_page", namespaces=ns)) == (str(first), str(last))
+        [record] = [r for r in doaj[issue].iterfind("record") if r.findtext("doi") == entry["doi"]]
+        assert (record.findtext("startPage"), record.findtext("endPage")) == (str(first), str(last))
+        assert entry["doi"] == f"10.5555/acd.3.{issue[-1]}.{first}"
+
+
+def test_the_journal_decides_and_warns_naming_both_places(tmp_path):
+    out = tmp_path / "site"
+    result = run_build("journal", "--root", str(JOURNAL), "--out", str(out), "--issue", "2024-2", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert ("issues/2024-2/01-korridore/manuscript/metadata.yaml:16: warning: journal.volume '3' differs"
+            not in result.stderr)  # the same volume is no conflict
+    assert re.search(r"issues/2024-2/01-korridore/manuscript/metadata.yaml:17: warning: journal.issue '1' "
+                     r"differs from '2', which the journal decides \(issues/2024-2/issue.yaml:2\)", result.stderr)
+    metadata = (JOURNAL / "issues/2024-2/01-korridore/manuscript/metadata.yaml").read_text(encoding="utf-8")
+    doi_line = metadata.splitlines().index("doi: 10.5555/zkf.2023.3.1.7") + 1
+    assert f"metadata.yaml:{doi_line}: warning: doi '10.5555/zkf.2023.3.1.7' differs from '10.5555/acd.3.2.101'" \
+        in result.stderr
+    assert not (out / "issues" / "2024-1").exists()
+
+
+def crossref_schema() -> etree.XMLSchema:
+    import importlib.util
+
+    spec = importlib.util.find_spec("commonmeta")
+    if spec is None:
+        missing("Crossref's XSD is not installed: pip install --no-deps commonmeta-py==0.251")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "resources" / "crossref"
+    local = {"http://www.w3.org/Math/XMLSchema/mathml3/mathml3.xsd": folder / "standard-modules/mathml3/mathml3.xsd",
+             "http://www.w3.org/1999/xlink.xsd": folder / "standard-modules/xlink.xsd",
+             "http://www.w3.org/2001/xml.xsd": folder / "xml.xsd",
+             "https://www.w3.org/2001/xml.xsd": folder / "xml.xsd",
+             "http://www.w3.org/2009/01/xml.xsd": folder / "xml.xsd"}
+
+    class Local(etree.Resolver):
+        def resolve(self, url, pubid, context):
+            return self.resolve_filename(str(local[url]), context) if url in local else None
+
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(Local())
+    return etree.XMLSchema(etree.parse(str(folder / "crossref5.4.0.xsd"), parser))
+
+
+def test_crossref_batch_is_valid_and_registers_every_article(site, state):
+    schema = crossref_schema()
+    for issue, (_, folders) in ISSUES.items():
+        batch = etree.parse(str(site / "deposits" / issue / "crossref.xml"))
+        assert schema.validate(batch), schema.error_log
+        ns = {"c": "http://www.crossref.org/schema/5.4.0"}
+        dois = batch.xpath("//c:journal_article/c:doi_data/c:doi/text()", namespaces=ns)
+        assert dois == [articles(state)[f"issues/{issue}/{f}"]["doi"] for f in folders]
+        assert batch.findtext(".//c:journal_issue/c:issue", namespaces=ns) == issue[-1]
+        assert len(batch.xpath("//c:journal_metadata", namespaces=ns)) == 1
+        assert batch.xpath("//c:citation_list/c:citation", namespaces=ns)
+
+
+# DOAJ's documented article XML (the "XML for importing articles" guide): the order of a
+# record's elements, and which are required. DOAJ's XSD is on no registry the build can
+# reach: this is the documented structure, not DOAJ's own schema.
+DOAJ_ORDER = ["language", "publisher", "journalTitle", "issn", "eissn", "publicationDate", "volume", "issue",
+              "startPage", "endPage", "doi", "publisherRecordId", "documentType", "title", "authors",
+              "affiliationsList", "abstract", "fullTextUrl", "keywords"]
+DOAJ_REQUIRED = {"journalTitle", "title", "fullTextUrl"}
+
+
+def test_doaj_xml_follows_the_documented_format(site, state):
+    for issue, (_, folders) in ISSUES.items():
+        records = etree.parse(str(site / "deposits" / issue / "doaj.xml")).getroot()
+        assert records.tag == "records" and len(records) == len(folders)
+        for record in records:
+            tags = [child.tag for child in record]
+            assert tags == [t for t in DOAJ_ORDER if t in tags] and DOAJ_REQUIRED <= set(tags)
+            assert record.findtext("issn") == "2146-2577" and record.findtext("eissn") == "2147-9119"
+            assert record.findtext("language") in ("tur", "eng", "ger")
+            assert record.find("title").get("language") == record.findtext("language")
+            for author in record.iterfind("authors/author"):
+                assert author.findtext("name")
+                number = author.findtext("affiliationId")
+                assert number is None or record.find(f"affiliationsList/affiliationName[@affiliationId='{number}']") \
+                    is not None
+            assert record.find("fullTextUrl").get("format") == "html"
+
+
+def test_issue_pdf(site, state):
+    from pypdf import PdfReader
+
+    reader = PdfReader(site / "issues" / "2024-1" / "2024-1.pdf")
+    summaries = [articles(state)[f"issues/2024-1/{f}"] for f in ISSUES["2024-1"][1]]
+    lengths = [s["pages"][1] - s["pages"][0] + 1 for s in summaries]
+    front = len(reader.pages) - sum(lengths)
+    text = "\n".join(page.extract_text() for page in reader.pages[:front])
+    assert "Avrasya Çalışmaları Dergisi" in text and "Cilt 3 · Sayı 1" in text
+    assert "Yayın Kurulu" in text and "Prof. Dr. Leyla Aksoy" in text and "İçindekiler" in text
+    titles = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
+    assert titles == ["İçindekiler", *[s["title"] for s in summaries]]
+    assert all(isinstance(item, list) and item for item in reader.outline[2::2])  # each article's sections
+    starts = [front + sum(lengths[:i]) for i in range(len(lengths))]
+    links = [annotation.get_object() for page in reader.pages[:front] for annotation in page.get("/Annots") or []]
+    targets = [reader.get_page_number(link["/Dest"][0].get_object()) for link in links if "/Dest" in link]
+    assert targets == starts
+    assert [reader.page_labels[i] for i in starts] == [str(s["pages"][0]) for s in summaries]
+    # each article's pages are its own PDF's, in order
+    assert reader.pages[starts[1]].extract_text().strip().endswith(str(summaries[1]["pages"][0]))
+
+
+def test_site_pages_languages_feed_and_sitemap(site, state):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="tr">' in home and 'hreflang="en" href="https://journal.example.org/acd/en/"' in home
+    english = (site / "en" / "issues" / "2024-2" / "index.html").read_text(encoding="utf-8")
+    assert "Volume 3, Issue 2" in english and "Güney Kafkasya" in english and "pp. 101–" in english
+    issue = (site / "issues" / "2024-1" / "index.html").read_text(encoding="utf-8")
+    for entry in [articles(state)[f"issues/2024-1/{f}"] for f in ISSUES["2024-1"][1]]:
+        assert f"https://doi.org/{entry['doi']}" in issue and f"{entry['slug']}/{entry['slug']}.pdf" in issue
+    feed = etree.parse(str(site / "feed.xml"))
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    assert len(feed.xpath("//a:entry", namespaces=atom)) == 5
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    locations = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    assert "https://journal.example.org/acd/en/archive/" in locations
+    assert sum("/issues/2024-" in url and "/en/" not in url and url.count("/") == 7 for url in locations) == 5
+    assert json.loads((site / "pagefind" / "pagefind-entry.json").read_bytes())["languages"].keys() == \
+        {"tr", "en", "de"}
+
+
+def test_journal_templates_reach_the_landing_pages(site, state):
+    entry = articles(state)["issues/2024-2/02-sinir-kapilari"]
+    page = (site / "issues" / "2024-2" / entry["slug"] / "index.html").read_text(encoding="utf-8")
+    assert '<footer class="journal-footer">' in page and 'href="../../../"' in page
+
+
+def copy_journal(target: Path) -> Path:
+    """The sample journal with every article as a folder of its own (no links): a copy
+    to change."""
+    shutil.copytree(JOURNAL, target, symlinks=False)
+    return target
+
+
+def build(root: Path, out: Path, **options):
+    from press.journal.build import build_journal
+    return build_journal(root, out, workers=options.pop("workers", 2), **options)
+
+
+def test_incremental_builds(tmp_path, monkeypatch):
+    """Nothing changed: nothing runs. One article edited: it alone is built again. An
+    article that grows: the articles after it are typeset again on their new pages,
+    from their filtered documents (none filtered again)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root, out = copy_journal(tmp_path / "journal"), tmp_path / "site"
+    first = build(root, out)
+    assert [r.articles for r in first.rounds][:1] == [5]
+    again = build(root, out)
+    assert again.rounds == [] and again.written == []
+
+    last = root / "issues" / "2024-2" / "02-sinir-kapilari" / "manuscript" / "01-giris.md"
+    last.write_text(last.read_text(encoding="utf-8").replace("Sınır kapıları, devletlerin", "Sınır kapıları, "
+                                                             "komşu devletlerin"), encoding="utf-8")
+    edited = build(root, out)
+    assert [(r.name, r.articles) for r in edited.rounds] == [("typeset", 1), ("collect", 1)]
+    assert "komşu devletlerin" in (out / "issues/2024-2/sinir-kapilari-ve-gundelik-diplomasi-sarp-ve-kapikoy-"
+                                   "ornekleri/index.html").read_text(encoding="utf-8")
+
+    stored = lambda: {p for p in (out / ".journal" / "store" / "filtered").rglob("*") if p.is_file()}  # noqa: E731
+    filtered = stored()
+    grown = root / "issues" / "2024-2" / "01-korridore" / "manuscript" / "01-text.md"
+    grown.write_text(grown.read_text(encoding="utf-8") + "\n\n" + "Ein weiterer Absatz über Korridore. " * 400,
+                     encoding="utf-8")
+    longer = build(root, out)
+    state = json.loads((out / ".journal" / "state.json").read_text(encoding="utf-8"))
+    first_article, second = (state["articles"][f"issues/2024-2/{f}"] for f in ("01-korridore", "02-sinir-kapilari"))
+    assert second["pages"][0] == first_article["pages"][1] + 1 > 103
+    assert len(stored() - filtered) == 1  # the grown one alone (a file; its folder may be new or not)
+    assert sum(r.articles for r in longer.rounds) == 3  # grown, typeset on new pages, then the one after it
+    assert not (out / ".staging").exists() or not [p for p in (out / ".staging").iterdir() if p.name != "lock"]
+
+
+def test_errors_of_every_article_together_and_the_site_unchanged(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root, out = copy_journal(tmp_path / "journal"), tmp_path / "site"
+    build(root, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".journal" not in p.parts}
+    for place, name in (("2024-2/02-sinir-kapilari", "01-giris.md"), ("2024-1/01-hazar", "01-giris.md")):
+        text = root / "issues" / place / "manuscript" / name
+        text.write_text(text.read_text(encoding="utf-8") + "\n\nBkz. [@yok2099].\n", encoding="utf-8")
+    result = run_build("journal", "--root", str(root), "--out", str(out), "--workers", "2")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^issues/2024-2/02-sinir-kapilari/manuscript/01-giris\.md:\d+: error: unknown citation key "
+                     r"'yok2099'", result.stderr, re.M), result.stderr
+    assert re.search(r"^issues/2024-1/01-hazar/manuscript/01-giris\.md:\d+: error: unknown citation key",
+                     result.stderr, re.M), result.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".journal" not in p.parts}
+    assert after.keys() == before.keys() and all(after[p] == before[p] for p in before)
+
+
+def test_journal_mistakes_name_their_lines(tmp_path):
+    root = copy_journal(tmp_path / "journal")
+    text = (root / "journal.yaml").read_text(encoding="utf-8")
+    (root / "journal.yaml").write_text(text.replace("issn: 2146-2577", "issn: 2146-2578").replace(
+        "url: https://journal.example.org/acd", "url: javascript:alert(1)"), encoding="utf-8")
+    (root / "issues" / "2024-2" / "issue.yaml").write_text(
+        (root / "issues" / "2024-2" / "issue.yaml").read_text(encoding="utf-8").replace("02-sinir-kapilari",
+                                                                                       "02-sinir-kapilar"),
+        encoding="utf-8")
+    result = run_build("journal", "--root", str(root), "--out", str(tmp_path / "site"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "journal.yaml:6: error: '2146-2578' is not an ISSN" in result.stderr
+    assert "journal.yaml:9: error: 'javascript:alert(1)' is not a web address" in result.stderr
+    assert ("issues/2024-2/issue.yaml:9: error: no article folder '02-sinir-kapilar' (did you mean "
+            "'02-sinir-kapilari'?)") in result.stderr
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").glob("*.html"))
+
+
+def test_usage_errors_exit_2(tmp_path):
+    result = run_build("journal", "--root", str(tmp_path / "nowhere"), "--out", str(tmp_path / "site"))
+    assert result.returncode == 2 and "is not a folder" in result.stderr
+    result = run_build("journal", "--root", str(JOURNAL), "--out", str(tmp_path / "s"), "--scheduler", "8786")
+    assert result.returncode == 2 and "not a scheduler's address" in result.stderr
+    result = run_build("journal", "--root", str(JOURNAL), "--out", str(tmp_path / "s"), "--issue", "2099-1")
+    assert result.returncode == 1 and "no issue '2099-1'" in result.stderr
+
+
+def test_new_projects_build_at_once(tmp_path):
+    result = run_build("new", "article", str(tmp_path / "article"))
+    assert result.returncode == 0, result.stderr
+    result = run_build("pdf", "html", "--root", str(tmp_path / "article"), "--out", str(tmp_path / "article-out"))
+    assert result.returncode == 0, result.stderr
+    result = run_build("new", "journal", str(tmp_path / "journal"))
+    assert result.returncode == 0, result.stderr
+    result = run_build("journal", "--root", str(tmp_path / "journal"), "--out", str(tmp_path / "site"),
+                       "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert run_build("new", "journal", str(tmp_path / "journal")).returncode == 1  # never over a project
+
+
+def test_site_writes_only_inside_out(site):
+    assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
