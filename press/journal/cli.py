@@ -17,17 +17,11 @@ import time
 from pathlib import Path
 
 from core.diagnostics import BuildError
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
-        sys.exit(2)
+from core.usage import Parser
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = Parser(prog="build.py", description="Build a journal: its issues, their articles and its site.")
+    parser = Parser(description="Build a journal: its issues, their articles and its site.")
     commands = parser.add_subparsers(dest="command", required=True)
     journal = commands.add_parser("journal", help="build every issue of a journal and its site")
     journal.add_argument("--root", type=Path, required=True, help="the journal's folder (journal.yaml, issues/)")
