@@ -455,7 +455,9 @@ SVG_PARTS = st.sampled_from([
     '<rect onmouseover="x()" width="1"/>', '<text x="1">&lt;script&gt;</text>', '<!-- c -->', '<?pi x?>',
     '<g filter="url(http://x/#f)"/>', '<circle r="2" stroke="url( \'#g\' )"/>', '<!ENTITY x "y">',
     '<linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient>',
-    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">x()</html:script>'])
+    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">x()</html:script>',
+    '<rect width="9" mask="image-set(\'//x.example/m.png\' 1x)"/>', '<rect style="fill: red; stroke-width: 2"/>',
+    '<style>rect { mask: cross-fade(\'//x.example/a.png\', \'b.png\', 50%) }</style>'])
 
 
 @settings(max_examples=150, deadline=None)
@@ -477,8 +479,35 @@ def test_whatever_an_svg_holds_only_the_allowlist_is_published(parts, root_attri
             assert not name.startswith("on") and "javascript" not in value.lower()
             if "href" in name:
                 assert value.startswith(("#", "data:image/png", "data:image/jpeg")), value
+            else:
+                assert "//" not in value, value  # no address in any other value, whatever function holds it
             assert "url(" not in value.replace("url(#", "").replace("url( '#", "")
     assert b"@import" not in clean.data and b"script" not in clean.data.lower().replace(b"&lt;script&gt;", b"")
+
+
+def test_a_css_value_in_an_svg_calls_only_functions_that_name_no_address(tmp_path):
+    """A presentation attribute or a style is CSS: ``image-set('//host/m.png' 1x)`` (and
+    ``cross-fade()``, ``src()``…) names an address in a plain string, which Chromium
+    fetched when the published figure was opened. Only listed functions pass."""
+    from core.svg import sanitized
+    attacks = ['<rect width="9" mask="image-set(\'//x.example/m.png\' 1x)"/>',
+               '<rect width="9" style="mask: image-set(\'//x.example/m.png\' 1x)"/>',
+               '<rect width="9" fill="cross-fade(\'//x.example/a.png\', red)"/>',
+               '<rect width="9" filter="(\'//x.example/f.svg\')"/>',
+               '<style>rect { mask: src(\'//x.example/m.png\') }</style><rect width="9"/>']
+    for attack in attacks:
+        clean = sanitized(f'<svg xmlns="http://www.w3.org/2000/svg">{attack}</svg>'.encode())
+        assert clean.dropped and b"x.example" not in clean.data, attack
+    kept = b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: rgb(1, 2, 3); stroke-width: 2" ' \
+           b'transform="rotate(45) scale(2)" filter="url(#f)"/></svg>'
+    assert sanitized(kept).dropped == []
+    figure = "# One\n\nText [@a].\n\n![A map](figures/map.svg)\n"
+    root = project(tmp_path, {"01.md": figure}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" mask="image-set(\'//x.example/m.png\' 1x)"/></svg>')
+    result = build(root, tmp_path / "out", "--untrusted", "html")
+    assert result.returncode == 1 and "holds what no edition publishes: mask attribute" in result.stderr
 
 
 def valid_pictures() -> dict[str, bytes]:
