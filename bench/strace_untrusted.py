@@ -40,7 +40,7 @@ EXEC = re.compile(r'^(\d+)\s+execve\("([^"]*)"')
 
 # What the seed lacks to be deposited, as a journal adds it (tests/test_deliverables.py).
 SEED_JOURNAL = """
-journal: {name: Test Journal of Area Studies, issn: 1234-5678}
+journal: {name: Test Journal of Area Studies, issn: 1234-5679}
 doi: 10.5555/press.seed.2021
 url: https://example.org/articles/seed
 crossref: {depositor: Test Editorial Office, email: doi@example.org, registrant: Test Publisher}

@@ -40,6 +40,8 @@ LIMITS = {
     "field": Limit(20_000, "characters", "one metadata value (an abstract, a title)"),
     "cells": Limit(20_000, "cells", "the tables' cells, together (pandoc takes 20 s for 200,000)"),
     "word": Limit(500, "characters", "one word of the PDF (pandoc's Typst writer takes time in its square)"),
+    "document": Limit(40_000_000, "characters", "what one pandoc run writes (a note, a link's definition or a "
+                      "cited work's text is repeated at each use: 40 KB of notes used 5,000 times took 8 GB)"),
 }
 _current: dict[str, int] = {name: limit.default for name, limit in LIMITS.items()}
 SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}

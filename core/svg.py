@@ -68,9 +68,18 @@ ATTRIBUTES = frozenset({
 PROPERTIES = ATTRIBUTES - {"id", "class", "style", "href", "type", "media", "d", "points", "viewBox",
                            "version", "baseProfile", "lang", "systemLanguage", "requiredFeatures"}
 LOCAL_URL = re.compile(r"url\(\s*(['\"]?)#[\w.:-]+\1\s*\)")
+# The CSS functions a value may call: colours, transforms, filter effects and local url()s.
+# Any other (image-set(), cross-fade(), src(), attr()… and whatever CSS adds next) may name
+# an address in a plain string (mask="image-set('//host/x.png' 1x)" made Chromium fetch it).
+FUNCTIONS = frozenset({
+    "url", "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+    "matrix", "translate", "translatex", "translatey", "scale", "scalex", "scaley", "rotate", "skewx", "skewy",
+    "blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity", "saturate",
+    "sepia", "calc", "min", "max", "clamp"})
+FUNCTION = re.compile(r"([\w-]*)\s*\(")
 # A CSS value: words, numbers, colours, commas, brackets, quotes, and local url()s only.
 VALUE = re.compile(r"(?:[\w\s#%.,+\-/!'\"()]|url\(\s*['\"]?#[\w.:-]+['\"]?\s*\))*")
-DECLARATION = re.compile(r"\s*([a-zA-Z-]+)\s*:\s*([^;{}]*?)\s*;?\s*")
+DECLARATION = re.compile(r"\s*([a-zA-Z-]+)\s*:\s*([^;{}]*?)\s*(?:;\s*|$)")
 RULE = re.compile(r"\s*([\w\s.#*,:>+~\[\]=\"'-]+)\{([^{}]*)\}\s*")
 PICTURE = re.compile(r"data:image/(?:png|jpeg);base64,[A-Za-z0-9+/=\s]*")
 
@@ -86,8 +95,11 @@ def safe_value(value: str) -> bool:
 
     >>> safe_value("url(#clip1)"), safe_value("url(http://x/)"), safe_value("u\\\\72l(x)")
     (True, False, False)
+    >>> safe_value("rgb(1, 2, 3)"), safe_value("image-set('//host/m.png' 1x)"), safe_value("('//h/x')")
+    (True, False, False)
     """
-    return "\\" not in value and "url(" not in LOCAL_URL.sub("", value.lower()) and bool(VALUE.fullmatch(value))
+    return "\\" not in value and "url(" not in LOCAL_URL.sub("", value.lower()) and bool(VALUE.fullmatch(value)) \
+        and all(name.lower() in FUNCTIONS for name in FUNCTION.findall(value))
 
 
 def safe_declarations(css: str) -> bool:

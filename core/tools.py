@@ -16,6 +16,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.idle import run_pending
+from core.inputs import limit, too_large
 from core.sandbox import empty_folder
 from core.templatepath import SYSTEM_TEMPLATES
 
@@ -61,11 +62,44 @@ def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = N
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                env={**os.environ, **(env or {})}, cwd=empty_folder())
     outcome: dict = {}
+    # Its output is read within the ``document`` limit, and pandoc is stopped past it: its
+    # reader repeats a note's or a link reference's text at each use, so a few kilobytes
+    # of Markdown can come out as gigabytes (40 KB: 8 GB here before the first stage).
+    budget = limit("document")
+
+    def feed() -> None:
+        try:
+            if stdin:
+                process.stdin.write(stdin)
+            process.stdin.close()
+        except (BrokenPipeError, OSError, ValueError):
+            pass  # pandoc stopped reading (it failed, or was stopped): its status says why
+
+    def drain(stream, into: list) -> None:
+        into.append(stream.read())
 
     def communicate() -> None:
         try:
-            outcome["streams"] = process.communicate(stdin)
+            errors: list[str] = []
+            threads = [threading.Thread(target=feed, daemon=True),
+                       threading.Thread(target=drain, args=(process.stderr, errors), daemon=True)]
+            for thread in threads:
+                thread.start()
+            chunks, size = [], 0
+            while chunk := process.stdout.read(1 << 20):
+                size += len(chunk)
+                if size > budget:
+                    process.kill()
+                    outcome["too_large"] = size
+                    break
+                chunks.append(chunk)
+            process.stdout.close()
+            process.wait()
+            for thread in threads:
+                thread.join()
+            outcome["streams"] = ("".join(chunks), "".join(errors))
         except BaseException as failure:  # raised again by finish, in the caller's thread
+            process.kill()
             outcome["failure"] = failure
 
     process.press_thread = threading.Thread(target=communicate, daemon=True)
@@ -81,6 +115,8 @@ def finish(process: subprocess.Popen) -> str:
     process.press_thread.join()
     if "failure" in process.press_outcome:
         raise process.press_outcome["failure"]
+    if "too_large" in process.press_outcome:
+        raise too_large("document", None, process.press_outcome["too_large"])
     stdout, stderr = process.press_outcome["streams"]
     if process.returncode != 0:
         raise BuildError(f"pandoc failed: {stderr.strip()}")

@@ -29,7 +29,8 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 from pybtex.richtext import Text
 
-from core.diagnostics import error, locate, suggestion, warn
+from core.diagnostics import BuildError, error, locate, suggestion, warn
+from core.inputs import limit, shown_size
 from core.language import base_language, sort_key, term
 from core.markup import text_to_inlines
 from core.names import (
@@ -114,6 +115,10 @@ class CitationContext:
     # for the citation links' titles and the indexers' reference-list metadata.
     references: dict[str, Text] = field(init=False)
     reference_text: dict[str, str] = field(init=False)
+    # The text every citation repeats (its label, and its work's text as the link's
+    # title), counted: within the text limit, so that a work of megabytes cited
+    # thousands of times cannot make gigabytes of every edition.
+    repeated: int = field(default=0, init=False)
 
     def __post_init__(self):
         entries = self.bibliography.entries
@@ -149,6 +154,12 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
             text = when
         else:
             text = f"{author}, {when}"
+        context.repeated += len(text) + len(title)
+        if context.repeated > limit("text"):
+            raise BuildError(f"the citations repeat {shown_size(context.repeated, 'characters')} of their works' "
+                             f"text, over the limit of {shown_size(limit('text'), 'characters')}",
+                             hint="a work whose author or title runs to pages, cited many times, is repeated at "
+                                  "each citation: shorten its entry (a journal that accepts more: --limit text=…)")
         link = pf.Link(*text_to_inlines(text), url=cite_target(citation.id), title=title)
         parts.append(([*prefix, pf.Space()] if prefix else []) + [link] + linked)
     inlines: list[pf.Inline] = []

@@ -248,7 +248,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     """Every source, the metadata file and the chronology's corrections: UTF-8
     (pandoc would read a Latin-1 file with only a warning), and what
     ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
-    from core.sourcetext import markdown_problems, yaml_problems
+    from core.inputs import limit
+    from core.sourcetext import markdown_problems, repeated_text, yaml_problems
 
     files = [(path, markdown_problems) for path in manuscript.sources]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
@@ -264,6 +265,12 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             continue
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
+    # What pandoc's reader repeats (a note's text at each reference), over the sources.
+    sources = [path for path in manuscript.sources if path in texts]
+    repeated = repeated_text([texts[path] for path in sources], limit("text"))
+    if repeated:
+        index, line, message, hint = repeated
+        error(message, display_path(sources[index]), line, hint)
     return texts
 
 

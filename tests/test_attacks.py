@@ -455,7 +455,9 @@ SVG_PARTS = st.sampled_from([
     '<rect onmouseover="x()" width="1"/>', '<text x="1">&lt;script&gt;</text>', '<!-- c -->', '<?pi x?>',
     '<g filter="url(http://x/#f)"/>', '<circle r="2" stroke="url( \'#g\' )"/>', '<!ENTITY x "y">',
     '<linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient>',
-    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">x()</html:script>'])
+    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">x()</html:script>',
+    '<rect width="9" mask="image-set(\'//x.example/m.png\' 1x)"/>', '<rect style="fill: red; stroke-width: 2"/>',
+    '<style>rect { mask: cross-fade(\'//x.example/a.png\', \'b.png\', 50%) }</style>'])
 
 
 @settings(max_examples=150, deadline=None)
@@ -477,8 +479,35 @@ def test_whatever_an_svg_holds_only_the_allowlist_is_published(parts, root_attri
             assert not name.startswith("on") and "javascript" not in value.lower()
             if "href" in name:
                 assert value.startswith(("#", "data:image/png", "data:image/jpeg")), value
+            else:
+                assert "//" not in value, value  # no address in any other value, whatever function holds it
             assert "url(" not in value.replace("url(#", "").replace("url( '#", "")
     assert b"@import" not in clean.data and b"script" not in clean.data.lower().replace(b"&lt;script&gt;", b"")
+
+
+def test_a_css_value_in_an_svg_calls_only_functions_that_name_no_address(tmp_path):
+    """A presentation attribute or a style is CSS: ``image-set('//host/m.png' 1x)`` (and
+    ``cross-fade()``, ``src()``…) names an address in a plain string, which Chromium
+    fetched when the published figure was opened. Only listed functions pass."""
+    from core.svg import sanitized
+    attacks = ['<rect width="9" mask="image-set(\'//x.example/m.png\' 1x)"/>',
+               '<rect width="9" style="mask: image-set(\'//x.example/m.png\' 1x)"/>',
+               '<rect width="9" fill="cross-fade(\'//x.example/a.png\', red)"/>',
+               '<rect width="9" filter="(\'//x.example/f.svg\')"/>',
+               '<style>rect { mask: src(\'//x.example/m.png\') }</style><rect width="9"/>']
+    for attack in attacks:
+        clean = sanitized(f'<svg xmlns="http://www.w3.org/2000/svg">{attack}</svg>'.encode())
+        assert clean.dropped and b"x.example" not in clean.data, attack
+    kept = b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: rgb(1, 2, 3); stroke-width: 2" ' \
+           b'transform="rotate(45) scale(2)" filter="url(#f)"/></svg>'
+    assert sanitized(kept).dropped == []
+    figure = "# One\n\nText [@a].\n\n![A map](figures/map.svg)\n"
+    root = project(tmp_path, {"01.md": figure}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" mask="image-set(\'//x.example/m.png\' 1x)"/></svg>')
+    result = build(root, tmp_path / "out", "--untrusted", "html")
+    assert result.returncode == 1 and "holds what no edition publishes: mask attribute" in result.stderr
 
 
 def valid_pictures() -> dict[str, bytes]:
@@ -564,3 +593,41 @@ def test_figures_that_would_take_gigabytes_to_draw_are_refused_or_drawn_smaller(
     assert result.returncode == 0, result.stderr
     assert "is published without a <use> of a <use>" in result.stderr
     assert int(result.stderr.strip().splitlines()[-1]) < 800_000  # kB: the 50000-pixel page drawn within the limit
+
+
+# --- what is repeated at each use: notes, link references, cited works ------------------------
+
+def test_a_note_repeated_at_each_of_its_references_is_refused_before_pandoc_reads_it(tmp_path):
+    """pandoc's reader copies a note's text at each reference: 40 KB of Markdown (a
+    20 KB note referenced 5,000 times) took pandoc 43 s and 5 GB, then Python 8 GB.
+    What the references would make is counted before pandoc runs, within the text limit."""
+    note = "word " * 400
+    root = project(tmp_path, {"01.md": "Text " + "[^n]" * 1500 + f"\n\n[^n]: {note}\n",
+                              "02.md": "More [x][r] " * 3 + "\n\n[r]: https://example.org/ 'short'\n"},
+                   "lang: en\ntitle: T\n")
+    started = time.monotonic()
+    result = build(root, tmp_path / "out", "--untrusted", "html")
+    assert result.returncode == 1
+    assert "manuscript/01.md:3: error: the note [^n] is repeated at each of its 1500 uses" in result.stderr
+    assert time.monotonic() - started < 20
+    (root / "manuscript" / "01.md").write_text("Text [^n] and [^n].\n\n[^n]: A note.\n", encoding="utf-8")
+    assert build(root, tmp_path / "out", "--untrusted", "html").returncode == 0  # a note used twice is fine
+
+
+def test_a_cited_work_repeated_at_each_citation_is_bounded(tmp_path):
+    """Each citation carries its work's text (the link's title in the HTML): a work
+    of 100 KB cited 3,000 times took 68 s and 3.3 GB."""
+    bib = "@book{a, author = {Aslanlı, A.}, title = {%s}, year = {2015}, publisher = {P}}\n" % ("word " * 2000)
+    root = project(tmp_path, {"01.md": "Text " + "[@a]" * 300 + "\n"}, "lang: en\ntitle: T\n", bib)
+    result = build(root, tmp_path / "out", "--untrusted", "html")
+    assert result.returncode == 1 and "error: the citations repeat" in result.stderr, result.stderr
+
+
+def test_what_pandoc_writes_is_read_within_the_document_limit(tmp_path):
+    """Every pandoc run's output is read within the ``document`` limit, pandoc stopped past it."""
+    root = project(tmp_path, {"01.md": "Text " + "[x][r] " * 400 + f"\n\n[r]: https://example.org/ '{'t' * 1000}'\n"},
+                   "lang: en\ntitle: T\n")
+    result = build(root, tmp_path / "out", "--limit", "document=300K", "html")
+    assert result.returncode == 1, result.stderr
+    assert "over the limit of 300,000 characters for what one pandoc run writes" in result.stderr
+    assert build(root, tmp_path / "out", "html").returncode == 0
