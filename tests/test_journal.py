@@ -328,3 +328,18 @@ def test_new_projects_build_at_once(tmp_path):
 
 def test_site_writes_only_inside_out(site):
     assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
+
+
+def test_an_untrusted_journal_build_refuses_an_articles_raw_markup(tmp_path):
+    """--untrusted reaches every article of a journal's build (the site is one origin for
+    all of them): an article's raw HTML is an error at its line, as in an article's build."""
+    root = copy_journal(tmp_path / "journal")
+    text = root / "issues" / "2024-2" / "02-sinir-kapilari" / "manuscript" / "01-giris.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    arguments = ("journal", "--root", str(root), "--issue", "2024-2", "--workers", "1")
+    result = run_build(*arguments, "--untrusted", "--out", str(tmp_path / "site"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^issues/2024-2/02-sinir-kapilari/manuscript/01-giris\.md:\d+: error: raw HTML",
+                     result.stderr, re.M), result.stderr
+    trusted = run_build(*arguments, "--out", str(tmp_path / "trusted"))
+    assert trusted.returncode == 0, trusted.stderr  # the journal's own articles may hold it

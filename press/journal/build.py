@@ -82,9 +82,11 @@ def load_state(out: Path) -> dict:
         return {}
 
 
-def signature(journal: Journal, issue: Issue, article: Article, editions, store, timestamp) -> str | None:
-    """What an article's outputs are made from, hashed; None when the store does not
-    know which files its last filtering read (then it is built)."""
+def signature(journal: Journal, issue: Issue, article: Article, editions, store, timestamp,
+              untrusted: bool = False) -> str | None:
+    """What an article's outputs are made from, hashed (``untrusted`` changes what the
+    stages accept); None when the store does not know which files its last filtering
+    read (then it is built)."""
     from core.templatepath import template_path
     from press.cache import ast_key, digest, files_digest, template_files
     from press.editions import EDITION
@@ -92,11 +94,11 @@ def signature(journal: Journal, issue: Issue, article: Article, editions, store,
 
     manuscript = find_manuscript(article.folder)
     path = template_path(journal.templates)
-    first = ast_key(manuscript.inputs, {"untrusted": False}, path)
+    first = ast_key(manuscript.inputs, {"untrusted": untrusted}, path)
     read = store.get("read", first)
     if read is None:
         return None
-    key = ast_key((*manuscript.inputs, *json.loads(read)), {"untrusted": False}, path)
+    key = ast_key((*manuscript.inputs, *json.loads(read)), {"untrusted": untrusted}, path)
     folders = {folder for name in editions for folder in EDITION[name].template_folders("typst")}
     templates = template_files(path, (*sorted(folders), "pandoc"))
     return digest([key, files_digest([journal.root / "journal.yaml", issue.folder / "issue.yaml"]),
@@ -151,11 +153,13 @@ def summary(result, issue: Issue) -> dict:
 
 
 class Builder:
-    def __init__(self, root: Path, out: Path, only: str | None, runner, cache: Path | None, progress):
+    def __init__(self, root: Path, out: Path, only: str | None, runner, cache: Path | None, progress,
+                 untrusted: bool = False):
         from press.cache import source_date_epoch
         from press.journal.store import Store
 
         self.root, self.out, self.only, self.runner = root, out, only, runner
+        self.untrusted = untrusted  # every article built as a submission (--untrusted)
         self.progress = progress
         self.store_folder = (cache or out / STORE).resolve()
         self.store = Store(self.store_folder)
@@ -190,7 +194,8 @@ class Builder:
     def task(self, journal: Journal, entry: Entry, pages, editions):
         from press.journal.work import Task
 
-        return Task(journal, entry.issue, entry.article, pages, editions, str(self.store_folder), self.timestamp)
+        return Task(journal, entry.issue, entry.article, pages, editions, str(self.store_folder), self.timestamp,
+                    self.untrusted)
 
     def paginate(self, journal: Journal, issues: list[Issue], entries: dict[str, Entry], editions) -> None:
         """Typeset the changed articles, compute every range, and typeset again until each
@@ -238,7 +243,7 @@ class Builder:
             for article in issue.articles:
                 record = state.get("articles", {}).get(article.place)
                 entries[article.place] = Entry(issue, article, signature(
-                    journal, issue, article, editions, self.store, self.timestamp), record)
+                    journal, issue, article, editions, self.store, self.timestamp, self.untrusted), record)
         self.report.articles = len(entries)
         self.timed("check", started)
         self.paginate(journal, chosen, entries, editions)
@@ -294,7 +299,7 @@ class Builder:
                 # An article built for the first time has its key only now (the store knows
                 # which files its filtering read).
                 entry.signature = entry.signature or signature(journal, issue, entry.article, editions, self.store,
-                                                               self.timestamp)
+                                                               self.timestamp, self.untrusted)
                 articles[entry.article.place] = {
                     "signature": entry.signature, "count": result.count, "pages": list(result.pages),
                     "files": {relative: len(data) for relative, data in own.items()},
@@ -351,15 +356,17 @@ class Quiet:
 
 
 def build_journal(root: Path, out: Path, issue: str | None = None, workers: int | None = None,
-                  scheduler: str | None = None, cache: Path | None = None, progress=None) -> JournalReport:
+                  scheduler: str | None = None, cache: Path | None = None, progress=None,
+                  untrusted: bool = False) -> JournalReport:
     """``python build.py journal``: every issue (or ``issue``) of the journal in ``root``
-    into the site ``out``; on ``workers`` processes, or on the Dask cluster ``scheduler``."""
+    into the site ``out``; on ``workers`` processes, or on the Dask cluster ``scheduler``;
+    with ``untrusted``, every article as a submission (README's trust model)."""
     from press.journal.runners import runner
 
     if out.resolve().is_relative_to(root.resolve()) and (out.resolve() / "journal.yaml").exists():
         raise BuildError("--out is the journal's own folder", display_path(out), hint="write the site elsewhere")
     chosen = runner(workers, scheduler)
     try:
-        return Builder(root, out, issue, chosen, cache, progress or Quiet()).build()
+        return Builder(root, out, issue, chosen, cache, progress or Quiet(), untrusted).build()
     finally:
         chosen.close()

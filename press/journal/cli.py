@@ -34,6 +34,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     journal.add_argument("--cache", type=Path, metavar="DIR",
                          help="the article builds' store (default: SITE/.journal/store); a folder the "
                               "cluster's workers share")
+    journal.add_argument("--untrusted", action="store_true",
+                         help="build every article as a submission: no raw HTML, LaTeX or Typst, no script "
+                              "(the README's trust model)")
     journal.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     journal.add_argument("--debug", action="store_true", help="show tracebacks")
     new = commands.add_parser("new", help="start an article or a journal that builds at once")
@@ -109,7 +112,7 @@ def build(args) -> int:
 
     started = time.perf_counter()
     report = build_journal(args.root, args.out, args.issue, args.workers, args.scheduler, args.cache,
-                           Progress(args.quiet))
+                           Progress(args.quiet), args.untrusted)
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     if not args.quiet:
