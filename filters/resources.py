@@ -39,9 +39,6 @@ from filters.untrusted import untrusted_build
 
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".svg": "image/svg+xml", ".pdf": "application/pdf"}
-# How each format's file starts (SVG: its XML, perhaps after a byte-order mark or a comment).
-SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-              ".pdf": (b"%PDF",)}
 LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 DATA_URI = re.compile(r"^data:image/(?:png|jpeg|svg\+xml)(?:;[\w=.-]+)*(?:;base64)?,", re.I)
 # What raw HTML may load: these elements' attributes (``href`` only of <link>).
@@ -93,24 +90,6 @@ def project_folder(doc: pf.Doc) -> Path:
     return Path(project).resolve() if project else manuscript_folder(doc)
 
 
-def holds_its_format(path: Path) -> bool:
-    """Whether a picture's bytes are of the format its name says (a Git LFS pointer named
-    .png is text: Typst stops on it, EPUBCheck refuses its media type, LaTeX fails).
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = Path(folder) / "x.png"; _ = path.write_bytes(LFS_POINTER + b"v1")
-    ...     holds_its_format(path), holds_its_format(path.with_suffix(".svg"))
-    (False, True)
-    """
-    signatures = SIGNATURES.get(path.suffix.lower())
-    if not signatures:
-        return True
-    with open(path, "rb") as file:
-        start = file.read(16)
-    return start.startswith(signatures)
-
-
 def check(url: str, folder: Path, where, image: bool, project: Path | None = None,
           untrusted: bool = False) -> tuple[str, Path] | None:
     """(normalised name, file) for a local file of ``project`` (by default ``folder``),
@@ -151,12 +130,6 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
         error(f"'{url}' is a {target.suffix or 'file without extension'}, which not every edition "
               "can show", *where(), hint="use PNG, JPEG, SVG or PDF")
         return None
-    if image and not holds_its_format(target):
-        lfs = target.read_bytes()[:len(LFS_POINTER)] == LFS_POINTER
-        error(f"'{url}' is not a {target.suffix[1:].upper()} image"
-              + (": it is a Git LFS pointer, not the picture" if lfs else ""), *where(),
-              hint="fetch the picture (git lfs pull)" if lfs else "export the picture again in its format")
-        return None
     if image and not picture_checked(url, target, where, untrusted):
         return None
     return str(PurePosixPath(*target.relative_to(project).parts)), target
@@ -172,6 +145,9 @@ def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
         data = read_input(target, "figure")
     except BuildError as failure:
         error(f"figure '{url}': {failure.diagnostic.message}", *where(), hint=failure.diagnostic.hint)
+        return False
+    if data.startswith(LFS_POINTER):  # a clone made without git lfs: a text file where the picture should be
+        error(f"figure '{url}' is a Git LFS pointer, not the picture", *where(), hint="fetch the picture (git lfs pull)")
         return False
     if target.suffix.lower() == ".svg":
         dropped = sanitized(data).dropped

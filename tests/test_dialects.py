@@ -108,7 +108,7 @@ def test_joss_front_matter(tmp_path):
 
 
 def test_a_jats_contributor_keeps_ror_notes_and_equal_contribution(tmp_path):
-    text = JOSS.replace("date:", "journal: {name: J, issn: 1234-5678}\ndate:")
+    text = JOSS.replace("date:", "journal: {name: J, issn: 1234-5679}\ndate:")
     result, _ = build(tmp_path, text, "jats")
     assert result.returncode == 0, result.stderr
     xml = next((tmp_path / "out" / "jats").glob("*.xml")).read_text(encoding="utf-8")

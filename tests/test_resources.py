@@ -143,5 +143,5 @@ def test_a_git_lfs_pointer_named_png_is_an_error(tmp_path):
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# Intro\n\n![A plot](plot.png)\n", encoding="utf-8")
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert "paper.md:7: error: 'plot.png' is not a PNG image: it is a Git LFS pointer" in result.stderr
+    assert "paper.md:7: error: figure 'plot.png' is a Git LFS pointer, not the picture" in result.stderr
     assert "git lfs pull" in result.stderr

@@ -12,7 +12,9 @@ from press.editions import EDITIONS
 FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
 PAPER = r"""---
 title: LaTeX in a paper
-journal: {name: J, issn: 1234-5678}
+journal: {name: J, issn: 1234-5679, publisher: P}
+url: https://example.org/tex
+license: CC-BY-4.0
 bibliography: refs.bib
 ---
 
@@ -27,8 +29,11 @@ did. The time $T_{\rm numpy}$ is ${a \over b}$.
 \begin{table}
 \caption{Data \label{tab:data}}
 \begin{tabular}{ll}
+\toprule
 a & b \\
+\midrule
 1 & 2 \\
+\bottomrule
 \end{tabular}
 \end{table}
 
