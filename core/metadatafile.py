@@ -137,3 +137,27 @@ def metadata_line(doc, key: str) -> tuple[str | None, int | None]:
     """Where the metadata sets a dotted key (``journal.issn``, ``bibliography.1``), for
     a message: (file, line); the first metadata file alone when the key is not written."""
     return read_source(metadata_files(doc)).where(key)
+
+
+def load_yaml(text: str):
+    """YAML as the build reads its files: every scalar pandoc would read as text stays
+    text. PyYAML's safe loader turns ``2024-06-30`` into a date, and a date that is
+    none (``2026-13-45``) into a ValueError, not a mistake at its line.
+
+    >>> load_yaml("{date: 2026-13-45, volume: 3}")
+    {'date': '2026-13-45', 'volume': 3}
+    """
+    import yaml
+
+    return yaml.load(text, Loader=_text_dates_loader())
+
+
+@lru_cache(maxsize=1)
+def _text_dates_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return Loader

@@ -280,6 +280,7 @@ def check_metadata(manuscript: Manuscript) -> None:
     position of the whole block."""
     import yaml
 
+    from core.metadatafile import load_yaml
     from core.sourcetext import metadata_blocks
 
     texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
@@ -288,7 +289,7 @@ def check_metadata(manuscript: Manuscript) -> None:
         texts += [(source, first, block, False) for first, block in metadata_blocks(check_text(source))]
     for path, first, text, whole in texts:
         try:
-            data = yaml.safe_load(io.StringIO(text))
+            data = load_yaml(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             if error.context_mark and "end of stream" in str(error.problem):

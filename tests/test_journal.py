@@ -229,6 +229,13 @@ def copy_journal(target: Path) -> Path:
     return target
 
 
+def site_files(out: Path) -> set[Path]:
+    """The site's files, but for the build's own folder and the search index (whose
+    files are named by their content)."""
+    return {p.relative_to(out) for p in out.rglob("*")
+            if p.is_file() and ".journal" not in p.parts and "pagefind" not in p.parts}
+
+
 def build(root: Path, out: Path, **options):
     from press.journal.build import build_journal
     return build_journal(root, out, workers=options.pop("workers", 2), **options)
@@ -248,8 +255,11 @@ def test_incremental_builds(tmp_path, monkeypatch):
     last = root / "issues" / "2024-2" / "02-sinir-kapilari" / "manuscript" / "01-giris.md"
     last.write_text(last.read_text(encoding="utf-8").replace("Sınır kapıları, devletlerin", "Sınır kapıları, "
                                                              "komşu devletlerin"), encoding="utf-8")
+    files = site_files(out)
     edited = build(root, out)
     assert [(r.name, r.articles) for r in edited.rounds] == [("typeset", 1), ("collect", 1)]
+    # the other issue's PDF and deposits stay (an edit in 2024-2 once deleted 2024-1's)
+    assert files <= site_files(out)
     assert "komşu devletlerin" in (out / "issues/2024-2/sinir-kapilari-ve-gundelik-diplomasi-sarp-ve-kapikoy-"
                                    "ornekleri/index.html").read_text(encoding="utf-8")
 
@@ -291,13 +301,14 @@ def test_journal_mistakes_name_their_lines(tmp_path):
     (root / "journal.yaml").write_text(text.replace("issn: 2146-2577", "issn: 2146-2578").replace(
         "url: https://journal.example.org/acd", "url: javascript:alert(1)"), encoding="utf-8")
     (root / "issues" / "2024-2" / "issue.yaml").write_text(
-        (root / "issues" / "2024-2" / "issue.yaml").read_text(encoding="utf-8").replace("02-sinir-kapilari",
-                                                                                       "02-sinir-kapilar"),
+        re.sub(r"(?m)^date: .*", "date: 2026-13-45", (root / "issues" / "2024-2" / "issue.yaml").read_text(
+            encoding="utf-8").replace("02-sinir-kapilari", "02-sinir-kapilar")),
         encoding="utf-8")
     result = run_build("journal", "--root", str(root), "--out", str(tmp_path / "site"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "journal.yaml:6: error: '2146-2578' is not an ISSN" in result.stderr
     assert "journal.yaml:9: error: 'javascript:alert(1)' is not a web address" in result.stderr
+    assert "issues/2024-2/issue.yaml:3: error: '2026-13-45' is not a date" in result.stderr  # not a traceback
     assert ("issues/2024-2/issue.yaml:9: error: no article folder '02-sinir-kapilar' (did you mean "
             "'02-sinir-kapilari'?)") in result.stderr
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").glob("*.html"))
@@ -343,3 +354,23 @@ def test_an_untrusted_journal_build_refuses_an_articles_raw_markup(tmp_path):
                      result.stderr, re.M), result.stderr
     trusted = run_build(*arguments, "--out", str(tmp_path / "trusted"))
     assert trusted.returncode == 0, trusted.stderr  # the journal's own articles may hold it
+
+
+def test_a_build_of_one_issue_keeps_the_others_on_the_site(tmp_path, monkeypatch):
+    """--issue builds one issue's articles; the site still lists, links and serves the
+    others (it once dropped them, their PDFs and deposits, and the next build said "up to
+    date"); a file of the site deleted by hand is made again by the next build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root, out = copy_journal(tmp_path / "journal"), tmp_path / "site"
+    build(root, out)
+    files = site_files(out)
+    text = root / "issues" / "2024-2" / "02-sinir-kapilari" / "manuscript" / "01-giris.md"
+    text.write_text(text.read_text(encoding="utf-8").replace("Sınır kapıları, devletlerin",
+                                                             "Sınır kapıları, komşu devletlerin"), encoding="utf-8")
+    result = run_build("journal", "--root", str(root), "--out", str(out), "--issue", "2024-2", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert files <= site_files(out)
+    assert "2024-1" in (out / "index.html").read_text(encoding="utf-8")
+    (out / "deposits" / "2024-1" / "doaj.xml").unlink()
+    build(root, out)
+    assert (out / "deposits" / "2024-1" / "doaj.xml").is_file()

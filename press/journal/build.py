@@ -247,7 +247,12 @@ class Builder:
         self.report.articles = len(entries)
         self.timed("check", started)
         self.paginate(journal, chosen, entries, editions)
-        changed = [issue for issue in chosen if any(entries[a.place].result for a in issue.articles)]
+        # an issue is assembled again when an article of it was built again, or a file of
+        # its own (its PDF, its deposits) is no longer in the site
+        lost = {issue_id for issue_id, record in state.get("issues", {}).items()
+                if not all((self.out / relative).is_file() for relative in dict(record.get("files") or {}))}
+        changed = [issue for issue in chosen
+                   if issue.id in lost or any(entries[a.place].result for a in issue.articles)]
         # An issue with an article built again is assembled again: its other articles' files
         # come back from the store, on their final pages.
         missing = [self.task(journal, entries[a.place], entries[a.place].pages, editions)
@@ -255,7 +260,8 @@ class Builder:
         for result in self.run_round("collect", missing):
             entries[result.place].result = result
         self.report.warnings = list(dict.fromkeys(w for e in entries.values() if e.result for w in e.result.warnings))
-        if not changed and state.get("site") == self.site_signature(journal, state):
+        if not changed and state.get("site") == self.site_signature(journal, state) and \
+                all((self.out / relative).is_file() for relative in state.get("files", {})):
             self.report.timings.append(("total", time.perf_counter() - started))
             return self.report
         began = time.perf_counter()
@@ -309,13 +315,15 @@ class Builder:
             pdf = issuepdf.issue_pdf(journal, issue, [articles[e.article.place]["summary"] for e in listed],
                                      [r.files["pdf"][f"{r.slug}.pdf"] for r in results], blanks,
                                      self.timestamp, templates)
-            files[site.issue_pdf_path(issue)] = pdf
+            own = {site.issue_pdf_path(issue): pdf}
             if "crossref" in editions:
-                files[f"deposits/{issue.id}/crossref.xml"] = deposits.crossref_batch(
+                own[f"deposits/{issue.id}/crossref.xml"] = deposits.crossref_batch(
                     journal, issue, [r.files["crossref"][f"{r.slug}.crossref.xml"] for r in results], self.timestamp)
-            files[f"deposits/{issue.id}/doaj.xml"] = deposits.doaj(
+            own[f"deposits/{issue.id}/doaj.xml"] = deposits.doaj(
                 journal, issue, [articles[e.article.place]["summary"] for e in listed])
-            issue_records[issue.id] = {"files": [site.issue_pdf_path(issue)]}
+            files.update(own)
+            # the issue's own files, kept while the issue is (a build of another issue keeps them)
+            issue_records[issue.id] = {"files": {relative: len(data) for relative, data in own.items()}}
         published = [issue for issue in issues if issue.id in issue_records and all(
             a.place in articles for a in issue.articles)]
         listing = [(issue, [articles[a.place]["summary"] for a in issue.articles]) for issue in published]
@@ -327,7 +335,8 @@ class Builder:
                 relative = f"issues/{issue.id}/{entry['slug']}/index.html"
                 landing[relative] = files.get(relative) or (self.out / relative).read_bytes()
         files.update(search.index(landing, self.out))
-        written = {**{rel: size for record in articles.values() for rel, size in record.get("files", {}).items()},
+        kept = [*articles.values(), *(issue_records[issue.id] for issue in issues if issue.id in issue_records)]
+        written = {**{rel: size for record in kept for rel, size in dict(record.get("files") or {}).items()},
                    **{relative: len(data) for relative, data in files.items()}}
         new_state = {"articles": articles, "issues": issue_records, "files": dict(sorted(written.items()))}
         new_state["site"] = self.site_signature(journal, new_state)

@@ -28,7 +28,7 @@ from core.diagnostics import (
     warn,
 )
 from core.language import has_pack
-from core.metadatafile import Source, read_source
+from core.metadatafile import Source, load_yaml, read_source
 from core.metaschema import bcp47, license_of
 
 JOURNAL_FILE = "journal.yaml"
@@ -137,7 +137,7 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, Source]:
         raise BuildError.of([BuildError(message, shown, line, hint).diagnostic
                              for line, message, hint in problems])
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.MarkedYAMLError as failure:
         mark = failure.problem_mark or failure.context_mark
         raise BuildError(f"YAML syntax error: {failure.problem or failure}", shown,
@@ -148,6 +148,23 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, Source]:
     if not isinstance(data, dict):
         raise BuildError("must be a mapping of names to values", shown)
     return data, dataclasses.replace(read_source(str(path)), path=shown)
+
+
+def calendar_date(value: str) -> bool:
+    """Whether ``value`` is a day, a month or a year of the calendar, as ISO 8601 writes it.
+
+    >>> calendar_date("2024-06-30"), calendar_date("2024-06"), calendar_date("2026-13-45")
+    (True, True, False)
+    """
+    import datetime
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return False
+    try:
+        datetime.date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def text(value) -> str:
@@ -258,7 +275,7 @@ def read_issue(journal: Journal, folder: Path) -> Issue:
         values[key] = text(data.get(key))
         if not values[key]:
             error(f"the issue has no {key}", source.path, None, f"add `{key}: …` to issue.yaml")
-    if values["date"] and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", values["date"]):
+    if values["date"] and not calendar_date(values["date"]):
         error(f"'{values['date']}' is not a date", source.path, source.line("date"), "write YYYY-MM-DD")
     first = data.get("first_page", 1)
     if not isinstance(first, int) or isinstance(first, bool) or first < 1:
@@ -291,8 +308,8 @@ def read_issue(journal: Journal, folder: Path) -> Issue:
 
 
 def read_project(root: Path, only: str | None = None) -> tuple[Journal, list[Issue]]:
-    """The journal and its issues (all, or the one ``only`` names), every mistake
-    reported together."""
+    """The journal and all its issues (``only``, the issue a build is asked for, must be
+    one of them), every mistake reported together."""
     with collecting() as found:
         try:
             journal = read_journal(root)
@@ -303,13 +320,12 @@ def read_project(root: Path, only: str | None = None) -> tuple[Journal, list[Iss
             error(f"no issue '{only}'", display_path(root / ISSUES), None,
                   suggestion(only, [p.name for p in folders], "issues are the folders of issues/"))
         issues = []
-        for folder in folders:
-            if only is None or folder.name == only:
-                try:
-                    issues.append(read_issue(journal, folder))
-                except BuildError as failure:
-                    for diagnostic in failure.diagnostics:
-                        error(diagnostic.message, diagnostic.path, diagnostic.line, diagnostic.hint)
+        for folder in folders:  # every issue, also with ``only``: the site lists them all
+            try:
+                issues.append(read_issue(journal, folder))
+            except BuildError as failure:
+                for diagnostic in failure.diagnostics:
+                    error(diagnostic.message, diagnostic.path, diagnostic.line, diagnostic.hint)
         if not folders:
             error("the journal has no issues", display_path(root / ISSUES), None,
                   "each issue is a folder issues/<id>/ holding issue.yaml")
