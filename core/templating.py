@@ -22,6 +22,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2.loaders import split_template_path
+from markupsafe import Markup
 
 from core.diagnostics import BuildError, display_path
 
@@ -52,14 +53,33 @@ class SearchPathLoader(jinja2.FileSystemLoader):
         return source, filename, lambda: unchanged() and not any(map(os.path.isfile, earlier))
 
 
+def printed(value):
+    """What ``{{ value }}`` prints: a list (a metadata field given as a list, as
+    ``header-includes`` often is) its items one per line, never Python's repr of it.
+
+    >>> printed(["a", "b"]).splitlines()
+    ['a', 'b']
+    >>> printed([Markup("<b>x</b>"), Markup("y")])
+    Markup('<b>x</b>\\ny')
+    """
+    if isinstance(value, (list, tuple)):
+        items = [printed(item) for item in value]
+        joiner = Markup("\n") if all(isinstance(item, Markup) for item in items) else "\n"
+        return joiner.join(items)
+    return value
+
+
 def template_environment(folders: Path | list[Path], **options) -> jinja2.Environment:
     """A ``jinja2.Environment`` over the templates in ``folders`` (a folder, or
-    folders searched in order), with ``options``."""
+    folders searched in order), with ``options``; what it prints is ``printed``."""
     try:
-        cache = SyntaxKeyedCache(repr(sorted(options.items(), key=lambda item: item[0])))
+        # the compiled code depends on the options and on ``finalize``: both in the key
+        cache = SyntaxKeyedCache(repr(sorted(options.items(), key=lambda item: item[0])) + " finalize=printed")
     except (OSError, RuntimeError):  # no private temporary folder: compile every time
         cache = None
-    return jinja2.Environment(loader=SearchPathLoader(folders), bytecode_cache=cache, **options)
+    env = jinja2.Environment(loader=SearchPathLoader(folders), bytecode_cache=cache, finalize=printed, **options)
+    env.filters["safe"] = lambda value: Markup(printed(value))  # `| safe` on a list: its items too
+    return env
 
 
 @contextmanager

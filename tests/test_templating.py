@@ -1,7 +1,10 @@
 """Compiled templates kept between builds: never stale, never another syntax's code."""
 import uuid
 
+from conftest import run_build
+
 from core.templating import template_environment
+from press.readback import pdf_text
 
 LATEX_SYNTAX = {"comment_start_string": "{##", "comment_end_string": "##}"}
 
@@ -39,3 +42,18 @@ def test_a_file_added_earlier_in_the_search_path_replaces_the_loaded_template(tm
     assert env.get_template("block.j2").render(x="X") == "journal X"
     (journal / "block.j2").unlink()
     assert env.get_template("block.j2").render(x="X") == "system X"
+
+
+def test_a_field_given_as_a_list_prints_its_items_not_a_python_list(tmp_path):
+    """`header-includes` as a YAML list (two of three papers in an author's trial): the
+    PDF's first page read "['']", the HTML's head held it, and the LaTeX folder did not
+    compile. Each edition prints the items, one per line."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nheader-includes:\n  - \\usepackage{xcolor}\n"
+                                       "  - \\usepackage{lineno}\n---\n\n# Intro\n\nText.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_build("pdf", "html", "latex", str(tmp_path / "paper.md"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    tex = next((out / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\usepackage{xcolor}\n\\usepackage{lineno}" in tex
+    for text in (tex, (out / "html" / "index.html").read_text(encoding="utf-8"), pdf_text(next(out.glob("*.pdf")))):
+        assert "['" not in text and "']" not in text
