@@ -253,3 +253,26 @@ def repeated_text(texts: list[str], budget: int) -> tuple[int, int, str, str] | 
             f"(the notes and link references repeated come to {total:,} characters, over the text limit of "
             f"{budget:,})")
 
+
+# A code cell of Quarto, R Markdown or Jupytext: ```{python}, ```{r echo=FALSE}, ```{julia}
+EXECUTABLE_CELL = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{([A-Za-z][\w+-]*)(?:[ \t,][^}\n]*)?\}[ \t]*$", re.M)
+
+
+def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text with each executable code cell's fence written as pandoc reads a code
+    block (```` ```{python} ```` → ```` ```{.python .cell} ````: pandoc takes
+    ``{python}`` for no attributes, and pairs the fences wrongly after it, printing
+    whole sections as code), and where each cell is, with its language. This build
+    runs no code: a cell is shown as its code.
+
+    >>> text, cells = executable_cells("Text.\\n\\n```{r echo=FALSE}\\nplot(x)\\n```\\n")
+    >>> text.splitlines()[2], cells
+    ('```{.r .cell}', [(3, 'r')])
+    """
+    cells: list[tuple[int, str]] = []
+
+    def fence(match: re.Match) -> str:
+        cells.append((line_of(text, match.start()), match.group(3)))
+        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .cell}}"
+
+    return EXECUTABLE_CELL.sub(fence, text), cells

@@ -30,6 +30,7 @@ from core.diagnostics import (
     raise_collected,
     record,
     suggestion,
+    warn,
 )
 from core.inputs import limit, read_input, regular, too_large
 from core.kinds import RAW_FORMATS as EDITION_FORMATS
@@ -249,7 +250,12 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     (pandoc would read a Latin-1 file with only a warning), and what
     ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
     from core.inputs import limit
-    from core.sourcetext import markdown_problems, repeated_text, yaml_problems
+    from core.sourcetext import (
+        executable_cells,
+        markdown_problems,
+        repeated_text,
+        yaml_problems,
+    )
 
     files = [(path, markdown_problems) for path in manuscript.sources]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
@@ -265,8 +271,14 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             continue
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
-    # What pandoc's reader repeats (a note's text at each reference), over the sources.
     sources = [path for path in manuscript.sources if path in texts]
+    for path in sources:  # Quarto's and R Markdown's code cells, read as code
+        texts[path], cells = executable_cells(texts[path])
+        for line, language in cells:
+            warn(f"a {language} code cell is shown as its code, not run: what it makes (a figure, a table, "
+                 "a value) is in no edition", display_path(path), line,
+                 hint="render the cell's output with its tool and include the file, or leave it as code")
+    # What pandoc's reader repeats (a note's text at each reference), over the sources.
     repeated = repeated_text([texts[path] for path in sources], limit("text"))
     if repeated:
         index, line, message, hint = repeated

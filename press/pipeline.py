@@ -114,15 +114,14 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
     ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
     other stages (with the same plain text a cached document gives: the same cover).
     The stages draw their figures with the ``templates``."""
-    started = time.perf_counter()
-    doc = with_templates(read(manuscript, while_reading=lambda: import_stages(chosen)), templates)
-    report.timed("read", started)
-
     def after_metadata(checked):
         from press.render import plain_metadata
         on_metadata(plain_metadata(checked), checked.get_metadata("lang", default="en"))
 
-    with collected_warnings() as warnings:
+    with collected_warnings() as warnings:  # the reader's too: a cached build repeats them all
+        started = time.perf_counter()
+        doc = with_templates(read(manuscript, while_reading=lambda: import_stages(chosen)), templates)
+        report.timed("read", started)
         doc = run_filters(doc, report, chosen, after_metadata if on_metadata else None)
     from press.render import prepare_fields
 

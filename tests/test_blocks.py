@@ -160,3 +160,36 @@ def test_a_first_heading_is_the_title_when_there_is_none(tmp_path):
     text, messages = build(tmp_path, "# A Study of Things\n\n# Giriş\n\nMetin.\n")
     assert "paper.md:1: warning: the title is the text's first heading, 'A Study of Things'" in messages
     assert text.count("A Study of Things") >= 1 and "1. Giriş" in text
+
+
+def test_executable_code_cells_are_shown_as_code_and_warned_about(tmp_path):
+    """Quarto's and R Markdown's cells (```{python}, ```{r echo=FALSE}): pandoc took
+    ``{python}`` for no attributes and paired the fences wrongly, so that the sections
+    after the first cell were printed as code, and a comment in a cell became a heading,
+    with no word said (an author's trial: 385 lines of a Quarto paper)."""
+    text, messages = build(tmp_path, """---
+title: Cells
+---
+
+# One
+
+```{python}
+#| label: fig-x
+# width of figures
+x = 1
+```
+
+# Two
+
+The second section's text.
+
+```{r echo=FALSE}
+plot(1)
+```
+
+The end.
+""")
+    assert "2. Two The second section’s text." in text and "The end." in text
+    assert "width of figures" in text and "plot(1)" in text  # the code, shown as code
+    assert re.search(r"paper\.md:7: warning: a python code cell is shown as its code, not run", messages)
+    assert re.search(r"paper\.md:17: warning: a r code cell is shown as its code, not run", messages)
