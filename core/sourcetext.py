@@ -276,3 +276,27 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
         return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .cell}}"
 
     return EXECUTABLE_CELL.sub(fence, text), cells
+
+
+# pandoc-xnos's reference modifiers: +@fig:x (capitalised), !@fig:x (the number alone),
+# *@fig:x (as it is), which pandoc reads as text, not as a reference
+XNOS_REFERENCE = re.compile(r"(?<![\w@\\])([+!*])@(?=(?:fig|tbl|eq|sec|lst|tab|table|figure)[:-][\w])", re.I)
+
+
+def xnos_references(text: str) -> str:
+    """The text with pandoc-xnos's modifiers written as this build's references:
+    ``+@fig:x`` → ``@Fig:x``, ``!@fig:x`` → ``[-@fig:x]``, ``*@fig:x`` → ``@fig:x``; in
+    code, nothing changes.
+
+    >>> xnos_references("+@eq:fold holds, !@fig:a alone, *@tbl:b; `+@fig:c`")
+    '@Eq:fold holds, [-@fig:a] alone, @tbl:b; `+@fig:c`'
+    """
+    masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
+    pieces, position = [], 0
+    for match in XNOS_REFERENCE.finditer(masked):
+        label = re.match(r"[\w:.-]*[\w]", text[match.end():]).group()
+        pieces.append(text[position:match.start()])
+        mark = match.group(1)
+        pieces.append({"+": f"@{label[:1].upper()}{label[1:]}", "!": f"[-@{label}]", "*": f"@{label}"}[mark])
+        position = match.end() + len(label)
+    return "".join(pieces) + text[position:]

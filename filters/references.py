@@ -235,11 +235,42 @@ def deferred(cite: pf.Cite, state: Index) -> bool:
     return all(kind_of(i) for i in ids) and any(target_id(i) not in state.targets for i in ids)
 
 
+def names_kind(word: str, kind: str, lang: str) -> bool:
+    """Whether an author's word before a reference is the word the reference prints
+    ("Figure @fig:x", "Fig. @fig:x", "Tables @tbl:a and …"): the word, its plural, or an
+    abbreviation of either with its full stop.
+
+    >>> names_kind("Figure", "figure", "en"), names_kind("fig.", "figure", "en"), names_kind("Şekil", "figure", "tr")
+    (True, True, True)
+    >>> names_kind("the", "figure", "en"), names_kind("F.", "figure", "en")
+    (False, False)
+    """
+    written = word.strip(",;:()[]").casefold()
+    words = {term(lang, kind).casefold(), term(lang, plural(kind)).casefold()}
+    if written in words:
+        return True
+    return written.endswith(".") and len(written) >= 3 and any(w.startswith(written[:-1]) for w in words)
+
+
+def as_the_author_wrote(cite: pf.Cite, lang: str) -> None:
+    """A reference after the word it prints is its number alone ("Figure @fig:x" →
+    "Figure 1", never "Figure Figure 1"; pandoc-xnos's ``+@``, ``!@`` and ``*@`` are read
+    with the text, ``core.sourcetext.xnos_references``)."""
+    if len(cite.citations) != 1 or cite.citations[0].mode != "AuthorInText":
+        return
+    citation, before = cite.citations[0], cite.prev
+    kind = kind_of(citation.id)
+    if kind and isinstance(before, pf.Space) and isinstance(before.prev, pf.Str) \
+            and names_kind(before.prev.text, kind, lang):
+        citation.mode = "SuppressAuthor"
+
+
 def resolve_all(doc: pf.Doc, state: Index) -> None:
     """Every cross-reference to what ``state`` holds as links; a bracket that names
     something not numbered yet is put in a pending Span, for ``main``."""
     cites = [e for e in descendants(doc) if isinstance(e, pf.Cite)]
     for cite in cites:
+        as_the_author_wrote(cite, state.lang)
         if deferred(cite, state):
             cite.parent.content[cite.index] = pf.Span(cite, classes=[PENDING_XREF_CLASS])
             continue

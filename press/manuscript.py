@@ -254,6 +254,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         executable_cells,
         markdown_problems,
         repeated_text,
+        xnos_references,
         yaml_problems,
     )
 
@@ -272,8 +273,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
     sources = [path for path in manuscript.sources if path in texts]
-    for path in sources:  # Quarto's and R Markdown's code cells, read as code
-        texts[path], cells = executable_cells(texts[path])
+    for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
+        texts[path], cells = executable_cells(xnos_references(texts[path]))
         for line, language in cells:
             warn(f"a {language} code cell is shown as its code, not run: what it makes (a figure, a table, "
                  "a value) is in no edition", display_path(path), line,

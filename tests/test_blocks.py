@@ -193,3 +193,21 @@ The end.
     assert "width of figures" in text and "plot(1)" in text  # the code, shown as code
     assert re.search(r"paper\.md:7: warning: a python code cell is shown as its code, not run", messages)
     assert re.search(r"paper\.md:17: warning: a r code cell is shown as its code, not run", messages)
+
+
+def test_references_as_other_tools_write_them(tmp_path):
+    """"Figure @fig:a" printed "Figure Figure 1", and pandoc-xnos's +@fig:a printed
+    "+Figure 1" (an author's trial): the word before a reference is not printed twice,
+    and xnos's modifiers are read (+ capitalised, ! the number alone, * as it is)."""
+    text, _ = build(tmp_path, """---
+title: References
+---
+
+# Intro
+
+As Figure @fig:a shows, and Fig. @fig:a too. +@fig:a holds; !@fig:a alone; see @fig:a. `+@fig:a` is code.
+
+![A chart.](a.png){#fig:a}
+""")
+    assert ("As Figure 1 shows, and Fig. 1 too. Figure 1 holds; 1 alone; see Figure 1. +@fig:a is code."
+            in text), text
