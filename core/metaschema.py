@@ -126,10 +126,11 @@ FOREIGN: dict[str, str] = {
                "(python build.py pdf html …)", "format output"),
     **_foreign("the build runs no code: code chunks are shown as code", "execute jupyter engine knitr echo "
                "freeze"),
-    **_foreign("an option of Quarto's renderer or project", "project editor filters draft resources "
+    **_foreign("an option of Quarto's renderer or project", "project manuscript editor filters draft resources website book "
                "keep-md comments notebook-links date-format title-block-banner lightbox code-fold "
-               "citation-location reference-location fig-cap-location tbl-cap-location crossref toc "
-               "toc-title number-sections link-citations link-bibliography"),
+               "citation-location reference-location fig-cap-location tbl-cap-location crossref"),
+    **_foreign("an option of pandoc's writers: the editions set their own (contents, numbered sections, "
+               "linked citations)", "toc toc-title toc-depth number-sections link-citations link-bibliography"),
     **_foreign("a setting of a LaTeX template: each edition has its own layout", "keep-tex documentclass "
                "classoption documentclass_options fontsize geometry fontfamily mainfont papersize colorlinks "
                "linkcolor urlcolor citecolor numbersections lineno natbib biblatex biblio-style template "

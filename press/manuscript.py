@@ -186,12 +186,16 @@ def single_file(root: Path, path: Path) -> Manuscript:
         raise BuildError("no such manuscript file", display_path(path),
                          hint=suggestion(path.name, [p.name for p in markdown_files(path.parent)]
                                          if path.parent.is_dir() else [], "name the paper's Markdown file"))
+    # A Quarto project's metadata (its authors, its bibliography) is in _quarto.yml beside
+    # the paper: read under the front matter, as Quarto reads it
+    project = next((p for p in (path.parent / "_quarto.yml", path.parent / "_quarto.yaml") if p.is_file()), None)
     with collecting() as found:
-        check_inside(path, root)
+        for checked in (path, *([project] if project else [])):
+            check_inside(checked, root)
     raise_collected(found)
-    files = read_by_name(path.parent, (path,))
+    files = (*read_by_name(path.parent, (path,)), *([project] if project else []))
     check_sizes(list(files), [], [])  # regular files within the text limit, before any is read
-    return Manuscript(root, (path,), None, (), files, root, "file")
+    return Manuscript(root, (path,), project, (), files, root, "file")
 
 
 def sections(root: Path, folder: Path, layout: str) -> Manuscript:

@@ -93,3 +93,22 @@ def test_a_folder_of_sections_is_read_in_name_order(tmp_path):
 def test_a_named_file_that_is_not_there_is_a_usage_error(tmp_path):
     result = run_build("html", str(tmp_path / "papr.md"))
     assert result.returncode == 2 and "no such manuscript file" in result.stderr
+
+
+def test_a_quarto_projects_metadata_is_read_under_the_front_matter(tmp_path):
+    """A Quarto manuscript keeps its authors and bibliography in _quarto.yml (an author's
+    trial: 19 citation keys "unknown", every author lost, not a word about the file):
+    it is read as Quarto reads it, the paper's front matter winning, its own keys left
+    out with their reason at their lines."""
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\ntitle: Not this one\nauthor:\n"
+                                          "  - name: Ann Smith\nbibliography: references.bib\n", encoding="utf-8")
+    (tmp_path / "index.qmd").write_text("---\ntitle: A Quarto paper\n---\n\n# Intro\n\nAs @smith2020 shows.\n",
+                                        encoding="utf-8")
+    (tmp_path / "references.bib").write_text("@article{smith2020, author = {Smith, Ann}, title = {Growth}, "
+                                             "journal = {J}, year = {2020}}\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "index.qmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "_quarto.yml:1: warning: 'project' is left out" in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Ann Smith" in page and "Smith (2020)" in page
+    assert "A Quarto paper</h1>" in page and "Not this one" not in page
