@@ -374,3 +374,19 @@ def test_a_build_of_one_issue_keeps_the_others_on_the_site(tmp_path, monkeypatch
     (out / "deposits" / "2024-1" / "doaj.xml").unlink()
     build(root, out)
     assert (out / "deposits" / "2024-1" / "doaj.xml").is_file()
+
+
+def test_blank_pages_of_an_issue_are_numbered_in_turn(tmp_path, monkeypatch):
+    """With start_on_odd, the blank page before an article is labelled with its page
+    number (it was labelled "1"): the issue PDF's labels run on without a gap."""
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root, out = copy_journal(tmp_path / "journal"), tmp_path / "site"
+    text = (root / "journal.yaml").read_text(encoding="utf-8")
+    (root / "journal.yaml").write_text(text.replace("start_on_odd: false", "start_on_odd: true"), encoding="utf-8")
+    build(root, out, issue="2024-1")
+    labels = PdfReader(next((out / "issues" / "2024-1").glob("*.pdf"))).page_labels
+    numbers = [int(label) for label in labels if label.isdigit()]
+    assert len(numbers) == len(labels) - sum(1 for label in labels if not label.isdigit())
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), labels

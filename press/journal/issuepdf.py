@@ -92,7 +92,9 @@ def issue_pdf(journal, issue, summaries: list[dict], pdfs: list[bytes], blanks: 
     for front_page, target, rectangle in toc_rectangles(starts, ends, height, width - 68):
         writer.add_annotation(front_page, Link(rect=rectangle, target_page_index=target))
     writer.set_page_label(0, front_pages - 1, style="/r")
-    for index, entry, reader in zip(indexes, summaries, readers):
+    for index, entry, reader, blank in zip(indexes, summaries, readers, blanks):
+        if blank:  # the blank page before an article is the page number before its first
+            writer.set_page_label(index - blank, index - 1, style="/D", start=entry["pages"][0] - blank)
         writer.set_page_label(index, index + len(reader.pages) - 1, style="/D", start=entry["pages"][0])
     writer.add_metadata({"/Title": f"{journal.name} {issue.volume}({issue.number})",
                          "/Producer": "press", **({"/Author": journal.publisher} if journal.publisher else {})})
