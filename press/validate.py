@@ -364,16 +364,23 @@ def validate(out: Path) -> list[str]:
     what passed, each with the check it passed and its warnings."""
     from press.editions import EDITIONS, function
 
-    passed = []
+    passed, found, checked = [], [], 0
     for edition in EDITIONS:
         if not edition.validator:
             continue
         for path in sorted(out.glob(edition.output.format(slug="*"))):
+            checked += 1
             check = function(edition.validator)
-            warnings = check(path)
             gatekeeper = (check.__doc__ or "").split(":")[0].rstrip(".")
+            try:  # every edition is checked: one's failure does not hide another's
+                warnings = check(path)
+            except BuildError as failure:
+                found += failure.diagnostics
+                continue
             passed.append(f"{edition.name} ({gatekeeper}): {display_path(path)}"
                           + (f", {len(warnings)} warning(s)" if warnings else ""))
-    if not passed:
+    if not checked:
         raise BuildError("nothing to validate", display_path(out), hint="build the editions first")
+    if found:
+        raise BuildError.of(found)
     return passed

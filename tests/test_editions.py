@@ -167,6 +167,22 @@ def test_validate_refuses_a_page_with_broken_images(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_validate_reports_every_editions_findings_together(tmp_path):
+    """One edition's refusal does not hide another's (an author's trial: the HTML's
+    errors hid the LaTeX folder that did not compile)."""
+    require_tool("java", "apt-get install default-jre-headless")
+    require_tool("latexmk", "apt-get install latexmk")
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText.\n"}, "lang: en\ntitle: T\n")
+    assert run_build("html", "latex", "--root", str(root)).returncode == 0
+    page = root / "build" / "html" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", "<body></head>", 1), encoding="utf-8")
+    tex = next((root / "build" / "latex").glob("*.tex"))
+    tex.write_text(tex.read_text(encoding="utf-8").replace("\\end{document}", ""), encoding="utf-8")
+    result = run_build("validate", "--out", str(root / "build"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Nu HTML Checker" in result.stderr and "latexmk" in result.stderr, result.stderr
+
+
 def test_validate_without_epubcheck_says_how_to_install(tmp_path):
     require_tool("java", "apt-get install default-jre-headless")
     root = write_manuscript(tmp_path, {"01.md": "# A\n\nText.\n"}, "lang: en\ntitle: T\n")
