@@ -300,3 +300,31 @@ def xnos_references(text: str) -> str:
         pieces.append({"+": f"@{label[:1].upper()}{label[1:]}", "!": f"[-@{label}]", "*": f"@{label}"}[mark])
         position = match.end() + len(label)
     return "".join(pieces) + text[position:]
+
+
+def deepest_place(text: str) -> tuple[int, int]:
+    """The line where a Markdown text nests deepest, and how deep: brackets and braces
+    (math's too) on the line, fenced divs (``:::``, ``<div>``) open around it, a run of emphasis
+    marks; for the message of a document nested deeper than the build can follow.
+
+    >>> deepest_place("# A\\n\\n::: a\\n::: b\\n$x^{{{{{y}}}}}$\\n:::\\n:::\\n")
+    (5, 5)
+    """
+    best, divs = (1, 0), 0
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith(":::"):
+            divs = divs + 1 if stripped.strip(":").strip() else max(divs - 1, 0)
+        divs = max(divs + line.count("<div") - line.count("</div"), 0)  # raw HTML's divs too
+        depth = deepest = 0
+        for char in line:
+            if char in "{[(":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "}])":
+                depth = max(depth - 1, 0)
+        marks = max((len(run) for run in re.findall(r"[*_]+", line)), default=0)
+        score = max(deepest, divs, marks)
+        if score > best[1]:
+            best = (number, score)
+    return best

@@ -183,8 +183,8 @@ def main(argv: list[str] | None = None, home: Path | None = None) -> int:
     except RecursionError:
         if args.debug:
             raise
-        from press.manuscript import too_deep
-        progress.error(too_deep())
+        from press.manuscript import too_deep_in
+        progress.error(too_deep_in(args.root, args.path))
         return 1
     except KeyboardInterrupt:
         return 0

@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 from core.diagnostics import BuildError
 from core.templatepath import TemplatePath, template_path
 from press.cache import Cache
-from press.manuscript import too_deep
+from press.manuscript import too_deep_in
 from press.pipeline import Report, build
 
 RELOAD_SCRIPT = ('<script>new EventSource("/__press/events").onmessage = '
@@ -69,7 +69,7 @@ def rebuild(root: Path, out: Path, wanted: list[str], options: dict | None = Non
     except BuildError as error:
         return error
     except RecursionError:
-        return too_deep()
+        return too_deep_in(root, (options or {}).get("path"))
     except Exception as failure:  # a bug: shown whole, in the terminal and the page
         details = "".join(traceback.format_exception_only(failure)).strip()
         return BuildError(f"the build failed unexpectedly: {details}",

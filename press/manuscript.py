@@ -345,7 +345,7 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     try:
         return pf.load(io.StringIO(output))
     except RecursionError:
-        raise too_deep() from None
+        raise too_deep(files) from None
     except TypeError:
         unknown = sorted(set(re.findall(RAW_FORMAT, output)) - RAW_FORMATS)
         if not unknown:
@@ -363,11 +363,28 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
         return load(output, files, metadata_file)
 
 
-def too_deep() -> BuildError:
+def too_deep(files=()) -> BuildError:
     """The error for a document that nests deeper than Python can follow (reading,
-    filtering or writing it): not a RecursionError traceback."""
+    filtering or writing it), at the line of ``files`` (the manuscript's sources) that
+    nests deepest: not a RecursionError traceback."""
+    from core.sourcetext import deepest_place
+
+    places = [(path, *deepest_place(Path(path).read_text(encoding="utf-8", errors="replace")))
+              for path in files if Path(path).is_file()]
+    path, line, _ = max(places, key=lambda place: place[2], default=(None, None, 0))
     return BuildError("the manuscript nests blocks or inlines too deeply for the build",
-                      hint="look for divs, lists, quotes or notes hundreds of levels inside one another")
+                      display_path(path) if path else None, line,
+                      hint="look for divs, lists, quotes, notes, brackets or emphasis hundreds of levels "
+                           "inside one another")
+
+
+def too_deep_in(root: Path, path: Path | None = None) -> BuildError:
+    """``too_deep`` for the manuscript in ``root`` (``path``: its file, when named)."""
+    try:
+        sources = find_manuscript(root, path).sources
+    except BuildError:
+        sources = ()
+    return too_deep(sources)
 
 
 def slug_of_title(title: str) -> str:

@@ -125,7 +125,8 @@ def test_decomposed_text_is_read_as_composed(tmp_path):
     ("# Bir\n\n" + "\n".join("  " * level + "- x" for level in range(300)) + "\n",
      "01.md:67: error: lists or quotes nested about 65 deep"),
     # deep for Python, not for pandoc: an error, not a RecursionError
-    ("# Bir\n\n" + "<div>\n" * 1200 + "x\n" + "</div>\n" * 1200, "error: the manuscript nests"),
+    ("# Bir\n\n" + "<div>\n" * 1200 + "x\n" + "</div>\n" * 1200, "01.md:1202: error: the manuscript nests"),
+    ("# Bir\n\n" + "::: a\n" * 600 + "x\n" + ":::\n" * 600, "01.md:602: error: the manuscript nests"),
 ])
 def test_nesting_too_deep_is_an_error_not_a_hang_or_a_traceback(tmp_path, text, expected):
     root = project(tmp_path, sections={"01.md": text})

@@ -179,8 +179,9 @@ def build_article(task: Task) -> Result:
                          for diagnostic in failure.diagnostics]
         result.files = {}
     except RecursionError:
-        from press.manuscript import too_deep
-        result.errors = [f"{task.article.place}: {too_deep().diagnostic}"]
+        from press.manuscript import too_deep_in
+        result.errors = [placed(relabel(str(too_deep_in(task.article.folder.resolve()).diagnostic), names),
+                                task.article.place)]
     result.cpu = cpu_seconds() - started
     result.memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return result
