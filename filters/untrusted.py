@@ -62,8 +62,15 @@ ATTRIBUTES = {
     "*": {"lang": LANG, "dir": DIRECTION, "title": TEXT, NUMBER_ATTRIBUTE: NUMBER},
     "Image": {"width": LENGTH, "height": LENGTH, "alt": TEXT},
     "Span": {"date": DATE, "label": TEXT},
-    "CodeBlock": {"startFrom": NUMBER},
+    "CodeBlock": {"startFrom": NUMBER, "caption": TEXT, "lst-cap": TEXT},
 }
+# What the LaTeX reader (``filters.tex``) reads into the document, which an untrusted
+# build takes in TeX written in the text too: references, labels, citations and page
+# breaks, with math on texmath's allowlist (an equation environment's); never a macro,
+# a file or a box of TeX, which stay refused.
+READ_TEX = frozenset({"autoref", "ref", "eqref", "cref", "Cref", "label", "cite", "citep", "citet",
+                      "citealt", "citealp", "citeauthor", "citeyear", "nocite", "newpage", "clearpage",
+                      "pagebreak", "nonumber", "notag"})
 
 
 def shown(text: str, limit: int = 40) -> str:
@@ -98,6 +105,20 @@ def drop(element) -> None:
     """Remove ``element`` from the list that holds it (content, or a citation's prefix…)."""
     holder = getattr(element.parent, element.location) if element.location else element.parent.content
     holder.pop(element.index)
+
+
+def read_by_the_tex_stage(element) -> bool:
+    """Whether raw TeX written in the text holds only what the LaTeX reader reads into
+    the document (``READ_TEX``, and math texmath knows): left for it to read.
+
+    >>> read_by_the_tex_stage(pf.RawInline(r"\\autoref{fig:x}", format="tex"))
+    True
+    >>> read_by_the_tex_stage(pf.RawBlock(r"\\begin{equation} x^2 \\label{eq:a} \\end{equation}", format="tex"))
+    True
+    >>> read_by_the_tex_stage(pf.RawInline(r"\\input{/etc/hostname}", format="tex"))
+    False
+    """
+    return element.format == "tex" and all(name[1:] in READ_TEX for name in refused(element.text))
 
 
 def refuse_raw(element, places: Places) -> None:
@@ -167,7 +188,7 @@ def check(doc: pf.Doc) -> None:
         if isinstance(element, (pf.RawBlock, pf.RawInline)):
             if is_comment(element):
                 comments.append(element)
-            else:
+            elif not read_by_the_tex_stage(element):
                 refuse_raw(element, places)
         elif isinstance(element, pf.Math):
             refuse_math(element, places)

@@ -383,3 +383,22 @@ def test_a_label_with_spaces_is_an_id_without(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'id="fig:Figure-1"' in html and 'href="#fig:Figure-1"' in html and 'id="fig:Figure 1"' not in html
+
+
+def test_an_untrusted_build_reads_the_latex_the_reader_reads_and_refuses_the_rest(tmp_path):
+    """A JOSS paper's \\autoref, \\label and equation environments, a \\newpage and a
+    listing's caption= are what the build reads into the document, not raw TeX for a
+    tool: a submission with them builds (the editor's trial: refused); \\input and a
+    macro stay refused."""
+    text = ("# Bir\n\nAs \\autoref{eq:a} says, and \\eqref{eq:a}.\n\n"
+            "\\begin{equation}\nx^2 \\label{eq:a}\n\\end{equation}\n\n\\newpage\n\n"
+            "``` {.python caption=\"A listing\"}\nx = 1\n```\n")
+    root = project(tmp_path / "ok", sections={"01.md": text})
+    result = run_build("html", "--untrusted", "--root", str(root), "--out", str(tmp_path / "out"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "\\autoref" not in page and "(1)" in page
+    for refused in ("\\input{/etc/hostname}", "\\def\\x{y}\\x"):
+        root = project(tmp_path / str(len(refused)), sections={"01.md": f"# Bir\n\nText {refused}.\n"})
+        failed(run_build("html", "--untrusted", "--root", str(root), "--out", str(tmp_path / "o2"), cwd=root),
+               "01.md:3: error: raw LaTeX is refused in an untrusted build")
