@@ -269,6 +269,7 @@ def test_incremental_builds(tmp_path, monkeypatch):
     grown.write_text(grown.read_text(encoding="utf-8") + "\n\n" + "Ein weiterer Absatz über Korridore. " * 400,
                      encoding="utf-8")
     longer = build(root, out)
+    assert any("02-sinir-kapilari: warning: its DOI is now" in warning for warning in longer.warnings)
     state = json.loads((out / ".journal" / "state.json").read_text(encoding="utf-8"))
     first_article, second = (state["articles"][f"issues/2024-2/{f}"] for f in ("01-korridore", "02-sinir-kapilari"))
     assert second["pages"][0] == first_article["pages"][1] + 1 > 103

@@ -306,6 +306,13 @@ class Builder:
                 # which files its filtering read).
                 entry.signature = entry.signature or signature(journal, issue, entry.article, editions, self.store,
                                                                self.timestamp, self.untrusted)
+                was = (articles.get(entry.article.place) or {}).get("summary", {}).get("doi")
+                now = summary(result, issue)["doi"]
+                if was and now and was != now:  # its DOI depends on its pages, which moved
+                    self.report.warnings.append(
+                        f"{entry.article.place}: warning: its DOI is now {now}, and was {was} when it was "
+                        "last built (a DOI once registered never changes: give the journal a DOI pattern "
+                        "without {first_page}, e.g. with {slug}, or the article its own doi:)")
                 articles[entry.article.place] = {
                     "signature": entry.signature, "count": result.count, "pages": list(result.pages),
                     "files": {relative: len(data) for relative, data in own.items()},
