@@ -363,8 +363,26 @@ def top_level(blocks) -> int:
                  and UNNUMBERED_CLASS not in block.classes and APPENDIX_CLASS not in block.classes), 1)
 
 
+def closed_level_gaps(doc: pf.Doc) -> None:
+    """A heading more than one level below the heading before it ("#" then "####") is
+    set one level below it, with a warning at its line: PDF/UA allows no skipped level
+    (Typst's export stopped the build of a JOSS paper on one), and a reader's outline
+    would have a hole there."""
+    previous = None
+    for header in [element for element in descendants(doc) if isinstance(element, pf.Header)]:
+        if previous is not None and header.level > previous + 1:
+            text = pf.stringify(header)
+            path, line = locate(doc, r"^#+\s*" + re.escape(text[:60]))
+            warn(f"the heading '{text[:60]}' is level {header.level} under one of level {previous}: "
+                 f"every edition sets it at level {previous + 1}", path, line,
+                 hint=f"write it with {'#' * (previous + 1)}")
+            header.level = previous + 1
+        previous = header.level
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
+    closed_level_gaps(doc)
     doc.content = normalise(doc.content)
     state = Index(lang, doc, top_level=top_level(doc.content))
     number_blocks(doc.content, state)

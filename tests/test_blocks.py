@@ -211,3 +211,15 @@ As Figure @fig:a shows, and Fig. @fig:a too. +@fig:a holds; !@fig:a alone; see @
 """)
     assert ("As Figure 1 shows, and Fig. 1 too. Figure 1 holds; 1 alone; see Figure 1. +@fig:a is code."
             in text), text
+
+
+def test_a_skipped_heading_level_is_closed_in_every_edition(tmp_path):
+    """'#' then '####' (a JOSS paper of the editor's trial): Typst's PDF/UA export refused
+    the skipped levels and stopped the build; the heading is set one level below the one
+    before it, with a warning at its line."""
+    (tmp_path / "paper.md").write_text("---\ntitle: H\n---\n\n# One\n\nText.\n\n#### Key transforms\n\nMore.\n",
+                                       encoding="utf-8")
+    result = run_build("pdf", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:9: warning: the heading 'Key transforms' is level 4 under one of level 1" in result.stderr
+    assert '<h3 data-number="1.1">' in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
