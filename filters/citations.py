@@ -231,7 +231,15 @@ def nocite_keys(doc: pf.Doc, bibliography: Bibliography) -> list[str]:
 
 def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
     """The keys the bibliography has; each other one is an error (the build goes on
-    to find the rest, printing the key in its place)."""
+    to find the rest, printing the key in its place). A text that cites but names no
+    bibliography at all is one error, at its first citation, not one per key."""
+    unknown = [key for key in keys if key not in bibliography.entries and key not in bibliography.unreadable]
+    if unknown and not doc.get_metadata("bibliography", default=[]):
+        path, line = locate(doc, rf"@{re.escape(unknown[0])}\b")
+        error(f"the text cites {len(unknown)} work(s) (@{unknown[0]}…) but names no bibliography", path, line,
+              hint="name the .bib file in the metadata: bibliography: references.bib (or put it in "
+                   "bibliography/)")
+        return []
     for key in keys:
         if key not in bibliography.entries and key not in bibliography.unreadable:
             path, line = locate(doc, rf"@{re.escape(key)}\b")

@@ -574,3 +574,14 @@ def test_and_others_prints_et_al(tmp_path):
                   .split("<main>")[1])
     assert "(Scarborough et al., 2020)" in body
     assert "Scarborough, P., Adhikari, V. et al. (2020)" in body and "others" not in body
+
+
+def test_citations_without_any_bibliography_are_one_error(tmp_path):
+    """A paper whose bibliography is named elsewhere (an author's trial: 13 errors, one
+    per key, each asking to add the entry to a .bib file the build never read)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: Cites\n---\n\n# One\n\nAs @a and @b and [@c].\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "paper.md:7: error: the text cites 3 work(s) (@a…) but names no bibliography" in result.stderr
+    assert "unknown citation key" not in result.stderr and result.stderr.count("error:") == 1, result.stderr
