@@ -10,7 +10,7 @@ a journal raises one with ``--limit NAME=SIZE``, a command-line switch, never me
 (('text', 8000000), ('pixels', 100000000), '4 MB')
 >>> parse_limit("words=3")
 Traceback (most recent call last):
-ValueError: unknown limit 'words' (choose from text, bib, figure, figures, pixels, field, cells, word)
+ValueError: unknown limit 'words' (choose from text, bib, figure, figures, pixels, field, cells, word, document)
 """
 from __future__ import annotations
 
