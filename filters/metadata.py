@@ -103,7 +103,11 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         try:
             date, guess = read_date(text, checker.lang)
         except DateError as problem:
-            shaped = re.search(r"\d{4}-\d{1,2}", text)  # 2023-02-30
+            shaped = re.fullmatch(r"\s*\d{4}-\d{1,2}(?:-\d{1,2})?\s*", text)  # 2023-02-30
+            if not shaped and len(re.findall(r"[^\W\d_]{2,}", text)) > 3:  # prose, as pandoc users write
+                checker.warn(path, f"'{text[:60]}' is not a date: the editions leave it out",
+                             "write the date (2020-06-04), and say the rest in the text or a note")
+                return None
             checker.error(path, f"'{text}' is not a date" + (f": {problem}" if shaped else ""),
                           "check the month and the day" if shaped else
                           "write it as 2020-06-04, 4 June 2020 or June 4, 2020 (or 2020-06, 2020)")

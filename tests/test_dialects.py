@@ -141,6 +141,12 @@ def test_dates_as_people_write_them(tmp_path):
            "(write 2026-08-04 to say which)" in result.stderr
     result, _ = build(tmp_path, "---\ntitle: T\ndate: ---\n---\n\nText.\n")
     assert result.returncode == 0 and "paper.md:3: warning: '---' is no date" in result.stderr
+    # prose where pandoc users put a date (an author's trial): left out with a warning, not a stop
+    result, _ = build(tmp_path, "---\ntitle: T\ndate: Trabajo acordado con el profesor, curso 2017-2018\n---\n\nText.\n")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:3: warning: 'Trabajo acordado con el profesor, curso 2017-2018' is not a date" in result.stderr
+    result, _ = build(tmp_path, "---\ntitle: T\ndate: 2023-02-30\n---\n\nText.\n")
+    assert result.returncode == 1 and "check the month and the day" in result.stderr
 
 
 def test_an_affiliation_index_that_is_not_listed_is_named(tmp_path):
