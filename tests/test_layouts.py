@@ -56,11 +56,11 @@ def test_root_finds_the_one_paper_in_its_folder(tmp_path):
 
 
 def test_front_matter_messages_name_the_paper_and_its_line(tmp_path):
-    path = paper(tmp_path / "joss", PAPER.replace("2020-06-04", "when it was done").replace(
+    path = paper(tmp_path / "joss", PAPER.replace("2020-06-04", "31 June 2020").replace(
         "paper.bib", "papers.bib"))
     result = run_build("html", str(path), "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "paper.md:6: error: 'when it was done' is not a date" in result.stderr, result.stderr
+    assert "paper.md:6: error: '31 June 2020' is not a date" in result.stderr, result.stderr
     assert "paper.md:7: error: bibliography file 'papers.bib' not found (did you mean 'paper.bib'?)" \
         in result.stderr
     path.write_text(PAPER.replace("title: 'A tool: for papers'", "title: 'A tool: for papers"), encoding="utf-8")
