@@ -30,6 +30,7 @@ from core.diagnostics import (
 from core.language import has_pack
 from core.metadatafile import Source, load_yaml, read_source
 from core.metaschema import bcp47, license_of
+from filters.dates import DateError, parse_iso
 
 JOURNAL_FILE = "journal.yaml"
 ISSUE_FILE = "issue.yaml"
@@ -150,23 +151,6 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, Source]:
     return data, dataclasses.replace(read_source(str(path)), path=shown)
 
 
-def calendar_date(value: str) -> bool:
-    """Whether ``value`` is a day, a month or a year of the calendar, as ISO 8601 writes it.
-
-    >>> calendar_date("2024-06-30"), calendar_date("2024-06"), calendar_date("2026-13-45")
-    (True, True, False)
-    """
-    import datetime
-
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        return False
-    try:
-        datetime.date.fromisoformat((value + "-01-01")[:10])
-    except ValueError:
-        return False
-    return True
-
-
 def text(value) -> str:
     """A YAML scalar as text (``2024-06-30`` read as a date stays as written)."""
     return "" if value is None else str(value).strip()
@@ -275,8 +259,13 @@ def read_issue(journal: Journal, folder: Path) -> Issue:
         values[key] = text(data.get(key))
         if not values[key]:
             error(f"the issue has no {key}", source.path, None, f"add `{key}: …` to issue.yaml")
-    if values["date"] and not calendar_date(values["date"]):
-        error(f"'{values['date']}' is not a date", source.path, source.line("date"), "write YYYY-MM-DD")
+    if values["date"]:
+        try:  # a day, a month or a year of the calendar, never a range
+            if "/" in values["date"]:
+                raise DateError("an issue has one date")
+            parse_iso(values["date"])
+        except DateError as problem:
+            error(f"'{values['date']}' is not a date: {problem}", source.path, source.line("date"), "write YYYY-MM-DD")
     first = data.get("first_page", 1)
     if not isinstance(first, int) or isinstance(first, bool) or first < 1:
         error(f"'first_page' must be a page number, not '{first}'", source.path, source.line("first_page"))
