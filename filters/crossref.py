@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import re
 import string
+from collections.abc import Iterator
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -363,13 +364,26 @@ def top_level(blocks) -> int:
                  and UNNUMBERED_CLASS not in block.classes and APPENDIX_CLASS not in block.classes), 1)
 
 
+def headers(blocks) -> Iterator[pf.Header]:
+    """The headings among ``blocks`` and the blocks they hold, in order, without walking
+    the inlines (a heading is a block: this stage runs on every build)."""
+    for block in blocks:
+        if isinstance(block, pf.Header):
+            yield block
+        elif isinstance(block, (pf.Div, pf.BlockQuote)):
+            yield from headers(block.content)
+        elif isinstance(block, (pf.BulletList, pf.OrderedList)):
+            for item in block.content:
+                yield from headers(item.content)
+
+
 def closed_level_gaps(doc: pf.Doc) -> None:
     """A heading more than one level below the heading before it ("#" then "####") is
     set one level below it, with a warning at its line: PDF/UA allows no skipped level
     (Typst's export stopped the build of a JOSS paper on one), and a reader's outline
     would have a hole there."""
     previous = None
-    for header in [element for element in descendants(doc) if isinstance(element, pf.Header)]:
+    for header in headers(doc.content):
         if previous is not None and header.level > previous + 1:
             text = pf.stringify(header)
             path, line = locate(doc, r"^#+\s*" + re.escape(text[:60]))
