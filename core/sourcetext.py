@@ -291,6 +291,8 @@ def xnos_references(text: str) -> str:
     >>> xnos_references("+@eq:fold holds, !@fig:a alone, *@tbl:b; `+@fig:c`")
     '@Eq:fold holds, [-@fig:a] alone, @tbl:b; `+@fig:c`'
     """
+    if not XNOS_REFERENCE.search(text):  # most texts: no masking of their code at all
+        return text
     masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
     pieces, position = [], 0
     for match in XNOS_REFERENCE.finditer(masked):
