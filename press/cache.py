@@ -106,13 +106,23 @@ def template_files(templates: TemplatePath, names) -> list[Path]:
     return [p for folder in templates.subfolders(*names) for p in tree(folder)]
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The build's own code (filters, pipeline, pandoc writers) and tools, hashed once per
+    process: the code a process runs cannot change under it, and a journal computes the
+    keys of every article (hashing the code each time was most of a rebuild with nothing
+    changed)."""
+    code = [p for package in ("core", "filters", "press") for pattern in ("*.py", "*.lua", "*.txt")
+            for p in tree(HERE / package, pattern)]
+    return digest([files_digest(code), tool_versions()])
+
+
 def ast_key(inputs, options: dict, templates: TemplatePath) -> str:
     """What the filtered AST depends on: sources, filters and pipeline code, the
     figures' templates (the timeline), tools, and the options that change what the
     stages do (``untrusted``), no edition's."""
-    code = [p for package in ("core", "filters", "press") for pattern in ("*.py", "*.lua", "*.txt")
-            for p in tree(HERE / package, pattern)] + template_files(templates, ("figures",))
-    return digest([CACHE_VERSION, files_digest(inputs), files_digest(code), tool_versions(),
+    figures = template_files(templates, ("figures",))
+    return digest([CACHE_VERSION, files_digest(inputs), code_digest(), files_digest(figures),
                    json.dumps(options, sort_keys=True)])
 
 
