@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -290,7 +291,7 @@ class Builder:
         """Every file of the build: the changed issues' articles, issue PDFs and deposits;
         the site's pages, feed, sitemap and search index; the state for the next build."""
         from core.templatepath import template_path
-        from press.journal import deposits, issuepdf, search, site
+        from press.journal import search, site
 
         templates = template_path(journal.templates)
         files: dict[str, bytes] = {}
@@ -298,8 +299,7 @@ class Builder:
         issue_records = dict(state.get("issues", {}))
         for issue in changed:
             listed = [entries[a.place] for a in issue.articles]
-            results = [e.result for e in listed]
-            for entry, result in zip(listed, results):
+            for entry, result in zip(listed, (e.result for e in listed)):
                 own = article_files(issue, result)
                 files.update(own)
                 # An article built for the first time has its key only now (the store knows
@@ -317,31 +317,26 @@ class Builder:
                     "signature": entry.signature, "count": result.count, "pages": list(result.pages),
                     "files": {relative: len(data) for relative, data in own.items()},
                     "summary": summary(result, issue)}
-            pages = [tuple(r.pages) for r in results]
-            blanks = blank_before(pages, issue.first_page)
-            pdf = issuepdf.issue_pdf(journal, issue, [articles[e.article.place]["summary"] for e in listed],
-                                     [r.files["pdf"][f"{r.slug}.pdf"] for r in results], blanks,
-                                     self.timestamp, templates)
-            own = {site.issue_pdf_path(issue): pdf}
-            if "crossref" in editions:
-                own[f"deposits/{issue.id}/crossref.xml"] = deposits.crossref_batch(
-                    journal, issue, [r.files["crossref"][f"{r.slug}.crossref.xml"] for r in results], self.timestamp)
-            own[f"deposits/{issue.id}/doaj.xml"] = deposits.doaj(
-                journal, issue, [articles[e.article.place]["summary"] for e in listed])
-            files.update(own)
-            # the issue's own files, kept while the issue is (a build of another issue keeps them)
-            issue_records[issue.id] = {"files": {relative: len(data) for relative, data in own.items()}}
+            # the issue's own files, kept while the issue is (a build of another issue keeps them);
+            # listed now, made below, beside the search index
+            issue_records[issue.id] = {"files": {}}
         published = [issue for issue in issues if issue.id in issue_records and all(
             a.place in articles for a in issue.articles)]
         listing = [(issue, [articles[a.place]["summary"] for a in issue.articles]) for issue in published]
-        pages = site.site_pages(journal, listing, templates, self.timestamp)
-        files.update(pages)
+        files.update(site.site_pages(journal, listing, templates, self.timestamp))
         landing = {}
         for issue, summaries in listing:
             for entry in summaries:
                 relative = f"issues/{issue.id}/{entry['slug']}/index.html"
                 landing[relative] = files.get(relative) or (self.out / relative).read_bytes()
-        files.update(search.index(landing, self.out))
+        # Pagefind indexes in its own process while this one merges the issue PDFs.
+        with ThreadPoolExecutor(max_workers=1) as indexer:
+            searched = indexer.submit(search.index, landing, self.out)
+            for issue in changed:
+                own = self.issue_files(journal, issue, entries, articles, editions, templates)
+                files.update(own)
+                issue_records[issue.id] = {"files": {relative: len(data) for relative, data in own.items()}}
+            files.update(searched.result())
         kept = [*articles.values(), *(issue_records[issue.id] for issue in issues if issue.id in issue_records)]
         written = {**{rel: size for record in kept for rel, size in dict(record.get("files") or {}).items()},
                    **{relative: len(data) for relative, data in files.items()}}
@@ -349,6 +344,25 @@ class Builder:
         new_state["site"] = self.site_signature(journal, new_state)
         files[STATE] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return files, {"files": written}
+
+
+    def issue_files(self, journal, issue, entries, articles, editions, templates) -> dict[str, bytes]:
+        """An issue's own files: its PDF (the articles on their pages, blank pages between
+        where the journal starts articles on odd pages) and its deposits."""
+        from press.journal import deposits, issuepdf, site
+
+        listed = [entries[a.place] for a in issue.articles]
+        results = [e.result for e in listed]
+        summaries = [articles[e.article.place]["summary"] for e in listed]
+        blanks = blank_before([tuple(r.pages) for r in results], issue.first_page)
+        pdf = issuepdf.issue_pdf(journal, issue, summaries, [r.files["pdf"][f"{r.slug}.pdf"] for r in results],
+                                 blanks, self.timestamp, templates)
+        own = {site.issue_pdf_path(issue): pdf}
+        if "crossref" in editions:
+            own[f"deposits/{issue.id}/crossref.xml"] = deposits.crossref_batch(
+                journal, issue, [r.files["crossref"][f"{r.slug}.crossref.xml"] for r in results], self.timestamp)
+        own[f"deposits/{issue.id}/doaj.xml"] = deposits.doaj(journal, issue, summaries)
+        return own
 
 
 def parsed(message: str) -> Diagnostic:
