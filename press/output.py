@@ -21,6 +21,7 @@ import errno
 import fcntl
 import os
 import secrets
+import stat
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -128,18 +129,35 @@ def stage(staging: int, data: bytes, staged: list[str]) -> str:
     return name
 
 
+def unchanged(folder: int, name: str, data: bytes) -> bool:
+    """Whether the regular file ``name`` of the open ``folder`` already holds ``data``
+    (a link is never taken for it: it is replaced)."""
+    try:
+        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        return stat.S_ISREG(status.st_mode) and status.st_size == len(data) and stream.read() == data
+
+
 def commit(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write ``{relative path: bytes}`` under ``out``: all or nothing. The paths written."""
+    """Write ``{relative path: bytes}`` under ``out``: all or nothing. A file that already
+    holds its bytes is left as it is (a journal's rebuild after one article changed
+    writes a few files of its hundreds; a web server's copy keeps its dates). The paths
+    of the build's files."""
     targets = [(relative_name(relative), data) for relative, data in sorted(files.items())]
     staged: list[str] = []
     folders: dict[PurePosixPath, int] = {}
     try:
         with locked(out) as staging:
             try:
-                temporaries = [stage(staging, data, staged) for _, data in targets]
                 for target, _ in targets:
                     if target.parent not in folders:
                         folders[target.parent] = open_folder(out, target.parent)
+                changed = [(target, data) for target, data in targets
+                           if not unchanged(folders[target.parent], target.name, data)]
+                temporaries = [stage(staging, data, staged) for _, data in changed]
             except (OSError, BuildError):
                 for name in staged:
                     try:
@@ -147,7 +165,7 @@ def commit(out: Path, files: dict[str, bytes]) -> list[Path]:
                     except FileNotFoundError:
                         pass
                 raise
-            for temporary, (target, _) in zip(temporaries, targets):
+            for temporary, (target, _) in zip(temporaries, changed):
                 os.replace(temporary, target.name, src_dir_fd=staging, dst_dir_fd=folders[target.parent])
     except OSError as error:
         raise output_error(error, out) from None
