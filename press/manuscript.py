@@ -164,9 +164,11 @@ def folder_layout(root: Path) -> Manuscript:
             check_inside(path, project / "bibliography")
     raise_collected(found)
     # Any other file that links out is not read, not even for the cache's key: the
-    # resources stage refuses it, at its line, if the text uses it.
+    # resources stage refuses it, at its line, if the text uses it. (The folder is resolved
+    # once: a journal finds the manuscript of every article on every build.)
+    own = (project / "manuscript").resolve()
     files = tuple(sorted(p for p in folder.rglob("*") if not p.name.startswith(".") and p.is_file()
-                         and inside(p, project / "manuscript")))
+                         and p.resolve().is_relative_to(own)))
     texts = [path for path in (*sources, metadata, folder / CHRONOLOGY_FILE) if path.exists() or path.is_symlink()]
     check_sizes(texts, bibliography, [path for path in files if path not in texts])
     return Manuscript(root, sources, metadata_file, bibliography, files)

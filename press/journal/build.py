@@ -83,14 +83,23 @@ def load_state(out: Path) -> dict:
         return {}
 
 
+def editions_templates(journal: Journal, editions) -> str:
+    """The editions' templates, hashed: the same for every article of a build."""
+    from core.templatepath import template_path
+    from press.cache import files_digest, template_files
+    from press.editions import EDITION
+
+    folders = {folder for name in editions for folder in EDITION[name].template_folders("typst")}
+    return files_digest(template_files(template_path(journal.templates), (*sorted(folders), "pandoc")))
+
+
 def signature(journal: Journal, issue: Issue, article: Article, editions, store, timestamp,
-              untrusted: bool = False) -> str | None:
+              untrusted: bool = False, templates: str | None = None) -> str | None:
     """What an article's outputs are made from, hashed (``untrusted`` changes what the
     stages accept); None when the store does not know which files its last filtering
-    read (then it is built)."""
+    read (then it is built). ``templates``: ``editions_templates``, if known."""
     from core.templatepath import template_path
-    from press.cache import ast_key, digest, files_digest, template_files
-    from press.editions import EDITION
+    from press.cache import ast_key, digest, files_digest
     from press.manuscript import find_manuscript
 
     manuscript = find_manuscript(article.folder)
@@ -100,10 +109,9 @@ def signature(journal: Journal, issue: Issue, article: Article, editions, store,
     if read is None:
         return None
     key = ast_key((*manuscript.inputs, *json.loads(read)), {"untrusted": untrusted}, path)
-    folders = {folder for name in editions for folder in EDITION[name].template_folders("typst")}
-    templates = template_files(path, (*sorted(folders), "pandoc"))
     return digest([key, files_digest([journal.root / "journal.yaml", issue.folder / "issue.yaml"]),
-                   files_digest(templates), timestamp, ",".join(editions), issue.id, article.number])
+                   templates or editions_templates(journal, editions), timestamp, ",".join(editions), issue.id,
+                   article.number])
 
 
 def present(out: Path, record: dict | None) -> bool:
@@ -166,6 +174,7 @@ class Builder:
         self.store = Store(self.store_folder)
         self.timestamp = source_date_epoch()
         self.report = JournalReport(runner=runner.name)
+        self.templates = ""  # the editions' templates, hashed once per build (``editions_templates``)
 
     def timed(self, name: str, started: float) -> None:
         self.report.timings.append((name, time.perf_counter() - started))
@@ -240,11 +249,13 @@ class Builder:
         editions = editions_for(journal)
         chosen = [issue for issue in issues if self.only is None or issue.id == self.only]
         entries = {}
+        self.templates = editions_templates(journal, editions)
         for issue in chosen:
             for article in issue.articles:
                 record = state.get("articles", {}).get(article.place)
                 entries[article.place] = Entry(issue, article, signature(
-                    journal, issue, article, editions, self.store, self.timestamp, self.untrusted), record)
+                    journal, issue, article, editions, self.store, self.timestamp, self.untrusted, self.templates),
+                    record)
         self.report.articles = len(entries)
         self.timed("check", started)
         self.paginate(journal, chosen, entries, editions)
@@ -305,7 +316,7 @@ class Builder:
                 # An article built for the first time has its key only now (the store knows
                 # which files its filtering read).
                 entry.signature = entry.signature or signature(journal, issue, entry.article, editions, self.store,
-                                                               self.timestamp, self.untrusted)
+                                                               self.timestamp, self.untrusted, self.templates)
                 was = (articles.get(entry.article.place) or {}).get("summary", {}).get("doi")
                 now = summary(result, issue)["doi"]
                 if was and now and was != now:  # its DOI depends on its pages, which moved
