@@ -51,6 +51,10 @@ class Local:
         context = get_context("forkserver")
         context.set_forkserver_preload(["press.journal.work", "press.journal.build"])
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm)
+        # The workers start now and import the build while the coordinator decides what
+        # to build (hashing every article's sources): an edited article's build no
+        # longer waits for them.
+        self.pool.submit(int)
 
     def run(self, function, tasks, places, tick=None):
         started = {}
