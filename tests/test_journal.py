@@ -251,6 +251,9 @@ def test_incremental_builds(tmp_path, monkeypatch):
     assert [r.articles for r in first.rounds][:1] == [5]
     again = build(root, out)
     assert again.rounds == [] and again.written == []
+    monkeypatch.chdir(root.parent)  # the same journal, named from its parent folder
+    named_otherwise = build(Path(root.name), out)
+    assert named_otherwise.rounds == [] and named_otherwise.written == []
 
     last = root / "issues" / "2024-2" / "02-sinir-kapilari" / "manuscript" / "01-giris.md"
     last.write_text(last.read_text(encoding="utf-8").replace("Sınır kapıları, devletlerin", "Sınır kapıları, "

@@ -408,6 +408,7 @@ def build_journal(root: Path, out: Path, issue: str | None = None, workers: int 
         raise BuildError("--out is the journal's own folder", display_path(out), hint="write the site elsewhere")
     chosen = runner(workers, scheduler)
     try:
-        return Builder(root, out, issue, chosen, cache, progress or Quiet(), untrusted).build()
+        # resolved: an article's key names its files, which must not depend on how the root was named
+        return Builder(root.resolve(), out, issue, chosen, cache, progress or Quiet(), untrusted).build()
     finally:
         chosen.close()
