@@ -32,6 +32,7 @@ class Key:
     check: str = "text"
     fields: dict = field(default_factory=dict)   # of a map (or of each item of a list of maps)
     many: bool = False                           # a list of maps
+    text_is: str = ""                            # a map's field that a text alone is (``journal: Name``)
 
 
 PERSON = {
@@ -64,7 +65,8 @@ SCHEMA: dict[str, Key] = {
         "keywords": Key("translated keywords", "list")}),
     "authors": Key("the authors, each a map", "map", PERSON, many=True),
     "author": Key("pandoc's key: read like `authors` (names, or maps)", "any"),
-    "journal": Key("the journal", "map", {
+    "journal": Key("the journal: a map, or its name alone (`journal: Journal of X`, as pandoc templates "
+                   "take it)", "map", text_is="name", fields={
         "name": Key("journal name"), "volume": Key("volume", "id"), "issue": Key("issue", "id"),
         "pages": Key("pages, e.g. 45-67", "id"), "issn": Key("print ISSN, e.g. 1234-5679", "issn"),
         "eissn": Key("electronic ISSN", "issn"),

@@ -257,6 +257,8 @@ def check_value(meta, path: str, key: Key, source: Source, checker: Checker):
                 else check_text(meta, path, checker))
     if key.check == "options":
         return meta if isinstance(meta, pf.MetaBool) else check_map(meta, path, key.fields, source, checker)
+    if key.check == "map" and key.text_is and isinstance(meta, (pf.MetaInlines, pf.MetaString)):
+        meta = pf.MetaMap(**{key.text_is: meta})  # the journal's name alone
     if key.check == "map" and key.fields:
         items = list(meta.content) if key.many and isinstance(meta, pf.MetaList) else [meta]
         if key.many and not isinstance(meta, pf.MetaList):

@@ -183,6 +183,13 @@ def test_issn_check_digit_article_type_and_doi_syntax(tmp_path):
     assert "eissn" not in result.stderr
 
 
+def test_a_journal_named_alone_is_its_name(tmp_path):
+    """``journal: Name`` (pandoc templates' and many papers' form) is the journal's name."""
+    root, result = build(tmp_path, "lang: en\ntitle: T\njournal: 'Journal of Good Research'\n")
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="citation_journal_title" content="Journal of Good Research">' in page(root)
+
+
 def test_a_wrong_orcid_check_digit_says_so(tmp_path):
     _, result = build(tmp_path, "lang: en\ntitle: T\nauthors:\n  - name: A\n    orcid: 0000-0002-1825-0098\n")
     assert "its check digit does not match" in result.stderr
