@@ -43,6 +43,7 @@ from core.names import (
     NAME_ATTRIBUTE,
     NUMBER_ATTRIBUTE,
     SUBFIGURE_CLASS,
+    TABLE_PANEL_CLASS,
     THEOREM_CLASS,
     UNNUMBERED_CLASS,
 )
@@ -114,9 +115,17 @@ def subfigures(blocks: list[pf.Block]) -> list[pf.Figure]:
 
 
 def quarto_table(div: pf.Div) -> pf.Block:
-    """``::: {#tbl-x}`` around a table (and a caption paragraph) → the table, labelled."""
+    """``::: {#tbl-x}`` around a table (and a caption paragraph) → the table, labelled;
+    around several (Quarto's subtables) → a panel, its caption first, numbered as one
+    table whose tables are its parts (``number_blocks``)."""
     tables = [b for b in div.content if isinstance(b, pf.Table)]
-    if len(tables) != 1:
+    if len(tables) > 1:
+        div.classes.append(TABLE_PANEL_CLASS)
+        last = div.content[-1]
+        if isinstance(last, pf.Para):  # the panel's caption, written under it as Quarto does
+            div.content.insert(0, div.content.pop())
+        return div
+    if not tables:
         return div
     table = tables[0]
     table.identifier = div.identifier
@@ -308,6 +317,14 @@ def number_blocks(blocks, state: Index) -> None:
                                                        else []))]
                 state.add(part.identifier, "figure", number + letter)
             number_blocks([b for b in block.content if b not in parts], state)
+        elif isinstance(block, pf.Div) and TABLE_PANEL_CLASS in block.classes:
+            number = state.next_number("table")
+            parts = [b for b in block.content if isinstance(b, pf.Table)]
+            number_paragraph(block, caption_label("table", number, state.lang), number)
+            state.add(block.identifier, "table", number)
+            for letter, part in zip(string.ascii_lowercase, parts):
+                number_caption(part, "table", number + letter, state.lang)
+                state.add(part.identifier, "table", number + letter)
         elif isinstance(block, pf.Div) and LISTING_CLASS in block.classes:
             number = state.next_number("listing")
             number_paragraph(block, caption_label("listing", number, state.lang), number)

@@ -68,6 +68,37 @@ d = 4
         assert caption in text
 
 
+def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
+    text, _ = build(tmp_path, """---
+title: Paneller
+lang: tr
+---
+
+# Giriş
+
+::: {#tbl-panel layout-ncol=2}
+| A | B |
+|---|---|
+| 1 | 2 |
+
+: Birinci {#tbl-first}
+
+| C | D |
+|---|---|
+| 3 | 4 |
+
+: İkinci {#tbl-second}
+
+Ana başlık
+:::
+
+Ayrıntılar @tbl-panel ve özellikle @tbl-second içinde.
+""")
+    assert "Ayrıntılar Tablo 1 ve özellikle Tablo 1b içinde." in text, text
+    # the panel's caption first (tables are captioned above), then each part's
+    assert text.index("Tablo 1. Ana başlık") < text.index("Tablo 1a. Birinci") < text.index("Tablo 1b. İkinci")
+
+
 def test_theorems_proofs_and_callouts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Blocks
