@@ -46,7 +46,7 @@ from core.names import (
     REFS_ID,
     THEOREM_CLASS,
 )
-from filters.elements import body_elements
+from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS, kind_of
 
 CALLOUTS = ("note", "tip", "warning", "important", "caution")
@@ -105,7 +105,7 @@ def replace_shortcodes(doc: pf.Doc) -> None:
         result = [inline for position, inline in enumerate(result)  # no two spaces where one went
                   if not (isinstance(inline, pf.Space) and position and isinstance(result[position - 1], pf.Space))]
         if not pf.stringify(pf.Plain(*result)).strip() and "pagebreak" in pf.stringify(element):
-            element.parent.content[element.index] = pf.Div(classes=[PAGE_BREAK_CLASS])
+            siblings(element)[element.index] = pf.Div(classes=[PAGE_BREAK_CLASS])
         else:
             element.content = result
 
@@ -188,12 +188,14 @@ def read_listings(blocks: list) -> list:
             if written is not None:
                 caption = text_to_inlines(written)
             elif after or before:
-                caption, label_there = after or before
+                # Read left to right, as pandoc-crossref does: a caption paragraph just above
+                # the code is its own, before the one under it (which may be the next's).
+                caption, label_there = before or after
                 label = label or label_there
-                if after:
-                    index += 1
-                else:
+                if before:
                     result.pop()
+                else:
+                    index += 1
             else:
                 caption = None
             if caption is not None and label or caption:
