@@ -56,7 +56,7 @@ from filters.citemodel import (
     split_suffix,
     strip_spaces,
 )
-from filters.elements import descendants
+from filters.elements import descendants, siblings
 from filters.references import pending
 
 REQUIRED_FIELDS = ("author", "year", "title")
@@ -268,7 +268,7 @@ def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
     context = CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
     # Formatted in place: the labels needed every citation first, so no second walk.
     for cite in cites:
-        cite.parent.content[cite.index] = format_citation(cite, context)
+        siblings(cite)[cite.index] = format_citation(cite, context)
     return Formatted(house_style_entries(context), context.reference_text)
 
 

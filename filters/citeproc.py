@@ -31,7 +31,7 @@ from filters.bibstyle import family_name, rich_to_inlines
 from filters.bibtext import plain
 from filters.citemodel import Formatted, citation_span, parse_locator, split_suffix
 from filters.cslitems import csl_item
-from filters.elements import descendants
+from filters.elements import descendants, siblings
 
 CITEPROC_ENTRY_PREFIX = "ref-"
 NOTE_PUNCTUATION = ".,;:!?"
@@ -151,7 +151,7 @@ def as_citations(cite: pf.Cite) -> list[pf.Inline]:
 def replace_cites(root: pf.Element) -> None:
     """Every formatted ``Cite`` under ``root`` as citation spans (a note's, in place)."""
     for cite in [e for e in descendants(root) if isinstance(e, pf.Cite)]:
-        container, index = cite.parent.content, cite.index
+        container, index = siblings(cite), cite.index
         replacement = as_citations(cite)
         container[index:index + 1] = replacement
 
@@ -186,7 +186,7 @@ def splice(original: pf.Element, result: pf.Element) -> None:
         replace_cites(result)
         original.content = list(result.content)
         return
-    container = original.parent.content
+    container = siblings(original)
     index = next(i for i, element in enumerate(container.list) if element is original)
     replacement = as_citations(result)
     container[index:index + 1] = replacement
@@ -233,7 +233,7 @@ class PendingCitations:
         self.found = []
         for element in found:
             if isinstance(element, pf.Cite):
-                container, index = element.parent.content, element.index
+                container, index = siblings(element), element.index
                 container[index] = citation_span([], element)
                 element = container[index]  # item access tells it its parent
             self.found.append(element)

@@ -54,3 +54,17 @@ def body_elements(doc: pf.Doc) -> Iterator[pf.Element]:
     for block in doc.content:
         yield block
         yield from descendants(block)
+
+
+def siblings(element: pf.Element) -> pf.ListContainer:
+    """The list that holds ``element`` in its parent, where a later action may replace
+    or remove it: most often the parent's ``content``, but a definition's ``term``, a
+    table's ``head``, a citation's ``prefix``… (the ``location`` the walk recorded).
+
+    >>> doc = pf.Doc(pf.DefinitionList(pf.DefinitionItem([pf.Str("term")], [pf.Definition(pf.Para())])))
+    >>> term = next(e for e in descendants(doc) if isinstance(e, pf.Str))
+    >>> siblings(term)[term.index] = pf.Emph(pf.Str("t")); pf.stringify(doc.content[0].content[0].term[0])
+    't'
+    """
+    return getattr(element.parent, element.location or "content")
+

@@ -22,7 +22,7 @@ from core.names import (
     CHRONOLOGY_ID,
     PAGE_BREAK_CLASS,
 )
-from filters.elements import descendants
+from filters.elements import descendants, siblings
 
 MAIN, BACK, REFERENCES, APPENDIX = range(4)
 
@@ -72,7 +72,7 @@ def page_breaks_at_the_top(blocks: list[pf.Block]) -> list[pf.Block]:
     for block in blocks:
         breaks = [e for e in descendants(block) if isinstance(e, pf.Div) and PAGE_BREAK_CLASS in e.classes]
         for inner in breaks:
-            del inner.parent.content[inner.index]
+            del siblings(inner)[inner.index]
         result += [block, *breaks]
     return result
 

@@ -19,7 +19,7 @@ from core.diagnostics import error, locate, warn
 from core.markup import (
     unsafe_url,  # (importing it lets panflute read raw Typst blocks)
 )
-from filters.elements import descendants
+from filters.elements import descendants, siblings
 
 
 def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
@@ -61,7 +61,7 @@ def defuse_unsafe_links(doc: pf.Doc, links: list[pf.Link]) -> None:
             reason = "is no address (RFC 3986)" if not_a_uri(link.url) else "goes nowhere safe"
             warn(f"a link to '{link.url}' {reason}: it is printed as its text, not linked", path, line,
                  hint="links go to http(s), mailto, doi… addresses or within the article")
-            link.parent.content[link.index] = pf.Span(*link.content, identifier=link.identifier)
+            siblings(link)[link.index] = pf.Span(*link.content, identifier=link.identifier)
 
 
 # What no URI holds (a space, a quote, braces…), and a web address without its "//":

@@ -29,7 +29,7 @@ from core.names import (
     REFERENCE_TYPE_ATTRIBUTE,
     XREF_CLASS,
 )
-from filters.elements import body_elements, descendants
+from filters.elements import body_elements, descendants, siblings
 from filters.numbering import (
     Index,
     Target,
@@ -219,7 +219,7 @@ def resolve_tex(doc: pf.Doc, state: Index, report: bool) -> None:
     for link in tex_references(doc):
         resolved = tex_reference(link, state)
         if resolved is not None:
-            link.parent.content[link.index] = resolved
+            siblings(link)[link.index] = resolved
         elif report:
             label = link.attributes[REFERENCE_ATTRIBUTE]
             path, line = locate(doc, r"\\\w*ref\{" + re.escape(label) + r"\}")
@@ -272,12 +272,12 @@ def resolve_all(doc: pf.Doc, state: Index) -> None:
     for cite in cites:
         as_the_author_wrote(cite, state.lang)
         if deferred(cite, state):
-            cite.parent.content[cite.index] = pf.Span(cite, classes=[PENDING_XREF_CLASS])
+            siblings(cite)[cite.index] = pf.Span(cite, classes=[PENDING_XREF_CLASS])
             continue
         replacement = resolve(cite, state)
         if replacement is None or replacement == [cite]:
             continue
-        cite.parent.content[cite.index] = pf.Span(*replacement)
+        siblings(cite)[cite.index] = pf.Span(*replacement)
     resolve_tex(doc, state, report=False)
 
 
@@ -289,7 +289,7 @@ def pending(element: pf.Element) -> bool:
 def resolve_pending(doc: pf.Doc) -> None:
     state = index_of(doc)
     for span in [e for e in body_elements(doc) if pending(e)]:
-        span.parent.content[span.index] = pf.Span(*resolve(span.content[0], state))
+        siblings(span)[span.index] = pf.Span(*resolve(span.content[0], state))
     resolve_tex(doc, state, report=True)
 
 

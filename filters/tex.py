@@ -42,7 +42,7 @@ from core.diagnostics import locate, warn
 from core.kinds import EDITION_NAMES, RAW_FORMATS
 from core.names import EQUATION_CLASS, LATEX_LABEL_ATTRIBUTE, PAGE_BREAK_CLASS
 from core.tools import run_pandoc_verbose
-from filters.elements import body_elements
+from filters.elements import body_elements, siblings
 
 # The Markdown reader gives what the author wrote as TeX this format; a block they
 # marked ```{=latex} is "latex", and stays raw.
@@ -186,7 +186,7 @@ def name_targets(doc: pf.Doc) -> None:
         if isinstance(element, pf.Div) and element.identifier and len(element.content) == 1 \
                 and isinstance(element.content[0], (pf.Figure, pf.Table)) and not element.content[0].identifier:
             element.content[0].identifier = element.identifier
-            element.parent.content[element.index] = element.content[0]
+            siblings(element)[element.index] = element.content[0]
             element = element.content[0]
         if isinstance(element, (pf.Figure, pf.Table)):
             labels = take_labels(element.caption)
@@ -270,9 +270,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         if replacement is None:
             raw.format = "latex"
             continue
-        container = list(raw.parent.content)
-        container[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
-        raw.parent.content = container
+        siblings(raw)[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
 
 
 def page_break() -> pf.Div:
@@ -287,7 +285,7 @@ def number_display_math(doc: pf.Doc) -> None:
     for element in list(body_elements(doc)):
         if isinstance(element, pf.Math):
             if element.format == "DisplayMath" and (LABEL.search(element.text) or ENVIRONMENT.match(element.text)):
-                element.parent.content[element.index] = equation(element)
+                siblings(element)[element.index] = equation(element)
             else:
                 element.text = texmath_compatible(element.text)
 
@@ -348,7 +346,7 @@ def raw_formats(doc: pf.Doc) -> None:
         if element.format not in RAW_FORMATS:
             warn(f"raw '{element.format}' is left out: no edition has that format", path, line,
                  hint="as pandoc does; editions take html, latex, typst, openxml or jats")
-            del element.parent.content[element.index]
+            del siblings(element)[element.index]
         elif visible(element.text, element.format):
             shown = RAW_FORMATS[element.format]
             others = [name for name in EDITION_NAMES if name not in shown]

@@ -39,7 +39,7 @@ from core.diagnostics import error, locate
 from core.markup import unsafe_url
 from core.names import NUMBER_ATTRIBUTE, SAFE_URL_SCHEMES
 from core.texmath import refused
-from filters.elements import descendants
+from filters.elements import descendants, siblings
 
 # pandoc's metadata fields that its templates paste in raw.
 RAW_FIELDS = ("header-includes", "include-before", "include-after")
@@ -103,8 +103,7 @@ def is_comment(element) -> bool:
 
 def drop(element) -> None:
     """Remove ``element`` from the list that holds it (content, or a citation's prefix…)."""
-    holder = getattr(element.parent, element.location) if element.location else element.parent.content
-    holder.pop(element.index)
+    siblings(element).pop(element.index)
 
 
 def read_by_the_tex_stage(element) -> bool:

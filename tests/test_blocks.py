@@ -68,6 +68,50 @@ d = 4
         assert caption in text
 
 
+def test_a_caption_above_its_code_is_its_own_not_the_previous_codes(tmp_path):
+    """pandoc-crossref reads left to right: each caption paragraph above a code block is
+    that block's, even where the block before could take it as the one under it."""
+    text, _ = build(tmp_path, """---
+title: Code
+codeBlockCaptions: true
+---
+
+# Code
+
+: The first {#lst:one}
+```python
+a = 1
+```
+
+: The second {#lst:two}
+
+```python
+b = 2
+```
+
+See @lst:one and @lst:two.
+""")
+    assert "See Listing 1 and Listing 2." in text, text
+    assert text.index("Listing 1. The first") < text.index("a = 1") < text.index("Listing 2. The second") \
+        < text.index("b = 2"), text
+
+
+def test_a_definition_lists_terms_may_cite_and_refer(tmp_path):
+    """A term of a definition list holds its words in ``term``, not ``content``: a
+    citation or cross-reference there once stopped the build with a traceback."""
+    text, _ = build(tmp_path, """---
+title: Definitions
+bibliography: refs.bib
+---
+
+# Terms {#sec:terms}
+
+Growth [@smith2020], see @sec:terms
+:   A definition.
+""")
+    assert "Growth (Smith, 2020), see Section 1 A definition." in text, text
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
