@@ -9,6 +9,7 @@ Stand-alone: ``pandoc -F filters/links.py``.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -98,9 +99,41 @@ def spaced_ids(doc: pf.Doc, links: list[pf.Link]) -> set[str]:
     return renamed
 
 
+def squashed(identifier: str) -> str:
+    """What every slug algorithm keeps of a heading: its letters and digits, lowercased,
+    without accents.
+
+    >>> squashed("obtaining-proteomes--performing-blast"), squashed("türkçe-başlık")
+    ('obtainingproteomesperformingblast', 'turkcebaslik')
+    """
+    letters = unicodedata.normalize("NFKD", identifier.casefold().replace("ı", "i"))
+    return "".join(c for c in letters if c.isalnum() and not unicodedata.combining(c))
+
+
+def retarget(links: list[pf.Link], known: set[str]) -> None:
+    """A ``#…`` link written for another tool's ids (GitHub's, a table-of-contents
+    generator's: ``#obtaining-proteomes--performing-blast``, ``#türkçe-başlık``) to the
+    one id of this document it can only mean.
+
+    >>> link = pf.Link(url="#sequence-retrieval--mining")
+    >>> retarget([link], {"sequence-retrieval-mining", "methods"}); link.url
+    '#sequence-retrieval-mining'
+    """
+    by_letters: dict[str, list[str]] = {}
+    for identifier in known:
+        by_letters.setdefault(squashed(identifier), []).append(identifier)
+    for link in links:
+        target = link.url[1:]
+        if link.url.startswith("#") and target not in known and squashed(target):
+            meant = by_letters.get(squashed(target), [])
+            if len(meant) == 1:
+                link.url = "#" + meant[0]
+
+
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
     known |= spaced_ids(doc, links)
+    retarget(links, known)
     defuse_unsafe_links(doc, links)
     for target in broken_links(links, known):
         path, line = locate(doc, rf"\]\(#{re.escape(target)}\)")

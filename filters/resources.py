@@ -105,7 +105,9 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
               *where(), hint="download it into manuscript/figures/ and give that path")
         return None
     relative = unquote(parsed.path)
-    target = (folder / relative).resolve()
+    # "/figures/a.png" is the project's own, as GitHub and static sites read it: never
+    # a path of this machine's file system.
+    target = (project / relative.lstrip("/") if relative.startswith("/") else folder / relative).resolve()
     if not target.is_relative_to(project):
         standard = project.name == "manuscript"  # the manuscript/ folder of the standard layout
         error(f"'{url}' lies outside the {'manuscript' if standard else 'project'} folder", *where(),
@@ -124,6 +126,7 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
         close = difflib.get_close_matches(relative, known, n=1, cutoff=0.5)
         error(f"image file '{url}' not found", *where(),
               hint=f"did you mean '{close[0]}'?" if close else
+              f"a path that starts with / is read from {display_path(project)}/" if relative.startswith("/") else
               "paths are relative to the manuscript folder, e.g. figures/map.png")
         return None
     if image and target.suffix.lower() not in FORMATS:

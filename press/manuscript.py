@@ -44,7 +44,10 @@ from core.names import (
 from core.sandbox import Sandbox
 from core.tools import finish, start_pandoc
 
-MARKDOWN = "markdown+ascii_identifiers"
+# pandoc's Markdown, with a heading that needs no blank line above it, as on GitHub and in
+# every CommonMark reader (a paper written there has "### Methods" under a paragraph's
+# last line; pandoc alone would print it as text).
+MARKDOWN = "markdown+ascii_identifiers-blank_before_header"
 # The slug names the output files (SLUG.pdf, SLUG.epub): a file name, never a path.
 # (Patterns, not compiled ones: a build that reads nothing compiles none.)
 SLUG = r"[A-Za-z0-9][A-Za-z0-9-]{0,99}"

@@ -112,6 +112,32 @@ Growth [@smith2020], see @sec:terms
     assert "Growth (Smith, 2020), see Section 1 A definition." in text, text
 
 
+def test_a_paper_written_for_github_keeps_its_headings_and_table_of_contents(tmp_path):
+    """GitHub (CommonMark) needs no blank line above a heading, and a table-of-contents
+    generator writes its own ids ("--" for ", "; accents kept): each heading is one, and
+    each link lands on it."""
+    text, messages = build(tmp_path, """---
+title: Frizzled
+---
+
+- [Obtaining Proteomes, Performing BLAST](#obtaining-proteomes--performing-blast)
+- [Türkçe Başlık](#türkçe-başlık)
+
+# Methods
+The first paragraph's last line.
+## Obtaining Proteomes, Performing BLAST
+Text.
+
+## Türkçe Başlık
+
+Metin.
+""")
+    assert "1.1. Obtaining Proteomes, Performing BLAST Text." in text, text
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#obtaining-proteomes-performing-blast"' in page and 'href="#turkce-baslik"' in page
+    assert "error" not in messages and "##" not in text
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller

@@ -77,6 +77,14 @@ def test_what_the_paper_names_resolves_from_its_folder_and_stays_in_the_root(tmp
     assert (tmp_path / "a" / "html" / "images" / "trade.png").is_file()
     outside = run_build("html", str(path), "--out", str(tmp_path / "b"))  # the root is the paper's folder
     assert outside.returncode == 1 and "'../images/trade.png' lies outside the project folder" in outside.stderr
+    # a path from the project's top, as GitHub shows it: the project's file, never the machine's
+    path.write_text(PAPER.replace("figures/trade.png", "/images/trade.png"), encoding="utf-8")
+    rooted = run_build("html", str(path), "--root", str(tmp_path / "repo" / "docs"), "--out", str(tmp_path / "c"))
+    assert rooted.returncode == 0, rooted.stderr
+    assert (tmp_path / "c" / "html" / "images" / "trade.png").is_file()
+    path.write_text(PAPER.replace("figures/trade.png", "/etc/passwd.png"), encoding="utf-8")
+    system = run_build("html", str(path), "--root", str(tmp_path / "repo" / "docs"), "--out", str(tmp_path / "d"))
+    assert system.returncode == 1 and "image file '/etc/passwd.png' not found" in system.stderr, system.stderr
 
 
 def test_a_folder_of_sections_is_read_in_name_order(tmp_path):
