@@ -411,8 +411,26 @@ def closed_level_gaps(doc: pf.Doc) -> None:
         previous = header.level
 
 
+def raised_to_level_one(doc: pf.Doc) -> None:
+    """The first heading's level is the text's top: a JOSS paper whose headings are all
+    ``##`` has them at level 1 in every edition (PDF/UA's first heading must be; Typst's
+    export refused six papers of the corpus), a later heading above it at level 1 too.
+
+    >>> doc = pf.Doc(pf.Header(pf.Str("A"), level=2), pf.Header(pf.Str("B"), level=3))
+    >>> raised_to_level_one(doc); [h.level for h in doc.content]
+    [1, 2]
+    """
+    first = next(headers(doc.content), None)
+    if first is None or first.level == 1:
+        return
+    shift = first.level - 1
+    for header in headers(doc.content):
+        header.level = max(header.level - shift, 1)
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
+    raised_to_level_one(doc)
     closed_level_gaps(doc)
     doc.content = normalise(doc.content)
     state = Index(lang, doc, top_level=top_level(doc.content))

@@ -138,6 +138,18 @@ Metin.
     assert "error" not in messages and "##" not in text
 
 
+def test_a_paper_whose_headings_are_all_level_two_is_typeset_as_level_one(tmp_path):
+    """JOSS's papers start at ``##``: every edition sets that level as the text's top (the
+    PDF's first heading must be level 1 for PDF/UA; Typst refused the PDF)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: A tool\n---\n\n## Summary\n\nText.\n\n"
+                                       "### Detail\n\nMore.\n\n## Statement of need\n\nWhy.\n", encoding="utf-8")
+    result = run_build("pdf", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    # h1 is the title: the text's top level is h2, its subsections h3
+    assert re.search(r"<h2[^>]*>.*1\..*Summary", page) and re.search(r"<h3[^>]*>.*1\.1\..*Detail", page), page
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
