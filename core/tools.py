@@ -167,6 +167,11 @@ class TypstSession:
                                                        root=str(root or empty_folder()), **extra)
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
+                missing = list(dict.fromkeys(NO_GLYPH.findall(getattr(error, "diagnostic", "") or error.message)))
+                if missing and standards:
+                    failure = MissingGlyphs(f"typst failed: {error.message}")
+                    failure.characters = missing
+                    raise failure from None
                 if "failed to download package" in error.message:
                     raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
                 line = failing_line(getattr(error, "diagnostic", ""), source)
@@ -188,6 +193,15 @@ class TypstSession:
                                                   package_path=str(NO_PACKAGES),
                                                   package_cache_path=str(NO_PACKAGES))
         return self._compilers[key]
+
+
+# Typst's refusal, under a PDF standard, of text no font has (each one in its diagnostics).
+NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed with font')
+
+
+class MissingGlyphs(BuildError):
+    """Typst's export refused characters that no font of the PDF has: ``characters``."""
+    characters: list[str]
 
 
 def failing_line(diagnostic: str, source: str) -> str:

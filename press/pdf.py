@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
-from core.diagnostics import display_path
+from core.diagnostics import display_path, warn
 from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import typst_string
 from core.mathtext import linear
-from core.tools import TYPST
+from core.tools import TYPST, MissingGlyphs
 from press import ast
 from press.figures import (
     data_uri,
@@ -223,10 +224,52 @@ def write(job, shared) -> dict[str, bytes]:
         pdf = latex.write_pdf(job, job.pdf_engine)[f"{job.slug}.pdf"]
     else:
         source = typst_source(job, render_typst(job))
-        pdf = archival(TYPST.compile(source, job.timestamp, root=Path(job.root), fonts=job.template_path.fonts,
-                                     standards=STANDARDS,
-                                     where=lambda line: place_of(line, job)), job.plain, job.lang)
+        pdf = archival(typeset(source, job), job.plain, job.lang)
     return {f"{job.slug}.pdf": pdf, f"html/{job.slug}.pdf": pdf}
+
+
+REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)  # a flag is two of them: 🇨🇳 is C, N
+FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{1,2}")
+
+
+def stand_in(character: str) -> str:
+    """What the PDF prints for a character no font of it has: a flag's letter, or the
+    character's Unicode name (a Typst source takes either, in text or in a string).
+
+    >>> stand_in("🇨"), stand_in("😀"), stand_in("\U000E0001")
+    ('C', '(grinning face)', '')
+    """
+    code = ord(character)
+    if code in REGIONAL_INDICATORS:
+        return chr(ord("A") + code - REGIONAL_INDICATORS.start)
+    name = unicodedata.name(character, "")
+    return f"({name.lower()})" if name and unicodedata.category(character) not in ("Cf", "Mn") else ""
+
+
+def typeset(source: str, job) -> bytes:
+    """The PDF of a Typst source. A character that no font of the PDF has (an emoji, a
+    flag, a script the fonts lack) is printed as its stand-in (``stand_in``), each with
+    a warning at its line: PDF/A shows every glyph or none, and the other editions
+    show it. Typst names them all at once: one more compile."""
+    def compiled(text: str) -> bytes:
+        return TYPST.compile(text, job.timestamp, root=Path(job.root), fonts=job.template_path.fonts,
+                             standards=STANDARDS, where=lambda line: place_of(line, job))
+
+    try:
+        return compiled(source)
+    except MissingGlyphs as failure:
+        characters = {c for text in failure.characters for c in text}
+    # a flag is named whole (🇨🇳, not 🇨 then 🇳)
+    shown = FLAG.findall(source) if any(ord(c) in REGIONAL_INDICATORS for c in characters) else []
+    shown += [c for c in sorted(characters) if ord(c) not in REGIONAL_INDICATORS and c in source]
+    for text in dict.fromkeys(shown):
+        instead = "".join(map(stand_in, text))
+        path, line = manuscript_place(text, [*job.sources, *job.bibliography, *job.metadata_files])
+        warn(f"the pdf edition cannot show '{text}' (no font of the PDF has it): it prints '{instead}' there",
+             path, line, hint="the html, epub and docx editions show it; a journal's template may bring a font "
+                              "that has it (templates/fonts/)")
+        source = source.replace(text, instead)
+    return compiled(source)
 
 
 FIGURE_CALL = re.compile(r'#image\("((?:[^"\\]|\\.)*)"')

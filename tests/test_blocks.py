@@ -150,6 +150,21 @@ def test_a_paper_whose_headings_are_all_level_two_is_typeset_as_level_one(tmp_pa
     assert re.search(r"<h2[^>]*>.*1\..*Summary", page) and re.search(r"<h3[^>]*>.*1\.1\..*Detail", page), page
 
 
+def test_characters_no_font_of_the_pdf_has_print_as_stand_ins_with_a_warning(tmp_path):
+    """PDF/A shows every glyph or none: a flag prints its letters, an emoji its name, each
+    with a warning at its line; the HTML keeps them."""
+    (tmp_path / "paper.md").write_text("---\ntitle: Bayraklar\nlang: tr\n---\n\n# Giriş\n\n"
+                                       "Zhao (2024) 🇨🇳 ve Kaya (2023) 🇹🇷 😀.\n", encoding="utf-8")
+    result = run_build("pdf", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:8: warning: the pdf edition cannot show '🇨🇳' (no font of the PDF has it): it prints 'CN'" \
+        in result.stderr, result.stderr
+    assert "cannot show '😀'" in result.stderr and "'(grinning face)'" in result.stderr
+    from press.readback import pdf_text
+    assert "Zhao (2024) CN ve Kaya (2023) TR (grinning face)." in pdf_text(next((tmp_path / "out").glob("*.pdf")))
+    assert "🇨🇳" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
