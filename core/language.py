@@ -66,6 +66,7 @@ KEYS: dict[str, dict[str, Key]] = {
         "equal_contribution": Key(str, "the note on authors marked † (JOSS's `equal-contrib`)"),
         "et_al": Key(str, "the abbreviation for more authors"),
         "note": Key(str, "a footnote's label in the chronology's back-links: dn., n."),
+        "text": Key(str, "the chronology's back-link to a place before any heading: metin, text"),
         "ethics_statement": Key(str, "the ethics approval, composed: {board}, {date}, {number}"),
         "ethics_number": Key(str, "the approval number's phrase in it: {number}"),
         "credit": Key(dict, "CRediT contributor roles: the taxonomy's key → the role's name"),

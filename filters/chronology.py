@@ -465,13 +465,15 @@ def date_inlines(span: DateSpan, lang: str) -> list[pf.Inline]:
 
 
 def place_links(event: ChronologyEvent, lang: str) -> list[pf.Inline]:
-    """One link per place: "2", "4 (2)", "6, dn. 3" (the section's title on hover);
-    the PDF shows page numbers instead (``press.pdf``)."""
+    """One link per place: "2", "4 (2)", "6, dn. 3" (the section's title on hover); a
+    place before any heading is the language's "text" (a link says where it goes); the
+    PDF shows page numbers instead (``press.pdf``)."""
     inlines: list[pf.Inline] = []
     seen: dict[str, int] = {}
     for place in event.places:
-        seen[place.section] = seen.get(place.section, 0) + 1
-        shown = place.section + (f" ({seen[place.section]})" if seen[place.section] > 1 else "")
+        section = place.section or term(lang, "text")
+        seen[section] = seen.get(section, 0) + 1
+        shown = section + (f" ({seen[section]})" if seen[section] > 1 else "")
         if place.note:
             shown += f", {term(lang, 'note')}\u00a0{place.note}"
         if inlines:

@@ -86,6 +86,15 @@ def test_yearless_date_is_a_warning_not_a_guess(caplog):
     assert not any(isinstance(b, pf.Header) and b.identifier == "chronology" for b in doc.content)
 
 
+def test_a_place_before_any_heading_links_with_words():
+    """A paper without headings: the entry's back-link says "metin" (an empty link is
+    one no screen reader can name: Ace refused a JOSS paper's EPUB)."""
+    doc = chronology.main(doc_from('---\nlang: tr\n---\n\nSavaş 27 Eylül 2020’de başladı.\n'))
+    links = []
+    doc.walk(lambda e, d: links.append(e) if isinstance(e, pf.Link) and "event-place" in e.classes else None)
+    assert [pf.stringify(link) for link in links] == ["metin"]
+
+
 def test_chronology_can_be_turned_off():
     doc = chronology.main(doc_from('---\nlang: tr\nchronology: false\n---\n\nSavaş 27 Eylül 2020’de başladı.\n'))
     assert "Kronoloji" not in pf.stringify(doc)

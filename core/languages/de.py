@@ -88,6 +88,7 @@ INTERFACE = {
         "writing-review-editing": "Schreiben – Überarbeitung und Redaktion",
     },
     "note": "Anm.",
+    "text": "Text",
     # Quotation marks in entry texts: German's low-high ones.
     "article_types": {
         "research-article": "Forschungsartikel", "review-article": "Übersichtsartikel", "editorial": "Editorial",

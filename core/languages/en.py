@@ -86,6 +86,7 @@ INTERFACE = {
         "writing-review-editing": "Writing – review & editing",
     },
     "note": "n.",
+    "text": "text",
     "article_types": {
         "research-article": "Research Article", "review-article": "Review Article", "editorial": "Editorial",
         "book-review": "Book Review", "brief-report": "Brief Report", "case-report": "Case Report",

@@ -90,6 +90,7 @@ INTERFACE = {
         "writing-review-editing": "Yazım – inceleme ve düzenleme",
     },
     "note": "dn.",
+    "text": "metin",
     # Quotation marks in entry texts, as pandoc's smart quotes print them.
     "article_types": {
         "research-article": "Araştırma Makalesi", "review-article": "Derleme", "editorial": "Editörden",
