@@ -130,11 +130,43 @@ def retarget(links: list[pf.Link], known: set[str]) -> None:
                 link.url = "#" + meant[0]
 
 
+# A web address written without its scheme: "readthedocs.io/x", "www.a.org".
+HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)", re.I)
+
+
+def relative_links(doc: pf.Doc, links: list[pf.Link]) -> None:
+    """A link neither to an address nor within the article goes to a file no edition
+    holds (on GitHub, the repository's; in the EPUB, a missing resource EPUBCheck
+    refuses): a web address written without its scheme gets ``https://``; any other
+    is printed as its text. Each with a warning naming it.
+
+    >>> doc = pf.Doc(pf.Para(pf.Link(pf.Str("docs"), url="gwpop.readthedocs.io"),
+    ...                      pf.Link(pf.Str("data"), url="data/x.csv")))
+    >>> relative_links(doc, list(doc.content[0].content)); doc.content[0].content
+    ListContainer(Link(Str(docs); url='https://gwpop.readthedocs.io') Span(Str(data)))
+    """
+    for link in links:
+        url = link.url.strip()
+        if not url or url.startswith(("#", "/")) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I) \
+                or not_a_uri(url):  # no address at all: ``defuse_unsafe_links`` prints it as text
+            continue
+        path, line = locate(doc, re.escape(url))
+        if HOST.match(url):
+            link.url = "https://" + url
+            warn(f"the link '{url}' has no scheme: it goes to {link.url}", path, line,
+                 hint="write the address whole, https:// included")
+        else:
+            warn(f"the link to '{url}' goes to a file that no edition holds: it is printed as its text", path,
+                 line, hint="link to its address on the web, or put what it says in the article")
+            siblings(link)[link.index] = pf.Span(*link.content, identifier=link.identifier)
+
+
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
     known |= spaced_ids(doc, links)
     retarget(links, known)
     defuse_unsafe_links(doc, links)
+    relative_links(doc, links)
     for target in broken_links(links, known):
         path, line = locate(doc, rf"\]\(#{re.escape(target)}\)")
         error(f"internal link to '#{target}', but nothing has that id", path, line,

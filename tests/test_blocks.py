@@ -165,6 +165,26 @@ def test_characters_no_font_of_the_pdf_has_print_as_stand_ins_with_a_warning(tmp
     assert "🇨🇳" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
 
 
+def test_links_to_no_address_are_made_whole_or_printed_as_text(tmp_path):
+    """A web address without its scheme (a .bib's ``url = {x.readthedocs.io}``) goes to
+    https://…; a repository's file (``data/x.csv``) is no file of any edition: its text
+    stays, unlinked. Each with a warning (EPUBCheck refused the first as a missing
+    resource)."""
+    text, messages = build(tmp_path, """---
+title: Links
+---
+
+# Links
+
+See [the docs](gwpop.readthedocs.io/en/latest) and [the data](data/x.csv).
+""")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://gwpop.readthedocs.io/en/latest"' in page and 'href="data/x.csv"' not in page
+    assert "See the docs and the data." in text
+    assert "warning: the link 'gwpop.readthedocs.io/en/latest' has no scheme" in messages
+    assert "warning: the link to 'data/x.csv' goes to a file that no edition holds" in messages
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
