@@ -12,6 +12,7 @@ import datetime
 import html
 import io
 import json
+import posixpath
 import re
 import tempfile
 import time
@@ -164,8 +165,9 @@ def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | N
     moment = datetime.datetime.fromtimestamp(time.time() if timestamp is None else timestamp,
                                              datetime.timezone.utc)
     source = zipfile.ZipFile(io.BytesIO(epub))
-    content = " ".join(source.read(name).decode("utf-8", "replace") for name in source.namelist()
-                       if name.endswith(".xhtml"))
+    chapters = landing_links({name: source.read(name).decode("utf-8") for name in source.namelist()
+                              if name.endswith(".xhtml")})
+    content = " ".join(chapters.values())
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as book:
         for info in source.infolist():
@@ -173,7 +175,7 @@ def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | N
             if info.filename == PANDOC_STYLESHEET:
                 data = stylesheet
             elif info.filename.endswith(".xhtml"):
-                data = math_alt_texts(data.decode("utf-8")).encode("utf-8")
+                data = math_alt_texts(chapters[info.filename]).encode("utf-8")
             elif info.filename == "EPUB/content.opf":
                 data = data.replace(b"</manifest>", COVER_ITEM + b"\n  </manifest>", 1).replace(
                     b"</metadata>", b'  <meta name="cover" content="cover-image" />\n  </metadata>', 1)
@@ -185,6 +187,31 @@ def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | N
             book.writestr(dated(info, moment), data)
         book.writestr(dated(zipfile.ZipInfo(f"EPUB/{COVER_NAME}"), moment), cover)
     return output.getvalue()
+
+
+def landing_links(chapters: dict[str, str]) -> dict[str, str]:
+    """The book's chapters with every ``#id`` link that pandoc left for another chapter's
+    id (in our title page's HTML, which pandoc does not read: a citation in the abstract)
+    pointed at that chapter: EPUBCheck refuses a fragment its file does not define.
+
+    >>> landing_links({"EPUB/text/ch001.xhtml": '<a href="#bib-a">A</a>',
+    ...                "EPUB/text/ch004.xhtml": '<div id="bib-a"></div>'})["EPUB/text/ch001.xhtml"]
+    '<a href="ch004.xhtml#bib-a">A</a>'
+    """
+    defined = {name: set(re.findall(r'\bid="([^"]+)"', text)) for name, text in chapters.items()}
+    home = {}
+    for name, identifiers in defined.items():
+        for identifier in identifiers:
+            home.setdefault(identifier, name)
+
+    def pointed(name: str, match: re.Match) -> str:
+        identifier = html.unescape(match.group(1))
+        if identifier in defined[name] or identifier not in home:
+            return match.group(0)
+        return f'href="{posixpath.relpath(home[identifier], posixpath.dirname(name))}#{match.group(1)}"'
+
+    return {name: re.sub(r'href="#([^"]+)"', lambda match, name=name: pointed(name, match), text)
+            for name, text in chapters.items()}
 
 
 def dated(info: zipfile.ZipInfo, moment: datetime.datetime) -> zipfile.ZipInfo:
