@@ -46,7 +46,7 @@ from core.names import (
     REFS_ID,
     THEOREM_CLASS,
 )
-from filters.elements import body_elements, siblings
+from filters.elements import body_elements, descendants, siblings
 from filters.numbering import THEOREMS, kind_of
 
 CALLOUTS = ("note", "tip", "warning", "important", "caution")
@@ -84,11 +84,18 @@ def shortcode_inlines(inlines: list, start: int) -> tuple[int, str] | None:
     return None
 
 
+def written_lines(doc: pf.Doc) -> list[pf.Element]:
+    """Every run of inlines an author may write a shortcode in: the text's paragraphs,
+    and the metadata's (an abstract's, a title's)."""
+    return [element for element in [*body_elements(doc), *descendants(doc.metadata)]
+            if isinstance(element, (pf.Para, pf.Plain, pf.MetaInlines))]
+
+
 def replace_shortcodes(doc: pf.Doc) -> None:
-    """Every shortcode in the text by what it stands for; an unknown one left out, with
-    a warning (Quarto's renderer, which would expand it, does not run here)."""
-    for element in list(body_elements(doc)):
-        if not isinstance(element, (pf.Para, pf.Plain)) or "{{<" not in pf.stringify(element):
+    """Every shortcode in the text and the metadata by what it stands for; an unknown one
+    left out, with a warning (Quarto's renderer, which would expand it, does not run here)."""
+    for element in written_lines(doc):
+        if "{{<" not in pf.stringify(element):
             continue
         inlines, result, index = list(element.content), [], 0
         while index < len(inlines):
@@ -104,7 +111,8 @@ def replace_shortcodes(doc: pf.Doc) -> None:
             index = end
         result = [inline for position, inline in enumerate(result)  # no two spaces where one went
                   if not (isinstance(inline, pf.Space) and position and isinstance(result[position - 1], pf.Space))]
-        if not pf.stringify(pf.Plain(*result)).strip() and "pagebreak" in pf.stringify(element):
+        if not pf.stringify(pf.Plain(*result)).strip() and "pagebreak" in pf.stringify(element) \
+                and not isinstance(element, pf.MetaInlines):
             siblings(element)[element.index] = pf.Div(classes=[PAGE_BREAK_CLASS])
         else:
             element.content = result

@@ -3,6 +3,7 @@ in each of their forms, subfigures, the theorem family, proofs, callouts, shortc
 the reference list's heading and place, section numbers and labels as those tools
 give them; in the document's language."""
 import re
+import zipfile
 from pathlib import Path
 
 from conftest import run_build
@@ -183,6 +184,31 @@ See [the docs](gwpop.readthedocs.io/en/latest) and [the data](data/x.csv).
     assert "See the docs and the data." in text
     assert "warning: the link 'gwpop.readthedocs.io/en/latest' has no scheme" in messages
     assert "warning: the link to 'data/x.csv' goes to a file that no edition holds" in messages
+
+
+def test_the_abstract_may_cite_and_hold_shortcodes_in_every_edition(tmp_path):
+    """The abstract is the metadata's, written by the editions' templates (in the EPUB, a
+    title page pandoc does not read): its shortcodes are expanded as the text's are, and
+    its citation's link lands in the chapter of the reference list."""
+    (tmp_path / "paper.md").write_text("""---
+title: Abstracts
+bibliography: refs.bib
+abstract: Written with {{< latex >}}, after @smith2020.
+---
+
+# Intro
+
+Text.
+""", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    result = run_build("epub", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    book = zipfile.ZipFile(next((tmp_path / "out").glob("*.epub")))
+    chapters = {name: book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xhtml")}
+    title_page = chapters["EPUB/text/ch001.xhtml"]
+    assert "Written with LaTeX, after" in title_page and "{{" not in title_page
+    target = re.search(r'href="(ch\d+\.xhtml)#bib-smith2020"', title_page)
+    assert target and 'id="bib-smith2020"' in chapters[f"EPUB/text/{target.group(1)}"], title_page
 
 
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
