@@ -198,6 +198,20 @@ def name_targets(doc: pf.Doc) -> None:
             continue
         if labels:
             element.identifier = labels[0]
+    drop_repeated_labels(doc)
+
+
+def drop_repeated_labels(doc: pf.Doc) -> None:
+    """pandoc's LaTeX reader gives a table's ``\label`` twice: as the id of a Div around
+    the table and as an anchor after it; the table has the id now, the anchor goes (it
+    made the label "defined twice" at one line)."""
+    named = {e.identifier for e in body_elements(doc) if isinstance(e, (pf.Figure, pf.Table)) and e.identifier}
+    for anchor in [e for e in body_elements(doc) if isinstance(e, pf.Span) and not e.content
+                   and LATEX_LABEL_ATTRIBUTE in e.attributes and e.identifier in named]:
+        holder = anchor.parent
+        del siblings(anchor)[anchor.index]
+        if isinstance(holder, (pf.Para, pf.Plain)) and not pf.stringify(holder).strip() and not holder.content:
+            del siblings(holder)[holder.index]
 
 
 # --- raw TeX through pandoc's LaTeX reader ------------------------------------------------

@@ -107,6 +107,19 @@ def test_an_unknown_latex_reference_is_an_error_with_its_line(tmp_path):
     assert "paper.md:7: error: unknown cross-reference 'fig:chrt' (did you mean 'fig:chart'?)" in result.stderr
 
 
+def test_a_latex_tables_label_names_it_once(tmp_path):
+    """pandoc's LaTeX reader gives ``\\label`` after a tabular twice (the Div's id, an
+    anchor): it was "defined twice (first defined at" the same line."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nIn Table \\ref{tab:x}.\n\n"
+                                       "\\begin{table}[ht]\n\\caption{Counts.}\n\\begin{tabular}{ll}\n"
+                                       " a & b \\\\\n\\end{tabular}\n\\label{tab:x}\n\\end{table}\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count('id="tab:x"') == 1 and 'href="#tab:x"' in page
+
+
 def test_strict_makes_a_warning_an_error(tmp_path):
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar}.\n", encoding="utf-8")
     result = run_build("check", "--strict", str(tmp_path / "paper.md"))
