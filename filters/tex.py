@@ -150,9 +150,10 @@ def equation(math: pf.Math) -> pf.Inline:
 
 def label_of(element) -> str | None:
     """The label a ``\\label{…}`` gives, as pandoc's LaTeX reader reads it (an empty
-    anchor Span), or raw; None for any other element."""
+    anchor Span), or as JOSS's own template writes it in a caption (``[]{label="x"}``),
+    or raw; None for any other element."""
     if isinstance(element, pf.Span) and LATEX_LABEL_ATTRIBUTE in element.attributes and not element.content:
-        return element.identifier
+        return element.identifier or element.attributes[LATEX_LABEL_ATTRIBUTE]
     if isinstance(element, pf.RawInline) and element.format in ("tex", "latex"):
         match = LABEL.fullmatch(element.text.strip())
         return match.group(1) if match else None

@@ -120,6 +120,17 @@ def test_a_latex_tables_label_names_it_once(tmp_path):
     assert page.count('id="tab:x"') == 1 and 'href="#tab:x"' in page
 
 
+def test_a_caption_labelled_as_joss_template_writes_it(tmp_path):
+    """JOSS's own example labels a table in its caption with ``[]{label="x"}``."""
+    (tmp_path / "paper.md").write_text('---\ntitle: T\n---\n\n# A\n\nSee \\autoref{langs}.\n\n'
+                                       ': Languages.\n  []{label="langs"}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n',
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#langs"' in page and 'id="langs"' in page and ">Table 1<" in page, page
+
+
 def test_strict_makes_a_warning_an_error(tmp_path):
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar}.\n", encoding="utf-8")
     result = run_build("check", "--strict", str(tmp_path / "paper.md"))
