@@ -191,7 +191,8 @@ def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | 
         if isinstance(item, pf.MetaMap) and "ref" in item.content.dict:
             refs = [as_text(item.content.dict["ref"])]
         elif isinstance(item, pf.MetaMap):
-            found.append(affiliation_map(item, where, reader.source))
+            own = as_text(item.content.dict.get("id")) if "id" in item.content.dict else ""
+            found.append(table[own] if own in table else affiliation_map(item, where, reader.source))
             continue
         else:
             refs = affiliation_indices(reader.source.scalars.get(where, as_text(item)))
@@ -218,6 +219,7 @@ def read_authors(reader: Reader) -> None:
         return
     given = reader.fields[key]
     items = list(given.content) if isinstance(given, pf.MetaList) else [given]
+    defined_by_authors(items, key, isinstance(given, pf.MetaList), table, reader)
     used = set()
     for position, item in enumerate(items):
         where = f"{key}.{position}" if isinstance(given, pf.MetaList) else key
@@ -259,6 +261,21 @@ def read_authors(reader: Reader) -> None:
         reader.warn(where, f"{what} is left out: no author names it",
                     "give it an `index` and name it in the author's `affiliation` (JOSS), or give it an "
                     "`id` and name it with `ref` (Quarto)")
+
+
+def defined_by_authors(items: list, key: str, listed: bool, table: dict, reader: Reader) -> None:
+    """Quarto's affiliations given whole under an author with an ``id``, which another
+    author names with ``ref`` (before or after it): each into ``table``, shared."""
+    for position, item in enumerate(items):
+        fields = item.content.dict if isinstance(item, pf.MetaMap) else {}
+        for name in ("affiliations", "affiliation"):
+            value = fields.get(name)
+            entries = list(value.content) if isinstance(value, pf.MetaList) else [value]
+            for index, entry in enumerate(entries):
+                if isinstance(entry, pf.MetaMap) and "id" in entry.content.dict and "ref" not in entry.content.dict:
+                    where = f"{key}.{position}.{name}" if listed else f"{key}.{name}"
+                    where += f".{index}" if isinstance(value, pf.MetaList) else ""
+                    table.setdefault(as_text(entry.content.dict["id"]), affiliation_map(entry, where, reader.source))
 
 
 def role_names(value) -> pf.MetaList:

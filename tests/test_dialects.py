@@ -130,6 +130,30 @@ def test_quarto_front_matter(tmp_path):
     assert f"paper.md:{line_of(QUARTO, 'format:')}: warning: 'format' is left out: Quarto's output formats" in result.stderr
 
 
+def test_quarto_affiliations_given_under_one_author_are_named_by_another(tmp_path):
+    """Quarto's journal templates define an affiliation under an author (``id``) and
+    name it from another (``ref``), before or after: one affiliation, numbered once."""
+    result, page = build(tmp_path, """---
+title: T
+author:
+  - name: Cat Memes
+    affiliations:
+      - ref: another-u
+  - name: Bob Security
+    affiliations:
+      - id: another-u
+        name: Another University
+        city: City
+---
+
+Text.
+""")
+    assert result.returncode == 0, result.stderr
+    assert page.count('<meta name="citation_author_institution" content="Another University, City">') == 2, page
+    listed = page[page.index('<ul class="affiliations">'):]
+    assert listed[:listed.index("</ul>")].count("Another University") == 1
+
+
 def test_dates_as_people_write_them(tmp_path):
     for written, iso in (("June 4, 2020", "2020-06-04"), ("4 Haziran 2020", "2020-06-04"),
                          ("18. December 2020", "2020-12-18"), ("2020-06", "2020-06")):
