@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from core.names import CELL_CLASS
+
 # C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
 # EPUB and the HTML edition) cannot hold them, and pandoc passes them through.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -273,7 +275,7 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
 
     def fence(match: re.Match) -> str:
         cells.append((line_of(text, match.start()), match.group(3)))
-        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .cell}}"
+        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}}}"
 
     return EXECUTABLE_CELL.sub(fence, text), cells
 

@@ -24,6 +24,7 @@ from core.diagnostics import error, locate, suggestion
 from core.language import term, upper_first
 from core.markup import text_to_inlines
 from core.names import (
+    CELL_CLASS,
     PENDING_XREF_CLASS,
     REFERENCE_ATTRIBUTE,
     REFERENCE_TYPE_ATTRIBUTE,
@@ -145,12 +146,30 @@ def known_reference(citation, state: Index) -> bool:
     if target is not None and (target.kind == expected or expected == "section" and target.kind == "appendix"):
         return True
     path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")  # only to report
+    if target is None and made_by_a_cell(citation.id, state.doc):
+        error(f"unknown cross-reference '{citation.id}': what it names is made by a code cell "
+              f"(#| label: {citation.id}), and this build runs no code", path, line,
+              hint="run the cell with its tool, save what it makes (a figure's image, a table) and include it "
+                   "with the label, e.g. ![Caption](figure.png){#" + citation.id + "}")
+        return False
     if target is None:
         error(f"unknown cross-reference '{citation.id}'", path, line, closest_label(citation.id, state))
         return False
     error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
           path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
     return False
+
+
+def made_by_a_cell(label: str, doc: pf.Doc) -> bool:
+    """Whether an executable code cell of the text (shown as code) has ``label``: Quarto
+    numbers the figure or table it makes.
+
+    >>> made_by_a_cell("fig-a", pf.Doc(pf.CodeBlock("#| label: fig-a\\nplot(x)", classes=["r", "cell"])))
+    True
+    """
+    pattern = re.compile(rf"^#\|\s*label:\s*['\"]?{re.escape(target_id(label))}['\"]?\s*$", re.M)
+    return any(isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes and pattern.search(block.text)
+               for block in body_elements(doc))
 
 
 def closest_label(wanted: str, state: Index) -> str:
