@@ -135,11 +135,29 @@ def quarto_table(div: pf.Div) -> pf.Block:
     return table
 
 
+def linked_figure(block: pf.Block) -> pf.Block:
+    """A labelled picture that is a link (``[![Caption](a.png){#fig-a}](https://…)``), alone
+    in its paragraph, as the figure Quarto makes of it: pandoc makes none (the picture is
+    not alone, the link holds it).
+
+    >>> para = pf.Para(pf.Link(pf.Image(pf.Str("Cap"), url="a.png", identifier="fig-a"), url="https://e.org"))
+    >>> figure = linked_figure(para); figure.identifier, pf.stringify(figure.caption)
+    ('fig-a', 'Cap')
+    """
+    inner = block.content[0] if isinstance(block, pf.Para) and len(block.content) == 1 else None
+    if not (isinstance(inner, pf.Link) and len(inner.content) == 1 and isinstance(inner.content[0], pf.Image)
+            and kind_of(inner.content[0].identifier) == "figure"):
+        return block
+    image = inner.content[0]
+    identifier, image.identifier = image.identifier, ""
+    return pf.Figure(pf.Plain(inner), caption=pf.Caption(pf.Plain(*image.content)), identifier=identifier)
+
+
 def normalise(blocks) -> list[pf.Block]:
-    """Quarto's figure and table divs as pandoc elements; ``::: appendix`` unwrapped,
-    its top headers marked as appendices."""
+    """Quarto's figure and table divs as pandoc elements, and its linked figures
+    (``linked_figure``); ``::: appendix`` unwrapped, its top headers marked as appendices."""
     result: list[pf.Block] = []
-    for block in blocks:
+    for block in map(linked_figure, blocks):
         if isinstance(block, pf.Div):
             kind = kind_of(block.identifier)
             if kind == "figure":

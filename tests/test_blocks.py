@@ -211,6 +211,30 @@ Text.
     assert target and 'id="bib-smith2020"' in chapters[f"EPUB/text/{target.group(1)}"], title_page
 
 
+def test_a_linked_figure_is_numbered_and_a_code_cells_figure_is_named_as_such(tmp_path):
+    (tmp_path / "paper.md").write_text("""---
+title: Figures
+---
+
+# Figures
+
+[![An elephant](a.png){#fig-linked}](https://example.org)
+
+See @fig-linked and @fig-plot.
+
+```{r}
+#| label: fig-plot
+plot(cars)
+```
+""", encoding="utf-8")
+    (tmp_path / "a.png").write_bytes(FIGURE.read_bytes())
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "unknown cross-reference 'fig-linked'" not in result.stderr, result.stderr
+    assert ("paper.md:9: error: unknown cross-reference 'fig-plot': what it names is made by a code cell "
+            "(#| label: fig-plot), and this build runs no code") in result.stderr, result.stderr
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
