@@ -21,7 +21,7 @@ edition, against the one list of keys (``core.metaschema``; the README's table f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
@@ -73,6 +73,9 @@ from filters.frontmatter import (
 class Checker:
     source: Source
     lang: str | None = None  # the document's: its month names come first in a date
+    # an unknown key of list items (authors.3.github), by its pattern (authors.*.github):
+    # one warning names it once, however many authors have it
+    unknown: dict = field(default_factory=dict)
 
     def error(self, path: str, message: str, hint: str | None = None) -> None:
         error(message, *self.source.where(path), hint)
@@ -162,8 +165,24 @@ def check_roles(meta, path: str, source: Source, checker: Checker) -> None:
 
 
 def unknown(key: str, known, path: str, checker: Checker) -> None:
+    """A key the schema does not have: a warning with the closest known one. The same
+    key of several list items (``authors.*.github``) is one warning, at the first."""
+    pattern = re.sub(r"\.\d+(?=\.|$)", ".*", path)
+    if pattern != path:
+        checker.unknown.setdefault(pattern, []).append(path)
+        if len(checker.unknown[pattern]) > 1:
+            return
     checker.warn(path, f"unknown metadata key '{path}'",
                  suggestion(key, known, "it is left out; see the README's metadata table"))
+
+
+def unknown_repeats(checker: Checker) -> None:
+    """How many more list items had each unknown key (``unknown``'s one warning)."""
+    for pattern, paths in checker.unknown.items():
+        if len(paths) > 1:
+            checker.warn(paths[1], f"unknown metadata key '{pattern}' again, in {len(paths) - 1} more "
+                                   f"({', '.join(paths[1:4])}{', …' if len(paths) > 4 else ''})",
+                         "each is left out, as the first")
 
 
 def defused(meta, path: str, checker: Checker):
@@ -354,6 +373,7 @@ def check_metadata(doc: pf.Doc) -> None:
     translation = meta.content.dict.get("translation")
     if translation is not None and "lang" not in translation.content.dict:
         translation["lang"] = pf.MetaString(term(lang, "translation_language"))
+    unknown_repeats(checker)
 
 
 def main(doc=None):

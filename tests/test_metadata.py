@@ -183,6 +183,18 @@ def test_issn_check_digit_article_type_and_doi_syntax(tmp_path):
     assert "eissn" not in result.stderr
 
 
+def test_an_unknown_key_of_every_author_is_one_warning(tmp_path):
+    """Manubot gives every author ``github`` and ``twitter``: one warning per key, and
+    one saying how many more (the corpus's papers printed a warning per author)."""
+    authors = "".join(f"  - name: A{n}\n    github: a{n}\n" for n in range(4))
+    _, result = build(tmp_path, f"lang: en\ntitle: T\nauthors:\n{authors}")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("unknown metadata key 'authors.") == 2, result.stderr
+    assert "metadata.yaml:5: warning: unknown metadata key 'authors.0.github'" in result.stderr
+    assert ("metadata.yaml:7: warning: unknown metadata key 'authors.*.github' again, in 3 more "
+            "(authors.1.github, authors.2.github, authors.3.github)") in result.stderr, result.stderr
+
+
 def test_a_journal_named_alone_is_its_name(tmp_path):
     """``journal: Name`` (pandoc templates' and many papers' form) is the journal's name."""
     root, result = build(tmp_path, "lang: en\ntitle: T\njournal: 'Journal of Good Research'\n")
