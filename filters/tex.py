@@ -206,9 +206,13 @@ def drop_repeated_labels(doc: pf.Doc) -> None:
     """pandoc's LaTeX reader gives a table's ``\label`` twice: as the id of a Div around
     the table and as an anchor after it; the table has the id now, the anchor goes (it
     made the label "defined twice" at one line)."""
-    named = {e.identifier for e in body_elements(doc) if isinstance(e, (pf.Figure, pf.Table)) and e.identifier}
-    for anchor in [e for e in body_elements(doc) if isinstance(e, pf.Span) and not e.content
-                   and LATEX_LABEL_ATTRIBUTE in e.attributes and e.identifier in named]:
+    named, anchors = set(), []
+    for element in body_elements(doc):  # one walk: every stage's walk costs every build
+        if isinstance(element, (pf.Figure, pf.Table)) and element.identifier:
+            named.add(element.identifier)
+        elif isinstance(element, pf.Span) and not element.content and LATEX_LABEL_ATTRIBUTE in element.attributes:
+            anchors.append(element)
+    for anchor in [a for a in anchors if a.identifier in named]:
         holder = anchor.parent
         del siblings(anchor)[anchor.index]
         if isinstance(holder, (pf.Para, pf.Plain)) and not pf.stringify(holder).strip() and not holder.content:
