@@ -430,20 +430,32 @@ def closed_level_gaps(doc: pf.Doc) -> None:
 
 
 def raised_to_level_one(doc: pf.Doc) -> None:
-    """The first heading's level is the text's top: a JOSS paper whose headings are all
-    ``##`` has them at level 1 in every edition (PDF/UA's first heading must be; Typst's
-    export refused six papers of the corpus), a later heading above it at level 1 too.
+    """The text's top heading level is level 1 in every edition: a JOSS paper whose
+    headings are all ``##`` has them at level 1 (PDF/UA's first heading must be; Typst's
+    export refused six papers of the corpus), the levels under them one by one. A
+    heading before the first of the top level ("## Intro", then "# Data") is set at
+    level 1, with a warning: the first heading must be level 1, and the hierarchy below
+    it is kept.
 
     >>> doc = pf.Doc(pf.Header(pf.Str("A"), level=2), pf.Header(pf.Str("B"), level=3))
     >>> raised_to_level_one(doc); [h.level for h in doc.content]
     [1, 2]
     """
-    first = next(headers(doc.content), None)
-    if first is None or first.level == 1:
+    found = list(headers(doc.content))
+    if not found:
         return
-    shift = first.level - 1
-    for header in headers(doc.content):
-        header.level = max(header.level - shift, 1)
+    shift = min(header.level for header in found) - 1
+    for header in found:
+        header.level -= shift
+    for header in found:
+        if header.level == 1:
+            break
+        text = pf.stringify(header)
+        path, line = locate(doc, r"^#+\s*" + re.escape(text[:60]))
+        warn(f"the heading '{text[:60]}' comes before the text's first top-level heading: every edition "
+             "sets it at the top level", path, line,
+             hint=f"write it with {'#' * (shift + 1)}, as the top-level headings are")
+        header.level = 1
 
 
 def prepare(doc: pf.Doc) -> None:
