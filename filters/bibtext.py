@@ -6,8 +6,8 @@ keeps ``\\$`` and ``\\{`` as written and leaves ``\\emph{…}`` as the word "\\e
 ``latex_to_rich`` decodes what authors and databases export; ``text_to_latex``
 is its inverse, for the text of a CSL-JSON file.
 
->>> plain(r"A 50% increase in \\emph{Foo} \\& {NATO}")
-'A 50% increase in Foo & NATO'
+>>> plain(r"A 50% increase in \\emph{Foo} \\& {NATO}"), plain(r"{\\apj}"), plain(r"\\aap, 5")
+('A 50% increase in Foo & NATO', 'ApJ', 'A&A, 5')
 >>> latex_to_rich(r"On \\emph{Dede Korkut}")
 Text('On ', Tag('em', 'Dede Korkut'))
 >>> plain(text_to_latex("50% {of} $x & y_1 ~ ^ \\\\ #"))
@@ -54,6 +54,29 @@ STRAY_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 # A URL is verbatim (``~`` is a tilde, not a space); a space keeps \href's two groups apart.
 URL_ARGUMENT = re.compile(r"\\(url|href)\s*\{([^{}]*)\}")
 
+# The journals' macros of the AAS (aas_macros.sty, which ADS's BibTeX uses: ``journal =
+# {\apj}``), as the journals' own classes print them; without them an entry printed "apj".
+JOURNAL_MACROS = {
+    "aap": "A&A", "astap": "A&A", "aapr": "A&ARv", "aaps": "A&AS", "actaa": "Acta Astron.", "afz": "Afz",
+    "aj": "AJ", "ao": "Appl. Opt.", "applopt": "Appl. Opt.", "aplett": "Astrophys. Lett.", "apj": "ApJ",
+    "apjl": "ApJL", "apjlett": "ApJL", "apjs": "ApJS", "apjsupp": "ApJS", "apss": "Ap&SS", "araa": "ARA&A",
+    "arep": "Astron. Rep.", "aspc": "ASP Conf. Ser.", "azh": "AZh", "baas": "BAAS",
+    "bac": "Bull. Astron. Inst. Czechoslovakia", "bain": "Bull. Astron. Inst. Netherlands",
+    "caa": "Chinese Astron. Astrophys.", "cjaa": "Chinese J. Astron. Astrophys.",
+    "fcp": "Fundamentals Cosmic Phys.", "gca": "Geochim. Cosmochim. Acta", "grl": "Geophys. Res. Lett.",
+    "iaucirc": "IAU Circ.", "icarus": "Icarus", "japa": "J. Astrophys. Astron.",
+    "jcap": "J. Cosmology Astropart. Phys.", "jcp": "J. Chem. Phys.", "jgr": "J. Geophys. Res.",
+    "jqsrt": "J. Quant. Spectrosc. Radiative Transfer", "jrasc": "J. R. Astron. Soc. Canada",
+    "memras": "Mem. RAS", "memsai": "Mem. Soc. Astron. Italiana", "mnassa": "MNASSA", "mnras": "MNRAS",
+    "na": "New Astron.", "nar": "New Astron. Rev.", "nat": "Nature", "nphysa": "Nuclear Phys. A",
+    "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D",
+    "pre": "Phys. Rev. E", "prl": "Phys. Rev. Lett.", "pasa": "Publ. Astron. Soc. Australia", "pasp": "PASP",
+    "pasj": "PASJ", "physrep": "Phys. Rep.", "physscr": "Phys. Scr.", "planss": "Planet. Space Sci.",
+    "procspie": "Proc. SPIE", "psj": "PSJ", "rmxaa": "Rev. Mex. Astron. Astrofis.", "qjras": "QJRAS",
+    "sci": "Science", "skytel": "Sky & Telesc.", "solphys": "Sol. Phys.", "sovast": "Soviet Ast.",
+    "ssr": "Space Sci. Rev.", "zap": "Z. Astrophys."}
+JOURNAL_MACRO = re.compile(r"\\(" + "|".join(sorted(JOURNAL_MACROS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?\s*")
+
 # pybtex's render_as("text") looks the backend up among entry points on every
 # call (a scan of all installed packages); one backend object serves them all.
 PLAIN_TEXT = PlainTextBackend()
@@ -75,6 +98,9 @@ def latex_to_rich(latex: str) -> Text:
     verbatim = URL_ARGUMENT.sub(lambda m: f"\\{m.group(1)}{{{text_to_latex(m.group(2))}}}"
                                 + (" " if m.group(1) == "href" else ""), latex)
     quoted = QUOTE_COMMANDS.sub(lambda match: QUOTE_NAMES[match.group(1)], verbatim)
+    quoted = JOURNAL_MACRO.sub(lambda match: text_to_latex(JOURNAL_MACROS[match.group(1)])
+                               + (" " if match.group(0)[-1:].isspace() and match.end() < len(quoted) else ""),
+                               quoted)
     decoded = Text.from_latex(ESCAPE.sub(set_aside, quoted))
     return Text(*apply_commands(decoded.parts))
 

@@ -585,3 +585,12 @@ def test_citations_without_any_bibliography_are_one_error(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "paper.md:7: error: the text cites 3 work(s) (@a…) but names no bibliography" in result.stderr
     assert "unknown citation key" not in result.stderr and result.stderr.count("error:") == 1, result.stderr
+
+
+def test_the_aas_journal_macros_that_ads_exports_are_the_journals_names():
+    """ADS's BibTeX writes ``journal = {\\apj}``: an author's trial printed "apj ," in
+    every edition."""
+    from filters.bibtext import plain
+    assert [plain(m) for m in (r"{\apj}", r"\mnras", r"\aap", r"{\prd}", r"\nat")] == \
+        ["ApJ", "MNRAS", "A&A", "Phys. Rev. D", "Nature"]
+    assert plain(r"\apjl, 5") == "ApJL, 5" and plain(r"\apjsupp") == "ApJS"
