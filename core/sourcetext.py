@@ -280,6 +280,24 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
     return EXECUTABLE_CELL.sub(fence, text), cells
 
 
+# Inline code that Quarto or R Markdown runs: `r nrow(x)`, `{python} len(x)`.
+INLINE_EXPRESSION = re.compile(r"(?<!`)`(?:\{([A-Za-z][\w+-]*)\}|(r))[ \t]+([^`\n]+)`(?!`)")
+
+
+def inline_expressions(text: str) -> list[tuple[int, str, str]]:
+    """Where each inline expression of the text is, its language and its code: this
+    build runs none, so its value is in no edition (outside code blocks only).
+
+    >>> inline_expressions("Every `r round(x)` years; `{python} n` in all; `x`.\\n\\n```\\n`r a`\\n```\\n")
+    [(1, 'r', 'round(x)'), (1, 'python', 'n')]
+    """
+    if "`r " not in text and "`{" not in text:  # most texts: no masking at all
+        return []
+    masked = mask(FENCED_CODE, text)
+    return [(line_of(text, match.start()), match.group(1) or match.group(2), match.group(3).strip())
+            for match in INLINE_EXPRESSION.finditer(masked)]
+
+
 # pandoc-xnos's reference modifiers: +@fig:x (capitalised), !@fig:x (the number alone),
 # *@fig:x (as it is), which pandoc reads as text, not as a reference
 XNOS_REFERENCE = re.compile(r"(?<![\w@\\])([+!*])@(?=(?:fig|tbl|eq|sec|lst|tab|table|figure)[:-][\w])", re.I)

@@ -261,6 +261,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     from core.inputs import limit
     from core.sourcetext import (
         executable_cells,
+        inline_expressions,
         markdown_problems,
         repeated_text,
         xnos_references,
@@ -288,6 +289,9 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"a {language} code cell is shown as its code, not run: what it makes (a figure, a table, "
                  "a value) is in no edition", display_path(path), line,
                  hint="render the cell's output with its tool and include the file, or leave it as code")
+        for line, language, code in inline_expressions(texts[path]):
+            warn(f"the inline {language} expression `{code[:40]}` is shown as its code, not run: its value is "
+                 "in no edition", display_path(path), line, hint="write the value in the text")
     # What pandoc's reader repeats (a note's text at each reference), over the sources.
     repeated = repeated_text([texts[path] for path in sources], limit("text"))
     if repeated:

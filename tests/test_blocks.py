@@ -227,7 +227,7 @@ title: Figures
 
 [![An elephant](a.png){#fig-linked}](https://example.org)
 
-See @fig-linked and @fig-plot.
+See @fig-linked and @fig-plot, every `r round(x)` years.
 
 ```{r}
 #| label: fig-plot
@@ -240,6 +240,8 @@ plot(cars)
     assert "unknown cross-reference 'fig-linked'" not in result.stderr, result.stderr
     assert ("paper.md:9: error: unknown cross-reference 'fig-plot': what it names is made by a code cell "
             "(#| label: fig-plot), and this build runs no code") in result.stderr, result.stderr
+    assert ("paper.md:9: warning: the inline r expression `round(x)` is shown as its code, not run: its "
+            "value is in no edition") in result.stderr, result.stderr
 
 
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
