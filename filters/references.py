@@ -146,18 +146,31 @@ def known_reference(citation, state: Index) -> bool:
     if target is not None and (target.kind == expected or expected == "section" and target.kind == "appendix"):
         return True
     path, line = locate(state.doc, rf"@{re.escape(citation.id)}(?![\w:-])")  # only to report
-    if target is None and made_by_a_cell(citation.id, state.doc):
-        error(f"unknown cross-reference '{citation.id}': what it names is made by a code cell "
-              f"(#| label: {citation.id}), and this build runs no code", path, line,
-              hint="run the cell with its tool, save what it makes (a figure's image, a table) and include it "
-                   "with the label, e.g. ![Caption](figure.png){#" + citation.id + "}")
-        return False
     if target is None:
-        error(f"unknown cross-reference '{citation.id}'", path, line, closest_label(citation.id, state))
+        unknown_reference(citation.id, state, path, line, closest_label(citation.id, state))
         return False
     error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
           path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
     return False
+
+
+def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
+    """The error for a cross-reference to nothing numbered, saying why where the text
+    shows it: what a code cell would make (this build runs none), a labelled picture
+    inside a paragraph (not a figure); else ``hint`` (the closest label)."""
+    if made_by_a_cell(label, state.doc):
+        kind = kind_of(label)
+        example = ("a table with its caption: `: Caption {#" + label + "}`" if kind == "table"
+                   else "![Caption](figure.png){#" + label + "}")
+        error(f"unknown cross-reference '{label}': what it names is made by a code cell (#| label: {label}), "
+              "and this build runs no code", path, line,
+              hint=f"run the cell with its tool, save what it makes and include it with the label, e.g. {example}")
+    elif inline_picture(label, state.doc):
+        error(f"unknown cross-reference '{label}': the picture labelled so is inside a paragraph, and only a "
+              "picture alone in its paragraph is a figure", path, line,
+              hint="put a blank line before and after the picture")
+    else:
+        error(f"unknown cross-reference '{label}'", path, line, hint)
 
 
 def made_by_a_cell(label: str, doc: pf.Doc) -> bool:
@@ -170,6 +183,22 @@ def made_by_a_cell(label: str, doc: pf.Doc) -> bool:
     pattern = re.compile(rf"^#\|\s*label:\s*['\"]?{re.escape(target_id(label))}['\"]?\s*$", re.M)
     return any(isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes and pattern.search(block.text)
                for block in body_elements(doc))
+
+
+def inline_picture(label: str, doc: pf.Doc) -> bool:
+    """Whether a picture in a paragraph's text (not a figure: pandoc makes one of a
+    picture alone in its paragraph) carries ``label``, as its id or a ``\\label`` in its text.
+
+    >>> inline_picture("fig:a", pf.Doc(pf.Para(pf.Str("See"), pf.Image(url="a.png", identifier="fig:a"))))
+    True
+    """
+    wanted = target_id(label)
+    for image in (e for e in body_elements(doc) if isinstance(e, pf.Image)):
+        inside = [e for e in descendants(image)]
+        if image.identifier == wanted or any(getattr(e, "identifier", "") == wanted for e in inside) or any(
+                isinstance(e, pf.RawInline) and f"\\label{{{wanted}}}" in e.text for e in inside):
+            return not isinstance(image.parent, pf.Plain) or not isinstance(image.parent.parent, pf.Figure)
+    return False
 
 
 def closest_label(wanted: str, state: Index) -> str:
@@ -242,9 +271,9 @@ def resolve_tex(doc: pf.Doc, state: Index, report: bool) -> None:
         elif report:
             label = link.attributes[REFERENCE_ATTRIBUTE]
             path, line = locate(doc, r"\\\w*ref\{" + re.escape(label) + r"\}")
-            error(f"unknown cross-reference '{label}'", path, line,
-                  suggestion(label, state.targets, "label the figure, table, equation or section with "
-                                                   f"\\label{{{label}}} or {{#{label}}}"))
+            unknown_reference(label, state, path, line,
+                              suggestion(label, state.targets, "label the figure, table, equation or section "
+                                                               f"with \\label{{{label}}} or {{#{label}}}"))
 
 
 def deferred(cite: pf.Cite, state: Index) -> bool:

@@ -131,6 +131,21 @@ def test_a_caption_labelled_as_joss_template_writes_it(tmp_path):
     assert 'href="#langs"' in page and 'id="langs"' in page and ">Table 1<" in page, page
 
 
+def test_a_labelled_picture_inside_a_paragraph_is_named_as_the_cause(tmp_path):
+    """JOSS's template once wrote its example figure on the line under a sentence: a
+    picture in a paragraph is no figure, and the error says so (it said "label the
+    figure with \\label{…}", which the author had)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nFigures are included like this:\n"
+                                       "![A caption.\\label{fig:example}](x.png)\nand cited with \\autoref{fig:example}.\n",
+                                       encoding="utf-8")
+    (tmp_path / "x.png").write_bytes(FIGURE.read_bytes())
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert ("paper.md:7: error: unknown cross-reference 'fig:example': the picture labelled so is inside a "
+            "paragraph, and only a picture alone in its paragraph is a figure (put a blank line before and after "
+            "the picture)") in result.stderr, result.stderr
+
+
 def test_strict_makes_a_warning_an_error(tmp_path):
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar}.\n", encoding="utf-8")
     result = run_build("check", "--strict", str(tmp_path / "paper.md"))
