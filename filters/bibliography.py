@@ -109,7 +109,13 @@ def cleaned_doi(value: str) -> str | None:
 
 def checked_doi(entry: Entry, key: str, path: str, line: int | None) -> None:
     """An entry's DOI cleaned; one that is no DOI left out with a warning, never made an
-    invalid link (the EPUB's checker rejects one, a reader's click goes nowhere)."""
+    invalid link (the EPUB's checker rejects one, a reader's click goes nowhere). A
+    ``url`` that is the DOI's own address goes: the reference printed it twice.
+
+    >>> entry = Entry("article", fields={"doi": "10.21105/joss.01370", "url": "http://dx.doi.org/10.21105/joss.01370"})
+    >>> checked_doi(entry, "a", "x.bib", 1); dict(entry.fields)
+    {'doi': '10.21105/joss.01370'}
+    """
     written = entry.fields.get("doi")
     if written is None:
         return
@@ -120,6 +126,9 @@ def checked_doi(entry: Entry, key: str, path: str, line: int | None) -> None:
              hint="a DOI starts with 10. and a registrant code: 10.1234/abc")
     else:
         entry.fields["doi"] = doi
+        url = entry.fields.get("url", "")
+        if url and re.match(r"\s*https?://", url) and cleaned_doi(url) == doi:
+            del entry.fields["url"]  # the DOI's own address: printed once, as the DOI
 
 
 def blanked(text: str) -> str:
@@ -242,9 +251,15 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         bibliography.unreadable.update(key for _, key, _ in listed)
         return
     starts = {key.casefold(): line for _, key, line in listed}
-    for key, problem in parser.problems:  # read as BibTeX reads it (the parts after the second comma
-        warn(f"entry '{key}': {problem}, read as one name as BibTeX reads it",  # one name's)
-             path, starts.get(key.casefold()), hint="separate the names with 'and': Smith, A. and Roe, J.")
+    for key, problem in parser.problems:  # read as BibTeX reads it
+        duplicate = re.search(r"duplicate (\S+) field", problem)
+        if duplicate:
+            field, start = duplicate.group(1), starts.get(key.casefold())
+            warn(f"entry '{key}': its {field} field is written twice: the first is kept, as BibTeX keeps it",
+                 path, second_field_line(text, start, field) or start, hint="delete the one that is wrong")
+        else:  # a name with too many commas: the parts after the second comma are one name's
+            warn(f"entry '{key}': {problem}, read as one name as BibTeX reads it", path,
+                 starts.get(key.casefold()), hint="separate the names with 'and': Smith, A. and Roe, J.")
     parsed = {key.casefold(): (key, entry) for key, entry in data.entries.items()}
     for _, key, line in listed:  # the second of two equal keys finds nothing: a duplicate
         _, entry = parsed.pop(key.casefold(), (key, None))
@@ -256,6 +271,19 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         bibliography.add(key, normalized(entry) if entry else None, path, line)
     for key, entry in parsed.values():  # written in a way the line finder missed
         bibliography.add(key, normalized(entry), path, None)
+
+
+def second_field_line(text: str, start: int | None, field: str) -> int | None:
+    """The line of a field's second writing in the entry that starts at line ``start``.
+
+    >>> second_field_line("@a{k,\\n year = 1,\\n title = {T},\\n year = 2}\\n", 1, "year")
+    4
+    """
+    if start is None:
+        return None
+    lines = text.split("\n")[start - 1:]
+    found = [index for index, line in enumerate(lines[:400]) if re.match(rf"\s*{re.escape(field)}\s*=", line, re.I)]
+    return start + found[1] if len(found) > 1 else None
 
 
 def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:

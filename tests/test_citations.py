@@ -594,3 +594,19 @@ def test_the_aas_journal_macros_that_ads_exports_are_the_journals_names():
     assert [plain(m) for m in (r"{\apj}", r"\mnras", r"\aap", r"{\prd}", r"\nat")] == \
         ["ApJ", "MNRAS", "A&A", "Phys. Rev. D", "Nature"]
     assert plain(r"\apjl, 5") == "ApJL, 5" and plain(r"\apjsupp") == "ApJS"
+
+
+def test_a_field_written_twice_and_a_url_that_is_the_doi(tmp_path, caplog):
+    """A field written twice: BibTeX keeps the first, and the warning says so at the
+    second's line (it gave the advice for names). A url that is the DOI's address is
+    printed once, as the DOI (an author's trial printed both)."""
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{a, title = {T}, author = {A, B},\n  journal = {First},\n  year = {2019},\n"
+                    "  journal = {Second}, doi = {10.21105/joss.01370},\n"
+                    "  url = {http://dx.doi.org/10.21105/joss.01370}}\n", encoding="utf-8")
+    bibliography = load_bibliography([str(path)])
+    entry = bibliography.entries["a"]
+    assert entry.fields["journal"] == "First" and "url" not in entry.fields
+    assert any(r.getMessage().endswith("refs.bib:4: warning: entry 'a': its journal field is written twice: the "
+                                       "first is kept, as BibTeX keeps it (delete the one that is wrong)")
+               for r in caplog.records), [r.getMessage() for r in caplog.records]
