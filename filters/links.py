@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -150,13 +151,14 @@ def relative_links(doc: pf.Doc, links: list[pf.Link]) -> None:
         if not url or url.startswith(("#", "/")) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I) \
                 or not_a_uri(url):  # no address at all: ``defuse_unsafe_links`` prints it as text
             continue
-        path, line = locate(doc, re.escape(url))
+        written = unquote(url)  # as the author wrote it: pandoc encodes "^" as %5E
+        path, line = locate(doc, re.escape(written))
         if HOST.match(url):
             link.url = "https://" + url
             warn(f"the link '{url}' has no scheme: it goes to {link.url}", path, line,
                  hint="write the address whole, https:// included")
         else:
-            warn(f"the link to '{url}' goes to a file that no edition holds: it is printed as its text", path,
+            warn(f"the link to '{written}' goes to a file that no edition holds: it is printed as its text", path,
                  line, hint="link to its address on the web, or put what it says in the article")
             siblings(link)[link.index] = pf.Span(*link.content, identifier=link.identifier)
 

@@ -185,12 +185,15 @@ title: Links
 # Links
 
 See [the docs](gwpop.readthedocs.io/en/latest) and [the data](data/x.csv).
+
+Code on [GitHub](^github).
 """)
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://gwpop.readthedocs.io/en/latest"' in page and 'href="data/x.csv"' not in page
     assert "See the docs and the data." in text
     assert "warning: the link 'gwpop.readthedocs.io/en/latest' has no scheme" in messages
     assert "warning: the link to 'data/x.csv' goes to a file that no edition holds" in messages
+    assert "paper.md:9: warning: the link to '^github' goes to a file" in messages, messages  # as written, at its line
 
 
 def test_the_abstract_may_cite_and_hold_shortcodes_in_every_edition(tmp_path):
