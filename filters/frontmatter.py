@@ -138,18 +138,24 @@ def journal_inlines(journal: pf.MetaMap) -> list[pf.Inline]:
 
 def cite_as(meta: pf.MetaMap, lang: str) -> pf.MetaInlines:
     """Authors (Year). Title. *Journal*, 12(3), 45–67. https://doi.org/… — only
-    what the metadata has: no empty brackets when the date is missing."""
+    what the metadata has: no empty brackets when the date is missing.
+
+    >>> pf.stringify(pf.Plain(*cite_as(pf.MetaMap(title=pf.MetaInlines(pf.Str("Why?"))), "en").content))
+    'Why?'
+    """
     fields = meta.content.dict
     authors = list(fields["authors"].content) if "authors" in fields else []
     year = as_text(fields.get("date"))[:4]
     title = inlines_of(fields.get("title", pf.MetaString("")))
     inlines: list[pf.Inline] = []
+    # a title that ends its own sentence ("… method.", "Why?") takes no second full stop
+    stop = [] if pf.stringify(pf.Plain(*title)).rstrip().endswith((".", "?", "!")) else [pf.Str(".")]
     if authors:
         inlines += names_joined(authors, lang)
         inlines += [pf.Space(), pf.Str(f"({year}).")] if year else [pf.Str(".")]
-        inlines += [pf.Space(), *title, pf.Str(".")]
+        inlines += [pf.Space(), *title, *stop]
     else:
-        inlines += [*title, pf.Str(".")] + ([pf.Space(), pf.Str(f"({year}).")] if year else [])
+        inlines += [*title, *stop] + ([pf.Space(), pf.Str(f"({year}).")] if year else [])
     journal = journal_inlines(fields["journal"]) if "journal" in fields else []
     if journal:
         inlines += [pf.Space(), *journal, pf.Str(".")]
