@@ -7,8 +7,8 @@ language, and which is the same in every edition.
 
 >>> linear(r"T_{ijt} = \\alpha \\frac{Y_{it}^{\\beta_1}}{D_{ij}^{\\gamma}} \\, e^{\\delta M_{ijt}}")
 'T_(ijt) = α (Y_(it)^(β_1))/(D_(ij)^γ) e^(δ M_(ijt))'
->>> linear(r"\\| \\delta \\| \\leq \\sqrt{2}"), linear(r"\\text{GDP}_t \\cdot x")
-('‖ δ ‖ ≤ √(2)', 'GDP_t · x')
+>>> linear(r"\\| \\delta \\| \\leq \\sqrt{2}"), linear(r"\\text{GDP}_t \\cdot x"), linear(r"\\hat f(\\omega)")
+('‖ δ ‖ ≤ √(2)', 'GDP_t · x', 'f̂(ω)')
 """
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ SYMBOLS = {
     "%": "%", "$": "$", "&": "&", "#": "#", "_": "_", "prime": "′", "circ": "∘", "degree": "°",
     "lvert": "|", "rvert": "|", "vert": "|", "lVert": "‖", "rVert": "‖", "Vert": "‖", "mid": "|",
 }
+# Accents over a letter, as combining characters (a screen reader speaks "f hat").
+ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305", "tilde": "\u0303",
+           "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307", "ddot": "\u0308", "check": "\u030c",
+           "acute": "\u0301", "grave": "\u0300", "breve": "\u0306"}
 SPACES = {",", ";", ":", "!", " ", "quad", "qquad", "thinspace", "medspace", "thickspace"}
 SILENT = {"left", "right", "big", "Big", "bigg", "Bigg", "displaystyle", "textstyle", "limits", "nolimits"}
 TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.S)
@@ -107,8 +111,11 @@ def atom(items: list[tuple[str, str]], position: int) -> tuple[str, int]:
     if value == "sqrt":
         text, position = argument(items, position)
         return f"√({text.strip()})", position
+    if value in ACCENTS:  # a one-letter argument takes the accent as Unicode writes it: f̂, x̄
+        text, position = argument(items, position)
+        return (text + ACCENTS[value] if len(text.strip()) == 1 else f"{value}({text.strip()})"), position
     if value in ("text", "mathrm", "mathit", "mathbf", "mathsf", "mathtt", "mathcal", "mathbb", "operatorname",
-                 "textrm", "textit", "textbf", "boldsymbol", "hat", "bar", "tilde", "vec", "overline", "dot"):
+                 "textrm", "textit", "textbf", "boldsymbol"):
         text, position = argument(items, position)
         return text, position
     if value in SPACES:

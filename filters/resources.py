@@ -32,6 +32,7 @@ import panflute as pf
 from core.diagnostics import BuildError, display_path, error, locate, source_files, warn
 from core.images import picture_problem
 from core.inputs import read_input, regular
+from core.mathtext import linear
 from core.names import PROJECT_KEY, RESOURCES_KEY
 from core.svg import sanitized
 from filters.elements import body_elements, descendants
@@ -184,11 +185,25 @@ def checked_elements(doc: pf.Doc):
         yield from descendants(includes)
 
 
+def spoken_math(image: pf.Image) -> None:
+    """The math of a picture's text (its alt text, which pandoc takes from the caption)
+    as linear text, the form equations are spoken in (``core.mathtext``): the alt text
+    held TeX ("polar angle \\theta"), which a screen reader spells out.
+
+    >>> image = pf.Image(pf.Str("angle"), pf.Space(), pf.Math(r"\\theta", format="InlineMath"), url="a.png")
+    >>> spoken_math(image); pf.stringify(image)
+    'angle θ'
+    """
+    if any(isinstance(e, pf.Math) for e in descendants(image)):
+        image.walk(lambda element, doc: pf.Str(linear(element.text)) if isinstance(element, pf.Math) else None)
+
+
 def prepare(doc: pf.Doc) -> None:
     folder, project = manuscript_folder(doc), project_folder(doc)
     found: dict[str, Path] = {}
     for element in checked_elements(doc):
         if isinstance(element, pf.Image):
+            spoken_math(element)
             checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True,
                             project=project, untrusted=untrusted_build(doc))
             if checked:

@@ -247,6 +247,21 @@ plot(cars)
             "value is in no edition") in result.stderr, result.stderr
 
 
+def test_a_pictures_alt_text_speaks_its_math(tmp_path):
+    """The alt text pandoc takes from a caption held the math's TeX ("angle \\theta");
+    it is the linear text equations are spoken in, as in their own alternative text."""
+    build(tmp_path, """---
+title: Alt
+---
+
+# A
+
+![Light at the polar angle $\\theta$ and $\\hat f(\\omega)$](a.png)
+""")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="Light at the polar angle θ and f̂(ω)"' in page, re.findall(r'alt="[^"]*"', page)
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
