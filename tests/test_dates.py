@@ -142,3 +142,11 @@ def test_partial_date_precision():
 def test_long_forms(value, tr, en):
     assert format_long(parse_iso(value), "tr") == tr
     assert format_long(parse_iso(value), "en") == en
+
+
+def test_a_range_written_in_words_shares_its_year():
+    """"11 September through to 9 November 2021" is one range (an author's trial warned
+    that '11 September' had no year)."""
+    from filters.dates import find_dates
+    found = find_dates("The period of 11 September through to 9 November 2021, and from 5 May to 6 June 2020.", "en")
+    assert [m.span.iso for m in found] == ["2021-09-11/2021-11-09", "2020-05-05/2020-06-06"]

@@ -139,6 +139,10 @@ DATES = {
         "{month} {day}, {year} - {month2} {day2}, {year2}",
         "{day} {month} - {day2} {month2} {year}",
         "{month} {day} - {month2} {day2}, {year}",
+        # a range in words: "11 September through to 9 November 2021"
+        "{day} {month} through to {day2} {month2} {year}", "{day} {month} through {day2} {month2} {year}",
+        "{day} {month} until {day2} {month2} {year}", "{day} {month} to {day2} {month2} {year}",
+        "{month} {day} through {month2} {day2}, {year}", "{month} {day} to {month2} {day2}, {year}",
         "between {day} and {day2} {month} {year}",
         "{day} - {day2} {month} {year}",
         "{month} {day} - {day2}, {year}",
