@@ -282,12 +282,28 @@ def tidy(text: str, lang: str) -> str:
             if re.match(rf"{re.escape(word)}\s", text):
                 text = text[len(word):].lstrip()
                 changed = True
-    text = text.rstrip(" ,;:–—-")
+    text = closed_brackets(text.rstrip(" ,;:–—-")).rstrip(" ,;:–—-")
     if not re.search(r"\w", text):
         return ""  # only punctuation was left around the date
     if text[-1] not in ".!?":
         text += "."
     return upper_first(text, lang)
+
+
+def closed_brackets(text: str) -> str:
+    """A clause cut inside a parenthesis ("Version 2.6 (released" when the date ended
+    the clause) without the bracket it left open.
+
+    >>> closed_brackets("the most recent release, Version 2.6 (released"), closed_brackets("a (b) c")
+    ('the most recent release, Version 2.6', 'a (b) c')
+    """
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char in "([":
+            opened.append(index)
+        elif char in ")]" and opened:
+            opened.pop()
+    return text[:opened[0]].rstrip() if opened else text
 
 
 

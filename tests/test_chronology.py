@@ -741,3 +741,10 @@ def test_hundreds_of_relative_dates_in_one_paragraph_read_in_about_linear_time()
     chronology.main(doc)
     assert time.process_time() - started < 20
     assert len(doc.chronology_events[0].places) == 250  # 5 May 1994, told 250 times
+
+
+def test_an_entry_cut_inside_a_parenthesis_leaves_none_open():
+    """"Version 2.6 (released in 2019)": the entry ended "(released." (an author's trial)."""
+    from filters.clauses import tidy
+    assert tidy("This paper describes the most recent release, Version 2.6 (released", "en") == \
+        "This paper describes the most recent release, Version 2.6."
