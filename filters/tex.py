@@ -289,6 +289,10 @@ def read_raw_tex(doc: pf.Doc) -> None:
         if replacement is None:
             raw.format = "latex"
             continue
+        if isinstance(raw, pf.RawInline) and raw.text[-1:].isspace() and replacement \
+                and not isinstance(replacement[-1], (pf.Space, pf.SoftBreak)):
+            # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
+            replacement = [*replacement, pf.Space()]
         siblings(raw)[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
 
 

@@ -146,6 +146,15 @@ def test_a_labelled_picture_inside_a_paragraph_is_named_as_the_cause(tmp_path):
             "the picture)") in result.stderr, result.stderr
 
 
+def test_a_tex_command_keeps_the_space_after_it(tmp_path):
+    """pandoc gives ``\\LaTeX `` the space after it, which TeX's reader swallows: "plain
+    LaTeXfor equations" (an author's trial)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nplain \\LaTeX for equations.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "plain LaTeX for equations." in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
 def test_strict_makes_a_warning_an_error(tmp_path):
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar}.\n", encoding="utf-8")
     result = run_build("check", "--strict", str(tmp_path / "paper.md"))
