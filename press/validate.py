@@ -378,7 +378,8 @@ def validate(out: Path) -> list[str]:
                 found += failure.diagnostics
                 continue
             passed.append(f"{edition.name} ({gatekeeper}): {display_path(path)}"
-                          + (f", {len(warnings)} warning(s)" if warnings else ""))
+                          + (f", {len(warnings)} warning(s):" if warnings else "")
+                          + "".join(f"\n  {warning}" for warning in warnings))  # each named, not counted
     if not checked:
         raise BuildError("nothing to validate", display_path(out), hint="build the editions first")
     if found:

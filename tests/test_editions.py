@@ -409,3 +409,15 @@ def test_html_without_an_address_says_what_indexers_miss(tmp_path):
     assert result.returncode == 0
     assert ("metadata.yaml: warning: the html edition should have `url` (the article's address: without it "
             "the page has no canonical link, Google Scholar cannot read its PDF") in result.stderr
+
+
+def test_validate_names_each_warning(tmp_path):
+    """A gatekeeper's warnings are printed, not counted ("1 warning(s)" said nothing)."""
+    require_tool("java", "apt-get install default-jre-headless")
+    from press.validate import validate
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "index.html").write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                                                  "<title>T</title></head><body><section><p>x</p></section>"
+                                                  "</body></html>", encoding="utf-8")
+    [passed] = validate(tmp_path)
+    assert "1 warning(s):" in passed and "warning: Section lacks heading" in passed, passed
