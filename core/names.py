@@ -37,6 +37,10 @@ APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
+# Ids pandoc's writers give what they add (the notes' section, the contents, the title
+# block, each note and its mark): an author's heading named so is renamed (``filters.links``).
+WRITERS_IDS = ("footnotes", "TOC", "toc-title", "title-block-header")
+WRITERS_ID_PATTERN = r"fn(?:ref)?\d+"
 SUBFIGURE_CLASS = "subfigure"          # Figure inside a figure: numbered "1a", its caption "(a) …"
 TABLE_PANEL_CLASS = "table-panel"      # Div of tables side by side (Quarto's #tbl- div): Table 1, its parts 1a, 1b
 CELL_CLASS = "cell"                    # CodeBlock of an executable code cell (Quarto, R Markdown), shown as code

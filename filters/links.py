@@ -21,6 +21,7 @@ from core.diagnostics import error, locate, warn
 from core.markup import (
     unsafe_url,  # (importing it lets panflute read raw Typst blocks)
 )
+from core.names import WRITERS_ID_PATTERN, WRITERS_IDS
 from filters.elements import descendants, siblings
 
 
@@ -163,9 +164,33 @@ def relative_links(doc: pf.Doc, links: list[pf.Link]) -> None:
             siblings(link)[link.index] = pf.Span(*link.content, identifier=link.identifier)
 
 
+def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
+    """An id the author gave that pandoc's writers give too (a heading "Footnotes" is
+    ``#footnotes``, as the notes' own section is) renamed, ``footnotes-1``, with the
+    links to it: two elements of one id are refused by the HTML and EPUB checkers.
+
+    >>> doc = pf.Doc(pf.Header(pf.Str("Footnotes"), identifier="footnotes"), pf.Para(pf.Link(url="#footnotes")))
+    >>> writers_ids(doc, [doc.content[1].content[0]], {"footnotes"}), doc.content[1].content[0].url
+    ({'footnotes-1'}, '#footnotes-1')
+    """
+    renamed: dict[str, str] = {}
+    for element in descendants(doc):
+        identifier = getattr(element, "identifier", "")
+        if identifier in WRITERS_IDS or identifier and re.fullmatch(WRITERS_ID_PATTERN, identifier):
+            new = next(f"{identifier}-{n}" for n in range(1, 1000) if f"{identifier}-{n}" not in known)
+            renamed[identifier] = element.identifier = new
+            known.add(new)
+    for link in links:
+        if link.url.startswith("#") and link.url[1:] in renamed:
+            link.url = "#" + renamed[link.url[1:]]
+    return set(renamed.values())
+
+
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
     known |= spaced_ids(doc, links)
+    if any(identifier in WRITERS_IDS or re.fullmatch(WRITERS_ID_PATTERN, identifier) for identifier in known):
+        known |= writers_ids(doc, links, known)
     retarget(links, known)
     defuse_unsafe_links(doc, links)
     relative_links(doc, links)

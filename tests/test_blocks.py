@@ -262,6 +262,23 @@ title: Alt
     assert 'alt="Light at the polar angle θ and f̂(ω)"' in page, re.findall(r'alt="[^"]*"', page)
 
 
+def test_a_heading_named_as_pandocs_notes_section_is_renamed(tmp_path):
+    """A heading "Footnotes" is #footnotes, as the notes' own section is: the HTML and
+    EPUB checkers refused the two (corpus: joss-inara-example)."""
+    build(tmp_path, """---
+title: Notes
+---
+
+# Footnotes
+
+A note.[^1] See [the section](#footnotes).
+
+[^1]: The note.
+""")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count('id="footnotes"') == 1 and 'id="footnotes-1"' in page and 'href="#footnotes-1"' in page
+
+
 def test_quarto_subtables_are_one_table_and_its_parts(tmp_path):
     text, _ = build(tmp_path, """---
 title: Paneller
