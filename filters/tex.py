@@ -203,7 +203,7 @@ def name_targets(doc: pf.Doc) -> None:
 
 
 def drop_repeated_labels(doc: pf.Doc) -> None:
-    """pandoc's LaTeX reader gives a table's ``\label`` twice: as the id of a Div around
+    """pandoc's LaTeX reader gives a table's ``\\label`` twice: as the id of a Div around
     the table and as an anchor after it; the table has the id now, the anchor goes (it
     made the label "defined twice" at one line)."""
     named, anchors = set(), []
