@@ -429,39 +429,32 @@ def closed_level_gaps(doc: pf.Doc) -> None:
         previous = header.level
 
 
-def raised_to_level_one(doc: pf.Doc) -> None:
-    """The text's top heading level is level 1 in every edition: a JOSS paper whose
-    headings are all ``##`` has them at level 1 (PDF/UA's first heading must be; Typst's
-    export refused six papers of the corpus), the levels under them one by one. A
-    heading before the first of the top level ("## Intro", then "# Data") is set at
-    level 1, with a warning: the first heading must be level 1, and the hierarchy below
-    it is kept.
+def nested_levels(doc: pf.Doc) -> None:
+    """Each heading's level is its depth among the headings above it: a text's top
+    headings are level 1 in every edition, whatever level they were written at (PDF/UA's
+    first heading must be level 1; Typst refused six JOSS papers written with ``##``), a
+    JOSS paper's "# Acknowledgements" after its ``##`` sections is a top one as they are,
+    and "## Intro" then "# Data" then "## Plots" keeps Plots under Data.
 
-    >>> doc = pf.Doc(pf.Header(pf.Str("A"), level=2), pf.Header(pf.Str("B"), level=3))
-    >>> raised_to_level_one(doc); [h.level for h in doc.content]
-    [1, 2]
+    >>> doc = pf.Doc(*(pf.Header(pf.Str(str(n)), level=n) for n in (2, 3, 2, 1, 1)))
+    >>> nested_levels(doc); [h.level for h in doc.content]
+    [1, 2, 1, 1, 1]
+    >>> doc = pf.Doc(*(pf.Header(pf.Str(str(n)), level=n) for n in (2, 1, 2)))
+    >>> nested_levels(doc); [h.level for h in doc.content]
+    [1, 1, 2]
     """
-    found = list(headers(doc.content))
-    if not found:
-        return
-    shift = min(header.level for header in found) - 1
-    for header in found:
-        header.level -= shift
-    for header in found:
-        if header.level == 1:
-            break
-        text = pf.stringify(header)
-        path, line = locate(doc, r"^#+\s*" + re.escape(text[:60]))
-        warn(f"the heading '{text[:60]}' comes before the text's first top-level heading: every edition "
-             "sets it at the top level", path, line,
-             hint=f"write it with {'#' * (shift + 1)}, as the top-level headings are")
-        header.level = 1
+    above: list[tuple[int, int]] = []  # (level as written, level set) of the headings it is under
+    for header in headers(doc.content):
+        while above and above[-1][0] >= header.level:
+            above.pop()
+        written, header.level = header.level, above[-1][1] + 1 if above else 1
+        above.append((written, header.level))
 
 
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
-    raised_to_level_one(doc)
     closed_level_gaps(doc)
+    nested_levels(doc)
     doc.content = normalise(doc.content)
     state = Index(lang, doc, top_level=top_level(doc.content))
     number_blocks(doc.content, state)

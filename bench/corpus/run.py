@@ -162,6 +162,25 @@ def read_back(edition: str, main: Path, gatekeepers: bool = True) -> tuple[str |
 
 # --- fidelity -----------------------------------------------------------------------------
 
+def code_texts(node) -> list[str]:
+    """The text of every code span and block of pandoc's JSON: a paper about LaTeX shows
+    ``\\autoref{x}`` as code, on purpose."""
+    if isinstance(node, dict):
+        if node.get("t") in ("Code", "CodeBlock"):
+            return [node["c"][1]]
+        return [text for value in node.values() for text in code_texts(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in code_texts(value)]
+    return []
+
+
+def leftovers(text: str, doc: dict | None) -> list[str]:
+    """LaTeX left in an edition's text, the author's code left out of the count."""
+    for code in sorted(code_texts(doc) if doc else [], key=len, reverse=True):
+        text = text.replace(code, " ")
+    return sorted(set(LEFTOVER.findall(text)))
+
+
 def pandoc_json(sources: list[Path]) -> dict:
     result = subprocess.run([pandoc_path(), "--from", "markdown", "--to", "json", *map(str, sources)],
                             capture_output=True, text=True)
@@ -412,7 +431,7 @@ def run_one(entry: dict, part: str, args) -> dict:
                 text, verdict = read_back(edition, main, args.gatekeepers)
                 outcome["gatekeeper"] = verdict
                 if text is not None:
-                    outcome["leftovers"] = sorted(set(LEFTOVER.findall(text)))
+                    outcome["leftovers"] = leftovers(text, doc)
                 if edition == "html" and doc is not None and text is not None:
                     result.update(fidelity(doc, main))
                     result["html"] = html_census(main.read_text(encoding="utf-8"))
