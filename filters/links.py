@@ -19,6 +19,7 @@ import panflute as pf
 
 from core.diagnostics import error, locate, warn
 from core.markup import (
+    scheme_of,
     unsafe_url,  # (importing it lets panflute read raw Typst blocks)
 )
 from core.names import WRITERS_ID_PATTERN, WRITERS_IDS
@@ -149,8 +150,7 @@ def relative_links(doc: pf.Doc, links: list[pf.Link]) -> None:
     """
     for link in links:
         url = link.url.strip()
-        if not url or url.startswith(("#", "/")) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I) \
-                or not_a_uri(url):  # no address at all: ``defuse_unsafe_links`` prints it as text
+        if not url or url.startswith(("#", "/")) or scheme_of(url) or not_a_uri(url):  # no address at all: ``defuse_unsafe_links`` prints it as text
             continue
         written = unquote(url)  # as the author wrote it: pandoc encodes "^" as %5E
         path, line = locate(doc, re.escape(written))
@@ -162,6 +162,11 @@ def relative_links(doc: pf.Doc, links: list[pf.Link]) -> None:
             warn(f"the link to '{written}' goes to a file that no edition holds: it is printed as its text", path,
                  line, hint="link to its address on the web, or put what it says in the article")
             siblings(link)[link.index] = pf.Span(*link.content, identifier=link.identifier)
+
+
+def writers_id(identifier: str) -> bool:
+    """Whether pandoc's writers give ``identifier`` to something of their own."""
+    return identifier in WRITERS_IDS or bool(identifier and re.fullmatch(WRITERS_ID_PATTERN, identifier))
 
 
 def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
@@ -176,7 +181,7 @@ def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
     renamed: dict[str, str] = {}
     for element in descendants(doc):
         identifier = getattr(element, "identifier", "")
-        if identifier in WRITERS_IDS or identifier and re.fullmatch(WRITERS_ID_PATTERN, identifier):
+        if writers_id(identifier):
             new = next(f"{identifier}-{n}" for n in range(1, 1000) if f"{identifier}-{n}" not in known)
             renamed[identifier] = element.identifier = new
             known.add(new)
@@ -189,7 +194,7 @@ def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
     known |= spaced_ids(doc, links)
-    if any(identifier in WRITERS_IDS or re.fullmatch(WRITERS_ID_PATTERN, identifier) for identifier in known):
+    if any(map(writers_id, known)):  # most texts: no walk for it
         known |= writers_ids(doc, links, known)
     retarget(links, known)
     defuse_unsafe_links(doc, links)
