@@ -114,6 +114,16 @@ def warn(message: str, path: str | None = None, line: int | None = None,
     log.warning("%s", Diagnostic(message, str(path) if path else None, line, hint, "warning"))
 
 
+def shorten(text: str, limit: int = 50) -> str:
+    """A text as a message quotes it: on one line, cut at ``limit`` characters.
+
+    >>> shorten("a   b"), shorten("x" * 60, 10)
+    ('a b', 'xxxxxxxxx…')
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def suggestion(word: str, known, fallback: str | None = None) -> str | None:
     """``"did you mean 'x'?"`` for the closest known word, else ``fallback``.
 

@@ -38,7 +38,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import locate, warn
+from core.diagnostics import locate, shorten, warn
 from core.kinds import EDITION_NAMES, RAW_FORMATS
 from core.names import EQUATION_CLASS, LATEX_LABEL_ATTRIBUTE, PAGE_BREAK_CLASS
 from core.tools import run_pandoc_verbose
@@ -260,11 +260,6 @@ def lost(doc: pf.Doc, text: str, what: str) -> None:
     warn(f"{what} '{shorten(text)}' is left out of the pdf, html, epub, jats and docx editions "
          "(only the latex edition keeps it)", path, line,
          hint="write it in Markdown, or as a command every edition knows")
-
-
-def shorten(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def read_raw_tex(doc: pf.Doc) -> None:

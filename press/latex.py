@@ -12,13 +12,15 @@ import os
 import re
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 
-from core.diagnostics import BuildError, display_path
+from core.diagnostics import BuildError, display_path, shorten, warn
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.sandbox import Sandbox
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
+from press.latexnames import undefined_in, vetting
 from press.render import highlighting, render
 from press.templates import context, environment
 
@@ -150,13 +152,51 @@ def hanging_entry(element: dict) -> list[dict]:
     return [dict(HANGING_INDENT), element, {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
 
 
-def renderers(job) -> Renderers:
-    """How the LaTeX edition renders each kind; the figure files go into its ``files``."""
+RAW_LATEX = ("latex", "tex")
+
+
+def own_latex(doc: dict) -> list[str]:
+    """The raw LaTeX of a pandoc JSON document: its body's and its metadata's
+    (``header-includes``), where it may define commands."""
+    return [element["c"][1] for part in (doc["blocks"], doc["meta"]) for kind in ("RawBlock", "RawInline")
+            for element in ast.elements(part, kind) if element["c"][0] in RAW_LATEX]
+
+
+def raw_for_latex(job, doc: dict | None):
+    """The raw kind's renderer: raw LaTeX that needs a command or an environment the
+    edition's class and packages do not define (``press.latexnames``) is left out,
+    with a warning, so that the folder still compiles. ``doc``: the document, whose
+    own definitions count (the job's, when not given)."""
+    @cache
+    def known():
+        return vetting(job.template_path, own_latex(doc or job.document()))
+
+    def vetted(element: dict):
+        raw_format, text = element["c"]
+        missing = undefined_in(text, known()) if raw_format in RAW_LATEX and known() is not None else []
+        if not missing:
+            return None
+        path, line = manuscript_place(text.strip().split("\n")[0], [*job.sources, *job.metadata_files])
+        names = ", ".join(missing)
+        shown = shorten(re.sub(r"(?<!\\)%[^\n]*", "", text))  # its comments are no part of what it says
+        warn(f"the latex edition leaves out the raw LaTeX '{shown}': {names} "
+             f"{'is' if len(missing) == 1 else 'are'} not defined by its class and packages", path, line,
+             hint="LaTeX written for another class (a journal's own): define what it needs in header-includes "
+                  "(\\newcommand, \\usepackage), or write it in Markdown")
+        return []
+
+    return vetted
+
+
+def renderers(job, doc: dict | None = None) -> Renderers:
+    """How the LaTeX edition renders each kind; the figure files go into its ``files``.
+    ``doc``: the document (parsed), which raw LaTeX is vetted against."""
     files: dict[str, bytes] = {}
     table = Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
-        "raw": NATIVE, "figure": NATIVE, "image": picture_files(job, files), "table": latex_table,
+        "raw": raw_for_latex(job, doc), "figure": NATIVE, "image": picture_files(job, files),
+        "table": latex_table,
         "math": math_without_blank_lines, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
@@ -171,7 +211,7 @@ def renderers(job) -> Renderers:
 def prepare(job) -> tuple[str, dict[str, bytes]]:
     """The document as LaTeX needs it, and the figure files."""
     doc = job.document()
-    rendering = renderers(job)
+    rendering = renderers(job, doc)
     doc["blocks"] = ast.render_blocks(doc["blocks"], rendering)
     return ast.dump(doc), rendering.files
 

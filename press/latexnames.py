@@ -1,0 +1,141 @@
+"""What the LaTeX edition's class and packages define, and the raw LaTeX that needs more.
+
+An author's raw LaTeX may be written for a journal's own class: PLOS's ``\\thickhline``
+and ``adjustwidth``, achemso's ``\\mycommand``. The LaTeX edition keeps raw LaTeX, but
+its folder must compile on its own, as a journal's production compiles it; one command
+its class does not define stops the whole document. So each raw piece is vetted
+against the names the edition's preamble defines: ``defined.txt`` beside the template
+(``latex/article.tex.j2``), every control word LuaTeX's hash holds after that preamble,
+made by ``python -m press.latexnames`` (run it again after the preamble changes; a
+test compares). The names the document defines itself (``\\newcommand`` in its raw
+LaTeX or ``header-includes``) count as defined. A template that brings no list, or a
+document that loads packages of its own, is not vetted: what those define is not known
+without running TeX.
+
+>>> known = frozenset({"begin", "end", "ref", "centering", "minipage", "endminipage"})
+>>> undefined_in(r"\\begin{adjustwidth}{-2in}{0in}\\centering \\thickhline \\end{adjustwidth}", known)
+['adjustwidth', '\\\\thickhline']
+>>> undefined_in(r"Fig~\\ref{fig1}", known), undefined_in(r"\\begin{minipage}{2cm}x\\end{minipage}", known)
+([], [])
+>>> sorted(defined_by(r"\\newcommand{\\mycommand}[1]{\\texttt{#1}} \\newenvironment{box}{}{} \\def\\x{1}"))
+['box', 'endbox', 'mycommand', 'x']
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from core.templatepath import TemplatePath
+
+TEMPLATE = "latex/article.tex.j2"
+LIST = "defined.txt"
+CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
+ENVIRONMENT = re.compile(r"\\begin\s*\{([A-Za-z]+\*?)\}")
+# What defines a command or an environment: \newcommand{\x}, \newcommand\x, \def\x,
+# \let\x, \newenvironment{x}, \newtheorem{x}, \DeclareMathOperator{\x}, \newif\ifx…
+DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"
+                        r"NewDocumentCommand|RenewDocumentCommand|ProvideDocumentCommand|newlength|"
+                        r"let|[gex]?def|newif|newcounter|newsavebox)\*?\s*\{?\s*\\?([A-Za-z]+)")
+ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
+                                    r"\{([A-Za-z]+\*?)\}")
+LOADS_PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage|input|include)\b")
+
+
+def defined_by(tex: str) -> set[str]:
+    """The commands and environments ``tex`` defines (an environment ``x`` is the
+    commands ``x`` and ``endx``, as LaTeX defines it)."""
+    names = set(DEFINITION.findall(tex))
+    for environment in ENVIRONMENT_DEFINITION.findall(tex):
+        names.update({environment, f"end{environment}"})
+    return names
+
+
+def undefined_in(tex: str, known: frozenset[str] | set[str]) -> list[str]:
+    """The control words and environments of ``tex`` that ``known`` lacks, in order:
+    ``\\\\name`` for a command, ``name`` for an environment. A comment is not read."""
+    tex = re.sub(r"(?<!\\)%[^\n]*", "", tex)
+    missing = [name for name in ENVIRONMENT.findall(tex) if name.rstrip("*") not in known]
+    missing += [f"\\{name}" for name in CONTROL_WORD.findall(tex) if name not in known]
+    return list(dict.fromkeys(missing))
+
+
+def vetting(templates: TemplatePath, own_latex: list[str]) -> frozenset[str] | None:
+    """The names raw LaTeX may use in the edition the ``templates`` make, with what the
+    document's own LaTeX (``own_latex``: its raw pieces, its header-includes) defines;
+    None when the edition is not vetted (no list beside its template, or the
+    document loads packages of its own)."""
+    listed = templates.find(TEMPLATE).with_name(LIST)
+    if not listed.is_file() or any(LOADS_PACKAGES.search(text) for text in own_latex):
+        return None
+    own = set().union(*map(defined_by, own_latex)) if own_latex else set()
+    return listed_names(listed) | own
+
+
+@lru_cache(maxsize=4)
+def listed_names(listed: Path) -> frozenset[str]:
+    return frozenset(line for line in listed.read_text(encoding="utf-8").split() if not line.startswith("#"))
+
+
+# --- making the list -------------------------------------------------------------------
+
+SAMPLE = {"manuscript/metadata.yaml": "title: Names\nlang: {lang}\n",
+          # code: the preamble then has pandoc's highlighting macros (\Shaded, \KeywordTok…)
+          "manuscript/01-text.md": "# Text\n\nWords.\n\n```python\nx = 1\n```\n"}
+DUMP = r"""
+\begin{document}
+\directlua{
+  local names = {}
+  for _, name in ipairs(tex.hashtokens()) do
+    if string.match(name, "^[A-Za-z]+$") and token.is_defined(name) then names[\string#names + 1] = name end
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do texio.write_nl("log", "DEFINED " .. name) end
+}
+\end{document}
+"""
+
+
+def preamble(lang: str, templates: tuple[str, ...] = ()) -> str:
+    """The LaTeX edition's preamble for a small document with code in ``lang``, as the build writes it."""
+    repo = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for relative, text in SAMPLE.items():
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_text(text.replace("{lang}", lang), encoding="utf-8")
+        extra = [argument for folder in templates for argument in ("--templates", folder)]
+        subprocess.run([sys.executable, str(repo / "build.py"), "latex", "--root", str(root), "--out",
+                        str(root / "out"), "--quiet", "--no-cache", *extra], check=True, capture_output=True)
+        tex = next((root / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    return tex[:tex.index(r"\begin{document}")]
+
+
+def names_defined(preamble_text: str) -> list[str]:
+    """Every control word defined after ``preamble_text``, as LuaLaTeX's hash holds them."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "names.tex").write_text(preamble_text + DUMP, encoding="utf-8")
+        subprocess.run(["lualatex", "-interaction=nonstopmode", "-halt-on-error", "names.tex"], cwd=folder,
+                       check=True, capture_output=True)
+        log = (Path(folder) / "names.log").read_text(encoding="utf-8", errors="replace")
+    return re.findall(r"^DEFINED ([A-Za-z]+)$", log, flags=re.M)
+
+
+def listing(names: list[str]) -> str:
+    return ("# The control words the LaTeX edition's preamble defines (python -m press.latexnames\n"
+            "# writes this list again). Raw LaTeX that uses another is left out of the edition.\n"
+            + "".join(f"{name}\n" for name in names))
+
+
+if __name__ == "__main__":
+    from core.language import LANGUAGE_CODES
+    from core.templatepath import template_path
+
+    target = template_path().find(TEMPLATE).with_name(LIST)
+    # each language's preamble: polyglossia defines its own commands (\\textturkish…)
+    names = sorted(set().union(*(names_defined(preamble(lang)) for lang in LANGUAGE_CODES)))
+    target.write_text(listing(names), encoding="utf-8")
+    print(f"wrote {target}")

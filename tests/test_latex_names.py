@@ -1,0 +1,80 @@
+"""Raw LaTeX written for another class (a journal's own: PLOS's ``adjustwidth`` and
+``\\thickhline``, achemso's ``\\mycommand``) is left out of the LaTeX edition with a
+warning, so that its folder still compiles with latexmk; what the document defines
+itself is kept; the list of what the edition's preamble defines is the one LuaLaTeX
+gives for it today."""
+import subprocess
+
+import pytest
+from conftest import REPO, require_tool, run_build
+
+from core.language import LANGUAGE_CODES
+from core.templatepath import template_path
+from press.latexnames import LIST, TEMPLATE, listing, names_defined, preamble
+
+PAPER = r"""---
+title: Raw LaTeX of another class
+---
+
+# Results
+
+```{=latex}
+\newcommand{\mine}[1]{\textit{#1}}
+```
+
+Words before `\mine{kept}`{=latex}. Then \journalmacro{gone}.
+
+```{=latex}
+\begin{table}[!ht]
+\begin{adjustwidth}{-2.25in}{0in}
+\begin{tabular}{|l|l|}
+a & b \\ \thickhline
+\end{tabular}
+\end{adjustwidth}
+\end{table}
+```
+
+```{=latex}
+\begin{minipage}{0.5\linewidth}\centering Kept \fbox{box}\end{minipage}
+```
+
+The end.
+"""
+
+
+def test_latex_of_another_class_is_left_out_and_the_folder_compiles(tmp_path):
+    latexmk = require_tool("latexmk", "apt-get install latexmk")
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert ("paper.md:14: warning: the latex edition leaves out the raw LaTeX '\\begin{table}[!ht] "
+            "\\begin{adjustwidth}{-2.25in}{0…': adjustwidth, \\thickhline are not defined by its class "
+            "and packages") in result.stderr, result.stderr
+    assert "paper.md:11: warning: the latex edition leaves out the raw LaTeX '\\journalmacro{gone}'" in result.stderr
+    folder = tmp_path / "out" / "latex"
+    tex = next(folder.glob("*.tex"))
+    source = tex.read_text(encoding="utf-8")
+    assert "Words before \\mine{kept}" in source and "\\fbox{box}" in source and "The end." in source
+    assert "adjustwidth" not in source and "journalmacro" not in source
+    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=folder, capture_output=True, text=True, timeout=300)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
+
+
+def test_a_document_loading_its_own_packages_is_not_vetted(tmp_path):
+    """What \\usepackage{changepage} defines is not known without TeX: the author's LaTeX stays."""
+    (tmp_path / "paper.md").write_text(PAPER.replace("\\newcommand", "\\usepackage{changepage}\n\\newcommand"),
+                                       encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "latex edition leaves out" not in result.stderr
+    assert "adjustwidth" in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_list_is_what_the_preamble_defines_today():
+    require_tool("lualatex", "apt-get install texlive-luatex")
+    listed = template_path().find(TEMPLATE).with_name(LIST)
+    names = sorted(set().union(*(names_defined(preamble(lang)) for lang in LANGUAGE_CODES)))
+    assert listed.read_text(encoding="utf-8") == listing(names), \
+        f"the LaTeX preamble changed: run python -m press.latexnames (from {REPO})"
