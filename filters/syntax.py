@@ -236,15 +236,27 @@ def heading_title(div: pf.Div) -> list[pf.Inline] | None:
     return None
 
 
+def theorem_kind(div: pf.Div) -> str | None:
+    """A theorem-like div's kind: from its label (Quarto's ``#thm-x``) or its class
+    (bookdown's and rticles' ``::: {.lemma name="…"}``, with or without a label).
+
+    >>> theorem_kind(pf.Div(identifier="lem-a")), theorem_kind(pf.Div(classes=["definition"])), \
+    ...     theorem_kind(pf.Div(classes=["note"]))
+    ('lemma', 'definition', None)
+    """
+    kind = kind_of(div.identifier)
+    return kind if kind in THEOREMS else next((name for name in div.classes if name in THEOREMS), None)
+
+
 def read_blocks(doc: pf.Doc, lang: str) -> None:
     for div in [e for e in body_elements(doc) if isinstance(e, pf.Div)]:
-        kind = kind_of(div.identifier)
-        if kind in THEOREMS:
+        kind = theorem_kind(div)
+        if kind:
             name = heading_title(div)
-            div.classes = [THEOREM_CLASS, *div.classes]
+            div.classes = [THEOREM_CLASS, *[c for c in div.classes if c != THEOREM_CLASS]]
             div.attributes[KIND_ATTRIBUTE] = kind
-            if name:
-                div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name))
+            if name or div.attributes.get("name"):
+                div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name)) if name else div.attributes["name"]
             continue
         proof = next((name for name in PROOFS if name in div.classes), None)
         if proof:

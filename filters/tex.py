@@ -64,6 +64,14 @@ LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|r
                     r"setlength|thispagestyle|pagestyle|FloatBarrier|vfill|hfill|par|maketitle|tableofcontents|"
                     r"listoffigures|listoftables|appendix|bibliography|bibliographystyle|printbibliography|"
                     r"nocite|hline|toprule|midrule|bottomrule)\*?(?:\s*\[[^\]]*\])?(?:\s*\{[^{}]*\})*\s*|%[^\n]*\n?)*$")
+# Commands whose arguments are no text of the page: labels, references, lengths, files,
+# environments' names, definitions.
+NOT_TEXT_ARGUMENTS = (r"\\(?:label|ref|eqref|autoref|[cC]ref|pageref|cite[a-z]*|nocite|[vh]space|[vh]skip|"
+                      r"includegraphics|input|include|begin|end|setlength|addtolength|setcounter|usepackage|"
+                      r"documentclass|bibliography(?:style)?|(?:this)?pagestyle|color|hypersetup|url|"
+                      r"(?:re)?newcommand|providecommand|(?:re)?newenvironment|def|rule|resizebox|scalebox|"
+                      r"multicolumn|multirow|tabcolsep|arraystretch|captionsetup|definecolor)(?![A-Za-z])")
+READS_FILE = re.compile(r"\\(?:input|include)(?![A-Za-z])")
 MARKER = "PRESSTEXMARKER"
 SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
 
@@ -278,7 +286,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
             replacement = page_break() if isinstance(raw, pf.RawBlock) else None
         elif LAYOUT.match(raw.text):
             replacement = None  # layout only: the LaTeX edition keeps it
-        elif replacement is None or [command for command in skipped if not LAYOUT.match(command)]:
+        elif replacement is None or [command for command in skipped if not LAYOUT.match(command)] \
+                or not replacement and READS_FILE.search(raw.text):  # \input{x}: the reader has no file
             lost(doc, raw.text, "the LaTeX")
             replacement = None
         if replacement is None:
@@ -340,11 +349,15 @@ def visible(text: str, format: str) -> bool:
 
     >>> visible("<br/><!-- x -->", "html"), visible("Fig~\\ref{fig1}", "latex"), visible("#pagebreak()", "typst")
     (False, True, False)
+    >>> visible("\\\\caption{Calculate y}\\\\label{a}", "latex"), visible("\\\\vspace{2em}\\\\label{x}", "latex")
+    (True, False)
     """
     if format.startswith("html"):
         text = re.sub(r"<!--.*?-->|<[^>]*>", " ", text, flags=re.S)
     elif format in ("latex", "tex"):
-        text = re.sub(r"%[^\n]*|\\[A-Za-z@]+\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})*", " ", text)
+        # a command's text arguments print (\caption{…}, \textbf{…}); names, lengths and files do not
+        text = re.sub(r"%[^\n]*|" + NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"
+                      r"\\[A-Za-z@]+\*?(?:\s*\[[^\]]*\])*", " ", text)
     elif format == "typst":
         text = re.sub(r"#[a-z.-]+(?:\([^()]*\))?", " ", text)
     else:

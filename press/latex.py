@@ -20,7 +20,7 @@ from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.sandbox import Sandbox
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.latexnames import undefined_in, vetting
+from press.latexnames import READS_FILES, undefined_in, vetting
 from press.render import highlighting, render
 from press.templates import context, environment
 
@@ -177,12 +177,15 @@ def raw_for_latex(job, doc: dict | None):
         if not missing:
             return None
         path, line = manuscript_place(text.strip().split("\n")[0], [*job.sources, *job.metadata_files])
-        names = ", ".join(missing)
+        reads = [name for name in missing if name.lstrip("\\") in READS_FILES]
+        undefined = [name for name in missing if name not in reads]
+        said = [f"{', '.join(undefined)} {'is' if len(undefined) == 1 else 'are'} not defined by its class and packages"
+                if undefined else "", f"{', '.join(reads)} reads a file its folder does not hold" if reads else ""]
         shown = shorten(re.sub(r"(?<!\\)%[^\n]*", "", text))  # its comments are no part of what it says
-        warn(f"the latex edition leaves out the raw LaTeX '{shown}': {names} "
-             f"{'is' if len(missing) == 1 else 'are'} not defined by its class and packages", path, line,
+        warn(f"the latex edition leaves out the raw LaTeX '{shown}': {'; '.join(filter(None, said))}", path, line,
              hint="LaTeX written for another class (a journal's own): define what it needs in header-includes "
-                  "(\\newcommand, \\usepackage), or write it in Markdown")
+                  "(\\newcommand, \\usepackage), or write it in Markdown" if undefined else
+                  "put what the file holds into the Markdown")
         return []
 
     return vetted

@@ -42,7 +42,9 @@ DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCom
                         r"let|[gex]?def|newif|newcounter|newsavebox)\*?\s*\{?\s*\\?([A-Za-z]+)")
 ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
                                     r"\{([A-Za-z]+\*?)\}")
-LOADS_PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage|input|include)\b")
+# Commands that read another file: the edition's folder holds the text's, not these.
+READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists", "verbatiminput", "lstinputlisting"})
+LOADS_PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\b")
 
 
 def defined_by(tex: str) -> set[str]:
@@ -56,10 +58,12 @@ def defined_by(tex: str) -> set[str]:
 
 def undefined_in(tex: str, known: frozenset[str] | set[str]) -> list[str]:
     """The control words and environments of ``tex`` that ``known`` lacks, in order:
-    ``\\\\name`` for a command, ``name`` for an environment. A comment is not read."""
+    ``\\\\name`` for a command, ``name`` for an environment. A comment is not read;
+    a command that reads another file (``\\\\input``) is missing too: its file is not in
+    the edition's folder."""
     tex = re.sub(r"(?<!\\)%[^\n]*", "", tex)
     missing = [name for name in ENVIRONMENT.findall(tex) if name.rstrip("*") not in known]
-    missing += [f"\\{name}" for name in CONTROL_WORD.findall(tex) if name not in known]
+    missing += [f"\\{name}" for name in CONTROL_WORD.findall(tex) if name not in known or name in READS_FILES]
     return list(dict.fromkeys(missing))
 
 

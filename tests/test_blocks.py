@@ -467,3 +467,26 @@ def test_a_skipped_heading_level_is_closed_in_every_edition(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "paper.md:9: warning: the heading 'Key transforms' is level 4 under one of level 1" in result.stderr
     assert '<h3 data-number="1.1">' in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_theorems_written_as_bookdown_and_rticles_write_them(tmp_path):
+    """``::: {.theorem}`` with no label, ``name=`` for its name (bookdown, rticles'
+    Springer template): it was a KeyError in the crossref stage."""
+    text, _ = build(tmp_path, """---
+title: Blocks
+---
+
+# Intro
+
+::: {.theorem name="Pythagoras"}
+It holds.
+:::
+
+::: {.definition #def-x}
+A term.
+:::
+
+See @def-x.
+""")
+    assert "Theorem 1 (Pythagoras). It holds." in text and "Definition 1. A term." in text
+    assert "See Definition 1." in text

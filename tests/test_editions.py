@@ -244,11 +244,12 @@ def test_pdf_through_latex(engine, tmp_path):
 @pytest.mark.slow
 def test_a_tex_error_names_the_manuscript_line(tmp_path):
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
-    root = write_manuscript(tmp_path, {"01.md": "# Intro\n\nFine text.\n\nThe growth of \\badmacro{exports} "
+    # a command the edition defines, used wrongly (one it does not define is left out: test_latex_names)
+    root = write_manuscript(tmp_path, {"01.md": "# Intro\n\nFine text.\n\nThe growth of \\setcounter{exports}{1} "
                                                 "was steady.\n"}, "lang: en\ntitle: T\n")
     result = run_build("pdf", "--pdf-engine", "xelatex", "--root", str(root), cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert re.search(r"manuscript/01.md:5: error: xelatex failed: .*Undefined control sequence.* "
+    assert re.search(r"manuscript/01.md:5: error: xelatex failed: .*No counter 'exports' defined.* "
                      r"\(line \d+ of the LaTeX edition's t.tex\)", result.stderr), result.stderr
 
 

@@ -78,3 +78,16 @@ def test_the_list_is_what_the_preamble_defines_today():
     names = sorted(set().union(*(names_defined(preamble(lang)) for lang in LANGUAGE_CODES)))
     assert listed.read_text(encoding="utf-8") == listing(names), \
         f"the LaTeX preamble changed: run python -m press.latexnames (from {REPO})"
+
+
+def test_an_input_file_and_words_in_raw_latex_are_never_lost_without_a_word(tmp_path):
+    """A bare ``\\input{x}`` vanished from every edition; the words of a raw LaTeX
+    command's argument (``\\textbf{…}``) from all but LaTeX, without a warning."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n\\input{figs/table}\n\n"
+                                       "Words `\\textbf{important}`{=latex} here.\n", encoding="utf-8")
+    result = run_build("html", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:7: warning: the LaTeX '\\input{figs/table}' is left out of the pdf, html" in result.stderr
+    assert ("paper.md:7: warning: the latex edition leaves out the raw LaTeX '\\input{figs/table}': \\input reads "
+            "a file its folder does not hold (put what the file holds into the Markdown)") in result.stderr
+    assert "paper.md:9: warning: raw latex '\\textbf{important}' is shown by the latex edition only" in result.stderr
