@@ -240,9 +240,10 @@ def theorem_kind(div: pf.Div) -> str | None:
     """A theorem-like div's kind: from its label (Quarto's ``#thm-x``) or its class
     (bookdown's and rticles' ``::: {.lemma name="…"}``, with or without a label).
 
-    >>> theorem_kind(pf.Div(identifier="lem-a")), theorem_kind(pf.Div(classes=["definition"])), \
-    ...     theorem_kind(pf.Div(classes=["note"]))
-    ('lemma', 'definition', None)
+    >>> [theorem_kind(pf.Div(identifier="lem-a")), theorem_kind(pf.Div(classes=["definition"]))]
+    ['lemma', 'definition']
+    >>> theorem_kind(pf.Div(classes=["note"])) is None
+    True
     """
     kind = kind_of(div.identifier)
     return kind if kind in THEOREMS else next((name for name in div.classes if name in THEOREMS), None)
@@ -255,8 +256,9 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
             name = heading_title(div)
             div.classes = [THEOREM_CLASS, *[c for c in div.classes if c != THEOREM_CLASS]]
             div.attributes[KIND_ATTRIBUTE] = kind
-            if name or div.attributes.get("name"):
-                div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name)) if name else div.attributes["name"]
+            given = div.attributes.pop("name", None)  # bookdown's; no attribute of an HTML div
+            if name or given:
+                div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name)) if name else given
             continue
         proof = next((name for name in PROOFS if name in div.classes), None)
         if proof:

@@ -69,8 +69,8 @@ LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|r
 NOT_TEXT_ARGUMENTS = (r"\\(?:label|ref|eqref|autoref|[cC]ref|pageref|cite[a-z]*|nocite|[vh]space|[vh]skip|"
                       r"includegraphics|input|include|begin|end|setlength|addtolength|setcounter|usepackage|"
                       r"documentclass|bibliography(?:style)?|(?:this)?pagestyle|color|hypersetup|url|"
-                      r"(?:re)?newcommand|providecommand|(?:re)?newenvironment|def|rule|resizebox|scalebox|"
-                      r"multicolumn|multirow|tabcolsep|arraystretch|captionsetup|definecolor)(?![A-Za-z])")
+                      r"(?:re)?newcommand|providecommand|(?:re)?newenvironment|def|rule|hypertarget|"
+                      r"tabcolsep|arraystretch|captionsetup|definecolor)(?![A-Za-z])")
 READS_FILE = re.compile(r"\\(?:input|include)(?![A-Za-z])")
 MARKER = "PRESSTEXMARKER"
 SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
@@ -287,7 +287,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         elif LAYOUT.match(raw.text):
             replacement = None  # layout only: the LaTeX edition keeps it
         elif replacement is None or [command for command in skipped if not LAYOUT.match(command)] \
-                or not replacement and READS_FILE.search(raw.text):  # \input{x}: the reader has no file
+                or READS_FILE.search(raw.text):  # \input{x}: the reader has no such file
             lost(doc, raw.text, "the LaTeX")
             replacement = None
         if replacement is None:
@@ -356,7 +356,7 @@ def visible(text: str, format: str) -> bool:
         text = re.sub(r"<!--.*?-->|<[^>]*>", " ", text, flags=re.S)
     elif format in ("latex", "tex"):
         # a command's text arguments print (\caption{…}, \textbf{…}); names, lengths and files do not
-        text = re.sub(r"%[^\n]*|" + NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"
+        text = re.sub(r"(?<!\\)%[^\n]*|" + NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"
                       r"\\[A-Za-z@]+\*?(?:\s*\[[^\]]*\])*", " ", text)
     elif format == "typst":
         text = re.sub(r"#[a-z.-]+(?:\([^()]*\))?", " ", text)

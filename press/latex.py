@@ -20,7 +20,7 @@ from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.sandbox import Sandbox
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.latexnames import READS_FILES, undefined_in, vetting
+from press.latexnames import READS_FILES, undefined_in, vetting, without_comments
 from press.render import highlighting, render
 from press.templates import context, environment
 
@@ -181,7 +181,7 @@ def raw_for_latex(job, doc: dict | None):
         undefined = [name for name in missing if name not in reads]
         said = [f"{', '.join(undefined)} {'is' if len(undefined) == 1 else 'are'} not defined by its class and packages"
                 if undefined else "", f"{', '.join(reads)} reads a file its folder does not hold" if reads else ""]
-        shown = shorten(re.sub(r"(?<!\\)%[^\n]*", "", text))  # its comments are no part of what it says
+        shown = shorten(without_comments(text))  # its comments are no part of what it says
         warn(f"the latex edition leaves out the raw LaTeX '{shown}': {'; '.join(filter(None, said))}", path, line,
              hint="LaTeX written for another class (a journal's own): define what it needs in header-includes "
                   "(\\newcommand, \\usepackage), or write it in Markdown" if undefined else

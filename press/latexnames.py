@@ -30,27 +30,40 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.templatepath import TemplatePath
+from core.texmath import CONTROL
 
 TEMPLATE = "latex/article.tex.j2"
 LIST = "defined.txt"
-CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
-ENVIRONMENT = re.compile(r"\\begin\s*\{([A-Za-z]+\*?)\}")
+ENVIRONMENT = re.compile(r"\\begin\s*\{([^{}\s]+)\}")
+# An escaped character (\\, \%) or a comment, which runs to the line's end.
+ESCAPE_OR_COMMENT = re.compile(r"\\.|%[^\n]*", re.S)
 # What defines a command or an environment: \newcommand{\x}, \newcommand\x, \def\x,
 # \let\x, \newenvironment{x}, \newtheorem{x}, \DeclareMathOperator{\x}, \newif\ifx…
 DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"
                         r"NewDocumentCommand|RenewDocumentCommand|ProvideDocumentCommand|newlength|"
-                        r"let|[gex]?def|newif|newcounter|newsavebox)\*?\s*\{?\s*\\?([A-Za-z]+)")
+                        r"let|[gex]?def|newif|newcounter|newsavebox)(?![A-Za-z])\*?\s*\{?\s*\\?([A-Za-z]+)")
 ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
-                                    r"\{([A-Za-z]+\*?)\}")
+                                    r"\{([^{}\s]+)\}")
 # Commands that read another file: the edition's folder holds the text's, not these.
 READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists", "verbatiminput", "lstinputlisting"})
 LOADS_PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\b")
+
+
+def without_comments(tex: str) -> str:
+    """``tex`` without its comments (an escaped ``\\%`` is no comment; ``\\\\%`` starts one).
+
+    >>> without_comments("50\\\\% a % note\\nb\\\\\\\\% gone")
+    '50\\\\% a \\nb\\\\\\\\'
+    """
+    return ESCAPE_OR_COMMENT.sub(lambda match: match.group(0) if match.group(0).startswith("\\") else "", tex)
 
 
 def defined_by(tex: str) -> set[str]:
     """The commands and environments ``tex`` defines (an environment ``x`` is the
     commands ``x`` and ``endx``, as LaTeX defines it)."""
     names = set(DEFINITION.findall(tex))
+    names |= {f"the{counter}" for counter in re.findall(r"\\newcounter\s*\{([A-Za-z]+)\}", tex)}
+    names |= {f"{flag}{value}" for flag in re.findall(r"\\newif\s*\\if([A-Za-z]+)", tex) for value in ("true", "false")}
     for environment in ENVIRONMENT_DEFINITION.findall(tex):
         names.update({environment, f"end{environment}"})
     return names
@@ -61,9 +74,11 @@ def undefined_in(tex: str, known: frozenset[str] | set[str]) -> list[str]:
     ``\\\\name`` for a command, ``name`` for an environment. A comment is not read;
     a command that reads another file (``\\\\input``) is missing too: its file is not in
     the edition's folder."""
-    tex = re.sub(r"(?<!\\)%[^\n]*", "", tex)
+    tex = without_comments(tex)
     missing = [name for name in ENVIRONMENT.findall(tex) if name.rstrip("*") not in known]
-    missing += [f"\\{name}" for name in CONTROL_WORD.findall(tex) if name not in known or name in READS_FILES]
+    # control words only (a control symbol, \\\\ or \\%, is TeX's own)
+    missing += [f"\\{name}" for name in CONTROL.findall(tex)
+                if name[:1].isalpha() and (name not in known or name in READS_FILES)]
     return list(dict.fromkeys(missing))
 
 
@@ -115,7 +130,8 @@ def preamble(lang: str, templates: tuple[str, ...] = ()) -> str:
         subprocess.run([sys.executable, str(repo / "build.py"), "latex", "--root", str(root), "--out",
                         str(root / "out"), "--quiet", "--no-cache", *extra], check=True, capture_output=True)
         tex = next((root / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
-    return tex[:tex.index(r"\begin{document}")]
+    # the edition compiles with XeLaTeX (latexmk -xelatex): its branch of \\ifLuaTeX (soul, not lua-ul)
+    return tex[:tex.index(r"\begin{document}")].replace(r"\ifLuaTeX", r"\iffalse")
 
 
 def names_defined(preamble_text: str) -> list[str]:
