@@ -169,8 +169,24 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
         error(f"unknown cross-reference '{label}': the picture labelled so is inside a paragraph, and only a "
               "picture alone in its paragraph is a figure", path, line,
               hint="put a blank line before and after the picture")
+    elif in_raw_latex(label, state.doc):
+        error(f"unknown cross-reference '{label}': it is labelled inside raw LaTeX, which only the latex "
+              "edition shows (the others number nothing in it)", path, line,
+              hint=f"write that table or figure in Markdown, labelled {{#{target_id(label)}}}, or refer to it in "
+                   f"raw LaTeX too: `Table~\\ref{{{target_id(label)}}}`{{=latex}}")
     else:
         error(f"unknown cross-reference '{label}'", path, line, hint)
+
+
+def in_raw_latex(label: str, doc: pf.Doc) -> bool:
+    """Whether raw LaTeX of the text (kept for the LaTeX edition alone) has ``\\label{label}``.
+
+    >>> in_raw_latex("tbl-a", pf.Doc(pf.RawBlock("\\\\begin{table}\\\\label{tbl-a}", format="latex")))
+    True
+    """
+    wanted = re.compile(r"\\label\s*\{\s*" + re.escape(target_id(label)) + r"\s*\}")
+    return any(isinstance(e, (pf.RawBlock, pf.RawInline)) and e.format in ("latex", "tex") and wanted.search(e.text)
+               for e in body_elements(doc))
 
 
 def made_by_a_cell(label: str, doc: pf.Doc) -> bool:

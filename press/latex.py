@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import subprocess
-from functools import cache
+from functools import cached_property
 from pathlib import Path
 
 from core.diagnostics import BuildError, display_path, shorten, warn
@@ -111,9 +111,13 @@ def math_without_blank_lines(element: dict) -> None:
     element["c"][1] = BLANK_LINE.sub("", element["c"][1])
 
 
-def tagged_equation(element: dict) -> dict:
-    """A numbered equation keeps its number at the right margin: ``\\tag*{(1)}``."""
+def tagged_equation(element: dict) -> dict | None:
+    """A numbered equation keeps its number at the right margin: ``\\tag*{(1)}``. Math
+    the edition cannot compile is its TeX source already (``Vetting.math``, which renders
+    the math inside first): it keeps its number after it."""
     _, math, number = ast.equation_parts(element)
+    if not math:
+        return None
     for item in math:
         math_without_blank_lines(item)
         item["c"][1] = f"{item['c'][1]} \\tag*{{{latex_escape(number)}}}"
@@ -156,51 +160,70 @@ RAW_LATEX = ("latex", "tex")
 
 
 def own_latex(doc: dict) -> list[str]:
-    """The raw LaTeX of a pandoc JSON document: its body's and its metadata's
-    (``header-includes``), where it may define commands."""
+    """The raw LaTeX of a pandoc JSON document, its body's and its metadata's
+    (``header-includes``): where it may define commands."""
     return [element["c"][1] for part in (doc["blocks"], doc["meta"]) for kind in ("RawBlock", "RawInline")
             for element in ast.elements(part, kind) if element["c"][0] in RAW_LATEX]
 
 
-def raw_for_latex(job, doc: dict | None):
-    """The raw kind's renderer: raw LaTeX that needs a command or an environment the
-    edition's class and packages do not define (``press.latexnames``) is left out,
-    with a warning, so that the folder still compiles. ``doc``: the document, whose
-    own definitions count (the job's, when not given)."""
-    @cache
-    def known():
-        return vetting(job.template_path, own_latex(doc or job.document()))
+class Vetting:
+    """The raw LaTeX and the math the edition's folder can compile (``press.latexnames``):
+    raw LaTeX that needs a command or an environment its class and packages do not define
+    is left out, math that does is shown as its TeX source, each with a warning, so that
+    the folder still compiles. ``doc``: the document, whose own definitions count (the
+    job's, when not given). The renderers return None to keep an element as it is."""
 
-    def vetted(element: dict):
-        raw_format, text = element["c"]
-        missing = undefined_in(text, known()) if raw_format in RAW_LATEX and known() is not None else []
-        if not missing:
-            return None
-        path, line = manuscript_place(text.strip().split("\n")[0], [*job.sources, *job.metadata_files])
+    def __init__(self, job, doc: dict | None = None):
+        self.job, self.doc = job, doc
+
+    @cached_property
+    def known(self) -> frozenset[str] | None:
+        return vetting(self.job.template_path, own_latex(self.doc or self.job.document()))
+
+    def missing(self, tex: str) -> list[str]:
+        return undefined_in(tex, self.known) if self.known is not None else []
+
+    def warn(self, tex: str, what: str, missing: list[str]) -> None:
+        path, line = manuscript_place(tex.strip().split("\n")[0], [*self.job.sources, *self.job.metadata_files])
         reads = [name for name in missing if name.lstrip("\\") in READS_FILES]
         undefined = [name for name in missing if name not in reads]
         said = [f"{', '.join(undefined)} {'is' if len(undefined) == 1 else 'are'} not defined by its class and packages"
                 if undefined else "", f"{', '.join(reads)} reads a file its folder does not hold" if reads else ""]
-        shown = shorten(without_comments(text))  # its comments are no part of what it says
-        warn(f"the latex edition leaves out the raw LaTeX '{shown}': {'; '.join(filter(None, said))}", path, line,
+        shown = shorten(without_comments(tex))  # its comments are no part of what it says
+        warn(f"the latex edition {what} '{shown}': {'; '.join(filter(None, said))}", path, line,
              hint="LaTeX written for another class (a journal's own): define what it needs in header-includes "
                   "(\\newcommand, \\usepackage), or write it in Markdown" if undefined else
                   "put what the file holds into the Markdown")
+
+    def raw(self, element: dict) -> list | None:
+        raw_format, text = element["c"]
+        missing = self.missing(text) if raw_format in RAW_LATEX else []
+        if not missing:
+            return None
+        self.warn(text, "leaves out the raw LaTeX", missing)
         return []
 
-    return vetted
+    def math(self, element: dict) -> dict | None:
+        """TeX math as written (``math_without_blank_lines``), or its source as code."""
+        math_without_blank_lines(element)
+        missing = self.missing(element["c"][1])
+        if not missing:
+            return None
+        self.warn(element["c"][1], "shows as its TeX source the math", missing)
+        return {"t": "Code", "c": [["", [], []], element["c"][1]]}
 
 
 def renderers(job, doc: dict | None = None) -> Renderers:
     """How the LaTeX edition renders each kind; the figure files go into its ``files``.
     ``doc``: the document (parsed), which raw LaTeX is vetted against."""
     files: dict[str, bytes] = {}
+    vet = Vetting(job, doc)
     table = Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
-        "raw": raw_for_latex(job, doc), "figure": NATIVE, "image": picture_files(job, files),
+        "raw": vet.raw, "figure": NATIVE, "image": picture_files(job, files),
         "table": latex_table,
-        "math": math_without_blank_lines, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
+        "math": vet.math, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
         "event-place": NATIVE, "timeline": NATIVE,

@@ -1,4 +1,4 @@
-"""Raw LaTeX written for another class (a journal's own: PLOS's ``adjustwidth`` and
+"""Raw LaTeX and math written for another class (a journal's own: PLOS's ``adjustwidth`` and
 ``\\thickhline``, achemso's ``\\mycommand``) is left out of the LaTeX edition with a
 warning, so that its folder still compiles with latexmk; what the document defines
 itself is kept; the list of what the edition's preamble defines is the one LuaLaTeX
@@ -38,6 +38,8 @@ a & b \\ \thickhline
 \begin{minipage}{0.5\linewidth}\centering Kept \fbox{box}\end{minipage}
 ```
 
+Math $\mathscr{R} \coloneqq \bm{x}$ and $\journalmath{y}$.
+
 The end.
 """
 
@@ -56,6 +58,11 @@ def test_latex_of_another_class_is_left_out_and_the_folder_compiles(tmp_path):
     source = tex.read_text(encoding="utf-8")
     assert "Words before \\mine{kept}" in source and "\\fbox{box}" in source and "The end." in source
     assert "adjustwidth" not in source and "journalmacro" not in source
+    # math: what the edition's packages define compiles; the rest is shown as its source
+    assert "\\(\\mathscr{R} \\coloneqq \\bm{x}\\)" in source
+    assert "\\texttt{\\textbackslash{}journalmath\\{y\\}}" in source
+    assert ("paper.md:27: warning: the latex edition shows as its TeX source the math '\\journalmath{y}': "
+            "\\journalmath is not defined by its class and packages") in result.stderr
     compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
                               cwd=folder, capture_output=True, text=True, timeout=300)
     assert compiled.returncode == 0, compiled.stdout[-2000:]

@@ -160,3 +160,16 @@ def test_strict_makes_a_warning_an_error(tmp_path):
     result = run_build("check", "--strict", str(tmp_path / "paper.md"))
     assert result.returncode == 1 and "warning: the LaTeX '\\foo{bar}'" in result.stderr
     assert "error: 1 warning(s), which --strict makes errors" in result.stderr
+
+
+def test_a_reference_to_a_label_in_raw_latex_says_why_it_is_unknown(tmp_path):
+    """Quarto templates (APSR's, rticles' Springer and MDPI skeletons) label tables inside
+    ```{=latex}```: the error said to add the \\label the author had written."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nSee @tbl-widgets.\n\n```{=latex}\n"
+                                       "\\begin{table}\n\\caption{W}\\label{tbl-widgets}\n\\begin{tabular}{ll}\n"
+                                       "a & b\n\\end{tabular}\n\\end{table}\n```\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert ("paper.md:7: error: unknown cross-reference 'tbl-widgets': it is labelled inside raw LaTeX, which only "
+            "the latex edition shows") in result.stderr, result.stderr
+    assert "`Table~\\ref{tbl-widgets}`{=latex}" in result.stderr
