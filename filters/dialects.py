@@ -209,6 +209,13 @@ def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | 
     return found
 
 
+# A name in parts, in the order it is printed: JOSS's given-names and surname, rticles'
+# firstname, particle, lastname and suffix.
+GIVEN_NAMES = ("given-names", "firstname", "first-name")
+PARTICLES = ("dropping-particle", "non-dropping-particle", "particle")
+FAMILY_NAMES = ("lastname", "last-name")
+
+
 def read_authors(reader: Reader) -> None:
     """Every author as a map of this build's fields (``authors``)."""
     table = listed_affiliations(reader)
@@ -230,9 +237,13 @@ def read_authors(reader: Reader) -> None:
             fields["name"], family = person_name(fields["name"])
             if family and "surname" not in fields:
                 fields["surname"] = pf.MetaString(family)
-        elif "given-names" in fields or "surname" in fields:  # JOSS's parts of a name
-            parts = [fields.pop(k) for k in ("given-names", "dropping-particle", "non-dropping-particle")
-                     if k in fields] + ([fields["surname"]] if "surname" in fields else [])
+        elif set(fields) & {*GIVEN_NAMES, *FAMILY_NAMES, "surname"}:  # a name in parts (JOSS's, rticles')
+            for family in FAMILY_NAMES:
+                if family in fields:
+                    fields.setdefault("surname", fields.pop(family))
+            parts = [fields.pop(k) for k in (*GIVEN_NAMES, *PARTICLES) if k in fields]
+            parts += [fields["surname"]] if "surname" in fields else []
+            parts += [fields.pop("suffix")] if "suffix" in fields else []
             fields["name"] = pf.MetaInlines(*[i for n, p in enumerate(parts)
                                               for i in ([pf.Space()] if n else []) + inlines_of(p)])
         attributes = fields.pop("attributes", None)

@@ -321,7 +321,11 @@ def authors_of(meta: pf.MetaMap, source: Source, checker: Checker) -> pf.MetaLis
     for index, item in enumerate(items):
         if not isinstance(item, pf.MetaMap):  # a name
             item = pf.MetaMap(name=item)
-        maps.append(check_map(item, f"{path}.{index}", PERSON, source, checker))
+        checked = check_map(item, f"{path}.{index}", PERSON, source, checker)
+        if "name" not in checked.content.dict:
+            checker.error(f"{path}.{index}", f"author {index + 1} has no name",
+                          "give it `name: …` (or its parts: `given-names`/`firstname` and `surname`/`lastname`)")
+        maps.append(checked)
     return pf.MetaList(*maps)
 
 

@@ -172,8 +172,8 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
     elif in_raw_latex(label, state.doc):
         error(f"unknown cross-reference '{label}': it is labelled inside raw LaTeX, which only the latex "
               "edition shows (the others number nothing in it)", path, line,
-              hint=f"write that table or figure in Markdown, labelled {{#{target_id(label)}}}, or refer to it in "
-                   f"raw LaTeX too: `Table~\\ref{{{target_id(label)}}}`{{=latex}}")
+              hint=f"write what it labels in Markdown, labelled {{#{target_id(label)}}}, or refer to it in "
+                   f"raw LaTeX too: `\\ref{{{target_id(label)}}}`{{=latex}}")
     else:
         error(f"unknown cross-reference '{label}'", path, line, hint)
 

@@ -186,3 +186,18 @@ def test_capitalised_keys_and_keyword_lines(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "paper.md:2: warning: 'Title' is read as 'title'" in result.stderr
     assert '<h1 class="title">Capitals</h1>' in page and '<meta name="citation_keywords" content="a; b c">' in page
+
+
+def test_a_name_in_parts_as_rticles_writes_it_and_an_author_without_one(tmp_path):
+    """rticles' templates give ``firstname``, ``particle``, ``lastname``, ``suffix``: an
+    author without ``name`` stopped the build in the Typst template (a traceback-like
+    "template error" naming the system's file)."""
+    text = ("---\ntitle: T\nauthors:\n  - firstname: Leading\n    particle: van\n    lastname: Author\n"
+            "    suffix: III\n  - email: b@example.org\n---\n\n# A\n\nText.\n")
+    result, page = build(tmp_path, text, "html", "pdf")
+    assert result.returncode == 1
+    assert "paper.md:8: error: author 2 has no name (give it `name: …`" in result.stderr, result.stderr
+    assert "template error" not in result.stderr
+    result, page = build(tmp_path, text.replace("  - email: b@example.org\n", ""), "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert "Leading van Author III" in page and '<meta name="citation_author" content="Leading van Author III">' in page

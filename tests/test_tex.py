@@ -172,4 +172,4 @@ def test_a_reference_to_a_label_in_raw_latex_says_why_it_is_unknown(tmp_path):
     assert result.returncode == 1
     assert ("paper.md:7: error: unknown cross-reference 'tbl-widgets': it is labelled inside raw LaTeX, which only "
             "the latex edition shows") in result.stderr, result.stderr
-    assert "`Table~\\ref{tbl-widgets}`{=latex}" in result.stderr
+    assert "`\\ref{tbl-widgets}`{=latex}" in result.stderr
