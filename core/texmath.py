@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from core.tex import CONTROL
+
 # Control symbols: spacing, and the characters TeX would otherwise take as markup.
 CONTROL_SYMBOLS = frozenset(" ,:;!>{}|#%&_$\\")
 # texmath's environments (Readers/TeX.hs), for \begin and \end.
@@ -25,9 +27,6 @@ ENVIRONMENTS = frozenset({"array", "eqnarray", "align", "aligned", "alignat", "a
                           "flaligned", "cases", "matrix", "smallmatrix", "pmatrix", "bmatrix", "Bmatrix",
                           "vmatrix", "Vmatrix", "split", "multline", "multlined", "gather", "gathered",
                           "equation"})
-# A control word is a backslash and letters (XeTeX's letters are Unicode's), a control
-# symbol a backslash and one other character; ^^ writes any character by its code.
-CONTROL = re.compile(r"\\([^\W\d_]+|.?)|\^\^", re.S)
 ENVIRONMENT = re.compile(r"\s*\{([^{}]*)\}")
 
 

@@ -41,6 +41,7 @@ import panflute as pf
 from core.diagnostics import locate, shorten, warn
 from core.kinds import EDITION_NAMES, RAW_FORMATS
 from core.names import EQUATION_CLASS, LATEX_LABEL_ATTRIBUTE, PAGE_BREAK_CLASS
+from core.tex import reads_files, without_comments
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, siblings
 
@@ -71,7 +72,6 @@ NOT_TEXT_ARGUMENTS = (r"\\(?:label|ref|eqref|autoref|[cC]ref|pageref|cite[a-z]*|
                       r"documentclass|bibliography(?:style)?|(?:this)?pagestyle|color|hypersetup|url|"
                       r"(?:re)?newcommand|providecommand|(?:re)?newenvironment|def|rule|hypertarget|"
                       r"tabcolsep|arraystretch|captionsetup|definecolor)(?![A-Za-z])")
-READS_FILE = re.compile(r"\\(?:input|include)(?![A-Za-z])")
 MARKER = "PRESSTEXMARKER"
 SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
 
@@ -287,7 +287,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         elif LAYOUT.match(raw.text):
             replacement = None  # layout only: the LaTeX edition keeps it
         elif replacement is None or [command for command in skipped if not LAYOUT.match(command)] \
-                or READS_FILE.search(raw.text):  # \input{x}: the reader has no such file
+                or reads_files(raw.text):  # \input{x}: the reader has no such file
             lost(doc, raw.text, "the LaTeX")
             replacement = None
         if replacement is None:
@@ -355,8 +355,9 @@ def visible(text: str, format: str) -> bool:
     if format.startswith("html"):
         text = re.sub(r"<!--.*?-->|<[^>]*>", " ", text, flags=re.S)
     elif format in ("latex", "tex"):
+        text = without_comments(text)
         # a command's text arguments print (\caption{…}, \textbf{…}); names, lengths and files do not
-        text = re.sub(r"(?<!\\)%[^\n]*|" + NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"
+        text = re.sub(NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"
                       r"\\[A-Za-z@]+\*?(?:\s*\[[^\]]*\])*", " ", text)
     elif format == "typst":
         text = re.sub(r"#[a-z.-]+(?:\([^()]*\))?", " ", text)

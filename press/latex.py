@@ -16,11 +16,12 @@ from functools import cached_property
 from pathlib import Path
 
 from core.diagnostics import BuildError, display_path, shorten, warn
-from core.kinds import NATIVE, Native, Renderers, front_matter
+from core.kinds import NATIVE, RAW_FORMATS, Native, Renderers, front_matter
 from core.sandbox import Sandbox
+from core.tex import READS_FILES, without_comments
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.latexnames import READS_FILES, undefined_in, vetting, without_comments
+from press.latexnames import undefined_in, vetting
 from press.render import highlighting, render
 from press.templates import context, environment
 
@@ -156,7 +157,7 @@ def hanging_entry(element: dict) -> list[dict]:
     return [dict(HANGING_INDENT), element, {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
 
 
-RAW_LATEX = ("latex", "tex")
+RAW_LATEX = tuple(name for name, editions in RAW_FORMATS.items() if editions == ("latex",))
 
 
 def own_latex(doc: dict) -> list[str]:

@@ -30,13 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.templatepath import TemplatePath
-from core.texmath import CONTROL
+from core.tex import CONTROL, READS_FILES, without_comments
 
 TEMPLATE = "latex/article.tex.j2"
 LIST = "defined.txt"
 ENVIRONMENT = re.compile(r"\\begin\s*\{([^{}\s]+)\}")
-# An escaped character (\\, \%) or a comment, which runs to the line's end.
-ESCAPE_OR_COMMENT = re.compile(r"\\.|%[^\n]*", re.S)
 # What defines a command or an environment: \newcommand{\x}, \newcommand\x, \def\x,
 # \let\x, \newenvironment{x}, \newtheorem{x}, \DeclareMathOperator{\x}, \newif\ifx…
 DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"
@@ -44,18 +42,7 @@ DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCom
                         r"let|[gex]?def|newif|newcounter|newsavebox)(?![A-Za-z])\*?\s*\{?\s*\\?([A-Za-z]+)")
 ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
                                     r"\{([^{}\s]+)\}")
-# Commands that read another file: the edition's folder holds the text's, not these.
-READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists", "verbatiminput", "lstinputlisting"})
 LOADS_PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\b")
-
-
-def without_comments(tex: str) -> str:
-    """``tex`` without its comments (an escaped ``\\%`` is no comment; ``\\\\%`` starts one).
-
-    >>> without_comments("50\\\\% a % note\\nb\\\\\\\\% gone")
-    '50\\\\% a \\nb\\\\\\\\'
-    """
-    return ESCAPE_OR_COMMENT.sub(lambda match: match.group(0) if match.group(0).startswith("\\") else "", tex)
 
 
 def defined_by(tex: str) -> set[str]:
