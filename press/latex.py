@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError, display_path, shorten, warn
 from core.kinds import NATIVE, RAW_FORMATS, Native, Renderers, front_matter
+from core.names import FIELDS_KEY
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
 from press import ast
@@ -204,6 +205,46 @@ class Vetting:
         self.warn(text, "leaves out the raw LaTeX", missing)
         return []
 
+    def preamble(self, value: dict) -> dict:
+        """``header-includes`` as the preamble can take it: its raw LaTeX, vetted. pandoc
+        reads the field as Markdown, so a line that is not LaTeX (a ``%`` comment among
+        them) is text, which stops LaTeX before the document begins: it is left out."""
+        kind, content = value["t"], value.get("c")
+        if kind == "MetaList":
+            return {"t": kind, "c": [self.preamble(item) for item in content]}
+        if kind == "MetaInlines":
+            return {"t": kind, "c": self.preamble_line(content)}
+        if kind == "MetaBlocks":
+            kept = []
+            for block in content:
+                if block["t"] == "RawBlock":
+                    kept += [block] if self.raw(block) is None else []
+                elif block["t"] in ("Para", "Plain"):
+                    kept += [{"t": block["t"], "c": self.preamble_line(block["c"])}]
+            return {"t": kind, "c": kept}
+        return value
+
+    def preamble_line(self, inlines: list) -> list:
+        """A paragraph of ``header-includes``, line by line: a ``%`` (pandoc's text) starts a
+        comment, which is dropped; a line that still holds text is left out, with a warning."""
+        kept, line = [], []
+        for inline in [*inlines, {"t": "SoftBreak"}]:
+            if inline["t"] not in ("SoftBreak", "LineBreak"):
+                line.append(inline)
+                continue
+            comment = next((n for n, i in enumerate(line) if i["t"] == "Str" and "%" in i["c"]), len(line))
+            code = line[:comment]
+            text = ast.stringify([i for i in code if i["t"] != "RawInline"]).strip()
+            if text:
+                path, place = manuscript_place(ast.stringify(line), list(self.job.metadata_files))
+                warn(f"the latex edition leaves out '{shorten(ast.stringify(line))}' of header-includes: it is "
+                     "text, not LaTeX, and text in the preamble stops LaTeX", path, place,
+                     hint="pandoc reads header-includes as Markdown: write the LaTeX in a ```{=latex} block there")
+            else:
+                kept += [i for i in code if i["t"] == "RawInline" and self.raw(i) is None] + [{"t": "SoftBreak"}]
+            line = []
+        return kept[:-1]
+
     def math(self, element: dict) -> dict | None:
         """TeX math as written (``math_without_blank_lines``), or its source as code."""
         math_without_blank_lines(element)
@@ -231,7 +272,7 @@ def renderers(job, doc: dict | None = None) -> Renderers:
         "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
         "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
         "callout": latex_callout})
-    table.files = files
+    table.files, table.vetting = files, vet
     return table
 
 
@@ -240,6 +281,10 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
     doc = job.document()
     rendering = renderers(job, doc)
     doc["blocks"] = ast.render_blocks(doc["blocks"], rendering)
+    for field in doc["meta"].get(FIELDS_KEY, {}).get("c", []):  # each leaf, as the template gets it
+        path, value = field["c"]["path"]["c"], field["c"]["value"]
+        if path and path[0]["c"] == "header-includes":
+            field["c"]["value"] = rendering.vetting.preamble(value)
     return ast.dump(doc), rendering.files
 
 

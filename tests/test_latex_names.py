@@ -98,3 +98,24 @@ def test_an_input_file_and_words_in_raw_latex_are_never_lost_without_a_word(tmp_
     assert ("paper.md:7: warning: the latex edition leaves out the raw LaTeX '\\input{figs/table}': \\input reads "
             "a file its folder does not hold (put what the file holds into the Markdown)") in result.stderr
     assert "paper.md:9: warning: raw latex '\\textbf{important}' is shown by the latex edition only" in result.stderr
+
+
+def test_header_includes_as_pandoc_reads_them_leave_a_preamble_that_compiles(tmp_path):
+    """pandoc reads ``header-includes: |`` as Markdown: its ``%%`` comment lines were text
+    in the preamble ("Missing \\begin{document}", rticles' Springer skeleton)."""
+    latexmk = require_tool("latexmk", "apt-get install latexmk")
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\nheader-includes: |\n  %% new styles, commented below\n  \\newcommand{\\kept}{K}% a note\n"
+        "  Stray words here\n  \\journalsetup{x}\n---\n\n# A\n\nText `\\kept`{=latex}.\n", encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert ("paper.md:6: warning: the latex edition leaves out 'Stray words here' of header-includes: it is "
+            "text, not LaTeX") in result.stderr, result.stderr
+    assert "paper.md:7: warning: the latex edition leaves out the raw LaTeX '\\journalsetup{x}'" in result.stderr
+    folder = tmp_path / "out" / "latex"
+    tex = next(folder.glob("*.tex"))
+    source = tex.read_text(encoding="utf-8")
+    assert "\\newcommand{\\kept}{K}" in source and "\\%" not in source and "Stray" not in source
+    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=folder, capture_output=True, text=True, timeout=300)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
