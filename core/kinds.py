@@ -89,6 +89,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("proof", "a proof, remark or solution: Proof. … ∎", ("Div",), names.PROOF_CLASS),
     Kind("callout", "a boxed note, tip, warning, important or caution, with its title", ("Div",),
          names.CALLOUT_CLASS),
+    Kind("tex-text", "a LaTeX command only LaTeX knows, as its words (\\dropcap{Thanks}: Thanks); the TeX "
+         "as written in `data-tex`", ("Span",), names.TEX_TEXT_CLASS),
 )
 # The raw formats the editions take, and which (each pandoc writer keeps raw markup of
 # its own format only); raw markup of any other format is in no edition.

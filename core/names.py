@@ -37,6 +37,8 @@ APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
+TEX_TEXT_CLASS = "tex-text"            # Span: a LaTeX command only LaTeX knows, as its words…
+TEX_SOURCE_ATTRIBUTE = "data-tex"      # … and the command as written, for the LaTeX edition
 # Ids pandoc's writers give what they add (the notes' section, the contents, the title
 # block, each note and its mark): an author's heading named so is renamed (``filters.links``).
 WRITERS_IDS = ("footnotes", "TOC", "toc-title", "title-block-header")

@@ -40,7 +40,13 @@ import panflute as pf
 
 from core.diagnostics import locate, shorten, warn
 from core.kinds import EDITION_NAMES, RAW_FORMATS
-from core.names import EQUATION_CLASS, LATEX_LABEL_ATTRIBUTE, PAGE_BREAK_CLASS
+from core.names import (
+    EQUATION_CLASS,
+    LATEX_LABEL_ATTRIBUTE,
+    PAGE_BREAK_CLASS,
+    TEX_SOURCE_ATTRIBUTE,
+    TEX_TEXT_CLASS,
+)
 from core.tex import reads_files, without_comments
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, siblings
@@ -279,15 +285,25 @@ def read_raw_tex(doc: pf.Doc) -> None:
     if not raws:
         return
     pieces = read_latex([raw.text for raw in raws])
+    unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
+               for index, (_, skipped) in enumerate(pieces)}
+    # An inline command the reader does not know prints, most likely, its last argument:
+    # read again with each such command as that argument, the other editions show its words.
+    wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
+             and not reads_files(raw.text)]
+    worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
     # Last first: a replacement moves the places of what follows it in its container.
-    for raw, (blocks, skipped) in reversed(list(zip(raws, pieces))):
+    for index, raw, (blocks, skipped) in reversed(list(zip(range(len(raws)), raws, pieces))):
         replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
+        words = as_inlines(worded[index][0]) if index in worded and not worded[index][1] else None
         if raw.text.strip() in PAGE_BREAKS:
             replacement = page_break() if isinstance(raw, pf.RawBlock) else None
         elif LAYOUT.match(raw.text):
             replacement = None  # layout only: the LaTeX edition keeps it
-        elif replacement is None or [command for command in skipped if not LAYOUT.match(command)] \
-                or reads_files(raw.text):  # \input{x}: the reader has no such file
+        elif words and pf.stringify(pf.Plain(*words)).strip():
+            shown_as_words(doc, raw.text, words, unknown[index])
+            replacement = [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
+        elif replacement is None or unknown[index] or reads_files(raw.text):  # \input{x}: the reader has no file
             lost(doc, raw.text, "the LaTeX")
             replacement = None
         if replacement is None:
@@ -298,6 +314,30 @@ def read_raw_tex(doc: pf.Doc) -> None:
             # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
             replacement = [*replacement, pf.Space()]
         siblings(raw)[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
+
+
+LAST_ARGUMENT = re.compile(r"\{([^{}]*)\}\s*$")
+
+
+def its_words(text: str, commands: list[str]) -> str:
+    """``text`` with each command (as the reader skipped it, its arguments with it) as
+    its last argument: the words it most likely prints.
+
+    >>> its_words(r"\\dropcap{Thanks} to \\foo[x]{a}{all}", [r"\\dropcap{Thanks}", r"\\foo[x]{a}{all}"])
+    'Thanks to all'
+    """
+    for command in commands:
+        argument = LAST_ARGUMENT.search(command)
+        text = text.replace(command.rstrip(), argument.group(1) if argument else "", 1)
+    return text
+
+
+def shown_as_words(doc: pf.Doc, text: str, words: list[pf.Inline], commands: list[str]) -> None:
+    names = ", ".join(dict.fromkeys(re.match(r"\\[A-Za-z@]*", command).group(0) for command in commands))
+    path, line = locate(doc, re.escape(text.strip().split("\n")[0][:60]))
+    warn(f"the LaTeX '{shorten(text)}' is shown as its words '{shorten(pf.stringify(pf.Plain(*words)))}' by the "
+         f"pdf, html, epub, jats and docx editions: they know no {names}", path, line,
+         hint="write it in Markdown, which every edition shows with its formatting")
 
 
 def page_break() -> pf.Div:

@@ -390,7 +390,7 @@ def renderers(job, known: dict[str, tuple[str, str]] | None = None) -> Renderers
         "timeline": lambda element: captioned(element, "Figure"),
         "page-break": lambda element: dict(PAGE_BREAK), "subfigure": NATIVE, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE,
-        "callout": lambda element: styled("Callout", element["c"][1])})
+        "callout": lambda element: styled("Callout", element["c"][1]), "tex-text": ast.content_of})
 
 
 def prepare(job, review: bool) -> dict:

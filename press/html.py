@@ -95,7 +95,7 @@ def renderers(job=None, address=web_name) -> Renderers:
         "chronology-date": time_element, "event-place": NATIVE, "timeline": NATIVE,
         "page-break": Native("a Div the stylesheet breaks the printed page after"),
         "subfigure": NATIVE, "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
-        "callout": Native("a Div the stylesheet boxes, its title in bold")})
+        "callout": Native("a Div the stylesheet boxes, its title in bold"), "tex-text": ast.content_of})
 
 
 RENDERERS = renderers()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError, display_path, shorten, warn
 from core.kinds import NATIVE, RAW_FORMATS, Native, Renderers, front_matter
-from core.names import FIELDS_KEY
+from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
 from press import ast
@@ -245,6 +245,16 @@ class Vetting:
             line = []
         return kept[:-1]
 
+    def tex_text(self, element: dict) -> dict | list:
+        """A command only LaTeX knows (``core.kinds``' tex-text): the command, when the
+        edition's class defines it; else its words, as the other editions show them."""
+        tex = dict(element["c"][0][2]).get(TEX_SOURCE_ATTRIBUTE, "")
+        missing = self.missing(tex)
+        if not missing:
+            return {"t": "RawInline", "c": ["latex", tex]}
+        self.warn(tex, "shows as its words the LaTeX", missing)
+        return ast.content_of(element)
+
     def math(self, element: dict) -> dict | None:
         """TeX math as written (``math_without_blank_lines``), or its source as code."""
         math_without_blank_lines(element)
@@ -271,7 +281,7 @@ def renderers(job, doc: dict | None = None) -> Renderers:
         "event-place": NATIVE, "timeline": NATIVE,
         "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
         "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
-        "callout": latex_callout})
+        "callout": latex_callout, "tex-text": vet.tex_text})
     table.files, table.vetting = files, vet
     return table
 

@@ -184,7 +184,7 @@ def renderers(job) -> Renderers:
         "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE,
         "page-break": lambda element: {"t": "RawBlock", "c": ["typst", "#pagebreak(weak: true)"]},
         "subfigure": typst_subfigure, "listing": NATIVE,
-        "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout})
+        "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout, "tex-text": ast.content_of})
 
 
 def prepare(job) -> str:

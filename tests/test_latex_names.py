@@ -52,12 +52,12 @@ def test_latex_of_another_class_is_left_out_and_the_folder_compiles(tmp_path):
     assert ("paper.md:14: warning: the latex edition leaves out the raw LaTeX '\\begin{table}[!ht] "
             "\\begin{adjustwidth}{-2.25in}{0…': adjustwidth, \\thickhline are not defined by its class "
             "and packages") in result.stderr, result.stderr
-    assert "paper.md:11: warning: the latex edition leaves out the raw LaTeX '\\journalmacro{gone}'" in result.stderr
+    assert "paper.md:11: warning: the latex edition shows as its words the LaTeX '\\journalmacro{gone}'" in result.stderr
     folder = tmp_path / "out" / "latex"
     tex = next(folder.glob("*.tex"))
     source = tex.read_text(encoding="utf-8")
     assert "Words before \\mine{kept}" in source and "\\fbox{box}" in source and "The end." in source
-    assert "adjustwidth" not in source and "journalmacro" not in source
+    assert "adjustwidth" not in source and "journalmacro" not in source and "Then gone." in source
     # math: what the edition's packages define compiles; the rest is shown as its source
     assert "\\(\\mathscr{R} \\coloneqq \\bm{x}\\)" in source
     assert "\\texttt{\\textbackslash{}journalmath\\{y\\}}" in source
@@ -119,3 +119,17 @@ def test_header_includes_as_pandoc_reads_them_leave_a_preamble_that_compiles(tmp
     compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
                               cwd=folder, capture_output=True, text=True, timeout=300)
     assert compiled.returncode == 0, compiled.stdout[-2000:]
+
+
+def test_a_command_only_latex_knows_keeps_its_words_in_every_edition(tmp_path):
+    """``\\dropcap{Thanks}`` (APSR's template) lost "Thanks" from every edition; a command
+    the LaTeX edition defines stays a command there."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n\\dropcap{Thanks} to all, \\so{spaced}.\n",
+                                       encoding="utf-8")
+    result = run_build("html", "latex", "docx", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:7: warning: the LaTeX '\\dropcap{Thanks}' is shown as its words 'Thanks'" in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Thanks to all, spaced.</p>" in page, page
+    source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "Thanks to all, \\so{spaced}." in source

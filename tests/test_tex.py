@@ -90,12 +90,14 @@ def test_what_cannot_be_read_is_a_warning_naming_the_editions(tmp_path):
                                        "```{=comment}\nto self\n```\n", encoding="utf-8")
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert ("paper.md:5: warning: the LaTeX '\\foo{bar}' is left out of the pdf, html, epub, jats and docx "
-            "editions (only the latex edition keeps it)") in result.stderr
+    # a command the reader does not know: its last argument's words, in every edition
+    assert ("paper.md:5: warning: the LaTeX '\\foo{bar}' is shown as its words 'bar' by the pdf, html, epub, jats "
+            "and docx editions: they know no \\foo") in result.stderr
     assert ("paper.md:5: warning: the math 'a \\badcmd b' cannot be converted (unexpected control sequence "
             "\\badcmd): the html, epub, jats and docx editions show its TeX source") in result.stderr
     assert "paper.md:7: warning: raw 'comment' is left out: no edition has that format" in result.stderr
-    assert "to self" not in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "to self" not in page and "Text bar and" in page
 
 
 def test_an_unknown_latex_reference_is_an_error_with_its_line(tmp_path):

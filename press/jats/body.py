@@ -129,7 +129,8 @@ def renderers(job=None) -> Renderers:
         "subfigure": Structured("a fig inside its fig-group, whose <label> holds the figure's number"),
         "listing": Structured("boxed-text: its number a <label>, then the caption and the code"),
         "theorem": Structured("boxed-text: its number and name a <label>, then the statement"),
-        "proof": Native("boxed-text"), "callout": Native("boxed-text, its title the first paragraph")})
+        "proof": Native("boxed-text"), "callout": Native("boxed-text, its title the first paragraph"),
+        "tex-text": ast.content_of})
     table.types, table.notes = {}, notes
     return table
 
