@@ -32,6 +32,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -268,9 +269,22 @@ def as_inlines(blocks: list[pf.Block]) -> list[pf.Inline] | None:
     return inlines
 
 
-def lost(doc: pf.Doc, text: str, what: str) -> None:
+class Places:
+    """Where each raw piece was written: the line of its first line's text, the second
+    time the same text comes for the second piece that has it (pandoc keeps no places)."""
+
+    def __init__(self, doc: pf.Doc):
+        self.doc, self.seen = doc, Counter()
+
+    def of(self, text: str) -> tuple[str | None, int | None]:
+        first = text.strip().split("\n")[0][:60].strip()
+        self.seen[first] += 1
+        return locate(self.doc, re.escape(first), nth=self.seen[first] - 1) if first else (None, None)
+
+
+def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
     """A warning: the editions but LaTeX leave raw TeX out."""
-    path, line = locate(doc, re.escape(text.strip().split("\n")[0][:60]))
+    path, line = place
     warn(f"{what} '{shorten(text)}' is left out of the pdf, html, epub, jats and docx editions "
          "(only the latex edition keeps it)", path, line,
          hint="write it in Markdown, or as a command every edition knows")
@@ -292,6 +306,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
     wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
              and not reads_files(raw.text)]
     worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
+    places = Places(doc)
+    where = [places.of(raw.text) for raw in raws]  # in the text's order
     # Last first: a replacement moves the places of what follows it in its container.
     for index, raw, (blocks, skipped) in reversed(list(zip(range(len(raws)), raws, pieces))):
         replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
@@ -301,10 +317,10 @@ def read_raw_tex(doc: pf.Doc) -> None:
         elif LAYOUT.match(raw.text):
             replacement = None  # layout only: the LaTeX edition keeps it
         elif words and pf.stringify(pf.Plain(*words)).strip():
-            shown_as_words(doc, raw.text, words, unknown[index])
+            shown_as_words(raw.text, words, unknown[index], where[index])
             replacement = [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
         elif replacement is None or unknown[index] or reads_files(raw.text):  # \input{x}: the reader has no file
-            lost(doc, raw.text, "the LaTeX")
+            lost(raw.text, "the LaTeX", where[index])
             replacement = None
         if replacement is None:
             raw.format = "latex"
@@ -332,9 +348,10 @@ def its_words(text: str, commands: list[str]) -> str:
     return text
 
 
-def shown_as_words(doc: pf.Doc, text: str, words: list[pf.Inline], commands: list[str]) -> None:
+def shown_as_words(text: str, words: list[pf.Inline], commands: list[str],
+                   place: tuple[str | None, int | None]) -> None:
     names = ", ".join(dict.fromkeys(re.match(r"\\[A-Za-z@]*", command).group(0) for command in commands))
-    path, line = locate(doc, re.escape(text.strip().split("\n")[0][:60]))
+    path, line = place
     warn(f"the LaTeX '{shorten(text)}' is shown as its words '{shorten(pf.stringify(pf.Plain(*words)))}' by the "
          f"pdf, html, epub, jats and docx editions: they know no {names}", path, line,
          hint="write it in Markdown, which every edition shows with its formatting")
@@ -410,11 +427,11 @@ def raw_formats(doc: pf.Doc) -> None:
     """Raw markup of a format no edition has (``{=comment}``) is dropped, as pandoc drops
     it; raw markup that prints words is shown by its format's editions only, and a
     warning names the others."""
+    places = Places(doc)
     for element in list(body_elements(doc)):
         if not isinstance(element, (pf.RawInline, pf.RawBlock)) or element.format == WRITTEN_TEX:
             continue
-        path, line = locate(doc, r"\{=" + re.escape(element.format) + r"\}") if element.format != "html" else \
-            locate(doc, re.escape(element.text.strip().split("\n")[0][:40]))
+        path, line = places.of(element.text)
         if element.format not in RAW_FORMATS:
             warn(f"raw '{element.format}' is left out: no edition has that format", path, line,
                  hint="as pandoc does; editions take html, latex, typst, openxml or jats")

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
@@ -177,6 +178,7 @@ class Vetting:
 
     def __init__(self, job, doc: dict | None = None):
         self.job, self.doc = job, doc
+        self.warned = Counter()  # each piece's first line: the second time, the second place
 
     @cached_property
     def known(self) -> frozenset[str] | None:
@@ -186,7 +188,9 @@ class Vetting:
         return undefined_in(tex, self.known) if self.known is not None else []
 
     def warn(self, tex: str, what: str, missing: list[str]) -> None:
-        path, line = manuscript_place(tex.strip().split("\n")[0], [*self.job.sources, *self.job.metadata_files])
+        first = tex.strip().split("\n")[0]
+        path, line = manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first])
+        self.warned[first] += 1
         reads = [name for name in missing if name.lstrip("\\") in READS_FILES]
         undefined = [name for name in missing if name not in reads]
         said = [f"{', '.join(undefined)} {'is' if len(undefined) == 1 else 'are'} not defined by its class and packages"
@@ -334,9 +338,10 @@ SANDBOX_REFUSAL = re.compile(r"Not (?:reading from|writing to) (.+?) \(open(?:in
 TEX_ERROR = re.compile(r"^(?:\./)?([^:\s]+\.tex):(\d+): (.*)$")
 
 
-def manuscript_place(tex_line: str, sources: list[str]) -> tuple[str | None, int | None]:
+def manuscript_place(tex_line: str, sources: list[str], nth: int = 0) -> tuple[str | None, int | None]:
     r"""The manuscript line a line of the generated .tex came from, found by its words
-    (pandoc keeps no source positions): the line sharing most of them, if enough.
+    (pandoc keeps no source positions): the ``nth`` line that holds it whole (the first, by
+    default), else the line sharing most of its words, if enough.
 
     >>> import tempfile, pathlib
     >>> source = pathlib.Path(tempfile.mkdtemp()) / "a.md"
@@ -353,7 +358,9 @@ def manuscript_place(tex_line: str, sources: list[str]) -> tuple[str | None, int
             continue
         for number, line in enumerate(lines, start=1):
             if tex_line.strip() and tex_line.strip() in line:
-                return display_path(name), number
+                if not nth:
+                    return display_path(name), number
+                nth -= 1
             score = len(words & set(re.findall(r"[^\W\d_]{4,}", line)))
             if score > best_score:
                 best, best_score = (display_path(name), number), score

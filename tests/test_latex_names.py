@@ -133,3 +133,14 @@ def test_a_command_only_latex_knows_keeps_its_words_in_every_edition(tmp_path):
     assert "<p>Thanks to all, spaced.</p>" in page, page
     source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "Thanks to all, \\so{spaced}." in source
+
+
+def test_each_of_two_equal_pieces_is_named_at_its_own_line(tmp_path):
+    """MDPI's skeleton writes \\startlandscape twice: both warnings named the first."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n```{=latex}\n\\startlandscape\n```\n\nText.\n\n"
+                                       "```{=latex}\n\\startlandscape\n```\n", encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for line in (8, 14):
+        assert f"paper.md:{line}: warning: the latex edition leaves out the raw LaTeX '\\startlandscape'" \
+            in result.stderr, result.stderr

@@ -95,7 +95,7 @@ def test_what_cannot_be_read_is_a_warning_naming_the_editions(tmp_path):
             "and docx editions: they know no \\foo") in result.stderr
     assert ("paper.md:5: warning: the math 'a \\badcmd b' cannot be converted (unexpected control sequence "
             "\\badcmd): the html, epub, jats and docx editions show its TeX source") in result.stderr
-    assert "paper.md:7: warning: raw 'comment' is left out: no edition has that format" in result.stderr
+    assert "paper.md:8: warning: raw 'comment' is left out: no edition has that format" in result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "to self" not in page and "Text bar and" in page
 
