@@ -286,7 +286,7 @@ def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
     """A warning: the editions but LaTeX leave raw TeX out."""
     path, line = place
     warn(f"{what} '{shorten(text)}' is left out of the pdf, html, epub, jats and docx editions "
-         "(only the latex edition keeps it)", path, line,
+         "(the latex edition keeps it where its class defines what it uses)", path, line,
          hint="write it in Markdown, or as a command every edition knows")
 
 

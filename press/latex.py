@@ -159,6 +159,9 @@ def hanging_entry(element: dict) -> list[dict]:
     return [dict(HANGING_INDENT), element, {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
 
 
+# \label{x} in raw LaTeX, and what refers to one
+LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
+REFERENCE = re.compile(r"\\(?:[cC]?ref|eqref|autoref|pageref|nameref)\*?\s*\{([^{}]+)\}")
 RAW_LATEX = tuple(name for name, editions in RAW_FORMATS.items() if editions == ("latex",))
 
 
@@ -187,6 +190,17 @@ class Vetting:
     def missing(self, tex: str) -> list[str]:
         return undefined_in(tex, self.known) if self.known is not None else []
 
+    @cached_property
+    def lost_labels(self) -> frozenset[str]:
+        """The labels only raw LaTeX that is left out gives: a reference to one would print ??."""
+        raws = own_latex(self.doc or self.job.document())
+        given = lambda pieces: {label for tex in pieces for label in LABEL.findall(without_comments(tex))}  # noqa: E731
+        return frozenset(given([tex for tex in raws if self.missing(tex)]) - given([tex for tex in raws
+                                                                                   if not self.missing(tex)]))
+
+    def references_lost(self, tex: str) -> list[str]:
+        return [label for label in REFERENCE.findall(without_comments(tex)) if label in self.lost_labels]
+
     def warn(self, tex: str, what: str, missing: list[str]) -> None:
         first = tex.strip().split("\n")[0]
         path, line = manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first])
@@ -203,11 +217,22 @@ class Vetting:
 
     def raw(self, element: dict) -> list | None:
         raw_format, text = element["c"]
-        missing = self.missing(text) if raw_format in RAW_LATEX else []
-        if not missing:
+        if raw_format not in RAW_LATEX:
             return None
-        self.warn(text, "leaves out the raw LaTeX", missing)
-        return []
+        missing = self.missing(text)
+        if missing:
+            self.warn(text, "leaves out the raw LaTeX", missing)
+            return []
+        lost = self.references_lost(text)
+        if lost:
+            first = text.strip().split("\n")[0]
+            path, line = manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first])
+            self.warned[first] += 1
+            warn(f"the latex edition leaves out the raw LaTeX '{shorten(text)}': it refers to "
+                 f"{', '.join(lost)}, labelled in raw LaTeX it leaves out", path, line,
+                 hint="write what the label names in Markdown, labelled {#…}, and refer to it with @…")
+            return []
+        return None
 
     def preamble(self, value: dict) -> dict:
         """``header-includes`` as the preamble can take it: its raw LaTeX, vetted. pandoc

@@ -144,3 +144,18 @@ def test_each_of_two_equal_pieces_is_named_at_its_own_line(tmp_path):
     for line in (8, 14):
         assert f"paper.md:{line}: warning: the latex edition leaves out the raw LaTeX '\\startlandscape'" \
             in result.stderr, result.stderr
+
+
+def test_a_reference_into_latex_the_edition_leaves_out_goes_with_it(tmp_path):
+    """PLOS's template refers to its adjustwidth table with ``Table~\\ref{table1}``: the
+    table left out, the reference printed "Table ??"."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n# A\n\nSee `Table~\\ref{table1}`{=latex} here.\n\n```{=latex}\n"
+        "\\begin{table}\\begin{adjustwidth}{-1in}{0in}\\caption{C}\\label{table1}\\end{adjustwidth}\\end{table}\n```\n",
+        encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert ("paper.md:7: warning: the latex edition leaves out the raw LaTeX 'Table~\\ref{table1}': it refers to "
+            "table1, labelled in raw LaTeX it leaves out") in result.stderr, result.stderr
+    source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "See  here." in source or "See here." in source
