@@ -229,6 +229,10 @@ def nocite_keys(doc: pf.Doc, bibliography: Bibliography) -> list[str]:
     return bibliography.keys if "*" in keys else keys
 
 
+# Manubot's citation keys: a work named by its identifier (@doi:10.1/x, @pmid:123, @arxiv:…)
+IDENTIFIER_KEY = re.compile(r"(?i)(?:doi|pmid|pmcid|arxiv|isbn|url|https?|wikidata|tag|raw):")
+
+
 def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
     """The keys the bibliography has; each other one is an error (the build goes on
     to find the rest, printing the key in its place). A text that cites but names no
@@ -236,9 +240,12 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
     unknown = [key for key in keys if key not in bibliography.entries and key not in bibliography.unreadable]
     if unknown and not doc.get_metadata("bibliography", default=[]):
         path, line = locate(doc, rf"@{re.escape(unknown[0])}\b")
+        by_identifier = [key for key in unknown if IDENTIFIER_KEY.match(key)]
         error(f"the text cites {len(unknown)} work(s) (@{unknown[0]}…) but names no bibliography", path, line,
-              hint="name the .bib file in the metadata: bibliography: references.bib (or put it in "
-                   "bibliography/)")
+              hint="these are Manubot's citations by identifier, which Manubot looks up online and this build "
+                   "never does: name the references Manubot wrote (output/references.json, CSL JSON) in the "
+                   "metadata: bibliography: references.json" if len(by_identifier) * 2 > len(unknown) else
+                   "name the .bib file in the metadata: bibliography: references.bib (or put it in bibliography/)")
         return []
     for key in keys:
         if key not in bibliography.entries and key not in bibliography.unreadable:

@@ -610,3 +610,15 @@ def test_a_field_written_twice_and_a_url_that_is_the_doi(tmp_path, caplog):
     assert any(r.getMessage().endswith("refs.bib:4: warning: entry 'a': its journal field is written twice: the "
                                        "first is kept, as BibTeX keeps it (delete the one that is wrong)")
                for r in caplog.records), [r.getMessage() for r in caplog.records]
+
+
+def test_manubots_citations_by_identifier_say_where_their_references_are(tmp_path):
+    """Manubot cites works by identifier (@doi:…, @pmid:…) and looks them up online; the
+    error said to name a .bib file, which a Manubot project does not have."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nAs shown [@doi:10.1515/9781400839452; "
+                                       "@pmid:23180789].\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:7: error: the text cites 2 work(s) (@doi:10.1515/9781400839452…) but names no bibliography " \
+           "(these are Manubot's citations by identifier" in result.stderr, result.stderr
+    assert "bibliography: references.json" in result.stderr
