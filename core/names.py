@@ -84,6 +84,7 @@ KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 SOURCE_FILES_KEY = "source-files"      # the manuscript's files in reading order, for file:line
 REFERENCE_LIST_KEY = "reference-list"  # the formatted references as plain text, for indexers
 STYLE_FILES_KEY = "press-csl-files"    # the CSL files the citations stage read (cache key)
+TEX_INPUTS_KEY = "press-tex-inputs"    # the files the text's \input{…} read (cache key)
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 METADATA_FILE_KEY = "press-metadata-file"  # the files holding metadata (metadata.yaml, front matter)
 PROJECT_KEY = "press-project"          # the folder every file the editions read must lie in
@@ -92,7 +93,7 @@ RESOURCES_KEY = "press-resources"      # image name → file in the project, che
 # What the build writes into the metadata itself (the author's `bibliography` is turned
 # into the checked list of files when the manuscript is read).
 BUILD_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
-                        RESOURCES_KEY, STYLE_FILES_KEY, PROJECT_KEY, LAYOUT_KEY})
+                        RESOURCES_KEY, STYLE_FILES_KEY, TEX_INPUTS_KEY, PROJECT_KEY, LAYOUT_KEY})
 # Never shown to readers: the build's keys, and the author's instructions to the stages.
 INTERNAL_KEYS = BUILD_KEYS | {"nocite", "chronology", "csl"}
 

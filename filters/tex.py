@@ -40,11 +40,13 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import locate, shorten, warn
+from core.inputs import read_input
 from core.kinds import EDITION_NAMES, RAW_FORMATS
 from core.names import (
     EQUATION_CLASS,
     LATEX_LABEL_ATTRIBUTE,
     PAGE_BREAK_CLASS,
+    TEX_INPUTS_KEY,
     TEX_SOURCE_ATTRIBUTE,
     TEX_TEXT_CLASS,
 )
@@ -298,6 +300,9 @@ def read_raw_tex(doc: pf.Doc) -> None:
     raws = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock)) and e.format == WRITTEN_TEX]
     if not raws:
         return
+    places = Places(doc)
+    where = [places.of(raw.text) for raw in raws]  # in the text's order, as written
+    inline_inputs(raws, doc)
     pieces = read_latex([raw.text for raw in raws])
     unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
                for index, (_, skipped) in enumerate(pieces)}
@@ -306,8 +311,6 @@ def read_raw_tex(doc: pf.Doc) -> None:
     wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
              and not reads_files(raw.text)]
     worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
-    places = Places(doc)
-    where = [places.of(raw.text) for raw in raws]  # in the text's order
     # Last first: a replacement moves the places of what follows it in its container.
     for index, raw, (blocks, skipped) in reversed(list(zip(range(len(raws)), raws, pieces))):
         replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
@@ -330,6 +333,33 @@ def read_raw_tex(doc: pf.Doc) -> None:
             # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
             replacement = [*replacement, pf.Space()]
         siblings(raw)[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
+
+
+INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
+
+
+def inline_inputs(raws: list, doc: pf.Doc) -> None:
+    """Each ``\\input{x}`` of raw TeX replaced by the text of ``x`` (or ``x.tex``), a file of
+    the project (a table kept in its own .tex file): read by the reader as the rest. A file
+    not found, or outside the project, stays ``\\input``, which is then warned about."""
+    from filters.resources import manuscript_folder, project_folder
+
+    folder, project = manuscript_folder(doc), project_folder(doc)
+    read: list[str] = []
+
+    def text_of(match: re.Match) -> str:
+        for name in (match.group(1).strip(), match.group(1).strip() + ".tex"):
+            target = (folder / name).resolve()
+            if target.is_relative_to(project) and target.is_file():
+                read.append(str(target))
+                return read_input(target, "text").decode("utf-8", errors="replace")
+        return match.group(0)
+
+    for raw in raws:
+        if reads_files(raw.text):
+            raw.text = INPUT.sub(text_of, without_comments(raw.text))
+    if read:
+        doc.metadata[TEX_INPUTS_KEY] = pf.MetaList(*map(pf.MetaString, dict.fromkeys(read)))
 
 
 LAST_ARGUMENT = re.compile(r"\{([^{}]*)\}\s*$")

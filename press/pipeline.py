@@ -21,7 +21,7 @@ from pathlib import Path
 
 from core import idle, inputs
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
-from core.names import METADATA_FILE_KEY, RESOURCES_KEY, STYLE_FILES_KEY
+from core.names import METADATA_FILE_KEY, RESOURCES_KEY, STYLE_FILES_KEY, TEX_INPUTS_KEY
 from core.templatepath import TemplatePath, template_path, with_templates
 from filters.stages import Stage, needed, stages
 from press.cache import Cache, ast_key, edition_key, source_date_epoch
@@ -133,6 +133,7 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
              # the CSL style the citations stage read (and its parent): part of the cache key
              "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),
+             "tex_inputs": doc.get_metadata(TEX_INPUTS_KEY, default=[]),  # what \input{…} read
              "plain": prepare_fields(doc)}
     tree = doc.to_json()
     return {"ast": json.dumps(tree), **facts}, warnings, tree
@@ -190,7 +191,7 @@ def read_files(facts: dict) -> list[str]:
     """The files the filtered document read besides the manuscript: the bibliography
     (which may lie outside bibliography/), the CSL style and the figures (a one-file
     manuscript's folder is not hashed whole)."""
-    return list(dict.fromkeys([*facts["bibliography"], *facts.get("styles", []),
+    return list(dict.fromkeys([*facts["bibliography"], *facts.get("styles", []), *facts.get("tex_inputs", []),
                                *facts.get("resources", {}).values()]))
 
 

@@ -175,3 +175,20 @@ def test_a_reference_to_a_label_in_raw_latex_says_why_it_is_unknown(tmp_path):
     assert ("paper.md:7: error: unknown cross-reference 'tbl-widgets': it is labelled inside raw LaTeX, which only "
             "the latex edition shows") in result.stderr, result.stderr
     assert "`\\ref{tbl-widgets}`{=latex}" in result.stderr
+
+
+def test_an_input_file_of_the_project_is_read_into_every_edition(tmp_path):
+    """APSR's template keeps a table in figs/tableex2.tex and writes \\input{figs/tableex2}:
+    it vanished from every edition. A file outside the project is never read."""
+    (tmp_path / "figs").mkdir()
+    (tmp_path / "figs" / "tableex2.tex").write_text("\\begin{tabular}{ll}\nalpha & beta\\\\\n\\end{tabular}\n",
+                                                    encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nBefore.\n\n\\input{figs/tableex2}\n\n"
+                                       "After \\input{/etc/hostname} end.\n", encoding="utf-8")
+    result = run_build("html", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "alpha" in page and "beta" in page
+    assert "paper.md:11: warning: the LaTeX '\\input{/etc/hostname}' is left out" in result.stderr, result.stderr
+    source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "alpha" in source and "hostname" not in source
