@@ -286,10 +286,12 @@ def number_equations(inlines: list, state: Index) -> list:
 
 
 def anchor_labels(inlines, state: Index) -> None:
-    """A LaTeX ``\\label`` standing in the text (an anchor Span) names the section it is in."""
+    """A LaTeX ``\\label`` standing in the text (an anchor Span) names the section it is in,
+    as in LaTeX; its links go to the section's heading, which every edition has (Typst
+    keeps no empty anchor)."""
     for element in inlines:
         if isinstance(element, pf.Span) and LATEX_LABEL_ATTRIBUTE in element.attributes and state.section:
-            state.add(element.identifier, state.section.kind, state.section.number)
+            state.add(element.identifier, state.section.kind, state.section.number, target=state.section.identifier)
 
 
 def number_paragraph(div: pf.Div, label: pf.Span, number: str) -> None:

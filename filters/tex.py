@@ -53,6 +53,7 @@ from core.names import (
 from core.tex import reads_files, without_comments
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, siblings
+from filters.numbering import THEOREMS
 
 # The Markdown reader gives what the author wrote as TeX this format; a block they
 # marked ```{=latex} is "latex", and stays raw.
@@ -199,8 +200,21 @@ def take_labels(container) -> list[str]:
 
 def name_targets(doc: pf.Doc) -> None:
     """A label in a figure's or table's caption or in a heading is its id; so is the id
-    of a Div around a figure or table alone (pandoc's reading of a LaTeX table's label)."""
+    of a Div around a figure or table alone (pandoc's reading of a LaTeX table's label),
+    and a label that opens a theorem's text (``::: {.theorem}`` then ``\\label{th1}``, as
+    bookdown writes one) is the theorem's."""
     for element in list(body_elements(doc)):
+        if isinstance(element, pf.Div) and not element.identifier and set(element.classes) & set(THEOREMS) \
+                and element.content \
+                and isinstance(element.content[0], (pf.Para, pf.Plain)) and element.content[0].content \
+                and label_of(element.content[0].content[0]):
+            opening = element.content[0].content
+            element.identifier = label_of(opening.pop(0))
+            while opening and isinstance(opening[0], (pf.Space, pf.SoftBreak, pf.LineBreak)):
+                opening.pop(0)
+            if not opening:
+                del element.content[0]
+            continue
         if isinstance(element, pf.Div) and element.identifier and len(element.content) == 1 \
                 and isinstance(element.content[0], (pf.Figure, pf.Table)) and not element.content[0].identifier:
             element.content[0].identifier = element.identifier
