@@ -51,6 +51,7 @@ from core.names import (
     TEX_TEXT_CLASS,
 )
 from core.tex import reads_files, without_comments
+from core.texmath import refused
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
@@ -323,7 +324,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
     # An inline command the reader does not know prints, most likely, its last argument:
     # read again with each such command as that argument, the other editions show its words.
     wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
-             and not reads_files(raw.text)]
+             and not reads_files(raw.text) and its_words(raw.text, unknown[index]) is not None]
     worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
     # Last first: a replacement moves the places of what follows it in its container.
     for index, raw, (blocks, skipped) in reversed(list(zip(range(len(raws)), raws, pieces))):
@@ -333,6 +334,9 @@ def read_raw_tex(doc: pf.Doc) -> None:
             replacement = page_break() if isinstance(raw, pf.RawBlock) else None
         elif LAYOUT.match(raw.text):
             replacement = None  # layout only: the LaTeX edition keeps it
+        elif unknown[index] and isinstance(raw, pf.RawInline) and not refused(raw.text):
+            # math commands written in the text (\\vec{x}, \\hat{\\theta}): math, as meant
+            replacement = [pf.Math(raw.text.strip(), format="InlineMath")]
         elif words and pf.stringify(pf.Plain(*words)).strip():
             shown_as_words(raw.text, words, unknown[index], where[index])
             replacement = [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
@@ -376,19 +380,37 @@ def inline_inputs(raws: list, doc: pf.Doc) -> None:
         doc.metadata[TEX_INPUTS_KEY] = pf.MetaList(*map(pf.MetaString, dict.fromkeys(read)))
 
 
-LAST_ARGUMENT = re.compile(r"\{([^{}]*)\}\s*$")
+def last_argument(command: str) -> str:
+    """What the last brace group of ``command`` holds (its braces balanced); "" for none.
+
+    >>> last_argument(r"\\unit{0.8\\,s^{-1}}"), last_argument(r"\\thickhline")
+    ('0.8\\\\,s^{-1}', '')
+    """
+    if not command.endswith("}"):
+        return ""
+    depth = 0
+    for position in range(len(command) - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(command[position], 0)
+        if depth == 0:
+            return command[position + 1:-1]
+    return ""
 
 
-def its_words(text: str, commands: list[str]) -> str:
+def its_words(text: str, commands: list[str]) -> str | None:
     """``text`` with each command (as the reader skipped it, its arguments with it) as
-    its last argument: the words it most likely prints.
+    its last argument: the words it most likely prints; None when an argument is no
+    plain words (a quantity, ``\\unit{0.8\\,m}``, would print changed).
 
     >>> its_words(r"\\dropcap{Thanks} to \\foo[x]{a}{all}", [r"\\dropcap{Thanks}", r"\\foo[x]{a}{all}"])
     'Thanks to all'
+    >>> its_words(r"Speed \\unit{0.872\\,m\\,s^{-1}}", [r"\\unit{0.872\\,m\\,s^{-1}}"]) is None
+    True
     """
     for command in commands:
-        argument = LAST_ARGUMENT.search(command)
-        text = text.replace(command.rstrip(), argument.group(1) if argument else "", 1)
+        words = last_argument(command.rstrip())
+        if re.search(r"[\\^_$&#~]", words):
+            return None
+        text = text.replace(command.rstrip(), words, 1)
     return text
 
 

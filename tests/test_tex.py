@@ -206,3 +206,15 @@ def test_a_label_that_opens_a_theorem_names_the_theorem(tmp_path):
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'Body of Theorem <a href="#th1" class="xref">1</a>' in page
     assert 'This is Axiom <a href="#results" class="xref">2</a>' in page
+
+
+def test_math_commands_written_in_the_text_are_math(tmp_path):
+    """rticles' templates write \\vec{x} and \\hat{\\theta} outside $…$: every edition
+    printed "x", and the LaTeX edition stopped ("allowed only in math mode")."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nVectors use \\vec{x} and \\hat{\\theta} here.\n",
+                                       encoding="utf-8")
+    result = run_build("html", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "Vectors use \\(\\vec{x}\\) and \\(\\hat{\\theta}\\) here." in source
+    assert "<math" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
