@@ -90,6 +90,9 @@ METADATA_FILE_KEY = "press-metadata-file"  # the files holding metadata (metadat
 PROJECT_KEY = "press-project"          # the folder every file the editions read must lie in
 LAYOUT_KEY = "press-layout"            # "folder" (manuscript/), "file" (one paper), "sections", "manubot"
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
+# A manuscript's text files, as authors name them (Quarto's .qmd and R Markdown's .Rmd are
+# read as Markdown).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd")
 # What the build writes into the metadata itself (the author's `bibliography` is turned
 # into the checked list of files when the manuscript is read).
 BUILD_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.inputs import LIMITS, parse_limit, shown_size
+from core.names import MARKDOWN_SUFFIXES
 from core.usage import Parser
 from press.editions import DEFAULT_EDITIONS, EDITIONS
 
@@ -123,7 +124,7 @@ def parse(argv: list[str], home: Path | None = None) -> argparse.Namespace:
 def manuscript_path(word: str) -> bool:
     """Whether a word of the command line names a manuscript: a Markdown file (there or
     not: a typo is then a clear error) or an existing folder."""
-    return word.lower().endswith((".md", ".markdown", ".qmd")) or "/" in word or Path(word).is_dir()
+    return word.lower().endswith(MARKDOWN_SUFFIXES) or "/" in word or Path(word).is_dir()
 
 
 class Progress:

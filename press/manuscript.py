@@ -37,6 +37,7 @@ from core.kinds import RAW_FORMATS as EDITION_FORMATS
 from core.names import (
     CHRONOLOGY_FILE,
     LAYOUT_KEY,
+    MARKDOWN_SUFFIXES,
     METADATA_FILE_KEY,
     PROJECT_KEY,
     SOURCE_FILES_KEY,
@@ -55,8 +56,9 @@ SLUG_RULE = "letters, digits and '-', at most 100, not starting with '-'"
 RAW_FORMAT = r'"t":"Raw(?:Block|Inline)","c":\["((?:[^"\\]|\\.)*)"'
 
 
-# A manuscript's text files, as authors name them (Quarto's .qmd is read as Markdown).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd")
+# R Markdown reads \( … \) and \[ … \] as math (rmarkdown's default), where pandoc's own
+# Markdown reads escaped brackets.
+R_MARKDOWN = "+tex_math_single_backslash"
 
 
 @dataclass(frozen=True)
@@ -480,7 +482,8 @@ def read(manuscript: Manuscript, while_reading=None):
     raise_collected(found)
     # pandoc reads the texts as they were checked, copied into a sandbox: nothing else.
     with Sandbox() as sandbox:
-        args = ["--from", MARKDOWN, "--to", "json"]
+        r_markdown = any(source.suffix.lower() == ".rmd" for source in manuscript.sources)
+        args = ["--from", MARKDOWN + (R_MARKDOWN if r_markdown else ""), "--to", "json"]
         if manuscript.metadata_file:
             copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
             args += ["--metadata-file", str(copy)]

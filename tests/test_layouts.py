@@ -120,3 +120,14 @@ def test_a_quarto_projects_metadata_is_read_under_the_front_matter(tmp_path):
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Ann Smith" in page and "Smith (2020)" in page
     assert "A Quarto paper</h1>" in page and "Not this one" not in page
+
+
+def test_an_r_markdown_paper_reads_its_backslash_math(tmp_path):
+    """R Markdown reads \\( … \\) and \\[ … \\] as math (rticles' templates write it): it
+    printed "( 3.14,x^2 )" in every edition, and a .Rmd was no manuscript."""
+    (tmp_path / "paper.Rmd").write_text("---\ntitle: T\n---\n\n# A\n\nand \\( 3.14\\,x^2 \\) and\n\\[\n x = y\n\\]\n",
+                                        encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<math") == 2 and "( 3.14" not in page
