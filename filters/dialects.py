@@ -37,10 +37,17 @@ from core.names import LAYOUT_KEY
 from filters.frontmatter import inlines_of
 
 # How an affiliation's address is printed after its name (Quarto's fields).
-ADDRESS_PARTS = ("department", "name", "city", "region", "state", "country")
+ADDRESS_PARTS = ("department", "name", "address", "city", "region", "state", "country")
+# Marks an affiliation list may carry beside its indices (rticles': "1, *"), not affiliations.
+AFFILIATION_MARKS = frozenset("*†‡§¶#")
 def affiliation_indices(value: str) -> list[str] | None:
-    """JOSS's ``affiliation: "1, 2"`` as its indices; None for a name."""
-    parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+    """JOSS's ``affiliation: "1, 2"`` as its indices (marks beside them, rticles' "1, *",
+    are not); None for a name.
+
+    >>> affiliation_indices("1, 2"), affiliation_indices("3, †"), affiliation_indices("University of Oslo")
+    (['1', '2'], ['3'], None)
+    """
+    parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip() not in AFFILIATION_MARKS]
     return parts if parts and all(re.fullmatch(r"[\w.-]{1,8}", p) and any(c.isdigit() for c in p)
                                    for p in parts) else None
 
@@ -127,6 +134,8 @@ def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
     """The top-level ``affiliations`` by their ``index`` (JOSS) or ``id`` (Quarto),
     each as ``{name, ror}``; the list itself is taken out of the metadata."""
     value = reader.fields.pop("affiliations", None)
+    if value is None and isinstance(reader.fields.get("affiliation"), pf.MetaList):  # rticles' list
+        value = reader.fields.pop("affiliation")
     if value is None:
         return {}
     items = list(value.content) if isinstance(value, pf.MetaList) else [value]
@@ -136,7 +145,7 @@ def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
         if not isinstance(item, pf.MetaMap):
             unlinked.append(position)
             continue
-        key = as_text(item.content.dict.get("index") or item.content.dict.get("id"))
+        key = as_text(item.content.dict.get("index") or item.content.dict.get("id") or item.content.dict.get("code"))
         if key:
             table[key] = affiliation_map(item, f"affiliations.{position}", reader.source)
         else:
@@ -195,7 +204,15 @@ def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | 
             found.append(table[own] if own in table else affiliation_map(item, where, reader.source))
             continue
         else:
-            refs = affiliation_indices(reader.source.scalars.get(where, as_text(item)))
+            written = reader.source.scalars.get(where, as_text(item))
+            refs = affiliation_indices(written)
+            marks = [part.strip() for part in re.split(r"[,;]", written) if part.strip() in AFFILIATION_MARKS]
+            if refs is not None and marks:
+                reader.warn(where, f"the mark{'s' if len(marks) > 1 else ''} {', '.join(marks)} beside the "
+                                   "affiliations are left out" if len(marks) > 1 else
+                            f"the mark {marks[0]} beside the affiliations is left out",
+                            "say `corresponding: true` for the corresponding author, `equal-contrib: true` for "
+                            "an equal contribution")
             if refs is None:
                 found.append(pf.MetaMap(name=item))
                 continue
@@ -211,9 +228,9 @@ def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | 
 
 # A name in parts, in the order it is printed: JOSS's given-names and surname, rticles'
 # firstname, particle, lastname and suffix.
-GIVEN_NAMES = ("given-names", "firstname", "first-name")
+GIVEN_NAMES = ("given-names", "firstname", "first-name", "given_name", "first_name")
 PARTICLES = ("dropping-particle", "non-dropping-particle", "particle")
-FAMILY_NAMES = ("lastname", "last-name")
+FAMILY_NAMES = ("lastname", "last-name", "last_name", "family_name")
 
 
 def read_authors(reader: Reader) -> None:
@@ -237,6 +254,10 @@ def read_authors(reader: Reader) -> None:
             fields["name"], family = person_name(fields["name"])
             if family and "surname" not in fields:
                 fields["surname"] = pf.MetaString(family)
+            elif "surname" in fields and as_text(fields["surname"]) not in as_text(fields["name"]):
+                # rticles' IMS template: `name` is the given name, `surname` the rest
+                fields["name"] = pf.MetaInlines(*inlines_of(fields["name"]), pf.Space(),
+                                                *inlines_of(fields["surname"]))
         elif set(fields) & {*GIVEN_NAMES, *FAMILY_NAMES, "surname"}:  # a name in parts (JOSS's, rticles')
             for family in FAMILY_NAMES:
                 if family in fields:

@@ -201,3 +201,18 @@ def test_a_name_in_parts_as_rticles_writes_it_and_an_author_without_one(tmp_path
     result, page = build(tmp_path, text.replace("  - email: b@example.org\n", ""), "html", "pdf")
     assert result.returncode == 0, result.stderr
     assert "Leading van Author III" in page and '<meta name="citation_author" content="Leading van Author III">' in page
+
+
+def test_rticles_authors_and_affiliations_as_its_templates_write_them(tmp_path):
+    """Copernicus's skeleton: ``given_name``, a top-level ``affiliation:`` list keyed by
+    ``code`` with an ``address``, and "1, *"; IMS's ``name`` (the given name) and
+    ``surname``. The byline printed surnames only, "1, *" as an institution."""
+    text = ("---\ntitle: T\nauthors:\n  - given_name: Daniel\n    surname: Nüst\n    affiliation: \"1, *\"\n"
+            "  - name: First\n    surname: Author\n    affiliation: 2\naffiliation:\n  - code: 1\n"
+            "    address: Institute for Geoinformatics, Münster\n  - code: 2\n    address: Dept. of Stats, Oslo\n"
+            "---\n\n# A\n\nText.\n")
+    result, page = build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    assert '<span class="author-name">Daniel Nüst</span>' in page and '<span class="author-name">First Author</span>' in page
+    assert "<sup>1</sup> Institute for Geoinformatics, Münster" in page and "<sup>2</sup> Dept. of Stats, Oslo" in page
+    assert "paper.md:6: warning: the mark * beside the affiliations is left out" in result.stderr, result.stderr
