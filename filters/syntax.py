@@ -249,6 +249,21 @@ def theorem_kind(div: pf.Div) -> str | None:
     return kind if kind in THEOREMS else next((name for name in div.classes if name in THEOREMS), None)
 
 
+def without_readers_marks(div: pf.Div) -> None:
+    """A proof as pandoc's LaTeX reader gives ``\\begin{proof}``: its "*Proof.*" and its
+    " ◻" taken off, for the proof's own label and ∎ (it printed "Proof. Proof. … ◻ ∎")."""
+    first = div.content[0] if div.content else None
+    if isinstance(first, (pf.Para, pf.Plain)) and first.content and isinstance(first.content[0], pf.Emph) \
+            and pf.stringify(first.content[0]) == "Proof.":
+        del first.content[0]
+        while first.content and isinstance(first.content[0], pf.Space):
+            del first.content[0]
+    last = div.content[-1] if div.content else None
+    if isinstance(last, (pf.Para, pf.Plain)) and last.content and isinstance(last.content[-1], pf.Str) \
+            and last.content[-1].text == "\u00a0\u25fb":
+        del last.content[-1]
+
+
 def read_blocks(doc: pf.Doc, lang: str) -> None:
     for div in [e for e in body_elements(doc) if isinstance(e, pf.Div)]:
         kind = theorem_kind(div)
@@ -257,12 +272,15 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
             div.classes = [THEOREM_CLASS, *[c for c in div.classes if c != THEOREM_CLASS]]
             div.attributes[KIND_ATTRIBUTE] = kind
             given = div.attributes.pop("name", None)  # bookdown's; no attribute of an HTML div
+            latex = div.attributes.pop("data-latex", "").strip()  # rticles': data-latex="[Its name]"
+            given = given or (latex[1:-1].strip() if latex.startswith("[") and latex.endswith("]") else None)
             if name or given:
                 div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name)) if name else given
             continue
         proof = next((name for name in PROOFS if name in div.classes), None)
         if proof:
             div.classes = [PROOF_CLASS, *[c for c in div.classes if c != PROOF_CLASS]]
+            without_readers_marks(div)
             name = heading_title(div)
             label = [pf.Emph(pf.Str(term(lang, proof)), *([pf.Space(), pf.Str("("), *name, pf.Str(")")]
                                                           if name else [])), pf.Str("."), pf.Space()]

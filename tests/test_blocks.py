@@ -490,3 +490,24 @@ See @def-x.
 """)
     assert "Theorem 1 (Pythagoras). It holds." in text and "Definition 1. A term." in text
     assert "See Definition 1." in text
+
+
+def test_a_latex_proof_and_an_rticles_theorem_title(tmp_path):
+    """``\\begin{proof}`` printed "Proof. Proof. … ◻ ∎"; rticles' ``data-latex="[Title]"``
+    was the theorem's name only in LaTeX's eyes, and left out elsewhere."""
+    text, _ = build(tmp_path, """---
+title: Blocks
+---
+
+# Intro
+
+\\begin{proof}
+Obvious.
+\\end{proof}
+
+::: {.theorem data-latex="[Title of the theorem]"}
+It holds.
+:::
+""")
+    assert "Proof. Obvious." in text and "Proof. Proof." not in text and "◻" not in text
+    assert "Theorem 1 (Title of the theorem). It holds." in text
