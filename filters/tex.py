@@ -53,7 +53,7 @@ from core.names import (
 from core.tex import reads_files, without_comments
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
-from filters.elements import body_elements, siblings
+from filters.elements import body_elements, descendants, siblings
 from filters.numbering import THEOREMS
 
 # The Markdown reader gives what the author wrote as TeX this format; a block they
@@ -350,7 +350,11 @@ def read_raw_tex(doc: pf.Doc) -> None:
                 and not isinstance(replacement[-1], (pf.Space, pf.SoftBreak)):
             # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
             replacement = [*replacement, pf.Space()]
-        siblings(raw)[raw.index:raw.index + 1] = replacement if isinstance(replacement, list) else [replacement]
+        replacement = replacement if isinstance(replacement, list) else [replacement]
+        for cite in (e for part in replacement for e in [part, *descendants(part)] if isinstance(e, pf.Cite)):
+            for citation in cite.citations:  # natbib's \citep{a,*b}: b merged into a's entry
+                citation.id = citation.id.lstrip("*") or citation.id
+        siblings(raw)[raw.index:raw.index + 1] = replacement
 
 
 INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")

@@ -2,6 +2,7 @@
 edition: cross-references, labels, equation environments, natbib citations, a LaTeX
 table, math switches MathML conversion does not know; what cannot be read is a warning
 naming the editions that leave it out, never a silent loss."""
+import re
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,17 @@ def test_math_commands_written_in_the_text_are_math(tmp_path):
     source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "Vectors use \\(\\vec{x}\\) and \\(\\hat{\\theta}\\) here." in source
     assert "<math" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_natbibs_merged_citation_key(tmp_path):
+    """Taylor & Francis's skeleton writes \\citep{LP04,*LP05} (natbib's merged entry): the
+    error was "unknown citation key '*LP05'", with no line."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: r.bib\n---\n\n# A\n\nSee \\citep{LP04,*LP05}.\n",
+                                       encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@article{LP04, author={Lee, A}, title={One}, journal={J}, year={2004}}\n"
+                                    "@article{LP05, author={Park, B}, title={Two}, journal={J}, year={2005}}\n",
+                                    encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "See (Lee, 2004; Park, 2005)." in re.sub(r"<[^>]*>", "", page)
