@@ -318,6 +318,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
     places = Places(doc)
     where = [places.of(raw.text) for raw in raws]  # in the text's order, as written
     inline_inputs(raws, doc)
+    for raw in raws:  # amsmath's subequations: its equations, each numbered (1a, 1b in LaTeX; 1, 2 here)
+        raw.text = SUBEQUATIONS.sub("", raw.text)
     pieces = read_latex([raw.text for raw in raws])
     unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
                for index, (_, skipped) in enumerate(pieces)}
@@ -357,6 +359,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         siblings(raw)[raw.index:raw.index + 1] = replacement
 
 
+SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
 INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
 
 

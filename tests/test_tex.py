@@ -233,3 +233,16 @@ def test_natbibs_merged_citation_key(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "See (Lee, 2004; Park, 2005)." in re.sub(r"<[^>]*>", "", page)
+
+
+def test_subequations_are_their_equations(tmp_path):
+    """Taylor & Francis's skeleton: a subequations environment of two labelled equations
+    was one formula no edition could read ("unexpected {"), and stopped latexmk."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n# A\n\n\\begin{subequations} \\label{sub}\n\\begin{equation}\n a = b, \\label{pa}\n"
+        "\\end{equation}\n\\begin{equation}\n c = d \\label{pb}\n\\end{equation}\n\\end{subequations}\n\n"
+        "See \\eqref{pa} and \\eqref{pb}.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and "warning" not in result.stderr.replace("should have `url`", ""), result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "See (1) and (2)." in re.sub(r"<[^>]*>", "", page)
