@@ -284,6 +284,11 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
 INLINE_EXPRESSION = re.compile(r"(?<!`)`(?:\{([A-Za-z][\w+-]*)\}|(r))[ \t]+([^`\n]+)`(?!`)")
 
 
+# R Markdown's "today" in a date field: `r Sys.Date()`, `r format(Sys.time(), '%d %B %Y')`
+R_TODAY = re.compile(r"`r\s+(?:format\()?\s*Sys\.(?:Date|time)\(\).*`")
+DATE_LINE = re.compile(r"^\s*(?:date|published)\s*:")
+
+
 def inline_expressions(text: str) -> list[tuple[int, str, str]]:
     """Where each inline expression of the text is, its language and its code: this
     build runs none, so its value is in no edition (outside code blocks only).

@@ -34,6 +34,7 @@ from core.markup import as_text, text_to_inlines
 from core.metadatafile import Source, metadata_files
 from core.metaschema import FOREIGN, SCHEMA, ror_address
 from core.names import LAYOUT_KEY
+from core.sourcetext import R_TODAY
 from filters.frontmatter import inlines_of
 
 # How an affiliation's address is printed after its name (Quarto's fields).
@@ -369,11 +370,11 @@ def license_and_copyright(reader: Reader) -> None:
 
 
 def dated(reader: Reader, doc: pf.Doc) -> None:
-    """Quarto's ``date: today`` and ``last-modified``: reproducibly, SOURCE_DATE_EPOCH
-    when it is set, else the newest of the manuscript's files."""
+    """Quarto's ``date: today`` and ``last-modified``, R Markdown's `` `r Sys.Date()` ``:
+    reproducibly, SOURCE_DATE_EPOCH when it is set, else the newest of the manuscript's files."""
     for key in ("date", "published"):
         value = reader.source.scalars.get(key, as_text(reader.fields.get(key)) if key in reader.fields else "")
-        if value.strip() in ("today", "last-modified", "now"):
+        if value.strip() in ("today", "last-modified", "now") or R_TODAY.fullmatch(value.strip()):
             reader.fields[key] = pf.MetaString(build_day(doc).isoformat())
             reader.source.scalars[key] = reader.fields[key].text
 

@@ -262,6 +262,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
     from core.inputs import limit
     from core.sourcetext import (
+        DATE_LINE,
+        R_TODAY,
         executable_cells,
         inline_expressions,
         markdown_problems,
@@ -291,7 +293,10 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"a {language} code cell is shown as its code, not run: what it makes (a figure, a table, "
                  "a value) is in no edition", display_path(path), line,
                  hint="render the cell's output with its tool and include the file, or leave it as code")
+        lines = texts[path].splitlines()
         for line, language, code in inline_expressions(texts[path]):
+            if DATE_LINE.match(lines[line - 1]) and R_TODAY.search(lines[line - 1]):
+                continue  # the date is the build's day (filters.dialects.dated)
             warn(f"the inline {language} expression `{code[:40]}` is shown as its code, not run: its value is "
                  "in no edition", display_path(path), line, hint="write the value in the text")
     # What pandoc's reader repeats (a note's text at each reference), over the sources.

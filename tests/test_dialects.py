@@ -216,3 +216,12 @@ def test_rticles_authors_and_affiliations_as_its_templates_write_them(tmp_path):
     assert '<span class="author-name">Daniel Nüst</span>' in page and '<span class="author-name">First Author</span>' in page
     assert "<sup>1</sup> Institute for Geoinformatics, Münster" in page and "<sup>2</sup> Dept. of Stats, Oslo" in page
     assert "paper.md:6: warning: the mark * beside the affiliations is left out" in result.stderr, result.stderr
+
+
+def test_r_markdowns_date_today(tmp_path):
+    """rticles' skeletons write ``date: "`r Sys.Date()`"``: it was "not a date", an error."""
+    text = "---\ntitle: T\ndate: \"`r Sys.Date()`\"\n---\n\n# A\n\nText.\n"
+    result, page = build(tmp_path, text, env={"SOURCE_DATE_EPOCH": "1600000000"})
+    assert result.returncode == 0, result.stderr
+    assert '<meta name="citation_publication_date" content="2020-09-13">' in page
+    assert "Sys.Date" not in result.stderr
