@@ -318,8 +318,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
     places = Places(doc)
     where = [places.of(raw.text) for raw in raws]  # in the text's order, as written
     inline_inputs(raws, doc)
-    for raw in raws:  # amsmath's subequations: its equations, each numbered (1a, 1b in LaTeX; 1, 2 here)
-        raw.text = SUBEQUATIONS.sub("", raw.text)
+    for raw in raws:
+        raw.text = readable(raw.text)
     pieces = read_latex([raw.text for raw in raws])
     unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
                for index, (_, skipped) in enumerate(pieces)}
@@ -360,6 +360,21 @@ def read_raw_tex(doc: pf.Doc) -> None:
 
 
 SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
+# booktabs' partial and spacing rules, which pandoc's reader prints ("2-3") or lets take
+# the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
+TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespace(?:\s*\[[^\]]*\])?|"
+                         r"specialrule\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{[^{}]*\}|morecmidrules)")
+
+
+def readable(tex: str) -> str:
+    """Raw TeX as pandoc's reader reads it right: amsmath's subequations as their
+    equations (each numbered: 1, 2 where LaTeX prints 1a, 1b), booktabs' partial and
+    spacing rules left out.
+
+    >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
+    ' A & B \\\\\\\\  4 & 5'
+    """
+    return TABLE_RULES.sub("", SUBEQUATIONS.sub("", tex))
 INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
 
 

@@ -246,3 +246,16 @@ def test_subequations_are_their_equations(tmp_path):
     assert result.returncode == 0 and "cannot be converted" not in result.stderr, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "See (1) and (2)." in re.sub(r"<[^>]*>", "", page)
+
+
+def test_booktabs_rules_take_no_cell_with_them(tmp_path):
+    """pandoc's reader printed \\cmidrule's "2-3" in a cell and let \\addlinespace take
+    the next row's first cell (the "4" was gone), without a word."""
+    table = ("\\begin{tabular}{lll}\n\\toprule\n & \\multicolumn{2}{c}{Group}\\\\\n\\cmidrule(lr){2-3}\n"
+             "A & B & C\\\\\n\\midrule\n1 & 2 & 3\\\\\n\\addlinespace\n4 & 5 & 6\\\\\n\\bottomrule\n\\end{tabular}\n")
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n" + table, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    cells = [re.sub(r"<[^>]*>", "", cell) for cell in re.findall(r"<t[dh][^>]*>.*?</t[dh]>", page)]
+    assert "4" in cells and not any("2-3" in cell for cell in cells), cells
