@@ -42,7 +42,17 @@ DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCom
                         r"let|[gex]?def|newif|newcounter|newsavebox)(?![A-Za-z])\*?\s*\{?\s*\\?([A-Za-z]+)")
 ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
                                     r"\{([^{}\s]+)\}")
-LOADS_PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\b")
+PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
+
+
+def packages(tex: str) -> set[str]:
+    """The packages ``tex`` loads.
+
+    >>> sorted(packages(r"\\usepackage[hidelinks]{hyperref}\\usepackage{amsmath, bm}"))
+    ['amsmath', 'bm', 'hyperref']
+    """
+    return {name.strip() for names in PACKAGES.findall(without_comments(tex)) for name in names.split(",")
+            if name.strip()}
 
 
 def defined_by(tex: str) -> set[str]:
@@ -73,10 +83,13 @@ def vetting(templates: TemplatePath, own_latex: list[str]) -> frozenset[str] | N
     """The names raw LaTeX may use in the edition the ``templates`` make, with what the
     document's own LaTeX (``own_latex``: its raw pieces, its header-includes) defines;
     None when the edition is not vetted (no list beside its template, or the
-    document loads packages of its own)."""
-    listed = templates.find(TEMPLATE).with_name(LIST)
-    if not listed.is_file() or any(LOADS_PACKAGES.search(text) for text in own_latex):
+    document loads a package the template does not)."""
+    template = templates.find(TEMPLATE)
+    listed = template.with_name(LIST)
+    if not listed.is_file():
         return None
+    if packages("\n".join(own_latex)) - packages(template.read_text(encoding="utf-8")):
+        return None  # a package the edition does not load: what it defines is not known
     own = set().union(*map(defined_by, own_latex)) if own_latex else set()
     return listed_names(listed) | own
 

@@ -159,3 +159,13 @@ def test_a_reference_into_latex_the_edition_leaves_out_goes_with_it(tmp_path):
             "table1, labelled in raw LaTeX it leaves out") in result.stderr, result.stderr
     source = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "See  here." in source or "See here." in source
+
+
+def test_a_package_the_edition_loads_already_keeps_the_check(tmp_path):
+    """\\usepackage{hyperref} in header-includes (the edition loads it) turned the check
+    off, and $\\umu$ stopped latexmk."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nheader-includes: |\n  ```{=latex}\n  \\usepackage{hyperref}\n"
+                                       "  ```\n---\n\n# A\n\nTwo: $\\umu$.\n", encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "the latex edition shows as its TeX source the math '\\umu'" in result.stderr, result.stderr
