@@ -56,7 +56,8 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(str, "a numbered thing's label, and its plural for several (Figures 1 and 2)",
                 "figure figures table tables equation equations sections appendices listing listings "
                 "theorem theorems lemma lemmas corollary corollaries proposition propositions conjecture "
-                "conjectures definition definitions example examples exercise exercises"),
+                "conjectures definition definitions example examples exercise exercises hypothesis hypotheses "
+                "axiom axioms assumption assumptions claim claims fact facts"),
         **_keys(str, "the label of an unnumbered block: a proof, a remark, a solution", "proof remark solution"),
         **_keys(str, "a callout's title when it has none of its own",
                 "callout_note callout_tip callout_warning callout_important callout_caution"),
@@ -185,7 +186,7 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
     >>> checked("xx", {"INTERFACE": {"and": "und"}, "CITATION": {}, "DATES": {}, "CLAUSES": {}})
     Traceback (most recent call last):
       ...
-    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (71 in all)
+    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (81 in all)
     """
     table: dict = {}
     where = f"language pack '{code}' (core/languages/{code}.py)"

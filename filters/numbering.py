@@ -35,11 +35,13 @@ from filters.elements import body_elements
 # `fig:x` and Quarto's `fig-x`); appendices are sections in an appendix.
 PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation", "sec": "section", "lst": "listing",
             "thm": "theorem", "lem": "lemma", "cor": "corollary", "prp": "proposition", "cnj": "conjecture",
-            "def": "definition", "exm": "example", "exr": "exercise"}
+            "def": "definition", "exm": "example", "exr": "exercise", "hyp": "hypothesis"}
 LABEL = re.compile(r"^(" + "|".join(PREFIXES) + r")[:-]\S", re.I)
-# Quarto's theorem family: each kind numbered on its own (Theorem 1, Lemma 1).
-THEOREMS = ("theorem", "lemma", "corollary", "proposition", "conjecture", "definition", "example", "exercise")
-PLURALS = {"appendix": "appendices", "corollary": "corollaries"}  # other kinds add an "s"
+# Quarto's theorem family, bookdown's hypothesis and the statements papers' classes define
+# (\newtheorem{axiom}…): each kind numbered on its own (Theorem 1, Lemma 1, Axiom 1).
+THEOREMS = ("theorem", "lemma", "corollary", "proposition", "conjecture", "definition", "example", "exercise",
+            "hypothesis", "axiom", "assumption", "claim", "fact")
+PLURALS = {"appendix": "appendices", "corollary": "corollaries", "hypothesis": "hypotheses"}  # others add "s"
 
 
 def plural(kind: str) -> str:

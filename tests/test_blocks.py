@@ -511,3 +511,30 @@ It holds.
 """)
     assert "Proof. Obvious." in text and "Proof. Proof." not in text and "◻" not in text
     assert "Theorem 1 (Title of the theorem). It holds." in text
+
+
+def test_statements_papers_classes_define(tmp_path):
+    """IMS's template: ::: {.axiom}, {.claim}, {.fact} lost their label; bookdown's
+    hypothesis (#hyp-) is numbered like Quarto's theorems."""
+    text, _ = build(tmp_path, """---
+title: Blocks
+---
+
+# Intro
+
+::: {.axiom}
+Every set has one.
+:::
+
+::: {#hyp-main}
+It rains.
+:::
+
+::: {.claim}
+Two.
+:::
+
+By @hyp-main.
+""")
+    assert "Axiom 1. Every set has one." in text and "Hypothesis 1. It rains." in text
+    assert "Claim 1. Two." in text and "By Hypothesis 1." in text

@@ -197,16 +197,16 @@ def test_an_input_file_of_the_project_is_read_into_every_edition(tmp_path):
 
 def test_a_label_that_opens_a_theorem_names_the_theorem(tmp_path):
     """bookdown and rticles' IMS template write ``\\label{th1}`` as a theorem's first line:
-    \\ref{th1} printed the section's number; a label in another div (an axiom LaTeX would
+    \\ref{th1} printed the section's number; a label in another div (one LaTeX would
     not number) names its section, and the PDF no longer stops on its missing anchor."""
     (tmp_path / "paper.md").write_text(
         "---\ntitle: T\n---\n\n# Intro\n\n# Results\n\n::: {.theorem}\n\\label{th1}\nBody of Theorem \\ref{th1}.\n"
-        ":::\n\n::: {.axiom}\n\\label{ax1}\nThis is Axiom \\ref{ax1}.\n:::\n", encoding="utf-8")
+        ":::\n\n::: {.box}\n\\label{ax1}\nThis is box \\ref{ax1}.\n:::\n", encoding="utf-8")
     result = run_build("html", "pdf", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'Body of Theorem <a href="#th1" class="xref">1</a>' in page
-    assert 'This is Axiom <a href="#results" class="xref">2</a>' in page
+    assert 'This is box <a href="#results" class="xref">2</a>' in page
 
 
 def test_math_commands_written_in_the_text_are_math(tmp_path):
