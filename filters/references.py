@@ -290,6 +290,8 @@ def resolve_tex(doc: pf.Doc, state: Index, report: bool) -> None:
             unknown_reference(label, state, path, line,
                               suggestion(label, state.targets, "label the figure, table, equation or section "
                                                                f"with \\label{{{label}}} or {{#{label}}}"))
+            # said once: the links stage would name its address again, with no place
+            siblings(link)[link.index] = pf.Span(*link.content)
 
 
 def deferred(cite: pf.Cite, state: Index) -> bool:

@@ -168,7 +168,7 @@ def test_strict_makes_a_warning_an_error(tmp_path):
 def test_a_reference_to_a_label_in_raw_latex_says_why_it_is_unknown(tmp_path):
     """Quarto templates (APSR's, rticles' Springer and MDPI skeletons) label tables inside
     ```{=latex}```: the error said to add the \\label the author had written."""
-    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nSee @tbl-widgets.\n\n```{=latex}\n"
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\nSee @tbl-widgets, \\ref{tbl-widgets}.\n\n```{=latex}\n"
                                        "\\begin{table}\n\\caption{W}\\label{tbl-widgets}\n\\begin{tabular}{ll}\n"
                                        "a & b\n\\end{tabular}\n\\end{table}\n```\n", encoding="utf-8")
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
@@ -176,6 +176,7 @@ def test_a_reference_to_a_label_in_raw_latex_says_why_it_is_unknown(tmp_path):
     assert ("paper.md:7: error: unknown cross-reference 'tbl-widgets': it is labelled inside raw LaTeX, which only "
             "the latex edition shows") in result.stderr, result.stderr
     assert "`\\ref{tbl-widgets}`{=latex}" in result.stderr
+    assert "internal link" not in result.stderr  # said once, at its line
 
 
 def test_an_input_file_of_the_project_is_read_into_every_edition(tmp_path):
