@@ -43,8 +43,9 @@ def descendants(root: pf.Element) -> Iterator[pf.Element]:
     while stack:
         for element in stack[-1]:
             yield element
-            stack.append(children(element))
-            break
+            if element._children:  # most are words and spaces: no generator for them
+                stack.append(children(element))
+                break
         else:
             stack.pop()
 
