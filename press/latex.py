@@ -244,12 +244,21 @@ class Vetting:
         if kind == "MetaInlines":
             return {"t": kind, "c": self.preamble_line(content)}
         if kind == "MetaBlocks":
-            kept = []
+            kept, commented, previous = [], False, None
             for block in content:
                 if block["t"] == "RawBlock":
-                    kept += [block] if self.raw(block) is None else []
+                    if commented:  # "%\\cmd" read as a "%" then the command: its first line is a comment
+                        first, _, rest = block["c"][1].partition("\n")
+                        block = {"t": "RawBlock", "c": [block["c"][0], rest]}
+                    kept += [block] if block["c"][1].strip() and self.raw(block) is None else []
                 elif block["t"] in ("Para", "Plain"):
                     kept += [{"t": block["t"], "c": self.preamble_line(block["c"])}]
+                # a "%" alone after a command ends that command's line ("\\cmd%"); one after text
+                # or first opens a comment over the command that follows ("%\\cmd")
+                commented = block["t"] in ("Para", "Plain") and bool(block["c"]) \
+                    and block["c"][-1]["t"] == "Str" and block["c"][-1]["c"].endswith("%") \
+                    and not (block["c"] == [{"t": "Str", "c": "%"}] and previous == "RawBlock")
+                previous = block["t"]
             return {"t": kind, "c": kept}
         return value
 

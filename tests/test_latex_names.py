@@ -105,17 +105,19 @@ def test_header_includes_as_pandoc_reads_them_leave_a_preamble_that_compiles(tmp
     in the preamble ("Missing \\begin{document}", rticles' Springer skeleton)."""
     latexmk = require_tool("latexmk", "apt-get install latexmk")
     (tmp_path / "paper.md").write_text(
-        "---\ntitle: T\nheader-includes: |\n  %% new styles, commented below\n  \\newcommand{\\kept}{K}% a note\n"
+        "---\ntitle: T\nheader-includes: |\n  %% new styles, commented below\n  %\\theoremstyle{off}%\n"
+        "  \\newcommand{\\kept}{K}% a note\n"
         "  Stray words here\n  \\journalsetup{x}\n---\n\n# A\n\nText `\\kept`{=latex}.\n", encoding="utf-8")
     result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert ("paper.md:6: warning: the latex edition leaves out 'Stray words here' of header-includes: it is "
+    assert ("paper.md:7: warning: the latex edition leaves out 'Stray words here' of header-includes: it is "
             "text, not LaTeX") in result.stderr, result.stderr
-    assert "paper.md:7: warning: the latex edition leaves out the raw LaTeX '\\journalsetup{x}'" in result.stderr
+    assert "paper.md:8: warning: the latex edition leaves out the raw LaTeX '\\journalsetup{x}'" in result.stderr
     folder = tmp_path / "out" / "latex"
     tex = next(folder.glob("*.tex"))
     source = tex.read_text(encoding="utf-8")
     assert "\\newcommand{\\kept}{K}" in source and "\\%" not in source and "Stray" not in source
+    assert "theoremstyle{off}" not in source  # "%\\cmd%": commented out, as the author wrote it
     compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
                               cwd=folder, capture_output=True, text=True, timeout=300)
     assert compiled.returncode == 0, compiled.stdout[-2000:]
