@@ -381,9 +381,13 @@ INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
 def inline_inputs(raws: list, doc: pf.Doc) -> None:
     """Each ``\\input{x}`` of raw TeX replaced by the text of ``x`` (or ``x.tex``), a file of
     the project (a table kept in its own .tex file): read by the reader as the rest. A file
-    not found, or outside the project, stays ``\\input``, which is then warned about."""
+    not found, or outside the project, stays ``\\input``, which is then warned about. An
+    untrusted build reads none (its raw TeX is refused: ``filters.untrusted``)."""
     from filters.resources import manuscript_folder, project_folder
+    from filters.untrusted import untrusted_build
 
+    if untrusted_build(doc):
+        return
     folder, project = manuscript_folder(doc), project_folder(doc)
     read: list[str] = []
 

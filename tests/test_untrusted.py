@@ -402,3 +402,22 @@ def test_an_untrusted_build_reads_the_latex_the_reader_reads_and_refuses_the_res
         root = project(tmp_path / str(len(refused)), sections={"01.md": f"# Bir\n\nText {refused}.\n"})
         failed(run_build("html", "--untrusted", "--root", str(root), "--out", str(tmp_path / "o2"), cwd=root),
                "01.md:3: error: raw LaTeX is refused in an untrusted build")
+
+
+def test_an_untrusted_build_reads_no_file_an_input_names(tmp_path):
+    """The tex stage reads \\input{x} of a trusted build's project; an untrusted one's raw
+    TeX is refused, and the file is never opened."""
+    import subprocess
+    import sys
+
+    from conftest import REPO, require_tool
+    require_tool("strace", "apt-get install strace")
+    folder = tmp_path / "submission"
+    (folder / "figs").mkdir(parents=True)
+    (folder / "figs" / "x.tex").write_text("secret words\n", encoding="utf-8")
+    (folder / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n\\input{figs/x}\n", encoding="utf-8")
+    traced = subprocess.run(["strace", "-f", "-e", "trace=openat", "-o", str(tmp_path / "trace"), sys.executable,
+                             str(REPO / "build.py"), "html", str(folder / "paper.md"), "--out", str(tmp_path / "out"),
+                             "--untrusted"], capture_output=True, text=True)
+    assert traced.returncode == 1 and "raw LaTeX is refused in an untrusted build" in traced.stderr, traced.stderr
+    assert "figs/x.tex" not in (tmp_path / "trace").read_text(encoding="utf-8")
