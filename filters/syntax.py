@@ -272,7 +272,8 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
             div.classes = [THEOREM_CLASS, *[c for c in div.classes if c != THEOREM_CLASS]]
             div.attributes[KIND_ATTRIBUTE] = kind
             given = div.attributes.pop("name", None)  # bookdown's; no attribute of an HTML div
-            latex = div.attributes.pop("data-latex", "").strip()  # rticles': data-latex="[Its name]"
+            # rticles': latex="[Its name]" (or data-latex, as pandoc's HTML writes it)
+            latex = " ".join(div.attributes.pop(key, "") for key in ("latex", "data-latex")).strip()
             given = given or (latex[1:-1].strip() if latex.startswith("[") and latex.endswith("]") else None)
             if name or given:
                 div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name)) if name else given

@@ -508,9 +508,13 @@ Obvious.
 ::: {.theorem data-latex="[Title of the theorem]"}
 It holds.
 :::
+
+::: {.lemma latex="[Its subhead]"}
+Also.
+:::
 """)
     assert "Proof. Obvious." in text and "Proof. Proof." not in text and "◻" not in text
-    assert "Theorem 1 (Title of the theorem). It holds." in text
+    assert "Theorem 1 (Title of the theorem). It holds." in text and "Lemma 1 (Its subhead). Also." in text
 
 
 def test_statements_papers_classes_define(tmp_path):
