@@ -188,12 +188,19 @@ def unknown_repeats(checker: Checker) -> None:
 def defused(meta, path: str, checker: Checker):
     """Text fields keep Markdown formatting; raw markup, images and unsafe links
     become text (a metadata value can neither inject markup nor load a file)."""
+    warned = set()  # once a field
+
+    def printed_as_text(element) -> None:
+        if element.format not in warned:
+            warned.add(element.format)
+            checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
+
     def fix(element):
         if isinstance(element, pf.RawInline):
-            checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
+            printed_as_text(element)
             return pf.Span(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.RawBlock):
-            checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
+            printed_as_text(element)
             return pf.Plain(*text_to_inlines(" ".join(element.text.split())))
         if isinstance(element, pf.Image):
             checker.warn(path, f"an image in '{path}' is left out (only its text is kept)")

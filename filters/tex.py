@@ -55,6 +55,7 @@ from core.texmath import refused
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, descendants, siblings
 from filters.numbering import THEOREMS
+from filters.untrusted import RAW_FIELDS
 
 # The Markdown reader gives what the author wrote as TeX this format; a block they
 # marked ```{=latex} is "latex", and stays raw.
@@ -296,7 +297,7 @@ class Places:
     def of(self, text: str) -> tuple[str | None, int | None]:
         first = text.strip().split("\n")[0][:60].strip()
         self.seen[first] += 1
-        return locate(self.doc, re.escape(first), nth=self.seen[first] - 1) if first else (None, None)
+        return locate(self.doc, re.escape(first), nth=self.seen[first] - 1, metadata=True) if first else (None, None)
 
 
 def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
@@ -307,12 +308,26 @@ def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
          hint="write it in Markdown, or as a command every edition knows")
 
 
+def written_tex(doc: pf.Doc) -> tuple[list, set[int]]:
+    """The raw TeX the author wrote: in the text, and in the metadata's text fields (a
+    title's ``\\textsf{Interact}``; not ``header-includes``, which is the preamble's);
+    and the ``id`` of those in the metadata (what is not read there is printed as text:
+    ``filters.metadata``)."""
+    fields = [value for key, value in doc.metadata.content.dict.items() if key not in RAW_FIELDS]
+    in_fields = [e for value in fields for e in [value, *descendants(value)] if is_written_tex(e)]
+    return [e for e in body_elements(doc) if is_written_tex(e)] + in_fields, set(map(id, in_fields))
+
+
+def is_written_tex(element) -> bool:
+    return isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == WRITTEN_TEX
+
+
 def read_raw_tex(doc: pf.Doc) -> None:
-    """Every raw TeX the author wrote in the text, read by pandoc's LaTeX reader; a page
-    break as one. What the reader cannot read (a command it does not know, blocks where
-    the text needs a line) stays raw TeX, for the LaTeX edition, and is warned about,
-    unless it only lays the page out."""
-    raws = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock)) and e.format == WRITTEN_TEX]
+    """Every raw TeX the author wrote (``written_tex``), read by pandoc's LaTeX reader; a
+    page break as one. What the reader cannot read (a command it does not know, blocks
+    where the text needs a line) stays raw TeX, for the LaTeX edition, and is warned
+    about, unless it only lays the page out."""
+    raws, in_metadata = written_tex(doc)
     if not raws:
         return
     places = Places(doc)
@@ -343,7 +358,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
             shown_as_words(raw.text, words, unknown[index], where[index])
             replacement = [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
         elif replacement is None or unknown[index] or reads_files(raw.text):  # \input{x}: the reader has no file
-            lost(raw.text, "the LaTeX", where[index])
+            if id(raw) not in in_metadata:
+                lost(raw.text, "the LaTeX", where[index])
             replacement = None
         if replacement is None:
             raw.format = "latex"
@@ -359,6 +375,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         siblings(raw)[raw.index:raw.index + 1] = replacement
 
 
+LATEXE = re.compile(r"\\LaTeXe(?![A-Za-z])\s?")
 SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
 # booktabs' partial and spacing rules, which pandoc's reader prints ("2-3") or lets take
 # the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
@@ -369,12 +386,12 @@ TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespac
 def readable(tex: str) -> str:
     """Raw TeX as pandoc's reader reads it right: amsmath's subequations as their
     equations (each numbered: 1, 2 where LaTeX prints 1a, 1b), booktabs' partial and
-    spacing rules left out.
+    spacing rules left out, ``\\LaTeXe`` as LaTeX2ε.
 
     >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
     ' A & B \\\\\\\\  4 & 5'
     """
-    return TABLE_RULES.sub("", SUBEQUATIONS.sub("", tex))
+    return TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex)))
 INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
 
 

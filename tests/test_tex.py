@@ -260,3 +260,15 @@ def test_booktabs_rules_take_no_cell_with_them(tmp_path):
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     cells = [re.sub(r"<[^>]*>", "", cell) for cell in re.findall(r"<t[dh][^>]*>.*?</t[dh]>", page)]
     assert "4" in cells and not any("2-3" in cell for cell in cells), cells
+
+
+def test_latex_in_the_title_is_read_as_the_texts(tmp_path):
+    """Taylor & Francis's skeleton titles itself with \\textsf{Interact} and \\LaTeXe: both
+    were printed as TeX ("raw tex in 'title' is printed as text", twice)."""
+    (tmp_path / "paper.md").write_text('---\ntitle: "Template (\\\\textsf{Interact} layout + \\\\LaTeXe)"\n---\n\n'
+                                       "# A\n\nText with \\LaTeXe.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Template (Interact layout + LaTeX2ε)" in page and "Text with LaTeX2ε." in page
+    assert "printed as text" not in result.stderr and "left out" not in result.stderr, result.stderr
