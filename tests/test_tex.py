@@ -54,6 +54,16 @@ EXPECTED = ("As Figure 1 and Table 1 show, (1) holds, and Equation (1) too; Sect
             "(Smith, 2020: 5), as Smith (2020) did.")
 
 
+def built_html(tmp_path, text: str, *files: tuple[str, str]):
+    """The HTML edition of a paper.md holding ``text`` (with ``files``: (name, text)),
+    which must build: its result and its page."""
+    for name, content in (("paper.md", text), *files):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    return result, (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("tex")
@@ -125,12 +135,8 @@ def test_a_latex_tables_label_names_it_once(tmp_path):
 
 def test_a_caption_labelled_as_joss_template_writes_it(tmp_path):
     """JOSS's own example labels a table in its caption with ``[]{label="x"}``."""
-    (tmp_path / "paper.md").write_text('---\ntitle: T\n---\n\n# A\n\nSee \\autoref{langs}.\n\n'
-                                       ': Languages.\n  []{label="langs"}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n',
-                                       encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    _, page = built_html(tmp_path, '---\ntitle: T\n---\n\n# A\n\nSee \\autoref{langs}.\n\n'
+                                   ': Languages.\n  []{label="langs"}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n')
     assert 'href="#langs"' in page and 'id="langs"' in page and ">Table 1<" in page, page
 
 
@@ -225,14 +231,9 @@ def test_math_commands_written_in_the_text_are_math(tmp_path):
 def test_natbibs_merged_citation_key(tmp_path):
     """Taylor & Francis's skeleton writes \\citep{LP04,*LP05} (natbib's merged entry): the
     error was "unknown citation key '*LP05'", with no line."""
-    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: r.bib\n---\n\n# A\n\nSee \\citep{LP04,*LP05}.\n",
-                                       encoding="utf-8")
-    (tmp_path / "r.bib").write_text("@article{LP04, author={Lee, A}, title={One}, journal={J}, year={2004}}\n"
-                                    "@article{LP05, author={Park, B}, title={Two}, journal={J}, year={2005}}\n",
-                                    encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    _, page = built_html(tmp_path, "---\ntitle: T\nbibliography: r.bib\n---\n\n# A\n\nSee \\citep{LP04,*LP05}.\n",
+                         ("r.bib", "@article{LP04, author={Lee, A}, title={One}, journal={J}, year={2004}}\n"
+                                   "@article{LP05, author={Park, B}, title={Two}, journal={J}, year={2005}}\n"))
     assert "See (Lee, 2004; Park, 2005)." in re.sub(r"<[^>]*>", "", page)
 
 
