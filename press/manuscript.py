@@ -35,6 +35,7 @@ from core.diagnostics import (
 from core.inputs import limit, read_input, regular, too_large
 from core.kinds import RAW_FORMATS as EDITION_FORMATS
 from core.names import (
+    BUILD_KEYS,
     CHRONOLOGY_FILE,
     LAYOUT_KEY,
     MARKDOWN_SUFFIXES,
@@ -510,10 +511,20 @@ def read(manuscript: Manuscript, while_reading=None):
     holding = [manuscript.metadata_file] if manuscript.metadata_file else []
     holding += [path for path in manuscript.sources if next(metadata_blocks(texts[path]), None)]
     doc = load(output, manuscript.sources, manuscript.metadata_file)
+    # The build's own keys say what it read (the cache hashes the files they name): an
+    # author's value for one is never taken.
+    claimed = [key for key in sorted(BUILD_KEYS - {"bibliography"}) if key in doc.metadata.content.dict]
+    for key in claimed:
+        del doc.metadata.content.dict[key]
     doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
     metadata_files = [str(path) for path in holding]
     if metadata_files:
         doc.metadata[METADATA_FILE_KEY] = pf.MetaList(*map(pf.MetaString, metadata_files))
+    from core.metadatafile import metadata_line
+
+    for key in claimed:
+        warn(f"'{key}' is left out: it is the build's own key", *metadata_line(doc, key),
+             hint="the build writes it itself, from what it reads")
     doc.metadata[PROJECT_KEY] = pf.MetaString(str(manuscript.home.resolve()))
     doc.metadata[LAYOUT_KEY] = pf.MetaString(manuscript.layout)
     with collecting() as found:

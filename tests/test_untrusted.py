@@ -421,3 +421,26 @@ def test_an_untrusted_build_reads_no_file_an_input_names(tmp_path):
                              "--untrusted"], capture_output=True, text=True)
     assert traced.returncode == 1 and "raw LaTeX is refused in an untrusted build" in traced.stderr, traced.stderr
     assert "figs/x.tex" not in (tmp_path / "trace").read_text(encoding="utf-8")
+
+
+def test_the_builds_own_keys_are_never_the_authors(tmp_path):
+    """press-tex-inputs, press-csl-files, press-resources written in the front matter
+    named files the cache then opened and hashed, anywhere on the machine."""
+    import subprocess
+    import sys
+
+    from conftest import REPO, require_tool
+    require_tool("strace", "apt-get install strace")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    (folder / "paper.md").write_text(f"---\ntitle: T\npress-tex-inputs: [{outside}]\npress-csl-files: [{outside}]\n"
+                                     f"press-resources: {{x.png: {outside}}}\n---\n\n# A\n\nText.\n", encoding="utf-8")
+    traced = subprocess.run(["strace", "-f", "-e", "trace=openat", "-o", str(tmp_path / "trace"), sys.executable,
+                             str(REPO / "build.py"), "html", str(folder / "paper.md"), "--out", str(tmp_path / "out"),
+                             "--untrusted"], capture_output=True, text=True)
+    assert traced.returncode == 0, traced.stderr
+    for line, key in ((3, "press-tex-inputs"), (4, "press-csl-files"), (5, "press-resources")):
+        assert f"paper.md:{line}: warning: '{key}' is left out: it is the build's own key" in traced.stderr
+    assert str(outside) not in (tmp_path / "trace").read_text(encoding="utf-8")
