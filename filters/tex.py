@@ -40,7 +40,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import locate, shorten, warn
-from core.inputs import read_input
+from core.inputs import limit, read_input, too_large
 from core.kinds import EDITION_NAMES, RAW_FORMATS
 from core.names import (
     EQUATION_CLASS,
@@ -407,13 +407,19 @@ def inline_inputs(raws: list, doc: pf.Doc) -> None:
         return
     folder, project = manuscript_folder(doc), project_folder(doc)
     read: list[str] = []
+    spent = 0  # what every \input brought in, together within the text's limit (one file read 20 times…)
 
     def text_of(match: re.Match) -> str:
+        nonlocal spent
         for name in (match.group(1).strip(), match.group(1).strip() + ".tex"):
             target = (folder / name).resolve()
             if target.is_relative_to(project) and target.is_file():
                 read.append(str(target))
-                return read_input(target, "text").decode("utf-8", errors="replace")
+                if spent + target.stat().st_size > limit("text"):
+                    raise too_large("text", target, spent + target.stat().st_size)
+                data = read_input(target, "text", budget=limit("text") - spent)
+                spent += len(data)
+                return data.decode("utf-8", errors="replace")
         return match.group(0)
 
     for raw in raws:

@@ -273,3 +273,14 @@ def test_latex_in_the_title_is_read_as_the_texts(tmp_path):
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "<title>Template (Interact layout + LaTeX2ε)" in page and "Text with LaTeX2ε." in page
     assert "printed as text" not in result.stderr and "left out" not in result.stderr, result.stderr
+
+
+def test_what_inputs_bring_in_is_within_the_texts_limit_together(tmp_path):
+    """One project file \\input twenty times took 2.5 GB: the limit held for each file, not
+    for what they brought in together."""
+    (tmp_path / "part.tex").write_text("word " * 1200, encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n" + " ".join(["\\input{part}"] * 3) + "\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"), "--limit", "text=15K")
+    assert result.returncode == 1, result.stderr
+    assert "part.tex: error: 18 kB: over the limit of 15 kB" in result.stderr, result.stderr
