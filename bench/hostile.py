@@ -10,6 +10,9 @@
 - the .bib line lookup: 20 MB and 200 MB of entries, and as many blank lines;
 - one word of 1 MB and 10 MB, and a table of 2 MB and 20 MB: a whole PDF build, which
   stops at the documented limit (``--limit word``, ``--limit cells``) with an error;
+- 4,000 and 40,000 LaTeX commands no edition but LaTeX knows (``\\foo{a}``): read, shown
+  as their words, vetted by the LaTeX edition, the first 30 warnings named (pandoc's own
+  reader takes ~0.8 ms a command: linear, with that constant);
 - a build's peak memory at the limits: the largest text, .bib and picture it accepts.
 
 A benchmark, not a test: it prints each figure; nothing fails on time.
@@ -122,6 +125,11 @@ def main() -> None:
             table = project(Path(scratch) / f"table{size}", "# A\n\n| A | B | C |\n|---|---|---|\n" + rows)
             seconds, message, _ = build(table, "pdf", "--limit", f"text={size * 3}M")
             print(f"| one table, PDF | {size * 2} MB | {seconds:.2f} s: {message} |", flush=True)
+        for commands in (4_000, 40_000):  # LaTeX commands only LaTeX knows: read, warned, vetted
+            text = "# A\n\n" + "\n\n".join("W \\foo{a} x" for _ in range(commands)) + "\n"
+            seconds, message, _ = build(project(Path(scratch) / f"commands{commands}", text), "html", "latex")
+            print(f"| unknown LaTeX commands, one a paragraph: HTML, LaTeX | {commands} | {seconds:.2f} s: "
+                  f"{message} |", flush=True)
         seconds, message, memory = build(largest_accepted(Path(scratch) / "largest"), "pdf", "html", "epub")
         print(f"| the largest manuscript the defaults accept (2 MB text, 8 MB .bib, a 49-million-pixel "
               f"picture): PDF, HTML, EPUB | peak {memory / 1000:.0f} MB | {seconds:.2f} s: {message} |")

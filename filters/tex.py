@@ -32,6 +32,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
@@ -257,12 +258,13 @@ def drop_repeated_labels(doc: pf.Doc) -> None:
 def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     """Each text as pandoc's LaTeX reader reads it, in one sandboxed run: its blocks, and
     the commands the reader skipped in it (it knows no such command)."""
-    source, starts = "", []
+    parts, starts, lines = [], [], 0  # linear in the pieces: no text is counted twice
     for index, text in enumerate(texts):
-        source += f"\n\n{MARKER}{index}\n\n"
-        starts.append(source.count("\n") + 1)
-        source += text
-    output, messages = run_pandoc_verbose(["--from", "latex", "--to", "json", "--sandbox"], stdin=source)
+        parts += [f"\n\n{MARKER}{index}\n\n", text]
+        lines += 4
+        starts.append(lines + 1)
+        lines += text.count("\n")
+    output, messages = run_pandoc_verbose(["--from", "latex", "--to", "json", "--sandbox"], stdin="".join(parts))
     pieces: list[tuple[list[pf.Block], list[str]]] = []
     for block in pf.load(io.StringIO(output)).content:
         if isinstance(block, pf.Para) and pf.stringify(block).startswith(MARKER):
@@ -272,8 +274,7 @@ def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     for message in dict.fromkeys(messages):
         skipped = SKIPPED.match(message)
         if skipped:
-            piece = max(index for index, start in enumerate(starts) if start <= int(skipped.group(2)))
-            pieces[piece][1].append(skipped.group(1))
+            pieces[bisect_right(starts, int(skipped.group(2))) - 1][1].append(skipped.group(1))
     return pieces
 
 
@@ -288,16 +289,35 @@ def as_inlines(blocks: list[pf.Block]) -> list[pf.Inline] | None:
 
 
 class Places:
-    """Where each raw piece was written: the line of its first line's text, the second
-    time the same text comes for the second piece that has it (pandoc keeps no places)."""
+    """Where each raw piece (``texts``, in the document's order) was written: the line of
+    its first line's text, the second time the same text comes for the second piece that
+    has it (pandoc keeps no places). Looked up only for a piece warned about, and only
+    for the first ``NAMED`` of them: a text of thousands of pieces is not read thousands
+    of times (the rest are counted in one warning, ``unnamed``)."""
+    NAMED = 30
 
-    def __init__(self, doc: pf.Doc):
-        self.doc, self.seen = doc, Counter()
+    def __init__(self, doc: pf.Doc, texts: list[str]):
+        self.doc, self.named, self.unnamed = doc, 0, 0
+        self.firsts = [text.strip().split("\n")[0][:60].strip() for text in texts]
+        seen = Counter()
+        self.nth = []
+        for first in self.firsts:
+            self.nth.append(seen[first])
+            seen[first] += 1
 
-    def of(self, text: str) -> tuple[str | None, int | None]:
-        first = text.strip().split("\n")[0][:60].strip()
-        self.seen[first] += 1
-        return locate(self.doc, re.escape(first), nth=self.seen[first] - 1, metadata=True) if first else (None, None)
+    def of(self, index: int) -> tuple[str | None, int | None] | None:
+        """The piece's place, or None past the ``NAMED`` first: then it is only counted."""
+        if self.named >= self.NAMED:
+            self.unnamed += 1
+            return None
+        self.named += 1
+        first = self.firsts[index]
+        return locate(self.doc, re.escape(first), nth=self.nth[index], metadata=True) if first else (None, None)
+
+    def report_unnamed(self, what: str) -> None:
+        if self.unnamed:
+            warn(f"{self.unnamed} more pieces of {what} than the {self.NAMED} named above", None, None,
+                 hint="each is as those named: look for the same markup in the text")
 
 
 def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
@@ -330,8 +350,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
     raws, in_metadata = written_tex(doc)
     if not raws:
         return
-    places = Places(doc)
-    where = [places.of(raw.text) for raw in raws]  # in the text's order, as written
+    places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
     inline_inputs(raws, doc)
     for raw in raws:
         raw.text = readable(raw.text)
@@ -343,37 +362,48 @@ def read_raw_tex(doc: pf.Doc) -> None:
     wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
              and not reads_files(raw.text) and its_words(raw.text, unknown[index]) is not None]
     worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
+    replacements = [reading(index, raw, blocks, unknown[index], worded.get(index), places, id(raw) in in_metadata)
+                    for index, (raw, (blocks, _)) in enumerate(zip(raws, pieces))]  # in the text's order
+    places.report_unnamed("LaTeX the editions read in part or leave out")
     # Last first: a replacement moves the places of what follows it in its container.
-    for index, raw, (blocks, skipped) in reversed(list(zip(range(len(raws)), raws, pieces))):
-        replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
-        words = as_inlines(worded[index][0]) if index in worded and not worded[index][1] else None
-        if raw.text.strip() in PAGE_BREAKS:
-            replacement = page_break() if isinstance(raw, pf.RawBlock) else None
-        elif LAYOUT.match(raw.text):
-            replacement = None  # layout only: the LaTeX edition keeps it
-        elif unknown[index] and isinstance(raw, pf.RawInline) and not refused(raw.text):
-            # math commands written in the text (\\vec{x}, \\hat{\\theta}): math, as meant
-            replacement = [pf.Math(raw.text.strip(), format="InlineMath")]
-        elif words and pf.stringify(pf.Plain(*words)).strip():
-            shown_as_words(raw.text, words, unknown[index], where[index])
-            replacement = [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
-        elif replacement is None or unknown[index] or reads_files(raw.text):  # \input{x}: the reader has no file
-            if id(raw) not in in_metadata:
-                lost(raw.text, "the LaTeX", where[index])
-            replacement = None
+    for raw, replacement in reversed(list(zip(raws, replacements))):
         if replacement is None:
             raw.format = "latex"
-            continue
-        if isinstance(raw, pf.RawInline) and raw.text[-1:].isspace() and replacement \
-                and not isinstance(replacement[-1], (pf.Space, pf.SoftBreak)):
-            # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
-            replacement = [*replacement, pf.Space()]
-        replacement = replacement if isinstance(replacement, list) else [replacement]
-        for cite in (e for part in replacement for e in [part, *descendants(part)] if isinstance(e, pf.Cite)):
-            for citation in cite.citations:  # natbib's \citep{a,*b}: b merged into a's entry
-                citation.id = citation.id.lstrip("*") or citation.id
-        siblings(raw)[raw.index:raw.index + 1] = replacement
+        else:
+            siblings(raw)[raw.index:raw.index + 1] = replacement
 
+
+def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: Places, in_metadata: bool):
+    """What a raw piece becomes (its elements; None: raw LaTeX, for the LaTeX edition
+    alone), each loss warned about: ``blocks`` the reader's reading, ``unknown`` the
+    commands it skipped, ``worded`` its reading with those as their words."""
+    replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
+    words = as_inlines(worded[0]) if worded and not worded[1] else None
+    if raw.text.strip() in PAGE_BREAKS:
+        return [page_break()] if isinstance(raw, pf.RawBlock) else None
+    if LAYOUT.match(raw.text):
+        return None  # layout only: the LaTeX edition keeps it
+    if unknown and isinstance(raw, pf.RawInline) and not refused(raw.text):
+        # math commands written in the text (\vec{x}, \hat{\theta}): math, as meant
+        return [pf.Math(raw.text.strip(), format="InlineMath")]
+    if words and pf.stringify(pf.Plain(*words)).strip():
+        place = places.of(index)
+        if place:
+            shown_as_words(raw.text, words, unknown, place)
+        return [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
+    if replacement is None or unknown or reads_files(raw.text):  # \input{x}: the reader has no such file
+        place = places.of(index) if not in_metadata else None
+        if place:
+            lost(raw.text, "the LaTeX", place)
+        return None
+    if isinstance(raw, pf.RawInline) and raw.text[-1:].isspace() and replacement \
+            and not isinstance(replacement[-1], (pf.Space, pf.SoftBreak)):
+        # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
+        replacement = [*replacement, pf.Space()]
+    for cite in (e for part in replacement for e in [part, *descendants(part)] if isinstance(e, pf.Cite)):
+        for citation in cite.citations:  # natbib's \citep{a,*b}: b merged into a's entry
+            citation.id = citation.id.lstrip("*") or citation.id
+    return replacement
 
 LATEXE = re.compile(r"\\LaTeXe(?![A-Za-z])\s?")
 SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
@@ -542,21 +572,28 @@ def raw_formats(doc: pf.Doc) -> None:
     """Raw markup of a format no edition has (``{=comment}``) is dropped, as pandoc drops
     it; raw markup that prints words is shown by its format's editions only, and a
     warning names the others."""
-    places = Places(doc)
-    for element in list(body_elements(doc)):
-        if not isinstance(element, (pf.RawInline, pf.RawBlock)) or element.format == WRITTEN_TEX:
-            continue
-        path, line = places.of(element.text)
+    elements = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock))
+                and e.format != WRITTEN_TEX]
+    places = Places(doc, [element.text for element in elements])
+    dropped = []
+    for index, element in enumerate(elements):
         if element.format not in RAW_FORMATS:
-            warn(f"raw '{element.format}' is left out: no edition has that format", path, line,
-                 hint="as pandoc does; editions take html, latex, typst, openxml or jats")
-            del siblings(element)[element.index]
+            place = places.of(index)
+            if place:
+                warn(f"raw '{element.format}' is left out: no edition has that format", *place,
+                     hint="as pandoc does; editions take html, latex, typst, openxml or jats")
+            dropped.append(element)
         elif visible(element.text, element.format):
+            place = places.of(index)
             shown = RAW_FORMATS[element.format]
             others = [name for name in EDITION_NAMES if name not in shown]
-            warn(f"raw {element.format} '{shorten(element.text)}' is shown by the {' and '.join(shown)} "
-                 f"edition{'s' if len(shown) > 1 else ''} only: the {', '.join(others)} editions leave it out",
-                 path, line, hint="write it in Markdown, which every edition shows")
+            if place:
+                warn(f"raw {element.format} '{shorten(element.text)}' is shown by the {' and '.join(shown)} "
+                     f"edition{'s' if len(shown) > 1 else ''} only: the {', '.join(others)} editions leave "
+                     "it out", *place, hint="write it in Markdown, which every edition shows")
+    for element in reversed(dropped):  # the last first: each index stays right
+        del siblings(element)[element.index]
+    places.report_unnamed("raw markup left out of some editions")
 
 
 def prepare(doc: pf.Doc) -> None:

@@ -201,10 +201,28 @@ class Vetting:
     def references_lost(self, tex: str) -> list[str]:
         return [label for label in REFERENCE.findall(without_comments(tex)) if label in self.lost_labels]
 
-    def warn(self, tex: str, what: str, missing: list[str]) -> None:
+    NAMED = 30  # warnings named one by one; the rest counted (a text of thousands is not read thousands of times)
+
+    def report_unnamed(self) -> None:
+        unnamed = sum(self.warned.values()) - self.NAMED
+        if unnamed > 0:
+            warn(f"{unnamed} more pieces of LaTeX the latex edition leaves out or shows otherwise than the "
+                 f"{self.NAMED} named above", None, None, hint="each is as those named")
+
+    def place(self, tex: str) -> tuple[str | None, int | None] | None:
+        """Where a piece warned about was written (the second time its text comes, the
+        second place); None past the ``NAMED`` first, which are only counted."""
         first = tex.strip().split("\n")[0]
-        path, line = manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first])
         self.warned[first] += 1
+        if sum(self.warned.values()) > self.NAMED:
+            return None
+        return manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first] - 1)
+
+    def warn(self, tex: str, what: str, missing: list[str]) -> None:
+        place = self.place(tex)
+        if place is None:
+            return
+        path, line = place
         reads = [name for name in missing if name.lstrip("\\") in READS_FILES]
         undefined = [name for name in missing if name not in reads]
         said = [f"{', '.join(undefined)} {'is' if len(undefined) == 1 else 'are'} not defined by its class and packages"
@@ -225,12 +243,11 @@ class Vetting:
             return []
         lost = self.references_lost(text)
         if lost:
-            first = text.strip().split("\n")[0]
-            path, line = manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first])
-            self.warned[first] += 1
-            warn(f"the latex edition leaves out the raw LaTeX '{shorten(text)}': it refers to "
-                 f"{', '.join(lost)}, labelled in raw LaTeX it leaves out", path, line,
-                 hint="write what the label names in Markdown, labelled {#…}, and refer to it with @…")
+            place = self.place(text)
+            if place:
+                warn(f"the latex edition leaves out the raw LaTeX '{shorten(text)}': it refers to "
+                     f"{', '.join(lost)}, labelled in raw LaTeX it leaves out", *place,
+                     hint="write what the label names in Markdown, labelled {#…}, and refer to it with @…")
             return []
         return None
 
@@ -333,6 +350,7 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
         path, value = field["c"]["path"]["c"], field["c"]["value"]
         if path and path[0]["c"] == "header-includes":
             field["c"]["value"] = rendering.vetting.preamble(value)
+    rendering.vetting.report_unnamed()
     return ast.dump(doc), rendering.files
 
 
