@@ -23,7 +23,7 @@ from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
-from press.latexnames import undefined_in, vetting
+from press.latexnames import HIDDEN_NAMES, undefined_in, vetting
 from press.render import highlighting, render
 from press.templates import context, environment
 
@@ -224,14 +224,17 @@ class Vetting:
             return
         path, line = place
         reads = [name for name in missing if name.lstrip("\\") in READS_FILES]
-        undefined = [name for name in missing if name not in reads]
+        hidden = [name for name in missing if name == "^^" or name.lstrip("\\") in HIDDEN_NAMES]
+        undefined = [name for name in missing if name not in reads and name not in hidden]
         said = [f"{', '.join(undefined)} {'is' if len(undefined) == 1 else 'are'} not defined by its class and packages"
-                if undefined else "", f"{', '.join(reads)} reads a file its folder does not hold" if reads else ""]
+                if undefined else "", f"{', '.join(reads)} reads a file its folder does not hold" if reads else "",
+                f"{', '.join(hidden)} names a command it cannot check" if hidden else ""]
         shown = shorten(without_comments(tex))  # its comments are no part of what it says
         warn(f"the latex edition {what} '{shown}': {'; '.join(filter(None, said))}", path, line,
              hint="LaTeX written for another class (a journal's own): define what it needs in header-includes "
                   "(\\newcommand, \\usepackage), or write it in Markdown" if undefined else
-                  "put what the file holds into the Markdown")
+                  "put what the file holds into the Markdown" if reads else
+                  "write the commands themselves (no \\csname, ^^ or @-names), or write it in Markdown")
 
     def raw(self, element: dict) -> list | None:
         raw_format, text = element["c"]

@@ -42,6 +42,8 @@ DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCom
                         r"let|[gex]?def|newif|newcounter|newsavebox)(?![A-Za-z])\*?\s*\{?\s*\\?([A-Za-z]+)")
 ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
                                     r"\{([^{}\s]+)\}")
+# What makes a command the list cannot see: a name built at run time, LaTeX's internals
+HIDDEN_NAMES = frozenset({"csname", "@"})
 PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 
 
@@ -70,12 +72,22 @@ def undefined_in(tex: str, known: frozenset[str] | set[str]) -> list[str]:
     """The control words and environments of ``tex`` that ``known`` lacks, in order:
     ``\\\\name`` for a command, ``name`` for an environment. A comment is not read;
     a command that reads another file (``\\\\input``) is missing too: its file is not in
-    the edition's folder."""
+    the edition's folder; so are what names a command this list cannot see: a character
+    written by its code (``\\\\^^69nput``), ``\\\\csname``, an internal ``\\\\@@name``.
+
+    >>> undefined_in(r"\\^^69nput{x} \\csname input\\endcsname \\@@input x", frozenset({"csname", "endcsname"}))
+    ['^^', '\\\\csname', '\\\\@']
+    """
     tex = without_comments(tex)
     missing = [name for name in ENVIRONMENT.findall(tex) if name.rstrip("*") not in known]
-    # control words only (a control symbol, \\\\ or \\%, is TeX's own)
-    missing += [f"\\{name}" for name in CONTROL.findall(tex)
-                if name[:1].isalpha() and (name not in known or name in READS_FILES)]
+    missing += ["^^"] if "^^" in tex else []  # \^^69nput is \input, wherever it stands
+    for match in CONTROL.finditer(tex):
+        name = match.group(1)
+        if name in HIDDEN_NAMES:
+            missing.append(f"\\{name}")
+        # control words (a control symbol, \\\\ or \\%, is TeX's own)
+        elif name and name[:1].isalpha() and (name not in known or name in READS_FILES):
+            missing.append(f"\\{name}")
     return list(dict.fromkeys(missing))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -254,12 +255,14 @@ def test_an_svg_figure_publishes_only_what_its_allowlist_keeps(tmp_path, untrust
 def test_tex_reads_nothing_outside_its_folder_even_for_trusted_raw_latex(tmp_path):
     from conftest import require_tool
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
-    # \input itself is left out by the LaTeX edition (its folder holds no such file): TeX's
-    # own \@@input, which the edition cannot tell from text, meets TeX's sandbox
-    raw = f"```{{=latex}}\n\\makeatletter\\@@input {outside_folder(tmp_path) / 'secret.txt'} \\makeatother\n```\n"
+    # The LaTeX edition leaves \input out (templates/latex/defined.txt); a journal's template
+    # without such a list vets nothing, and TeX's own sandbox is what is left.
+    raw = f"```{{=latex}}\n\\input{{{outside_folder(tmp_path) / 'secret.txt'}}}\n```\n"
     root = project(tmp_path, {"01.md": f"# One\n\nText [@a].\n\n{raw}"}, "lang: en\ntitle: T\n")
+    (tmp_path / "journal" / "latex").mkdir(parents=True)
+    shutil.copy(REPO / "templates" / "latex" / "article.tex.j2", tmp_path / "journal" / "latex")
     out = tmp_path / "out"
-    result = build(root, out, "pdf", "--pdf-engine", "xelatex")
+    result = build(root, out, "pdf", "--pdf-engine", "xelatex", "--templates", str(tmp_path / "journal"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "manuscript/01.md:6: error: xelatex failed: TeX may not read /" in result.stderr
     assert "secret.txt (it reads only its own folder" in result.stderr

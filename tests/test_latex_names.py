@@ -184,3 +184,16 @@ def test_thousands_of_pieces_are_named_thirty_times_then_counted(tmp_path):
     assert "warning: 270 more pieces of LaTeX the editions read in part or leave out than the 30 named above" \
         in result.stderr, result.stderr
     assert "warning: 270 more pieces of LaTeX the latex edition leaves out or shows otherwise" in result.stderr
+
+
+def test_a_command_the_list_cannot_see_is_left_out(tmp_path):
+    """\\^^69nput, \\csname input\\endcsname and \\@@input are \\input written so that no list of
+    names sees it: the folder, compiled elsewhere with TeX's defaults, read any file."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n# A\n\nA `\\^^69nput{/etc/passwd}`{=latex} B `\\csname input\\endcsname{/etc/passwd}`"
+        "{=latex} C `\\makeatletter\\@@input /etc/passwd \\makeatother`{=latex} D\n", encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for name in ("^^", "\\csname", "\\@"):
+        assert f"{name} names a command it cannot check" in result.stderr, result.stderr
+    assert "passwd" not in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
