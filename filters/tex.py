@@ -25,15 +25,13 @@ leave it out and what they lose. Raw blocks the author marked for one format
 >>> equation_parts(r"\\begin{align*} a &= b \\\\ c &= d \\end{align*}")
 ('\\\\begin{aligned} a &= b \\\\\\\\ c &= d \\\\end{aligned}', [], False)
 
-Stand-alone: ``pandoc -F filters/tex.py``.
+The raw TeX's reading is ``filters.rawtex``; this stage runs it, then names the labels
+targets and numbers the equations. Stand-alone: ``pandoc -F filters/tex.py``.
 """
 from __future__ import annotations
 
-import io
 import json
 import re
-from bisect import bisect_right
-from collections import Counter
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -41,26 +39,15 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import locate, shorten, warn
-from core.inputs import limit, read_input, too_large
-from core.kinds import EDITION_NAMES, RAW_FORMATS
 from core.names import (
     EQUATION_CLASS,
     LATEX_LABEL_ATTRIBUTE,
-    PAGE_BREAK_CLASS,
-    TEX_INPUTS_KEY,
-    TEX_SOURCE_ATTRIBUTE,
-    TEX_TEXT_CLASS,
 )
-from core.tex import reads_files, without_comments
-from core.texmath import refused
 from core.tools import run_pandoc_verbose
-from filters.elements import body_elements, descendants, siblings
+from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
-from filters.untrusted import RAW_FIELDS
+from filters.rawtex import raw_formats, read_raw_tex
 
-# The Markdown reader gives what the author wrote as TeX this format; a block they
-# marked ```{=latex} is "latex", and stays raw.
-WRITTEN_TEX = "tex"
 LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 ENVIRONMENT = re.compile(r"^\s*\\begin\{(equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(\*?)\}"
                          r"(?:\{\d+\})?(.*)\\end\{\1\2\}\s*$", re.S)
@@ -71,22 +58,6 @@ NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
 SWITCHES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf", "tt": "mathtt"}
 COMMANDS = {"emph": "textit", "hbox": "mbox", "textsc": "text"}
 SWITCH = re.compile(r"\\(" + "|".join(SWITCHES) + r")(?![A-Za-z])\s*")
-PAGE_BREAKS = {r"\newpage", r"\clearpage", r"\pagebreak", r"\cleardoublepage"}
-# Commands that only lay the page out: no edition but LaTeX needs them, none loses text.
-LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|raggedright|raggedleft|small|"
-                    r"footnotesize|scriptsize|normalsize|large|Large|medskip|bigskip|smallskip|linebreak|newline|"
-                    r"setlength|thispagestyle|pagestyle|FloatBarrier|vfill|hfill|par|maketitle|tableofcontents|"
-                    r"listoffigures|listoftables|appendix|bibliography|bibliographystyle|printbibliography|"
-                    r"nocite|hline|toprule|midrule|bottomrule)\*?(?:\s*\[[^\]]*\])?(?:\s*\{[^{}]*\})*\s*|%[^\n]*\n?)*$")
-# Commands whose arguments are no text of the page: labels, references, lengths, files,
-# environments' names, definitions.
-NOT_TEXT_ARGUMENTS = (r"\\(?:label|ref|eqref|autoref|[cC]ref|pageref|cite[a-z]*|nocite|[vh]space|[vh]skip|"
-                      r"includegraphics|input|include|begin|end|setlength|addtolength|setcounter|usepackage|"
-                      r"documentclass|bibliography(?:style)?|(?:this)?pagestyle|color|hypersetup|url|"
-                      r"(?:re)?newcommand|providecommand|(?:re)?newenvironment|def|rule|hypertarget|"
-                      r"tabcolsep|arraystretch|captionsetup|definecolor)(?![A-Za-z])")
-MARKER = "PRESSTEXMARKER"
-SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
 
 
 # --- math ---------------------------------------------------------------------------
@@ -253,260 +224,6 @@ def drop_repeated_labels(doc: pf.Doc) -> None:
             del siblings(holder)[holder.index]
 
 
-# --- raw TeX through pandoc's LaTeX reader ------------------------------------------------
-
-def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
-    """Each text as pandoc's LaTeX reader reads it, in one sandboxed run: its blocks, and
-    the commands the reader skipped in it (it knows no such command)."""
-    parts, starts, lines = [], [], 0  # linear in the pieces: no text is counted twice
-    for index, text in enumerate(texts):
-        parts += [f"\n\n{MARKER}{index}\n\n", text]
-        lines += 4
-        starts.append(lines + 1)
-        lines += text.count("\n")
-    output, messages = run_pandoc_verbose(["--from", "latex", "--to", "json", "--sandbox"], stdin="".join(parts))
-    pieces: list[tuple[list[pf.Block], list[str]]] = []
-    for block in pf.load(io.StringIO(output)).content:
-        if isinstance(block, pf.Para) and pf.stringify(block).startswith(MARKER):
-            pieces.append(([], []))
-        elif pieces:
-            pieces[-1][0].append(block)
-    for message in dict.fromkeys(messages):
-        skipped = SKIPPED.match(message)
-        if skipped:
-            pieces[bisect_right(starts, int(skipped.group(2))) - 1][1].append(skipped.group(1))
-    return pieces
-
-
-def as_inlines(blocks: list[pf.Block]) -> list[pf.Inline] | None:
-    """Blocks that fit in a line of text as their inlines; None when they do not."""
-    inlines: list[pf.Inline] = []
-    for block in blocks:
-        if not isinstance(block, (pf.Para, pf.Plain)):
-            return None
-        inlines += list(block.content)
-    return inlines
-
-
-class Places:
-    """Where each raw piece (``texts``, in the document's order) was written: the line of
-    its first line's text, the second time the same text comes for the second piece that
-    has it (pandoc keeps no places). Looked up only for a piece warned about, and only
-    for the first ``NAMED`` of them: a text of thousands of pieces is not read thousands
-    of times (the rest are counted in one warning, ``unnamed``)."""
-    NAMED = 30
-
-    def __init__(self, doc: pf.Doc, texts: list[str]):
-        self.doc, self.named, self.unnamed = doc, 0, 0
-        self.firsts = [text.strip().split("\n")[0][:60].strip() for text in texts]
-        seen = Counter()
-        self.nth = []
-        for first in self.firsts:
-            self.nth.append(seen[first])
-            seen[first] += 1
-
-    def of(self, index: int) -> tuple[str | None, int | None] | None:
-        """The piece's place, or None past the ``NAMED`` first: then it is only counted."""
-        if self.named >= self.NAMED:
-            self.unnamed += 1
-            return None
-        self.named += 1
-        first = self.firsts[index]
-        return locate(self.doc, re.escape(first), nth=self.nth[index], metadata=True) if first else (None, None)
-
-    def report_unnamed(self, what: str) -> None:
-        if self.unnamed:
-            warn(f"{self.unnamed} more pieces of {what} than the {self.NAMED} named above", None, None,
-                 hint="each is as those named: look for the same markup in the text")
-
-
-def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
-    """A warning: the editions but LaTeX leave raw TeX out."""
-    path, line = place
-    warn(f"{what} '{shorten(text)}' is left out of the pdf, html, epub, jats and docx editions "
-         "(the latex edition keeps it where its class defines what it uses)", path, line,
-         hint="write it in Markdown, or as a command every edition knows")
-
-
-def written_tex(doc: pf.Doc) -> tuple[list, set[int]]:
-    """The raw TeX the author wrote: in the text, and in the metadata's text fields (a
-    title's ``\\textsf{Interact}``; not ``header-includes``, which is the preamble's);
-    and the ``id`` of those in the metadata (what is not read there is printed as text:
-    ``filters.metadata``)."""
-    fields = [value for key, value in doc.metadata.content.dict.items() if key not in RAW_FIELDS]
-    in_fields = [e for value in fields for e in [value, *descendants(value)] if is_written_tex(e)]
-    return [e for e in body_elements(doc) if is_written_tex(e)] + in_fields, set(map(id, in_fields))
-
-
-def is_written_tex(element) -> bool:
-    return isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == WRITTEN_TEX
-
-
-def read_raw_tex(doc: pf.Doc) -> None:
-    """Every raw TeX the author wrote (``written_tex``), read by pandoc's LaTeX reader; a
-    page break as one. What the reader cannot read (a command it does not know, blocks
-    where the text needs a line) stays raw TeX, for the LaTeX edition, and is warned
-    about, unless it only lays the page out."""
-    raws, in_metadata = written_tex(doc)
-    if not raws:
-        return
-    places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
-    inline_inputs(raws, doc)
-    for raw in raws:
-        raw.text = readable(raw.text)
-    pieces = read_latex([raw.text for raw in raws])
-    unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
-               for index, (_, skipped) in enumerate(pieces)}
-    # An inline command the reader does not know prints, most likely, its last argument:
-    # read again with each such command as that argument, the other editions show its words.
-    wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
-             and not reads_files(raw.text) and its_words(raw.text, unknown[index]) is not None]
-    worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
-    replacements = [reading(index, raw, blocks, unknown[index], worded.get(index), places, id(raw) in in_metadata)
-                    for index, (raw, (blocks, _)) in enumerate(zip(raws, pieces))]  # in the text's order
-    places.report_unnamed("LaTeX the editions read in part or leave out")
-    # Last first: a replacement moves the places of what follows it in its container.
-    for raw, replacement in reversed(list(zip(raws, replacements))):
-        if replacement is None:
-            raw.format = "latex"
-        else:
-            siblings(raw)[raw.index:raw.index + 1] = replacement
-
-
-def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: Places, in_metadata: bool):
-    """What a raw piece becomes (its elements; None: raw LaTeX, for the LaTeX edition
-    alone), each loss warned about: ``blocks`` the reader's reading, ``unknown`` the
-    commands it skipped, ``worded`` its reading with those as their words."""
-    replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
-    words = as_inlines(worded[0]) if worded and not worded[1] else None
-    if raw.text.strip() in PAGE_BREAKS:
-        return [page_break()] if isinstance(raw, pf.RawBlock) else None
-    if LAYOUT.match(raw.text):
-        return None  # layout only: the LaTeX edition keeps it
-    if unknown and isinstance(raw, pf.RawInline) and not refused(raw.text):
-        # math commands written in the text (\vec{x}, \hat{\theta}): math, as meant
-        return [pf.Math(raw.text.strip(), format="InlineMath")]
-    if words and pf.stringify(pf.Plain(*words)).strip():
-        place = places.of(index)
-        if place:
-            shown_as_words(raw.text, words, unknown, place)
-        return [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
-    if replacement is None or unknown or reads_files(raw.text):  # \input{x}: the reader has no such file
-        place = places.of(index) if not in_metadata else None
-        if place:
-            lost(raw.text, "the LaTeX", place)
-        return None
-    if isinstance(raw, pf.RawInline) and raw.text[-1:].isspace() and replacement \
-            and not isinstance(replacement[-1], (pf.Space, pf.SoftBreak)):
-        # pandoc gives "\LaTeX " its space, which TeX's reader swallows: the word after stays apart
-        replacement = [*replacement, pf.Space()]
-    for cite in (e for part in replacement for e in [part, *descendants(part)] if isinstance(e, pf.Cite)):
-        for citation in cite.citations:  # natbib's \citep{a,*b}: b merged into a's entry
-            citation.id = citation.id.lstrip("*") or citation.id
-    return replacement
-
-LATEXE = re.compile(r"\\LaTeXe(?![A-Za-z])\s?")
-SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
-# booktabs' partial and spacing rules, which pandoc's reader prints ("2-3") or lets take
-# the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
-TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespace(?:\s*\[[^\]]*\])?|"
-                         r"specialrule\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{[^{}]*\}|morecmidrules)")
-
-
-def readable(tex: str) -> str:
-    """Raw TeX as pandoc's reader reads it right: amsmath's subequations as their
-    equations (each numbered: 1, 2 where LaTeX prints 1a, 1b), booktabs' partial and
-    spacing rules left out, ``\\LaTeXe`` as LaTeX2ε.
-
-    >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
-    ' A & B \\\\\\\\  4 & 5'
-    """
-    return TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex)))
-INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
-
-
-def inline_inputs(raws: list, doc: pf.Doc) -> None:
-    """Each ``\\input{x}`` of raw TeX replaced by the text of ``x`` (or ``x.tex``), a file of
-    the project (a table kept in its own .tex file): read by the reader as the rest. A file
-    not found, or outside the project, stays ``\\input``, which is then warned about. An
-    untrusted build reads none (its raw TeX is refused: ``filters.untrusted``)."""
-    from filters.resources import manuscript_folder, project_folder
-    from filters.untrusted import untrusted_build
-
-    if untrusted_build(doc):
-        return
-    folder, project = manuscript_folder(doc), project_folder(doc)
-    read: list[str] = []
-    spent = 0  # what every \input brought in, together within the text's limit (one file read 20 times…)
-
-    def text_of(match: re.Match) -> str:
-        nonlocal spent
-        for name in (match.group(1).strip(), match.group(1).strip() + ".tex"):
-            target = (folder / name).resolve()
-            if target.is_relative_to(project) and target.is_file():
-                read.append(str(target))
-                if spent + target.stat().st_size > limit("text"):
-                    raise too_large("text", target, spent + target.stat().st_size)
-                data = read_input(target, "text", budget=limit("text") - spent)
-                spent += len(data)
-                return data.decode("utf-8", errors="replace")
-        return match.group(0)
-
-    for raw in raws:
-        if reads_files(raw.text):
-            raw.text = INPUT.sub(text_of, without_comments(raw.text))
-    if read:
-        doc.metadata[TEX_INPUTS_KEY] = pf.MetaList(*map(pf.MetaString, dict.fromkeys(read)))
-
-
-def last_argument(command: str) -> str:
-    """What the last brace group of ``command`` holds (its braces balanced); "" for none.
-
-    >>> last_argument(r"\\unit{0.8\\,s^{-1}}"), last_argument(r"\\thickhline")
-    ('0.8\\\\,s^{-1}', '')
-    """
-    if not command.endswith("}"):
-        return ""
-    depth = 0
-    for position in range(len(command) - 1, -1, -1):
-        depth += {"}": 1, "{": -1}.get(command[position], 0)
-        if depth == 0:
-            return command[position + 1:-1]
-    return ""
-
-
-def its_words(text: str, commands: list[str]) -> str | None:
-    """``text`` with each command (as the reader skipped it, its arguments with it) as
-    its last argument: the words it most likely prints; None when an argument is no
-    plain words (a quantity, ``\\unit{0.8\\,m}``, would print changed).
-
-    >>> its_words(r"\\dropcap{Thanks} to \\foo[x]{a}{all}", [r"\\dropcap{Thanks}", r"\\foo[x]{a}{all}"])
-    'Thanks to all'
-    >>> its_words(r"Speed \\unit{0.872\\,m\\,s^{-1}}", [r"\\unit{0.872\\,m\\,s^{-1}}"]) is None
-    True
-    """
-    for command in commands:
-        words = last_argument(command.rstrip())
-        if re.search(r"[\\^_$&#~]", words):
-            return None
-        text = text.replace(command.rstrip(), words, 1)
-    return text
-
-
-def shown_as_words(text: str, words: list[pf.Inline], commands: list[str],
-                   place: tuple[str | None, int | None]) -> None:
-    names = ", ".join(dict.fromkeys(re.match(r"\\[A-Za-z@]*", command).group(0) for command in commands))
-    path, line = place
-    warn(f"the LaTeX '{shorten(text)}' is shown as its words '{shorten(pf.stringify(pf.Plain(*words)))}' by the "
-         f"pdf, html, epub, jats and docx editions: they know no {names}", path, line,
-         hint="write it in Markdown, which every edition shows with its formatting")
-
-
-def page_break() -> pf.Div:
-    return pf.Div(classes=[PAGE_BREAK_CLASS])
-
-
-# --- the stage -------------------------------------------------------------------------------
 
 def number_display_math(doc: pf.Doc) -> None:
     """Display math with a label or a numbered environment as an equation to number;
@@ -546,54 +263,6 @@ def check_math(doc: pf.Doc) -> None:
              "editions show its TeX source", path, line, hint="write it with commands MathML conversion knows")
 
 
-def visible(text: str, format: str) -> bool:
-    """Whether raw markup prints words (not only tags, commands or a layout).
-
-    >>> visible("<br/><!-- x -->", "html"), visible("Fig~\\ref{fig1}", "latex"), visible("#pagebreak()", "typst")
-    (False, True, False)
-    >>> visible("\\\\caption{Calculate y}\\\\label{a}", "latex"), visible("\\\\vspace{2em}\\\\label{x}", "latex")
-    (True, False)
-    """
-    if format.startswith("html"):
-        text = re.sub(r"<!--.*?-->|<[^>]*>", " ", text, flags=re.S)
-    elif format in ("latex", "tex"):
-        text = without_comments(text)
-        # a command's text arguments print (\caption{…}, \textbf{…}); names, lengths and files do not
-        text = re.sub(NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"
-                      r"\\[A-Za-z@]+\*?(?:\s*\[[^\]]*\])*", " ", text)
-    elif format == "typst":
-        text = re.sub(r"#[a-z.-]+(?:\([^()]*\))?", " ", text)
-    else:
-        text = re.sub(r"<[^>]*>", " ", text)
-    return bool(re.search(r"[^\W\d_]{2,}", text))
-
-
-def raw_formats(doc: pf.Doc) -> None:
-    """Raw markup of a format no edition has (``{=comment}``) is dropped, as pandoc drops
-    it; raw markup that prints words is shown by its format's editions only, and a
-    warning names the others."""
-    elements = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock))
-                and e.format != WRITTEN_TEX]
-    places = Places(doc, [element.text for element in elements])
-    dropped = []
-    for index, element in enumerate(elements):
-        if element.format not in RAW_FORMATS:
-            place = places.of(index)
-            if place:
-                warn(f"raw '{element.format}' is left out: no edition has that format", *place,
-                     hint="as pandoc does; editions take html, latex, typst, openxml or jats")
-            dropped.append(element)
-        elif visible(element.text, element.format):
-            place = places.of(index)
-            shown = RAW_FORMATS[element.format]
-            others = [name for name in EDITION_NAMES if name not in shown]
-            if place:
-                warn(f"raw {element.format} '{shorten(element.text)}' is shown by the {' and '.join(shown)} "
-                     f"edition{'s' if len(shown) > 1 else ''} only: the {', '.join(others)} editions leave "
-                     "it out", *place, hint="write it in Markdown, which every edition shows")
-    for element in reversed(dropped):  # the last first: each index stays right
-        del siblings(element)[element.index]
-    places.report_unnamed("raw markup left out of some editions")
 
 
 def prepare(doc: pf.Doc) -> None:
