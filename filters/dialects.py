@@ -234,6 +234,41 @@ PARTICLES = ("dropping-particle", "non-dropping-particle", "particle")
 FAMILY_NAMES = ("lastname", "last-name", "last_name", "family_name")
 
 
+def scholarly_metadata(reader: Reader) -> None:
+    """pandoc's scholarly-metadata (lua-filters, pandoc-scholar): each author a map from
+    the name to the fields (``- Jane Doe: {institute: [fosg], correspondence: yes}``),
+    the institutes a list of one-key maps (``- fosg: {name, address}``, ``- fop: Name``),
+    read as Quarto's authors with ``ref``s to listed affiliations."""
+    institutes = reader.fields.get("institute")
+    if isinstance(institutes, pf.MetaList) and "affiliations" not in reader.fields:
+        listed = []
+        for item in institutes.content:
+            if isinstance(item, pf.MetaMap) and len(item.content.dict) == 1:
+                (ref, value), = item.content.dict.items()
+                fields = dict(value.content.dict) if isinstance(value, pf.MetaMap) else {"name": value}
+                listed.append(pf.MetaMap(id=pf.MetaString(ref), **fields))
+        if listed:
+            reader.fields["affiliations"] = pf.MetaList(*listed)
+            del reader.fields["institute"]
+    given = reader.fields.get("author")
+    if not isinstance(given, pf.MetaList):
+        return
+    for position, item in enumerate(given.content):
+        named = item.content.dict if isinstance(item, pf.MetaMap) else {}
+        if len(named) != 1 or not isinstance(next(iter(named.values())), pf.MetaMap):
+            continue
+        (name, value), = named.items()
+        fields = dict(value.content.dict)
+        if "institute" in fields:
+            refs = fields.pop("institute")
+            refs = list(refs.content) if isinstance(refs, pf.MetaList) else [refs]
+            fields["affiliations"] = pf.MetaList(*(pf.MetaMap(ref=pf.MetaString(as_text(ref))) for ref in refs))
+        for theirs, ours in (("correspondence", "corresponding"), ("equal_contributor", "equal-contrib")):
+            if theirs in fields:
+                fields[ours] = pf.MetaBool(as_text(fields.pop(theirs)).strip().lower() in ("yes", "true"))
+        given.content[position] = pf.MetaMap(name=pf.MetaInlines(*text_to_inlines(name)), **fields)
+
+
 def read_authors(reader: Reader) -> None:
     """Every author as a map of this build's fields (``authors``)."""
     table = listed_affiliations(reader)
@@ -394,6 +429,7 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     capitalised_keys(reader)
     title_heading(doc, reader)
     keywords(reader)
+    scholarly_metadata(reader)
     read_authors(reader)
     citation(reader)
     license_and_copyright(reader)

@@ -225,3 +225,17 @@ def test_r_markdowns_date_today(tmp_path):
     assert result.returncode == 0, result.stderr
     assert '<meta name="citation_publication_date" content="2020-09-13">' in page
     assert "Sys.Date" not in result.stderr
+
+
+def test_pandoc_scholarly_metadata(tmp_path):
+    """pandoc-scholar's authors (a map from the name to the fields) and institutes (one-key
+    maps): the authors were dropped (their maps read as unknown keys), ORCIDs unchecked."""
+    text = ("---\ntitle: T\nauthor:\n  - Jane Doe:\n      institute:\n        - fosg\n        - fop\n"
+            "      correspondence: \"yes\"\n      email: jane@example.com\n  - Peder Ås:\n      institute: fosg\n"
+            "institute:\n  - fosg:\n      name: Formatting Open Science Group\n      address: Eureka, USA\n"
+            "  - fop: Federation of Planets\n---\n\n# A\n\nText.\n")
+    result, page = build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    assert '<span class="author-name">Jane Doe</span>' in page and '<span class="author-name">Peder Ås</span>' in page
+    assert "<sup>1</sup> Formatting Open Science Group, Eureka, USA" in page and "<sup>2</sup> Federation of Planets" in page
+    assert "jane@example.com" in page
