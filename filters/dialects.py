@@ -90,6 +90,18 @@ def capitalised_keys(reader: Reader) -> None:
             reader.move(key, ours)
 
 
+def line_block_titles(reader: Reader) -> None:
+    """R Markdown's ``title: |`` then ``| Line one`` / ``| line two`` (a line block): one
+    line of text with its breaks, as a title is everywhere else (its plain text read
+    "Line oneline two", and the "cite as" line stopped the build with a traceback)."""
+    for key in ("title", "subtitle"):
+        value = reader.fields.get(key)
+        if isinstance(value, pf.MetaBlocks) and len(value.content) == 1 and isinstance(value.content[0], pf.LineBlock):
+            lines = [list(item.content) for item in value.content[0].content]
+            reader.fields[key] = pf.MetaInlines(*[i for n, line in enumerate(lines)
+                                                  for i in ([pf.LineBreak()] if n else []) + line])
+
+
 def title_heading(doc: pf.Doc, reader: Reader) -> None:
     """A paper (one file) without a title whose first block is a level-1 heading: that
     heading is the title (as pandoc's ``--shift-heading-level-by=-1`` reads it); a first
@@ -427,6 +439,7 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     """The document's metadata read into this build's fields, in place."""
     reader = Reader(doc.metadata, source)
     capitalised_keys(reader)
+    line_block_titles(reader)
     title_heading(doc, reader)
     keywords(reader)
     scholarly_metadata(reader)

@@ -101,10 +101,24 @@ def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
 
 
 def inlines_of(meta) -> list[pf.Inline]:
+    """A metadata value as one line of inlines: its paragraphs', its line block's lines
+    (R Markdown's ``title: |`` then ``| Line one``) joined by spaces, other blocks' text.
+
+    >>> doc = pf.Doc(metadata={"t": pf.MetaBlocks(pf.LineBlock(pf.LineItem(pf.Str("A")), pf.LineItem(pf.Str("B"))))})
+    >>> pf.stringify(pf.Plain(*inlines_of(doc.metadata["t"])))
+    'A B'
+    """
     if isinstance(meta, pf.MetaInlines):
         return list(meta.content)
     if isinstance(meta, pf.MetaBlocks):
-        return [i for block in meta.content for i in getattr(block, "content", [])]
+        inlines: list[pf.Inline] = []
+        for block in meta.content:
+            lines = [list(item.content) for item in block.content] if isinstance(block, pf.LineBlock) else \
+                [list(block.content)] if isinstance(block, (pf.Para, pf.Plain)) else \
+                [text_to_inlines(pf.stringify(block))]
+            for line in lines:
+                inlines += ([pf.Space()] if inlines else []) + line
+        return inlines
     return text_to_inlines(as_text(meta))
 
 

@@ -239,3 +239,11 @@ def test_pandoc_scholarly_metadata(tmp_path):
     assert '<span class="author-name">Jane Doe</span>' in page and '<span class="author-name">Peder Ås</span>' in page
     assert "<sup>1</sup> Formatting Open Science Group, Eureka, USA" in page and "<sup>2</sup> Federation of Planets" in page
     assert "jane@example.com" in page
+
+
+def test_a_title_written_as_r_markdowns_line_block(tmp_path):
+    """``title: |`` then ``| Line one`` / ``| line two`` (R Markdown papers): a traceback
+    in the "cite as" line (a LineItem where inlines were expected)."""
+    result, page = build(tmp_path, "---\ntitle: |\n  | Line one\n  | line two\n---\n\n# A\n\nText.\n", "html", "pdf")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "<title>Line one line two" in " ".join(page.split()) and '<h1 class="title">Line one<br' in page
