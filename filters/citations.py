@@ -209,9 +209,37 @@ def find_cites(doc: pf.Doc) -> list[pf.Cite]:
     """Every citation of the document (its metadata too, but ``nocite``), in order;
     not a bracket of cross-references that waits for the references stage."""
     roots = [doc.metadata.content[key] for key in doc.metadata.content.dict if key != "nocite"]
-    return [element for root in [*roots, *doc.content]
-            for element in (root, *descendants(root))
-            if isinstance(element, pf.Cite) and not pending(element.parent)]
+    cites = [element for root in [*roots, *doc.content]
+             for element in (root, *descendants(root))
+             if isinstance(element, pf.Cite) and not pending(element.parent)]
+    taken: set[int] = set()
+    for cite in cites:
+        if id(cite) not in taken:
+            taken |= set(map(id, comma_separated(cite, doc)))
+    return [cite for cite in cites if id(cite) not in taken]
+
+
+def comma_separated(cite: pf.Cite, doc: pf.Doc) -> list[pf.Cite]:
+    """``[@a, @b]``, as authors write ``[@a; @b]``: pandoc reads @b as a citation inside
+    a's suffix, printed "@b" without a word. Each citation of such a suffix becomes one
+    of the bracket's own, with a warning; the citations taken out are returned."""
+    taken = []
+    for citation in list(cite.citations):
+        suffix = list(citation.suffix)
+        kinds = [(pf.Str, pf.Space, pf.Cite)[n % 3] for n in range(len(suffix))]
+        if not suffix or len(suffix) % 3 or not all(isinstance(e, kind) for e, kind in zip(suffix, kinds)) \
+                or any(e.text != "," for e in suffix[0::3]):
+            continue
+        inner = [c for cited in suffix[2::3] for c in cited.citations]
+        taken += suffix[2::3]
+        citation.suffix = []
+        at = list(cite.citations).index(citation) + 1
+        cite.citations[at:at] = [pf.Citation(c.id, mode="NormalCitation") for c in inner]
+        keys = [f"@{c.id}" for c in inner]
+        path, line = locate(doc, rf"@{re.escape(citation.id)}\b")
+        warn(f"'[@{citation.id}, {', '.join(keys)}]' is read as one bracket of citations", path, line,
+             hint=f"separate citations with ';': [@{citation.id}; {'; '.join(keys)}]")
+    return taken
 
 
 def cited_keys(cites: list[pf.Cite]) -> list[str]:

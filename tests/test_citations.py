@@ -622,3 +622,18 @@ def test_manubots_citations_by_identifier_say_where_their_references_are(tmp_pat
     assert "paper.md:7: error: the text cites 2 work(s) (@doi:10.1515/9781400839452…) but names no bibliography " \
            "(these are Manubot's citations by identifier" in result.stderr, result.stderr
     assert "bibliography: references.json" in result.stderr
+
+
+def test_citations_separated_by_commas(tmp_path):
+    """``[@a, @b]`` (JOSS's prospect paper): pandoc read @b inside a's suffix, printed
+    "(Colombo, 2008, @b2011)" without a word, while b went into the reference list."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: r.bib\n---\n\n# A\n\n"
+                                       "As shown [@a2008, @b2011] here.\n", encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@article{a2008, author={Colombo, A}, title={One}, journal={J}, year={2008}}\n"
+                                    "@article{b2011, author={Li, B}, title={Two}, journal={J}, year={2011}}\n",
+                                    encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:8: warning: '[@a2008, @b2011]' is read as one bracket of citations" in result.stderr
+    page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "As shown (Colombo, 2008; Li, 2011) here." in page and "@b2011" not in page
