@@ -329,6 +329,28 @@ def xnos_references(text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
+BOOKDOWN_REFERENCE = re.compile(r"\\@ref\(([^()\s]+)\)|\(\\#((?:fig|tab|eq|sec)[:-][^()\s]+)\)")
+
+
+def bookdown_references(text: str) -> str:
+    """The text with bookdown's references and labels written as LaTeX's, which the tex
+    stage reads: ``\\@ref(sec:x)`` → ``\\ref{sec:x}`` (its number), ``(\\#tab:x)`` in a
+    caption → ``\\label{tab:x}``; in code, nothing changes (they printed "@ref(sec:x)").
+
+    >>> bookdown_references(r"Section \\@ref(sec:a), Table: (\\#tab:b) Data; `\\@ref(c)`")
+    'Section \\\\ref{sec:a}, Table: \\\\label{tab:b} Data; `\\\\@ref(c)`'
+    """
+    if "\\@ref(" not in text and "(\\#" not in text:  # most texts: no masking of their code at all
+        return text
+    masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
+    pieces, position = [], 0
+    for match in BOOKDOWN_REFERENCE.finditer(masked):
+        pieces += [text[position:match.start()],
+                   f"\\ref{{{match.group(1)}}}" if match.group(1) else f"\\label{{{match.group(2)}}}"]
+        position = match.end()
+    return "".join(pieces) + text[position:]
+
+
 def deepest_place(text: str) -> tuple[int, int]:
     """The line where a Markdown text nests deepest, and how deep: brackets and braces
     (math's too) on the line, fenced divs (``:::``, ``<div>``) open around it, a run of emphasis

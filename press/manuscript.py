@@ -265,6 +265,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     from core.sourcetext import (
         DATE_LINE,
         R_TODAY,
+        bookdown_references,
         executable_cells,
         inline_expressions,
         markdown_problems,
@@ -289,7 +290,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             error(message, display_path(path), line, hint)
     sources = [path for path in manuscript.sources if path in texts]
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
-        texts[path], cells = executable_cells(xnos_references(texts[path]))
+        texts[path], cells = executable_cells(bookdown_references(xnos_references(texts[path])))
         for line, language in cells:
             warn(f"a {language} code cell is shown as its code, not run: what it makes (a figure, a table, "
                  "a value) is in no edition", display_path(path), line,

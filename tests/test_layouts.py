@@ -1,6 +1,7 @@
 """Manuscripts as authors have them: one Markdown file with its front matter (JOSS's
 paper.md, a Quarto .qmd), a folder of sections, Manubot's content/; every message about
 the front matter names the paper and its line."""
+import re
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,17 @@ def test_an_r_markdown_paper_reads_its_backslash_math(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert page.count("<math") == 2 and "( 3.14" not in page
+
+
+def test_bookdowns_references_and_labels(tmp_path):
+    """bookdown's \\@ref(sec:x) printed "@ref(sec:x)" without a word; (\\#tab:x) in a caption."""
+    (tmp_path / "paper.Rmd").write_text(
+        "---\ntitle: T\n---\n\n# Intro {#sec:intro}\n\nSee Section \\@ref(sec:tables) and Table \\@ref(tab:data).\n\n"
+        "# Tables {#sec:tables}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nTable: (\\#tab:data) Some data.\n",
+        encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]*>", " ", page).split())
+    assert "See Section 2 and Table 1 ." in text or "See Section 2 and Table 1." in text, text[:800]
+    assert "@ref" not in text and "(\\#" not in text
