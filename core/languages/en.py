@@ -176,7 +176,12 @@ DATES = {
     "quantity_before": r"\b(?:Resolution|Resolutions|No\.|Nos\.|Number|Law|Article|Art\.|Act|Route|"
                        r"Highway|Hill|Height|Flight|Division|Regiment|Brigade|Corps|Army|Squadron|Order|"
                        r"Directive|Operation|Code|page|pp?\.)\s+|[$£€#]\s*",
-    "quantity_after": r"\s*(?:BC|BCE|B\.C\.|AD\b|[.,]\d|%|-(?:man|strong|mile|km|year|day|ton)\b)|"
+    # … and a number in a compound of a measure ("a 1900-long vector", "the 1900-cell model";
+    # not "2 October 1950-the day after", a hyphen for a dash)
+    "quantity_after": r"\s*(?:BC|BCE|B\.C\.|AD\b|[.,]\d|%|-(?:man|men|strong|member|mile|km|metre|meter|foot|"
+                      r"feet|year|day|hour|minute|ton|tonne|long|wide|high|deep|cell|bit|byte|dimensional|fold|"
+                      r"point|page|word|item|dollar|seat|bed|acre|node|core|element|sample|step|unit|pixel|"
+                      r"character|line|layer|channel)s?\b)|"
                       r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Division|Army|Armies|Corps|Brigade|Regiment|Battalion|"
                       r"Fleet|Squadron|Group|Company|Battery|Wing|Marines?|Infantry|Cavalry|Airborne)\b|"
                       r"\s+(?:(?:more|other|additional|extra|fresh|new|enemy|American|British|German|French|"
