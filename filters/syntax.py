@@ -27,6 +27,7 @@ Subfigures, figure and table divs are the crossref stage's (``filters.crossref``
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -94,10 +95,11 @@ def written_lines(doc: pf.Doc) -> list[pf.Element]:
 def replace_shortcodes(doc: pf.Doc) -> None:
     """Every shortcode in the text and the metadata by what it stands for; an unknown one
     left out, with a warning (Quarto's renderer, which would expand it, does not run here)."""
+    seen: Counter = Counter()  # each shortcode's text: the second time, its second place
     for element in written_lines(doc):
         if "{{<" not in pf.stringify(element):
             continue
-        inlines, result, index = list(element.content), [], 0
+        inlines, result, index = opened(list(element.content)), [], 0
         while index < len(inlines):
             found = shortcode_inlines(inlines, index)
             if found is None:
@@ -106,8 +108,10 @@ def replace_shortcodes(doc: pf.Doc) -> None:
                 continue
             end, text = found
             trailing = text[text.index(">}}") + 3:]
-            parsed = shortcode(text[:text.index(">}}") + 3])
-            result += expansion(parsed, text, doc) + (text_to_inlines(trailing) if trailing else [])
+            written = text[:text.index(">}}") + 3]
+            seen[written] += 1
+            result += expansion(shortcode(written), written, doc, seen[written] - 1) + \
+                (text_to_inlines(trailing) if trailing else [])
             index = end
         result = [inline for position, inline in enumerate(result)  # no two spaces where one went
                   if not (isinstance(inline, pf.Space) and position and isinstance(result[position - 1], pf.Space))]
@@ -118,7 +122,17 @@ def replace_shortcodes(doc: pf.Doc) -> None:
             element.content = result
 
 
-def expansion(parsed, text: str, doc: pf.Doc) -> list[pf.Inline]:
+def opened(inlines: list) -> list:
+    """The inlines with a word that opens a shortcode inside it (``({{<``) cut before it:
+    pandoc reads "({{< var x >}}%)" as one word."""
+    result = []
+    for inline in inlines:
+        at = inline.text.find("{{<") if isinstance(inline, pf.Str) else -1
+        result += [pf.Str(inline.text[:at]), pf.Str(inline.text[at:])] if at > 0 else [inline]
+    return result
+
+
+def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0) -> list[pf.Inline]:
     name, args = parsed or ("", [])
     if name in WORDS:
         return [pf.Str(WORDS[name])]
@@ -130,7 +144,7 @@ def expansion(parsed, text: str, doc: pf.Doc) -> list[pf.Inline]:
             return text_to_inlines(value)
     if name == "pagebreak":
         return []
-    path, line = locate(doc, re.escape(text.split()[0]) + r"\s+" + re.escape(name))
+    path, line = locate(doc, r"\s+".join(map(re.escape, text.split())), nth=nth, metadata=True)
     warn(f"the shortcode '{text.strip()}' is left out: it needs Quarto's renderer", path, line,
          hint="write its result in the text ({{< pagebreak >}}, {{< meta key >}} are read)")
     return []

@@ -542,3 +542,24 @@ By @hyp-main.
 """)
     assert "Axiom 1. Every set has one." in text and "Hypothesis 1. It rains." in text
     assert "Claim 1. Two." in text and "By Hypothesis 1." in text
+
+
+def test_a_shortcode_inside_a_word_is_read_and_each_named_at_its_line(tmp_path):
+    """bilateral-paper (Quarto): "({{< var x >}}%)" was printed as it is, without a word;
+    every warning named the first shortcode's line."""
+    text, messages = build(tmp_path, """---
+title: Blocks
+---
+
+# A
+
+A ({{< var x.y >}}%) and B {{< var x.z >}}%.
+
+First {{< var a >}}.
+
+Third {{< var a >}}.
+""")
+    assert "{{<" not in text and "A (%) and B %." in text
+    assert "paper.md:7: warning: the shortcode '{{< var x.y >}}' is left out" in messages
+    assert "paper.md:9: warning: the shortcode '{{< var a >}}'" in messages
+    assert "paper.md:11: warning: the shortcode '{{< var a >}}'" in messages
