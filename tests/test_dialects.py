@@ -5,6 +5,7 @@ left out with their reason."""
 import re
 from pathlib import Path
 
+import pytest
 from conftest import run_build
 
 JOSS = """---
@@ -203,19 +204,36 @@ def test_a_name_in_parts_as_rticles_writes_it_and_an_author_without_one(tmp_path
     assert "Leading van Author III" in page and '<meta name="citation_author" content="Leading van Author III">' in page
 
 
-def test_rticles_authors_and_affiliations_as_its_templates_write_them(tmp_path):
-    """Copernicus's skeleton: ``given_name``, a top-level ``affiliation:`` list keyed by
-    ``code`` with an ``address``, and "1, *"; IMS's ``name`` (the given name) and
-    ``surname``. The byline printed surnames only, "1, *" as an institution."""
-    text = ("---\ntitle: T\nauthors:\n  - given_name: Daniel\n    surname: Nüst\n    affiliation: \"1, *\"\n"
-            "  - name: First\n    surname: Author\n    affiliation: 2\naffiliation:\n  - code: 1\n"
-            "    address: Institute for Geoinformatics, Münster\n  - code: 2\n    address: Dept. of Stats, Oslo\n"
-            "---\n\n# A\n\nText.\n")
-    result, page = build(tmp_path, text)
+AUTHORS_AS_OTHERS_WRITE_THEM = {
+    # Copernicus's skeleton: given_name, a top-level affiliation: list keyed by code with an
+    # address, "1, *"; IMS's name (the given name) and surname. The byline printed surnames
+    # only, "1, *" as an institution.
+    "rticles": ("authors:\n  - given_name: Daniel\n    surname: Nüst\n    affiliation: \"1, *\"\n"
+                "  - name: First\n    surname: Author\n    affiliation: 2\naffiliation:\n  - code: 1\n"
+                "    address: Institute for Geoinformatics, Münster\n  - code: 2\n    address: Dept. of Stats, Oslo\n",
+                ["Daniel Nüst", "First Author"],
+                ["<sup>1</sup> Institute for Geoinformatics, Münster", "<sup>2</sup> Dept. of Stats, Oslo"],
+                "paper.md:6: warning: the mark * beside the affiliations is left out"),
+    # pandoc-scholar: each author a map from the name to its fields, institutes as one-key
+    # maps; the authors were dropped (their maps read as unknown keys), ORCIDs unchecked.
+    "pandoc-scholar": ("author:\n  - Jane Doe:\n      institute:\n        - fosg\n        - fop\n"
+                       "      correspondence: \"yes\"\n      email: jane@example.com\n  - Peder Ås:\n"
+                       "      institute: fosg\ninstitute:\n  - fosg:\n      name: Formatting Open Science Group\n"
+                       "      address: Eureka, USA\n  - fop: Federation of Planets\n",
+                       ["Jane Doe", "Peder Ås"],
+                       ["<sup>1</sup> Formatting Open Science Group, Eureka, USA", "<sup>2</sup> Federation of Planets",
+                        "jane@example.com"], None),
+}
+
+
+@pytest.mark.parametrize("written", AUTHORS_AS_OTHERS_WRITE_THEM)
+def test_authors_as_other_tools_write_them(tmp_path, written):
+    metadata, names, shown, warning = AUTHORS_AS_OTHERS_WRITE_THEM[written]
+    result, page = build(tmp_path, f"---\ntitle: T\n{metadata}---\n\n# A\n\nText.\n")
     assert result.returncode == 0, result.stderr
-    assert '<span class="author-name">Daniel Nüst</span>' in page and '<span class="author-name">First Author</span>' in page
-    assert "<sup>1</sup> Institute for Geoinformatics, Münster" in page and "<sup>2</sup> Dept. of Stats, Oslo" in page
-    assert "paper.md:6: warning: the mark * beside the affiliations is left out" in result.stderr, result.stderr
+    assert all(f'<span class="author-name">{name}</span>' in page for name in names), page
+    assert all(part in page for part in shown)
+    assert warning is None or warning in result.stderr, result.stderr
 
 
 def test_r_markdowns_date_today(tmp_path):
@@ -227,18 +245,7 @@ def test_r_markdowns_date_today(tmp_path):
     assert "Sys.Date" not in result.stderr
 
 
-def test_pandoc_scholarly_metadata(tmp_path):
-    """pandoc-scholar's authors (a map from the name to the fields) and institutes (one-key
-    maps): the authors were dropped (their maps read as unknown keys), ORCIDs unchecked."""
-    text = ("---\ntitle: T\nauthor:\n  - Jane Doe:\n      institute:\n        - fosg\n        - fop\n"
-            "      correspondence: \"yes\"\n      email: jane@example.com\n  - Peder Ås:\n      institute: fosg\n"
-            "institute:\n  - fosg:\n      name: Formatting Open Science Group\n      address: Eureka, USA\n"
-            "  - fop: Federation of Planets\n---\n\n# A\n\nText.\n")
-    result, page = build(tmp_path, text)
-    assert result.returncode == 0, result.stderr
-    assert '<span class="author-name">Jane Doe</span>' in page and '<span class="author-name">Peder Ås</span>' in page
-    assert "<sup>1</sup> Formatting Open Science Group, Eureka, USA" in page and "<sup>2</sup> Federation of Planets" in page
-    assert "jane@example.com" in page
+
 
 
 def test_a_title_written_as_r_markdowns_line_block(tmp_path):

@@ -123,26 +123,26 @@ def test_a_quarto_projects_metadata_is_read_under_the_front_matter(tmp_path):
     assert "A Quarto paper</h1>" in page and "Not this one" not in page
 
 
+def r_markdown_page(tmp_path, text: str) -> str:
+    """The HTML page of a paper.Rmd holding ``text``, which must build."""
+    (tmp_path / "paper.Rmd").write_text(text, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    return (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
 def test_an_r_markdown_paper_reads_its_backslash_math(tmp_path):
     """R Markdown reads \\( … \\) and \\[ … \\] as math (rticles' templates write it): it
     printed "( 3.14,x^2 )" in every edition, and a .Rmd was no manuscript."""
-    (tmp_path / "paper.Rmd").write_text("---\ntitle: T\n---\n\n# A\n\nand \\( 3.14\\,x^2 \\) and\n\\[\n x = y\n\\]\n",
-                                        encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    page = r_markdown_page(tmp_path, "---\ntitle: T\n---\n\n# A\n\nand \\( 3.14\\,x^2 \\) and\n\\[\n x = y\n\\]\n")
     assert page.count("<math") == 2 and "( 3.14" not in page
 
 
 def test_bookdowns_references_and_labels(tmp_path):
     """bookdown's \\@ref(sec:x) printed "@ref(sec:x)" without a word; (\\#tab:x) in a caption."""
-    (tmp_path / "paper.Rmd").write_text(
-        "---\ntitle: T\n---\n\n# Intro {#sec:intro}\n\nSee Section \\@ref(sec:tables) and Table \\@ref(tab:data).\n\n"
-        "# Tables {#sec:tables}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nTable: (\\#tab:data) Some data.\n",
-        encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    page = r_markdown_page(
+        tmp_path, "---\ntitle: T\n---\n\n# Intro {#sec:intro}\n\nSee Section \\@ref(sec:tables) and Table "
+        "\\@ref(tab:data).\n\n# Tables {#sec:tables}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nTable: (\\#tab:data) Some data.\n")
     text = " ".join(re.sub(r"<[^>]*>", " ", page).split())
     assert "See Section 2 and Table 1 ." in text or "See Section 2 and Table 1." in text, text[:800]
     assert "@ref" not in text and "(\\#" not in text
