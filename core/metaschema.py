@@ -124,7 +124,7 @@ def _foreign(why: str, keys: str) -> dict[str, str]:
 # Keys other tools read that this build does not use: each left out with its reason
 # (``filters.dialects``), not reported as unknown.
 FOREIGN: dict[str, str] = {
-    **_foreign("Quarto's output formats: the editions are named on the command line "
+    **_foreign("Quarto's and R Markdown's output formats: the editions are named on the command line "
                "(python build.py pdf html …)", "format output"),
     **_foreign("the build runs no code: code chunks are shown as code", "execute jupyter engine knitr echo "
                "freeze"),

@@ -211,9 +211,13 @@ def sanitized(data: bytes) -> Sanitized:
             dropped.append("a <use> of a <use>")
             removed.add(use)
             use.getparent().remove(use)
-    document = root.getroottree()
-    if document.docinfo.internalDTD is not None:
-        dropped.append("its DOCTYPE")
+    declared = root.getroottree().docinfo.internalDTD
+    # a DOCTYPE that only names SVG's DTD (matplotlib's, Inkscape's) goes without a word;
+    # one that declares entities or elements is what is said
+    if declared is not None:
+        removed.add(declared)  # never published: the drawing is written again without it
+        if next(declared.iterentities(), None) or next(declared.iterelements(), None):
+            dropped.append("its DOCTYPE's declarations")
     outside = [node for node in (*root.itersiblings(preceding=True), *root.itersiblings())]
     if outside:  # comments and processing instructions around the root (<?xml-stylesheet …?>)
         dropped += [] if all(node.tag is etree.Comment for node in outside) else ["a processing instruction"]

@@ -128,7 +128,7 @@ def test_quarto_front_matter(tmp_path):
     assert "<em>Journal of Things</em>, 3(2), 10–20" in page
     assert "© 2024 The Authors" in page and "https://creativecommons.org/licenses/by/4.0/" in page
     assert "ann@example.org" in page
-    assert f"paper.md:{line_of(QUARTO, 'format:')}: warning: 'format' is left out: Quarto's output formats" in result.stderr
+    assert f"paper.md:{line_of(QUARTO, 'format:')}: warning: 'format' is left out: Quarto's and R Markdown's output formats" in result.stderr
 
 
 def test_quarto_affiliations_given_under_one_author_are_named_by_another(tmp_path):
