@@ -114,6 +114,31 @@ def warn(message: str, path: str | None = None, line: int | None = None,
     log.warning("%s", Diagnostic(message, str(path) if path else None, line, hint, "warning"))
 
 
+class NamedFirst:
+    """Warnings of one kind named one by one for the first ``limit``, the rest counted in
+    one: a text of thousands of them is not read thousands of times for their places.
+
+    >>> named = NamedFirst(2)
+    >>> [named.take() for _ in range(3)], named.unnamed
+    ([True, True, False], 1)
+    """
+
+    def __init__(self, limit: int = 30):
+        self.limit, self.named, self.unnamed = limit, 0, 0
+
+    def take(self) -> bool:
+        """Whether the next warning is named (else it is only counted)."""
+        if self.named < self.limit:
+            self.named += 1
+            return True
+        self.unnamed += 1
+        return False
+
+    def report(self, what: str, hint: str) -> None:
+        if self.unnamed:
+            warn(f"{self.unnamed} more pieces of {what} than the {self.limit} named above", None, None, hint=hint)
+
+
 def shorten(text: str, limit: int = 50) -> str:
     """A text as a message quotes it: on one line, cut at ``limit`` characters.
 

@@ -97,6 +97,8 @@ KINDS: tuple[Kind, ...] = (
 RAW_FORMATS: dict[str, tuple[str, ...]] = {
     "html": ("html", "epub"), "html5": ("html", "epub"), "latex": ("latex",), "tex": ("latex",),
     "typst": ("pdf",), "openxml": ("docx",), "jats": ("jats",)}
+# The raw formats that are LaTeX ("tex": what the Markdown reader gives for TeX in the text).
+LATEX_FORMATS = tuple(name for name, editions in RAW_FORMATS.items() if editions == ("latex",))
 EDITION_NAMES = ("pdf", "html", "epub", "latex", "jats", "docx")  # those that print a body
 KIND = {kind.name: kind for kind in KINDS}
 # Per element type: the kinds told by a class first, then the one that takes any.

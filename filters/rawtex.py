@@ -16,9 +16,9 @@ from collections import Counter
 
 import panflute as pf
 
-from core.diagnostics import locate, shorten, warn
+from core.diagnostics import NamedFirst, locate, shorten, warn
 from core.inputs import limit, read_input, too_large
-from core.kinds import EDITION_NAMES, RAW_FORMATS
+from core.kinds import EDITION_NAMES, LATEX_FORMATS, RAW_FORMATS
 from core.names import (
     PAGE_BREAK_CLASS,
     TEX_INPUTS_KEY,
@@ -89,12 +89,10 @@ class Places:
     """Where each raw piece (``texts``, in the document's order) was written: the line of
     its first line's text, the second time the same text comes for the second piece that
     has it (pandoc keeps no places). Looked up only for a piece warned about, and only
-    for the first ``NAMED`` of them: a text of thousands of pieces is not read thousands
-    of times (the rest are counted in one warning, ``unnamed``)."""
-    NAMED = 30
+    for the first of them (``core.diagnostics.NamedFirst``)."""
 
     def __init__(self, doc: pf.Doc, texts: list[str]):
-        self.doc, self.named, self.unnamed = doc, 0, 0
+        self.doc, self.named = doc, NamedFirst()
         self.firsts = [text.strip().split("\n")[0][:60].strip() for text in texts]
         seen = Counter()
         self.nth = []
@@ -103,18 +101,14 @@ class Places:
             seen[first] += 1
 
     def of(self, index: int) -> tuple[str | None, int | None] | None:
-        """The piece's place, or None past the ``NAMED`` first: then it is only counted."""
-        if self.named >= self.NAMED:
-            self.unnamed += 1
+        """The piece's place, or None past the first named: then it is only counted."""
+        if not self.named.take():
             return None
-        self.named += 1
         first = self.firsts[index]
         return locate(self.doc, re.escape(first), nth=self.nth[index], metadata=True) if first else (None, None)
 
     def report_unnamed(self, what: str) -> None:
-        if self.unnamed:
-            warn(f"{self.unnamed} more pieces of {what} than the {self.NAMED} named above", None, None,
-                 hint="each is as those named: look for the same markup in the text")
+        self.named.report(what, "each is as those named: look for the same markup in the text")
 
 
 def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
@@ -316,7 +310,7 @@ def visible(text: str, format: str) -> bool:
     """
     if format.startswith("html"):
         text = re.sub(r"<!--.*?-->|<[^>]*>", " ", text, flags=re.S)
-    elif format in ("latex", "tex"):
+    elif format in LATEX_FORMATS:
         text = without_comments(text)
         # a command's text arguments print (\caption{…}, \textbf{…}); names, lengths and files do not
         text = re.sub(NOT_TEXT_ARGUMENTS + r"\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|"

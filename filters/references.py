@@ -21,6 +21,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import error, locate, suggestion
+from core.kinds import LATEX_FORMATS
 from core.language import term, upper_first
 from core.markup import text_to_inlines
 from core.names import (
@@ -185,7 +186,7 @@ def in_raw_latex(label: str, doc: pf.Doc) -> bool:
     True
     """
     wanted = re.compile(r"\\label\s*\{\s*" + re.escape(target_id(label)) + r"\s*\}")
-    return any(isinstance(e, (pf.RawBlock, pf.RawInline)) and e.format in ("latex", "tex") and wanted.search(e.text)
+    return any(isinstance(e, (pf.RawBlock, pf.RawInline)) and e.format in LATEX_FORMATS and wanted.search(e.text)
                for e in body_elements(doc))
 
 

@@ -16,8 +16,8 @@ from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
-from core.diagnostics import BuildError, display_path, shorten, warn
-from core.kinds import NATIVE, RAW_FORMATS, Native, Renderers, front_matter
+from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
+from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter
 from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
@@ -162,14 +162,13 @@ def hanging_entry(element: dict) -> list[dict]:
 # \label{x} in raw LaTeX, and what refers to one
 LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 REFERENCE = re.compile(r"\\(?:[cC]?ref|eqref|autoref|pageref|nameref)\*?\s*\{([^{}]+)\}")
-RAW_LATEX = tuple(name for name, editions in RAW_FORMATS.items() if editions == ("latex",))
 
 
 def own_latex(doc: dict) -> list[str]:
     """The raw LaTeX of a pandoc JSON document, its body's and its metadata's
     (``header-includes``): where it may define commands."""
     return [element["c"][1] for part in (doc["blocks"], doc["meta"]) for kind in ("RawBlock", "RawInline")
-            for element in ast.elements(part, kind) if element["c"][0] in RAW_LATEX]
+            for element in ast.elements(part, kind) if element["c"][0] in LATEX_FORMATS]
 
 
 class Vetting:
@@ -182,10 +181,16 @@ class Vetting:
     def __init__(self, job, doc: dict | None = None):
         self.job, self.doc = job, doc
         self.warned = Counter()  # each piece's first line: the second time, the second place
+        self.named = NamedFirst()
+
+    @cached_property
+    def own(self) -> list[str]:
+        """The document's raw LaTeX (``own_latex``), read once."""
+        return own_latex(self.doc or self.job.document())
 
     @cached_property
     def known(self) -> frozenset[str] | None:
-        return vetting(self.job.template_path, own_latex(self.doc or self.job.document()))
+        return vetting(self.job.template_path, self.own)
 
     def missing(self, tex: str) -> list[str]:
         return undefined_in(tex, self.known) if self.known is not None else []
@@ -193,28 +198,23 @@ class Vetting:
     @cached_property
     def lost_labels(self) -> frozenset[str]:
         """The labels only raw LaTeX that is left out gives: a reference to one would print ??."""
-        raws = own_latex(self.doc or self.job.document())
-        given = lambda pieces: {label for tex in pieces for label in LABEL.findall(without_comments(tex))}  # noqa: E731
-        return frozenset(given([tex for tex in raws if self.missing(tex)]) - given([tex for tex in raws
-                                                                                   if not self.missing(tex)]))
+        left_out, kept = set(), set()
+        for tex in self.own:
+            (left_out if self.missing(tex) else kept).update(LABEL.findall(without_comments(tex)))
+        return frozenset(left_out - kept)
 
     def references_lost(self, tex: str) -> list[str]:
         return [label for label in REFERENCE.findall(without_comments(tex)) if label in self.lost_labels]
 
-    NAMED = 30  # warnings named one by one; the rest counted (a text of thousands is not read thousands of times)
-
     def report_unnamed(self) -> None:
-        unnamed = sum(self.warned.values()) - self.NAMED
-        if unnamed > 0:
-            warn(f"{unnamed} more pieces of LaTeX the latex edition leaves out or shows otherwise than the "
-                 f"{self.NAMED} named above", None, None, hint="each is as those named")
+        self.named.report("LaTeX the latex edition leaves out or shows otherwise", "each is as those named")
 
     def place(self, tex: str) -> tuple[str | None, int | None] | None:
         """Where a piece warned about was written (the second time its text comes, the
-        second place); None past the ``NAMED`` first, which are only counted."""
+        second place); None past the first named (``core.diagnostics.NamedFirst``)."""
         first = tex.strip().split("\n")[0]
         self.warned[first] += 1
-        if sum(self.warned.values()) > self.NAMED:
+        if not self.named.take():
             return None
         return manuscript_place(first, [*self.job.sources, *self.job.metadata_files], self.warned[first] - 1)
 
@@ -238,7 +238,7 @@ class Vetting:
 
     def raw(self, element: dict) -> list | None:
         raw_format, text = element["c"]
-        if raw_format not in RAW_LATEX:
+        if raw_format not in LATEX_FORMATS:
             return None
         missing = self.missing(text)
         if missing:
