@@ -17,11 +17,11 @@ order of the document's language (pandoc's citeproc sorts "İnce" before "Işık
 from __future__ import annotations
 
 import io
-import json
 
 import panflute as pf
 from pybtex.richtext import Text
 
+from core import jsontext
 from core.diagnostics import BuildError, display_path, error
 from core.language import sort_key, term
 from core.markup import text_to_inlines
@@ -106,7 +106,7 @@ def citeproc_input(doc: pf.Doc, found: list[pf.Element], items: list[dict], styl
             "citationMode": {"t": "NormalCitation"}, "citationNoteNum": 0,
             "citationHash": 0}], []]}]}
     blocks = [{"t": "Para", "c": [with_locale_labels(element, lang).to_json()]} for element in found]
-    return json.dumps({"pandoc-api-version": list(doc.api_version), "meta": meta, "blocks": blocks})
+    return jsontext.dumps({"pandoc-api-version": list(doc.api_version), "meta": meta, "blocks": blocks})
 
 
 def start_citeproc(source: str):
@@ -120,9 +120,9 @@ def citeproc_result(process, style) -> pf.Doc | None:
         error(f"pandoc's citeproc could not use the style: {failure.diagnostic.message}",
               display_path(style.paths[-1]), hint="check the style, or choose another")
         return None
-    tree = json.loads(output)
+    tree = jsontext.loads(output)
     tree["meta"] = {}  # the references and the style, sent back as given: only the blocks are read
-    return pf.load(io.StringIO(json.dumps(tree)))
+    return pf.load(io.StringIO(jsontext.dumps(tree)))
 
 
 # --- splicing the results back -------------------------------------------------------

@@ -30,7 +30,6 @@ targets and numbers the equations. Stand-alone: ``pandoc -F filters/tex.py``.
 """
 from __future__ import annotations
 
-import json
 import re
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
@@ -38,6 +37,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
+from core import jsontext
 from core.diagnostics import locate, shorten, warn
 from core.names import (
     EQUATION_CLASS,
@@ -241,7 +241,7 @@ def unconvertible(formulas: list[str]) -> dict[str, str]:
     reason, found in one run of pandoc's HTML writer over all of them."""
     doc = pf.Doc(*(pf.Para(pf.Math(formula, format="InlineMath")) for formula in formulas))
     _, messages = run_pandoc_verbose(["--from", "json", "--to", "html", "--mathml"],
-                                     stdin=json.dumps(doc.to_json()))
+                                     stdin=jsontext.dumps(doc.to_json()))
     found: dict[str, str] = {}
     text = "\n".join(messages)
     for warning in re.split(r"^\[WARNING\] ", text, flags=re.M)[1:]:

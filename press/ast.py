@@ -8,10 +8,10 @@ changes; an edition with nothing to change (``may_contain``) does not even parse
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Callable
 
+from core import jsontext
 from core.kinds import Action, Renderers, dispatch
 from core.names import EQUATION_CLASS, EQUATION_NUMBER_CLASS
 
@@ -92,11 +92,11 @@ def may_contain(doc_json: str, kinds: tuple[str, ...], marks: tuple[str, ...] = 
 
 
 def load(doc_json: str) -> dict:
-    return json.loads(doc_json)
+    return jsontext.loads(doc_json)
 
 
 def dump(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False)
+    return jsontext.dumps(doc)
 
 
 def attributes(element: dict) -> tuple[str, list[str], dict[str, str]]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import re
 import subprocess
 import tempfile
@@ -416,5 +415,5 @@ def write(job, shared) -> dict[str, bytes]:
         run_pandoc(["--from", "json", "--to", "docx", "--output", str(output),
                     "--reference-doc", str(reference),
                     "--template", str(job.template_path.find("docx/article.openxml"))],
-                   stdin=json.dumps(doc), env=env)
+                   stdin=ast.dump(doc), env=env)
         return {f"{job.slug}.docx": output.read_bytes()}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import html
 import io
-import json
 import posixpath
 import re
 import tempfile
@@ -252,7 +251,7 @@ def write(job, shared) -> dict[str, bytes]:
             args += ["--metadata", f"author={author.get('name', '')}"]
         for name, value in package_metadata(plain):
             args += ["--metadata", f"{name}={value}"]
-        run_pandoc(args, stdin=json.dumps(doc))
+        run_pandoc(args, stdin=ast.dump(doc))
         certifier = publisher(plain) or (plain.get("journal") or {}).get("name")
         book = finish_book(output.read_bytes(), job.template_path.find("epub/style.css").read_bytes(),
                            shared.cover, job.timestamp, (job.terms["accessibility_summary"], certifier))

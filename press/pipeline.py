@@ -19,7 +19,7 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from core import idle, inputs
+from core import idle, inputs, jsontext
 from core.diagnostics import BuildError, collecting, log, raise_collected, record
 from core.names import METADATA_FILE_KEY, RESOURCES_KEY, STYLE_FILES_KEY, TEX_INPUTS_KEY
 from core.templatepath import TemplatePath, template_path, with_templates
@@ -136,7 +136,7 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
              "tex_inputs": doc.get_metadata(TEX_INPUTS_KEY, default=[]),  # what \input{…} read
              "plain": prepare_fields(doc)}
     tree = doc.to_json()
-    return {"ast": json.dumps(tree), **facts}, warnings, tree
+    return {"ast": jsontext.dumps(tree), **facts}, warnings, tree
 
 
 def write_editions(job, wanted: list[str], report: Report, cover=None) -> dict[str, dict[str, bytes]]:

@@ -17,9 +17,9 @@ filtering any article again.
 from __future__ import annotations
 
 import io
-import json
 import re
 
+from core import jsontext
 from core.markup import page_range
 from press.journal.project import ISSUES, Article, Issue, Journal
 
@@ -126,8 +126,8 @@ def apply(facts: dict, decided: dict) -> dict:
     from filters.frontmatter import cite_as, journal_inlines, license_map
     from press.render import prepare_fields
 
-    tree = json.loads(facts["ast"])
-    doc = pf.load(io.StringIO(json.dumps({**tree, "blocks": []})))  # the metadata alone: the text is not touched
+    tree = jsontext.loads(facts["ast"])
+    doc = pf.load(io.StringIO(jsontext.dumps({**tree, "blocks": []})))  # the metadata alone: the text is not touched
     meta = doc.metadata
     for key, value in decided.items():
         if key in DEFAULTS and key in meta.content.dict:
@@ -138,4 +138,4 @@ def apply(facts: dict, decided: dict) -> dict:
     meta.content.dict.pop(FIELDS_KEY, None)
     plain = prepare_fields(doc)
     tree["meta"] = doc.to_json()["meta"]
-    return {**facts, "ast": json.dumps(tree), "plain": plain}
+    return {**facts, "ast": jsontext.dumps(tree), "plain": plain}
