@@ -376,6 +376,13 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         if later and (span is None or span.start.sort_key() > later.start.sort_key()):
             by_later = resolve(match, later, later.start, looking_back)
             span = by_later if by_later and by_later.start.sort_key() <= later.start.sort_key() else span
+        plan = min((f for f in found if f.span and timeless(f)), key=lambda f: abs(f.start - match.start),
+                   default=None) if span is None and match.relative == "year" else None
+        if plan:
+            # No date the text narrates gives the year: a plan's or a deadline's in the paragraph
+            # does, the day falling before it ("the launch set for March 3, 1975 never took place:
+            # on February 2 a fire …" is 2 February 1975; "to 31 January 2020, on 28 October", 2019).
+            span = resolve(match, plan.span, plan.span.start, looking_back=True)
         if span is None and match.relative == "year" and match.value[1] is None:
             continue  # a month alone, with no year to read: often no date at all ("every March")
         if span is None:

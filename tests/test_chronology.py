@@ -86,6 +86,20 @@ def test_yearless_date_is_a_warning_not_a_guess(caplog):
     assert not any(isinstance(b, pf.Header) and b.identifier == "chronology" for b in doc.content)
 
 
+@pytest.mark.parametrize("markdown, expected", [
+    # a plan's date, the only one with a year: the day falls before it (the issue's case; it
+    # was dated 1976 once, then left out with "no year in its paragraph")
+    ("The launch set for March 3, 1975 never took place: on February 2 a fire destroyed the pad.\n",
+     "1975-02-02"),
+    # a deadline's: the day before it is the year before ("to 31 January 2020, on 28 October")
+    ("The Council granted an extension, to 31 January 2020, on 28 October.\n", "2019-10-28"),
+])
+def test_a_plans_or_deadlines_year_dates_a_day_before_it(markdown, expected, caplog):
+    doc = chronology.main(doc_from("---\nlang: en\n---\n\n# A\n\n" + markdown))
+    assert expected in [e.span.iso for e in doc.chronology_events]
+    assert not any("has no year" in r.getMessage() for r in caplog.records)
+
+
 def test_a_place_before_any_heading_links_with_words():
     """A paper without headings: the entry's back-link says "metin" (an empty link is
     one no screen reader can name: Ace refused a JOSS paper's EPUB)."""
