@@ -368,12 +368,17 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         # text told before it; but when that puts the day after a full date later in the
         # paragraph, from that date, if the day then comes before it ("The extension of
         # 10 April … 23 May 2019"; "On 10 October … 17 October 2020"; but not "20 Ekim …
-        # 1953 yılının Mart ayında")
-        later = None if before or match.relative != "year" else next(
-            (f.span for f in found if f.start >= match.end and f.span and not named_thing(f)), None)
+        # 1953 yılının Mart ayında"); and always when that date closes the day's own sentence:
+        # a list of days whose year is written once, at its end, is that year ("Ağdam 20
+        # Kasım’da, Kelbecer 25 Kasım’da, Laçin ise 1 Aralık 2020’de …"), whatever the text
+        # told before the paragraph
+        closing = None if before or match.relative != "year" else next(
+            (f for f in found if f.start >= match.end and f.span and not named_thing(f)), None)
+        later = closing.span if closing else None
+        own_sentence = bool(closing) and sentence_at(closing.start) == sentence_at(match.start)
         looking_back = looks_back(match.start)
         span = resolve(match, last, last.start if last else None, looking_back)
-        if later and (span is None or span.start.sort_key() > later.start.sort_key()):
+        if later and (span is None or own_sentence or span.start.sort_key() > later.start.sort_key()):
             by_later = resolve(match, later, later.start, looking_back)
             span = by_later if by_later and by_later.start.sort_key() <= later.start.sort_key() else span
         plan = min((f for f in found if f.span and timeless(f)), key=lambda f: abs(f.start - match.start),

@@ -100,6 +100,17 @@ def test_a_plans_or_deadlines_year_dates_a_day_before_it(markdown, expected, cap
     assert not any("has no year" in r.getMessage() for r in caplog.records)
 
 
+def test_days_listed_before_the_year_that_closes_their_sentence_take_that_year():
+    # the issue's sentence, after a paragraph that told of 1922: the list's days are 2020
+    doc = chronology.main(doc_from(
+        "---\nlang: tr\n---\n\n# A\n\nOrdu 9 Eylül 1922’de İzmir’e girdi.\n\n"
+        "Üçlü bildiri uyarınca Ağdam 20 Kasım’da, Kelbecer 25 Kasım’da, Laçin ise 1 Aralık 2020’de "
+        "Azerbaycan’a iade edilmiştir.\n"))
+    dated = {e.span.iso: e.text for e in doc.chronology_events}
+    assert {"2020-11-20", "2020-11-25", "2020-12-01"} <= set(dated) and "1922-11-20" not in dated
+    assert "Ağdam" in dated["2020-11-20"] and "Kelbecer" not in dated["2020-11-20"]
+
+
 def test_a_place_before_any_heading_links_with_words():
     """A paper without headings: the entry's back-link says "metin" (an empty link is
     one no screen reader can name: Ace refused a JOSS paper's EPUB)."""
