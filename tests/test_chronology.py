@@ -52,6 +52,9 @@ def entry(sentence: str, written: str, lang: str) -> str:
      "Eleven villages were returned."),
     ("A ceasefire agreed on 29 April 2021 held only partly.", "29 April 2021", "en",
      "A ceasefire was agreed and held only partly."),
+    # a time of day with its case ending goes with the date ("sabahı" did, "sabahında" was left)
+    ("2 Eylül 1922 sabahında ordu İzmir’e yürüdü.", "2 Eylül 1922", "tr", "Ordu İzmir’e yürüdü."),
+    ("Şehir 13 Eylül 1922 gecesinden itibaren yandı.", "13 Eylül 1922", "tr", "Şehir yandı."),
 ])
 def test_entry_text_is_the_clause_of_the_date(sentence, written, lang, expected):
     assert entry(sentence, written, lang) == expected

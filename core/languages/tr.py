@@ -192,7 +192,10 @@ DATES = {
     "date_connectors_after": ["yılları arasında", "yıllarında", "yılında", "yılları", "yılı",
                         "yıllarda", "senesinde", "tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
                         "tarihi itibarıyla", "tarihinde", "itibariyle", "itibarıyla",
-                        "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren"],
+                        "tarihli", "tarihi", "günü", "gecesi", "sabahı", "akşamı", "itibaren",
+                        # … and with a case ending ("2 Eylül 1922 sabahında", "… gecesinden")
+                        "gününde", "gecesinde", "sabahında", "akşamında", "öğlesinde",
+                        "gününden", "gecesinden", "sabahından", "akşamından", "öğleden sonra"],
     # The days of the week and a time of day also tie a date to its sentence
     # ("17 Ağustos 1999 Salı günü saat 03.02’de").
     "weekdays": ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"],
