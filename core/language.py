@@ -122,7 +122,7 @@ KEYS: dict[str, dict[str, Key]] = {
                 "is no event", "period state attributive", []),
     },
     "SITE": {
-        **_keys(str, "a word of the journal's site and issue PDF", "volume number issues archive home search "
+        **_keys(str, "a word of the journal's site and issue PDF", "volume_word number issues archive home search "
                 "search_label editorial_board guest_editors latest issue_pdf feed issn eissn publisher skip"),
     },
     "CLAUSES": {
@@ -203,6 +203,8 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
         if unknown:
             raise PackError(f"{where}: {section} has unknown keys {unknown} (declared in core.language.KEYS)")
         for name, key in keys.items():
+            if name in table:  # one table: a second section's key of the same name would replace the first's
+                raise PackError(f"{where}: {section}.{name} is also a key of another section (core.language.KEYS)")
             value = given.get(name, key.default)
             if not isinstance(value, key.kind):
                 raise PackError(f"{where}: {section}.{name} must be a {key.kind.__name__}")

@@ -36,6 +36,24 @@ def test_every_pack_holds_every_declared_key_and_its_regexes_compile(code):
     assert len(table["months"]) == 12
 
 
+def test_no_key_is_declared_in_two_sections():
+    # the sections merge into one table: the site's "volume" ("Volume") once replaced the
+    # citation's ("Vol. {number}"), and every reference printed "(Volume)" for "(Vol. 31)"
+    names = [name for keys in KEYS.values() for name in keys]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("code, printed", [("en", "Vol. 31"), ("tr", "Cilt 31"), ("de", "Bd. 31")])
+def test_a_references_volume_is_printed_with_its_number(tmp_path, code, printed):
+    root = write_manuscript(tmp_path, {"01.md": "See @k1.\n"}, f"lang: {code}\ntitle: T\n",
+                            bib="@inproceedings{k1, author={Doe, Jane}, title={A title}, "
+                                "booktitle={Proceedings of X}, volume={31}, year={2017}}\n")
+    result = run_build("html", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    page = next((tmp_path / "build" / "html").glob("*.html")).read_text(encoding="utf-8")
+    assert re.search(rf"Proceedings of X</em>[^<(]* \({printed}\)", page)  # Turkish: "… içinde (Cilt 31)"
+
+
 def test_a_pack_that_lacks_a_key_says_which():
     module = import_module("core.languages.de")
     sections = {name: dict(getattr(module, name)) for name in KEYS}

@@ -185,7 +185,7 @@ DATES = {
 
 # The journal's site and issue PDF (press/journal).
 SITE = {
-    "volume": "Band",
+    "volume_word": "Band",
     "number": "Heft",
     "issues": "Hefte",
     "archive": "Archiv",

@@ -273,7 +273,7 @@ DATES = {
 
 # The journal's site and issue PDF (press/journal).
 SITE = {
-    "volume": "Volume",
+    "volume_word": "Volume",
     "number": "Issue",
     "issues": "Issues",
     "archive": "Archive",

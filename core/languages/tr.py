@@ -304,7 +304,7 @@ DATES = {
 
 # The journal's site and issue PDF (press/journal).
 SITE = {
-    "volume": "Cilt",
+    "volume_word": "Cilt",
     "number": "Sayı",
     "issues": "Sayılar",
     "archive": "Arşiv",
