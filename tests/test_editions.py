@@ -241,6 +241,19 @@ def test_pdf_through_latex(engine, tmp_path):
     assert "МИД Киргизии" in text and "Azərbaycan" in text  # Cyrillic and Azerbaijani glyphs present
 
 
+def test_a_numeric_csl_style_compiles_through_latex(tmp_path):
+    # a numeric style's entries are \CSLLeftMargin{[1]}\CSLRightInline{…}: the preamble must define them
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    root = write_manuscript(tmp_path, {"01.md": "Text [@k1].\n"}, "lang: en\ntitle: T\ncsl: ieee\n",
+                            bib="@inproceedings{k1, author={Doe, Jane}, title={A title}, "
+                                "booktitle={Proceedings of X}, volume={31}, year={2017}}\n")
+    result = run_build("pdf", "--pdf-engine", "xelatex", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    assert "[1] J. Doe" in text and "Proceedings of X" in text
+
+
 @pytest.mark.slow
 def test_a_tex_error_names_the_manuscript_line(tmp_path):
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
