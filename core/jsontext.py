@@ -6,6 +6,7 @@ text as ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``.
 orjson stops at 255 levels of nesting, where the standard library goes on as deep as
 Python follows (a manuscript may nest that deep: ``press.manuscript.too_deep``), so
 a deeper value, or one orjson does not take, is written by the standard library.
+(orjson reads an integer past 64 bits as a float: pandoc writes none.)
 
 >>> dumps({"t": "Str", "c": "ğ"})
 '{"t":"Str","c":"ğ"}'

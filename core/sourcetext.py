@@ -65,6 +65,10 @@ def lines_at(text: str, offsets) -> list[int]:
 # The same characters as JSON writes them (pandoc's output, a CSL-JSON file): a YAML or
 # JSON escape ("\x00", "\u001b") makes one that the raw text did not show.
 ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")
+# Half of a UTF-16 pair written alone ("\ud800"): JSON reads it as a character no text
+# can hold (UTF-8 cannot write it, so neither can a tool's input).
+ESCAPED_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                                    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def control_character(text: str) -> tuple[int, str, str] | None:

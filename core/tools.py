@@ -71,9 +71,15 @@ def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = N
         try:
             if stdin:
                 process.stdin.write(stdin)
-            process.stdin.close()
+        except UnicodeEncodeError as failure:  # half a UTF-16 pair: no UTF-8 text holds it
+            outcome["unwritable"] = failure.object[failure.start:failure.end]
         except (BrokenPipeError, OSError, ValueError):
             pass  # pandoc stopped reading (it failed, or was stopped): its status says why
+        finally:  # pandoc reads to the end of its input: it must come, or pandoc waits for ever
+            try:
+                process.stdin.close()
+            except (BrokenPipeError, OSError, ValueError):
+                pass
 
     def drain(stream, into: list) -> None:
         into.append(stream.read())
@@ -117,6 +123,10 @@ def finish(process: subprocess.Popen) -> str:
         raise process.press_outcome["failure"]
     if "too_large" in process.press_outcome:
         raise too_large("document", None, process.press_outcome["too_large"])
+    if "unwritable" in process.press_outcome:
+        raise BuildError(f"the text holds {process.press_outcome['unwritable']!r}, half of a UTF-16 pair, "
+                         "which no file or tool can hold", hint="look for an escape such as \\ud800 in a "
+                         "bibliography or metadata file, and write the character itself")
     stdout, stderr = process.press_outcome["streams"]
     if process.returncode != 0:
         raise BuildError(f"pandoc failed: {stderr.strip()}")

@@ -287,7 +287,7 @@ def second_field_line(text: str, start: int | None, field: str) -> int | None:
 
 
 def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
-    from core.sourcetext import ESCAPED_CONTROL
+    from core.sourcetext import ESCAPED_CONTROL, ESCAPED_LONE_SURROGATE
     from filters.cslitems import entry_from_item
 
     try:
@@ -303,6 +303,12 @@ def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
     if escaped:  # "\u0000" in a value: no edition (XML) can hold it
         error(f"control character U+{escaped.group()[2:].upper()} in a value", path,
               text.count("\n", 0, escaped.start()) + 1, hint="delete the escape")
+        return
+    alone = ESCAPED_LONE_SURROGATE.search(text)
+    if alone:  # no edition, and no tool's input, can hold half a pair
+        error(f"'{alone.group()}' is half of a UTF-16 pair, no character", path,
+              text.count("\n", 0, alone.start()) + 1,
+              hint="write the character itself, or both halves of its pair (\\ud83d\\ude00)")
         return
     id_lines = lines_at(text, (match.start() for match in CSL_ID.finditer(text)))
     for index, item in enumerate(items):

@@ -316,13 +316,18 @@ def check_metadata(manuscript: Manuscript) -> None:
     import yaml
 
     from core.metadatafile import load_yaml
-    from core.sourcetext import metadata_blocks
+    from core.sourcetext import ESCAPED_LONE_SURROGATE, metadata_blocks
 
     texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
         if manuscript.metadata_file else []
     for source in manuscript.sources:
         texts += [(source, first, block, False) for first, block in metadata_blocks(check_text(source))]
     for path, first, text, whole in texts:
+        alone = ESCAPED_LONE_SURROGATE.search(text)
+        if alone:  # pandoc refuses it, naming its own copy of the file
+            raise BuildError(f"'{alone.group()}' is half of a UTF-16 pair, no character",
+                             display_path(path), first + text.count("\n", 0, alone.start()),
+                             hint="write the character itself, or both halves of its pair (\\ud83d\\ude00)")
         try:
             data = load_yaml(text)
         except yaml.MarkedYAMLError as error:

@@ -113,3 +113,40 @@ def test_unwritable_output_folder(project, tmp_path):
     result = run_build("--root", str(project), "--out", str(blocker / "out"))
     assert result.returncode == 1, result.stderr
     assert "cannot write the output folder" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("files, where", [
+    # a CSL-JSON escape reads as half a UTF-16 pair: it made pandoc wait for ever for the rest
+    # of its input (the text could not be written to it)
+    ({"bibliography/refs.json": '[{"id": "a", "type": "book", "title": "Lone \\ud800 half",\n'
+                                '  "issued": {"date-parts": [[2001]]}}]\n',
+      "manuscript/metadata.yaml": "title: T\nlang: en\nbibliography: ../bibliography/refs.json\n"},
+     "bibliography/refs.json:1: error: '\\ud800' is half of a UTF-16 pair"),
+    # in YAML, pandoc refused it naming its own copy of the file
+    ({"manuscript/metadata.yaml": 'title: T\nlang: en\nabstract: "x \\udc00"\n'},
+     "manuscript/metadata.yaml:3: error: '\\udc00' is half of a UTF-16 pair"),
+])
+def test_half_a_utf16_pair_is_an_error_at_its_line(tmp_path, files, where):
+    import subprocess
+    import sys
+
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "bibliography").mkdir()
+    (tmp_path / "manuscript" / "01.md").write_text("Text [@a].\n", encoding="utf-8")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "build.py", "pdf", "html", "epub", "docx", "--root", str(tmp_path),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 1 and where in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "press-sandbox" not in result.stderr
+
+
+def test_a_text_no_tool_can_read_is_an_error_not_a_wait():
+    from core.diagnostics import BuildError
+    from core.jsontext import dumps
+    from core.tools import run_pandoc
+
+    doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": [{"t": "Para", "c": [{"t": "Str", "c": "a\ud800"}]}]}
+    with pytest.raises(BuildError, match="half of a UTF-16 pair"):
+        run_pandoc(["--from", "json", "--to", "html"], stdin=dumps(doc))
