@@ -261,8 +261,15 @@ def number_equations(inlines: list, state: Index) -> list:
         if isinstance(element, pf.Span) and EQUATION_CLASS in element.classes \
                 and NUMBER_ATTRIBUTE not in element.attributes:
             number = state.next_number("equation")
-            for anchor in [element, *(e for e in element.content if isinstance(e, pf.Span))]:
-                state.add(anchor.identifier, "equation", number)
+            state.add(element.identifier, "equation", number)
+            for anchor in (e for e in element.content if isinstance(e, pf.Span) and e.identifier):
+                # a line's own label in a display of several (align): LaTeX numbers the line, the
+                # editions the display; links go to the display, which every edition can point at
+                state.add(anchor.identifier, "equation", number, target=element.identifier)
+                warn(f"'{anchor.identifier}' labels a line of the display labelled '{element.identifier}': "
+                     f"the editions number the display once, {shown_number('equation', number)}, and both "
+                     "labels refer to it", *locate(state.doc, rf"\\label\{{{re.escape(anchor.identifier)}\}}"),
+                     hint="to number each line, write it as a display of its own")
             element.content.append(pf.Span(pf.Str(shown_number("equation", number)), classes=[EQUATION_NUMBER_CLASS]))
             element.attributes[NUMBER_ATTRIBUTE] = number
             result.append(element)

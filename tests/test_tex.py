@@ -250,6 +250,20 @@ def test_subequations_are_their_equations(tmp_path):
     assert "See (1) and (2)." in re.sub(r"<[^>]*>", "", page)
 
 
+def test_a_label_on_each_line_of_an_align_is_said_and_builds(tmp_path):
+    """An author's trial (JOSS, bookdown): the PDF stopped with Typst's "label <eq:c> does
+    not exist", naming no line; the other editions numbered the display once, silently."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n\\begin{align}\na &= b \\label{eq:a}\\\\\nc &= d \\label{eq:c}\n"
+        "\\end{align}\n\nSee \\eqref{eq:a} and \\eqref{eq:c}.\n", encoding="utf-8")
+    result = run_build("pdf", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:7: warning: 'eq:c' labels a line of the display labelled 'eq:a'" in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "See (1) and (1)." in re.sub(r"<[^>]*>", "", page)
+    assert page.count('href="#eq:a"') == 2 and 'href="#eq:c"' not in page  # the PDF's links, the same
+
+
 def test_booktabs_rules_take_no_cell_with_them(tmp_path):
     """pandoc's reader printed \\cmidrule's "2-3" in a cell and let \\addlinespace take
     the next row's first cell (the "4" was gone), without a word."""
