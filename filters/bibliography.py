@@ -260,6 +260,15 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         else:  # a name with too many commas: the parts after the second comma are one name's
             warn(f"entry '{key}': {problem}, read as one name as BibTeX reads it", path,
                  starts.get(key.casefold()), hint="separate the names with 'and': Smith, A. and Roe, J.")
+    for key, entry in data.entries.items():
+        for person in (p for people in entry.persons.values() for p in people):
+            if person.lineage_names and not GENERATION.fullmatch(" ".join(person.lineage_names)):
+                listed_names = " and ".join(part for part in (" ".join(person.last_names),
+                                                               " ".join(person.lineage_names)) if part)
+                warn(f"entry '{key}': the name '{person}' reads as BibTeX's 'Last, Jr, First', with "
+                     f"'{' '.join(person.lineage_names)}' as a Jr. part, which no reference list prints",
+                     path, starts.get(key.casefold()),
+                     hint=f"if these are names of two people, separate them with 'and': {listed_names}")
     parsed = {key.casefold(): (key, entry) for key, entry in data.entries.items()}
     for _, key, line in listed:  # the second of two equal keys finds nothing: a duplicate
         _, entry = parsed.pop(key.casefold(), (key, None))
@@ -271,6 +280,10 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         bibliography.add(key, normalized(entry) if entry else None, path, line)
     for key, entry in parsed.values():  # written in a way the line finder missed
         bibliography.add(key, normalized(entry), path, None)
+
+
+# What BibTeX's "Jr" part of a name is for: a generation ("King, Jr., Martin Luther").
+GENERATION = re.compile(r"(?i)(?:jr|sr|jun|sen|junior|senior|[ivx]+|\d+(?:st|nd|rd|th)|fils|père|filho|neto)\.?")
 
 
 def second_field_line(text: str, start: int | None, field: str) -> int | None:

@@ -272,6 +272,21 @@ def test_a_copy_of_an_entry_and_names_joined_by_commas_are_warnings_as_in_bibtex
     assert any("refs.bib:2: warning: entry 'era5': Too many commas" in m for m in messages)
 
 
+def test_names_joined_by_commas_with_two_commas_are_a_warning_too(tmp_path, caplog):
+    """An author's trial: "Junxiang Wang, Junji Jiang, and Liang Zhao" has two commas, as
+    BibTeX's "Last, Jr, First" has, so Junji Jiang became a Jr. part no reference prints:
+    dropped without a word. A real generation ("King, Jr., Martin Luther") is no mistake."""
+    load(tmp_path, "refs.bib", "@misc{m, author = {King, Jr., Martin Luther and Smith, III, John},"
+                               " title = {U}, year = {1963}}\n"
+                               "@misc{k, author = {Junxiang Wang, Junji Jiang, and Liang Zhao},"
+                               " title = {T}, year = {2020}}\n")
+    messages = [record.getMessage() for record in caplog.records]
+    assert [m for m in messages if "Jr. part" in m] == [
+        f"{tmp_path / 'refs.bib'}:2: warning: entry 'k': the name 'Junxiang Wang, Junji Jiang' reads as "
+        "BibTeX's 'Last, Jr, First', with 'Junji Jiang' as a Jr. part, which no reference list prints "
+        "(if these are names of two people, separate them with 'and': Junxiang Wang and Junji Jiang)"]
+
+
 def test_malformed_bib_names_file_and_line(tmp_path):
     with pytest.raises(BuildError) as error:
         load(tmp_path, "refs.bib", "@misc{a, year = {2020}}\n\n@misc{b, year = {2021\n")
