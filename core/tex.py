@@ -21,7 +21,10 @@ CONTROL = re.compile(r"\\([^\W\d_]+|.?)|\^\^", re.S)
 ESCAPE_OR_COMMENT = re.compile(r"\\.|%[^\n]*", re.S)
 # Commands that read another file: no edition holds it (the LaTeX folder has the text's own).
 READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists", "verbatiminput",
-                         "lstinputlisting"})
+                         "lstinputlisting", "openin", "read", "readline", "VerbatimInput", "BVerbatimInput",
+                         "LVerbatimInput", "inputminted", "includepdf", "import", "subimport", "inputfrom",
+                         "subinputfrom", "subfile", "lstinputlistings", "loadglsentries", "bibliography",
+                         "addbibresource"})
 
 
 def without_comments(tex: str) -> str:

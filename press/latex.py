@@ -193,7 +193,7 @@ class Vetting:
         return vetting(self.job.template_path, self.own)
 
     def missing(self, tex: str) -> list[str]:
-        return undefined_in(tex, self.known) if self.known is not None else []
+        return undefined_in(tex, self.known)  # with no list, still what reads a file or hides a name
 
     @cached_property
     def lost_labels(self) -> frozenset[str]:

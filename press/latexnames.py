@@ -42,8 +42,11 @@ DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCom
                         r"let|[gex]?def|newif|newcounter|newsavebox)(?![A-Za-z])\*?\s*\{?\s*\\?([A-Za-z]+)")
 ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewDocumentEnvironment)\*?\s*"
                                     r"\{([^{}\s]+)\}")
-# What makes a command the list cannot see: a name built at run time, LaTeX's internals
-HIDDEN_NAMES = frozenset({"csname", "@"})
+# What makes a command the list cannot see: a name built at run time (\csname, \UseName),
+# LaTeX's internals (\@…), text read again as TeX (\scantokens), characters made commands
+# (\catcode, expl3's syntax), and Lua, which reads and writes any file (\directlua)
+HIDDEN_NAMES = frozenset({"csname", "@", "UseName", "UseExpandableName", "scantokens", "catcode",
+                          "ExplSyntaxOn", "directlua", "latelua", "luaexec", "luadirect", "luacode"})
 PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 
 
@@ -68,25 +71,29 @@ def defined_by(tex: str) -> set[str]:
     return names
 
 
-def undefined_in(tex: str, known: frozenset[str] | set[str]) -> list[str]:
+def undefined_in(tex: str, known: frozenset[str] | set[str] | None) -> list[str]:
     """The control words and environments of ``tex`` that ``known`` lacks, in order:
     ``\\\\name`` for a command, ``name`` for an environment. A comment is not read;
     a command that reads another file (``\\\\input``) is missing too: its file is not in
     the edition's folder; so are what names a command this list cannot see: a character
     written by its code (``\\\\^^69nput``), ``\\\\csname``, an internal ``\\\\@@name``.
+    With no list (``known`` None: a journal's template without one, a document that loads
+    a package), only those: what reads a file or hides a name, whatever is defined.
 
     >>> undefined_in(r"\\^^69nput{x} \\csname input\\endcsname \\@@input x", frozenset({"csname", "endcsname"}))
     ['^^', '\\\\csname', '\\\\@']
+    >>> undefined_in(r"\\UseName{input}{/etc/hostname} \\VerbatimInput{x} \\thickhline", None)
+    ['\\\\UseName', '\\\\VerbatimInput']
     """
     tex = without_comments(tex)
-    missing = [name for name in ENVIRONMENT.findall(tex) if name.rstrip("*") not in known]
+    missing = [name for name in ENVIRONMENT.findall(tex) if known is not None and name.rstrip("*") not in known]
     missing += ["^^"] if "^^" in tex else []  # \^^69nput is \input, wherever it stands
     for match in CONTROL.finditer(tex):
         name = match.group(1)
         if name in HIDDEN_NAMES:
             missing.append(f"\\{name}")
         # control words (a control symbol, \\\\ or \\%, is TeX's own)
-        elif name and name[:1].isalpha() and (name not in known or name in READS_FILES):
+        elif name and name[:1].isalpha() and (name in READS_FILES or known is not None and name not in known):
             missing.append(f"\\{name}")
     return list(dict.fromkeys(missing))
 

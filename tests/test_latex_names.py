@@ -197,3 +197,20 @@ def test_a_command_the_list_cannot_see_is_left_out(tmp_path):
     for name in ("^^", "\\csname", "\\@"):
         assert f"{name} names a command it cannot check" in result.stderr, result.stderr
     assert "passwd" not in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("header", ["", "header-includes: |\n  ```{=latex}\n  \\usepackage{fancyvrb}\n  ```\n"])
+def test_what_reads_a_file_is_left_out_with_or_without_a_list(tmp_path, header):
+    """The attacker's round: \\UseName{input}{…}, \\VerbatimInput, \\openin/\\read and
+    \\directlua are defined, so the list let them through, and a document that loads a
+    package (no list then) was not checked at all: the folder, compiled with TeX's
+    defaults, printed /etc/hostname."""
+    pieces = [r"\UseName{input}{/etc/hostname}", r"\VerbatimInput{/etc/hostname}",
+              r"\newread\f \openin\f=/etc/hostname \read\f to\x \x", r"\directlua{tex.print(io.open('/etc/hostname'):read())}",
+              r"\catcode`\|=0 |input{/etc/hostname}"]
+    text = "\n\n".join(f"P{n} `` {piece} ``{{=latex}} end." for n, piece in enumerate(pieces))
+    (tmp_path / "paper.md").write_text(f"---\ntitle: T\n{header}---\n\n# A\n\n{text}\n", encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("the latex edition leaves out the raw LaTeX") == len(pieces), result.stderr
+    assert "hostname" not in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
