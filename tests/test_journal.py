@@ -341,6 +341,28 @@ def test_new_projects_build_at_once(tmp_path):
     assert run_build("new", "journal", str(tmp_path / "journal")).returncode == 1  # never over a project
 
 
+@pytest.mark.parametrize("metadata", ["title: EVIL TAKEOVER\nslug: the-article-s-title\n",
+                                      "title: The Article's Title\n"])
+def test_two_articles_of_an_issue_never_share_an_address(tmp_path, metadata):
+    """The attacker's round: a second article with the first's slug (or its title) built
+    "2 article(s)" without a word; one folder held the attacker's page, PDF and JATS, and
+    both DOIs led there."""
+    journal = tmp_path / "journal"
+    assert run_build("new", "journal", str(journal)).returncode == 0
+    issue = journal / "issues" / "2025-1"
+    shutil.copytree(issue / "01-first-article", issue / "02-second")
+    with open(issue / "issue.yaml", "a", encoding="utf-8") as listing:
+        listing.write("  - 02-second\n")
+    own = issue / "02-second" / "manuscript" / "metadata.yaml"
+    own.write_text(re.sub(r"(?m)^title:.*\n", metadata, own.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_build("journal", "--root", str(journal), "--out", str(tmp_path / "site"), "--workers", "1",
+                       "--untrusted")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("issues/2025-1/02-second: error: its address in the issue, 'the-article-s-title', is also "
+            "issues/2025-1/01-first-article's") in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
 def test_site_writes_only_inside_out(site):
     assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
 

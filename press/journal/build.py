@@ -271,6 +271,9 @@ class Builder:
                    for issue in changed for a in issue.articles if entries[a.place].result is None]
         for result in self.run_round("collect", missing):
             entries[result.place].result = result
+        clashes = shared_addresses(changed, entries)
+        if clashes:
+            raise BuildError.of(clashes)
         self.report.warnings = list(dict.fromkeys(w for e in entries.values() if e.result for w in e.result.warnings))
         if not changed and state.get("site") == self.site_signature(journal, state) and \
                 all((self.out / relative).is_file() for relative in state.get("files", {})):
@@ -374,6 +377,29 @@ class Builder:
                 journal, issue, [r.files["crossref"][f"{r.slug}.crossref.xml"] for r in results], self.timestamp)
         own[f"deposits/{issue.id}/doaj.xml"] = deposits.doaj(journal, issue, summaries)
         return own
+
+
+def shared_addresses(issues: list[Issue], entries: dict[str, Entry]) -> list[Diagnostic]:
+    """Two articles of an issue that would have one address (``issues/<issue>/<slug>/``: the
+    same title, or a ``slug:``), each an error: the second would overwrite the first's pages,
+    PDF and deposits, and both DOIs lead to one of them.
+
+    >>> from types import SimpleNamespace as N
+    >>> issue = N(articles=[N(place="issues/1/01-a"), N(place="issues/1/02-b")])
+    >>> entries = {"issues/1/01-a": N(result=N(slug="same")), "issues/1/02-b": N(result=N(slug="same"))}
+    >>> print(shared_addresses([issue], entries)[0])
+    issues/1/02-b: error: its address in the issue, 'same', is also issues/1/01-a's (give one of them its own `slug:`)
+    """
+    found, first = [], {}
+    for issue in issues:
+        first.clear()
+        for article in issue.articles:
+            slug = entries[article.place].result.slug
+            if slug in first:
+                found.append(Diagnostic(f"its address in the issue, '{slug}', is also {first[slug]}'s",
+                                        article.place, hint="give one of them its own `slug:`"))
+            first.setdefault(slug, article.place)
+    return found
 
 
 def parsed(message: str) -> Diagnostic:
