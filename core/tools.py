@@ -16,7 +16,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError
 from core.idle import run_pending
-from core.inputs import limit, too_large
+from core.inputs import LIMITS, limit, too_large
 from core.sandbox import empty_folder
 from core.templatepath import SYSTEM_TEMPLATES
 
@@ -108,8 +108,22 @@ def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = N
             process.kill()
             outcome["failure"] = failure
 
-    process.press_thread = threading.Thread(target=communicate, daemon=True)
+    def stop() -> None:  # past the time limit: its output would never come
+        outcome["too_slow"] = limit("seconds")
+        process.kill()
+
+    timer = threading.Timer(limit("seconds"), stop)
+    timer.daemon = True
+
+    def communicate_in_time() -> None:
+        try:
+            communicate()
+        finally:
+            timer.cancel()
+
+    process.press_thread = threading.Thread(target=communicate_in_time, daemon=True)
     process.press_outcome = outcome
+    timer.start()
     process.press_thread.start()
     return process
 
@@ -123,6 +137,11 @@ def finish(process: subprocess.Popen) -> str:
         raise process.press_outcome["failure"]
     if "too_large" in process.press_outcome:
         raise too_large("document", None, process.press_outcome["too_large"])
+    if "too_slow" in process.press_outcome:
+        raise BuildError(f"pandoc was stopped after {process.press_outcome['too_slow']} s, the limit for "
+                         f"{LIMITS['seconds'].what}", hint="look for a long run of one character ('<', '[', '`', "
+                         "'{{<'), which pandoc's reader takes in its square; a journal that accepts slower texts "
+                         "raises the limit: --limit seconds=…")
     if "unwritable" in process.press_outcome:
         raise BuildError(f"the text holds {process.press_outcome['unwritable']!r}, half of a UTF-16 pair, "
                          "which no file or tool can hold", hint="look for an escape such as \\ud800 in a "

@@ -652,3 +652,19 @@ def test_what_pandoc_writes_is_read_within_the_document_limit(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "over the limit of 300,000 characters for what one pandoc run writes" in result.stderr
     assert build(root, tmp_path / "out", "html").returncode == 0
+
+
+def test_a_text_pandoc_reads_in_its_square_is_stopped_at_the_time_limit(tmp_path):
+    """The attacker's round: a few kilobytes of '<' took pandoc's reader 50 s (16,000) and
+    would take days at the text limit; no limit stopped it."""
+    import time
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / "paper.md").write_text("---\ntitle: T\n---\n\n" + "<" * 12_000 + "\n",
+                                                      encoding="utf-8")
+    started = time.perf_counter()
+    result = run_build("html", str(tmp_path / "submission" / "paper.md"), "--out", str(tmp_path / "out"),
+                       "--untrusted", "--limit", "seconds=2")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "error: pandoc was stopped after 2 s, the limit for one run of pandoc" in result.stderr
+    assert time.perf_counter() - started < 20 and not (tmp_path / "out" / "html").exists()
+
