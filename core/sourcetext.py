@@ -5,6 +5,8 @@ Each check returns the problem as (line, message, hint), or None:
 
 >>> control_character("a\\nb\\x00c")
 (2, 'control character U+0000 (NUL)', 'delete it: no edition can hold it (XML forbids it)')
+>>> control_character("Title \\uffff")[:2], control_character("It\\x92s")[1]
+((1, 'noncharacter U+FFFF'), 'control character U+0092')
 >>> bracket_nesting("[[[[[[[x]]]]]]]")[:2]
 (1, 'brackets nested 7 deep')
 >>> bracket_nesting("`[[[[[[[`, \\\\[\\\\[\\\\[\\\\[\\\\[\\\\[\\\\[ and [[a]{.b}]") is None
@@ -27,7 +29,9 @@ from core.names import CELL_CLASS
 
 # C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
 # EPUB and the HTML edition) cannot hold them, and pandoc passes them through.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# C0 and C1 controls (a C1 is most often a Windows-1252 quote read as Latin-1: U+0092 for ’)
+# and the two noncharacters XML forbids, U+FFFE and U+FFFF.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 CONTROL_NAMES = {0x00: "NUL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
                  0x1B: "escape"}
 
@@ -64,7 +68,7 @@ def lines_at(text: str, offsets) -> list[int]:
 
 # The same characters as JSON writes them (pandoc's output, a CSL-JSON file): a YAML or
 # JSON escape ("\x00", "\u001b") makes one that the raw text did not show.
-ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])")
+ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\\u[fF]{3}[eEfF]")
 # Half of a UTF-16 pair written alone ("\ud800"): JSON reads it as a character no text
 # can hold (UTF-8 cannot write it, so neither can a tool's input).
 ESCAPED_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
@@ -77,8 +81,10 @@ def control_character(text: str) -> tuple[int, str, str] | None:
         return None
     code = ord(match.group())
     name = f" ({CONTROL_NAMES[code]})" if code in CONTROL_NAMES else ""
-    return (line_of(text, match.start()), f"control character U+{code:04X}{name}",
-            "delete it: no edition can hold it (XML forbids it)")
+    what = "noncharacter" if code > 0xFFFD else "control character"
+    return (line_of(text, match.start()), f"{what} U+{code:04X}{name}",
+            "delete it: no edition can hold it (XML forbids it)" if code < 0x7F or code > 0xFFFD else
+            "delete it, or write the character meant (a Windows-1252 quote read as Latin-1 is one: U+0092 for ’)")
 
 
 def mask(pattern: re.Pattern, text: str) -> str:

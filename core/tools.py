@@ -196,7 +196,8 @@ class TypstSession:
                                                        root=str(root or empty_folder()), **extra)
                 return result[0] if isinstance(result, list) else result
             except typst.TypstError as error:
-                missing = list(dict.fromkeys(NO_GLYPH.findall(getattr(error, "diagnostic", "") or error.message)))
+                missing = list(dict.fromkeys(typst_unescaped(shown or private) for shown, private in NO_GLYPH.findall(
+                    getattr(error, "diagnostic", "") or error.message)))
                 if missing and standards:
                     failure = MissingGlyphs(f"typst failed: {error.message}")
                     failure.characters = missing
@@ -225,7 +226,20 @@ class TypstSession:
 
 
 # Typst's refusal, under a PDF standard, of text no font has (each one in its diagnostics).
-NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed with font')
+NO_GLYPH = re.compile(r'the text `"((?:[^"\\]|\\.)+?)"` could not be displayed with font'
+                      r'|the PDF contains the codepoint `"((?:[^"\\]|\\.)+?)"`')  # a private one (PDF/A forbids it)
+TYPST_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\(.)")
+
+
+def typst_unescaped(text: str) -> str:
+    r"""A Typst string literal's text as written in a diagnostic: escapes read back (Typst
+    writes a character it cannot show, a noncharacter or a private one, as ``\u{…}``).
+
+    >>> typst_unescaped(r'a\u{fffe}\"\\b') == 'a\ufffe"\\b'
+    True
+    """
+    return TYPST_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else
+                            {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(2), m.group(2)), text)
 
 
 class MissingGlyphs(BuildError):

@@ -330,6 +330,10 @@ def check_metadata(manuscript: Manuscript) -> None:
                              hint="write the character itself, or both halves of its pair (\\ud83d\\ude00)")
         try:
             data = load_yaml(text)
+        except yaml.reader.ReaderError as error:  # a character YAML refuses (check_text names most first)
+            character = error.character if isinstance(error.character, int) else ord(error.character)
+            raise BuildError(f"YAML does not take the character U+{character:04X}", display_path(path),
+                             first + text.count("\n", 0, error.position), hint="delete it") from None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             if error.context_mark and "end of stream" in str(error.problem):
@@ -352,13 +356,16 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     import panflute as pf
     from panflute.elements import RAW_FORMATS
 
-    from core.sourcetext import ESCAPED_CONTROL
+    from core.sourcetext import CONTROL, ESCAPED_CONTROL
 
     escaped = ESCAPED_CONTROL.search(output)
-    if escaped:
-        raise BuildError(f"a metadata value holds control character U+{escaped.group()[2:].upper()}, "
-                         "written as an escape", display_path(metadata_file) if metadata_file else None,
-                         hint="delete the escape (\\0, \\x00, \\e…): no edition can hold it")
+    # pandoc's JSON escapes a C0 control, and writes a C1 control or a noncharacter as it is
+    written = None if escaped else CONTROL.search(output)
+    if escaped or written:
+        code = escaped.group()[2:].upper() if escaped else f"{ord(written.group()):04X}"
+        raise BuildError(f"a metadata value holds control character or noncharacter U+{code}, written as an "
+                         "escape", display_path(metadata_file) if metadata_file else None,
+                         hint="delete the escape (\\0, \\x00, \\e, \\x85, \\uFFFF…): no edition can hold it")
 
     cells = output.count('{"t":"Align')  # each cell's alignment, and each column's
     if cells > limit("cells"):

@@ -236,14 +236,16 @@ def stand_in(character: str) -> str:
     """What the PDF prints for a character no font of it has: a flag's letter, or the
     character's Unicode name (a Typst source takes either, in text or in a string).
 
-    >>> stand_in("🇨"), stand_in("😀"), stand_in("\U000E0001")
-    ('C', '(grinning face)', '')
+    >>> stand_in("🇨"), stand_in("😀"), stand_in("\U000E0001"), stand_in("\ue000")
+    ('C', '(grinning face)', '', '(U+E000)')
     """
     code = ord(character)
     if code in REGIONAL_INDICATORS:
         return chr(ord("A") + code - REGIONAL_INDICATORS.start)
-    name = unicodedata.name(character, "")
-    return f"({name.lower()})" if name and unicodedata.category(character) not in ("Cf", "Mn") else ""
+    name, category = unicodedata.name(character, ""), unicodedata.category(character)
+    if not name and category in ("Co", "Cn"):  # a private-use character, or one Unicode leaves unassigned
+        return f"(U+{code:04X})"
+    return f"({name.lower()})" if name and category not in ("Cf", "Mn") else ""
 
 
 def typeset(source: str, job) -> bytes:
@@ -255,20 +257,23 @@ def typeset(source: str, job) -> bytes:
         return TYPST.compile(text, job.timestamp, root=Path(job.root), fonts=job.template_path.fonts,
                              standards=STANDARDS, where=lambda line: place_of(line, job))
 
-    try:
-        return compiled(source)
-    except MissingGlyphs as failure:
-        characters = {c for text in failure.characters for c in text}
-    # a flag is named whole (🇨🇳, not 🇨 then 🇳)
-    shown = FLAG.findall(source) if any(ord(c) in REGIONAL_INDICATORS for c in characters) else []
-    shown += [c for c in sorted(characters) if ord(c) not in REGIONAL_INDICATORS and c in source]
-    for text in dict.fromkeys(shown):
-        instead = "".join(map(stand_in, text))
-        path, line = manuscript_place(text, [*job.sources, *job.bibliography, *job.metadata_files])
-        warn(f"the pdf edition cannot show '{text}' (no font of the PDF has it): it prints '{instead}' there",
-             path, line, hint="the html, epub and docx editions show it; a journal's template may bring a font "
-                              "that has it (templates/fonts/)")
-        source = source.replace(text, instead)
+    for _ in range(3):  # the characters no font has, then those PDF/A forbids (private use)
+        try:
+            return compiled(source)
+        except MissingGlyphs as failure:
+            characters = {c for text in failure.characters for c in text}
+        # a flag is named whole (🇨🇳, not 🇨 then 🇳)
+        shown = FLAG.findall(source) if any(ord(c) in REGIONAL_INDICATORS for c in characters) else []
+        shown += [c for c in sorted(characters) if ord(c) not in REGIONAL_INDICATORS and c in source]
+        if not shown:
+            break
+        for text in dict.fromkeys(shown):
+            instead = "".join(map(stand_in, text))
+            path, line = manuscript_place(text, [*job.sources, *job.bibliography, *job.metadata_files])
+            warn(f"the pdf edition cannot show '{text}' (no font of the PDF has it, or PDF/A forbids it): "
+                 f"it prints '{instead}' there", path, line, hint="the html, epub and docx editions show it; a "
+                 "journal's template may bring a font that has it (templates/fonts/)")
+            source = source.replace(text, instead)
     return compiled(source)
 
 

@@ -150,3 +150,32 @@ def test_a_text_no_tool_can_read_is_an_error_not_a_wait():
     doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": [{"t": "Para", "c": [{"t": "Str", "c": "a\ud800"}]}]}
     with pytest.raises(BuildError, match="half of a UTF-16 pair"):
         run_pandoc(["--from", "json", "--to", "html"], stdin=dumps(doc))
+
+
+@pytest.mark.parametrize("name, text, where", [
+    # the attacker's round: a traceback from YAML's reader, a JATS traceback, an ill-formed EPUB
+    ("manuscript/metadata.yaml", 'title: "T \uffff"\nlang: en\n', "metadata.yaml:1: error: noncharacter U+FFFF"),
+    ("manuscript/01.md", "Text \x85 here.\n", "01.md:1: error: control character U+0085"),
+    ("manuscript/01.md", "Text\n\nand \ufffe.\n", "01.md:3: error: noncharacter U+FFFE"),
+    ("bibliography/refs.bib", "@misc{a, title = {T \uffff}, year = {2001}}\n", "refs.bib:1: error: noncharacter U+FFFF"),
+    ("manuscript/metadata.yaml", 'title: T\nlang: en\nabstract: "a \\x85 b"\n',
+     "metadata.yaml: error: a metadata value holds control character or noncharacter U+0085"),
+])
+def test_a_character_no_edition_can_hold_is_an_error_at_its_line(tmp_path, name, text, where):
+    root = write_manuscript(tmp_path, {"01.md": "Text [@a].\n"}, "title: T\nlang: en\n",
+                            bib="@misc{a, title = {T}, year = {2001}}\n")
+    (root / name).write_text(text, encoding="utf-8")
+    result = run_build("html", "jats", "epub", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and where in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_private_use_character_is_a_stand_in_in_the_pdf(tmp_path):
+    """PDF/A forbids private-use characters: Typst's refusal stopped the PDF (naming no
+    line), and a noncharacter's escaped name in its diagnostic was taken letter by letter."""
+    root = write_manuscript(tmp_path, {"01.md": "Private \ue000 use and \U0010ffff end.\n"}, "title: T\nlang: en\n")
+    result = run_build("pdf", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "01.md:1: warning: the pdf edition cannot show" in result.stderr
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    assert "Private (U+E000) use and (U+10FFFF) end." in text
