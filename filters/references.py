@@ -26,6 +26,7 @@ from core.language import term, upper_first
 from core.markup import text_to_inlines
 from core.names import (
     CELL_CLASS,
+    CELL_LABEL_ATTRIBUTE,
     PENDING_XREF_CLASS,
     REFERENCE_ATTRIBUTE,
     REFERENCE_TYPE_ATTRIBUTE,
@@ -194,12 +195,11 @@ def made_by_a_cell(label: str, doc: pf.Doc) -> bool:
     """Whether an executable code cell of the text (shown as code) has ``label``: Quarto
     numbers the figure or table it makes.
 
-    >>> made_by_a_cell("fig-a", pf.Doc(pf.CodeBlock("#| label: fig-a\\nplot(x)", classes=["r", "cell"])))
+    >>> made_by_a_cell("fig-a", pf.Doc(pf.CodeBlock("plot(x)", classes=["r", "cell"], attributes={"cell-label": "fig-a"})))
     True
     """
-    pattern = re.compile(rf"^#\|\s*label:\s*['\"]?{re.escape(target_id(label))}['\"]?\s*$", re.M)
-    return any(isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes and pattern.search(block.text)
-               for block in body_elements(doc))
+    return any(isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes
+               and block.attributes.get(CELL_LABEL_ATTRIBUTE) == target_id(label) for block in body_elements(doc))
 
 
 def inline_picture(label: str, doc: pf.Doc) -> bool:

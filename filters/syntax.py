@@ -39,6 +39,8 @@ from core.language import LANGUAGE_CODES, base_language, term
 from core.markup import text_to_inlines
 from core.names import (
     CALLOUT_CLASS,
+    CELL_CLASS,
+    CELL_LABEL_ATTRIBUTE,
     KIND_ATTRIBUTE,
     LISTING_CLASS,
     NAME_ATTRIBUTE,
@@ -177,6 +179,41 @@ def caption_paragraph(block) -> tuple[list[pf.Inline], str] | None:
     return inlines, label
 
 
+CELL_OPTION = re.compile(r"^#\|\s*([\w.-]+)\s*:\s*(.*?)\s*$")
+
+
+def cell_options(code: pf.CodeBlock) -> dict[str, str]:
+    """A code cell's ``#|`` option lines (Quarto's, knitr's), taken out of its code: they
+    tell Quarto what to do with the cell, and are no part of what the reader sees.
+
+    >>> block = pf.CodeBlock('#| lst-label: lst-a\\n#| lst-cap: "The loop"\\nfor x in y: pass')
+    >>> cell_options(block), block.text
+    ({'lst-label': 'lst-a', 'lst-cap': 'The loop'}, 'for x in y: pass')
+    """
+    lines = code.text.split("\n")
+    options = {}
+    while lines and (option := CELL_OPTION.match(lines[0])):
+        value = option.group(2)
+        options[option.group(1)] = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" \
+            else value
+        lines.pop(0)
+    code.text = "\n".join(lines)
+    return options
+
+
+def as_listing_options(code: pf.CodeBlock) -> None:
+    """A code cell's options where a code block carries them: its listing label as its id,
+    its listing caption as ``lst-cap``; its ``label`` kept (a figure it would make)."""
+    options = cell_options(code)
+    label = options.get("lst-label") or options.get("label", "")
+    if is_listing_label(label) and not code.identifier:
+        code.identifier = label
+    if "lst-cap" in options:
+        code.attributes.setdefault("lst-cap", options["lst-cap"])
+    if "label" in options:
+        code.attributes[CELL_LABEL_ATTRIBUTE] = options["label"]
+
+
 def listing(code: pf.CodeBlock, caption: list[pf.Inline], label: str) -> pf.Div:
     """A numbered code block: a Div ``.listing`` of its caption (a paragraph) and the code."""
     return pf.Div(pf.Para(*caption), code, identifier=label, classes=[LISTING_CLASS])
@@ -202,6 +239,8 @@ def read_listings(blocks: list) -> list:
                 continue
         if isinstance(block, pf.Div):
             block.content = read_listings(list(block.content))
+        if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes:
+            as_listing_options(block)
         if isinstance(block, pf.CodeBlock):
             before = caption_paragraph(result[-1]) if result else None
             after = caption_paragraph(blocks[index + 1]) if index + 1 < len(blocks) else None

@@ -270,9 +270,11 @@ def typeset(source: str, job) -> bytes:
         for text in dict.fromkeys(shown):
             instead = "".join(map(stand_in, text))
             path, line = manuscript_place(text, [*job.sources, *job.bibliography, *job.metadata_files])
-            warn(f"the pdf edition cannot show '{text}' (no font of the PDF has it, or PDF/A forbids it): "
-                 f"it prints '{instead}' there", path, line, hint="the html, epub and docx editions show it; a "
-                 "journal's template may bring a font that has it (templates/fonts/)")
+            why = "PDF/A forbids a private or unassigned character" if all(
+                unicodedata.category(c) in ("Co", "Cn") for c in text) else "no font of the PDF has it"
+            warn(f"the pdf edition cannot show '{text}' ({why}): it prints '{instead}' there", path, line,
+                 hint="the html, epub and docx editions show it; a journal's template may bring a font "
+                      "that has it (templates/fonts/)")
             source = source.replace(text, instead)
     return compiled(source)
 

@@ -439,6 +439,29 @@ The end.
     assert re.search(r"paper\.md:17: warning: a r code cell is shown as its code, not run", messages)
 
 
+def test_a_code_cells_options_are_no_part_of_its_code_and_name_its_listing(tmp_path):
+    """An author's trial (a Quarto preprint): a cell shown as code printed its "#| lst-label:",
+    "#| lst-cap:" and "#| echo:" lines, its caption was lost, and @lst-code was "unknown
+    (did you mean 'code'? it is a section)"."""
+    text, messages = build(tmp_path, """---
+title: Cells
+---
+
+# Code
+
+```{python}
+#| lst-label: lst-code
+#| lst-cap: "Summing a list"
+#| echo: true
+total = sum([1, 2, 3])
+```
+
+See @lst-code.
+""")
+    assert "Listing 1. Summing a list total = sum([1, 2, 3]) See Listing 1." in text
+    assert "#|" not in text and "echo" not in text
+
+
 def test_references_as_other_tools_write_them(tmp_path):
     """"Figure @fig:a" printed "Figure Figure 1", and pandoc-xnos's +@fig:a printed
     "+Figure 1" (an author's trial): the word before a reference is not printed twice,
