@@ -422,6 +422,21 @@ def manuscript_place(tex_line: str, sources: list[str], nth: int = 0) -> tuple[s
     return best if best_score >= min(3, len(words)) and best_score else (None, None)
 
 
+MISSING_CHARACTER = re.compile(r"^Missing character: There is no (.+?) \(U\+([0-9A-F]{4,6})\)", re.M)
+
+
+def missing_characters(log: str) -> list[str]:
+    """The characters TeX's log says no font had, once each, as ``'Θ' (U+0398)``.
+
+    >>> missing_characters("Missing character: There is no ^^B (U+0002) in font X!\\nMissing character: "
+    ...                    "There is no Θ (U+0398) in font Y!\\nMissing character: There is no ^^B (U+0002) in f")
+    ['U+0002', "'Θ' (U+0398)"]
+    """
+    found = dict.fromkeys(match.group(2) for match in MISSING_CHARACTER.finditer(log))
+    return [f"'{chr(int(code, 16))}' (U+{code})" if chr(int(code, 16)).isprintable() else f"U+{code}"
+            for code in found]
+
+
 def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int | None,
                 sources: list[str] = ()) -> bytes:
     """latexmk in a sandbox (``core.sandbox``) holding the folder's files alone, TeX
@@ -440,6 +455,13 @@ def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int 
                                 capture_output=True, text=True, errors="replace")
         pdf = Path(folder) / main.replace(".tex", ".pdf")
         if result.returncode == 0 and pdf.exists():
+            log = Path(folder) / main.replace(".tex", ".log")
+            lost = missing_characters(log.read_text(encoding="utf-8", errors="replace") if log.exists() else "")
+            if lost:  # TeX only logs them: the PDF has a blank where each was
+                warn(f"the pdf edition through {engine} lost {', '.join(lost)}: no font it uses has "
+                     f"{'it' if len(lost) == 1 else 'them'} (TeX leaves a blank)",
+                     hint="a journal's LaTeX template may load a font that has it; the Typst PDF (the "
+                          "default) shows it")
             return pdf.read_bytes()
         for line in result.stdout.splitlines():
             match = TEX_ERROR.match(line)

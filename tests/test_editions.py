@@ -254,6 +254,22 @@ def test_a_numeric_csl_style_compiles_through_latex(tmp_path):
     assert "[1] J. Doe" in text and "Proceedings of X" in text
 
 
+def test_bold_greek_through_latex_and_what_its_fonts_lack(tmp_path):
+    """An author's trial (PySINDy, JOSS): \\mathbf{\\Theta} and \\mathrm{\\Delta} were blanks in the
+    LaTeX edition's PDF (fontspec set math letters in the text font), said only in TeX's log.
+    Now they print, and a character no LaTeX font has is a warning."""
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    root = write_manuscript(tmp_path, {"01.md": "Bold $\\mathbf{\\Theta}$ and $\\mathrm{\\Delta}x$ and "
+                                                "$\\boldsymbol{\\Xi}$; Han 漢 here.\n"}, "lang: en\ntitle: T\n")
+    result = run_build("pdf", "--pdf-engine", "xelatex", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    assert "Bold Θ and ∆x and Ξ" in text
+    assert "warning: the pdf edition through xelatex lost '漢' (U+6F22): no font it uses has it" in result.stderr
+    assert "U+0002" not in result.stderr
+
+
 @pytest.mark.slow
 def test_a_tex_error_names_the_manuscript_line(tmp_path):
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
