@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from core.names import CELL_CLASS
+from core.names import CELL_CLASS, CELL_LABEL_ATTRIBUTE
 
 # C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
 # EPUB and the HTML edition) cannot hold them, and pandoc passes them through.
@@ -267,7 +267,9 @@ def repeated_text(texts: list[str], budget: int) -> tuple[int, int, str, str] | 
 
 
 # A code cell of Quarto, R Markdown or Jupytext: ```{python}, ```{r echo=FALSE}, ```{julia}
-EXECUTABLE_CELL = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{([A-Za-z][\w+-]*)(?:[ \t,][^}\n]*)?\}[ \t]*$", re.M)
+EXECUTABLE_CELL = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{([A-Za-z][\w+-]*)((?:[ \t,][^}\n]*)?)\}[ \t]*$", re.M)
+# A knitr chunk's name: its first option when it has no value ({r plot1, …}), or label="…"
+KNITR_LABEL = re.compile(r"""[ \t,]*(?:([\w.:-]+)[ \t]*(?:,|$)|.*?\blabel[ \t]*=[ \t]*["']([\w.:-]+)["'])""")
 
 
 def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -280,12 +282,19 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
     >>> text, cells = executable_cells("Text.\\n\\n```{r echo=FALSE}\\nplot(x)\\n```\\n")
     >>> text.splitlines()[2], cells
     ('```{.r .cell}', [(3, 'r')])
+
+    A knitr chunk's name (its first option without a value, or ``label=``) is kept:
+
+    >>> executable_cells('```{r plot1, fig.cap="A plot"}\\nplot(1)\\n```\\n')[0].splitlines()[0]
+    '```{.r .cell cell-label="plot1"}'
     """
     cells: list[tuple[int, str]] = []
 
     def fence(match: re.Match) -> str:
         cells.append((line_of(text, match.start()), match.group(3)))
-        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}}}"
+        name = KNITR_LABEL.match(match.group(4) or "")
+        label = f' {CELL_LABEL_ATTRIBUTE}="{name.group(1) or name.group(2)}"' if name else ""
+        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}}}"
 
     return EXECUTABLE_CELL.sub(fence, text), cells
 

@@ -164,8 +164,8 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
         kind = kind_of(label)
         example = ("a table with its caption: `: Caption {#" + label + "}`" if kind == "table"
                    else "![Caption](figure.png){#" + label + "}")
-        error(f"unknown cross-reference '{label}': what it names is made by a code cell (#| label: {label}), "
-              "and this build runs no code", path, line,
+        error(f"unknown cross-reference '{label}': what it names is made by a code cell (labelled "
+              f"'{made_by_a_cell(label, state.doc)}'), and this build runs no code", path, line,
               hint=f"run the cell with its tool, save what it makes and include it with the label, e.g. {example}")
     elif inline_picture(label, state.doc):
         error(f"unknown cross-reference '{label}': the picture labelled so is inside a paragraph, and only a "
@@ -191,15 +191,21 @@ def in_raw_latex(label: str, doc: pf.Doc) -> bool:
                for e in body_elements(doc))
 
 
-def made_by_a_cell(label: str, doc: pf.Doc) -> bool:
-    """Whether an executable code cell of the text (shown as code) has ``label``: Quarto
-    numbers the figure or table it makes.
+def made_by_a_cell(label: str, doc: pf.Doc) -> str:
+    """The label of the executable code cell of the text (shown as code) that makes what
+    ``label`` names ("" if none): Quarto's cell has the label itself (``#| label: fig-a``),
+    knitr's its name without the kind (bookdown's ``\\@ref(fig:plot1)`` names the figure of
+    the chunk ``{r plot1}``).
 
-    >>> made_by_a_cell("fig-a", pf.Doc(pf.CodeBlock("plot(x)", classes=["r", "cell"], attributes={"cell-label": "fig-a"})))
-    True
+    >>> cell = pf.CodeBlock("plot(x)", classes=["r", "cell"], attributes={"cell-label": "plot1"})
+    >>> made_by_a_cell("fig:plot1", pf.Doc(cell)), made_by_a_cell("fig:plot2", pf.Doc(cell))
+    ('plot1', '')
     """
-    return any(isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes
-               and block.attributes.get(CELL_LABEL_ATTRIBUTE) == target_id(label) for block in body_elements(doc))
+    wanted = target_id(label)
+    names = {wanted, re.sub(r"^(?:fig|tab|tbl)[:-]", "", wanted)}
+    return next((block.attributes[CELL_LABEL_ATTRIBUTE] for block in body_elements(doc)
+                 if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes
+                 and block.attributes.get(CELL_LABEL_ATTRIBUTE) in names), "")
 
 
 def inline_picture(label: str, doc: pf.Doc) -> bool:
@@ -287,7 +293,8 @@ def resolve_tex(doc: pf.Doc, state: Index, report: bool) -> None:
             siblings(link)[link.index] = resolved
         elif report:
             label = link.attributes[REFERENCE_ATTRIBUTE]
-            path, line = locate(doc, r"\\\w*ref\{" + re.escape(label) + r"\}")
+            # \ref{x}, \eqref{x}, \autoref{x}, or bookdown's \@ref(x)
+            path, line = locate(doc, r"\\(?:\w*ref\{" + re.escape(label) + r"\}|@ref\(" + re.escape(label) + r"\))")
             unknown_reference(label, state, path, line,
                               suggestion(label, state.targets, "label the figure, table, equation or section "
                                                                f"with \\label{{{label}}} or {{#{label}}}"))

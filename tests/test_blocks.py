@@ -244,7 +244,7 @@ plot(cars)
     assert result.returncode == 1
     assert "unknown cross-reference 'fig-linked'" not in result.stderr, result.stderr
     assert ("paper.md:9: error: unknown cross-reference 'fig-plot': what it names is made by a code cell "
-            "(#| label: fig-plot), and this build runs no code") in result.stderr, result.stderr
+            "(labelled 'fig-plot'), and this build runs no code") in result.stderr, result.stderr
     assert ("paper.md:9: warning: the inline r expression `round(x)` is shown as its code, not run: its "
             "value is in no edition") in result.stderr, result.stderr
 
@@ -460,6 +460,18 @@ See @lst-code.
 """)
     assert "Listing 1. Summing a list total = sum([1, 2, 3]) See Listing 1." in text
     assert "#|" not in text and "echo" not in text
+
+
+def test_a_bookdown_reference_to_a_chunks_figure_says_where_and_why(tmp_path):
+    """An author's trial (R Markdown): "See Figure \\@ref(fig:plot1)." with a chunk {r plot1}
+    was "unknown cross-reference 'fig:plot1'" with no file or line, and no word of the chunk."""
+    (tmp_path / "paper.Rmd").write_text('---\ntitle: T\n---\n\n# Intro\n\nSee Figure \\@ref(fig:plot1).\n\n'
+                                        '```{r plot1, fig.cap="A plot"}\nplot(1:10)\n```\n', encoding="utf-8")
+    for extra in ((), ("--untrusted",)):
+        result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path.parent / "out"), *extra)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert ("paper.Rmd:7: error: unknown cross-reference 'fig:plot1': what it names is made by a code cell "
+                "(labelled 'plot1'), and this build runs no code") in result.stderr, result.stderr
 
 
 def test_references_as_other_tools_write_them(tmp_path):
