@@ -35,7 +35,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import locate, warn
-from core.language import LANGUAGE_CODES, base_language, term
+from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
 from core.names import (
     CALLOUT_CLASS,
@@ -365,7 +365,8 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
 def reference_heading(doc: pf.Doc) -> None:
     """An empty last section headed "References" (JOSS's idiom), or the heading right
     before ``::: {#refs}``: the reference list's heading (its title the author's), not a
-    second one."""
+    second one. In a language without a pack, whose headings no list holds, an empty last
+    section is taken so whatever its words ("Referencias")."""
     if not doc.get_metadata("bibliography", default=None):
         return  # no list will be made: the heading stays the author's
     blocks = list(doc.content)
@@ -374,7 +375,8 @@ def reference_heading(doc: pf.Doc) -> None:
     if end == 0 or not isinstance(blocks[end - 1], pf.Header):
         return
     header = blocks[end - 1]
-    if refs is None and pf.stringify(header).strip().lower() not in reference_headings():
+    if refs is None and has_pack(doc.get_metadata("lang", default=None)) \
+            and pf.stringify(header).strip().lower() not in reference_headings():
         return
     if "bibliography-title" not in doc.metadata.content.dict:
         doc.metadata["bibliography-title"] = pf.MetaInlines(*header.content)

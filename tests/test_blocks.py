@@ -474,6 +474,24 @@ def test_a_bookdown_reference_to_a_chunks_figure_says_where_and_why(tmp_path):
                 "(labelled 'plot1'), and this build runs no code") in result.stderr, result.stderr
 
 
+def test_an_empty_last_section_in_a_language_without_a_pack_heads_the_references(tmp_path):
+    """An author's trial (a Spanish pandoc-crossref paper): "# Referencias", empty, then
+    the build's own "References": two headings, one of them empty."""
+    text, _ = build(tmp_path, """---
+title: Mínimo
+lang: es
+bibliography: refs.bib
+---
+
+# Introducción
+
+Texto [@smith2020].
+
+# Referencias
+""")
+    assert text.count("Referencias") == 2 and "References" not in text  # the contents, and the list
+
+
 def test_references_as_other_tools_write_them(tmp_path):
     """"Figure @fig:a" printed "Figure Figure 1", and pandoc-xnos's +@fig:a printed
     "+Figure 1" (an author's trial): the word before a reference is not printed twice,
