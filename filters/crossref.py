@@ -75,11 +75,15 @@ def quarto_figure(div: pf.Div) -> pf.Figure:
     Figure with its alt text as caption and its label (``{#fig-xa}``), numbered 1a, 1b."""
     blocks = list(div.content)
     inner = [b for b in blocks if isinstance(b, pf.Figure)]
+    # a caption written as the div's attribute, as a code cell's option is (fig-cap="…")
+    written = text_to_inlines(div.attributes["fig-cap"]) if div.attributes.get("fig-cap", "").strip() else []
     if len(blocks) == 1 and inner:  # the image already made a figure: it takes the id
         figure = inner[0]
         figure.identifier = div.identifier
+        if written and not pf.stringify(figure.caption).strip():
+            figure.caption = pf.Caption(pf.Plain(*written))
         return figure
-    caption = []
+    caption = written
     if blocks and isinstance(blocks[-1], pf.Para) and not all(
             isinstance(i, (pf.Image, pf.Space, pf.SoftBreak)) for i in blocks[-1].content):
         caption = list(blocks.pop().content)

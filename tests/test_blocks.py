@@ -492,6 +492,22 @@ Texto [@smith2020].
     assert text.count("Referencias") == 2 and "References" not in text  # the contents, and the list
 
 
+def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
+    """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
+    "Figure 1." with no caption and no word."""
+    text, _ = build(tmp_path, """---
+title: T
+---
+
+::: {#fig-div fig-cap="A caption given as attribute"}
+![](a.png)
+:::
+
+See @fig-div.
+""")
+    assert "Figure 1. A caption given as attribute" in text and "See Figure 1." in text
+
+
 def test_references_as_other_tools_write_them(tmp_path):
     """"Figure @fig:a" printed "Figure Figure 1", and pandoc-xnos's +@fig:a printed
     "+Figure 1" (an author's trial): the word before a reference is not printed twice,
