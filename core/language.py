@@ -59,8 +59,10 @@ KEYS: dict[str, dict[str, Key]] = {
                 "conjectures definition definitions example examples exercise exercises hypothesis hypotheses "
                 "axiom axioms assumption assumptions claim claims fact facts"),
         **_keys(str, "the label of an unnumbered block: a proof, a remark, a solution", "proof remark solution"),
-        **_keys(str, "a callout's title when it has none of its own",
+        **_keys(str, "a callout's title when it has none of its own, and its label when numbered (Note 1)",
                 "callout_note callout_tip callout_warning callout_important callout_caution"),
+        **_keys(str, "the plural of a numbered callout's label (Notes 1 and 2)",
+                "callout_notes callout_tips callout_warnings callout_importants callout_cautions"),
         "reference_headings": Key(list, "other headings authors give a reference list, lower case (a last "
                                         "empty one is the list's heading, not a second one)", []),
         "and": Key(str, "the word that joins the last of several names or numbers"),

@@ -14,6 +14,9 @@ from panflute.elements import RAW_FORMATS
 
 from core.names import SAFE_URL_SCHEMES
 
+# An id every markup takes as it is written: Typst's <label>, LaTeX's \label{…}
+PLAIN_ID = re.compile(r"[\w.:-]+")
+
 # panflute 2.3 predates pandoc's Typst writer and rejects raw Typst; pandoc itself
 # accepts it (RawBlock "typst" reaches only the Typst output).
 RAW_FORMATS.add("typst")

@@ -30,11 +30,12 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import locate, warn
-from core.language import base_language
+from core.language import base_language, term
 from core.markup import text_to_inlines
 from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_KINDS,
+    CALLOUT_CLASS,
     EQUATION_CLASS,
     EQUATION_NUMBER_CLASS,
     KIND_ATTRIBUTE,
@@ -52,6 +53,7 @@ from filters.numbering import (
     Index,
     caption_label,
     kind_of,
+    label_text,
     number_appendix,
     number_caption,
     number_header,
@@ -305,6 +307,19 @@ def anchor_labels(inlines, state: Index) -> None:
             state.add(element.identifier, state.section.kind, state.section.number, target=state.section.identifier)
 
 
+def number_callout(div: pf.Div, state: Index) -> None:
+    """A callout with a label (Quarto's ``#nte-x``, ``#wrn-x``…) numbered by its kind: its
+    title (``filters.syntax``: the first paragraph, bold) reads "Note 1", or "Note 1: Title"."""
+    kind = kind_of(div.identifier)
+    number = state.next_number(kind)
+    div.attributes[NUMBER_ATTRIBUTE] = number
+    title = div.content[0].content[0]
+    label = text_to_inlines(label_text(kind, number, state.lang))
+    own = pf.stringify(title) != term(state.lang, kind)
+    title.content = [*label, *([pf.Str(":"), pf.Space(), *title.content] if own else [])]
+    state.add(div.identifier, kind, number)
+
+
 def number_paragraph(div: pf.Div, label: pf.Span, number: str) -> None:
     """A listing's or theorem's label at the head of its first paragraph."""
     div.attributes[NUMBER_ATTRIBUTE] = number
@@ -360,6 +375,9 @@ def number_blocks(blocks, state: Index) -> None:
             number = state.next_number("listing")
             number_paragraph(block, caption_label("listing", number, state.lang), number)
             state.add(block.identifier, "listing", number)
+        elif isinstance(block, pf.Div) and CALLOUT_CLASS in block.classes and kind_of(block.identifier):
+            number_callout(block, state)
+            number_blocks(block.content, state)
         elif isinstance(block, pf.Div) and THEOREM_CLASS in block.classes:
             kind = block.attributes[KIND_ATTRIBUTE]
             number = state.next_number(kind)

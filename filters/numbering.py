@@ -35,7 +35,10 @@ from filters.elements import body_elements
 # `fig:x` and Quarto's `fig-x`); appendices are sections in an appendix.
 PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation", "sec": "section", "lst": "listing",
             "thm": "theorem", "lem": "lemma", "cor": "corollary", "prp": "proposition", "cnj": "conjecture",
-            "def": "definition", "exm": "example", "exr": "exercise", "hyp": "hypothesis"}
+            "def": "definition", "exm": "example", "exr": "exercise", "hyp": "hypothesis",
+            # Quarto's cross-referenced callouts, each kind numbered on its own
+            "nte": "callout_note", "tip": "callout_tip", "wrn": "callout_warning", "imp": "callout_important",
+            "cau": "callout_caution"}
 LABEL = re.compile(r"^(" + "|".join(PREFIXES) + r")[:-]\S", re.I)
 # Quarto's theorem family, bookdown's hypothesis and the statements papers' classes define
 # (\newtheorem{axiom}…): each kind numbered on its own (Theorem 1, Lemma 1, Axiom 1).

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
 from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter
+from core.markup import PLAIN_ID
 from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
@@ -148,8 +149,11 @@ def latex_table(element: dict) -> dict | list[dict]:
 
 
 def latex_callout(element: dict) -> list[dict]:
-    """A callout in a frame (the framed package: code inside it may break across pages)."""
-    return [{"t": "RawBlock", "c": ["latex", "\\begin{framed}"]}, *element["c"][1],
+    """A callout in a frame (the framed package: code inside it may break across pages),
+    labelled with its id, which a numbered one's cross-references link to (``#nte-x``)."""
+    identifier = element["c"][0][0]
+    label = f"\\phantomsection\\label{{{identifier}}}" if identifier and PLAIN_ID.fullmatch(identifier) else ""
+    return [{"t": "RawBlock", "c": ["latex", "\\begin{framed}" + label]}, *element["c"][1],
             {"t": "RawBlock", "c": ["latex", "\\end{framed}"]}]
 
 

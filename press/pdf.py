@@ -28,7 +28,7 @@ from core.diagnostics import display_path, warn
 from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
-from core.markup import typst_string
+from core.markup import PLAIN_ID, typst_string
 from core.mathtext import linear
 from core.tools import TYPST, MissingGlyphs
 from press import ast
@@ -100,7 +100,7 @@ def typst_page_link(element: dict, page: str) -> dict | None:
     '#link(<event-2>)[s.~#context counter(page).at(<event-2>).first()]'
     """
     label = element["c"][2][0][1:]
-    if not re.fullmatch(r"[\w:.-]+", label):
+    if not PLAIN_ID.fullmatch(label):
         return None
     return {"t": "RawInline", "c": ["typst", f"#link(<{label}>)[{page}~#context "
                                              f"counter(page).at(<{label}>).first()]"]}
@@ -164,10 +164,13 @@ def typst_subfigure(element: dict) -> dict:
 
 
 def typst_callout(element: dict) -> list[dict]:
-    """A callout in a box with a coloured rule at its left, its title in bold."""
+    """A callout in a box with a coloured rule at its left, its title in bold; labelled
+    with its id, which a numbered one's cross-references link to (``#nte-x``)."""
+    identifier = element["c"][0][0]
+    label = f" <{identifier}>" if identifier and PLAIN_ID.fullmatch(identifier) else ""
     return [{"t": "RawBlock", "c": ["typst", "#block(width: 100%, inset: 8pt, radius: 2pt, fill: luma(245), "
                                              "stroke: (left: 2.5pt + luma(120)))["]},
-            *element["c"][1], {"t": "RawBlock", "c": ["typst", "]"]}]
+            *element["c"][1], {"t": "RawBlock", "c": ["typst", "]" + label]}]
 
 
 def renderers(job) -> Renderers:

@@ -508,6 +508,28 @@ See @fig-div.
     assert "Figure 1. A caption given as attribute" in text and "See Figure 1." in text
 
 
+def test_callouts_with_labels_are_numbered_and_referred_to(tmp_path):
+    """An author's trial (a Quarto preprint): @nte-box to ``::: {#nte-box .callout-note}``
+    was reported as a citation of a missing bibliography entry."""
+    text, _ = build(tmp_path, """---
+title: T
+---
+
+::: {#nte-box .callout-note}
+The box's text.
+:::
+
+::: {#wrn-hot .callout-warning title="Hot surface"}
+Do not touch.
+:::
+
+See @nte-box and @wrn-hot.
+""")
+    assert "Note 1 The box’s text. Warning 1: Hot surface Do not touch. See Note 1 and Warning 1." in text
+    result = run_build("pdf", "latex", "docx", str(tmp_path / "paper.md"), "--out", str(tmp_path / "all"))
+    assert result.returncode == 0, result.stderr  # the PDF's links find their labels
+
+
 def test_references_as_other_tools_write_them(tmp_path):
     """"Figure @fig:a" printed "Figure Figure 1", and pandoc-xnos's +@fig:a printed
     "+Figure 1" (an author's trial): the word before a reference is not printed twice,

@@ -64,6 +64,12 @@ INTERFACE = {
     "callout_warning": "Warnung",
     "callout_important": "Wichtig",
     "callout_caution": "Vorsicht",
+    # … and their plurals, for several numbered ones (Notes 1 and 2)
+    "callout_notes": "Hinweise",
+    "callout_tips": "Tipps",
+    "callout_warnings": "Warnungen",
+    "callout_importants": "Wichtig",
+    "callout_cautions": "Vorsicht",
     "reference_headings": ["literaturverzeichnis", "quellen", "quellenverzeichnis"],
     "received": "Eingegangen",
     "revised": "Überarbeitet",

@@ -63,6 +63,12 @@ INTERFACE = {
     "callout_warning": "Warning",
     "callout_important": "Important",
     "callout_caution": "Caution",
+    # … and their plurals, for several numbered ones (Notes 1 and 2)
+    "callout_notes": "Notes",
+    "callout_tips": "Tips",
+    "callout_warnings": "Warnings",
+    "callout_importants": "Important",
+    "callout_cautions": "Cautions",
     "reference_headings": ["reference", "bibliography", "literature cited", "works cited"],
     "received": "Received",
     "revised": "Revised",

@@ -64,6 +64,12 @@ INTERFACE = {
     "callout_warning": "Uyarı",
     "callout_important": "Önemli",
     "callout_caution": "Dikkat",
+    # … and their plurals, for several numbered ones (Notes 1 and 2)
+    "callout_notes": "Notlar",
+    "callout_tips": "İpuçları",
+    "callout_warnings": "Uyarılar",
+    "callout_importants": "Önemli",
+    "callout_cautions": "Dikkat",
     "reference_headings": ["kaynaklar", "kaynakça ve notlar"],
     # Front matter
     "received": "Geliş tarihi",
