@@ -34,7 +34,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import locate, warn
+from core.diagnostics import NamedFirst, locate, warn
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
 from core.names import (
@@ -98,6 +98,7 @@ def replace_shortcodes(doc: pf.Doc) -> None:
     """Every shortcode in the text and the metadata by what it stands for; an unknown one
     left out, with a warning (Quarto's renderer, which would expand it, does not run here)."""
     seen: Counter = Counter()  # each shortcode's text: the second time, its second place
+    named = NamedFirst()
     for element in written_lines(doc):
         if "{{<" not in leaf_text(element):  # no word of it opens one (pf.stringify cost 30 ms a build)
             continue
@@ -112,7 +113,7 @@ def replace_shortcodes(doc: pf.Doc) -> None:
             trailing = text[text.index(">}}") + 3:]
             written = text[:text.index(">}}") + 3]
             seen[written] += 1
-            result += expansion(shortcode(written), written, doc, seen[written] - 1) + \
+            result += expansion(shortcode(written), written, doc, seen[written] - 1, named) + \
                 (text_to_inlines(trailing) if trailing else [])
             index = end
         result = [inline for position, inline in enumerate(result)  # no two spaces where one went
@@ -122,6 +123,7 @@ def replace_shortcodes(doc: pf.Doc) -> None:
             siblings(element)[element.index] = pf.Div(classes=[PAGE_BREAK_CLASS])
         else:
             element.content = result
+    named.report("shortcodes left out", SHORTCODE_HINT)
 
 
 def opened(inlines: list) -> list:
@@ -134,7 +136,7 @@ def opened(inlines: list) -> list:
     return result
 
 
-def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0) -> list[pf.Inline]:
+def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0, named: NamedFirst | None = None) -> list[pf.Inline]:
     name, args = parsed or ("", [])
     if name in WORDS:
         return [pf.Str(WORDS[name])]
@@ -146,10 +148,14 @@ def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0) -> list[pf.Inline]:
             return text_to_inlines(value)
     if name == "pagebreak":
         return []
-    path, line = locate(doc, r"\s+".join(map(re.escape, text.split())), nth=nth, metadata=True)
-    warn(f"the shortcode '{text.strip()}' is left out: it needs Quarto's renderer", path, line,
-         hint="write its result in the text ({{< pagebreak >}}, {{< meta key >}} are read)")
+    if named is None or named.take():  # the first 30 named at their lines, the rest counted
+        path, line = locate(doc, r"\s+".join(map(re.escape, text.split())), nth=nth, metadata=True)
+        warn(f"the shortcode '{text.strip()}' is left out: it needs Quarto's renderer", path, line,
+             hint=SHORTCODE_HINT)
     return []
+
+
+SHORTCODE_HINT = "write its result in the text ({{< pagebreak >}}, {{< meta key >}} are read)"
 
 
 # --- listings -----------------------------------------------------------------------------

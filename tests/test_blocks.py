@@ -530,6 +530,14 @@ See @nte-box and @wrn-hot.
     assert result.returncode == 0, result.stderr  # the PDF's links find their labels
 
 
+def test_thousands_of_unknown_shortcodes_are_named_thirty_and_counted(tmp_path):
+    """The attacker's round: every one was located and printed (4,000 lines)."""
+    shortcodes = "\n\n".join(f"w {{{{< x{n} >}}}} end." for n in range(40))
+    _, messages = build(tmp_path, f"---\ntitle: T\n---\n\n{shortcodes}\n")
+    assert messages.count("is left out: it needs Quarto's renderer") == 30
+    assert "warning: 10 more pieces of shortcodes left out than the 30 named above" in messages
+
+
 def test_references_as_other_tools_write_them(tmp_path):
     """"Figure @fig:a" printed "Figure Figure 1", and pandoc-xnos's +@fig:a printed
     "+Figure 1" (an author's trial): the word before a reference is not printed twice,
