@@ -241,6 +241,20 @@ def test_pdf_through_latex(engine, tmp_path):
     assert "МИД Киргизии" in text and "Azərbaycan" in text  # Cyrillic and Azerbaijani glyphs present
 
 
+def test_the_latex_running_head_fits_many_authors_and_a_long_title(tmp_path):
+    """An author's trial (PySINDy: twelve authors; GraphSL: a long title): the running head's
+    title and author list overprinted each other."""
+    authors = "".join(f"  - name: Author{n} Surname{n}\n" for n in range(12))
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\nText.\n"},
+                            f"lang: en\ntitle: A title long enough to need two lines in the running head of a page\n"
+                            f"author:\n{authors}")
+    result = run_build("latex", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    head = next(line for line in tex.splitlines() if line.startswith("\\fancyhead[R]"))
+    assert "Author0 Surname0 et al." in head and "Surname1" not in head and "\\parbox" in head
+
+
 def test_a_numeric_csl_style_compiles_through_latex(tmp_path):
     # a numeric style's entries are \CSLLeftMargin{[1]}\CSLRightInline{…}: the preamble must define them
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
