@@ -206,8 +206,12 @@ class TypstSession:
                     raise BuildError(f"typst failed: {error.message}", hint=PACKAGE_HINT) from None
                 line = failing_line(getattr(error, "diagnostic", ""), source)
                 path, number = where(line) if where and line else (None, None)
-                raise BuildError(f"typst failed: {error.message}", path, number,
-                                 hint="; ".join(error.hints) or None) from None
+                unknown = UNKNOWN_NAME.search(error.message)
+                hint = "; ".join(error.hints) or (
+                    f"raw Typst written for another template (a Quarto format's?) uses '{unknown.group(1)}', "
+                    "which this edition's template does not define: define it in the raw Typst, or write what "
+                    "it does in Markdown" if unknown else None)
+                raise BuildError(f"typst failed: {error.message}", path, number, hint=hint) from None
 
     def _compiler(self, fonts: tuple[Path, ...]):
         """The compiler for ``fonts`` as they are now: Typst reads its fonts once,
@@ -225,6 +229,8 @@ class TypstSession:
         return self._compilers[key]
 
 
+# A name Typst does not know: raw Typst that calls what another template defines.
+UNKNOWN_NAME = re.compile(r"unknown variable: ([\w-]+)")
 # Typst's refusal, under a PDF standard, of text no font has (each one in its diagnostics).
 NO_GLYPH = re.compile(r'the text `"((?:[^"\\]|\\.)+?)"` could not be displayed with font'
                       r'|the PDF contains the codepoint `"((?:[^"\\]|\\.)+?)"`')  # a private one (PDF/A forbids it)

@@ -179,3 +179,14 @@ def test_a_private_use_character_is_a_stand_in_in_the_pdf(tmp_path):
     from pypdf import PdfReader
     text = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
     assert "Private (U+E000) use and (U+10FFFF) end." in text
+
+
+def test_raw_typst_calling_another_templates_function_says_so(tmp_path):
+    """An author's trial (a Quarto preprint): ``#show: appendix.with()`` was "unknown
+    variable: appendix" at its line, with no word of why or what to do."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\nText.\n\n```{=typst}\n"
+                                       "#show: appendix.with()\n```\n", encoding="utf-8")
+    result = run_build("pdf", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("paper.md:9: error: typst failed: unknown variable: appendix (raw Typst written for another "
+            "template (a Quarto format's?) uses 'appendix'") in result.stderr, result.stderr
