@@ -24,7 +24,15 @@ READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists",
                          "lstinputlisting", "openin", "read", "readline", "VerbatimInput", "BVerbatimInput",
                          "LVerbatimInput", "inputminted", "includepdf", "import", "subimport", "inputfrom",
                          "subinputfrom", "subfile", "lstinputlistings", "loadglsentries", "bibliography",
-                         "addbibresource"})
+                         "addbibresource",
+                         # packages' readers: catchfile, csvsimple, moreverb, readarray, tcolorbox,
+                         # pgfplotstable, datatool, standalone, xr, and pdfTeX's file primitives
+                         "CatchFileDef", "CatchFileEdef", "csvautotabular", "csvautobooktabular",
+                         "csvautolongtable", "csvautobooklongtable", "csvreader", "csvloop", "listinginput",
+                         "readdef", "readarray", "tcbinputlisting", "tcbincludegraphics", "pgfplotstabletypeset",
+                         "pgfplotstableread", "DTLloaddb", "DTLloadrawdb", "DTLloadbbl", "includestandalone",
+                         "externaldocument", "pdffiledump", "pdfmdfivesum", "filesize", "filemoddate",
+                         "filedump", "mdfivesum", "IfFileExists", "openout"})
 
 
 def without_comments(tex: str) -> str:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
 from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
+from core.inputs import limit
 from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter
 from core.markup import PLAIN_ID
 from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
@@ -454,9 +456,19 @@ def compile_pdf(files: dict[str, bytes], main: str, engine: str, timestamp: int 
         env = {**os.environ, **TEX_SANDBOX, "FORCE_SOURCE_DATE": "1"}
         if timestamp is not None:
             env["SOURCE_DATE_EPOCH"] = str(timestamp)
-        result = subprocess.run(["latexmk", "-norc", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
-                                 "-file-line-error", main], cwd=folder, env=env,
-                                capture_output=True, text=True, errors="replace")
+        # its own process group: past the time limit, TeX goes with latexmk (latexmk runs TeX 2-3 times)
+        process = subprocess.Popen(["latexmk", "-norc", f"-{engine}", "-interaction=nonstopmode", "-halt-on-error",
+                                    "-file-line-error", main], cwd=folder, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, errors="replace", start_new_session=True)
+        try:
+            stdout, stderr = process.communicate(timeout=limit("seconds") * 3)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise BuildError(f"{engine} was stopped after {limit('seconds') * 3} s (three times the limit for one "
+                             "run of a tool)", hint="raw LaTeX that loops (\\loop … \\repeat)? a journal that "
+                             "accepts slower texts raises the limit: --limit seconds=…") from None
+        result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
         pdf = Path(folder) / main.replace(".tex", ".pdf")
         if result.returncode == 0 and pdf.exists():
             log = Path(folder) / main.replace(".tex", ".log")

@@ -46,7 +46,10 @@ ENVIRONMENT_DEFINITION = re.compile(r"\\(?:(?:re)?newenvironment|newtheorem|NewD
 # LaTeX's internals (\@…), text read again as TeX (\scantokens), characters made commands
 # (\catcode, expl3's syntax), and Lua, which reads and writes any file (\directlua)
 HIDDEN_NAMES = frozenset({"csname", "@", "UseName", "UseExpandableName", "scantokens", "catcode",
-                          "ExplSyntaxOn", "directlua", "latelua", "luaexec", "luadirect", "luacode"})
+                          "ExplSyntaxOn", "directlua", "latelua", "luaexec", "luadirect", "luacode",
+                          # etoolbox's names built from text (\csuse{input} is \input)
+                          "csuse", "letcs", "cslet", "csletcs", "csdef", "csgdef", "csedef", "csxdef",
+                          "csappto", "cspreto", "ifcsdef", "ifcsundef", "ifcsmacro"})
 PACKAGES = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 
 

@@ -668,3 +668,24 @@ def test_a_text_pandoc_reads_in_its_square_is_stopped_at_the_time_limit(tmp_path
     assert "error: pandoc was stopped after 2 s, the limit for one run of pandoc" in result.stderr
     assert time.perf_counter() - started < 20 and not (tmp_path / "out" / "html").exists()
 
+
+
+def test_tex_that_loops_is_stopped_with_its_children(tmp_path):
+    """The check of the fixes: raw \\loop\\iftrue\\repeat ran xelatex for ever (latexmk had no
+    time limit), and stopping latexmk alone would leave TeX running."""
+    from conftest import require_tool
+    require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
+    import subprocess
+    import time
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\nText `\\loop\\iftrue\\repeat`{=latex} end.\n",
+                                       encoding="utf-8")
+    def running_tex() -> set[str]:
+        return set(subprocess.run(["pgrep", "-f", "xelatex"], capture_output=True, text=True).stdout.split())
+
+    before, started = running_tex(), time.perf_counter()
+    result = run_build("pdf", "--pdf-engine", "xelatex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"),
+                       "--limit", "seconds=2")
+    assert result.returncode == 1 and "error: xelatex was stopped after 6 s" in result.stderr, result.stderr
+    assert time.perf_counter() - started < 30
+    time.sleep(0.5)
+    assert running_tex() <= before  # no TeX left running

@@ -207,7 +207,8 @@ def test_what_reads_a_file_is_left_out_with_or_without_a_list(tmp_path, header):
     defaults, printed /etc/hostname."""
     pieces = [r"\UseName{input}{/etc/hostname}", r"\VerbatimInput{/etc/hostname}",
               r"\newread\f \openin\f=/etc/hostname \read\f to\x \x", r"\directlua{tex.print(io.open('/etc/hostname'):read())}",
-              r"\catcode`\|=0 |input{/etc/hostname}"]
+              r"\catcode`\|=0 |input{/etc/hostname}", r"\csuse{input}{/etc/hostname}",
+              r"\CatchFileDef{\x}{/etc/hostname}{} \x"]
     text = "\n\n".join(f"P{n} `` {piece} ``{{=latex}} end." for n, piece in enumerate(pieces))
     (tmp_path / "paper.md").write_text(f"---\ntitle: T\n{header}---\n\n# A\n\n{text}\n", encoding="utf-8")
     result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
