@@ -382,12 +382,15 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             by_later = resolve(match, later, later.start, looking_back)
             span = by_later if by_later and by_later.start.sort_key() <= later.start.sort_key() else span
         plan = min((f for f in found if f.span and timeless(f)), key=lambda f: abs(f.start - match.start),
-                   default=None) if span is None and match.relative == "year" else None
+                   default=None) if match.relative == "year" and (span is None or not before) else None
+        if plan and span is not None and sentence_at(plan.start) != sentence_at(match.start):
+            plan = None  # an earlier paragraph's year, unless the plan is in the day's own sentence
         if plan:
-            # No date the text narrates gives the year: a plan's or a deadline's in the paragraph
-            # does, the day falling before it ("the launch set for March 3, 1975 never took place:
-            # on February 2 a fire …" is 2 February 1975; "to 31 January 2020, on 28 October", 2019).
-            span = resolve(match, plan.span, plan.span.start, looking_back=True)
+            # No date the paragraph narrates gives the year: a plan's or a deadline's in it does
+            # (before an earlier paragraph's), the day falling before it ("the launch set for
+            # March 3, 1975 never took place: on February 2 a fire …" is 2 February 1975, even
+            # after a paragraph of 1922; "to 31 January 2020, on 28 October", 2019).
+            span = resolve(match, plan.span, plan.span.start, looking_back=True) or span
         if span is None and match.relative == "year" and match.value[1] is None:
             continue  # a month alone, with no year to read: often no date at all ("every March")
         if span is None:

@@ -96,6 +96,9 @@ def test_yearless_date_is_a_warning_not_a_guess(caplog):
      "1975-02-02"),
     # a deadline's: the day before it is the year before ("to 31 January 2020, on 28 October")
     ("The Council granted an extension, to 31 January 2020, on 28 October.\n", "2019-10-28"),
+    # … even after a paragraph that told of another year (the check of the fix)
+    ("The treaty was signed in 1922.\n\nThe launch set for March 3, 1975 never took place: on February 2 a "
+     "fire destroyed the pad.\n", "1975-02-02"),
 ])
 def test_a_plans_or_deadlines_year_dates_a_day_before_it(markdown, expected, caplog):
     doc = chronology.main(doc_from("---\nlang: en\n---\n\n# A\n\n" + markdown))
