@@ -138,6 +138,8 @@ def quarto_table(div: pf.Div) -> pf.Block:
     rest = [b for b in div.content if b is not table]
     if not pf.stringify(table.caption) and rest and isinstance(rest[-1], pf.Para):
         table.caption = pf.Caption(pf.Plain(*rest[-1].content))
+    elif not pf.stringify(table.caption) and div.attributes.get("tbl-cap", "").strip():
+        table.caption = pf.Caption(pf.Plain(*text_to_inlines(div.attributes["tbl-cap"])))  # as fig-cap
     return table
 
 

@@ -190,7 +190,8 @@ def name_targets(doc: pf.Doc) -> None:
                 del element.content[0]
             continue
         if isinstance(element, pf.Div) and element.identifier and len(element.content) == 1 \
-                and isinstance(element.content[0], (pf.Figure, pf.Table)) and not element.content[0].identifier:
+                and isinstance(element.content[0], (pf.Figure, pf.Table)) and not element.content[0].identifier \
+                and not element.attributes:  # a Quarto div's caption attribute (tbl-cap=…) is the crossref stage's
             element.content[0].identifier = element.identifier
             siblings(element)[element.index] = element.content[0]
             element = element.content[0]

@@ -506,6 +506,19 @@ title: T
 See @fig-div.
 """)
     assert "Figure 1. A caption given as attribute" in text and "See Figure 1." in text
+    text, _ = build(tmp_path, """---
+title: T
+---
+
+::: {#tbl-t tbl-cap="A table caption"}
+| a | b |
+|---|---|
+| 1 | 2 |
+:::
+
+See @tbl-t.
+""")
+    assert "Table 1. A table caption" in text and "See Table 1." in text
 
 
 def test_callouts_with_labels_are_numbered_and_referred_to(tmp_path):
