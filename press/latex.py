@@ -428,17 +428,19 @@ def manuscript_place(tex_line: str, sources: list[str], nth: int = 0) -> tuple[s
     return best if best_score >= min(3, len(words)) and best_score else (None, None)
 
 
-MISSING_CHARACTER = re.compile(r"^Missing character: There is no (.+?) \(U\+([0-9A-F]{4,6})\)", re.M)
+# XeTeX writes "(U+0398)", TeX's own fonts "(\"398)"
+MISSING_CHARACTER = re.compile(r"^Missing character: There is no (.+?) \((?:U\+|\")([0-9A-F]{2,6})\)", re.M)
 
 
 def missing_characters(log: str) -> list[str]:
     """The characters TeX's log says no font had, once each, as ``'Θ' (U+0398)``.
 
     >>> missing_characters("Missing character: There is no ^^B (U+0002) in font X!\\nMissing character: "
-    ...                    "There is no Θ (U+0398) in font Y!\\nMissing character: There is no ^^B (U+0002) in f")
-    ['U+0002', "'Θ' (U+0398)"]
+    ...                    "There is no Θ (U+0398) in font Y!\\nMissing character: There is no ^^B (U+0002) in f\\n"
+    ...                    'Missing character: There is no Ξ ("39E) in font cmbx10!')
+    ['U+0002', "'Θ' (U+0398)", "'Ξ' (U+039E)"]
     """
-    found = dict.fromkeys(match.group(2) for match in MISSING_CHARACTER.finditer(log))
+    found = dict.fromkeys(match.group(2).rjust(4, "0") for match in MISSING_CHARACTER.finditer(log))
     return [f"'{chr(int(code, 16))}' (U+{code})" if chr(int(code, 16)).isprintable() else f"U+{code}"
             for code in found]
 
