@@ -185,7 +185,11 @@ def caption_paragraph(block) -> tuple[list[pf.Inline], str] | None:
     return inlines, label
 
 
-CELL_OPTION = re.compile(r"^#\|\s*([\w.-]+)\s*:\s*(.*?)\s*$")
+# An option line, in the comment of the cell's language: #| (Python, R, Julia), //| (Observable,
+# JavaScript), --| (SQL, Lua), %%| (Mermaid, Graphviz), %| (MATLAB)
+CELL_COMMENT = r"(?:#|//|--|%%?)\|"
+CELL_OPTION = re.compile(rf"^{CELL_COMMENT}\s*([\w.-]+)\s*:\s*(.*?)\s*$")
+CELL_CONTINUATION = re.compile(rf"^{CELL_COMMENT}(\s+)(.*?)\s*$")  # a block value's next line, indented
 
 
 def cell_options(code: pf.CodeBlock) -> dict[str, str]:
@@ -195,14 +199,23 @@ def cell_options(code: pf.CodeBlock) -> dict[str, str]:
     >>> block = pf.CodeBlock('#| lst-label: lst-a\\n#| lst-cap: "The loop"\\nfor x in y: pass')
     >>> cell_options(block), block.text
     ({'lst-label': 'lst-a', 'lst-cap': 'The loop'}, 'for x in y: pass')
+    >>> block = pf.CodeBlock('//| lst-label: lst-js\\n//| lst-cap: >\\n//|   A long\\n//|   caption\\nx = 1')
+    >>> cell_options(block), block.text
+    ({'lst-label': 'lst-js', 'lst-cap': 'A long caption'}, 'x = 1')
     """
     lines = code.text.split("\n")
     options = {}
     while lines and (option := CELL_OPTION.match(lines[0])):
         value = option.group(2)
+        lines.pop(0)
+        if value in ("|", ">", "|-", ">-"):  # YAML's block value: the indented lines after it
+            parts = []
+            while lines and (more := CELL_CONTINUATION.match(lines[0])) and not CELL_OPTION.match(lines[0]):
+                parts.append(more.group(2))
+                lines.pop(0)
+            value = ("\n" if value.startswith("|") else " ").join(parts)
         options[option.group(1)] = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" \
             else value
-        lines.pop(0)
     code.text = "\n".join(lines)
     return options
 

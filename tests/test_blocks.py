@@ -457,9 +457,20 @@ total = sum([1, 2, 3])
 ```
 
 See @lst-code.
+
+```{ojs}
+//| lst-label: lst-js
+//| lst-cap: |
+//|   A caption on
+//|   two lines
+x = 1
+```
+
+See @lst-js.
 """)
     assert "Listing 1. Summing a list total = sum([1, 2, 3]) See Listing 1." in text
-    assert "#|" not in text and "echo" not in text
+    assert "Listing 2. A caption on two lines x = 1 See Listing 2." in text
+    assert "#|" not in text and "//|" not in text and "echo" not in text
 
 
 def test_a_bookdown_reference_to_a_chunks_figure_says_where_and_why(tmp_path):
