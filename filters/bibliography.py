@@ -262,7 +262,13 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
                  starts.get(key.casefold()), hint="separate the names with 'and': Smith, A. and Roe, J.")
     for key, entry in data.entries.items():
         for person in (p for people in entry.persons.values() for p in people):
-            if person.lineage_names and not GENERATION.fullmatch(" ".join(person.lineage_names)):
+            if ";" in str(person):  # "A; B; C": BibTeX separates names with "and" only
+                written = " ".join([*person.first_names, *person.middle_names, *person.prelast_names,
+                                    *person.last_names])  # as the .bib has it, when it holds no comma
+                warn(f"entry '{key}': the name '{written}' holds ';', which BibTeX reads as one name",
+                     path, starts.get(key.casefold()),
+                     hint=f"separate the names with 'and': {' and '.join(p.strip() for p in written.split(';'))}")
+            elif person.lineage_names and not GENERATION.fullmatch(" ".join(person.lineage_names)):
                 listed_names = " and ".join(part for part in (" ".join(person.last_names),
                                                                " ".join(person.lineage_names)) if part)
                 warn(f"entry '{key}': the name '{person}' reads as BibTeX's 'Last, Jr, First', with "
