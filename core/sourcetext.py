@@ -72,7 +72,8 @@ ESCAPED_CONTROL = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]|[89][0-
 # Half of a UTF-16 pair written alone ("\ud800"): JSON reads it as a character no text
 # can hold (UTF-8 cannot write it, so neither can a tool's input).
 ESCAPED_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
-                                    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+                                    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                                    r"|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}")  # YAML's \U…, never a pair
 
 
 def control_character(text: str) -> tuple[int, str, str] | None:

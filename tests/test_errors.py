@@ -125,6 +125,8 @@ def test_unwritable_output_folder(project, tmp_path):
     # in YAML, pandoc refused it naming its own copy of the file
     ({"manuscript/metadata.yaml": 'title: T\nlang: en\nabstract: "x \\udc00"\n'},
      "manuscript/metadata.yaml:3: error: '\\udc00' is half of a UTF-16 pair"),
+    ({"manuscript/metadata.yaml": 'title: "T\\U0000D800x"\nlang: en\n'},
+     "manuscript/metadata.yaml:1: error: '\\U0000D800' is half of a UTF-16 pair"),
 ])
 def test_half_a_utf16_pair_is_an_error_at_its_line(tmp_path, files, where):
     import subprocess
