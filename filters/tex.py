@@ -50,11 +50,12 @@ from filters.rawtex import raw_formats, read_raw_tex
 
 LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 ENVIRONMENT = re.compile(r"^\s*\\begin\{(equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(\*?)\}"
-                         r"(?:\{\d+\})?(.*)\\end\{\1\2\}\s*$", re.S)
+                         r"(?:\s*\{\d+\})?(.*)\\end\{\1\2\}\s*$", re.S)  # pandoc's reader: "\begin{alignat}\n{2}"
 # What each environment's body becomes inside one display formula.
 INNER = {"align": "aligned", "alignat": "aligned", "flalign": "aligned", "eqnarray": "aligned",
          "gather": "gathered", "multline": "gathered"}
 NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
+TAG = re.compile(r"\\tag\*?\s*\{[^{}]*\}")
 SWITCHES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf", "tt": "mathtt"}
 COMMANDS = {"emph": "textit", "hbox": "mbox", "textsc": "text"}
 SWITCH = re.compile(r"\\(" + "|".join(SWITCHES) + r")(?![A-Za-z])\s*")
@@ -232,6 +233,14 @@ def number_display_math(doc: pf.Doc) -> None:
     for element in list(body_elements(doc)):
         if isinstance(element, pf.Math):
             if element.format == "DisplayMath" and (LABEL.search(element.text) or ENVIRONMENT.match(element.text)):
+                tags = TAG.findall(element.text)
+                if tags:  # the editions number a display themselves; a \tag inside a line stops LaTeX
+                    element.text = TAG.sub("", element.text)
+                    warn(f"the display's own number{'s' if len(tags) > 1 else ''} {', '.join(tags)} "
+                         f"{'are' if len(tags) > 1 else 'is'} left out: the editions number each display "
+                         "in order", *locate(doc, re.escape(tags[0])),
+                         hint="to keep a number of your own, write the display without \\label, and the number "
+                              "in its text")
                 siblings(element)[element.index] = equation(element)
             else:
                 element.text = texmath_compatible(element.text)

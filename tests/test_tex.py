@@ -264,6 +264,23 @@ def test_a_label_on_each_line_of_an_align_is_said_and_builds(tmp_path):
     assert page.count('href="#eq:a"') == 2 and 'href="#eq:c"' not in page  # the PDF's links, the same
 
 
+def test_alignat_and_a_tag_on_each_line(tmp_path):
+    """The check of the fixes: alignat's column count printed "2" (pandoc's reader puts a line
+    break before it), and a \\tag on each line of an align stopped LaTeX ("\\tag not allowed
+    here") and was dropped by the Typst PDF without a word."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n\\begin{alignat}{2}\np &= q &\\quad r &= s \\label{eq:at}\n\\end{alignat}\n\n"
+        "\\begin{align}\ne &= f \\tag{A} \\label{eq:t1}\\\\\ng &= h \\tag{B}\n\\end{align}\n\n"
+        "See \\eqref{eq:at} and \\eqref{eq:t1}.\n", encoding="utf-8")
+    result = run_build("pdf", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:10: warning: the display's own numbers \\tag{A}, \\tag{B} are left out" in result.stderr
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    assert "2𝑝" not in text and "See (1) and (2)." in text
+    assert "\\tag{" not in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+
+
 def test_booktabs_rules_take_no_cell_with_them(tmp_path):
     """pandoc's reader printed \\cmidrule's "2-3" in a cell and let \\addlinespace take
     the next row's first cell (the "4" was gone), without a word."""
