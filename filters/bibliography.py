@@ -269,12 +269,18 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
                      path, starts.get(key.casefold()),
                      hint=f"separate the names with 'and': {' and '.join(p.strip() for p in written.split(';'))}")
             elif person.lineage_names and not GENERATION.fullmatch(" ".join(person.lineage_names)):
-                listed_names = " and ".join(part for part in (" ".join(person.last_names),
-                                                               " ".join(person.lineage_names)) if part)
+                jr, last = " ".join(person.lineage_names), " ".join([*person.prelast_names, *person.last_names])
+                # "Bauer, Simon, and …": a comma left before "and" (where "Junxiang Wang, Junji Jiang, and
+                # …" is a list of whole names)
+                if not person.first_names and (len(person.last_names) < 2 or len(person.lineage_names) < 2):
+                    warn(f"entry '{key}': the name '{last}, {jr},' ends with a comma, so BibTeX reads "
+                         f"'{jr}' as a Jr. part, which no reference list prints (it prints '{last}')",
+                         path, starts.get(key.casefold()), hint=f"delete the comma after '{jr}'")
+                    continue
                 warn(f"entry '{key}': the name '{person}' reads as BibTeX's 'Last, Jr, First', with "
-                     f"'{' '.join(person.lineage_names)}' as a Jr. part, which no reference list prints",
+                     f"'{jr}' as a Jr. part, which no reference list prints",
                      path, starts.get(key.casefold()),
-                     hint=f"if these are names of two people, separate them with 'and': {listed_names}")
+                     hint=f"if these are names of two people, separate them with 'and': {last} and {jr}")
     parsed = {key.casefold(): (key, entry) for key, entry in data.entries.items()}
     for _, key, line in listed:  # the second of two equal keys finds nothing: a duplicate
         _, entry = parsed.pop(key.casefold(), (key, None))

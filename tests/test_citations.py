@@ -280,14 +280,18 @@ def test_names_joined_by_commas_with_two_commas_are_a_warning_too(tmp_path, capl
                                " title = {U}, year = {1963}}\n"
                                "@misc{k, author = {Junxiang Wang, Junji Jiang, and Liang Zhao},"
                                " title = {T}, year = {2020}}\n"
-                               "@misc{s, author = {Ann Lee; Bo Park; Cy Roe}, title = {S}, year = {2021}}\n")
+                               "@misc{s, author = {Ann Lee; Bo Park; Cy Roe}, title = {S}, year = {2021}}\n"
+                               "@misc{t, author = {Bauer, Simon, and Howard, S.}, title = {T}, year = {2022}}\n")
     messages = [record.getMessage() for record in caplog.records]
-    assert [m for m in messages if "Jr. part" in m] == [
+    assert [m for m in messages if "Jr. part" in m and "entry 'k'" in m] == [
         f"{tmp_path / 'refs.bib'}:2: warning: entry 'k': the name 'Junxiang Wang, Junji Jiang' reads as "
         "BibTeX's 'Last, Jr, First', with 'Junji Jiang' as a Jr. part, which no reference list prints "
         "(if these are names of two people, separate them with 'and': Junxiang Wang and Junji Jiang)"]
     assert any("refs.bib:3: warning: entry 's': the name" in m and "holds ';'" in m
                and "Ann Lee and Bo Park and Cy Roe" in m for m in messages)
+    # the corpus (JOSS): a comma left before "and" made the first name a Jr. part: "Bauer" printed
+    assert any("refs.bib:4: warning: entry 't': the name 'Bauer, Simon,' ends with a comma" in m
+               and "delete the comma after 'Simon'" in m for m in messages)
 
 
 def test_malformed_bib_names_file_and_line(tmp_path):
