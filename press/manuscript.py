@@ -363,7 +363,8 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     written = None if escaped else CONTROL.search(output)
     if escaped or written:
         code = escaped.group()[2:].upper() if escaped else f"{ord(written.group()):04X}"
-        raise BuildError(f"a metadata value holds control character or noncharacter U+{code}, written as an "
+        what = "noncharacter" if int(code, 16) > 0xFFFD else "control character"
+        raise BuildError(f"a metadata value holds {what} U+{code}, written as an "
                          "escape", display_path(metadata_file) if metadata_file else None,
                          hint="delete the escape (\\0, \\x00, \\e, \\x85, \\uFFFF…): no edition can hold it")
 
