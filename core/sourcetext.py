@@ -88,6 +88,19 @@ def control_character(text: str) -> tuple[int, str, str] | None:
             "delete it, or write the character meant (a Windows-1252 quote read as Latin-1 is one: U+0092 for ’)")
 
 
+def lone_surrogate(text: str) -> tuple[int, str, str] | None:
+    """Half of a UTF-16 pair written as an escape (JSON's, YAML's), as the checks above.
+
+    >>> lone_surrogate('{"title": "a\\\\ud800"}')[:2], lone_surrogate('"\\\\ud83d\\\\ude00"')
+    ((1, "'\\\\ud800' is half of a UTF-16 pair, no character"), None)
+    """
+    match = ESCAPED_LONE_SURROGATE.search(text)
+    if not match:
+        return None
+    return (line_of(text, match.start()), f"'{match.group()}' is half of a UTF-16 pair, no character",
+            "write the character itself, or both halves of its pair (\\ud83d\\ude00)")
+
+
 def mask(pattern: re.Pattern, text: str) -> str:
     """``text`` with the pattern's matches overwritten by ``x``, line breaks kept:
     the rest keeps its offsets, so line numbers still hold.

@@ -312,7 +312,7 @@ def second_field_line(text: str, start: int | None, field: str) -> int | None:
 
 
 def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
-    from core.sourcetext import ESCAPED_CONTROL, ESCAPED_LONE_SURROGATE
+    from core.sourcetext import ESCAPED_CONTROL, lone_surrogate
     from filters.cslitems import entry_from_item
 
     try:
@@ -329,11 +329,9 @@ def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
         error(f"control character U+{escaped.group()[2:].upper()} in a value", path,
               text.count("\n", 0, escaped.start()) + 1, hint="delete the escape")
         return
-    alone = ESCAPED_LONE_SURROGATE.search(text)
+    alone = lone_surrogate(text)
     if alone:  # no edition, and no tool's input, can hold half a pair
-        error(f"'{alone.group()}' is half of a UTF-16 pair, no character", path,
-              text.count("\n", 0, alone.start()) + 1,
-              hint="write the character itself, or both halves of its pair (\\ud83d\\ude00)")
+        error(alone[1], path, alone[0], hint=alone[2])
         return
     id_lines = lines_at(text, (match.start() for match in CSL_ID.finditer(text)))
     for index, item in enumerate(items):

@@ -316,18 +316,16 @@ def check_metadata(manuscript: Manuscript) -> None:
     import yaml
 
     from core.metadatafile import load_yaml
-    from core.sourcetext import ESCAPED_LONE_SURROGATE, metadata_blocks
+    from core.sourcetext import lone_surrogate, metadata_blocks
 
     texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
         if manuscript.metadata_file else []
     for source in manuscript.sources:
         texts += [(source, first, block, False) for first, block in metadata_blocks(check_text(source))]
     for path, first, text, whole in texts:
-        alone = ESCAPED_LONE_SURROGATE.search(text)
+        alone = lone_surrogate(text)
         if alone:  # pandoc refuses it, naming its own copy of the file
-            raise BuildError(f"'{alone.group()}' is half of a UTF-16 pair, no character",
-                             display_path(path), first + text.count("\n", 0, alone.start()),
-                             hint="write the character itself, or both halves of its pair (\\ud83d\\ude00)")
+            raise BuildError(alone[1], display_path(path), first + alone[0] - 1, hint=alone[2])
         try:
             data = load_yaml(text)
         except yaml.reader.ReaderError as error:  # a character YAML refuses (check_text names most first)
