@@ -262,25 +262,9 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
                  starts.get(key.casefold()), hint="separate the names with 'and': Smith, A. and Roe, J.")
     for key, entry in data.entries.items():
         for person in (p for people in entry.persons.values() for p in people):
-            if ";" in str(person):  # "A; B; C": BibTeX separates names with "and" only
-                written = " ".join([*person.first_names, *person.middle_names, *person.prelast_names,
-                                    *person.last_names])  # as the .bib has it, when it holds no comma
-                warn(f"entry '{key}': the name '{written}' holds ';', which BibTeX reads as one name",
-                     path, starts.get(key.casefold()),
-                     hint=f"separate the names with 'and': {' and '.join(p.strip() for p in written.split(';'))}")
-            elif person.lineage_names and not GENERATION.fullmatch(" ".join(person.lineage_names)):
-                jr, last = " ".join(person.lineage_names), " ".join([*person.prelast_names, *person.last_names])
-                # "Bauer, Simon, and …": a comma left before "and" (where "Junxiang Wang, Junji Jiang, and
-                # …" is a list of whole names)
-                if not person.first_names and (len(person.last_names) < 2 or len(person.lineage_names) < 2):
-                    warn(f"entry '{key}': the name '{last}, {jr},' ends with a comma, so BibTeX reads "
-                         f"'{jr}' as a Jr. part, which no reference list prints (it prints '{last}')",
-                         path, starts.get(key.casefold()), hint=f"delete the comma after '{jr}'")
-                    continue
-                warn(f"entry '{key}': the name '{person}' reads as BibTeX's 'Last, Jr, First', with "
-                     f"'{jr}' as a Jr. part, which no reference list prints",
-                     path, starts.get(key.casefold()),
-                     hint=f"if these are names of two people, separate them with 'and': {last} and {jr}")
+            problem = name_problem(person)
+            if problem:
+                warn(f"entry '{key}': {problem[0]}", path, starts.get(key.casefold()), hint=problem[1])
     parsed = {key.casefold(): (key, entry) for key, entry in data.entries.items()}
     for _, key, line in listed:  # the second of two equal keys finds nothing: a duplicate
         _, entry = parsed.pop(key.casefold(), (key, None))
@@ -292,6 +276,33 @@ def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
         bibliography.add(key, normalized(entry) if entry else None, path, line)
     for key, entry in parsed.values():  # written in a way the line finder missed
         bibliography.add(key, normalized(entry), path, None)
+
+
+def name_problem(person) -> tuple[str, str] | None:
+    """A name as BibTeX reads it that is not the one meant, and the fix: names separated
+    by ";", a comma left before "and" (its first name read as a Jr. part, which no list
+    prints), whole names listed with commas.
+
+    >>> from pybtex.database import Person
+    >>> name_problem(Person("Bauer, Simon,"))[1], name_problem(Person("King, Jr., Martin"))
+    ("delete the comma after 'Simon'", None)
+    >>> name_problem(Person("Ann Lee; Bo Park"))[1]
+    "separate the names with 'and': Ann Lee and Bo Park"
+    """
+    if ";" in str(person):  # "A; B; C": BibTeX separates names with "and" only
+        written = " ".join([*person.first_names, *person.middle_names, *person.prelast_names,
+                            *person.last_names])  # as the .bib has it, when it holds no comma
+        return (f"the name '{written}' holds ';', which BibTeX reads as one name",
+                f"separate the names with 'and': {' and '.join(p.strip() for p in written.split(';'))}")
+    if not person.lineage_names or GENERATION.fullmatch(" ".join(person.lineage_names)):
+        return None
+    jr, last = " ".join(person.lineage_names), " ".join([*person.prelast_names, *person.last_names])
+    # "Bauer, Simon, and …" (where "Junxiang Wang, Junji Jiang, and …" is a list of whole names)
+    if not person.first_names and (len(person.last_names) < 2 or len(person.lineage_names) < 2):
+        return (f"the name '{last}, {jr},' ends with a comma, so BibTeX reads '{jr}' as a Jr. part, which "
+                f"no reference list prints (it prints '{last}')", f"delete the comma after '{jr}'")
+    return (f"the name '{person}' reads as BibTeX's 'Last, Jr, First', with '{jr}' as a Jr. part, which no "
+            "reference list prints", f"if these are names of two people, separate them with 'and': {last} and {jr}")
 
 
 # What BibTeX's "Jr" part of a name is for: a generation ("King, Jr., Martin Luther").
