@@ -71,14 +71,23 @@ EQUATION_LABEL = re.compile(r"^\{#((?:eq)[:-][^\s}]+)\}$", re.I)
 
 # --- reading both syntaxes ------------------------------------------------------
 
+def caption_attribute(div: pf.Div, name: str) -> list[pf.Inline]:
+    """A caption written as the div's attribute, as a code cell's option is (``fig-cap="…"``,
+    ``tbl-cap="…"``); none for an empty one.
+
+    >>> caption_attribute(pf.Div(attributes={"fig-cap": "A map"}), "fig-cap")
+    [Str(A), Space, Str(map)]
+    """
+    return text_to_inlines(div.attributes[name]) if div.attributes.get(name, "").strip() else []
+
+
 def quarto_figure(div: pf.Div) -> pf.Figure:
     """``::: {#fig-x}`` (or pandoc-crossref's ``<div id="fig:x">``) with images and a last
     paragraph as caption → a Figure; two images or more are its subfigures, each its own
     Figure with its alt text as caption and its label (``{#fig-xa}``), numbered 1a, 1b."""
     blocks = list(div.content)
     inner = [b for b in blocks if isinstance(b, pf.Figure)]
-    # a caption written as the div's attribute, as a code cell's option is (fig-cap="…")
-    written = text_to_inlines(div.attributes["fig-cap"]) if div.attributes.get("fig-cap", "").strip() else []
+    written = caption_attribute(div, "fig-cap")
     if len(blocks) == 1 and inner:  # the image already made a figure: it takes the id
         figure = inner[0]
         figure.identifier = div.identifier
@@ -138,8 +147,8 @@ def quarto_table(div: pf.Div) -> pf.Block:
     rest = [b for b in div.content if b is not table]
     if not pf.stringify(table.caption) and rest and isinstance(rest[-1], pf.Para):
         table.caption = pf.Caption(pf.Plain(*rest[-1].content))
-    elif not pf.stringify(table.caption) and div.attributes.get("tbl-cap", "").strip():
-        table.caption = pf.Caption(pf.Plain(*text_to_inlines(div.attributes["tbl-cap"])))  # as fig-cap
+    elif not pf.stringify(table.caption) and caption_attribute(div, "tbl-cap"):
+        table.caption = pf.Caption(pf.Plain(*caption_attribute(div, "tbl-cap")))
     return table
 
 
