@@ -160,12 +160,13 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
     """The error for a cross-reference to nothing numbered, saying why where the text
     shows it: what a code cell would make (this build runs none), a labelled picture
     inside a paragraph (not a figure); else ``hint`` (the closest label)."""
-    if made_by_a_cell(label, state.doc):
+    cell = making_cell(label, state.doc)
+    if cell:
         kind = kind_of(label)
         example = ("a table with its caption: `: Caption {#" + label + "}`" if kind == "table"
                    else "![Caption](figure.png){#" + label + "}")
         error(f"unknown cross-reference '{label}': what it names is made by a code cell (labelled "
-              f"'{made_by_a_cell(label, state.doc)}'), and this build runs no code", path, line,
+              f"'{cell}'), and this build runs no code", path, line,
               hint=f"run the cell with its tool, save what it makes and include it with the label, e.g. {example}")
     elif inline_picture(label, state.doc):
         error(f"unknown cross-reference '{label}': the picture labelled so is inside a paragraph, and only a "
@@ -191,14 +192,14 @@ def in_raw_latex(label: str, doc: pf.Doc) -> bool:
                for e in body_elements(doc))
 
 
-def made_by_a_cell(label: str, doc: pf.Doc) -> str:
+def making_cell(label: str, doc: pf.Doc) -> str:
     """The label of the executable code cell of the text (shown as code) that makes what
     ``label`` names ("" if none): Quarto's cell has the label itself (``#| label: fig-a``),
     knitr's its name without the kind (bookdown's ``\\@ref(fig:plot1)`` names the figure of
     the chunk ``{r plot1}``).
 
     >>> cell = pf.CodeBlock("plot(x)", classes=["r", "cell"], attributes={"cell-label": "plot1"})
-    >>> made_by_a_cell("fig:plot1", pf.Doc(cell)), made_by_a_cell("fig:plot2", pf.Doc(cell))
+    >>> making_cell("fig:plot1", pf.Doc(cell)), making_cell("fig:plot2", pf.Doc(cell))
     ('plot1', '')
     """
     wanted = target_id(label)
