@@ -241,12 +241,47 @@ def number_section(header: pf.Header, state: Index) -> None:
 HAND_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 
 
+def written_number(header: pf.Header) -> re.Match | None:
+    """The number an author wrote before a heading's text (``# 1. Giriş``, ``## 1.2 Scope``)."""
+    first = header.content[0] if header.content else None
+    return HAND_NUMBER.match(first.text) if isinstance(first, pf.Str) and len(header.content) >= 3 else None
+
+
+def numbered_by_hand(doc: pf.Doc) -> None:
+    """A text its author numbered by hand (two headings or more written with a number,
+    counting from 1) keeps the author's structure: a heading written without a number is
+    unnumbered ("# Özet" before "# 1. Giriş" is no section 1, "## RQ-1" under
+    "# 3. Questions" no 3.1), and one whose number says it is a level deeper than its
+    ``#`` is set there ("## 4.2.1" after "## 4.2" is 4.2.1, not 4.3).
+
+    >>> heading = lambda *words: pf.Header(*(pf.Str(w) if i % 2 == 0 else pf.Space() for i, w in enumerate(words)))
+    >>> doc = pf.Doc(heading("Özet"), heading("1.", " ", "Giriş"), heading("1.1", " ", "Amaç"),
+    ...              heading("1.1.1", " ", "Ayrıntı"), heading("Kaynakça"))
+    >>> doc.content[2].level = doc.content[3].level = 2
+    >>> numbered_by_hand(doc); [(h.level, h.classes) for h in doc.content]
+    [(1, ['unnumbered']), (1, []), (2, []), (3, []), (1, ['unnumbered'])]
+    """
+    found = list(headers(doc.content))
+    written = [match.group(1) for match in map(written_number, found) if match]
+    if len(written) < 2 or not any(number == "1" or number.startswith("1.") for number in written):
+        return  # "# 2020 Elections" is no number
+    previous = 0
+    for header in found:
+        number = written_number(header)
+        if number:
+            depth = number.group(1).count(".") + 1
+            if header.level < depth <= previous + 1:
+                header.level = depth
+        elif APPENDIX_CLASS not in header.classes and UNNUMBERED_CLASS not in header.classes:
+            header.classes.append(UNNUMBERED_CLASS)
+        previous = header.level
+
+
 def own_number(header: pf.Header, number: str, state: Index) -> None:
     """An author's own number before a heading's text (``# 1. Giriş``, ``## 1.2 Scope``)
     taken out: the stage prints the number; a different one is a warning."""
-    first = header.content[0] if header.content else None
-    written = HAND_NUMBER.match(first.text) if isinstance(first, pf.Str) else None
-    if not written or len(header.content) < 3 or "." not in written.group(0) and written.group(1) != number:
+    written = written_number(header)
+    if not written or "." not in written.group(0) and written.group(1) != number:
         return  # "# 2020 Elections" is no number
     del header.content[:2]
     if written.group(1) != number:
@@ -498,6 +533,7 @@ def prepare(doc: pf.Doc) -> None:
     closed_level_gaps(doc)
     nested_levels(doc)
     doc.content = normalise(doc.content)
+    numbered_by_hand(doc)
     state = Index(lang, doc, top_level=top_level(doc.content))
     number_blocks(doc.content, state)
     resolve_all(doc, state)

@@ -400,6 +400,38 @@ See @sec:method and @sec:results.
     assert re.search(r"paper.md:11: warning: section written as '4' is section 3 in order", messages)
 
 
+def test_a_text_numbered_by_hand_keeps_its_authors_structure(tmp_path):
+    # Seen in a Turkish paper of the corpus: "# Özet" was numbered 1, so every section
+    # after it was one more than the author's number (40 warnings), and "## 4.2.1"
+    # (written with ##) became 4.3.
+    text, messages = build(tmp_path, """---
+title: Yol
+lang: tr
+---
+
+# Özet
+
+Kısa.
+
+# 1. Giriş
+
+## 1.1 Amaç
+
+## Araştırma Sorusu
+
+# 2. Yöntem
+
+## 2.1 Evren
+
+## 2.1.1 Örneklem
+
+# Kaynakça
+""")
+    assert "1. Giriş" in text and "1.1. Amaç" in text and "2. Yöntem" in text and "2.1.1. Örneklem" in text
+    assert not re.search(r"\d\.?\s+(Özet|Araştırma Sorusu)", text)
+    assert "section written as" not in messages
+
+
 def test_a_first_heading_is_the_title_when_there_is_none(tmp_path):
     text, messages = build(tmp_path, "# A Study of Things\n\n# Giriş\n\nMetin.\n")
     assert "paper.md:1: warning: the title is the text's first heading, 'A Study of Things'" in messages
