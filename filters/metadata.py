@@ -29,9 +29,10 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import error, suggestion, warn
+from core.diagnostics import display_path, error, suggestion, warn
 from core.inputs import limit, shown_size
-from core.language import LANGUAGE_CODES, base_language, has_pack, term
+from core.language import (DEFAULT_LANGUAGE, LANGUAGE_CODES, base_language, guessed_language, has_pack,
+                           language_name, term)
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
 from core.metadatafile import Source, metadata_files, read_source
 from core.metaschema import (
@@ -49,7 +50,7 @@ from core.metaschema import (
     orcid_valid,
     ror_address,
 )
-from core.names import BUILD_KEYS
+from core.names import BUILD_KEYS, SOURCE_FILES_KEY
 from filters.dates import DateError, read_date
 from filters.dialects import read_dialects
 from filters.frontmatter import (
@@ -338,6 +339,27 @@ def authors_of(meta: pf.MetaMap, source: Source, checker: Checker) -> pf.MetaLis
 
 # --- the stage ----------------------------------------------------------------------------
 
+# How much of the text tells its language: enough words, and quick on a long text.
+LANGUAGE_SAMPLE_BLOCKS = 60
+
+
+def unstated_language(doc: pf.Doc, checker: Checker) -> None:
+    """A text that says no ``lang`` is built in English: when its words read as
+    another language that has a pack (a Turkish paper whose author left ``lang`` out),
+    a warning says so, and what to write (pandoc's habit, English, is kept: a
+    guess never changes the editions)."""
+    words = pf.stringify(pf.Div(*doc.content[:LANGUAGE_SAMPLE_BLOCKS])).split()
+    guess = guessed_language(words)
+    if guess and guess != DEFAULT_LANGUAGE:
+        sources = doc.get_metadata(SOURCE_FILES_KEY, default=[])
+        path = checker.source.path or (display_path(sources[0]) if sources else None)
+        fix = (f"add `lang: {guess}` to {path}" if checker.source.path else
+               f"begin {path} with a front matter: ---, lang: {guess}, --- (three lines)" if path else
+               f"add `lang: {guess}` to the metadata")
+        warn(f"the metadata has no `lang`, and the text reads as {language_name(guess)}: its terms, dates "
+             f"and chronology are English's ({DEFAULT_LANGUAGE})", path, None, hint=fix)
+
+
 def check_metadata(doc: pf.Doc) -> None:
     meta = doc.metadata
     source = read_source(metadata_files(doc))
@@ -365,6 +387,8 @@ def check_metadata(doc: pf.Doc) -> None:
                                "English's",
                          hint=f"add core/languages/{written.split('-')[0].lower()}.py (docs/architecture.md "
                               "shows how), or write a language that has one: " + ", ".join(LANGUAGE_CODES))
+    if doc.get_metadata("lang", default=None) is None:
+        unstated_language(doc, checker)
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
         error("the article has no title", source.path, None,
               f"add `title: …` to {'the front matter of ' if source.path and not source.path.endswith('.yaml') else ''}"

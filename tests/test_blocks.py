@@ -432,6 +432,19 @@ Kısa.
     assert "section written as" not in messages
 
 
+def test_a_text_in_another_language_without_lang_is_told(tmp_path):
+    turkish = "Bu çalışma iki ülke arasında kurulan ilişkileri ve bunların sonuçlarını ele alır; bu ilişkiler " \
+              "1991 yılında kurulmuş ve daha sonra gelişmiştir."
+    _, messages = build(tmp_path, f"# Giriş\n\n{turkish}\n")
+    assert ("paper.md: warning: the metadata has no `lang`, and the text reads as Turkish: its terms, dates and "
+            "chronology are English's (en)") in messages
+    assert "paper.md with a front matter: ---, lang: tr, ---" in messages
+    _, messages = build(tmp_path, f"---\ntitle: T\nlang: tr\n---\n\n{turkish}\n")
+    assert "reads as" not in messages
+    _, messages = build(tmp_path, "---\ntitle: T\n---\n\nThe war began in 1914 and it ended in 1918.\n")
+    assert "reads as" not in messages
+
+
 def test_a_first_heading_is_the_title_when_there_is_none(tmp_path):
     text, messages = build(tmp_path, "# A Study of Things\n\n# Giriş\n\nMetin.\n")
     assert "paper.md:1: warning: the title is the text's first heading, 'A Study of Things'" in messages
