@@ -323,7 +323,28 @@ def plain_words(unit_blocks: list[list]) -> list[list[str]]:
     result = subprocess.run([pandoc_path(), "--from", "json", "--to", "plain", "--wrap=none"],
                             input=json.dumps(doc), capture_output=True, text=True, check=True)
     pieces = re.split(rf"{marker}\d+", result.stdout)[1:]
-    return [words(piece) for piece in pieces]
+    return [words(as_quarto_shows(piece)) for piece in pieces]
+
+
+# What Quarto, whose manuscripts these are, never prints: a code cell's option lines
+# (`#| label: fig-x`, in each language's comment) and a shortcode's name (`{{< pagebreak >}}`,
+# `{{< smallcaps chemdraw >}}`: its words, "chemdraw", are printed).
+# (pandoc reads a cell fenced as ```{r} as inline code: its options are then "#| key: value" in a line)
+CELL_OPTION = re.compile(r"^[ \t]*(?:#|//|--|%%)\|.*$|(?:#|//|--|%%)\| [\w.-]+: (?:\"[^\"]*\"|\S+)", re.M)
+SHORTCODE_NAME = re.compile(r"\{\{<\s*[\w-]+|>\}\}")
+# … nor the engine of a cell that pandoc read as inline code ({r}, {python}): a listing's language
+CELL_ENGINE = re.compile(r"\{(?:r|R|python|julia|ojs|sql|bash|sh|mermaid|dot|stata|octave)\b[^{}]*\}")
+
+
+def as_quarto_shows(text: str) -> str:
+    """pandoc's plain text without what Quarto never prints.
+
+    >>> as_quarto_shows("x\\n    #| prompt: true\\n    y()\\n{{< smallcaps chemdraw >}} files")
+    'x\\n\\n    y()\\n chemdraw  files'
+    >>> as_quarto_shows('{r} #| label: "data-import" #| message: false df <- 1')
+    '   df <- 1'
+    """
+    return CELL_ENGINE.sub("", SHORTCODE_NAME.sub("", CELL_OPTION.sub("", text)))
 
 
 def words(text: str) -> list[str]:
