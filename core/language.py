@@ -122,6 +122,9 @@ KEYS: dict[str, dict[str, Key]] = {
         "numbers": Key(dict, "number words → their value (two days later)", {}),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),
+        "adverbial": Key(list, "(before, after) regexes: a date that names a thing its clause's event happens "
+                               "at or in (1954 seçimlerinde, in the 1946 elections): that event's date, its "
+                               "text read as a named thing's", []),
     },
     "SITE": {
         **_keys(str, "a word of the journal's site and issue PDF", "volume_word number issues archive home search "

@@ -66,15 +66,16 @@ def compiled(lang: str, key: str) -> re.Pattern:
 
 def date_role(before: str, after: str, lang: str) -> str:
     """What a date is, from the words around it: "period" (the end of a span of
-    time), "state" ("as of"), "attributive" (it names a thing), or "event".
-    ``after`` starts with the date's last word.
+    time), "state" ("as of"), "adverbial" (it names the thing its clause's event happens
+    in), "attributive" (it names a thing), or "event". ``after`` starts with the date's
+    last word.
 
     >>> date_role("From ", "1994 to April 2016 the front", "en")
     'period'
     >>> date_role("Ermenistan’ın ", "2020’de başlattığı", "tr")
     'event'
-    >>> date_role("", "2022 savaşında", "tr")
-    'attributive'
+    >>> date_role("", "2022 savaşı sona erdi", "tr"), date_role("", "2022 savaşında", "tr")
+    ('attributive', 'adverbial')
     """
     for role, left, right in role_patterns(lang):
         if right.search(after) and left.search(before):
@@ -87,7 +88,7 @@ def role_patterns(lang: str) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """The pack's (before, after) patterns of each role, compiled once."""
     table = grammar_table(lang)
     return tuple((role, re.compile(left), re.compile(right))
-                 for role in ("period", "state", "attributive") for left, right in table[role])
+                 for role in ("period", "state", "adverbial", "attributive") for left, right in table[role])
 
 
 def clause_bounds(sentence: str, position: int, lang: str) -> tuple[int, int]:

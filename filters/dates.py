@@ -499,12 +499,15 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
 
 
 def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
-    """Years listed one after the other ("1996, 1997 ve 1998 yıllarında", "in 1940 and
-    1941") as one date: the range from the first to the last. A list of years shares its
-    words, so it is one entry, never one copy per year.
+    """Years listed one after the other ("1996, 1997 ve 1998 yıllarında", "in 1940, 1944
+    and 1951") as one date: the range from the first to the last. A list of years shares
+    its words, so it is one entry, never one copy per year — but two years apart ("1946
+    ve 1950 seçimlerinde": two elections) are two dates, not the years between them.
 
     >>> [m.span.iso for m in find_dates("1996, 1997 ve 1998 yıllarında ve 2004’te", "tr")]
     ['1996/1998', '2004']
+    >>> [m.span.iso for m in find_dates("1946 ve 1950 seçimlerinde; 1951 ve 1952 yıllarında", "tr")]
+    ['1946', '1950', '1951/1952']
     """
     joiners = "|".join(map(re.escape, pack(lang)["date_joiners"])) or "(?!)"
     joint = re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
@@ -512,18 +515,29 @@ def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
     def single_year(match: DateMatch) -> bool:
         return match.span.end is None and match.span.start.month is None and match.span.part is None
 
-    result: list[DateMatch] = []
+    def continues(run: list[DateMatch], match: DateMatch) -> bool:
+        previous = run[-1]
+        return single_year(match) and (single_year(previous) or previous.text[:4].isdigit()
+                                       and previous.span.end and previous.span.end.month is None) \
+            and joint.fullmatch(text, previous.end, match.start) is not None \
+            and match.span.start.year > previous.span.last.year
+
+    runs: list[list[DateMatch]] = []
     for match in dates:
-        previous = result[-1] if result else None
-        if previous and single_year(match) and (single_year(previous) or previous.text[:4].isdigit()
-                                                 and previous.span.end and previous.span.end.month is None) \
-                and joint.fullmatch(text, previous.end, match.start) \
-                and match.span.start.year > previous.span.last.year:
-            result[-1] = DateMatch(previous.start, match.end,
-                                   DateSpan(previous.span.start, match.span.start),
-                                   text[previous.start:match.end], match.suffix)
+        if runs and continues(runs[-1], match):
+            runs[-1].append(match)
         else:
-            result.append(match)
+            runs.append([match])
+    result: list[DateMatch] = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if len(run) == 2 and last.span.start.year > first.span.last.year + 1:
+            result += run
+        elif len(run) > 1:
+            result.append(DateMatch(first.start, last.end, DateSpan(first.span.start, last.span.start),
+                                    text[first.start:last.end], last.suffix))
+        else:
+            result.append(first)
     return result
 
 

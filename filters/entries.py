@@ -75,7 +75,7 @@ def clause_dates(sentence: str, dates: tuple, clause: tuple[int, int], lang: str
     a sentence of n dates took time in n³): each date's extent, how many stretches of
     dates the clause holds, and what each date's verbal noun or relative clause spans."""
     extents = [extent(sentence, s, e, clause[0], lang) for s, e, _ in dates]
-    joined = re.compile(rf"\s*(?:{'|'.join(map(re.escape, grammar_table(lang)['date_joiners']))}|,)?\s*")
+    joined = joiner(lang)
     for i in range(1, len(extents)):  # "11 ve 17 Ekim": one stretch of words
         if joined.fullmatch(sentence[extents[i - 1][1]:extents[i][0]]):
             extents[i - 1] = extents[i] = (extents[i - 1][0], extents[i][1])
@@ -89,12 +89,39 @@ def clause_dates(sentence: str, dates: tuple, clause: tuple[int, int], lang: str
     return tuple(extents), groups, subordinates
 
 
+@lru_cache(maxsize=None)
+def joiner(lang: str) -> re.Pattern:
+    """What stands between two dates of one list: "11 ve 17 Ekim", "1946 and 1950", "1, 3"."""
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, grammar_table(lang)['date_joiners']))}|,)?\s*")
+
+
+def list_bounds(sentence: str, dates, index: int, lang: str) -> tuple[int, int]:
+    """The first and last dates of the list ``dates[index]`` stands in: the words before
+    the first and after the last say what every date of the list is ("1946 ve 1950
+    seçimlerinde", "in the 1946 and 1950 elections": both name elections).
+
+    >>> list_bounds("1946 ve 1950 seçimlerinde", [(0, 4, ""), (8, 12, "")], 1, "tr")
+    (0, 1)
+    """
+    def joined(i: int) -> bool:
+        return joiner(lang).fullmatch(sentence, dates[i][1], dates[i + 1][0]) is not None
+
+    first, last = index, index
+    while first > 0 and joined(first - 1):
+        first -= 1
+    while last + 1 < len(dates) and joined(last):
+        last += 1
+    return first, last
+
+
 def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
     """The entry text of ``dates[index]`` ((start, end, suffix) in ``sentence``; the
     others are taken out too, and mark where another date's clause begins)."""
     lang = base_language(lang)
     start, end, _ = dates[index]
-    role = date_role(sentence[:start], sentence[start:end].split()[-1] + sentence[end:], lang)
+    first, last = list_bounds(sentence, dates, index, lang)
+    list_start, (last_start, list_end, _) = dates[first][0], dates[last]
+    role = date_role(sentence[:start], sentence[last_start:list_end].split()[-1] + sentence[list_end:], lang)
     clause = clause_bounds(sentence, start, lang)
     extents, groups, subordinates = clause_dates(sentence, tuple(dates), clause, lang)
     own = extents[index]
@@ -104,7 +131,10 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     listing = {"turkish": listed, "english": listed_english}.get(reader)
     # a list may run over the clauses its parts open ("…, Laçin ise ⟨3⟩ …"): each date
     # with its connectors as its own clause gives them
-    if listing and len(dates) > 1 and role != "attributive":
+    # a date that names a thing ("the 1946 elections") is read as one, whichever it is of
+    # the clause: the thing's name (attributive) or the time of the clause's event (adverbial)
+    names_thing = role in ("attributive", "adverbial")
+    if listing and len(dates) > 1 and not names_thing:
         whole, own_extents = list_extents(sentence, tuple((s, e) for s, e, _ in dates), lang)
         text = listing(sentence, whole, own_extents[index], list(own_extents), lang)
     if text:  # "Ağdam ⟨1⟩, Kelbecer ⟨2⟩ … iade edilmiştir": each date its own part, one verb
@@ -130,7 +160,7 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
                 following = clause_bounds(sentence, clause[1] + 1, lang)
                 body = body.rstrip(PUNCTUATION + " ") + " " + last_word_of(sentence[following[0]:following[1]])
         if turkish:
-            if role == "attributive" and own[1] == end:  # "⟨date⟩ seçimlerinde" → "seçimlerde"
+            if names_thing and own[1] == list_end:  # "⟨date⟩ seçimlerinde" → "seçimlerde"
                 following = body[date_at:].split(maxsplit=1)
                 if following:
                     plain_case = compound_case(following[0], lang)
@@ -146,6 +176,7 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
         text = (role == "attributive" and named_thing(sentence, clause, own, lang)) or \
             (role == "event" and relative_event(sentence, clause, own, lang)) or text
     text = tidy(text, lang)
+    role = "event" if role == "adverbial" else role
     if turkish and role == "event" and not compiled(lang, "event_verb").search(last_word_of(text)):
         # "Ermenistan’ın … kabul edildiği 2014 yılında görülmektedir": the main clause tells
         # nothing of the date; the relative clause that describes it does

@@ -148,6 +148,23 @@ def test_a_sentence_that_lists_years_gives_one_entry():
         ("1951/1955", "Poland and Lithuania held joint fairs.")]
 
 
+def test_a_year_that_names_when_its_clause_happens_dates_that_event():
+    # From the Turkish development texts (tr-demirag): "1946 ve 1950 seçimlerinde" was one
+    # range, 1946–1950, and a back-reference, printed nowhere; "1954 seçimlerinde …
+    # seçildi" was a back-reference too. A thing named in the locative (in English after
+    # "in the") is when the clause's event happens; two years apart are two dates.
+    assert printed("Nuri Demirağ 1945 yılında Millî Kalkınma Partisi’ni kurdu. Parti, 1946 ve 1950 "
+                   "seçimlerinde meclise giremedi.") == [
+        ("1945", "Nuri Demirağ Millî Kalkınma Partisi’ni kurdu."),
+        ("1946", "Parti, seçimlerde meclise giremedi."), ("1950", "Parti, seçimlerde meclise giremedi.")]
+    assert printed("Nuri Demirağ 1954 seçimlerinde Demokrat Parti’den Sivas milletvekili seçildi.") == [
+        ("1954", "Nuri Demirağ seçimlerde Demokrat Parti’den Sivas milletvekili seçildi.")]
+    assert printed("In the 1954 elections Demirag was elected deputy for Sivas.", "en") == [
+        ("1954", "In the elections Demirag was elected deputy for Sivas.")]
+    # … while a year that names the subject still names a thing the text dates elsewhere
+    assert printed("The 1954 elections were won by the Democrats.", "en") == []
+
+
 def test_each_date_of_a_list_gets_its_own_words_and_the_shared_verb():
     assert printed("Kazakistan 2001’de bir protokol ve 2004’te bir deklarasyon imzalamıştır.") == [
         ("2001", "Kazakistan bir protokol imzalamıştır."), ("2004", "Kazakistan bir deklarasyon imzalamıştır.")]

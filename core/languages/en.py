@@ -262,6 +262,8 @@ DATES = {
               (r"\b(?:would|will|could|might|may|should|planned to|intended to|expected to|hoped to)\s+"
                r"(?:\w+\s+){0,6}?(?:on|in|by|for)\s+$", ""),
               (r"\bdeadlines?(?:\s+of)?,?\s+$", "")],
+    # … but "in the 1946 elections" is when its clause's event happens
+    "adverbial": [(r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:[Tt]he|[Ii]ts|[Tt]heir)\s+$", r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],
     "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
                     (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",
                      r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],

@@ -289,6 +289,10 @@ DATES = {
               # a date planned: "seçimlerin 3 Kasım’da yapılmasına karar vermiştir"
               ("", r"^\S*\s+(?:[^\s,.;]+\s+)?[a-zçğıöşü]+m[ae]s[ıi](?:n[ae])?\s+"
                    r"(?:karar|kararlaştır|öngör|planla)")],
+    # … but the thing named in the locative is when the clause's event happens: "Parti, 1946 ve
+    # 1950 seçimlerinde meclise giremedi", "2022 savaşında … işgal etti"
+    "adverbial": [("", r"^\d{4}\s+(?!tarih|itibar|yıl|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
+                       r"[a-zçğıöşü]+[dt][ae]\b")],
     "attributive": [("", r"^\S*\s+tarihli\b"), ("", r"^\S*['’]\w*ki\b"),
                     ("", r"^\S*\s+(?:yılları\s+)?arasındaki\b"),
                     ("", r"^\d{4}\s*[-–]\s*\d{4}\s+dönem"),
