@@ -165,6 +165,16 @@ def test_a_year_that_names_when_its_clause_happens_dates_that_event():
     assert printed("The 1954 elections were won by the Democrats.", "en") == []
 
 
+def test_an_age_at_a_date_is_no_state_of_it():
+    # From the Turkish development texts (tr-cevdet): "22 yaşındayken" (aged 22) made the
+    # date a state's ("iken": while), and the entry was left out; read as a verb
+    # ("yaşındayk-"), it printed "22 yaşındaykmıştır".
+    assert printed("Ahmet Cevdet 1844’te 22 yaşındayken Çanat pâyesi ile Rumeli kaleminde kadı oldu.") == [
+        ("1844", "Ahmet Cevdet 22 yaşındayken Çanat pâyesi ile Rumeli kaleminde kadı oldu.")]
+    # … while a state still is one
+    assert printed("Enflasyon Temmuz 1999’da yüzde 7 iken hükümet faizleri düşürdü.") == []
+
+
 def test_each_date_of_a_list_gets_its_own_words_and_the_shared_verb():
     assert printed("Kazakistan 2001’de bir protokol ve 2004’te bir deklarasyon imzalamıştır.") == [
         ("2001", "Kazakistan bir protokol imzalamıştır."), ("2004", "Kazakistan bir deklarasyon imzalamıştır.")]

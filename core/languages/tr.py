@@ -269,8 +269,9 @@ DATES = {
                # a lifespan: "(27 Mart 1822, Lofça - 26 Mayıs 1895, İstanbul)", "(1893–1958)"
                (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
                (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)")],
-    # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event.
-    "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|\S+[dt][ae]y?ken|\S+rken)\b"),
+    # A state at a date ("… Temmuz 1999’da yüzde 7 iken …") is no event; an age is not that
+    # state ("1844’te 22 yaşındayken … kadı oldu": the date is the clause's).
+    "state": [("", r"^\S*(?:\s+[^\s.;]+){0,12}?\s+(?:iken|(?!yaş[ıi]nda)\S+[dt][ae]y?ken|\S+rken)\b"),
               # what still held, or not yet, by a date: "… sınırın üçte biri 2021 yılına gelindiğinde
               # dahi belirlenmemişti"
               ("", r"^\S*\s+(?:yılın[ae]|tarihin[ae])\s+gelindiğinde\b"),
@@ -372,8 +373,9 @@ CLAUSES = {
         "object_relative": r"^(?P<stem>[a-zçğıöşü]{2,})[dt](?:ığı|iği|uğu|üğü|ıkları|ikleri|ukları|ükleri)(?:n[ıiuü]|nd[ae]|n[ae]|yl[ae])?$",
         "verbal_noun": r"^(?P<stem>[a-zçğıöşü]{2,})m[ae]s[ıi](?:n[ıi]n|nd[ae]n|n[ae]|yl[ae]|n[ıi]|nd[ae])?$",
         # "-arak", "-ıp", and "-ken" after a tense ("aşarken", "yaparken", "gelmişken")
+        # … and after a place or an age: "yaşındayken", "Ankara’dayken" (while at, while aged)
         "converb": r"^(?P<stem>[a-zçğıöşü]{2,}?)(?:y?[ae]r[ae]k|y?[ıiuü]p|(?:[ae]r|[ıiuü]r|m[ae]z|[ıiuü]yor|m[ıiuü]ş|"
-                   r"y?[ae]c[ae]k)ken)$",
+                   r"y?[ae]c[ae]k|[dt][ae]y?)ken)$",
         "past": r"m[ıiuü]ş$",
         "conditional": r"^(?P<stem>[a-zçğıöşü]{2,})s[ae]$",
     },
