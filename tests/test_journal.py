@@ -363,6 +363,31 @@ def test_two_articles_of_an_issue_never_share_an_address(tmp_path, metadata):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def test_an_issue_lists_each_article_once_and_addresses_differ_in_more_than_case(tmp_path):
+    """An article listed twice in issue.yaml ended in "the page ranges did not settle";
+    two slugs that differ only in case built two folders that a case-insensitive host
+    (macOS, Windows, many CDNs) serves as one."""
+    journal = tmp_path / "journal"
+    assert run_build("new", "journal", str(journal)).returncode == 0
+    issue = journal / "issues" / "2025-1"
+    with open(issue / "issue.yaml", "a", encoding="utf-8") as listing:
+        listing.write("  - 01-first-article\n")
+    result = run_build("journal", "--root", str(journal), "--out", str(tmp_path / "site"), "--workers", "1")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "did not settle" not in result.stderr
+    assert re.search(r"issues/2025-1/issue.yaml:\d+: error: '01-first-article' is listed twice \(first at "
+                     r"issues/2025-1/issue.yaml:\d+\) \(list each article once\)", result.stderr), result.stderr
+    lines = (issue / "issue.yaml").read_text(encoding="utf-8").splitlines()
+    (issue / "issue.yaml").write_text("\n".join(lines[:-1]) + "\n  - 02-second\n", encoding="utf-8")
+    shutil.copytree(issue / "01-first-article", issue / "02-second")
+    for folder, slug in (("01-first-article", "first-Article"), ("02-second", "First-article")):
+        own = issue / folder / "manuscript" / "metadata.yaml"
+        own.write_text(own.read_text(encoding="utf-8") + f"slug: {slug}\n", encoding="utf-8")
+    result = run_build("journal", "--root", str(journal), "--out", str(tmp_path / "site"), "--workers", "1")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("issues/2025-1/02-second: error: its address in the issue, 'First-article' ('first-Article' in "
+            "another case), is also issues/2025-1/01-first-article's") in result.stderr, result.stderr
+
+
 def test_site_writes_only_inside_out(site):
     assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
 

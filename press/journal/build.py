@@ -381,8 +381,9 @@ class Builder:
 
 def shared_addresses(issues: list[Issue], entries: dict[str, Entry]) -> list[Diagnostic]:
     """Two articles of an issue that would have one address (``issues/<issue>/<slug>/``: the
-    same title, or a ``slug:``), each an error: the second would overwrite the first's pages,
-    PDF and deposits, and both DOIs lead to one of them.
+    same title, or a ``slug:``, or two that differ only in case, which a case-insensitive
+    host serves from one folder), each an error: the second would overwrite the first's
+    pages, PDF and deposits, and both DOIs lead to one of them.
 
     >>> from types import SimpleNamespace as N
     >>> issue = N(articles=[N(place="issues/1/01-a"), N(place="issues/1/02-b")])
@@ -395,10 +396,12 @@ def shared_addresses(issues: list[Issue], entries: dict[str, Entry]) -> list[Dia
         first.clear()
         for article in issue.articles:
             slug = entries[article.place].result.slug
-            if slug in first:
-                found.append(Diagnostic(f"its address in the issue, '{slug}', is also {first[slug]}'s",
+            if slug.casefold() in first:
+                other, place = first[slug.casefold()]
+                shown = f"'{slug}'" if other == slug else f"'{slug}' ('{other}' in another case)"
+                found.append(Diagnostic(f"its address in the issue, {shown}, is also {place}'s",
                                         article.place, hint="give one of them its own `slug:`"))
-            first.setdefault(slug, article.place)
+            first.setdefault(slug.casefold(), (slug, article.place))
     return found
 
 

@@ -277,7 +277,14 @@ def read_issue(journal: Journal, folder: Path) -> Issue:
         names = []
     place = f"{ISSUES}/{folder.name}"
     articles = []
+    listed: dict[str, int] = {}
     for index, name in enumerate(names):
+        if isinstance(name, str) and name in listed:  # its pages would be counted twice
+            error(f"'{name}' is listed twice (first at {source.path}:{source.line(f'articles.{listed[name]}')})",
+                  source.path, source.line(f"articles.{index}"), "list each article once")
+            continue
+        if isinstance(name, str):
+            listed[name] = index
         article = article_folder(folder, name, source, index)
         if article is not None:
             articles.append(Article(article, f"{place}/{name}", len(articles) + 1))
