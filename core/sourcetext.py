@@ -76,6 +76,31 @@ ESCAPED_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-
                                     r"|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}")  # YAML's \U…, never a pair
 
 
+# How a text writes a character as an escape: YAML's in a double-quoted value (\x85, \u0085,
+# \U00000085, and the one-letter ones) and HTML's numeric entities, which pandoc reads in
+# Markdown (&#133;, &#x85;).
+WRITTEN_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0abtvfeN]))"
+                            r"|&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+YAML_LETTERS = {"0": 0x00, "a": 0x07, "b": 0x08, "t": 0x09, "v": 0x0B, "f": 0x0C, "e": 0x1B, "N": 0x85}
+
+
+def escape_of(text: str, code: int) -> tuple[int, str] | None:
+    r"""Where ``text`` writes character ``code`` as an escape or an entity: (line, as written).
+
+    >>> escape_of('title: "A\\x85B"', 0x85), escape_of("a\n\nText &#xFFFE; here", 0xFFFE)
+    ((1, '\\x85'), (3, '&#xFFFE;'))
+    >>> escape_of('t: "\\N"', 0x85), escape_of("&#133;", 0x85), escape_of("plain", 0x85)
+    ((1, '\\N'), (1, '&#133;'), None)
+    """
+    for match in WRITTEN_ESCAPE.finditer(text):
+        hexadecimal = match.group(1) or match.group(2) or match.group(3) or match.group(6)
+        value = (int(hexadecimal, 16) if hexadecimal else int(match.group(5)) if match.group(5)
+                 else YAML_LETTERS[match.group(4)])
+        if value == code:
+            return line_of(text, match.start()), match.group()
+    return None
+
+
 def control_character(text: str) -> tuple[int, str, str] | None:
     match = CONTROL.search(text)
     if not match:

@@ -354,7 +354,7 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     import panflute as pf
     from panflute.elements import RAW_FORMATS
 
-    from core.sourcetext import CONTROL, ESCAPED_CONTROL
+    from core.sourcetext import CONTROL, ESCAPED_CONTROL, escape_of
 
     escaped = ESCAPED_CONTROL.search(output)
     # pandoc's JSON escapes a C0 control, and writes a C1 control or a noncharacter as it is
@@ -362,6 +362,13 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     if escaped or written:
         code = escaped.group()[2:].upper() if escaped else f"{ord(written.group()):04X}"
         what = "noncharacter" if int(code, 16) > 0xFFFD else "control character"
+        # the checked texts hold no such character: an escape (YAML's) or an entity (HTML's) wrote it
+        for path in [*([metadata_file] if metadata_file else []), *files]:
+            found = escape_of(path.read_text(encoding="utf-8"), int(code, 16))
+            if found:
+                line, shown = found
+                raise BuildError(f"{what} U+{code}, written as '{shown}'", display_path(path), line,
+                                 hint=f"delete '{shown}': no edition can hold the character")
         raise BuildError(f"a metadata value holds {what} U+{code}, written as an "
                          "escape", display_path(metadata_file) if metadata_file else None,
                          hint="delete the escape (\\0, \\x00, \\e, \\x85, \\uFFFF…): no edition can hold it")

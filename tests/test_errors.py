@@ -160,8 +160,12 @@ def test_a_text_no_tool_can_read_is_an_error_not_a_wait():
     ("manuscript/01.md", "Text \x85 here.\n", "01.md:1: error: control character U+0085"),
     ("manuscript/01.md", "Text\n\nand \ufffe.\n", "01.md:3: error: noncharacter U+FFFE"),
     ("bibliography/refs.bib", "@misc{a, title = {T \uffff}, year = {2001}}\n", "refs.bib:1: error: noncharacter U+FFFF"),
+    # written as an escape or an entity, located in the file that writes it (it had no line)
     ("manuscript/metadata.yaml", 'title: T\nlang: en\nabstract: "a \\x85 b"\n',
-     "metadata.yaml: error: a metadata value holds control character U+0085"),
+     "metadata.yaml:3: error: control character U+0085, written as '\\x85'"),
+    ("manuscript/metadata.yaml", 'title: T\nlang: en\nabstract: "a \\N b"\n',
+     "metadata.yaml:3: error: control character U+0085, written as '\\N'"),
+    ("manuscript/01.md", "Text\n\nand &#xFFFE; here.\n", "01.md:3: error: noncharacter U+FFFE, written as '&#xFFFE;'"),
 ])
 def test_a_character_no_edition_can_hold_is_an_error_at_its_line(tmp_path, name, text, where):
     root = write_manuscript(tmp_path, {"01.md": "Text [@a].\n"}, "title: T\nlang: en\n",

@@ -95,7 +95,7 @@ def test_a_bib_href_to_javascript_is_no_link(tmp_path):
 def test_a_control_character_from_a_yaml_escape_is_an_error(tmp_path):
     _, result = build(tmp_path, 'lang: en\ntitle: "Nul \\x00 here \\e esc"\n', "epub")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "manuscript/metadata.yaml: error: a metadata value holds control character U+0000" in result.stderr
+    assert "manuscript/metadata.yaml:2: error: control character U+0000, written as '\\x00'" in result.stderr
 
 
 def test_a_control_character_in_csl_json_is_an_error(tmp_path):
