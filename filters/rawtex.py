@@ -16,7 +16,7 @@ from collections import Counter
 
 import panflute as pf
 
-from core.diagnostics import NamedFirst, locate, shorten, warn
+from core.diagnostics import BuildError, NamedFirst, locate, shorten, warn
 from core.inputs import limit, read_input, too_large
 from core.kinds import EDITION_NAMES, LATEX_FORMATS, RAW_FORMATS
 from core.names import (
@@ -54,7 +54,27 @@ SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
 
 def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     """Each text as pandoc's LaTeX reader reads it, in one sandboxed run: its blocks, and
-    the commands the reader skipped in it (it knows no such command)."""
+    the commands the reader skipped in it (it knows no such command). A piece that runs
+    on into the next ones (``\\blandscape``, defined as ``\\begin{landscape}``, and its
+    ``\\elandscape`` further on: R Markdown's landscape pages) swallows their markers:
+    then each is read in a run of its own."""
+    pieces = read_together(texts)
+    if len(pieces) != len(texts):
+        pieces = [alone(text) for text in texts]
+    return pieces
+
+
+def alone(text: str) -> tuple[list[pf.Block], list[str]]:
+    """One piece's reading; one the reader cannot end (an environment it opens and never
+    closes) is read as nothing, the whole piece as what it skipped."""
+    try:
+        return read_together([text])[0]
+    except BuildError:
+        return [], [text.strip()]
+
+
+def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
+    """``read_latex``'s one run: as many pieces as the markers found."""
     parts, starts, lines = [], [], 0  # linear in the pieces: no text is counted twice
     for index, text in enumerate(texts):
         parts += [f"\n\n{MARKER}{index}\n\n", text]
@@ -68,6 +88,8 @@ def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
             pieces.append(([], []))
         elif pieces:
             pieces[-1][0].append(block)
+    if len(pieces) != len(texts):
+        return pieces
     for message in dict.fromkeys(messages):
         skipped = SKIPPED.match(message)
         if skipped:

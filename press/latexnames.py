@@ -34,7 +34,7 @@ from core.tex import CONTROL, READS_FILES, without_comments
 
 TEMPLATE = "latex/article.tex.j2"
 LIST = "defined.txt"
-ENVIRONMENT = re.compile(r"\\begin\s*\{([^{}\s]+)\}")
+ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{([^{}\s]+)\}")  # an \end alone: the begin's piece was left out
 # What defines a command or an environment: \newcommand{\x}, \newcommand\x, \def\x,
 # \let\x, \newenvironment{x}, \newtheorem{x}, \DeclareMathOperator{\x}, \newif\ifx…
 DEFINITION = re.compile(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"

@@ -215,3 +215,38 @@ def test_what_reads_a_file_is_left_out_with_or_without_a_list(tmp_path, header):
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("the latex edition leaves out the raw LaTeX") == len(pieces), result.stderr
     assert "hostname" not in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+
+
+def test_r_markdowns_landscape_macros_keep_the_text_and_the_folder_compiles(tmp_path):
+    """An author's trial (an R Markdown review): ``\\blandscape`` defined in header-includes as
+    ``\\begin{landscape}`` ran on past its piece when the raw pieces were read together, and
+    the build stopped with an IndexError; then the edition kept ``\\end{landscape}`` alone
+    while it left out the begin (latexmk: "\\begin{document} ended by \\end{landscape}")."""
+    latexmk = require_tool("latexmk", "apt-get install latexmk")
+    (tmp_path / "paper.md").write_text("""---
+title: T
+header-includes:
+- \\newcommand{\\blandscape}{\\begin{landscape}}
+- \\newcommand{\\elandscape}{\\end{landscape}}
+---
+
+Text.
+
+\\blandscape
+\\scriptsize
+
+A wide table.
+
+\\elandscape
+
+More.
+""", encoding="utf-8")
+    result = run_build("html", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "A wide table." in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "the latex edition leaves out the raw LaTeX '\\end{landscape}'" in result.stderr
+    folder = tmp_path / "out" / "latex"
+    tex = next(folder.glob("*.tex"))
+    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=folder, capture_output=True, text=True, timeout=300)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
