@@ -29,6 +29,7 @@ from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import PLAIN_ID, typst_string
+from core.names import LATEX_LABEL_ATTRIBUTE
 from core.mathtext import linear
 from core.tools import TYPST, MissingGlyphs
 from press import ast
@@ -138,6 +139,25 @@ def text_length(element) -> int:
     return 0
 
 
+def is_label_anchor(inline: dict) -> bool:
+    """An empty Span a LaTeX ``\\label`` in the text left (``filters.crossref.anchor_labels``)."""
+    return inline["t"] == "Span" and not inline["c"][1] and any(
+        key == LATEX_LABEL_ATTRIBUTE for key, _ in inline["c"][0][2])
+
+
+def typst_paragraph(element: dict) -> list[dict] | dict | None:
+    """A paragraph without the anchors of LaTeX labels (their links go to the section they
+    name; an anchor's label right after a heading's took the heading's place, and Typst
+    stopped at every link to it); none when it held nothing else; a long one broken simply."""
+    content = [inline for inline in element["c"] if not is_label_anchor(inline)]
+    if len(content) == len(element["c"]):
+        return broken_simply(element)
+    if all(inline["t"] in ("Space", "SoftBreak") for inline in content):
+        return []
+    element = dict(element, c=content)
+    return broken_simply(element) or element
+
+
 def broken_simply(element: dict) -> list[dict] | None:
     """A paragraph longer than ``LONG_PARAGRAPH``, in a block whose lines break simply."""
     if text_length(element["c"]) <= LONG_PARAGRAPH:
@@ -177,7 +197,7 @@ def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
     return Renderers({**front_matter(),
-        "section": NATIVE, "appendix": NATIVE, "paragraph": broken_simply, "list": NATIVE,
+        "section": NATIVE, "appendix": NATIVE, "paragraph": typst_paragraph, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
         "figure": NATIVE, "image": lambda element: typst_image(element, job), "table": typst_table,
         "math": typst_math,

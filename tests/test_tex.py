@@ -264,6 +264,20 @@ def test_a_label_on_each_line_of_an_align_is_said_and_builds(tmp_path):
     assert page.count('href="#eq:a"') == 2 and 'href="#eq:c"' not in page  # the PDF's links, the same
 
 
+def test_a_label_on_its_own_line_under_a_heading_names_the_section_in_the_pdf(tmp_path):
+    """An author's trial (a Spanish paper): ``\\label`` in a paragraph of its own right
+    under a heading: its Typst label took the heading's, and the PDF stopped with "label
+    <methods> does not exist" (no edition was written)."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n# Intro\n\nSee \\ref{s.m} and \\ref{s.t}.\n\n# Methods\n\n\\label{s.m}\n\n"
+        "Text \\label{s.t} more.\n", encoding="utf-8")
+    result = run_build("pdf", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    assert "See 2 and 2." in text and "2. Methods" in text and "Text more." in text
+
+
 def test_alignat_and_a_tag_on_each_line(tmp_path):
     """The check of the fixes: alignat's column count printed "2" (pandoc's reader puts a line
     break before it), and a \\tag on each line of an align stopped LaTeX ("\\tag not allowed
