@@ -328,10 +328,11 @@ def names_kind(word: str, kind: str, lang: str) -> bool:
 
 
 def as_the_author_wrote(cite: pf.Cite, lang: str) -> None:
-    """A reference after the word it prints is its number alone ("Figure @fig:x" →
-    "Figure 1", never "Figure Figure 1"; pandoc-xnos's ``+@``, ``!@`` and ``*@`` are read
-    with the text, ``core.sourcetext.xnos_references``)."""
-    if len(cite.citations) != 1 or cite.citations[0].mode != "AuthorInText":
+    """A reference after the word it prints is its number alone ("Figure @fig:x" and
+    "Table [@tbl:x]" → "Figure 1", "Table 1", never "Table Table 1"; pandoc-xnos's ``+@``,
+    ``!@`` and ``*@`` are read with the text, ``core.sourcetext.xnos_references``)."""
+    if len(cite.citations) != 1 or cite.citations[0].mode not in ("AuthorInText", "NormalCitation") \
+            or cite.citations[0].prefix:
         return
     citation, before = cite.citations[0], cite.prev
     kind = kind_of(citation.id)
