@@ -548,6 +548,14 @@ Texto [@smith2020].
     assert text.count("Referencias") == 2 and "References" not in text  # the contents, and the list
 
 
+def test_a_german_papers_bibliographie_heads_its_references(tmp_path):
+    """An author's trial (a German paper, no lang): "# Bibliographie", empty, was numbered as
+    a section, and the build's own "References" followed it."""
+    text, _ = build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n# Einleitung\n\nText [@smith2020].\n"
+                              "\n# Bibliographie\n")
+    assert text.count("Bibliographie") == 2 and "References" not in text and "2. Bibliographie" not in text
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""

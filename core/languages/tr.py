@@ -70,7 +70,7 @@ INTERFACE = {
     "callout_warnings": "Uyarılar",
     "callout_importants": "Önemli",
     "callout_cautions": "Dikkat",
-    "reference_headings": ["kaynaklar", "kaynakça ve notlar"],
+    "reference_headings": ["kaynaklar", "kaynakça ve notlar", "yararlanılan kaynaklar", "bibliyografya"],
     # Front matter
     "received": "Geliş tarihi",
     "revised": "Düzeltme tarihi",
