@@ -22,7 +22,7 @@ from core.markup import (
     scheme_of,
     unsafe_url,  # (importing it lets panflute read raw Typst blocks)
 )
-from core.names import WRITERS_ID_PATTERN, WRITERS_IDS
+from core.names import ENTRY_PREFIX, WRITERS_ID_PATTERN, WRITERS_IDS
 from filters.elements import descendants, siblings
 
 
@@ -115,19 +115,26 @@ def squashed(identifier: str) -> str:
 
 def retarget(links: list[pf.Link], known: set[str]) -> None:
     """A ``#…`` link written for another tool's ids (GitHub's, a table-of-contents
-    generator's: ``#obtaining-proteomes--performing-blast``, ``#türkçe-başlık``) to the
-    one id of this document it can only mean.
+    generator's: ``#obtaining-proteomes--performing-blast``, ``#türkçe-başlık``; pandoc's
+    reference entries, ``#ref-KEY``, and a cited key's, ``#KEY``) to the one id of this
+    document it can only mean.
 
-    >>> link = pf.Link(url="#sequence-retrieval--mining")
-    >>> retarget([link], {"sequence-retrieval-mining", "methods"}); link.url
-    '#sequence-retrieval-mining'
+    >>> links = [pf.Link(url="#sequence-retrieval--mining"), pf.Link(url="#ref-b2017"), pf.Link(url="#b2017")]
+    >>> retarget(links, {"sequence-retrieval-mining", "methods", "bib-b2017"}); [link.url for link in links]
+    ['#sequence-retrieval-mining', '#bib-b2017', '#bib-b2017']
     """
     by_letters: dict[str, list[str]] = {}
     for identifier in known:
         by_letters.setdefault(squashed(identifier), []).append(identifier)
     for link in links:
         target = link.url[1:]
-        if link.url.startswith("#") and target not in known and squashed(target):
+        if not link.url.startswith("#") or target in known:
+            continue
+        entry = next((ENTRY_PREFIX + key for key in (target.removeprefix("ref-"), target)
+                      if ENTRY_PREFIX + key in known), None)
+        if entry:
+            link.url = "#" + entry
+        elif squashed(target):
             meant = by_letters.get(squashed(target), [])
             if len(meant) == 1:
                 link.url = "#" + meant[0]

@@ -556,6 +556,16 @@ def test_a_german_papers_bibliographie_heads_its_references(tmp_path):
     assert text.count("Bibliographie") == 2 and "References" not in text and "2. Bibliographie" not in text
 
 
+def test_links_to_reference_entries_as_pandoc_and_jekyll_name_them(tmp_path):
+    """An author's trial (a German paper): ``[@key](#key)`` and pandoc's ``#ref-key`` were 23
+    errors "nothing has that id": the entries' ids here are ``bib-KEY``."""
+    text, messages = build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n"
+                                     "See [@smith2020](#smith2020) and [the entry](#ref-smith2020).\n")
+    assert "nothing has that id" not in messages
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count('href="#bib-smith2020"') >= 2 and 'id="bib-smith2020"' in page
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""
