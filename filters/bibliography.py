@@ -190,12 +190,33 @@ def entry_lines(text: str) -> list[tuple[str, str, int]]:
     return [(match.group(1), match.group(2), line) for match, line in zip(entries, lines)]
 
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def comparable(name: str, value: str) -> str:
+    """A field's value as two copies of an entry are compared: braces and spacing aside,
+    a month as its number (``month = dec``, ``{dec}``, ``December``, ``12`` are one).
+
+    >>> comparable("month", "December") == comparable("month", "dec") == comparable("Month", "{12}")
+    True
+    >>> comparable("title", "{The} Title") == comparable("title", "The  title")
+    False
+    """
+    flat = " ".join(value.replace("{", "").replace("}", "").split())
+    if name.lower() == "month":
+        lowered = flat.lower()
+        number = next((n for n, month in enumerate(MONTHS, 1) if lowered.startswith(month)), None)
+        return str(number) if number else flat.lstrip("0")
+    return flat
+
+
 class LenientParser(BibTeXParser):
     """pybtex's parser, keeping the first of two entries whose keys differ only in
     case (pybtex would stop there; ``Bibliography.add`` reports both lines)."""
 
     def process_entry(self, entry_type, key, fields):
-        written = (entry_type.lower(), [(name.lower(), self.flatten_value_list(value)) for name, value in fields])
+        written = (entry_type.lower(), [(name.lower(), comparable(name, self.flatten_value_list(value)))
+                                        for name, value in fields])
         if key.casefold() in self.seen:
             if written != self.seen[key.casefold()]:
                 self.differing.add(key.casefold())

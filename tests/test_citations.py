@@ -272,6 +272,16 @@ def test_a_copy_of_an_entry_and_names_joined_by_commas_are_warnings_as_in_bibtex
     assert any("refs.bib:2: warning: entry 'era5': Too many commas" in m for m in messages)
 
 
+def test_a_copy_that_writes_its_month_or_braces_otherwise_is_the_same_entry(tmp_path, caplog):
+    """An author's trial (a German paper): the copy wrote ``month = {dec}`` for ``month = dec``:
+    an error that stopped the build, where biber skips the copy."""
+    bibliography = load(tmp_path, "refs.bib", "@misc{b2017, title = {A {Title}}, month = dec, year = {2017}}\n"
+                                              "@misc{b2017, title = {A Title}, month = {December}, year = 2017}\n")
+    assert sorted(bibliography.entries) == ["b2017"]
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("refs.bib:2: warning: entry 'b2017' is written twice, the same both times" in m for m in messages)
+
+
 def test_names_joined_by_commas_with_two_commas_are_a_warning_too(tmp_path, caplog):
     """An author's trial: "Junxiang Wang, Junji Jiang, and Liang Zhao" has two commas, as
     BibTeX's "Last, Jr, First" has, so Junji Jiang became a Jr. part no reference prints:
