@@ -141,6 +141,16 @@ def lost(text: str, what: str, place: tuple[str | None, int | None]) -> None:
          hint="write it in Markdown, or as a command every edition knows")
 
 
+def shown_without(text: str, unknown: list[str], place: tuple[str | None, int | None]) -> None:
+    """A warning: the editions but LaTeX show raw TeX without the commands they do not know."""
+    path, line = place
+    named = ", ".join(shorten(command, 30) for command in dict.fromkeys(unknown))
+    warn(f"the LaTeX '{shorten(text)}' is shown without {named} by the pdf, html, epub, jats and docx "
+         "editions: they know no such command (what it prints is left out of them; the latex edition "
+         "keeps it where its class defines it)", path, line,
+         hint="write it in Markdown, or leave the command out")
+
+
 def written_tex(doc: pf.Doc) -> tuple[list, set[int]]:
     """The raw TeX the author wrote: in the text, and in the metadata's text fields (a
     title's ``\\textsf{Interact}``; not ``header-includes``, which is the preamble's);
@@ -204,6 +214,13 @@ def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: P
         if place:
             shown_as_words(raw.text, words, unknown, place)
         return [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
+    if unknown and isinstance(raw, pf.RawBlock) and replacement and not reads_files(raw.text):
+        # a table or a figure read whole but for a command the reader does not know (\phantom):
+        # shown without what that command prints, which is named, not the whole piece left out
+        place = places.of(index) if not in_metadata else None
+        if place:
+            shown_without(raw.text, unknown, place)
+        unknown = []
     if replacement is None or unknown or reads_files(raw.text):  # \input{x}: the reader has no such file
         place = places.of(index) if not in_metadata else None
         if place:

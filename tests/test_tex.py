@@ -278,6 +278,22 @@ def test_a_label_on_its_own_line_under_a_heading_names_the_section_in_the_pdf(tm
     assert "See 2 and 2." in text and "2. Methods" in text and "Text more." in text
 
 
+def test_a_latex_table_with_a_command_no_edition_knows_is_shown_without_it(tmp_path):
+    """An author's trial (GrigorieffLab/ctffind5_manuscript): one ``\\phantom{abc}`` in a
+    booktabs table left its 20 rows out of every edition but LaTeX, the warning named no
+    command, and the table's reference stopped the build."""
+    (tmp_path / "paper.md").write_text(
+        "---\ntitle: T\n---\n\n\\begin{table}\n\\centering\n\\caption{Tilt}\\label{tbl:tilt}\n"
+        "\\begin{tabular}{rcrr}\n\\toprule\nImage & & crys & ctf \\\\\n530394 & \\phantom{abc} & 93.28 & 94.98 \\\\\n"
+        "\\bottomrule\n\\end{tabular}\n\\end{table}\n\nTable [@tbl:tilt] compares them.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:5: warning: the LaTeX '\\begin{table} \\centering \\caption{Tilt}" in result.stderr
+    assert "is shown without \\phantom{abc} by the pdf, html, epub, jats and docx editions" in result.stderr
+    page = re.sub(r"<[^>]*>", " ", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "93.28" in page and re.search(r"Table\s+1\s+compares", page)
+
+
 def test_alignat_and_a_tag_on_each_line(tmp_path):
     """The check of the fixes: alignat's column count printed "2" (pandoc's reader puts a line
     break before it), and a \\tag on each line of an align stopped LaTeX ("\\tag not allowed
