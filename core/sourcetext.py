@@ -216,6 +216,46 @@ def metadata_blocks(markdown: str):
         yield line_of(markdown, match.start(1)), match.group(1)
 
 
+# A pipe table's line under its header: | --- | :-: |, its outer pipes optional.
+PIPE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|"
+                            r"^[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*$")
+CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def pipe_cells(line: str) -> int:
+    r"""How many cells a pipe table's row holds (a pipe in code or escaped divides none).
+
+    >>> pipe_cells("| a | b | `x|y` |"), pipe_cells(r"a | b \| c"), pipe_cells("| 1 | 2 | 3 | 4 |")
+    (3, 2, 4)
+    """
+    row = CODE_SPAN.sub("code", line.strip())
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return len(CELL_BORDER.split(row))
+
+
+def overfull_rows(text: str) -> list[tuple[int, int, int]]:
+    r"""The rows of pipe tables that hold more cells than their header: (line, cells,
+    header's cells). pandoc's reader drops the cells past the header's, in every edition.
+
+    >>> overfull_rows("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 | 4 |\n| 5 | 6 |\n\nText | with | pipes")
+    [(3, 4, 3)]
+    """
+    lines = mask(FENCED_CODE, text).split("\n")
+    found = []
+    for index in range(1, len(lines)):
+        if not PIPE_SEPARATOR.match(lines[index]) or "|" not in lines[index - 1]:
+            continue
+        header = pipe_cells(lines[index - 1])
+        for number in range(index + 1, len(lines)):
+            if not lines[number].strip() or "|" not in lines[number]:
+                break
+            cells = pipe_cells(lines[number])
+            if cells > header:
+                found.append((number + 1, cells, header))
+    return found
+
+
 def markdown_problems(text: str) -> list[tuple[int, str, str]]:
     """Every check a Markdown source must pass, in order of the text's lines."""
     found = [control_character(text), bracket_nesting(text), block_nesting(text)]

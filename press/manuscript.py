@@ -269,6 +269,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         executable_cells,
         inline_expressions,
         markdown_problems,
+        overfull_rows,
         repeated_text,
         xnos_references,
         yaml_problems,
@@ -289,6 +290,12 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
     sources = [path for path in manuscript.sources if path in texts]
+    for path in sources:  # what pandoc's reader drops: a pipe table's cells past its header's
+        for line, cells, header in overfull_rows(texts[path]):
+            lost = cells - header
+            warn(f"this table row has {cells} cells and the table's header {header}: every edition leaves out "
+                 f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
+                 hint="add the missing header cells (or join the row's extra cells)")
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(bookdown_references(xnos_references(texts[path])))
         for line, language in cells:

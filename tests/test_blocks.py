@@ -566,6 +566,16 @@ def test_links_to_reference_entries_as_pandoc_and_jekyll_name_them(tmp_path):
     assert page.count('href="#bib-smith2020"') >= 2 and 'id="bib-smith2020"' in page
 
 
+def test_a_table_row_with_more_cells_than_its_header_is_told(tmp_path):
+    """An editor's trial (ISAAKiel/profileAAR's JOSS paper): a row of four cells under a header
+    of three lost its fourth in every edition (pandoc's reader drops it), without a word."""
+    _, messages = build(tmp_path, "---\ntitle: T\n---\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 | 4 |\n"
+                                  "| 5 | 6 |\n\n```\n| x | y |\n|---|---|\n| 1 | 2 | 3 |\n```\n")
+    assert ("paper.md:7: warning: this table row has 4 cells and the table's header 3: every edition leaves "
+            "out its last cell") in messages
+    assert messages.count("this table row") == 1  # a short row is filled; code is no table
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""
