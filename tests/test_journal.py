@@ -110,6 +110,10 @@ def test_the_journal_decides_and_warns_naming_both_places(tmp_path):
     doi_line = metadata.splitlines().index("doi: 10.5555/zkf.2023.3.1.7") + 1
     assert f"metadata.yaml:{doi_line}: warning: doi '10.5555/zkf.2023.3.1.7' differs from '10.5555/acd.3.2.101'" \
         in result.stderr
+    # an editor's trial: a JOSS paper's own date (2019) was its date in a 2021 issue, silently
+    date_line = metadata.splitlines().index("date: 2023-03-15") + 1
+    assert (f"issues/2024-2/01-korridore/manuscript/metadata.yaml:{date_line}: warning: date '2023-03-15' is not "
+            "the issue's '2024-12-30' (issues/2024-2/issue.yaml:3)") in result.stderr
     assert not (out / "issues" / "2024-1").exists()
 
 

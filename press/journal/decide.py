@@ -13,6 +13,8 @@ filtering any article again.
 '10.5555/jeps.3.2.17'
 >>> same("journal.pages", "115--142", "115-142"), same("doi", "https://doi.org/10.1/X", "10.1/x")
 (True, True)
+>>> same("date", "30 June 2021", "2021-06-30"), same("date", "2019-06-02", "2021-06-30")
+(True, False)
 """
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def places(journal: Journal, issue: Issue) -> dict[str, str]:
     found = {f"journal.{key}": journal.where(key) for key in JOURNAL_FIELDS}
     found.update({"journal.volume": issue.where("volume"), "journal.issue": issue.where("number"),
                   "journal.pages": issue.where("first_page") + " (the pages come from the typeset PDFs)",
-                  "doi": journal.where("doi"), "url": journal.where("url"),
+                  "doi": journal.where("doi"), "url": journal.where("url"), "date": issue.where("date"),
                   **{f"crossref.{key}": journal.where(f"crossref.{key}") for key in journal.crossref}})
     return found
 
@@ -89,6 +91,12 @@ def same(key: str, written: str, decided: str) -> bool:
         return bare(written) == bare(decided)
     if key.endswith("url"):
         return written.strip().rstrip("/") == decided.strip().rstrip("/")
+    if key == "date":  # "30 June 2021" is 2021-06-30
+        from filters.dates import DateError, read_date
+        try:
+            return read_date(written, None)[0].iso == read_date(decided, None)[0].iso
+        except DateError:
+            return False
     return " ".join(written.split()) == " ".join(decided.split())
 
 
@@ -97,9 +105,14 @@ def conflicts(source, decided: dict, where: dict[str, str]) -> list[str]:
     ``core.metadatafile.Source``) sets differently from the journal, naming both places."""
     warnings = []
     for key, value in flat(decided).items():
+        written = source.scalars.get(key)
+        if key == "date" and written is not None and not same(key, written, value):
+            # the article's wins (an article published online first), but an editor sees which
+            warnings.append(f"{source.path}:{source.line(key)}: warning: date '{written}' is not the issue's "
+                            f"'{value}' ({where.get(key, 'issue.yaml')}): the article's is its publication date "
+                            f"in every edition and deposit (remove it to print the issue's)")
         if key.split(".")[0] in DEFAULTS:
             continue
-        written = source.scalars.get(key)
         if written is not None and not same(key, written, value):
             warnings.append(f"{source.path}:{source.line(key)}: warning: {key} '{written}' differs from "
                             f"'{value}', which the journal decides ({where.get(key, 'journal.yaml')}): the "
