@@ -50,14 +50,18 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def collected_warnings():
-    """The filters' warnings, printed as usual and kept for the cache to replay."""
+def collected_warnings(printed: bool = True):
+    """The filters' warnings, kept for the cache to replay, and printed as usual unless
+    ``printed`` is False (a journal's build prints each article's, named from the journal's
+    folder, once, with its report)."""
     handler = _Collect()
     log.addHandler(handler)
+    propagated, log.propagate = log.propagate, printed and log.propagate
     try:
         yield handler.messages
     finally:
         log.removeHandler(handler)
+        log.propagate = propagated
 
 
 def import_stages(chosen: tuple[Stage, ...] = stages()) -> None:

@@ -392,6 +392,25 @@ def test_an_issue_lists_each_article_once_and_addresses_differ_in_more_than_case
             "another case), is also issues/2025-1/01-first-article's") in result.stderr, result.stderr
 
 
+def test_what_a_journal_leaves_out_and_every_articles_warnings_are_said_each_build(tmp_path):
+    """An editor's trial: a journal without an ISSN got no JATS and no Crossref deposit
+    without a word, and a build with nothing changed listed none of the articles' warnings."""
+    journal = tmp_path / "journal"
+    assert run_build("new", "journal", str(journal)).returncode == 0
+    metadata = next((journal / "issues").glob("*/*/manuscript/metadata.yaml"))
+    metadata.write_text(metadata.read_text(encoding="utf-8") + "keypoints: one\n", encoding="utf-8")
+    outputs = []
+    for _ in range(2):
+        result = run_build("journal", "--root", str(journal), "--out", str(tmp_path / "site"), "--workers", "1")
+        outputs.append(result.stdout + result.stderr)
+    for said in outputs:
+        assert "journal.yaml: warning: the journal has no issn or eissn: no article gets its JATS" in said, said
+        assert "journal.yaml: warning: the journal has no `doi:` (a pattern) and no `crossref:`" in said
+    assert "up to date" in outputs[1]
+    article_warnings = [line for line in outputs[0].splitlines() if "unknown metadata key 'keypoints'" in line]
+    assert article_warnings and all(line in outputs[1] for line in article_warnings)
+
+
 def test_site_writes_only_inside_out(site):
     assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
 

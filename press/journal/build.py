@@ -76,6 +76,20 @@ def editions_for(journal: Journal) -> tuple[str, ...]:
     return (*READER_EDITIONS, *extra)
 
 
+def omitted_deposits(journal: Journal) -> list[str]:
+    """A warning for each deposit ``editions_for`` leaves out, and what it needs."""
+    place = journal.source.path
+    omitted = [] if journal.issn or journal.eissn else [
+        f"{place}: warning: the journal has no issn or eissn: no article gets its JATS (PMC package) "
+        "(add `issn:` or `eissn:` to journal.yaml: JATS's Journal Publishing requires one)"]
+    if not (journal.crossref and journal.doi):
+        needs = [what for what, given in (("`doi:` (a pattern)", journal.doi), ("`crossref:`", journal.crossref))
+                 if not given]
+        omitted.append(f"{place}: warning: the journal has no {' and no '.join(needs)}: no Crossref deposit "
+                       "is made (add them to journal.yaml: README, 'A journal')")
+    return omitted
+
+
 def load_state(out: Path) -> dict:
     try:
         return json.loads((out / STATE).read_text(encoding="utf-8"))
@@ -274,7 +288,10 @@ class Builder:
         clashes = shared_addresses(changed, entries)
         if clashes:
             raise BuildError.of(clashes)
-        self.report.warnings = list(dict.fromkeys(w for e in entries.values() if e.result for w in e.result.warnings))
+        # every article's warnings, each build: those not built again from the last build's record
+        said = [w for e in entries.values()
+                for w in (e.result.warnings if e.result else (e.previous or {}).get("warnings", []))]
+        self.report.warnings = list(dict.fromkeys(said + omitted_deposits(journal)))
         if not changed and state.get("site") == self.site_signature(journal, state) and \
                 all((self.out / relative).is_file() for relative in state.get("files", {})):
             self.report.timings.append(("total", time.perf_counter() - started))
@@ -330,7 +347,7 @@ class Builder:
                 articles[entry.article.place] = {
                     "signature": entry.signature, "count": result.count, "pages": list(result.pages),
                     "files": {relative: len(data) for relative, data in own.items()},
-                    "summary": summary(result, issue)}
+                    "summary": summary(result, issue), "warnings": list(result.warnings)}
             # the issue's own files, kept while the issue is (a build of another issue keeps them);
             # listed now, made below, beside the search index
             issue_records[issue.id] = {"files": {}}

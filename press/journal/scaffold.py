@@ -56,6 +56,7 @@ url: https://journal.example.org
 license: CC-BY-4.0
 languages: [en, tr]
 start_on_odd: false
+# issn: NNNN-NNNN                  # or eissn: the JATS edition (PMC) needs one
 # doi: "10.XXXX/name.{volume}.{issue}.{first_page}"     # with crossref: {depositor, email, registrant}
 editorial_board:
   - role: Editor

@@ -160,7 +160,7 @@ def build_article(task: Task) -> Result:
     store = Store(task.cache)
     report = Report()
     try:
-        with collected_warnings() as logged:
+        with collected_warnings(printed=False) as logged:
             # Where it really is: its figures are read from there (Typst's root, the web's SVGs).
             manuscript = find_manuscript(task.article.folder.resolve())
             path = template_path(task.journal.templates)
