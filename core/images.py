@@ -55,6 +55,30 @@ def pdf_problem(data: bytes) -> str | None:
     return None
 
 
+def cmyk(data: bytes, suffix: str) -> bool:
+    """Whether a JPEG is in CMYK (or YCCK): PDF/A holds no such picture without a colour
+    profile, Typst refuses to export it, and many browsers show it in wrong colours."""
+    if FORMATS.get(suffix) != "JPEG":
+        return False
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            return picture.mode == "CMYK"
+    except Exception:  # noqa: BLE001 - a picture Pillow cannot open: picture_problem says why
+        return False
+
+
+def as_rgb(data: bytes) -> bytes:
+    """A CMYK JPEG as an RGB one (Pillow's conversion; the same bytes on every run)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as picture:
+        output = io.BytesIO()
+        picture.convert("RGB").save(output, "JPEG", quality=95)
+        return output.getvalue()
+
+
 def picture_problem(data: bytes, suffix: str) -> str | None:
     """What keeps an edition from decoding a PNG or JPEG (None: nothing). The pixel
     count is read from the header, before any decoding; then a PNG's chunks are

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from core.diagnostics import BuildError, display_path
+from core.images import as_rgb, cmyk
 from core.inputs import read_input
 from core.svg import sanitized
 
@@ -53,7 +54,7 @@ class Sandbox:
     def admit(self, name: str, path: Path, folder: Path) -> Path:
         """A copy of the project's file ``path`` as ``name``: the file its links lead to,
         inside ``folder``, a regular file within the figure limit (``core.inputs``); an
-        SVG as its allowlist keeps it (``core.svg``)."""
+        SVG as its allowlist keeps it (``core.svg``), a CMYK JPEG in RGB (``core.images``)."""
         resolved = path.resolve()
         if not resolved.is_relative_to(folder.resolve()):
             raise BuildError(f"a link to {resolved}, outside {folder.name}/", display_path(path),
@@ -61,6 +62,8 @@ class Sandbox:
         data = read_input(resolved, "figure")
         if resolved.suffix.lower() == ".svg":
             data = sanitized(data).data
+        elif cmyk(data, resolved.suffix.lower()):  # said by the resources stage
+            data = as_rgb(data)
         return self.put(name, data)
 
     def close(self) -> None:

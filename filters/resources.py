@@ -30,7 +30,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import BuildError, display_path, error, locate, source_files, warn
-from core.images import picture_problem
+from core.images import cmyk, picture_problem
 from core.inputs import read_input, regular
 from core.mathtext import linear
 from core.names import PROJECT_KEY, RESOURCES_KEY
@@ -169,6 +169,10 @@ def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
         error(f"figure '{url}': {problem}", *where(), hint="save it again (PNG or JPEG), at a smaller size "
                                                          "if it is too large")
         return False
+    if cmyk(data, target.suffix.lower()):
+        warn(f"figure '{url}' is a CMYK picture: the editions show it converted to RGB (a PDF/A file holds "
+             "no CMYK picture without a colour profile, and browsers show one in wrong colours)", *where(),
+             hint="save it as RGB to choose its colours yourself")
     return True
 
 

@@ -159,3 +159,17 @@ def test_an_svgs_doctype_naming_its_dtd_goes_without_a_word():
     assert result.dropped == [] and b"DOCTYPE" not in result.data and b"<rect" in result.data
     declaring = b'<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'
     assert sanitized(declaring).dropped == ["its DOCTYPE's declarations"]
+
+
+def test_a_cmyk_picture_is_shown_in_rgb_with_a_warning(tmp_path):
+    """An editor's trial (a JOSS paper's method.jpg): a CMYK JPEG stopped the PDF with Typst's
+    "the PDF is missing a CMYK profile", naming no file."""
+    from PIL import Image
+
+    Image.new("CMYK", (40, 30), (0, 200, 200, 0)).save(tmp_path / "c.jpg", "JPEG")
+    (tmp_path / "paper.md").write_text("---\ntitle: C\n---\n\n![A picture.](c.jpg)\n", encoding="utf-8")
+    result = run_build("pdf", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:5: warning: figure 'c.jpg' is a CMYK picture: the editions show it converted to RGB" \
+        in result.stderr
+    assert Image.open(tmp_path / "out" / "html" / "c.jpg").mode == "RGB"
