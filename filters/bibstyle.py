@@ -175,8 +175,9 @@ def date_label(children, context):
     text = context["year_label"]
     month = month_number(entry.fields.get("month"))
     if month and entry.type in ("misc", "online"):
-        day = entry.fields.get("day", "").strip()
-        shown = term(lang, "label_date").format(day=day, month=term(lang, "months")[month - 1])
+        day, name = entry.fields.get("day", "").strip(), term(lang, "months")[month - 1]
+        # the pattern holds the day's own punctuation ("{day}. {month}"): no day, the month alone
+        shown = term(lang, "label_date").format(day=day, month=name) if day else name
         text += f", {' '.join(shown.split())}"
     return Text(f"({text})")
 
@@ -299,8 +300,10 @@ class HouseStyle(BaseStyle):
             rich_field("title"),
             optional[sentence[join[
                 tag("em")[rich_field("journal")],
-                optional[join[", ", tag("em")[rich_field("volume")]]],
-                optional[join["(", rich_field("number"), ")"]],
+                # 12(3), or 12, or (3) alone: "Journal (27), 97–111", never "Journal(27)"
+                first_of[optional[join[", ", tag("em")[rich_field("volume")], "(", rich_field("number"), ")"]],
+                         optional[join[", ", tag("em")[rich_field("volume")]]],
+                         optional[join[" (", rich_field("number"), ")"]]],
                 optional[join[", ", page_range]],
             ]]],
         )

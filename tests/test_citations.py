@@ -58,6 +58,9 @@ BIB = r"""
   institution = {TİKA}, location = {Ankara}}
 @misc{kunuz2020, author = {{Kun.uz}}, year = {2020}, month = oct, day = {1}, title = {Açıklama},
   url = {https://kun.uz/news/1}, urldate = {2021-01-15}}
+@misc{swartz2004, author = {Swartz, Aaron}, year = {2004}, month = {3}, title = {A}}
+@article{knuth1984, author = {Knuth, Donald}, year = {1984}, title = {Literate Programming},
+  journal = {The Computer Journal}, number = {27}, pages = {97--111}}
 @misc{evil2020, author = {Kötü}, year = {2020}, title = {Tuzak}, url = {javascript:alert(1)}}
 @misc{percent2020, author = {Oran}, year = {2020}, title = {{A 50% increase} in \emph{trade} \& {NATO}}}
 @misc{ince2020, author = {İnce}, year = {2020}}
@@ -181,6 +184,11 @@ def test_citation_links_to_its_entry(bibliography):
     ("kunuz2020", "en", "Kun.uz (2020, October 1). Açıklama. https://kun.uz/news/1 "
                         "(Accessed 15 January 2021)"),
     ("aslanli2015", "tr", "Aslanlı (2015)."),
+    # editors' trial: a month with no day printed "(2004, . März)"; an issue with no volume
+    # "The Computer Journal(27)"
+    ("swartz2004", "de", "Swartz, A. (2004, März). A."),
+    ("swartz2004", "en", "Swartz, A. (2004, March). A."),
+    ("knuth1984", "en", "Knuth, D. (1984). Literate Programming. The Computer Journal (27), 97–111."),
 ])
 def test_house_style_prints_what_each_type_has(bibliography, key, lang, expected):
     assert reference(bibliography, key, lang) == expected
