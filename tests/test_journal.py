@@ -342,6 +342,11 @@ def test_new_projects_build_at_once(tmp_path):
                        "--workers", "1")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
+    # an editor's trial: an article's landing page led nowhere else on the site
+    [landing] = (tmp_path / "site" / "issues").glob("*/*/index.html")
+    page = landing.read_text(encoding="utf-8")
+    assert '<a href="https://journal.example.org/issues/2025-1/">' in page
+    assert '<a href="https://journal.example.org/">' in page
     assert run_build("new", "journal", str(tmp_path / "journal")).returncode == 1  # never over a project
 
 
