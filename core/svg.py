@@ -13,9 +13,9 @@ without a DTD, entities, or the network.
 >>> clean = sanitized(b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"><script>x()</script>'
 ...                   b'<rect width="2" fill="url(#g)" style="fill: red; background: url(http://e/)"/></svg>')
 >>> clean.dropped
-['onload attribute', '<script>', 'style attribute']
+['onload attribute', '<script>', 'CSS property background']
 >>> clean.data
-b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" fill="url(#g)"/></svg>'
+b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" fill="url(#g)" style="fill:red"/></svg>'
 >>> sanitized(b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>').dropped
 []
 >>> sanitized(b'<?xml-stylesheet href="http://e/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>').dropped
@@ -66,7 +66,14 @@ ATTRIBUTES = frozenset({
     "mix-blend-mode", "isolation", "paint-order", "systemLanguage", "requiredFeatures"})
 # Presentation attributes are also CSS properties: the same names are allowed in ``style``.
 PROPERTIES = ATTRIBUTES - {"id", "class", "style", "href", "type", "media", "d", "points", "viewBox",
-                           "version", "baseProfile", "lang", "systemLanguage", "requiredFeatures"}
+                           "version", "baseProfile", "lang", "systemLanguage", "requiredFeatures"} | {
+    # … and the CSS of text that drawing editors write (Inkscape: wrapped text's inline-size
+    # and shape-inside, line-height, the font-variant longhands); their values pass safe_value
+    "font", "font-variant-ligatures", "font-variant-caps", "font-variant-numeric", "font-variant-east-asian",
+    "font-variant-position", "font-feature-settings", "font-variation-settings", "font-kerning",
+    "line-height", "white-space", "text-align", "text-indent", "text-transform", "text-orientation",
+    "direction", "unicode-bidi", "inline-size", "shape-inside", "shape-subtract", "shape-padding",
+    "shape-margin", "marker", "solid-color", "solid-opacity"}
 LOCAL_URL = re.compile(r"url\(\s*(['\"]?)#[\w.:-]+\1\s*\)")
 # The CSS functions a value may call: colours, transforms, filter effects and local url()s.
 # Any other (image-set(), cross-fade(), src(), attr()… and whatever CSS adds next) may name
@@ -112,6 +119,32 @@ def safe_declarations(css: str) -> bool:
             return False
         position = match.end()
     return True
+
+
+def kept_declarations(css: str) -> tuple[str, list[str]]:
+    """A ``style`` attribute's declarations the allowlist keeps, and the properties it drops:
+    Inkscape writes ``-inkscape-font-specification``, ``font-variant-ligatures`` or
+    ``line-height`` beside ``font-size`` and ``fill``, which must not go with them.
+
+    >>> kept_declarations("font-size:3px;-inkscape-font-specification:'Sans';fill:#000")
+    ('font-size:3px;fill:#000', ['-inkscape-font-specification'])
+    >>> kept_declarations("fill: url(http://e/); stroke: red")
+    ('stroke:red', ['fill'])
+    >>> kept_declarations("fill: red; ; x")  # what reads as no declaration at all: nothing kept
+    ('', ['style'])
+    """
+    kept, dropped, position = [], [], 0
+    while position < len(css):
+        match = DECLARATION.match(css, position)
+        if not match or match.end() == position:
+            return "", ["style"]
+        name, value = match.group(1).lower(), match.group(2)
+        if name in PROPERTIES and safe_value(value):
+            kept.append(f"{name}:{value}")
+        else:
+            dropped.append(name)
+        position = match.end()
+    return ";".join(kept), dropped
 
 
 def safe_stylesheet(css: str) -> bool:
@@ -196,8 +229,19 @@ def sanitized(data: bytes) -> Sanitized:
             element.getparent().remove(element)
             continue
         for attribute, value in list(element.attrib.items()):
+            if attribute == "style" and not safe_declarations(value):  # its safe declarations stay
+                element.attrib["style"], properties = kept_declarations(value)
+                dropped += ["style attribute"] if properties == ["style"] else [
+                    f"CSS property {property}" for property in properties if not property.startswith("-")]
+                removed.add(attribute)
+                if not element.attrib["style"]:
+                    del element.attrib["style"]
+                continue
             if not attribute_kept(name, attribute, value):
-                if said(attribute):
+                if name == "image" and local(attribute) == "href":  # the picture is lost: say which
+                    dropped.append(f"the picture it links, '{value[:60]}' (an <image> in a published figure "
+                                   "holds its PNG or JPEG as data:, never a link)")
+                elif said(attribute):
                     dropped.append(f"{local(attribute)} attribute")
                 removed.add(attribute)
                 del element.attrib[attribute]

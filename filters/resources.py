@@ -154,7 +154,7 @@ def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
         error(f"figure '{url}' is a Git LFS pointer, not the picture", *where(), hint="fetch the picture (git lfs pull)")
         return False
     if target.suffix.lower() == ".svg":
-        dropped = sanitized(data).dropped
+        dropped = list(dict.fromkeys(sanitized(data).dropped))  # each kind once: Inkscape repeats its own
         if dropped and untrusted:
             error(f"the SVG figure '{url}' holds what no edition publishes: {', '.join(dropped[:5])}", *where(),
                   hint="an untrusted build takes drawings only: no script, event handler, foreignObject, "

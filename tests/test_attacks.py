@@ -235,7 +235,8 @@ def test_an_svg_figure_publishes_only_what_its_allowlist_keeps(tmp_path, untrust
     if untrusted:
         assert result.returncode == 1
         assert "manuscript/01.md:5: error: the SVG figure 'figures/map.svg' holds what no edition publishes: " \
-               "onload attribute, <script>, <foreignObject>, href attribute, href attribute" in result.stderr
+               "onload attribute, <script>, <foreignObject>, the picture it links, 'outside.png' (an <image> in a " \
+               "published figure holds its PNG or JPEG as data:, never a link), href attribute" in result.stderr
         assert not out.exists()
         return
     assert result.returncode == 0, result.stderr

@@ -173,3 +173,25 @@ def test_a_cmyk_picture_is_shown_in_rgb_with_a_warning(tmp_path):
     assert "paper.md:5: warning: figure 'c.jpg' is a CMYK picture: the editions show it converted to RGB" \
         in result.stderr
     assert Image.open(tmp_path / "out" / "html" / "c.jpg").mode == "RGB"
+
+
+def test_an_inkscape_figure_keeps_its_styles_and_says_what_it_loses_once(tmp_path):
+    """An author's trial (GrigorieffLab/ctffind5_manuscript's Inkscape figures): every style
+    attribute went, for one property the allowlist lacked (the panel labels' font-size with
+    it: huge letters over the picture), the warning said "style attribute" five times, and a
+    linked picture went as "href attribute"."""
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
+           'width="40" height="20"><text x="1" y="9" style="font-size:3px;line-height:1.25;'
+           "-inkscape-font-specification:'Sans';font-variant-ligatures:normal;fill:#000;"
+           'behavior:url(x.htc)">(a)</text><text x="9" y="9" style="font-size:3px;behavior:url(y.htc)">(b)</text>'
+           '<image href="../panels/p.png" width="9" height="9"/></svg>')
+    (tmp_path / "f.svg").write_text(svg, encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\ntitle: S\n---\n\n![A drawing.](f.svg)\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    published = (tmp_path / "out" / "html" / "f.svg").read_text(encoding="utf-8")
+    assert 'style="font-size:3px;line-height:1.25;font-variant-ligatures:normal;fill:#000"' in published
+    assert 'style="font-size:3px"' in published and "htc" not in published and "p.png" not in published
+    assert ("paper.md:5: warning: the SVG figure 'f.svg' is published without CSS property behavior, the picture "
+            "it links, '../panels/p.png'") in result.stderr
+    assert result.stderr.count("CSS property behavior") == 1
