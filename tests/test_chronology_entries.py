@@ -165,6 +165,16 @@ def test_a_year_that_names_when_its_clause_happens_dates_that_event():
     assert printed("The 1954 elections were won by the Democrats.", "en") == []
 
 
+def test_a_span_between_two_years_and_a_documents_number_as_an_ecology_review_writes_them():
+    # An author's trial (EcoComplex/SouthFWReview's R Markdown review): "between 2005 and 2014"
+    # left "… registered as incidental catch between." under 2005; "Resolution CFP No 7/2018"
+    # was read as the year 2018 and quoted as "No 7/)".
+    assert printed("A total of 120 turtles were registered as incidental catch between 2005 and 2014.",
+                   "en") == [("2005/2014", "A total of 120 turtles were registered as incidental catch.")]
+    assert printed("The rules (Annex I, Resolution CFP No 7/2018) were adopted in 2015.", "en") == [
+        ("2015", "The rules (Annex I, Resolution CFP No 7/2018) were adopted.")]
+
+
 def test_an_age_at_a_date_is_no_state_of_it():
     # From the Turkish development texts (tr-cevdet): "22 yaşındayken" (aged 22) made the
     # date a state's ("iken": while), and the entry was left out; read as a verb

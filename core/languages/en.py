@@ -177,10 +177,11 @@ DATES = {
     ],
     "day_month_form": "{day} {month}",
     # A year alone ("in 1940", "early 1941", "1939-1945"), when no longer form holds it.
-    "year_forms": ["{year} - {year2}", "{part}{year}", "{year}"],
+    "year_forms": ["between {year} and {year2}", "{year} - {year2}", "{part}{year}", "{year}"],
     # A number that counts or names something: "Resolution 1483", "4000 troops", "the 1st
     # Infantry Division", "480 BC" (the chronology's calendar has no era before ours).
-    "quantity_before": r"\b(?:Resolution|Resolutions|No\.|Nos\.|Number|Law|Article|Art\.|Act|Route|"
+    "quantity_before": r"\b(?:No|Nos|Nr)\.?\s*\d+/|"  # a document's number: "Resolution CFP No 7/2018"
+                       r"\b(?:Resolution|Resolutions|No\.|Nos\.|Number|Law|Article|Art\.|Act|Route|"
                        r"Highway|Hill|Height|Flight|Division|Regiment|Brigade|Corps|Army|Squadron|Order|"
                        r"Directive|Operation|Code|page|pp?\.)\s+|[$£€#]\s*",
     # … and a number in a compound of a measure ("a 1900-long vector", "the 1900-cell model";
