@@ -56,6 +56,10 @@ def test_a_bare_year_is_a_date_and_a_quantity_is_not():
     ("The fair was held in 1951, 1953 and 1955.", "en", ["1951/1955"]),
     ("1996, 1997 ve 1998 yıllarında anlaşmalar ve 2004’te bir deklarasyon", "tr", ["1996/1998", "2004"]),
     ("1998 ve 1996 yıllarında", "tr", ["1998", "1996"]),  # no range runs backwards
+    # "between" two years is the span between them, however far apart
+    ("Kurul 2005 ve 2014 yılları arasında toplandı.", "tr", ["2005/2014"]),
+    ("2005 ile 2014 yılları arasında", "tr", ["2005/2014"]),
+    ("caught between 2005 and 2014", "en", ["2005/2014"]),
     ("1990’da kuruldu, 1994’te kapandı.", "tr", ["1990", "1994"]),  # each year with its own words
 ])
 def test_a_list_of_years_is_one_range(text, lang, expected):

@@ -179,7 +179,7 @@ DATES = {
     "day_month_form": "{day} {month}",
     # A year alone ("1844’te", "1729 da", "(1866)", "1934 yılında", "1855-1865 yıllarında"),
     # when no longer form holds it.
-    "year_forms": ["{year} - {year2}{suffix}", "{year}{suffix} {part}", "{year} yılının {part}", "{year} yılı {part}",
+    "year_forms": ["{year} ile {year2} yılları arasında", "{year} ve {year2} yılları arasında", "{year} - {year2}{suffix}", "{year}{suffix} {part}", "{year} yılının {part}", "{year} yılı {part}",
                    "{year}{suffix}"],
     # A number that counts or names something: "2301 sayılı Kanun", "6180 MW", "1950’li
     # yıllar" (a decade), "Resolution 1483".
