@@ -65,6 +65,8 @@ KEYS: dict[str, dict[str, Key]] = {
                 "callout_notes callout_tips callout_warnings callout_importants callout_cautions"),
         "reference_headings": Key(list, "other headings authors give a reference list, lower case (a last "
                                         "empty one is the list's heading, not a second one)", []),
+        "abstract_headings": Key(list, "other headings authors give an abstract, lower case (the text's first "
+                                       "heading, when the metadata has no abstract, heads it)", []),
         "and": Key(str, "the word that joins the last of several names or numbers"),
         "equal_contribution": Key(str, "the note on authors marked † (JOSS's `equal-contrib`)"),
         "et_al": Key(str, "the abbreviation for more authors"),

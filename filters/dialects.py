@@ -30,6 +30,7 @@ from pathlib import Path
 import panflute as pf
 
 from core.diagnostics import error, locate, source_files, warn
+from core.language import LANGUAGE_CODES, term
 from core.markup import as_text, text_to_inlines
 from core.metadatafile import Source, metadata_files
 from core.metaschema import FOREIGN, SCHEMA, ror_address
@@ -117,6 +118,28 @@ def title_heading(doc: pf.Doc, reader: Reader) -> None:
         del doc.content[0]
     elif title and pf.stringify(first).strip() == title:
         del doc.content[0]  # printed once, as the title
+
+
+def abstract_headings() -> set[str]:
+    """The headings authors give an abstract, in every pack's language (a paper in English
+    may still open with "Özet")."""
+    return {heading for code in LANGUAGE_CODES
+            for heading in (term(code, "abstract").lower(), *term(code, "abstract_headings"))}
+
+
+def abstract_heading(doc: pf.Doc, reader: Reader) -> None:
+    """A text without an abstract in its metadata whose first heading is "Abstract" ("Özet",
+    "Zusammenfassung"): what that heading holds (but a rule) is the abstract, as authors
+    mean it, not a numbered first section; the next heading ends it."""
+    headings = [index for index, block in enumerate(doc.content) if isinstance(block, pf.Header)]
+    if reader.fields.get("abstract") is not None or not headings \
+            or pf.stringify(doc.content[headings[0]]).strip().rstrip(":").lower() not in abstract_headings():
+        return
+    start, end = headings[0], headings[1] if len(headings) > 1 else len(doc.content)
+    held = [block for block in doc.content[start + 1:end] if not isinstance(block, pf.HorizontalRule)]
+    if held:
+        reader.fields["abstract"] = pf.MetaBlocks(*held)
+        del doc.content[start:end]
 
 
 def keywords(reader: Reader) -> None:
@@ -441,6 +464,7 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     capitalised_keys(reader)
     line_block_titles(reader)
     title_heading(doc, reader)
+    abstract_heading(doc, reader)
     keywords(reader)
     scholarly_metadata(reader)
     read_authors(reader)

@@ -576,6 +576,17 @@ def test_a_table_row_with_more_cells_than_its_header_is_told(tmp_path):
     assert messages.count("this table row") == 1  # a short row is filled; code is no table
 
 
+def test_a_first_heading_abstract_heads_the_abstract(tmp_path):
+    """Two trials (GrigorieffLab/ctffind5_manuscript's "## Abstract", a Turkish paper's
+    "# Özet"): with no abstract in the metadata, the text's first heading named so was
+    numbered section 1 and the abstract was missing from the title block and the metadata."""
+    text, _ = build(tmp_path, "---\ntitle: T\nlang: tr\n---\n\n**Anahtar Kelimeler:** yol\n\n---\n\n# Özet\n\n"
+                              "Kısa bir özet.\n\n---\n\n# Giriş\n\nMetin.\n")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'content="Kısa bir özet."' in page  # the abstract's meta tags
+    assert "1. Giriş" in text and "Özet" not in text and text.index("Kısa bir özet.") < text.index("1. Giriş")
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""

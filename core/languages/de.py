@@ -70,6 +70,7 @@ INTERFACE = {
     "callout_warnings": "Warnungen",
     "callout_importants": "Wichtig",
     "callout_cautions": "Vorsicht",
+    "abstract_headings": ["kurzfassung"],
     "reference_headings": ["literaturverzeichnis", "quellen", "quellenverzeichnis", "bibliographie", "bibliografie",
                            "quellen- und literaturverzeichnis", "literatur- und quellenverzeichnis", "schrifttum"],
     "received": "Eingegangen",

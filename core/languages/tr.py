@@ -70,6 +70,7 @@ INTERFACE = {
     "callout_warnings": "Uyarılar",
     "callout_importants": "Önemli",
     "callout_cautions": "Dikkat",
+    "abstract_headings": ["özet", "özetçe"],
     "reference_headings": ["kaynaklar", "kaynakça ve notlar", "yararlanılan kaynaklar", "bibliyografya"],
     # Front matter
     "received": "Geliş tarihi",
