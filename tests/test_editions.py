@@ -255,6 +255,21 @@ def test_the_latex_running_head_fits_many_authors_and_a_long_title(tmp_path):
     assert "Author0 Surname0 et al." in head and "Surname1" not in head and "\\parbox" in head
 
 
+def test_the_pdf_running_head_fits_many_authors_and_a_long_title(tmp_path):
+    """An author's trial (GrigorieffLab/ctffind5_manuscript): the Typst PDF's running head ran a
+    long title into the author list ("…cryo-EM samplesJohannes Elferich, …") over two lines."""
+    authors = "".join(f"  - name: Author{n} Surname{n}\n" for n in range(12))
+    title = "A title about the estimation of contrast transfer functions in tilted cryo-EM samples and their validation"
+    root = write_manuscript(tmp_path, {"01.md": "# A\n\n" + "Text. " * 900 + "\n"},
+                            f"lang: en\ntitle: {title}\nauthor:\n{authors}")
+    result = run_build("pdf", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+    head = PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages[1].extract_text().splitlines()[0]
+    assert head.startswith("A title about the estimation of contrast transfer functions in…"), head
+    assert head.endswith("Author0 Surname0 et al.") and "Surname1" not in head, head
+
+
 def test_a_numeric_csl_style_compiles_through_latex(tmp_path):
     # a numeric style's entries are \CSLLeftMargin{[1]}\CSLRightInline{…}: the preamble must define them
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
