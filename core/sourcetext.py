@@ -256,6 +256,21 @@ def overfull_rows(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)[^%\n]*%\}")
+
+
+def template_tags(text: str) -> list[tuple[int, str]]:
+    r"""The template language's tags in a text written for a site generator (Jekyll's Liquid:
+    ``{% include figure.html %}``, ``{% raw %}``), outside code: (line, tag). This build runs
+    no template language: pandoc prints each as text.
+
+    >>> template_tags("Text.\n\n{% include fig.html src='a.png' %}\n\n`{% raw %}` and\n```\n{% if x %}\n```\n")
+    [(3, "{% include fig.html src='a.png' %}")]
+    """
+    masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
+    return [(line_of(text, match.start()), match.group()) for match in LIQUID_TAG.finditer(masked)]
+
+
 def markdown_problems(text: str) -> list[tuple[int, str, str]]:
     """Every check a Markdown source must pass, in order of the text's lines."""
     found = [control_character(text), bracket_nesting(text), block_nesting(text)]

@@ -271,6 +271,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         markdown_problems,
         overfull_rows,
         repeated_text,
+        template_tags,
         xnos_references,
         yaml_problems,
     )
@@ -290,6 +291,11 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
     sources = [path for path in manuscript.sources if path in texts]
+    for path in sources:  # a site generator's template tags, which pandoc prints as text
+        for line, tag in template_tags(texts[path])[:30]:
+            warn(f"'{tag[:60]}' is a template tag (Jekyll's Liquid): every edition prints it as text",
+                 display_path(path), line, hint="write what it makes in Markdown (a figure: ![caption](file)), "
+                                                "or delete it")
     for path in sources:  # what pandoc's reader drops: a pipe table's cells past its header's
         for line, cells, header in overfull_rows(texts[path]):
             lost = cells - header

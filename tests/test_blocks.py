@@ -587,6 +587,16 @@ def test_a_first_heading_abstract_heads_the_abstract(tmp_path):
     assert "1. Giriş" in text and "Özet" not in text and text.index("Kısa bir özet.") < text.index("1. Giriş")
 
 
+def test_a_site_generators_template_tag_is_told(tmp_path):
+    """An author's trial (a German paper written for a Jekyll site): ``{% include … %}`` lines
+    were printed as text in every edition, without a word."""
+    _, messages = build(tmp_path, "---\ntitle: T\n---\n\nText.\n\n{% include {{ page.abstract_de }} %}\n\n"
+                                  "`{% raw %}` is code.\n")
+    assert ("paper.md:7: warning: '{% include {{ page.abstract_de }} %}' is a template tag (Jekyll's Liquid): "
+            "every edition prints it as text") in messages
+    assert messages.count("template tag") == 1
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""
