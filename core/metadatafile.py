@@ -152,6 +152,26 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=_text_dates_loader())
 
 
+def yaml_mistake(error) -> tuple[str, int | None]:
+    r"""A YAML syntax error (``yaml.MarkedYAMLError``) as the message and the line (from 0)
+    it names: a quote or bracket never closed ("unexpected end of stream", past the last
+    line) is named where it opens.
+
+    >>> import yaml
+    >>> try:
+    ...     load_yaml('a: 1\nb: "open\nc: 3\n')
+    ... except yaml.MarkedYAMLError as error:
+    ...     yaml_mistake(error)
+    ('YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)', 1)
+    """
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and "end of stream" in str(error.problem):
+        mark = error.context_mark
+    message = f"YAML syntax error: {error.problem or error}" + (
+        f" ({error.context})" if mark is error.context_mark and error.context else "")
+    return message, mark.line if mark else None
+
+
 @lru_cache(maxsize=1)
 def _text_dates_loader():
     import yaml

@@ -328,7 +328,7 @@ def check_metadata(manuscript: Manuscript) -> None:
     position of the whole block."""
     import yaml
 
-    from core.metadatafile import load_yaml
+    from core.metadatafile import load_yaml, yaml_mistake
     from core.sourcetext import lone_surrogate, metadata_blocks
 
     texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
@@ -346,12 +346,8 @@ def check_metadata(manuscript: Manuscript) -> None:
             raise BuildError(f"YAML does not take the character U+{character:04X}", display_path(path),
                              first + text.count("\n", 0, error.position), hint="delete it") from None
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            if error.context_mark and "end of stream" in str(error.problem):
-                mark = error.context_mark  # a quote or bracket never closed: where it opens
-            raise BuildError(f"YAML syntax error: {error.problem or error}"
-                             + (f" ({error.context})" if mark is error.context_mark and error.context else ""),
-                             display_path(path), first + mark.line if mark else None,
+            message, line = yaml_mistake(error)
+            raise BuildError(message, display_path(path), first + line if line is not None else None,
                              hint="check the indentation and quoting of this line") from None
         if whole and data is not None and not isinstance(data, dict):
             raise BuildError("metadata must be a mapping of names to values", display_path(path))

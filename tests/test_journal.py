@@ -416,6 +416,30 @@ def test_what_a_journal_leaves_out_and_every_articles_warnings_are_said_each_bui
     assert article_warnings and all(line in outputs[1] for line in article_warnings)
 
 
+def test_a_journals_messages_name_their_lines_and_files_from_the_journals_folder(tmp_path):
+    """An editor's trial: an unclosed quote on line 2 of issue.yaml was reported at line 9 (the
+    file's end), and a label defined twice named its first place by an absolute path."""
+    journal = tmp_path / "journal"
+    assert run_build("new", "journal", str(journal)).returncode == 0
+    issue = journal / "issues" / "2025-1" / "issue.yaml"
+    listing = issue.read_text(encoding="utf-8")
+    issue.write_text(re.sub(r"(?m)^number: (.*)$", r'number: "\1', listing), encoding="utf-8")
+    result = run_build("journal", "--root", str(journal), "--out", str(tmp_path / "site"), "--workers", "1")
+    line = issue.read_text(encoding="utf-8").splitlines().index(next(
+        text for text in issue.read_text(encoding="utf-8").splitlines() if text.startswith("number:"))) + 1
+    assert f"issues/2025-1/issue.yaml:{line}: error: YAML syntax error: found unexpected end of stream" \
+        in result.stderr, result.stderr
+    issue.write_text(listing, encoding="utf-8")
+    text = next((journal / "issues").glob("*/*/manuscript/01-*.md"))
+    text.write_text(text.read_text(encoding="utf-8") + "\n# Twice {#sec:same}\n\n# Again {#sec:same}\n",
+                    encoding="utf-8")
+    result = run_build("journal", "--root", str(journal), "--out", str(tmp_path / "site"), "--workers", "1")
+    assert result.returncode == 1
+    said = next(line for line in result.stderr.splitlines() if "is defined twice" in line)
+    assert said.startswith("issues/2025-1/01-first-article/manuscript/01-") and \
+        "(first defined at issues/2025-1/01-first-article/manuscript/01-" in said, said
+
+
 def test_site_writes_only_inside_out(site):
     assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
 

@@ -28,7 +28,7 @@ from core.diagnostics import (
     warn,
 )
 from core.language import has_pack
-from core.metadatafile import Source, load_yaml, read_source
+from core.metadatafile import Source, load_yaml, read_source, yaml_mistake
 from core.metaschema import bcp47, license_of
 from filters.dates import DateError, parse_iso
 
@@ -140,10 +140,9 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, Source]:
     try:
         data = load_yaml(text)
     except yaml.MarkedYAMLError as failure:
-        mark = failure.problem_mark or failure.context_mark
-        raise BuildError(f"YAML syntax error: {failure.problem or failure}", shown,
-                         mark.line + 1 if mark else None, hint="check the indentation and quoting of this line") \
-            from None
+        message, line = yaml_mistake(failure)
+        raise BuildError(message, shown, line + 1 if line is not None else None,
+                         hint="check the indentation and quoting of this line") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

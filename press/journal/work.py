@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import time
 from concurrent.futures import Future
@@ -53,11 +54,17 @@ class Result:
 
 
 def relabel(message: str, prefixes: list[tuple[str, str]]) -> str:
-    """A message's file named from the journal's folder, however the build found it."""
-    for before, after in prefixes:
-        if message.startswith(before):
-            return after + message[len(before):]
-    return message
+    """A message's files named from the journal's folder, however the build found them:
+    the one it is about, and those it names ("first defined at …").
+
+    >>> relabel("/j/i/a/p.md:3: error: x (first defined at /j/i/a/p.md:1)", [("/j/i/a/", "i/a/")])
+    'i/a/p.md:3: error: x (first defined at i/a/p.md:1)'
+    """
+    if not prefixes:
+        return message
+    pattern = re.compile(r"(?:^|(?<=[\s(]))(?:%s)" % "|".join(re.escape(before) for before, _ in prefixes))
+    shown = dict(prefixes)
+    return pattern.sub(lambda match: shown[match.group()], message)
 
 
 def placed(message: str, place: str) -> str:
