@@ -347,6 +347,8 @@ def test_new_projects_build_at_once(tmp_path):
     page = landing.read_text(encoding="utf-8")
     assert '<a href="https://journal.example.org/issues/2025-1/">' in page
     assert '<a href="https://journal.example.org/">' in page
+    # … its PDF and EPUB were there twice, the second copies (html/) linked from nowhere
+    assert not (landing.parent / "html").exists() and (landing.parent / "the-article-s-title.pdf").is_file()
     # … and the editorial board was in the issue PDFs only
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="editorial-board">Editorial Board</h2>' in home and "The Editor" in home

@@ -150,10 +150,8 @@ def article_files(issue: Issue, result) -> dict[str, bytes]:
     files = {}
     for edition, written in result.files.items():
         for relative, data in written.items():
-            if edition == "html":
+            if edition in ("html", "pdf", "epub"):  # the page's folder is the article's: one copy of each
                 files[base + relative.removeprefix("html/")] = data
-            elif edition in ("pdf", "epub"):
-                files[base + relative] = data
             elif edition == "jats":
                 files[f"deposits/{issue.id}/pmc/{slug}/{relative.removeprefix('jats/')}"] = data
     if "jats" in result.files and "pdf" in result.files:
