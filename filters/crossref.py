@@ -60,7 +60,7 @@ from filters.numbering import (
     shown_number,
     strip_appendix_prefix,
 )
-from filters.references import resolve_all
+from filters.references import names_kind, resolve_all
 
 EQUATION_LABEL = re.compile(r"^\{#((?:eq)[:-][^\s}]+)\}$", re.I)
 
@@ -290,6 +290,29 @@ def own_number(header: pf.Header, number: str, state: Index) -> None:
              hint="the build numbers sections in order; leave the number out")
 
 
+CAPTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*[a-z]?)[.:]?")
+
+
+def own_caption_number(element, kind: str, number: str, state: Index) -> None:
+    """An author's own label and number at the head of a caption ("Fig. 1: The plugin.",
+    "Tablo 2. …") taken out: the stage prints its own ("Figure 1. Fig. 1: …" printed both);
+    a different number is a warning."""
+    first = element.caption.content[0] if element.caption.content else None
+    inlines = first.content if isinstance(first, (pf.Plain, pf.Para)) else []
+    if len(inlines) < 3 or not (isinstance(inlines[0], pf.Str) and isinstance(inlines[1], pf.Space)
+                                and isinstance(inlines[2], pf.Str)):
+        return
+    written = CAPTION_NUMBER.fullmatch(inlines[2].text)
+    if not written or not names_kind(inlines[0].text, kind, state.lang):
+        return
+    shown = f"{inlines[0].text} {inlines[2].text}"
+    del inlines[:4 if len(inlines) > 3 and isinstance(inlines[3], pf.Space) else 3]
+    if written.group(1) != number:
+        path, line = locate(state.doc, re.escape(shown))
+        warn(f"caption written as '{shown}' is {kind} {number} in order", path, line,
+             hint="the build numbers captions in order; leave the label and number out")
+
+
 def start_appendix(header: pf.Header, state: Index) -> None:
     """An appendix: the next letter; its sections, figures and tables count anew."""
     written = strip_appendix_prefix(header, state.lang)
@@ -399,6 +422,7 @@ def number_blocks(blocks, state: Index) -> None:
             number_section(block, state)
         elif isinstance(block, pf.Figure):
             number = state.next_number("figure")
+            own_caption_number(block, "figure", number, state)
             number_caption(block, "figure", number, state.lang)
             state.add(block.identifier, "figure", number)
             parts = [b for b in block.content if isinstance(b, pf.Figure) and SUBFIGURE_CLASS in b.classes]
@@ -433,6 +457,7 @@ def number_blocks(blocks, state: Index) -> None:
             number_blocks(block.content, state)
         elif isinstance(block, pf.Table) and (block.identifier or pf.stringify(block.caption)):
             number = state.next_number("table")
+            own_caption_number(block, "table", number, state)
             number_caption(block, "table", number, state.lang)
             state.add(block.identifier, "table", number)
         elif isinstance(block, (pf.Para, pf.Plain)):

@@ -597,6 +597,16 @@ def test_a_site_generators_template_tag_is_told(tmp_path):
     assert messages.count("template tag") == 1
 
 
+def test_a_captions_own_label_and_number_are_taken_out(tmp_path):
+    """An editor's trial (ISAAKiel/profileAAR): "![Fig. 1: profileAAR Plugin.](…)" printed
+    "Figure 1. Fig. 1: profileAAR Plugin." (as "# 1. Intro" was, before headings)."""
+    text, messages = build(tmp_path, "---\ntitle: C\n---\n\n![Fig. 1: The plugin.](a.png)\n\n"
+                                     "![Figure 3. Another.](b.png)\n\n| a |\n|---|\n| 1 |\n\n: Table 1: Numbers.\n")
+    assert "Figure 1. The plugin." in text and "Figure 2. Another." in text and "Table 1. Numbers." in text
+    assert "Fig. 1" not in text and "Figure 3" not in text
+    assert "paper.md:7: warning: caption written as 'Figure 3.' is figure 2 in order" in messages
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""
