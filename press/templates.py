@@ -33,7 +33,23 @@ def environment(edition: str, autoescape: bool, templates: TemplatePath) -> jinj
     env.filters["typst_string"] = typst_string
     env.filters["jsonld"] = jsonld
     env.filters["first_page"] = first_page
+    env.filters["long_date"] = long_date
     return env
+
+
+def long_date(value: str, lang: str) -> str:
+    """An ISO date in the language's long form, as the chronology writes dates; anything
+    else as written.
+
+    >>> long_date("2021-06-30", "de"), long_date("2024-12", "tr"), long_date("summer", "en")
+    ('30. Juni 2021', 'Aralık 2024', 'summer')
+    """
+    from filters.dates import DateError, format_long, parse_iso
+
+    try:
+        return format_long(parse_iso(str(value)), lang)
+    except DateError:
+        return str(value)
 
 
 def first_page(pages: str) -> str:

@@ -349,6 +349,9 @@ def test_new_projects_build_at_once(tmp_path):
     assert '<a href="https://journal.example.org/">' in page
     # … its PDF and EPUB were there twice, the second copies (html/) linked from nowhere
     assert not (landing.parent / "html").exists() and (landing.parent / "the-article-s-title.pdf").is_file()
+    # … the issue's date was ISO (2025-06-30) on its page and its PDF's cover
+    issue_page = (tmp_path / "site" / "issues" / "2025-1" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Volume 1, Issue 1 (30 June 2025)</h1>" in issue_page
     # … and the editorial board was in the issue PDFs only
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="editorial-board">Editorial Board</h2>' in home and "The Editor" in home

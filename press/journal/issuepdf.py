@@ -29,13 +29,13 @@ def toc_rectangles(starts: list[dict], ends: list[dict], height: float, right: f
 
 
 def front_source(journal, issue, summaries: list[dict], page_indexes: list[int], templates) -> str:
-    from press.templates import environment
+    from press.templates import environment, long_date
 
     lang = journal.languages[0]
     articles = [{**entry, "page_index": index} for entry, index in zip(summaries, page_indexes)]
     template = environment("journal", False, templates).get_template("issue.typ.j2")
     return template.render(journal=journal, issue=issue, articles=articles, terms=pack(lang), language=lang,
-                           date=issue.date, cover=f"/{issue.cover.name}" if issue.cover else "")
+                           date=long_date(issue.date, lang), cover=f"/{issue.cover.name}" if issue.cover else "")
 
 
 def front_matter(source: str, issue, timestamp, templates) -> tuple[bytes, list, list]:
