@@ -179,13 +179,14 @@ def title_page(meta: dict, plain: dict, lang: str, blind: bool) -> list[dict]:
     if not blind:
         blocks += author_blocks(plain, lang)
     for language, source in ((lang, meta), (other, translation)):
+        terms = pack(language)
         if "abstract" in source:
-            terms = pack(language)
             blocks.append(paragraph("Abstract Title", text(terms["abstract"])))
             blocks.append(styled("Abstract", as_blocks(source["abstract"])))
-            line = keywords(source, terms["keywords"])
-            if line:
-                blocks.append(line)
+        # keywords without an abstract (JOSS's tags) are printed alone
+        line = keywords(source, terms["keywords"]) if "abstract" in source or language == lang else None
+        if line:
+            blocks.append(line)
     return [*blocks, PAGE_BREAK]
 
 

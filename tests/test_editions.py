@@ -270,6 +270,23 @@ def test_the_pdf_running_head_fits_many_authors_and_a_long_title(tmp_path):
     assert head.endswith("Author0 Surname0 et al.") and "Surname1" not in head, head
 
 
+def test_keywords_without_an_abstract_are_printed_in_every_edition(tmp_path):
+    """An editor's trial: a JOSS paper's tags were its keywords in the meta tags and JATS, but
+    no edition printed them: they came only with an abstract, which JOSS papers have none of."""
+    (tmp_path / "paper.md").write_text("---\ntitle: K\ntags:\n  - Python\n  - astronomy\n---\n\n# Summary\n\n"
+                                       "Text.\n", encoding="utf-8")
+    result = run_build("pdf", "html", "latex", "docx", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert '<p class="keywords"><strong>Keywords:</strong> Python, astronomy</p>' in \
+        (out / "html" / "index.html").read_text(encoding="utf-8")
+    from pypdf import PdfReader
+    assert "Keywords: Python, astronomy" in PdfReader(next(out.glob("*.pdf"))).pages[0].extract_text()
+    assert "\\textbf{Keywords:} Python, astronomy" in next((out / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    import zipfile
+    assert "Python, astronomy" in zipfile.ZipFile(next(out.glob("*.docx"))).read("word/document.xml").decode()
+
+
 def test_a_numeric_csl_style_compiles_through_latex(tmp_path):
     # a numeric style's entries are \CSLLeftMargin{[1]}\CSLRightInline{…}: the preamble must define them
     require_tool("xelatex", "apt-get install texlive-xetex texlive-lang-european latexmk")
