@@ -256,6 +256,40 @@ def overfull_rows(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+# A simple or multiline table's line under its header: groups of dashes, one a column.
+COLUMN_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
+FULL_RULE = re.compile(r"^[ \t]*-{3,}[ \t]*$")
+
+
+def cut_words(text: str) -> list[tuple[int, str]]:
+    r"""The words of simple and multiline tables that a column's edge runs through: pandoc
+    cuts each cell at the columns its dashes give, so ``@Gonzalez2006`` written across one
+    becomes ``@G`` in one cell and ``onzalez2006`` in the next. (line, word).
+
+    >>> cut_words("  Name   Source\n  -----  ------\n  One    @Gonzalez2006\n  Two   @Smith2001\n\nText.\n")
+    [(4, '@Smith2001')]
+    """
+    lines = mask(FENCED_CODE, text).split("\n")
+    found = []
+    for index, rule in enumerate(lines):
+        if not COLUMN_RULE.match(rule):
+            continue
+        edges = [match.start() for match in re.finditer(r"-+", rule)][1:]
+        top = index - 1  # a multiline table's header (of one line or more) stands under a full rule
+        while top > 0 and lines[top].strip():
+            top -= 1
+        multiline = FULL_RULE.match(lines[top]) is not None or FULL_RULE.match(lines[top + 1]) is not None
+        for number in range(index + 1, len(lines)):
+            row = lines[number]
+            if FULL_RULE.match(row) or (not row.strip() and not multiline):
+                break
+            for edge in edges:
+                if 0 < edge < len(row) and not row[edge - 1].isspace() and not row[edge].isspace():
+                    start = len(row[:edge]) - len(row[:edge].split()[-1])
+                    found.append((number + 1, row[start:].split()[0]))
+    return found
+
+
 LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)[^%\n]*%\}")
 
 

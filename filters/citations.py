@@ -29,7 +29,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 from pybtex.richtext import Text
 
-from core.diagnostics import BuildError, error, locate, suggestion, warn
+from core.diagnostics import BuildError, display_path, error, locate, source_files, suggestion, warn
 from core.inputs import limit, shown_size
 from core.language import base_language, sort_key, term
 from core.markup import text_to_inlines
@@ -266,6 +266,7 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
     to find the rest, printing the key in its place). A text that cites but names no
     bibliography at all is one error, at its first citation, not one per key."""
     unknown = [key for key in keys if key not in bibliography.entries and key not in bibliography.unreadable]
+    doc.unknown_keys = set(unknown)  # their links lead nowhere: the links stage says no more of them
     if unknown and not doc.get_metadata("bibliography", default=[]):
         path, line = locate(doc, rf"@{re.escape(unknown[0])}\b")
         by_identifier = [key for key in unknown if IDENTIFIER_KEY.match(key)]
@@ -278,6 +279,16 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
     for key in keys:
         if key not in bibliography.entries and key not in bibliography.unreadable:
             path, line = locate(doc, rf"@{re.escape(key)}\b")
+            longer = [known for known in bibliography.keys if known.startswith(key) and known != key]
+            if path is None and longer and locate(doc, rf"@{re.escape(key)}[\w-]")[0]:
+                # "@Gonzalez2006" read as "@G": a simple table's column boundary ran through it (pandoc
+                # keeps no place: the row is not known, and the first "@G…" of the text may be another)
+                sources = source_files(doc)
+                error(f"unknown citation key '{key}': most likely a longer one ('{longer[0]}'"
+                      f"{', …' if len(longer) > 1 else ''}) cut by a column of a simple table",
+                      display_path(sources[0]) if len(sources) == 1 else None, None,
+                      hint="align the table's rows under its header's columns (the key lies across two of them)")
+                continue
             if path is None:  # named in `nocite`
                 from core.metadatafile import metadata_line
                 path, line = metadata_line(doc, "nocite")

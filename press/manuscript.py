@@ -266,6 +266,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         DATE_LINE,
         R_TODAY,
         bookdown_references,
+        cut_words,
         executable_cells,
         inline_expressions,
         markdown_problems,
@@ -296,6 +297,10 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"'{tag[:60]}' is a template tag (Jekyll's Liquid): every edition prints it as text",
                  display_path(path), line, hint="write what it makes in Markdown (a figure: ![caption](file)), "
                                                 "or delete it")
+    for path in sources:  # what pandoc's reader cuts: a word across a simple table's column edge
+        for line, word in cut_words(texts[path])[:30]:
+            warn(f"'{word[:40]}' crosses a column's edge in this table row: every edition shows it cut in two "
+                 "cells", display_path(path), line, hint="align the row under the dashes of the table's columns")
     for path in sources:  # what pandoc's reader drops: a pipe table's cells past its header's
         for line, cells, header in overfull_rows(texts[path]):
             lost = cells - header

@@ -607,6 +607,22 @@ def test_a_captions_own_label_and_number_are_taken_out(tmp_path):
     assert "paper.md:7: warning: caption written as 'Figure 3.' is figure 2 in order" in messages
 
 
+def test_a_word_across_a_simple_tables_column_edge_is_told_at_its_row(tmp_path):
+    """An author's trial (EcoComplex/SouthFWReview's R Markdown tables): rows shifted by two
+    characters had "@Gonzalez-Zevallos2006" cut into "@G" and "onzalez…": "unknown citation
+    key 'G'" named no line, then "internal link to '#bib-G'" named no file."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: refs.bib\n---\n\n  Name   Source\n"
+                                       "  -----  ------\n  One    @smith2020\n  Two  @smith2020\n\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert ("paper.md:9: warning: '@smith2020' crosses a column's edge in this table row: every edition shows "
+            "it cut in two cells") in result.stderr
+    assert ("paper.md: error: unknown citation key 's': most likely a longer one ('smith2020') cut by a column "
+            "of a simple table") in result.stderr
+    assert "internal link" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_figure_divs_caption_may_be_its_attribute(tmp_path):
     """An author's trial (a Quarto template): ``::: {#fig-div fig-cap="…"}`` printed
     "Figure 1." with no caption and no word."""
