@@ -342,6 +342,8 @@ def test_new_projects_build_at_once(tmp_path):
                        "--workers", "1")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
+    # the progress said "pages 11–20" of a 3-page article: the guessed range, as if it were the pages
+    assert "01-first-article: 1 page(s), set from p. 1" in result.stdout, result.stdout
     # an editor's trial: an article's landing page led nowhere else on the site
     [landing] = (tmp_path / "site" / "issues").glob("*/*/index.html")
     page = landing.read_text(encoding="utf-8")

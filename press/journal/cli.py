@@ -79,7 +79,9 @@ class Progress:
         if self.live:
             self.draw()
         elif not self.quiet:
-            state = "failed" if result.errors else f"pages {result.pages[0]}–{result.pages[1]}"
+            # the pages it was set on in this round (the final ranges come after the last)
+            state = "failed" if result.errors else (f"{result.count} page(s), set from p. {result.pages[0]}"
+                                                    if result.count else "built")
             print(f"  [{self.count}/{self.total}] {result.place}: {state} ({result.cpu:.2f} s CPU)", flush=True)
 
     def draw(self) -> None:
