@@ -112,12 +112,14 @@ def schedule_warm_ups(doc, later: tuple[Stage, ...]) -> None:
 
 def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
                       chosen: tuple[Stage, ...] = stages(),
-                      templates: TemplatePath = template_path()) -> tuple[dict, list[str], dict]:
+                      templates: TemplatePath = template_path(),
+                      defaults: dict | None = None) -> tuple[dict, list[str], dict]:
     """Read and filter: the AST as pandoc JSON, with the job's facts; the warnings;
     the JSON tree the AST was written from (the first edition to ask takes it).
     ``on_metadata(plain, lang)`` runs as soon as the metadata is checked, before the
     other stages (with the same plain text a cached document gives: the same cover).
-    The stages draw their figures with the ``templates``."""
+    The stages draw their figures with the ``templates``; ``defaults`` (a journal's) are
+    metadata values for the keys the article does not set."""
     def after_metadata(checked):
         from press.render import plain_metadata
         on_metadata(plain_metadata(checked), checked.get_metadata("lang", default="en"))
@@ -125,6 +127,9 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
     with collected_warnings() as warnings:  # the reader's too: a cached build repeats them all
         started = time.perf_counter()
         doc = with_templates(read(manuscript, while_reading=lambda: import_stages(chosen)), templates)
+        for key, value in (defaults or {}).items():  # a journal's, for what the article does not say
+            if key not in doc.metadata.content.dict:
+                doc.metadata[key] = value
         report.timed("read", started)
         doc = run_filters(doc, report, chosen, after_metadata if on_metadata else None)
     from press.render import prepare_fields

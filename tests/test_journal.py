@@ -450,6 +450,24 @@ def test_a_journals_messages_name_their_lines_and_files_from_the_journals_folder
         "(first defined at issues/2025-1/01-first-article/manuscript/01-" in said, said
 
 
+def test_a_journal_may_leave_the_chronology_out_of_every_article(tmp_path):
+    """An editor's trial: every software paper of a journal got an "Appendix A: Chronology"
+    of one event, which only each article's own metadata could turn off."""
+    journal = tmp_path / "journal"
+    assert run_build("new", "journal", str(journal)).returncode == 0
+    text = next((journal / "issues").glob("*/*/manuscript/01-*.md"))
+    text.write_text(text.read_text(encoding="utf-8") + "\n# History\n\nThe society was founded in 1901.\n",
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    for setting, appendix in (("", True), ("chronology: false\n", False)):
+        with open(journal / "journal.yaml", "a", encoding="utf-8") as settings:
+            settings.write(setting)
+        result = run_build("journal", "--root", str(journal), "--out", str(site), "--workers", "1")
+        assert result.returncode == 0, result.stderr
+        [landing] = site.glob("issues/*/*/index.html")
+        assert ('class="chronology appendix"' in landing.read_text(encoding="utf-8")) == appendix
+
+
 def test_site_writes_only_inside_out(site):
     assert os.path.commonpath([p.resolve() for p in site.rglob("*")] + [site.resolve()]) == str(site.resolve())
 

@@ -40,7 +40,7 @@ TEMPLATES = "templates"
 # its slug (its files' name) and its place in the issue.
 PATTERN_FIELDS = ("volume", "issue", "year", "first_page", "slug", "number")
 JOURNAL_KEYS = ("name", "abbreviation", "issn", "eissn", "publisher", "url", "license", "languages",
-                "crossref", "start_on_odd", "doi", "description", "editorial_board")
+                "crossref", "start_on_odd", "doi", "description", "editorial_board", "chronology")
 CROSSREF_KEYS = ("depositor", "email", "registrant")
 ISSUE_KEYS = ("volume", "number", "date", "title", "guest_editors", "first_page", "cover", "articles")
 FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -64,7 +64,13 @@ class Journal:
     doi: str = ""                   # the DOI pattern
     description: str = ""
     editorial_board: tuple = ()     # ({role, name, affiliation}, …)
+    chronology: bool = True         # the articles' chronology appendix, where an article says nothing
     source: Source = field(default_factory=Source, hash=False, compare=False)
+
+    @property
+    def article_defaults(self) -> dict:
+        """The metadata every article of the journal has unless it says otherwise."""
+        return {} if self.chronology else {"chronology": False}
 
     @property
     def templates(self) -> tuple[str, ...]:
@@ -214,6 +220,11 @@ def read_journal(root: Path) -> Journal:
         error("'crossref' must be a map: depositor, email, registrant", source.path, source.line("crossref"))
         crossref = {}
     unknown_keys(crossref, CROSSREF_KEYS, source, "crossref.")
+    chronology = data.get("chronology", True)
+    if not isinstance(chronology, bool):
+        error(f"'chronology' must be true or false, not '{chronology}'", source.path, source.line("chronology"),
+              "false: no article gets a chronology appendix unless its own metadata asks for one")
+        chronology = True
     board = data.get("editorial_board") or []
     if not isinstance(board, list) or not all(isinstance(m, dict) and m.get("name") for m in board):
         error("'editorial_board' must be a list of {role, name, affiliation}", source.path,
@@ -227,7 +238,7 @@ def read_journal(root: Path) -> Journal:
                    description=text(data.get("description")),
                    editorial_board=tuple({key: text(member.get(key)) for key in ("role", "name", "affiliation")}
                                          for member in board),
-                   source=source)
+                   chronology=chronology, source=source)
 
 
 def article_folder(issue_folder: Path, name, source: Source, index: int) -> Path | None:

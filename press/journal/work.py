@@ -95,14 +95,16 @@ def cpu_seconds() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def filtered(manuscript, store, path, report, untrusted: bool = False) -> tuple[str, dict, list[str]]:
+def filtered(manuscript, store, path, report, untrusted: bool = False,
+             defaults: dict | None = None) -> tuple[str, dict, list[str]]:
     """The filtered document's key, facts and warnings: from the store, or made (by the
-    stages an ``untrusted`` build runs, when it is one)."""
+    stages an ``untrusted`` build runs, when it is one; with the journal's ``defaults``
+    for what the article's metadata does not say)."""
     from filters.stages import stages
     from press.cache import ast_key
     from press.pipeline import filtered_document, read_files
 
-    options = {"untrusted": untrusted}
+    options = {"untrusted": untrusted, **({"defaults": defaults} if defaults else {})}
     first = ast_key(manuscript.inputs, options, path)
     read = json.loads(store.get("read", first) or b"[]")
     key = ast_key((*manuscript.inputs, *read), options, path)
@@ -110,7 +112,8 @@ def filtered(manuscript, store, path, report, untrusted: bool = False) -> tuple[
     if cached is not None:
         entry = json.loads(cached)
         return key, entry["facts"], entry["warnings"]
-    facts, warnings, _ = filtered_document(manuscript, report, chosen=stages(untrusted), templates=path)
+    facts, warnings, _ = filtered_document(manuscript, report, chosen=stages(untrusted), templates=path,
+                                           defaults=defaults)
     read = read_files(facts)
     key = ast_key((*manuscript.inputs, *read), options, path)
     store.put("read", first, json.dumps(read).encode("utf-8"))
@@ -171,7 +174,8 @@ def build_article(task: Task) -> Result:
             # Where it really is: its figures are read from there (Typst's root, the web's SVGs).
             manuscript = find_manuscript(task.article.folder.resolve())
             path = template_path(task.journal.templates)
-            key, facts, warnings = filtered(manuscript, store, path, report, task.untrusted)
+            key, facts, warnings = filtered(manuscript, store, path, report, task.untrusted,
+                                            task.journal.article_defaults)
             decided = decision(task.journal, task.issue, task.article, facts["slug"], task.pages)
             warnings = [*warnings, *conflicts(read_source(str(manuscript.metadata_file or "")), decided,
                                               places(task.journal, task.issue))]
