@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import shutil
 import signal
 import subprocess
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
@@ -24,6 +25,7 @@ from core.markup import PLAIN_ID
 from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
+from core.tools import run_pandoc
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
 from press.latexnames import HIDDEN_NAMES, undefined_in, vetting
@@ -320,13 +322,38 @@ class Vetting:
         return ast.content_of(element)
 
     def math(self, element: dict) -> dict | None:
-        """TeX math as written (``math_without_blank_lines``), or its source as code."""
+        """TeX math as written (``math_without_blank_lines``); a symbol the preamble does
+        not define but texmath knows (``\\Angstrom``) as its character, as the other
+        editions print it; else its source as code."""
         math_without_blank_lines(element)
         missing = self.missing(element["c"][1])
         if not missing:
             return None
+        symbols = {name: symbol_of(name) for name in missing}
+        if all(symbols.values()):
+            element["c"][1] = re.sub("|".join(rf"{re.escape(name)}(?![A-Za-z])" for name in missing),
+                                     lambda match: rf"\text{{{symbols[match.group()]}}}", element["c"][1])
+            return None
         self.warn(element["c"][1], "shows as its TeX source the math", missing)
         return {"t": "Code", "c": [["", [], []], element["c"][1]]}
+
+
+@lru_cache(maxsize=256)
+def symbol_of(name: str) -> str | None:
+    """The one character texmath (pandoc's TeX math reader, which makes the other editions'
+    math) writes for a control word, if it is one, not ASCII and no TeX markup.
+
+    >>> symbol_of("\\Angstrom"), symbol_of("\\journalmath"), symbol_of("^^")
+    ('Å', None, None)
+    """
+    if not re.fullmatch(r"\\[A-Za-z]+", name):
+        return None
+    try:
+        text = run_pandoc(["--from", "latex", "--to", "plain", "--sandbox"], stdin=f"${name}$").strip()
+    except BuildError:
+        return None
+    text = unicodedata.normalize("NFC", text)  # U+212B ANGSTROM SIGN is Å, which the fonts have
+    return text if len(text) == 1 and not text.isascii() else None
 
 
 def renderers(job, doc: dict | None = None) -> Renderers:

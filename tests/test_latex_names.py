@@ -250,3 +250,20 @@ More.
     compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
                               cwd=folder, capture_output=True, text=True, timeout=300)
     assert compiled.returncode == 0, compiled.stdout[-2000:]
+
+
+def test_a_symbol_the_preamble_lacks_is_printed_as_texmath_prints_it(tmp_path):
+    """An author's trial (GrigorieffLab/ctffind5_manuscript): ``$\\Angstrom$`` was Å in the PDF
+    and HTML, and ``\\texttt{\\textbackslash{}Angstrom}`` in the LaTeX edition, warned at each of
+    its eight places."""
+    latexmk = require_tool("latexmk", "apt-get install latexmk")
+    (tmp_path / "paper.md").write_text("---\ntitle: A\n---\n\nAt 3 $\\Angstrom$ and $2\\,\\Angstrom^2$.\n",
+                                       encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and "Angstrom" not in result.stderr, result.stderr
+    folder = tmp_path / "out" / "latex"
+    tex = next(folder.glob("*.tex"))
+    assert "At 3 \\(\\text{Å}\\) and \\(2\\,\\text{Å}^2\\)." in tex.read_text(encoding="utf-8")
+    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=folder, capture_output=True, text=True, timeout=300)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
