@@ -22,7 +22,7 @@ import panflute as pf
 
 from core.diagnostics import error, locate, suggestion
 from core.kinds import LATEX_FORMATS
-from core.language import term, upper_first
+from core.language import LANGUAGE_CODES, term, upper_first
 from core.markup import text_to_inlines
 from core.names import (
     CELL_CLASS,
@@ -321,23 +321,28 @@ def names_kind(word: str, kind: str, lang: str) -> bool:
     (False, False)
     """
     written = word.strip(",;:()[]").casefold()
-    words = {term(lang, kind).casefold(), term(lang, plural(kind)).casefold()}
+    words = {term(code, name).casefold() for code in (lang, *LANGUAGE_CODES) for name in (kind, plural(kind))}
     if written in words:
         return True
     return written.endswith(".") and len(written) >= 3 and any(w.startswith(written[:-1]) for w in words)
 
 
 def as_the_author_wrote(cite: pf.Cite, lang: str) -> None:
-    """A reference after the word it prints is its number alone ("Figure @fig:x" and
-    "Table [@tbl:x]" → "Figure 1", "Table 1", never "Table Table 1"; pandoc-xnos's ``+@``,
+    """A reference after the word it prints is its number alone ("Figure @fig:x",
+    "Table [@tbl:x]" and "[see Figure @fig:x]" → "Figure 1", never "Figure Figure 1";
+    the word in any language with a pack: "Şekil @fig:x" in an English text; pandoc-xnos's ``+@``,
     ``!@`` and ``*@`` are read with the text, ``core.sourcetext.xnos_references``)."""
-    if len(cite.citations) != 1 or cite.citations[0].mode not in ("AuthorInText", "NormalCitation") \
-            or cite.citations[0].prefix:
+    if len(cite.citations) != 1 or cite.citations[0].mode not in ("AuthorInText", "NormalCitation"):
         return
     citation, before = cite.citations[0], cite.prev
     kind = kind_of(citation.id)
-    if kind and isinstance(before, pf.Space) and isinstance(before.prev, pf.Str) \
-            and names_kind(before.prev.text, kind, lang):
+    prefix = [inline for inline in citation.prefix if not isinstance(inline, (pf.Space, pf.SoftBreak))]
+    if not kind:
+        return
+    if prefix:  # "[Figure @fig:x]", "[see Figure @fig:x]": the word is the prefix's last
+        if isinstance(prefix[-1], pf.Str) and names_kind(prefix[-1].text, kind, lang):
+            citation.mode = "SuppressAuthor"
+    elif isinstance(before, pf.Space) and isinstance(before.prev, pf.Str) and names_kind(before.prev.text, kind, lang):
         citation.mode = "SuppressAuthor"
 
 

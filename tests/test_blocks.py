@@ -696,11 +696,14 @@ As Figure @fig:a shows, and Fig. @fig:a too. +@fig:a holds; !@fig:a alone; see @
 
 Bracketed (a later trial printed "Table Table 1"): Figure [@fig:a] and Tab. [@fig:a]; see [@fig:a].
 
+Inside (a third: "Figure Figure 1"): [Figure @fig:a], [see Figure @fig:a], [Şekil @fig:a].
+
 ![A chart.](a.png){#fig:a}
 """)
     assert ("As Figure 1 shows, and Fig. 1 too. Figure 1 holds; 1 alone; see Figure 1. +@fig:a is code."
             in text), text
     assert "Figure 1 and Tab. Figure 1; see Figure 1." in text, text
+    assert "Inside (a third: “Figure Figure 1”): Figure 1, see Figure 1, Şekil 1." in text, text
 
 
 def test_a_skipped_heading_level_is_closed_in_every_edition(tmp_path):
