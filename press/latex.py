@@ -179,6 +179,10 @@ def own_latex(doc: dict) -> list[str]:
             for element in ast.elements(part, kind) if element["c"][0] in LATEX_FORMATS]
 
 
+# What the template's own title block does, from the metadata: an author's again breaks it.
+TITLE_BLOCK = re.compile(r"\\(?:maketitle|title|author|date)(?![A-Za-z])")
+
+
 class Vetting:
     """The raw LaTeX and the math the edition's folder can compile (``press.latexnames``):
     raw LaTeX that needs a command or an environment its class and packages do not define
@@ -251,6 +255,14 @@ class Vetting:
         missing = self.missing(text)
         if missing:
             self.warn(text, "leaves out the raw LaTeX", missing)
+            return []
+        own = TITLE_BLOCK.findall(without_comments(text))
+        if own:  # the template sets the title block from the metadata: \maketitle again stopped LaTeX
+            place = self.place(text)
+            if place:
+                warn(f"the latex edition leaves out the raw LaTeX '{shorten(text)}': its template makes the "
+                     f"title block ({', '.join(dict.fromkeys(own))} again would stop LaTeX: 'No \\title given')",
+                     *place, hint="give the title, authors and date in the metadata, and leave these out")
             return []
         lost = self.references_lost(text)
         if lost:

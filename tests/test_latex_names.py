@@ -267,3 +267,20 @@ def test_a_symbol_the_preamble_lacks_is_printed_as_texmath_prints_it(tmp_path):
     compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
                               cwd=folder, capture_output=True, text=True, timeout=300)
     assert compiled.returncode == 0, compiled.stdout[-2000:]
+
+
+def test_an_authors_maketitle_is_left_to_the_template(tmp_path):
+    """An author's trial (jaimeHMol/ITSurveysAnalysis): ``\\maketitle`` in the text stopped
+    latexmk with "No \\title given" (the template makes its own title block), without a word."""
+    latexmk = require_tool("latexmk", "apt-get install latexmk")
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n\\maketitle \\thispagestyle{empty}\n\n# Intro\n\nText.\n",
+                                       encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:5: warning: the latex edition leaves out the raw LaTeX '\\maketitle \\thispagestyle{empty}': " \
+           "its template makes the title block" in result.stderr
+    folder = tmp_path / "out" / "latex"
+    tex = next(folder.glob("*.tex"))
+    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=folder, capture_output=True, text=True, timeout=300)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
