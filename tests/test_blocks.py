@@ -554,6 +554,10 @@ def test_a_german_papers_bibliographie_heads_its_references(tmp_path):
     text, _ = build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n# Einleitung\n\nText [@smith2020].\n"
                               "\n# Bibliographie\n")
     assert text.count("Bibliographie") == 2 and "References" not in text and "2. Bibliographie" not in text
+    # a Spanish paper that leaves lang out is read as English: its "Referencias" too (an author's trial)
+    text, _ = build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n# Intro\n\nTexto [@smith2020].\n"
+                              "\n# Referencias\n")
+    assert text.count("Referencias") == 2 and "References" not in text and "2. Referencias" not in text
 
 
 def test_links_to_reference_entries_as_pandoc_and_jekyll_name_them(tmp_path):

@@ -70,7 +70,12 @@ INTERFACE = {
     "callout_importants": "Important",
     "callout_cautions": "Cautions",
     "reference_headings": ["reference", "bibliography", "literature cited", "works cited", "references cited",
-                           "cited references", "literature"],
+                           "cited references", "literature",
+                           # … and those of languages without a pack, whose texts are read as English
+                           # when they leave lang out (a Spanish paper's "Referencias")
+                           "referencias", "bibliografía", "referências", "bibliografia", "références",
+                           "bibliographie", "riferimenti", "riferimenti bibliografici", "literatuur",
+                           "referenser", "litteratur", "piśmiennictwo", "bibliografie"],
     "received": "Received",
     "revised": "Revised",
     "accepted": "Accepted",
