@@ -37,6 +37,7 @@ from core.names import (
     BIBLIOGRAPHY_ID,
     ENTRY_CLASS,
     ENTRY_PREFIX,
+    LAYOUT_KEY,
     REFERENCE_LIST_KEY,
     REFERENCES_CLASS,
     REFS_ID,
@@ -274,7 +275,9 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
               hint="these are Manubot's citations by identifier, which Manubot looks up online and this build "
                    "never does: name the references Manubot wrote (output/references.json, CSL JSON) in the "
                    "metadata: bibliography: references.json" if len(by_identifier) * 2 > len(unknown) else
-                   "name the .bib file in the metadata: bibliography: references.bib (or put it in bibliography/)")
+                   ("name the .bib file in the front matter: bibliography: references.bib"
+                    if doc.get_metadata(LAYOUT_KEY, default="file") == "file" else
+                    "name the .bib file in the metadata: bibliography: references.bib (or put it in bibliography/)"))
         return []
     for key in keys:
         if key not in bibliography.entries and key not in bibliography.unreadable:

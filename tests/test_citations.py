@@ -625,6 +625,8 @@ def test_citations_without_any_bibliography_are_one_error(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "paper.md:7: error: the text cites 3 work(s) (@a…) but names no bibliography" in result.stderr
     assert "unknown citation key" not in result.stderr and result.stderr.count("error:") == 1, result.stderr
+    # a paper of one file has no bibliography/ folder to put it in (a later trial put it there)
+    assert "(name the .bib file in the front matter: bibliography: references.bib)" in result.stderr
 
 
 def test_the_aas_journal_macros_that_ads_exports_are_the_journals_names():
