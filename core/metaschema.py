@@ -141,7 +141,14 @@ FOREIGN: dict[str, str] = {
                "figureTitle tableTitle listingTitle figPrefix eqnPrefix tblPrefix lstPrefix secPrefix "
                "lofTitle lotTitle lolTitle chapters chaptersDepth numberSections sectionsDepth secLabels "
                "figLabels tblLabels eqLabels subfigColumns subfigGrid tableTemplate figureTemplate "
-               "subfigureTemplate linkReferences nameInLink cref listings codeBlockCaptions"),
+               "subfigureTemplate linkReferences nameInLink cref listings codeBlockCaptions subfigLabels "
+               "chapDelim rangeDelim pairDelim lastDelim refDelim titleDelim ccsDelim ccsLabelSep ccsTemplate "
+               "figPrefixTemplate tblPrefixTemplate eqnPrefixTemplate lstPrefixTemplate secPrefixTemplate "
+               "eqnIndexTemplate eqnBlockTemplate eqnInlineTemplate equationNumberTeX listingTemplate "
+               "secHeaderTemplate secHeaderDelim setLabelAttribute tableEqns autoEqnLabels lofItemTemplate "
+               "lotItemTemplate lolItemTemplate"),
+    **_foreign("an option of pandoc-crossref this build always follows: @sec:ID names each section",
+               "autoSectionLabels"),
     **_foreign("JOSS's key for a submission to an AAS journal: this build does not use it",
                "aas-doi aas-journal"),
 }

@@ -254,3 +254,16 @@ def test_a_title_written_as_r_markdowns_line_block(tmp_path):
     result, page = build(tmp_path, "---\ntitle: |\n  | Line one\n  | line two\n---\n\n# A\n\nText.\n", "html", "pdf")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "<title>Line one line two" in " ".join(page.split()) and '<h1 class="title">Line one<br' in page
+
+
+def test_pandoc_crossrefs_options_are_said_as_such(tmp_path):
+    """An author's trial (jaimeHMol/ITSurveysAnalysis): 'autoSectionLabels' was an "unknown
+    metadata key" while its siblings (figureTitle, tableTemplate) were pandoc-crossref's."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nautoSectionLabels: true\nchapDelim: \".\"\n---\n\n"
+                                       "# Intro\n\nSee @sec:intro.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:3: warning: 'autoSectionLabels' is left out: an option of pandoc-crossref this build always " \
+           "follows" in result.stderr
+    assert "paper.md:4: warning: 'chapDelim' is left out: an option of pandoc-crossref" in result.stderr
+    assert "unknown metadata key" not in result.stderr
