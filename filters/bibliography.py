@@ -25,7 +25,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from core.diagnostics import BuildError, display_path, error, record, suggestion, warn
 from core.inputs import read_input
-from core.sourcetext import lines_at
+from core.sourcetext import CONTROL, lines_at
 
 # [ \t]*, not \s*: at each of a run of blank lines \s* would scan the whole run.
 ENTRY_START = re.compile(r"^[ \t]*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.M)
@@ -436,6 +436,7 @@ def load_bibliography(paths: list[str]) -> Bibliography:
         except UnicodeDecodeError as failure:
             error(f"not UTF-8 at byte {failure.start}", path, hint="save the file as UTF-8")
             continue
+        text = CONTROL.sub("", text)  # said, at its line, where the build checks the file (press.manuscript)
         if Path(name).suffix.lower() == ".json":
             read_csl_json(text, path, bibliography)
         elif Path(name).suffix.lower() in (".bib", ".bibtex", ".biblatex"):

@@ -503,10 +503,11 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
     except BuildError as failure:
         record(failure)
         return []
-    for path in bibliography:
+    for path in bibliography:  # a stray control in a reference manager's export (an abstract's "ﬁ")
         problem = control_character(read_input(path, "bib").decode("utf-8", "replace"))
         if problem:
-            error(problem[1], display_path(path), problem[0], problem[2])
+            warn(f"{problem[1]} is left out, with any other in the file: no edition can hold it",
+                 display_path(path), problem[0], hint="delete it, or write the character meant")
     return [str(path) for path in bibliography]
 
 

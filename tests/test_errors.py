@@ -159,7 +159,6 @@ def test_a_text_no_tool_can_read_is_an_error_not_a_wait():
     ("manuscript/metadata.yaml", 'title: "T \uffff"\nlang: en\n', "metadata.yaml:1: error: noncharacter U+FFFF"),
     ("manuscript/01.md", "Text \x85 here.\n", "01.md:1: error: control character U+0085"),
     ("manuscript/01.md", "Text\n\nand \ufffe.\n", "01.md:3: error: noncharacter U+FFFE"),
-    ("bibliography/refs.bib", "@misc{a, title = {T \uffff}, year = {2001}}\n", "refs.bib:1: error: noncharacter U+FFFF"),
     # written as an escape or an entity, located in the file that writes it (it had no line)
     ("manuscript/metadata.yaml", 'title: T\nlang: en\nabstract: "a \\x85 b"\n',
      "metadata.yaml:3: error: control character U+0085, written as '\\x85'"),
@@ -173,6 +172,18 @@ def test_a_character_no_edition_can_hold_is_an_error_at_its_line(tmp_path, name,
     (root / name).write_text(text, encoding="utf-8")
     result = run_build("html", "jats", "epub", "--root", str(root), "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and where in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_character_no_edition_can_hold_in_the_bibliography_is_left_out_with_a_warning(tmp_path):
+    """An author's trial (18kimn/imf_loans: a Zotero export of 200 entries): a stray U+008E in
+    an uncited entry's abstract stopped the whole build; biber and pandoc read on."""
+    root = write_manuscript(tmp_path, {"01.md": "Text [@a].\n"}, "title: T\nlang: en\n",
+                            bib="@misc{a, title = {T \uffff one}, year = {2001}}\n@misc{b, abstract = {di\x8ecult}}\n")
+    result = run_build("html", "epub", "--root", str(root), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "references.bib:1: warning: noncharacter U+FFFF is left out, with any other in the file" in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "T one" in page and "\uffff" not in page
 
 
 def test_a_private_use_character_is_a_stand_in_in_the_pdf(tmp_path):
