@@ -212,6 +212,11 @@ class TypstSession:
                     "which this edition's template does not define: define it in the raw Typst, or write what "
                     "it does in Markdown" if unknown else None)
                 raise BuildError(f"typst failed: {error.message}", path, number, hint=hint) from None
+            except BaseException as panic:  # Typst's own panic (pyo3's PanicException), on what it cannot draw
+                if type(panic).__name__ != "PanicException":
+                    raise
+                raise BuildError(f"typst stopped on what it could not draw ({str(panic)[:120]})",
+                                 hint="look for a figure too large or too deeply nested to draw") from None
 
     def _compiler(self, fonts: tuple[Path, ...]):
         """The compiler for ``fonts`` as they are now: Typst reads its fonts once,
