@@ -38,7 +38,6 @@ CONTROL_NAMES = {0x00: "NUL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "fo
 MAX_BRACKET_DEPTH = 5
 MAX_BLOCK_DEPTH = 64
 
-FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[`~]*[ \t]*$", re.M | re.S)
 CODE_SPAN = re.compile(r"(`+).*?\1")
 ESCAPE = re.compile(r"\\.")
 BRACKET_OR_BREAK = re.compile(r"[\[\]]|\n[ \t]*\n")
@@ -126,6 +125,34 @@ def lone_surrogate(text: str) -> tuple[int, str, str] | None:
             "write the character itself, or both halves of its pair (\\ud83d\\ude00)")
 
 
+FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+FENCE_END = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*\n?")
+
+
+def fenced_code_masked(text: str) -> str:
+    r"""``text`` with its fenced code blocks overwritten by ``x`` (line breaks kept), in one
+    pass over its lines, as a Markdown reader reads them: a fence runs to the first line of
+    the same character, at least as long, with nothing else on it, or to the end.
+
+    >>> fenced_code_masked("a\n```py\n[x]\n```\nb\n~~~~\n~~~\nc")
+    'a\nxxxxx\nxxx\nxxx\nb\nxxxx\nxxx\nx'
+    """
+    fence, result = None, []
+    for line in text.splitlines(keepends=True):
+        if fence is None:
+            opening = FENCE.match(line)
+            fence = opening.group(1) if opening and not (opening.group(1)[0] == "`" and "`" in
+                                                             line[opening.end():]) else None
+        else:
+            closing = FENCE_END.fullmatch(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+                result.append(re.sub(r"[^\n]", "x", line))
+                fence = None
+                continue
+        result.append(re.sub(r"[^\n]", "x", line) if fence else line)
+    return "".join(result)
+
+
 def mask(pattern: re.Pattern, text: str) -> str:
     """``text`` with the pattern's matches overwritten by ``x``, line breaks kept:
     the rest keeps its offsets, so line numbers still hold.
@@ -142,7 +169,7 @@ def bracket_nesting(text: str) -> tuple[int, str, str] | None:
     and a blank line ends every bracket (no inline crosses a paragraph)."""
     if text.count("[") <= MAX_BRACKET_DEPTH:
         return None
-    plain = mask(ESCAPE, mask(CODE_SPAN, mask(FENCED_CODE, text)))
+    plain = mask(ESCAPE, mask(CODE_SPAN, fenced_code_masked(text)))
     depth = deepest = 0
     too_deep = None  # where the depth first passed the limit
     for match in BRACKET_OR_BREAK.finditer(plain):
@@ -177,7 +204,7 @@ def block_nesting(text: str) -> tuple[int, str, str] | None:
     """The first line that opens more than MAX_BLOCK_DEPTH nested blocks (quotes,
     list items, indentation); code blocks do not count."""
     if "```" in text or "~~~" in text:
-        text = mask(FENCED_CODE, text)
+        text = fenced_code_masked(text)
     for match in BLOCK_PREFIX.finditer(text):
         prefix = match.group()
         if 2 * len(prefix) <= MAX_BLOCK_DEPTH:
@@ -241,7 +268,7 @@ def overfull_rows(text: str) -> list[tuple[int, int, int]]:
     >>> overfull_rows("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 | 4 |\n| 5 | 6 |\n\nText | with | pipes")
     [(3, 4, 3)]
     """
-    lines = mask(FENCED_CODE, text).split("\n")
+    lines = fenced_code_masked(text).split("\n")
     found = []
     for index in range(1, len(lines)):
         if not PIPE_SEPARATOR.match(lines[index]) or "|" not in lines[index - 1]:
@@ -269,7 +296,7 @@ def cut_words(text: str) -> list[tuple[int, str]]:
     >>> cut_words("  Name   Source\n  -----  ------\n  One    @Gonzalez2006\n  Two   @Smith2001\n\nText.\n")
     [(4, '@Smith2001')]
     """
-    lines = mask(FENCED_CODE, text).split("\n")
+    lines = fenced_code_masked(text).split("\n")
     found = []
     for index, rule in enumerate(lines):
         if not COLUMN_RULE.match(rule):
@@ -301,7 +328,7 @@ def template_tags(text: str) -> list[tuple[int, str]]:
     >>> template_tags("Text.\n\n{% include fig.html src='a.png' %}\n\n`{% raw %}` and\n```\n{% if x %}\n```\n")
     [(3, "{% include fig.html src='a.png' %}")]
     """
-    masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
+    masked = mask(CODE_SPAN, fenced_code_masked(text))
     return [(line_of(text, match.start()), match.group()) for match in LIQUID_TAG.finditer(masked)]
 
 
@@ -360,7 +387,7 @@ def repeated_text(texts: list[str], budget: int) -> tuple[int, int, str, str] | 
     >>> repeated_text(["[a][r] [a][r] [r]\\n\\n[r]: http://e/ 'title'"], 40)[1:3]
     (3, 'the link reference [r] is repeated at each of its 3 uses: 3 × 22 characters')
     """
-    masked = [mask(CODE_SPAN, mask(FENCED_CODE, text)) for text in texts]
+    masked = [mask(CODE_SPAN, fenced_code_masked(text)) for text in texts]
     sizes: dict[tuple[str, str], tuple[int, int, int]] = {}  # (kind, label) → (size, source, line)
     for index, text in enumerate(masked):
         for match in NOTE_DEFINITION.finditer(text):
@@ -445,7 +472,7 @@ def inline_expressions(text: str) -> list[tuple[int, str, str]]:
     """
     if "`r " not in text and "`{" not in text:  # most texts: no masking at all
         return []
-    masked = mask(FENCED_CODE, text)
+    masked = fenced_code_masked(text)
     return [(line_of(text, match.start()), match.group(1) or match.group(2), match.group(3).strip())
             for match in INLINE_EXPRESSION.finditer(masked)]
 
@@ -465,7 +492,7 @@ def xnos_references(text: str) -> str:
     """
     if not XNOS_REFERENCE.search(text):  # most texts: no masking of their code at all
         return text
-    masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
+    masked = mask(CODE_SPAN, fenced_code_masked(text))
     pieces, position = [], 0
     for match in XNOS_REFERENCE.finditer(masked):
         label = re.match(r"[\w:.-]*[\w]", text[match.end():]).group()
@@ -489,7 +516,7 @@ def bookdown_references(text: str) -> str:
     """
     if "\\@ref(" not in text and "(\\#" not in text:  # most texts: no masking of their code at all
         return text
-    masked = mask(CODE_SPAN, mask(FENCED_CODE, text))
+    masked = mask(CODE_SPAN, fenced_code_masked(text))
     pieces, position = [], 0
     for match in BOOKDOWN_REFERENCE.finditer(masked):
         pieces += [text[position:match.start()],
