@@ -353,6 +353,11 @@ def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
         error(f"malformed CSL-JSON: {failure.msg}", path, failure.lineno,
               hint="check the commas, quotes and brackets near this line")
         return
+    except ValueError:  # a number of more than 4,300 digits: Python reads no such int
+        long_number = re.search(r"\d{4301,}", text)
+        error("a number of more than 4,300 digits", path, text.count("\n", 0, long_number.start()) + 1
+              if long_number else None, hint="delete it: no field of a reference holds one")
+        return
     if not isinstance(items, list):
         error("a CSL-JSON bibliography is a list of items ([{\"id\": …, \"type\": …}, …])", path, 1)
         return

@@ -82,7 +82,7 @@ def long_date(value: str, lang: str) -> str:
 def edition_text(value: str, lang: str) -> str:
     """``2`` → ``2. baskı`` / ``2nd ed.``; an edition written out stays as written."""
     text = plain(value).strip()
-    return term(lang, "edition").format(ordinal=ordinal(int(text), lang)) if text.isdigit() else text
+    return term(lang, "edition").format(ordinal=ordinal(int(text), lang)) if text.isdigit() and len(text) < 6 else text
 
 
 def bibstring(value: str, lang: str) -> str:

@@ -139,7 +139,9 @@ def parse_iso(value: str) -> DateSpan:
 
 # A metadata date's parts: words (a month's name, maybe abbreviated) and numbers (an
 # ordinal's ending or period dropped: "11th", "18.").
-DATE_TOKEN = re.compile(r"(\d+)(?:st|nd|rd|th|\.)?|([^\W\d_]+)\.?", re.I)
+# (a number of a date has a few digits: one of thousands is no date, and Python reads no int of
+# more than 4,300 digits: read as one, it was a traceback)
+DATE_TOKEN = re.compile(r"(\d{1,9})(?!\d)(?:st|nd|rd|th|\.)?|([^\W\d_]+)\.?|\d{10,}", re.I)
 NUMERIC_DATE = re.compile(r"(\d{1,2})[./\s-]+(\d{1,2})[./\s-]+(\d{4})|(\d{4})[./](\d{1,2})[./](\d{1,2})")
 
 
@@ -196,6 +198,8 @@ def read_date(text: str, lang: str | None = None) -> tuple[PartialDate, str | No
         if match.group(1):
             numbers.append(int(match.group(1)))
             continue
+        if not match.group(2):  # a number of ten digits or more
+            raise DateError("not a date")
         found = month_named(match.group(2), languages)
         if found is None or month is not None:
             raise DateError("not a date")

@@ -29,7 +29,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import display_path, error, suggestion, warn
+from core.diagnostics import display_path, error, shorten, suggestion, warn
 from core.inputs import limit, shown_size
 from core.language import (DEFAULT_LANGUAGE, LANGUAGE_CODES, base_language, guessed_language, has_pack,
                            language_name, term)
@@ -112,7 +112,7 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
                 checker.warn(path, f"'{text[:60]}' is not a date: the editions leave it out",
                              "write the date (2020-06-04), and say the rest in the text or a note")
                 return None
-            checker.error(path, f"'{text}' is not a date" + (f": {problem}" if shaped else ""),
+            checker.error(path, f"'{shorten(text, 60)}' is not a date" + (f": {problem}" if shaped else ""),
                           "check the month and the day" if shaped else
                           "write it as 2020-06-04, 4 June 2020 or June 4, 2020 (or 2020-06, 2020)")
             return None

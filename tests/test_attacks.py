@@ -693,3 +693,82 @@ def test_tex_that_loops_is_stopped_with_its_children(tmp_path):
             break
         time.sleep(0.1)
     assert running_tex() <= before  # no TeX left running
+
+
+# --- the third round (a helper with the trust model in hand) -------------------------------
+
+def form_bomb(levels: int, fan: int) -> bytes:
+    """A PDF whose page draws a form that draws the next ``fan`` times, ``levels`` deep: a
+    few kilobytes that Typst drew in 20 GB before it panicked."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Resources << /XObject << /F0 5 0 R >> >> "
+               b"/Contents 4 0 R >>", b"<< /Length 7 >>\nstream\n/F0 Do\n\nendstream"]
+    for level in range(levels):
+        body, resources = (b"/F Do\n" * fan, b"/Resources << /XObject << /F %d 0 R >> >>" % (6 + level)) \
+            if level < levels - 1 else (b"0 0 m 100 100 l S\n", b"")
+        objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] %s /Length %d >>\nstream\n%s\nendstream"
+                       % (resources, len(body), body))
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return data + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(data))
+
+
+@pytest.mark.parametrize("untrusted", [False, True])
+def test_a_pdf_figure_that_draws_itself_millions_of_times_is_an_error(tmp_path, untrusted):
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![A bomb](figures/f.pdf)\n"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "f.pdf").write_bytes(form_bomb(7, 10))
+    result = build(root, tmp_path / "out", "pdf", "html", "docx", *(["--untrusted"] if untrusted else []))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:5: error: figure 'figures/f.pdf': its page draws its forms (pictures within it) " \
+           "100,001+ times" in result.stderr or "draws its forms" in result.stderr, result.stderr
+
+
+def test_svg_values_and_markers_that_explode_are_read_in_linear_time_and_left_out():
+    """A 295-byte fill of 27 url(#a) and an "@" took 4 minutes (each url() matched two ways);
+    40,000 spaces in a style took 41 s; markers that draw markers took 30 GB to draw."""
+    from core.svg import sanitized
+
+    attack = ('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" fill="' + "url(#a)" * 60 + '@" style="fill:'
+              + " " * 40000 + '@"/>' + "".join(f'<marker id="m{n}"><path d="M0 0 L1 1" marker-mid="url(#m{n + 1})"/>'
+                                                "</marker>" for n in range(5))
+              + '<path d="M0 0 L9 9" marker-mid="url(#m0)"/></svg>').encode()
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); from core.svg import sanitized; "
+                           "sanitized(sys.stdin.buffer.read())"], input=attack, cwd=REPO, timeout=120)
+    assert done.returncode == 0
+    clean = sanitized(attack)
+    assert clean.dropped[:2] == ["fill attribute", "CSS property fill"]
+    assert "a marker inside a marker" in clean.dropped and clean.data.count(b"marker-mid") == 1
+
+
+def test_fenced_code_is_found_in_linear_time():
+    """20,000 lines of an unclosed fence (180 KB) took 100 s before pandoc ran."""
+    text = "    ```x\n" * 20000
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); "
+                           "from core.sourcetext import markdown_problems; markdown_problems(sys.stdin.read())"],
+                          input=text, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0
+
+
+@pytest.mark.parametrize("where, text, message", [
+    ("metadata", "date: " + "9" * 4400 + "\n", "metadata.yaml:3: error: '999"),
+    ("bib", "@misc{a, title = {T}, year = {2001}, month = {" + "9" * 4400 + "}}\n", None),
+    ("json", '[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[' + "9" * 4400 + ']]}}]\n',
+     "refs.json:1: error: a number of more than 4,300 digits"),
+])
+def test_a_number_of_thousands_of_digits_is_no_traceback(tmp_path, where, text, message):
+    """Python reads no int of more than 4,300 digits: four places read one as a traceback."""
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n"}, "lang: en\ntitle: T\n" +
+                   (text if where == "metadata" else "") + ("bibliography: ../bibliography/refs.json\n"
+                                                            if where == "json" else ""))
+    if where == "bib":
+        (root / "bibliography" / "references.bib").write_text(text, encoding="utf-8")
+    if where == "json":
+        (root / "bibliography" / "refs.json").write_text(text, encoding="utf-8")
+    result = build(root, tmp_path / "out", "html")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert message is None or message in result.stderr, result.stderr
