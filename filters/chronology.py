@@ -420,6 +420,10 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
     return record(found, text, inlines, bounds, objects, collector, previous)
 
 
+# More dates than a sentence of prose lists (the WikiWars and Turkish texts' most: 9).
+MAX_DATES_IN_SENTENCE = 40
+
+
 def record(found: list[Found], text: str, inlines: list, bounds: list, objects: list[str],
            collector: Collector, previous: DateSpan | None) -> list:
     """Read each date ``found`` in a paragraph by its sentence, record its mention, and
@@ -434,6 +438,14 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
     for start, end in sentence_bounds(text, lang):
         here = [f for f in found if start <= f.start < end]
         if not here:
+            collector.read(text[start:end], text)
+            continue
+        if len(here) > MAX_DATES_IN_SENTENCE and not any(f.anchor for f in here):
+            # a table's worth of dates in one sentence tells no event of each; reading each against
+            # all the others takes time in the cube of their number (1,000 took 98 s)
+            warn(f"a sentence of {len(here)} dates is left out of the chronology: it lists them, and tells "
+                 "no event of each", *locate(collector.doc, re.escape(text[here[0].start:here[0].end])),
+                 hint="mark the dates that are events: [date]{.event}")
             collector.read(text[start:end], text)
             continue
         sentence, points = readable(text, start, end, objects,
