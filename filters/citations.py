@@ -29,7 +29,15 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 from pybtex.richtext import Text
 
-from core.diagnostics import BuildError, display_path, error, locate, source_files, suggestion, warn
+from core.diagnostics import (
+    BuildError,
+    display_path,
+    error,
+    locate,
+    source_files,
+    suggestion,
+    warn,
+)
 from core.inputs import limit, shown_size
 from core.language import base_language, sort_key, term
 from core.markup import text_to_inlines

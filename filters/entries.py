@@ -95,23 +95,17 @@ def joiner(lang: str) -> re.Pattern:
     return re.compile(rf"\s*(?:{'|'.join(map(re.escape, grammar_table(lang)['date_joiners']))}|,)?\s*")
 
 
-def list_bounds(sentence: str, dates, index: int, lang: str) -> tuple[int, int]:
-    """The first and last dates of the list ``dates[index]`` stands in: the words before
-    the first and after the last say what every date of the list is ("1946 ve 1950
-    seçimlerinde", "in the 1946 and 1950 elections": both name elections).
+def list_end(sentence: str, dates, index: int, lang: str) -> int:
+    """The last date of the list ``dates[index]`` stands in: the words after it say what
+    every date of the list is ("1946 ve 1950 seçimlerinde", "in the 1946 and 1950
+    elections": both name elections).
 
-    >>> list_bounds("1946 ve 1950 seçimlerinde", [(0, 4, ""), (8, 12, "")], 1, "tr")
-    (0, 1)
+    >>> list_end("1946 ve 1950 seçimlerinde", [(0, 4, ""), (8, 12, "")], 0, "tr")
+    1
     """
-    def joined(i: int) -> bool:
-        return joiner(lang).fullmatch(sentence, dates[i][1], dates[i + 1][0]) is not None
-
-    first, last = index, index
-    while first > 0 and joined(first - 1):
-        first -= 1
-    while last + 1 < len(dates) and joined(last):
-        last += 1
-    return first, last
+    while index + 1 < len(dates) and joiner(lang).fullmatch(sentence, dates[index][1], dates[index + 1][0]):
+        index += 1
+    return index
 
 
 def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang: str) -> Reading:
@@ -119,9 +113,9 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
     others are taken out too, and mark where another date's clause begins)."""
     lang = base_language(lang)
     start, end, _ = dates[index]
-    first, last = list_bounds(sentence, dates, index, lang)
-    list_start, (last_start, list_end, _) = dates[first][0], dates[last]
-    role = date_role(sentence[:start], sentence[last_start:list_end].split()[-1] + sentence[list_end:], lang)
+    # what the date is, the words after its list's last date say ("1946 ve 1950 seçimlerinde")
+    last_start, last_end, _ = dates[list_end(sentence, dates, index, lang)]
+    role = date_role(sentence[:start], sentence[last_start:last_end].split()[-1] + sentence[last_end:], lang)
     clause = clause_bounds(sentence, start, lang)
     extents, groups, subordinates = clause_dates(sentence, tuple(dates), clause, lang)
     own = extents[index]
@@ -160,7 +154,7 @@ def read_date(sentence: str, dates: list[tuple[int, int, str]], index: int, lang
                 following = clause_bounds(sentence, clause[1] + 1, lang)
                 body = body.rstrip(PUNCTUATION + " ") + " " + last_word_of(sentence[following[0]:following[1]])
         if turkish:
-            if names_thing and own[1] == list_end:  # "⟨date⟩ seçimlerinde" → "seçimlerde"
+            if names_thing and own[1] == last_end:  # "⟨date⟩ seçimlerinde" → "seçimlerde"
                 following = body[date_at:].split(maxsplit=1)
                 if following:
                     plain_case = compound_case(following[0], lang)

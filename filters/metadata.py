@@ -31,8 +31,15 @@ import panflute as pf
 
 from core.diagnostics import display_path, error, shorten, suggestion, warn
 from core.inputs import limit, shown_size
-from core.language import (DEFAULT_LANGUAGE, LANGUAGE_CODES, base_language, guessed_language, has_pack,
-                           language_name, term)
+from core.language import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    base_language,
+    guessed_language,
+    has_pack,
+    language_name,
+    term,
+)
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
 from core.metadatafile import Source, metadata_files, read_source
 from core.metaschema import (

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 import shutil
 import signal
 import subprocess
+import unicodedata
 from collections import Counter
 from functools import cached_property, lru_cache
 from pathlib import Path

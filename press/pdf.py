@@ -29,8 +29,8 @@ from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import PLAIN_ID, typst_string
-from core.names import LATEX_LABEL_ATTRIBUTE
 from core.mathtext import linear
+from core.names import LATEX_LABEL_ATTRIBUTE
 from core.tools import TYPST, MissingGlyphs
 from press import ast
 from press.figures import (
