@@ -44,6 +44,13 @@ The end.
 """
 
 
+def compiles(latexmk: str, tex) -> None:
+    """latexmk compiles the LaTeX edition's folder (``tex``: its main file)."""
+    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                              cwd=tex.parent, capture_output=True, text=True, timeout=300)
+    assert compiled.returncode == 0, compiled.stdout[-2000:]
+
+
 def test_latex_of_another_class_is_left_out_and_the_folder_compiles(tmp_path):
     latexmk = require_tool("latexmk", "apt-get install latexmk")
     (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
@@ -63,9 +70,7 @@ def test_latex_of_another_class_is_left_out_and_the_folder_compiles(tmp_path):
     assert "\\texttt{\\textbackslash{}journalmath\\{y\\}}" in source
     assert ("paper.md:27: warning: the latex edition shows as its TeX source the math '\\journalmath{y}': "
             "\\journalmath is not defined by its class and packages") in result.stderr
-    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                              cwd=folder, capture_output=True, text=True, timeout=300)
-    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    compiles(latexmk, tex)
 
 
 def test_a_document_loading_its_own_packages_is_not_vetted(tmp_path):
@@ -118,9 +123,7 @@ def test_header_includes_as_pandoc_reads_them_leave_a_preamble_that_compiles(tmp
     source = tex.read_text(encoding="utf-8")
     assert "\\newcommand{\\kept}{K}" in source and "\\%" not in source and "Stray" not in source
     assert "theoremstyle{off}" not in source  # "%\\cmd%": commented out, as the author wrote it
-    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                              cwd=folder, capture_output=True, text=True, timeout=300)
-    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    compiles(latexmk, tex)
 
 
 def test_a_command_only_latex_knows_keeps_its_words_in_every_edition(tmp_path):
@@ -247,9 +250,7 @@ More.
     assert "the latex edition leaves out the raw LaTeX '\\end{landscape}'" in result.stderr
     folder = tmp_path / "out" / "latex"
     tex = next(folder.glob("*.tex"))
-    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                              cwd=folder, capture_output=True, text=True, timeout=300)
-    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    compiles(latexmk, tex)
 
 
 def test_a_symbol_the_preamble_lacks_is_printed_as_texmath_prints_it(tmp_path):
@@ -264,9 +265,7 @@ def test_a_symbol_the_preamble_lacks_is_printed_as_texmath_prints_it(tmp_path):
     folder = tmp_path / "out" / "latex"
     tex = next(folder.glob("*.tex"))
     assert "At 3 \\(\\text{Å}\\) and \\(2\\,\\text{Å}^2\\)." in tex.read_text(encoding="utf-8")
-    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                              cwd=folder, capture_output=True, text=True, timeout=300)
-    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    compiles(latexmk, tex)
 
 
 def test_an_authors_maketitle_is_left_to_the_template(tmp_path):
@@ -281,6 +280,4 @@ def test_an_authors_maketitle_is_left_to_the_template(tmp_path):
            "its template makes the title block" in result.stderr
     folder = tmp_path / "out" / "latex"
     tex = next(folder.glob("*.tex"))
-    compiled = subprocess.run([latexmk, "-xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                              cwd=folder, capture_output=True, text=True, timeout=300)
-    assert compiled.returncode == 0, compiled.stdout[-2000:]
+    compiles(latexmk, tex)
