@@ -352,7 +352,7 @@ class Vetting:
 
 @lru_cache(maxsize=256)
 def symbol_of(name: str) -> str | None:
-    """The one character texmath (pandoc's TeX math reader, which makes the other editions'
+    r"""The one character texmath (pandoc's TeX math reader, which makes the other editions'
     math) writes for a control word, if it is one, not ASCII and no TeX markup.
 
     >>> symbol_of("\\Angstrom"), symbol_of("\\journalmath"), symbol_of("^^")
