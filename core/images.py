@@ -89,6 +89,51 @@ def forms_drawn(stream, resources, counted: dict) -> int:
     return total
 
 
+# What a PDF holds beyond its drawing, and what each is in a warning: actions that run
+# (JavaScript, a launch), links, attached files, forms; the rest (a thumbnail, an editor's
+# data) goes without a word.
+SAID = {"/OpenAction": "an action when it opens", "/AA": "actions", "/Names": "named scripts or files",
+        "/AcroForm": "a form", "/AF": "attached files", "/URI": "a base address", "/Outlines": "bookmarks",
+        "/Annots": "links and notes"}
+PAGE_EXTRAS = ("/Annots", "/AA", "/Thumb", "/B", "/PieceInfo", "/StructParents", "/Tabs")
+DOCUMENT_EXTRAS = ("/OpenAction", "/AA", "/Names", "/AcroForm", "/AF", "/URI", "/Outlines")
+
+
+def pdf_drawing(data: bytes) -> tuple[bytes, list[str]]:
+    """A PDF figure as its first page's drawing alone: the page, its contents and
+    resources, in a new file; and what of the rest it held (JavaScript that runs when
+    the file opens, links, attached files). The same bytes on every run.
+
+    >>> import pikepdf
+    >>> pdf = pikepdf.new(); _ = pdf.add_blank_page(page_size=(10, 10))
+    >>> pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)")
+    >>> stream = io.BytesIO(); pdf.save(stream)
+    >>> data, dropped = pdf_drawing(stream.getvalue()); dropped, b"JavaScript" in data
+    (['an action when it opens'], False)
+    """
+    import pikepdf
+
+    def held(dictionary, key: str) -> bool:  # matplotlib writes an empty /Annots
+        value = dictionary.get(key)
+        return value is not None and not (isinstance(value, (pikepdf.Array, pikepdf.Dictionary)) and len(value) == 0)
+
+    with pikepdf.open(io.BytesIO(data)) as source:
+        page = source.pages[0].obj
+        dropped = [SAID[key] for key in DOCUMENT_EXTRAS if held(source.Root, key)]
+        dropped += [SAID[key] for key in PAGE_EXTRAS if key in SAID and held(page, key) and SAID[key] not in dropped]
+        if not dropped and len(source.pages) == 1 and not any(key in page for key in PAGE_EXTRAS):
+            return data, []
+        drawing = pikepdf.new()
+        drawing.pages.append(source.pages[0])
+        page = drawing.pages[0].obj
+        for key in PAGE_EXTRAS:
+            if key in page:
+                del page[key]
+        output = io.BytesIO()
+        drawing.save(output, deterministic_id=True, compress_streams=True)
+        return output.getvalue(), dropped
+
+
 def cmyk(data: bytes, suffix: str) -> bool:
     """Whether a JPEG is in CMYK (or YCCK): PDF/A holds no such picture without a colour
     profile, Typst refuses to export it, and many browsers show it in wrong colours."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from core.diagnostics import BuildError, display_path
-from core.images import as_rgb, cmyk
+from core.images import as_rgb, cmyk, pdf_drawing
 from core.inputs import read_input
 from core.svg import sanitized
 
@@ -54,7 +54,8 @@ class Sandbox:
     def admit(self, name: str, path: Path, folder: Path) -> Path:
         """A copy of the project's file ``path`` as ``name``: the file its links lead to,
         inside ``folder``, a regular file within the figure limit (``core.inputs``); an
-        SVG as its allowlist keeps it (``core.svg``), a CMYK JPEG in RGB (``core.images``)."""
+        SVG as its allowlist keeps it (``core.svg``), a CMYK JPEG in RGB, a PDF as its first
+        page's drawing alone (``core.images``)."""
         resolved = path.resolve()
         if not resolved.is_relative_to(folder.resolve()):
             raise BuildError(f"a link to {resolved}, outside {folder.name}/", display_path(path),
@@ -64,6 +65,8 @@ class Sandbox:
             data = sanitized(data).data
         elif cmyk(data, resolved.suffix.lower()):  # said by the resources stage
             data = as_rgb(data)
+        elif resolved.suffix.lower() == ".pdf":  # its drawing alone: no script, link or attachment
+            data = pdf_drawing(data)[0]
         return self.put(name, data)
 
     def close(self) -> None:

@@ -30,7 +30,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 import panflute as pf
 
 from core.diagnostics import BuildError, display_path, error, locate, source_files, warn
-from core.images import cmyk, picture_problem
+from core.images import cmyk, pdf_drawing, picture_problem
 from core.inputs import read_input, regular
 from core.mathtext import linear
 from core.names import PROJECT_KEY, RESOURCES_KEY
@@ -169,6 +169,14 @@ def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
         error(f"figure '{url}': {problem}", *where(), hint="save it again (PNG or JPEG), at a smaller size "
                                                          "if it is too large")
         return False
+    dropped = pdf_drawing(data)[1] if target.suffix.lower() == ".pdf" else []
+    if dropped and untrusted:
+        error(f"the PDF figure '{url}' holds what no edition publishes: {', '.join(dropped)}", *where(),
+              hint="an untrusted build takes a PDF figure's drawing only: save the page alone (print to PDF)")
+        return False
+    if dropped:
+        warn(f"the PDF figure '{url}' is published as its drawing alone, without {', '.join(dropped)}", *where(),
+             hint="the editions publish a figure's first page, nothing that runs or links")
     if cmyk(data, target.suffix.lower()):
         warn(f"figure '{url}' is a CMYK picture: the editions show it converted to RGB (a PDF/A file holds "
              "no CMYK picture without a colour profile, and browsers show one in wrong colours)", *where(),

@@ -786,3 +786,43 @@ def test_a_sentence_of_a_thousand_dates_is_left_out_of_the_chronology_in_linear_
     assert result.returncode == 0, result.stderr
     assert "manuscript/01.md:3: warning: a sentence of " in result.stderr
     assert "dates is left out of the chronology" in result.stderr
+
+
+def evil_pdf() -> bytes:
+    """A one-page PDF that runs JavaScript when it opens, links out and carries a file."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(100, 100))
+    script = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript,
+                                                  JS=pikepdf.String("app.launchURL('http://evil.example/js')")))
+    pdf.Root.OpenAction = script
+    link = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 50, 50],
+                              A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("http://evil.example/l")))
+    pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link)]))
+    pdf.attachments["secret.txt"] = pikepdf.AttachedFileSpec(pdf, b"secret", filename="secret.txt")
+    stream = io.BytesIO()
+    pdf.save(stream)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("untrusted", [False, True])
+def test_a_pdf_figure_is_published_as_its_drawing_alone(tmp_path, untrusted):
+    """The third round: a PDF figure's JavaScript, link and attached file were published byte
+    for byte in the LaTeX and JATS folders (SVGs were sanitized, PDFs not)."""
+    import pikepdf
+
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![A figure](figures/f.pdf)\n"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "f.pdf").write_bytes(evil_pdf())
+    result = build(root, tmp_path / "out", "latex", "html", *(["--untrusted"] if untrusted else []))
+    if untrusted:
+        assert result.returncode == 1 and "the PDF figure 'figures/f.pdf' holds what no edition publishes" \
+            in result.stderr, result.stderr
+        return
+    assert result.returncode == 0, result.stderr
+    assert "the PDF figure 'figures/f.pdf' is published as its drawing alone, without an action when it opens" \
+        in result.stderr
+    with pikepdf.open(tmp_path / "out" / "latex" / "figures" / "f.pdf") as published:
+        assert not {"/OpenAction", "/Names", "/AF"} & set(published.Root.keys())
+        assert "/Annots" not in published.pages[0].obj and len(published.attachments) == 0
