@@ -395,7 +395,7 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
     try:
         return pf.load(io.StringIO(output))
     except RecursionError:
-        raise too_deep(files) from None
+        raise too_deep([*files, *([metadata_file] if metadata_file else [])]) from None
     except TypeError:
         unknown = sorted(set(re.findall(RAW_FORMAT, output)) - RAW_FORMATS)
         if not unknown:
@@ -415,8 +415,8 @@ def load(output: str, files: list[Path], metadata_file: Path | None = None):
 
 def too_deep(files=()) -> BuildError:
     """The error for a document that nests deeper than Python can follow (reading,
-    filtering or writing it), at the line of ``files`` (the manuscript's sources) that
-    nests deepest: not a RecursionError traceback."""
+    filtering or writing it), at the line of ``files`` (the manuscript's sources, its
+    metadata and bibliography files) that nests deepest: not a RecursionError traceback."""
     from core.sourcetext import deepest_place
 
     places = [(path, *deepest_place(Path(path).read_text(encoding="utf-8", errors="replace")))
@@ -431,9 +431,11 @@ def too_deep(files=()) -> BuildError:
 def too_deep_in(root: Path, path: Path | None = None) -> BuildError:
     """``too_deep`` for the manuscript in ``root`` (``path``: its file, when named)."""
     try:
-        sources = find_manuscript(root, path).sources
+        manuscript = find_manuscript(root, path)
+        sources = [*manuscript.sources, *([manuscript.metadata_file] if manuscript.metadata_file else []),
+                   *manuscript.bibliography]
     except BuildError:
-        sources = ()
+        sources = []
     return too_deep(sources)
 
 

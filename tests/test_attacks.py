@@ -826,3 +826,14 @@ def test_a_pdf_figure_is_published_as_its_drawing_alone(tmp_path, untrusted):
     with pikepdf.open(tmp_path / "out" / "latex" / "figures" / "f.pdf") as published:
         assert not {"/OpenAction", "/Names", "/AF"} & set(published.Root.keys())
         assert "/Annots" not in published.pages[0].obj and len(published.attachments) == 0
+
+
+def test_metadata_nested_too_deeply_is_named_at_its_own_line(tmp_path):
+    """The third round: a list 6,000 deep in metadata.yaml was reported at the first section's
+    first line."""
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n"},
+                   "lang: en\ntitle: T\nkeywords: " + "[" * 6000 + "]" * 6000 + "\n")
+    result = build(root, tmp_path / "out", "html")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/metadata.yaml:3: error: the manuscript nests blocks or inlines too deeply" in result.stderr, \
+        result.stderr
