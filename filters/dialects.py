@@ -156,12 +156,27 @@ def keywords(reader: Reader) -> None:
         reader.fields["keywords"] = pf.MetaList(*(pf.MetaInlines(*text_to_inlines(w)) for w in words))
 
 
-def foreign_keys(reader: Reader) -> None:
-    """Keys of other tools that this build does not use: left out, each with its reason."""
+# pandoc-crossref's own words for the kinds it numbers: an author writes them before a
+# reference ("[Figura @fig:x]" with figureTitle: Figura), and they are not printed twice.
+CROSSREF_WORDS = {"figureTitle": "figure", "figPrefix": "figure", "tableTitle": "table", "tblPrefix": "table",
+                  "eqnPrefix": "equation", "listingTitle": "listing", "lstPrefix": "listing",
+                  "secPrefix": "section"}
+
+
+def foreign_keys(reader: Reader, doc: pf.Doc) -> None:
+    """Keys of other tools that this build does not use: left out, each with its reason;
+    pandoc-crossref's words for its kinds kept on the document (``kind_words``)."""
+    words: dict[str, set[str]] = {}
     for key in list(reader.fields):
         if key in FOREIGN and key not in SCHEMA:
+            if key in CROSSREF_WORDS:
+                value = reader.fields[key]
+                items = value.content if isinstance(value, pf.MetaList) else [value]
+                words.setdefault(CROSSREF_WORDS[key], set()).update(
+                    pf.stringify(item).strip() for item in items if pf.stringify(item).strip())
             reader.warn(key, f"'{key}' is left out: {FOREIGN[key]}")
             del reader.fields[key]
+    doc.kind_words = words
 
 
 # --- authors and affiliations ---------------------------------------------------------
@@ -471,4 +486,4 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     citation(reader)
     license_and_copyright(reader)
     dated(reader, doc)
-    foreign_keys(reader)
+    foreign_keys(reader, doc)

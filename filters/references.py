@@ -310,7 +310,7 @@ def deferred(cite: pf.Cite, state: Index) -> bool:
     return all(kind_of(i) for i in ids) and any(target_id(i) not in state.targets for i in ids)
 
 
-def names_kind(word: str, kind: str, lang: str) -> bool:
+def names_kind(word: str, kind: str, lang: str, own: set[str] | frozenset = frozenset()) -> bool:
     """Whether an author's word before a reference is the word the reference prints
     ("Figure @fig:x", "Fig. @fig:x", "Tables @tbl:a and …"): the word, its plural, or an
     abbreviation of either with its full stop.
@@ -322,12 +322,13 @@ def names_kind(word: str, kind: str, lang: str) -> bool:
     """
     written = word.strip(",;:()[]").casefold()
     words = {term(code, name).casefold() for code in (lang, *LANGUAGE_CODES) for name in (kind, plural(kind))}
+    words |= {word.casefold() for word in own}  # the author's own (pandoc-crossref's figureTitle: Figura)
     if written in words:
         return True
     return written.endswith(".") and len(written) >= 3 and any(w.startswith(written[:-1]) for w in words)
 
 
-def as_the_author_wrote(cite: pf.Cite, lang: str) -> None:
+def as_the_author_wrote(cite: pf.Cite, lang: str, own: dict[str, set[str]] | None = None) -> None:
     """A reference after the word it prints is its number alone ("Figure @fig:x",
     "Table [@tbl:x]" and "[see Figure @fig:x]" → "Figure 1", never "Figure Figure 1";
     the word in any language with a pack: "Şekil @fig:x" in an English text; pandoc-xnos's ``+@``,
@@ -339,10 +340,12 @@ def as_the_author_wrote(cite: pf.Cite, lang: str) -> None:
     prefix = [inline for inline in citation.prefix if not isinstance(inline, (pf.Space, pf.SoftBreak))]
     if not kind:
         return
+    words = (own or {}).get(kind, set())  # the author's own, pandoc-crossref's (figureTitle: Figura)
     if prefix:  # "[Figure @fig:x]", "[see Figure @fig:x]": the word is the prefix's last
-        if isinstance(prefix[-1], pf.Str) and names_kind(prefix[-1].text, kind, lang):
+        if isinstance(prefix[-1], pf.Str) and names_kind(prefix[-1].text, kind, lang, words):
             citation.mode = "SuppressAuthor"
-    elif isinstance(before, pf.Space) and isinstance(before.prev, pf.Str) and names_kind(before.prev.text, kind, lang):
+    elif isinstance(before, pf.Space) and isinstance(before.prev, pf.Str) \
+            and names_kind(before.prev.text, kind, lang, words):
         citation.mode = "SuppressAuthor"
 
 
@@ -351,7 +354,7 @@ def resolve_all(doc: pf.Doc, state: Index) -> None:
     something not numbered yet is put in a pending Span, for ``main``."""
     cites = [e for e in descendants(doc) if isinstance(e, pf.Cite)]
     for cite in cites:
-        as_the_author_wrote(cite, state.lang)
+        as_the_author_wrote(cite, state.lang, getattr(doc, "kind_words", {}))
         if deferred(cite, state):
             siblings(cite)[cite.index] = pf.Span(cite, classes=[PENDING_XREF_CLASS])
             continue

@@ -710,6 +710,14 @@ Inside (a third: "Figure Figure 1"): [Figure @fig:a], [see Figure @fig:a], [Şek
     assert "Inside (a third: “Figure Figure 1”): Figure 1, see Figure 1, Şekil 1." in text, text
 
 
+def test_a_reference_after_the_authors_own_word_for_its_kind_is_its_number(tmp_path):
+    """An author's trial (jaimeHMol/ITSurveysAnalysis, Spanish, pandoc-crossref's figureTitle:
+    Figura): "[Figura @fig:figure2]" printed "Figura Figure 3"."""
+    text, _ = build(tmp_path, "---\ntitle: T\nfigureTitle: Figura\nfigPrefix: [fig., figs.]\n---\n\n"
+                              "Como la [Figura @fig:a] y la Figura @fig:a.\n\n![Un gráfico](a.png){#fig:a}\n")
+    assert "Como la Figura 1 y la Figura 1." in text, text
+
+
 def test_a_skipped_heading_level_is_closed_in_every_edition(tmp_path):
     """'#' then '####' (a JOSS paper of the editor's trial): Typst's PDF/UA export refused
     the skipped levels and stopped the build; the heading is set one level below the one
