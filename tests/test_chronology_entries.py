@@ -175,6 +175,13 @@ def test_a_span_between_two_years_and_a_documents_number_as_an_ecology_review_wr
         ("2015", "The rules (Annex I, Resolution CFP No 7/2018) were adopted.")]
 
 
+def test_throughout_and_during_go_with_their_date():
+    # An author's trial (18kimn/imf_loans): "withdrawn throughout 1997" left "throughout".
+    assert printed("Foreign investment was withdrawn throughout 1997 as discussed above. The talks "
+                   "continued during 1998.", "en") == [
+        ("1997", "Foreign investment was withdrawn as discussed above."), ("1998", "The talks continued.")]
+
+
 def test_an_age_at_a_date_is_no_state_of_it():
     # From the Turkish development texts (tr-cevdet): "22 yaşındayken" (aged 22) made the
     # date a state's ("iken": while), and the entry was left out; read as a verb
