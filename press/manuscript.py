@@ -292,11 +292,14 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
     sources = [path for path in manuscript.sources if path in texts]
-    for path in sources:  # a site generator's template tags, which pandoc prints as text
-        for line, tag in template_tags(texts[path])[:30]:
-            warn(f"'{tag[:60]}' is a template tag (Jekyll's Liquid): every edition prints it as text",
-                 display_path(path), line, hint="write what it makes in Markdown (a figure: ![caption](file)), "
-                                                "or delete it")
+    for path in sources:  # a template language's tags (Jekyll's, Manubot's), which pandoc prints as text
+        tags = template_tags(texts[path])
+        if tags:
+            line, tag = tags[0]
+            more = f", and {len(tags) - 1} more in this file" if len(tags) > 1 else ""
+            warn(f"'{tag[:60]}' is a template tag (Jekyll's Liquid, Manubot's Jinja){more}: every edition prints "
+                 "them as text", display_path(path), line,
+                 hint="write what they make in Markdown (a figure: ![caption](file)), or delete them")
     for path in sources:  # what pandoc's reader cuts: a word across a simple table's column edge
         for line, word in cut_words(texts[path])[:30]:
             warn(f"'{word[:40]}' crosses a column's edge in this table row: every edition shows it cut in two "
