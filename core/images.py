@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 
 from core.inputs import limit, shown_size
 
@@ -99,6 +100,7 @@ PAGE_EXTRAS = ("/Annots", "/AA", "/Thumb", "/B", "/PieceInfo", "/StructParents",
 DOCUMENT_EXTRAS = ("/OpenAction", "/AA", "/Names", "/AcroForm", "/AF", "/URI", "/Outlines")
 
 
+@lru_cache(maxsize=16)  # the resources stage asks what it drops, the sandbox for the drawing: made once
 def pdf_drawing(data: bytes) -> tuple[bytes, list[str]]:
     """A PDF figure as its first page's drawing alone: the page, its contents and
     resources, in a new file; and what of the rest it held (JavaScript that runs when

@@ -24,6 +24,7 @@ levels of each and no aliases.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.names import CELL_CLASS, CELL_LABEL_ATTRIBUTE
 
@@ -129,6 +130,7 @@ FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 FENCE_END = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*\n?")
 
 
+@lru_cache(maxsize=16)  # each source is read by several checks: masked once
 def fenced_code_masked(text: str) -> str:
     r"""``text`` with its fenced code blocks overwritten by ``x`` (line breaks kept), in one
     pass over its lines, as a Markdown reader reads them: a fence runs to the first line of

@@ -20,6 +20,7 @@ import resource
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from press.journal.project import Article, Issue, Journal
 
@@ -62,9 +63,15 @@ def relabel(message: str, prefixes: list[tuple[str, str]]) -> str:
     """
     if not prefixes:
         return message
-    pattern = re.compile(r"(?:^|(?<=[\s(]))(?:%s)" % "|".join(re.escape(before) for before, _ in prefixes))
     shown = dict(prefixes)
-    return pattern.sub(lambda match: shown[match.group()], message)
+    return folders_named(tuple(before for before, _ in prefixes)).sub(lambda match: shown[match.group()], message)
+
+
+@lru_cache(maxsize=64)
+def folders_named(folders: tuple[str, ...]) -> re.Pattern:
+    """The pattern of an article's folders where a message names a file: compiled once an
+    article, not once a message."""
+    return re.compile(r"(?:^|(?<=[\s(]))(?:%s)" % "|".join(map(re.escape, folders)))
 
 
 def placed(message: str, place: str) -> str:
