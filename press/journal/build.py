@@ -78,11 +78,11 @@ def editions_for(journal: Journal) -> tuple[str, ...]:
 
 def omitted_deposits(journal: Journal) -> list[str]:
     """A warning for each deposit ``editions_for`` leaves out, and what it needs."""
-    place = journal.source.path
-    omitted = [] if journal.issn or journal.eissn else [
+    place, made = journal.source.path, editions_for(journal)
+    omitted = [] if "jats" in made else [
         f"{place}: warning: the journal has no issn or eissn: no article gets its JATS (PMC package) "
         "(add `issn:` or `eissn:` to journal.yaml: JATS's Journal Publishing requires one)"]
-    if not (journal.crossref and journal.doi):
+    if "crossref" not in made:
         needs = [what for what, given in (("`doi:` (a pattern)", journal.doi), ("`crossref:`", journal.crossref))
                  if not given]
         omitted.append(f"{place}: warning: the journal has no {' and no '.join(needs)}: no Crossref deposit "
