@@ -47,6 +47,8 @@ REVIEW = "/__press/chronology"   # the chronology's review page (press/review.py
 MAX_FORM = 64 * 1024             # a review decision is a few fields
 # How often a waiting reload stream looks whether its browser is still there.
 POLL_SECONDS = 0.25
+# How long the watcher waits before it says it listens (then looks for saves it missed).
+LISTENING_MS = 200
 
 
 def watched_paths(root: Path, out: Path, templates: TemplatePath = template_path(),
@@ -76,17 +78,50 @@ def rebuild(root: Path, out: Path, wanted: list[str], options: dict | None = Non
                           hint="the next save rebuilds; `python build.py --debug` shows the traceback")
 
 
+def stamps(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Each file's time and size under ``paths``: what a save changes.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.md").write_text("one")
+    >>> list(stamps([folder]).values())[0][1]
+    3
+    """
+    found = {}
+    for path in paths:
+        for file in ([path] if path.is_file() else sorted(path.rglob("*"))):
+            try:
+                status = file.stat()
+            except OSError:  # removed while looked at: the next look sees it gone
+                continue
+            found[str(file)] = (status.st_mtime_ns, status.st_size)
+    return found
+
+
 def watch(root: Path, out: Path, wanted: list[str],
           on_build: Callable[[Report | BuildError], None],
           stop: threading.Event | None = None, options: dict | None = None) -> None:
-    """Build now, then after every change until ``stop`` is set."""
+    """Build now, then after every change until ``stop`` is set.
+
+    A watcher listens only from the moment it is set up, after the build: a save made
+    while the build ran, or before the watcher listened, would be missed. So each build
+    is stamped before it starts, and once the watcher listens the stamps are looked at
+    again; any difference rebuilds at once. The watcher is set up again after each
+    build, so that files a build has just begun to read (a new .bib) are watched too."""
     from watchfiles import watch as changes
 
-    on_build(rebuild(root, out, wanted, options))
+    stop = stop or threading.Event()
     templates = template_path((options or {}).get("templates", ()))
-    for _ in changes(*watched_paths(root, out, templates, (options or {}).get("path")), stop_event=stop,
-                     debounce=80, step=20):
+    path = (options or {}).get("path")
+    while not stop.is_set():
+        before_paths = watched_paths(root, out, templates, path)
+        before = stamps(before_paths)
         on_build(rebuild(root, out, wanted, options))
+        looked = False
+        for changed in changes(*watched_paths(root, out, templates, path), stop_event=stop,
+                               debounce=80, step=20, yield_on_timeout=True, rust_timeout=LISTENING_MS):
+            if changed or not looked and stamps(before_paths) != before:
+                break
+            looked = True  # listening: from now on the watcher sees every save
 
 
 @dataclass

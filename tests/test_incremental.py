@@ -167,3 +167,33 @@ def test_another_pdf_engine_does_not_refilter_the_html(copy):
     build_in(copy)
     output = build_in(copy, "html", "--pdf-engine", "xelatex")
     assert "filter citations" not in output and rebuilt(output) == set()
+
+
+def test_a_save_made_before_the_watcher_listens_is_built(tmp_path, monkeypatch):
+    # The save lands after the first build read the manuscript and before the watcher
+    # was set up: a watcher alone never hears of it (seen as a flaky preview test).
+    from press import live
+
+    root = write_manuscript(tmp_path / "project", SECTIONS, METADATA, BIB)
+    section = root / "manuscript" / "01-giris.md"
+    real_rebuild, builds, stop = live.rebuild, [], threading.Event()
+
+    def rebuild_then_save(*args, **kwargs):
+        result = real_rebuild(*args, **kwargs)
+        if not builds:
+            section.write_text("# Giriş\n\nKaydedilen paragraf.\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(live, "rebuild", rebuild_then_save)
+    watcher = threading.Thread(target=live.watch, args=(root, root / "build", ["html"], builds.append, stop),
+                               daemon=True)
+    watcher.start()
+    try:
+        page = root / "build" / "html" / "index.html"
+        deadline = time.time() + 30
+        while len(builds) < 2 and time.time() < deadline:
+            time.sleep(0.05)
+        assert len(builds) == 2 and "Kaydedilen paragraf" in page.read_text(encoding="utf-8")
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
