@@ -176,6 +176,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
     places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
     inline_inputs(raws, doc)
     for raw in raws:
+        untie(raw)
+    for raw in raws:
         raw.text = readable(raw.text)
     pieces = read_latex([raw.text for raw in raws])
     unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
@@ -194,6 +196,20 @@ def read_raw_tex(doc: pf.Doc) -> None:
             raw.format = "latex"
         else:
             siblings(raw)[raw.index:raw.index + 1] = replacement
+
+
+def untie(raw) -> None:
+    r"""TeX's tie before a command (``Fig.~\ref{x}``, ``Eq.~\eqref{y}``) is a space that
+    does not break, not a tilde: pandoc leaves ``~`` in the word before the raw TeX, and
+    every edition but LaTeX printed "Fig.~1".
+
+    >>> para = pf.Para(pf.Str("Fig.~"), pf.RawInline(r"\ref{a}", format="tex"))
+    >>> untie(para.content[1]); para.content[0].text
+    'Fig.\xa0'
+    """
+    before = raw.prev
+    if isinstance(before, pf.Str) and before.text.endswith("~"):
+        before.text = before.text[:-1] + "\N{NO-BREAK SPACE}"
 
 
 def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: Places, in_metadata: bool):

@@ -825,3 +825,12 @@ Third {{< var a >}}.
     assert "paper.md:7: warning: the shortcode '{{< var x.y >}}' is left out" in messages
     assert "paper.md:9: warning: the shortcode '{{< var a >}}'" in messages
     assert "paper.md:11: warning: the shortcode '{{< var a >}}'" in messages
+
+
+def test_a_tie_before_a_reference_is_a_space_that_does_not_break(tmp_path):
+    """TeX's ``~`` before ``\\ref`` printed as a tilde in every edition but LaTeX ("Fig~1")."""
+    text, _ = build(tmp_path, "---\ntitle: T\n---\n\nAs Fig.~\\ref{fig:a} and Eq.~\\eqref{eq:b} show.\n\n"
+                    "![A figure.](a.png){#fig:a}\n\n$$x = 1 \\label{eq:b}$$\n")
+    assert "As Fig. 1 and Eq. (1) show." in text  # the reading's spaces are plain ones; before: "Fig.~1"
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Fig.\u00a0<a" in page or "Fig.&nbsp;<a" in page
