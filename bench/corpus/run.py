@@ -181,8 +181,23 @@ def leftovers(text: str, doc: dict | None) -> list[str]:
     return sorted(set(LEFTOVER.findall(text)))
 
 
+# A code cell's fence as Quarto and knitr read it (```{r}, ```{python echo=FALSE}): pandoc
+# alone takes it for inline code and the cell's code for text, where `$x$y` is math.
+CELL_FENCE = re.compile(r"^([ \t]*`{3,})\{([A-Za-z]\w*)[^{}\n]*\}[ \t]*$", re.M)
+
+
+def as_quarto_reads(text: str) -> str:
+    r"""The source with each code cell fenced as a code block in its language.
+
+    >>> as_quarto_reads("```{r} \nx$end - y$start\n```\n")
+    '```{.r}\nx$end - y$start\n```\n'
+    """
+    return CELL_FENCE.sub(r"\1{.\2}", text)
+
+
 def pandoc_json(sources: list[Path]) -> dict:
-    result = subprocess.run([pandoc_path(), "--from", "markdown", "--to", "json", *map(str, sources)],
+    text = "\n\n".join(as_quarto_reads(source.read_text(encoding="utf-8")) for source in sources)
+    result = subprocess.run([pandoc_path(), "--from", "markdown", "--to", "json"], input=text,
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip())
