@@ -368,12 +368,28 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
 
 
+def next_place(positions: dict[str, list[int]], word: str, here: int, slack: int) -> int | None:
+    """Where ``word`` stands next, at ``here`` or within ``slack`` words after it.
+
+    >>> next_place({"a": [3, 9]}, "a", 4, 10), next_place({"a": [3, 9]}, "a", 4, 2)
+    (9, None)
+    """
+    places = positions.get(word, [])
+    index = bisect.bisect_left(places, here)
+    return places[index] if index < len(places) and places[index] - here <= slack else None
+
+
 def found_in(needle: list[str], positions: dict[str, list[int]], cursor: int, slack: int = 40
              ) -> tuple[int, int, list[str]]:
     """The best reading of ``needle`` in the text whose word positions are
     ``positions``: its words found in order, each within ``slack`` words of the one
     before, from where its rarest words stand (the body's after ``cursor`` when it can).
-    (how many found, where the match ends, the runs of words not found)."""
+    (how many found, where the match ends, the runs of words not found).
+
+    >>> text = "giving co2 instead of co _2".split()
+    >>> found_in("giving co instead of co _2".split(), {w: [i for i, x in enumerate(text) if x == w] for w in text}, 0)
+    (5, 6, ['co'])
+    """
     present = sorted((len(positions[w]), offset, w) for offset, w in enumerate(needle) if w in positions)
     starts = [cursor]
     for _, offset, word in present[:2]:
@@ -383,11 +399,17 @@ def found_in(needle: list[str], positions: dict[str, list[int]], cursor: int, sl
     best = (-1, cursor, [])
     for start in dict.fromkeys(starts):
         here, hits, missing, run = start, 0, [], []
-        for word in needle:
-            places = positions.get(word, [])
-            index = bisect.bisect_left(places, here)
-            if index < len(places) and places[index] - here <= slack:
-                hits, here = hits + 1, places[index] + 1
+        for offset, word in enumerate(needle):
+            place = next_place(positions, word, here, slack)
+            following = needle[offset + 1] if offset + 1 < len(needle) else None
+            # a word found only past the next one (the "CO" of "CO\\textsubscript{2}", printed
+            # "CO2" in ours, found in "CO$_2$" further on) would lose the next: it is missing
+            if place is not None and following is not None \
+                    and next_place(positions, following, place + 1, slack) is None:
+                sooner = next_place(positions, following, here, slack)
+                place = None if sooner is not None and sooner < place else place
+            if place is not None:
+                hits, here = hits + 1, place + 1
                 if run:
                     missing.append(" ".join(run))
                     run = []
