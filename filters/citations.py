@@ -266,8 +266,10 @@ def nocite_keys(doc: pf.Doc, bibliography: Bibliography) -> list[str]:
     return bibliography.keys if "*" in keys else keys
 
 
-# Manubot's citation keys: a work named by its identifier (@doi:10.1/x, @pmid:123, @arxiv:…)
-IDENTIFIER_KEY = re.compile(r"(?i)(?:doi|pmid|pmcid|arxiv|isbn|url|https?|wikidata|tag|raw):")
+# Manubot's citation keys: a work named by its identifier (@doi:10.1/x, @pmid:123, @arxiv:…);
+# in a Manubot project, any CURIE (@CHEBI:15377, @GO:0008150: Manubot asks Bioregistry)
+IDENTIFIER_KEY = re.compile(r"(?i)(?:doi|pmid|pubmed|pmcid|arxiv|isbn|url|https?|wikidata|tag|raw):")
+CURIE_KEY = re.compile(r"[A-Za-z][\w.-]*:\S")
 
 
 def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
@@ -278,7 +280,8 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
     doc.unknown_keys = set(unknown)  # their links lead nowhere: the links stage says no more of them
     if unknown and not doc.get_metadata("bibliography", default=[]):
         path, line = locate(doc, rf"@{re.escape(unknown[0])}\b")
-        by_identifier = [key for key in unknown if IDENTIFIER_KEY.match(key)]
+        identifier = CURIE_KEY if doc.get_metadata(LAYOUT_KEY, default="file") == "manubot" else IDENTIFIER_KEY
+        by_identifier = [key for key in unknown if identifier.match(key)]
         error(f"the text cites {len(unknown)} work(s) (@{unknown[0]}…) but names no bibliography", path, line,
               hint="these are Manubot's citations by identifier, which Manubot looks up online and this build "
                    "never does: name the references Manubot wrote (output/references.json, CSL JSON) in the "

@@ -666,6 +666,19 @@ def test_manubots_citations_by_identifier_say_where_their_references_are(tmp_pat
     assert "bibliography: references.json" in result.stderr
 
 
+def test_a_manubot_projects_compact_identifiers_are_its_citations_by_identifier(tmp_path):
+    """Manubot resolves any compact identifier (@CHEBI:15377, @GO:0008150) through
+    Bioregistry; a project citing mostly those was told to name a .bib file."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "metadata.yaml").write_text("title: T\nlang: en\n", encoding="utf-8")
+    (tmp_path / "content" / "01.intro.md").write_text("# A\n\nWater [@CHEBI:15377; @GO:0008150; @tag:x].\n",
+                                                      encoding="utf-8")
+    result = run_build("html", "--root", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "01.intro.md:3: error: the text cites 3 work(s) (@CHEBI:15377…) but names no bibliography " \
+           "(these are Manubot's citations by identifier" in result.stderr, result.stderr
+
+
 def test_citations_separated_by_commas(tmp_path):
     """``[@a, @b]`` (JOSS's prospect paper): pandoc read @b inside a's suffix, printed
     "(Colombo, 2008, @b2011)" without a word, while b went into the reference list."""
