@@ -253,8 +253,36 @@ def syntax_hint(listed: list[tuple[str, str, int]], line: int | None) -> str:
     return f"check the braces, commas and `=` of '{key}' (line {start})"
 
 
+# A field's bare value that BibTeX cannot read (only a number or a @string's name may go
+# unbraced) but pandoc reads as written: ``pages = 1-19,`` in a published JOSS paper.
+BARE_VALUE = re.compile(r"(?m)^([ \t]*+[A-Za-z][\w-]*+[ \t]*+=[ \t]*+)(\d[^\s,{}\"#]*+)(?=[ \t]*+(?:[,}]|$))")
+
+
+def braced_bare_values(text: str) -> tuple[str, list[tuple[int, str]]]:
+    r"""The text with each such bare value braced, as pandoc reads it, and (line, value)
+    of each (possessive patterns: one look at each line, however long).
+
+    >>> braced_bare_values("@article{a,\n  pages = 1-19,\n  volume = 7,\n}")
+    ('@article{a,\n  pages = {1-19},\n  volume = 7,\n}', [(2, '1-19')])
+    """
+    found, counted = [], [0, 1]  # where the lines were counted to, and the line there
+
+    def braced(match: re.Match) -> str:
+        if match.group(2).isdigit():
+            return match.group(0)
+        counted[1] += text.count("\n", counted[0], match.start())
+        counted[0] = match.start()
+        found.append((counted[1], match.group(2)))
+        return f"{match.group(1)}{{{match.group(2)}}}"
+
+    return BARE_VALUE.sub(braced, text), found
+
+
 def read_bibtex(text: str, path: str, bibliography: Bibliography) -> None:
-    text = bibtex_source(text)
+    text, bare = braced_bare_values(bibtex_source(text))
+    for line, value in bare:
+        warn(f"'{value}' is read as {{{value}}}, as pandoc reads it: BibTeX reads a value without braces "
+             "only when it is a number or a @string name", path, line, hint=f"write it {{{value}}}")
     listed = entry_lines(text)
     try:
         # the parser itself, not parse_string(text, "bibtex"): that looks the

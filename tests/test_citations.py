@@ -318,6 +318,15 @@ def test_malformed_bib_names_file_and_line(tmp_path):
     assert "refs.bib" in str(error.value) and "malformed BibTeX" in str(error.value)
 
 
+def test_a_bare_page_range_is_read_as_pandoc_reads_it(tmp_path, caplog):
+    """``pages = 1-19,`` without braces (a published JOSS paper's .bib): BibTeX cannot
+    read it, pandoc reads "1-19"; the build stopped with "'}' expected"."""
+    bibliography = load(tmp_path, "refs.bib", "@article{g,\n  author = {Roe, Jo},\n  title = {T},\n"
+                        "  volume = 7,\n  pages = 1-19,\n  year = 2015,\n}\n")
+    assert bibliography.entries["g"].fields["pages"] == "1-19" and bibliography.entries["g"].fields["volume"] == "7"
+    assert f"{tmp_path / 'refs.bib'}:5: warning: '1-19' is read as {{1-19}}, as pandoc reads it" in caplog.text
+
+
 def test_text_outside_entries_is_a_comment_as_bibtex_reads_it(tmp_path):
     """A header with an e-mail address, prose between entries, @comment{…} holding an
     @, @string and @preamble: BibTeX, biber and pandoc read the two entries; line
