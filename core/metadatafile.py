@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.diagnostics import display_path
-from core.names import METADATA_FILE_KEY
+from core.names import LAYOUT_KEY, METADATA_FILE_KEY, SOURCE_FILES_KEY
 
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -131,6 +131,31 @@ def metadata_files(doc) -> list[str]:
     """The files that hold the document's metadata, in pandoc's order."""
     value = doc.get_metadata(METADATA_FILE_KEY, default=None) if doc else None
     return [value] if isinstance(value, str) else list(value or [])
+
+
+def metadata_fix(doc, path: str | None, line: str) -> tuple[str | None, str]:
+    r"""Where an author writes the metadata ``line`` (``title: …``), and how a hint says
+    it: the file that holds the metadata (``path``); else, for a paper in one file
+    without a front matter, that file, to begin with one; else the folder's
+    ``metadata.yaml``.
+
+    >>> doc = type("Doc", (), {"get_metadata": lambda self, key, default=None:
+    ...     {"press-layout": "file", "source-files": ["/p/input.md"]}.get(key, default)})()
+    >>> metadata_fix(doc, None, "title: …")
+    ('/p/input.md', 'begin /p/input.md with a front matter: ---, title: …, --- (three lines)')
+    >>> metadata_fix(doc, "paper.md", "title: …")[1]
+    'add `title: …` to the front matter of paper.md'
+    """
+    if path:
+        return path, f"add `{line}` to {'' if path.endswith(YAML_SUFFIXES) else 'the front matter of '}{path}"
+    sources = doc.get_metadata(SOURCE_FILES_KEY, default=[]) if doc else []
+    if not sources:
+        return None, f"add `{line}` to the metadata"
+    first = display_path(sources[0])
+    if doc.get_metadata(LAYOUT_KEY, default=None) == "file":
+        return first, f"begin {first} with a front matter: ---, {line}, --- (three lines)"
+    folder = display_path(str(Path(sources[0]).parent / "metadata.yaml"))
+    return None, f"add `{line}` to {folder}"
 
 
 def metadata_line(doc, key: str) -> tuple[str | None, int | None]:

@@ -29,7 +29,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import display_path, error, shorten, suggestion, warn
+from core.diagnostics import error, shorten, suggestion, warn
 from core.inputs import limit, shown_size
 from core.language import (
     DEFAULT_LANGUAGE,
@@ -41,7 +41,7 @@ from core.language import (
     term,
 )
 from core.markup import as_text, scheme_of, text_to_inlines, unsafe_url
-from core.metadatafile import Source, metadata_files, read_source
+from core.metadatafile import Source, metadata_files, metadata_fix, read_source
 from core.metaschema import (
     ARTICLE_TYPES,
     CREDIT_TERMS,
@@ -57,7 +57,7 @@ from core.metaschema import (
     orcid_valid,
     ror_address,
 )
-from core.names import BUILD_KEYS, SOURCE_FILES_KEY
+from core.names import BUILD_KEYS
 from filters.dates import DateError, read_date
 from filters.dialects import read_dialects
 from filters.frontmatter import (
@@ -358,11 +358,7 @@ def unstated_language(doc: pf.Doc, checker: Checker) -> None:
     words = pf.stringify(pf.Div(*doc.content[:LANGUAGE_SAMPLE_BLOCKS])).split()
     guess = guessed_language(words)
     if guess and guess != DEFAULT_LANGUAGE:
-        sources = doc.get_metadata(SOURCE_FILES_KEY, default=[])
-        path = checker.source.path or (display_path(sources[0]) if sources else None)
-        fix = (f"add `lang: {guess}` to {path}" if checker.source.path else
-               f"begin {path} with a front matter: ---, lang: {guess}, --- (three lines)" if path else
-               f"add `lang: {guess}` to the metadata")
+        path, fix = metadata_fix(doc, checker.source.path, f"lang: {guess}")
         warn(f"the metadata has no `lang`, and the text reads as {language_name(guess)}: its terms, dates "
              f"and chronology are English's ({DEFAULT_LANGUAGE})", path, None, hint=fix)
 
@@ -397,9 +393,8 @@ def check_metadata(doc: pf.Doc) -> None:
     if doc.get_metadata("lang", default=None) is None:
         unstated_language(doc, checker)
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
-        error("the article has no title", source.path, None,
-              f"add `title: …` to {'the front matter of ' if source.path and not source.path.endswith('.yaml') else ''}"
-              f"{source.path or 'manuscript/metadata.yaml'}")
+        path, fix = metadata_fix(doc, source.path, "title: …")
+        error("the article has no title", path, None, fix)
     if authors is not None:
         meta["authors"] = authors
         meta["affiliations"] = number_affiliations(authors)

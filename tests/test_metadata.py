@@ -66,6 +66,16 @@ def test_no_title_is_an_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_no_title_in_a_paper_without_front_matter_says_where_to_write_it(tmp_path):
+    """pandoc-crossref's test inputs are one file without a front matter: the hint named
+    manuscript/metadata.yaml, a file the paper's layout does not have."""
+    (tmp_path / "input.md").write_text("Some text.\n\n# Head\n\nMore.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "input.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'input.md'}: error: the article has no title (begin {tmp_path / 'input.md'} with a " \
+           "front matter: ---, title: …, --- (three lines))" in result.stderr, result.stderr
+
+
 def test_a_regional_language_tag_builds(tmp_path):
     root, result = build(tmp_path, "lang: tr-TR\ntitle: Deneme\n", "html", "pdf", "epub", "latex")
     assert result.returncode == 0, result.stderr
