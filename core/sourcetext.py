@@ -424,7 +424,9 @@ def repeated_text(texts: list[str], budget: int) -> tuple[int, int, str, str] | 
 
 
 # A code cell of Quarto, R Markdown or Jupytext: ```{python}, ```{r echo=FALSE}, ```{julia}
-EXECUTABLE_CELL = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{([A-Za-z][\w+-]*)((?:[ \t,][^}\n]*)?)\}[ \t]*$", re.M)
+# (its options may quote a brace: fig.cap="A plot. \\label{one}")
+EXECUTABLE_CELL = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{([A-Za-z][\w+-]*)"
+                             r"((?:[ \t,](?:\"[^\"\n]*\"|'[^'\n]*'|[^}\n\"'])*)?)\}[ \t]*$", re.M)
 # A knitr chunk's name: its first option when it has no value ({r plot1, …}), or label="…"
 KNITR_LABEL = re.compile(r"""[ \t,]*(?:([\w.:-]+)[ \t]*(?:,|$)|.*?\blabel[ \t]*=[ \t]*["']([\w.:-]+)["'])""")
 
@@ -444,6 +446,8 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
 
     >>> executable_cells('```{r plot1, fig.cap="A plot"}\\nplot(1)\\n```\\n')[0].splitlines()[0]
     '```{.r .cell cell-label="plot1"}'
+    >>> executable_cells('```{r one, fig.cap="A run. \\\\label{one}"}\\nplot(1)\\n```\\n')[1]
+    [(1, 'r')]
     """
     cells: list[tuple[int, str]] = []
 

@@ -313,7 +313,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(bookdown_references(xnos_references(texts[path])))
         for line, language in cells:
-            warn(f"a {language} code cell is shown as its code, not run: what it makes (a figure, a table, "
+            warn(f"a code cell ({language}) is shown as its code, not run: what it makes (a figure, a table, "
                  "a value) is in no edition", display_path(path), line,
                  hint="render the cell's output with its tool and include the file, or leave it as code")
         lines = texts[path].splitlines()

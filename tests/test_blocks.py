@@ -480,8 +480,8 @@ The end.
 """)
     assert "2. Two The second section’s text." in text and "The end." in text
     assert "width of figures" in text and "plot(1)" in text  # the code, shown as code
-    assert re.search(r"paper\.md:7: warning: a python code cell is shown as its code, not run", messages)
-    assert re.search(r"paper\.md:17: warning: a r code cell is shown as its code, not run", messages)
+    assert re.search(r"paper\.md:7: warning: a code cell \(python\) is shown as its code, not run", messages)
+    assert re.search(r"paper\.md:17: warning: a code cell \(r\) is shown as its code, not run", messages)
 
 
 def test_a_code_cells_options_are_no_part_of_its_code_and_name_its_listing(tmp_path):
@@ -834,3 +834,13 @@ def test_a_tie_before_a_reference_is_a_space_that_does_not_break(tmp_path):
     assert "As Fig. 1 and Eq. (1) show." in text  # the reading's spaces are plain ones; before: "Fig.~1"
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Fig.\u00a0<a" in page or "Fig.&nbsp;<a" in page
+
+
+def test_a_knitr_chunk_whose_options_quote_a_brace_is_a_cell(tmp_path):
+    """``fig.cap="… \\label{one}"`` holds a brace: the chunk was not seen as a cell, its
+    fences paired wrongly, and whole sections after it were printed as code."""
+    text, messages = build(tmp_path, '---\ntitle: T\n---\n\nFirst paragraph.\n\n'
+                           '```{r one, fig.cap="A simulation (N=1000). \\\\label{one}"}\nplot(1)\n```\n\n'
+                           'Second paragraph, *emphasis*.\n\n```{r two}\nplot(2)\n```\n\nThird paragraph.\n')
+    assert "Second paragraph, emphasis." in text and "{r one" not in text and "```" not in text
+    assert "paper.md:7: warning: a code cell (r) is shown as its code" in messages

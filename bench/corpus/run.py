@@ -183,7 +183,8 @@ def leftovers(text: str, doc: dict | None) -> list[str]:
 
 # A code cell's fence as Quarto and knitr read it (```{r}, ```{python echo=FALSE}): pandoc
 # alone takes it for inline code and the cell's code for text, where `$x$y` is math.
-CELL_FENCE = re.compile(r"^([ \t]*`{3,})\{([A-Za-z]\w*)[^{}\n]*\}[ \t]*$", re.M)
+CELL_FENCE = re.compile(r"^([ \t]*`{3,})\{([A-Za-z]\w*)(?:[ \t,](?:\"[^\"\n]*\"|'[^'\n]*'|[^}\n\"'])*)?\}[ \t]*$",
+                        re.M)
 
 
 def as_quarto_reads(text: str) -> str:
