@@ -130,7 +130,6 @@ FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 FENCE_END = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*\n?")
 
 
-@lru_cache(maxsize=16)  # each source is read by several checks: masked once
 def fenced_code_masked(text: str) -> str:
     r"""``text`` with its fenced code blocks overwritten by ``x`` (line breaks kept), in one
     pass over its lines, as a Markdown reader reads them: a fence runs to the first line of
@@ -139,12 +138,20 @@ def fenced_code_masked(text: str) -> str:
     >>> fenced_code_masked("a\n```py\n[x]\n```\nb\n~~~~\n~~~\nc")
     'a\nxxxxx\nxxx\nxxx\nb\nxxxx\nxxx\nx'
     """
-    fence, result = None, []
-    for line in text.splitlines(keepends=True):
+    return fenced_code(text)[0]
+
+
+@lru_cache(maxsize=16)  # each source is read by several checks: masked once
+def fenced_code(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """``fenced_code_masked``'s text, and each opening fence's line number and line."""
+    fence, result, openers = None, [], []
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
         if fence is None:
             opening = FENCE.match(line)
             fence = opening.group(1) if opening and not (opening.group(1)[0] == "`" and "`" in
                                                              line[opening.end():]) else None
+            if fence:
+                openers.append((number, line.rstrip("\n")))
         else:
             closing = FENCE_END.fullmatch(line)
             if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
@@ -152,7 +159,26 @@ def fenced_code_masked(text: str) -> str:
                 fence = None
                 continue
         result.append(re.sub(r"[^\n]", "x", line) if fence else line)
-    return "".join(result)
+    return "".join(result), tuple(openers)
+
+
+# pandoc's attributes after a fence: {.class #id key=value key="a value" =rawformat}
+ATTRIBUTE = r"""(?:[.#][^\s{}="']++|[^\s{}="']++=(?:"[^"\n]*+"|'[^'\n]*+'|[^\s{}"']*+)|=[A-Za-z][\w+-]*+)"""
+FENCE_ATTRIBUTES = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*[\w+-]*[ \t]*(\{.*)")
+# (possessive: a long line is looked at once, not once for each way to split its spaces)
+READABLE_ATTRIBUTES = re.compile(rf"\{{[ \t]*+(?:{ATTRIBUTE}(?:[ \t]++{ATTRIBUTE})*+)?[ \t]*+\}}[ \t]*+")
+
+
+def unread_fences(text: str) -> list[tuple[int, str]]:
+    r"""The fences whose attributes pandoc cannot read (line, attributes): it then reads
+    no code block there, and pairs the fences after it wrongly, printing text as code
+    and code as text (a knitr chunk's header is read before this: ``executable_cells``).
+
+    >>> unread_fences('```{.r #a key="x y"}\nx\n```\n\n```{.py caption="a {b}"\nx\n```\n')
+    [(5, '{.py caption="a {b}"')]
+    """
+    return [(number, match.group(1)) for number, line in fenced_code(text)[1]
+            for match in [FENCE_ATTRIBUTES.fullmatch(line)] if match and not READABLE_ATTRIBUTES.fullmatch(match.group(1))]
 
 
 def mask(pattern: re.Pattern, text: str) -> str:

@@ -273,6 +273,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         overfull_rows,
         repeated_text,
         template_tags,
+        unread_fences,
         xnos_references,
         yaml_problems,
     )
@@ -316,6 +317,10 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"a code cell ({language}) is shown as its code, not run: what it makes (a figure, a table, "
                  "a value) is in no edition", display_path(path), line,
                  hint="render the cell's output with its tool and include the file, or leave it as code")
+        for line, attributes in unread_fences(texts[path]):
+            warn(f"pandoc cannot read this code fence's attributes '{attributes[:60]}': it reads no code block "
+                 "here, and pairs the fences after it wrongly (text shown as code, code as text)",
+                 display_path(path), line, hint='write them as pandoc does: {.python #id key="a value"}')
         lines = texts[path].splitlines()
         for line, language, code in inline_expressions(texts[path]):
             if DATE_LINE.match(lines[line - 1]) and R_TODAY.search(lines[line - 1]):

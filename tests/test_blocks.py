@@ -844,3 +844,12 @@ def test_a_knitr_chunk_whose_options_quote_a_brace_is_a_cell(tmp_path):
                            'Second paragraph, *emphasis*.\n\n```{r two}\nplot(2)\n```\n\nThird paragraph.\n')
     assert "Second paragraph, emphasis." in text and "{r one" not in text and "```" not in text
     assert "paper.md:7: warning: a code cell (r) is shown as its code" in messages
+
+
+def test_a_fence_whose_attributes_pandoc_cannot_read_is_a_warning(tmp_path):
+    """pandoc reads no code block at a fence it cannot read, and pairs every fence after
+    it wrongly: text printed as code, code as text, without a word."""
+    _, messages = build(tmp_path, '---\ntitle: T\n---\n\nText.\n\n```{.python caption="a plot}\nplot(1)\n```\n\n'
+                        "More text.\n")
+    assert "paper.md:7: warning: pandoc cannot read this code fence's attributes '{.python caption=\"a plot}'" \
+           in messages, messages
