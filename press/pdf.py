@@ -107,13 +107,22 @@ def typst_page_link(element: dict, page: str) -> dict | None:
                                              f"counter(page).at(<{label}>).first()]"]}
 
 
+# What PDF/UA counts as a link: a header repeated on each page of a long table is an
+# artifact, and an artifact may hold none (Typst refuses the PDF).
+LINKING = ("Link", "Cite", "Note")
+
+
 def typst_table(element: dict) -> list[dict]:
     """Columns as wide as their content needs (Typst's own sizing), not the widths
-    pandoc derives from the dashes of a pipe table's rule; a wide table a size smaller."""
+    pandoc derives from the dashes of a pipe table's rule; a wide table a size smaller;
+    a header holding a link or a citation printed once, not on each page."""
     element["c"][2] = [[align, {"t": "ColWidthDefault"}] for align, _ in element["c"][2]]
-    if len(element["c"][2]) < ast.WIDE_TABLE:
+    settings = ["set text(size: 8.5pt)"] if len(element["c"][2]) >= ast.WIDE_TABLE else []
+    if any(next(ast.elements(element["c"][3], kind), None) for kind in LINKING):
+        settings.append("set table.header(repeat: false)")
+    if not settings:
         return [element]
-    return [{"t": "RawBlock", "c": ["typst", "#[#set text(size: 8.5pt)"]}, element,
+    return [{"t": "RawBlock", "c": ["typst", "#[" + "".join(f"#{setting}\n" for setting in settings)]}, element,
             {"t": "RawBlock", "c": ["typst", "]"]}]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import run_build
 
-from press.readback import html_text
+from press.readback import html_text, pdf_text
 
 FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
 BIB = "@article{smith2020, author = {Smith, Ann}, title = {Growth}, journal = {J}, year = {2020}}\n"
@@ -853,3 +853,17 @@ def test_a_fence_whose_attributes_pandoc_cannot_read_is_a_warning(tmp_path):
                         "More text.\n")
     assert "paper.md:7: warning: pandoc cannot read this code fence's attributes '{.python caption=\"a plot}'" \
            in messages, messages
+
+
+def test_a_long_tables_header_may_hold_a_citation_and_a_link(tmp_path):
+    """Typst repeats a header on each page as an artifact, and PDF/UA allows no link in
+    one: the PDF failed, and every edition of the build with it (an author's trial)."""
+    rows = "".join(f"| row {n} | yes | no |\n" for n in range(90))
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\nbibliography: refs.bib\n---\n\n"
+                                       "| Feature | [Ours](https://example.org) | @smith2020 |\n|---|---|---|\n" + rows,
+                                       encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    result = run_build("pdf", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(next((tmp_path / "out").glob("*.pdf")))
+    assert text.count("Feature") == 1 and "row 89" in text and "Smith" in text
