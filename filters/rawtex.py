@@ -25,6 +25,7 @@ from core.names import (
     TEX_SOURCE_ATTRIBUTE,
     TEX_TEXT_CLASS,
 )
+from core.siunitx import explicit_powers
 from core.tex import reads_files, without_comments
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
@@ -262,12 +263,15 @@ TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespac
 def readable(tex: str) -> str:
     """Raw TeX as pandoc's reader reads it right: amsmath's subequations as their
     equations (each numbered: 1, 2 where LaTeX prints 1a, 1b), booktabs' partial and
-    spacing rules left out, ``\\LaTeXe`` as LaTeX2ε.
+    spacing rules left out, ``\\LaTeXe`` as LaTeX2ε, siunitx's units with explicit
+    powers (``core.siunitx``).
 
     >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
     ' A & B \\\\\\\\  4 & 5'
     """
-    return TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex)))
+    return explicit_powers(TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex))))
+
+
 INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
 
 

@@ -345,3 +345,12 @@ def test_what_inputs_bring_in_is_within_the_texts_limit_together(tmp_path):
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"), "--limit", "text=15K")
     assert result.returncode == 1, result.stderr
     assert "part.tex: error: 18 kB: over the limit of 15 kB" in result.stderr, result.stderr
+
+
+def test_siunitx_per_keeps_the_units_power(tmp_path):
+    """pandoc's reader dropped a \\per that opens a unit or comes before \\cubic, and
+    doubled a second one's sign: "3.2 × 10¹⁹ cm³", "J mol K⁻⁻¹" (an author's trial)."""
+    _, page = built_html(tmp_path, "---\ntitle: T\n---\n\nA density of \\SI{3.2e19}{\\per\\cubic\\centi\\meter}, "
+                         "\\si{\\joule\\per\\mole\\per\\kelvin} and \\SIrange{15.92}{16}{\\per\\square\\meter}.\n")
+    text = re.sub(r"<[^>]+>", "", page).replace("\N{NO-BREAK SPACE}", " ")
+    assert "cm−3" in text and "J mol−1 K−1" in text and "15.92 m−2–16 m−2" in text, text[-400:]
