@@ -92,7 +92,33 @@ def plain_metadata(doc: pf.Doc, leaves=None) -> dict:
     """The metadata as plain text, nested as written (for <title>, PDF metadata,
     JSON-LD, the EPUB's cover). ``leaves``: ``meta_leaves(doc.metadata)``, if known."""
     leaves = meta_leaves(doc.metadata) if leaves is None else leaves
-    return nest((path, pf.stringify(value).strip()) for path, value in leaves)
+    return nest((path, plain_text(value)) for path, value in leaves)
+
+
+# Blocks whose text is one piece: a heading's, a paragraph's (panflute's stringify runs a
+# heading into the text after it: "Review & SynthesisRunning title" in a page's description).
+TEXT_BLOCKS = (pf.Para, pf.Plain, pf.Header, pf.CodeBlock, pf.LineBlock, pf.RawBlock)
+
+
+def plain_text(value) -> str:
+    r"""A metadata value as plain text, each block of it apart.
+
+    >>> plain_text(pf.MetaBlocks(pf.Header(pf.Str("Type")), pf.Para(pf.Str("One.")), pf.Para(pf.Str("Two."))))
+    'Type\n\nOne.\n\nTwo.'
+    """
+    if not isinstance(value, pf.MetaBlocks):
+        return pf.stringify(value).strip()
+    return "\n\n".join(text for text in (piece.strip() for block in value.content for piece in block_texts(block))
+                       if text)
+
+
+def block_texts(block):
+    """The texts of a block's text blocks, in order (a list's items, a quotation's paragraphs)."""
+    if isinstance(block, TEXT_BLOCKS) or not isinstance(getattr(block, "content", None), pf.ListContainer):
+        yield pf.stringify(block)
+        return
+    for child in block.content:
+        yield from block_texts(child)
 
 
 def prepare_fields(doc: pf.Doc) -> dict:

@@ -867,3 +867,13 @@ def test_a_long_tables_header_may_hold_a_citation_and_a_link(tmp_path):
     assert result.returncode == 0, result.stderr
     text = pdf_text(next((tmp_path / "out").glob("*.pdf")))
     assert text.count("Feature") == 1 and "row 89" in text and "Smith" in text
+
+
+def test_an_abstracts_headings_stay_apart_from_its_text_in_the_pages_metadata(tmp_path):
+    """"Review & SynthesisRunning title…" in the description, citation_abstract and
+    JSON-LD of a paper whose abstract opens with two headings (an author's trial)."""
+    build(tmp_path, "---\ntitle: T\nabstract: |\n  # Article Type: Review\n  # Running title: Noise\n\n"
+                    "  All data is made available.\n---\n\nBody.\n")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "ReviewRunning" not in page and "NoiseAll" not in page
+    assert '<meta name="description" content="Article Type: Review\n\nRunning title: Noise\n\nAll data' in page
