@@ -101,11 +101,24 @@ def raw_value(meta, path: str, source: Source) -> str:
     return pf.stringify(meta).strip()
 
 
+# LaTeX's babel and polyglossia name languages by name (``lang: ngerman`` in a paper made
+# for LaTeX); pandoc, and this build, take a BCP 47 tag.
+BABEL_NAMES = {"english": "en", "american": "en-US", "british": "en-GB", "ngerman": "de", "german": "de",
+               "naustrian": "de-AT", "nswissgerman": "de-CH", "turkish": "tr", "french": "fr", "francais": "fr",
+               "spanish": "es", "italian": "it", "portuguese": "pt", "brazilian": "pt-BR", "dutch": "nl",
+               "russian": "ru", "polish": "pl", "czech": "cs", "swedish": "sv", "danish": "da",
+               "norwegian": "no", "finnish": "fi", "greek": "el", "catalan": "ca", "hungarian": "hu",
+               "romanian": "ro", "ukrainian": "uk", "croatian": "hr", "slovene": "sl", "arabic": "ar",
+               "hebrew": "he", "persian": "fa", "japanese": "ja", "chinese": "zh", "korean": "ko"}
+
+
 def check_identifier(meta, path: str, check: str, source: Source, checker: Checker):
     """The identifier as a MetaString, or None (reported) when it is not valid."""
     text = raw_value(meta, path, source)
     if check == "lang" and not bcp47(text):
-        checker.error(path, f"'{text}' is not a language tag", "write a BCP 47 tag: tr, en, tr-TR")
+        tag = BABEL_NAMES.get(text.strip().lower())
+        checker.error(path, f"'{text}' is not a language tag" + (f" (it is LaTeX babel's name for {tag})" if tag else ""),
+                      f"write `{path.rpartition('.')[2]}: {tag}`" if tag else "write a BCP 47 tag: tr, en, tr-TR")
         return None
     if check == "date":
         if not re.search(r"\w", text):  # a placeholder: `date: ---`
@@ -390,7 +403,7 @@ def check_metadata(doc: pf.Doc) -> None:
                                "English's",
                          hint=f"add core/languages/{written.split('-')[0].lower()}.py (docs/architecture.md "
                               "shows how), or write a language that has one: " + ", ".join(LANGUAGE_CODES))
-    if doc.get_metadata("lang", default=None) is None:
+    if doc.get_metadata("lang", default=None) is None and "lang" not in source.scalars:  # unwritten, not wrong
         unstated_language(doc, checker)
     if "title" not in meta.content.dict or not as_text(meta.content.dict["title"]):
         path, fix = metadata_fix(doc, source.path, "title: …")

@@ -263,3 +263,16 @@ def test_a_title_written_as_a_block_scalar_builds_every_edition(tmp_path):
     import zipfile
     book = zipfile.ZipFile(next((root / "build").glob("*.epub")))
     assert "A Title on Two Lines" in re.sub(r"\s+", " ", book.read("EPUB/text/ch001.xhtml").decode())
+
+
+def test_a_babel_language_name_is_one_error_with_its_tag(tmp_path):
+    """``lang: ngerman`` (a paper made for LaTeX) gave an error and a warning that the
+    metadata had no `lang` at all (an author's trial)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: Ein Titel\nlang: ngerman\n---\n\nDies ist ein Text in deutscher "
+                                       "Sprache, der von der Arbeit und der Forschung handelt. Die Ergebnisse sind "
+                                       "nicht immer klar und wir haben sie mit einer Methode untersucht.\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:3: error: 'ngerman' is not a language tag (it is LaTeX babel's name for de) (write `lang: de`)" \
+           in result.stderr and "has no `lang`" not in result.stderr, result.stderr
