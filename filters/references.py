@@ -151,9 +151,18 @@ def known_reference(citation, state: Index) -> bool:
     if target is None:
         unknown_reference(citation.id, state, path, line, closest_label(citation.id, state))
         return False
-    error(f"cross-reference '{citation.id}' points at a {target.kind}, not a {expected}",
+    error(f"cross-reference '{citation.id}' points at {article(target.kind)}, not {article(expected)}",
           path, line, hint=f"label it {{#{re.split('[:-]', citation.id)[0]}…}}")
     return False
+
+
+def article(kind: str) -> str:
+    """A kind's name with its article, for a message ("points at a equation" was one).
+
+    >>> article("equation"), article("figure")
+    ('an equation', 'a figure')
+    """
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
 def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
@@ -168,6 +177,11 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
         error(f"unknown cross-reference '{label}': what it names is made by a code cell (labelled "
               f"'{cell}'), and this build runs no code", path, line,
               hint=f"run the cell with its tool, save what it makes and include it with the label, e.g. {example}")
+    elif labelled_code(label, state.doc):
+        error(f"unknown cross-reference '{label}': it names a code block ({labelled_code(label, state.doc)}), "
+              "which a filter this build does not run (pandoc-plot, a diagram filter) would draw as a figure",
+              path, line, hint="draw the figure with the filter's tool, save it and include it with the label, "
+                               "e.g. ![Caption](figure.png){#" + target_id(label) + "}")
     elif inline_picture(label, state.doc):
         error(f"unknown cross-reference '{label}': the picture labelled so is inside a paragraph, and only a "
               "picture alone in its paragraph is a figure", path, line,
@@ -207,6 +221,17 @@ def making_cell(label: str, doc: pf.Doc) -> str:
     return next((block.attributes[CELL_LABEL_ATTRIBUTE] for block in body_elements(doc)
                  if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes
                  and block.attributes.get(CELL_LABEL_ATTRIBUTE) in names), "")
+
+
+def labelled_code(label: str, doc: pf.Doc) -> str:
+    """The classes (``.matplotlib``) of a code block that carries ``label``, or "".
+
+    >>> labelled_code("fig:a", pf.Doc(pf.CodeBlock("", identifier="fig:a", classes=["matplotlib"])))
+    '.matplotlib'
+    """
+    wanted = target_id(label)
+    return next((" ".join(f".{name}" for name in block.classes) or "no class" for block in body_elements(doc)
+                 if isinstance(block, pf.CodeBlock) and block.identifier == wanted), "")
 
 
 def inline_picture(label: str, doc: pf.Doc) -> bool:

@@ -279,7 +279,8 @@ def read_listings(blocks: list) -> list:
             else:
                 caption = None
             if caption is not None and label or caption:
-                block.identifier = ""
+                if block.identifier == label:  # the listing's now (another kind's label stays, for messages)
+                    block.identifier = ""
                 result.append(listing(block, caption, label))
                 index += 1
                 continue
@@ -402,9 +403,24 @@ def reference_heading(doc: pf.Doc) -> None:
     del doc.content[end - 1]
 
 
+def drawn_by_a_filter(doc: pf.Doc) -> None:
+    """A code block labelled as a figure (``{.matplotlib #fig:bench}``) is code a filter
+    would draw (pandoc-plot, a diagram filter), and this build runs none: a warning says
+    it is shown as its code."""
+    blocks = [b for b in body_elements(doc) if isinstance(b, pf.CodeBlock) and kind_of(b.identifier) == "figure"]
+    for block in blocks:
+        classes = " ".join(f".{name}" for name in block.classes)
+        warn(f"the code block labelled '{block.identifier}'{f' ({classes})' if classes else ''} is shown as its "
+             "code: a filter this build does not run (pandoc-plot, a diagram filter) would draw it as a figure",
+             *locate(doc, r"[{ ]#" + re.escape(block.identifier) + r"[ }]"),
+             hint="draw the figure with the filter's tool, save it and include it: "
+                  f"![Caption](figure.png){{#{block.identifier}}}")
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     replace_shortcodes(doc)
+    drawn_by_a_filter(doc)
     doc.content = read_listings(list(doc.content))
     read_blocks(doc, lang)
     reference_heading(doc)

@@ -122,6 +122,20 @@ def test_a_cross_reference_of_the_wrong_kind(project):
     assert "04-more.md:3: error: cross-reference 'fig:alloc' points at a table, not a figure" in result.stderr
 
 
+def test_a_figure_label_on_code_a_filter_would_draw_says_so(tmp_path):
+    """pandoc-plot's ``{.matplotlib #fig:bench}``: the error told the author to label the
+    figure {#fig:bench}, which they had (an author's trial)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nAs in @fig:bench.\n\n"
+                                       "```{.matplotlib #fig:bench file=\"bench.py\" caption=\"Benchmark.\"}\n```\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:7: warning: the code block labelled 'fig:bench' (.matplotlib) is shown as its code" \
+           in result.stderr, result.stderr
+    assert "paper.md:5: error: unknown cross-reference 'fig:bench': it names a code block (.matplotlib)" \
+           in result.stderr
+
+
 def test_an_appendix_after_a_back_matter_section_stays_an_appendix(tmp_path):
     body = {"01.md": "# Intro\n\nText.\n\n# Funding {.funding}\n\nGrant 7.\n\n::: appendix\n# Tables\n\n"
                      "Data.\n:::\n\n# Acknowledgements {.acknowledgements}\n\nThanks.\n\n"
