@@ -112,11 +112,17 @@ def pdf_drawing(data: bytes) -> tuple[bytes, list[str]]:
     >>> stream = io.BytesIO(); pdf.save(stream)
     >>> data, dropped = pdf_drawing(stream.getvalue()); dropped, b"JavaScript" in data
     (['an action when it opens'], False)
+    >>> pdf.Root.OpenAction = pikepdf.Array([pdf.pages[0].obj, pikepdf.Name.XYZ, None, None, 0])
+    >>> stream = io.BytesIO(); pdf.save(stream); pdf_drawing(stream.getvalue())[1]
+    []
     """
     import pikepdf
 
     def held(dictionary, key: str) -> bool:  # matplotlib writes an empty /Annots
         value = dictionary.get(key)
+        if key == "/OpenAction" and (isinstance(value, pikepdf.Array) or isinstance(value, pikepdf.Dictionary)
+                                     and value.get("/S") == pikepdf.Name.GoTo):
+            return False  # "open at page 1" (LibreOffice writes it): a view, nothing the figure loses
         return value is not None and not (isinstance(value, (pikepdf.Array, pikepdf.Dictionary)) and len(value) == 0)
 
     with pikepdf.open(io.BytesIO(data)) as source:
