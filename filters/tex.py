@@ -261,16 +261,34 @@ def unconvertible(formulas: list[str]) -> dict[str, str]:
     return found
 
 
+# texmath's reason for a command it does not know (a macro the author defines in a
+# preamble this build does not read): said once for all the formulas that use it.
+UNKNOWN_COMMAND = re.compile(r"unexpected control sequence (\\[A-Za-z@]+)")
+
+
 def check_math(doc: pf.Doc) -> None:
     """A warning for each formula that the MathML editions (HTML, EPUB, JATS) and Word
     cannot convert: they show its TeX source instead."""
     formulas = list(dict.fromkeys(e.text for e in body_elements(doc) if isinstance(e, pf.Math)))
     if not formulas:
         return
+    by_command: dict[str, list[str]] = {}
     for formula, reason in unconvertible(formulas).items():
+        command = UNKNOWN_COMMAND.fullmatch(reason)
+        if command and command.group(1) in by_command:  # said once, at its first formula
+            by_command[command.group(1)].append(formula)
+            continue
+        if command:
+            by_command[command.group(1)] = [formula]
         path, line = locate(doc, re.escape(formula.strip().split("\n")[0][:40]))
         warn(f"the math '{shorten(formula)}' cannot be converted ({reason}): the html, epub, jats and docx "
-             "editions show its TeX source", path, line, hint="write it with commands MathML conversion knows")
+             "editions show its TeX source", path, line, hint="write it with commands MathML conversion knows"
+             + (f", or define {command.group(1)} in the text with \\newcommand (pandoc expands it)" if command
+                else ""))
+    for command, written in by_command.items():
+        if len(written) > 1:
+            warn(f"{len(written) - 1} more formulas with {command} cannot be converted, as the one named above",
+                 None, None, hint=f"define {command} in the text with \\newcommand, once: every formula is converted")
 
 
 
