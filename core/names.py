@@ -47,6 +47,7 @@ SUBFIGURE_CLASS = "subfigure"          # Figure inside a figure: numbered "1a", 
 TABLE_PANEL_CLASS = "table-panel"      # Div of tables side by side (Quarto's #tbl- div): Table 1, its parts 1a, 1b
 CELL_CLASS = "cell"                    # CodeBlock of an executable code cell (Quarto, R Markdown), shown as code
 CELL_LABEL_ATTRIBUTE = "cell-label"    # … its ``#| label:`` option, taken out of its code (filters.syntax)
+CELL_HIDDEN_ATTRIBUTE = "cell-hidden"  # … the option its author hid it with (echo, include): left out
 LISTING_CLASS = "listing"              # Div of a numbered code block: its caption paragraph, the code
 THEOREM_CLASS = "theorem"              # Div of a theorem, lemma, definition… (its kind in KIND_ATTRIBUTE)
 PROOF_CLASS = "proof"                  # Div of a proof, remark or solution (unnumbered)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.names import CELL_CLASS, CELL_LABEL_ATTRIBUTE
+from core.names import CELL_CLASS, CELL_HIDDEN_ATTRIBUTE, CELL_LABEL_ATTRIBUTE
 
 # C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
 # EPUB and the HTML edition) cannot hold them, and pandoc passes them through.
@@ -457,31 +457,47 @@ EXECUTABLE_CELL = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{([A-Za-z][\w+-]*)"
 KNITR_LABEL = re.compile(r"""[ \t,]*(?:([\w.:-]+)[ \t]*(?:,|$)|.*?\blabel[ \t]*=[ \t]*["']([\w.:-]+)["'])""")
 
 
-def executable_cells(text: str) -> tuple[str, list[tuple[int, str]]]:
+# What hides a cell in knitr's header ({r setup, include=FALSE}) or in Quarto's and knitr's
+# option lines (#| echo: false): the author shows neither it nor, here, what it would make.
+HIDING_OPTION = re.compile(r"(?:^|[ \t,])(echo|include)[ \t]*=[ \t]*(?:FALSE|F)\b")
+HIDING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*(echo|include)[ \t]*:[ \t]*false[ \t]*")
+OPTION_LINE = re.compile(r"[ \t]*(?:#|//|--|%%?)\|")
+
+
+def executable_cells(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """The text with each executable code cell's fence written as pandoc reads a code
     block (```` ```{python} ```` → ```` ```{.python .cell} ````: pandoc takes
     ``{python}`` for no attributes, and pairs the fences wrongly after it, printing
-    whole sections as code), and where each cell is, with its language. This build
-    runs no code: a cell is shown as its code.
+    whole sections as code), and where each cell is, with its language and the option
+    that hides it ("" if none). This build runs no code: a cell is shown as its code,
+    or left out when its author hid it (``echo=FALSE``, ``#| include: false``).
 
     >>> text, cells = executable_cells("Text.\\n\\n```{r echo=FALSE}\\nplot(x)\\n```\\n")
     >>> text.splitlines()[2], cells
-    ('```{.r .cell}', [(3, 'r')])
+    ('```{.r .cell cell-hidden="echo"}', [(3, 'r', 'echo')])
+    >>> executable_cells("```{python}\\n#| include: false\\nimport os\\n```\\n")[1]
+    [(1, 'python', 'include')]
 
     A knitr chunk's name (its first option without a value, or ``label=``) is kept:
 
     >>> executable_cells('```{r plot1, fig.cap="A plot"}\\nplot(1)\\n```\\n')[0].splitlines()[0]
     '```{.r .cell cell-label="plot1"}'
     >>> executable_cells('```{r one, fig.cap="A run. \\\\label{one}"}\\nplot(1)\\n```\\n')[1]
-    [(1, 'r')]
+    [(1, 'r', '')]
     """
-    cells: list[tuple[int, str]] = []
+    cells: list[tuple[int, str, str]] = []
 
     def fence(match: re.Match) -> str:
-        cells.append((line_of(text, match.start()), match.group(3)))
+        hidden = HIDING_OPTION.search(match.group(4) or "")
+        for line in text[match.end() + 1:match.end() + 4000].split("\n")[:20]:  # the option lines opening it
+            if hidden or not OPTION_LINE.match(line):
+                break
+            hidden = HIDING_LINE.fullmatch(line.strip())
+        cells.append((line_of(text, match.start()), match.group(3), hidden.group(1) if hidden else ""))
         name = KNITR_LABEL.match(match.group(4) or "")
         label = f' {CELL_LABEL_ATTRIBUTE}="{name.group(1) or name.group(2)}"' if name else ""
-        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}}}"
+        hiding = f' {CELL_HIDDEN_ATTRIBUTE}="{hidden.group(1)}"' if hidden else ""
+        return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}{hiding}}}"
 
     return EXECUTABLE_CELL.sub(fence, text), cells
 

@@ -40,6 +40,7 @@ from core.markup import text_to_inlines
 from core.names import (
     CALLOUT_CLASS,
     CELL_CLASS,
+    CELL_HIDDEN_ATTRIBUTE,
     CELL_LABEL_ATTRIBUTE,
     KIND_ATTRIBUTE,
     LISTING_CLASS,
@@ -258,6 +259,9 @@ def read_listings(blocks: list) -> list:
                 continue
         if isinstance(block, pf.Div):
             block.content = read_listings(list(block.content))
+        if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes and CELL_HIDDEN_ATTRIBUTE in block.attributes:
+            index += 1  # hidden by its author (echo: false, include: false): shown by no edition
+            continue
         if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes:
             as_listing_options(block)
         if isinstance(block, pf.CodeBlock):

@@ -313,10 +313,15 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
                  hint="add the missing header cells (or join the row's extra cells)")
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(bookdown_references(xnos_references(texts[path])))
-        for line, language in cells:
+        for line, language, hidden in cells:
+            if hidden == "include":  # knitr and Quarto show nothing of it either
+                continue
             warn(f"a code cell ({language}) is shown as its code, not run: what it makes (a figure, a table, "
-                 "a value) is in no edition", display_path(path), line,
-                 hint="render the cell's output with its tool and include the file, or leave it as code")
+                 "a value) is in no edition" if not hidden else
+                 f"a code cell ({language}) whose code its author hid (echo: false) is left out, not run: what it "
+                 "makes (a figure, a table, a value) is in no edition", display_path(path), line,
+                 hint="render the cell's output with its tool and include the file" +
+                      ("" if hidden else ", or leave it as code"))
         for line, attributes in unread_fences(texts[path]):
             warn(f"pandoc cannot read this code fence's attributes '{attributes[:60]}': it reads no code block "
                  "here, and pairs the fences after it wrongly (text shown as code, code as text)",

@@ -479,9 +479,9 @@ plot(1)
 The end.
 """)
     assert "2. Two The second section’s text." in text and "The end." in text
-    assert "width of figures" in text and "plot(1)" in text  # the code, shown as code
+    assert "width of figures" in text and "plot(1)" not in text  # the code, shown as code; a hidden cell's not
     assert re.search(r"paper\.md:7: warning: a code cell \(python\) is shown as its code, not run", messages)
-    assert re.search(r"paper\.md:17: warning: a code cell \(r\) is shown as its code, not run", messages)
+    assert re.search(r"paper\.md:17: warning: a code cell \(r\) whose code its author hid", messages)
 
 
 def test_a_code_cells_options_are_no_part_of_its_code_and_name_its_listing(tmp_path):
@@ -877,3 +877,17 @@ def test_an_abstracts_headings_stay_apart_from_its_text_in_the_pages_metadata(tm
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "ReviewRunning" not in page and "NoiseAll" not in page
     assert '<meta name="description" content="Article Type: Review\n\nRunning title: Noise\n\nAll data' in page
+
+
+def test_a_cell_its_author_hid_is_left_out(tmp_path):
+    """knitr's ``include=FALSE`` and ``echo=FALSE``, Quarto's ``#| echo: false``: the
+    author shows no code (knitr its output alone); every edition printed the setup code
+    (an author's trial). A hidden cell's lost output is said; an included-nothing one is not."""
+    text, messages = build(tmp_path, "---\ntitle: T\n---\n\n```{r setup, include=FALSE}\nlibrary(secretpkg)\n```\n\n"
+                           "Text one.\n\n```{r plot, echo=FALSE}\nplot(hiddenplot)\n```\n\n```{python}\n#| echo: false\n"
+                           "print(hiddenprint)\n```\n\n```{r shown}\nsummary(shownsummary)\n```\n\nText two.\n")
+    assert "secretpkg" not in text and "hiddenplot" not in text and "hiddenprint" not in text
+    assert "Text one. summary(shownsummary) Text two." in text
+    assert "paper.md:5:" not in messages
+    assert "paper.md:11: warning: a code cell (r) whose code its author hid (echo: false) is left out" in messages
+    assert "paper.md:15: warning: a code cell (python) whose code its author hid" in messages

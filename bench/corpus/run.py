@@ -187,13 +187,22 @@ CELL_FENCE = re.compile(r"^([ \t]*`{3,})\{([A-Za-z]\w*)(?:[ \t,](?:\"[^\"\n]*\"|
                         re.M)
 
 
+# A cell its author hid, which Quarto and knitr do not show: {r, echo=FALSE}, #| include: false
+HIDDEN_CELL = re.compile(r"\b(?:echo|include)\s*=\s*F(?:ALSE)?\b")
+HIDDEN_CELL_LINE = re.compile(r"^\s*(?:#|//|--|%%?)\|\s*(?:echo|include)\s*:\s*false\s*$", re.M)
+
+
 def as_quarto_reads(text: str) -> str:
-    r"""The source with each code cell fenced as a code block in its language.
+    r"""The source with each code cell fenced as a code block in its language (class
+    ``hidden`` when its author hid it).
 
     >>> as_quarto_reads("```{r} \nx$end - y$start\n```\n")
     '```{.r}\nx$end - y$start\n```\n'
+    >>> as_quarto_reads("```{r setup, include=FALSE}\nlibrary(x)\n```\n")
+    '```{.r .hidden}\nlibrary(x)\n```\n'
     """
-    return CELL_FENCE.sub(r"\1{.\2}", text)
+    return CELL_FENCE.sub(lambda m: f"{m.group(1)}{{.{m.group(2)}"
+                                    f"{' .hidden' if HIDDEN_CELL.search(m.group(0)) else ''}}}", text)
 
 
 def pandoc_json(sources: list[Path]) -> dict:
@@ -263,6 +272,9 @@ def units(doc: dict) -> list[tuple[str, list]]:
                 result.append(strip(item))
             return result
         if isinstance(value, dict):
+            if value.get("t") == "CodeBlock" and ("hidden" in value["c"][0][1]
+                                                  or HIDDEN_CELL_LINE.search(value["c"][1][:2000])):
+                return {"t": "Div", "c": [["", [], []], []]}  # a cell its author hid: Quarto shows none of it
             if value.get("t") == "Figure":
                 apart.append(strip(value["c"][1][1]))
                 return {"t": "Div", "c": [["", [], []], strip(value["c"][2])]}
