@@ -218,7 +218,8 @@ def making_cell(label: str, doc: pf.Doc) -> str:
     """
     wanted = target_id(label)
     names = {wanted, re.sub(r"^(?:fig|tab|tbl)[:-]", "", wanted)}
-    return next((block.attributes[CELL_LABEL_ATTRIBUTE] for block in body_elements(doc)
+    return next((block.attributes[CELL_LABEL_ATTRIBUTE] for block in [*body_elements(doc),
+                                                                      *getattr(doc, "hidden_cells", ())]
                  if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes
                  and block.attributes.get(CELL_LABEL_ATTRIBUTE) in names), "")
 

@@ -243,8 +243,9 @@ def is_listing_label(identifier: str) -> bool:
     return kind_of(identifier) == "listing"
 
 
-def read_listings(blocks: list) -> list:
-    """Every labelled or captioned code block of ``blocks`` as a listing (and inside divs)."""
+def read_listings(blocks: list, hidden: list) -> list:
+    """Every labelled or captioned code block of ``blocks`` as a listing (and inside divs);
+    the cells their author hid left out, into ``hidden``."""
     result: list = []
     index = 0
     while index < len(blocks):
@@ -258,9 +259,10 @@ def read_listings(blocks: list) -> list:
                 index += 1
                 continue
         if isinstance(block, pf.Div):
-            block.content = read_listings(list(block.content))
+            block.content = read_listings(list(block.content), hidden)
         if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes and CELL_HIDDEN_ATTRIBUTE in block.attributes:
-            index += 1  # hidden by its author (echo: false, include: false): shown by no edition
+            hidden.append(block)  # hidden by its author (echo: false, include: false): shown by no edition
+            index += 1
             continue
         if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes:
             as_listing_options(block)
@@ -425,7 +427,8 @@ def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     replace_shortcodes(doc)
     drawn_by_a_filter(doc)
-    doc.content = read_listings(list(doc.content))
+    doc.hidden_cells = []  # for a reference to what one would make (filters.references) to say so
+    doc.content = read_listings(list(doc.content), doc.hidden_cells)
     read_blocks(doc, lang)
     reference_heading(doc)
 

@@ -891,3 +891,12 @@ def test_a_cell_its_author_hid_is_left_out(tmp_path):
     assert "paper.md:5:" not in messages
     assert "paper.md:11: warning: a code cell (r) whose code its author hid (echo: false) is left out" in messages
     assert "paper.md:15: warning: a code cell (python) whose code its author hid" in messages
+
+
+def test_a_reference_to_what_a_hidden_cell_makes_says_so(tmp_path):
+    (tmp_path / "paper.Rmd").write_text("---\ntitle: T\n---\n\nSee Figure \\@ref(fig:plot).\n\n"
+                                        "```{r plot, echo=FALSE, fig.cap=\"A plot.\"}\nplot(1)\n```\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.Rmd:5: error: unknown cross-reference 'fig:plot': what it names is made by a code cell " \
+           "(labelled 'plot')" in result.stderr, result.stderr
