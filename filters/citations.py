@@ -105,9 +105,24 @@ def year_labels(entries: list, lang: str) -> dict[str, str]:
             labels[group[0].key] = year
             continue
         group.sort(key=lambda e: (sort_key(plain(e.fields.get("title", "")), lang), e.key))
-        for letter, entry in zip(string.ascii_lowercase, group):
-            labels[entry.key] = year + letter
+        for index, entry in enumerate(group):
+            labels[entry.key] = year + year_letter(index)
     return labels
+
+
+def year_letter(index: int) -> str:
+    """The letter of the ``index``-th work of one author and year: a … z, then aa, ab, …
+    as citeproc goes on (an organisation's 27 reports of one year had no 27th letter).
+
+    >>> [year_letter(i) for i in (0, 25, 26, 27, 701, 702)]
+    ['a', 'z', 'aa', 'ab', 'zz', 'aaa']
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = string.ascii_lowercase[rest] + letters
+    return letters
 
 
 # --- the house style: formatting -------------------------------------------------

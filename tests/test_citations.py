@@ -701,3 +701,17 @@ def test_citations_separated_by_commas(tmp_path):
     assert "paper.md:8: warning: '[@a2008, @b2011]' is read as one bracket of citations" in result.stderr
     page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert "As shown (Colombo, 2008; Li, 2011) here." in page and "@b2011" not in page
+
+
+def test_twenty_seven_works_of_one_author_and_year_are_lettered_on(tmp_path):
+    """An organisation's 27 reports of one year: the house style had letters a–z only, and
+    the 27th work was a traceback (an attacker's round; honest papers have such lists)."""
+    entries = "".join(f"@report{{who{n}, author = {{{{World Health Organization}}}}, title = {{Report {n:02d}}}, "
+                      f"year = {{2020}}}}\n" for n in range(27))
+    (tmp_path / "refs.bib").write_text(entries, encoding="utf-8")
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: refs.bib\nnocite: \"@*\"\n---\n\nText.\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "2020z" in page and "2020aa" in page and "Report 26" in page
