@@ -28,6 +28,7 @@ from pathlib import Path
 from core.diagnostics import BuildError, display_path, error, record, source_files
 from core.inputs import read_input
 from core.metadatafile import metadata_line
+from core.names import ROOT_KEY
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
 # Names journals use that the collection spells otherwise.
@@ -96,7 +97,7 @@ def project_folders(doc) -> tuple[Path, Path]:
     sources = source_files(doc)
     if sources:
         folder = Path(sources[0]).resolve().parent
-        return folder, folder.parent
+        return folder, Path(doc.get_metadata(ROOT_KEY, default=None) or folder)
     return Path.cwd(), Path.cwd()
 
 
@@ -109,7 +110,7 @@ def find_style(value: str, doc) -> CslStyle | None:
         path = (folder / value).resolve()
         if not path.is_relative_to(root.resolve()):
             error(f"the citation style '{value}' lies outside the project", *where,
-                  hint="put the .csl file in the project folder and name it relative to manuscript/")
+                  hint=f"keep the .csl file in {display_path(root)}/, or build with --root a folder that holds it")
             return None
         if not path.is_file():
             error(f"citation style file not found: {value}", *where,

@@ -41,6 +41,7 @@ from core.names import (
     MARKDOWN_SUFFIXES,
     METADATA_FILE_KEY,
     PROJECT_KEY,
+    ROOT_KEY,
     SOURCE_FILES_KEY,
 )
 from core.sandbox import Sandbox
@@ -575,6 +576,7 @@ def read(manuscript: Manuscript, while_reading=None):
         warn(f"'{key}' is left out: it is the build's own key", *metadata_line(doc, key),
              hint="the build writes it itself, from what it reads")
     doc.metadata[PROJECT_KEY] = pf.MetaString(str(manuscript.home.resolve()))
+    doc.metadata[ROOT_KEY] = pf.MetaString(str(manuscript.root.resolve()))
     doc.metadata[LAYOUT_KEY] = pf.MetaString(manuscript.layout)
     with collecting() as found:
         bibliography = check_document(doc, manuscript, metadata_files)

@@ -603,6 +603,21 @@ def test_a_csl_path_outside_the_project_is_refused(tmp_path):
            "the project" in result.stderr
 
 
+
+def test_a_one_file_papers_csl_path_is_held_to_its_root(tmp_path):
+    """The style's path was held to the parent of the paper's folder: a one-file paper's
+    ``csl: ../outside.csl`` read a file beside --root (an attacker's round)."""
+    from filters.cslstyle import collection_file
+    (tmp_path / "outside.csl").write_bytes(collection_file("apa").read_bytes())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "paper.md").write_text("---\ntitle: T\ncsl: ../outside.csl\n---\n\nText.\n",
+                                              encoding="utf-8")
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--root", str(tmp_path / "sub"),
+                       "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:3: error: the citation style '../outside.csl' lies outside the project" in result.stderr
+
+
 @pytest.mark.slow
 def test_nocite_star_lists_every_entry(tmp_path):
     metadata = 'lang: en\ntitle: Nocite\nnocite: "@*"\n'
