@@ -34,10 +34,12 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import NamedFirst, locate, warn
+from core.diagnostics import NamedFirst, error, locate, warn
+from core.inputs import limit
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
 from core.names import (
+    BUILD_KEYS,
     CALLOUT_CLASS,
     CELL_CLASS,
     CELL_HIDDEN_ATTRIBUTE,
@@ -100,7 +102,10 @@ def replace_shortcodes(doc: pf.Doc) -> None:
     left out, with a warning (Quarto's renderer, which would expand it, does not run here)."""
     seen: Counter = Counter()  # each shortcode's text: the second time, its second place
     named = NamedFirst()
+    expanded = 0  # what the shortcodes put in, counted against the text's limit
     for element in written_lines(doc):
+        if expanded > limit("text"):
+            break
         if "{{<" not in leaf_text(element):  # no word of it opens one (pf.stringify cost 30 ms a build)
             continue
         inlines, result, index = opened(list(element.content)), [], 0
@@ -114,8 +119,14 @@ def replace_shortcodes(doc: pf.Doc) -> None:
             trailing = text[text.index(">}}") + 3:]
             written = text[:text.index(">}}") + 3]
             seen[written] += 1
-            result += expansion(shortcode(written), written, doc, seen[written] - 1, named) + \
-                (text_to_inlines(trailing) if trailing else [])
+            put = expansion(shortcode(written), written, doc, seen[written] - 1, named)
+            expanded += len(pf.stringify(pf.Plain(*put))) if put else 0
+            if expanded > limit("text"):  # {{< meta subtitle >}} a thousand times: the text, multiplied
+                error(f"the shortcodes put {expanded:,} characters or more into the text, over the text limit of "
+                      f"{limit('text'):,}", *locate(doc, re.escape(written), metadata=True),
+                      hint="write fewer of them, or a shorter value")
+                break
+            result += put + (text_to_inlines(trailing) if trailing else [])
             index = end
         result = [inline for position, inline in enumerate(result)  # no two spaces where one went
                   if not (isinstance(inline, pf.Space) and position and isinstance(result[position - 1], pf.Space))]
@@ -143,7 +154,7 @@ def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0, named: NamedFirst | 
         return [pf.Str(WORDS[name])]
     if name == "smallcaps":
         return [pf.SmallCaps(*text_to_inlines(" ".join(args)))]
-    if name == "meta" and args:
+    if name == "meta" and args and args[0].split(".")[0] not in BUILD_KEYS:  # never the build's own (a path)
         value = doc.get_metadata(args[0], default=None)
         if isinstance(value, str):
             return text_to_inlines(value)

@@ -837,3 +837,28 @@ def test_metadata_nested_too_deeply_is_named_at_its_own_line(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "manuscript/metadata.yaml:3: error: the manuscript nests blocks or inlines too deeply" in result.stderr, \
         result.stderr
+
+
+def test_a_meta_shortcode_never_prints_the_builds_own_keys(tmp_path):
+    """``{{< meta press-project >}}`` printed the server's path in an --untrusted build."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\nBuilt in {{< meta press-project >}} "
+                                              "and {{< meta press-root >}}.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in page and "Built in and ." in re.sub(r"<[^>]+>", "", page)
+
+
+def test_what_meta_shortcodes_repeat_counts_against_the_text_limit(tmp_path):
+    """A 19,500-character subtitle repeated by 500 shortcodes: 31 KB of Markdown gave a
+    9.8 MB page in 58 s and 2.7 GB."""
+    subtitle = "word " * 3900
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "paper.md").write_text(f"---\ntitle: T\nlang: en\nsubtitle: {subtitle}\n---\n\n"
+                                              + "{{< meta subtitle >}}\n\n" * 500, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted",
+                       "--limit", "text=200K")
+    assert result.returncode == 1
+    assert "error: the shortcodes put" in result.stderr and "over the text limit of 200,000" in result.stderr
+    assert "Traceback" not in result.stderr
