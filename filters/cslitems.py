@@ -212,12 +212,18 @@ def entry_from_item(item: dict) -> Entry:
 
 
 def date_fields(date) -> dict[str, str]:
-    """A CSL date (``date-parts``, ``raw``, ``literal`` or an ISO string) as year, month, day."""
+    """A CSL date (``date-parts``, ``raw``, ``literal`` or an ISO string) as year, month, day;
+    ``date-parts`` of another shape than a list of lists reads as no date.
+
+    >>> date_fields({"date-parts": [[2020, 5]]}), date_fields({"date-parts": [5]}), date_fields({"date-parts": 5})
+    ({'year': '2020', 'month': '5'}, {}, {})
+    """
     if not date:
         return {}
     if isinstance(date, str):
         date = {"raw": date}
-    parts = (date.get("date-parts") or [[]])[0] if isinstance(date, dict) else []
+    listed = date.get("date-parts") if isinstance(date, dict) else None
+    parts = listed[0] if isinstance(listed, list) and listed and isinstance(listed[0], list) else []
     if not parts and isinstance(date, dict) and (date.get("raw") or date.get("literal")):
         raw = str(date.get("raw") or date.get("literal"))
         pieces = raw.split("-")[:3] if raw[:4].isdigit() else []

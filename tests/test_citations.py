@@ -730,3 +730,9 @@ def test_twenty_seven_works_of_one_author_and_year_are_lettered_on(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "2020z" in page and "2020aa" in page and "Report 26" in page
+
+
+@pytest.mark.parametrize("date", ['{"date-parts": [5]}', '{"date-parts": 5}', '{"date-parts": [null]}'])
+def test_a_csl_json_date_of_another_shape_is_no_date_not_a_traceback(tmp_path, date):
+    bibliography = load(tmp_path, "refs.json", f'[{{"id": "a", "type": "book", "title": "T", "issued": {date}}}]')
+    assert "year" not in bibliography.entries["a"].fields
