@@ -17,12 +17,13 @@ carries them. Images the build draws itself (the timeline) are ``data:`` URIs.
 """
 from __future__ import annotations
 
+import base64
 import difflib
 import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, unquote_to_bytes, urlparse
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -91,14 +92,38 @@ def project_folder(doc: pf.Doc) -> Path:
     return Path(project).resolve() if project else manuscript_folder(doc)
 
 
+def data_picture_problem(url: str) -> str | None:
+    """What keeps an edition from decoding the PNG or JPEG a ``data:`` address holds
+    (``core.images.picture_problem``: the pixel limit, a damaged file); None for an SVG,
+    which the editions' SVG readers bound themselves.
+
+    >>> data_picture_problem("data:image/png;base64,iVBORw0KGgo="), data_picture_problem("data:image/svg+xml,<svg/>")
+    ('not a PNG or JPEG file (its first bytes are neither)', None)
+    """
+    head, _, body = url.partition(",")
+    suffix = {"image/png": ".png", "image/jpeg": ".jpg"}.get(head[5:].split(";")[0].lower())
+    if suffix is None:
+        return None
+    try:
+        data = base64.b64decode(body, validate=False) if ";base64" in head.lower() else unquote_to_bytes(body)
+    except ValueError:
+        return "its base64 text is damaged"
+    return picture_problem(data, suffix)
+
+
 def check(url: str, folder: Path, where, image: bool, project: Path | None = None,
           untrusted: bool = False) -> tuple[str, Path] | None:
     """(normalised name, file) for a local file of ``project`` (by default ``folder``),
     its path relative to ``folder``, its name relative to ``project``; None (reported)
-    otherwise. Generated images (``data:`` URIs) pass as they are. ``where()``: the file
-    and line of the mention, looked up only to report a problem."""
+    otherwise. Generated images (``data:`` URIs) pass as they are, once their picture is
+    checked as a file's is. ``where()``: the file and line of the mention, looked up only
+    to report a problem."""
     project = project or folder
     if DATA_URI.match(url):
+        problem = data_picture_problem(url)
+        if problem:
+            error(f"the picture written in the text (a data: address): {problem}", *where(),
+                  hint="save it at a smaller size, as a file of the manuscript")
         return None
     parsed = urlparse(url)
     if parsed.scheme and len(parsed.scheme) > 1 or url.startswith("//"):

@@ -5,6 +5,7 @@ the test checks, in every edition it could reach, with and without --untrusted a
 the README's trust model says."""
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
@@ -880,3 +881,18 @@ def test_a_bib_string_multiplied_by_its_own_name_is_held_to_the_bibliographys_li
     assert result.returncode == 1 and time.perf_counter() - started < 30
     assert "refs.bib:7: error: the value of 's6' is 10,000,000 characters, put together from @string names: " \
            "over the bibliography's limit of 1,000,000" in result.stderr, result.stderr
+
+
+def test_a_picture_written_as_a_data_address_is_held_to_the_pixel_limit(tmp_path):
+    """A 146 KB data: address held a 30000 × 30000 PNG: refused as a file, built as a data:
+    address (0.99 GB). Its picture is checked as a file's is."""
+    from PIL import Image
+
+    stream = io.BytesIO()
+    Image.new("1", (2000, 2000)).save(stream, "PNG")
+    address = "data:image/png;base64," + base64.b64encode(stream.getvalue()).decode()
+    (tmp_path / "paper.md").write_text(f"---\ntitle: T\nlang: en\n---\n\nText.\n\n![x]({address})\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"), "--limit", "pixels=1M")
+    assert result.returncode == 1
+    assert "paper.md:8: error: the picture written in the text (a data: address): 2000 × 2000 pixels" \
+           in result.stderr, result.stderr
