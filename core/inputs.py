@@ -10,7 +10,7 @@ a journal raises one with ``--limit NAME=SIZE``, a command-line switch, never me
 (('text', 8000000), ('pixels', 100000000), '4 MB')
 >>> parse_limit("words=3")
 Traceback (most recent call last):
-ValueError: unknown limit 'words' (choose from text, bib, figure, figures, pixels, field, cells, word, document, seconds)
+ValueError: unknown limit 'words' (choose from text, bib, figure, figures, pixels, field, cells, word, document, memory, seconds)
 """
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ LIMITS = {
     "word": Limit(500, "characters", "one word of the PDF (pandoc's Typst writer takes time in its square)"),
     "document": Limit(40_000_000, "characters", "what one pandoc run writes (a note, a link's definition or a "
                       "cited work's text is repeated at each use: 40 KB of notes used 5,000 times took 8 GB)"),
+    "memory": Limit(2_000_000_000, "bytes", "what one run of pandoc may hold (a CSL style whose macro calls "
+                    "itself took 6 GB in 20 s; the article takes 60 MB)"),
     "seconds": Limit(120, "seconds", "one run of pandoc (its Markdown reader takes time in the square of some "
                      "texts: 16,000 '<' in a row took 50 s; the article takes 0.2 s, ten times it 2 s)"),
 }

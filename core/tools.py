@@ -58,7 +58,9 @@ def start_pandoc(args: list[str], stdin: str | None = None, env: dict | None = N
     Every run is sandboxed: ``--sandbox`` lets pandoc's readers and writers read no
     file but those the arguments name (the build's copies, ``core.sandbox``), and it
     runs in a private empty folder."""
-    process = subprocess.Popen([pandoc_path(), *PANDOC_RUNTIME, "--sandbox", *args], stdin=subprocess.PIPE,
+    # its heap held to the memory limit: past it, pandoc stops ("Heap exhausted"), and says so
+    runtime = [*PANDOC_RUNTIME[:-1], f"-M{max(limit('memory') // 1_000_000, 64)}m", PANDOC_RUNTIME[-1]]
+    process = subprocess.Popen([pandoc_path(), *runtime, "--sandbox", *args], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                env={**os.environ, **(env or {})}, cwd=empty_folder())
     outcome: dict = {}
@@ -147,6 +149,10 @@ def finish(process: subprocess.Popen) -> str:
                          "which no file or tool can hold", hint="look for an escape such as \\ud800 in a "
                          "bibliography or metadata file, and write the character itself")
     stdout, stderr = process.press_outcome["streams"]
+    if process.returncode != 0 and "Heap exhausted" in stderr:
+        raise BuildError(f"pandoc was stopped at {limit('memory'):,} bytes, the limit for {LIMITS['memory'].what}",
+                         hint="look for a CSL style or a text that repeats itself; a journal that accepts larger "
+                              "texts raises the limit: --limit memory=…")
     if process.returncode != 0:
         raise BuildError(f"pandoc failed: {stderr.strip()}")
     return stdout

@@ -22,6 +22,8 @@ OBJECT = "\ufffc"  # an inline that is not text: a note's mark, a citation
 CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*" + OBJECT + r"*(?=\s+)")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]*(.)")
 INITIAL = re.compile(r"^[^\W\d_]\.$")
+SPACES = re.compile(r"\s*")
+WORD_WINDOW = 200  # characters before a full stop that its word may span (an abbreviation is shorter)
 ORDINAL = re.compile(r"^\(?(?:\d{1,3}|[IVXLC]+)\.$")
 
 
@@ -35,7 +37,9 @@ def ends_sentence(text: str, end: int, lang: str) -> bool:
     following = NEXT_WORD.match(text, end)
     if not following or following.group(1).islower():
         return False
-    words = text[:end].rstrip(OBJECT + "\"”’')]").split()
+    # the last word, read within a window: splitting all the text before it, sentence after
+    # sentence, took time in the square of a paragraph's length (60,000 sentences: minutes)
+    words = text[max(0, end - WORD_WINDOW):end].rstrip(OBJECT + "\"”’')]").split()
     token = words[-1].lstrip("\"“‘'([") if words else ""
     if not token.endswith("."):
         return True
@@ -51,7 +55,7 @@ def sentence_bounds(text: str, lang: str) -> list[tuple[int, int]]:
     for match in CANDIDATE.finditer(text):
         if ends_sentence(text, match.end(), lang):
             bounds.append((start, match.end()))
-            start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
+            start = SPACES.match(text, match.end()).end()
     if start < len(text.rstrip()):
         bounds.append((start, len(text.rstrip())))
     return bounds

@@ -896,3 +896,51 @@ def test_a_picture_written_as_a_data_address_is_held_to_the_pixel_limit(tmp_path
     assert result.returncode == 1
     assert "paper.md:8: error: the picture written in the text (a data: address): 2000 × 2000 pixels" \
            in result.stderr, result.stderr
+
+
+CSL_HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" '
+            'version="1.0"><info><title>X</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>')
+CSL_TAIL = ('<citation><layout><text macro="m0"/></layout></citation><bibliography><layout>'
+            '<text variable="title"/></layout></bibliography></style>\n')
+
+
+@pytest.mark.parametrize("macros, said", [
+    ('<macro name="m0"><text value="x"/><text macro="m0"/></macro>', "its macro 'm0' calls itself (m0 → m0)"),
+    ("".join(f'<macro name="m{n}"><text macro="m{n + 1}"/><text macro="m{n + 1}"/></macro>' for n in range(21))
+     + '<macro name="m21"><text value="x"/></macro>', "its macros expand to 1,000,001 calls or more"),
+    ("".join(f'<macro name="m{n}"><text macro="m{n + 1}"/></macro>' for n in range(3000))
+     + '<macro name="m3000"><text value="x"/></macro>', "its macros call one another deeper than Python follows"),
+])
+def test_a_csl_styles_macros_are_bounded_before_pandoc_runs_them(tmp_path, macros, said):
+    """A macro calling itself took pandoc's citeproc 6 GB in 20 s; macros each calling the
+    next twice, 2^21 copies, 42 s and 4.2 GB."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.csl").write_text(CSL_HEAD + macros + CSL_TAIL, encoding="utf-8")
+    (tmp_path / "sub" / "refs.bib").write_text("@book{a, title={T}, year={2020}}\n", encoding="utf-8")
+    (tmp_path / "sub" / "paper.md").write_text("---\ntitle: T\nlang: en\nbibliography: refs.bib\ncsl: x.csl\n---\n\n"
+                                               "As [@a].\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted")
+    assert result.returncode == 1 and time.perf_counter() - started < 30
+    assert f"x.csl: error: the citation style cannot be used: {said}" in result.stderr, result.stderr
+
+
+def test_pandoc_is_held_to_the_memory_limit(tmp_path):
+    """A backstop for whatever makes pandoc grow: its heap is bounded, and past the bound
+    the build says which limit stopped it."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\n" + "Some *words* of text. " * 20000,
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"), "--limit", "memory=64M")
+    assert result.returncode == 1
+    assert "error: pandoc was stopped at 64,000,000 bytes, the limit for what one run of pandoc may hold" \
+           in result.stderr, result.stderr[-600:]
+
+
+def test_a_paragraph_of_many_sentences_is_split_in_linear_time():
+    """60,000 sentences in one paragraph (1.3 MB): the chronology's sentence splitter read
+    all the text before each full stop, and took more than ten minutes."""
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); "
+                           "from filters.sentences import sentence_bounds; "
+                           "assert len(sentence_bounds(sys.stdin.read(), 'en')) == 60000"],
+                          input="Some words of text. " * 60000, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0
