@@ -109,6 +109,8 @@ def watch(root: Path, out: Path, wanted: list[str],
     build, so that files a build has just begun to read (a new .bib) are watched too."""
     from watchfiles import watch as changes
 
+    from core.tools import TYPST
+    TYPST.isolated = False  # the author's own loop: Typst's memoised layout makes a recompile ten times faster
     stop = stop or threading.Event()
     templates = template_path((options or {}).get("templates", ()))
     path = (options or {}).get("path")
