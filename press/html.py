@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+from core.diagnostics import BuildError
 from core.kinds import NATIVE, After, Native, Renderers, front_matter
 from core.markup import page_range
 from core.mathtext import linear
@@ -114,9 +115,11 @@ def figure_files(job) -> dict[str, bytes]:
     """Every checked file the page shows, under its name beside the page."""
     files = {}
     folder = Path(job.root)
+    taken = [name for name in job.resources if web_name(name) in OWN_FILES]
+    if taken:  # it would be written over by the page's own file, and the page would show that
+        raise BuildError(f"the figure '{taken[0]}' has the name of a file the html edition writes itself "
+                         f"({', '.join(OWN_FILES)}), beside the page", hint="give it another name")
     for name, path in job.resources.items():
-        if name in OWN_FILES:
-            continue
         path = Path(path)
         files[f"html/{web_name(name)}"] = (svg_of_pdf(path, folder) if name.lower().endswith(".pdf")
                                            else path.read_bytes())

@@ -900,3 +900,13 @@ def test_a_reference_to_what_a_hidden_cell_makes_says_so(tmp_path):
     assert result.returncode == 1
     assert "paper.Rmd:5: error: unknown cross-reference 'fig:plot': what it names is made by a code cell " \
            "(labelled 'plot')" in result.stderr, result.stderr
+
+
+def test_a_figure_named_as_a_file_the_html_edition_writes_is_an_error(tmp_path):
+    """A figure named card.png was silently replaced by the page's link-preview card."""
+    (tmp_path / "card.png").write_bytes(FIGURE.read_bytes())
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nurl: https://example.org/a/\n---\n\n![A card.](card.png)\n",
+                                       encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "error: the figure 'card.png' has the name of a file the html edition writes itself" in result.stderr
