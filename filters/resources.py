@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import difflib
+import hashlib
 import os
 import re
 from html.parser import HTMLParser
@@ -164,6 +165,29 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
     return str(PurePosixPath(*target.relative_to(project).parts)), target
 
 
+# What a published figure's name may hold: letters, digits and . _ - / (Unicode's letters too).
+# A name with any other character (a#b.png, c{d}.png, e%f.png, "a b.png") is read differently
+# by each edition's language: an address (# starts a fragment, % an escape), TeX (# { } %
+# are its own), so each edition had its own way to break it.
+PUBLISHABLE = re.compile(r"[^\w./-]")
+
+
+def published_name(name: str) -> str:
+    """The name a figure is published under in every edition (raw HTML's files keep
+    theirs: its markup names them): as written when it holds
+    only letters, digits and ``. _ - /``; else each other character as ``-``, and a short
+    digest of the name as written, so that two names never become one.
+
+    >>> published_name("figures/map.png"), published_name("şekil 1.png"), published_name("a#b.png")
+    ('figures/map.png', 'şekil-1-84140d.png', 'a-b-f39e4d.png')
+    """
+    if not PUBLISHABLE.search(name):
+        return name
+    stem, dot, suffix = name.rpartition(".") if "." in name.rpartition("/")[2] else (name, "", "")
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
+    return f"{PUBLISHABLE.sub('-', stem)}-{digest}{dot}{suffix}"
+
+
 def picture_checked(url: str, target: Path, where, untrusted: bool) -> bool:
     """What a figure holds, checked before any edition decodes it: a regular file
     within the figure limit; a PNG or JPEG whose header declares no more pixels than
@@ -244,8 +268,8 @@ def prepare(doc: pf.Doc) -> None:
             checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True,
                             project=project, untrusted=untrusted_build(doc))
             if checked:
-                element.url = checked[0]
-                found[checked[0]] = checked[1]
+                element.url = published_name(checked[0])
+                found[element.url] = checked[1]
         elif isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html":
             for url in media_paths(element.text):
                 checked = check(url, folder, lambda url=url: place(doc, url), image=False, project=project)

@@ -910,3 +910,20 @@ def test_a_figure_named_as_a_file_the_html_edition_writes_is_an_error(tmp_path):
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "error: the figure 'card.png' has the name of a file the html edition writes itself" in result.stderr
+
+
+def test_a_figure_whose_name_holds_a_character_of_an_editions_language_is_published_safely(tmp_path):
+    """a#b.png, c{d}.png, e%f.png: the HTML's src pointed at another file (# starts a
+    fragment), and the LaTeX folder did not compile (# and % are TeX's own)."""
+    for name in ("a#b.png", "c{d}.png", "e%f.png"):
+        (tmp_path / name).write_bytes(FIGURE.read_bytes())
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\n![One](a%23b.png)\n\n![Two](c{d}.png)\n\n"
+                                       "![Three](e%25f.png)\n", encoding="utf-8")
+    result = run_build("html", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    sources = re.findall(r'<img src="([^"]+)"', page)
+    assert len(sources) == 3 and all(re.fullmatch(r"[\w.-]+", source) for source in sources), sources
+    assert all((tmp_path / "out" / "html" / source).is_file() for source in sources)
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert all(f"{{{source}}}" in tex and (tmp_path / "out" / "latex" / source).is_file() for source in sources)
