@@ -24,7 +24,7 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, unquote_to_bytes, urlparse
+from urllib.parse import quote, unquote, unquote_to_bytes, urlparse
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -151,8 +151,12 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
         known = [os.path.relpath(p, folder) for p in project.rglob("*")
                  if p.suffix.lower() in FORMATS and p.is_file()]
         close = difflib.get_close_matches(relative, known, n=1, cutoff=0.5)
+        whole = (folder / url).resolve()  # a#b.png: the address's '#' began a fragment
         error(f"image file '{url}' not found", *where(),
-              hint=f"did you mean '{close[0]}'?" if close else
+              hint=f"the file '{url}' is there, but in an address '#' and '?' begin what is no file's name: "
+                   f"write {quote(url)}" if (parsed.fragment or parsed.query) and whole.is_relative_to(project)
+              and whole.is_file() else
+              f"did you mean '{close[0]}'?" if close else
               f"a path that starts with / is read from {display_path(project)}/" if relative.startswith("/") else
               "paths are relative to the manuscript folder, e.g. figures/map.png")
         return None

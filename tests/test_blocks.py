@@ -927,3 +927,12 @@ def test_a_figure_whose_name_holds_a_character_of_an_editions_language_is_publis
     assert all((tmp_path / "out" / "html" / source).is_file() for source in sources)
     tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert all(f"{{{source}}}" in tex and (tmp_path / "out" / "latex" / source).is_file() for source in sources)
+
+
+def test_a_figure_named_with_a_hash_written_as_is_says_how_to_write_it(tmp_path):
+    (tmp_path / "a#b.png").write_bytes(FIGURE.read_bytes())
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\n![One](a#b.png)\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "paper.md:6: error: image file 'a#b.png' not found (the file 'a#b.png' is there, but in an address " \
+           "'#' and '?' begin what is no file's name: write a%23b.png)" in result.stderr, result.stderr
