@@ -932,7 +932,7 @@ def test_pandoc_is_held_to_the_memory_limit(tmp_path):
                                        encoding="utf-8")
     result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"), "--limit", "memory=64M")
     assert result.returncode == 1
-    assert "error: pandoc was stopped at 64,000,000 bytes, the limit for what one run of pandoc may hold" \
+    assert "error: pandoc was stopped at 64,000,000 bytes, the limit for what one run of pandoc or Typst may hold" \
            in result.stderr, result.stderr[-600:]
 
 
