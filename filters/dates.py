@@ -554,6 +554,8 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
 
     >>> in_name("the Agenda 2030 Summit met", 11, 15, "en"), in_name("In 1940 Germany invaded", 3, 7, "en")
     (True, False)
+    >>> in_name("funded by the France 2030 program", 21, 25, "en")
+    True
     >>> s = "Ahmet Cevdet Paşa, 1866’da Halep’e gitti. Ahmet Paşa 1866’da Halep’e gitti."
     >>> in_name(s, 19, 23, "tr"), in_name(s, 53, 57, "tr")  # a comma, a case ending: no name holds it
     (False, False)
@@ -571,7 +573,8 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
     connectors = {word.lower() for word in table["date_connectors_before"]}
     earlier = window[:before.start(1)]
     sentence_start = (not earlier.strip() and start <= NAME_WINDOW) or earlier.rstrip()[-1:] in ".!?:"
-    return (previous[:1].isupper() and following[:1].isupper() and previous not in months
+    named = following[:1].isupper() or following.lower() in table["name_nouns"]  # the Horizon 2020 programme
+    return (previous[:1].isupper() and named and previous not in months
             and not re.search(r"['’]", previous)
             and following not in months and previous.lower() not in connectors and not sentence_start)
 

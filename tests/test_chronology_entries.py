@@ -129,6 +129,16 @@ def test_a_year_that_names_a_thing_is_no_event():
         ("2021-11-12", "Zirvede “Türk Dünyası 2040 Vizyonu” belgesi kabul edilmiştir.")]
 
 
+@pytest.mark.parametrize("body, lang", [
+    # an author's trial: a software paper's funding line drew "an entry for the editor's eye"
+    ("This work was funded by the France 2030 program of the French government.", "en"),
+    ("The project received support from the Horizon 2020 programme under grant 12345.", "en"),
+    ("Bu çalışma Türkiye 2023 hedefleri çerçevesinde yürütülmüştür.", "tr"),
+])
+def test_a_year_in_the_name_of_a_programme_is_no_date(body, lang):
+    assert appendix(body, lang) == ([], [])
+
+
 @pytest.mark.parametrize("body, entry", [
     ("Ahmet Cevdet Paşa, 1866’da Halep vilayetine vali tayin edildi.",   # a comma: no name spans it
      ("1866", "Ahmet Cevdet Paşa, Halep vilayetine vali tayin edildi.")),

@@ -208,6 +208,8 @@ DATES = {
     "date_suffix": "['’]s",
     # "In August of that year", "ended in November of the same year"
     "date_connectors_after": ["of that year", "of the same year", "of that same year"],
+    "name_nouns": ["program", "programme", "programs", "programmes", "plan", "strategy", "agenda", "vision",
+                   "goals", "targets", "initiative", "framework", "roadmap", "project", "fund", "call"],
     "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
                         "the night of", "on", "in", "into", "of", "at", "by", "from", "to", "until",
                         "till", "since", "beyond", "through", "throughout", "during", "as of", "only",
