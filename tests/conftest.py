@@ -35,6 +35,13 @@ def run_build(*args: str, cwd: Path = REPO, env: dict | None = None,
                           capture_output=True, text=True, env=environment)
 
 
+def paper_build(tmp_path: Path, text: str, *args: str, name: str = "paper.md") -> subprocess.CompletedProcess:
+    """A one-file paper holding ``text``, saved in ``tmp_path`` as ``name`` and built with
+    ``args`` (by default its HTML edition) into ``tmp_path/out``."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return run_build(*(args or ("html",)), str(tmp_path / name), "--out", str(tmp_path / "out"))
+
+
 @pytest.fixture(scope="session")
 def article(tmp_path_factory) -> Path:
     """The article's three editions, built once into a temporary folder."""

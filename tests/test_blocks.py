@@ -6,7 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from conftest import run_build
+from conftest import paper_build, run_build
 
 from press.readback import html_text, pdf_text
 
@@ -859,11 +859,9 @@ def test_a_long_tables_header_may_hold_a_citation_and_a_link(tmp_path):
     """Typst repeats a header on each page as an artifact, and PDF/UA allows no link in
     one: the PDF failed, and every edition of the build with it (an author's trial)."""
     rows = "".join(f"| row {n} | yes | no |\n" for n in range(90))
-    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\nbibliography: refs.bib\n---\n\n"
-                                       "| Feature | [Ours](https://example.org) | @smith2020 |\n|---|---|---|\n" + rows,
-                                       encoding="utf-8")
     (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
-    result = run_build("pdf", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\nbibliography: refs.bib\n---\n\n"
+                         "| Feature | [Ours](https://example.org) | @smith2020 |\n|---|---|---|\n" + rows, "pdf")
     assert result.returncode == 0, result.stderr
     text = pdf_text(next((tmp_path / "out").glob("*.pdf")))
     assert text.count("Feature") == 1 and "row 89" in text and "Smith" in text
@@ -894,9 +892,8 @@ def test_a_cell_its_author_hid_is_left_out(tmp_path):
 
 
 def test_a_reference_to_what_a_hidden_cell_makes_says_so(tmp_path):
-    (tmp_path / "paper.Rmd").write_text("---\ntitle: T\n---\n\nSee Figure \\@ref(fig:plot).\n\n"
-                                        "```{r plot, echo=FALSE, fig.cap=\"A plot.\"}\nplot(1)\n```\n", encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\nSee Figure \\@ref(fig:plot).\n\n"
+                         "```{r plot, echo=FALSE, fig.cap=\"A plot.\"}\nplot(1)\n```\n", name="paper.Rmd")
     assert result.returncode == 1
     assert "paper.Rmd:5: error: unknown cross-reference 'fig:plot': what it names is made by a code cell " \
            "(labelled 'plot')" in result.stderr, result.stderr
@@ -905,9 +902,7 @@ def test_a_reference_to_what_a_hidden_cell_makes_says_so(tmp_path):
 def test_a_figure_named_as_a_file_the_html_edition_writes_is_an_error(tmp_path):
     """A figure named card.png was silently replaced by the page's link-preview card."""
     (tmp_path / "card.png").write_bytes(FIGURE.read_bytes())
-    (tmp_path / "paper.md").write_text("---\ntitle: T\nurl: https://example.org/a/\n---\n\n![A card.](card.png)\n",
-                                       encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\nurl: https://example.org/a/\n---\n\n![A card.](card.png)\n")
     assert result.returncode == 1
     assert "error: the figure 'card.png' has the name of a file the html edition writes itself" in result.stderr
 
@@ -917,9 +912,8 @@ def test_a_figure_whose_name_holds_a_character_of_an_editions_language_is_publis
     fragment), and the LaTeX folder did not compile (# and % are TeX's own)."""
     for name in ("a#b.png", "c{d}.png", "e%f.png"):
         (tmp_path / name).write_bytes(FIGURE.read_bytes())
-    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\n![One](a%23b.png)\n\n![Two](c{d}.png)\n\n"
-                                       "![Three](e%25f.png)\n", encoding="utf-8")
-    result = run_build("html", "latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\n---\n\n![One](a%23b.png)\n\n![Two](c{d}.png)\n\n"
+                         "![Three](e%25f.png)\n", "html", "latex")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     sources = re.findall(r'<img src="([^"]+)"', page)
@@ -931,8 +925,7 @@ def test_a_figure_whose_name_holds_a_character_of_an_editions_language_is_publis
 
 def test_a_figure_named_with_a_hash_written_as_is_says_how_to_write_it(tmp_path):
     (tmp_path / "a#b.png").write_bytes(FIGURE.read_bytes())
-    (tmp_path / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\n![One](a#b.png)\n", encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\n---\n\n![One](a#b.png)\n")
     assert result.returncode == 1
     assert "paper.md:6: error: image file 'a#b.png' not found (the file 'a#b.png' is there, but in an address " \
            "'#' and '?' begin what is no file's name: write a%23b.png)" in result.stderr, result.stderr

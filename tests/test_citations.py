@@ -30,7 +30,7 @@ from filters.citemodel import parse_locator
 from filters.cslitems import csl_item, plain_item, structured_references
 from filters.cslstyle import find_style
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
-from tests.conftest import require_tool, run_build, write_manuscript
+from tests.conftest import paper_build, require_tool, run_build, write_manuscript
 
 BIB = r"""
 @misc{aslanli2015, author = {Aslanlı}, year = {2015}}
@@ -724,9 +724,7 @@ def test_twenty_seven_works_of_one_author_and_year_are_lettered_on(tmp_path):
     entries = "".join(f"@report{{who{n}, author = {{{{World Health Organization}}}}, title = {{Report {n:02d}}}, "
                       f"year = {{2020}}}}\n" for n in range(27))
     (tmp_path / "refs.bib").write_text(entries, encoding="utf-8")
-    (tmp_path / "paper.md").write_text("---\ntitle: T\nbibliography: refs.bib\nnocite: \"@*\"\n---\n\nText.\n",
-                                       encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\nnocite: \"@*\"\n---\n\nText.\n")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "2020z" in page and "2020aa" in page and "Report 26" in page

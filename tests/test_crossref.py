@@ -5,7 +5,7 @@ from pathlib import Path
 
 import panflute as pf
 import pytest
-from conftest import doc_from, run_build, write_manuscript
+from conftest import doc_from, paper_build, run_build, write_manuscript
 
 from filters import crossref
 from filters.numbering import collapse, kind_of, label_text
@@ -125,10 +125,8 @@ def test_a_cross_reference_of_the_wrong_kind(project):
 def test_a_figure_label_on_code_a_filter_would_draw_says_so(tmp_path):
     """pandoc-plot's ``{.matplotlib #fig:bench}``: the error told the author to label the
     figure {#fig:bench}, which they had (an author's trial)."""
-    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nAs in @fig:bench.\n\n"
-                                       "```{.matplotlib #fig:bench file=\"bench.py\" caption=\"Benchmark.\"}\n```\n",
-                                       encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\nAs in @fig:bench.\n\n"
+                         "```{.matplotlib #fig:bench file=\"bench.py\" caption=\"Benchmark.\"}\n```\n")
     assert result.returncode == 1
     assert "paper.md:7: warning: the code block labelled 'fig:bench' (.matplotlib) is shown as its code" \
            in result.stderr, result.stderr

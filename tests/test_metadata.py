@@ -6,7 +6,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_build, write_manuscript
+from conftest import REPO, paper_build, run_build, write_manuscript
 
 from core.metaschema import SCHEMA, bcp47, license_of, orcid_valid
 from core.options import DEFAULTS
@@ -69,8 +69,7 @@ def test_no_title_is_an_error(tmp_path):
 def test_no_title_in_a_paper_without_front_matter_says_where_to_write_it(tmp_path):
     """pandoc-crossref's test inputs are one file without a front matter: the hint named
     manuscript/metadata.yaml, a file the paper's layout does not have."""
-    (tmp_path / "input.md").write_text("Some text.\n\n# Head\n\nMore.\n", encoding="utf-8")
-    result = run_build("html", str(tmp_path / "input.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "Some text.\n\n# Head\n\nMore.\n", name="input.md")
     assert result.returncode == 1
     assert f"{tmp_path / 'input.md'}: error: the article has no title (begin {tmp_path / 'input.md'} with a " \
            "front matter: ---, title: …, --- (three lines))" in result.stderr, result.stderr
@@ -268,11 +267,9 @@ def test_a_title_written_as_a_block_scalar_builds_every_edition(tmp_path):
 def test_a_babel_language_name_is_one_error_with_its_tag(tmp_path):
     """``lang: ngerman`` (a paper made for LaTeX) gave an error and a warning that the
     metadata had no `lang` at all (an author's trial)."""
-    (tmp_path / "paper.md").write_text("---\ntitle: Ein Titel\nlang: ngerman\n---\n\nDies ist ein Text in deutscher "
-                                       "Sprache, der von der Arbeit und der Forschung handelt. Die Ergebnisse sind "
-                                       "nicht immer klar und wir haben sie mit einer Methode untersucht.\n",
-                                       encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = paper_build(tmp_path, "---\ntitle: Ein Titel\nlang: ngerman\n---\n\nDies ist ein Text in deutscher "
+                         "Sprache, der von der Arbeit und der Forschung handelt. Die Ergebnisse sind nicht immer "
+                         "klar und wir haben sie mit einer Methode untersucht.\n")
     assert result.returncode == 1
     assert "paper.md:3: error: 'ngerman' is not a language tag (it is LaTeX babel's name for de) (write `lang: de`)" \
            in result.stderr and "has no `lang`" not in result.stderr, result.stderr
