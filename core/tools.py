@@ -191,6 +191,13 @@ class TypstSession:
         # (``core.typstworker``); the author's own loop (watch, serve) compiles in this
         # process instead, where Typst's memoised layout makes a recompile ten times faster.
         self.isolated = True
+        self._spare: subprocess.Popen | None = None  # a worker started early (``warm``)
+
+    def warm(self) -> None:
+        """Start the worker of the next isolated compile now, while the caller makes its
+        source: Python's start and Typst's import (30 ms) are then off the PDF's path."""
+        if self.isolated and self._spare is None:
+            self._spare = worker()
 
     def compile(self, source: str, timestamp: int | None, output: str = "pdf",
                 ppi: float = 72, root: Path | None = None, fonts: tuple[Path, ...] = (),
@@ -224,15 +231,18 @@ class TypstSession:
             raise BuildError(f"typst stopped on what it could not draw ({str(panic)[:120]})",
                              hint="look for a figure too large or too deeply nested to draw") from None
 
-    @staticmethod
-    def _compile_apart(arguments: dict) -> bytes:
+    def _compile_apart(self, arguments: dict) -> bytes:
         """One compile by ``core.typstworker``, stopped past the time limit; its memory
         bounded by the memory limit (as much again for Typst's own reservations)."""
         request = json.dumps({**arguments, "memory": 2 * limit("memory"), "packages": str(NO_PACKAGES)})
+        with self._lock:
+            process, self._spare = self._spare or worker(), None
         try:
-            done = subprocess.run([sys.executable, str(TYPST_WORKER)], input=request.encode("utf-8"),
-                                  capture_output=True, timeout=limit("seconds"), cwd=empty_folder())
+            stdout, stderr = process.communicate(request.encode("utf-8"), timeout=limit("seconds"))
+            done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
         except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
             raise BuildError(f"typst was stopped after {limit('seconds')} s, the limit for "
                              f"{LIMITS['seconds'].what}", hint="look for thousands of notes, or a very long "
                              "table or paragraph; a journal that accepts slower texts raises the limit: "
@@ -288,6 +298,12 @@ def typst_unescaped(text: str) -> str:
 class MissingGlyphs(BuildError):
     """Typst's export refused characters that no font of the PDF has: ``characters``."""
     characters: list[str]
+
+
+def worker() -> subprocess.Popen:
+    """A ``core.typstworker`` process, waiting for its request on stdin."""
+    return subprocess.Popen([sys.executable, str(TYPST_WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=empty_folder())
 
 
 class TypstFailed(Exception):

@@ -18,10 +18,14 @@ FAILED = 2
 
 
 def main() -> int:
-    request = json.loads(sys.stdin.buffer.read())
+    import typst  # before the request comes: a worker started early has Typst ready when it does
+
+    text = sys.stdin.buffer.read()
+    if not text:  # started early for a compile that never came (the build stopped before it)
+        return 0
+    request = json.loads(text)
     if request["memory"]:
         resource.setrlimit(resource.RLIMIT_AS, (request["memory"], request["memory"]))
-    import typst
 
     compiler = typst.Compiler(root=request["root"], ignore_system_fonts=True, font_paths=request["fonts"],
                               package_path=request["packages"], package_cache_path=request["packages"])

@@ -255,6 +255,7 @@ def write(job, shared) -> dict[str, bytes]:
         from press import latex
         pdf = latex.write_pdf(job, job.pdf_engine)[f"{job.slug}.pdf"]
     else:
+        TYPST.warm()  # Typst's worker starts while pandoc writes its source
         source = typst_source(job, render_typst(job))
         pdf = archival(typeset(source, job), job.plain, job.lang)
     return {f"{job.slug}.pdf": pdf, f"html/{job.slug}.pdf": pdf}
