@@ -573,6 +573,9 @@ def bookdown_references(text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
+LEADING_MARKS = re.compile(r"(?:[ \t]*[-*>+](?=[ \t]))*")
+
+
 def deepest_place(text: str) -> tuple[int, int]:
     """The line where a Markdown text nests deepest, and how deep: brackets and braces
     (math's too) on the line, fenced divs (``:::``, ``<div>``) open around it, a run of emphasis
@@ -580,6 +583,8 @@ def deepest_place(text: str) -> tuple[int, int]:
 
     >>> deepest_place("# A\\n\\n::: a\\n::: b\\n$x^{{{{{y}}}}}$\\n:::\\n:::\\n")
     (5, 5)
+    >>> deepest_place("a: 1\\nb: - - - - x\\n- - - - - - x\\n")
+    (3, 6)
     """
     best, divs = (1, 0), 0
     for number, line in enumerate(text.splitlines(), 1):
@@ -595,7 +600,8 @@ def deepest_place(text: str) -> tuple[int, int]:
             elif char in "}])":
                 depth = max(depth - 1, 0)
         marks = max((len(run) for run in re.findall(r"[*_]+", line)), default=0)
-        score = max(deepest, divs, marks)
+        leading = len(LEADING_MARKS.match(line).group(0).split())  # "- - - x": YAML's sequences, lists, quotes
+        score = max(deepest, divs, marks, leading)
         if score > best[1]:
             best = (number, score)
     return best

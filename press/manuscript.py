@@ -448,9 +448,12 @@ def too_deep_in(root: Path, path: Path | None = None) -> BuildError:
         manuscript = find_manuscript(root, path)
         sources = [*manuscript.sources, *([manuscript.metadata_file] if manuscript.metadata_file else []),
                    *manuscript.bibliography]
+        # and what the metadata may name, or the chronology's corrections (refs.json, chronology.yaml)
+        named = [p for p in sorted(manuscript.root.rglob("*"))[:2000]
+                 if p.suffix.lower() in (".bib", ".json") or p.name == "chronology.yaml"]
     except BuildError:
-        sources = []
-    return too_deep(sources)
+        sources, named = [], []
+    return too_deep(list(dict.fromkeys([*sources, *named])))
 
 
 def slug_of_title(title: str) -> str:

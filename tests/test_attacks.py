@@ -958,3 +958,18 @@ def test_typst_is_held_to_the_time_and_memory_limits(tmp_path):
         result = run_build("pdf", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted",
                            "--limit", limit)
         assert result.returncode == 1 and said in result.stderr, result.stderr[-800:]
+
+
+@pytest.mark.parametrize("name, text, metadata", [
+    ("refs.json", "[" * 3000 + "]" * 3000, "bibliography: refs.json\n"),
+    ("chronology.yaml", "- " * 3000 + "x\n", ""),
+])
+def test_too_deep_a_file_the_metadata_names_is_said_at_that_file(tmp_path, name, text, metadata):
+    """Nested 3,000 deep, a CSL-JSON file or the chronology's corrections was reported at
+    paper.md:1 (an attacker's round)."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "sub" / "paper.md").write_text(f"---\ntitle: T\nlang: en\n{metadata}---\n\nText.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{name}:1: error:" in result.stderr, result.stderr
