@@ -124,6 +124,8 @@ KEYS: dict[str, dict[str, Key]] = {
         "numbers": Key(dict, "number words → their value (two days later)", {}),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),
+        "author_joiners": Key(list, "words that join authors' names in a citation written as text (Swetnam and "
+                                    "Lynch, 1989): its year is a work's, no date", []),
         "name_nouns": Key(list, "lower-case nouns that, after a capitalised word and a year, make the year part "
                                 "of a name, no date: the Horizon 2020 programme, the France 2030 plan", []),
         "adverbial": Key(list, "(before, after) regexes: a date that names a thing its clause's event happens "

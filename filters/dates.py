@@ -337,13 +337,30 @@ def quantity(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 def is_quantity(text: str, start: int, end: int, lang: str) -> bool:
-    """Whether the number at ``text[start:end]`` counts something or names a unit.
+    r"""Whether the number at ``text[start:end]`` counts something, names a unit or is
+    the year of a work a citation written as text names ("(Swetnam and Lynch, 1989)").
 
     >>> is_quantity("the 1st Infantry Division", 4, 7, "en"), is_quantity("in 1940 the", 3, 7, "en")
     (True, False)
+    >>> s = "effects (Swetnam and Lynch, 1989) and (Kim et al. 2003a; Roe, 1999)"
+    >>> [is_quantity(s, m.start(), m.end(), "en") for m in re.finditer(r"\d{4}", s)]
+    [True, True, True]
     """
     before, after = quantity(lang)
-    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end))
+    citing, cited = cited_year(lang)
+    return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end)
+                or citing.search(text[max(0, start - 120):start]) and cited.match(text, end))
+
+
+@lru_cache(maxsize=None)
+def cited_year(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """What stands before and after the year of a citation written as text: an opening
+    bracket or a semicolon, names joined by the language's words, a comma; a letter,
+    then the bracket's end, a semicolon, a comma or a page."""
+    joiners = "|".join(map(re.escape, pack(lang)["author_joiners"])) or "(?!)"
+    name = r"[^\W\d_][\w’'.-]*"
+    return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:(?:{joiners})\s*)+(?:{name})?)*,?\s*$"),
+            re.compile(r"[a-z]?\s*(?:[;,)]|:\s*\d)"))
 
 
 @dataclass(frozen=True)

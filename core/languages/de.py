@@ -170,6 +170,7 @@ DATES = {
     "day_month_form": "{day}. {month}",
     "date_suffix": r"(?!)",
     "ordinal_period": True,
+    "author_joiners": ["und", "&", "u. a.", "et al."],
     "date_connectors_before": ["in der Nacht vom", "am", "im", "vom", "bis zum", "seit dem", "seit", "ab"],
     "weekdays": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
     "date_parts": {"early": ["Anfang "], "mid": ["Mitte "], "late": ["Ende "]},

@@ -208,6 +208,7 @@ DATES = {
     "date_suffix": "['’]s",
     # "In August of that year", "ended in November of the same year"
     "date_connectors_after": ["of that year", "of the same year", "of that same year"],
+    "author_joiners": ["and", "&", "et al."],
     "name_nouns": ["program", "programme", "programs", "programmes", "plan", "strategy", "agenda", "vision",
                    "goals", "targets", "initiative", "framework", "roadmap", "project", "fund", "call"],
     "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",

@@ -195,6 +195,7 @@ DATES = {
     "date_suffix": "['’′`´][a-zçğıöşü]+|\\s(?:[dt][ae]n?|y[ae])(?!\\w)",
     # Words that only tie a date to its sentence (after it in Turkish, before it
     # in English); dropped from event texts.
+    "author_joiners": ["ve", "&", "vd.", "ark.", "et al."],
     "name_nouns": ["programı", "planı", "stratejisi", "vizyonu", "hedefleri", "projesi", "gündemi"],
     "date_connectors_before": [],
     "date_connectors_after": ["yılları arasında", "yıllarında", "yılında", "yılları", "yılı",
