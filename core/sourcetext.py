@@ -551,6 +551,30 @@ def xnos_references(text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
+# A tabular's column specification repeating a column (l *{2}{c}): pandoc's Markdown reader
+# writes the repetition out after it and keeps it too ({l *{2}{c}cccc}), so every edition's
+# table had four columns too many. Written out before pandoc reads it, it reads right.
+COLUMN_SPEC = re.compile(r"(\\begin\{(?:tabular[x*]?|longtable|array|tabulary)\}(?:\{[^{}\n]*+\})?[ \t]*+\{)"
+                         r"((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*+\})*+\})*+)\}")  # possessive: one look a line
+REPEATED_COLUMNS = re.compile(r"\*\{(\d{1,2})\}\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def repeated_columns(text: str) -> str:
+    r"""The text with each ``*{n}{spec}`` of a tabular's columns written out.
+
+    >>> repeated_columns(r"\begin{tabular}{l *{2}{c} *{2}{p{1cm}}}")
+    '\\begin{tabular}{l cc p{1cm}p{1cm}}'
+    """
+    if "*{" not in text:
+        return text
+    def written_out(match: re.Match) -> str:
+        spec = REPEATED_COLUMNS.sub(lambda repeat: repeat.group(2) * int(repeat.group(1)), match.group(2))
+        # no table has hundreds of columns: a longer one is left as written (and no text grows by it)
+        return f"{match.group(1)}{spec}}}" if "*{" in match.group(2) and len(spec) <= 500 else match.group(0)
+
+    return COLUMN_SPEC.sub(written_out, text)
+
+
 BOOKDOWN_REFERENCE = re.compile(r"\\@ref\(([^()\s]+)\)|\(\\#((?:fig|tab|eq|sec)[:-][^()\s]+)\)")
 
 

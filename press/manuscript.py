@@ -272,6 +272,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         inline_expressions,
         markdown_problems,
         overfull_rows,
+        repeated_columns,
         repeated_text,
         template_tags,
         unread_fences,
@@ -313,7 +314,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
                  f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
                  hint="add the missing header cells (or join the row's extra cells)")
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
-        texts[path], cells = executable_cells(bookdown_references(xnos_references(texts[path])))
+        texts[path], cells = executable_cells(bookdown_references(xnos_references(repeated_columns(texts[path]))))
         for line, language, hidden in cells:
             if hidden == "include":  # knitr and Quarto show nothing of it either
                 continue

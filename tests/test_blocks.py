@@ -929,3 +929,12 @@ def test_a_figure_named_with_a_hash_written_as_is_says_how_to_write_it(tmp_path)
     assert result.returncode == 1
     assert "paper.md:6: error: image file 'a#b.png' not found (the file 'a#b.png' is there, but in an address " \
            "'#' and '?' begin what is no file's name: write a%23b.png)" in result.stderr, result.stderr
+
+
+def test_a_tabular_repeating_a_column_has_its_columns(tmp_path):
+    """``{l *{2}{c}}``: pandoc's Markdown reader wrote the repetition out and kept it too
+    ({l *{2}{c}cccc}): seven cells a row where the table has three (an author's trial)."""
+    build(tmp_path, "---\ntitle: T\nlang: en\n---\n\n\\begin{table}\n\\begin{tabular}{l *{2}{c}}\n"
+                    "Model & A & B \\\\\nMass & 33 & 60\n\\end{tabular}\n\\end{table}\n")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<td") == 6, page.count("<td")
