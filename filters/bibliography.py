@@ -49,7 +49,7 @@ WHOLES = {"book", "mvbook", "collection", "mvcollection", "proceedings", "mvproc
 PARTS = {"inbook", "incollection", "inproceedings", "inreference", "bookinbook", "suppbook",
          "suppcollection"}
 # A DOI as the DOI Handbook defines it, and what people write before one.
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$|^10/[A-Za-z0-9]{3,12}$")  # the second: a shortDOI (shortdoi.org), 10/gkzc7v
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 # Characters a URI cannot hold (RFC 3986): a DOI holding one is written percent-encoded.
 NOT_IN_URI = re.compile(r'[<>"{}|\\^`\[\]%]')
@@ -96,8 +96,8 @@ def cleaned_doi(value: str) -> str | None:
 
     >>> cleaned_doi(r" https://doi.org/10.1002/(SICI)1097\\_x<1>{}. ")
     '10.1002/(SICI)1097_x%3C1%3E'
-    >>> cleaned_doi("doi: 10.5281/zenodo.1"), cleaned_doi("10.5281 zenodo"), cleaned_doi("n/a")
-    ('10.5281/zenodo.1', None, None)
+    >>> cleaned_doi("doi: 10.5281/zenodo.1"), cleaned_doi("10.5281 zenodo"), cleaned_doi("n/a"), cleaned_doi("10/gkzc7v")
+    ('10.5281/zenodo.1', None, None, '10/gkzc7v')
     """
     from urllib.parse import unquote
 
@@ -116,6 +116,9 @@ def checked_doi(entry: Entry, key: str, path: str, line: int | None) -> None:
     >>> entry = Entry("article", fields={"doi": "10.21105/joss.01370", "url": "http://dx.doi.org/10.21105/joss.01370"})
     >>> checked_doi(entry, "a", "x.bib", 1); dict(entry.fields)
     {'doi': '10.21105/joss.01370'}
+    >>> entry = Entry("article", fields={"doi": "10/gkzc7v", "url": "10/gkzc7v"})  # a shortDOI, as its url too
+    >>> checked_doi(entry, "a", "x.bib", 1); dict(entry.fields)
+    {'doi': '10/gkzc7v'}
     """
     written = entry.fields.get("doi")
     if written is None:
@@ -128,8 +131,8 @@ def checked_doi(entry: Entry, key: str, path: str, line: int | None) -> None:
     else:
         entry.fields["doi"] = doi
         url = entry.fields.get("url", "")
-        if url and re.match(r"\s*https?://", url) and cleaned_doi(url) == doi:
-            del entry.fields["url"]  # the DOI's own address: printed once, as the DOI
+        if url and cleaned_doi(url) == doi:
+            del entry.fields["url"]  # the DOI's own address, or the DOI itself: printed once, as the DOI
 
 
 def blanked(text: str) -> str:

@@ -112,6 +112,10 @@ BABEL_NAMES = {"english": "en", "american": "en-US", "british": "en-GB", "ngerma
                "hebrew": "he", "persian": "fa", "japanese": "ja", "chinese": "zh", "korean": "ko"}
 
 
+# A date with its time of day: the day is the article's date.
+DATE_TIME = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*")
+
+
 def check_identifier(meta, path: str, check: str, source: Source, checker: Checker):
     """The identifier as a MetaString, or None (reported) when it is not valid."""
     text = raw_value(meta, path, source)
@@ -124,6 +128,8 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         if not re.search(r"\w", text):  # a placeholder: `date: ---`
             checker.warn(path, f"'{text}' is no date: '{path}' is left out", "write the date, or delete the line")
             return None
+        timed = DATE_TIME.fullmatch(text)  # Jekyll's 2020-01-03 22:05:00, ISO 8601's 2016-09-04T19:12:45+02:00
+        text = timed.group(1) if timed else text
         try:
             date, guess = read_date(text, checker.lang)
         except DateError as problem:
@@ -149,6 +155,9 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         text = text.removeprefix("https://orcid.org/")
     if check == "doi":
         text = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", text, flags=re.I)
+        if not text.strip():  # a template's empty field: `DOI:`
+            checker.warn(path, f"'{path}' is empty: it is left out", "write the DOI, or delete the line")
+            return None
         if not DOI.fullmatch(text):
             checker.error(path, f"'{text}' is not a DOI", "a DOI is 10., the registrant's 4 to 9 digits, / and "
                           "a suffix without spaces of at most 200 characters: 10.1234/abc.2021.5")

@@ -734,3 +734,11 @@ def test_twenty_seven_works_of_one_author_and_year_are_lettered_on(tmp_path):
 def test_a_csl_json_date_of_another_shape_is_no_date_not_a_traceback(tmp_path, date):
     bibliography = load(tmp_path, "refs.json", f'[{{"id": "a", "type": "book", "title": "T", "issued": {date}}}]')
     assert "year" not in bibliography.entries["a"].fields
+
+
+def test_a_short_doi_is_a_doi(tmp_path):
+    """shortdoi.org's 10/gkzc7v resolves as its DOI does: it was "no DOI" and left out, and
+    the same written as the url was a link to a file no edition holds (an author's trial)."""
+    bibliography = load(tmp_path, "refs.json", '[{"id": "a", "type": "book", "title": "T", "DOI": "10/gkzc7v", '
+                                               '"URL": "10/gkzc7v"}]')
+    assert bibliography.entries["a"].fields["doi"] == "10/gkzc7v" and "url" not in bibliography.entries["a"].fields

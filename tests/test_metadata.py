@@ -273,3 +273,20 @@ def test_a_babel_language_name_is_one_error_with_its_tag(tmp_path):
     assert result.returncode == 1
     assert "paper.md:3: error: 'ngerman' is not a language tag (it is LaTeX babel's name for de) (write `lang: de`)" \
            in result.stderr and "has no `lang`" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("written, iso", [("2020-01-03 22:05:00", "2020-01-03"),       # Jekyll's
+                                          ("2016-09-04T19:12:45+02:00", "2016-09-04")])  # ISO 8601's
+def test_a_date_with_its_time_of_day_is_its_day(tmp_path, written, iso):
+    """Both stopped the build: "is not a date" (an author's trial, the StatProofBook)."""
+    result = paper_build(tmp_path, f"---\ntitle: T\nlang: en\ndate: {written}\n---\n\nText.\n")
+    assert result.returncode == 0, result.stderr
+    assert f'content="{iso}"' in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_empty_doi_is_left_out_with_a_warning(tmp_path):
+    """A template's empty ``DOI:`` stopped the build ("'' is not a DOI"), where an empty
+    date is left out with a warning."""
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\ndoi: \"\"\n---\n\nText.\n")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:4: warning: 'doi' is empty: it is left out" in result.stderr
