@@ -77,13 +77,18 @@ class Reader:
                 mapping[new + key[len(old):]] = mapping[key]
 
 
-# Other names for this build's keys (``language:`` for ``lang``).
+# Other names for this build's keys (``language:`` for ``lang``), said; pandoc's own names
+# for them, read without a word (a pandoc user's ``reference-section-title`` was "unknown").
 ALIASES = {"language": "lang"}
+PANDOC_NAMES = {"reference-section-title": "bibliography-title"}
 
 
 def capitalised_keys(reader: Reader) -> None:
     """``Title:`` read as ``title``, ``language:`` as ``lang``, when that is not also set."""
     for key in list(reader.fields):
+        if key in PANDOC_NAMES and PANDOC_NAMES[key] not in reader.fields:
+            reader.move(key, PANDOC_NAMES[key])
+            continue
         ours = ALIASES.get(key.lower(), key.lower())
         if key not in SCHEMA and ours in SCHEMA and ours not in reader.fields:
             reader.warn(key, f"'{key}' is read as '{ours}'", "metadata keys are lower case" if ours == key.lower()

@@ -202,8 +202,8 @@ def unknown(key: str, known, path: str, checker: Checker) -> None:
         checker.unknown.setdefault(pattern, []).append(path)
         if len(checker.unknown[pattern]) > 1:
             return
-    checker.warn(path, f"unknown metadata key '{path}'",
-                 suggestion(key, known, "it is left out; see the README's metadata table"))
+    checker.warn(path, f"unknown metadata key '{path}'",  # never the build's own keys as the fix
+                 suggestion(key, set(known) - BUILD_KEYS, "it is left out; see the README's metadata table"))
 
 
 def unknown_repeats(checker: Checker) -> None:

@@ -290,3 +290,16 @@ def test_an_empty_doi_is_left_out_with_a_warning(tmp_path):
     result = paper_build(tmp_path, "---\ntitle: T\nlang: en\ndoi: \"\"\n---\n\nText.\n")
     assert result.returncode == 0, result.stderr
     assert "paper.md:4: warning: 'doi' is empty: it is left out" in result.stderr
+
+
+def test_pandocs_reference_section_title_is_read_and_no_fix_names_the_builds_own_keys(tmp_path):
+    """``reference-section-title`` was "unknown" and the author's heading lost; ``layout``
+    and ``sources`` were told "did you mean 'press-layout'/'source-files'?", the build's
+    own keys (an author's trial)."""
+    (tmp_path / "r.bib").write_text("@book{a, author={Roe, J}, title={T}, year={2000}}\n", encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\nreference-section-title: Bibliography\nbibliography: "
+                                   "r.bib\nlayout: post\nsources: x\n---\n\nText [@a].\n")
+    assert result.returncode == 0, result.stderr
+    assert ">Bibliography<" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "reference-section-title" not in result.stderr and "press-" not in result.stderr
+    assert "source-files" not in result.stderr
