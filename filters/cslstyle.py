@@ -147,8 +147,9 @@ def macro_problem(root) -> str | None:
     >>> macro_problem(style)
     "its macro 'a' calls itself (a → b → a)"
     """
+    # every <macro>, in any namespace: pandoc's citeproc reads a foreign one (x:macro) too
     calls = {macro.get("name", ""): [e.get("macro") for e in macro.iter() if e is not macro and e.get("macro")]
-             for macro in root.findall(f"{CSL_NAMESPACE}macro")}
+             for macro in root if isinstance(macro.tag, str) and macro.tag.rpartition("}")[2] == "macro"}
     sizes: dict[str, int] = {}
 
     def size(name: str, path: tuple[str, ...]) -> int:
@@ -162,7 +163,8 @@ def macro_problem(root) -> str | None:
 
     try:
         total = sum(size(e.get("macro"), ()) for layout in ("citation", "bibliography")
-                    for part in root.findall(f"{CSL_NAMESPACE}{layout}") for e in part.iter() if e.get("macro"))
+                    for part in root if isinstance(part.tag, str) and part.tag.rpartition("}")[2] == layout
+                    for e in part.iter() if e.get("macro"))
     except ValueError as problem:
         return str(problem)
     except RecursionError:  # a chain of thousands of macros, each calling the next

@@ -183,12 +183,12 @@ def published_name(name: str) -> str:
     digest of the name as written, so that two names never become one.
 
     >>> published_name("figures/map.png"), published_name("şekil 1.png"), published_name("a#b.png")
-    ('figures/map.png', 'şekil-1-84140d.png', 'a-b-f39e4d.png')
+    ('figures/map.png', 'şekil-1-84140dee5c3d4f63.png', 'a-b-f39e4dacedfd96a3.png')
     """
     if not PUBLISHABLE.search(name):
         return name
     stem, dot, suffix = name.rpartition(".") if "." in name.rpartition("/")[2] else (name, "", "")
-    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]  # 64 bits: no name found to share one
     return f"{PUBLISHABLE.sub('-', stem)}-{digest}{dot}{suffix}"
 
 
@@ -272,7 +272,10 @@ def prepare(doc: pf.Doc) -> None:
             checked = check(element.url, folder, lambda url=element.url: place(doc, url), image=True,
                             project=project, untrusted=untrusted_build(doc))
             if checked:
-                element.url = published_name(checked[0])
+                written, element.url = element.url, published_name(checked[0])
+                if found.get(element.url, checked[1]) != checked[1]:  # a#b.png beside a file named as a#b.png is
+                    error(f"the figures '{checked[0]}' and '{display_path(found[element.url])}' would be published "
+                          f"under one name, '{element.url}'", *place(doc, written), hint="rename one of them")
                 found[element.url] = checked[1]
         elif isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html":
             for url in media_paths(element.text):

@@ -910,6 +910,9 @@ CSL_TAIL = ('<citation><layout><text macro="m0"/></layout></citation><bibliograp
      + '<macro name="m21"><text value="x"/></macro>', "its macros expand to 1,000,001 calls or more"),
     ("".join(f'<macro name="m{n}"><text macro="m{n + 1}"/></macro>' for n in range(3000))
      + '<macro name="m3000"><text value="x"/></macro>', "its macros call one another deeper than Python follows"),
+    # a harmless m0, then one of another namespace that calls itself: citeproc runs the last
+    ('<macro name="m0"><text value="x"/></macro><x:macro xmlns:x="urn:other" name="m0"><text macro="m0"/>'
+     '<text macro="m0"/></x:macro>', "its macro 'm0' calls itself (m0 → m0)"),
 ])
 def test_a_csl_styles_macros_are_bounded_before_pandoc_runs_them(tmp_path, macros, said):
     """A macro calling itself took pandoc's citeproc 6 GB in 20 s; macros each calling the
@@ -973,3 +976,20 @@ def test_too_deep_a_file_the_metadata_names_is_said_at_that_file(tmp_path, name,
     result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{name}:1: error:" in result.stderr, result.stderr
+
+
+def test_two_figures_are_never_published_under_one_name(tmp_path):
+    """a#b.png was published as a-b-f39e4d.png beside a file of that very name, and a
+    24-bit digest let two names be found that share one: one picture shown for both."""
+    from filters.resources import published_name
+
+    figure = REPO / "tests" / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a#b.png").write_bytes(figure.read_bytes())
+    (tmp_path / "sub" / published_name("a#b.png")).write_bytes(figure.read_bytes() + b"\0")
+    (tmp_path / "sub" / "paper.md").write_text(f"---\ntitle: T\nlang: en\n---\n\n![Red](a%23b.png)\n\n"
+                                               f"![Blue]({published_name('a#b.png')})\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted")
+    assert result.returncode == 1
+    assert f"would be published under one name, '{published_name('a#b.png')}'" in result.stderr, result.stderr
+    assert published_name("f!+,$+.png") != published_name("f$!+,@.png")
