@@ -40,7 +40,7 @@ LIMITS = {
     "field": Limit(20_000, "characters", "one metadata value (an abstract, a title)"),
     "cells": Limit(20_000, "cells", "the tables' cells, together (pandoc takes 20 s for 200,000)"),
     "word": Limit(500, "characters", "one word of the PDF (pandoc's Typst writer takes time in its square)"),
-    "document": Limit(40_000_000, "characters", "what one pandoc run writes (a note, a link's definition or a "
+    "document": Limit(40_000_000, "characters", "what one pandoc or Typst run writes (a note, a link's definition or a "
                       "cited work's text is repeated at each use: 40 KB of notes used 5,000 times took 8 GB)"),
     "memory": Limit(2_000_000_000, "bytes", "what one run of pandoc or Typst may hold (a CSL style whose macro "
                     "calls itself took 6 GB in 20 s; 40,000 notes took Typst 3.1 GB; the article takes 60 MB)"),

@@ -247,6 +247,10 @@ class TypstSession:
                              f"{LIMITS['seconds'].what}", hint="look for thousands of notes, or a very long "
                              "table or paragraph; a journal that accepts slower texts raises the limit: "
                              "--limit seconds=…") from None
+        if done.returncode == 0 and len(done.stdout) > limit("document"):  # a PDF figure drawn as a 450 MB SVG
+            raise BuildError(f"typst wrote {len(done.stdout):,} bytes, over the limit of {limit('document'):,} for "
+                             f"{LIMITS['document'].what}", hint="look for a figure that draws millions of lines; a "
+                             "journal that accepts larger editions raises the limit: --limit document=…")
         if done.returncode == 0:
             return done.stdout
         if done.returncode == FAILED:

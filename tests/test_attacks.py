@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import panflute as pf
@@ -652,7 +653,7 @@ def test_what_pandoc_writes_is_read_within_the_document_limit(tmp_path):
                    "lang: en\ntitle: T\n")
     result = build(root, tmp_path / "out", "--limit", "document=300K", "html")
     assert result.returncode == 1, result.stderr
-    assert "over the limit of 300,000 characters for what one pandoc run writes" in result.stderr
+    assert "over the limit of 300,000 characters for what one pandoc or Typst run writes" in result.stderr
     assert build(root, tmp_path / "out", "html").returncode == 0
 
 
@@ -993,3 +994,27 @@ def test_two_figures_are_never_published_under_one_name(tmp_path):
     assert result.returncode == 1
     assert f"would be published under one name, '{published_name('a#b.png')}'" in result.stderr, result.stderr
     assert published_name("f!+,$+.png") != published_name("f$!+,@.png")
+
+
+def test_what_typst_writes_is_held_to_the_document_limit(tmp_path):
+    """An 82 KB PDF figure of 3 million line segments became a 452 MB SVG in the HTML
+    folder (a second attacker's round): Typst's output is read within the document limit."""
+    content = b"0 0 m 1 1 l S\n" * 200_000
+    stream = zlib.compress(content, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 4 0 R /Resources << >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    pdf, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "f.pdf").write_bytes(bytes(pdf))
+    (tmp_path / "sub" / "paper.md").write_text("---\ntitle: T\nlang: en\n---\n\n![Lines](f.pdf)\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted",
+                       "--limit", "document=2M")
+    assert result.returncode == 1
+    assert "error: typst wrote" in result.stderr and "over the limit of 2,000,000" in result.stderr, result.stderr
