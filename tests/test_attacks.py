@@ -880,8 +880,31 @@ def test_a_bib_string_multiplied_by_its_own_name_is_held_to_the_bibliographys_li
     result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted",
                        "--limit", "bib=1M")
     assert result.returncode == 1 and time.perf_counter() - started < 30
-    assert "refs.bib:7: error: the value of 's6' is 10,000,000 characters, put together from @string names: " \
-           "over the bibliography's limit of 1,000,000" in result.stderr, result.stderr
+    assert "refs.bib:7: error: the value of 's6' brings the file's values to 11,111,110 characters, put together " \
+           "from @string names: over the bibliography's limit of 1,000,000" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("shape", ["string", "crossref"])
+def test_a_long_value_used_by_every_entry_is_held_to_the_bibliographys_limit(tmp_path, shape):
+    """One 3.5 MB @string used as the title of 2,000 entries (a 3.6 MB file) grew past 2 GB
+    in the build's own process; a 100 KB title inherited by 40 crossref children, 50 s
+    and 1.3 GB (a second attacker's round)."""
+    long = "Word " * 20_000  # 100 KB
+    if shape == "string":
+        bib = f'@string{{big = "{long}"}}\n' + "".join(f"@book{{e{n}, title = big, year = 2000}}\n" for n in range(100))
+    else:
+        bib = f"@book{{parent, title = {{{long}}}, year = 2000}}\n" + "".join(
+            f"@inbook{{c{n}, crossref = {{parent}}, pages = {{{n}}}}}\n" for n in range(100))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "sub" / "paper.md").write_text("---\ntitle: T\nlang: en\nbibliography: refs.bib\nnocite: \"@*\"\n"
+                                               "---\n\nText.\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = run_build("html", str(tmp_path / "sub" / "paper.md"), "--out", str(tmp_path / "out"), "--untrusted",
+                       "--limit", "bib=1M")
+    assert result.returncode == 1 and time.perf_counter() - started < 30
+    assert ("brings the file's values to" if shape == "string" else "with the fields they inherit (crossref), over "
+            "twice its limit of 1,000,000") in result.stderr, result.stderr
 
 
 def test_a_picture_written_as_a_data_address_is_held_to_the_pixel_limit(tmp_path):
