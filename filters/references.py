@@ -171,7 +171,7 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
     inside a paragraph (not a figure); else ``hint`` (the closest label)."""
     cell = making_cell(label, state.doc)
     if cell:
-        kind = kind_of(label)
+        kind = kind_of(label) or ("table" if re.match(r"tab[:-]", label) else None)  # bookdown's tab:
         example = ("a table with its caption: `: Caption {#" + label + "}`" if kind == "table"
                    else "![Caption](figure.png){#" + label + "}")
         error(f"unknown cross-reference '{label}': what it names is made by a code cell (labelled "

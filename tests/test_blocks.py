@@ -938,3 +938,11 @@ def test_a_tabular_repeating_a_column_has_its_columns(tmp_path):
                     "Model & A & B \\\\\nMass & 33 & 60\n\\end{tabular}\n\\end{table}\n")
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert page.count("<td") == 6, page.count("<td")
+
+
+def test_a_reference_to_a_table_a_knitr_cell_makes_shows_a_tables_fix(tmp_path):
+    """bookdown's ``tab:`` was shown an image as the fix (an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\nIn Table \\@ref(tab:stats).\n\n```{r stats, echo=FALSE}\n"
+                                   "knitr::kable(x)\n```\n", name="paper.Rmd")
+    assert result.returncode == 1
+    assert "e.g. a table with its caption: `: Caption {#tab:stats}`" in result.stderr, result.stderr
