@@ -215,6 +215,9 @@ def unknown_repeats(checker: Checker) -> None:
                          "each is left out, as the first")
 
 
+HTML_COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*", re.S)  # one comment, nothing else
+
+
 def defused(meta, path: str, checker: Checker):
     """Text fields keep Markdown formatting; raw markup, images and unsafe links
     become text (a metadata value can neither inject markup nor load a file)."""
@@ -226,6 +229,9 @@ def defused(meta, path: str, checker: Checker):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
 
     def fix(element):
+        if isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html" \
+                and HTML_COMMENT.fullmatch(element.text):  # prints nothing in any edition: nothing to print
+            return [] if isinstance(element, pf.RawInline) else pf.Plain()
         if isinstance(element, pf.RawInline):
             printed_as_text(element)
             return pf.Span(*text_to_inlines(" ".join(element.text.split())))

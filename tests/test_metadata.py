@@ -303,3 +303,13 @@ def test_pandocs_reference_section_title_is_read_and_no_fix_names_the_builds_own
     assert ">Bibliography<" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "reference-section-title" not in result.stderr and "press-" not in result.stderr
     assert "source-files" not in result.stderr
+
+
+def test_an_html_comment_in_the_metadata_prints_nothing(tmp_path):
+    """``<!-- \\hfill\\break -->`` in an R Markdown abstract was printed as text, its dashes
+    typeset as en dashes (an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\nabstract: |\n  We present a package.\n"
+                                   "  <!-- \\hfill\\break -->\n---\n\nText.\n")
+    assert result.returncode == 0 and "printed as text" not in result.stderr, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "hfill" not in page and "We present a package." in page
