@@ -575,6 +575,41 @@ def repeated_columns(text: str) -> str:
     return COLUMN_SPEC.sub(written_out, text)
 
 
+# bookdown's text references: a paragraph "(ref:name) Some text." defines the text, and
+# "(ref:name)" elsewhere (a figure's caption, most often) stands for it.
+TEXT_REFERENCE = re.compile(r"^\(ref:([\w.:-]+)\)[ \t]+([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)", re.M)
+TEXT_REFERENCE_USE = re.compile(r"\(ref:([\w.:-]+)\)")
+
+
+def text_references(text: str) -> str:
+    r"""The text with bookdown's text references put in: each ``(ref:name)`` replaced by the
+    text its definition gives, and the definition's lines left blank (the lines keep their
+    numbers). A text whose uses would repeat more than a text's worth is left as written.
+
+    >>> text_references("(ref:cap) A *long* `caption`.\n\n![(ref:cap)](a.png)\n")
+    '\n\n![A *long* `caption`.](a.png)\n'
+    """
+    if "(ref:" not in text:
+        return text
+    masked = mask(CODE_SPAN, fenced_code_masked(text))
+    definitions = {match.group(1): (match, " ".join(text[match.start(2):match.end(2)].split()))  # unmasked
+                   for match in TEXT_REFERENCE.finditer(masked)}
+    if not definitions:
+        return text
+    uses = [use for use in TEXT_REFERENCE_USE.finditer(masked) if use.group(1) in definitions
+            and not any(match.start() == use.start() for match, _ in definitions.values())]
+    if sum(len(definitions[use.group(1)][1]) for use in uses) > len(text):  # what pandoc would read is bounded
+        return text
+    pieces, position = [], 0
+    edits = sorted([(match.start(), match.end(), re.sub(r"[^\n]", "", text[match.start():match.end()]))
+                    for match, _ in definitions.values()]
+                   + [(use.start(), use.end(), definitions[use.group(1)][1]) for use in uses])
+    for start, end, replacement in edits:
+        pieces += [text[position:start], replacement]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
 BOOKDOWN_REFERENCE = re.compile(r"\\@ref\(([^()\s]+)\)|\(\\#((?:fig|tab|eq|sec)[:-][^()\s]+)\)")
 
 

@@ -275,6 +275,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         repeated_columns,
         repeated_text,
         template_tags,
+        text_references,
         unread_fences,
         xnos_references,
         yaml_problems,
@@ -314,7 +315,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
                  f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
                  hint="add the missing header cells (or join the row's extra cells)")
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
-        texts[path], cells = executable_cells(bookdown_references(xnos_references(repeated_columns(texts[path]))))
+        texts[path], cells = executable_cells(bookdown_references(text_references(xnos_references(
+            repeated_columns(texts[path])))))
         for line, language, hidden in cells:
             if hidden == "include":  # knitr and Quarto show nothing of it either
                 continue

@@ -946,3 +946,11 @@ def test_a_reference_to_a_table_a_knitr_cell_makes_shows_a_tables_fix(tmp_path):
                                    "knitr::kable(x)\n```\n", name="paper.Rmd")
     assert result.returncode == 1
     assert "e.g. a table with its caption: `: Caption {#tab:stats}`" in result.stderr, result.stderr
+
+
+def test_bookdowns_text_references_are_put_in(tmp_path):
+    """"(ref:plotCap)" was printed as the caption, and its definition as a paragraph of the
+    body, without a word (an author's trial, an R Markdown paper)."""
+    text, _ = build(tmp_path, "---\ntitle: T\n---\n\nSee Figure \\@ref(fig:plot).\n\n(ref:plotCap) The site's "
+                              "events, made by `plot_outbreak()`.\n\n![(ref:plotCap)](a.png){#fig:plot}\n\nThe end.\n")
+    assert "See Figure 1. Figure 1. The site’s events, made by plot_outbreak(). The end." in text, text
