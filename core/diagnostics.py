@@ -169,6 +169,9 @@ def source_files(doc, metadata: bool = False) -> list[str]:
     return files + [name for name in extra if name not in files]
 
 
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str | None, int | None]:
     """(file, line) of the ``nth`` line of the manuscript where the regex ``pattern``
     matches (the first, by default); with ``metadata``, metadata.yaml is searched
@@ -185,6 +188,8 @@ def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str
             text = unicodedata.normalize("NFC", Path(name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
+        if "<!--" in text:  # what a comment holds is in no document: a use of it is never there
+            text = HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
         for number, line in enumerate(text.splitlines(), start=1):
             if regex.search(line):
                 if seen == nth:

@@ -179,3 +179,12 @@ def test_a_suggestion_is_written_as_the_reference_is():
     assert closest_label("Fig:bras", state) == "did you mean 'Fig:bars'?"  # pasted back, still capitalised
     assert closest_label("fig:bras", state) == "did you mean 'fig:bars'?"
     assert closest_label("Fig:trend", state) == "did you mean 'Tbl:trend'? it is a table"
+
+
+def test_a_mistake_is_placed_at_its_use_not_in_a_comment(tmp_path):
+    """An HTML comment naming (@tbl-venues) above the real use: the error named the
+    comment's line (an author's trial, a Quarto paper)."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n<!-- This manuscript consumes\n     - tables/v.md  "
+                                   "(@tbl-venues)\n-->\n\n# Introduction\n\nSome ground (@tbl-venues).\n", name="paper.qmd")
+    assert result.returncode == 1
+    assert "paper.qmd:12: error: unknown cross-reference 'tbl-venues'" in result.stderr, result.stderr
