@@ -187,4 +187,4 @@ def test_a_mistake_is_placed_at_its_use_not_in_a_comment(tmp_path):
     result = paper_build(tmp_path, "---\ntitle: T\n---\n\n<!-- This manuscript consumes\n     - tables/v.md  "
                                    "(@tbl-venues)\n-->\n\n# Introduction\n\nSome ground (@tbl-venues).\n", name="paper.qmd")
     assert result.returncode == 1
-    assert "paper.qmd:12: error: unknown cross-reference 'tbl-venues'" in result.stderr, result.stderr
+    assert "paper.qmd:11: error: unknown cross-reference 'tbl-venues'" in result.stderr, result.stderr
