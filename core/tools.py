@@ -305,9 +305,10 @@ class MissingGlyphs(BuildError):
 
 
 def worker() -> subprocess.Popen:
-    """A ``core.typstworker`` process, waiting for its request on stdin."""
+    """A ``core.typstworker`` process, waiting for its request on stdin; offline, whatever
+    this process's environment says (``NO_NETWORK``: a proxy in it would be Typst's way out)."""
     return subprocess.Popen([sys.executable, str(TYPST_WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=empty_folder())
+                            stderr=subprocess.PIPE, cwd=empty_folder(), env={**os.environ, **NO_NETWORK})
 
 
 class TypstFailed(Exception):
