@@ -610,6 +610,29 @@ def text_references(text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
+# TeX's control space at a line's end just before \end{…} (``N_{i} \`` then ``\end{align}``):
+# pandoc's Markdown reader read the environment's end twice, and printed "\end{align}" in
+# every edition. It is a space: written as one.
+CONTROL_SPACE_BEFORE_END = re.compile(r"(?<!\\)\\[ \t]*\n(?=[ \t]*\\end\{)")
+
+
+def control_spaces_before_ends(text: str) -> str:
+    r"""The text with each control space that ends a line before ``\end{…}`` left out
+    (outside code).
+
+    >>> control_spaces_before_ends("\\begin{align}\nG = H - N \\\n\\end{align}\n")
+    '\\begin{align}\nG = H - N \n\\end{align}\n'
+    """
+    if "\\\n" not in text and not re.search(r"\\[ \t]+\n", text):
+        return text
+    masked = mask(CODE_SPAN, fenced_code_masked(text))
+    pieces, position = [], 0
+    for match in CONTROL_SPACE_BEFORE_END.finditer(masked):
+        pieces += [text[position:match.start()], "\n"]
+        position = match.end()
+    return "".join(pieces) + text[position:]
+
+
 BOOKDOWN_REFERENCE = re.compile(r"\\@ref\(([^()\s]+)\)|\(\\#((?:fig|tab|eq|sec)[:-][^()\s]+)\)")
 
 

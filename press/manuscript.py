@@ -267,6 +267,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         DATE_LINE,
         R_TODAY,
         bookdown_references,
+        control_spaces_before_ends,
         cut_words,
         executable_cells,
         inline_expressions,
@@ -316,7 +317,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
                  hint="add the missing header cells (or join the row's extra cells)")
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(bookdown_references(text_references(xnos_references(
-            repeated_columns(texts[path])))))
+            control_spaces_before_ends(repeated_columns(texts[path]))))))
         for line, language, hidden in cells:
             if hidden == "include":  # knitr and Quarto show nothing of it either
                 continue

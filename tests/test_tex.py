@@ -366,3 +366,12 @@ def test_a_math_command_no_one_defined_is_said_once_for_all_its_formulas(tmp_pat
     assert "paper.md:5: warning: the math '\\vect{a}' cannot be converted (unexpected control sequence \\vect)" \
            in warnings[0] and "or define \\vect in the text with \\newcommand" in warnings[0]
     assert "warning: 2 more formulas with \\vect cannot be converted, as the one named above" in warnings[2]
+
+
+def test_a_control_space_before_an_environments_end_is_a_space(tmp_path):
+    """``N_{i} \\`` then ``\\end{align}``: pandoc's reader read the end twice, and every
+    edition printed "\\end{align}" (an author's trial, an R Markdown paper)."""
+    _, page = built_html(tmp_path, "---\ntitle: T\n---\n\nThe index is\n\\begin{align}\nG_{i} = H_{i} - N_{i} \\\n"
+                                   "\\end{align}\nwhere H is the host series.\n")
+    assert "end{align}" not in re.sub(r"<annotation[^>]*>.*?</annotation>", "", page, flags=re.S)
+    assert "where H is the host series." in page
