@@ -43,6 +43,8 @@ from filters.untrusted import untrusted_build
 FORMATS = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
            ".svg": "image/svg+xml", ".pdf": "application/pdf"}
 LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+# The suffixes LaTeX's graphicx tries, in its order, for a picture named without one.
+GRAPHICS_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".svg")
 DATA_URI = re.compile(r"^data:image/(?:png|jpeg|svg\+xml)(?:;[\w=.-]+)*(?:;base64)?,", re.I)
 # What raw HTML may load: these elements' attributes (``href`` only of <link>).
 MEDIA_ELEMENTS = {"img", "audio", "video", "source", "track", "embed", "iframe", "object", "image",
@@ -141,6 +143,9 @@ def check(url: str, folder: Path, where, image: bool, project: Path | None = Non
               hint="keep figures in manuscript/figures/ and give the path relative to manuscript/" if standard
               else f"keep figures inside {display_path(project)}/, or build with --root a folder that holds them")
         return None
+    if image and not target.suffix and not target.exists():  # \includegraphics{map}: LaTeX tries its suffixes
+        target = next((found for found in (target.with_name(target.name + suffix) for suffix in GRAPHICS_SUFFIXES)
+                       if found.is_file() and found.resolve().is_relative_to(project)), target)
     if target.exists() and not target.is_file():
         try:
             regular(target)

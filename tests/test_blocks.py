@@ -954,3 +954,12 @@ def test_bookdowns_text_references_are_put_in(tmp_path):
     text, _ = build(tmp_path, "---\ntitle: T\n---\n\nSee Figure \\@ref(fig:plot).\n\n(ref:plotCap) The site's "
                               "events, made by `plot_outbreak()`.\n\n![(ref:plotCap)](a.png){#fig:plot}\n\nThe end.\n")
     assert "See Figure 1. Figure 1. The site’s events, made by plot_outbreak(). The end." in text, text
+
+
+def test_a_picture_named_without_its_suffix_is_found_as_latex_finds_it(tmp_path):
+    """``\\includegraphics{tikz/arms}`` with tikz/arms.pdf beside: LaTeX finds it, the build
+    said "not found (did you mean 'tikz/arms.pdf'?)" (an author's trial, a French thesis)."""
+    text, _ = build(tmp_path, "---\ntitle: T\n---\n\n\\begin{figure}\n\\includegraphics{a}\n\\caption{Arms.}\n"
+                              "\\end{figure}\n")
+    assert "Figure 1. Arms." in text
+    assert '<img src="a.png"' in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
