@@ -260,6 +260,12 @@ TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespac
                          r"specialrule\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{[^{}]*\}|morecmidrules)")
 
 
+# A float of two columns (table*, figure*) or turned sideways (rotating's sidewaystable): for
+# the editions, which have one column and turn nothing, a table or a figure. pandoc's reader
+# knows neither, and read its caption and label as loose text (the label lost).
+FLOAT_VARIANT = re.compile(r"\\(begin|end)\{(?:(table|figure)\*|sideways(table|figure))\}")
+
+
 def readable(tex: str) -> str:
     """Raw TeX as pandoc's reader reads it right: amsmath's subequations as their
     equations (each numbered: 1, 2 where LaTeX prints 1a, 1b), booktabs' partial and
@@ -268,7 +274,10 @@ def readable(tex: str) -> str:
 
     >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
     ' A & B \\\\\\\\  4 & 5'
+    >>> readable(r"\\begin{table*}x\\end{table*} \\begin{sidewaysfigure}y\\end{sidewaysfigure}")
+    '\\\\begin{table}x\\\\end{table} \\\\begin{figure}y\\\\end{figure}'
     """
+    tex = FLOAT_VARIANT.sub(lambda match: f"\\{match.group(1)}{{{match.group(2) or match.group(3)}}}", tex)
     return explicit_powers(TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex))))
 
 

@@ -375,3 +375,13 @@ def test_a_control_space_before_an_environments_end_is_a_space(tmp_path):
                                    "\\end{align}\nwhere H is the host series.\n")
     assert "end{align}" not in re.sub(r"<annotation[^>]*>.*?</annotation>", "", page, flags=re.S)
     assert "where H is the host series." in page
+
+
+def test_a_two_column_or_sideways_float_is_a_table_or_a_figure(tmp_path):
+    """``table*`` (two columns): pandoc's reader read its caption and label as loose text,
+    and the reference to it was unknown (an author's trial, a French thesis)."""
+    _, page = built_html(tmp_path, "---\ntitle: T\nlang: fr\n---\n\nDans la [@tbl:r].\n\n\\begin{table*}\n"
+                                   "\\begin{tabular}{l l}\nModèle & A \\\\\nMasse & 33\n\\end{tabular}\n"
+                                   "\\caption{Six marcheurs.}\n\\label{tbl:r}\n\\end{table*}\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Dans la Table 1" in text and "Six marcheurs." in text
