@@ -41,7 +41,9 @@ LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|r
                     r"footnotesize|scriptsize|normalsize|large|Large|medskip|bigskip|smallskip|linebreak|newline|"
                     r"setlength|thispagestyle|pagestyle|FloatBarrier|vfill|hfill|par|maketitle|tableofcontents|"
                     r"listoffigures|listoftables|appendix|bibliography|bibliographystyle|printbibliography|"
-                    r"nocite|hline|toprule|midrule|bottomrule)\*?(?:\s*\[[^\]]*\])?(?:\s*\{[^{}]*\})*\s*|%[^\n]*\n?)*$")
+                    r"nocite|hline|toprule|midrule|bottomrule|textwidth|linewidth|columnwidth|arraybackslash)"
+                    r"\*?(?:\s*\[[^\]]*\])?(?:\s*\{[^{}]*\})*\s*|%[^\n]*\n?|"
+                    r"\\newcolumntype\s*\{[A-Za-z]\}\s*(?:\[\d\]\s*)?\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*)*$")
 # Commands whose arguments are no text of the page: labels, references, lengths, files,
 # environments' names, definitions.
 NOT_TEXT_ARGUMENTS = (r"\\(?:label|ref|eqref|autoref|[cC]ref|pageref|cite[a-z]*|nocite|[vh]space|[vh]skip|"
@@ -176,10 +178,10 @@ def read_raw_tex(doc: pf.Doc) -> None:
         return
     places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
     inline_inputs(raws, doc)
+    types = column_types([raw.text for raw in raws])
     for raw in raws:
         untie(raw)
-    for raw in raws:
-        raw.text = readable(raw.text)
+        raw.text = with_column_types(readable(raw.text), types)
     pieces = read_latex([raw.text for raw in raws])
     unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
                for index, (_, skipped) in enumerate(pieces)}
@@ -258,6 +260,47 @@ SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\e
 # the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
 TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespace(?:\s*\[[^\]]*\])?|"
                          r"specialrule\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{[^{}]*\}|morecmidrules)")
+
+
+# array's \newcolumntype{Y}{>{\centering\arraybackslash}X}: a column type pandoc's reader does
+# not know, so that it read no table at all. Each is read as the column it is made from.
+NEW_COLUMN_TYPE = re.compile(r"\\newcolumntype\s*\{([A-Za-z])\}\s*(?:\[\d\]\s*)?\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
+BASE_COLUMN = re.compile(r"([lcrXpmb])(?:\{[^{}]*\})?\s*(?:<\{(?:[^{}]|\{[^{}]*\})*\})?\s*$")
+TABULAR_SPEC = re.compile(r"(\\begin\{(?:tabular[x*]?|longtable|array|tabulary)\}(?:\{[^{}\n]*+\})?[ \t]*+\{)"
+                          r"((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*+\})*+\})*+)\}")
+
+
+def column_types(texts: list[str]) -> dict[str, str]:
+    r"""The column types the texts define, each as the column it is made from.
+
+    >>> column_types([r"\newcolumntype{Y}{>{\centering\arraybackslash}X} \newcolumntype{P}[1]{p{#1}}"])
+    {'Y': 'X', 'P': 'p'}
+    """
+    found = {}
+    for text in texts:
+        for match in NEW_COLUMN_TYPE.finditer(text):
+            base = BASE_COLUMN.search(match.group(2))
+            if base:
+                found[match.group(1)] = base.group(1)
+    return found
+
+
+def with_column_types(tex: str, types: dict[str, str]) -> str:
+    r"""``tex`` with each defined column type in a table's column specification written as
+    the column it is made from (letters outside braces only).
+
+    >>> with_column_types(r"\begin{tabularx}{\textwidth}{l| YY p{2cm}}", {"Y": "X"})
+    '\\begin{tabularx}{\\textwidth}{l| XX p{2cm}}'
+    """
+    if not types:
+        return tex
+
+    def spec(match: re.Match) -> str:
+        parts = re.split(r"(\{(?:[^{}]|\{[^{}]*\})*\})", match.group(2))  # braced arguments kept as they are
+        return match.group(1) + "".join(part if part.startswith("{") else
+                                        "".join(types.get(c, c) for c in part) for part in parts) + "}"
+
+    return TABULAR_SPEC.sub(spec, tex)
 
 
 # A float of two columns (table*, figure*) or turned sideways (rotating's sidewaystable): for

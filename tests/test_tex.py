@@ -385,3 +385,16 @@ def test_a_two_column_or_sideways_float_is_a_table_or_a_figure(tmp_path):
                                    "\\caption{Six marcheurs.}\n\\label{tbl:r}\n\\end{table*}\n")
     text = re.sub(r"<[^>]+>", "", page)
     assert "Dans la Table 1" in text and "Six marcheurs." in text
+
+
+def test_a_column_type_the_text_defines_is_read_as_its_column(tmp_path):
+    """``\\newcolumntype{Y}{>{\\centering\\arraybackslash}X}`` then ``{l| *{2}{Y}}``: pandoc's
+    reader knows no Y and read no table, and the reference to it was unknown (an author's
+    trial, a French thesis)."""
+    result, page = built_html(tmp_path, "---\ntitle: T\nlang: fr\n---\n\nDans la [@tbl:r].\n\n"
+                                        "\\newcolumntype{Y}{>{\\centering\\arraybackslash}X}\n\n\\begin{table}\n"
+                                        "\\begin{tabularx}{\\textwidth}{l| *{2}{Y}}\nModèle & A & B \\\\\n"
+                                        "Masse & 33 & 60\n\\end{tabularx}\n\\caption{Six.}\n\\label{tbl:r}\n"
+                                        "\\end{table}\n")
+    assert "Dans la Table 1" in re.sub(r"<[^>]+>", "", page) and page.count("<td") == 6
+    assert "newcolumntype" not in result.stderr and "textwidth" not in result.stderr, result.stderr
