@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
@@ -155,13 +155,22 @@ def relative_links(doc: pf.Doc, links: list[pf.Link]) -> None:
     >>> relative_links(doc, list(doc.content[0].content)); doc.content[0].content
     ListContainer(Link(Str(docs); url='https://gwpop.readthedocs.io') Span(Str(data)))
     """
+    site = doc.get_metadata("url", default=None)
     for link in links:
         url = link.url.strip()
-        if not url or url.startswith(("#", "/")) or scheme_of(url) or not_a_uri(url):  # no address at all: ``defuse_unsafe_links`` prints it as text
+        if not url or url.startswith(("#", "//")) or scheme_of(url) or not_a_uri(url):  # no address at all: ``defuse_unsafe_links`` prints it as text
+            continue
+        if url.startswith("/") and isinstance(site, str) and scheme_of(site) in ("http", "https"):
+            link.url = urljoin(site, url)  # /D/mlr: an address on the article's own site
             continue
         written = unquote(url)  # as the author wrote it: pandoc encodes "^" as %5E
         path, line = locate(doc, re.escape(written))
-        if HOST.match(url):
+        if url.startswith("/"):
+            warn(f"the link to '{written}' is an address on a web site, which this article does not name: it is "
+                 "printed as its text", path, line, hint="write the address whole (https://…), or give the "
+                                                           "article its `url:`, whose site it is then read on")
+            siblings(link)[link.index] = pf.Span(*link.content, identifier=link.identifier)
+        elif HOST.match(url):
             link.url = "https://" + url
             warn(f"the link '{url}' has no scheme: it goes to {link.url}", path, line,
                  hint="write the address whole, https:// included")

@@ -963,3 +963,15 @@ def test_a_picture_named_without_its_suffix_is_found_as_latex_finds_it(tmp_path)
                               "\\end{figure}\n")
     assert "Figure 1. Arms." in text
     assert '<img src="a.png"' in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_link_from_a_sites_root_is_read_on_the_articles_site_or_said(tmp_path):
+    """``[the model](/D/mlr)`` (the StatProofBook's): a dead link in the EPUB and the PDF,
+    without a word (an author's trial)."""
+    text, messages = build(tmp_path, "---\ntitle: T\nlang: en\n---\n\nSee [the model](/D/mlr).\n")
+    assert "paper.md:6: warning: the link to '/D/mlr' is an address on a web site" in messages
+    assert 'href="/D/mlr"' not in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    build(tmp_path, "---\ntitle: T\nlang: en\nurl: https://statproofbook.github.io/P/blr-lme\n---\n\n"
+                    "See [the model](/D/mlr).\n")
+    assert 'href="https://statproofbook.github.io/D/mlr"' in (tmp_path / "out" / "html" / "index.html").read_text(
+        encoding="utf-8")
