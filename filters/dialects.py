@@ -192,6 +192,10 @@ def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
     value = reader.fields.pop("affiliations", None)
     if value is None and isinstance(reader.fields.get("affiliation"), pf.MetaList):  # rticles' list
         value = reader.fields.pop("affiliation")
+    listed = reader.fields.get("address")  # rticles' Elsevier list: [{code: a, address: …}]
+    if value is None and isinstance(listed, pf.MetaList) and listed.content \
+            and all(isinstance(item, pf.MetaMap) and "code" in item.content.dict for item in listed.content):
+        value = reader.fields.pop("address")
     if value is None:
         return {}
     items = list(value.content) if isinstance(value, pf.MetaList) else [value]
@@ -262,6 +266,9 @@ def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | 
         else:
             written = reader.source.scalars.get(where, as_text(item))
             refs = affiliation_indices(written)
+            codes = [part.strip() for part in re.split(r"[,;]", written) if part.strip()]
+            if refs is None and codes and all(code in table for code in codes):  # rticles' codes: "a,b"
+                refs = codes
             marks = [part.strip() for part in re.split(r"[,;]", written) if part.strip() in AFFILIATION_MARKS]
             if refs is not None and marks:
                 reader.warn(where, f"the mark{'s' if len(marks) > 1 else ''} {', '.join(marks)} beside the "

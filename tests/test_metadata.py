@@ -313,3 +313,16 @@ def test_an_html_comment_in_the_metadata_prints_nothing(tmp_path):
     assert result.returncode == 0 and "printed as text" not in result.stderr, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "hfill" not in page and "We present a package." in page
+
+
+def test_rticles_elsevier_addresses_are_the_affiliations(tmp_path):
+    """rticles' Elsevier ``address: [{code, address}]`` was an unknown key, and the authors'
+    codes printed as affiliations: "1 a,b", "2 a" (an author's trial, dfoliatR)."""
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\nauthor:\n  - name: Chris Guiterman\n    affiliation: a,b\n"
+                                   "  - name: Ann Lynch\n    affiliation: a\naddress:\n  - code: a\n    address: "
+                                   "Tree-Ring Lab, University of Arizona\n  - code: b\n    address: Three Pines "
+                                   "Forest Research\n---\n\nText.\n")
+    assert result.returncode == 0 and "metadata key 'address'" not in result.stderr, result.stderr
+    text = re.sub(r"<[^>]+>", " ", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Tree-Ring Lab, University of Arizona" in text and "Three Pines Forest Research" in text
+    assert "a,b" not in text
