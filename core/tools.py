@@ -208,7 +208,6 @@ class TypstSession:
         manuscript (or the figure) a line of ``source`` came from, for an error's message."""
         import typst
 
-        offline()
         arguments = dict(source=source, timestamp=timestamp, output=output, ppi=ppi,
                          root=str(root or empty_folder()), fonts=[str(folder) for folder in fonts],
                          standards=list(standards))
@@ -273,6 +272,7 @@ class TypstSession:
 
         key = font_files(fonts)
         if key not in self._compilers:
+            offline()  # in this process; a worker is started offline (``worker``)
             self._compilers[key] = typst.Compiler(root=str(empty_folder()), ignore_system_fonts=True,
                                                   font_paths=[str(folder) for folder in fonts],
                                                   package_path=str(NO_PACKAGES),

@@ -68,6 +68,7 @@ from filters.frontmatter import (
     license_map,
     number_affiliations,
 )
+from filters.untrusted import is_comment
 
 # --- the schema ----------------------------------------------------------------------
 
@@ -215,9 +216,6 @@ def unknown_repeats(checker: Checker) -> None:
                          "each is left out, as the first")
 
 
-HTML_COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*", re.S)  # one comment, nothing else
-
-
 def defused(meta, path: str, checker: Checker):
     """Text fields keep Markdown formatting; raw markup, images and unsafe links
     become text (a metadata value can neither inject markup nor load a file)."""
@@ -229,8 +227,7 @@ def defused(meta, path: str, checker: Checker):
             checker.warn(path, f"raw {element.format} in '{path}' is printed as text")
 
     def fix(element):
-        if isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == "html" \
-                and HTML_COMMENT.fullmatch(element.text):  # prints nothing in any edition: nothing to print
+        if isinstance(element, (pf.RawInline, pf.RawBlock)) and is_comment(element):  # prints nothing anywhere
             return [] if isinstance(element, pf.RawInline) else pf.Plain()
         if isinstance(element, pf.RawInline):
             printed_as_text(element)

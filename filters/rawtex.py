@@ -26,6 +26,7 @@ from core.names import (
     TEX_TEXT_CLASS,
 )
 from core.siunitx import explicit_powers
+from core.sourcetext import COLUMN_SPEC
 from core.tex import reads_files, without_comments
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
@@ -266,8 +267,6 @@ TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespac
 # not know, so that it read no table at all. Each is read as the column it is made from.
 NEW_COLUMN_TYPE = re.compile(r"\\newcolumntype\s*\{([A-Za-z])\}\s*(?:\[\d\]\s*)?\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 BASE_COLUMN = re.compile(r"([lcrXpmb])(?:\{[^{}]*\})?\s*(?:<\{(?:[^{}]|\{[^{}]*\})*\})?\s*$")
-TABULAR_SPEC = re.compile(r"(\\begin\{(?:tabular[x*]?|longtable|array|tabulary)\}(?:\{[^{}\n]*+\})?[ \t]*+\{)"
-                          r"((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*+\})*+\})*+)\}")
 
 
 def column_types(texts: list[str]) -> dict[str, str]:
@@ -300,7 +299,7 @@ def with_column_types(tex: str, types: dict[str, str]) -> str:
         return match.group(1) + "".join(part if part.startswith("{") else
                                         "".join(types.get(c, c) for c in part) for part in parts) + "}"
 
-    return TABULAR_SPEC.sub(spec, tex)
+    return COLUMN_SPEC.sub(spec, tex)
 
 
 # A float of two columns (table*, figure*) or turned sideways (rotating's sidewaystable): for
