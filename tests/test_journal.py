@@ -152,9 +152,14 @@ def test_crossref_batch_is_valid_and_registers_every_article(site, state):
         assert batch.xpath("//c:citation_list/c:citation", namespaces=ns)
 
 
-# DOAJ's documented article XML (the "XML for importing articles" guide): the order of a
-# record's elements, and which are required. DOAJ's XSD is on no registry the build can
-# reach: this is the documented structure, not DOAJ's own schema.
+# DOAJ's article XML: the order of a record's elements, which are required, and the
+# values' patterns, as DOAJ's XSD states them (DOAJ/doaj, portality/static/doaj/
+# doajArticles.xsd at 91c255d9). The XSD is on no registry the build can reach: its rules
+# are checked here, not the schema itself.
+DOAJ_PATTERNS = {"issn": r"[0-9]{4}-?[0-9]{3}[0-9xX]", "eissn": r"[0-9]{4}-?[0-9]{3}[0-9xX]",
+                 "publicationDate": r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
+                 "authors/author/orcid_id": r"https://orcid\.org/[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]",
+                 "fullTextUrl": r"https?://([^/:]+\.[^\W\d_]{2,10}|([0-9]{1,3}\.){3}[0-9]{1,3})(:[0-9]+)?(.*)?"}
 DOAJ_ORDER = ["language", "publisher", "journalTitle", "issn", "eissn", "publicationDate", "volume", "issue",
               "startPage", "endPage", "doi", "publisherRecordId", "documentType", "title", "authors",
               "affiliationsList", "abstract", "fullTextUrl", "keywords"]
@@ -177,6 +182,16 @@ def test_doaj_xml_follows_the_documented_format(site, state):
                 assert number is None or record.find(f"affiliationsList/affiliationName[@affiliationId='{number}']") \
                     is not None
             assert record.find("fullTextUrl").get("format") == "html"
+            for path, pattern in DOAJ_PATTERNS.items():
+                for element in record.iterfind(path):
+                    assert re.fullmatch(pattern, element.text), (path, element.text)
+    # an author of two affiliations names both (the second one shared with a co-author)
+    record = etree.parse(str(site / "deposits" / "2024-2" / "doaj.xml")).getroot()[1]
+    [kaya] = [a for a in record.iterfind("authors/author") if a.findtext("name") == "Murat Kaya"]
+    named = {n.get("affiliationId"): n.text for n in record.iterfind("affiliationsList/affiliationName")}
+    assert [named[i.text] for i in kaya.iterfind("affiliationId")] == [
+        "Siyaset Bilimi Bölümü, Karadeniz Teknik Üniversitesi", "Uluslararası İlişkiler Bölümü, Örnek Üniversitesi"]
+    assert len(named) == 2
 
 
 def test_issue_pdf(site, state):

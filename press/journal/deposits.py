@@ -5,8 +5,10 @@ head, the journal's metadata and the issue's), and DOAJ's article XML.
 DOAJ publishes no schema on a registry this build can install; the XML follows DOAJ's
 documented format ("XML for importing articles": ``records/record`` with the journal's
 ISSNs, the article's title, authors and affiliations, abstract, keywords, pages, DOI
-and full-text address; languages as ISO 639-2 codes). The tests check it against that
-documentation's structure, not against DOAJ's own XSD.
+and full-text address; languages as ISO 639-2 codes) and its XSD's rules as read in
+DOAJ's own repository (``portality/static/doaj/doajArticles.xsd``): the order of a
+record's elements, an author's every ``affiliationId``, ``orcid_id`` as an https ORCID
+address, the full-text address on a named host. The tests check those rules.
 
 >>> iso639_2("tr"), iso639_2("en-GB"), iso639_2("de")
 ('tur', 'eng', 'ger')
@@ -112,7 +114,7 @@ def doaj(journal, issue, summaries: list[dict]) -> bytes:
         for author in entry["authors"]:
             person = sub(authors, "author")
             sub(person, "name", author["name"])
-            for name in author["affiliations"][:1]:
+            for name in author["affiliations"]:  # every one: DOAJ's schema takes any number
                 sub(person, "affiliationId", str(affiliations.index(name) + 1))
             if author["orcid"]:
                 sub(person, "orcid_id", f"https://orcid.org/{author['orcid']}")
