@@ -687,3 +687,35 @@ def deepest_place(text: str) -> tuple[int, int]:
         if score > best[1]:
             best = (number, score)
     return best
+
+
+# --- Quarto's include shortcode ------------------------------------------------------
+
+# {{< include _intro.qmd >}} on a line of its own (the path may be quoted): Quarto pastes
+# the file's text there before anything reads it.
+INCLUDE = re.compile(r"""^[ \t]{0,3}\{\{<[ \t]*include[ \t]+(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'>]+))[ \t]*>\}\}[ \t]*$""",
+                     re.M)
+
+
+def include_lines(text: str) -> list[tuple[int, str]]:
+    r"""Each include shortcode on a line of its own, outside fenced code: (line, path).
+
+    >>> include_lines('a\n{{< include _b.qmd >}}\n```\n{{< include c.qmd >}}\n```\n{{< include "d e.md" >}}\n')
+    [(2, '_b.qmd'), (6, 'd e.md')]
+    """
+    masked = fenced_code_masked(text)
+    return [(line_of(masked, match.start()), next(group for group in match.groups() if group))
+            for match in INCLUDE.finditer(masked)]
+
+
+def spliced(text: str, pasted: dict[int, str]) -> str:
+    r"""``text`` with each line that ``pasted`` names (line → text) replaced by that text,
+    as Quarto pastes an included file.
+
+    >>> spliced("a\n{{< include b >}}\nc\n", {2: "B1\nB2"})
+    'a\nB1\nB2\nc\n'
+    """
+    lines = text.split("\n")
+    for line, pasted_text in sorted(pasted.items(), reverse=True):
+        lines[line - 1:line] = pasted_text[:-1].split("\n") if pasted_text.endswith("\n") else pasted_text.split("\n")
+    return "\n".join(lines)

@@ -11,6 +11,8 @@ their authors wrote them:
 - callouts: ``::: {.callout-note}`` (``tip``, ``warning``, ``important``, ``caution``),
   titled by its ``title`` attribute, its first heading or the language's word;
 - shortcodes: ``{{< pagebreak >}}`` a page break, ``{{< meta key >}}`` the value,
+  ``{{< include file >}}`` on a line of its own the file's text (read before pandoc reads:
+  ``press.manuscript.with_includes``),
   ``{{< latex >}}``, ``{{< bibtex >}}``, ``{{< ldots >}}`` their words; any other a warning,
   never printed as text;
 - the reference list's heading: a last heading "References" with nothing under it, or
@@ -161,13 +163,18 @@ def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0, named: NamedFirst | 
     if name == "pagebreak":
         return []
     if named is None or named.take():  # the first 30 named at their lines, the rest counted
-        path, line = locate(doc, r"\s+".join(map(re.escape, text.split())), nth=nth, metadata=True)
+        written = r"\s+".join(map(re.escape, text.split()))
+        if name == "include":  # not one on a line of its own: that one was read before pandoc
+            written = rf"(?:\S[ \t]*{written}|{written}(?=[ \t]*\S))"
+        path, line = locate(doc, written, nth=nth, metadata=True)
         warn(f"the shortcode '{text.strip()}' is left out: it needs Quarto's renderer", path, line,
-             hint=SHORTCODE_HINT)
+             hint=INCLUDE_HINT if name == "include" else SHORTCODE_HINT)
     return []
 
 
 SHORTCODE_HINT = "write its result in the text ({{< pagebreak >}}, {{< meta key >}} are read)"
+# An include is read where it stands on a line of its own (press.manuscript.with_includes).
+INCLUDE_HINT = "put the include on a line of its own: the file's text is then read there"
 
 
 # --- listings -----------------------------------------------------------------------------

@@ -76,6 +76,8 @@ class Manuscript:
     files: tuple[Path, ...] = ()  # what the AST depends on besides the bibliography (figures…)
     folder: Path | None = None
     layout: str = "folder"
+    # Quarto's {{< include >}}: (the including file, the path as written, the file it names)
+    includes: tuple[tuple[Path, str, Path], ...] = ()
 
     @property
     def source_folder(self) -> Path:
@@ -85,6 +87,11 @@ class Manuscript:
     @property
     def home(self) -> Path:
         return self.folder or self.source_folder
+
+    @property
+    def text_files(self) -> tuple[Path, ...]:
+        """Every Markdown file the text is made of: the sources, then the files they include."""
+        return tuple(dict.fromkeys([*self.sources, *(included for _, _, included in self.includes)]))
 
     @property
     def inputs(self) -> tuple[Path, ...]:
@@ -119,7 +126,12 @@ def markdown_files(folder: Path) -> list[Path]:
 def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     """The manuscript in ``root``: the Markdown file or folder of sections ``path``
     names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
-    file of ``root``."""
+    file of ``root``; with the files its sources include."""
+    return with_includes(manuscript_layout(root, path))
+
+
+def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
+    """``find_manuscript``'s sources, before their includes are read."""
     if path is not None:
         if path.is_dir():
             return sections(root, path, "sections")
@@ -140,6 +152,88 @@ def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     names = ", ".join(p.name for p in (with_front_matter or candidates)[:6])
     raise BuildError(f"several Markdown files could be the manuscript: {names}", display_path(root),
                      hint=f"name the one to build: python build.py {(with_front_matter or candidates)[0].name}")
+
+
+# How deep includes may nest (a file that includes one that includes …): a paper needs
+# one or two levels; a loop is an error before this.
+INCLUDE_DEPTH = 8
+
+
+def with_includes(manuscript: Manuscript) -> Manuscript:
+    """The manuscript with the files its sources include (Quarto's ``{{< include file >}}``,
+    the path from the including file's folder, or from the root with a leading ``/``):
+    each one inside the root (as a source must be), read where the shortcode stands; a file
+    that a source includes is not also a section of its own. A file not found, outside the
+    root or including itself is an error at the shortcode's line."""
+    from dataclasses import replace
+
+    from core.sourcetext import include_lines
+
+    includes: list[tuple[Path, str, Path]] = []
+    visited: set[Path] = set()
+
+    def visit(path: Path, chain: tuple[Path, ...]) -> None:
+        visited.add(path)
+        try:
+            text = check_text(path)
+        except BuildError:
+            return  # check_sources names it
+        for line, target in include_lines(text):
+            file = Path(os.path.normpath(manuscript.root / target.lstrip("/") if target.startswith("/")
+                                         else path.parent / target))
+            place = (display_path(path), line)
+            if not file.is_file():
+                names = [p.name for p in markdown_files(file.parent)] if file.parent.is_dir() else []
+                error(f"the included file '{target}' is not found", *place,
+                      hint=suggestion(file.name, names, "give its path from this file's folder, or from the "
+                                                        "project's root with a leading /"))
+            elif not inside(file, manuscript.root):
+                error(f"'{target}' is outside the project: the build reads only the project's own files", *place,
+                      hint=f"copy the file into {manuscript.root.name}/")
+            elif file.resolve() in chain or len(chain) > INCLUDE_DEPTH:
+                error(f"'{target}' includes the file that includes it" if file.resolve() in chain else
+                      f"includes nested more than {INCLUDE_DEPTH} deep", *place,
+                      hint="include each file from one place only")
+            else:
+                includes.append((path, target, file))
+                if file not in visited:
+                    visit(file, (*chain, file.resolve()))
+
+    with collecting() as found:
+        for source in manuscript.sources:
+            visit(source, (source.resolve(),))
+    raise_collected(found)
+    if not includes:
+        return manuscript
+    included = {file for _, _, file in includes}
+    check_sizes(sorted(included), [], [])
+    return replace(manuscript, sources=tuple(s for s in manuscript.sources if s not in included) or manuscript.sources,
+                   includes=tuple(includes), files=tuple(dict.fromkeys([*manuscript.files, *sorted(included)])))
+
+
+def pasted(manuscript: Manuscript, texts: dict[Path, str], path: Path) -> str:
+    """The text of ``path`` (as checked, in ``texts``) with each file it includes pasted
+    where its shortcode stands; the whole within the text limit (a file included a
+    thousand times is a thousand copies)."""
+    from core.sourcetext import include_lines, spliced
+
+    named = {(including, target): file for including, target, file in manuscript.includes}
+    size: dict[Path, int] = {}
+
+    def length(file: Path) -> int:  # the pasted text's length, counted before it is made
+        if file not in size:
+            size[file] = len(texts[file]) + sum(length(named[file, target]) for _, target in
+                                                include_lines(texts[file]) if (file, target) in named)
+            if size[file] > limit("text"):
+                raise too_large("text", file, size[file])
+        return size[file]
+
+    def text_of(file: Path) -> str:
+        return spliced(texts[file], {line: text_of(named[file, target]) for line, target in
+                                     include_lines(texts[file]) if (file, target) in named})
+
+    length(path)
+    return text_of(path)
 
 
 def front_matter_of(path: Path) -> bool:
@@ -282,7 +376,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         yaml_problems,
     )
 
-    files = [(path, markdown_problems) for path in manuscript.sources]
+    files = [(path, markdown_problems) for path in manuscript.text_files]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
     for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
         if path:
@@ -296,7 +390,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             continue
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
-    sources = [path for path in manuscript.sources if path in texts]
+    sources = [path for path in manuscript.text_files if path in texts]
     for path in sources:  # a template language's tags (Jekyll's, Manubot's), which pandoc prints as text
         tags = template_tags(texts[path])
         if tags:
@@ -356,7 +450,7 @@ def check_metadata(manuscript: Manuscript) -> None:
 
     texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
         if manuscript.metadata_file else []
-    for source in manuscript.sources:
+    for source in manuscript.text_files:
         texts += [(source, first, block, False) for first, block in metadata_blocks(check_text(source))]
     for path, first, text, whole in texts:
         alone = lone_surrogate(text)
@@ -450,7 +544,7 @@ def too_deep_in(root: Path, path: Path | None = None) -> BuildError:
     """``too_deep`` for the manuscript in ``root`` (``path``: its file, when named)."""
     try:
         manuscript = find_manuscript(root, path)
-        sources = [*manuscript.sources, *([manuscript.metadata_file] if manuscript.metadata_file else []),
+        sources = [*manuscript.text_files, *([manuscript.metadata_file] if manuscript.metadata_file else []),
                    *manuscript.bibliography]
         # and what the metadata may name, or the chronology's corrections (refs.json, chronology.yaml)
         named = [p for p in sorted(manuscript.root.rglob("*"))[:2000]
@@ -545,13 +639,14 @@ def read(manuscript: Manuscript, while_reading=None):
     raise_collected(found)
     # pandoc reads the texts as they were checked, copied into a sandbox: nothing else.
     with Sandbox() as sandbox:
-        r_markdown = any(source.suffix.lower() == ".rmd" for source in manuscript.sources)
+        r_markdown = any(source.suffix.lower() == ".rmd" for source in manuscript.text_files)
         args = ["--from", MARKDOWN + (R_MARKDOWN if r_markdown else ""), "--to", "json"]
         if manuscript.metadata_file:
             copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
             args += ["--metadata-file", str(copy)]
         for number, source in enumerate(manuscript.sources):
-            args.append(str(sandbox.put(f"{number:04d}-{source.name}", texts[source].encode("utf-8"))))
+            text = pasted(manuscript, texts, source) if manuscript.includes else texts[source]
+            args.append(str(sandbox.put(f"{number:04d}-{source.name}", text.encode("utf-8"))))
         process = start_pandoc(args)
         import panflute as pf
 
@@ -566,14 +661,14 @@ def read(manuscript: Manuscript, while_reading=None):
 
     # the files that hold metadata: metadata.yaml, and the sources with a YAML block (a front matter)
     holding = [manuscript.metadata_file] if manuscript.metadata_file else []
-    holding += [path for path in manuscript.sources if next(metadata_blocks(texts[path]), None)]
-    doc = load(output, manuscript.sources, manuscript.metadata_file)
+    holding += [path for path in manuscript.text_files if next(metadata_blocks(texts[path]), None)]
+    doc = load(output, list(manuscript.text_files), manuscript.metadata_file)
     # The build's own keys say what it read (the cache hashes the files they name): an
     # author's value for one is never taken.
     claimed = [key for key in sorted(BUILD_KEYS - {"bibliography"}) if key in doc.metadata.content.dict]
     for key in claimed:
         del doc.metadata.content.dict[key]
-    doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.sources))
+    doc.metadata[SOURCE_FILES_KEY] = pf.MetaList(*(pf.MetaString(str(s)) for s in manuscript.text_files))
     metadata_files = [str(path) for path in holding]
     if metadata_files:
         doc.metadata[METADATA_FILE_KEY] = pf.MetaList(*map(pf.MetaString, metadata_files))

@@ -138,7 +138,7 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
              "folder": str(manuscript.home),
              "metadata_files": doc.get_metadata(METADATA_FILE_KEY, default=[]),
              "resources": doc.get_metadata(RESOURCES_KEY, default={}),
-             "sources": [str(source) for source in manuscript.sources],
+             "sources": [str(source) for source in manuscript.text_files],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
              # the CSL style the citations stage read (and its parent): part of the cache key
              "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),

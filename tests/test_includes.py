@@ -1,0 +1,120 @@
+"""Quarto's ``{{< include file >}}``: the file's text read where the shortcode stands on a
+line of its own, in every edition, its mistakes placed in its own file; a file not found,
+outside the project or including itself is an error at the shortcode's line."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+from tests.conftest import paper_build, run_build
+
+PAPER = """---
+title: Included parts
+author: A. Author
+date: 2024-06-01
+---
+
+# Introduction
+
+Before the includes.
+
+{{< include _methods.qmd >}}
+
+{{< include "parts/_results.qmd" >}}
+
+After the includes, as @sec-methods says.
+"""
+
+
+def html_text(out) -> str:
+    return re.sub(r"<[^>]+>", "", (out / "html" / "index.html").read_text(encoding="utf-8"))
+
+
+def write_parts(tmp_path) -> None:
+    (tmp_path / "_methods.qmd").write_text("# Methods {#sec-methods}\n\nThe methods, from a file of their own.\n",
+                                           encoding="utf-8")
+    (tmp_path / "parts").mkdir()
+    # a path from the project's root, from a file in a folder below it
+    (tmp_path / "parts" / "_results.qmd").write_text("# Results\n\nThe results.\n\n{{< include /_note.md >}}\n",
+                                                     encoding="utf-8")
+    (tmp_path / "_note.md").write_text("A note included twice over.\n", encoding="utf-8")
+
+
+def test_included_files_are_read_where_they_stand_in_every_edition(tmp_path):
+    write_parts(tmp_path)
+    result = paper_build(tmp_path, PAPER, "html", "epub", "pdf", name="paper.qmd")
+    assert result.returncode == 0, result.stderr
+    assert "shortcode" not in result.stderr and "error" not in result.stderr
+    text = html_text(tmp_path / "out")
+    order = ["Before the includes.", "The methods, from a file of their own.", "The results.",
+             "A note included twice over.", "After the includes"]
+    assert [text.index(part) for part in order] == sorted(text.index(part) for part in order)
+    assert "{{&lt;" not in text and "{{<" not in text
+    assert re.search(r"as\s+(Section|Bölüm)\s+2", text)  # the included heading is numbered and referable
+    from pypdf import PdfReader
+
+    pdf = " ".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "included-parts.pdf").pages)
+    assert "The methods, from a file of their own." in pdf and "A note included twice over." in pdf
+    with zipfile.ZipFile(tmp_path / "out" / "included-parts.epub") as epub:
+        book = " ".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    assert "The results." in book and "A note included twice over." in book
+
+
+def test_an_included_files_mistake_is_placed_in_that_file(tmp_path):
+    write_parts(tmp_path)
+    (tmp_path / "_note.md").write_text("A note.\n\nSee @fig-missing.\n", encoding="utf-8")
+    result = paper_build(tmp_path, PAPER, name="paper.qmd")
+    assert result.returncode != 0
+    assert "_note.md:3: error: unknown cross-reference 'fig-missing'" in result.stderr
+
+
+def test_an_included_file_edited_is_built_again(tmp_path):
+    write_parts(tmp_path)
+    assert paper_build(tmp_path, PAPER, name="paper.qmd").returncode == 0
+    (tmp_path / "_note.md").write_text("A note written again.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.qmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "A note written again." in html_text(tmp_path / "out")
+
+
+def test_includes_that_cannot_be_read_are_errors_at_their_line(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "secret.md").write_text("outside\n", encoding="utf-8")
+    (project / "_loop.md").write_text("Loop.\n\n{{< include paper.md >}}\n", encoding="utf-8")
+    (project / "_methods.md").write_text("Methods.\n", encoding="utf-8")
+    text = "# A\n\n{{< include _method.md >}}\n\n{{< include ../secret.md >}}\n\n{{< include _loop.md >}}\n"
+    result = paper_build(project, text)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "paper.md:3: error: the included file '_method.md' is not found (did you mean '_methods.md'?)" \
+        in result.stderr
+    assert "paper.md:5: error: '../secret.md' is outside the project" in result.stderr
+    assert "_loop.md:3: error: 'paper.md' includes the file that includes it" in result.stderr
+
+
+def test_an_include_in_a_line_of_text_is_a_warning_at_its_line(tmp_path):
+    (tmp_path / "_a.md").write_text("Part A.\n", encoding="utf-8")
+    result = paper_build(tmp_path, "# A\n\n{{< include _a.md >}}\n\nText {{< include _a.md >}} here.\n")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:5: warning: the shortcode '{{< include _a.md >}}' is left out" in result.stderr
+    assert "put the include on a line of its own" in result.stderr
+
+
+def test_includes_multiplied_past_the_text_limit_are_refused(tmp_path):
+    (tmp_path / "_b.md").write_text("word " * 2000 + "\n", encoding="utf-8")
+    (tmp_path / "_a.md").write_text("{{< include _b.md >}}\n\n" * 40, encoding="utf-8")
+    result = paper_build(tmp_path, "# A\n\n" + "{{< include _a.md >}}\n\n" * 40, "html", "--limit", "text=2000000")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "over the limit" in result.stderr and "text" in result.stderr
+
+
+def test_a_section_that_another_includes_is_not_read_twice(tmp_path):
+    folder = tmp_path / "manuscript"
+    folder.mkdir()
+    (folder / "01-intro.md").write_text("# Intro\n\nIntro text.\n\n{{< include 02-table.md >}}\n", encoding="utf-8")
+    (folder / "02-table.md").write_text("The sentence of the included section.\n", encoding="utf-8")
+    (folder / "03-end.md").write_text("# End\n\nThe end.\n", encoding="utf-8")
+    (folder / "metadata.yaml").write_text("title: T\nauthor: A\ndate: 2024-01-01\n", encoding="utf-8")
+    result = run_build("html", "--root", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert html_text(tmp_path / "out").count("The sentence of the included section.") == 1
