@@ -139,6 +139,7 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
              "metadata_files": doc.get_metadata(METADATA_FILE_KEY, default=[]),
              "resources": doc.get_metadata(RESOURCES_KEY, default={}),
              "sources": [str(source) for source in manuscript.text_files],
+             "included": [str(source) for source in manuscript.text_files if source not in manuscript.sources],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
              # the CSL style the citations stage read (and its parent): part of the cache key
              "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),
@@ -198,10 +199,10 @@ def draw_cover(plain: dict, lang: str, timestamp: int | None, templates: Templat
 
 def read_files(facts: dict) -> list[str]:
     """The files the filtered document read besides the manuscript: the bibliography
-    (which may lie outside bibliography/), the CSL style and the figures (a one-file
-    manuscript's folder is not hashed whole)."""
+    (which may lie outside bibliography/), the CSL style, the figures and the files the
+    text includes (a one-file manuscript's folder is not hashed whole, nor watched)."""
     return list(dict.fromkeys([*facts["bibliography"], *facts.get("styles", []), *facts.get("tex_inputs", []),
-                               *facts.get("resources", {}).values()]))
+                               *facts.get("resources", {}).values(), *facts.get("included", [])]))
 
 
 def strictly(warnings: list[str], strict: bool) -> None:

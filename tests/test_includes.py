@@ -69,8 +69,13 @@ def test_an_included_files_mistake_is_placed_in_that_file(tmp_path):
 
 
 def test_an_included_file_edited_is_built_again(tmp_path):
+    from press.live import watched_paths
+
     write_parts(tmp_path)
     assert paper_build(tmp_path, PAPER, name="paper.qmd").returncode == 0
+    # the watcher of a one-file paper (python build.py serve paper.qmd) sees its included files
+    watched = watched_paths(tmp_path, tmp_path / "out", path=tmp_path / "paper.qmd")
+    assert {tmp_path / "_note.md", tmp_path / "parts" / "_results.qmd"} <= set(watched)
     (tmp_path / "_note.md").write_text("A note written again.\n", encoding="utf-8")
     result = run_build("html", str(tmp_path / "paper.qmd"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
