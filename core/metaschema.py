@@ -109,6 +109,8 @@ SCHEMA: dict[str, Key] = {
     "crossref": Key("who deposits the DOI with Crossref (the crossref edition)", "map", {
         "depositor": Key("the depositor's name"), "email": Key("the depositor's e-mail", "email"),
         "registrant": Key("the organisation that registers the DOI")}),
+    "metadata-files": Key("YAML files of metadata read under the front matter's (Quarto's), each path from "
+                          "the file naming it", "list"),
     "header-includes": Key("raw markup for the editions' preambles (refused with --untrusted)", "raw"),
 }
 

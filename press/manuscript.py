@@ -78,6 +78,8 @@ class Manuscript:
     layout: str = "folder"
     # Quarto's {{< include >}}: (the including file, the path as written, the file it names)
     includes: tuple[tuple[Path, str, Path], ...] = ()
+    # Quarto's metadata-files: YAML files read under the front matter, in the order named
+    merged_metadata: tuple[Path, ...] = ()
 
     @property
     def source_folder(self) -> Path:
@@ -127,7 +129,7 @@ def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     """The manuscript in ``root``: the Markdown file or folder of sections ``path``
     names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
     file of ``root``; with the files its sources include."""
-    return with_includes(manuscript_layout(root, path))
+    return with_metadata_files(with_includes(manuscript_layout(root, path)))
 
 
 def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
@@ -209,6 +211,43 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
     check_sizes(sorted(included), [], [])
     return replace(manuscript, sources=tuple(s for s in manuscript.sources if s not in included) or manuscript.sources,
                    includes=tuple(includes), files=tuple(dict.fromkeys([*manuscript.files, *sorted(included)])))
+
+
+def with_metadata_files(manuscript: Manuscript) -> Manuscript:
+    """The manuscript with the YAML files its metadata names under ``metadata-files``
+    (Quarto's: read under the front matter and the project's ``_quarto.yml``, which set
+    what they also set, so the document's own values win; each path from the file that
+    names it), inside the root, regular files within the text limit. A file not found or
+    outside the root is an error at its line."""
+    from dataclasses import replace
+
+    from core.metadatafile import read_source
+
+    holders = [*([manuscript.metadata_file] if manuscript.metadata_file else []), *manuscript.text_files]
+    merged: list[Path] = []
+    with collecting() as found:
+        for holder in holders:
+            source = read_source([str(holder)])
+            for key, value in source.scalars.items():
+                if not re.fullmatch(r"metadata-files(?:\.\d+)?", key):
+                    continue
+                file = Path(os.path.normpath(holder.parent / value))
+                place = source.where(key)
+                if not file.is_file():
+                    names = [p.name for p in sorted(file.parent.glob("*.y*ml"))] if file.parent.is_dir() else []
+                    error(f"the metadata file '{value}' is not found", *place,
+                          hint=suggestion(file.name, names, "give its path from the folder of the file naming it"))
+                elif not inside(file, manuscript.root):
+                    error(f"the metadata file '{value}' is outside the project: the build reads only the "
+                          "project's own files", *place, hint=f"copy it into {manuscript.root.name}/")
+                elif file not in merged and file != manuscript.metadata_file:
+                    merged.append(file)
+    raise_collected(found)
+    if not merged:
+        return manuscript
+    check_sizes(merged, [], [])
+    return replace(manuscript, merged_metadata=tuple(merged),
+                   files=tuple(dict.fromkeys([*manuscript.files, *merged])))
 
 
 def pasted(manuscript: Manuscript, texts: dict[Path, str], path: Path) -> str:
@@ -378,7 +417,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
 
     files = [(path, markdown_problems) for path in manuscript.text_files]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
-    for path in (manuscript.metadata_file, corrections if corrections.is_file() else None):
+    for path in (manuscript.metadata_file, *manuscript.merged_metadata,
+                 corrections if corrections.is_file() else None):
         if path:
             files.append((path, yaml_problems))
     texts = {}
@@ -448,8 +488,8 @@ def check_metadata(manuscript: Manuscript) -> None:
     from core.metadatafile import load_yaml, yaml_mistake
     from core.sourcetext import lone_surrogate, metadata_blocks
 
-    texts = [(manuscript.metadata_file, 1, check_text(manuscript.metadata_file), True)] \
-        if manuscript.metadata_file else []
+    texts = [(path, 1, check_text(path), True) for path in
+             (*([manuscript.metadata_file] if manuscript.metadata_file else []), *manuscript.merged_metadata)]
     for source in manuscript.text_files:
         texts += [(source, first, block, False) for first, block in metadata_blocks(check_text(source))]
     for path, first, text, whole in texts:
@@ -644,6 +684,9 @@ def read(manuscript: Manuscript, while_reading=None):
         if manuscript.metadata_file:
             copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
             args += ["--metadata-file", str(copy)]
+        for number, merged in enumerate(manuscript.merged_metadata):  # pandoc: a later file's values win
+            copy = sandbox.put(f"metadata-{number:02d}-{merged.name}", texts[merged].encode("utf-8"))
+            args += ["--metadata-file", str(copy)]
         for number, source in enumerate(manuscript.sources):
             text = pasted(manuscript, texts, source) if manuscript.includes else texts[source]
             args.append(str(sandbox.put(f"{number:04d}-{source.name}", text.encode("utf-8"))))
@@ -660,7 +703,7 @@ def read(manuscript: Manuscript, while_reading=None):
     from core.sourcetext import metadata_blocks
 
     # the files that hold metadata: metadata.yaml, and the sources with a YAML block (a front matter)
-    holding = [manuscript.metadata_file] if manuscript.metadata_file else []
+    holding = [*([manuscript.metadata_file] if manuscript.metadata_file else []), *manuscript.merged_metadata]
     holding += [path for path in manuscript.text_files if next(metadata_blocks(texts[path]), None)]
     doc = load(output, list(manuscript.text_files), manuscript.metadata_file)
     # The build's own keys say what it read (the cache hashes the files they name): an
