@@ -139,7 +139,9 @@ def filtered_document(manuscript: Manuscript, report: Report, on_metadata=None,
              "metadata_files": doc.get_metadata(METADATA_FILE_KEY, default=[]),
              "resources": doc.get_metadata(RESOURCES_KEY, default={}),
              "sources": [str(source) for source in manuscript.text_files],
-             "included": [str(source) for source in manuscript.text_files if source not in manuscript.sources],
+             # what the sources include: Quarto's included texts and metadata files (watched, hashed)
+             "included": [str(path) for path in (*manuscript.text_files, *manuscript.merged_metadata)
+                          if path not in manuscript.sources],
              "bibliography": doc.get_metadata("bibliography"),  # a list: see press.manuscript.read
              # the CSL style the citations stage read (and its parent): part of the cache key
              "styles": doc.get_metadata(STYLE_FILES_KEY, default=[]),

@@ -46,6 +46,9 @@ def test_metadata_files_are_read_under_the_front_matter(tmp_path):
     assert "Example University" in page and "alpha" in page
     assert re.search(r"<title>The front matter’s title", page)  # the document's own value wins
     assert "Smith" in re.sub(r"<[^>]+>", "", page)  # the bibliography named there, from its folder
+    from press.live import watched_paths  # serve paper.qmd rebuilds when the file is saved
+
+    assert tmp_path / "meta" / "_authors.yml" in watched_paths(tmp_path, tmp_path / "out", path=tmp_path / "paper.qmd")
 
 
 def test_a_mistake_in_a_metadata_file_is_named_at_its_line(tmp_path):
