@@ -127,7 +127,8 @@ KEYS: dict[str, dict[str, Key]] = {
         "author_joiners": Key(list, "words that join authors' names in a citation written as text (Swetnam and "
                                     "Lynch, 1989): its year is a work's, no date", []),
         "name_nouns": Key(list, "lower-case nouns that, after a capitalised word and a year, make the year part "
-                                "of a name, no date: the Horizon 2020 programme, the France 2030 plan", []),
+                                "of a name, no date: the Horizon 2020 programme, the France 2030 plan; "
+                                "capitalised before the year, the same: Saudi Vision 2030, Agenda 2063", []),
         "adverbial": Key(list, "(before, after) regexes: a date that names a thing its clause's event happens "
                                "at or in (1954 seçimlerinde, in the 1946 elections): that event's date, its "
                                "text read as a named thing's", []),

@@ -573,6 +573,8 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
     (True, False)
     >>> in_name("funded by the France 2030 program", 21, 25, "en")
     True
+    >>> in_name("Saudi Vision 2030 was announced", 13, 17, "en"), in_name("Germany 1940 was", 8, 12, "en")
+    (True, False)
     >>> s = "Ahmet Cevdet Paşa, 1866’da Halep’e gitti. Ahmet Paşa 1866’da Halep’e gitti."
     >>> in_name(s, 19, 23, "tr"), in_name(s, 53, 57, "tr")  # a comma, a case ending: no name holds it
     (False, False)
@@ -590,7 +592,9 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
     connectors = {word.lower() for word in table["date_connectors_before"]}
     earlier = window[:before.start(1)]
     sentence_start = (not earlier.strip() and start <= NAME_WINDOW) or earlier.rstrip()[-1:] in ".!?:"
-    named = following[:1].isupper() or following.lower() in table["name_nouns"]  # the Horizon 2020 programme
+    # the Horizon 2020 programme; Saudi Vision 2030 (the name's noun before the year)
+    named = following[:1].isupper() or following.lower() in table["name_nouns"] \
+        or previous.lower() in table["name_nouns"]
     return (previous[:1].isupper() and named and previous not in months
             and not re.search(r"['’]", previous)
             and following not in months and previous.lower() not in connectors and not sentence_start)

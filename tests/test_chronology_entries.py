@@ -153,6 +153,17 @@ def test_a_year_between_two_names_is_a_date_when_no_name_holds_it(body, entry):
     assert printed(body) == [entry]
 
 
+@pytest.mark.parametrize("body, lang, entry", [
+    # the name's noun before its year: "2030" was an entry of its own, and the name lost its year
+    ("Saudi Vision 2030 was announced in April 2016 by the crown prince.", "en",
+     ("2016-04", "Saudi Vision 2030 was announced by the crown prince.")),
+    ("Hükümet Vizyon 2023 belgesini 12 Mart 2012’de açıkladı.", "tr",
+     ("2012-03-12", "Hükümet Vizyon 2023 belgesini açıkladı.")),
+])
+def test_a_year_after_a_names_noun_is_part_of_the_name(body, lang, entry):
+    assert printed(body, lang) == [entry]
+
+
 # --- lists of years and of dates ---------------------------------------------------------
 
 def test_a_sentence_that_lists_years_gives_one_entry():

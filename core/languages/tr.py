@@ -196,7 +196,7 @@ DATES = {
     # Words that only tie a date to its sentence (after it in Turkish, before it
     # in English); dropped from event texts.
     "author_joiners": ["ve", "&", "vd.", "ark.", "et al."],
-    "name_nouns": ["programı", "planı", "stratejisi", "vizyonu", "hedefleri", "projesi", "gündemi"],
+    "name_nouns": ["vizyon", "hedef", "programı", "planı", "stratejisi", "vizyonu", "hedefleri", "projesi", "gündemi"],
     "date_connectors_before": [],
     "date_connectors_after": ["yılları arasında", "yıllarında", "yılında", "yılları", "yılı",
                         "yıllarda", "senesinde", "tarihleri arasında", "tarihlerinde", "tarihi itibariyle",
