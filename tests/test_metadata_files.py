@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from press.live import watched_paths
 from tests.conftest import paper_build
 
 PAPER = """---
@@ -46,8 +47,7 @@ def test_metadata_files_are_read_under_the_front_matter(tmp_path):
     assert "Example University" in page and "alpha" in page
     assert re.search(r"<title>The front matter’s title", page)  # the document's own value wins
     assert "Smith" in re.sub(r"<[^>]+>", "", page)  # the bibliography named there, from its folder
-    from press.live import watched_paths  # serve paper.qmd rebuilds when the file is saved
-
+    # serve paper.qmd rebuilds when the file is saved
     assert tmp_path / "meta" / "_authors.yml" in watched_paths(tmp_path, tmp_path / "out", path=tmp_path / "paper.qmd")
 
 
