@@ -61,7 +61,7 @@ def parse(argv: list[str], home: Path | None = None) -> argparse.Namespace:
     parser.add_argument("--root", type=Path,
                         help="the project folder: holding manuscript/ and bibliography/, or the paper's "
                              "Markdown file; nothing outside it is read (default: the folder of the named "
-                             "file, else the working folder; in this repository, its own article)")
+                             "file, else the working folder: in this repository, its own article)")
     parser.add_argument("--out", type=Path, help="output folder (default: ROOT/build)")
     parser.add_argument("--pdf-engine", choices=ENGINES, default="typst",
                         help="typeset the PDF with Typst (default) or through LaTeX")

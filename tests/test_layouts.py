@@ -146,3 +146,18 @@ def test_bookdowns_references_and_labels(tmp_path):
     text = " ".join(re.sub(r"<[^>]*>", " ", page).split())
     assert "See Section 2 and Table 1 ." in text or "See Section 2 and Table 1." in text, text[:800]
     assert "@ref" not in text and "(\\#" not in text
+
+
+def test_build_py_run_from_an_authors_folder_builds_the_authors_paper(tmp_path):
+    """``python ~/press/build.py html`` in the folder of a paper builds that paper (it built
+    this repository's sample article, and said nothing)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: The author's own paper\nauthor: A. Author\n"
+                                       "date: 2024-01-01\n---\n\n# One\n\nText.\n", encoding="utf-8")
+    result = run_build("html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "The author’s own paper" in page
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_build("html", cwd=empty)
+    assert result.returncode != 0 and "no manuscript found" in result.stderr
