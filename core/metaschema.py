@@ -128,8 +128,8 @@ def _foreign(why: str, keys: str) -> dict[str, str]:
 FOREIGN: dict[str, str] = {
     **_foreign("Quarto's and R Markdown's output formats: the editions are named on the command line "
                "(python build.py pdf html …)", "format output"),
-    **_foreign("the build runs no code: code chunks are shown as code", "execute jupyter engine knitr echo "
-               "freeze"),
+    **_foreign("the build runs no code: a code chunk is shown as its code, or left out where its author hides "
+               "it (echo: false)", "execute jupyter engine knitr echo freeze"),
     **_foreign("an option of Quarto's renderer or project", "project manuscript editor filters draft resources website book "
                "keep-md comments notebook-links date-format title-block-banner lightbox code-fold "
                "citation-location reference-location fig-cap-location tbl-cap-location crossref"),

@@ -461,22 +461,31 @@ KNITR_LABEL = re.compile(r"""[ \t,]*(?:([\w.:-]+)[ \t]*(?:,|$)|.*?\blabel[ \t]*=
 # option lines (#| echo: false): the author shows neither it nor, here, what it would make.
 HIDING_OPTION = re.compile(r"(?:^|[ \t,])(echo|include)[ \t]*=[ \t]*(?:FALSE|F)\b")
 HIDING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*(echo|include)[ \t]*:[ \t]*false[ \t]*")
+# What shows a cell that the document hides by default (echo=TRUE, #| echo: true)
+SHOWING_OPTION = re.compile(r"(?:^|[ \t,])echo[ \t]*=[ \t]*(?:TRUE|T)\b")
+SHOWING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*echo[ \t]*:[ \t]*true[ \t]*")
+# knitr's setup chunk: knitr::opts_chunk$set(echo = FALSE, …) hides every chunk after it
+KNITR_DEFAULTS = re.compile(r"opts_chunk\$set\(([^)]*)\)")
 OPTION_LINE = re.compile(r"[ \t]*(?:#|//|--|%%?)\|")
 
 
-def executable_cells(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int, str, str]]]:
     """The text with each executable code cell's fence written as pandoc reads a code
     block (```` ```{python} ```` → ```` ```{.python .cell} ````: pandoc takes
     ``{python}`` for no attributes, and pairs the fences wrongly after it, printing
     whole sections as code), and where each cell is, with its language and the option
     that hides it ("" if none). This build runs no code: a cell is shown as its code,
-    or left out when its author hid it (``echo=FALSE``, ``#| include: false``).
+    or left out when its author hid it (``echo=FALSE``, ``#| include: false``), or hid
+    every cell (``default``: ``"echo"``, from ``cell_default``) and did not show this one
+    (``echo=TRUE``, ``#| echo: true``).
 
     >>> text, cells = executable_cells("Text.\\n\\n```{r echo=FALSE}\\nplot(x)\\n```\\n")
     >>> text.splitlines()[2], cells
     ('```{.r .cell cell-hidden="echo"}', [(3, 'r', 'echo')])
     >>> executable_cells("```{python}\\n#| include: false\\nimport os\\n```\\n")[1]
     [(1, 'python', 'include')]
+    >>> executable_cells("```{r}\\nx\\n```\\n```{r echo=TRUE}\\ny\\n```\\n", default="echo")[1]
+    [(1, 'r', 'echo'), (4, 'r', '')]
 
     A knitr chunk's name (its first option without a value, or ``label=``) is kept:
 
@@ -489,17 +498,45 @@ def executable_cells(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
     def fence(match: re.Match) -> str:
         hidden = HIDING_OPTION.search(match.group(4) or "")
+        shown = SHOWING_OPTION.search(match.group(4) or "")
         for line in text[match.end() + 1:match.end() + 4000].split("\n")[:20]:  # the option lines opening it
             if hidden or not OPTION_LINE.match(line):
                 break
             hidden = HIDING_LINE.fullmatch(line.strip())
-        cells.append((line_of(text, match.start()), match.group(3), hidden.group(1) if hidden else ""))
+            shown = shown or SHOWING_LINE.fullmatch(line.strip())
+        hiding_option = hidden.group(1) if hidden else "" if shown else default
+        cells.append((line_of(text, match.start()), match.group(3), hiding_option))
         name = KNITR_LABEL.match(match.group(4) or "")
         label = f' {CELL_LABEL_ATTRIBUTE}="{name.group(1) or name.group(2)}"' if name else ""
-        hiding = f' {CELL_HIDDEN_ATTRIBUTE}="{hidden.group(1)}"' if hidden else ""
+        hiding = f' {CELL_HIDDEN_ATTRIBUTE}="{hiding_option}"' if hiding_option else ""
         return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}{hiding}}}"
 
     return EXECUTABLE_CELL.sub(fence, text), cells
+
+
+def cell_default(metadata: list, sources: list[str]) -> str:
+    """The option that hides every code cell of a document ("echo", or ""): Quarto's
+    ``execute: {echo: false}`` and knitr's ``knitr: {opts_chunk: {echo: false}}`` in its
+    metadata (``metadata``: the values read from the front matter, ``_quarto.yml``,
+    ``metadata.yaml``), or knitr's setup chunk ``knitr::opts_chunk$set(echo = FALSE)``.
+
+    >>> cell_default([{"execute": {"echo": False}}], []), cell_default([], ["knitr::opts_chunk$set(echo = F)"])
+    ('echo', 'echo')
+    >>> cell_default([{"execute": {"echo": True}}, {"title": "x"}], ["opts_chunk$set(fig.width = 5)"])
+    ''
+    """
+    for values in metadata:
+        if not isinstance(values, dict):
+            continue
+        for options in (values.get("execute"), (values.get("knitr") or {}).get("opts_chunk")
+                        if isinstance(values.get("knitr"), dict) else None):
+            if isinstance(options, dict) and options.get("echo") is False:
+                return "echo"
+    for text in sources:
+        for call in KNITR_DEFAULTS.finditer(text):
+            if HIDING_OPTION.search(call.group(1)) and "echo" in call.group(1):
+                return "echo"
+    return ""
 
 
 # Inline code that Quarto or R Markdown runs: `r nrow(x)`, `{python} len(x)`.

@@ -400,6 +400,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         DATE_LINE,
         R_TODAY,
         bookdown_references,
+        cell_default,
         control_spaces_before_ends,
         cut_words,
         executable_cells,
@@ -449,9 +450,10 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"this table row has {cells} cells and the table's header {header}: every edition leaves out "
                  f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
                  hint="add the missing header cells (or join the row's extra cells)")
+    default = cell_default(metadata_values(manuscript, texts), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(bookdown_references(text_references(xnos_references(
-            control_spaces_before_ends(repeated_columns(texts[path]))))))
+            control_spaces_before_ends(repeated_columns(texts[path]))))), default)
         for line, language, hidden in cells:
             if hidden == "include":  # knitr and Quarto show nothing of it either
                 continue
@@ -477,6 +479,25 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         index, line, message, hint = repeated
         error(message, display_path(sources[index]), line, hint)
     return texts
+
+
+def metadata_values(manuscript: Manuscript, texts: dict[Path, str]) -> list:
+    """What the metadata files and the sources' YAML blocks hold, as read (a block that
+    is no YAML gives nothing: pandoc's reader names its mistake)."""
+    import yaml
+
+    from core.metadatafile import load_yaml
+    from core.sourcetext import metadata_blocks
+
+    blocks = [texts[path] for path in (manuscript.metadata_file, *manuscript.merged_metadata) if path in texts]
+    blocks += [block for path in manuscript.text_files if path in texts for _, block in metadata_blocks(texts[path])]
+    values = []
+    for block in blocks:
+        try:
+            values.append(load_yaml(block))
+        except (yaml.YAMLError, ValueError):
+            continue
+    return values
 
 
 def check_metadata(manuscript: Manuscript) -> None:

@@ -6,6 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import paper_build, run_build
 
 from press.readback import html_text, pdf_text
@@ -889,6 +890,22 @@ def test_a_cell_its_author_hid_is_left_out(tmp_path):
     assert "paper.md:5:" not in messages
     assert "paper.md:11: warning: a code cell (r) whose code its author hid (echo: false) is left out" in messages
     assert "paper.md:15: warning: a code cell (python) whose code its author hid" in messages
+
+
+@pytest.mark.parametrize("front, setup", [
+    ("execute:\n  echo: false\n", ""),                                 # Quarto's document option
+    ("knitr:\n  opts_chunk:\n    echo: false\n", ""),                  # R Markdown's in the metadata
+    ("", "```{r setup, include=FALSE}\nknitr::opts_chunk$set(echo = FALSE, fig.width = 5)\n```\n\n"),
+])
+def test_cells_the_document_hides_are_left_out_unless_shown(tmp_path, front, setup):
+    """``execute: {echo: false}``, knitr's setup chunk: every cell's code was printed (an
+    author's trial: pages of R code in the PDF); a cell's own ``echo: true`` still shows it."""
+    text, messages = build(tmp_path, f"---\ntitle: T\n{front}---\n\n{setup}Text one.\n\n```{{r}}\n"
+                           "secret_computation(1)\n```\n\n```{r}\n#| echo: true\nshown_code(2)\n```\n\n"
+                           "```{r echo=TRUE}\nshown_too(3)\n```\n\nText two.\n")
+    assert "secret_computation" not in text
+    assert "shown_code(2)" in text and "shown_too(3)" in text
+    assert "whose code its author hid (echo: false) is left out" in messages
 
 
 def test_a_reference_to_what_a_hidden_cell_makes_says_so(tmp_path):
