@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pybtex.errors
+from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry
 from pybtex.database.input.bibtex import LowLevelParser
 from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.scanner import PybtexSyntaxError
+from pybtex.textutils import normalize_whitespace
 
 from core.diagnostics import BuildError, display_path, error, record, suggestion, warn
 from core.inputs import limit, read_input
@@ -236,11 +238,37 @@ class BoundedLowLevelParser(LowLevelParser):
             raise ValueTooLong(self.current_field_name or "", max(size, self.values_size), self.lineno)
 
 
+# biblatex's extended name format (Biber; Zotero's Better BibLaTeX writes it for names
+# with a particle): family=Wartburg, given=Karin, prefix=von, useprefix=true
+EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)\s*=")
+NAME_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
+
+
+def extended_name(name: str) -> str:
+    """A name in biblatex's extended format as BibTeX writes it ("von Last, Jr, First");
+    any other name as it is.
+
+    >>> extended_name("family=Wartburg, given=Karin, prefix=von, useprefix=true")
+    'von Wartburg, Karin'
+    >>> extended_name("given={Jean Paul}, family=Sartre, suffix=Jr."), extended_name("Smith, J.")
+    ('Sartre, Jr., {Jean Paul}', 'Smith, J.')
+    """
+    if not EXTENDED_NAME.match(name):
+        return name
+    parts = {key.lower(): value.strip() for key, value in NAME_PART.findall(name)}
+    last = " ".join(part for part in (parts.get("prefix"), parts.get("family")) if part)
+    return ", ".join(part for part in (last, parts.get("suffix"), parts.get("given")) if part)
+
+
 class LenientParser(BibTeXParser):
     """pybtex's parser, keeping the first of two entries whose keys differ only in
-    case (pybtex would stop there; ``Bibliography.add`` reports both lines)."""
+    case (pybtex would stop there; ``Bibliography.add`` reports both lines), and reading
+    names in biblatex's extended format (``extended_name``)."""
 
     def process_entry(self, entry_type, key, fields):
+        fields = [(name, [" and ".join(map(extended_name, split_name_list(normalize_whitespace(value))))])
+                  if name in self.person_fields and "=" in value else (name, value)
+                  for name, value in ((name, self.flatten_value_list(value)) for name, value in fields)]
         written = (entry_type.lower(), [(name.lower(), comparable(name, self.flatten_value_list(value)))
                                         for name, value in fields])
         if key.casefold() in self.seen:

@@ -742,3 +742,15 @@ def test_a_short_doi_is_a_doi(tmp_path):
     bibliography = load(tmp_path, "refs.json", '[{"id": "a", "type": "book", "title": "T", "DOI": "10/gkzc7v", '
                                                '"URL": "10/gkzc7v"}]')
     assert bibliography.entries["a"].fields["doi"] == "10/gkzc7v" and "url" not in bibliography.entries["a"].fields
+
+
+def test_biblatex_extended_names_are_read_as_biber_reads_them(tmp_path):
+    """``family=Wartburg, given=Karin, prefix=von`` (Zotero's Better BibLaTeX, Biber):
+    printed "family=Wartburg, p. u." with a warning that advised the wrong fix."""
+    (tmp_path / "refs.bib").write_text(
+        "@article{sgg2023, author={Gabay, Simon and family=Wartburg, given=Karin, prefix=von, useprefix=true},"
+        " title={A Title}, journal={J}, year={2023}}\n", encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n# A\n\nAs @sgg2023 say.\n")
+    assert result.returncode == 0 and "commas" not in result.stderr, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Gabay and von Wartburg" in page and "Wartburg, K." in page and "family=" not in page
