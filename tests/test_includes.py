@@ -30,6 +30,13 @@ def html_text(out) -> str:
     return re.sub(r"<[^>]+>", "", (out / "html" / "index.html").read_text(encoding="utf-8"))
 
 
+def write(folder, files: dict[str, str]) -> None:
+    """Each of ``files`` (name → text) saved in ``folder``."""
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
 def write_parts(tmp_path) -> None:
     (tmp_path / "_methods.qmd").write_text("# Methods {#sec-methods}\n\nThe methods, from a file of their own.\n",
                                            encoding="utf-8")
@@ -84,10 +91,8 @@ def test_an_included_file_edited_is_built_again(tmp_path):
 
 def test_includes_that_cannot_be_read_are_errors_at_their_line(tmp_path):
     project = tmp_path / "project"
-    project.mkdir()
-    (tmp_path / "secret.md").write_text("outside\n", encoding="utf-8")
-    (project / "_loop.md").write_text("Loop.\n\n{{< include paper.md >}}\n", encoding="utf-8")
-    (project / "_methods.md").write_text("Methods.\n", encoding="utf-8")
+    write(tmp_path, {"secret.md": "outside\n"})
+    write(project, {"_loop.md": "Loop.\n\n{{< include paper.md >}}\n", "_methods.md": "Methods.\n"})
     text = "# A\n\n{{< include _method.md >}}\n\n{{< include ../secret.md >}}\n\n{{< include _loop.md >}}\n"
     result = paper_build(project, text)
     assert result.returncode != 0 and "Traceback" not in result.stderr
@@ -114,12 +119,10 @@ def test_includes_multiplied_past_the_text_limit_are_refused(tmp_path):
 
 
 def test_a_section_that_another_includes_is_not_read_twice(tmp_path):
-    folder = tmp_path / "manuscript"
-    folder.mkdir()
-    (folder / "01-intro.md").write_text("# Intro\n\nIntro text.\n\n{{< include 02-table.md >}}\n", encoding="utf-8")
-    (folder / "02-table.md").write_text("The sentence of the included section.\n", encoding="utf-8")
-    (folder / "03-end.md").write_text("# End\n\nThe end.\n", encoding="utf-8")
-    (folder / "metadata.yaml").write_text("title: T\nauthor: A\ndate: 2024-01-01\n", encoding="utf-8")
+    write(tmp_path / "manuscript", {"01-intro.md": "# Intro\n\nIntro text.\n\n{{< include 02-table.md >}}\n",
+                                    "02-table.md": "The sentence of the included section.\n",
+                                    "03-end.md": "# End\n\nThe end.\n",
+                                    "metadata.yaml": "title: T\nauthor: A\ndate: 2024-01-01\n"})
     result = run_build("html", "--root", str(tmp_path), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert html_text(tmp_path / "out").count("The sentence of the included section.") == 1
