@@ -227,7 +227,12 @@ def with_metadata_files(manuscript: Manuscript) -> Manuscript:
     merged: list[Path] = []
     with collecting() as found:
         for holder in holders:
-            source = read_source([str(holder)])
+            try:  # a file that names none is not composed (nor one nested too deep: its check names it)
+                source = read_source([str(holder)]) if "metadata-files" in check_text(holder) else None
+            except (BuildError, RecursionError):
+                source = None
+            if source is None:
+                continue
             for key, value in source.scalars.items():
                 if not re.fullmatch(r"metadata-files(?:\.\d+)?", key):
                     continue
@@ -450,7 +455,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"this table row has {cells} cells and the table's header {header}: every edition leaves out "
                  f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
                  hint="add the missing header cells (or join the row's extra cells)")
-    default = cell_default(metadata_values(manuscript, texts), [texts[path] for path in sources])
+    default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr")), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(bookdown_references(text_references(xnos_references(
             control_spaces_before_ends(repeated_columns(texts[path]))))), default)
@@ -481,9 +486,10 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     return texts
 
 
-def metadata_values(manuscript: Manuscript, texts: dict[Path, str]) -> list:
-    """What the metadata files and the sources' YAML blocks hold, as read (a block that
-    is no YAML gives nothing: pandoc's reader names its mistake)."""
+def metadata_values(manuscript: Manuscript, texts: dict[Path, str], keys: tuple[str, ...]) -> list:
+    """What the metadata files and the sources' YAML blocks that name one of ``keys``
+    hold, as read (a block that is no YAML, or nests too deep to read, gives nothing:
+    the checks and pandoc's reader name its mistake)."""
     import yaml
 
     from core.metadatafile import load_yaml
@@ -493,9 +499,11 @@ def metadata_values(manuscript: Manuscript, texts: dict[Path, str]) -> list:
     blocks += [block for path in manuscript.text_files if path in texts for _, block in metadata_blocks(texts[path])]
     values = []
     for block in blocks:
+        if not any(key in block for key in keys):
+            continue
         try:
             values.append(load_yaml(block))
-        except (yaml.YAMLError, ValueError):
+        except (yaml.YAMLError, ValueError, RecursionError):
             continue
     return values
 
