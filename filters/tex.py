@@ -12,7 +12,9 @@ the other writers drop without a word):
   in LaTeX, read by pandoc's own LaTeX reader (in its sandbox);
 - math: switches MathML conversion does not know (``{\\rm x}``, ``\\bf``, ``\\it``,
   ``\\cal``, ``\\over``) rewritten as the commands it knows (``\\mathrm{x}``);
-- ``\\newpage``, ``\\clearpage``, ``\\pagebreak``: a page break in every edition.
+- ``\\newpage``, ``\\clearpage``, ``\\pagebreak``: a page break in every edition;
+- raw HTML that Markdown has elements for (``m<sup>2</sup>``, ``<br>``): those elements
+  (``filters.rawhtml``).
 
 What still cannot be read (an unknown command with text in it, math that MathML
 conversion cannot take) is a warning naming its file and line, the editions that
@@ -46,6 +48,7 @@ from core.names import (
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
+from filters.rawhtml import read_raw_html
 from filters.rawtex import raw_formats, read_raw_tex
 
 LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
@@ -294,6 +297,7 @@ def check_math(doc: pf.Doc) -> None:
 
 
 def prepare(doc: pf.Doc) -> None:
+    read_raw_html(doc)
     raw_formats(doc)
     read_raw_tex(doc)
     name_targets(doc)

@@ -1,0 +1,47 @@
+"""Raw HTML that Markdown has elements for (``m<sup>2</sup>``, ``<br>``, ``<hr>``) shown in
+every edition, not dropped by all but the HTML one; what stays raw keeps the EPUB's
+pages well-formed XHTML (an author's trial: a ``<br>`` in a table made EPUBCheck's
+FATAL "not well-formed", and the PDF ran the table's lines together)."""
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+from core.tools import pandoc_path
+from press.readback import pdf_text
+from press.validate import epubcheck_findings
+from tests.conftest import paper_build
+
+PAPER = ("---\ntitle: Breaks\n---\n\n# A\n\nFirst line<br>second line, 5 m<sup>2</sup> of H<sub>2</sub>O, "
+         "<b>bold <i>both</i></b>, <del>gone</del>, <span class=\"x\">kept</span>.\n\n<hr>\n\n"
+         "An <input type=checkbox> box<br/>and <img src=\"x.png\" alt=\"\" width=\"40%\">.\n")
+FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
+
+
+def paper_with_a_picture(tmp_path, *editions):
+    (tmp_path / "x.png").write_bytes(FIGURE.read_bytes())
+    result = paper_build(tmp_path, PAPER, *editions)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "out"
+
+
+def test_raw_html_with_a_markdown_element_is_that_element_in_every_edition(tmp_path):
+    out = paper_with_a_picture(tmp_path, "pdf", "docx")
+    native = subprocess.run([pandoc_path(), str(out / "breaks.docx"), "-t", "native"],
+                            capture_output=True, text=True, check=True).stdout
+    for element in ('Superscript [ Str "2" ]', 'Subscript [ Str "2" ]', "LineBreak", 'Strikeout [ Str "gone" ]',
+                    'Emph [ Str "both" ]', "Image"):
+        assert element in native, element
+    assert "HorizontalRule" in native or "w:pBdr" in native
+    assert "First line\nsecond line" in pdf_text(out / "breaks.pdf")
+    images = subprocess.run(["pdfimages", "-list", str(out / "breaks.pdf")], capture_output=True, text=True).stdout
+    assert len(images.splitlines()) > 2  # the <img>'s picture is in the PDF
+
+
+def test_the_epubs_pages_stay_well_formed_around_raw_html(tmp_path):
+    epub = paper_with_a_picture(tmp_path, "epub") / "breaks.epub"
+    assert not [f for f in epubcheck_findings(epub) if f.severity in ("error", "fatal")], epubcheck_findings(epub)
+    with zipfile.ZipFile(epub) as book:
+        pages = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert "<br>" not in pages and "<hr>" not in pages
