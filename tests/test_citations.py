@@ -754,3 +754,19 @@ def test_biblatex_extended_names_are_read_as_biber_reads_them(tmp_path):
     assert result.returncode == 0 and "commas" not in result.stderr, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Gabay and von Wartburg" in page and "Wartburg, K." in page and "family=" not in page
+
+
+def test_a_numeric_styles_aligned_labels_make_valid_html_and_epub(tmp_path):
+    """CSL's second-field-align ("[1]" beside the text, ieee, nature): every entry was
+    <p><div class="csl-left-margin">…, which HTML does not allow (EPUBCheck: RSC-005 for
+    each entry; an author's trial with nature.csl)."""
+    from press.validate import epubcheck_findings
+
+    (tmp_path / "refs.bib").write_text("@article{a1, author={Smith, John}, title={A Title}, journal={J}, "
+                                       "year={2020}}\n", encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\ncsl: ieee\n---\n\n# A\n\nAs shown "
+                         "[@a1].\n", "html", "epub")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="csl-left-margin">[1] </div>' in page and "<p><div" not in page
+    assert not [f for f in epubcheck_findings(tmp_path / "out" / "t.epub") if f.severity in ("error", "fatal")]
