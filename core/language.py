@@ -121,6 +121,8 @@ KEYS: dict[str, dict[str, Key]] = {
         "relative_forms": Key(dict, "dates relative to the one before → +N day, +count week, day, month, part",
                               {}),
         "relative_complement": Key(str, "a regex: the event a relative date counts from", NEVER),
+        "ordinal_noun": Key(str, "a regex, after a day's ordinal (the 3rd): the noun it counts, no day "
+                                 "(the 3rd quartile, the 2nd edition)", NEVER),
         "numbers": Key(dict, "number words → their value (two days later)", {}),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),

@@ -575,6 +575,8 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
     True
     >>> in_name("Saudi Vision 2030 was announced", 13, 17, "en"), in_name("Germany 1940 was", 8, 12, "en")
     (True, False)
+    >>> in_name("for the Zero Speech Challenge 2017.", 30, 34, "en"), in_name("by Germany 1940.", 11, 15, "en")
+    (True, False)
     >>> s = "Ahmet Cevdet Paşa, 1866’da Halep’e gitti. Ahmet Paşa 1866’da Halep’e gitti."
     >>> in_name(s, 19, 23, "tr"), in_name(s, 53, 57, "tr")  # a comma, a case ending: no name holds it
     (False, False)
@@ -585,10 +587,10 @@ def in_name(text: str, start: int, end: int, lang: str) -> bool:
     window = text[max(0, start - NAME_WINDOW):start]
     before = re.search(r"(?:^|\s)(\S+)\s+$", window)
     after = re.match(r"\s+[“\"]?(\w+)", text[end:end + NAME_WINDOW])
-    if not before or not after or text[end:end + 1] in "’'" or before.group(1)[-1:] in ",;:":
+    if not before or text[end:end + 1] in "’'" or before.group(1)[-1:] in ",;:":
         return False
     months = {*table["months"], *table["month_aliases"]}
-    previous, following = before.group(1).strip("“\"("), after.group(1)
+    previous, following = before.group(1).strip("“\"("), after.group(1) if after else ""
     connectors = {word.lower() for word in table["date_connectors_before"]}
     earlier = window[:before.start(1)]
     sentence_start = (not earlier.strip() and start <= NAME_WINDOW) or earlier.rstrip()[-1:] in ".!?:"
@@ -620,6 +622,8 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
 
     >>> [(m.text, m.relative, m.value) for m in find_relative("İki yıl sonra, 27/28 Eylül gecesi", "tr")]
     [('İki yıl sonra', 'years', (2,)), ('27/28 Eylül', 'year', (9, 27, None, 28, 9))]
+    >>> [m.text for m in find_relative("On the 3rd the troops left; at the 3rd quartile; by the 5th.", "en")]
+    ['the 3rd', 'the 5th']
     """
     lang = base_language(lang)
     if dated is None:
@@ -658,8 +662,9 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
             if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
-            if meaning == "day" and is_quantity(text, match.start(), match.end(), lang):
-                continue  # "the 1st Infantry Division"
+            if meaning == "day" and (is_quantity(text, match.start(), match.end(), lang)
+                                     or re.match(pack(lang)["ordinal_noun"], text[match.end():match.end() + 40])):
+                continue  # "the 1st Infantry Division", "the 3rd quartile"
             taken.add(match.start(), match.end())
             if meaning[0] in "+-":
                 count, unit = meaning[1:].split()

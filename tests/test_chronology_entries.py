@@ -138,6 +138,11 @@ def test_a_year_that_names_a_thing_is_no_event():
     ("The default was previously determined to be representative (Swetnam and Lynch, 1989) and is used.", "en"),
     ("It is common (Kim et al. 2003a; Roe, 1999: 12) in such studies.", "en"),
     ("Bu yöntem daha önce kullanılmıştır (Yılmaz ve Kaya, 2019).", "tr"),
+    # authors' trials (a JOSS linguistics and an ecology paper): an event's name, a span of time,
+    # an ordinal that counts a thing
+    ("The package was used to evaluate a task for the Zero Speech Challenge 2017.", "en"),
+    ("We tested the influence of temperature variation in the last 2000 years on species' ranges.", "en"),
+    ("Lakes are assigned removal at the 3rd quartile of all lakes.", "en"),
 ])
 def test_a_year_in_a_programmes_name_or_a_cited_works_is_no_date(body, lang):
     assert appendix(body, lang) == ([], [])

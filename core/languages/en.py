@@ -204,12 +204,17 @@ DATES = {
                       r"horses|km|kilometres|kilometers|miles|metres|meters|feet|yards|tons|tonnes|"
                       r"dollars|pounds|francs|marks|rubles|hectares|votes|members|delegates|workers|"
                       r"students|deaths|strong|infantry|cavalry|militia|fighters|insurgents|rebels|"
-                      r"guerrillas|Marines|Soviet|sorties|missions|units|square)\b",
+                      r"guerrillas|Marines|Soviet|sorties|missions|units|square|"
+                      # a span of time: "in the last 2000 years"
+                      r"years|months|weeks|days|hours|decades|centuries|millennia|generations)\b",
     "date_suffix": "['’]s",
     # "In August of that year", "ended in November of the same year"
     "date_connectors_after": ["of that year", "of the same year", "of that same year"],
     "author_joiners": ["and", "&", "et al."],
     "name_nouns": ["program", "programme", "programs", "programmes", "plan", "strategy", "agenda", "vision",
+                   # an event named with its year: the Zero Speech Challenge 2017, the World Cup 2018
+                   "challenge", "cup", "championship", "championships", "games", "olympics", "conference",
+                   "workshop", "summit", "expo", "congress", "symposium", "census",
                    "goals", "targets", "initiative", "framework", "roadmap", "project", "fund", "call"],
     "date_connectors_before": ["on the night of", "on the morning of", "on the evening of",
                         "the night of", "on", "in", "into", "of", "at", "by", "from", "to", "until",
@@ -250,6 +255,12 @@ DATES = {
         "the same year": "+0 year", "that same year": "+0 year", "later that year": "+0 year",
     },
     "relative_complement": r"(?!)",
+    # "the 3rd quartile", "the 2nd edition", "the 5th century": a word after the ordinal that
+    # no day takes (a day's is punctuation, "of", or a word that opens a clause: "On the 3rd the troops")
+    "ordinal_noun": r"\s+(?!(?:the|a|an|of|and|or|but|when|as|at|in|on|by|to|they|he|she|it|we|i|you|his|her|"
+                    r"their|its|our|this|that|these|those|there|after|before|until|while|with|from|for|all|both|"
+                    r"every|each|some|most|many|no|not|was|were|had|is|saw|brought|came|began|ended|then|also)\b)"
+                    r"[a-z][a-z-]+\b",
     "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
