@@ -20,6 +20,7 @@ from core.diagnostics import BuildError, NamedFirst, locate, shorten, warn
 from core.inputs import limit, read_input, too_large
 from core.kinds import EDITION_NAMES, LATEX_FORMATS, RAW_FORMATS
 from core.names import (
+    APPENDIX_CLASS,
     PAGE_BREAK_CLASS,
     TEX_INPUTS_KEY,
     TEX_SOURCE_ATTRIBUTE,
@@ -169,11 +170,36 @@ def is_written_tex(element) -> bool:
     return isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == WRITTEN_TEX
 
 
+APPENDIX_SWITCH = re.compile(r"\s*\\appendix\s*")
+
+
+def appendix_switch(doc: pf.Doc) -> None:
+    r"""LaTeX's ``\appendix`` between the sections: the sections after it are appendices
+    (as ``{.appendix}`` makes them: "Appendix A" in every edition, and in references to
+    them); the LaTeX edition numbered them so, the others as sections 5, 6…
+
+    >>> doc = pf.Doc(pf.Header(pf.Str("One")), pf.RawBlock("\\appendix", "tex"),
+    ...              pf.Header(pf.Str("Data")), pf.Header(pf.Str("Part"), level=2))
+    >>> appendix_switch(doc); [(type(b).__name__, list(getattr(b, "classes", []))) for b in doc.content]
+    [('Header', []), ('Header', ['appendix']), ('Header', [])]
+    """
+    for index, block in enumerate(doc.content):
+        if isinstance(block, pf.RawBlock) and block.format == WRITTEN_TEX and APPENDIX_SWITCH.fullmatch(block.text):
+            after = [header for header in doc.content[index + 1:] if isinstance(header, pf.Header)]
+            top = min((header.level for header in after), default=0)
+            for header in after:
+                if header.level == top and APPENDIX_CLASS not in header.classes:
+                    header.classes.append(APPENDIX_CLASS)
+            del doc.content[index]
+            return
+
+
 def read_raw_tex(doc: pf.Doc) -> None:
     """Every raw TeX the author wrote (``written_tex``), read by pandoc's LaTeX reader; a
-    page break as one. What the reader cannot read (a command it does not know, blocks
-    where the text needs a line) stays raw TeX, for the LaTeX edition, and is warned
-    about, unless it only lays the page out."""
+    page break as one, ``\\appendix`` as the appendices it starts. What the reader cannot
+    read (a command it does not know, blocks where the text needs a line) stays raw TeX,
+    for the LaTeX edition, and is warned about, unless it only lays the page out."""
+    appendix_switch(doc)
     raws, in_metadata = written_tex(doc)
     if not raws:
         return

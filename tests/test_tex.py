@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import paper_build, run_build
 
 from press.editions import EDITIONS
+from press.readback import pdf_text
 
 FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
 PAPER = r"""---
@@ -398,3 +399,17 @@ def test_a_column_type_the_text_defines_is_read_as_its_column(tmp_path):
                                         "\\end{table}\n")
     assert "Dans la Table 1" in re.sub(r"<[^>]+>", "", page) and page.count("<td") == 6
     assert "newcolumntype" not in result.stderr and "textwidth" not in result.stderr, result.stderr
+
+
+def test_latexs_appendix_makes_the_sections_after_it_appendices_in_every_edition(tmp_path):
+    """``\\appendix`` between the sections: the LaTeX edition lettered what followed, the
+    others numbered it on as sections ("Details are in Section 2", an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n# Introduction\n\nDetails are in @sec-details.\n\n"
+                         "\\appendix\n\n# Computational details {#sec-details}\n\nText.\n\n## A part\n\nMore.\n",
+                         "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    page = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Details are in Appendix A." in page and "Appendix A: Computational details" in page
+    pdf = pdf_text(tmp_path / "out" / "t.pdf")
+    assert "Details are in Appendix A." in pdf and "A.1. A part" in pdf and "appendix" not in pdf.lower().replace(
+        "appendix a", "")
