@@ -76,7 +76,7 @@ def contributions_blocks(doc: pf.Doc, lang: str) -> list[pf.Block]:
     for author in doc.get_metadata("authors", default=[]) or []:
         given = author.get("roles") or []
         given = [given] if isinstance(given, str) else given
-        names = [roles[credit_key(role)] for role in given if credit_key(role) in roles]
+        names = [roles.get(credit_key(role), str(role)) for role in given]  # one not in the taxonomy as written
         if names:
             parts.append(f"{author.get('name', '')}: {', '.join(names)}")
     return [pf.Para(*text_to_inlines("; ".join(parts) + "."))] if parts else []

@@ -185,14 +185,16 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
 
 
 def check_roles(meta, path: str, source: Source, checker: Checker) -> None:
-    """Each CRediT role one of the taxonomy's (https://credit.niso.org): a misspelt one is
-    an error, with the closest role (JATS and indexers read the roles as a vocabulary)."""
+    """Each CRediT role one of the taxonomy's (https://credit.niso.org): another one (a
+    misspelling, or Quarto's free text) is a warning with the closest role, and is printed
+    as written (JATS and indexers read the taxonomy's roles as a vocabulary)."""
     items = list(meta.content) if isinstance(meta, pf.MetaList) else [meta]
     for index, item in enumerate(items):
         written = pf.stringify(item).strip()
         if credit_key(written) not in CREDIT_TERMS:
-            checker.error(f"{path}.{index}", f"unknown CRediT role '{written}'",
-                          suggestion(credit_key(written), CREDIT_TERMS, "see https://credit.niso.org"))
+            checker.warn(f"{path}.{index}", f"'{written}' is no CRediT role: it is printed as written, and the "
+                         "JATS edition tags it without the taxonomy's term",
+                         suggestion(credit_key(written), CREDIT_TERMS, "see https://credit.niso.org"))
 
 
 def unknown(key: str, known, path: str, checker: Checker) -> None:

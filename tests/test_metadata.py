@@ -166,13 +166,20 @@ def test_header_includes_reach_the_preambles(tmp_path):
     assert '<meta name="x-press-test" content="1">' in page(root).split("</head>")[0]
 
 
-def test_an_unknown_credit_role_is_an_error_naming_its_line(tmp_path):
-    """A misspelt role would reach JATS as no CRediT term at all: an error with the closest."""
+def test_a_role_not_in_credit_is_a_warning_naming_its_line_and_printed_as_written(tmp_path):
+    """A misspelt role, or Quarto's free text ("project management"), reaches JATS as no
+    CRediT term: a warning with the closest, the role printed as written (it stopped the
+    build: an author's trial with a Quarto project's roles)."""
     metadata = "lang: en\ntitle: T\nauthors:\n  - name: A\n    roles:\n      - Conceptualization\n      - visualisation\n"
-    root, result = build(tmp_path, metadata)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("metadata.yaml:7: error: unknown CRediT role 'visualisation' (did you mean 'visualization'?)"
-            in result.stderr), result.stderr
+    root, result = build(tmp_path, metadata + "journal:\n  name: J\n  eissn: 2147-9119\n  publisher: P\n",
+                         "html", "jats")
+    assert result.returncode == 0, result.stderr
+    jats = next((root / "build" / "jats").glob("*.xml")).read_text(encoding="utf-8")
+    assert "<role>visualisation</role>" in jats and 'vocab-term="Conceptualization"' in jats
+    assert ("metadata.yaml:7: warning: 'visualisation' is no CRediT role: it is printed as written, and the JATS "
+            "edition tags it without the taxonomy's term (did you mean 'visualization'?)" in result.stderr), result.stderr
+    root, result = build(tmp_path, metadata, "html")
+    assert result.returncode == 0 and "A: Conceptualization, visualisation." in page(root)
     root, result = build(tmp_path, metadata.replace("visualisation", "Writing – review & editing"))
     assert result.returncode == 0 and "A: Conceptualization, Writing – review &amp; editing." in page(root)
 

@@ -115,6 +115,8 @@ def contributors(plain: dict, lang: str, note_ids: dict[str, str] | None = None
                     "role", shown_roles[key], vocab="credit", vocab_identifier=CREDIT_VOCABULARY,
                     vocab_term=CREDIT_TERMS[key],
                     vocab_term_identifier=f"{CREDIT_VOCABULARY}contributor-roles/{key}/"))
+            else:  # a role the taxonomy has not (the metadata stage warned): as written, no vocabulary
+                children.append(element("role", str(role)))
         own = author.get("affiliations") or []
         for name in own:
             xref = element("xref", ref_type="aff", rid=f"aff{numbered[name]}")
