@@ -12,6 +12,9 @@ its authors wrote for JOSS, Quarto or plain pandoc:
   line); ``license`` and ``copyright`` as maps.
 - pandoc: ``author`` as names or maps; keywords as one comma-separated line.
 - Manubot: each author's ``affiliations`` as a list of names.
+- R Markdown's names in one line: ``author: ["Ann Lee^1^, Bo Chen^2^", "^1^ URI", "^2^
+  EPA"]`` (the superscripts naming the affiliation lines), and one line of names
+  ``"Ann Lee, Bo Chen and Cy Diaz"``: each name an author.
 - A key written with a capital (``Title:``) when its lower-case form is ours.
 
 Each key read keeps the place where it is written, so a message about it names the
@@ -331,10 +334,66 @@ def scholarly_metadata(reader: Reader) -> None:
         given.content[position] = pf.MetaMap(name=pf.MetaInlines(*text_to_inlines(name)), **fields)
 
 
+# A name's affiliation marks as R Markdown writes them: Ann Lee^1,2^
+MARKS = re.compile(r"\^([^^]+)\^")
+# Where one line of names parts: a comma, "and" (a serial comma before it too)
+NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def marked_text(inlines) -> str:
+    """Inlines as text, each superscript written ``^x^`` (as the author typed it)."""
+    return "".join(f"^{pf.stringify(i)}^" if isinstance(i, pf.Superscript) else pf.stringify(i) for i in inlines)
+
+
+def names_in_one_line(line: str) -> list[tuple[str, list[str]]] | None:
+    """The authors one line of names holds, each with its affiliation marks; None for
+    one author's name: a list's parts are two words or more ("Lee, Ann" is one name),
+    and it has marks or an "and" ("Jane Doe, Harvard University" is a name and a place).
+
+    >>> names_in_one_line("Ann Lee^1^, Bo Chen^1,2^ and Cy Diaz^2^")
+    [('Ann Lee', ['1']), ('Bo Chen', ['1', '2']), ('Cy Diaz', ['2'])]
+    >>> names_in_one_line("Lee, Ann"), names_in_one_line("Jane Doe, Harvard University")
+    (None, None)
+    """
+    if not MARKS.search(line) and not re.search(r"\s(?:and|&)\s", line):
+        return None
+    masked = MARKS.sub(lambda marks: marks.group(0).replace(",", "\0"), line.strip())  # ^1,2^ is one mark
+    parts = [part.replace("\0", ",") for part in NAME_SEPARATOR.split(masked) if part]
+    if len(parts) < 2 or any(len(MARKS.sub("", part).split()) < 2 for part in parts):
+        return None
+    return [(MARKS.sub("", part).strip(), [mark.strip() for marks in MARKS.findall(part)
+                                           for mark in marks.split(",") if mark.strip()]) for part in parts]
+
+
+def names_with_marks(reader: Reader, key: str) -> None:
+    """R Markdown's authors as lines of text (``names_in_one_line``, and ``^1^ Name``
+    lines naming the affiliations), read as one author map each."""
+    given = reader.fields[key]
+    items = list(given.content) if isinstance(given, pf.MetaList) else [given]
+    if any(isinstance(item, pf.MetaMap) for item in items):
+        return
+    lines = [marked_text(inlines_of(item)) for item in items]
+    affiliations = {match.group(1).strip(): line[match.end():].strip() for line in lines
+                    for match in [re.match(r"\s*\^([^^]+)\^", line)] if match}
+    authors = []
+    for line in lines:
+        if re.match(r"\s*\^", line):
+            continue
+        names = names_in_one_line(line) or [(MARKS.sub("", line).strip(), MARKS.findall(line))]
+        for name, marks in names:
+            named = [affiliations[mark] for mark in marks if mark in affiliations]
+            authors.append(pf.MetaMap(name=pf.MetaString(name), **(
+                {"affiliation": pf.MetaList(*map(pf.MetaString, named))} if named else {})))
+    if len(authors) != len(items) or affiliations:
+        reader.fields[key] = pf.MetaList(*authors)
+
+
 def read_authors(reader: Reader) -> None:
     """Every author as a map of this build's fields (``authors``)."""
     table = listed_affiliations(reader)
     key = "authors" if "authors" in reader.fields else "author" if "author" in reader.fields else None
+    if key is not None:
+        names_with_marks(reader, key)
     if key is None:
         if table:
             reader.warn("affiliations", "the affiliations are left out: the metadata has no authors")

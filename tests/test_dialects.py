@@ -267,3 +267,23 @@ def test_pandoc_crossrefs_options_are_said_as_such(tmp_path):
            "follows" in result.stderr
     assert "paper.md:4: warning: 'chapDelim' is left out: an option of pandoc-crossref" in result.stderr
     assert "unknown metadata key" not in result.stderr
+
+
+@pytest.mark.parametrize("author, expected", [
+    # R Markdown's names with superscripts naming the affiliation lines under them
+    ('\n- "Ann Lee^1^, Bo Chen^1,2^"\n- ^1^ University of Rhode Island\n- ^2^ US EPA',
+     [("Ann Lee", ["University of Rhode Island"]), ("Bo Chen", ["University of Rhode Island", "US EPA"])]),
+    # one line of names
+    (' "Ann Lee, Bo Chen and Cy Diaz"', [("Ann Lee", []), ("Bo Chen", []), ("Cy Diaz", [])]),
+    # one name, and a name with its place: as written
+    (' "Lee, Ann"', [("Lee, Ann", [])]),
+    (' "Jane Doe, Harvard University"', [("Jane Doe, Harvard University", [])]),
+])
+def test_authors_written_as_lines_of_text_are_each_an_author(tmp_path, author, expected):
+    """R Markdown's "Ann Lee^1^, Bo Chen^2^" then "^1^ URI" lines were three authors (the
+    names glued with their marks, the affiliations as authors; an author's trial)."""
+    result, page = build(tmp_path, f"---\ntitle: T\nauthor:{author}\n---\n\nText.\n")
+    assert result.returncode == 0, result.stderr
+    authors = re.findall(r'<meta name="citation_author" content="([^"]*)">((?:\s*<meta name="citation_author_'
+                         r'institution" content="[^"]*">)*)', page)
+    assert [(name, re.findall(r'institution" content="([^"]*)"', places)) for name, places in authors] == expected
