@@ -12,6 +12,7 @@ its authors wrote for JOSS, Quarto or plain pandoc:
   line); ``license`` and ``copyright`` as maps.
 - pandoc: ``author`` as names or maps; keywords as one comma-separated line.
 - Manubot: each author's ``affiliations`` as a list of names.
+- LaTeX's and Quarto's ``thanks`` as the acknowledgements.
 - R Markdown's names in one line: ``author: ["Ann Lee^1^, Bo Chen^2^", "^1^ URI", "^2^
   EPA"]`` (the superscripts naming the affiliation lines), and one line of names
   ``"Ann Lee, Bo Chen and Cy Diaz"``: each name an author.
@@ -525,6 +526,20 @@ def license_and_copyright(reader: Reader) -> None:
         reader.fields["copyright"] = pf.MetaString(f"© {text}" if not statement else text)
 
 
+def thanks(reader: Reader) -> None:
+    """LaTeX's and Quarto's ``thanks`` (a note on the title: a grant, a colleague's help)
+    read as the acknowledgements, after the ones the author wrote under that key."""
+    given = reader.fields.get("thanks")
+    if given is None:
+        return
+    if "acknowledgements" not in reader.fields:
+        reader.move("thanks", "acknowledgements")
+        return
+    reader.fields["acknowledgements"] = pf.MetaBlocks(
+        *[block for value in (reader.fields["acknowledgements"], reader.fields.pop("thanks"))
+          for block in (value.content if isinstance(value, pf.MetaBlocks) else [pf.Para(*inlines_of(value))])])
+
+
 def dated(reader: Reader, doc: pf.Doc) -> None:
     """Quarto's ``date: today`` and ``last-modified``, R Markdown's `` `r Sys.Date()` ``:
     reproducibly, SOURCE_DATE_EPOCH when it is set, else the newest of the manuscript's files."""
@@ -556,5 +571,6 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     read_authors(reader)
     citation(reader)
     license_and_copyright(reader)
+    thanks(reader)
     dated(reader, doc)
     foreign_keys(reader, doc)

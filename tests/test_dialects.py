@@ -287,3 +287,13 @@ def test_authors_written_as_lines_of_text_are_each_an_author(tmp_path, author, e
     authors = re.findall(r'<meta name="citation_author" content="([^"]*)">((?:\s*<meta name="citation_author_'
                          r'institution" content="[^"]*">)*)', page)
     assert [(name, re.findall(r'institution" content="([^"]*)"', places)) for name, places in authors] == expected
+
+
+def test_thanks_are_the_acknowledgements(tmp_path):
+    """LaTeX's and Quarto's ``thanks`` was an unknown key: its grant was in no edition (an
+    author's trial)."""
+    result, page = build(tmp_path, "---\ntitle: T\nacknowledgements: We thank Ann.\nthanks: Grant 42 paid for "
+                                   "it.\n---\n\nText.\n")
+    assert result.returncode == 0 and "'thanks'" not in result.stderr, result.stderr
+    text = re.sub(r"<[^>]+>", "", page)
+    assert text.index("We thank Ann.") < text.index("Grant 42 paid for it.")
