@@ -294,6 +294,8 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
     unknown = [key for key in keys if key not in bibliography.entries and key not in bibliography.unreadable]
     doc.unknown_keys = set(unknown)  # their links lead nowhere: the links stage says no more of them
     if unknown and not doc.get_metadata("bibliography", default=[]):
+        if getattr(doc, "bibliography_refused", False):  # named, and refused at its line already
+            return []
         path, line = locate(doc, rf"@{re.escape(unknown[0])}\b")
         identifier = CURIE_KEY if doc.get_metadata(LAYOUT_KEY, default="file") == "manubot" else IDENTIFIER_KEY
         by_identifier = [key for key in unknown if identifier.match(key)]

@@ -684,6 +684,8 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
                       hint="put the .bib in bibliography/ and name it from manuscript/, as ../bibliography/NAME.bib"
                       if manuscript.layout == "folder" else
                       f"keep it in {display_path(manuscript.root)}/, or build with --root a folder that holds it")
+    # a bibliography named but not read is its own error: the citations stage says no more of it
+    doc.bibliography_refused = bool(listed) and len(bibliography) < (len(listed) if isinstance(listed, list) else 1)
     try:
         check_sizes([], bibliography, [])
     except BuildError as failure:

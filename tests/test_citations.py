@@ -770,3 +770,16 @@ def test_a_numeric_styles_aligned_labels_make_valid_html_and_epub(tmp_path):
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert '<div class="csl-left-margin">[1] </div>' in page and "<p><div" not in page
     assert not [f for f in epubcheck_findings(tmp_path / "out" / "t.epub") if f.severity in ("error", "fatal")]
+
+
+def test_a_bibliography_refused_is_one_error_not_two(tmp_path):
+    """A .bib outside the project was refused, then "the text cites 1 work(s) … but names
+    no bibliography" followed, telling the author to do what they had done (an author's trial)."""
+    (tmp_path / "refs.bib").write_text("@article{a, author={A, B}, title={T}, journal={J}, year={2020}}\n",
+                                       encoding="utf-8")
+    paper = tmp_path / "p"
+    paper.mkdir()
+    result = paper_build(paper, "---\ntitle: T\nbibliography: ../refs.bib\n---\n\nAs [@a] says.\n")
+    assert result.returncode == 1
+    assert "bibliography '../refs.bib' lies outside the project folder" in result.stderr
+    assert "names no bibliography" not in result.stderr and "unknown citation key" not in result.stderr
