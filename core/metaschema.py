@@ -130,7 +130,7 @@ FOREIGN: dict[str, str] = {
                "(python build.py pdf html …)", "format output"),
     **_foreign("the build runs no code: a code chunk is shown as its code, or left out where its author hides "
                "it (echo: false)", "execute jupyter engine knitr echo freeze"),
-    **_foreign("an option of Quarto's renderer or project", "project manuscript editor filters draft resources website book "
+    **_foreign("an option of Quarto's renderer or project", "editor filters draft resources website book "
                "keep-md comments notebook-links date-format title-block-banner lightbox code-fold "
                "citation-location reference-location fig-cap-location tbl-cap-location crossref"),
     **_foreign("an option of pandoc's writers: the editions set their own (contents, numbered sections, "
@@ -154,6 +154,12 @@ FOREIGN: dict[str, str] = {
     **_foreign("JOSS's key for a submission to an AAS journal: this build does not use it",
                "aas-doi aas-journal"),
 }
+
+
+# A Quarto project's layout (_quarto.yml): read for its article (``manuscript: {article:
+# paper.qmd}``, ``press.manuscript.quarto_article``), nothing an edition prints: left out
+# without a word.
+PROJECT_LAYOUT = ("project", "manuscript")
 
 
 ROR_ID = re.compile(r"0[a-hj-km-np-tv-z0-9]{6}\d{2}")

@@ -37,7 +37,7 @@ from core.diagnostics import error, locate, source_files, warn
 from core.language import LANGUAGE_CODES, term
 from core.markup import as_text, text_to_inlines
 from core.metadatafile import Source, metadata_files
-from core.metaschema import FOREIGN, SCHEMA, ror_address
+from core.metaschema import FOREIGN, PROJECT_LAYOUT, SCHEMA, ror_address
 from core.names import LAYOUT_KEY
 from core.sourcetext import R_TODAY
 from filters.frontmatter import inlines_of
@@ -176,6 +176,8 @@ def foreign_keys(reader: Reader, doc: pf.Doc) -> None:
     """Keys of other tools that this build does not use: left out, each with its reason;
     pandoc-crossref's words for its kinds kept on the document (``kind_words``)."""
     words: dict[str, set[str]] = {}
+    for key in PROJECT_LAYOUT:
+        reader.fields.pop(key, None)
     for key in list(reader.fields):
         if key in FOREIGN and key not in SCHEMA:
             if key in CROSSREF_WORDS:

@@ -143,6 +143,9 @@ def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
     if (root / "content" / "metadata.yaml").is_file() and markdown_files(root / "content"):
         return sections(root, root / "content", "manubot")
     candidates = markdown_files(root)
+    article = quarto_article(root)
+    if article is not None:  # a Quarto manuscript project names its article
+        return single_file(root, article)
     with_front_matter = [p for p in candidates if front_matter_of(p)]
     chosen = with_front_matter if len(with_front_matter) == 1 else candidates
     if len(chosen) == 1:
@@ -278,6 +281,26 @@ def pasted(manuscript: Manuscript, texts: dict[Path, str], path: Path) -> str:
 
     length(path)
     return text_of(path)
+
+
+def quarto_article(root: Path) -> Path | None:
+    """The article a Quarto manuscript project names (``_quarto.yml``: ``manuscript:
+    {article: paper.qmd}``), when it lies in ``root``; None for any other folder."""
+    project = next((p for p in (root / "_quarto.yml", root / "_quarto.yaml") if p.is_file()), None)
+    if project is None:
+        return None
+    import yaml
+
+    from core.metadatafile import load_yaml
+
+    try:
+        settings = load_yaml(read_input(project, "text").decode("utf-8", "replace"))
+    except (yaml.YAMLError, ValueError, RecursionError, BuildError):
+        return None  # the build reads it again, and names its mistake
+    named = (settings.get("manuscript") or {}).get("article") if isinstance(settings, dict) and isinstance(
+        settings.get("manuscript"), dict) else None
+    article = root / named if isinstance(named, str) else None
+    return article if article is not None and article.is_file() and inside(article, root) else None
 
 
 def front_matter_of(path: Path) -> bool:

@@ -109,15 +109,17 @@ def test_a_quarto_projects_metadata_is_read_under_the_front_matter(tmp_path):
     trial: 19 citation keys "unknown", every author lost, not a word about the file):
     it is read as Quarto reads it, the paper's front matter winning, its own keys left
     out with their reason at their lines."""
-    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\ntitle: Not this one\nauthor:\n"
-                                          "  - name: Ann Smith\nbibliography: references.bib\n", encoding="utf-8")
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\nformat: html\ntitle: Not this one\n"
+                                          "author:\n  - name: Ann Smith\nbibliography: references.bib\n",
+                                          encoding="utf-8")
     (tmp_path / "index.qmd").write_text("---\ntitle: A Quarto paper\n---\n\n# Intro\n\nAs @smith2020 shows.\n",
                                         encoding="utf-8")
     (tmp_path / "references.bib").write_text("@article{smith2020, author = {Smith, Ann}, title = {Growth}, "
                                              "journal = {J}, year = {2020}}\n", encoding="utf-8")
     result = run_build("html", str(tmp_path / "index.qmd"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert "_quarto.yml:1: warning: 'project' is left out" in result.stderr
+    assert "_quarto.yml:3: warning: 'format' is left out" in result.stderr
+    assert "'project'" not in result.stderr  # the project's layout: nothing an edition prints
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Ann Smith" in page and "Smith (2020)" in page
     assert "A Quarto paper</h1>" in page and "Not this one" not in page
@@ -161,3 +163,17 @@ def test_build_py_run_from_an_authors_folder_builds_the_authors_paper(tmp_path):
     empty.mkdir()
     result = run_build("html", cwd=empty)
     assert result.returncode != 0 and "no manuscript found" in result.stderr
+
+
+def test_a_quarto_manuscript_project_builds_the_article_it_names(tmp_path):
+    """``--root`` at a Quarto manuscript project (``manuscript: {article: paper.qmd}``) said
+    "several Markdown files could be the manuscript" (an author's trial)."""
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: manuscript\nmanuscript:\n  article: paper.qmd\n"
+                                          "title: From the project\n", encoding="utf-8")
+    (tmp_path / "paper.qmd").write_text("---\nauthor: A\n---\n\n# One\n\nThe article's text.\n", encoding="utf-8")
+    (tmp_path / "notes.qmd").write_text("---\ntitle: Notes\n---\n\nOther.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("The repository.\n", encoding="utf-8")
+    result = run_build("html", "--root", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<title>From the project" in page and "article’s text" in page and "Other." not in page
