@@ -170,7 +170,7 @@ def is_written_tex(element) -> bool:
     return isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == WRITTEN_TEX
 
 
-APPENDIX_SWITCH = re.compile(r"\s*\\appendix\s*")
+APPENDIX_SWITCH = re.compile(r"\s*\\appendix\b\s*")
 
 
 def appendix_switch(doc: pf.Doc) -> None:
@@ -184,13 +184,18 @@ def appendix_switch(doc: pf.Doc) -> None:
     [('Header', []), ('Header', ['appendix']), ('Header', [])]
     """
     for index, block in enumerate(doc.content):
-        if isinstance(block, pf.RawBlock) and block.format == WRITTEN_TEX and APPENDIX_SWITCH.fullmatch(block.text):
+        switch = APPENDIX_SWITCH.match(block.text) if isinstance(block, pf.RawBlock) and \
+            block.format in (WRITTEN_TEX, "latex") else None  # written as TeX, or in a ```{=latex} block
+        if switch:  # with what follows it in its block (\renewcommand{\thetable}…) kept for LaTeX
             after = [header for header in doc.content[index + 1:] if isinstance(header, pf.Header)]
             top = min((header.level for header in after), default=0)
             for header in after:
                 if header.level == top and APPENDIX_CLASS not in header.classes:
                     header.classes.append(APPENDIX_CLASS)
-            del doc.content[index]
+            if block.text[switch.end():].strip():
+                block.text = block.text[switch.end():]
+            else:
+                del doc.content[index]
             return
 
 

@@ -413,3 +413,15 @@ def test_latexs_appendix_makes_the_sections_after_it_appendices_in_every_edition
     pdf = pdf_text(tmp_path / "out" / "t.pdf")
     assert "Details are in Appendix A." in pdf and "A.1. A part" in pdf and "appendix" not in pdf.lower().replace(
         "appendix a", "")
+
+
+def test_an_appendix_switch_in_a_latex_block_keeps_the_rest_for_latex(tmp_path):
+    """```{=latex} \\appendix \\setcounter{table}{0} … ``` (an author's trial): the sections
+    after it are appendices in every edition; its other commands stay for the LaTeX edition."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n# Introduction\n\nSee @sec-more.\n\n```{=latex}\n"
+                         "\\appendix\n\\setcounter{table}{0}\n```\n\n# More {#sec-more}\n\nText.\n", "html", "latex")
+    assert result.returncode == 0, result.stderr
+    page = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "See Appendix A." in page and "Appendix A: More" in page
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\setcounter{table}{0}" in tex and "Appendix A}: More" in tex
