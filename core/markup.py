@@ -33,6 +33,33 @@ def text_to_inlines(text: str) -> list[pf.Inline]:
     return inlines
 
 
+# What makes a text Markdown rather than words: emphasis, code, math, a citation, a link
+MARKUP = re.compile(r"[@*_`$\[\\<~^]")
+
+
+def markdown_inlines(text: str) -> list[pf.Inline]:
+    """Text an author wrote as Markdown in an attribute (a code cell's ``tbl-cap``,
+    ``fig-cap``), as pandoc reads it: emphasis, math and citations kept (Quarto reads
+    those options so); a text without markup is only split into words.
+
+    >>> markdown_inlines("A map")
+    [Str(A), Space, Str(map)]
+    >>> [type(i).__name__ for i in markdown_inlines("Values in @smith2020, **bold**")][-3:]
+    ['Str', 'Space', 'Strong']
+    """
+    if not MARKUP.search(text):
+        return text_to_inlines(text)
+    import io
+
+    from core.tools import run_pandoc
+
+    read = pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json", "--sandbox"], stdin=text)))
+    blocks = list(read.content)
+    if len(blocks) == 1 and isinstance(blocks[0], (pf.Para, pf.Plain)):
+        return list(blocks[0].content)
+    return text_to_inlines(text)  # more than a line of text: its words, as before
+
+
 def typst_string(text: str) -> str:
     """A Typst string literal holding ``text`` exactly."""
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"')

@@ -31,7 +31,7 @@ import panflute as pf
 
 from core.diagnostics import locate, warn
 from core.language import base_language, term
-from core.markup import text_to_inlines
+from core.markup import markdown_inlines, text_to_inlines
 from core.names import (
     APPENDIX_CLASS,
     BACK_MATTER_KINDS,
@@ -73,12 +73,12 @@ EQUATION_LABEL = re.compile(r"^\{#((?:eq)[:-][^\s}]+)\}$", re.I)
 
 def caption_attribute(div: pf.Div, name: str) -> list[pf.Inline]:
     """A caption written as the div's attribute, as a code cell's option is (``fig-cap="…"``,
-    ``tbl-cap="…"``); none for an empty one.
+    ``tbl-cap="…"``), read as Markdown; none for an empty one.
 
     >>> caption_attribute(pf.Div(attributes={"fig-cap": "A map"}), "fig-cap")
     [Str(A), Space, Str(map)]
     """
-    return text_to_inlines(div.attributes[name]) if div.attributes.get(name, "").strip() else []
+    return markdown_inlines(div.attributes[name]) if div.attributes.get(name, "").strip() else []
 
 
 def quarto_figure(div: pf.Div) -> pf.Figure:
@@ -129,10 +129,17 @@ def subfigures(blocks: list[pf.Block]) -> list[pf.Figure]:
     return parts
 
 
+# The div around a code cell's output in Quarto's rendered (frozen) Markdown
+OUTPUT_CLASS = "cell-output-display"
+
+
 def quarto_table(div: pf.Div) -> pf.Block:
     """``::: {#tbl-x}`` around a table (and a caption paragraph) → the table, labelled;
     around several (Quarto's subtables) → a panel, its caption first, numbered as one
-    table whose tables are its parts (``number_blocks``)."""
+    table whose tables are its parts (``number_blocks``). A code cell's output, as Quarto
+    froze it (``::: {.cell-output-display}`` around the table), is read through."""
+    div.content = [inner for block in div.content for inner in (
+        list(block.content) if isinstance(block, pf.Div) and OUTPUT_CLASS in block.classes else [block])]
     tables = [b for b in div.content if isinstance(b, pf.Table)]
     if len(tables) > 1:
         div.classes.append(TABLE_PANEL_CLASS)

@@ -3,7 +3,9 @@ edition shows it (pandoc keeps ``m<sup>2</sup>`` as raw HTML, which the PDF, DOC
 LaTeX writers drop without a word): ``<sup>``, ``<sub>``, ``<em>``/``<i>``,
 ``<strong>``/``<b>``, ``<u>``/``<ins>``, ``<s>``/``<del>``/``<strike>`` around their
 text, ``<br>`` a line break, ``<hr>`` a rule, ``<img src alt width height>`` an image
-(found, checked and published as any image is). A tag with attributes (a class, a style)
+(found, checked and published as any image is), a raw HTML block holding a ``<table>``
+the table pandoc's HTML reader reads from it (a table a code cell made: knitr's kable,
+tinytable, gt; its scripts and styles left out). A tag with attributes (a class, a style)
 stays raw, for the HTML and EPUB editions only; what stays raw has its void tags
 written as XHTML writes them (``<br>`` → ``<br />``): the EPUB's pages are XHTML, and
 a ``<br>`` left open makes the whole page unreadable.
@@ -23,7 +25,7 @@ import re
 
 import panflute as pf
 
-from filters.elements import body_elements, siblings
+from filters.elements import body_elements, descendants, siblings
 
 # An element's opening and closing tags around its text, without attributes.
 PAIRED = {"sup": pf.Superscript, "sub": pf.Subscript, "em": pf.Emph, "i": pf.Emph, "strong": pf.Strong,
@@ -103,11 +105,43 @@ def holds_inlines(element) -> bool:
         and isinstance(content[0], pf.Inline) and any(is_html(inline) for inline in content)
 
 
+TABLE = re.compile(r"<table\b", re.I)
+PIECE = "press-raw-html-"
+
+
+def ancestors(element):
+    """The elements ``element`` stands in, the nearest first."""
+    while element.parent is not None and not isinstance(element.parent, pf.Doc):
+        element = element.parent
+        yield element
+
+
+def read_tables(blocks: list[pf.RawBlock]) -> list[list[pf.Block]]:
+    """Each raw HTML block as pandoc's HTML reader reads it, in one sandboxed run: the
+    tables it holds (its scripts, styles and comments read as nothing)."""
+    import io
+
+    from core.tools import run_pandoc
+
+    html = "".join(f'<div id="{PIECE}{index}">\n{block.text}\n</div>\n' for index, block in enumerate(blocks))
+    read = pf.load(io.StringIO(run_pandoc(["--from", "html", "--to", "json", "--sandbox"], stdin=html)))
+    pieces = {element.identifier: element for element in read.content
+              if isinstance(element, pf.Div) and element.identifier.startswith(PIECE)}
+    return [[table for table in descendants(pieces[f"{PIECE}{index}"]) if isinstance(table, pf.Table)
+             and not any(isinstance(outer, pf.Table) for outer in ancestors(table))]
+            if f"{PIECE}{index}" in pieces else [] for index in range(len(blocks))]
+
+
 def read_raw_html(doc: pf.Doc) -> None:
     """Every run of inlines holding raw HTML read (``read_inline_html``), an ``<hr>``
-    block a rule, and what stays raw well-formed (``well_formed``)."""
+    block a rule, a block holding a table that table, and what stays raw well-formed
+    (``well_formed``)."""
     for element in [e for e in body_elements(doc) if holds_inlines(e)]:
         element.content = read_inline_html(list(element.content))
+    tables = [e for e in body_elements(doc) if isinstance(e, pf.RawBlock) and is_html(e) and TABLE.search(e.text)]
+    for element, read in zip(tables, read_tables(tables) if tables else []):
+        if read:
+            siblings(element)[element.index:element.index + 1] = read
     for element in [e for e in body_elements(doc) if is_html(e)]:
         if isinstance(element, pf.RawBlock) and RULE.fullmatch(element.text):
             siblings(element)[element.index] = pf.HorizontalRule()

@@ -15,6 +15,7 @@ and read as NFC, as the filters and the fonts expect.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import unicodedata
@@ -80,6 +81,8 @@ class Manuscript:
     includes: tuple[tuple[Path, str, Path], ...] = ()
     # Quarto's metadata-files: YAML files read under the front matter, in the order named
     merged_metadata: tuple[Path, ...] = ()
+    # Quarto's frozen results (_freeze/…/execute-results/*.json): (the source, its results)
+    frozen: tuple[tuple[Path, Path], ...] = ()
 
     @property
     def source_folder(self) -> Path:
@@ -129,7 +132,7 @@ def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     """The manuscript in ``root``: the Markdown file or folder of sections ``path``
     names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
     file of ``root``; with the files its sources include."""
-    return with_metadata_files(with_includes(manuscript_layout(root, path)))
+    return with_frozen_results(with_metadata_files(with_includes(manuscript_layout(root, path))))
 
 
 def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
@@ -256,6 +259,62 @@ def with_metadata_files(manuscript: Manuscript) -> Manuscript:
     check_sizes(merged, [], [])
     return replace(manuscript, merged_metadata=tuple(merged),
                    files=tuple(dict.fromkeys([*manuscript.files, *merged])))
+
+
+# The formats whose frozen results are read, the web's first (its figures are PNGs)
+FROZEN_FORMATS = ("html", "pdf", "latex", "docx", "typst")
+
+
+def with_frozen_results(manuscript: Manuscript) -> Manuscript:
+    """The manuscript with the results Quarto froze for its sources (``freeze: true``:
+    ``_freeze/<file>/execute-results/html.json`` beside ``_quarto.yml``, committed with
+    the project), which ``frozen_text`` reads in place of the cells this build cannot run."""
+    from dataclasses import replace
+
+    project = manuscript.metadata_file.parent if manuscript.metadata_file is not None and \
+        manuscript.metadata_file.name.startswith("_quarto.") else None
+    frozen = []
+    for source in manuscript.text_files:
+        home = project or source.parent
+        if not source.is_relative_to(home):
+            continue
+        folder = home / "_freeze" / source.relative_to(home).with_suffix("") / "execute-results"
+        found = next((folder / f"{name}.json" for name in FROZEN_FORMATS if (folder / f"{name}.json").is_file()), None)
+        if found is not None and inside(found, manuscript.root):
+            frozen.append((source, found))
+    if not frozen:
+        return manuscript
+    check_sizes([results for _, results in frozen], [], [])
+    return replace(manuscript, frozen=tuple(frozen),
+                   files=tuple(dict.fromkeys([*manuscript.files, *(results for _, results in frozen)])))
+
+
+def frozen_text(source: Path, results: Path, text: str) -> str | None:
+    """The source's text with its cells' results as Quarto froze them: the front matter
+    as written, then the body Quarto made by running the cells (their figures read from
+    ``_freeze/<file>/figure-html/``). None, with a warning, when the results are of an
+    older version of the source (Quarto's hash: the MD5 of the file)."""
+    import hashlib
+
+    from core.sourcetext import YAML_BLOCK
+
+    try:
+        frozen = json.loads(read_input(results, "text"))
+        markdown, digest = frozen["result"]["markdown"], frozen["hash"]
+    except (ValueError, KeyError, TypeError, RecursionError, BuildError):
+        warn("Quarto's frozen results cannot be read: the cells are shown as code", display_path(results),
+             hint="render the project again with Quarto (quarto render), or delete the file")
+        return None
+    if not isinstance(markdown, str) or digest != hashlib.md5(source.read_bytes()).hexdigest():
+        warn(f"Quarto's frozen results ({display_path(results)}) are of an older version of this file: its cells "
+             "are shown as code, not their results", display_path(source),
+             hint="render it again with Quarto (quarto render) to freeze its results anew")
+        return None
+    stem = source.stem
+    front = YAML_BLOCK.match(text) if text.startswith("---") else None
+    figures = Path(os.path.relpath(results.parent.parent, source.parent)).as_posix()
+    body = re.sub(rf"(?<![\w/.-]){re.escape(stem)}_files/figure-([\w-]+)/", rf"{figures}/figure-\1/", markdown)
+    return (text[:front.end()] + "\n\n" if front else "") + body
 
 
 def pasted(manuscript: Manuscript, texts: dict[Path, str], path: Path) -> str:
@@ -451,6 +510,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         if path:
             files.append((path, yaml_problems))
     texts = {}
+    frozen = dict(manuscript.frozen)
     for path, problems in files:
         try:
             texts[path] = check_text(path)
@@ -459,6 +519,11 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             continue
         for line, message, hint in problems(texts[path]):
             error(message, display_path(path), line, hint)
+        made = frozen_text(path, frozen[path], texts[path]) if path in frozen else None
+        if made is not None:  # the results of its cells, as Quarto froze them: read in their place
+            for _, message, hint in problems(made):
+                error(message, display_path(frozen[path]), None, hint)
+            texts[path] = made
     sources = [path for path in manuscript.text_files if path in texts]
     for path in sources:  # a template language's tags (Jekyll's, Manubot's), which pandoc prints as text
         tags = template_tags(texts[path])
