@@ -461,6 +461,8 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
     ['1940', '1941']
     >>> [m.span.iso for m in find_dates("1729 da basıldı; 1855-1865 yıllarında", "tr")]
     ['1729', '1855/1865']
+    >>> [m.span.iso for m in find_dates("closed on 2024-07-11; doi 10.1186/1471-2105-10-345", "en")]
+    ['2024-07-11']
     """
     lang = base_language(lang)
     rules = grammar(lang)
@@ -508,15 +510,45 @@ def find_dates(text: str, lang: str, *, on_error=None) -> list[DateMatch]:
                                    inferred=match.group(0)))
             taken.append(DateMatch(match.start("day2"), match.end(), second,
                                    text[match.start("day2"):match.end()], groups["suffix"] or ""))
+    for match in ISO_DATE.finditer(text):  # 2024-07-11, as ISO 8601 and every language write it
+        try:
+            span = DateSpan(PartialDate(*map(int, match.groups())))
+        except DateError as error:
+            if on_error:
+                on_error(match.group(0), error)
+        else:
+            taken.append(DateMatch(match.start(), match.end(), span, match.group(0)))
+        read_so_far.add(match.start(), match.end())
     for form in rules.forms:
         read(form)
     for form in rules.years:  # a year alone, unless it counts something: "1729 da", "in 1940"
         for match in form.finditer(text):
             last = "year2" if match.groupdict().get("year2") else "year"
             if PLAUSIBLE_YEARS.fullmatch(match.group("year")) and not is_quantity(text, match.start(), match.end(last), lang) \
-                    and not in_name(text, match.start(), match.end(last), lang):
+                    and not in_name(text, match.start(), match.end(last), lang) \
+                    and not in_identifier(text, match.start(), match.end(last)):
                 read_one(match)
     return year_lists(text, sorted(taken, key=lambda m: m.start), lang)
+
+
+# An ISO 8601 day, standing alone (not inside a longer number or an identifier)
+ISO_DATE = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/-]|[.,]\d)")
+
+
+def in_identifier(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is part of a longer one joined by a
+    hyphen, a slash or a point: a DOI's 1471-2105-10-345, a date's 2024-07-1x (no year alone).
+
+    >>> s = "doi 10.1186/1471-2105-10-345, in 1990-1995, on 2024-07-1x"
+    >>> in_identifier(s, 12, 21), in_identifier(s, 33, 42), in_identifier(s, 47, 51)
+    (True, False, True)
+    >>> in_identifier("in 1957-60 and 1954-told", 3, 7), in_identifier("in 1957-60 and 1954-told", 15, 19)
+    (False, False)
+    """
+    before = text[max(0, start - 2):start]
+    # not a range ("1957-60", "1947-1954") nor a dash ("1954-told")
+    return bool(re.fullmatch(r"\w[/.]", before) or re.match(r"[/.]\d|-\d+[-/.]\d|-\d{3}(?!\d)|-\d{5}",
+                                                                text[end:end + 12]))
 
 
 def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:

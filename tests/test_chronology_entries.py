@@ -401,3 +401,10 @@ def test_the_seed_has_no_fragment_debris_or_copy(seed_appendix):
         # a cut word ("ortaklığ": "-lık" softened, its suffix gone), a lost word, a citation key
         assert not re.search(r"l[ıiuü]ğ\b|\s[,.]|\(\s*\)|\[@", text), (date, text)
         assert not re.search(r"\b(?:1[89]|20)[0-9]{2}\b", text), (date, text)  # a date left in
+
+
+def test_an_iso_date_is_a_date_and_a_dois_numbers_are_none():
+    """"2024-07-11" gave "2024: The survey closed -07-11", and a DOI's "1471-2105" an entry
+    of 1471–2105; the PDF printed "2024−07-11" with a minus (an author's trial)."""
+    assert appendix("The survey closed on 2024-07-11, two weeks late. See doi: 10.1186/1471-2105-10-345 for "
+                    "details.", "en")[0] == [("2024-07-11", "The survey closed, two weeks late.")]
