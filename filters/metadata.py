@@ -118,8 +118,12 @@ DATE_TIME = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d
 
 
 def check_identifier(meta, path: str, check: str, source: Source, checker: Checker):
-    """The identifier as a MetaString, or None (reported) when it is not valid."""
+    """The identifier as a MetaString, or None (reported) when it is not valid; an empty
+    one (a template's ``email:``, ``orcid:``, ``DOI:`` left blank) is left out with a warning."""
     text = raw_value(meta, path, source)
+    if not text.strip() and check != "date":
+        checker.warn(path, f"'{path}' is empty: it is left out", "write its value, or delete the line")
+        return None
     if check == "lang" and not bcp47(text):
         tag = BABEL_NAMES.get(text.strip().lower())
         checker.error(path, f"'{text}' is not a language tag" + (f" (it is LaTeX babel's name for {tag})" if tag else ""),

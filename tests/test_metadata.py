@@ -299,6 +299,16 @@ def test_an_empty_doi_is_left_out_with_a_warning(tmp_path):
     assert "paper.md:4: warning: 'doi' is empty: it is left out" in result.stderr
 
 
+def test_empty_optional_fields_are_left_out_with_a_warning(tmp_path):
+    """A Quarto template's ``email:`` and ``orcid:`` left blank stopped the build ("'' is
+    not an e-mail address"; an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\nauthor:\n  - name: Ann Lee\n    email:\n    orcid: \"\"\n"
+                                   "---\n\nText.\n")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:6: warning: 'authors.0.email' is empty: it is left out" in result.stderr
+    assert "paper.md:7: warning: 'authors.0.orcid' is empty: it is left out" in result.stderr
+
+
 def test_pandocs_reference_section_title_is_read_and_no_fix_names_the_builds_own_keys(tmp_path):
     """``reference-section-title`` was "unknown" and the author's heading lost; ``layout``
     and ``sources`` were told "did you mean 'press-layout'/'source-files'?", the build's
