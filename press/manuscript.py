@@ -169,7 +169,8 @@ INCLUDE_DEPTH = 8
 
 def with_includes(manuscript: Manuscript) -> Manuscript:
     """The manuscript with the files its sources include (Quarto's ``{{< include file >}}``,
-    the path from the including file's folder, or from the root with a leading ``/``):
+    the path from the source's folder, or from the root with a leading ``/``; an include
+    in an included file from its own folder too, when the source's holds no such file):
     each one inside the root (as a source must be), read where the shortcode stands; a file
     that a source includes is not also a section of its own. A file not found, outside the
     root or including itself is an error at the shortcode's line."""
@@ -180,15 +181,18 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
     includes: list[tuple[Path, str, Path]] = []
     visited: set[Path] = set()
 
-    def visit(path: Path, chain: tuple[Path, ...]) -> None:
+    def visit(path: Path, chain: tuple[Path, ...], base: Path) -> None:
         visited.add(path)
         try:
             text = check_text(path)
         except BuildError:
             return  # check_sources names it
         for line, target in include_lines(text):
-            file = Path(os.path.normpath(manuscript.root / target.lstrip("/") if target.startswith("/")
-                                         else path.parent / target))
+            # pasted into the source, an included file's include is read from the source's
+            # folder (Quarto's rule); from its own, where only that holds it
+            found = [Path(os.path.normpath(manuscript.root / target.lstrip("/") if target.startswith("/")
+                                           else folder / target)) for folder in dict.fromkeys((base, path.parent))]
+            file = next((candidate for candidate in found if candidate.is_file()), found[0])
             place = (display_path(path), line)
             if not file.is_file():
                 names = [p.name for p in markdown_files(file.parent)] if file.parent.is_dir() else []
@@ -205,11 +209,11 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
             else:
                 includes.append((path, target, file))
                 if file not in visited:
-                    visit(file, (*chain, file.resolve()))
+                    visit(file, (*chain, file.resolve()), base)
 
     with collecting() as found:
         for source in manuscript.sources:
-            visit(source, (source.resolve(),))
+            visit(source, (source.resolve(),), source.parent)
     raise_collected(found)
     if not includes:
         return manuscript

@@ -126,3 +126,15 @@ def test_a_section_that_another_includes_is_not_read_twice(tmp_path):
     result = run_build("html", "--root", str(tmp_path), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert html_text(tmp_path / "out").count("The sentence of the included section.") == 1
+
+
+def test_an_include_in_an_included_file_is_read_from_the_papers_folder(tmp_path):
+    """Quarto pastes an included file's text into the paper: its own includes are read from
+    the paper's folder ("not found" for index.qmd → sections/_m.qmd → sections/_n.qmd;
+    an author's trial); from the included file's own folder when only that holds the file."""
+    write(tmp_path / "sections", {"_m.qmd": "Part M.\n\n{{< include sections/_n.qmd >}}\n\n{{< include _o.qmd >}}\n",
+                                  "_n.qmd": "Part N.\n", "_o.qmd": "Part O.\n"})
+    result = paper_build(tmp_path, "# A\n\n{{< include sections/_m.qmd >}}\n", name="index.qmd")
+    assert result.returncode == 0, result.stderr
+    text = html_text(tmp_path / "out")
+    assert "Part M." in text and "Part N." in text and "Part O." in text
