@@ -467,6 +467,8 @@ SHOWING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*echo[ \t]*:[ \t]*true[ \t]*")
 # knitr's setup chunk: knitr::opts_chunk$set(echo = FALSE, …) hides every chunk after it
 KNITR_DEFAULTS = re.compile(r"opts_chunk\$set\(([^)]*)\)")
 OPTION_LINE = re.compile(r"[ \t]*(?:#|//|--|%%?)\|")
+# Quarto's name of a cell: #| label: fig-a
+LABEL_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*label[ \t]*:[ \t]*[\"']?([\w.:-]+)[\"']?[ \t]*")
 
 
 def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int, str, str]]]:
@@ -493,21 +495,26 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
     '```{.r .cell cell-label="plot1"}'
     >>> executable_cells('```{r one, fig.cap="A run. \\\\label{one}"}\\nplot(1)\\n```\\n')[1]
     [(1, 'r', '')]
+    >>> executable_cells('```{r}\\n#| echo: false\\n#| label: fig-a\\nplot(1)\\n```\\n')[0].splitlines()[0]
+    '```{.r .cell cell-label="fig-a" cell-hidden="echo"}'
     """
     cells: list[tuple[int, str, str]] = []
 
     def fence(match: re.Match) -> str:
         hidden = HIDING_OPTION.search(match.group(4) or "")
         shown = SHOWING_OPTION.search(match.group(4) or "")
+        name = KNITR_LABEL.match(match.group(4) or "")
+        named = name.group(1) or name.group(2) if name else None
         for line in text[match.end() + 1:match.end() + 4000].split("\n")[:20]:  # the option lines opening it
-            if hidden or not OPTION_LINE.match(line):
+            if not OPTION_LINE.match(line):
                 break
-            hidden = HIDING_LINE.fullmatch(line.strip())
+            hidden = hidden or HIDING_LINE.fullmatch(line.strip())
             shown = shown or SHOWING_LINE.fullmatch(line.strip())
+            option = LABEL_LINE.fullmatch(line.strip())
+            named = named or (option.group(1) if option else None)
         hiding_option = hidden.group(1) if hidden else "" if shown else default
         cells.append((line_of(text, match.start()), match.group(3), hiding_option))
-        name = KNITR_LABEL.match(match.group(4) or "")
-        label = f' {CELL_LABEL_ATTRIBUTE}="{name.group(1) or name.group(2)}"' if name else ""
+        label = f' {CELL_LABEL_ATTRIBUTE}="{named}"' if named else ""
         hiding = f' {CELL_HIDDEN_ATTRIBUTE}="{hiding_option}"' if hiding_option else ""
         return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}{hiding}}}"
 

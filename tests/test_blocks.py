@@ -908,6 +908,16 @@ def test_cells_the_document_hides_are_left_out_unless_shown(tmp_path, front, set
     assert "whose code its author hid (echo: false) is left out" in messages
 
 
+def test_a_reference_to_what_a_cell_labelled_in_its_options_makes_says_so(tmp_path):
+    """Quarto names a cell in its options (``#| label: fig-a``): the error said "label the
+    figure with {#fig-a}", as if there were none (an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\nSee @fig-a.\n\n```{r}\n#| label: fig-a\n#| echo: false\n"
+                         "#| fig-cap: \"A\"\nplot(1)\n```\n", name="paper.qmd")
+    assert result.returncode == 1
+    assert "paper.qmd:5: error: unknown cross-reference 'fig-a': what it names is made by a code cell " \
+           "(labelled 'fig-a')" in result.stderr, result.stderr
+
+
 def test_a_reference_to_what_a_hidden_cell_makes_says_so(tmp_path):
     result = paper_build(tmp_path, "---\ntitle: T\n---\n\nSee Figure \\@ref(fig:plot).\n\n"
                          "```{r plot, echo=FALSE, fig.cap=\"A plot.\"}\nplot(1)\n```\n", name="paper.Rmd")
