@@ -171,12 +171,14 @@ def is_written_tex(element) -> bool:
 
 
 APPENDIX_SWITCH = re.compile(r"\s*\\appendix\b\s*")
+BOOKDOWN_APPENDIX = "(APPENDIX)"
 
 
 def appendix_switch(doc: pf.Doc) -> None:
-    r"""LaTeX's ``\appendix`` between the sections: the sections after it are appendices
-    (as ``{.appendix}`` makes them: "Appendix A" in every edition, and in references to
-    them); the LaTeX edition numbered them so, the others as sections 5, 6…
+    r"""LaTeX's ``\appendix`` between the sections (or bookdown's heading ``# (APPENDIX)
+    Appendix {-}``): the sections after it are appendices (as ``{.appendix}`` makes them:
+    "Appendix A" in every edition, and in references to them); the LaTeX edition numbered
+    them so, the others as sections 5, 6…
 
     >>> doc = pf.Doc(pf.Header(pf.Str("One")), pf.RawBlock("\\appendix", "tex"),
     ...              pf.Header(pf.Str("Data")), pf.Header(pf.Str("Part"), level=2))
@@ -184,19 +186,23 @@ def appendix_switch(doc: pf.Doc) -> None:
     [('Header', []), ('Header', ['appendix']), ('Header', [])]
     """
     for index, block in enumerate(doc.content):
-        switch = APPENDIX_SWITCH.match(block.text) if isinstance(block, pf.RawBlock) and \
-            block.format in (WRITTEN_TEX, "latex") else None  # written as TeX, or in a ```{=latex} block
-        if switch:  # with what follows it in its block (\renewcommand{\thetable}…) kept for LaTeX
-            after = [header for header in doc.content[index + 1:] if isinstance(header, pf.Header)]
-            top = min((header.level for header in after), default=0)
-            for header in after:
-                if header.level == top and APPENDIX_CLASS not in header.classes:
-                    header.classes.append(APPENDIX_CLASS)
-            if block.text[switch.end():].strip():
-                block.text = block.text[switch.end():]
-            else:
-                del doc.content[index]
-            return
+        if isinstance(block, pf.Header) and pf.stringify(block).startswith(BOOKDOWN_APPENDIX):
+            rest = ""  # bookdown's: a heading that is no section of its own
+        elif isinstance(block, pf.RawBlock) and block.format in (WRITTEN_TEX, "latex") \
+                and (switch := APPENDIX_SWITCH.match(block.text)):  # as TeX, or in a ```{=latex} block
+            rest = block.text[switch.end():]  # \renewcommand{\thetable}… after it: kept for LaTeX
+        else:
+            continue
+        after = [header for header in doc.content[index + 1:] if isinstance(header, pf.Header)]
+        top = min((header.level for header in after), default=0)
+        for header in after:
+            if header.level == top and APPENDIX_CLASS not in header.classes:
+                header.classes.append(APPENDIX_CLASS)
+        if rest.strip():
+            block.text = rest
+        else:
+            del doc.content[index]
+        return
 
 
 def read_raw_tex(doc: pf.Doc) -> None:

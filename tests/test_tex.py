@@ -425,3 +425,13 @@ def test_an_appendix_switch_in_a_latex_block_keeps_the_rest_for_latex(tmp_path):
     assert "See Appendix A." in page and "Appendix A: More" in page
     tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "\\setcounter{table}{0}" in tex and "Appendix A}: More" in tex
+
+
+def test_bookdowns_appendix_heading_makes_the_sections_after_it_appendices(tmp_path):
+    """``# (APPENDIX) Appendix {-}`` printed as text, and the sections after it were
+    numbered on ("Appendix 2"; an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n# Intro\n\nSee Appendix \\@ref(extra).\n\n"
+                         "# (APPENDIX) Appendix {-}\n\n# Extra tables {#extra}\n\nMore.\n", "html", name="paper.Rmd")
+    assert result.returncode == 0, result.stderr
+    page = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "See Appendix A." in page and "Appendix A: Extra tables" in page and "(APPENDIX)" not in page
