@@ -375,9 +375,13 @@ def names_with_marks(reader: Reader, key: str) -> None:
     items = list(given.content) if isinstance(given, pf.MetaList) else [given]
     if any(isinstance(item, pf.MetaMap) for item in items):
         return
+    blocks = list(given.content) if isinstance(given, pf.MetaBlocks) else []
+    if len(blocks) == 1 and isinstance(blocks[0], pf.LineBlock):  # author: | Ann Lee^1^ … (a line block)
+        items = [pf.MetaInlines(*line.content) for line in blocks[0].content]
     lines = [marked_text(inlines_of(item)) for item in items]
-    affiliations = {match.group(1).strip(): line[match.end():].strip() for line in lines
-                    for match in [re.match(r"\s*\^([^^]+)\^", line)] if match}
+    # "^1^ University A", or several on one line: "^1^ University A ^2^ University B"
+    affiliations = {mark.strip(): place.strip() for line in lines if re.match(r"\s*\^", line)
+                    for mark, place in re.findall(r"\^([^^]+)\^([^^]*)", line)}
     authors = []
     for line in lines:
         if re.match(r"\s*\^", line):

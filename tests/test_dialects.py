@@ -273,6 +273,11 @@ def test_pandoc_crossrefs_options_are_said_as_such(tmp_path):
     # R Markdown's names with superscripts naming the affiliation lines under them
     ('\n- "Ann Lee^1^, Bo Chen^1,2^"\n- ^1^ University of Rhode Island\n- ^2^ US EPA',
      [("Ann Lee", ["University of Rhode Island"]), ("Bo Chen", ["University of Rhode Island", "US EPA"])]),
+    # … as a line block, and the places on one line
+    ("  |\n  | Ann Lee^1^, Bo Chen^2^\n  | ^1^University A\n  | ^2^University B",
+     [("Ann Lee", ["University A"]), ("Bo Chen", ["University B"])]),
+    ('\n- "Ann Lee^1^, Bo Chen^2^"\n- "^1^ University A ^2^ University B"',
+     [("Ann Lee", ["University A"]), ("Bo Chen", ["University B"])]),
     # one line of names
     (' "Ann Lee, Bo Chen and Cy Diaz"', [("Ann Lee", []), ("Bo Chen", []), ("Cy Diaz", [])]),
     # one name, and a name with its place: as written
