@@ -1,6 +1,7 @@
 """The order of the article's parts, whatever order the stages added them in:
-the main text, the back matter, the references, then the appendices (the
-author's, in order, and the chronology last).
+the main text, the back matter, the references (and the sections the author wrote
+after the list they placed), then the appendices (the author's, in order, and the
+chronology last).
 
 Authors write appendices where they like (often before the references, or in the
 middle of the text while drafting); the back matter may come from the metadata;
@@ -44,6 +45,8 @@ def ordered(blocks: list[pf.Block]) -> list[pf.Block]:
     ...           pf.Div(classes=["back-matter"]), h("Refs", identifier="bibliography")]
     >>> [pf.stringify(b).strip() or b.classes[0] for b in ordered(blocks)]
     ['Intro', 'back-matter', 'Refs', 'Appendix', 'a']
+    >>> [pf.stringify(b) for b in ordered([h("Intro"), h("Refs", identifier="bibliography"), h("More")])]
+    ['Intro', 'Refs', 'More']
     """
     parts: dict[int, list[pf.Block]] = {MAIN: [], BACK: [], REFERENCES: [], APPENDIX: []}
     current = MAIN
@@ -54,7 +57,9 @@ def ordered(blocks: list[pf.Block]) -> list[pf.Block]:
         if isinstance(block, pf.Header):
             starts = part_of(block)
             if starts is not None:
-                current = starts
+                # a section the author wrote after the list they placed (::: {#refs}, then
+                # "# Supplementary material") stays after it, as pandoc keeps it
+                current = REFERENCES if current == REFERENCES and starts == MAIN else starts
         parts[current].append(block)
     return [block for part in (MAIN, BACK, REFERENCES, APPENDIX) for block in parts[part]]
 

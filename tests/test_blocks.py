@@ -381,6 +381,14 @@ def test_the_list_goes_where_refs_is_and_before_the_appendix(tmp_path):
     assert text.index("Smith, A. (2020)") < text.rindex("Appendix A: Data") and text.count("References") == 2
 
 
+def test_a_section_after_the_list_the_author_placed_stays_after_it(tmp_path):
+    """``::: {#refs}`` then "# Supplementary material": the list was printed after that
+    section (an author's trial), where pandoc, and the README, put it where the div is."""
+    text, _ = build(tmp_path, "---\ntitle: R\nbibliography: refs.bib\n---\n\n# Intro\n\nAs @smith2020 shows.\n\n"
+                              "# References\n\n::: {#refs}\n:::\n\n# Supplementary material\n\nMore.\n")
+    assert text.rindex("Smith, A. (2020)") < text.rindex("Supplementary material")  # the contents first
+
+
 def test_sections_as_quarto_and_pandoc_crossref_number_them(tmp_path):
     text, messages = build(tmp_path, """---
 title: Sections
