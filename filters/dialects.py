@@ -107,7 +107,8 @@ def line_block_titles(reader: Reader) -> None:
     for key in ("title", "subtitle"):
         value = reader.fields.get(key)
         if isinstance(value, pf.MetaBlocks) and len(value.content) == 1 and isinstance(value.content[0], pf.LineBlock):
-            lines = [list(item.content) for item in value.content[0].content]
+            # its empty lines (R Markdown's spacing: "| Title" then "|") are no lines of the title
+            lines = [list(item.content) for item in value.content[0].content if pf.stringify(item).strip()]
             reader.fields[key] = pf.MetaInlines(*[i for n, line in enumerate(lines)
                                                   for i in ([pf.LineBreak()] if n else []) + line])
 

@@ -84,8 +84,30 @@ def meta_leaves(meta, path: tuple[str, ...] = ()):
         yield path, pf.MetaInlines(pf.Str(meta.text))
     elif isinstance(meta, pf.MetaBool) and meta.boolean:  # a flag: "true" when set
         yield path, pf.MetaInlines(pf.Str("true"))
-    elif isinstance(meta, (pf.MetaInlines, pf.MetaBlocks)):
+    elif isinstance(meta, pf.MetaInlines):
+        yield path, trimmed(meta)
+    elif isinstance(meta, pf.MetaBlocks):
         yield path, meta
+
+
+# What starts or ends a field without being part of it
+EDGES = (pf.LineBreak, pf.SoftBreak, pf.Space)
+
+
+def trimmed(meta: pf.MetaInlines) -> pf.MetaInlines:
+    """A field's inlines without line breaks or spaces at its ends: a template sets it in
+    a line of its own markup, and Typst reads "Title \\]" (a trailing line break) as an
+    escaped bracket, which stopped the PDF ("unclosed delimiter"; an author's trial).
+
+    >>> trimmed(pf.MetaInlines(pf.Str("Title"), pf.LineBreak())).content.list
+    [Str(Title)]
+    """
+    inlines = list(meta.content)
+    while inlines and isinstance(inlines[-1], EDGES):
+        inlines.pop()
+    while inlines and isinstance(inlines[0], EDGES):
+        inlines.pop(0)
+    return meta if len(inlines) == len(meta.content) else pf.MetaInlines(*inlines)
 
 
 def plain_metadata(doc: pf.Doc, leaves=None) -> dict:

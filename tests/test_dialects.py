@@ -302,3 +302,14 @@ def test_thanks_are_the_acknowledgements(tmp_path):
     assert result.returncode == 0 and "'thanks'" not in result.stderr, result.stderr
     text = re.sub(r"<[^>]+>", "", page)
     assert text.index("We thank Ann.") < text.index("Grant 42 paid for it.")
+
+
+def test_a_title_line_block_with_an_empty_line_builds_the_pdf(tmp_path):
+    """R Markdown's spacing idiom, ``title: |`` then ``| A title`` and an empty ``|``: the
+    PDF stopped with Typst's "unclosed delimiter", no file, no line (an author's trial)."""
+    result, _ = build(tmp_path, "---\ntitle: |\n  | Writing a paper\n  |\nsubtitle: |\n  | A study\n  |\n---\n\n"
+                                "Text.\n", "pdf", "html")
+    assert result.returncode == 0, result.stderr
+    from press.readback import pdf_text
+
+    assert pdf_text(next((tmp_path / "out").glob("*.pdf"))).startswith("Writing a paper\nA study")
