@@ -46,6 +46,8 @@ def markdown_inlines(text: str) -> list[pf.Inline]:
     [Str(A), Space, Str(map)]
     >>> [type(i).__name__ for i in markdown_inlines("Values in @smith2020, **bold**")][-3:]
     ['Str', 'Space', 'Strong']
+    >>> markdown_inlines("A ![map](../x.png)")[-1]
+    Span(Str(map))
     """
     if not MARKUP.search(text):
         return text_to_inlines(text)
@@ -55,9 +57,19 @@ def markdown_inlines(text: str) -> list[pf.Inline]:
 
     read = pf.load(io.StringIO(run_pandoc(["--from", "markdown", "--to", "json", "--sandbox"], stdin=text)))
     blocks = list(read.content)
-    if len(blocks) == 1 and isinstance(blocks[0], (pf.Para, pf.Plain)):
-        return list(blocks[0].content)
-    return text_to_inlines(text)  # more than a line of text: its words, as before
+    if len(blocks) != 1 or not isinstance(blocks[0], (pf.Para, pf.Plain)):
+        return text_to_inlines(text)  # more than a line of text: its words, as before
+
+    def words_only(element, doc):
+        # read after the stages that check pictures and read raw markup: a picture is its
+        # description, raw markup its text (a caption's "![x](../outside.png)" was published unchecked)
+        if isinstance(element, pf.Image):
+            return pf.Span(*element.content)
+        if isinstance(element, pf.RawInline):
+            return pf.Str(element.text)
+        return None
+
+    return list(blocks[0].walk(words_only).content)
 
 
 def typst_string(text: str) -> str:

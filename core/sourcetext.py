@@ -465,7 +465,7 @@ HIDING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*(echo|include)[ \t]*:[ \t]*fal
 SHOWING_OPTION = re.compile(r"(?:^|[ \t,])echo[ \t]*=[ \t]*(?:TRUE|T)\b")
 SHOWING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*echo[ \t]*:[ \t]*true[ \t]*")
 # knitr's setup chunk: knitr::opts_chunk$set(echo = FALSE, …) hides every chunk after it
-KNITR_DEFAULTS = re.compile(r"opts_chunk\$set\(([^)]*)\)")
+KNITR_DEFAULTS = re.compile(r"opts_chunk\$set\(([^()]{0,2000})\)")  # bounded: linear in any text
 OPTION_LINE = re.compile(r"[ \t]*(?:#|//|--|%%?)\|")
 # Quarto's name of a cell: #| label: fig-a
 LABEL_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*label[ \t]*:[ \t]*[\"']?([\w.:-]+)[\"']?[ \t]*")
@@ -748,8 +748,9 @@ def include_lines(text: str) -> list[tuple[int, str]]:
     [(2, '_b.qmd'), (6, 'd e.md')]
     """
     masked = fenced_code_masked(text)
-    return [(line_of(masked, match.start()), next(group for group in match.groups() if group))
-            for match in INCLUDE.finditer(masked)]
+    matches = list(INCLUDE.finditer(masked))
+    return [(line, next(group for group in match.groups() if group))
+            for line, match in zip(lines_at(masked, [m.start() for m in matches]), matches)]
 
 
 def spliced(text: str, pasted: dict[int, str]) -> str:

@@ -241,7 +241,7 @@ class BoundedLowLevelParser(LowLevelParser):
 # biblatex's extended name format (Biber; Zotero's Better BibLaTeX writes it for names
 # with a particle): family=Wartburg, given=Karin, prefix=von, useprefix=true
 EXTENDED_NAME = re.compile(r"\s*(?:family|given|prefix|suffix)\s*=")
-NAME_PART = re.compile(r"(\w+)\s*=\s*(\{[^{}]*\}|[^,]*)")
+NAME_PART = re.compile(r"(\w+)\s*=\s*(.*)", re.S)
 
 
 def extended_name(name: str) -> str:
@@ -252,10 +252,24 @@ def extended_name(name: str) -> str:
     'von Wartburg, Karin'
     >>> extended_name("given={Jean Paul}, family=Sartre, suffix=Jr."), extended_name("Smith, J.")
     ('Sartre, Jr., {Jean Paul}', 'Smith, J.')
+    >>> extended_name("given=x{, family=y}"), extended_name("family={Doe, Jr}, given=J")
+    ('x{, family=y}', '{Doe, Jr}, J')
     """
     if not EXTENDED_NAME.match(name):
         return name
-    parts = {key.lower(): value.strip() for key, value in NAME_PART.findall(name)}
+    pieces, depth, start = [], 0, 0  # the parts, split at the commas outside braces
+    for index, character in enumerate(name):
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth < 0:
+            return name  # unbalanced: as BibTeX reads it (pybtex names the fault)
+        if character == "," and depth == 0:
+            pieces.append(name[start:index])
+            start = index + 1
+    if depth:
+        return name
+    parts = {key.lower(): value.strip() for piece in [*pieces, name[start:]]
+             for key, value in [NAME_PART.fullmatch(piece.strip()).groups() if NAME_PART.fullmatch(piece.strip())
+                                else ("", "")] if key}
     last = " ".join(part for part in (parts.get("prefix"), parts.get("family")) if part)
     return ", ".join(part for part in (last, parts.get("suffix"), parts.get("given")) if part)
 

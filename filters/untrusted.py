@@ -37,7 +37,7 @@ import panflute as pf
 import core.markup  # noqa: F401 (lets panflute read raw Typst)
 from core.diagnostics import error, locate
 from core.markup import unsafe_url
-from core.names import CELL_LABEL_ATTRIBUTE, NUMBER_ATTRIBUTE, SAFE_URL_SCHEMES
+from core.names import CELL_HIDDEN_ATTRIBUTE, CELL_LABEL_ATTRIBUTE, NUMBER_ATTRIBUTE, SAFE_URL_SCHEMES
 from core.texmath import refused
 from filters.elements import descendants, siblings
 
@@ -62,7 +62,8 @@ ATTRIBUTES = {
     "*": {"lang": LANG, "dir": DIRECTION, "title": TEXT, NUMBER_ATTRIBUTE: NUMBER},
     "Image": {"width": LENGTH, "height": LENGTH, "alt": TEXT},
     "Span": {"date": DATE, "label": TEXT},
-    "CodeBlock": {"startFrom": NUMBER, "caption": TEXT, "lst-cap": TEXT, CELL_LABEL_ATTRIBUTE: TEXT},
+    "CodeBlock": {"startFrom": NUMBER, "caption": TEXT, "lst-cap": TEXT, CELL_LABEL_ATTRIBUTE: TEXT,
+                  CELL_HIDDEN_ATTRIBUTE: TEXT},  # the build's own marks of a code cell (core.sourcetext)
 }
 # What the LaTeX reader (``filters.tex``) reads into the document, which an untrusted
 # build takes in TeX written in the text too: references, labels, citations and page

@@ -105,6 +105,21 @@ class Manuscript:
         return (*self.files, *self.bibliography)
 
 
+def is_regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (a name too long for the system is none)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def inside(path: Path, folder: Path) -> bool:
     """True when ``path``, its symlinks followed, lies in ``folder``.
 
@@ -163,8 +178,10 @@ def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
 
 
 # How deep includes may nest (a file that includes one that includes …): a paper needs
-# one or two levels; a loop is an error before this.
+# one or two levels; a loop is an error before this. How many a manuscript may hold: a
+# book of chapters needs tens (each is looked up and checked: 20,000 took 12 s).
 INCLUDE_DEPTH = 8
+INCLUDE_COUNT = 1000
 
 
 def with_includes(manuscript: Manuscript) -> Manuscript:
@@ -180,6 +197,7 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
 
     includes: list[tuple[Path, str, Path]] = []
     visited: set[Path] = set()
+    counted: list[int] = []  # every include shortcode read, found or not
 
     def visit(path: Path, chain: tuple[Path, ...], base: Path) -> None:
         visited.add(path)
@@ -188,20 +206,27 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
         except BuildError:
             return  # check_sources names it
         for line, target in include_lines(text):
+            counted.append(line)
+            if len(counted) > INCLUDE_COUNT:
+                error(f"more than {INCLUDE_COUNT} includes", display_path(path), line,
+                      hint="include each file once, from one place")
+                return
             # pasted into the source, an included file's include is read from the source's
             # folder (Quarto's rule); from its own, where only that holds it
             found = [Path(os.path.normpath(manuscript.root / target.lstrip("/") if target.startswith("/")
                                            else folder / target)) for folder in dict.fromkeys((base, path.parent))]
-            file = next((candidate for candidate in found if candidate.is_file()), found[0])
+            file = next((candidate for candidate in found if inside(candidate, manuscript.root)
+                         and is_regular(candidate)), found[0])
             place = (display_path(path), line)
-            if not file.is_file():
-                names = [p.name for p in markdown_files(file.parent)] if file.parent.is_dir() else []
-                error(f"the included file '{target}' is not found", *place,
-                      hint=suggestion(file.name, names, "give its path from this file's folder, or from the "
-                                                        "project's root with a leading /"))
-            elif not inside(file, manuscript.root):
+            if not inside(file, manuscript.root):  # whether it exists or not: nothing outside is looked at
                 error(f"'{target}' is outside the project: the build reads only the project's own files", *place,
                       hint=f"copy the file into {manuscript.root.name}/")
+            elif not is_regular(file):
+                names = [p.name for p in markdown_files(file.parent)] if is_folder(file.parent) else []
+                error(f"the included file '{target}' is not found" if not os.path.lexists(file) else
+                      f"the included file '{target}' is not a regular file", *place,
+                      hint=suggestion(file.name, names, "give its path from this file's folder, or from the "
+                                                        "project's root with a leading /"))
             elif file.resolve() in chain or len(chain) > INCLUDE_DEPTH:
                 error(f"'{target}' includes the file that includes it" if file.resolve() in chain else
                       f"includes nested more than {INCLUDE_DEPTH} deep", *place,
@@ -223,6 +248,17 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
                    includes=tuple(includes), files=tuple(dict.fromkeys([*manuscript.files, *sorted(included)])))
 
 
+def plain_yaml(path: Path, text: str) -> bool:
+    """Whether the YAML of a metadata file, or of a Markdown file's blocks, holds no alias
+    (``core.sourcetext.yaml_alias``): one that does is not read here (422 bytes of
+    aliases took 4 GB), but refused by the text's checks, at its line."""
+    from core.metadatafile import YAML_SUFFIXES
+    from core.sourcetext import metadata_blocks, yaml_alias
+
+    blocks = [text] if path.suffix.lower() in YAML_SUFFIXES else [block for _, block in metadata_blocks(text)]
+    return not any(yaml_alias(block) for block in blocks)
+
+
 def with_metadata_files(manuscript: Manuscript) -> Manuscript:
     """The manuscript with the YAML files its metadata names under ``metadata-files``
     (Quarto's: read under the front matter and the project's ``_quarto.yml``, which set
@@ -237,8 +273,10 @@ def with_metadata_files(manuscript: Manuscript) -> Manuscript:
     merged: list[Path] = []
     with collecting() as found:
         for holder in holders:
-            try:  # a file that names none is not composed (nor one nested too deep: its check names it)
-                source = read_source([str(holder)]) if "metadata-files" in check_text(holder) else None
+            try:  # a file that names none is not composed (nor one nested too deep, nor one with an
+                # alias, which repeats values without limit: their checks name them)
+                text = check_text(holder)
+                source = read_source([str(holder)]) if "metadata-files" in text and plain_yaml(holder, text) else None
             except (BuildError, RecursionError):
                 source = None
             if source is None:
@@ -248,13 +286,13 @@ def with_metadata_files(manuscript: Manuscript) -> Manuscript:
                     continue
                 file = Path(os.path.normpath(holder.parent / value))
                 place = source.where(key)
-                if not file.is_file():
-                    names = [p.name for p in sorted(file.parent.glob("*.y*ml"))] if file.parent.is_dir() else []
-                    error(f"the metadata file '{value}' is not found", *place,
-                          hint=suggestion(file.name, names, "give its path from the folder of the file naming it"))
-                elif not inside(file, manuscript.root):
+                if not inside(file, manuscript.root):  # whether it exists or not: nothing outside is looked at
                     error(f"the metadata file '{value}' is outside the project: the build reads only the "
                           "project's own files", *place, hint=f"copy it into {manuscript.root.name}/")
+                elif not is_regular(file):
+                    names = [p.name for p in sorted(file.parent.glob("*.y*ml"))] if is_folder(file.parent) else []
+                    error(f"the metadata file '{value}' is not found", *place,
+                          hint=suggestion(file.name, names, "give its path from the folder of the file naming it"))
                 elif file not in merged and file != manuscript.metadata_file:
                     merged.append(file)
     raise_collected(found)
@@ -570,12 +608,38 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
                 continue  # the date is the build's day (filters.dialects.dated)
             warn(f"the inline {language} expression `{code[:40]}` is shown as its code, not run: its value is "
                  "in no edition", display_path(path), line, hint="write the value in the text")
+    if manuscript.includes:  # what pandoc will read: each source with its included files pasted in
+        sources = pasted_sources(manuscript, texts)
     # What pandoc's reader repeats (a note's text at each reference), over the sources.
     repeated = repeated_text([texts[path] for path in sources], limit("text"))
     if repeated:
         index, line, message, hint = repeated
         error(message, display_path(sources[index]), line, hint)
     return texts
+
+
+def pasted_sources(manuscript: Manuscript, texts: dict[Path, str]) -> list[Path]:
+    """Each source's text with the files it includes pasted in, in ``texts``, checked as a
+    source is (nesting, YAML aliases: a file's checks pass on its own what the pasted text
+    does not) and within the text limit together; the sources, for the checks that follow.
+    A mistake found only in the pasted text is named at the source, with no line."""
+    from core.sourcetext import markdown_problems
+
+    sources = [path for path in manuscript.sources if path in texts]
+    total = 0
+    for source in sources:
+        try:
+            texts[source] = pasted(manuscript, texts, source)
+        except BuildError as failure:
+            record(failure)
+            continue
+        total += len(texts[source])
+        if total > limit("text"):
+            record(too_large("text", source, total))
+            break
+        for _, message, hint in markdown_problems(texts[source]):
+            error(f"{message}, with the files it includes", display_path(source), None, hint)
+    return sources
 
 
 def metadata_values(manuscript: Manuscript, texts: dict[Path, str], keys: tuple[str, ...]) -> list:
@@ -589,9 +653,11 @@ def metadata_values(manuscript: Manuscript, texts: dict[Path, str], keys: tuple[
 
     blocks = [texts[path] for path in (manuscript.metadata_file, *manuscript.merged_metadata) if path in texts]
     blocks += [block for path in manuscript.text_files if path in texts for _, block in metadata_blocks(texts[path])]
+    from core.sourcetext import yaml_alias
+
     values = []
     for block in blocks:
-        if not any(key in block for key in keys):
+        if not any(key in block for key in keys) or yaml_alias(block):  # an alias: refused by the checks
             continue
         try:
             values.append(load_yaml(block))
@@ -811,8 +877,7 @@ def read(manuscript: Manuscript, while_reading=None):
             copy = sandbox.put(f"metadata-{number:02d}-{merged.name}", texts[merged].encode("utf-8"))
             args += ["--metadata-file", str(copy)]
         for number, source in enumerate(manuscript.sources):
-            text = pasted(manuscript, texts, source) if manuscript.includes else texts[source]
-            args.append(str(sandbox.put(f"{number:04d}-{source.name}", text.encode("utf-8"))))
+            args.append(str(sandbox.put(f"{number:04d}-{source.name}", texts[source].encode("utf-8"))))
         process = start_pandoc(args)
         import panflute as pf
 

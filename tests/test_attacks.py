@@ -1041,3 +1041,85 @@ def test_what_typst_writes_is_held_to_the_document_limit(tmp_path):
                        "--limit", "document=2M")
     assert result.returncode == 1
     assert "error: typst wrote" in result.stderr and "over the limit of 2,000,000" in result.stderr, result.stderr
+
+
+# --- the seventh round: includes, metadata-files, frozen results, captions, names ------------
+
+BOMB = "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10) if n else ', '.join(['x'] * 10)}]\n" for n in range(7))
+
+
+def test_a_yaml_alias_bomb_that_names_metadata_files_is_refused_before_it_is_read(tmp_path):
+    """422 bytes of aliases, with the words "metadata-files" in a comment, took 4 GB: the
+    file was composed to find the key before its alias check ran."""
+    root = project(tmp_path, {"01.md": "Text.\n"}, "title: Bomb\n# metadata-files\n" + BOMB)
+    result = build(root, tmp_path / "out", "html", "--untrusted", "--limit", "memory=500000000")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "YAML alias '*a0'" in result.stderr
+
+
+def test_an_include_outside_the_project_says_nothing_of_what_is_there(tmp_path):
+    """"not found (did you mean 'salaries-2026.md'?)" named a file outside the root, and
+    "outside" or "not found" told whether an outside path exists."""
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "salaries-2026.md").write_text("secret\n", encoding="utf-8")
+    root = project(tmp_path, {"01.md": "{{< include ../../private/salaries-2025.md >}}\n\n"
+                                         "{{< include ../../private/salaries-2026.md >}}\n"}, "title: T\n")
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert result.returncode == 1 and "salaries-2026" not in result.stderr.replace(
+        "'../../private/salaries-2026.md' is outside the project", "")
+    assert result.stderr.count("is outside the project") == 2
+
+
+def test_what_includes_paste_together_is_checked_as_one_text(tmp_path):
+    """Brackets five deep in each of three files pasted into one another, twelve in all,
+    took pandoc 92 s; the same YAML aliases through an include; a thousand includes and
+    more (each looked up: 20,000 took 12 s)."""
+    root = project(tmp_path, {"01.md": "[[[[[a\n{{< include b.md >}}\nb]]]]]\n\n"
+                                       "{{< include y.md >}}\n"}, "title: T\n")
+    (root / "manuscript" / "b.md").write_text("[[[[[y\n{{< include c.md >}}\nz]]]]]\n", encoding="utf-8")
+    (root / "manuscript" / "c.md").write_text("[[x]]\n", encoding="utf-8")
+    (root / "manuscript" / "y.md").write_text("---\n" + BOMB + "---\n", encoding="utf-8")
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md: error: brackets nested 12 deep, with the files it includes" in result.stderr
+    assert "YAML alias '*a0', with the files it includes" in result.stderr
+    many = project(tmp_path / "many", {"01.md": "{{< include n.md >}}\n" * 1200}, "title: T\n")
+    result = build(many, tmp_path / "out2", "html", "--untrusted")
+    assert result.returncode == 1 and "manuscript/01.md:1001: error: more than 1000 includes" in result.stderr
+
+
+def test_names_too_long_for_the_system_are_errors_not_tracebacks(tmp_path):
+    name = "a" * 256
+    root = project(tmp_path, {"01.md": f"{{{{< include {name}.md >}}}}\n"}, f"title: T\nmetadata-files: [{name}.yml]\n")
+    result = build(root, tmp_path / "out", "html")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is not found" in result.stderr
+
+
+def test_a_biblatex_name_with_a_brace_across_its_parts_is_no_traceback(tmp_path):
+    root = project(tmp_path, {"01.md": "See [@a].\n"}, "title: T\n",
+                   bib="@article{a, author = {given=x{, family=y}}, title = {T}, journal = {J}, year = {2000}}\n")
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
+
+
+def test_a_hidden_code_cell_builds_in_an_untrusted_build(tmp_path):
+    """The build's own mark of a hidden cell (cell-hidden) was refused as the author's
+    attribute: no Quarto or R Markdown submission that hides a cell could be built."""
+    root = project(tmp_path, {"01.md": "Text.\n\n```{python}\n#| echo: false\nprint(1)\n```\n\nMore.\n"}, "title: T\n")
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    assert "print(1)" not in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_picture_in_a_caption_written_as_an_option_is_its_description(tmp_path):
+    """``fig-cap="A ![x](../outside.png)"``, read as Markdown after the stage that checks
+    pictures: the HTML published the unchecked path, three editions gave a traceback."""
+    root = project(tmp_path, {"01.md": '::: {#fig-x fig-cap="A ![x](../../outside.png)"}\n![](fig.png)\n:::\n\n'
+                                       "See @fig-x.\n"}, "title: T\n")
+    shutil.copy(REPO / "tests" / "samples" / "article-en" / "manuscript" / "figures" / "trade.png",
+                root / "manuscript" / "fig.png")
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG")
+    result = build(root, tmp_path / "out", "html", "epub", "docx")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "outside.png" not in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
