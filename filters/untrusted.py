@@ -37,7 +37,12 @@ import panflute as pf
 import core.markup  # noqa: F401 (lets panflute read raw Typst)
 from core.diagnostics import error, locate
 from core.markup import unsafe_url
-from core.names import CELL_HIDDEN_ATTRIBUTE, CELL_LABEL_ATTRIBUTE, NUMBER_ATTRIBUTE, SAFE_URL_SCHEMES
+from core.names import (
+    CELL_HIDDEN_ATTRIBUTE,
+    CELL_LABEL_ATTRIBUTE,
+    NUMBER_ATTRIBUTE,
+    SAFE_URL_SCHEMES,
+)
 from core.texmath import refused
 from filters.elements import descendants, siblings
 
