@@ -544,11 +544,14 @@ def in_identifier(text: str, start: int, end: int) -> bool:
     (True, False, True)
     >>> in_identifier("in 1957-60 and 1954-told", 3, 7), in_identifier("in 1957-60 and 1954-told", 15, 19)
     (False, False)
+    >>> in_identifier("on 12/5/1994 it", 8, 12)
+    False
     """
-    before = text[max(0, start - 2):start]
-    # not a range ("1957-60", "1947-1954") nor a dash ("1954-told")
-    return bool(re.fullmatch(r"\w[/.]", before) or re.match(r"[/.]\d|-\d+[-/.]\d|-\d{3}(?!\d)|-\d{5}",
-                                                                text[end:end + 12]))
+    before = re.search(r"([\w.]+)[/.]$", text[max(0, start - 24):start])
+    # not a numeric date's day and month before its year ("12/5/1994"), not a range ("1957-60",
+    # "1947-1954") nor a dash ("1954-told") after it
+    return bool(before and not re.fullmatch(r"\d{1,2}(?:/\d{1,2})?", before.group(1))
+                or re.match(r"[/.]\d|-\d+[-/.]\d|-\d{3}(?!\d)|-\d{5}", text[end:end + 12]))
 
 
 def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
