@@ -510,14 +510,29 @@ def check_sizes(texts: list[Path], bibliography: list[Path], others: list[Path])
     raise_collected(found)
 
 
+# Each file's text as last read, with its version (inode, time, size): the includes' and the
+# metadata files' readers and the checks ask for the same sources in one build, read once.
+_READ: dict[str, tuple[tuple, str]] = {}
+
+
 def check_text(path: Path) -> str:
     """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
+    try:
+        status = os.stat(path)
+        version = (status.st_ino, status.st_mtime_ns, status.st_size)
+    except OSError:
+        version = None
+    if version is not None and _READ.get(str(path), (None,))[0] == version:
+        return _READ[str(path)][1]
     data = read_input(path, "text")  # a folder named like a section is an error naming it
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BuildError(f"not valid UTF-8 at byte offset {error.start}", display_path(path),
                          hint="save the file as UTF-8") from None
+    if version is not None:
+        _READ[str(path)] = (version, text)
+    return text
 
 
 def check_sources(manuscript: Manuscript) -> dict[Path, str]:
