@@ -115,8 +115,9 @@ KEYS: dict[str, dict[str, Key]] = {
         "month_suffix": Key(str, "a regex: the suffix that makes a month's name alone a date", NEVER),
         "month_gloss": Key(str, "a regex: a gloss after a month's name, part of the date: [Ekim]", NEVER),
         "pluperfect": Key(str, "a regex: a sentence that looks back (its yearless date is earlier)", NEVER),
-        "date_parts": Key(dict, "part of a month (early, mid, late) → its words", {}),
-        "part_forms": Key(dict, "part of a month → how it is printed ({date})", {}),
+        "date_parts": Key(dict, "part of a month or a year (early, mid, late), or season of a year (SP, SU, FA, "
+                                "WI) → its words", {}),
+        "part_forms": Key(dict, "part of a month or year, or season → how it is printed ({date})", {}),
         "month_aliases": Key(dict, "abbreviated months → their number", {}),
         "relative_forms": Key(dict, "dates relative to the one before → +N day, +count week, day, month, part",
                               {}),
@@ -124,6 +125,26 @@ KEYS: dict[str, dict[str, Key]] = {
         "ordinal_noun": Key(str, "a regex, after a day's ordinal (the 3rd): the noun it counts, no day "
                                  "(the 3rd quartile, the 2nd edition)", NEVER),
         "numbers": Key(dict, "number words → their value (two days later)", {}),
+        "durations": Key(dict, "a duration's unit (Y, M, W, D, H, DE, CE: TIMEX2's) → its words, every form "
+                               "but plurals (three years, a 46-day siege)", {}),
+        "duration_plurals": Key(dict, "a duration's unit → its plurals: a count without a number takes "
+                                      "them (a few days, the following months; not the following year)", {}),
+        "vague_counts": Key(list, "words that count a duration without a number (a few days: PXD), before a "
+                                  "plural (or the unit's words, in a language without duration_plurals)", []),
+        "single_counts": Key(list, "words that count one of a duration's unit, besides the number words (a year)",
+                             []),
+        "time_references": Key(dict, "PRESENT_REF, PAST_REF, FUTURE_REF → the words that say it (now, former)",
+                               {}),
+        "seasons": Key(dict, "a season (SP, SU, FA, WI) → its words alone, every form (a season with its year "
+                             "is a date: date_parts)", {}),
+        "season_alone_forms": Key(list, "regexes: a season without its year ({season}): that summer, in the "
+                                        "fall (not the fall of Saigon)", []),
+        "era_forms": Key(list, "regexes: a year before the common era ({year}, maybe {month} or {season}): 480 "
+                               "BC, April 480 BC, MÖ 480", []),
+        "era_year_forms": Key(list, "regexes: a year written without its era ({year}, maybe {month}), read in a "
+                                    "text at a year before the common era: in 479", []),
+        **_keys(list, "regexes: a decade (a group `decade`: its first three digits) or a century (a group "
+                "`century`: its number)", "decade_forms century_forms", []),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),
         "author_joiners": Key(list, "words that join authors' names in a citation written as text (Swetnam and "

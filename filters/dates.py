@@ -70,11 +70,14 @@ class PartialDate:
 
 # Where a part of a month sorts and is drawn: "early April" before the 10th.
 PART_DAY = {"early": 5, "mid": 15, "late": 25}
+# … and a season of a year (TIMEX2's codes): "summer 1943" in July.
+PART_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}
 
 
 @dataclass(frozen=True)
 class DateSpan:
-    """One date, or a range with an ``end``; ``part`` ("early", "mid", "late") of a month."""
+    """One date, or a range with an ``end``; ``part`` ("early", "mid", "late") of a month
+    or a year, or a season of a year ("SP", "SU", "FA", "WI")."""
     start: PartialDate
     end: PartialDate | None = None
     part: str | None = None
@@ -87,9 +90,18 @@ class DateSpan:
     def last(self) -> PartialDate:
         return self.end or self.start
 
+    @property
+    def timex(self) -> str:
+        """TIMEX2's value: the ISO date, a season added.
+
+        >>> DateSpan(PartialDate(1943), part="SU").timex, DateSpan(PartialDate(1943), part="late").timex
+        ('1943-SU', '1943')
+        """
+        return f"{self.iso}-{self.part}" if self.part in PART_MONTH else self.iso
+
     def sort_key(self):
         year, month, day = self.start.sort_key()
-        return (year, month, day or PART_DAY.get(self.part, 0)), (
+        return (year, month or PART_MONTH.get(self.part, 0), day or PART_DAY.get(self.part, 0)), (
             self.end.sort_key() if self.end else (0, 0, 0))
 
     def contains(self, other: "DateSpan") -> bool:
@@ -342,14 +354,17 @@ def is_quantity(text: str, start: int, end: int, lang: str) -> bool:
 
     >>> is_quantity("the 1st Infantry Division", 4, 7, "en"), is_quantity("in 1940 the", 3, 7, "en")
     (True, False)
-    >>> s = "effects (Swetnam and Lynch, 1989) and (Kim et al. 2003a; Roe, 1999)"
+    >>> s = "effects (Swetnam and Lynch, 1989) and (Kim et al. 2003a; Roe, 1999); in 1999, early 2000;"
     >>> [is_quantity(s, m.start(), m.end(), "en") for m in re.finditer(r"\d{4}", s)]
-    [True, True, True]
+    [True, True, True, False, False]
     """
     before, after = quantity(lang)
     citing, cited = cited_year(lang)
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end)
                 or citing.search(text[max(0, start - 120):start]) and cited.match(text, end))
+
+
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 
 @lru_cache(maxsize=None)
@@ -358,7 +373,7 @@ def cited_year(lang: str) -> tuple[re.Pattern, re.Pattern]:
     bracket or a semicolon, names joined by the language's words, a comma; a letter,
     then the bracket's end, a semicolon, a comma or a page."""
     joiners = "|".join(map(re.escape, pack(lang)["author_joiners"])) or "(?!)"
-    name = r"[^\W\d_][\w’'.-]*"
+    name = rf"[{CAPITALS}][\w’'.-]*"  # a name: "; early summer of 1943" cites nobody
     return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:(?:{joiners})\s*)+(?:{name})?)*,?\s*$"),
             re.compile(r"[a-z]?\s*(?:[;,)]|:\s*\d)"))
 

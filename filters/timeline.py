@@ -27,7 +27,7 @@ import jinja2
 
 from core.templatepath import TemplatePath, template_path
 from core.templating import template_environment, template_errors
-from filters.dates import PART_DAY, DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
+from filters.dates import PART_DAY, PART_MONTH, DateSpan, PartialDate, parse_iso  # noqa: F401 (parse_iso: doctest)
 
 WIDTH, MARGIN, FONT, LINE = 760, 16, 13, 18
 AXIS_X, LABEL_X = 78, 150          # the axis; where labels start (the gutter between holds the leaders)
@@ -72,7 +72,7 @@ class Layout:
 
 def fraction_of_year(date: PartialDate, end: bool = False, part: str | None = None) -> float:
     """1992-08-30 → 1992.66; a month without a day sits at its middle (or its part)."""
-    month = date.month or (12 if end else 6)
+    month = date.month or PART_MONTH.get(part) or (12 if end else 6)
     day = date.day or (28 if end and date.month else PART_DAY.get(part, 15))
     start = datetime.date(date.year, 1, 1).toordinal()
     length = datetime.date(date.year + 1, 1, 1).toordinal() - start

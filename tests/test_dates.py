@@ -163,3 +163,32 @@ def test_a_number_in_a_measures_compound_is_no_year():
 
     assert not find_dates("We implemented a 1900-long feature vector and the 1900-cell model.", "en")
     assert find_dates("on 2 October 1950-the day after the crossing", "en")
+
+
+# --- a season of a year -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, timex, shown", [
+    ("In the summer of 1943 the army crossed", "en", "1943-SU", "summer 1943"),
+    ("by winter 1914, the front", "en", "1914-WI", "winter 1914"),
+    ("advanced; early spring of 1862;", "en", "1862-SP", "spring 1862"),
+    ("1943 yazında ordu ilerledi", "tr", "1943-SU", "1943 yazı"),
+    ("1941 yılının kışında geri çekildi", "tr", "1941-WI", "1941 kışı"),
+])
+def test_a_season_of_a_year_is_a_date_printed_as_the_season(text, lang, timex, shown):
+    [match] = find_dates(text, lang)
+    assert (match.span.timex, format_long(match.span, lang)) == (timex, shown)
+    assert match.span.iso == timex[:4]  # the ISO date (HTML's datetime) is the year
+
+
+def test_seasons_sort_within_their_year():
+    spans = [find_dates(text, "en")[0].span for text in
+             ("in December 1943", "in the autumn of 1943", "in 1943", "in the spring of 1943",
+              "in the summer of 1943", "in May 1943")]
+    assert [format_long(s, "en") for s in sorted(spans, key=lambda s: s.sort_key())] == [
+        "1943", "spring 1943", "May 1943", "summer 1943", "autumn 1943", "December 1943"]
+
+
+def test_a_lower_case_word_after_a_semicolon_cites_no_work():
+    """"(Kim et al. 2003a; Roe, 1999)" is a citation's year; "…; in 1999," and "…; early 2000" are dates."""
+    assert isos("advanced; early summer of 1943; in 1999, then", "en") == ["1943", "1999"]
+    assert isos("effects (Kim et al. 2003a; Roe, 1999)", "en") == []

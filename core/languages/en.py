@@ -235,8 +235,13 @@ DATES = {
     "pluperfect": r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b",
     "date_parts": {"early": ["early ", "the beginning of ", "the start of ", "the first days of "],
                    "mid": ["mid-", "the middle of ", "mid "],
-                   "late": ["late ", "the end of ", "the last days of ", "the latter part of "]},
-    "part_forms": {"early": "early {date}", "mid": "mid-{date}", "late": "late {date}"},
+                   "late": ["late ", "the end of ", "the last days of ", "the latter part of "],
+                   # a season of a year (TIMEX2's codes): "the summer of 1943"
+                   "SP": ["the spring of ", "spring of ", "spring "], "SU": ["the summer of ", "summer of ", "summer "],
+                   "FA": ["the autumn of ", "autumn of ", "autumn ", "the fall of ", "fall of "],
+                   "WI": ["the winter of ", "winter of ", "winter "]},
+    "part_forms": {"early": "early {date}", "mid": "mid-{date}", "late": "late {date}",
+                   "SP": "spring {date}", "SU": "summer {date}", "FA": "autumn {date}", "WI": "winter {date}"},
     "month_aliases": {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7,
                       "Aug.": 8, "Sep.": 9, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12},
     "relative_forms": {
@@ -264,7 +269,35 @@ DATES = {
     "numbers": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-                "nineteen": 19, "twenty": 20},
+                "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90},
+    # Temporal expressions besides dates (filters.timex), in TIMEX2's units and values
+    "durations": {"Y": ["year"], "M": ["month"], "W": ["week"], "D": ["day"], "H": ["hour"], "DE": ["decade"],
+                  "CE": ["century"]},
+    "duration_plurals": {"Y": ["years"], "M": ["months"], "W": ["weeks"], "D": ["days"], "H": ["hours"],
+                         "DE": ["decades"], "CE": ["centuries"]},
+    "vague_counts": ["a few", "few", "several", "many", "some", "the next few", "the following", "the next",
+                     "the succeeding", "the intervening", "the previous", "the preceding", "the first few",
+                     "the last few", "recent", "subsequent", "ensuing"],
+    "single_counts": ["a", "an", "one"],
+    "time_references": {"PRESENT_REF": ["now", "today", "currently", "nowadays", "at present", "the present",
+                                        "present-day", "presently", "at the moment"],
+                         "PAST_REF": ["former", "formerly", "recent", "recently", "the past",
+                                      "once-powerful"],
+                         "FUTURE_REF": ["the future", "future"]},
+    "seasons": {"SP": ["spring"], "SU": ["summer"], "FA": ["autumn", "fall"], "WI": ["winter"]},
+    # "fall" alone only after a word that points at a season: not "after the city's fall", "the fall of Saigon"
+    "season_alone_forms": [r"(?![Ff]all\b){season}(?!\s+of\b)",
+                           r"(?:(?<=[Ii]n the )|(?<=that )|(?<=this )|(?<=last )|(?<=next )|(?<=early )|(?<=late )|"
+                           r"(?<=during the )|(?<=by the ))"
+                           r"{season}(?!\s+of\b)"],
+    "era_forms": [r"(?:(?:{season}\s+of\s+)|(?:{month}\s+))?{year}\s*(?:BC|BCE|B\.C\.(?:E\.)?)(?![\w])",
+                  r"(?:BC|BCE)\s+{year}"],
+    "era_year_forms": [r"(?:(?<=[Ii]n )|(?<=[Bb]y )|(?<=[Ff]rom )|(?<=[Uu]ntil )|(?<=[Ss]ince )|(?<=[Aa]fter )|"
+                       r"(?<=[Bb]efore )|(?<=[Dd]uring )|(?<=rest of )|(?<=[Ii]n early )|(?<=[Ii]n late ))"
+                       r"(?:{month}\s+)?{year}(?!\s*[-–]\s*\d|[,.]\d|\s*%)"],
+    "decade_forms": [r"(?<![\w-])(?:[Tt]he\s+)?(?:(?:early|mid|late)[- ]?)?(?P<decade>1\d\d|20\d)0['’]?s\b"],
+    "century_forms": [r"(?<![\w-])(?:[Tt]he\s+)?(?P<century>[12]?\d)(?:st|nd|rd|th)\s+century\b"],
     "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]o|[Bb]eyond|[Tt]hrough)\s+$", ""),
                (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),

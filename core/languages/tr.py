@@ -231,8 +231,12 @@ DATES = {
     # Part of a month: read as part of the date, shown in the date column.
     "date_parts": {"early": ["başında", "başlarında", "başı", "ilk günlerinde", "ilk haftalarında"],
                    "mid": ["ortasında", "ortalarında", "ortası"],
-                   "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"]},
-    "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu"},
+                   "late": ["sonunda", "sonlarında", "sonu", "son günlerinde", "son haftalarında"],
+                   # a season of a year (TIMEX2's codes): "1943 yazında"
+                   "SP": ["ilkbaharında", "ilkbaharı", "baharında"], "SU": ["yazında"],
+                   "FA": ["sonbaharında", "sonbaharı", "güzünde"], "WI": ["kışında", "kışı"]},
+    "part_forms": {"early": "{date} başı", "mid": "{date} ortası", "late": "{date} sonu",
+                   "SP": "{date} ilkbaharı", "SU": "{date} yazı", "FA": "{date} sonbaharı", "WI": "{date} kışı"},
     # Months written in lower case ("3 nisan 1920′de"), and Nutuk's Ottoman names, which
     # are the Gregorian months with the same day numbers ("2 Teşrinievvel [Ekim] 1919").
     "month_aliases": {"ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
@@ -257,7 +261,31 @@ DATES = {
     "numbers": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
                 "sekiz": 8, "dokuz": 9, "on": 10, "on bir": 11, "on iki": 12, "on üç": 13,
                 "on dört": 14, "on beş": 15, "on altı": 16, "on yedi": 17, "on sekiz": 18,
-                "on dokuz": 19, "yirmi": 20},
+                "on dokuz": 19, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60,
+                "yetmiş": 70, "seksen": 80, "doksan": 90},
+    # Temporal expressions besides dates (filters.timex), in TIMEX2's units and values
+    "durations": {"Y": ["yıl", "yıllık", "yıldır", "yıl boyunca", "sene", "senelik", "senedir"],
+                  "M": ["ay", "aylık", "aydır", "ay boyunca"], "W": ["hafta", "haftalık", "haftadır"],
+                  "D": ["gün", "günlük", "gündür", "gün boyunca"], "H": ["saat", "saatlik", "saattir"],
+                  "CE": ["asır", "asırlık", "asırdır"]},
+    "vague_counts": ["birkaç", "birçok", "uzun", "kısa", "son birkaç", "ilk birkaç"],
+    "time_references": {"PRESENT_REF": ["şimdi", "şimdilerde", "bugün", "günümüzde", "halen", "hâlen",
+                                        "şu anda", "şu an", "hâlihazırda", "halihazırda"],
+                         "PAST_REF": ["eskiden", "geçmişte", "önceden", "vaktiyle", "bir zamanlar"],
+                         "FUTURE_REF": ["gelecekte", "ileride", "gelecek"]},
+    "seasons": {"SP": ["ilkbahar", "ilkbaharı", "ilkbaharında", "ilkbaharda", "bahar", "baharı", "baharında",
+                       "baharda"],
+                "SU": ["yaz", "yazı", "yazın", "yazında"],
+                "FA": ["sonbahar", "sonbaharı", "sonbaharında", "sonbaharda", "güz", "güzü", "güzünde"],
+                "WI": ["kış", "kışı", "kışın", "kışında"]},
+    # "yaz", "yazı" alone are also "write", "writing": a season alone only after a word that points at it
+    "season_alone_forms": [r"(?:[Oo]|[Aa]ynı|[Bb]u|[Şş]u)\s+(?:yılın\s+)?{season}", r"[Yy]ılın\s+{season}"],
+    "era_forms": [r"(?:MÖ|M\.\s?Ö\.|[Mm]ilattan [Öö]nce|[İi]sa['’]dan [Öö]nce)\s*(?:{month}\s+)?{year}",
+                  r"{year}\s*(?:MÖ|M\.\s?Ö\.)"],
+    "era_year_forms": [r"(?:{month}\s+)?{year}(?=['’]?(?:d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae]|[ae]|[ıiuü]n[ıiuü]n)\b)"],
+    "decade_forms": [r"(?<![\w-])(?P<decade>1\d\d|20\d)0['’]?l[ıi]\s+yıl\w*",
+                     r"(?<![\w-])(?P<decade>1\d\d|20\d)0['’]?l[ae]r\w*"],
+    "century_forms": [r"(?<![\w-])(?P<century>[12]?\d)\.\s*(?:yüzyıl|yy\.|asır)\w*"],
     # What a date is, read from the words around it: (before, after) regexes on
     # the text before the date and after it (from its suffix on); both must match.
     # A period's end is not an event ("Mayıs 1994’ten Nisan 2016’ya kadar"); a

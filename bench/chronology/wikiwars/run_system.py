@@ -120,9 +120,11 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     )
     from filters.dates import find_dates
     from filters.events import group_events
+    from filters.timex import Narrative
 
     collector = Collector(lang, True, True, pf.Doc())
     dates, places = [], {}
+    narrative = Narrative(lang)  # the year the text is at, for "that summer", "in 479" (after 480 BC)
     for offset, paragraph in paragraphs(text, start, end):
         if is_heading(paragraph):
             collector.section = collector.title = paragraph.strip()
@@ -134,13 +136,22 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
         line, bounds, objects = inline_text(inlines, lang)
         found = dates_of(line, inlines, bounds, collector, collector.narrated)
         dates += [part for f in found if f.span is not None for part in timex_parts(
-            offset + f.start, offset + f.end, f.span.iso, paragraph[f.start:f.end], f.inferred is not None)]
+            offset + f.start, offset + f.end, f.span.timex, paragraph[f.start:f.end], f.inferred is not None)]
+        dates += other_expressions(paragraph, offset, found, narrative)
         marked = record(found, line, inlines, bounds, objects, collector, None)
         places.update({anchor: (offset + a, offset + b) for anchor, (a, b) in anchors_of(marked).items()})
-    events = [{"date": event.span.iso, "text": event.text, "weak": event.weak,
+    events = [{"date": event.span.timex, "text": event.text, "weak": event.weak,
                "places": [places[p.anchor] for p in event.places if p.anchor in places]}
               for event in group_events(collector.mentions) if event.printed]
     return dates, events
+
+
+def other_expressions(paragraph: str, offset: int, found, narrative) -> list[dict]:
+    """The paragraph's temporal expressions that are no calendar date (``filters.timex``:
+    durations, references to the present, seasons, decades, years before the common era)."""
+    dated = [(f.start, f.end, f.span.last.year if f.span else None) for f in found]
+    return [{"start": offset + t.start, "end": offset + t.end, "value": t.value, "inferred": False}
+            for t in narrative.read(paragraph, dated)]
 
 
 def explicit_dates(text: str, start: int, end: int, lang: str = "en", repo: Path = REPO) -> list[dict]:
