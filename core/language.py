@@ -137,8 +137,9 @@ KEYS: dict[str, dict[str, Key]] = {
                                {}),
         "seasons": Key(dict, "a season (SP, SU, FA, WI) → its words alone, every form (a season with its year "
                              "is a date: date_parts)", {}),
-        "season_alone_forms": Key(list, "regexes: a season without its year ({season}): that summer, in the "
-                                        "fall (not the fall of Saigon)", []),
+        "season_alone_forms": Key(list, "regexes: a season without its year ({season}), a date in the year of "
+                                        "the one before it: that summer, in the fall (not the fall of Saigon)",
+                                  []),
         "era_forms": Key(list, "regexes: a year before the common era ({year}, maybe {month} or {season}): 480 "
                                "BC, April 480 BC, MÖ 480", []),
         "era_year_forms": Key(list, "regexes: a year written without its era ({year}, maybe {month}), read in a "

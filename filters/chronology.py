@@ -391,8 +391,8 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             # March 3, 1975 never took place: on February 2 a fire …" is 2 February 1975, even
             # after a paragraph of 1922; "to 31 January 2020, on 28 October", 2019).
             span = resolve(match, plan.span, plan.span.start, looking_back=True) or span
-        if span is None and match.relative == "year" and match.value[1] is None:
-            continue  # a month alone, with no year to read: often no date at all ("every March")
+        if span is None and (match.relative == "year" and match.value[1] is None or match.relative == "season"):
+            continue  # a month or season alone, with no year to read: often no date at all ("every March")
         if span is None:
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.text)
             path, line = collector.locate_nth(re.escape(match.text) + YEAR_AFTER)

@@ -387,6 +387,7 @@ class Grammar:
     months: tuple[Form, ...]
     day_month: Form
     relative: tuple[tuple[Form, str], ...]
+    seasons: tuple[re.Pattern, ...]  # a season without its year: "that winter"
 
 
 @lru_cache(maxsize=None)
@@ -402,7 +403,21 @@ def grammar(lang: str) -> Grammar:
                    compiled(table["yearless_forms"]), compiled(table["yearless_month_forms"]),
                    compile_form(table["day_month_form"], lang),
                    tuple((compile_form(form, lang), meaning)
-                         for form, meaning in table["relative_forms"].items()))
+                         for form, meaning in table["relative_forms"].items()),
+                   tuple(re.compile(r"(?<!\w)" + form.replace("{season}", rf"(?P<season>{season_words(lang)})")
+                                    + r"(?!\w)") for form in table["season_alone_forms"]))
+
+
+def season_words(lang: str) -> str:
+    """A regex of the language's seasons' words alone, also capitalised."""
+    return _alternatives(_either_case([w for words in pack(lang)["seasons"].values() for w in words], lang)) \
+        or "(?!)"
+
+
+def season_code(word: str, lang: str) -> str:
+    """``"yazında"`` → ``"SU"``."""
+    folded = word.casefold()
+    return next(code for code, words in pack(lang)["seasons"].items() if folded in {w.casefold() for w in words})
 
 
 @lru_cache(maxsize=None)
@@ -735,6 +750,12 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0),
                                        groups["suffix"] or "", "month",
                                        (month_number(groups["month"], lang),)))
+    for pattern in rules.seasons:  # a season alone: "in the fall", "o kış"
+        for match in pattern.finditer(text):
+            if not taken.overlaps(match.start(), match.end()):
+                taken.add(match.start(), match.end())
+                found.append(DateMatch(match.start(), match.end(), None, match.group(0), "", "season",
+                                       (season_code(match.group("season"), lang),)))
     for form in rules.months:  # a month alone, if no longer form holds it: "Ocak sonunda"
         for match in form.finditer(text):
             if not taken.overlaps(match.start(), match.end()):
@@ -793,6 +814,11 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
     >>> january = find_relative("Talks began in January.", "en")[0]
     >>> resolve(january, parse_iso("2017-12-15"), parse_iso("2017-12-15").start).iso
     '2018-01'
+
+    A season alone is in the year of the date before it:
+
+    >>> resolve(find_relative("In the fall the army left.", "en")[0], parse_iso("1943-05"), None).timex
+    '1943-FA'
     """
     try:
         if match.relative == "year":
@@ -809,6 +835,8 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
         base = previous.last
         if match.relative == "part":
             return DateSpan(PartialDate(base.year, base.month), part=match.value[0]) if base.month else None
+        if match.relative == "season":
+            return DateSpan(PartialDate(base.year), part=match.value[0])
         if match.relative == "years":
             return DateSpan(PartialDate(base.year + match.value[0]))
         if match.relative == "months":

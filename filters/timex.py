@@ -1,12 +1,11 @@
 """Temporal expressions that are no calendar date, with their values as TIMEX2 writes
 them (the ACE 2005 guidelines, which WikiWars annotates): how long ("three years" P3Y,
 "a few days" PXD, "a 46-day siege" P46D), when against the time of writing ("now"
-PRESENT_REF, "former" PAST_REF, "the future" FUTURE_REF), a season without its year
-("that winter", in the year the text is at), a decade ("the 1920s" 192), a century
-("the 19th century" 18), a year before the common era ("480 BC" BC0480).
+PRESENT_REF, "former" PAST_REF, "the future" FUTURE_REF), a decade ("the 1920s" 192),
+a century ("the 19th century" 18), a year before the common era ("480 BC" BC0480).
 
-``filters.dates`` reads the calendar dates (a season with its year among them: "the
-summer of 1943"), which the chronology prints; this module reads the rest from the
+``filters.dates`` reads the calendar dates (a season among them: "the summer of 1943",
+and "that winter" in the year the text is at), which the chronology prints; this module reads the rest from the
 language pack's words (``durations``, ``time_references``, ``seasons``, the era's and
 the decade's forms), so that a text's temporal expressions are all read — measured on
 WikiWars by ``bench/chronology``. The chronology's calendar has no era before ours: a
@@ -26,7 +25,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.language import base_language, pack, upper_first
-from filters.dates import Taken, month_number, number_words, quantity
+from filters.dates import (
+    Taken,
+    grammar,
+    month_number,
+    number_words,
+    quantity,
+    season_code,
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,6 @@ def _words(words, lang: str) -> str:
 class Reader:
     durations: re.Pattern
     references: re.Pattern
-    seasons_alone: tuple[re.Pattern, ...]
     eras: tuple[re.Pattern, ...]
     era_years: tuple[re.Pattern, ...]
     decades: tuple[re.Pattern, ...]
@@ -81,7 +86,7 @@ def reader(lang: str) -> Reader:
                           .replace("{month}", f"(?P<month>{month})").replace("{year}", f"(?P<year>{year})")
                           + "(?![\\w])")
 
-    return Reader(durations, references, tuple(form(f) for f in table["season_alone_forms"]),
+    return Reader(durations, references,
                   tuple(form(f, r"\d{1,4}") for f in table["era_forms"]),
                   tuple(form(f, r"\d{1,4}") for f in table["era_year_forms"]),
                   tuple(re.compile(f) for f in table["decade_forms"]),
@@ -92,12 +97,6 @@ def every_unit(table: dict) -> dict[str, str]:
     """Each word of a duration's unit, plurals too → the unit: ``{"year": "Y", "years": "Y", …}``."""
     return {word: unit for key in ("durations", "duration_plurals")
             for unit, words in table[key].items() for word in words}
-
-
-def season_code(word: str, lang: str) -> str:
-    """``"yazında"`` → ``"SU"``."""
-    folded = word.casefold()
-    return next(code for code, words in pack(lang)["seasons"].items() if folded in {w.casefold() for w in words})
 
 
 def count_of(text: str, lang: str) -> int:
@@ -123,20 +122,16 @@ def era_value(year: int, month: int | None = None, season: str | None = None) ->
     return f"BC{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{season}" if season else "")
 
 
-def temporal_expressions(text: str, lang: str, year: int | None = None,
-                         dated: list[tuple[int, int, int | None]] = (), before_era: bool = False) -> list[Timex]:
+def temporal_expressions(text: str, lang: str, taken: list[tuple[int, int]] = (),
+                         era_year: int | None = None) -> list[Timex]:
     """The temporal expressions of ``text`` that are no calendar date, in order, none
-    overlapping another or a date of ``dated`` (start, end and year of each date
-    ``filters.dates`` read). A season without its year ("that summer") is in the year
-    of the last date before it, or ``year`` (the year the text was at before it); with
-    neither, it is not read.
+    overlapping another or a stretch of ``taken`` (the dates ``filters.dates`` read).
 
-    >>> [t.value for t in temporal_expressions("In May 1940, and that summer; that winter", "en", 1939,
-    ...                                        [(3, 11, 1940)])]
-    ['1940-SU', '1940-WI']
-
-    A year before the common era is read with its era ("480 BC", "MÖ 480"), and, in a
-    text at such a year (``before_era``), without it where a year stands ("in 479").
+    A year before the common era is read with its era ("480 BC", "MÖ 480"); in a text
+    at such a year (``era_year``, the year the text is at), a year without its era where
+    a year stands ("in 479"), and a season without its year ("the winter"), are in it
+    too (in our era, a season alone is a date the chronology reads in context:
+    ``filters.dates.find_relative``).
 
     >>> [t.value for t in temporal_expressions("In April 480 BC, the spring of 479 BC; in 478, the winter", "en")]
     ['BC0480-04', 'BC0479-SP', 'BC0478', 'BC0478-WI']
@@ -146,33 +141,33 @@ def temporal_expressions(text: str, lang: str, year: int | None = None,
     table = pack(lang)
     units = {word.casefold(): unit for word, unit in every_unit(table).items()}
     used = Taken(text)
-    for start, end, _ in dated:
+    for start, end in taken:
         used.add(start, end)
     found: list[Timex] = []
+    counts_before, counts_after = quantity(lang)
 
-    def add(match: re.Match, value: str, kind: str) -> None:
-        if not used.overlaps(match.start(), match.end()):
-            used.add(match.start(), match.end())
-            found.append(Timex(match.start(), match.end(), match.group(0), value, kind))
+    def add(match: re.Match, value: str, kind: str) -> bool:
+        if used.overlaps(match.start(), match.end()):
+            return False
+        used.add(match.start(), match.end())
+        found.append(Timex(match.start(), match.end(), match.group(0), value, kind))
+        return True
 
     def era(match: re.Match, marked: bool) -> None:
         """A year before the common era: ``marked`` with its era, or else no quantity ("in 300 ships")."""
+        nonlocal era_year
         groups = match.groupdict()
-        nonlocal year, before_era
-        counts_before, counts_after = quantity(lang)
         if marked or groups.get("month") or not (counts_before.search(text, 0, match.start("year"))
                                                  or counts_after.match(text, match.end("year"))):
             month = month_number(groups["month"], lang) if groups.get("month") else None
             season = season_code(groups["season"], lang) if groups.get("season") else None
-            before = len(found)
-            add(match, era_value(int(groups["year"]), month, season), "era")
-            if len(found) > before:
-                year, before_era = int(groups["year"]), True
+            if add(match, era_value(int(groups["year"]), month, season), "era"):
+                era_year = int(groups["year"])
 
     for pattern in rules.eras:
         for match in pattern.finditer(text):
             era(match, True)
-    for pattern in rules.era_years if before_era else ():
+    for pattern in rules.era_years if era_year is not None else ():
         for match in pattern.finditer(text):
             era(match, False)
     for pattern in rules.decades:
@@ -189,14 +184,9 @@ def temporal_expressions(text: str, lang: str, year: int | None = None,
         word = match.group(0).casefold()
         add(match, next(kind for kind, words in table["time_references"].items()
                         if word in {w.casefold() for w in words}), "reference")
-    for pattern in rules.seasons_alone:
+    for pattern in grammar(lang).seasons if era_year is not None else ():
         for match in pattern.finditer(text):
-            its_year = next((y for start, _, y in reversed(dated) if start < match.start() and y), None)
-            code = season_code(match.group("season"), lang)
-            if its_year is not None:
-                add(match, f"{its_year:04d}-{code}", "season")
-            elif year is not None:
-                add(match, era_value(year, season=code) if before_era else f"{year:04d}-{code}", "season")
+            add(match, era_value(era_year, season=season_code(match.group("season"), lang)), "season")
     return sorted(found, key=lambda timex: timex.start)
 
 
@@ -207,7 +197,7 @@ class Narrative:
     its year, or a year without its era, takes them).
 
     >>> text = Narrative("en"); _ = text.read("Darius died in 486 BC.")
-    >>> [t.value for t in text.read("In 480, Xerxes crossed; that summer he took Athens.")]
+    >>> [t.value for t in text.read("In 480, Xerxes crossed; in the summer he took Athens.")]
     ['BC0480', 'BC0480-SU']
     """
     lang: str
@@ -215,8 +205,10 @@ class Narrative:
     before_era: bool = False
 
     def read(self, text: str, dated: list[tuple[int, int, int | None]] = ()) -> list[Timex]:
-        """The paragraph's expressions (``temporal_expressions``); ``dated`` as there."""
-        found = temporal_expressions(text, self.lang, self.year, dated, self.before_era)
+        """The paragraph's expressions (``temporal_expressions``); ``dated``: the start,
+        end and year of each date ``filters.dates`` read in it."""
+        found = temporal_expressions(text, self.lang, [(start, end) for start, end, _ in dated],
+                                     self.year if self.before_era else None)
         told = [(start, year, False) for start, _, year in dated if year] + \
                [(timex.start, int(timex.value[2:6]), True) for timex in found if timex.kind == "era"]
         if told:

@@ -4,7 +4,7 @@ import re
 
 import panflute as pf
 import pytest
-from conftest import doc_from, run_build, write_manuscript
+from conftest import doc_from, paper_build, run_build, write_manuscript
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -779,3 +779,15 @@ def test_an_entry_cut_inside_a_parenthesis_leaves_none_open():
     from filters.clauses import tidy
     assert tidy("This paper describes the most recent release, Version 2.6 (released", "en") == \
         "This paper describes the most recent release, Version 2.6."
+
+
+def test_a_season_is_dated_and_printed_as_the_season(tmp_path):
+    """"the summer of 1944", and "in the fall" after a date of 1943: each event is printed under
+    its season, in the season's place in the year (HTML's datetime: the year)."""
+    text = ("---\ntitle: Seasons\nlang: en\n---\n\n# The war\n\nIn May 1943 the Allies won in Tunisia. "
+            "In the fall the army left Sicily. In the summer of 1944 the Allies landed in Normandy.\n")
+    result = paper_build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    page = next((tmp_path / "out" / "html").glob("*.html")).read_text(encoding="utf-8")
+    assert re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', page) == [
+        ("1943-05", "May 1943"), ("1943", "autumn 1943"), ("1944", "summer 1944")]

@@ -5,9 +5,11 @@ from filters.dates import (
     DateError,
     PartialDate,
     find_dates,
+    find_relative,
     find_yearless,
     format_long,
     parse_iso,
+    resolve,
 )
 
 
@@ -192,3 +194,15 @@ def test_a_lower_case_word_after_a_semicolon_cites_no_work():
     """"(Kim et al. 2003a; Roe, 1999)" is a citation's year; "…; in 1999," and "…; early 2000" are dates."""
     assert isos("advanced; early summer of 1943; in 1999, then", "en") == ["1943", "1999"]
     assert isos("effects (Kim et al. 2003a; Roe, 1999)", "en") == []
+
+
+@pytest.mark.parametrize("text, lang, before, expected", [
+    ("In the fall the army left; that winter it returned", "en", "1943-05", ["1943-FA", "1943-WI"]),
+    ("o kış geri çekildi", "tr", "1941-10-02", ["1941-WI"]),
+    # the fall of a city, a city's fall, "yazı" (writing) are no seasons
+    ("after the fall of Saigon and its fall", "en", "1975", []),
+    ("Bu yazıda ele alınan", "tr", "2020", []),
+])
+def test_a_season_alone_is_in_the_year_of_the_date_before(text, lang, before, expected):
+    seasons = [m for m in find_relative(text, lang) if m.relative == "season"]
+    assert [resolve(m, parse_iso(before), None).timex for m in seasons] == expected
