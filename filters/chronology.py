@@ -188,6 +188,10 @@ def wrap(inlines: list, bounds: list, ranges: list[tuple[int, int, str]]) -> lis
     return result + inlines[index:]
 
 
+# the relative dates counted from the date before (find_relative's kinds): "+0" of one is
+# "the same day", "aynı yıl"
+COUNTED = ("days", "months", "years")
+
 @dataclass
 class Found:
     """A date in a paragraph, before it is read: where, what, how it was dated."""
@@ -199,6 +203,7 @@ class Found:
     inferred: str | None = None
     anchor: str | None = None   # an author's .event span keeps its own
     label: str | None = None
+    again: bool = False         # dated "the same day/year" as the date before: another event on it
 
 
 @dataclass
@@ -400,7 +405,8 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             warn(f"'{match.text}' has {what} in its paragraph, so it is not in the chronology",
                  path, line, hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
             continue
-        found.append(Found(match.start, match.end, span, match.text, match.suffix, match.text))
+        found.append(Found(match.start, match.end, span, match.text, match.suffix, match.text,
+                           again=match.relative in COUNTED and match.value == (0,)))
         found.sort(key=lambda f: f.start)
     if not collector.infer:
         for match in find_yearless(text, lang, written):
@@ -462,7 +468,8 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
             collector.mentions.append(Mention(
                 item.span, anchor, entry, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,
-                position=len(collector.mentions), marked=item.anchor is not None, subject=reading.subject or entry != reading.text))
+                position=len(collector.mentions), marked=item.anchor is not None, subject=reading.subject or entry != reading.text,
+                again=item.again))
             if reading.role == "event" and collector.note is None:
                 collector.narrated = item.span
         collector.read(sentence, text)

@@ -48,6 +48,8 @@ class Mention:
     position: int = 0           # its place in reading order (an author's anchor has no number)
     subject: bool = False       # the reader found its subject, or named the actor the clause left out
     marked: bool = False        # the author marked it ([…]{.event date=…}): printed whatever its text
+    again: bool = False         # dated "the same day/year" as the date before: the text tells another
+                                # event on that date ("Yine aynı yıl, … kuruldu"), never the one before
 
     def __post_init__(self):
         if not self.words:
@@ -137,7 +139,7 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         same_day = [e for e in events if e.span.iso == mention.span.iso] or \
             [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
         match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
-        if match and overlap(words[id(match)], mention.words) >= SAME_EVENT and (
+        if match and not mention.again and overlap(words[id(match)], mention.words) >= SAME_EVENT and (
                 mention.span.start.month or len(words[id(match)] & mention.words) > 1):
             join(match, mention)
         else:

@@ -358,6 +358,9 @@ SEED_EXTRAS = [
      "ilişkiler yeniden normale dönmeye başlamıştır."),
     ("2019", "Özbekistan ve Azerbaycan arasındaki askeri işbirliğini geliştirmek üzere, iki ülkenin "
      "Savunma Bakanları tarafından anlaşma imzalanmıştır."),
+    # "Yine aynı yıl …": another event of 2019, no longer joined to the one before by its words
+    ("2019", "Sosyo-ekonomik ilişkilerin geliştirilmesi ve iki ülke arasındaki yatırımların artırılması "
+     "için işbirliği yapılmıştır."),
 ]
 
 
@@ -408,3 +411,17 @@ def test_an_iso_date_is_a_date_and_a_dois_numbers_are_none():
     of 1471–2105; the PDF printed "2024−07-11" with a minus (an author's trial)."""
     assert appendix("The survey closed on 2024-07-11, two weeks late. See doi: 10.1186/1471-2105-10-345 for "
                     "details.", "en")[0] == [("2024-07-11", "The survey closed, two weeks late.")]
+
+
+@pytest.mark.parametrize("body, lang, expected", [
+    # the second sentence shares "sayılı Kanun ile … kurul-" with the first: still its own event
+    ("1935 yılında, 2805 sayılı Kanun ile kurulan Etibank’ın bir işlevi elektrik işletmeciliği olarak "
+     "düzenlenmiştir. Yine aynı yıl, 2804 sayılı Kanun ile Maden Tetkik Arama kurulmuştur.", "tr",
+     ["1935", "1935"]),
+    ("On 5 May 1994 the treaty was signed in Bishkek. The same day, the treaty was denounced in Baku.", "en",
+     ["1994-05-05", "1994-05-05"]),
+    ("In that year the army crossed the river. In May 1943 the Allies took Tunis. That month, the Allies "
+     "took Bizerte.", "en", ["1943-05", "1943-05"]),
+])
+def test_a_date_told_again_as_the_same_day_or_year_is_another_event(body, lang, expected):
+    assert [date for date, _ in printed(body, lang)] == expected

@@ -258,6 +258,9 @@ DATES = {
         "the following year": "+1 year", "the next year": "+1 year", "a year later": "+1 year",
         "{count} years later": "+count year", "the previous year": "-1 year", "the year before": "-1 year",
         "the same year": "+0 year", "that same year": "+0 year", "later that year": "+0 year",
+        "earlier that year": "+0 year", "that year": "+0 year",
+        "the same month": "+0 month", "that same month": "+0 month", "that month": "+0 month",
+        "earlier that month": "+0 month",
     },
     "relative_complement": r"(?!)",
     # "the 3rd quartile", "the 2nd edition", "the 5th century": a word after the ordinal that
@@ -281,7 +284,7 @@ DATES = {
                      "the last few", "recent", "subsequent", "ensuing"],
     "single_counts": ["a", "an", "one"],
     "time_references": {"PRESENT_REF": ["now", "today", "currently", "nowadays", "at present", "the present",
-                                        "present-day", "presently", "at the moment"],
+                                        "present-day", "presently", "at the moment", "current", "these days"],
                          "PAST_REF": ["former", "formerly", "recent", "recently", "the past",
                                       "once-powerful"],
                          "FUTURE_REF": ["the future", "future"]},
