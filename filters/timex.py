@@ -73,7 +73,7 @@ def reader(lang: str) -> Reader:
     vague = _words(table["vague_counts"], lang) or r"(?!)"
     unit = _words(units, lang)
     durations = re.compile(
-        rf"(?<![\w-])(?:(?P<count>{number})(?:\s+|-)(?P<unit>{unit})"
+        rf"(?<![\w,.-])(?:(?P<count>{number})(?:\s+|-)(?P<unit>{unit})"
         rf"|(?P<vague>{vague})\s+(?P<units>{_words(plurals, lang)})|(?P<long>{unit})-long)(?![\w-])")
     reference_words = {word for words in table["time_references"].values() for word in words}
     references = re.compile(rf"(?<![\w-])(?:{_words(reference_words, lang) or '(?!)'})(?![\w])")
