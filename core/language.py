@@ -99,7 +99,7 @@ KEYS: dict[str, dict[str, Key]] = {
         **_keys(list, "date forms tried longest first ({day}, {month}, {year}, {day2}, {month2}, {part}, "
                 "{suffix}; ' - ' is any dash)", "date_forms date_list_forms yearless_forms yearless_month_forms"),
         "day_month_form": Key(str, "a day and month without a year"),
-        "year_forms": Key(list, "a year alone, or years, as a date ({year}, {year2}, {part}, {suffix}); read "
+        "year_forms": Key(list, "a year alone, or years, as a date ({year}, {year2}, {year2_short}, {part}, {suffix}); read "
                                 "after every other form, unless it is a quantity", []),
         **_keys(str, "a regex: what before (ending there) or after (starting there) a number makes it a "
                 "quantity or a unit's number, no date: Resolution 1483, 4000 troops, 2301 sayılı",

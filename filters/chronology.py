@@ -364,10 +364,14 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         if following and re.fullmatch(r"\s*,?\s*(?:yani|that is|i\.e\.)?\s*,?\s*",
                                       text[match.end:following.start]):
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
+        if match.relative == "season" and any(sentence_at(date.start) == sentence_at(match.start)
+                                              for date in written):
+            continue  # "O kış … Aralık 1920’de ayaklandı": the sentence's own date says when
         # counted from the last date the text narrates (not the end of a period, a
         # deadline: "granted one, to 31 January 2020, on 28 October")
-        before = [f.span for f in found if f.end <= match.start and f.span and not timeless(f)
-                  and not looks_back(f.start)]  # "had settled in November" is no narrative time
+        narrated = [f for f in found if f.end <= match.start and f.span and not timeless(f)
+                    and not looks_back(f.start)]  # "had settled in November" is no narrative time
+        before = [f.span for f in narrated]
         last = before[-1] if before else previous
         # a year: from the nearest date before in the paragraph, else from the date the
         # text told before it; but when that puts the day after a full date later in the
@@ -405,8 +409,11 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             warn(f"'{match.text}' has {what} in its paragraph, so it is not in the chronology",
                  path, line, hint=f'mark it: [{bare}]{{.event date="YYYY-MM-DD"}}, or [{bare}]{{.no-event}}')
             continue
+        # "Yine aynı yıl, …" tells another event; "in 1910 — the same year Korea was annexed —"
+        # is a clause of the sentence that told that date (read with it, as before)
         found.append(Found(match.start, match.end, span, match.text, match.suffix, match.text,
-                           again=match.relative in COUNTED and match.value == (0,)))
+                           again=match.relative in COUNTED and match.value == (0,) and not (
+                               narrated and sentence_at(narrated[-1].start) == sentence_at(match.start))))
         found.sort(key=lambda f: f.start)
     if not collector.infer:
         for match in find_yearless(text, lang, written):

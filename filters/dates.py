@@ -267,6 +267,7 @@ def _form_regex(form: str, lang: str) -> str:
              "{month}": rf"(?P<month>{month_names})(?:{table['month_gloss']})?",
              "{month2}": rf"(?P<month2>{month_names})(?:{table['month_gloss']})?",
              "{year}": r"(?P<year>\d{4})", "{year2}": r"(?P<year2>\d{4})",
+             "{year2_short}": r"(?P<year2_short>\d{2})(?!\d)",  # 1950–51
              "{suffix}": rf"(?:{table['date_suffix']})?",
              "{part}": rf"(?P<part>{_alternatives(_either_case(part_words, lang))})",
              "{count}": rf"(?P<count>\d{{1,2}}|{numbers})", "{ordinal}": "(?:st|nd|rd|th)",
@@ -446,6 +447,9 @@ def _span(groups: dict, lang: str) -> DateSpan:
     month = month_number(groups["month"], lang) if groups.get("month") else None
     day = int(groups["day"]) if groups.get("day") else None
     start = PartialDate(year, month, day)
+    part = part_of(groups.get("part"), lang)
+    if part in PART_MONTH and str(year + 1).endswith(groups.get("year2") or groups.get("year2_short") or "-"):
+        return DateSpan(start, part=part)  # "the winter of 1950–51": the season that begins in 1950
     if groups.get("day2") or groups.get("year2"):
         month2 = month_number(groups["month2"], lang) if groups.get("month2") else month
         day2 = int(groups["day2"]) if groups.get("day2") else None
@@ -453,7 +457,7 @@ def _span(groups: dict, lang: str) -> DateSpan:
         if end.sort_key() <= start.sort_key():
             raise DateError(f"range {start.iso}/{end.iso} ends before it starts")
         return DateSpan(start, end)
-    return DateSpan(start, part=part_of(groups.get("part"), lang))
+    return DateSpan(start, part=part)
 
 
 PLAUSIBLE_YEARS = re.compile(r"1\d{3}|20\d\d")  # a number alone as a year: 1000–2099 ("9000 öğrenci" is none)
@@ -752,6 +756,11 @@ def find_relative(text: str, lang: str, dated: list[DateMatch] | None = None) ->
                                        (month_number(groups["month"], lang),)))
     for pattern in rules.seasons:  # a season alone: "in the fall", "o kış"
         for match in pattern.finditer(text):
+            if re.match(pack(lang)["ordinal_noun"], text[match.end():match.end() + 40]):
+                continue  # a season's noun: "winter clothing", "the spring offensive"
+            before = text[max(0, match.start("season") - 20):match.start("season")].rstrip()
+            if match.group("season")[:1].isupper() and before and before[-1] not in ".!?:;":
+                continue  # a name: "the German Spring Offensive", "the Arab Spring"
             if not taken.overlaps(match.start(), match.end()):
                 taken.add(match.start(), match.end())
                 found.append(DateMatch(match.start(), match.end(), None, match.group(0), "", "season",

@@ -422,6 +422,31 @@ def test_an_iso_date_is_a_date_and_a_dois_numbers_are_none():
      ["1994-05-05", "1994-05-05"]),
     ("In that year the army crossed the river. In May 1943 the Allies took Tunis. That month, the Allies "
      "took Bizerte.", "en", ["1943-05", "1943-05"]),
+    # … but "the same year" in the sentence of its year is a clause of that sentence's event
+    ("In 1910, the same year Korea was annexed by Japan, Rhee obtained his doctorate.", "en", ["1910"]),
 ])
 def test_a_date_told_again_as_the_same_day_or_year_is_another_event(body, lang, expected):
     assert [date for date, _ in printed(body, lang)] == expected
+
+
+@pytest.mark.parametrize("body, lang, expected", [
+    # a season's noun, a name: no date
+    ("In May 1950 the war began. The officers embezzled money intended for winter clothing.", "en",
+     [("1950-05", "The war began.")]),
+    ("In March 1918 Ludendorff launched the German Spring Offensive.", "en",
+     [("1918-03", "Ludendorff launched the German Spring Offensive.")]),
+    # a season across two years: the one that begins in the first, no "-51" left behind
+    ("During the winter of 1950-51, many conscripts died in the camps.", "en",
+     [("1950", "Many conscripts died in the camps.")]),
+    ("Japan invaded Manchuria in fall 1931.", "en", [("1931", "Japan invaded Manchuria.")]),
+    # the pointing word goes with the season
+    ("In May 1943 the Allies won in Tunisia. In the winter the front froze.", "en",
+     [("1943-05", "The Allies won in Tunisia."), ("1943", "The front froze.")]),
+    # a season alone gives way to its sentence's own date
+    ("Konya 1920 sonbaharında ayaklandı. O kış Çerkez Ethem Aralık 1920’de ayaklandı.", "tr",
+     [("1920", "Konya ayaklandı."), ("1920-12", "O kış Çerkez Ethem ayaklandı.")]),
+    ("Meclis 23 Nisan 1920’de açıldı. Aynı ay mebusların kararı kamuoyuna duyuruldu.", "tr",
+     [("1920-04", "Mebusların kararı kamuoyuna duyuruldu."), ("1920-04-23", "Meclis açıldı.")]),
+])
+def test_seasons_as_authors_write_them(body, lang, expected):
+    assert printed(body, lang) == expected

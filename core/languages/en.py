@@ -182,7 +182,8 @@ DATES = {
     ],
     "day_month_form": "{day} {month}",
     # A year alone ("in 1940", "early 1941", "1939-1945"), when no longer form holds it.
-    "year_forms": ["between {year} and {year2}", "{year} - {year2}", "{part}{year}", "{year}"],
+    "year_forms": ["{part}{year} - {year2}", "{part}{year} - {year2_short}",  # the winter of 1916–17
+                   "between {year} and {year2}", "{year} - {year2}", "{part}{year}", "{year}"],
     # A number that counts or names something: "Resolution 1483", "4000 troops", "the 1st
     # Infantry Division", "480 BC" (the chronology's calendar has no era before ours).
     "quantity_before": r"\b(?:No|Nos|Nr)\.?\s*\d+/|"  # a document's number: "Resolution CFP No 7/2018"
@@ -238,7 +239,7 @@ DATES = {
                    "late": ["late ", "the end of ", "the last days of ", "the latter part of "],
                    # a season of a year (TIMEX2's codes): "the summer of 1943"
                    "SP": ["the spring of ", "spring of ", "spring "], "SU": ["the summer of ", "summer of ", "summer "],
-                   "FA": ["the autumn of ", "autumn of ", "autumn ", "the fall of ", "fall of "],
+                   "FA": ["the autumn of ", "autumn of ", "autumn ", "the fall of ", "fall of ", "fall "],
                    "WI": ["the winter of ", "winter of ", "winter "]},
     "part_forms": {"early": "early {date}", "mid": "mid-{date}", "late": "late {date}",
                    "SP": "spring {date}", "SU": "summer {date}", "FA": "autumn {date}", "WI": "winter {date}"},
@@ -289,11 +290,12 @@ DATES = {
                                       "once-powerful"],
                          "FUTURE_REF": ["the future", "future"]},
     "seasons": {"SP": ["spring"], "SU": ["summer"], "FA": ["autumn", "fall"], "WI": ["winter"]},
-    # "fall" alone only after a word that points at a season: not "after the city's fall", "the fall of Saigon"
-    "season_alone_forms": [r"(?![Ff]all\b){season}(?!\s+of\b)",
-                           r"(?:(?<=[Ii]n the )|(?<=that )|(?<=this )|(?<=last )|(?<=next )|(?<=early )|(?<=late )|"
-                           r"(?<=during the )|(?<=by the ))"
-                           r"{season}(?!\s+of\b)"],
+    # A season alone, with the word that points at it (taken out of the entry with it); "fall"
+    # only after one that makes it a time: not "after the city's fall", "the fall of Saigon"
+    "season_alone_forms": [r"(?:(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he following|"
+                           r"[Tt]he same)\s+)?(?![Ff]all\b){season}(?!\s+of\b)",
+                           r"(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Bb]y )|(?<=[Uu]ntil ))the|[Tt]hat|[Tt]his|[Ll]ast|"
+                           r"[Nn]ext|[Ee]arly|[Ll]ate)\s+{season}(?!\s+of\b)"],
     "era_forms": [r"(?:(?:{season}\s+of\s+)|(?:{month}\s+))?{year}\s*(?:BC|BCE|B\.C\.(?:E\.)?)(?![\w])",
                   r"(?:BC|BCE)\s+{year}"],
     "era_year_forms": [r"(?:(?<=[Ii]n )|(?<=[Bb]y )|(?<=[Ff]rom )|(?<=[Uu]ntil )|(?<=[Ss]ince )|(?<=[Aa]fter )|"

@@ -253,7 +253,7 @@ DATES = {
         "aynı ayın {day}{suffix}": "day", "ayın {day}{suffix}": "day",
         "aynı ayın {part}": "part", "aynı yılın {month} ayında": "month",
         "{count} ay sonra": "+count month", "ertesi yıl": "+1 year", "{count} yıl sonra": "+count year",
-        "aynı yıl": "+0 year",
+        "aynı yıl": "+0 year", "aynı ay": "+0 month", "aynı ay içinde": "+0 month",
     },
     # The word a relative date counts from, when it names an event, not a date:
     # "konferansın ertesi günü", "açılışından iki gün sonra". Taken out with it.
