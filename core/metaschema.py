@@ -99,6 +99,8 @@ SCHEMA: dict[str, Key] = {
     "slug": Key("output file names: letters, digits and -", "id"),
     "bibliography": Key("the .bib files, relative to manuscript/ (default: bibliography/*.bib)", "any"),
     "nocite": Key('works listed without being cited: "@key1, @key2" or "@*"', "any"),
+    "references": Key("the works themselves, as pandoc's CSL YAML (- id: key, type: book, title: …): read "
+                      "with the bibliography files", "any"),
     "bibliography-title": Key("the reference list's title (default: Kaynakça / References)"),
     "csl": Key("a CSL style by name (apa, isnad-metinici…) or a .csl file of the project", "id"),
     "chronology": Key("the chronology appendix: false, or options (below)", "options", {

@@ -459,7 +459,6 @@ def second_field_line(text: str, start: int | None, field: str) -> int | None:
 
 def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
     from core.sourcetext import ESCAPED_CONTROL, lone_surrogate
-    from filters.cslitems import entry_from_item
 
     try:
         items = json.loads(text)
@@ -484,14 +483,66 @@ def read_csl_json(text: str, path: str, bibliography: Bibliography) -> None:
     if alone:  # no edition, and no tool's input, can hold half a pair
         error(alone[1], path, alone[0], hint=alone[2])
         return
-    id_lines = lines_at(text, (match.start() for match in CSL_ID.finditer(text)))
+    read_csl_items(items, lines_at(text, (match.start() for match in CSL_ID.finditer(text))), path, bibliography,
+                   "CSL-JSON", '"id"')
+
+
+def read_csl_items(items: list, id_lines: list[int], path: str, bibliography: Bibliography, kind: str,
+                   id_key: str) -> None:
+    """CSL items (from JSON or YAML) as entries; ``id_lines``: the line of each item's id."""
+    from filters.cslitems import entry_from_item
+
     for index, item in enumerate(items):
         line = id_lines[index] if index < len(id_lines) else None
         if not isinstance(item, dict) or not str(item.get("id", "")).strip():
-            error(f"CSL-JSON item {index + 1} has no \"id\"", path, line,
-                  hint="every item needs an \"id\", the key that citations use")
+            error(f"{kind} item {index + 1} has no {id_key}", path, line,
+                  hint=f"every item needs an {id_key}, the key that citations use")
             continue
         bibliography.add(str(item["id"]), normalized(entry_from_item(item)), path, line)
+
+
+YAML_ID = re.compile(r"^[ \t-]*id[ \t]*:", re.M)
+
+
+def read_csl_yaml(text: str, path: str, bibliography: Bibliography, front_matter: bool) -> None:
+    r"""CSL YAML, as pandoc reads it: a file whose ``references`` (or whole text) lists the
+    items, or (``front_matter``) a Markdown paper's front matter's ``references``.
+
+    >>> found = Bibliography()
+    >>> read_csl_yaml("---\ntitle: T\nreferences:\n- id: roe\n  type: book\n  title: A Book\n"
+    ...               "  issued: {date-parts: [[1999]]}\n---\n\nText [@roe].\n", "paper.md", found, True)
+    >>> found.entries["roe"].fields["title"], found.entries["roe"].fields["year"], found.lines["roe"]
+    ('A Book', '1999', ('paper.md', 4))
+    """
+    import yaml
+
+    from core.metadatafile import load_yaml, yaml_mistake
+    from core.sourcetext import YAML_BLOCK, yaml_alias
+
+    blocks = [(text.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in YAML_BLOCK.finditer(text)] \
+        if front_matter else [(1, text)]
+    for first_line, block in blocks:
+        alias = yaml_alias(block, first_line)
+        if alias:  # an alias repeats its anchor without limit: never composed
+            error(alias[1], path, alias[0], hint=alias[2])
+            return
+        try:
+            data = load_yaml(block)
+        except yaml.YAMLError as failure:
+            message, line = yaml_mistake(failure) if isinstance(failure, yaml.MarkedYAMLError) else (str(failure), None)
+            error(message, path, first_line + line if line is not None else None,
+                  hint="check the indentation and the quotes near this line")
+            return
+        items = data.get("references") if isinstance(data, dict) else data
+        if items is None and front_matter:
+            continue  # a metadata block without references
+        if not isinstance(items, list):
+            error("a CSL YAML bibliography lists its items under `references:` (- id: …, type: …)", path,
+                  first_line, hint="each item: `- id: key`, `type: article-journal`, `title: …`, `author: …`")
+            return
+        read_csl_items(items, [first_line + text_line - 1 for text_line in
+                               lines_at(block, (m.start() for m in YAML_ID.finditer(block)))],
+                       path, bibliography, "CSL YAML", "id")
 
 
 def normalized(entry: Entry) -> Entry:
@@ -542,8 +593,13 @@ def inherit_crossrefs(bibliography: Bibliography) -> None:
                 entry.persons[target] = persons
 
 
+CSL_YAML = (".yaml", ".yml")
+FRONT_MATTER = (".md", ".markdown", ".qmd", ".rmd")  # the paper, when its front matter lists `references`
+
+
 def load_bibliography(paths: list[str]) -> Bibliography:
-    """Read the bibliography files (``.bib``: BibTeX or BibLaTeX; ``.json``: CSL-JSON)."""
+    """Read the bibliography files (``.bib``: BibTeX or BibLaTeX; ``.json``: CSL-JSON;
+    ``.yaml``: CSL YAML; a Markdown paper: its front matter's ``references``)."""
     bibliography = Bibliography()
     for name in paths:
         path = display_path(name)
@@ -556,13 +612,16 @@ def load_bibliography(paths: list[str]) -> Bibliography:
             error(f"not UTF-8 at byte {failure.start}", path, hint="save the file as UTF-8")
             continue
         text = CONTROL.sub("", text)  # said, at its line, where the build checks the file (press.manuscript)
-        if Path(name).suffix.lower() == ".json":
+        suffix = Path(name).suffix.lower()
+        if suffix == ".json":
             read_csl_json(text, path, bibliography)
-        elif Path(name).suffix.lower() in (".bib", ".bibtex", ".biblatex"):
+        elif suffix in (".bib", ".bibtex", ".biblatex"):
             read_bibtex(text, path, bibliography)
+        elif suffix in CSL_YAML or suffix in FRONT_MATTER:  # a paper's own `references:`, as pandoc reads it
+            read_csl_yaml(text, path, bibliography, front_matter=suffix in FRONT_MATTER)
         else:
             error(f"unknown bibliography format '{Path(name).suffix}'", path,
-                  hint="export the references as BibTeX or BibLaTeX (.bib) or CSL-JSON (.json)")
+                  hint="export the references as BibTeX or BibLaTeX (.bib), CSL-JSON (.json) or CSL YAML (.yaml)")
     inherit_crossrefs(bibliography)
     inherited = sum(len(value) for entry in bibliography.entries.values() if entry for value in entry.fields.values())
     if inherited > 2 * limit("bib"):  # a 100 KB title inherited by thousands of 25-byte children

@@ -847,7 +847,7 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
                       hint=f"name the file in it, e.g. {name.rstrip('/')}/references.bib")
             elif inside(path, manuscript.root) and not path.exists():
                 known = [os.path.relpath(p, start) for p in sorted(manuscript.root.rglob("*"))[:2000]
-                         if p.suffix.lower() in (".bib", ".json") and p.is_file()]
+                         if p.suffix.lower() in (".bib", ".json", ".yaml", ".yml") and p.is_file()]
                 error(f"bibliography file '{name}' not found", *source.where(key),
                       hint=suggestion(str(name), known, f"paths are relative to {display_path(start)}/"))
             elif inside(path, manuscript.root):
@@ -859,6 +859,13 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
                       f"keep it in {display_path(manuscript.root)}/, or build with --root a folder that holds it")
     # a bibliography named but not read is its own error: the citations stage says no more of it
     doc.bibliography_refused = bool(listed) and len(bibliography) < (len(listed) if isinstance(listed, list) else 1)
+    # pandoc's `references:` (CSL YAML in the metadata): the file that writes them is read as a
+    # bibliography of its own (filters.bibliography), with its lines for the messages
+    if doc.get_metadata("references", default=None):
+        holder = source.where("references")[0]
+        if holder and Path(holder).resolve() not in bibliography:
+            bibliography.append(Path(holder).resolve())
+        del doc.metadata["references"]  # read from its file, as every bibliography is
     try:
         check_sizes([], bibliography, [])
     except BuildError as failure:

@@ -427,6 +427,59 @@ def test_csl_json_mistakes_name_file_and_line(tmp_path):
     assert "refs.json" in str(error.value) and 'has no "id"' in str(error.value)
 
 
+CSL_YAML_ITEMS = """references:
+- id: watson1953
+  type: article-journal
+  author:
+  - family: Watson
+    given: J. D.
+  - family: Crick
+    given: F. H. C.
+  issued:
+    date-parts:
+    - [1953, 4, 25]
+  title: Molecular structure of nucleic acids
+  container-title: Nature
+  volume: 171
+  page: 737-738
+"""
+
+
+def test_csl_yaml_is_read_from_a_file_and_from_the_front_matter(tmp_path):
+    """pandoc's CSL YAML: a .yaml bibliography, and a paper's own `references:`."""
+    expected = "Watson, J. D. and Crick, F. H. C. (1953). Molecular structure of nucleic acids. Nature, 171, 737–738."
+    bibliography = load(tmp_path, "refs.yaml", "---\n" + CSL_YAML_ITEMS + "...\n")
+    assert reference(bibliography, "watson1953", "en") == expected
+    assert bibliography.lines["watson1953"] == (str(tmp_path / "refs.yaml"), 3)
+    bibliography = load(tmp_path, "paper.md", "---\ntitle: T\n" + CSL_YAML_ITEMS + "---\n\nText [@watson1953].\n")
+    assert reference(bibliography, "watson1953", "en") == expected
+
+
+def test_the_front_matters_references_are_the_papers_bibliography(tmp_path):
+    """A one-file paper that lists its works in `references:` (pandoc's way) builds, its
+    list printed; no "unknown key", no "names no bibliography"."""
+    result = paper_build(tmp_path, "---\ntitle: T\nlang: en\n" + CSL_YAML_ITEMS
+                         + "---\n\n# A\n\nThe structure [@watson1953].\n")
+    assert result.returncode == 0, result.stderr
+    assert "references" not in result.stderr
+    page = next((tmp_path / "out" / "html").glob("*.html")).read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "The structure (Watson and Crick, 1953)." in text
+    assert "Watson, J. D. and Crick, F. H. C. (1953). Molecular structure of nucleic acids. Nature" in text
+
+
+def test_csl_yaml_mistakes_name_file_and_line(tmp_path):
+    with pytest.raises(BuildError) as error:
+        load(tmp_path, "refs.yaml", "references:\n- type: book\n  title: x\n")
+    assert "refs.yaml" in str(error.value) and "has no id" in str(error.value)
+    with pytest.raises(BuildError) as error:  # an alias is never composed (it repeats without limit)
+        load(tmp_path, "refs.yaml", "references:\n- &a {id: a, type: book}\n- *a\n")
+    assert "refs.yaml:3" in str(error.value) and "alias" in str(error.value)
+    with pytest.raises(BuildError) as error:
+        load(tmp_path, "refs.yaml", "references:\n- id: a\n  title: 'open\n")
+    assert "refs.yaml:3: error: YAML syntax error" in str(error.value)
+
+
 def test_structured_references_give_the_fields_per_key(bibliography):
     article, chapter = structured_references(bibliography, ["yilmaz2019", "zorlu2020"], "tr")
     assert article == {
