@@ -471,6 +471,99 @@ OPTION_LINE = re.compile(r"[ \t]*(?:#|//|--|%%?)\|")
 LABEL_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*label[ \t]*:[ \t]*[\"']?([\w.:-]+)[\"']?[ \t]*")
 
 
+# A cell that only shows picture files (knitr's include_graphics, IPython's Image): string
+# literals only, so the build shows the files without running anything
+R_PICTURES = re.compile(r"""(?:knitr::)?include_graphics\(\s*(?:c\(\s*)?((?:"[^"\\\n]+"|'[^'\\\n]+')"""
+                        r"""(?:\s*,\s*(?:"[^"\\\n]+"|'[^'\\\n]+'))*)\s*\)?\s*(?:,[^()\n]*)?\)""")
+PYTHON_PICTURE = re.compile(r"""(?:display\()?(?:IPython\.display\.)?Image\(\s*(?:filename\s*=\s*)?"""
+                            r"""("[^"\\\n]+"|'[^'\\\n]+')[^()\n]*\)\)?""")
+PICTURE_IMPORT = re.compile(r"from IPython\.display import (?:Image|display)(?:\s*,\s*(?:Image|display))?|"
+                            r"import IPython(?:\.display)?|library\(knitr\)")
+CELL_OPTION = re.compile(r"""(?:^|[ \t,])(fig\.cap|out\.width)[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+OPTION_VALUE = re.compile(r"""(?:#|//|--|%%?)\|[ \t]*(fig-cap|out-width)[ \t]*:[ \t]*(.+?)[ \t]*""")
+
+
+def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str] | None:
+    r"""The picture files a cell only shows, its caption, its width and its name — or
+    None for a cell with any other code (it makes what only running it can). ``header``:
+    the options after the cell's language (`` map, echo=FALSE``).
+
+    >>> picture_cell(' map, echo=FALSE, fig.cap="The area.", out.width="80%"',
+    ...              ['knitr::include_graphics("figures/map.png")'])
+    (['figures/map.png'], 'The area.', '80%', 'map')
+    >>> picture_cell("", ["#| label: fig-a", "#| fig-cap: 'A plot'", "from IPython.display import Image",
+    ...                   "Image(filename='a.png')"])
+    (['a.png'], 'A plot', '', 'fig-a')
+    >>> picture_cell("", ["plot(1)"]) is None
+    True
+    """
+    options = dict((name, literal[1:-1].replace('\\"', '"')) for name, literal in CELL_OPTION.findall(header))
+    name = KNITR_LABEL.match(header)
+    label = (name.group(1) or name.group(2) or "") if name else ""
+    code = []
+    for line in body:
+        option = OPTION_VALUE.fullmatch(line.strip())
+        named = LABEL_LINE.fullmatch(line.strip())
+        if option:
+            options[option.group(1).replace("-", ".")] = option.group(2).strip("\"'")
+        elif named:
+            label = named.group(1)
+        elif line.strip() and not line.strip().startswith("#") and not PICTURE_IMPORT.fullmatch(line.strip()):
+            code.append(line.strip())
+    joined = " ".join(code)
+    found = R_PICTURES.fullmatch(joined) or PYTHON_PICTURE.fullmatch(joined)
+    if not found:
+        return None
+    paths = [literal[1:-1] for literal in re.findall(r""""[^"]+"|'[^']+'""", found.group(1))]
+    return paths, options.get("fig.cap", ""), options.get("out.width", ""), label
+
+
+def picture_cells(text: str) -> str:
+    """The text with each cell that only shows picture files (``picture_cell``) written as
+    the figure it makes — ``![caption](file){#fig:name}``, or a figure of several, each a
+    part of it — in as many lines as the cell took, so that every later line keeps its number.
+
+    >>> picture_cells('A.\\n\\n```{r map, fig.cap="The area."}\\nknitr::include_graphics("m.png")\\n```\\nB.\\n')
+    'A.\\n\\n![The area.](<m.png>){#fig:map}\\n\\n\\nB.\\n'
+    """
+    out, position = [], 0
+    for match in EXECUTABLE_CELL.finditer(text):
+        if match.start() < position:
+            continue
+        fence = match.group(2)
+        # a picture cell is a few lines: its end is looked for that far (linear in any text)
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M).search(
+            text, match.end(), match.end() + 4000)
+        if not closing:
+            continue
+        body = text[match.end() + 1:closing.start()].split("\n")[:-1] if closing.start() > match.end() else []
+        picture = picture_cell(match.group(4) or "", body)
+        if picture is None:
+            continue
+        paths, caption, width, label = picture
+        lines = text.count("\n", match.start(), closing.end())
+        attributes = (f"#{label if label.startswith('fig-') else 'fig:' + label}" if label else "") + (
+            f' width="{width}"' if width else "")
+        if len(paths) == 1:
+            figure = f"![{escaped_caption(caption)}](<{paths[0]}>)" + (f"{{{attributes}}}" if attributes else "")
+        else:  # in three lines, as few as a cell has: its pictures are the figure's parts
+            quoted = caption.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            figure = f'::: {{{attributes} fig-cap="{quoted}"}}\n' + " ".join(f"![](<{p}>)" for p in paths) + "\n:::"
+        figure_lines = figure.count("\n")
+        out += [text[position:match.start()], figure, "\n" * max(lines - figure_lines, 0)]
+        position = closing.end()
+    return "".join(out) + text[position:]
+
+
+def escaped_caption(caption: str) -> str:
+    """A caption as the text of an image's brackets: a bracket of its own escaped.
+
+    >>> escaped_caption("Sites [n = 4]")
+    'Sites \\\\[n = 4\\\\]'
+    """
+    return re.sub(r"([\[\]])", r"\\\1", caption.replace("\n", " "))
+
+
 def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int, str, str]]]:
     """The text with each executable code cell's fence written as pandoc reads a code
     block (```` ```{python} ```` → ```` ```{.python .cell} ````: pandoc takes

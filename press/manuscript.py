@@ -551,6 +551,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         inline_expressions,
         markdown_problems,
         overfull_rows,
+        picture_cells,
         repeated_columns,
         repeated_text,
         template_tags,
@@ -602,8 +603,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
                  hint="add the missing header cells (or join the row's extra cells)")
     default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr")), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
-        texts[path], cells = executable_cells(bookdown_references(text_references(xnos_references(
-            control_spaces_before_ends(repeated_columns(texts[path]))))), default)
+        texts[path], cells = executable_cells(picture_cells(bookdown_references(text_references(xnos_references(
+            control_spaces_before_ends(repeated_columns(texts[path])))))), default)
         for line, language, hidden in cells:
             if hidden == "include":  # knitr and Quarto show nothing of it either
                 continue

@@ -493,6 +493,50 @@ The end.
     assert re.search(r"paper\.md:17: warning: a code cell \(r\) whose code its author hid", messages)
 
 
+def test_a_cell_that_only_shows_picture_files_is_the_figure_it_makes(tmp_path):
+    """knitr's include_graphics and IPython's Image show files the paper has: the figure,
+    its caption, its name for a reference, without running anything; a cell with any other
+    code stays a cell (warned about). Before: "a code cell … is left out", the figure lost,
+    and "\\@ref(fig:map)" an unknown cross-reference."""
+    text, messages = build(tmp_path, """---
+title: Pictures
+---
+
+# One
+
+The map is in Figure \\@ref(fig:map); both are in @fig-both, and @fig-py shows one.
+
+```{r map, echo=FALSE, fig.cap="The study area [in 2020].", out.width="80%"}
+knitr::include_graphics("a.png")
+```
+
+```{r}
+#| label: fig-both
+#| fig-cap: "Two maps."
+knitr::include_graphics(c("a.png", "b.png"))
+```
+
+```{python}
+#| label: fig-py
+#| fig-cap: A picture shown by Python.
+from IPython.display import Image
+Image(filename="b.png")
+```
+
+```{r echo=FALSE}
+plot(1)
+```
+
+The end, at line 30.
+""")
+    assert "The map is in Figure 1; both are in Figure 2, and Figure 3 shows one." in text
+    assert "Figure 1. The study area [in 2020]." in text and "Figure 2. Two maps." in text
+    assert "Figure 3. A picture shown by Python." in text
+    assert "include_graphics" not in text and "Image(" not in text
+    assert re.findall(r"a code cell \((\w+)\)", messages) == ["r"]  # the plot's, at its own line
+    assert "paper.md:26: warning: a code cell (r) whose code its author hid" in messages  # its own line
+
+
 def test_a_code_cells_options_are_no_part_of_its_code_and_name_its_listing(tmp_path):
     """An author's trial (a Quarto preprint): a cell shown as code printed its "#| lst-label:",
     "#| lst-cap:" and "#| echo:" lines, its caption was lost, and @lst-code was "unknown
