@@ -270,8 +270,8 @@ UNKNOWN_COMMAND = re.compile(r"unexpected control sequence (\\[A-Za-z@]+)")
 
 
 def check_math(doc: pf.Doc) -> None:
-    """A warning for each formula that the MathML editions (HTML, EPUB, JATS) and Word
-    cannot convert: they show its TeX source instead."""
+    """A warning for each formula that the MathML editions (HTML, EPUB, JATS), Word and
+    the Typst PDF cannot convert: they show its TeX source instead."""
     formulas = list(dict.fromkeys(e.text for e in body_elements(doc) if isinstance(e, pf.Math)))
     if not formulas:
         return
@@ -284,8 +284,9 @@ def check_math(doc: pf.Doc) -> None:
         if command:
             by_command[command.group(1)] = [formula]
         path, line = locate(doc, re.escape(formula.strip().split("\n")[0][:40]))
-        warn(f"the math '{shorten(formula)}' cannot be converted ({reason}): the html, epub, jats and docx "
-             "editions show its TeX source", path, line, hint="write it with commands MathML conversion knows"
+        # pandoc's Typst writer reads TeX math with the same reader (texmath): the Typst PDF too
+        warn(f"the math '{shorten(formula)}' cannot be converted ({reason}): the pdf (Typst), html, epub, jats "
+             "and docx editions show its TeX source", path, line, hint="write it with commands MathML conversion knows"
              + (f", or define {command.group(1)} in the text with \\newcommand (pandoc expands it)" if command
                 else ""))
     for command, written in by_command.items():

@@ -100,13 +100,14 @@ def test_the_html_has_the_math_as_mathml_and_the_page_break(built):
 def test_what_cannot_be_read_is_a_warning_naming_the_editions(tmp_path):
     (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText \\foo{bar} and $a \\badcmd b$.\n\n"
                                        "```{=comment}\nto self\n```\n", encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    result = run_build("html", "pdf", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
+    assert "$a \\badcmd b$" in pdf_text(next((tmp_path / "out").glob("*.pdf")))  # as the warning says
     # a command the reader does not know: its last argument's words, in every edition
     assert ("paper.md:5: warning: the LaTeX '\\foo{bar}' is shown as its words 'bar' by the pdf, html, epub, jats "
             "and docx editions: they know no \\foo") in result.stderr
     assert ("paper.md:5: warning: the math 'a \\badcmd b' cannot be converted (unexpected control sequence "
-            "\\badcmd): the html, epub, jats and docx editions show its TeX source") in result.stderr
+            "\\badcmd): the pdf (Typst), html, epub, jats and docx editions show its TeX source") in result.stderr
     assert "paper.md:8: warning: raw 'comment' is left out: no edition has that format" in result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "to self" not in page and "Text bar and" in page
