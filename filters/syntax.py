@@ -10,6 +10,9 @@ their authors wrote them:
   ``.solution``): unnumbered, closed by ∎;
 - callouts: ``::: {.callout-note}`` (``tip``, ``warning``, ``important``, ``caution``),
   titled by its ``title`` attribute, its first heading or the language's word;
+- tabsets: ``::: {.panel-tabset}``, a heading per tab: as Quarto's print formats show it,
+  every tab in turn under its heading, unnumbered and out of the contents (a tab is no
+  section of the text);
 - shortcodes: ``{{< pagebreak >}}`` a page break, ``{{< meta key >}}`` the value,
   ``{{< include file >}}`` on a line of its own the file's text (read before pandoc reads:
   ``press.manuscript.with_includes``),
@@ -53,6 +56,7 @@ from core.names import (
     PROOF_CLASS,
     REFS_ID,
     THEOREM_CLASS,
+    UNNUMBERED_CLASS,
 )
 from filters.elements import body_elements, descendants, leaf_text, siblings
 from filters.numbering import THEOREMS, kind_of
@@ -361,6 +365,24 @@ def without_readers_marks(div: pf.Div) -> None:
         del last.content[-1]
 
 
+TABSET_CLASS = "panel-tabset"
+
+
+def tabs_as_headings(div: pf.Div) -> None:
+    """A tabset's tab headings (those of its first heading's level) as minor headings,
+    unnumbered and unlisted (Quarto's print formats set them as LaTeX's unnumbered
+    paragraph headings).
+
+    >>> tabs = pf.Div(pf.Header(pf.Str("Plot"), level=2), pf.Para(pf.Str("x")), pf.Header(pf.Str("Data"), level=2))
+    >>> tabs_as_headings(tabs); [(h.level, list(h.classes)) for h in tabs.content if isinstance(h, pf.Header)]
+    [(2, ['unnumbered', 'unlisted']), (2, ['unnumbered', 'unlisted'])]
+    """
+    level = next((block.level for block in div.content if isinstance(block, pf.Header)), None)
+    for block in div.content:
+        if isinstance(block, pf.Header) and block.level == level:
+            block.classes += [name for name in (UNNUMBERED_CLASS, "unlisted") if name not in block.classes]
+
+
 def read_blocks(doc: pf.Doc, lang: str) -> None:
     for div in [e for e in body_elements(doc) if isinstance(e, pf.Div)]:
         kind = theorem_kind(div)
@@ -394,6 +416,9 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
                     last.content.extend([pf.Space(), end])
                 else:
                     div.content.append(pf.Para(end))
+            continue
+        if TABSET_CLASS in div.classes:
+            tabs_as_headings(div)
             continue
         callout = callout_kind(list(div.classes))
         if callout:

@@ -537,6 +537,33 @@ The end, at line 30.
     assert "paper.md:26: warning: a code cell (r) whose code its author hid" in messages  # its own line
 
 
+def test_a_tabsets_tabs_are_shown_in_turn_under_unnumbered_headings(tmp_path):
+    """Quarto's ``::: {.panel-tabset}`` as its print formats show it: each tab's heading is
+    no section (before: "1.1 Plot", "1.2 Data", in the contents too)."""
+    text, messages = build(tmp_path, """---
+title: Tabs
+---
+
+# Results
+
+::: {.panel-tabset}
+## Plot
+
+Plot text.
+
+## Data
+
+Data text.
+:::
+
+# Discussion
+
+Text.
+""")
+    assert "1. Results Plot Plot text. Data Data text. 2. Discussion Text." in text
+    assert "1.1" not in text and "heading" not in messages
+
+
 def test_a_code_cells_options_are_no_part_of_its_code_and_name_its_listing(tmp_path):
     """An author's trial (a Quarto preprint): a cell shown as code printed its "#| lst-label:",
     "#| lst-cap:" and "#| echo:" lines, its caption was lost, and @lst-code was "unknown
