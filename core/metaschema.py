@@ -228,14 +228,21 @@ def issn_valid(value: str) -> bool:
     return value[-1] == ("X" if check == 10 else str(check))
 
 
+# The taxonomy's first names (CASRAI's, 2014), which papaja's template and many papers
+# still write: "Writing - Original Draft Preparation"
+CREDIT_FORMER_NAMES = {"writing-original-draft-preparation": "writing-original-draft"}
+
+
 def credit_key(role) -> str:
     """A CRediT role as the taxonomy names it, however it was written.
 
     >>> credit_key("Writing – review & editing"), credit_key("Data Curation")
     ('writing-review-editing', 'data-curation')
+    >>> credit_key("Writing - Original Draft Preparation")
+    'writing-original-draft'
     """
-    words = re.findall(r"[a-z]+", str(role).lower())
-    return "-".join(words)
+    key = "-".join(re.findall(r"[a-z]+", str(role).lower()))
+    return CREDIT_FORMER_NAMES.get(key, key)
 
 
 def credit_role(role) -> str | None:

@@ -43,7 +43,9 @@ from core.sourcetext import R_TODAY
 from filters.frontmatter import inlines_of
 
 # How an affiliation's address is printed after its name (Quarto's fields).
-ADDRESS_PARTS = ("department", "name", "address", "city", "region", "state", "country")
+# An affiliation's parts, in the order printed: Quarto's, and papaja's and rticles'
+# `institution` for its name
+ADDRESS_PARTS = ("department", "name", "institution", "address", "city", "region", "state", "postal-code", "country")
 # Marks an affiliation list may carry beside its indices (rticles': "1, *"), not affiliations.
 AFFILIATION_MARKS = frozenset("*†‡§¶#")
 def affiliation_indices(value: str) -> list[str] | None:

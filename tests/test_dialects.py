@@ -223,6 +223,20 @@ AUTHORS_AS_OTHERS_WRITE_THEM = {
                        ["Jane Doe", "Peder Ås"],
                        ["<sup>1</sup> Formatting Open Science Group, Eureka, USA", "<sup>2</sup> Federation of Planets",
                         "jane@example.com"], None),
+    # papaja: a top-level affiliation: list of {id, institution}; roles by CRediT's first names.
+    # "has no name" errors stopped the build.
+    "papaja": ("author:\n  - name: Ann Lee\n    affiliation: \"1,2\"\n    corresponding: yes\n"
+               "    email: ann@example.org\n    role:\n      - Conceptualization\n"
+               "      - Writing - Original Draft Preparation\n  - name: Bo Chen\n    affiliation: \"2\"\n"
+               "affiliation:\n  - id: \"1\"\n    institution: Wilhelm-Wundt-University\n"
+               "  - id: \"2\"\n    institution: Konstanz Business School\n",
+               ["Ann Lee", "Bo Chen"],
+               ["<sup>1</sup> Wilhelm-Wundt-University", "<sup>2</sup> Konstanz Business School"], None),
+    # Quarto's affiliation with its postal code, printed in the address's order
+    "quarto-postal-code": ("author:\n  - name: Ann Lee\n    affiliations:\n      - name: University A\n"
+                           "        city: Springfield\n        region: IL\n        postal-code: \"62701\"\n"
+                           "        country: USA\n",
+                           ["Ann Lee"], ["<li>University A, Springfield, IL, 62701, USA</li>"], None),
 }
 
 
@@ -234,6 +248,7 @@ def test_authors_as_other_tools_write_them(tmp_path, written):
     assert all(f'<span class="author-name">{name}</span>' in page for name in names), page
     assert all(part in page for part in shown)
     assert warning is None or warning in result.stderr, result.stderr
+    assert "no CRediT role" not in result.stderr and "unknown metadata key" not in result.stderr
 
 
 def test_r_markdowns_date_today(tmp_path):
