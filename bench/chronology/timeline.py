@@ -54,7 +54,8 @@ def denser(events, times: int, lang: str):
                 day = datetime.date(start.year, start.month, start.day) + datetime.timedelta(days=4 * step)
                 added = DateSpan(PartialDate(day.year, day.month, day.day))
             else:
-                added = DateSpan(PartialDate(start.year, min(start.month + step, 12)))
+                # a month, or a year (the seed dates some events by their year): a month of it
+                added = DateSpan(PartialDate(start.year, min((start.month or 6) + step, 12)))
             out.append((added, format_long(added, lang), words[:30]))
     return sorted(out, key=lambda e: e[0].sort_key())
 
