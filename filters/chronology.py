@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import base64
 import bisect
+import heapq
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -359,20 +361,32 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
     relative = find_relative(text, lang, written) if collector.infer else []
     found.sort(key=lambda f: f.start)
+    dated_sentences = {sentence_at(date.start) for date in written}
+    plans = [f for f in found if f.span and timeless(f)]
+    # The dates the text narrates before each relative one, kept as the relative ones are
+    # read in order (each looked at once: a paragraph of thousands of "the same day"s is
+    # read in time linear in them, not in their square): a date joins when the text has
+    # passed its end; not the end of a period, a deadline ("granted one, to 31 January
+    # 2020, on 28 October"), nor one a pluperfect looks back to ("had settled in November")
+    serial = itertools.count()
+    pending = {next(serial): f for f in found if f.span}
+    waiting = [(f.end, f.start, key) for key, f in pending.items()]
+    heapq.heapify(waiting)
+    narrated: list[Found] = []
     for match in relative:
-        following = next((f for f in found if f.start >= match.end), None)
+        while waiting and waiting[0][0] <= match.start:
+            item = pending.pop(heapq.heappop(waiting)[2])
+            if not timeless(item) and not looks_back(item.start):
+                bisect.insort(narrated, item, key=lambda f: f.start)
+        following_at = bisect.bisect_left(found, match.end, key=lambda f: f.start)
+        following = found[following_at] if following_at < len(found) else None
         if following and re.fullmatch(r"\s*,?\s*(?:yani|that is|i\.e\.)?\s*,?\s*",
                                       text[match.end:following.start]):
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
-        if match.relative == "season" and any(sentence_at(date.start) == sentence_at(match.start)
-                                              for date in written):
+        if match.relative == "season" and sentence_at(match.start) in dated_sentences:
             continue  # "O kış … Aralık 1920’de ayaklandı": the sentence's own date says when
-        # counted from the last date the text narrates (not the end of a period, a
-        # deadline: "granted one, to 31 January 2020, on 28 October")
-        narrated = [f for f in found if f.end <= match.start and f.span and not timeless(f)
-                    and not looks_back(f.start)]  # "had settled in November" is no narrative time
-        before = [f.span for f in narrated]
-        last = before[-1] if before else previous
+        before = bool(narrated)
+        last = narrated[-1].span if narrated else previous
         # a year: from the nearest date before in the paragraph, else from the date the
         # text told before it; but when that puts the day after a full date later in the
         # paragraph, from that date, if the day then comes before it ("The extension of
@@ -382,7 +396,7 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         # Kasım’da, Kelbecer 25 Kasım’da, Laçin ise 1 Aralık 2020’de …"), whatever the text
         # told before the paragraph
         closing = None if before or match.relative != "year" else next(
-            (f for f in found if f.start >= match.end and f.span and not named_thing(f)), None)
+            (f for f in found[following_at:] if f.span and not named_thing(f)), None)
         later = closing.span if closing else None
         own_sentence = bool(closing) and sentence_at(closing.start) == sentence_at(match.start)
         looking_back = looks_back(match.start)
@@ -390,7 +404,7 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
         if later and (span is None or own_sentence or span.start.sort_key() > later.start.sort_key()):
             by_later = resolve(match, later, later.start, looking_back)
             span = by_later if by_later and by_later.start.sort_key() <= later.start.sort_key() else span
-        plan = min((f for f in found if f.span and timeless(f)), key=lambda f: abs(f.start - match.start),
+        plan = min(plans, key=lambda f: abs(f.start - match.start),
                    default=None) if match.relative == "year" and (span is None or not before) else None
         if plan and span is not None and sentence_at(plan.start) != sentence_at(match.start):
             plan = None  # an earlier paragraph's year, unless the plan is in the day's own sentence
@@ -411,10 +425,13 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue
         # "Yine aynı yıl, …" tells another event; "in 1910 — the same year Korea was annexed —"
         # is a clause of the sentence that told that date (read with it, as before)
-        found.append(Found(match.start, match.end, span, match.text, match.suffix, match.text,
-                           again=match.relative in COUNTED and match.value == (0,) and not (
-                               narrated and sentence_at(narrated[-1].start) == sentence_at(match.start))))
-        found.sort(key=lambda f: f.start)
+        told = Found(match.start, match.end, span, match.text, match.suffix, match.text,
+                     again=match.relative in COUNTED and match.value == (0,) and not (
+                         narrated and sentence_at(narrated[-1].start) == sentence_at(match.start)))
+        bisect.insort(found, told, key=lambda f: f.start)
+        key = next(serial)
+        pending[key] = told
+        heapq.heappush(waiting, (told.end, told.start, key))
     if not collector.infer:
         for match in find_yearless(text, lang, written):
             bare = re.sub(rf"(?:{term(lang, 'date_suffix')})$", "", match.group(0))
@@ -448,8 +465,9 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
         if isinstance(element, pf.Note):
             collector.notes += 1
             note_number[index] = collector.notes
+    starts = [f.start for f in found]  # found is in order: each sentence's dates by bisection
     for start, end in sentence_bounds(text, lang):
-        here = [f for f in found if start <= f.start < end]
+        here = found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         if not here:
             collector.read(text[start:end], text)
             continue

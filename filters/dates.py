@@ -375,7 +375,9 @@ def cited_year(lang: str) -> tuple[re.Pattern, re.Pattern]:
     then the bracket's end, a semicolon, a comma or a page."""
     joiners = "|".join(map(re.escape, pack(lang)["author_joiners"])) or "(?!)"
     name = rf"[{CAPITALS}][\w’'.-]*"  # a name: "; early summer of 1943" cites nobody
-    return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:(?:{joiners})\s*)+(?:{name})?)*,?\s*$"),
+    # each repetition takes one joiner, then maybe a name: one way to read any text (a joiner
+    # repeated in a nested loop took time in the power of their number: 26 "and"s, 17 s)
+    return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)*,?\s*$"),
             re.compile(r"[a-z]?\s*(?:[;,)]|:\s*\d)"))
 
 
@@ -448,6 +450,8 @@ def _span(groups: dict, lang: str) -> DateSpan:
     day = int(groups["day"]) if groups.get("day") else None
     start = PartialDate(year, month, day)
     part = part_of(groups.get("part"), lang)
+    if part in PART_MONTH and month:
+        part = None  # a season of a month ("the summer of May 1944") is the month
     if part in PART_MONTH and str(year + 1).endswith(groups.get("year2") or groups.get("year2_short") or "-"):
         return DateSpan(start, part=part)  # "the winter of 1950–51": the season that begins in 1950
     if groups.get("day2") or groups.get("year2"):
@@ -844,8 +848,10 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
         base = previous.last
         if match.relative == "part":
             return DateSpan(PartialDate(base.year, base.month), part=match.value[0]) if base.month else None
-        if match.relative == "season":
-            return DateSpan(PartialDate(base.year), part=match.value[0])
+        if match.relative == "season":  # forward from the date before, as a month alone: "In the spring"
+            season = match.value[0]       # after December 1950 is the spring of 1951
+            return DateSpan(PartialDate(nearest_year(PART_MONTH[season], None, base.year, previous,
+                                                     looking_back)), part=season)
         if match.relative == "years":
             return DateSpan(PartialDate(base.year + match.value[0]))
         if match.relative == "months":
@@ -861,7 +867,7 @@ def resolve(match: DateMatch, previous: DateSpan | None, dated: PartialDate | No
         if match.relative == "day":
             return DateSpan(PartialDate(base.year, base.month, match.value[0])) if base.month else None
         return DateSpan(PartialDate(base.year, match.value[0]))
-    except DateError:
+    except (DateError, OverflowError):  # OverflowError: a day past 31 December 9999
         return None
 
 

@@ -14,7 +14,7 @@ a place of the event it names, when the text dates that event elsewhere.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from core.diagnostics import error, suggestion, warn
@@ -23,6 +23,7 @@ from filters.clauses import content_words, tells_nothing
 from filters.dates import DateError, DateSpan, parse_iso
 from filters.entries import standalone
 
+COMPARED = 50         # the events of a date a mention is compared with: its last ones
 SAME_EVENT = 2        # shared word stems (a name counts twice) that make two mentions one event;
                       # within a year, two stems at least: one name alone ("Atatürk") is not one
                       # event of a year
@@ -123,23 +124,38 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
     """The mentions as events, in date order (see the module's docstring)."""
     events: list[ChronologyEvent] = []
     words: dict[int, Counter] = {}  # each event's words, kept as places join it (not summed anew)
+    # the events of each date, and of each year: a mention is compared with those only (a
+    # paragraph of thousands of "the same day"s was compared with every event before it)
+    on_date: dict[str, list[ChronologyEvent]] = defaultdict(list)
+    in_year: dict[int, list[ChronologyEvent]] = defaultdict(list)
 
     def join(event: ChronologyEvent | None, mention: Mention) -> None:
         if event is None:
             event = ChronologyEvent(mention.span, [])
             events.append(event)
+            on_date[mention.span.iso].append(event)
+            for year in range(mention.span.start.year, mention.span.last.year + 1):
+                in_year[year].append(event)
             words[id(event)] = Counter()
         event.places.append(mention)
         words[id(event)].update(mention.words)
 
+    def within(span: DateSpan) -> list[ChronologyEvent]:
+        """The events whose date lies within ``span`` (May 1994 holds 12 May 1994)."""
+        return [e for e in in_year.get(span.start.year, []) if span.contains(e.span)] if span.end is None else []
+
     # the most precise mentions first: "Mart 2016’da açıklanan mutabakat" is the
     # agreement announced on 18 March 2016, if the text says so and their words agree
-    # ("late August" is a time of its own, not any day of August)
+    # ("late August" is a time of its own, not any day of August); a date told again
+    # ("Yine aynı yıl") is another event, and a date's last events are enough to compare
     for mention in sorted((m for m in mentions if m.role == "event"), key=lambda m: -len(m.span.iso)):
-        same_day = [e for e in events if e.span.iso == mention.span.iso] or \
-            [e for e in events if mention.span.part is None and mention.span.contains(e.span)]
+        if mention.again:
+            join(None, mention)
+            continue
+        same_day = on_date.get(mention.span.iso, [])[-COMPARED:] or \
+            (within(mention.span)[-COMPARED:] if mention.span.part is None else [])
         match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
-        if match and not mention.again and overlap(words[id(match)], mention.words) >= SAME_EVENT and (
+        if match and overlap(words[id(match)], mention.words) >= SAME_EVENT and (
                 mention.span.start.month or len(words[id(match)] & mention.words) > 1):
             join(match, mention)
         else:
@@ -150,12 +166,12 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         # event of that day or within it that shares its words ("the May 1994 ceasefire");
         # else it names an event of its own ("In the plebiscite of 17 December, …"). A plan
         # or a state belongs to the event of its day, if any ("to be held on 5 July").
-        same_day = [e for e in events if e.span.iso == mention.span.iso and (
+        same_day = [e for e in on_date.get(mention.span.iso, [])[-COMPARED:] if (
             mention.role == "state" or overlap(words[id(e)], mention.words) or order(e.places[0]) < order(mention))]
-        within = [e for e in events if mention.span.contains(e.span) and e.span.iso != mention.span.iso]
+        inside = [e for e in within(mention.span)[-COMPARED:] if e.span.iso != mention.span.iso]
         match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
         if match is None and mention.role != "state":
-            match = max(within, key=lambda e: overlap(words[id(e)], mention.words), default=None)
+            match = max(inside, key=lambda e: overlap(words[id(e)], mention.words), default=None)
             match = match if match and overlap(words[id(match)], mention.words) >= 1 else None
         if match or mention.role != "state":  # a state or a plan is no event of its own
             join(match, mention)

@@ -19,6 +19,7 @@ gutter that holds no text. A range is a bar along the axis, never shorter than
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,7 +76,7 @@ def fraction_of_year(date: PartialDate, end: bool = False, part: str | None = No
     month = date.month or PART_MONTH.get(part) or (12 if end else 6)
     day = date.day or (28 if end and date.month else PART_DAY.get(part, 15))
     start = datetime.date(date.year, 1, 1).toordinal()
-    length = datetime.date(date.year + 1, 1, 1).toordinal() - start
+    length = 366 if calendar.isleap(date.year) else 365  # (no 1 January after 9999 to count to)
     return date.year + (datetime.date(date.year, month, min(day, 28)).toordinal() - start) / length
 
 

@@ -157,7 +157,8 @@ def temporal_expressions(text: str, lang: str, taken: list[tuple[int, int]] = ()
         """A year before the common era: ``marked`` with its era, or else no quantity ("in 300 ships")."""
         nonlocal era_year
         groups = match.groupdict()
-        if marked or groups.get("month") or not (counts_before.search(text, 0, match.start("year"))
+        start = match.start("year")  # what counts stands just before the number ("No. 479"): 40 characters
+        if marked or groups.get("month") or not (counts_before.search(text, max(0, start - 40), start)
                                                  or counts_after.match(text, match.end("year"))):
             month = month_number(groups["month"], lang) if groups.get("month") else None
             season = season_code(groups["season"], lang) if groups.get("season") else None

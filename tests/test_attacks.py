@@ -1123,3 +1123,57 @@ def test_a_picture_in_a_caption_written_as_an_option_is_its_description(tmp_path
     result = build(root, tmp_path / "out", "html", "epub", "docx")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "outside.png" not in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+# --- the eighth round: seasons, "the same day", eras (the date reader's new paths) ----------
+
+def test_a_run_of_joiners_before_a_year_takes_no_time():
+    """"(A and and and … 1943": the citation-year check read the joiners in a nested loop,
+    each one more doubling the time (26: 17 s; 40 '&': over three minutes)."""
+    from filters.dates import find_dates
+    started = time.monotonic()
+    for joiner in (" and", " &", " ve"):
+        find_dates("In 1940 the war began. (A" + joiner * 60 + " ! 1943 the army left.", "en")
+    assert time.monotonic() - started < 5
+
+
+def test_a_paragraph_of_relative_dates_is_read_in_linear_time():
+    """Thousands of "The same day …" (or seasons) in one paragraph: each was compared with
+    every date and event before it (3,000: 21 s; 10,000 seasons: 149 s in a build)."""
+    from test_chronology_entries import appendix
+    started = time.monotonic()
+    printed, _ = appendix("On 5 May 1994 the war began. " + "The same day the army came to the city. " * 4000, "en")
+    assert len(printed) > 1 and time.monotonic() - started < 12
+
+
+def test_a_year_without_its_era_is_read_in_linear_time():
+    from filters.timex import temporal_expressions
+    started = time.monotonic()
+    assert len(temporal_expressions("In 480 BC, " + "in 479, " * 30000, "en", era_year=480)) == 30001
+    assert time.monotonic() - started < 10  # 234 s before: each year's quantity check read the text from its start
+
+
+@pytest.mark.parametrize("body", [
+    "On 5 May 9999 the war began. In the summer the army came.",  # ValueError: year 10000 (the timeline)
+    "On 31 December 9999 the war began. The next day the army came.",  # OverflowError: the day after
+])
+def test_the_calendars_last_year_gives_no_traceback(body):
+    from test_chronology_entries import appendix
+    assert appendix(body, "en")[0][0][0].startswith("9999")
+
+
+@pytest.mark.parametrize("body, lang, expected", [
+    # "Bu yazı" is "this article": no summer
+    ("Türkiye 12 Mart 1951 tarihinde Kore’ye asker gönderdi. Bu yazı yazan Başbakan istifa etti.", "tr",
+     ["1951-03-12"]),
+    # a season after December is the next year's, as a month alone is
+    ("On 20 December 1943 the Allies landed at Anzio. Next spring the army entered Rome.", "en",
+     ["1943-12-20", "1944"]),
+    ("In December 1950 the treaty was signed. In the spring the parliament ratified it.", "en",
+     ["1950-12", "1951"]),
+    # a season of a month is the month
+    ("In the summer of May 1944 the army left.", "en", ["1944-05"]),
+])
+def test_a_season_is_never_dated_wrongly(body, lang, expected):
+    from test_chronology_entries import appendix
+    assert [date for date, _ in appendix(body, lang)[0]] == expected

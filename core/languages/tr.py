@@ -275,7 +275,7 @@ DATES = {
                          "FUTURE_REF": ["gelecekte", "ileride", "gelecek"]},
     "seasons": {"SP": ["ilkbahar", "ilkbaharı", "ilkbaharında", "ilkbaharda", "bahar", "baharı", "baharında",
                        "baharda"],
-                "SU": ["yaz", "yazı", "yazın", "yazında"],
+                "SU": ["yaz", "yazın", "yazında"],  # not "yazı": "bu yazı" is this article
                 "FA": ["sonbahar", "sonbaharı", "sonbaharında", "sonbaharda", "güz", "güzü", "güzünde"],
                 "WI": ["kış", "kışı", "kışın", "kışında"]},
     # "yaz", "yazı" alone are also "write", "writing": a season alone only after a word that points at it
