@@ -70,8 +70,9 @@ class PartialDate:
 
 # Where a part of a month sorts and is drawn: "early April" before the 10th.
 PART_DAY = {"early": 5, "mid": 15, "late": 25}
-# … and a season of a year (TIMEX2's codes): "summer 1943" in July.
-PART_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}
+# … and a season of a year (TIMEX2's codes), at the month it begins: "spring 1920" before
+# "April 1920", "summer 1943" before "July 1943"
+PART_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,9 @@ def group_events(mentions: list[Mention]) -> list[ChronologyEvent]:
         # or a state belongs to the event of its day, if any ("to be held on 5 July").
         same_day = [e for e in on_date.get(mention.span.iso, [])[-COMPARED:] if (
             mention.role == "state" or overlap(words[id(e)], mention.words) or order(e.places[0]) < order(mention))]
-        inside = [e for e in within(mention.span)[-COMPARED:] if e.span.iso != mention.span.iso]
+        # a season or a part of a year is a time of its own: "By the fall of 1918" holds no spring
+        inside = [e for e in within(mention.span)[-COMPARED:] if e.span.iso != mention.span.iso] \
+            if mention.span.part is None else []
         match = max(same_day, key=lambda e: overlap(words[id(e)], mention.words), default=None)
         if match is None and mention.role != "state":
             match = max(inside, key=lambda e: overlap(words[id(e)], mention.words), default=None)

@@ -445,6 +445,13 @@ def test_a_date_told_again_as_the_same_day_or_year_is_another_event(body, lang, 
     # a season alone gives way to its sentence's own date
     ("Konya 1920 sonbaharında ayaklandı. O kış Çerkez Ethem Aralık 1920’de ayaklandı.", "tr",
      [("1920", "Konya ayaklandı."), ("1920-12", "O kış Çerkez Ethem ayaklandı.")]),
+    # a season is a time of its own: "By the fall of 1918" is no place of the spring's event
+    ("In the spring of 1918 Ludendorff attacked. By the fall of 1918, as the Allies advanced, Ludendorff "
+     "reversed his position.", "en",
+     [("1918", "Ludendorff attacked."), ("1918", "As the Allies advanced, Ludendorff reversed his position.")]),
+    # … and comes before the months it begins with
+    ("Meclis 23 Nisan 1920’de açıldı. Ayaklanmalar 1920 ilkbaharında başladı.", "tr",
+     [("1920", "Ayaklanmalar başladı."), ("1920-04-23", "Meclis açıldı.")]),
     ("Meclis 23 Nisan 1920’de açıldı. Aynı ay mebusların kararı kamuoyuna duyuruldu.", "tr",
      [("1920-04", "Mebusların kararı kamuoyuna duyuruldu."), ("1920-04-23", "Meclis açıldı.")]),
 ])
