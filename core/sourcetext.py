@@ -172,13 +172,15 @@ READABLE_ATTRIBUTES = re.compile(rf"\{{[ \t]*+(?:{ATTRIBUTE}(?:[ \t]++{ATTRIBUTE
 def unread_fences(text: str) -> list[tuple[int, str]]:
     r"""The fences whose attributes pandoc cannot read (line, attributes): it then reads
     no code block there, and pairs the fences after it wrongly, printing text as code
-    and code as text (a knitr chunk's header is read before this: ``executable_cells``).
+    and code as text (a knitr chunk's header is read before this: ``executable_cells``;
+    a knitr child chunk is none: the files it names are pasted there, ``include_lines``).
 
     >>> unread_fences('```{.r #a key="x y"}\nx\n```\n\n```{.py caption="a {b}"\nx\n```\n')
     [(5, '{.py caption="a {b}"')]
     """
     return [(number, match.group(1)) for number, line in fenced_code(text)[1]
-            for match in [FENCE_ATTRIBUTES.fullmatch(line)] if match and not READABLE_ATTRIBUTES.fullmatch(match.group(1))]
+            for match in [FENCE_ATTRIBUTES.fullmatch(line)] if match and not READABLE_ATTRIBUTES.fullmatch(match.group(1))
+            and not (re.match(r"\{\s*[Rr]\b", match.group(1)) and CHILD_OPTION.search(match.group(1)))]
 
 
 def mask(pattern: re.Pattern, text: str) -> str:
@@ -467,6 +469,8 @@ SHOWING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*echo[ \t]*:[ \t]*true[ \t]*")
 # knitr's setup chunk: knitr::opts_chunk$set(echo = FALSE, …) hides every chunk after it
 KNITR_DEFAULTS = re.compile(r"opts_chunk\$set\(([^()]{0,2000})\)")  # bounded: linear in any text
 OPTION_LINE = re.compile(r"[ \t]*(?:#|//|--|%%?)\|")
+# knitr's child chunk ({r child="methods.Rmd"}): no code, an include
+CHILD_OPTION = re.compile(r"(?:^|[ \t,])child[ \t]*=")
 # Quarto's name of a cell: #| label: fig-a
 LABEL_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*label[ \t]*:[ \t]*[\"']?([\w.:-]+)[\"']?[ \t]*")
 
@@ -594,6 +598,8 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
     cells: list[tuple[int, str, str]] = []
 
     def fence(match: re.Match) -> str:
+        if CHILD_OPTION.search(match.group(4) or ""):
+            return match.group(0)  # knitr's child chunk: the files it names are pasted there (include_lines)
         hidden = HIDING_OPTION.search(match.group(4) or "")
         shown = SHOWING_OPTION.search(match.group(4) or "")
         name = KNITR_LABEL.match(match.group(4) or "")
@@ -826,34 +832,55 @@ def deepest_place(text: str) -> tuple[int, int]:
     return best
 
 
-# --- Quarto's include shortcode ------------------------------------------------------
+# --- Quarto's include shortcode, knitr's child chunks ----------------------------------
 
 # {{< include _intro.qmd >}} on a line of its own (the path may be quoted): Quarto pastes
 # the file's text there before anything reads it.
 INCLUDE = re.compile(r"""^[ \t]{0,3}\{\{<[ \t]*include[ \t]+(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'>]+))[ \t]*>\}\}[ \t]*$""",
                      re.M)
+# ```{r child="intro.Rmd"} … ``` (or child = c("a.Rmd", "b.Rmd")): knitr pastes each file's
+# text there; the chunk's body is a few lines at most (its end looked for that far)
+CHILD_CHUNK = re.compile(r"""^[ \t]*(`{3,}|~{3,})[ \t]*\{[Rr]\b[^}\n]*?\bchild[ \t]*=[ \t]*"""
+                         r"""(c\([^()\n]*\)|"[^"\n]+"|'[^'\n]+')[^}\n]*\}[ \t]*\n(?:[^\n]*\n){0,20}?[ \t]*\1[ \t]*$""",
+                         re.M)
 
 
-def include_lines(text: str) -> list[tuple[int, str]]:
-    r"""Each include shortcode on a line of its own, outside fenced code: (line, path).
+def include_lines(text: str) -> list[tuple[int, str, int]]:
+    r"""Each include, outside fenced code: (line, path, lines it stands for). A shortcode
+    stands for its line; a knitr child chunk for its lines, its first file at its first line
+    (the others there too, standing for none).
 
     >>> include_lines('a\n{{< include _b.qmd >}}\n```\n{{< include c.qmd >}}\n```\n{{< include "d e.md" >}}\n')
-    [(2, '_b.qmd'), (6, 'd e.md')]
+    [(2, '_b.qmd', 1), (6, 'd e.md', 1)]
+    >>> include_lines('a\n```{r, child = c("x.Rmd", "y.Rmd")}\n```\nb\n```{r child="z.Rmd", echo=FALSE}\n```\n')
+    [(2, 'x.Rmd', 2), (2, 'y.Rmd', 0), (5, 'z.Rmd', 2)]
     """
+    found = []
+    for match in CHILD_CHUNK.finditer(text):
+        lines = match.group(0).count("\n") + 1
+        for index, path in enumerate(re.findall(r'"([^"\n]+)"|\'([^\'\n]+)\'', match.group(2))):
+            found.append((line_of(text, match.start()), path[0] or path[1], lines if index == 0 else 0))
     masked = fenced_code_masked(text)
     matches = list(INCLUDE.finditer(masked))
-    return [(line, next(group for group in match.groups() if group))
-            for line, match in zip(lines_at(masked, [m.start() for m in matches]), matches)]
+    found += [(line, next(group for group in match.groups() if group), 1)
+              for line, match in zip(lines_at(masked, [m.start() for m in matches]), matches)]
+    return sorted(found, key=lambda item: item[0])
 
 
-def spliced(text: str, pasted: dict[int, str]) -> str:
-    r"""``text`` with each line that ``pasted`` names (line → text) replaced by that text,
-    as Quarto pastes an included file.
+def spliced(text: str, pasted: list[tuple[int, int, str]]) -> str:
+    r"""``text`` with the lines each include stands for (line, lines, text pasted) replaced
+    by its text, as Quarto and knitr paste an included file.
 
-    >>> spliced("a\n{{< include b >}}\nc\n", {2: "B1\nB2"})
+    >>> spliced("a\n{{< include b >}}\nc\n", [(2, 1, "B1\nB2")])
     'a\nB1\nB2\nc\n'
+    >>> spliced("a\n```{r child=c('x', 'y')}\n```\nc\n", [(2, 2, "X\n"), (2, 0, "Y\n")])
+    'a\nX\nY\nc\n'
     """
     lines = text.split("\n")
-    for line, pasted_text in sorted(pasted.items(), reverse=True):
-        lines[line - 1:line] = pasted_text[:-1].split("\n") if pasted_text.endswith("\n") else pasted_text.split("\n")
+    by_line: dict[int, tuple[int, list[str]]] = {}
+    for line, count, pasted_text in pasted:
+        total, texts = by_line.get(line, (0, []))
+        by_line[line] = (total + count, [*texts, pasted_text[:-1] if pasted_text.endswith("\n") else pasted_text])
+    for line, (count, texts) in sorted(by_line.items(), reverse=True):
+        lines[line - 1:line - 1 + count] = "\n".join(texts).split("\n")
     return "\n".join(lines)

@@ -205,7 +205,7 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
             text = check_text(path)
         except BuildError:
             return  # check_sources names it
-        for line, target in include_lines(text):
+        for line, target, _ in include_lines(text):
             counted.append(line)
             if len(counted) > INCLUDE_COUNT:
                 error(f"more than {INCLUDE_COUNT} includes", display_path(path), line,
@@ -370,15 +370,15 @@ def pasted(manuscript: Manuscript, texts: dict[Path, str], path: Path) -> str:
 
     def length(file: Path) -> int:  # the pasted text's length, counted before it is made
         if file not in size:
-            size[file] = len(texts[file]) + sum(length(named[file, target]) for _, target in
+            size[file] = len(texts[file]) + sum(length(named[file, target]) for _, target, _ in
                                                 include_lines(texts[file]) if (file, target) in named)
             if size[file] > limit("text"):
                 raise too_large("text", file, size[file])
         return size[file]
 
     def text_of(file: Path) -> str:
-        return spliced(texts[file], {line: text_of(named[file, target]) for line, target in
-                                     include_lines(texts[file]) if (file, target) in named})
+        return spliced(texts[file], [(line, lines, text_of(named[file, target])) for line, target, lines in
+                                     include_lines(texts[file]) if (file, target) in named])
 
     length(path)
     return text_of(path)

@@ -138,3 +138,28 @@ def test_an_include_in_an_included_file_is_read_from_the_papers_folder(tmp_path)
     assert result.returncode == 0, result.stderr
     text = html_text(tmp_path / "out")
     assert "Part M." in text and "Part N." in text and "Part O." in text
+
+
+def test_knitrs_child_chunks_paste_their_files(tmp_path):
+    """``{r child="methods.Rmd"}`` (bookdown's and thesisdown's way to split a paper): each
+    file read where the chunk stands, in order; a mistake in a child at its own line, one
+    after the chunks at the paper's. Before: "a code cell … is shown as its code", every
+    child's text lost."""
+    write(tmp_path, {"methods.Rmd": "# Methods\n\nWe did things.\n",
+                     "results.Rmd": "# Results\n\nIt worked, see @fig-missing.\n",
+                     "discussion.Rmd": "# Discussion\n\nIt matters.\n"})
+    text = ("---\ntitle: Children\n---\n\n# Introduction\n\nIntro text.\n\n```{r child = \"methods.Rmd\"}\n```\n\n"
+            "```{r, child=c('results.Rmd', \"discussion.Rmd\")}\n```\n\nClosing text, see @tbl-missing.\n")
+    result = paper_build(tmp_path, text, name="paper.Rmd")
+    assert "results.Rmd:3: error: unknown cross-reference 'fig-missing'" in result.stderr
+    assert "paper.Rmd:15: error: unknown cross-reference 'tbl-missing'" in result.stderr
+    assert "code cell" not in result.stderr and "code fence" not in result.stderr
+    (tmp_path / "results.Rmd").write_text("# Results\n\nIt worked.\n", encoding="utf-8")
+    result = paper_build(tmp_path, text.replace(", see @tbl-missing", ""), name="paper.Rmd")
+    assert result.returncode == 0, result.stderr
+    built = html_text(tmp_path / "out")
+    order = ["Intro text.", "We did things.", "It worked.", "It matters.", "Closing text."]
+    assert [built.index(part) for part in order] == sorted(built.index(part) for part in order)
+    assert "child =" not in built and "child=" not in built
+    result = paper_build(tmp_path, "# A\n\n```{r child='gone.Rmd'}\n```\n", name="paper.Rmd")
+    assert "paper.Rmd:3: error: the included file 'gone.Rmd' is not found" in result.stderr
