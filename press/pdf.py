@@ -30,7 +30,7 @@ from core.kinds import NATIVE, Native, Renderers, front_matter
 from core.language import term
 from core.markup import PLAIN_ID, typst_string
 from core.mathtext import linear
-from core.names import LATEX_LABEL_ATTRIBUTE
+from core.names import LATEX_LABEL_ATTRIBUTE, SUBFIGURE_CLASS
 from core.tools import TYPST, MissingGlyphs
 from press import ast
 from press.figures import (
@@ -189,7 +189,60 @@ def typst_subfigure(element: dict) -> dict:
     figure: a Typst figure of its own would float away from the others."""
     identifier = element["c"][0][0]
     caption = [{"t": "Plain", "c": [i for block in element["c"][1][1] for i in block.get("c", [])]}]
-    return {"t": "Div", "c": [[identifier, [], []], [*element["c"][2], *caption]]}
+    return {"t": "Div", "c": [[identifier, [SUBFIGURE_CLASS], []], [*element["c"][2], *caption]]}
+
+
+def layout_columns(attributes: dict, parts: int) -> str:
+    """The Typst columns of a figure's parts: Quarto's ``layout-ncol``, or the first row of
+    its ``layout`` (widths), else all in one row (at most three a row).
+
+    >>> layout_columns({"layout-ncol": "2"}, 4), layout_columns({"layout": "[0.685, 0.315]"}, 2)
+    ('(1fr, 1fr)', '(68.5fr, 31.5fr)')
+    >>> layout_columns({"layout": "[[1,1], [1]]"}, 3), layout_columns({}, 5)
+    ('(1fr, 1fr)', '(1fr, 1fr, 1fr)')
+    """
+    count = attributes.get("layout-ncol", "")
+    if count.isdigit() and 0 < int(count) <= 12:
+        return "(" + ", ".join(["1fr"] * int(count)) + ")"
+    row = re.match(r"\[\s*(\[[^\]]*\]|[^\[\]]*)", attributes.get("layout", ""))
+    widths = re.findall(r"-?\d+(?:\.\d+)?", row.group(1)) if row else []
+    if widths and all(float(w) > 0 for w in widths) and len(widths) <= 12:
+        scale = 100 / max(sum(float(w) for w in widths), 1e-9) if sum(float(w) for w in widths) <= 1 else 1
+        return "(" + ", ".join(f"{float(w) * scale:g}fr" for w in widths) + ")"
+    return "(" + ", ".join(["1fr"] * min(parts, 3)) + ")"
+
+
+# The width in the #image(…) call typst_image writes: after its source (a string, or bytes
+# with a format), never inside one (a path or alt text may read ", width: 40%")
+IMAGE_WIDTH = re.compile(r'^(#image\((?:"(?:[^"\\]|\\.)*"|bytes\((?:"(?:[^"\\]|\\.)*"|\([\d, ]*\))\), '
+                         r'format: "\w+"))(, width: (\d+(?:\.\d+)?)%)')
+
+
+def typst_figure(element: dict) -> list[dict] | None:
+    """A figure of parts (subfigures) as Typst lays them out side by side, each picture as
+    wide as its column: as blocks one under the other, a second picture ran off the page
+    with the figure's caption (PDF only, without a word). Other figures: pandoc's."""
+    (identifier, _, attributes), caption, blocks = element["c"]
+    if not any(b.get("t") == "Div" and SUBFIGURE_CLASS in b["c"][0][1] for b in blocks):
+        return None
+    def raw(text: str) -> dict:
+        return {"t": "RawBlock", "c": ["typst", text]}
+
+    parts = [b for b in blocks if b.get("t") == "Div" and SUBFIGURE_CLASS in b["c"][0][1]]
+    # each part as wide as its picture was asked to be of the page ({width=40%}), its picture
+    # then filling it; else the columns of its layout, each picture as wide as its column
+    pictures = [next(ast.elements(part, "RawInline"), None) for part in parts]
+    widths = [IMAGE_WIDTH.match(p["c"][1]) if p else None for p in pictures]
+    if all(widths) and sum(float(w.group(3)) for w in widths) <= 100:
+        columns = "(" + ", ".join(f"{w.group(3)}%" for w in widths) + ")"
+        for picture, width in zip(pictures, widths):
+            picture["c"][1] = width.group(1) + picture["c"][1][width.end():]
+    else:
+        columns = layout_columns(dict(attributes), len(parts))
+    cells = [item for part in parts for item in (raw("[#set image(width: 100%)"), part, raw("],"))]
+    label = f" <{identifier}>" if identifier else ""
+    return [raw(f"#figure(kind: image, grid(columns: {columns}, column-gutter: 1em, row-gutter: 0.8em, "
+                "align: center + bottom,"), *cells, raw("), caption: ["), *caption[1], raw("])" + label)]
 
 
 def typst_callout(element: dict) -> list[dict]:
@@ -208,7 +261,7 @@ def renderers(job) -> Renderers:
     return Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": typst_paragraph, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
-        "figure": NATIVE, "image": lambda element: typst_image(element, job), "table": typst_table,
+        "figure": typst_figure, "image": lambda element: typst_image(element, job), "table": typst_table,
         "math": typst_math,
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,

@@ -188,3 +188,32 @@ def test_a_mistake_is_placed_at_its_use_not_in_a_comment(tmp_path):
                                    "(@tbl-venues)\n-->\n\n# Introduction\n\nSome ground (@tbl-venues).\n", name="paper.qmd")
     assert result.returncode == 1
     assert "paper.qmd:11: error: unknown cross-reference 'tbl-venues'" in result.stderr, result.stderr
+
+
+def picture(path: Path, width: int, height: int) -> None:
+    """A PNG of one colour, ``width`` × ``height`` pixels."""
+    import struct
+    import zlib
+
+    rows = b"".join(b"\x00" + b"\xc8\x1e\x1e" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("layout", ["", " layout-ncol=2", ' layout="[0.685, 0.315]"'])
+def test_a_figures_parts_are_all_on_the_pdfs_page(tmp_path, layout):
+    """An author's trial (a Quarto paper): a figure's parts were blocks one under the other
+    in the PDF, each picture as wide as the text, so a tall second one ran off the page with
+    the figure's caption, without a word (the HTML and EPUB showed them)."""
+    from press.readback import pdf_text
+    picture(tmp_path / "a.png", 2000, 1200)
+    picture(tmp_path / "b.png", 900, 1200)
+    text = (f"---\ntitle: T\n---\n\n# A\n\nSee @fig-two.\n\n::: {{#fig-two{layout}}}\n![Left panel](a.png){{#fig-a}}\n\n"
+            "![Right panel](b.png){#fig-b}\n\nTwo panels.\n:::\n\nAfter the figure.\n")
+    result = paper_build(tmp_path, text, "pdf", name="paper.qmd")
+    assert result.returncode == 0, result.stderr
+    printed = " ".join(pdf_text(next((tmp_path / "out").glob("*.pdf"))).split())
+    assert "(a) Left panel" in printed and "(b) Right panel" in printed and "Figure 1. Two panels." in printed
