@@ -12,6 +12,7 @@ CITATION_CLASS = "citation"            # Span around one formatted citation
 CITES_ATTRIBUTE = "data-cites"         # its keys, space-separated
 BIBLIOGRAPHY_ID = "bibliography"       # the reference list's header (and <section>)
 REFERENCES_CLASS = "references"        # … its class, for the stylesheets
+HEADED_CLASS = "headed"                # a ::: {#refs} under the author's heading of the list: no other
 ENTRY_CLASS = "reference-entry"        # Div of one entry
 # Entry ids: "bib-KEY". Pandoc's LaTeX writer treats "ref-…" divs as citeproc's
 # \bibitem entries, which need its CSLReferences environment.

@@ -45,6 +45,7 @@ from core.names import (
     BIBLIOGRAPHY_ID,
     ENTRY_CLASS,
     ENTRY_PREFIX,
+    HEADED_CLASS,
     LAYOUT_KEY,
     REFERENCE_LIST_KEY,
     REFERENCES_CLASS,
@@ -376,7 +377,8 @@ def place_list(doc: pf.Doc, blocks: list[pf.Block]) -> None:
     else after the text (the layout stage orders the parts)."""
     for index, block in enumerate(doc.content):
         if isinstance(block, pf.Div) and block.identifier == REFS_ID:
-            doc.content[index:index + 1] = blocks
+            # under the author's own heading of the list (filters.syntax), the entries alone
+            doc.content[index:index + 1] = blocks[1:] if HEADED_CLASS in block.classes else blocks
             return
     doc.content.extend(blocks)
 

@@ -44,16 +44,19 @@ from core.inputs import limit
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
 from core.names import (
+    BIBLIOGRAPHY_ID,
     BUILD_KEYS,
     CALLOUT_CLASS,
     CELL_CLASS,
     CELL_HIDDEN_ATTRIBUTE,
     CELL_LABEL_ATTRIBUTE,
+    HEADED_CLASS,
     KIND_ATTRIBUTE,
     LISTING_CLASS,
     NAME_ATTRIBUTE,
     PAGE_BREAK_CLASS,
     PROOF_CLASS,
+    REFERENCES_CLASS,
     REFS_ID,
     THEOREM_CLASS,
     UNNUMBERED_CLASS,
@@ -441,6 +444,9 @@ def reference_heading(doc: pf.Doc) -> None:
     blocks = list(doc.content)
     refs = next((i for i, b in enumerate(blocks) if isinstance(b, pf.Div) and b.identifier == REFS_ID), None)
     end = refs if refs is not None else len(blocks)
+    if refs is not None and end and not isinstance(blocks[end - 1], pf.Header):
+        headed_section(doc, blocks, refs)
+        return
     if end == 0 or not isinstance(blocks[end - 1], pf.Header):
         return
     header = blocks[end - 1]
@@ -450,6 +456,22 @@ def reference_heading(doc: pf.Doc) -> None:
     if "bibliography-title" not in doc.metadata.content.dict:
         doc.metadata["bibliography-title"] = pf.MetaInlines(*header.content)
     del doc.content[end - 1]
+
+
+def headed_section(doc: pf.Doc, blocks: list, refs: int) -> None:
+    """``# References``, a sentence or a LaTeX block, then ``::: {#refs}`` (papaja's and
+    rticles' idiom): the section's heading is the list's, where the author put it, with
+    what it holds; the list adds none of its own (it printed a second "References")."""
+    header = next((b for b in reversed(blocks[:refs]) if isinstance(b, pf.Header)), None)
+    if header is None or has_pack(doc.get_metadata("lang", default=None)) \
+            and pf.stringify(header).strip().lower() not in reference_headings():
+        return
+    if "bibliography-title" not in doc.metadata.content.dict:
+        doc.metadata["bibliography-title"] = pf.MetaInlines(*header.content)
+    header.identifier = BIBLIOGRAPHY_ID
+    header.classes = [UNNUMBERED_CLASS, REFERENCES_CLASS]
+    header.attributes["role"] = "doc-bibliography"
+    blocks[refs].classes.append(HEADED_CLASS)
 
 
 def drawn_by_a_filter(doc: pf.Doc) -> None:

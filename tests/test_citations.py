@@ -836,3 +836,26 @@ def test_a_bibliography_refused_is_one_error_not_two(tmp_path):
     assert result.returncode == 1
     assert "bibliography '../refs.bib' lies outside the project folder" in result.stderr
     assert "names no bibliography" not in result.stderr and "unknown citation key" not in result.stderr
+
+
+@pytest.mark.parametrize("between", ["The works cited, in the journal's style.\n\n",
+                                     "```{=latex}\n\\begingroup\n```\n\n"])
+def test_the_authors_heading_over_the_list_is_its_only_heading(tmp_path, between):
+    """``# References``, a sentence or a LaTeX block, then ``::: {#refs}`` (papaja's and
+    rticles' idiom): a numbered empty "5. References" and the list's own "References" were
+    both printed. The heading is the list's; what it holds stays, in JATS's ref-list too."""
+    from press.validate import jats_findings
+    (tmp_path / "refs.bib").write_text("@book{a, author={Roe, Ann}, title={A Book}, year={2000}, publisher={P}}\n",
+                                       encoding="utf-8")
+    text = ("---\ntitle: T\nlang: en\nbibliography: refs.bib\njournal: {name: J, issn: 1234-5679}\n"
+            f"license: CC-BY-4.0\n---\n\n# Intro\n\nText [@a].\n\n# References\n\n{between}::: {{#refs}}\n:::\n")
+    result = paper_build(tmp_path, text, "html", "jats")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<h[1-6][^>]*>\s*References\s*</h[1-6]>", page)) == 1
+    assert "2. References" not in re.sub(r"<[^>]+>", "", page) and "Roe, A. (2000). A Book" in page
+    jats = next((tmp_path / "out").rglob("*.xml"))
+    xml = jats.read_text(encoding="utf-8")
+    assert xml.count("<title>References</title>") == 1 and "<ref id=\"bib-a\">" in xml
+    assert ("The works cited" in xml) == ("works cited" in between)
+    assert not [f for f in jats_findings(jats) if f.message.startswith("DTD")]

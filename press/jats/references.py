@@ -135,5 +135,7 @@ def reference_list(body: etree._Element, works: dict[str, dict]) -> etree._Eleme
         refs.append(element("ref", id=identifier, children=[
             element("citation-alternatives", children=[*citations, mixed]) if citations else mixed]))
     title = section.find("title")
+    # what the author wrote under the list's heading before it ("The works cited …")
+    written = [child for child in section if child.tag == "p"]
     body.remove(section)
-    return element("ref-list", children=[title, *refs] if title is not None else refs)
+    return element("ref-list", children=[*([title] if title is not None else []), *written, *refs])
