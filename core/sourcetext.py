@@ -23,6 +23,7 @@ levels of each and no aliases.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -487,6 +488,10 @@ CELL_OPTION = re.compile(r"""(?:^|[ \t,])(fig\.cap|out\.width)[ \t]*=[ \t]*("(?:
 OPTION_VALUE = re.compile(r"""(?:#|//|--|%%?)\|[ \t]*(fig-cap|out-width)[ \t]*:[ \t]*(.+?)[ \t]*""")
 
 
+PICTURE_PATH = re.compile(r"[^<>\\\n]{1,500}")
+PICTURE_WIDTH = re.compile(r"\d{1,4}(?:\.\d{1,3})?(?:%|px|cm|mm|in|pt|em)?")
+
+
 def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str] | None:
     r"""The picture files a cell only shows, its caption, its width and its name — or
     None for a cell with any other code (it makes what only running it can). ``header``:
@@ -519,7 +524,13 @@ def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str
     if not found:
         return None
     paths = [literal[1:-1] for literal in re.findall(r""""[^"]+"|'[^']+'""", found.group(1))]
-    return paths, options.get("fig.cap", ""), options.get("out.width", ""), label
+    caption = options.get("fig.cap", "")
+    # what the figure's Markdown can hold as it is written: a path without <, >, \ (its
+    # brackets), a width of a length's form, a caption whose brackets nest as the text's may
+    if not all(PICTURE_PATH.fullmatch(path) for path in paths) or bracket_nesting(caption):
+        return None
+    width = options.get("out.width", "")
+    return paths, caption, width if PICTURE_WIDTH.fullmatch(width) else "", label
 
 
 def picture_cells(text: str) -> str:
@@ -562,10 +573,10 @@ def picture_cells(text: str) -> str:
 def escaped_caption(caption: str) -> str:
     """A caption as the text of an image's brackets: a bracket of its own escaped.
 
-    >>> escaped_caption("Sites [n = 4]")
-    'Sites \\\\[n = 4\\\\]'
+    >>> escaped_caption("Sites [n = 4] \\\\[")
+    'Sites \\\\[n = 4\\\\] \\\\\\\\\\\\['
     """
-    return re.sub(r"([\[\]])", r"\\\1", caption.replace("\n", " "))
+    return re.sub(r"([\\\[\]])", r"\\\1", caption.replace("\n", " "))
 
 
 def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int, str, str]]]:
@@ -596,6 +607,10 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
     '```{.r .cell cell-label="fig-a" cell-hidden="echo"}'
     """
     cells: list[tuple[int, str, str]] = []
+    breaks = [index for index, character in enumerate(text) if character == "\n"]
+
+    def line_at(offset: int) -> int:  # (counted from the start for each cell, 2 MB of cells took minutes)
+        return bisect.bisect_left(breaks, offset) + 1
 
     def fence(match: re.Match) -> str:
         if CHILD_OPTION.search(match.group(4) or ""):
@@ -612,7 +627,7 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
             option = LABEL_LINE.fullmatch(line.strip())
             named = named or (option.group(1) if option else None)
         hiding_option = hidden.group(1) if hidden else "" if shown else default
-        cells.append((line_of(text, match.start()), match.group(3), hiding_option))
+        cells.append((line_at(match.start()), match.group(3), hiding_option))
         label = f' {CELL_LABEL_ATTRIBUTE}="{named}"' if named else ""
         hiding = f' {CELL_HIDDEN_ATTRIBUTE}="{hiding_option}"' if hiding_option else ""
         return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}{hiding}}}"

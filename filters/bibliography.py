@@ -27,7 +27,7 @@ from pybtex.scanner import PybtexSyntaxError
 from pybtex.textutils import normalize_whitespace
 
 from core.diagnostics import BuildError, display_path, error, record, suggestion, warn
-from core.inputs import limit, read_input
+from core.inputs import limit, read_input, shown_size
 from core.sourcetext import CONTROL, lines_at
 
 # [ \t]*, not \s*: at each of a run of blank lines \s* would scan the whole run.
@@ -494,19 +494,72 @@ def read_csl_items(items: list, id_lines: list[int], path: str, bibliography: Bi
 
     for index, item in enumerate(items):
         line = id_lines[index] if index < len(id_lines) else None
-        if not isinstance(item, dict) or not str(item.get("id", "")).strip():
+        if not isinstance(item, dict) or not isinstance(item.get("id"), (str, int)) or not str(item["id"]).strip():
             error(f"{kind} item {index + 1} has no {id_key}", path, line,
-                  hint=f"every item needs an {id_key}, the key that citations use")
+                  hint=f"every item needs an {id_key} (a word or a number), the key that citations use")
             continue
-        bibliography.add(str(item["id"]), normalized(entry_from_item(item)), path, line)
+        bibliography.add(str(item["id"]), normalized(entry_from_item(textual(item, path, line))), path, line)
 
 
-YAML_ID = re.compile(r"^[ \t-]*id[ \t]*:", re.M)
+NAME_VARIABLES = {"author", "editor", "translator", "container-author", "collection-editor", "director",
+                  "interviewer", "recipient", "reviewed-author", "composer", "illustrator"}
+DATE_VARIABLES = {"issued", "accessed", "event-date", "original-date", "submitted"}
+
+
+def textual(item: dict, path: str, line: int | None) -> dict:
+    """A CSL item with what its variables can hold: text or a number, a list of names (each
+    a map of text), a date; a value of another shape is left out with a warning (it printed
+    as Python's repr of a map).
+
+    >>> textual({"id": "a", "title": {"x": 1}, "author": [{"family": "Roe"}, "Poe"]}, "r.yaml", 3)
+    {'id': 'a', 'author': [{'family': 'Roe'}]}
+    """
+    kept = {}
+    for name, value in item.items():
+        part = False
+        if name in NAME_VARIABLES:
+            people = [person for person in value if isinstance(person, dict) and all(
+                isinstance(piece, (str, int, float)) for piece in person.values())] if isinstance(value, list) else []
+            good, part = isinstance(value, list) and len(people) == len(value), bool(people)
+            value = people
+        elif name in DATE_VARIABLES:
+            good = isinstance(value, (str, int, dict))
+        else:
+            good = isinstance(value, (str, int, float)) or value is None
+        if good or part:
+            kept[name] = value
+        if not good:
+            warn(f"'{name}' of the work '{item['id']}' is left out{' in part' if part else ''}: it is no "
+                 f"{'list of names' if name in NAME_VARIABLES else 'date' if name in DATE_VARIABLES else 'text'}",
+                 path, line, hint="a title or a number is text; names are `- {family: …, given: …}`")
+    return kept
+
+
+CSL_YAML_SIZE = 512 * 1024  # PyYAML holds a node of some 600 bytes for each value it reads: a bound of its own
+
+
+def yaml_items(block: str) -> tuple[object, list[int] | None]:
+    """The YAML of ``block`` as data, and the line (from 0) of each item of its
+    ``references`` list (or of the list itself), from the nodes the loader composed."""
+    from core.metadatafile import _text_dates_loader
+
+    loader = _text_dates_loader()(block)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    listed = node
+    if node is not None and node.id == "mapping":
+        listed = next((value for key, value in node.value if key.value == "references"), None)
+    lines = [item.start_mark.line for item in listed.value] if listed is not None and listed.id == "sequence" else None
+    return data, lines
 
 
 def read_csl_yaml(text: str, path: str, bibliography: Bibliography, front_matter: bool) -> None:
     r"""CSL YAML, as pandoc reads it: a file whose ``references`` (or whole text) lists the
-    items, or (``front_matter``) a Markdown paper's front matter's ``references``.
+    items, or (``front_matter``) a Markdown paper's metadata blocks' ``references`` (a block
+    in fenced code, or one without references, is none of its).
 
     >>> found = Bibliography()
     >>> read_csl_yaml("---\ntitle: T\nreferences:\n- id: roe\n  type: book\n  title: A Book\n"
@@ -516,33 +569,41 @@ def read_csl_yaml(text: str, path: str, bibliography: Bibliography, front_matter
     """
     import yaml
 
-    from core.metadatafile import load_yaml, yaml_mistake
-    from core.sourcetext import YAML_BLOCK, yaml_alias
+    from core.metadatafile import yaml_mistake
+    from core.sourcetext import YAML_BLOCK, fenced_code_masked, yaml_alias
 
-    blocks = [(text.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in YAML_BLOCK.finditer(text)] \
-        if front_matter else [(1, text)]
+    if front_matter:
+        masked = fenced_code_masked(text)  # a YAML example in a code block is no metadata
+        blocks = [(text.count("\n", 0, m.start(1)) + 1, text[m.start(1):m.end(1)]) for m in YAML_BLOCK.finditer(masked)
+                  if re.search(r"^references[ \t]*:", m.group(1), re.M)]
+    else:
+        blocks = [(1, text)]
+    if sum(len(block) for _, block in blocks) > CSL_YAML_SIZE:
+        error(f"a CSL YAML bibliography of {shown_size(sum(len(b) for _, b in blocks))}: over "
+              f"{shown_size(CSL_YAML_SIZE)}, which its reader holds in memory many times over", path, blocks[0][0],
+              hint="export the references as CSL-JSON (.json) or BibTeX (.bib), which are read within the bib limit")
+        return
     for first_line, block in blocks:
         alias = yaml_alias(block, first_line)
         if alias:  # an alias repeats its anchor without limit: never composed
             error(alias[1], path, alias[0], hint=alias[2])
             return
         try:
-            data = load_yaml(block)
+            data, item_lines = yaml_items(block)
         except yaml.YAMLError as failure:
             message, line = yaml_mistake(failure) if isinstance(failure, yaml.MarkedYAMLError) else (str(failure), None)
             error(message, path, first_line + line if line is not None else None,
                   hint="check the indentation and the quotes near this line")
             return
+        except RecursionError:  # values nested thousands deep
+            error("YAML nested too deeply to read", path, first_line, hint="no field of a reference nests so")
+            return
         items = data.get("references") if isinstance(data, dict) else data
-        if items is None and front_matter:
-            continue  # a metadata block without references
         if not isinstance(items, list):
             error("a CSL YAML bibliography lists its items under `references:` (- id: …, type: …)", path,
                   first_line, hint="each item: `- id: key`, `type: article-journal`, `title: …`, `author: …`")
             return
-        read_csl_items(items, [first_line + text_line - 1 for text_line in
-                               lines_at(block, (m.start() for m in YAML_ID.finditer(block)))],
-                       path, bibliography, "CSL YAML", "id")
+        read_csl_items(items, [first_line + line for line in item_lines or []], path, bibliography, "CSL YAML", "id")
 
 
 def normalized(entry: Entry) -> Entry:

@@ -36,7 +36,7 @@ import panflute as pf
 
 import core.markup  # noqa: F401 (lets panflute read raw Typst)
 from core.diagnostics import error, locate
-from core.markup import unsafe_url
+from core.markup import markdown_inlines, unsafe_url
 from core.names import (
     CELL_HIDDEN_ATTRIBUTE,
     CELL_LABEL_ATTRIBUTE,
@@ -67,9 +67,13 @@ ATTRIBUTES = {
     "*": {"lang": LANG, "dir": DIRECTION, "title": TEXT, NUMBER_ATTRIBUTE: NUMBER},
     "Image": {"width": LENGTH, "height": LENGTH, "alt": TEXT},
     "Span": {"date": DATE, "label": TEXT},
+    # a figure's or table's caption as an option (Quarto's, the build's own for a figure of
+    # several pictures a code cell shows): checked as the Markdown it is read as (``check``)
+    "Div": {"fig-cap": TEXT, "tbl-cap": TEXT},
     "CodeBlock": {"startFrom": NUMBER, "caption": TEXT, "lst-cap": TEXT, CELL_LABEL_ATTRIBUTE: TEXT,
                   CELL_HIDDEN_ATTRIBUTE: TEXT},  # the build's own marks of a code cell (core.sourcetext)
 }
+CAPTION_OPTIONS = {"fig-cap", "tbl-cap"}
 # What the LaTeX reader (``filters.tex``) reads into the document, which an untrusted
 # build takes in TeX written in the text too: references, labels, citations and page
 # breaks, with math on texmath's allowlist (an equation environment's); never a macro,
@@ -189,7 +193,8 @@ def check(doc: pf.Doc) -> None:
                   hint="the editions' templates set the page; remove the field")
             del doc.metadata[field]
     comments = []
-    for element in descendants(doc):
+
+    def look_at(element) -> None:
         if isinstance(element, (pf.RawBlock, pf.RawInline)):
             if is_comment(element):
                 comments.append(element)
@@ -202,8 +207,16 @@ def check(doc: pf.Doc) -> None:
                 refuse_attributes(element, places)
             if isinstance(element, (pf.Link, pf.Image)):
                 refuse_address(element, places)
+            if isinstance(element, pf.Div):  # a caption option: what the crossref stage will read
+                for name in CAPTION_OPTIONS & set(element.attributes):
+                    for inner in descendants(pf.Plain(*markdown_inlines(element.attributes[name]))):
+                        look_at(inner)
+
+    for element in descendants(doc):
+        look_at(element)
     for comment in reversed(comments):  # the last first: the others' indices still hold
-        drop(comment)
+        if comment.parent is not None:  # (a caption's comment is in no document)
+            drop(comment)
 
 
 def main(doc=None):

@@ -1177,3 +1177,65 @@ def test_the_calendars_last_year_gives_no_traceback(body):
 def test_a_season_is_never_dated_wrongly(body, lang, expected):
     from test_chronology_entries import appendix
     assert [date for date, _ in appendix(body, lang)[0]] == expected
+
+
+# --- the ninth round: CSL YAML, picture cells ----------------------------------------------------
+
+def test_a_picture_cells_path_or_caption_cannot_open_markup(tmp_path):
+    """A path holding '>' closed the figure's <…> and let 18 nested brackets reach pandoc
+    (120 s, no line); a caption's backslash unescaped its bracket. Such a cell stays code."""
+    cells = ('```{r}\nknitr::include_graphics("a.png>) [[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]] ![](<a.png")\n```\n\n'
+             '```{r, fig.cap="\\\\[\\\\[\\\\[\\\\[\\\\[\\\\[\\\\[\\\\[a\\\\]\\\\]\\\\]\\\\]\\\\]\\\\]\\\\]\\\\]"}\n'
+             'knitr::include_graphics("a.png")\n```\n')
+    root = project(tmp_path, {"01.md": cells}, "title: T\n")
+    shutil.copy(REPO / "tests" / "samples" / "article-en" / "manuscript" / "figures" / "trade.png",
+                root / "manuscript" / "a.png")
+    started = time.monotonic()
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert time.monotonic() - started < 60 and "pandoc was stopped" not in result.stderr, result.stderr
+    assert result.returncode == 0 and "01.md:1: warning: a code cell (r) is shown as its code" in result.stderr
+
+
+def test_a_figure_of_several_pictures_builds_untrusted_and_its_caption_is_checked(tmp_path):
+    """The build's own fig-cap (a cell's figure of several pictures) was refused in every
+    untrusted build, with no line; a caption option is now read as the Markdown it is,
+    and checked so: raw TeX in it is refused at its line."""
+    cell = '```{r two, fig.cap="Two maps."}\nknitr::include_graphics(c("a.png", "a.png"))\n```\n\nSee Figure \\@ref(fig:two).\n'
+    root = project(tmp_path, {"01.md": cell}, "title: T\n")
+    shutil.copy(REPO / "tests" / "samples" / "article-en" / "manuscript" / "figures" / "trade.png",
+                root / "manuscript" / "a.png")
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    (root / "manuscript" / "01.md").write_text(cell.replace("Two maps.", "Two [maps](javascript:alert(1))."),
+                                               encoding="utf-8")
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert result.returncode != 0 and "link to 'javascript:alert(1)' is refused" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("front_matter, body, expected", [
+    # a YAML example in a code block, and a block between two rules, are no references
+    ("references:\n- id: a\n  title: A\n", "```yaml\n---\nreferences:\n- id: fake\n  title: 'open\n---\n```\n\n"
+     "---\n\nA rule, then text.\n\n---\n", "ok"),
+    # a title that is a map, a name that is text: each left out with a warning at the item's line
+    ("references:\n- id: a\n  title: {x: 1}\n  author: [Poe]\n", "", "paper.md:4: warning: 'title' of the work 'a'"),
+])
+def test_csl_yaml_in_a_paper_is_read_as_pandoc_reads_it(tmp_path, front_matter, body, expected):
+    from tests.conftest import paper_build
+    result = paper_build(tmp_path, f"---\ntitle: T\n{front_matter}nocite: '@*'\n---\n\n{body}Text.\n")
+    assert result.returncode == 0, result.stderr
+    assert expected == "ok" and 'id="bib-fake"' not in (tmp_path / "out" / "html" / "index.html").read_text(
+        encoding="utf-8") or expected in result.stderr
+
+
+def test_a_large_or_deep_csl_yaml_bibliography_is_refused_at_its_file(tmp_path):
+    """7.8 MB of YAML took 2.7 GB and 74 s (PyYAML holds every value as a node); 50,000
+    nested lists were blamed on the paper."""
+    from tests.conftest import paper_build
+    (tmp_path / "big.yaml").write_text("references:\n- id: a\n  note: [" + "x," * 400_000 + "x]\n", encoding="utf-8")
+    (tmp_path / "deep.yaml").write_text("references:\n- id: a\n  title: " + "[" * 50_000 + "]" * 50_000 + "\n",
+                                        encoding="utf-8")
+    for name, message in (("big.yaml", "big.yaml:1: error: a CSL YAML bibliography of"),
+                          ("deep.yaml", "deep.yaml:1: error: YAML nested too deeply")):
+        result = paper_build(tmp_path, f"---\ntitle: T\nbibliography: {name}\n---\n\nText [@a].\n")
+        assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr, \
+            result.stderr
