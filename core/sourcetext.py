@@ -464,6 +464,9 @@ KNITR_LABEL = re.compile(r"""[ \t,]*(?:([\w.:-]+)[ \t]*(?:,|$)|.*?\blabel[ \t]*=
 # option lines (#| echo: false): the author shows neither it nor, here, what it would make.
 HIDING_OPTION = re.compile(r"(?:^|[ \t,])(echo|include)[ \t]*=[ \t]*(?:FALSE|F)\b")
 HIDING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*(echo|include)[ \t]*:[ \t]*false[ \t]*")
+# What keeps a cell from running (eval=FALSE, #| eval: false): shown, it makes nothing
+NOT_RUN_OPTION = re.compile(r"(?:^|[ \t,])eval[ \t]*=[ \t]*(?:FALSE|F)\b")
+NOT_RUN_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*eval[ \t]*:[ \t]*false[ \t]*")
 # What shows a cell that the document hides by default (echo=TRUE, #| echo: true)
 SHOWING_OPTION = re.compile(r"(?:^|[ \t,])echo[ \t]*=[ \t]*(?:TRUE|T)\b")
 SHOWING_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*echo[ \t]*:[ \t]*true[ \t]*")
@@ -488,6 +491,7 @@ CELL_OPTION = re.compile(r"""(?:^|[ \t,])(fig\.cap|out\.width)[ \t]*=[ \t]*("(?:
 OPTION_VALUE = re.compile(r"""(?:#|//|--|%%?)\|[ \t]*(fig-cap|out-width)[ \t]*:[ \t]*(.+?)[ \t]*""")
 
 
+SUBCAPTIONS = re.compile(r"(?:^|[ \t,])fig\.subcap[ \t]*=[ \t]*c\(([^()\n]*)\)")
 PICTURE_PATH = re.compile(r"[^<>\\\n]{1,500}")
 PICTURE_WIDTH = re.compile(r"\d{1,4}(?:\.\d{1,3})?(?:%|px|cm|mm|in|pt|em)?")
 
@@ -533,6 +537,16 @@ def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str
     return paths, caption, width if PICTURE_WIDTH.fullmatch(width) else "", label
 
 
+def part_captions(header: str) -> list[str]:
+    """knitr's captions of a figure's parts: ``fig.subcap = c("Ports", "Pipelines")``.
+
+    >>> part_captions(' two, fig.cap="Both.", fig.subcap=c("Ports", "Pipes")')
+    ['Ports', 'Pipes']
+    """
+    listed = SUBCAPTIONS.search(header)
+    return [a or b for a, b in re.findall(r'"([^"\n]*)"|\'([^\'\n]*)\'', listed.group(1))] if listed else []
+
+
 def picture_cells(text: str) -> str:
     """The text with each cell that only shows picture files (``picture_cell``) written as
     the figure it makes — ``![caption](file){#fig:name}``, or a figure of several, each a
@@ -563,7 +577,10 @@ def picture_cells(text: str) -> str:
             figure = f"![{escaped_caption(caption)}](<{paths[0]}>)" + (f"{{{attributes}}}" if attributes else "")
         else:  # in three lines, as few as a cell has: its pictures are the figure's parts
             quoted = caption.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            figure = f'::: {{{attributes} fig-cap="{quoted}"}}\n' + " ".join(f"![](<{p}>)" for p in paths) + "\n:::"
+            parts = part_captions(match.group(4) or "")
+            parts = [escaped_caption(part) if not bracket_nesting(part) else "" for part in parts]
+            figure = f'::: {{{attributes} fig-cap="{quoted}"}}\n' + " ".join(
+                f"![{parts[index] if index < len(parts) else ''}](<{path}>)" for index, path in enumerate(paths)) + "\n:::"
         figure_lines = figure.count("\n")
         out += [text[position:match.start()], figure, "\n" * max(lines - figure_lines, 0)]
         position = closing.end()
@@ -617,6 +634,7 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
             return match.group(0)  # knitr's child chunk: the files it names are pasted there (include_lines)
         hidden = HIDING_OPTION.search(match.group(4) or "")
         shown = SHOWING_OPTION.search(match.group(4) or "")
+        not_run = NOT_RUN_OPTION.search(match.group(4) or "")
         name = KNITR_LABEL.match(match.group(4) or "")
         named = name.group(1) or name.group(2) if name else None
         for line in text[match.end() + 1:match.end() + 4000].split("\n")[:20]:  # the option lines opening it
@@ -624,10 +642,12 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
                 break
             hidden = hidden or HIDING_LINE.fullmatch(line.strip())
             shown = shown or SHOWING_LINE.fullmatch(line.strip())
+            not_run = not_run or NOT_RUN_LINE.fullmatch(line.strip())
             option = LABEL_LINE.fullmatch(line.strip())
             named = named or (option.group(1) if option else None)
         hiding_option = hidden.group(1) if hidden else "" if shown else default
-        cells.append((line_at(match.start()), match.group(3), hiding_option))
+        if not not_run:  # (a cell its author does not run, eval=FALSE, makes nothing: no word about it)
+            cells.append((line_at(match.start()), match.group(3), hiding_option))
         label = f' {CELL_LABEL_ATTRIBUTE}="{named}"' if named else ""
         hiding = f' {CELL_HIDDEN_ATTRIBUTE}="{hiding_option}"' if hiding_option else ""
         return f"{match.group(1)}{match.group(2)}{{.{match.group(3)} .{CELL_CLASS}{label}{hiding}}}"
@@ -739,6 +759,14 @@ TEXT_REFERENCE = re.compile(r"^\(ref:([\w.:-]+)\)[ \t]+([^\n]+(?:\n(?![ \t]*\n)[
 TEXT_REFERENCE_USE = re.compile(r"\(ref:([\w.:-]+)\)")
 
 
+def quoted(text: str, position: int, headers: list[tuple[int, int]]) -> str:
+    """A text reference's text as it stands at ``position``: in a chunk's header, inside an
+    option's quotes (its quotes escaped, its line breaks spaces)."""
+    if any(start <= position < end for start, end in headers):
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return text
+
+
 def text_references(text: str) -> str:
     r"""The text with bookdown's text references put in: each ``(ref:name)`` replaced by the
     text its definition gives, and the definition's lines left blank (the lines keep their
@@ -752,6 +780,13 @@ def text_references(text: str) -> str:
     masked = mask(CODE_SPAN, fenced_code_masked(text))
     definitions = {match.group(1): (match, " ".join(text[match.start(2):match.end(2)].split()))  # unmasked
                    for match in TEXT_REFERENCE.finditer(masked)}
+    # a knitr chunk's header, whose options take them too: fig.cap = "(ref:cap)"
+    headers = [(header.start(), header.end()) for header in EXECUTABLE_CELL.finditer(text)]
+    pieces, position = [], 0
+    for start, end in headers:
+        pieces += [masked[position:start], text[start:end]]
+        position = end
+    masked = "".join(pieces) + masked[position:]
     if not definitions:
         return text
     uses = [use for use in TEXT_REFERENCE_USE.finditer(masked) if use.group(1) in definitions
@@ -761,7 +796,8 @@ def text_references(text: str) -> str:
     pieces, position = [], 0
     edits = sorted([(match.start(), match.end(), re.sub(r"[^\n]", "", text[match.start():match.end()]))
                     for match, _ in definitions.values()]
-                   + [(use.start(), use.end(), definitions[use.group(1)][1]) for use in uses])
+                   + [(use.start(), use.end(), quoted(definitions[use.group(1)][1], use.start(), headers))
+                      for use in uses])
     for start, end, replacement in edits:
         pieces += [text[position:start], replacement]
         position = end

@@ -537,6 +537,31 @@ The end, at line 30.
     assert "paper.md:26: warning: a code cell (r) whose code its author hid" in messages  # its own line
 
 
+def test_a_picture_cells_captions_as_bookdown_writes_them(tmp_path):
+    """An author's trial (papaja's own vignette): ``fig.cap = "(ref:cap)"`` printed
+    "Figure 1. (ref:cap)", ``fig.subcap`` was left out, and a cell its author does not run
+    (eval = FALSE) was warned about as if it made something."""
+    text, messages = build(tmp_path, """---
+title: Pictures
+---
+
+(ref:both-cap) Two "maps", *side* by side.
+
+```{r both, fig.cap = "(ref:both-cap)", fig.subcap = c("Ports", "Pipelines")}
+knitr::include_graphics(c("a.png", "b.png"))
+```
+
+```{r eval = FALSE}
+install.packages("papaja")
+```
+
+See Figure \\@ref(fig:both).
+""")
+    assert "Figure 1. Two “maps”, side by side." in text or 'Figure 1. Two "maps", side by side.' in text, text
+    assert "(a) Ports" in text and "(b) Pipelines" in text and "(ref:" not in text
+    assert "code cell" not in messages and 'install.packages("papaja")' in text
+
+
 def test_a_tabsets_tabs_are_shown_in_turn_under_unnumbered_headings(tmp_path):
     """Quarto's ``::: {.panel-tabset}`` as its print formats show it: each tab's heading is
     no section (before: "1.1 Plot", "1.2 Data", in the contents too)."""
