@@ -182,6 +182,10 @@ def unknown_reference(label: str, state: Index, path, line, hint: str) -> None:
               "which a filter this build does not run (pandoc-plot, a diagram filter) would draw as a figure",
               path, line, hint="draw the figure with the filter's tool, save it and include it with the label, "
                                "e.g. ![Caption](figure.png){#" + target_id(label) + "}")
+    elif inline_picture(label, state.doc) == "uncaptioned":
+        error(f"unknown cross-reference '{label}': the picture labelled so has no caption, and only a "
+              "picture with one is a figure", path, line,
+              hint=f"write its caption in the brackets: ![Caption](figure.png){{#{target_id(label)}}}")
     elif inline_picture(label, state.doc):
         error(f"unknown cross-reference '{label}': the picture labelled so is inside a paragraph, and only a "
               "picture alone in its paragraph is a figure", path, line,
@@ -235,19 +239,25 @@ def labelled_code(label: str, doc: pf.Doc) -> str:
                  if isinstance(block, pf.CodeBlock) and block.identifier == wanted), "")
 
 
-def inline_picture(label: str, doc: pf.Doc) -> bool:
+def inline_picture(label: str, doc: pf.Doc) -> bool | str:
     """Whether a picture in a paragraph's text (not a figure: pandoc makes one of a
-    picture alone in its paragraph) carries ``label``, as its id or a ``\\label`` in its text.
+    picture alone in its paragraph, with a caption) carries ``label``, as its id or a
+    ``\\label`` in its text: "uncaptioned" when it stands alone without a caption.
 
     >>> inline_picture("fig:a", pf.Doc(pf.Para(pf.Str("See"), pf.Image(url="a.png", identifier="fig:a"))))
     True
+    >>> inline_picture("fig:a", pf.Doc(pf.Para(pf.Image(url="a.png", identifier="fig:a"))))
+    'uncaptioned'
     """
     wanted = target_id(label)
     for image in (e for e in body_elements(doc) if isinstance(e, pf.Image)):
         inside = [e for e in descendants(image)]
         if image.identifier == wanted or any(getattr(e, "identifier", "") == wanted for e in inside) or any(
                 isinstance(e, pf.RawInline) and f"\\label{{{wanted}}}" in e.text for e in inside):
-            return not isinstance(image.parent, pf.Plain) or not isinstance(image.parent.parent, pf.Figure)
+            if isinstance(image.parent, pf.Plain) and isinstance(image.parent.parent, pf.Figure):
+                return False
+            alone = isinstance(image.parent, pf.Para) and len(image.parent.content) == 1
+            return "uncaptioned" if alone and not pf.stringify(image).strip() else True
     return False
 
 

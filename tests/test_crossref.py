@@ -217,3 +217,17 @@ def test_a_figures_parts_are_all_on_the_pdfs_page(tmp_path, layout):
     assert result.returncode == 0, result.stderr
     printed = " ".join(pdf_text(next((tmp_path / "out").glob("*.pdf"))).split())
     assert "(a) Left panel" in printed and "(b) Right panel" in printed and "Figure 1. Two panels." in printed
+
+
+@pytest.mark.parametrize("picture, why", [
+    ("![](a.png){#fig-x}", "the picture labelled so has no caption"),
+    ("See ![A map](a.png){#fig-x} here.", "the picture labelled so is inside a paragraph"),
+])
+def test_a_labelled_picture_that_is_no_figure_says_why(tmp_path, picture, why):
+    """An author's trial (a Quarto paper): an uncaptioned picture alone in its paragraph was
+    said to be "inside a paragraph", whose fix (blank lines) it already had."""
+    picture_file = tmp_path / "a.png"
+    picture_file.write_bytes((Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures"
+                              / "trade.png").read_bytes())
+    result = paper_build(tmp_path, f"---\ntitle: T\n---\n\n# A\n\nSee @fig-x.\n\n{picture}\n", name="paper.qmd")
+    assert f"paper.qmd:7: error: unknown cross-reference 'fig-x': {why}" in result.stderr, result.stderr
