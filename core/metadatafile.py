@@ -37,8 +37,14 @@ class Source:
     scalars: dict[str, str] = field(default_factory=dict)
 
     def where(self, path: str) -> tuple[str | None, int | None]:
-        """(file, line) of a dotted key, or of the nearest key above it; (the first
-        metadata file, None) when neither is written."""
+        """(file, line) of a dotted key, or of the key Quarto reads it from under an output
+        format (``format.pdf.csl``), or of the nearest key above it; (the first metadata
+        file, None) when none is written."""
+        under_format = next((place for key, place in self.places.items()
+                             if key.startswith("format.") and key.split(".", 2)[2:] == [path]), None) \
+            if path not in self.places else None
+        if under_format:
+            return under_format
         while path:
             if path in self.places:
                 return self.places[path]

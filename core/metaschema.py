@@ -129,7 +129,9 @@ def _foreign(why: str, keys: str) -> dict[str, str]:
 # (``filters.dialects``), not reported as unknown.
 FOREIGN: dict[str, str] = {
     **_foreign("Quarto's and R Markdown's output formats: the editions are named on the command line "
-               "(python build.py pdf html …)", "format output"),
+               "(python build.py pdf html …)", "output"),
+    "format": "Quarto's output formats: the editions are named on the command line (python build.py pdf html …); "
+              "the bibliography, csl, lang and metadata-files a format names are read as the document's",
     **_foreign("the build runs no code: a code chunk is shown as its code, or left out where its author hides "
                "it (echo: false)", "execute jupyter engine knitr echo freeze"),
     **_foreign("an option of Quarto's renderer or project", "editor filters draft resources website book "

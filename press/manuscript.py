@@ -281,8 +281,8 @@ def with_metadata_files(manuscript: Manuscript) -> Manuscript:
                 source = None
             if source is None:
                 continue
-            for key, value in source.scalars.items():
-                if not re.fullmatch(r"metadata-files(?:\.\d+)?", key):
+            for key, value in source.scalars.items():  # (Quarto reads them under a format too)
+                if not re.fullmatch(r"(?:format\.[\w-]+\.)?metadata-files(?:\.\d+)?", key):
                     continue
                 file = Path(os.path.normpath(holder.parent / value))
                 place = source.where(key)
@@ -817,6 +817,33 @@ def slug_of(doc) -> str:
     return slug_of_title(title) or "article"
 
 
+# Keys Quarto also reads under one output format (format: {html: {bibliography: …}})
+FORMAT_KEYS = ("bibliography", "csl", "lang", "reference-section-title")
+
+
+def with_format_keys(doc, source) -> None:
+    """The document keys Quarto reads under an output format (``format: html:
+    bibliography: refs.bib``), as the document's own when it sets none: Quarto gives them
+    to that format's render, and every edition here is each format. The HTML format's
+    first, then the others in their order; each key keeps its place for messages."""
+    import panflute as pf
+
+    formats = doc.metadata.content.dict.get("format")
+    if not isinstance(formats, pf.MetaMap):
+        return
+    names = list(dict.fromkeys(("html", "pdf", *formats.content.dict)))
+    for key in FORMAT_KEYS:
+        written = next((name for name in names if isinstance(formats.content.dict.get(name), pf.MetaMap)
+                        and key in formats.content[name].content.dict), None)
+        if written and key not in doc.metadata.content.dict:
+            doc.metadata[key] = formats.content[written].content[key]
+            prefix = f"format.{written}.{key}"
+            for place in [p for p in source.places if p == prefix or p.startswith(prefix + ".")]:
+                source.places[key + place[len(prefix):]] = source.places[place]
+            for place in [p for p in source.scalars if p == prefix or p.startswith(prefix + ".")]:
+                source.scalars[key + place[len(prefix):]] = source.scalars[place]
+
+
 def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> list[str]:
     """The metadata facts the build relies on before its stages: a slug that is a
     file name, bibliography files inside the project (``filters.metadata`` checks
@@ -825,6 +852,7 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
     from core.sourcetext import control_character
 
     source = read_source(metadata_files)
+    with_format_keys(doc, source)
     explicit = doc.get_metadata("slug", default=None)
     if explicit is not None and not re.fullmatch(SLUG, str(explicit)):
         error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", *source.where("slug"),

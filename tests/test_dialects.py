@@ -128,7 +128,7 @@ def test_quarto_front_matter(tmp_path):
     assert "<em>Journal of Things</em>, 3(2), 10–20" in page
     assert "© 2024 The Authors" in page and "https://creativecommons.org/licenses/by/4.0/" in page
     assert "ann@example.org" in page
-    assert f"paper.md:{line_of(QUARTO, 'format:')}: warning: 'format' is left out: Quarto's and R Markdown's output formats" in result.stderr
+    assert f"paper.md:{line_of(QUARTO, 'format:')}: warning: 'format' is left out: Quarto's output formats" in result.stderr
 
 
 def test_quarto_affiliations_given_under_one_author_are_named_by_another(tmp_path):
@@ -328,3 +328,20 @@ def test_a_title_line_block_with_an_empty_line_builds_the_pdf(tmp_path):
     from press.readback import pdf_text
 
     assert pdf_text(next((tmp_path / "out").glob("*.pdf"))).startswith("Writing a paper\nA study")
+
+
+def test_quartos_keys_under_an_output_format_are_the_documents(tmp_path):
+    """An author's trial (a Quarto paper): `bibliography` and `metadata-files` written under
+    `format: html:` were left out with `format`; the text then "named no bibliography" and its
+    authors had "none" of their affiliations. A mistake there is named at its own line."""
+    (tmp_path / "refs.bib").write_text("@book{a, author={Roe, Ann}, title={A Book}, year={2000}, publisher={P}}\n",
+                                       encoding="utf-8")
+    (tmp_path / "_authors.yml").write_text("author:\n  - name: Ann Lee\n    affiliations:\n      - name: University A\n",
+                                           encoding="utf-8")
+    front = ("---\ntitle: T\nformat:\n  html:\n    bibliography: refs.bib\n    metadata-files:\n      - _authors.yml\n"
+             "  pdf:\n    csl: CSL\n---\n\n# A\n\nText [@a].\n")
+    result, page = build(tmp_path, front.replace("    csl: CSL\n", "    toc: true\n"))
+    assert result.returncode == 0, result.stderr
+    assert "Roe, A. (2000). A Book." in page and "University A" in page and "Ann Lee" in page
+    result, _ = build(tmp_path, front.replace("CSL", "nope.csl"))
+    assert "paper.md:9: error: citation style file not found: nope.csl" in result.stderr, result.stderr
