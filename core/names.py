@@ -91,6 +91,7 @@ TEX_INPUTS_KEY = "press-tex-inputs"    # the files the text's \input{…} read (
 FIELDS_KEY = "press-fields"            # every metadata leaf, for the fields template
 METADATA_FILE_KEY = "press-metadata-file"  # the files holding metadata (metadata.yaml, front matter)
 PROJECT_KEY = "press-project"          # the folder every file the editions read must lie in
+VARIABLES_KEY = "press-variables"      # Quarto's _variables.yml, for {{< var key >}}
 ROOT_KEY = "press-root"                # the project's root (--root): what every file the build reads lies in
 LAYOUT_KEY = "press-layout"            # "folder" (manuscript/), "file" (one paper), "sections", "manubot"
 RESOURCES_KEY = "press-resources"      # image name → file in the project, checked
@@ -100,7 +101,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd")
 # What the build writes into the metadata itself (the author's `bibliography` is turned
 # into the checked list of files when the manuscript is read).
 BUILD_KEYS = frozenset({"bibliography", SOURCE_FILES_KEY, METADATA_FILE_KEY, FIELDS_KEY,
-                        RESOURCES_KEY, STYLE_FILES_KEY, TEX_INPUTS_KEY, PROJECT_KEY, ROOT_KEY, LAYOUT_KEY})
+                        RESOURCES_KEY, STYLE_FILES_KEY, TEX_INPUTS_KEY, PROJECT_KEY, ROOT_KEY, LAYOUT_KEY,
+                        VARIABLES_KEY})
 # Never shown to readers: the build's keys, and the author's instructions to the stages.
 INTERNAL_KEYS = BUILD_KEYS | {"nocite", "chronology", "csl"}
 

@@ -39,7 +39,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import NamedFirst, error, locate, warn
+from core.diagnostics import NamedFirst, error, locate, suggestion, warn
 from core.inputs import limit
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
@@ -60,6 +60,7 @@ from core.names import (
     REFS_ID,
     THEOREM_CLASS,
     UNNUMBERED_CLASS,
+    VARIABLES_KEY,
 )
 from filters.elements import body_elements, descendants, leaf_text, siblings
 from filters.numbering import THEOREMS, kind_of
@@ -167,6 +168,16 @@ def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0, named: NamedFirst | 
         value = doc.get_metadata(args[0], default=None)
         if isinstance(value, str):
             return text_to_inlines(value)
+    if name == "var" and args:  # Quarto's _variables.yml (press.manuscript.with_variables)
+        value = doc.get_metadata(f"{VARIABLES_KEY}.{args[0]}", default=None)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return text_to_inlines(str(value))
+        known = doc.get_metadata(VARIABLES_KEY, default=None)
+        if isinstance(known, dict):
+            warn(f"the shortcode '{text.strip()}' is left out: _variables.yml has no value '{args[0]}'",
+                 *locate(doc, r"\s+".join(map(re.escape, text.split())), nth=nth, metadata=True),
+                 hint=suggestion(args[0], list(known), "add it to _variables.yml"))
+            return []
     if name == "pagebreak":
         return []
     if named is None or named.take():  # the first 30 named at their lines, the rest counted
@@ -179,7 +190,7 @@ def expansion(parsed, text: str, doc: pf.Doc, nth: int = 0, named: NamedFirst | 
     return []
 
 
-SHORTCODE_HINT = "write its result in the text ({{< pagebreak >}}, {{< meta key >}} are read)"
+SHORTCODE_HINT = "write its result in the text ({{< pagebreak >}}, {{< meta key >}}, {{< var key >}} are read)"
 # An include is read where it stands on a line of its own (press.manuscript.with_includes).
 INCLUDE_HINT = "put the include on a line of its own: the file's text is then read there"
 

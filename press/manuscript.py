@@ -44,6 +44,7 @@ from core.names import (
     PROJECT_KEY,
     ROOT_KEY,
     SOURCE_FILES_KEY,
+    VARIABLES_KEY,
 )
 from core.sandbox import Sandbox
 from core.tools import finish, start_pandoc
@@ -83,6 +84,8 @@ class Manuscript:
     merged_metadata: tuple[Path, ...] = ()
     # Quarto's frozen results (_freeze/…/execute-results/*.json): (the source, its results)
     frozen: tuple[tuple[Path, Path], ...] = ()
+    # Quarto's _variables.yml, for {{< var key >}}
+    variables: Path | None = None
 
     @property
     def source_folder(self) -> Path:
@@ -147,7 +150,7 @@ def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     """The manuscript in ``root``: the Markdown file or folder of sections ``path``
     names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
     file of ``root``; with the files its sources include."""
-    return with_frozen_results(with_metadata_files(with_includes(manuscript_layout(root, path))))
+    return with_variables(with_frozen_results(with_metadata_files(with_includes(manuscript_layout(root, path)))))
 
 
 def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
@@ -329,6 +332,46 @@ def with_frozen_results(manuscript: Manuscript) -> Manuscript:
     check_sizes([results for _, results in frozen], [], [])
     return replace(manuscript, frozen=tuple(frozen),
                    files=tuple(dict.fromkeys([*manuscript.files, *(results for _, results in frozen)])))
+
+
+def variables_of(path: Path, text: str):
+    """The values of Quarto's ``_variables.yml`` as metadata (a map; an empty one, with the
+    file's mistake named at its line, when it is no YAML map)."""
+    import panflute as pf
+    import yaml
+    from panflute.elements import builtin2meta
+
+    from core.metadatafile import load_yaml, yaml_mistake
+
+    try:
+        values = load_yaml(text)
+    except yaml.MarkedYAMLError as failure:
+        message, line = yaml_mistake(failure)
+        error(message, display_path(path), line + 1 if line is not None else None,
+              hint="check the indentation and the quotes near this line")
+        return pf.MetaMap()
+    except (yaml.YAMLError, RecursionError):
+        error("not YAML that can be read", display_path(path), hint="write `name: value` lines")
+        return pf.MetaMap()
+    if not isinstance(values, dict):
+        error("Quarto's variables are a map: `name: value` lines", display_path(path), 1)
+        return pf.MetaMap()
+    return builtin2meta({str(key): value for key, value in values.items()})
+
+
+def with_variables(manuscript: Manuscript) -> Manuscript:
+    """The manuscript with Quarto's ``_variables.yml`` (beside ``_quarto.yml``, else beside
+    the paper), whose values ``{{< var key >}}`` puts in the text (``filters.syntax``)."""
+    from dataclasses import replace
+
+    home = manuscript.metadata_file.parent if manuscript.metadata_file is not None and \
+        manuscript.metadata_file.name.startswith("_quarto.") else manuscript.source_folder
+    found = next((home / name for name in ("_variables.yml", "_variables.yaml")
+                  if is_regular(home / name) and inside(home / name, manuscript.root)), None)
+    if found is None:
+        return manuscript
+    check_sizes([found], [], [])
+    return replace(manuscript, variables=found, files=tuple(dict.fromkeys([*manuscript.files, found])))
 
 
 def frozen_text(source: Path, results: Path, text: str) -> str | None:
@@ -563,7 +606,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
 
     files = [(path, markdown_problems) for path in manuscript.text_files]
     corrections = manuscript.source_folder / CHRONOLOGY_FILE
-    for path in (manuscript.metadata_file, *manuscript.merged_metadata,
+    for path in (manuscript.metadata_file, *manuscript.merged_metadata, manuscript.variables,
                  corrections if corrections.is_file() else None):
         if path:
             files.append((path, yaml_problems))
@@ -959,6 +1002,8 @@ def read(manuscript: Manuscript, while_reading=None):
     for key in claimed:
         warn(f"'{key}' is left out: it is the build's own key", *metadata_line(doc, key),
              hint="the build writes it itself, from what it reads")
+    if manuscript.variables in texts:
+        doc.metadata[VARIABLES_KEY] = variables_of(manuscript.variables, texts[manuscript.variables])
     doc.metadata[PROJECT_KEY] = pf.MetaString(str(manuscript.home.resolve()))
     doc.metadata[ROOT_KEY] = pf.MetaString(str(manuscript.root.resolve()))
     doc.metadata[LAYOUT_KEY] = pf.MetaString(manuscript.layout)

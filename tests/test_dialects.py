@@ -345,3 +345,16 @@ def test_quartos_keys_under_an_output_format_are_the_documents(tmp_path):
     assert "Roe, A. (2000). A Book." in page and "University A" in page and "Ann Lee" in page
     result, _ = build(tmp_path, front.replace("CSL", "nope.csl"))
     assert "paper.md:9: error: citation style file not found: nope.csl" in result.stderr, result.stderr
+
+
+def test_quartos_variables_are_read(tmp_path):
+    """An author's trial (a Quarto paper): `title: "{{< var title >}}"` with `_variables.yml`
+    beside it lost the title with "needs Quarto's renderer"; a name the file lacks is said so."""
+    (tmp_path / "_variables.yml").write_text('title: "Replay in humans"\nversion: 2\nnested:\n  key: deep value\n',
+                                             encoding="utf-8")
+    result, page = build(tmp_path, '---\ntitle: "{{< var title >}}"\n---\n\n# A\n\nVersion {{< var version >}}, '
+                                   "{{< var nested.key >}}, {{< var titel >}}.\n")
+    assert result.returncode == 0, result.stderr
+    assert '<h1 class="title">Replay in humans' in page and "Version 2, deep value, ." in page
+    assert "paper.md:7: warning: the shortcode '{{< var titel >}}' is left out: _variables.yml has no value " \
+           "'titel' (did you mean 'title'?)" in result.stderr
