@@ -130,6 +130,8 @@ def _foreign(why: str, keys: str) -> dict[str, str]:
 FOREIGN: dict[str, str] = {
     **_foreign("Quarto's and R Markdown's output formats: the editions are named on the command line "
                "(python build.py pdf html …)", "output"),
+    **_foreign("an option of papaja's APA template: each edition has its own layout", "annotate_references "
+               "floatsintext figurelist tablelist footnotelist linenumbers draft figsintext wordcount"),
     "format": "Quarto's output formats: the editions are named on the command line (python build.py pdf html …); "
               "the bibliography, csl, lang and metadata-files a format names are read as the document's",
     **_foreign("the build runs no code: a code chunk is shown as its code, or left out where its author hides "

@@ -86,7 +86,7 @@ class Reader:
 # Other names for this build's keys (``language:`` for ``lang``), said; pandoc's own names
 # for them, read without a word (a pandoc user's ``reference-section-title`` was "unknown").
 ALIASES = {"language": "lang"}
-PANDOC_NAMES = {"reference-section-title": "bibliography-title"}
+PANDOC_NAMES = {"reference-section-title": "bibliography-title", "shorttitle": "short-title"}  # papaja's too
 
 
 def capitalised_keys(reader: Reader) -> None:
@@ -536,17 +536,32 @@ def license_and_copyright(reader: Reader) -> None:
 
 
 def thanks(reader: Reader) -> None:
-    """LaTeX's and Quarto's ``thanks`` (a note on the title: a grant, a colleague's help)
-    read as the acknowledgements, after the ones the author wrote under that key."""
-    given = reader.fields.get("thanks")
-    if given is None:
+    """LaTeX's and Quarto's ``thanks`` (a note on the title: a grant, a colleague's help) and
+    papaja's ``authornote`` (APA's author note: funding, disclosures, correspondence) read
+    as the acknowledgements, after the ones the author wrote under that key."""
+    for key in ("thanks", "authornote"):
+        if reader.fields.get(key) is None:
+            continue
+        if "acknowledgements" not in reader.fields:
+            reader.move(key, "acknowledgements")
+            continue
+        reader.fields["acknowledgements"] = pf.MetaBlocks(
+            *[block for value in (reader.fields["acknowledgements"], reader.fields.pop(key))
+              for block in (value.content if isinstance(value, pf.MetaBlocks) else [pf.Para(*inlines_of(value))])])
+
+
+def masked(reader: Reader) -> None:
+    """papaja's ``mask: yes`` (a copy for blind review): the DOCX edition's, which leaves out
+    what names the authors (``docx: {review: true}``); the others name them, which a warning
+    says."""
+    value = reader.fields.pop("mask", None)
+    if not (isinstance(value, pf.MetaBool) and value.boolean or as_text(value).lower() in ("yes", "true")):
         return
-    if "acknowledgements" not in reader.fields:
-        reader.move("thanks", "acknowledgements")
-        return
-    reader.fields["acknowledgements"] = pf.MetaBlocks(
-        *[block for value in (reader.fields["acknowledgements"], reader.fields.pop("thanks"))
-          for block in (value.content if isinstance(value, pf.MetaBlocks) else [pf.Para(*inlines_of(value))])])
+    if "docx" not in reader.fields:
+        reader.fields["docx"] = pf.MetaMap(review=pf.MetaBool(True))
+    reader.warn("mask", "'mask' is read as docx: {review: true}: the docx edition is the copy for blind review "
+                "(no authors, affiliations, acknowledgements); the other editions name the authors",
+                "build the docx edition for the reviewers: python build.py docx")
 
 
 def dated(reader: Reader, doc: pf.Doc) -> None:
@@ -581,5 +596,6 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     citation(reader)
     license_and_copyright(reader)
     thanks(reader)
+    masked(reader)
     dated(reader, doc)
     foreign_keys(reader, doc)

@@ -358,3 +358,21 @@ def test_quartos_variables_are_read(tmp_path):
     assert '<h1 class="title">Replay in humans' in page and "Version 2, deep value, ." in page
     assert "paper.md:7: warning: the shortcode '{{< var titel >}}' is left out: _variables.yml has no value " \
            "'titel' (did you mean 'title'?)" in result.stderr
+
+
+def test_papajas_author_note_mask_and_options(tmp_path):
+    """An author's trial (a papaja meta-analysis): `authornote` (funding, conflicts, data) was
+    an "unknown key (did you mean 'author'?)" and lost; `mask: yes` printed the authors with
+    no word; papaja's layout options were unknown keys."""
+    import zipfile
+    text = ('---\ntitle: T\nshorttitle: Short\nauthor:\n  - name: Ann Lee\n    affiliation: "1"\naffiliation:\n'
+            '  - id: "1"\n    institution: Wundt University\nauthornote: Funded by grant 42.\nmask: yes\n'
+            "floatsintext: no\n---\n\n# A\n\nText.\n")
+    result, page = build(tmp_path, text, "html", "docx")
+    assert result.returncode == 0, result.stderr
+    assert "Funded by grant 42." in page and "unknown metadata key" not in result.stderr
+    assert "paper.md:11: warning: 'mask' is read as docx: {review: true}" in result.stderr
+    assert "paper.md:12: warning: 'floatsintext' is left out: an option of papaja's APA template" in result.stderr
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as docx:
+        document = docx.read("word/document.xml").decode("utf-8")
+    assert "Ann Lee" not in document and "Wundt" not in document and "grant 42" not in document
