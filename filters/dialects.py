@@ -33,7 +33,7 @@ from pathlib import Path
 
 import panflute as pf
 
-from core.diagnostics import error, locate, source_files, warn
+from core.diagnostics import error, locate, source_files, suggestion, warn
 from core.language import LANGUAGE_CODES, term
 from core.markup import as_text, text_to_inlines
 from core.metadatafile import Source, metadata_files
@@ -46,6 +46,8 @@ from filters.frontmatter import inlines_of
 # An affiliation's parts, in the order printed: Quarto's, and papaja's and rticles'
 # `institution` for its name
 ADDRESS_PARTS = ("department", "name", "institution", "address", "city", "region", "state", "postal-code", "country")
+# What looks like an affiliation's id, not its name ("a1", "uni-2"): a word without spaces
+ID_LIKE = re.compile(r"[\w.-]{1,12}")
 # Marks an affiliation list may carry beside its indices (rticles': "1, *"), not affiliations.
 AFFILIATION_MARKS = frozenset("*†‡§¶#")
 def affiliation_indices(value: str) -> list[str] | None:
@@ -198,13 +200,13 @@ def foreign_keys(reader: Reader, doc: pf.Doc) -> None:
 def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
     """The top-level ``affiliations`` by their ``index`` (JOSS) or ``id`` (Quarto),
     each as ``{name, ror}``; the list itself is taken out of the metadata."""
-    value = reader.fields.pop("affiliations", None)
-    if value is None and isinstance(reader.fields.get("affiliation"), pf.MetaList):  # rticles' list
-        value = reader.fields.pop("affiliation")
+    value, written = reader.fields.pop("affiliations", None), "affiliations"
+    if value is None and isinstance(reader.fields.get("affiliation"), pf.MetaList):  # rticles' and papaja's list
+        value, written = reader.fields.pop("affiliation"), "affiliation"
     listed = reader.fields.get("address")  # rticles' Elsevier list: [{code: a, address: …}]
     if value is None and isinstance(listed, pf.MetaList) and listed.content \
             and all(isinstance(item, pf.MetaMap) and "code" in item.content.dict for item in listed.content):
-        value = reader.fields.pop("address")
+        value, written = reader.fields.pop("address"), "address"
     if value is None:
         return {}
     items = list(value.content) if isinstance(value, pf.MetaList) else [value]
@@ -215,8 +217,11 @@ def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
             unlinked.append(position)
             continue
         key = as_text(item.content.dict.get("index") or item.content.dict.get("id") or item.content.dict.get("code"))
-        if key:
-            table[key] = affiliation_map(item, f"affiliations.{position}", reader.source)
+        if key in table:  # the second would silently stand for the first
+            reader.warn(f"{written}.{position}", f"affiliation '{key}' is listed twice: its second place is "
+                        "left out", "give each affiliation an id of its own")
+        elif key:
+            table[key] = affiliation_map(item, f"{written}.{position}", reader.source)
         else:
             unlinked.append(position)
     reader.unlinked = unlinked  # reported once the authors are read
@@ -286,6 +291,10 @@ def author_affiliations(value, key: str, table: dict, reader: Reader) -> list | 
                             "say `corresponding: true` for the corresponding author, `equal-contrib: true` for "
                             "an equal contribution")
             if refs is None:
+                if table and ID_LIKE.fullmatch(written) and written not in table:  # "nope" among ids 1, 2
+                    reader.warn(where, f"affiliation '{written}' is not in the list of affiliations: it is "
+                                "printed as a name", suggestion(written, sorted(table),
+                                                                 "give it as one of the listed ids"))
                 found.append(pf.MetaMap(name=item))
                 continue
         for ref in refs:

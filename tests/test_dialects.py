@@ -376,3 +376,18 @@ def test_papajas_author_note_mask_and_options(tmp_path):
     with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as docx:
         document = docx.read("word/document.xml").decode("utf-8")
     assert "Ann Lee" not in document and "Wundt" not in document and "grant 42" not in document
+
+
+def test_an_affiliation_listed_twice_or_named_by_an_unknown_id_is_said(tmp_path):
+    """An attacker's round: a second `id: "1"` silently replaced the first; an author's
+    `affiliation: "nope"` among ids printed "nope" as an institution without a word."""
+    text = ('---\ntitle: T\nauthor:\n  - name: Ann Lee\n    affiliation: "1"\n  - name: Bo Chen\n'
+            '    affiliation: "uni-c"\n  - name: Cy Diaz\n    affiliation: "MIT Media Lab"\naffiliation:\n'
+            '  - id: "1"\n    institution: University A\n  - id: "1"\n    institution: University B\n'
+            '  - id: "uni-b"\n    institution: University C\n---\n\n# A\n\nText.\n')
+    result, page = build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:13: warning: affiliation '1' is listed twice: its second place is left out" in result.stderr
+    assert "paper.md:7: warning: affiliation 'uni-c' is not in the list of affiliations: it is printed as a " \
+           "name (did you mean 'uni-b'?)" in result.stderr
+    assert "MIT Media Lab" in page and "'MIT Media Lab'" not in result.stderr and "University A" in page
