@@ -40,16 +40,14 @@ class Source:
         """(file, line) of a dotted key, or of the key Quarto reads it from under an output
         format (``format.pdf.csl``), or of the nearest key above it; (the first metadata
         file, None) when none is written."""
-        under_format = next((place for key, place in self.places.items()
-                             if key.startswith("format.") and key.split(".", 2)[2:] == [path]), None) \
-            if path not in self.places else None
-        if under_format:
-            return under_format
+        written = path
         while path:
             if path in self.places:
                 return self.places[path]
             path = path.rpartition(".")[0]
-        return self.path, None
+        # not written, nor anything above it: looked for under a format only then (a scan)
+        return next((place for key, place in self.places.items()
+                     if key.startswith("format.") and key.split(".", 2)[2:] == [written]), (self.path, None))
 
     def line(self, path: str) -> int | None:
         return self.where(path)[1]

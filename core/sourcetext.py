@@ -762,7 +762,8 @@ TEXT_REFERENCE_USE = re.compile(r"\(ref:([\w.:-]+)\)")
 def quoted(text: str, position: int, headers: list[tuple[int, int]]) -> str:
     """A text reference's text as it stands at ``position``: in a chunk's header, inside an
     option's quotes (its quotes escaped, its line breaks spaces)."""
-    if any(start <= position < end for start, end in headers):
+    index = bisect.bisect_right(headers, (position, float("inf"))) - 1  # headers: in order, apart
+    if index >= 0 and position < headers[index][1]:
         return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return text
 
