@@ -135,6 +135,16 @@ KEYS: dict[str, dict[str, Key]] = {
                              []),
         "time_references": Key(dict, "PRESENT_REF, PAST_REF, FUTURE_REF → the words that say it (now, former)",
                                {}),
+        "duration_anchors": Key(dict, "FUTURE_REF, PAST_REF → the words after a duration without a number that "
+                                      "make it a time before or after the text's (a few days later, birkaç yıl "
+                                      "önce)", {}),
+        "day_parts": Key(dict, "a part of the day (MO, AF, EV, NI: TIMEX2's) → its words, every form", {}),
+        "day_part_forms": Key(list, "(before, after) regexes around a day's date, both matching, that put it in a "
+                                    "part of the day ({part}): the morning of 31 January, 2 Eylül sabahı", []),
+        "day_part_alone_forms": Key(list, "regexes: a part of the day ({part}) on the day the text is at: that "
+                                          "morning, o gece", []),
+        "clock_forms": Key(list, "regexes: a time of day (groups `hour`, `minute`, and `am` or `pm` if it says "
+                                 "which half): 3:00 a.m., saat 14.30", []),
         "seasons": Key(dict, "a season (SP, SU, FA, WI) → its words alone, every form (a season with its year "
                              "is a date: date_parts)", {}),
         "season_alone_forms": Key(list, "regexes: a season without its year ({season}), a date in the year of "

@@ -2,7 +2,10 @@
 them (the ACE 2005 guidelines, which WikiWars annotates): how long ("three years" P3Y,
 "a few days" PXD, "a 46-day siege" P46D), when against the time of writing ("now"
 PRESENT_REF, "former" PAST_REF, "the future" FUTURE_REF), a decade ("the 1920s" 192),
-a century ("the 19th century" 18), a year before the common era ("480 BC" BC0480).
+a century ("the 19th century" 18), a year before the common era ("480 BC" BC0480, "the
+470s BC" BC047), a time counted from the text's ("a few days later" FUTURE_REF, "two
+years ago" the year less two), a time of day or a part of it ("3:00 a.m.", "the morning
+of 31 January 1965" 1965-01-31TMO).
 
 ``filters.dates`` reads the calendar dates (a season among them: "the summer of 1943",
 and "that winter" in the year the text is at), which the chronology prints; this module reads the rest from the
@@ -16,7 +19,7 @@ year before it is read here, never printed in the appendix.
 >>> [(t.text, t.value) for t in temporal_expressions("In the 1920s, and in 480 BC.", "en")]
 [('the 1920s', '192'), ('480 BC', 'BC0480')]
 >>> [(t.text, t.value) for t in temporal_expressions("Birkaç gün sonra, günümüzde; MÖ 480", "tr")]
-[('Birkaç gün', 'PXD'), ('günümüzde', 'PRESENT_REF'), ('MÖ 480', 'BC0480')]
+[('Birkaç gün sonra', 'FUTURE_REF'), ('günümüzde', 'PRESENT_REF'), ('MÖ 480', 'BC0480')]
 """
 from __future__ import annotations
 
@@ -25,8 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.language import base_language, pack, upper_first
+from filters.clauses import date_role
 from filters.dates import (
     Taken,
+    find_relative,
     grammar,
     month_number,
     number_words,
@@ -60,6 +65,11 @@ class Reader:
     era_years: tuple[re.Pattern, ...]
     decades: tuple[re.Pattern, ...]
     centuries: tuple[re.Pattern, ...]
+    anchors: re.Pattern  # after a duration: the word that makes it a time (later, önce)
+    day_parts: tuple[tuple[re.Pattern, re.Pattern], ...]  # (before, after) a day's date
+    day_part: re.Pattern  # a part of the day's word, in a date's own words (the next morning)
+    day_parts_alone: tuple[re.Pattern, ...]  # that morning
+    clocks: tuple[re.Pattern, ...]  # 3:00 a.m.
 
 
 @lru_cache(maxsize=None)
@@ -86,11 +96,25 @@ def reader(lang: str) -> Reader:
                           .replace("{month}", f"(?P<month>{month})").replace("{year}", f"(?P<year>{year})")
                           + "(?![\\w])")
 
+    anchor_words = {word for words in table["duration_anchors"].values() for word in words}
+    part = _words({w for words in table["day_parts"].values() for w in words}, lang) or "(?!)"
     return Reader(durations, references,
                   tuple(form(f, r"\d{1,4}") for f in table["era_forms"]),
                   tuple(form(f, r"\d{1,4}") for f in table["era_year_forms"]),
                   tuple(re.compile(f) for f in table["decade_forms"]),
-                  tuple(re.compile(f) for f in table["century_forms"]))
+                  tuple(re.compile(f) for f in table["century_forms"]),
+                  re.compile(rf"\s+(?P<anchor>{_words(anchor_words, lang) or '(?!)'})(?![\w])"),
+                  tuple((re.compile(before.replace("{part}", f"(?P<part>{part})")),
+                         re.compile(after.replace("{part}", f"(?P<part>{part})")))
+                        for before, after in table["day_part_forms"]),
+                  re.compile(rf"(?<![\w]){part}(?![\w])"),
+                  tuple(re.compile(rf"(?<![\w]){f.replace('{part}', f'(?P<part>{part})')}(?![\w])")
+                        for f in table["day_part_alone_forms"]),
+                  tuple(re.compile(rf"(?<![\w:.]){f}") for f in table["clock_forms"]))
+
+
+# A duration's unit → its years (a year counted from the text's)
+YEARS_OF = {"Y": 1, "DE": 10, "CE": 100}
 
 
 def every_unit(table: dict) -> dict[str, str]:
@@ -123,9 +147,15 @@ def era_value(year: int, month: int | None = None, season: str | None = None) ->
 
 
 def temporal_expressions(text: str, lang: str, taken: list[tuple[int, int]] = (),
-                         era_year: int | None = None) -> list[Timex]:
+                         era_year: int | None = None, years: list[tuple[int, int]] = (),
+                         days: list[tuple[int, str]] = ()) -> list[Timex]:
     """The temporal expressions of ``text`` that are no calendar date, in order, none
     overlapping another or a stretch of ``taken`` (the dates ``filters.dates`` read).
+    A duration counted from the text's time is that time: "two years ago" is the year the
+    text is at (``years``: where a year of our era is told, ``(start, year)``, the
+    first maybe before the text) less two, "a few days later" FUTURE_REF; a time of day
+    or a part of it is on the day the text is at (``days``: where a day is told, its
+    ``YYYY-MM-DD``): "3:00 a.m." T03:00, "that afternoon" TAF.
 
     A year before the common era is read with its era ("480 BC", "MÖ 480"); in a text
     at such a year (``era_year``, the year the text is at), a year without its era where
@@ -146,11 +176,13 @@ def temporal_expressions(text: str, lang: str, taken: list[tuple[int, int]] = ()
     found: list[Timex] = []
     counts_before, counts_after = quantity(lang)
 
-    def add(match: re.Match, value: str, kind: str) -> bool:
-        if used.overlaps(match.start(), match.end()):
+    def add(match: re.Match, value: str, kind: str, end: int | None = None) -> bool:
+        """The expression ``match`` (up to ``end``, if it takes the words after it too)."""
+        end = match.end() if end is None else end
+        if used.overlaps(match.start(), end):
             return False
-        used.add(match.start(), match.end())
-        found.append(Timex(match.start(), match.end(), match.group(0), value, kind))
+        used.add(match.start(), end)
+        found.append(Timex(match.start(), end, text[match.start():end], value, kind))
         return True
 
     def era(match: re.Match, marked: bool) -> None:
@@ -165,22 +197,55 @@ def temporal_expressions(text: str, lang: str, taken: list[tuple[int, int]] = ()
             if add(match, era_value(int(groups["year"]), month, season), "era"):
                 era_year = int(groups["year"])
 
+    # decades and centuries first: "MÖ 5. yüzyıl" is no year 5
+    for pattern in rules.decades:  # before our era with it: "the 470s BC" BC047
+        for match in pattern.finditer(text):
+            before_era = match.groupdict().get("era")
+            add(match, f"BC{int(match.group('decade')):03d}" if before_era else match.group("decade"), "decade")
+    for pattern in rules.centuries:
+        for match in pattern.finditer(text):
+            number = int(match.group("century")) - 1
+            add(match, f"BC{number:02d}" if match.groupdict().get("era") else f"{number:02d}", "century")
     for pattern in rules.eras:
         for match in pattern.finditer(text):
             era(match, True)
     for pattern in rules.era_years if era_year is not None else ():
         for match in pattern.finditer(text):
             era(match, False)
-    for pattern in rules.decades:
-        for match in pattern.finditer(text):
-            add(match, match.group("decade"), "decade")
-    for pattern in rules.centuries:
-        for match in pattern.finditer(text):
-            add(match, f"{int(match.group('century')) - 1:02d}", "century")
+    if era_year is not None:
+        for span, value in counted_before_era(text, lang, era_year, used):
+            if not used.overlaps(*span):
+                used.add(*span)
+                found.append(Timex(*span, text[slice(*span)], value, "era"))
     for match in rules.durations.finditer(text):
         unit = units[(match.group("unit") or match.group("units") or match.group("long")).casefold()]
         count = None if match.group("vague") else 1 if match.group("long") else count_of(match.group("count"), lang)
-        add(match, duration_value(count, unit), "duration")
+        anchor = rules.anchors.match(text, match.end())
+        direction = next(kind for kind, words in table["duration_anchors"].items()
+                         if anchor.group("anchor").casefold() in {w.casefold() for w in words}) if anchor else None
+        at = era_year if era_year is not None else max(((start, year) for start, year in years
+                                                        if start <= match.start()), default=(0, None))[1]
+        if direction and count is None:  # "a few days later": a time after the text's, no length
+            add(match, direction, "reference", anchor.end())
+        elif direction and unit in YEARS_OF and at is not None:  # "five years previously": a year
+            shift = count * YEARS_OF[unit] * (1 if direction == "FUTURE_REF" else -1)
+            add(match, era_value(at - shift) if era_year is not None else f"{at + shift:04d}", "year", anchor.end())
+        else:
+            add(match, duration_value(count, unit), "duration")
+    def day_at(position: int) -> str | None:
+        return max(((start, day) for start, day in days if start <= position), default=(0, None))[1]
+
+    for pattern in rules.clocks:
+        for match in pattern.finditer(text):
+            day = day_at(match.start())
+            hour = int(match.group("hour")) % 12 + (12 if match.groupdict().get("pm") else 0) \
+                if match.groupdict().get("am") or match.groupdict().get("pm") else int(match.group("hour"))
+            if day:
+                add(match, f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}", "time")
+    for pattern in rules.day_parts_alone:
+        for match in pattern.finditer(text):
+            if day := day_at(match.start()):
+                add(match, f"{day}T{part_code(match.group('part'), lang)}", "time")
     for match in rules.references.finditer(text):
         word = match.group(0).casefold()
         add(match, next(kind for kind, words in table["time_references"].items()
@@ -189,6 +254,68 @@ def temporal_expressions(text: str, lang: str, taken: list[tuple[int, int]] = ()
         for match in pattern.finditer(text):
             add(match, era_value(era_year, season=season_code(match.group("season"), lang)), "season")
     return sorted(found, key=lambda timex: timex.start)
+
+
+def counted_before_era(text: str, lang: str, year: int, used: Taken) -> list[tuple[tuple[int, int], str]]:
+    """In a text at a ``year`` before the common era, the years counted from it ("the
+    following year", "14 years later": later is a smaller year) and the months alone
+    ("in September"), as the dates' relative forms read them (``find_relative``), with
+    their values; none where ``used`` holds a date already.
+
+    >>> counted_before_era("The following year, and in September, 14 years later", "en", 492, Taken(""))
+    [((0, 18), 'BC0491'), ((24, 36), 'BC0491-09'), ((38, 52), 'BC0477')]
+    """
+    counted = []
+    for match in find_relative(text, lang, []):
+        if used.overlaps(match.start, match.end):
+            continue
+        if match.relative == "years":  # the text is at that year from here on
+            year -= match.value[0]
+            counted.append(((match.start, match.end), era_value(year)))
+        elif match.relative == "year" and match.value[1] is None and match.value[0]:
+            counted.append(((match.start, match.end), era_value(year, match.value[0])))
+    return counted
+
+
+DAY = re.compile(r"(?:BC)?\d{4}-\d{2}-\d{2}")
+
+
+def day_part(text: str, start: int, end: int, value: str, lang: str) -> tuple[int, int, str]:
+    """A day's date in a part of the day, as TIMEX2 writes it: the words that say so
+    taken with it, the part's code after the day ("the morning of 31 January 1965"
+    1965-01-31TMO; "the next morning", whose own words say it). Anything else as it is.
+
+    >>> day_part("On the morning of 31 January 1965 the", 18, 33, "1965-01-31", "en")
+    (3, 33, '1965-01-31TMO')
+    >>> day_part("2 Eylül 1922 sabahı ordu", 0, 12, "1922-09-02", "tr")
+    (0, 19, '1922-09-02TMO')
+    >>> day_part("the next morning", 0, 16, "1904-02-09", "en"), day_part("in 1904", 3, 7, "1904", "en")
+    ((0, 16, '1904-02-09TMO'), (3, 7, '1904'))
+    """
+    lang = base_language(lang)
+    rules = reader(lang)
+    day = DAY.match(value)  # a night's range of two days is its first
+    if not day:
+        return start, end, value
+    code = None
+    for before, after in rules.day_parts:  # an empty regex: nothing asked on that side
+        head = before.search(text, max(0, start - 60), start) if before.pattern else None
+        tail = after.match(text, end) if after.pattern else None
+        if (before.pattern and not head) or (after.pattern and not tail):
+            continue
+        code = part_code((head or tail).group("part"), lang)
+        start, end = (head.start() if head else start), (tail.end() if tail else end)
+        break
+    if code is None:
+        own = rules.day_part.search(text, start, end)
+        code = part_code(own.group(0), lang) if own else None
+    return (start, end, f"{day.group(0)}T{code}") if code else (start, end, value)
+
+
+def part_code(word: str, lang: str) -> str:
+    """A part of the day's word → its TIMEX2 code: ``"Morning"`` → ``MO``."""
+    word = word.casefold()
+    return next(code for code, words in pack(lang)["day_parts"].items() if word in {w.casefold() for w in words})
 
 
 @dataclass
@@ -204,14 +331,23 @@ class Narrative:
     lang: str
     year: int | None = None
     before_era: bool = False
+    day: str | None = None  # the day it is at, YYYY-MM-DD
 
-    def read(self, text: str, dated: list[tuple[int, int, int | None]] = ()) -> list[Timex]:
+    def read(self, text: str, dated: list[tuple[int, int, int | None, str]] = ()) -> list[Timex]:
         """The paragraph's expressions (``temporal_expressions``); ``dated``: the start,
-        end and year of each date ``filters.dates`` read in it."""
-        found = temporal_expressions(text, self.lang, [(start, end) for start, end, _ in dated],
-                                     self.year if self.before_era else None)
-        told = [(start, year, False) for start, _, year in dated if year] + \
-               [(timex.start, int(timex.value[2:6]), True) for timex in found if timex.kind == "era"]
+        end, year and TIMEX2 value of each date ``filters.dates`` read in it."""
+        days = [(start, DAY.match(value).group(0)) for start, _, _, value in dated if value and DAY.match(value)]
+        found = temporal_expressions(text, self.lang, [(start, end) for start, end, _, _ in dated],
+                                     self.year if self.before_era else None,
+                                     [(start, year) for start, _, year, _ in dated if year] +
+                                     ([(-1, self.year)] if self.year and not self.before_era else []),
+                                     ([(-1, self.day)] if self.day else []) + days)
+        if days:
+            self.day = days[-1][1]
+        # a year that starts or ends a period ("since 513 BC") is not where the text is
+        told = [(start, year, False) for start, _, year, _ in dated if year] + \
+               [(timex.start, int(timex.value[2:6]), True) for timex in found if timex.kind == "era"
+                and date_role(text[max(0, timex.start - 80):timex.start], text[timex.start:], self.lang) != "period"]
         if told:
             _, self.year, self.before_era = max(told)
         return found

@@ -289,6 +289,15 @@ DATES = {
                          "PAST_REF": ["former", "formerly", "recent", "recently", "the past",
                                       "once-powerful"],
                          "FUTURE_REF": ["the future", "future"]},
+    "duration_anchors": {"FUTURE_REF": ["later", "afterwards", "thereafter"],
+                         "PAST_REF": ["earlier", "ago", "previously"]},
+    "day_parts": {"MO": ["morning"], "AF": ["afternoon"], "EV": ["evening"], "NI": ["night", "night-time"]},
+    # "the morning of 31 January 1965", "early in the morning of 29 April", "the early morning hours of 30 April"
+    "day_part_forms": [(r"(?:\b(?:[Ee]arly|[Ll]ate)\s+(?:in\s+)?)?\b[Tt]he\s+(?:(?:early|late)\s+)?{part}"
+                        r"(?:\s+hours)?\s+of\s+$", "")],
+    "day_part_alone_forms": [r"(?:[Tt]hat|[Tt]his)\s+{part}"],
+    "clock_forms": [r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?:(?P<am>a\.m\.|AM\b|am\b)|"
+                    r"(?P<pm>p\.m\.|PM\b|pm\b))"],
     "seasons": {"SP": ["spring"], "SU": ["summer"], "FA": ["autumn", "fall"], "WI": ["winter"]},
     # A season alone, with the word that points at it (taken out of the entry with it); "fall"
     # only after one that makes it a time: not "after the city's fall", "the fall of Saigon"
@@ -297,12 +306,19 @@ DATES = {
                            r"(?:(?:(?<=[Ii]n )|(?<=[Dd]uring )|(?<=[Bb]y )|(?<=[Uu]ntil ))the|[Tt]hat|[Tt]his|[Ll]ast|"
                            r"[Nn]ext|[Ee]arly|[Ll]ate)\s+{season}(?!\s+of\b)"],
     "era_forms": [r"(?:(?:{season}\s+of\s+)|(?:{month}\s+))?{year}\s*(?:BC|BCE|B\.C\.(?:E\.)?)(?![\w])",
-                  r"(?:BC|BCE)\s+{year}"],
+                  r"(?:BC|BCE)\s+{year}",
+                  # a range's first year, its era after the last: "(492–490 BC)"
+                  r"{year}(?=\s*[-–]\s*\d{1,4}\s*(?:BC|BCE|B\.C\.))"],
     "era_year_forms": [r"(?:(?<=[Ii]n )|(?<=[Bb]y )|(?<=[Ff]rom )|(?<=[Uu]ntil )|(?<=[Ss]ince )|(?<=[Aa]fter )|"
                        r"(?<=[Bb]efore )|(?<=[Dd]uring )|(?<=rest of )|(?<=[Ii]n early )|(?<=[Ii]n late ))"
                        r"(?:{month}\s+)?{year}(?!\s*[-–]\s*\d|[,.]\d|\s*%)"],
-    "decade_forms": [r"(?<![\w-])(?:[Tt]he\s+)?(?:(?:early|mid|late)[- ]?)?(?P<decade>1\d\d|20\d)0['’]?s\b"],
-    "century_forms": [r"(?<![\w-])(?:[Tt]he\s+)?(?P<century>[12]?\d)(?:st|nd|rd|th)\s+century\b"],
+    # a decade or a century before the common era has it after: "the 470s BC", "the 4th century BC"
+    "decade_forms": [r"(?<![\w-])(?:[Tt]he\s+)?(?:(?:early|mid|late)[- ]?)?(?P<decade>\d{1,3})0['’]?s\s*"
+                     r"(?P<era>BC|BCE|B\.C\.)",
+                     r"(?<![\w-])(?:[Tt]he\s+)?(?:(?:early|mid|late)[- ]?)?(?P<decade>1\d\d|20\d)0['’]?s\b"],
+    "century_forms": [r"(?<![\w-])(?:[Tt]he\s+)?(?P<century>[12]?\d)(?:st|nd|rd|th)\s+century\s*"
+                      r"(?P<era>BC|BCE|B\.C\.)",
+                      r"(?<![\w-])(?:[Tt]he\s+)?(?P<century>[12]?\d)(?:st|nd|rd|th)\s+century\b"],
     "period": [(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]o|[Bb]eyond|[Tt]hrough)\s+$", ""),
                (r"\b[Ff]rom\s+$", r"^\S*\s+(?:to|until|till|through)\b"),
                (r"\b[Ff]rom\s+.{3,30}\s+to\s+$", ""), (r"\b[Bb]etween\s+$", r"^\S*\s+and\b"),

@@ -273,6 +273,13 @@ DATES = {
                                         "şu anda", "şu an", "hâlihazırda", "halihazırda"],
                          "PAST_REF": ["eskiden", "geçmişte", "önceden", "vaktiyle", "bir zamanlar"],
                          "FUTURE_REF": ["gelecekte", "ileride", "gelecek"]},
+    "duration_anchors": {"FUTURE_REF": ["sonra"], "PAST_REF": ["önce", "evvel"]},
+    "day_parts": {"MO": ["sabah", "sabahı", "sabahında", "sabahleyin"], "AF": ["öğleden sonra"],
+                  "EV": ["akşam", "akşamı", "akşamında", "akşamüstü"], "NI": ["gece", "gecesi", "gecesinde"]},
+    # "2 Eylül 1922 sabahı", "9/10 Eylül gecesi"
+    "day_part_forms": [("", r"\s+{part}\b")],
+    "day_part_alone_forms": [r"(?:[Oo]|[Aa]ynı)\s+{part}"],
+    "clock_forms": [r"[Ss]aat\s+(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)"],
     "seasons": {"SP": ["ilkbahar", "ilkbaharı", "ilkbaharında", "ilkbaharda", "bahar", "baharı", "baharında",
                        "baharda"],
                 "SU": ["yaz", "yazın", "yazında"],  # not "yazı": "bu yazı" is this article
@@ -285,7 +292,8 @@ DATES = {
     "era_year_forms": [r"(?:{month}\s+)?{year}(?=['’]?(?:d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae]|[ae]|[ıiuü]n[ıiuü]n)\b)"],
     "decade_forms": [r"(?<![\w-])(?P<decade>1\d\d|20\d)0['’]?l[ıi]\s+yıl\w*",
                      r"(?<![\w-])(?P<decade>1\d\d|20\d)0['’]?l[ae]r\w*"],
-    "century_forms": [r"(?<![\w-])(?P<century>[12]?\d)\.\s*(?:yüzyıl|yy\.|asır)\w*"],
+    "century_forms": [r"(?<![\w-])(?P<era>MÖ|M\.\s?Ö\.)\s*(?P<century>[12]?\d)\.\s*(?:yüzyıl|yy\.|asır)\w*",
+                      r"(?<![\w-])(?P<century>[12]?\d)\.\s*(?:yüzyıl|yy\.|asır)\w*"],
     # What a date is, read from the words around it: (before, after) regexes on
     # the text before the date and after it (from its suffix on); both must match.
     # A period's end is not an event ("Mayıs 1994’ten Nisan 2016’ya kadar"); a
