@@ -90,15 +90,44 @@ def anchors_of(inlines) -> dict[str, tuple[int, int]]:
 
 
 YEARS = re.compile(r"\d{4}(?:\s*(?:[-–,]|and)\s*\d{4})+")
+# What parts a range of days or months in its text: "July 1–3, 1863", "6-7 February",
+# "March 19-April 30"
+RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+DAYS_OR_MONTHS = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+# "July 25 of that year": one TIMEX2, the day's value; the chronology reads "that year" apart
+OF_YEAR = re.compile(r"\s+of\s+(?:that|the same|the following|this)\s+year\b")
+
+
+def of_year(dated: list[tuple], paragraph: str) -> list[tuple]:
+    """``(start, end, value, date)`` of a paragraph's dates, a month or day followed by "of
+    that year" taking those words (and the year's date read in them dropped)."""
+    joined, dropped = [], set()
+    for start, end, value, date in dated:
+        if id(date) in dropped:
+            continue
+        tail = OF_YEAR.match(paragraph, end)
+        if tail and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+            dropped |= {id(other) for _, _, _, other in dated if other.start >= end and other.end <= tail.end()}
+            end = tail.end()
+        joined.append((start, end, value, date))
+    return [item for item in joined if id(item[3]) not in dropped]
 
 
 def timex_parts(start: int, end: int, value: str, written: str, inferred: bool) -> list[dict]:
     """A date as TIMEX2 annotate it: a range of years ("1861-1863") or a list of them
     ("1940, 1941 and 1942", which the chronology reads as one range) is one expression
-    per year; anything else is one."""
+    per year; a range of days or months ("July 1–3, 1863") is two, its start and its end,
+    parted at its dash; anything else is one."""
     if YEARS.fullmatch(written) and re.fullmatch(r"\d{4}/\d{4}", value):
         return [{"start": start + m.start(), "end": start + m.end(), "value": m.group(0), "inferred": inferred}
                 for m in re.finditer(r"\d{4}", written)]
+    first, _, last = value.partition("/")
+    dash = RANGE_DASH.search(written)
+    if last and dash and DAYS_OR_MONTHS.fullmatch(first) and DAYS_OR_MONTHS.fullmatch(last):
+        return [{"start": start, "end": start + dash.start(), "value": first, "inferred": inferred},
+                {"start": start + dash.end(), "end": end, "value": last, "inferred": inferred}]
     return [{"start": start, "end": end, "value": value, "inferred": inferred}]
 
 
@@ -120,7 +149,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     )
     from filters.dates import find_dates
     from filters.events import group_events
-    from filters.timex import Narrative
+    from filters.timex import Narrative, day_part
 
     collector = Collector(lang, True, True, pf.Doc())
     dates, places = [], {}
@@ -129,14 +158,20 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
         if is_heading(paragraph):
             collector.section = collector.title = paragraph.strip()
             collector.narrated = heading_date(collector.title, lang) or collector.narrated
-            dates += [part for m in find_dates(paragraph, lang)
+            found = find_dates(paragraph, lang)
+            dates += [part for m in found
                       for part in timex_parts(offset + m.start, offset + m.end, m.span.iso, m.text, False)]
+            # a heading's other expressions too ("Second invasion of Greece (480-479 BC)")
+            dates += [{"start": offset + t.start, "end": offset + t.end, "value": t.value, "inferred": False}
+                      for t in narrative.read(paragraph, [(m.start, m.end, m.span.last.year, m.span.timex)
+                                                          for m in found])]
             continue
         inlines = inlines_of(paragraph)
         line, bounds, objects = inline_text(inlines, lang)
         found = dates_of(line, inlines, bounds, collector, collector.narrated)
-        dates += [part for f in found if f.span is not None for part in timex_parts(
-            offset + f.start, offset + f.end, f.span.timex, paragraph[f.start:f.end], f.inferred is not None)]
+        dated = [(*day_part(paragraph, f.start, f.end, f.span.timex, lang), f) for f in found if f.span is not None]
+        dates += [part for a, b, value, f in of_year(dated, paragraph) for part in timex_parts(
+            offset + a, offset + b, value, paragraph[f.start:f.end], f.inferred is not None)]
         dates += other_expressions(paragraph, offset, found, narrative)
         marked = record(found, line, inlines, bounds, objects, collector, None)
         places.update({anchor: (offset + a, offset + b) for anchor, (a, b) in anchors_of(marked).items()})
@@ -149,7 +184,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
 def other_expressions(paragraph: str, offset: int, found, narrative) -> list[dict]:
     """The paragraph's temporal expressions that are no calendar date (``filters.timex``:
     durations, references to the present, seasons, decades, years before the common era)."""
-    dated = [(f.start, f.end, f.span.last.year if f.span else None) for f in found]
+    dated = [(f.start, f.end, f.span.last.year if f.span else None, f.span.timex if f.span else None) for f in found]
     return [{"start": offset + t.start, "end": offset + t.end, "value": t.value, "inferred": False}
             for t in narrative.read(paragraph, dated)]
 
