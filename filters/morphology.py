@@ -269,8 +269,11 @@ def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, i
     inner = following is not None and following.bare == "ile" and any(
         (verb_form(token.bare, lang) or ("",))[0].endswith("relative")
         for token in rest)  # "… anlaşma ile sona eren savaş"
-    if told and not inner and (case in ("", "locative") and not after_head
-                               or sentence[start:extent[0]].rstrip().endswith(",")):
+    # the main clause dated by a date of its own ("… açılan bu tesis, 1983 yılına kadar hizmet
+    # vermiştir"): ours is the relative clause's
+    dated_apart = any(other >= extent[1] for other in others)
+    if told and not inner and not dated_apart and (case in ("", "locative") and not after_head
+                                                   or sentence[start:extent[0]].rstrip().endswith(",")):
         # "… toplanan zirvede katılmıştır", "… gelen ekipler başlamıştır": the main
         # clause tells the event the date belongs to
         return None
@@ -404,8 +407,14 @@ def listed(sentence: str, clause: tuple[int, int], own: tuple[int, int], extents
         return None
     markers = {*table["clause_start_drop"], *(lower(w, lang) for w in table["discourse"])}
     own_count = len([w for w in parts[1][0] if lower(w, lang) not in markers])  # "üçüncü zirve ise ⟨2⟩"
+    named = [parts[0][1], *(after for _, after in parts[1:-1])]
     if own_count or not parts[0][1]:  # "Ağdam ⟨1⟩, Kelbecer ⟨2⟩ …": as many words after the last date as after the first
         shared_after = parts[-1][1][len(parts[0][1]):]
+    elif all(words and all(w[:1].isupper() for w in words) for words in named):
+        # "⟨1⟩ Alman-Avusturya, ⟨2⟩ Macaristan, ⟨3⟩ Çekoslovakya cumhuriyet ilan ettiler": each
+        # part names its subject; the last one's name is its capitalised words, the rest is shared
+        lead = next((i for i, w in enumerate(parts[-1][1]) if not w[:1].isupper()), len(parts[-1][1]))
+        shared_after = parts[-1][1][lead:]
     else:  # "⟨1⟩ ikili anlaşmalar ve ⟨2⟩ … bir deklarasyon imzalanmıştır": the last part's own words run to the verb
         verb = parts[-1][1][-1:]
         light = parts[-1][1][-2:-1] if verb and re.match(table["light_verbs"], verb[0]) else []

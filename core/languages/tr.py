@@ -442,7 +442,7 @@ CLAUSES = {
     "finite": {"a": "mıştır", "ı": "mıştır", "e": "miştir", "i": "miştir", "o": "muştur",
                "u": "muştur", "ö": "müştür", "ü": "müştür"},
     "negative": r"m[ae]m[ıiuü]ş",
-    "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r)[.!?]?$",
+    "finite_verb": r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]ş|[dt][ıiuü]r|m[ae]kt[ae]d[ıiuü]r|l[ae]rd[ıiuü]r|[dt][ıiuü]l[ae]r)[.!?]?$",
     # The instrumental ("bildiriyle", "protokolle") ends a head noun, like "… ile".
     "instrumental": r"(?:[^aeıioöuü\W]l[ae]|yl[ae])$",
     # Case endings taken off a head noun or a subject: (regex, replacement).
