@@ -227,6 +227,10 @@ class Collector:
     # the last date the text narrated (not a period's end, not a plan), carried from
     # paragraph to paragraph and section to section: "On 10 October" takes its year
     narrated: DateSpan | None = None
+    # the time a section's title puts it at ("Fall of Communism in Eastern Europe, 1989"):
+    # a day without a year after a look back ("… crushed in 1956 and in 1968. In October …")
+    # is in it, not in the year looked back to
+    section_time: DateSpan | None = None
     recent: list = field(default_factory=list)  # the last sentences read, with their paragraphs
     topic: str | None = None   # the name the text's first sentence opens with: a biography's subject
     begun: bool = False
@@ -387,6 +391,9 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue  # "O kış … Aralık 1920’de ayaklandı": the sentence's own date says when
         before = bool(narrated)
         last = narrated[-1].span if narrated else previous
+        section = collector.section_time
+        if match.relative == "year" and section and last and last.last.year < section.start.year:
+            last = section  # the text looked back before its section's time: the day is in that time
         # a year: from the nearest date before in the paragraph, else from the date the
         # text told before it; but when that puts the day after a full date later in the
         # paragraph, from that date, if the day then comes before it ("The extension of
@@ -629,6 +636,20 @@ def heading_date(title: str, lang: str) -> DateSpan | None:
     return DateSpan(dates[0].span.start) if dates else None
 
 
+def section_time(title: str, lang: str) -> DateSpan | None:
+    """The time a section's title puts its text at: a date that ends the title ("Fall of
+    Communism in Eastern Europe, 1989", "Campaign of 1905", "1919"), not one that names a
+    thing in it ("The 1956 revolution and after").
+
+    >>> section_time("The Breakup of Yugoslavia, 1990–1992", "en").iso, section_time("The 1956 revolution", "en")
+    ('1990', None)
+    """
+    dates = find_dates(title, lang)
+    if not dates or re.search(r"\w", title[dates[-1].end:]):
+        return None
+    return DateSpan(dates[0].span.start)
+
+
 def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) -> None:
     """Visit the body's paragraphs in reading order, section by section, and the
     notes of each paragraph after it. Only blocks are walked (not every inline, as
@@ -647,6 +668,7 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
             collector.recent = []  # a section's actors are its own
+            collector.section_time = section_time(collector.title, collector.lang)
             collector.narrated = heading_date(collector.title, collector.lang) or collector.narrated
         elif isinstance(block, (pf.Para, pf.Plain)):
             inlines = list(block.content.list)  # the list itself: item access costs

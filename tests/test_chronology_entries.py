@@ -253,9 +253,36 @@ def test_each_date_of_a_list_gets_its_own_words_and_the_shared_verb():
     # a later clause without a subject shares the first clause's
     ("Diplomatik ilişkiler 30 Ağustos 1992 tarihinde kurulmuş ve 2005 yılında stratejik ortaklık "
      "seviyesine yükselmiştir.", ("2005", "Diplomatik ilişkiler stratejik ortaklık seviyesine yükselmiştir.")),
+    # a main clause dated by a date of its own (a period's end): the date before is its relative
+    # clause's ("Açılan bu tesis, yılına kadar hizmet vermiştir." before)
+    ("Santral inşa edildi. 14 Şubat 1914’te açılan bu tesis, 1983 yılına kadar hizmet vermiştir.",
+     ("1914-02-14", "Bu tesis açılmıştır.")),
 ])
 def test_turkish_readings_without_debris(body, entry):
     assert entry in printed(body)
+
+
+def test_a_list_of_dates_each_naming_its_subject_before_a_shared_predicate():
+    # the dates before their subjects, the object and the verb shared (a historian's text:
+    # every date got the whole list before)
+    body = ("Savaş 1918 yılında bitti. Ardından 12 Kasım 1918’de Alman-Avusturya, 16 Kasım’da Macaristan, "
+            "28 Kasım’da Çekoslovakya cumhuriyet ilan ettiler.")
+    entries = dict(printed(body))
+    assert [entries[day].split()[1:] for day in ("1918-11-12", "1918-11-16", "1918-11-28")] == [
+        ["Alman-Avusturya", "cumhuriyet", "ilan", "ettiler."], ["Macaristan", "cumhuriyet", "ilan", "ettiler."],
+        ["Çekoslovakya", "cumhuriyet", "ilan", "ettiler."]]
+
+
+def test_a_day_after_a_look_back_is_in_its_sections_time():
+    # "… in 1956, and again in Czechoslovakia in 1968. In October …" in a section of 1989: the
+    # days without a year were dated 1968 (a historian's text: 14 of 63 entries)
+    body = ("# Fall of Communism in Eastern Europe, 1989\n\nSoviet tanks crushed demonstrators in "
+            "Hungary in 1956, and again in Czechoslovakia in 1968. In October, riot police arrested "
+            "hundreds in Prague. On November 9, the East German Government opened the borders.\n\n"
+            "# After 1989\n\nIn 1990 the country held elections. On June 8 the new parliament met.")
+    dates = [date for date, _ in printed(body, "en")]
+    assert "1989-10" in dates and "1989-11-09" in dates and "1990-06-08" in dates
+    assert not any(date.startswith("1968-") for date in dates)
 
 
 def test_a_place_with_the_events_own_date_gives_its_text():

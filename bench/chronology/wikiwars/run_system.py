@@ -146,6 +146,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
         heading_date,
         inline_text,
         record,
+        section_time,
     )
     from filters.dates import find_dates
     from filters.events import group_events
@@ -157,6 +158,7 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     for offset, paragraph in paragraphs(text, start, end):
         if is_heading(paragraph):
             collector.section = collector.title = paragraph.strip()
+            collector.section_time = section_time(collector.title, lang)
             collector.narrated = heading_date(collector.title, lang) or collector.narrated
             found = find_dates(paragraph, lang)
             dates += [part for m in found
