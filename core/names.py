@@ -49,6 +49,9 @@ TABLE_PANEL_CLASS = "table-panel"      # Div of tables side by side (Quarto's #t
 CELL_CLASS = "cell"                    # CodeBlock of an executable code cell (Quarto, R Markdown), shown as code
 CELL_LABEL_ATTRIBUTE = "cell-label"    # … its ``#| label:`` option, taken out of its code (filters.syntax)
 CELL_HIDDEN_ATTRIBUTE = "cell-hidden"  # … the option its author hid it with (echo, include): left out
+HIDDEN_CLASS = "hidden"                # what Quarto keeps but does not show (a frozen cell's code, an output
+                                       # its author hid): left out of every edition
+ALT_OPTION = "fig-alt"                 # a figure's text for those who cannot see it (Quarto; knitr's fig.alt)
 LISTING_CLASS = "listing"              # Div of a numbered code block: its caption paragraph, the code
 THEOREM_CLASS = "theorem"              # Div of a theorem, lemma, definition… (its kind in KIND_ATTRIBUTE)
 PROOF_CLASS = "proof"                  # Div of a proof, remark or solution (unnumbered)

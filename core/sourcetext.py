@@ -27,7 +27,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from core.names import CELL_CLASS, CELL_HIDDEN_ATTRIBUTE, CELL_LABEL_ATTRIBUTE
+from core.names import ALT_OPTION, CELL_CLASS, CELL_HIDDEN_ATTRIBUTE, CELL_LABEL_ATTRIBUTE
 
 # C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
 # EPUB and the HTML edition) cannot hold them, and pandoc passes them through.
@@ -487,26 +487,27 @@ PYTHON_PICTURE = re.compile(r"""(?:display\()?(?:IPython\.display\.)?Image\(\s*(
                             r"""("[^"\\\n]+"|'[^'\\\n]+')[^()\n]*\)\)?""")
 PICTURE_IMPORT = re.compile(r"from IPython\.display import (?:Image|display)(?:\s*,\s*(?:Image|display))?|"
                             r"import IPython(?:\.display)?|library\(knitr\)")
-CELL_OPTION = re.compile(r"""(?:^|[ \t,])(fig\.cap|out\.width)[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
-OPTION_VALUE = re.compile(r"""(?:#|//|--|%%?)\|[ \t]*(fig-cap|out-width)[ \t]*:[ \t]*(.+?)[ \t]*""")
+CELL_OPTION = re.compile(r"""(?:^|[ \t,])(fig\.cap|fig\.alt|out\.width)[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+OPTION_VALUE = re.compile(r"""(?:#|//|--|%%?)\|[ \t]*(fig-cap|fig-alt|out-width)[ \t]*:[ \t]*(.+?)[ \t]*""")
 
 
 SUBCAPTIONS = re.compile(r"(?:^|[ \t,])fig\.subcap[ \t]*=[ \t]*c\(([^()\n]*)\)")
 PICTURE_PATH = re.compile(r"[^<>\\\n]{1,500}")
 PICTURE_WIDTH = re.compile(r"\d{1,4}(?:\.\d{1,3})?(?:%|px|cm|mm|in|pt|em)?")
+TEXT_VALUE = re.compile(r"[^<>\n]{1,500}")  # an option's text written as an attribute's value
 
 
-def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str] | None:
-    r"""The picture files a cell only shows, its caption, its width and its name — or
-    None for a cell with any other code (it makes what only running it can). ``header``:
-    the options after the cell's language (`` map, echo=FALSE``).
+def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str, str] | None:
+    r"""The picture files a cell only shows, its caption, its width, its name and its
+    alternative text — or None for a cell with any other code (it makes what only running
+    it can). ``header``: the options after the cell's language (`` map, echo=FALSE``).
 
-    >>> picture_cell(' map, echo=FALSE, fig.cap="The area.", out.width="80%"',
+    >>> picture_cell(' map, echo=FALSE, fig.cap="The area.", out.width="80%", fig.alt="A map"',
     ...              ['knitr::include_graphics("figures/map.png")'])
-    (['figures/map.png'], 'The area.', '80%', 'map')
+    (['figures/map.png'], 'The area.', '80%', 'map', 'A map')
     >>> picture_cell("", ["#| label: fig-a", "#| fig-cap: 'A plot'", "from IPython.display import Image",
     ...                   "Image(filename='a.png')"])
-    (['a.png'], 'A plot', '', 'fig-a')
+    (['a.png'], 'A plot', '', 'fig-a', '')
     >>> picture_cell("", ["plot(1)"]) is None
     True
     """
@@ -534,7 +535,8 @@ def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str
     if not all(PICTURE_PATH.fullmatch(path) for path in paths) or bracket_nesting(caption):
         return None
     width = options.get("out.width", "")
-    return paths, caption, width if PICTURE_WIDTH.fullmatch(width) else "", label
+    alt = options.get("fig.alt", "")
+    return paths, caption, width if PICTURE_WIDTH.fullmatch(width) else "", label, alt if TEXT_VALUE.fullmatch(alt) else ""
 
 
 def part_captions(header: str) -> list[str]:
@@ -569,14 +571,14 @@ def picture_cells(text: str) -> str:
         picture = picture_cell(match.group(4) or "", body)
         if picture is None:
             continue
-        paths, caption, width, label = picture
+        paths, caption, width, label, alt = picture
         lines = text.count("\n", match.start(), closing.end())
         attributes = (f"#{label if label.startswith('fig-') else 'fig:' + label}" if label else "") + (
-            f' width="{width}"' if width else "")
+            f' width="{width}"' if width else "") + (f' {ALT_OPTION}="{quoted_value(alt)}"' if alt else "")
         if len(paths) == 1:
             figure = f"![{escaped_caption(caption)}](<{paths[0]}>)" + (f"{{{attributes}}}" if attributes else "")
         else:  # in three lines, as few as a cell has: its pictures are the figure's parts
-            quoted = caption.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            quoted = quoted_value(caption)
             parts = part_captions(match.group(4) or "")
             parts = [escaped_caption(part) if not bracket_nesting(part) else "" for part in parts]
             figure = f'::: {{{attributes} fig-cap="{quoted}"}}\n' + " ".join(
@@ -585,6 +587,15 @@ def picture_cells(text: str) -> str:
         out += [text[position:match.start()], figure, "\n" * max(lines - figure_lines, 0)]
         position = closing.end()
     return "".join(out) + text[position:]
+
+
+def quoted_value(text: str) -> str:
+    r"""Text as the value of a Markdown attribute, between double quotes.
+
+    >>> quoted_value('A "map" \\ here')
+    'A \\"map\\" \\\\ here'
+    """
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
 def escaped_caption(caption: str) -> str:

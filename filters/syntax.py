@@ -44,6 +44,7 @@ from core.inputs import limit
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
 from core.names import (
+    ALT_OPTION,
     BIBLIOGRAPHY_ID,
     BUILD_KEYS,
     CALLOUT_CLASS,
@@ -51,6 +52,7 @@ from core.names import (
     CELL_HIDDEN_ATTRIBUTE,
     CELL_LABEL_ATTRIBUTE,
     HEADED_CLASS,
+    HIDDEN_CLASS,
     KIND_ATTRIBUTE,
     LISTING_CLASS,
     NAME_ATTRIBUTE,
@@ -499,8 +501,37 @@ def drawn_by_a_filter(doc: pf.Doc) -> None:
                   f"![Caption](figure.png){{#{block.identifier}}}")
 
 
+def without_hidden(doc: pf.Doc) -> None:
+    """What Quarto keeps in a document but never shows (``.hidden``: a frozen cell's code
+    its author hid, an output marked ``output: false``) is left out, as Quarto leaves it."""
+    # from the last: taking one out moves the index of those after it in its list
+    for element in reversed([e for e in body_elements(doc) if HIDDEN_CLASS in getattr(e, "classes", ())]):
+        if element.parent is not None and element.index is not None:
+            siblings(element).pop(element.index)
+
+
+def alternative_texts(doc: pf.Doc) -> None:
+    """A picture's ``fig-alt`` (Quarto's; knitr's ``fig.alt``) is its alternative text, which
+    every edition gives those who cannot see it, instead of its caption.
+
+    >>> doc = pf.Doc(pf.Para(pf.Image(pf.Str("Caption"), url="a.png", attributes={"fig-alt": "A map"})))
+    >>> alternative_texts(doc); dict(doc.content[0].content[0].attributes)
+    {'alt': 'A map'}
+    """
+    for image in [e for e in body_elements(doc) if isinstance(e, (pf.Image, pf.Div))]:
+        alt = image.attributes.pop(ALT_OPTION, None)
+        if alt and isinstance(image, pf.Image):
+            image.attributes.setdefault("alt", alt)
+        elif alt:  # a figure of one picture written as a div: its picture's
+            pictures = [e for e in descendants(image) if isinstance(e, pf.Image)]
+            if len(pictures) == 1:
+                pictures[0].attributes.setdefault("alt", alt)
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
+    without_hidden(doc)
+    alternative_texts(doc)
     replace_shortcodes(doc)
     drawn_by_a_filter(doc)
     doc.hidden_cells = []  # for a reference to what one would make (filters.references) to say so

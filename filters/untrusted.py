@@ -38,6 +38,7 @@ import core.markup  # noqa: F401 (lets panflute read raw Typst)
 from core.diagnostics import error, locate
 from core.markup import markdown_inlines, unsafe_url
 from core.names import (
+    ALT_OPTION,
     CELL_HIDDEN_ATTRIBUTE,
     CELL_LABEL_ATTRIBUTE,
     NUMBER_ATTRIBUTE,
@@ -59,17 +60,24 @@ HINT = "an untrusted build takes Markdown only: write it without raw markup, or 
 LENGTH, LANG, DIRECTION = r"\d{1,5}(?:\.\d{1,3})?(?:%|px|cm|mm|in|pt|em)?", r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*", \
     r"ltr|rtl|auto"
 TEXT, NUMBER = r"[^<>]{0,500}", r"[\w.:-]{1,20}"
+ALIGN, BOOLEAN, STYLE_NAME = r"left|center|right|default", r"true|false|TRUE|FALSE", r"[\w ().-]{1,60}"
 DATE = r"\d{4}(?:-\d{2}){0,2}(?:/\d{4}(?:-\d{2}){0,2})?"
 FORMS = {LENGTH: "a length (80%, 300px, 5cm)", LANG: "a language tag", DIRECTION: "ltr, rtl or auto",
          TEXT: "text of at most 500 characters without < or >", NUMBER: "a number",
-         DATE: "a date (YYYY-MM-DD)"}
+         DATE: "a date (YYYY-MM-DD)", ALIGN: "left, center, right or default", BOOLEAN: "true or false",
+         STYLE_NAME: "a style's name (letters, digits, spaces)"}
 ATTRIBUTES = {
     "*": {"lang": LANG, "dir": DIRECTION, "title": TEXT, NUMBER_ATTRIBUTE: NUMBER},
-    "Image": {"width": LENGTH, "height": LENGTH, "alt": TEXT},
-    "Span": {"date": DATE, "label": TEXT},
+    # a figure's alignment (pandoc's, Quarto's), and its text for those who cannot see it
+    "Image": {"width": LENGTH, "height": LENGTH, "alt": TEXT, ALT_OPTION: TEXT, "align": ALIGN, "fig-align": ALIGN},
+    # a DOCX style's name (papaja's ::: {#refs custom-style="Bibliography"})
+    "Span": {"date": DATE, "label": TEXT, "custom-style": STYLE_NAME},
     # a figure's or table's caption as an option (Quarto's, the build's own for a figure of
-    # several pictures a code cell shows): checked as the Markdown it is read as (``check``)
-    "Div": {"fig-cap": TEXT, "tbl-cap": TEXT},
+    # several pictures a code cell shows): checked as the Markdown it is read as (``check``);
+    # what Quarto writes of a cell it ran (its count, which of its outputs it hid)
+    "Div": {"fig-cap": TEXT, "tbl-cap": TEXT, ALT_OPTION: TEXT, "align": ALIGN, "fig-align": ALIGN,
+            "layout-align": ALIGN, "custom-style": STYLE_NAME, "execution_count": NUMBER,
+            **{f"{output}.hidden": BOOLEAN for output in ("echo", "output", "warning", "message", "error")}},
     "CodeBlock": {"startFrom": NUMBER, "caption": TEXT, "lst-cap": TEXT, CELL_LABEL_ATTRIBUTE: TEXT,
                   CELL_HIDDEN_ATTRIBUTE: TEXT},  # the build's own marks of a code cell (core.sourcetext)
 }

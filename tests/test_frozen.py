@@ -10,8 +10,10 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
+
 from press.readback import pdf_text
-from tests.conftest import paper_build
+from tests.conftest import paper_build, run_build
 
 FIGURE = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
 PAPER = ("---\ntitle: Frozen\nbibliography: refs.bib\n---\n\n# Results\n\nSee @fig-a and @tbl-b.\n\n"
@@ -65,3 +67,48 @@ def test_results_frozen_for_an_older_text_are_not_used(tmp_path):
     assert "paper.qmd: warning: Quarto's frozen results (_freeze/paper/execute-results/html.json) are of an older " \
            "version of this file" in result.stderr.replace(str(tmp_path) + "/", "")
     assert "what it names is made by a code cell" in result.stderr
+
+
+# Quarto's freeze of a cell whose code and messages its author hid (echo: false, output:
+# false), the cell's options as Quarto writes them (an author's trial: the code, the
+# messages and "[1] -79.83" were published in every edition, and --untrusted stopped at
+# the attributes with no file or line)
+HIDDEN = ("# Results\n\n::: {.cell warning.hidden='true' message.hidden='true' execution_count=1}\n"
+          "```{.r .cell-code .hidden}\nsecret_code <- 1\n```\n\n"
+          "::: {.cell-output .cell-output-stderr .hidden}\n```\nLoading tidyverse\n```\n:::\n\n"
+          "::: {.cell-output .cell-output-stdout}\n```\n[1] 42\n```\n:::\n:::\n\nText after the cell.\n")
+
+
+def test_what_quarto_hides_is_left_out_and_its_cell_options_pass_an_untrusted_build(tmp_path):
+    paper = "---\ntitle: Frozen\n---\n\n# Results\n\n```{r}\n#| echo: false\nsecret_code <- 1\nprint(42)\n```\n"
+    folder = tmp_path / "submission"  # an untrusted build writes outside it
+    folder.mkdir()
+    project(folder, paper)
+    results = folder / "_freeze" / "paper" / "execute-results" / "html.json"
+    frozen = json.loads(results.read_text(encoding="utf-8"))
+    frozen["result"]["markdown"] = HIDDEN
+    results.write_text(json.dumps(frozen), encoding="utf-8")
+    result = run_build("html", "--untrusted", str(folder / "paper.qmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "[1] 42" in page and "Text after the cell." in page
+    assert "secret_code" not in page and "Loading tidyverse" not in page
+
+
+def test_a_figures_alternative_text_is_its_fig_alt(tmp_path):
+    paper = ("---\ntitle: Alt\nchronology: false\n---\n\n# Results\n\n"
+             "![A caption.](a.png){#fig-a fig-alt=\"Bars rising from left to right\"}\n\n"
+             "```{r fig-b, fig.cap=\"Another.\", fig.alt=\"A map of the sites\"}\nknitr::include_graphics(\"a.png\")\n```\n\n"
+             "See @fig-a and @fig-b.\n")
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(FIGURE.read_bytes())
+    (folder / "paper.qmd").write_text(paper, encoding="utf-8")
+    result = run_build("html", "pdf", "--untrusted", str(folder / "paper.qmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<img [^>]*alt="([^"]*)"', page) == ["Bars rising from left to right", "A map of the sites"]
+    assert "fig-alt" not in page
+    with pikepdf.open(tmp_path / "out" / "alt.pdf") as pdf:  # the figures' structure elements
+        alts = [str(node.get("/Alt")) for node in pdf.objects if isinstance(node, pikepdf.Dictionary) and "/Alt" in node]
+    assert "Bars rising from left to right" in alts and "A map of the sites" in alts, alts
