@@ -324,7 +324,9 @@ class HouseStyle(BaseStyle):
     def get_incollection_template(self, e):
         return self.entry(
             rich_field("title"),
-            optional[sentence[words[in_book, parenthesised(edition, volume, page_range(label=True))]]],
+            # its pages and volume also without the book's title (a conference paper's often lacks it)
+            first_of[optional[sentence[words[in_book, parenthesised(edition, volume, page_range(label=True))]]],
+                     optional[sentence[parenthesised(edition, volume, page_range(label=True))]]],
             optional[sentence[place_and(("publisher", "organization"))]],
         )
 

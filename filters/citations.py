@@ -341,13 +341,54 @@ def warn_incomplete(keys: list[str], bibliography: Bibliography) -> None:
                  hint="the reference list prints only what the entry has")
 
 
+# The fields the house style prints of an entry of each type, when it has them
+PRINTED_FIELDS = {**dict.fromkeys(("article", "periodical"), ("journal", "volume", "number", "pages")),
+                  **dict.fromkeys(("incollection", "inproceedings", "inbook", "inreference", "bookinbook"),
+                                  ("booktitle", "volume", "pages", "publisher")),
+                  **dict.fromkeys(("book", "collection", "proceedings"), ("publisher",))}
+NUMERIC_FIELDS = ("volume", "number", "pages")
+
+
+def unprinted(entry, text: str) -> list[str]:
+    """The fields of ``entry`` (``PRINTED_FIELDS``) that its reference's ``text`` does not
+    show: a number's digits, a name's words.
+
+    >>> from pybtex.database import Entry
+    >>> unprinted(Entry("inproceedings", [("pages", "3111--3119"), ("booktitle", "NIPS")]), "A. (2013). T.")
+    ['booktitle', 'pages']
+    """
+    folded = " ".join(text.split()).casefold()
+    left = []
+    for name in PRINTED_FIELDS.get(entry.type.lower(), ()):
+        value = " ".join(plain(entry.fields.get(name, "")).split())
+        digits = re.findall(r"\d+", value) if name in NUMERIC_FIELDS else []
+        if value and not (all(d in folded for d in digits) if digits else value.casefold() in folded):
+            left.append(name)
+    return left
+
+
+def warn_unprinted(formatted: Formatted, bibliography: Bibliography) -> None:
+    """Never a silent loss: a field the house style's reference leaves out of what its
+    entry has is said at the entry (a conference paper's pages once went with its missing
+    booktitle, without a word)."""
+    for key, text in formatted.text.items():
+        left = unprinted(bibliography.entries[key], text)
+        if left:
+            path, line = bibliography.lines.get(key, (None, None))
+            warn(f"the reference list leaves out the {', '.join(left)} of '{key}'", path, line,
+                 hint="the house style prints them with the fields around them: check the entry's type "
+                      "and fields, or name a CSL style (csl: …)")
+
+
 def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
     entries = [bibliography.entries[key] for key in keys]
     context = CitationContext(bibliography, lang, keys, year_labels(entries, lang), HouseStyle(lang))
     # Formatted in place: the labels needed every citation first, so no second walk.
     for cite in cites:
         siblings(cite)[cite.index] = format_citation(cite, context)
-    return Formatted(house_style_entries(context), context.reference_text)
+    formatted = Formatted(house_style_entries(context), context.reference_text)
+    warn_unprinted(formatted, bibliography)
+    return formatted
 
 
 def prepare(doc: pf.Doc) -> None:

@@ -859,3 +859,21 @@ def test_the_authors_heading_over_the_list_is_its_only_heading(tmp_path, between
     assert xml.count("<title>References</title>") == 1 and "<ref id=\"bib-a\">" in xml
     assert ("The works cited" in xml) == ("works cited" in between)
     assert not [f for f in jats_findings(jats) if f.message.startswith("DTD")]
+
+
+def test_a_field_the_house_style_cannot_place_is_printed_or_said(tmp_path):
+    # a conference paper without its book's title kept its pages out of the reference list
+    # without a word (an author's trial: 7 of a paper's 72 entries); an article without a
+    # journal still loses its volume and pages, and the build says so at the entry
+    bib = ("@inproceedings{mik, title={Distributed representations}, author={Mikolov, Tomas}, year={2013},\n"
+           "  pages={3111--3119}}\n"
+           "@article{nojournal, title={Growth}, author={Smith, Ann}, year={2020}, volume={12}, pages={1--5}}\n")
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: P\nbibliography: refs.bib\nchronology: false\n---\n\n"
+                                   "Text [@mik; @nojournal].\n")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Distributed representations. (pp. 3111–3119)." in page
+    assert re.search(r"refs\.bib:3: warning: the reference list leaves out the volume, pages of 'nojournal'",
+                     result.stderr), result.stderr
+    assert "'mik'" not in result.stderr
