@@ -96,7 +96,7 @@ def test_what_quarto_hides_is_left_out_and_its_cell_options_pass_an_untrusted_bu
 
 
 def test_a_figures_alternative_text_is_its_fig_alt(tmp_path):
-    paper = ("---\ntitle: Alt\nchronology: false\n---\n\n# Results\n\n"
+    paper = ("---\ntitle: Alt\nchronology: false\njournal:\n  name: J\n  issn: 2049-3630\n---\n\n# Results\n\n"
              "![A caption.](a.png){#fig-a fig-alt=\"Bars rising from left to right\"}\n\n"
              "```{r fig-b, fig.cap=\"Another.\", fig.alt=\"A map of the sites\"}\nknitr::include_graphics(\"a.png\")\n```\n\n"
              "See @fig-a and @fig-b.\n")
@@ -104,7 +104,7 @@ def test_a_figures_alternative_text_is_its_fig_alt(tmp_path):
     folder.mkdir()
     (folder / "a.png").write_bytes(FIGURE.read_bytes())
     (folder / "paper.qmd").write_text(paper, encoding="utf-8")
-    result = run_build("html", "pdf", "--untrusted", str(folder / "paper.qmd"), "--out", str(tmp_path / "out"))
+    result = run_build("html", "pdf", "jats", "--untrusted", str(folder / "paper.qmd"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<img [^>]*alt="([^"]*)"', page) == ["Bars rising from left to right", "A map of the sites"]
@@ -112,3 +112,5 @@ def test_a_figures_alternative_text_is_its_fig_alt(tmp_path):
     with pikepdf.open(tmp_path / "out" / "alt.pdf") as pdf:  # the figures' structure elements
         alts = [str(node.get("/Alt")) for node in pdf.objects if isinstance(node, pikepdf.Dictionary) and "/Alt" in node]
     assert "Bars rising from left to right" in alts and "A map of the sites" in alts, alts
+    jats = next((tmp_path / "out").glob("jats/*.xml")).read_text(encoding="utf-8")
+    assert re.findall(r"<alt-text>([^<]*)</alt-text>", jats) == ["Bars rising from left to right", "A map of the sites"]

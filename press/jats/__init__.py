@@ -64,7 +64,7 @@ RECOMMENDED = {"license": "the licence, which archives need to know what they ma
 
 # --- the document --------------------------------------------------------------------------
 
-def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, str]) -> etree._Element:
+def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, list[str]]) -> etree._Element:
     """The whole ``<article>``: front, body and back."""
     body = fragment(rendered.body)
     body.tag = "body"
@@ -89,7 +89,7 @@ def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, str
     return root
 
 
-def jats_xml(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, str]) -> bytes:
+def jats_xml(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, list[str]]) -> bytes:
     # pretty_print indents only elements without text of their own: mixed content stays.
     return etree.tostring(article(job, rendered, works, alts), xml_declaration=True, encoding="UTF-8",
                           pretty_print=True,

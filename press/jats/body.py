@@ -143,16 +143,25 @@ def prepare(job) -> tuple[dict, dict[str, bytes], dict[str, str]]:
     rendering.types = target_types(doc)
     doc["blocks"] = ast.render_blocks(doc["blocks"], rendering) + rendering.notes
     files = figure_files(doc, job)
-    return doc, files, {image["c"][2][0]: ast.alt_text(image) for image in ast.elements(doc["blocks"], "Image")}
+    alts: dict[str, list[str]] = {}  # in the text's order: one file may be shown twice, each with its text
+    for image in ast.elements(doc["blocks"], "Image"):
+        alts.setdefault(image["c"][2][0], []).append(ast.alt_text(image))
+    return doc, files, alts
 
 
-def alt_texts(root: etree._Element, alts: dict[str, str]) -> None:
+def alt_texts(root: etree._Element, alts: dict[str, list[str]]) -> None:
     """Every ``<graphic>`` with its ``<alt-text>`` (JATS4R: all graphics have one),
-    the image's own alternative text (pandoc's writer leaves it out)."""
+    the image's own alternative text: pandoc's writer leaves it out, or gives a figure's
+    picture its caption (an author's ``fig-alt`` was lost)."""
+    left = {href: list(texts) for href, texts in alts.items()}  # each file's texts in turn
     for graphic in root.iter("graphic", "inline-graphic"):
-        alt = alts.get(graphic.get(f"{{{XLINK}}}href", ""))
-        if alt and graphic.find("alt-text") is None:
+        texts = left.get(graphic.get(f"{{{XLINK}}}href", ""))
+        alt = (texts.pop(0) if len(texts) > 1 else texts[0]) if texts else None
+        written = graphic.find("alt-text")
+        if alt and written is None:
             graphic.insert(0, element("alt-text", alt))
+        elif alt:
+            written.text = alt
 
 
 def figure_files(doc: dict, job) -> dict[str, bytes]:
