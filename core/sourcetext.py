@@ -666,20 +666,31 @@ def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int,
     return EXECUTABLE_CELL.sub(fence, text), cells
 
 
+# R Markdown output formats that hide every cell's code unless a cell shows it (papaja's
+# apa6_pdf and apa6_docx set echo = FALSE)
+HIDING_FORMATS = re.compile(r"papaja::apa6_(?:pdf|docx|word)")
+
+
 def cell_default(metadata: list, sources: list[str]) -> str:
     """The option that hides every code cell of a document ("echo", or ""): Quarto's
     ``execute: {echo: false}`` and knitr's ``knitr: {opts_chunk: {echo: false}}`` in its
     metadata (``metadata``: the values read from the front matter, ``_quarto.yml``,
-    ``metadata.yaml``), or knitr's setup chunk ``knitr::opts_chunk$set(echo = FALSE)``.
+    ``metadata.yaml``), an output format that hides them (papaja's), or knitr's setup
+    chunk ``knitr::opts_chunk$set(echo = FALSE)``.
 
     >>> cell_default([{"execute": {"echo": False}}], []), cell_default([], ["knitr::opts_chunk$set(echo = F)"])
     ('echo', 'echo')
     >>> cell_default([{"execute": {"echo": True}}, {"title": "x"}], ["opts_chunk$set(fig.width = 5)"])
     ''
+    >>> cell_default([{"output": "papaja::apa6_pdf"}], []), cell_default([{"output": {"papaja::apa6_docx": None}}], [])
+    ('echo', 'echo')
     """
     for values in metadata:
         if not isinstance(values, dict):
             continue
+        output = values.get("output")
+        if any(HIDING_FORMATS.fullmatch(str(name)) for name in (output if isinstance(output, dict) else [output])):
+            return "echo"
         for options in (values.get("execute"), (values.get("knitr") or {}).get("opts_chunk")
                         if isinstance(values.get("knitr"), dict) else None):
             if isinstance(options, dict) and options.get("echo") is False:

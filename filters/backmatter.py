@@ -123,7 +123,7 @@ def prepare(doc: pf.Doc) -> None:
             blocks = blocks_of(meta[kind])
         else:
             continue
-        if blocks:
+        if any(pf.stringify(block).strip() for block in blocks):  # an empty one has no heading either
             statements.append(section(kind, blocks, lang))
     by_kind = {div.attributes[KIND_ATTRIBUTE]: div for div in found + statements}
     doc.content.extend(by_kind[kind] for kind in KINDS if kind in by_kind)

@@ -644,7 +644,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"this table row has {cells} cells and the table's header {header}: every edition leaves out "
                  f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
                  hint="add the missing header cells (or join the row's extra cells)")
-    default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr")), [texts[path] for path in sources])
+    default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr", "output")), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(picture_cells(bookdown_references(text_references(xnos_references(
             control_spaces_before_ends(repeated_columns(texts[path])))))), default)

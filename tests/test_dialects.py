@@ -391,3 +391,16 @@ def test_an_affiliation_listed_twice_or_named_by_an_unknown_id_is_said(tmp_path)
     assert "paper.md:7: warning: affiliation 'uni-c' is not in the list of affiliations: it is printed as a " \
            "name (did you mean 'uni-b'?)" in result.stderr
     assert "MIT Media Lab" in page and "'MIT Media Lab'" not in result.stderr and "University A" in page
+
+
+def test_papajas_formats_hide_code_and_an_empty_author_note_gives_no_section(tmp_path):
+    """An author's trial (a papaja paper): papaja's apa6_pdf and apa6_docx hide every cell's
+    code (echo = FALSE), yet each cell was printed, a local credentials script's path with
+    them; an author note left empty printed an empty "Acknowledgements" heading."""
+    text = ("---\ntitle: T\noutput: papaja::apa6_pdf\nauthornote: |\n  \nchronology: false\n---\n\n"
+            "# A\n\n```{r setup}\nsource(\"~/creds.R\")\n```\n\nText.\n")
+    result, page = build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    assert "creds.R" not in page and "Text." in page
+    assert "whose code its author hid" in result.stderr
+    assert "Acknowledgements" not in page
