@@ -447,7 +447,17 @@ def tells_nothing(text: str, lang: str) -> bool:
     (True, True, False)
     """
     words = re.findall(r"[^\W\d_]+", text)
-    return len(words) < 2 or bool(compiled(lang, "no_event").fullmatch(text.strip()))
+    return len(words) < 2 or names_no_event(text, lang)
+
+
+def names_no_event(text: str, lang: str) -> bool:
+    """Whether a text is one the pack's ``no_event`` says tells nothing: "It was.", "The
+    period." (a name of one word, "Darbe.", is an event's).
+
+    >>> names_no_event("The period.", "en"), names_no_event("Darbe.", "tr")
+    (True, False)
+    """
+    return bool(compiled(lang, "no_event").fullmatch(text.strip()))
 
 
 def content_words(text: str, lang: str) -> Counter:

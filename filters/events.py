@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from core.diagnostics import error, suggestion, warn
 from core.language import lower
-from filters.clauses import content_words, tells_nothing
+from filters.clauses import content_words, names_no_event, tells_nothing
 from filters.dates import DateError, DateSpan, parse_iso
 from filters.entries import standalone
 
@@ -101,8 +101,8 @@ class ChronologyEvent:
             chosen = self.chosen
             return chosen.role == "event" and not set(chosen.weak) - {"short"} and \
                 standalone(chosen.text, chosen.lang, chosen.sentence, chosen.subject)
-        if self.chosen.role == "attributive":
-            return any(c.isalpha() for c in self.text)
+        if self.chosen.role == "attributive":  # the event's name, unless it names a stretch of time
+            return any(c.isalpha() for c in self.text) and not names_no_event(self.text, self.places[0].lang)
         return not tells_nothing(self.text, self.places[0].lang)
 
     @property

@@ -484,3 +484,11 @@ def test_a_date_told_again_as_the_same_day_or_year_is_another_event(body, lang, 
 ])
 def test_seasons_as_authors_write_them(body, lang, expected):
     assert printed(body, lang) == expected
+
+
+def test_a_stretch_of_time_with_nothing_in_it_is_no_entry():
+    # a data set's period (an author's trial: a volcano paper printed "The period." under it)
+    body = ("From the analysis of the earthquake data collected and published by IGN for the period of "
+            "11 September through to 9 November 2021. The data confirm two reservoirs.")
+    printed_, reviewed = appendix(body, "en")
+    assert not any(text == "The period." for _, text in printed_), printed_

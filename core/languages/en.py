@@ -465,7 +465,12 @@ CLAUSES = {
     "possessive": "{name}’s",
     # An entry that tells of no event ("It was 4 May 1979, and …" → "It was."): reviewed, not printed.
     "no_event": r"(?:It|This|That|There|These|Those|They|He|She)\s+(?:was|were|is|are|had|came)\.|"
-                r"(?:Was|Were|Is|Are|Had|Has)\s+[a-z]+\.",  # a verb without its subject: "Was proclaimed."
+                r"(?:Was|Were|Is|Are|Had|Has)\s+[a-z]+\.|"  # a verb without its subject: "Was proclaimed."
+                # a stretch of time and nothing that happened in it: "The period." (of "11 September –
+                # 9 November 2021, the period …")
+                r"(?:(?:The|This|That|A|An)\s+)?(?:(?:same|whole|entire|following|previous|next|first|last|"
+                r"early|late|short|long)\s+)?(?:period|time|era|phase|stage|year|month|week|day|season|"
+                r"interval|span|decade|century)s?\.",
     "meta_words": ["this article", "this study", "this paper", "this chapter", "this section"],
     "stopwords": ["the", "and", "of", "in", "on", "at", "to", "a", "an", "by", "for", "with",
                   "was", "were", "is", "are", "had", "has", "its", "their", "that", "which",

@@ -503,6 +503,8 @@ CLAUSES = {
     "possessed": r"(?:[^aeıioöuü\W][ıiuü]|s[ıiuü]|l[ae]r[ıi])$",
     # An entry that tells of no event ("Tarih 3 Mart 1924." → "Tarih."): reviewed, not printed.
     "no_event": r"(?:Tarih\w*|Bu|O|Şu)(?:\s+(?:idi|dir|oldu|olmuştur|olarak))?\.|"
+                # a stretch of time and nothing that happened in it: "Bu dönem."
+                r"(?:(?:Bu|O|Aynı|Söz konusu)\s+)?(?:dönem|süre|zaman|evre|aşama|devre)\w*\.|"
                 r"[^\W\d_]+(?:m[ae]kt[ae]d[ıi]r|[ıiuü]l?m[ae]kt[ae]d[ıi]r|d[ıiuü]r)\.",
     "meta_words": ["bu çalışma", "çalışmada", "bu analiz", "bu makale", "makalede", "bu bölüm"],
     "stopwords": ["ve", "ile", "bir", "bu", "da", "de", "için", "olarak", "olan", "daha", "gibi",
