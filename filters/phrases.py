@@ -253,6 +253,15 @@ def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int],
     if not segments:
         return None
     parts = [around(sentence, segment, extents) for segment in segments]
+    index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
+    shared = shared_with_parts(parts, lang)
+    if shared is not None:
+        before, after = parts[index]
+        own = own_words(before, lang)
+        auxiliaries = grammar_table(lang)["auxiliaries"]
+        if own and own[0].lower() in auxiliaries and shared[-1:] and shared[-1].lower() in auxiliaries:
+            shared = shared[:-1]  # "… was signed …, and has entered into force": its own
+        return " ".join(before + after if index == 0 else shared + own + after).rstrip(PUNCTUATION)
     if any(is_verb(w, "", lang) for before, after in parts[1:] for w in before + after):
         return None  # each part has a verb of its own
     subject = len(parts[1][0])
@@ -264,10 +273,59 @@ def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int],
     if not subject or not verb_at or not any(is_verb(w, "", lang) for w in predicate) or not (
             parts[1][0][0][:1].isupper() or parts[1][0][0] in grammar_table(lang)["determiners"]):
         return None  # "… by Kenya on ⟨1⟩ and by Uganda on ⟨2⟩": no subject of its own
-    index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
     before, after = parts[index]
     words = before + after if index == 0 else before + predicate + after
     return " ".join(words).rstrip(PUNCTUATION)
+
+
+def own_words(before: list[str], lang: str) -> list[str]:
+    """A later part's words before its date, without the word that joins it to the list
+    ("and") and the date's own preposition ("in Hungary in ⟨1956⟩" → "in Hungary")."""
+    table = grammar_table(lang)
+    words = [w for w in before if re.search(r"\w", w)]
+    while words and words[0].lower() in table["coordinators"] + table["clause_start_drop"]:
+        words = words[1:]
+    if words and words[-1].lower() in table["prepositions"]:
+        words = words[:-1]
+    return words
+
+
+def shared_with_parts(parts: list[tuple[list[str], list[str]]], lang: str) -> list[str] | None:
+    """What the later parts of a list of dates take from the first: its subject, when they
+    open with their own verbs ("Yugoslavia broke away … in ⟨1948⟩, became a founding
+    member … in ⟨1961⟩, and joined the talks in ⟨1970⟩"); its clause up to its own
+    adjunct, when they are adjuncts alike ("Soviet tanks crushed demonstrators in East
+    Berlin in ⟨1953⟩, in Hungary in ⟨1956⟩, and again in Czechoslovakia in ⟨1968⟩"). None
+    for another list.
+
+    >>> shared_with_parts([(["Tanks", "crushed", "them", "in", "Berlin", "in"], []), (["in", "Hungary", "in"], [])], "en")
+    ['Tanks', 'crushed', 'them']
+    >>> parts = [(["Yugoslavia", "broke", "away", "in"], []), (["became", "a", "member", "in"], []), (["and", "left", "in"], [])]
+    >>> shared_with_parts(parts, "en")
+    ['Yugoslavia']
+    """
+    table = grammar_table(lang)
+    first = [w for w in parts[0][0] if re.search(r"\w", w)]
+    verb_at = next((i for i, w in enumerate(first) if is_verb(w, first[i - 1] if i else "", lang)), None)
+    if not verb_at or not first[0][:1].isupper():
+        return None
+    openings = [own_words(before, lang) for before, _ in parts[1:]]
+    if any(not words for words in openings):
+        return None
+    if all(is_verb(words[0], "", lang) for words in openings):  # each part its own predicate
+        if len(parts) < 3:
+            return None  # two coordinated predicates: the clause reader shares their subject
+        # with the first's auxiliary: "The accord was signed …, and ratified …"
+        return first[:verb_at + (first[verb_at].lower() in table["auxiliaries"])]
+    adverbs = ("again", "also", "then", "later", "once more")
+    heads = [next((w for w in words if w.lower() not in adverbs), "") for words in openings]
+    preposition = heads[0].lower()
+    if preposition not in table["prepositions"] or any(h.lower() != preposition for h in heads) or \
+            any(is_verb(w, "", lang) for words in openings for w in words):
+        return None
+    # the first part's adjunct of the same preposition, after its verb: what the later ones replace
+    at = next((i for i in range(verb_at + 1, len(first) - 1) if first[i].lower() == preposition), None)
+    return first[:at] if at else None
 
 
 def with_subject(sentence: str, clause: tuple[int, int], body: str, lang: str) -> str:

@@ -492,3 +492,22 @@ def test_a_stretch_of_time_with_nothing_in_it_is_no_entry():
             "11 September through to 9 November 2021. The data confirm two reservoirs.")
     printed_, reviewed = appendix(body, "en")
     assert not any(text == "The period." for _, text in printed_), printed_
+
+
+@pytest.mark.parametrize("body, expected", [
+    # adjuncts alike, each with its date, sharing the clause before the first (a historian's
+    # text: "Again in Czechoslovakia crushed.")
+    ("Soviet tanks crushed demonstrators in East Berlin in June 1953, in Hungary in 1956, and again in "
+     "Czechoslovakia in 1968.", [("1953-06", "Soviet tanks crushed demonstrators in East Berlin."),
+                                 ("1956", "Soviet tanks crushed demonstrators in Hungary."),
+                                 ("1968", "Soviet tanks crushed demonstrators again in Czechoslovakia.")]),
+    # predicates, each with its date, sharing the subject ("…, became a founding member" under 1961
+    # carried the first predicate with it)
+    ("Yugoslavia broke away from the Soviet sphere of influence in 1948, became a founding member of the "
+     "Non-Aligned Movement in 1961, and joined the talks in 1970.",
+     [("1948", "Yugoslavia broke away from the Soviet sphere of influence."),
+      ("1961", "Yugoslavia became a founding member of the Non-Aligned Movement."),
+      ("1970", "Yugoslavia joined the talks.")]),
+])
+def test_an_english_list_of_dated_parts_shares_what_its_first_part_says(body, expected):
+    assert printed(body, "en") == expected
