@@ -29,53 +29,78 @@ def pdf_problem(data: bytes) -> str | None:
     picture in it that declares more pixels than the limit (Typst decodes it to draw the
     page for the web: 20000 × 20000 took 400 MB), or a file pypdf cannot read. Only the
     pictures' dictionaries are read, never their data."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError
 
+    # pypdf's own bounds on what one stream decodes to, and ours on all of them together
+    # (a form's stream of 262 bytes, deflated twice, decoded to 74 MB: 300 took 5 GB)
+    bounds = {name: MAX_DECODED for name in ("zlib_maximum_output_length", "lzw_maximum_output_length",
+                                             "run_length_maximum_output_length", "jbig2_maximum_output_length",
+                                             "array_based_stream_maximum_output_length")}
     try:
-        page = PdfReader(io.BytesIO(data)).pages[0]
-        pending, seen = [page.get("/Resources")], set()
-        while pending:
-            resources = pending.pop()
-            resources = resources.get_object() if resources is not None else None
-            objects = resources.get("/XObject") if resources else None
-            for reference in (objects.get_object().values() if objects else ()):
-                key = getattr(reference, "idnum", None) or id(reference)
-                if key in seen:
-                    continue
-                seen.add(key)
-                item = reference.get_object()
-                if item.get("/Subtype") == "/Image":
-                    width, height = int(item.get("/Width", 0)), int(item.get("/Height", 0))
-                    if width * height > limit("pixels"):
-                        return (f"a picture in it of {width} × {height} pixels "
-                                f"({shown_size(width * height, 'pixels')}): over the limit of "
-                                f"{shown_size(limit('pixels'), 'pixels')} for one picture")
-                elif item.get("/Subtype") == "/Form":
-                    pending.append(item.get("/Resources"))
-        drawn = forms_drawn(page, page.get("/Resources"), {})
-        if drawn > MAX_FORMS_DRAWN:
-            return (f"its page draws its forms (pictures within it) {drawn:,}+ times, one within another: "
-                    f"over the limit of {MAX_FORMS_DRAWN:,} (drawing it would take gigabytes)")
+        with apply_configuration(**bounds):
+            return drawing_problem(PdfReader(io.BytesIO(data)).pages[0])
+    except LimitReachedError:
+        return TOO_MUCH_DECODED
     except Exception as failure:  # pypdf raises many kinds on a damaged file; each means the same here
         return f"not a PDF its first page can be read from ({failure})"
+
+
+def drawing_problem(page) -> str | None:
+    """``pdf_problem`` of a PDF's first page, read by pypdf."""
+    pending, seen = [page.get("/Resources")], set()
+    while pending:
+        resources = pending.pop()
+        resources = resources.get_object() if resources is not None else None
+        objects = resources.get("/XObject") if resources else None
+        for reference in (objects.get_object().values() if objects else ()):
+            key = getattr(reference, "idnum", None) or id(reference)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = reference.get_object()
+            if item.get("/Subtype") == "/Image":
+                width, height = int(item.get("/Width", 0)), int(item.get("/Height", 0))
+                if width * height > limit("pixels"):
+                    return (f"a picture in it of {width} × {height} pixels "
+                            f"({shown_size(width * height, 'pixels')}): over the limit of "
+                            f"{shown_size(limit('pixels'), 'pixels')} for one picture")
+            elif item.get("/Subtype") == "/Form":
+                pending.append(item.get("/Resources"))
+    decoded = [0]
+    drawn = forms_drawn(page, page.get("/Resources"), {}, decoded)
+    if decoded[0] > MAX_DECODED:
+        return TOO_MUCH_DECODED
+    if drawn > MAX_FORMS_DRAWN:
+        return (f"its page draws its forms (pictures within it) {drawn:,}+ times, one within another: "
+                f"over the limit of {MAX_FORMS_DRAWN:,} (drawing it would take gigabytes)")
     return None
 
 
 # How many forms a figure's page may draw, counted through forms drawn within forms: a form
 # that draws another ten times, seven deep, is ten million drawings in 2 KB (1.3 GB, then more).
 MAX_FORMS_DRAWN = 100_000
+# What a figure's page and forms may decode to, all together (a drawing of a million points
+# is some 30 MB)
+MAX_DECODED = 64_000_000
+TOO_MUCH_DECODED = (f"its page's drawing decodes to more than {shown_size(MAX_DECODED, 'bytes')}, the limit for "
+                    "a figure's (a few hundred bytes of a PDF may decode to gigabytes)")
 FORM_CALL = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")
 
 
-def forms_drawn(stream, resources, counted: dict) -> int:
+def forms_drawn(stream, resources, counted: dict, decoded: list[int]) -> int:
     """How many forms ``stream`` (a page or a form) draws, each counted with those it draws
-    in turn (each form's count found once: linear in the file), stopping past the limit."""
+    in turn (each form's count found once: linear in the file), stopping past the limit;
+    ``decoded[0]``: the bytes its streams decoded to, counted on, stopping past theirs."""
     resources = resources.get_object() if resources is not None else None
     objects = resources.get("/XObject") if resources else None
     objects = objects.get_object() if objects is not None else {}
     total = 0
-    for name in FORM_CALL.findall(stream.get_contents().get_data() if hasattr(stream, "get_contents")
-                                  else stream.get_object().get_data()):
+    drawing = stream.get_contents().get_data() if hasattr(stream, "get_contents") else stream.get_object().get_data()
+    decoded[0] += len(drawing)
+    if decoded[0] > MAX_DECODED:
+        return total
+    for name in FORM_CALL.findall(drawing):
         reference = objects.get("/" + name.decode("latin-1"))
         item = reference.get_object() if reference is not None else None
         if item is None or item.get("/Subtype") != "/Form":
@@ -83,9 +108,9 @@ def forms_drawn(stream, resources, counted: dict) -> int:
         key = getattr(reference, "idnum", None) or id(item)
         if key not in counted:
             counted[key] = MAX_FORMS_DRAWN + 1  # a form that draws itself counts past the limit
-            counted[key] = 1 + forms_drawn(item, item.get("/Resources") or resources, counted)
+            counted[key] = 1 + forms_drawn(item, item.get("/Resources") or resources, counted, decoded)
         total += counted[key]
-        if total > MAX_FORMS_DRAWN:
+        if total > MAX_FORMS_DRAWN or decoded[0] > MAX_DECODED:
             return total
     return total
 

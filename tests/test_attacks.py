@@ -730,6 +730,48 @@ def test_a_pdf_figure_that_draws_itself_millions_of_times_is_an_error(tmp_path, 
            "100,001+ times" in result.stderr or "draws its forms" in result.stderr, result.stderr
 
 
+def deflate_bomb(forms: int, size: int, rounds: int) -> bytes:
+    """A PDF whose page draws ``forms`` forms, each a stream of ``size`` newlines deflated
+    ``rounds`` times (``/Filter [/FlateDecode …]``): a few hundred bytes each."""
+    import zlib
+    body = b"\n" * size
+    for _ in range(rounds):
+        body = zlib.compress(body, 9)
+    names = b" ".join(b"/F%d %d 0 R" % (i, 5 + i) for i in range(forms))
+    calls = b"".join(b"/F%d Do\n" % i for i in range(forms))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Resources << /XObject << %s >> >> "
+               b"/Contents 4 0 R >>" % names, b"<< /Length %d >>\nstream\n%s\nendstream" % (len(calls), calls)]
+    filters = b"[" + b" ".join([b"/FlateDecode"] * rounds) + b"]"
+    objects += [b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter %s /Length %d >>\nstream\n%s\n"
+                b"endstream" % (filters, len(body), body)] * forms
+    data, offsets = b"%PDF-1.4\n", []
+    for number, item in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, item)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return data + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(data))
+
+
+@pytest.mark.parametrize("forms, size, rounds", [(300, 74_000_000, 2), (4, 30_000_000, 1)])
+def test_a_pdf_figure_whose_drawing_decodes_to_gigabytes_is_an_error(tmp_path, forms, size, rounds):
+    """An attacker's round: forms of 262 bytes, each decoding to 74 MB (deflated twice), were
+    decoded and kept by the check that counts them: 300 took 5 GB and growing; four of 30 MB
+    each stay under one stream's bound, not under all of them together."""
+    import resource
+    root = project(tmp_path, {"01.md": "# One\n\nText [@a].\n\n![A bomb](figures/f.pdf)\n"}, "lang: en\ntitle: T\n")
+    (root / "manuscript" / "figures").mkdir()
+    (root / "manuscript" / "figures" / "f.pdf").write_bytes(deflate_bomb(forms, size, rounds))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = build(root, tmp_path / "out", "html", "--untrusted")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "manuscript/01.md:5: error: figure 'figures/f.pdf': its page's drawing decodes to more than 64 MB" \
+        in result.stderr, result.stderr
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert peak < 600_000 or peak == before, f"{peak} KB"  # the build's own peak, in KB
+
+
 def test_svg_values_and_markers_that_explode_are_read_in_linear_time_and_left_out():
     """A 295-byte fill of 27 url(#a) and an "@" took 4 minutes (each url() matched two ways);
     40,000 spaces in a style took 41 s; markers that draw markers took 30 GB to draw."""
