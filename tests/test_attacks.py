@@ -772,6 +772,21 @@ def test_a_pdf_figure_whose_drawing_decodes_to_gigabytes_is_an_error(tmp_path, f
     assert peak < 600_000 or peak == before, f"{peak} KB"  # the build's own peak, in KB
 
 
+def test_an_svg_stylesheet_is_checked_as_the_browser_reads_it():
+    """An attacker's round: the check read a <style>'s text before its first child element,
+    while the browser reads the text after it too; and it took a comment out where a string
+    held its start. Chromium fetched both addresses from the published figure."""
+    from core.svg import sanitized
+    attacks = ['<style><g/>@import url(http://x.example/i.css); rect{fill:url(http://x.example/p.svg#p)}</style>',
+               '<style>a{font-family:"/*"} rect{fill:url(http://x.example/p)} b{font-family:"*/"}</style>',
+               '<style><![CDATA[rect{fill:red}]]><!-- c -->@import "http://x.example/i.css";</style>']
+    for attack in attacks:
+        clean = sanitized(f'<svg xmlns="http://www.w3.org/2000/svg">{attack}<rect width="9"/></svg>'.encode())
+        assert "<style>" in clean.dropped and b"x.example" not in clean.data, (attack, clean)
+    kept = sanitized(b'<svg xmlns="http://www.w3.org/2000/svg"><style>/* a note */ rect { fill: red }</style></svg>')
+    assert kept.dropped == [] and b"fill: red" in kept.data
+
+
 def test_svg_values_and_markers_that_explode_are_read_in_linear_time_and_left_out():
     """A 295-byte fill of 27 url(#a) and an "@" took 4 minutes (each url() matched two ways);
     40,000 spaces in a style took 41 s; markers that draw markers took 30 GB to draw."""
