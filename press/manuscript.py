@@ -150,7 +150,14 @@ def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     """The manuscript in ``root``: the Markdown file or folder of sections ``path``
     names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
     file of ``root``; with the files its sources include."""
-    return with_variables(with_frozen_results(with_metadata_files(with_includes(manuscript_layout(root, path)))))
+    manuscript = with_variables(with_frozen_results(with_metadata_files(with_includes(manuscript_layout(root, path)))))
+    for file in manuscript.files:  # a name the file system holds as bytes no text can: no tool can name it
+        try:
+            str(file).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BuildError(f"the name of '{os.fsencode(file).decode('utf-8', 'replace')}' is not UTF-8 text",
+                             hint="rename the file (its name in UTF-8, as every tool and edition takes it)") from None
+    return manuscript
 
 
 def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
@@ -356,7 +363,29 @@ def variables_of(path: Path, text: str):
     if not isinstance(values, dict):
         error("Quarto's variables are a map: `name: value` lines", display_path(path), 1)
         return pf.MetaMap()
-    return builtin2meta({str(key): value for key, value in values.items()})
+    return builtin2meta({str(key): as_variable(value) for key, value in values.items()})
+
+
+def as_variable(value):
+    """A variable's YAML value as metadata takes it: text, lists and maps of text (an empty
+    value is empty text; a date, bytes, a set are written as text).
+
+    >>> as_variable(None), as_variable({"a": [1, True]}), as_variable({1, 2}) in ("1, 2", "2, 1")
+    ('', {'a': ['1', True]}, True)
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dict):
+        return {str(key): as_variable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [as_variable(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return ", ".join(sorted(str(item) for item in value))
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
 
 
 def with_variables(manuscript: Manuscript) -> Manuscript:
@@ -397,8 +426,17 @@ def frozen_text(source: Path, results: Path, text: str) -> str | None:
         return None
     stem = source.stem
     front = YAML_BLOCK.match(text) if text.startswith("---") else None
+    try:
+        markdown.encode("utf-8")
+    except UnicodeEncodeError:  # half of a UTF-16 pair, written as an escape: no text holds it
+        warn("Quarto's frozen results hold half of a UTF-16 pair (an escape such as \\ud800), which no text can "
+             "hold: the cells are shown as code", display_path(results),
+             hint="render the project again with Quarto (quarto render), or delete the file")
+        return None
     figures = Path(os.path.relpath(results.parent.parent, source.parent)).as_posix()
-    body = re.sub(rf"(?<![\w/.-]){re.escape(stem)}_files/figure-([\w-]+)/", rf"{figures}/figure-\1/", markdown)
+    # (a function: the folder's name, a backslash in it too, is text, not a replacement's escapes)
+    body = re.sub(rf"(?<![\w/.-]){re.escape(stem)}_files/figure-([\w-]+)/",
+                  lambda found: f"{figures}/figure-{found.group(1)}/", markdown)
     return (text[:front.end()] + "\n\n" if front else "") + body
 
 

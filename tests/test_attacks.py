@@ -1296,3 +1296,47 @@ def test_a_large_or_deep_csl_yaml_bibliography_is_refused_at_its_file(tmp_path):
         result = paper_build(tmp_path, f"---\ntitle: T\nbibliography: {name}\n---\n\nText [@a].\n")
         assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr, \
             result.stderr
+
+
+# --- the fourth round: what gave a traceback -------------------------------------------------
+
+def test_hostile_names_and_values_are_errors_or_warnings_never_a_traceback(tmp_path):
+    """An attacker's round: each of these stopped the build with a Python traceback."""
+    import hashlib
+    import json
+    import os
+    # Quarto's variables: an empty value, bytes, a set
+    quarto = tmp_path / "variables"
+    quarto.mkdir()
+    (quarto / "_variables.yml").write_text("version:\nd: !!binary aGVsbG8=\ns: !!set {a, b}\n", encoding="utf-8")
+    (quarto / "paper.qmd").write_text("---\ntitle: V\nchronology: false\n---\n\nVersion {{< var version >}}, "
+                                      "{{< var d >}}, {{< var s >}}.\n", encoding="utf-8")
+    # frozen results holding half a UTF-16 pair, under a name with a backslash
+    frozen = tmp_path / "frozen"
+    frozen.mkdir()
+    source = frozen / "p\\q.qmd"
+    source.write_text("---\ntitle: F\nchronology: false\n---\n\nText.\n", encoding="utf-8")
+    results = frozen / "_freeze" / "p\\q" / "execute-results"
+    results.mkdir(parents=True)
+    (results / "html.json").write_text(json.dumps({"hash": hashlib.md5(source.read_bytes()).hexdigest(),
+                                                   "result": {"markdown": "x \ud800 y p\\q_files/figure-html/a.png"}}),
+                                       encoding="utf-8")
+    # a section whose name is no UTF-8
+    named = project(tmp_path / "named", {"01.md": "# One\n\nText [@a].\n"}, "lang: en\ntitle: T\n")
+    (named / "manuscript" / os.fsdecode(b"02-\xff.md")).write_text("# Two\n", encoding="utf-8")
+    # raw JATS that is no XML
+    jats = tmp_path / "jats"
+    jats.mkdir()
+    (jats / "paper.md").write_text("---\ntitle: J\nchronology: false\njournal:\n  name: J\n  issn: 2049-3630\n"
+                                   "---\n\n# A\n\nText `<p>x &bogus;`{=jats} more.\n", encoding="utf-8")
+    runs = {"variables": run_build("html", str(quarto / "paper.qmd"), "--out", str(tmp_path / "o1")),
+            "frozen": run_build("html", str(source), "--out", str(tmp_path / "o2")),
+            "named": build(named, tmp_path / "o3", "html"),
+            "jats": run_build("jats", str(jats / "paper.md"), "--out", str(tmp_path / "o4"))}
+    for name, result in runs.items():
+        assert "Traceback" not in result.stderr, (name, result.stderr[-600:])
+    assert runs["variables"].returncode == 0 and "Version , hello, a, b." in \
+        (tmp_path / "o1" / "html" / "index.html").read_text(encoding="utf-8")
+    assert runs["frozen"].returncode == 0 and "half of a UTF-16 pair" in runs["frozen"].stderr
+    assert runs["named"].returncode == 1 and "is not UTF-8 text" in runs["named"].stderr
+    assert runs["jats"].returncode == 1 and "cannot read the raw JATS written in the text" in runs["jats"].stderr

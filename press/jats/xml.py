@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from core.diagnostics import BuildError
+
 XLINK = "http://www.w3.org/1999/xlink"
 ALI = "http://www.niso.org/schemas/ali/1.0/"
 MML = "http://www.w3.org/1998/Math/MathML"
@@ -38,10 +40,23 @@ def qualified(key: str) -> str:
 
 
 def fragment(markup: str) -> etree._Element:
-    """Pandoc's JATS (elements and text) as the children of one wrapper element."""
+    """Pandoc's JATS (elements and text) as the children of one wrapper element. Raw JATS
+    the author wrote (``{=jats}``) that is no XML is an error that says so.
+
+    >>> try:
+    ...     fragment("<p>x &bogus;</p>")
+    ... except BuildError as failure:
+    ...     print(str(failure).split(":")[1].strip())
+    the jats edition cannot read the raw JATS written in the text
+    """
     declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
-    return etree.fromstring(f"<wrapper {declarations}>{markup}</wrapper>".encode("utf-8"),
-                            etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        return etree.fromstring(f"<wrapper {declarations}>{markup}</wrapper>".encode("utf-8"),
+                                etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as failure:  # pandoc writes well-formed XML: raw JATS made this
+        raise BuildError(f"the jats edition cannot read the raw JATS written in the text: {failure}",
+                         hint="write raw JATS as well-formed XML (an entity as &#…; or the character), "
+                              "or as Markdown") from None
 
 
 def inline(tag: str, markup: str, **attributes) -> etree._Element:
