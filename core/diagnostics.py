@@ -28,6 +28,7 @@ import sys
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from core.names import METADATA_FILE_KEY, SOURCE_FILES_KEY
@@ -82,6 +83,8 @@ def collecting():
     """Collect the errors reported inside the block (into the list it yields)
     instead of raising the first one."""
     found: list[Diagnostic] = []
+    if not _collectors:  # a build's outermost block: its look-ups of places start anew
+        _located.clear()
     _collectors.append(found)
     _held.append(set())
     try:
@@ -177,6 +180,32 @@ def source_files(doc, metadata: bool = False) -> list[str]:
 
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# How many different texts one build looks up in its sources for their places: each look-up
+# reads every line, so a submission of thousands of different mistakes would take hours
+# (20,000 refusals took 6 minutes); those past it are named without their place.
+LOCATED = 2000
+_located: dict = {}  # the build's look-ups: (pattern, files) → every (file, line) it matches
+
+
+def source_lines(name: str) -> tuple[str, ...]:
+    """A source's lines as the document holds them (NFC; a comment's text blanked: what a
+    comment holds is in no document), read once per version of the file."""
+    try:
+        status = Path(name).stat()
+    except OSError:
+        return ()
+    return _source_lines(name, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=64)
+def _source_lines(name: str, _mtime: int, _size: int) -> tuple[str, ...]:
+    try:
+        text = unicodedata.normalize("NFC", Path(name).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ()
+    if "<!--" in text:
+        text = HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
+    return tuple(text.splitlines())
 
 
 def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str | None, int | None]:
@@ -186,23 +215,20 @@ def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str
 
     Pandoc's Markdown reader keeps no source positions, so a filter that finds
     a problem in the AST looks the offending text up in the author's files (read
-    as NFC, like the document: see ``press.manuscript``).
+    as NFC, like the document: see ``press.manuscript``). Each text is looked up once a
+    build (its every place found then: the ``nth`` is at hand), and a build looks up at
+    most ``LOCATED`` texts.
     """
-    regex = re.compile(pattern)
-    seen = 0
-    for name in source_files(doc, metadata):
-        try:
-            text = unicodedata.normalize("NFC", Path(name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue
-        if "<!--" in text:  # what a comment holds is in no document: a use of it is never there
-            text = HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
-        for number, line in enumerate(text.splitlines(), start=1):
-            if regex.search(line):
-                if seen == nth:
-                    return display_path(name), number
-                seen += 1
-    return None, None
+    files = tuple(source_files(doc, metadata))
+    key = (pattern, files)
+    if key not in _located:
+        if len(_located) >= LOCATED:
+            return None, None
+        regex = re.compile(pattern)
+        _located[key] = [(name, number) for name in files
+                         for number, line in enumerate(source_lines(name), start=1) if regex.search(line)]
+    places = _located[key]
+    return (display_path(places[nth][0]), places[nth][1]) if nth < len(places) else (None, None)
 
 
 def display_path(name: str | Path) -> str:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from core.inputs import limit, shown_size
 
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+MAX_SCANS = 100  # a JPEG's scans (see picture_problem)
 
 
 def pdf_problem(data: bytes) -> str | None:
@@ -211,6 +212,13 @@ def picture_problem(data: bytes, suffix: str) -> str | None:
             if picture.format != FORMATS[suffix]:
                 return f"a {picture.format} file, named {suffix}"
             if picture.format == "JPEG":
+                # every scan of a progressive JPEG is decoded, at any size: 5,000 scans of 98
+                # bytes took Pillow 139 s (and each reader's browser as long); a camera writes one,
+                # a progressive encoder about ten (0xFFDA stands for nothing else in a JPEG)
+                scans = data.count(b"\xff\xda")
+                if scans > MAX_SCANS:
+                    return (f"a JPEG of {scans:,} scans: over the limit of {MAX_SCANS} (decoding it takes "
+                            "minutes, in every reader's browser too)")
                 picture.draft("RGB", (max(width // 8, 1), max(height // 8, 1)))
                 picture.load()
             else:

@@ -59,10 +59,10 @@ class Source:
 
     def add(self, other: "Source") -> None:
         """``other``'s keys over these: a top-level key it sets replaces all of ours."""
-        for top in {key.split(".")[0] for key in other.places}:
-            for mapping in (self.places, self.scalars):
-                for key in [k for k in mapping if k == top or k.startswith(top + ".")]:
-                    del mapping[key]
+        tops = {key.split(".")[0] for key in other.places}  # each key looked at once: linear in both
+        for mapping in (self.places, self.scalars):
+            for key in [k for k in mapping if k.split(".")[0] in tops]:
+                del mapping[key]
         self.places.update(other.places)
         self.scalars.update(other.scalars)
         self.path = self.path or other.path

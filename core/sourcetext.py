@@ -812,8 +812,9 @@ def text_references(text: str) -> str:
     masked = "".join(pieces) + masked[position:]
     if not definitions:
         return text
+    defined_at = {match.start() for match, _ in definitions.values()}  # a definition's own "(ref:…)": no use
     uses = [use for use in TEXT_REFERENCE_USE.finditer(masked) if use.group(1) in definitions
-            and not any(match.start() == use.start() for match, _ in definitions.values())]
+            and use.start() not in defined_at]
     if sum(len(definitions[use.group(1)][1]) for use in uses) > len(text):  # what pandoc would read is bounded
         return text
     pieces, position = [], 0
@@ -914,9 +915,35 @@ INCLUDE = re.compile(r"""^[ \t]{0,3}\{\{<[ \t]*include[ \t]+(?:"([^"\n]+)"|'([^'
                      re.M)
 # ```{r child="intro.Rmd"} … ``` (or child = c("a.Rmd", "b.Rmd")): knitr pastes each file's
 # text there; the chunk's body is a few lines at most (its end looked for that far)
-CHILD_CHUNK = re.compile(r"""^[ \t]*(`{3,}|~{3,})[ \t]*\{[Rr]\b[^}\n]*?\bchild[ \t]*=[ \t]*"""
-                         r"""(c\([^()\n]*\)|"[^"\n]+"|'[^'\n]+')[^}\n]*\}[ \t]*\n(?:[^\n]*\n){0,20}?[ \t]*\1[ \t]*$""",
-                         re.M)
+# A knitr chunk's header, and its child option: read apart, each in time linear in its line
+# (one regex for both took 14 minutes on a header of 190,000 child= options with no brace)
+R_CHUNK_HEADER = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{[Rr]\b([^}\n]*)\}[ \t]*$", re.M)
+CHILD_OPTION = re.compile(r"""\bchild[ \t]*=[ \t]*(c\([^()\n]*\)|"[^"\n]+"|'[^'\n]+')""")
+CHILD_CHUNK_LINES = 20  # a child chunk's body: empty, or a few lines knitr ignores
+
+
+def child_chunks(text: str) -> list[tuple[int, int, str]]:
+    r"""Each knitr child chunk: (where it starts, its lines, its ``child=`` value).
+
+    >>> child_chunks('a\n```{r, child = c("x.Rmd", "y.Rmd")}\n```\n')
+    [(2, 2, 'c("x.Rmd", "y.Rmd")')]
+    """
+    found = []
+    for header in R_CHUNK_HEADER.finditer(text):
+        option = CHILD_OPTION.search(header.group(2))
+        if not option:
+            continue
+        closing = re.compile(rf"^[ \t]*{re.escape(header.group(1))}[ \t]*$", re.M)
+        end = header.end()
+        for _ in range(CHILD_CHUNK_LINES + 1):  # the fence within as many lines
+            end = text.find("\n", end + 1)
+            if end < 0:
+                end = len(text)
+                break
+        close = closing.search(text, header.end() + 1, end + 1)
+        if close:
+            found.append((header.start(), text.count("\n", header.start(), close.end()) + 1, option.group(1)))
+    return found
 
 
 def include_lines(text: str) -> list[tuple[int, str, int]]:
@@ -930,10 +957,10 @@ def include_lines(text: str) -> list[tuple[int, str, int]]:
     [(2, 'x.Rmd', 2), (2, 'y.Rmd', 0), (5, 'z.Rmd', 2)]
     """
     found = []
-    for match in CHILD_CHUNK.finditer(text):
-        lines = match.group(0).count("\n") + 1
-        for index, path in enumerate(re.findall(r'"([^"\n]+)"|\'([^\'\n]+)\'', match.group(2))):
-            found.append((line_of(text, match.start()), path[0] or path[1], lines if index == 0 else 0))
+    chunks = child_chunks(text)
+    for line, (_, lines, option) in zip(lines_at(text, [start for start, _, _ in chunks]), chunks):
+        for index, path in enumerate(re.findall(r'"([^"\n]+)"|\'([^\'\n]+)\'', option)):
+            found.append((line, path[0] or path[1], lines if index == 0 else 0))
     masked = fenced_code_masked(text)
     matches = list(INCLUDE.finditer(masked))
     found += [(line, next(group for group in match.groups() if group), 1)

@@ -1340,3 +1340,57 @@ def test_hostile_names_and_values_are_errors_or_warnings_never_a_traceback(tmp_p
     assert runs["frozen"].returncode == 0 and "half of a UTF-16 pair" in runs["frozen"].stderr
     assert runs["named"].returncode == 1 and "is not UTF-8 text" in runs["named"].stderr
     assert runs["jats"].returncode == 1 and "cannot read the raw JATS written in the text" in runs["jats"].stderr
+
+
+# --- the fourth round: work in the build's own process that grew with the square ----------------
+
+def test_every_place_of_a_text_is_found_in_one_reading_of_the_sources(tmp_path):
+    """4,000 refused <q> took 15 s and 20,000 six minutes: each refusal's place read every
+    source again, then scanned it to its nth match."""
+    from core import diagnostics
+    from core.names import SOURCE_FILES_KEY
+    source = tmp_path / "01.md"
+    source.write_text("".join(f"Para {n} <q>x</q>\n\n" for n in range(4000)), encoding="utf-8")
+    doc = pf.Doc(metadata={SOURCE_FILES_KEY: pf.MetaList(pf.MetaString(str(source)))})
+    with diagnostics.collecting():
+        before = diagnostics._source_lines.cache_info().misses
+        places = [diagnostics.locate(doc, re.escape("<q>"), nth) for nth in range(4000)]
+        assert diagnostics._source_lines.cache_info().misses - before == 1 and len(diagnostics._located) == 1
+    assert [line for _, line in places] == list(range(1, 8000, 2))
+
+
+def test_inputs_that_were_read_in_the_square_of_their_size_are_read_in_one_pass():
+    """bookdown's text references (45,000 of them, 90,000 uses: 6 minutes), a knitr header of
+    190,000 child= options (14 minutes), and 20,000 metadata keys over 20,000 others (4
+    minutes), at those sizes: each well within 20 s (a second here), as the hostile
+    paragraphs' test of the chronology bounds them."""
+    import time
+    from core.metadatafile import Source
+    from core.sourcetext import child_chunks, text_references
+    started = time.process_time()
+    text = "".join(f"(ref:a{i}) x{i}\n\n" for i in range(45000)) + "See " + "".join(
+        f"(ref:a{i % 45000}) " for i in range(90000))
+    assert text_references(text).endswith("x44998 x44999 ")
+    assert child_chunks("```{r " + 'child="x" ' * 190000 + "\n```\n") == []
+    first, second = Source(), Source()
+    first.places.update({f"a{i}": ("m.yaml", i) for i in range(20000)})
+    second.places.update({f"b{i}": ("p.md", i) for i in range(20000)})
+    first.add(second)
+    assert len(first.places) == 40000
+    assert time.process_time() - started < 20
+
+
+def test_a_progressive_jpeg_of_thousands_of_scans_is_refused_before_it_is_decoded():
+    """An attacker's round: a flat 7000 × 7000 progressive JPEG whose last scan was repeated
+    5,000 times (682 KB) took 139 s to check, and as long in each reader's browser."""
+    import io
+    from PIL import Image
+    from core.images import picture_problem
+    output = io.BytesIO()
+    Image.new("L", (64, 64), 128).save(output, "JPEG", progressive=True)
+    data = output.getvalue()
+    last = data.rindex(b"\xff\xda")
+    head = data.rindex(b"\xff\xc4", 0, last) if b"\xff\xc4" in data[:last] else last
+    bomb = data[:head] + data[head:-2] * 150 + data[-2:]  # the last scan (with its tables) again and again
+    assert picture_problem(data, ".jpg") is None
+    assert picture_problem(bomb, ".jpg").startswith("a JPEG of 1")
