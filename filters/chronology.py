@@ -62,7 +62,7 @@ from core.names import (
 )
 from core.options import options
 from core.templatepath import TemplatePath, templates_of
-from filters.clauses import date_role, subject_of
+from filters.clauses import date_role, grammar_table, subject_of
 from filters.dates import (
     DateError,
     DateMatch,
@@ -457,6 +457,23 @@ def mark_paragraph(inlines: list, collector: Collector, previous: DateSpan | Non
     return record(found, text, inlines, bounds, objects, collector, previous)
 
 
+def ahead_or_before(sentence: str, paragraph: str, collector: Collector):
+    """Who a pronoun of an entry refers to: in a phrase that opens its sentence, the name
+    the sentence goes on with ("After his inauguration in January 1989, George H.W. Bush
+    met …": his is Bush's); else the name a sentence before opened with
+    (``Collector.actor``). Looked for only when asked."""
+    def actor() -> str | None:
+        ahead = subject_of(sentence, paragraph, collector.lang)
+        table = grammar_table(collector.lang)
+        pronouns = {*table["subject_pronouns"], *table["possessive_pronouns"]}
+        at = sentence.find(ahead) if ahead else -1
+        opening = sentence[:at] if at > 0 else ""
+        if "," in opening and any(word.strip(",").capitalize() in pronouns for word in opening.split()):
+            return ahead
+        return collector.actor()
+    return actor
+
+
 # More dates than a sentence of prose lists (the WikiWars and Turkish texts' most: 9).
 MAX_DATES_IN_SENTENCE = 40
 
@@ -496,7 +513,8 @@ def record(found: list[Found], text: str, inlines: list, bounds: list, objects: 
             anchor = item.anchor or collector.anchor()
             if item.anchor is None:
                 ranges.append((item.start, item.end, anchor))
-            entry = reading.text if reading.subject else with_actor(reading.text, collector.actor, sentence, lang)
+            entry = reading.text if reading.subject else with_actor(
+                reading.text, ahead_or_before(sentence, text, collector), sentence, lang)
             collector.mentions.append(Mention(
                 item.span, anchor, entry, lang, reading.role, reading.weak, item.inferred,
                 collector.section, collector.title, collector.note, sentence, item.label, reading.words,

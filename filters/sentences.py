@@ -7,6 +7,9 @@ that continues in lower case was not ended; a footnote mark after the period
 >>> text = "ABD vb. ülkeler 18. yüzyılda geldi. Dr. Aslanlı gitti."
 >>> [text[a:b] for a, b in sentence_bounds(text, "tr")]
 ['ABD vb. ülkeler 18. yüzyılda geldi.', 'Dr. Aslanlı gitti.']
+>>> text = "George H.W. Bush met Gorbachev. J.R.R. Tolkien wrote."
+>>> [text[a:b] for a, b in sentence_bounds(text, "en")]
+['George H.W. Bush met Gorbachev.', 'J.R.R. Tolkien wrote.']
 >>> text = "The U.S. envoy left.\\ufffc Talks ended."
 >>> [text[a:b] for a, b in sentence_bounds(text, "en")]
 ['The U.S. envoy left.\\ufffc', 'Talks ended.']
@@ -21,7 +24,7 @@ from core.language import base_language, pack
 OBJECT = "\ufffc"  # an inline that is not text: a note's mark, a citation
 CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*" + OBJECT + r"*(?=\s+)")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]*(.)")
-INITIAL = re.compile(r"^[^\W\d_]\.$")
+INITIAL = re.compile(r"^(?:[^\W\d_]\.){1,3}$")  # "S.", "H.W.", "J.R.R.": initials before a name
 SPACES = re.compile(r"\s*")
 WORD_WINDOW = 200  # characters before a full stop that its word may span (an abbreviation is shorter)
 ORDINAL = re.compile(r"^\(?(?:\d{1,3}|[IVXLC]+)\.$")

@@ -511,3 +511,15 @@ def test_a_stretch_of_time_with_nothing_in_it_is_no_entry():
 ])
 def test_an_english_list_of_dated_parts_shares_what_its_first_part_says(body, expected):
     assert printed(body, "en") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a pronoun in a phrase that opens its sentence is the name the sentence goes on with
+    # (a historian's text: "His inauguration."), initials and all ("H.W." ended a sentence)
+    ("After his inauguration in January 1989, George H.W. Bush met Gorbachev at Malta.",
+     ("1989-01", "George H.W. Bush’s inauguration.")),
+    ("The treaty was signed in May 1990. After its ratification in June 1990, Turkmenistan left the talks.",
+     ("1990-06", "Turkmenistan’s ratification.")),
+])
+def test_a_pronoun_in_an_opening_phrase_refers_to_the_sentences_subject(body, expected):
+    assert expected in printed(body, "en")
