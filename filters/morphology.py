@@ -203,6 +203,11 @@ def head_noun(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, 
     return words, following, case
 
 
+# A relative form in a case ("çekildiğini", "verildiğine", "olduğundan"): a clause named as
+# the object of the verb after it
+COMPLEMENT_CASE = re.compile(r"[dt][ıiuü]ğ[ıiuü]n(?:[ıiuü]|[ae]|d[ae]n?)$")
+
+
 def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, int], removed: list,
              lang: str) -> str | None:
     """The Turkish reading when the date belongs to a relative clause or a verbal noun
@@ -226,6 +231,10 @@ def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, i
     kind, stem = form
     if kind == "converb":
         return None  # "27 Eylül’de başlayarak …": the clause goes on to its own verb
+    if kind == "object_relative" and COMPLEMENT_CASE.search(after[index].bare):
+        # "… görevden çekildiğini bildirdi": a clause in a case is the object of the verb after
+        # it, no noun's relative; the sentence tells the event ("Görevden bildirdi. çekilmiştir." before)
+        return None
     following = index + 1
     while kind == "verbal_noun" and following < len(after) and after[following].bare == table["and"]:
         # "… ilişkilerin geliştirilmesi ve … yatırımların artırılması için": the last one's word decides

@@ -257,6 +257,9 @@ def test_each_date_of_a_list_gets_its_own_words_and_the_shared_verb():
     # clause's ("Açılan bu tesis, yılına kadar hizmet vermiştir." before)
     ("Santral inşa edildi. 14 Şubat 1914’te açılan bu tesis, 1983 yılına kadar hizmet vermiştir.",
      ("1914-02-14", "Bu tesis açılmıştır.")),
+    # a clause in a case is the object of the verb after it ("Görevden bildirdi. çekilmiştir." before)
+    ("Savaş bitti. I. Karl 11 Kasım 1918’de görevden çekildiğini bildirdi.",
+     ("1918-11-11", "I. Karl görevden çekildiğini bildirdi.")),
 ])
 def test_turkish_readings_without_debris(body, entry):
     assert entry in printed(body)
