@@ -273,6 +273,9 @@ def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int],
     if not subject or not verb_at or not any(is_verb(w, "", lang) for w in predicate) or not (
             parts[1][0][0][:1].isupper() or parts[1][0][0] in grammar_table(lang)["determiners"]):
         return None  # "… by Kenya on ⟨1⟩ and by Uganda on ⟨2⟩": no subject of its own
+    if any(before and before[-1].lower() in (*grammar_table(lang)["determiners"], "of") for before, _ in parts[1:]):
+        # "…, the leader of the ⟨1956⟩ Hungarian Revolution": a date inside a name, no part of a list
+        return None
     before, after = parts[index]
     words = before + after if index == 0 else before + predicate + after
     return " ".join(words).rstrip(PUNCTUATION)
@@ -385,6 +388,9 @@ def noun_phrase_before(sentence: str, start: int, end: int, lang: str) -> tuple[
     return None
 
 
+PREMODIFIED_NAME = re.compile(r"\s+((?:[^\W\d_a-z][\w’'-]*\s+){0,4}[^\W\d_a-z][\w’'-]*)(?![\w’'-])")
+
+
 def named_thing(sentence: str, clause: tuple[int, int], own: tuple[int, int], lang: str) -> str | None:
     """The entry of a date that names a thing ("the ceasefire of 12 May 1994"), when its
     clause tells of something else: the thing's name ("the ceasefire"). The clause stays
@@ -400,8 +406,16 @@ def named_thing(sentence: str, clause: tuple[int, int], own: tuple[int, int], la
     >>> s = "The election of 12 December 2019 gave Johnson a majority."
     >>> named_thing(s, (0, len(s)), (s.index("of 12"), s.index(" gave")), "en") is None
     True
+    >>> s = "They re-interred Nagy, the leader of the 1956 Hungarian Revolution."
+    >>> named_thing(s, (0, len(s)), (s.index("1956"), s.index("1956") + 4), "en")
+    'the Hungarian Revolution'
     """
     table = grammar_table(lang)
+    # a year before the name it is part of: "the 1956 Hungarian Revolution" → "the Hungarian Revolution"
+    name = PREMODIFIED_NAME.match(sentence, own[1])
+    determiner = sentence[max(clause[0], own[0] - 4):own[0]].strip().lower()
+    if name and determiner in table["determiners"]:
+        return f"{sentence[max(clause[0], own[0] - 4):own[0]].strip()} {name.group(1).strip()}"
     phrase = noun_phrase_before(sentence, clause[0], own[0], lang)
     if phrase is None:
         return None

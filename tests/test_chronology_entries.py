@@ -526,3 +526,14 @@ def test_an_english_list_of_dated_parts_shares_what_its_first_part_says(body, ex
 ])
 def test_a_pronoun_in_an_opening_phrase_refers_to_the_sentences_subject(body, expected):
     assert expected in printed(body, "en")
+
+
+
+def test_a_year_inside_a_name_in_an_apposition_is_that_name_not_a_list():
+    # a historian's text: "The leader of the removed its leader, …, and, Hungarian Revolution."
+    # (the apposition was read as a second part of a list, the first part's predicate spliced in)
+    body = ("The Hungarian Party removed its leader, Janos Kadar, agreed to talks, and, on June 16, 1989, "
+            "re-interred Imre Nagy, the leader of the 1956 Hungarian Revolution.")
+    printed_, reviewed = appendix(body, "en")
+    assert ("1956", "The Hungarian Revolution.") in printed_ + reviewed
+    assert not any("leader of the removed" in text for _, text in printed_ + reviewed)

@@ -342,7 +342,7 @@ DATES = {
     "adverbial": [(r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:[Tt]he|[Ii]ts|[Tt]heir)\s+$", r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],
     "attributive": [(r"(?<!night )(?<!morning )(?<!evening )\bof\s+$", ""),
                     (r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+$",
-                     r"^\d{4}\s+(?!and\b|or\b|to\b)[a-z]+")],
+                     r"^\d{4}\s+(?!and\b|or\b|to\b)(?:[a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)")],
     "ordinal_period": False,
     "long_date": "{day} {month} {year}",
     "long_month": "{month} {year}",
