@@ -254,7 +254,10 @@ def listed_english(sentence: str, clause: tuple[int, int], own: tuple[int, int],
         return None
     parts = [around(sentence, segment, extents) for segment in segments]
     index = next(i for i, segment in enumerate(segments) if segment[0] <= own[0] < segment[1])
-    shared = shared_with_parts(parts, lang)
+    # parts joined by commas alone ("… in ⟨1948⟩, became … in ⟨1961⟩, and adopted …"): a list
+    # even of two; two joined by "and" are coordinated predicates the clause reader shares
+    commas = all(sentence[a[1]:b[0]].strip() == "," for a, b in zip(segments, segments[1:]))
+    shared = shared_with_parts(parts, lang, commas)
     if shared is not None:
         before, after = parts[index]
         own = own_words(before, lang)
@@ -293,7 +296,7 @@ def own_words(before: list[str], lang: str) -> list[str]:
     return words
 
 
-def shared_with_parts(parts: list[tuple[list[str], list[str]]], lang: str) -> list[str] | None:
+def shared_with_parts(parts: list[tuple[list[str], list[str]]], lang: str, commas: bool = False) -> list[str] | None:
     """What the later parts of a list of dates take from the first: its subject, when they
     open with their own verbs ("Yugoslavia broke away … in ⟨1948⟩, became a founding
     member … in ⟨1961⟩, and joined the talks in ⟨1970⟩"); its clause up to its own
@@ -316,10 +319,13 @@ def shared_with_parts(parts: list[tuple[list[str], list[str]]], lang: str) -> li
     if any(not words for words in openings):
         return None
     if all(is_verb(words[0], "", lang) for words in openings):  # each part its own predicate
-        if len(parts) < 3:
+        if len(parts) < 3 and not commas:
             return None  # two coordinated predicates: the clause reader shares their subject
-        # with the first's auxiliary: "The accord was signed …, and ratified …"
-        return first[:verb_at + (first[verb_at].lower() in table["auxiliaries"])]
+        # with the first's auxiliary ("The accord was signed …, and ratified …"), without a
+        # phrase that opens the sentence ("While ostensibly a communist state, Yugoslavia …")
+        subject = first[:verb_at + (first[verb_at].lower() in table["auxiliaries"])]
+        opened = [i for i, word in enumerate(subject[:verb_at]) if word.endswith(",")]
+        return subject[opened[-1] + 1:] if opened else subject
     adverbs = ("again", "also", "then", "later", "once more")
     heads = [next((w for w in words if w.lower() not in adverbs), "") for words in openings]
     preposition = heads[0].lower()

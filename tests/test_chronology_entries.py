@@ -516,6 +516,16 @@ def test_an_english_list_of_dated_parts_shares_what_its_first_part_says(body, ex
     assert printed(body, "en") == expected
 
 
+def test_two_dated_predicates_joined_by_a_comma_share_the_subject():
+    # "…, became … in 1961, and adopted … during the Cold War": two dates, a comma between them
+    body = ("While ostensibly a communist state, Yugoslavia broke away from the Soviet sphere of influence in "
+            "1948, became a founding member of the Non-Aligned Movement in 1961, and adopted a less repressive "
+            "form of government during the Cold War.")
+    assert ("1961", "Yugoslavia became a founding member of the Non-Aligned Movement.") in printed(body, "en")
+
+
+
+
 @pytest.mark.parametrize("body, expected", [
     # a pronoun in a phrase that opens its sentence is the name the sentence goes on with
     # (a historian's text: "His inauguration."), initials and all ("H.W." ended a sentence)
