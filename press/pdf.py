@@ -42,7 +42,8 @@ from press.figures import (
     typst_length,
 )
 from press.latex import manuscript_place
-from press.render import Rendered, render
+from press.render import Rendered, mapped, render
+from press.typstsymbols import current_symbols
 from press.templates import context, environment
 
 # A picture much taller than wide (the timeline of a long chronology) is set to a
@@ -273,7 +274,29 @@ def renderers(job) -> Renderers:
 
 
 def prepare(job) -> str:
-    return ast.render_kinds(job.doc_json, renderers(job), job.document)
+    doc_json = ast.render_kinds(job.doc_json, renderers(job), job.document)
+    if '"Math"' not in doc_json:
+        return doc_json
+    # math in a metadata field (a title's $L^2$) needs its alternative text too: PDF/UA
+    # refuses the whole PDF without it
+    doc = ast.load(doc_json)
+    doc["meta"] = with_math_alternatives(doc["meta"])
+    return ast.dump(doc)
+
+
+def with_math_alternatives(value):
+    """``value`` (pandoc's JSON) with each Math in it as ``typst_math`` renders it.
+
+    >>> with_math_alternatives([{"t": "Math", "c": [{"t": "InlineMath"}, "x"]}])[0]["c"][1]
+    '#[#set math.equation(alt: "x");'
+    """
+    if isinstance(value, list):
+        return [rendered for item in value
+                for rendered in (typst_math(item) if isinstance(item, dict) and item.get("t") == "Math"
+                                 else [with_math_alternatives(item)])]
+    if isinstance(value, dict):
+        return {key: with_math_alternatives(child) for key, child in value.items()}
+    return value
 
 
 def render_typst(job) -> Rendered:
@@ -281,7 +304,11 @@ def render_typst(job) -> Rendered:
     # "2020'de" with a prime after the digit.
     doc_json = prepare(job)
     check_words(doc_json, job)
-    return render(doc_json, "typst-smart", ["--wrap=none"], job.plain)
+    rendered = render(doc_json, "typst-smart", ["--wrap=none"], job.plain)
+    # the symbols pandoc names as Typst named them before 0.14 (press.typstsymbols)
+    rendered.body = current_symbols(rendered.body)
+    rendered.meta = mapped(rendered.meta, current_symbols)
+    return rendered
 
 
 def check_words(doc_json: str, job) -> None:

@@ -60,6 +60,19 @@ def nest(leaves) -> dict:
     return _lists(root)
 
 
+def mapped(node, function):
+    """``node`` (nested as ``nest`` makes it) with ``function`` applied to each text leaf.
+
+    >>> mapped({"a": ["x", {"b": "y"}]}, str.upper)
+    {'a': ['X', {'b': 'Y'}]}
+    """
+    if isinstance(node, dict):
+        return {key: mapped(value, function) for key, value in node.items()}
+    if isinstance(node, list):
+        return [mapped(value, function) for value in node]
+    return function(node) if isinstance(node, str) else node
+
+
 def _lists(node):
     if not isinstance(node, dict):
         return node
