@@ -245,7 +245,9 @@ def number_section(header: pf.Header, state: Index) -> None:
         state.add(f"sec:{header.identifier}", "section", number, target=header.identifier)
 
 
-HAND_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
+# A section's number typed by hand: "2", "2.", "4.2.1" — each level a number of one to three
+# digits; a year opens a heading without being its number ("1848 Revolutions": an author's trial)
+HAND_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 
 
 def written_number(header: pf.Header) -> re.Match | None:

@@ -1106,3 +1106,45 @@ def test_a_link_from_a_sites_root_is_read_on_the_articles_site_or_said(tmp_path)
                     "See [the model](/D/mlr).\n")
     assert 'href="https://statproofbook.github.io/D/mlr"' in (tmp_path / "out" / "html" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_year_that_opens_a_heading_is_no_number_of_it(tmp_path):
+    # an author's trial: "# 1848 Revolutions" and "# 1871 and the Commune" were read as typed
+    # numbers and numbered 1 and 2, "# Aftermath" between them left without one
+    text, messages = build(tmp_path, """---
+title: Europe
+---
+
+# 1848 Revolutions
+
+A.
+
+# Aftermath
+
+B.
+
+# 1871 and the Commune
+
+C.
+""")
+    assert "1. 1848 Revolutions" in text and "2. Aftermath" in text and "3. 1871 and the Commune" in text, text
+    # with sections numbered by hand, a heading that opens with a year is one without a number
+    text, messages = build(tmp_path, """---
+title: Europe
+---
+
+# 1848 Revolutions
+
+A.
+
+# Aftermath
+
+## 1.1 First point
+
+## 1.2 Second point
+
+# 1871 and the Commune
+
+C.
+""")
+    assert "1.1 First point" in text and not re.search(r"\d\.\s+(?:1848 Revolutions|1871 and the Commune)", text), text
