@@ -158,6 +158,9 @@ KEYS: dict[str, dict[str, Key]] = {
                 "`century`: its number)", "decade_forms century_forms", []),
         **_keys(list, "(before, after) regexes: a date that ends a period, states a state or names a thing "
                 "is no event", "period state attributive", []),
+        "named_day": Key(str, "a regex, from a day's month on: a day written without its year that names what "
+                              "happened on it (12 Mart Muhtırası): the day the text told with its year, or none",
+                         NEVER),
         "author_joiners": Key(list, "words that join authors' names in a citation written as text (Swetnam and "
                                     "Lynch, 1989): its year is a work's, no date", []),
         "name_nouns": Key(list, "lower-case nouns that, after a capitalised word and a year, make the year part "

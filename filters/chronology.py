@@ -231,6 +231,9 @@ class Collector:
     # a day without a year after a look back ("… crushed in 1956 and in 1968. In October …")
     # is in it, not in the year looked back to
     section_time: DateSpan | None = None
+    # the days the text told with their years, by (month, day): a day named without its
+    # year as the name of what happened on it ("12 Mart Muhtırası") is the one told
+    days_told: dict = field(default_factory=dict)
     recent: list = field(default_factory=list)  # the last sentences read, with their paragraphs
     topic: str | None = None   # the name the text's first sentence opens with: a biography's subject
     begun: bool = False
@@ -363,6 +366,9 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
 
     written: list[DateMatch] = find_dates(text, lang, on_error=impossible)
     found += [Found(m.start, m.end, m.span, m.text, m.suffix, m.inferred) for m in written]
+    for m in written:
+        if m.span.start.day is not None and m.span.end is None:
+            collector.days_told[(m.span.start.month, m.span.start.day)] = m.span
     relative = find_relative(text, lang, written) if collector.infer else []
     found.sort(key=lambda f: f.start)
     dated_sentences = {sentence_at(date.start) for date in written}
@@ -389,6 +395,16 @@ def dates_of(text: str, inlines: list, bounds: list, collector: Collector,
             continue  # "bir gün sonra yani 28 Eylül": the written date says it
         if match.relative == "season" and sentence_at(match.start) in dated_sentences:
             continue  # "O kış … Aralık 1920’de ayaklandı": the sentence's own date says when
+        if match.relative == "year" and match.value[1] is not None and \
+                re.match(term(lang, "named_day"), match.text.split()[-1] + text[match.end:]):
+            # a day without its year that names what happened on it ("12 Mart Muhtırası
+            # sonrası", "27 Mayıs darbesinden sonra"): the day the text told, or none — its
+            # year is no nearby one (12 March 1973, 27 May 1971 before)
+            told = collector.days_told.get(match.value[:2])
+            if told is not None:
+                item = Found(match.start, match.end, told, match.text, match.suffix, match.text)
+                bisect.insort(found, item, key=lambda f: f.start)
+            continue
         before = bool(narrated)
         last = narrated[-1].span if narrated else previous
         section = collector.section_time

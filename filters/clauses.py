@@ -80,6 +80,8 @@ def date_role(before: str, after: str, lang: str) -> str:
     for role, left, right in role_patterns(lang):
         if right.search(after) and left.search(before):
             return role
+    if compiled(lang, "named_day").match(after):  # "12 Mart Muhtırası": the name of what happened on it
+        return "attributive"
     return "event"
 
 

@@ -547,3 +547,18 @@ def test_a_year_inside_a_name_in_an_apposition_is_that_name_not_a_list():
     printed_, reviewed = appendix(body, "en")
     assert ("1956", "The Hungarian Revolution.") in printed_ + reviewed
     assert not any("leader of the removed" in text for _, text in printed_ + reviewed)
+
+
+@pytest.mark.parametrize("body, told", [
+    # a day without its year that names what happened on it is that day as the text told it, no
+    # new event in a nearby year (an author's trial: "12 Mart Muhtırası" printed under 12 March
+    # 1973, "27 Mayıs darbesinden sonra" under 27 May 1971)
+    ("12 Mart 1971 tarihinde ordu hükümete bir muhtıra vermiştir. Ecevit 1973 seçimlerinde birinci parti "
+     "oldu. Adalet Partisi, 12 Mart Muhtırası sonrası dönemde güç kaybına uğradı.", "1971-03-12"),
+    ("Darbe 27 Mayıs 1960 tarihinde yapıldı. 1971'de ordu yeniden müdahale etti. 27 Mayıs darbesinden sonra "
+     "anayasa değişti.", "1960-05-27"),
+])
+def test_a_day_named_as_its_event_is_the_day_the_text_told(body, told):
+    printed_, reviewed = appendix(body, "tr")
+    days = [date for date, _ in printed_ + reviewed if len(date) == 10]
+    assert days == [told], printed_ + reviewed

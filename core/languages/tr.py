@@ -340,6 +340,14 @@ DATES = {
                     ("", r"^\d{4}\s+[A-ZÇĞİÖŞÜ][\w-]*(?:[ıiuü]|s[ıiuü]|l[ae]r[ıi])\b"),
                     ("", r"^\d{4}\s+(?!tarih|itibar|yıl|ve\b|ile\b|veya\b|ya\b|günü\b|gecesi\b|sabahı\b|akşamı\b)"
                         r"[a-zçğıöşü]+")],
+    # a day without its year that names what happened on it ("12 Mart Muhtırası", "27 Mayıs
+    # darbesinden sonra", "28 Şubat müdahalesi"; not its day, night, morning, weekday, what comes
+    # before or after it, nor a document dated it): read from the date's month on
+    "named_day": r"(?:Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık)\s+"
+                 r"(?!(?:ay|gün|gece|sabah|akşam|öğle|hafta|tarih|yıl|itibar|sonra|önce|baş|son|orta|ile|ve|"
+                 r"Pazartesi|Salı|Çarşamba|Perşembe|Cuma|Cumartesi|Pazar)\w*\b)"
+                 r"[A-ZÇĞİÖŞÜa-zçğıöşü]\w*(?:s[ıiuü]|[^aeıioöuü\W][ıiuü])(?:n[dt][ae]n|n[ıiuü]n|n[ae]|nd[ae]|"
+                 r"y[ıiuü]|n[ıiuü])?\b",
     "ordinal_period": True,
     "long_date": "{day} {month} {year}",
     "long_month": "{month} {year}",
