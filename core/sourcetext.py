@@ -27,7 +27,12 @@ import bisect
 import re
 from functools import lru_cache
 
-from core.names import ALT_OPTION, CELL_CLASS, CELL_HIDDEN_ATTRIBUTE, CELL_LABEL_ATTRIBUTE
+from core.names import (
+    ALT_OPTION,
+    CELL_CLASS,
+    CELL_HIDDEN_ATTRIBUTE,
+    CELL_LABEL_ATTRIBUTE,
+)
 
 # C0 controls other than tab, line feed and carriage return: XML 1.0 (so the
 # EPUB and the HTML edition) cannot hold them, and pandoc passes them through.

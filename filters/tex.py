@@ -45,6 +45,7 @@ from core.names import (
     EQUATION_CLASS,
     LATEX_LABEL_ATTRIBUTE,
 )
+from core.texmath import texmath_compatible
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
@@ -59,62 +60,9 @@ INNER = {"align": "aligned", "alignat": "aligned", "flalign": "aligned", "eqnarr
          "gather": "gathered", "multline": "gathered"}
 NO_NUMBER = re.compile(r"\\(?:nonumber|notag)\b")
 TAG = re.compile(r"\\tag\*?\s*\{[^{}]*\}")
-SWITCHES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf", "tt": "mathtt"}
-COMMANDS = {"emph": "textit", "hbox": "mbox", "textsc": "text"}
-SWITCH = re.compile(r"\\(" + "|".join(SWITCHES) + r")(?![A-Za-z])\s*")
 
 
 # --- math ---------------------------------------------------------------------------
-
-def group_end(text: str, start: int) -> int:
-    """Where the brace group that ``start`` lies in closes (or the text ends)."""
-    depth = 0
-    for position in range(start, len(text)):
-        if text[position] == "{" and (position == 0 or text[position - 1] != "\\"):
-            depth += 1
-        elif text[position] == "}" and (position == 0 or text[position - 1] != "\\"):
-            if depth == 0:
-                return position
-            depth -= 1
-    return len(text)
-
-
-def texmath_compatible(tex: str) -> str:
-    """TeX math with the switches and commands MathML conversion does not know
-    written as those it knows: ``{\\rm x}`` → ``{\\mathrm{x}}``, ``a \\over b`` →
-    ``\\frac{a}{b}``, ``\\emph`` → ``\\textit``."""
-    for old, new in COMMANDS.items():
-        tex = re.sub(rf"\\{old}(?![A-Za-z])", lambda m, new=new: "\\" + new, tex)
-    while True:
-        switch = SWITCH.search(tex)
-        if not switch:
-            break
-        end = group_end(tex, switch.end())
-        tex = (tex[:switch.start()] + f"\\{SWITCHES[switch.group(1)]}{{" + tex[switch.end():end].strip()
-               + "}" + tex[end:])
-    while r"\over" in tex:
-        over = re.search(r"\\over(?![A-Za-z])", tex)
-        if not over:
-            break
-        opening = opening_brace(tex, over.start())
-        end = group_end(tex, over.end())
-        tex = (tex[:opening] + "\\frac{" + tex[opening:over.start()].strip() + "}{" + tex[over.end():end].strip()
-               + "}" + tex[end:])
-    return tex
-
-
-def opening_brace(text: str, end: int) -> int:
-    """Where the brace group holding ``end`` opens (its first character), or 0."""
-    depth = 0
-    for position in range(end - 1, -1, -1):
-        if text[position] == "}" and text[position - 1:position] != "\\":
-            depth += 1
-        elif text[position] == "{" and text[position - 1:position] != "\\":
-            if depth == 0:
-                return position + 1
-            depth -= 1
-    return 0
-
 
 def equation_parts(tex: str) -> tuple[str, list[str], bool]:
     """A display formula's math without its environment and labels, its labels, and

@@ -44,7 +44,7 @@ from core.names import (
     NUMBER_ATTRIBUTE,
     SAFE_URL_SCHEMES,
 )
-from core.texmath import refused
+from core.texmath import refused, texmath_compatible
 from filters.elements import descendants, siblings
 
 # pandoc's metadata fields that its templates paste in raw.
@@ -177,7 +177,8 @@ def refuse_address(element, places: Places) -> None:
 
 
 def refuse_math(element: pf.Math, places: Places) -> None:
-    unknown = refused(element.text)
+    # as the LaTeX editions get it: the tex stage writes {\rm x} as \mathrm{x} first
+    unknown = refused(texmath_compatible(element.text))
     if unknown:
         first = element.text.strip().split("\n", 1)[0]
         path, line = places.of(re.escape(first))

@@ -43,8 +43,8 @@ from press.figures import (
 )
 from press.latex import manuscript_place
 from press.render import Rendered, mapped, render
-from press.typstsymbols import current_symbols
 from press.templates import context, environment
+from press.typstsymbols import current_symbols
 
 # A picture much taller than wide (the timeline of a long chronology) is set to a
 # height that fits a page, not to the text's width.

@@ -131,12 +131,15 @@ def test_untrusted_math_with_a_command_outside_the_allowlist_is_refused_at_its_p
 
 
 def test_math_the_editions_can_show_builds_untrusted(tmp_path):
-    text = "# One\n\nFine $\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt{y}$ [@a].\n\n" \
+    # plain TeX's switches too, which the tex stage writes as the commands texmath knows before
+    # LaTeX sees them (an author's trial: "{\\rm Bernoulli}" was refused)
+    text = "# One\n\nFine $\\frac{a}{b} + \\alpha_1 \\text{ if } x \\leq \\sqrt{y}$ [@a], $X \\sim {\\rm Bernoulli}$.\n\n" \
            "$$\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\\,\\mathbb{R}\n$$\n"
     root = project(tmp_path, {"01.md": text}, "lang: en\ntitle: T\n")
     result = build(root, tmp_path / "out", "latex", "html", "--untrusted")
     assert result.returncode == 0, result.stderr
-    assert "\\frac{a}{b}" in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    latex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\frac{a}{b}" in latex and "\\mathrm{Bernoulli}" in latex
 
 
 # --- 5. bounded inputs: regular files only, each kind within its limit -----------------------
@@ -1365,6 +1368,7 @@ def test_inputs_that_were_read_in_the_square_of_their_size_are_read_in_one_pass(
     minutes), at those sizes: each well within 20 s (a second here), as the hostile
     paragraphs' test of the chronology bounds them."""
     import time
+
     from core.metadatafile import Source
     from core.sourcetext import child_chunks, text_references
     started = time.process_time()
@@ -1384,7 +1388,9 @@ def test_a_progressive_jpeg_of_thousands_of_scans_is_refused_before_it_is_decode
     """An attacker's round: a flat 7000 × 7000 progressive JPEG whose last scan was repeated
     5,000 times (682 KB) took 139 s to check, and as long in each reader's browser."""
     import io
+
     from PIL import Image
+
     from core.images import picture_problem
     output = io.BytesIO()
     Image.new("L", (64, 64), 128).save(output, "JPEG", progressive=True)

@@ -1,7 +1,7 @@
 """The temporal expressions that are no calendar date (filters.timex), in TIMEX2's values."""
 import pytest
 
-from filters.timex import day_part, Narrative, temporal_expressions
+from filters.timex import Narrative, day_part, temporal_expressions
 
 
 def values(text, lang="en"):
