@@ -63,6 +63,36 @@ RAW_FORMAT = r'"t":"Raw(?:Block|Inline)","c":\["((?:[^"\\]|\\.)*)"'
 # R Markdown reads \( … \) and \[ … \] as math (rmarkdown's default), where pandoc's own
 # Markdown reads escaped brackets.
 R_MARKDOWN = "+tex_math_single_backslash"
+# An extension an R Markdown output format turns off for its reader (``md_extensions:
+# "-tex_math_single_backslash"``: "\[and\]" is an editor's bracket, no equation)
+TURNED_OFF = re.compile(r"-([a-z_]{2,40})(?![a-z_])")
+
+
+def extensions_off(values: list) -> list[str]:
+    """The reader's extensions the author's output formats turn off.
+
+    >>> extensions_off([{"output": {"pdf_document": {"md_extensions": "-tex_math_single_backslash+smart"}}}])
+    ['tex_math_single_backslash']
+    """
+    found = []
+    for values_of_file in values:
+        output = values_of_file.get("output") if isinstance(values_of_file, dict) else None
+        for options in (output.values() if isinstance(output, dict) else ()):
+            written = options.get("md_extensions") if isinstance(options, dict) else None
+            if isinstance(written, str):
+                found += TURNED_OFF.findall(written)
+    return list(dict.fromkeys(found))
+
+
+def reader_format(manuscript: Manuscript, texts: dict, r_markdown: bool) -> str:
+    """pandoc's reader and its extensions: R Markdown's for an ``.Rmd``, but for those its
+    output formats turn off (pandoc takes "+x-x" as "+x": an extension is named once)."""
+    if not r_markdown:
+        return MARKDOWN
+    off = extensions_off(metadata_values(manuscript, texts, ("output",)))
+    added = [name for name in R_MARKDOWN.split("+") if name and name not in off]
+    return MARKDOWN + "".join(f"+{name}" for name in added) + "".join(
+        f"-{name}" for name in off if f"+{name}" not in MARKDOWN and f"-{name}" not in MARKDOWN)
 
 
 @dataclass(frozen=True)
@@ -1001,7 +1031,7 @@ def read(manuscript: Manuscript, while_reading=None):
     # pandoc reads the texts as they were checked, copied into a sandbox: nothing else.
     with Sandbox() as sandbox:
         r_markdown = any(source.suffix.lower() == ".rmd" for source in manuscript.text_files)
-        args = ["--from", MARKDOWN + (R_MARKDOWN if r_markdown else ""), "--to", "json"]
+        args = ["--from", reader_format(manuscript, texts, r_markdown), "--to", "json"]
         if manuscript.metadata_file:
             copy = sandbox.put("metadata.yaml", texts[manuscript.metadata_file].encode("utf-8"))
             args += ["--metadata-file", str(copy)]

@@ -404,3 +404,16 @@ def test_papajas_formats_hide_code_and_an_empty_author_note_gives_no_section(tmp
     assert "creds.R" not in page and "Text." in page
     assert "whose code its author hid" in result.stderr
     assert "Acknowledgements" not in page
+
+
+def test_an_r_markdown_format_that_turns_off_single_backslash_math_is_followed(tmp_path):
+    """An author's trial (a legal history in R Markdown): its output format turns off
+    `tex_math_single_backslash`, so "\\[and\\]" is an editor's bracket; it was set as a
+    display equation mid-sentence, in five places, without a word."""
+    text = ('---\ntitle: T\nchronology: false\noutput:\n  pdf_document:\n    md_extensions: '
+            '"-tex_math_single_backslash"\n---\n\nThe commissioners \\[and\\] the court.\n')
+    (tmp_path / "paper.Rmd").write_text(text, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.Rmd"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "The commissioners [and] the court." in page and "<math" not in page
