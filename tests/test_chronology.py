@@ -731,6 +731,8 @@ def test_adverbs_negatives_and_names_in_a_case_are_no_clause_of_the_date(sentenc
 def test_an_instrumental_ends_the_noun_a_relative_clause_describes():
     from filters.morphology import strip_case
     assert strip_case("deklarasyonla", "tr") == "deklarasyon" and strip_case("mahalle", "tr") == "mahalle"
+    # after a vowel, "-yla" (an author's trial: "muhtırayla" was "muhtıray")
+    assert strip_case("muhtırayla", "tr") == "muhtıra" and strip_case("bildiriyle", "tr") == "bildiri"
     assert entry("Bakanlık aynı gün yayımladığı bir bildiriyle kararı eleştirmiştir.", "aynı gün", "tr") == \
         "Bakanlık yayımladığı bir bildiriyle kararı eleştirmiştir."
 

@@ -459,7 +459,8 @@ CLAUSES = {
                      (r"(l[ae]r)(?:[ıi]n|d[ae]n?|[ae])$", r"\1"),
                      (r"([aeıioöuü])(?:n[ıiuü]n|[dt][ae]|y[ae]|y[ıiuü])$", r"\1"),
                      (r"([a-zçğıöşü]{2}[^aeıioöuü\W])[ıiuü]n$", r"\1"),
-                     (r"([a-zçğıöşü]{2}[^aeıioöuü\W])l[ae]$", r"\1"), (r"([aeıioöuü])yl[ae]$", r"\1")],
+                     # "muhtırayla": the instrumental after a vowel is "-yla" (before "-la": "muhtıray" was left)
+                     (r"([aeıioöuü])yl[ae]$", r"\1"), (r"([a-zçğıöşü]{2}[^aeıioöuü\W])l[ae]$", r"\1")],
     # The vowels a suffix may have after a stem's last vowel (two-way a/e and
     # four-way ı/i/u/ü harmony): what tells a case ending from a word's own end.
     "vowel_harmony": {"a": "aı", "ı": "aı", "o": "au", "u": "au", "e": "ei", "i": "ei",
