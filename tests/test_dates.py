@@ -68,6 +68,9 @@ def test_a_list_of_years_is_one_range(text, lang, expected):
     assert isos(text, lang) == expected
     assert isos("2301 sayılı Kanun, 6180 MW, 1950’li yıllar, 5118.7 MW") == []
     assert isos("4000 troops, Resolution 1483, 1500 men and 480 BC", "en") == []
+    # a statute's section (an author's trial: "§ 1708 (permitting …)" was an event of 1708)
+    assert isos("See § 1708, §§ 1709 and Section 1710 of the code.", "en") == []
+    assert isos("Kanunun § 1926 hükmü.", "tr") == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -189,7 +189,7 @@ DATES = {
     "quantity_before": r"\b(?:No|Nos|Nr)\.?\s*\d+/|"  # a document's number: "Resolution CFP No 7/2018"
                        r"\b(?:Resolution|Resolutions|No\.|Nos\.|Number|Law|Article|Art\.|Act|Route|"
                        r"Highway|Hill|Height|Flight|Division|Regiment|Brigade|Corps|Army|Squadron|Order|"
-                       r"Directive|Operation|Code|page|pp?\.)\s+|[$£€#]\s*",
+                       r"Directive|Operation|Code|Section|Sec\.|page|pp?\.)\s+|[$£€#§¶]\s*",  # § 1708: a statute's section
     # … and a number in a compound of a measure ("a 1900-long vector", "the 1900-cell model";
     # not "2 October 1950-the day after", a hyphen for a dash)
     "quantity_after": r"\s*(?:BC|BCE|B\.C\.|AD\b|[.,]\d|%|-(?:man|men|strong|member|mile|km|metre|meter|foot|"

@@ -184,7 +184,7 @@ DATES = {
                    "{year}{suffix}"],
     # A number that counts or names something: "2301 sayılı Kanun", "6180 MW", "1950’li
     # yıllar" (a decade), "Resolution 1483".
-    "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺]\s*",
+    "quantity_before": r"(?:\b(?:No|no|Sayı|sayı|Karar|Kanun|Madde|madde)[.:]?\s+)|[$£€#₺§¶]\s*",
     "quantity_after": r"\s*(?:[.,]\d|%|['’′`]?l(?:[ıiuü]|[ae]r)\w*|-\w)|\s+(?:sayılı|numaralı|nolu|no’lu|"
                       r"kişi|asker|er|km\w*|kilometre\w*|metre\w*|m|ton\w*|lira|TL|MW|kW|kV|adet|öğrenci|yatak|"
                       r"dönüm|hektar|ölü|yaralı|esir|top|tüfek|uçak|gemi|tank|nüfus)\b"
