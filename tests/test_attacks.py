@@ -702,6 +702,17 @@ def test_tex_that_loops_is_stopped_with_its_children(tmp_path):
 
 # --- the third round (a helper with the trust model in hand) -------------------------------
 
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (the first its catalog), numbered from 1, with its cross-reference table."""
+    data, offsets = b"%PDF-1.4\n", []
+    for number, item in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, item)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return data + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(data))
+
+
 def form_bomb(levels: int, fan: int) -> bytes:
     """A PDF whose page draws a form that draws the next ``fan`` times, ``levels`` deep: a
     few kilobytes that Typst drew in 20 GB before it panicked."""
@@ -713,13 +724,7 @@ def form_bomb(levels: int, fan: int) -> bytes:
             if level < levels - 1 else (b"0 0 m 100 100 l S\n", b"")
         objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] %s /Length %d >>\nstream\n%s\nendstream"
                        % (resources, len(body), body))
-    data, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return data + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, table, len(objects) + 1, len(data))
+    return pdf_file(objects)
 
 
 @pytest.mark.parametrize("untrusted", [False, True])
@@ -748,13 +753,7 @@ def deflate_bomb(forms: int, size: int, rounds: int) -> bytes:
     filters = b"[" + b" ".join([b"/FlateDecode"] * rounds) + b"]"
     objects += [b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter %s /Length %d >>\nstream\n%s\n"
                 b"endstream" % (filters, len(body), body)] * forms
-    data, offsets = b"%PDF-1.4\n", []
-    for number, item in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n%s\nendobj\n" % (number, item)
-    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return data + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, table, len(objects) + 1, len(data))
+    return pdf_file(objects)
 
 
 @pytest.mark.parametrize("forms, size, rounds", [(300, 74_000_000, 2), (4, 30_000_000, 1)])
