@@ -164,7 +164,10 @@ def pdf_drawing(data: bytes) -> tuple[bytes, list[str]]:
             if key in page:
                 del page[key]
         output = io.BytesIO()
-        drawing.save(output, deterministic_id=True, compress_streams=True)
+        # its streams copied as they are, never decoded here (qpdf decoded and compressed again
+        # a stream of 40 GB that the page lists and never draws: 200 s in the build's process)
+        drawing.save(output, deterministic_id=True, compress_streams=False,
+                     stream_decode_level=pikepdf.StreamDecodeLevel.none)
         return output.getvalue(), dropped
 
 

@@ -1399,3 +1399,29 @@ def test_a_progressive_jpeg_of_thousands_of_scans_is_refused_before_it_is_decode
     bomb = data[:head] + data[head:-2] * 150 + data[-2:]  # the last scan (with its tables) again and again
     assert picture_problem(data, ".jpg") is None
     assert picture_problem(bomb, ".jpg").startswith("a JPEG of 1")
+
+
+def test_a_pdf_figures_streams_are_copied_as_they_are_never_decoded_by_the_copy():
+    """An attacker's second round: an image the page lists and never draws, deflated three
+    times to 40 GB, was decoded and compressed again by qpdf when the figure's page was
+    copied alone (200 s in the build's own process). The copy keeps every stream's bytes."""
+    import io
+    import zlib
+
+    import pikepdf
+
+    from core.images import pdf_drawing
+    raw = zlib.compress(zlib.compress(b"\0" * 5_000_000, 9), 9)
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(100, 100))
+    pdf.add_blank_page(page_size=(100, 100))  # a second page: the first is copied alone
+    image = pikepdf.Stream(pdf, raw)
+    image.Type, image.Subtype, image.Width, image.Height = pikepdf.Name.XObject, pikepdf.Name.Image, 1, 1
+    image.BitsPerComponent, image.ColorSpace = 8, pikepdf.Name.DeviceGray
+    image.Filter = pikepdf.Array([pikepdf.Name.FlateDecode] * 2)
+    pdf.pages[0].Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    output = io.BytesIO()
+    pdf.save(output, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    copied, _ = pdf_drawing(output.getvalue())
+    with pikepdf.open(io.BytesIO(copied)) as drawing:
+        assert drawing.pages[0].Resources.XObject.Im0.read_raw_bytes() == raw
