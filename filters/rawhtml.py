@@ -36,8 +36,9 @@ CLOSING = re.compile(r"</([A-Za-z]+)\s*>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
 RULE = re.compile(r"\s*<hr\s*/?>\s*", re.I)
 # HTML's void elements, as HTML writes them (no "/" before ">"), their attributes quoted or not
+# (possessive, at most 500 pieces: "<br" and 200 KB of spaces with no ">" took 215 s)
 VOID = re.compile(r"<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b"
-                  r"((?:[^>\"'/]|\"[^\"]*\"|'[^']*'|/(?!>))*?)\s*/?>", re.I)
+                  r"((?:[^>\"'/]|\"[^\"]*\"|'[^']*'|/(?!>)){0,500}+)/?>", re.I)
 
 
 IMAGE = re.compile(r"<img\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.I)

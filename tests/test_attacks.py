@@ -1441,3 +1441,18 @@ def test_a_sentence_of_thousands_of_dates_is_read_in_time_linear_in_it():
     for body in (many, paren):
         chronology.main(doc_from(f"---\nlang: en\n---\n\n# A\n\n{body}\n"))
     assert time.process_time() - started < 20
+
+
+def test_raw_markup_that_pandoc_or_our_readers_took_in_its_square_is_read_at_once(tmp_path):
+    """An attacker's second round: "<br" and 200 KB of spaces took the raw HTML reader 215 s
+    (refused at the end); 25,000 "<!--" with no end took pandoc's reader two minutes."""
+    import time
+
+    from filters.rawhtml import well_formed
+    from tests.conftest import paper_build
+    started = time.process_time()
+    assert well_formed("<br" + " " * 200_000 + "x").endswith("x") and well_formed("<br>a<hr  >") == "<br />a<hr />"
+    well_formed("<br " * 50_000)
+    assert time.process_time() - started < 20
+    result = paper_build(tmp_path, "---\ntitle: T\nchronology: false\n---\n\nText " + "<!--" * 25_000 + " end.\n")
+    assert result.returncode == 1 and "holds 25,000 comment openers (<!--) that no --> closes" in result.stderr
