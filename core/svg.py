@@ -91,7 +91,6 @@ FUNCTION = re.compile(r"([\w-]*)\s*\(")
 VALUE = re.compile(r"[\w\s#%.,+\-/!'\"()]*")
 # A declaration, its value up to the next ";" (no lazy match beside spaces: linear).
 DECLARATION = re.compile(r"\s*([a-zA-Z-]+)\s*:([^;{}]*)(?:;\s*|$)")
-RULE = re.compile(r"\s*([\w\s.#*,:>+~\[\]=\"'-]+)\{([^{}]*)\}\s*")
 PICTURE = re.compile(r"data:image/(?:png|jpeg);base64,[A-Za-z0-9+/=\s]*")
 
 
@@ -152,26 +151,53 @@ def kept_declarations(css: str) -> tuple[str, list[str]]:
     return ";".join(kept), dropped
 
 
-# A CSS comment, where no string holds it: a string is matched first and kept
-CSS_STRING_OR_COMMENT = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.S)
+# A rule's selector: names, classes, ids, attribute tests and combinators
+SELECTOR = re.compile(r"[\w\s.#*,:>+~\[\]=\"'-]+")
 
 
 def safe_stylesheet(css: str) -> bool:
     """A ``<style>`` element's text: rules of plain selectors and safe declarations, no
-    at-rule; comments read as CSS reads them (not inside a string).
+    at-rule — read by tinycss2, which tokenizes CSS as the CSS Syntax standard (and so the
+    browser) does: a comment, a string cut by a line's end, an unquoted ``url(…)`` are what
+    the browser takes them for (a reader of our own took ``url(#x/*)`` for a comment's start,
+    and the rule after it, which fetched an address, for a comment).
 
     >>> safe_stylesheet("rect { fill: red } /* a note */")
     True
     >>> safe_stylesheet('a{font-family:"/*"} rect{fill:url(http://host/x)} b{font-family:"*/"}')
     False
+    >>> safe_stylesheet("a{fill:url(#x/*)} rect{mask:url(http://h/m.svg#m)} b{fill:url(*/)}")
+    False
     """
-    css = CSS_STRING_OR_COMMENT.sub(lambda m: m.group(1) or "", css)
-    position = 0
-    while css[position:].strip():
-        match = RULE.match(css, position)
-        if not match or not safe_declarations(match.group(2)):
+    import tinycss2
+
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule" or not SELECTOR.fullmatch(tinycss2.serialize(rule.prelude).strip()):
+            return False  # an at-rule (@import, @font-face), or what the standard reads as an error
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+            if declaration.type != "declaration" or declaration.lower_name not in PROPERTIES \
+                    or not safe_tokens(declaration.value) \
+                    or not safe_value(tinycss2.serialize(declaration.value).strip()):
+                return False
+    return True
+
+
+def safe_tokens(tokens) -> bool:
+    """CSS tokens (tinycss2's) with no address but a place in the figure: an unquoted
+    ``url(…)`` or a call only to a listed function, ``url("#…")`` with a local place."""
+    for token in tokens:
+        if token.type in ("url", "bad-url") and not (token.type == "url" and token.value.strip().startswith("#")):
             return False
-        position = match.end()
+        if token.type in ("at-keyword", "bad-string", "error"):
+            return False
+        if token.type == "function":
+            if token.lower_name not in FUNCTIONS or (token.lower_name == "url" and not all(
+                    argument.type != "string" or argument.value.startswith("#") for argument in token.arguments)):
+                return False
+            if not safe_tokens(token.arguments):
+                return False
+        if token.type in ("() block", "[] block", "{} block") and not safe_tokens(token.content):
+            return False
     return True
 
 

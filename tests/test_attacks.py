@@ -781,7 +781,11 @@ def test_an_svg_stylesheet_is_checked_as_the_browser_reads_it():
     from core.svg import sanitized
     attacks = ['<style><g/>@import url(http://x.example/i.css); rect{fill:url(http://x.example/p.svg#p)}</style>',
                '<style>a{font-family:"/*"} rect{fill:url(http://x.example/p)} b{font-family:"*/"}</style>',
-               '<style><![CDATA[rect{fill:red}]]><!-- c -->@import "http://x.example/i.css";</style>']
+               '<style><![CDATA[rect{fill:red}]]><!-- c -->@import "http://x.example/i.css";</style>',
+               # the second round: an unquoted url( token that holds "/*", a string cut by a line's end
+               '<style>a{fill:url(#x/*)} rect{mask:url(http://x.example/m2.svg#m)} b{fill:url(*/)}</style>',
+               "<style>a[title='x /*\n]{fill:red}\nrect{mask:url(http://x.example/mask.svg#m)}\n"
+               "circle{fill:blue} /* */ {fill:red}</style>"]
     for attack in attacks:
         clean = sanitized(f'<svg xmlns="http://www.w3.org/2000/svg">{attack}<rect width="9"/></svg>'.encode())
         assert "<style>" in clean.dropped and b"x.example" not in clean.data, (attack, clean)
