@@ -61,17 +61,30 @@ def drawing_problem(page) -> str | None:
             seen.add(key)
             item = reference.get_object()
             if item.get("/Subtype") == "/Image":
-                width, height = int(item.get("/Width", 0)), int(item.get("/Height", 0))
-                if width * height > limit("pixels"):
-                    return (f"a picture in it of {width} × {height} pixels "
-                            f"({shown_size(width * height, 'pixels')}): over the limit of "
-                            f"{shown_size(limit('pixels'), 'pixels')} for one picture")
+                for picture in (item, item.get("/SMask")):  # its soft mask is a picture too
+                    picture = picture.get_object() if picture is not None else None
+                    if picture is not None and hasattr(picture, "get"):
+                        problem = too_many_pixels(int(picture.get("/Width", 0)), int(picture.get("/Height", 0)))
+                        if problem:
+                            return problem
             elif item.get("/Subtype") == "/Form":
                 pending.append(item.get("/Resources"))
-    decoded = [0]
+        # a tiling pattern draws with resources of its own (a 20000 × 20000 picture hid there)
+        patterns = resources.get("/Pattern") if resources else None
+        for reference in (patterns.get_object().values() if patterns else ()):
+            key = getattr(reference, "idnum", None) or id(reference)
+            if key not in seen:
+                seen.add(key)
+                pending.append(reference.get_object().get("/Resources"))
+    decoded = [0, 0]
     drawn = forms_drawn(page, page.get("/Resources"), {}, decoded)
     if decoded[0] > MAX_DECODED:
         return TOO_MUCH_DECODED
+    if decoded[1]:  # the largest picture written inline in a drawing (BI /W … /H … ID)
+        width, height = divmod(decoded[1], 1 << 32)
+        problem = too_many_pixels(width, height)
+        if problem:
+            return problem
     if drawn > MAX_FORMS_DRAWN:
         return (f"its page draws its forms (pictures within it) {drawn:,}+ times, one within another: "
                 f"over the limit of {MAX_FORMS_DRAWN:,} (drawing it would take gigabytes)")
@@ -87,6 +100,34 @@ MAX_DECODED = 64_000_000
 TOO_MUCH_DECODED = (f"its page's drawing decodes to more than {shown_size(MAX_DECODED, 'bytes')}, the limit for "
                     "a figure's (a few hundred bytes of a PDF may decode to gigabytes)")
 FORM_CALL = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")
+# An inline picture's dictionary lies between BI and ID; its width and height are keys of it
+INLINE_MARK = re.compile(rb"\b(BI|ID)\b")
+INLINE_SIZE = re.compile(rb"/(W|Width|H|Height)\s+(\d{1,9})\b")
+
+
+def inline_pictures(drawing: bytes):
+    """(width, height) of each picture written inline in a drawing (``BI /W 20 /H 10 … ID``),
+    read in one pass over it.
+
+    >>> list(inline_pictures(b"q BI /I true /W 300 /BPC 8 /H 200 ID xx EI Q BI /H 5 /W 6 ID"))
+    [(300, 200), (6, 5)]
+    """
+    opened = None
+    for mark in INLINE_MARK.finditer(drawing):
+        if mark.group(1) == b"BI":
+            opened = mark.end()
+        elif opened is not None and mark.start() - opened < 2000:
+            sizes = {key[:1]: int(value) for key, value in INLINE_SIZE.findall(drawing, opened, mark.start())}
+            yield sizes.get(b"W", 0), sizes.get(b"H", 0)
+            opened = None
+
+
+def too_many_pixels(width: int, height: int) -> str | None:
+    """What a picture in a PDF figure of ``width`` × ``height`` is, past the pixel limit."""
+    if width * height <= limit("pixels"):
+        return None
+    return (f"a picture in it of {width} × {height} pixels ({shown_size(width * height, 'pixels')}): over the "
+            f"limit of {shown_size(limit('pixels'), 'pixels')} for one picture")
 
 
 def forms_drawn(stream, resources, counted: dict, decoded: list[int]) -> int:
@@ -101,6 +142,9 @@ def forms_drawn(stream, resources, counted: dict, decoded: list[int]) -> int:
     decoded[0] += len(drawing)
     if decoded[0] > MAX_DECODED:
         return total
+    for width, height in inline_pictures(drawing):  # kept as width << 32 | height, the most pixels
+        if width * height > (decoded[1] >> 32) * (decoded[1] & 0xFFFFFFFF):
+            decoded[1] = min(width, 0xFFFFFFFF) << 32 | min(height, 0xFFFFFFFF)
     for name in FORM_CALL.findall(drawing):
         reference = objects.get("/" + name.decode("latin-1"))
         item = reference.get_object() if reference is not None else None

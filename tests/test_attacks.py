@@ -1460,3 +1460,41 @@ def test_raw_markup_that_pandoc_or_our_readers_took_in_its_square_is_read_at_onc
     assert time.process_time() - started < 20
     result = paper_build(tmp_path, "---\ntitle: T\nchronology: false\n---\n\nText " + "<!--" * 25_000 + " end.\n")
     assert result.returncode == 1 and "holds 25,000 comment openers (<!--) that no --> closes" in result.stderr
+
+
+@pytest.mark.parametrize("place", ["pattern", "soft mask", "inline"])
+def test_a_pdf_figures_pictures_are_counted_wherever_the_page_holds_them(place):
+    """An attacker's second round: the pixel limit read the page's and its forms' pictures,
+    not one in a tiling pattern, an image's soft mask, or a picture written inline; a
+    20000 × 20000 one reached the web edition's SVG for every reader's browser to decode."""
+    import io
+
+    import pikepdf
+
+    from core.images import pdf_problem
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(100, 100))
+    page = pdf.pages[0]
+
+    def picture(size: int) -> pikepdf.Stream:
+        image = pikepdf.Stream(pdf, b"\0")
+        image.Type, image.Subtype, image.Width, image.Height = pikepdf.Name.XObject, pikepdf.Name.Image, size, size
+        image.BitsPerComponent, image.ColorSpace = 8, pikepdf.Name.DeviceGray
+        return image
+    if place == "pattern":
+        pattern = pikepdf.Stream(pdf, b"/Im0 Do")
+        pattern.PatternType, pattern.PaintType, pattern.TilingType = 1, 1, 1
+        pattern.BBox, pattern.XStep, pattern.YStep = [0, 0, 10, 10], 10, 10
+        pattern.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=picture(10000)))
+        page.Resources = pikepdf.Dictionary(Pattern=pikepdf.Dictionary(P0=pattern))
+        page.Contents = pikepdf.Stream(pdf, b"/Pattern cs /P0 scn 0 0 100 100 re f")
+    elif place == "soft mask":
+        image = picture(10)
+        image.SMask = picture(10000)
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        page.Contents = pikepdf.Stream(pdf, b"q 100 0 0 100 0 0 cm /Im0 Do Q")
+    else:
+        page.Contents = pikepdf.Stream(pdf, b"q 100 0 0 100 0 0 cm BI /W 10000 /H 10000 /BPC 8 /CS /G ID \0 EI Q")
+    output = io.BytesIO()
+    pdf.save(output)
+    assert pdf_problem(output.getvalue()).startswith("a picture in it of 10000 × 10000 pixels")
