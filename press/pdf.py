@@ -275,7 +275,8 @@ def renderers(job) -> Renderers:
 
 def prepare(job) -> str:
     doc_json = ast.render_kinds(job.doc_json, renderers(job), job.document)
-    if '"Math"' not in doc_json:
+    math_at, meta_at, blocks_at = (doc_json.find(key) for key in ('"Math"', '"meta":', '"blocks":'))
+    if math_at < 0 or 0 <= meta_at < blocks_at < math_at:  # no math, or none before the body (in the metadata)
         return doc_json
     # math in a metadata field (a title's $L^2$) needs its alternative text too: PDF/UA
     # refuses the whole PDF without it
