@@ -658,30 +658,23 @@ def section_label(header: pf.Header, number: int | None) -> tuple[str, str]:
     return (given or (str(number) if number else title)), title
 
 
-def heading_date(title: str, lang: str) -> DateSpan | None:
-    """The date a section's title gives its text ("The war of 21 – 29 August 1965",
-    "1919 Eylül’ü"): its first day, from which the section's days without a year count.
-    A title names a time; it tells no event of its own.
+def heading_times(title: str, lang: str) -> tuple[DateSpan | None, DateSpan | None]:
+    """What a section's title dates, its dates read once: the date it gives its text ("The war
+    of 21 – 29 August 1965", "1919 Eylül’ü": its first day, from which the section's days
+    without a year count; a title names a time, it tells no event of its own), and the time
+    it puts the section at — a date that ends the title ("Fall of Communism in Eastern Europe,
+    1989", "Campaign of 1905"), not one that names a thing in it ("The 1956 revolution").
 
-    >>> heading_date("Savaş: 21 – 29 Ağustos 1965", "tr").iso, heading_date("Sonuç", "tr")
-    ('1965-08-21', None)
+    >>> [span and span.iso for span in heading_times("Savaş: 21 – 29 Ağustos 1965", "tr")], heading_times("Sonuç", "tr")
+    (['1965-08-21', '1965-08-21'], (None, None))
+    >>> [span and span.iso for span in heading_times("The 1956 revolution and after", "en")]
+    ['1956', None]
     """
     dates = find_dates(title, lang)
-    return DateSpan(dates[0].span.start) if dates else None
-
-
-def section_time(title: str, lang: str) -> DateSpan | None:
-    """The time a section's title puts its text at: a date that ends the title ("Fall of
-    Communism in Eastern Europe, 1989", "Campaign of 1905", "1919"), not one that names a
-    thing in it ("The 1956 revolution and after").
-
-    >>> section_time("The Breakup of Yugoslavia, 1990–1992", "en").iso, section_time("The 1956 revolution", "en")
-    ('1990', None)
-    """
-    dates = find_dates(title, lang)
-    if not dates or re.search(r"\w", title[dates[-1].end:]):
-        return None
-    return DateSpan(dates[0].span.start)
+    if not dates:
+        return None, None
+    first = DateSpan(dates[0].span.start)
+    return first, None if re.search(r"\w", title[dates[-1].end:]) else first
 
 
 def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) -> None:
@@ -702,8 +695,8 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
             collector.section, collector.title = section_label(
                 block, collector.sections if numbered else None)
             collector.recent = []  # a section's actors are its own
-            collector.section_time = section_time(collector.title, collector.lang)
-            collector.narrated = heading_date(collector.title, collector.lang) or collector.narrated
+            dated, collector.section_time = heading_times(collector.title, collector.lang)
+            collector.narrated = dated or collector.narrated
         elif isinstance(block, (pf.Para, pf.Plain)):
             inlines = list(block.content.list)  # the list itself: item access costs
             marked = mark_paragraph(inlines, collector, previous)

@@ -143,10 +143,9 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     from filters.chronology import (
         Collector,
         dates_of,
-        heading_date,
+        heading_times,
         inline_text,
         record,
-        section_time,
     )
     from filters.dates import find_dates
     from filters.events import group_events
@@ -158,8 +157,8 @@ def read_document(text: str, start: int, end: int, lang: str = "en", repo: Path 
     for offset, paragraph in paragraphs(text, start, end):
         if is_heading(paragraph):
             collector.section = collector.title = paragraph.strip()
-            collector.section_time = section_time(collector.title, lang)
-            collector.narrated = heading_date(collector.title, lang) or collector.narrated
+            dated, collector.section_time = heading_times(collector.title, lang)
+            collector.narrated = dated or collector.narrated
             found = find_dates(paragraph, lang)
             dates += [part for m in found
                       for part in timex_parts(offset + m.start, offset + m.end, m.span.iso, m.text, False)]
