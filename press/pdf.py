@@ -246,6 +246,21 @@ def typst_figure(element: dict) -> list[dict] | None:
                 "align: center + bottom,"), *cells, raw("), caption: ["), *caption[1], raw("])" + label)]
 
 
+# A page break before an appendix: it starts a page of its own, as journals set
+# appendices, and Typst lays out the runs of pages between explicit breaks in
+# parallel (the seed article's PDF: 0.22 s → 0.16 s on two cores).
+PAGE_BREAK = {"t": "RawBlock", "c": ["typst", "#pagebreak(weak: true)"]}
+
+
+def typst_appendix(element: dict) -> list[dict]:
+    """An appendix's heading at the top of a new page.
+
+    >>> [block["t"] for block in typst_appendix({"t": "Header", "c": [1, ["a", [], []], []]})]
+    ['RawBlock', 'Header']
+    """
+    return [PAGE_BREAK, element]
+
+
 def typst_callout(element: dict) -> list[dict]:
     """A callout in a box with a coloured rule at its left, its title in bold; labelled
     with its id, which a numbered one's cross-references link to (``#nte-x``)."""
@@ -260,7 +275,7 @@ def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
     return Renderers({**front_matter(),
-        "section": NATIVE, "appendix": NATIVE, "paragraph": typst_paragraph, "list": NATIVE,
+        "section": NATIVE, "appendix": typst_appendix, "paragraph": typst_paragraph, "list": NATIVE,
         "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
         "figure": typst_figure, "image": lambda element: typst_image(element, job), "table": typst_table,
         "math": typst_math,
@@ -268,7 +283,7 @@ def renderers(job) -> Renderers:
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
         "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE,
-        "page-break": lambda element: {"t": "RawBlock", "c": ["typst", "#pagebreak(weak: true)"]},
+        "page-break": lambda element: PAGE_BREAK,
         "subfigure": typst_subfigure, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout, "tex-text": ast.content_of})
 

@@ -138,6 +138,19 @@ def test_pdf_holds_title_abstracts_and_references(article_pdf_text):
     assert "Kaynakça" in flat and "(Caferov ve Aslanlı, 2016: 246)" in flat
 
 
+def test_pdf_appendix_opens_a_page(article):
+    """The chronology appendix starts a page of its own, as journals set appendices:
+    the page before it ends with the references, its own page holds none of them."""
+    from pypdf import PdfReader
+    reader = PdfReader(next(article.glob("*.pdf")))
+    texts = [page.extract_text() for page in reader.pages]
+    first = next(number for number, text in enumerate(texts) if "Ek A: Kronoloji" in text)
+    assert "Zorlu" in texts[first - 1]  # the last reference
+    assert "Zorlu" not in texts[first] and "Kaynakça" not in texts[first]
+    heading = next(item for item in reader.outline if not isinstance(item, list) and item.title == "Ek A: Kronoloji")
+    assert reader.get_destination_page_number(heading) == first
+
+
 def test_pdf_metadata_and_outline(article):
     from pypdf import PdfReader
     reader = PdfReader(next(article.glob("*.pdf")))
