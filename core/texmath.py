@@ -18,7 +18,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from core import jsontext
 from core.tex import CONTROL
+from core.tools import run_pandoc_verbose
 
 # Control symbols: spacing, and the characters TeX would otherwise take as markup.
 CONTROL_SYMBOLS = frozenset(" ,:;!>{}|#%&_$\\")
@@ -111,3 +113,41 @@ def opening_brace(text: str, end: int) -> int:
                 return position + 1
             depth -= 1
     return 0
+
+
+# texmath's reason for a command it does not know (a macro the author defines in a
+# preamble this build does not read): said once for all the formulas that use it.
+UNKNOWN_COMMAND = re.compile(r"unexpected control sequence (\\[A-Za-z@]+)")
+
+
+def unconvertible(formulas: list[str]) -> dict[str, str]:
+    """The formulas MathML conversion (pandoc's texmath) cannot take, each with its
+    reason, found in one run of pandoc's HTML writer over all of them.
+
+    >>> unconvertible(["x & y", r"\\frac{a}{b}", r"\\foo{x}"])
+    {'x & y': "unexpected '&'", '\\\\foo{x}': 'unexpected control sequence \\\\foo'}
+    """
+    import panflute as pf
+
+    doc = pf.Doc(*(pf.Para(pf.Math(formula, format="InlineMath")) for formula in formulas))
+    _, messages = run_pandoc_verbose(["--from", "json", "--to", "html", "--mathml"],
+                                     stdin=jsontext.dumps(doc.to_json()))
+    found: dict[str, str] = {}
+    text = "\n".join(messages)
+    for warning in re.split(r"^\[WARNING\] ", text, flags=re.M)[1:]:
+        head = re.match(r"Could not convert TeX math (.*?), rendering as TeX:\n(?:.*\n)*?\s*\^\n\s*(.*)", warning, re.S)
+        if head:
+            found[head.group(1)] = head.group(2).strip().split("\n")[0]
+    return found
+
+
+def malformed(reason: str) -> bool:
+    """Whether texmath's ``reason`` says the TeX itself is malformed — an ``&`` outside
+    an alignment, a brace or an argument missing, an environment no TeX knows — on
+    which TeX stops too, not that a command is unknown (one the edition's own preamble
+    may define).
+
+    >>> malformed("unexpected '&'"), malformed("unexpected eof"), malformed(r"unexpected control sequence \\foo")
+    (True, True, False)
+    """
+    return not UNKNOWN_COMMAND.fullmatch(reason)

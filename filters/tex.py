@@ -39,14 +39,12 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core import jsontext
 from core.diagnostics import locate, shorten, warn
 from core.names import (
     EQUATION_CLASS,
     LATEX_LABEL_ATTRIBUTE,
 )
-from core.texmath import texmath_compatible
-from core.tools import run_pandoc_verbose
+from core.texmath import UNKNOWN_COMMAND, malformed, texmath_compatible, unconvertible
 from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
 from filters.rawhtml import read_raw_html
@@ -197,29 +195,10 @@ def number_display_math(doc: pf.Doc) -> None:
                 element.text = texmath_compatible(element.text)
 
 
-def unconvertible(formulas: list[str]) -> dict[str, str]:
-    """The formulas MathML conversion (pandoc's texmath) cannot take, each with its
-    reason, found in one run of pandoc's HTML writer over all of them."""
-    doc = pf.Doc(*(pf.Para(pf.Math(formula, format="InlineMath")) for formula in formulas))
-    _, messages = run_pandoc_verbose(["--from", "json", "--to", "html", "--mathml"],
-                                     stdin=jsontext.dumps(doc.to_json()))
-    found: dict[str, str] = {}
-    text = "\n".join(messages)
-    for warning in re.split(r"^\[WARNING\] ", text, flags=re.M)[1:]:
-        head = re.match(r"Could not convert TeX math (.*?), rendering as TeX:\n(?:.*\n)*?\s*\^\n\s*(.*)", warning, re.S)
-        if head:
-            found[head.group(1)] = head.group(2).strip().split("\n")[0]
-    return found
-
-
-# texmath's reason for a command it does not know (a macro the author defines in a
-# preamble this build does not read): said once for all the formulas that use it.
-UNKNOWN_COMMAND = re.compile(r"unexpected control sequence (\\[A-Za-z@]+)")
-
-
 def check_math(doc: pf.Doc) -> None:
     """A warning for each formula that the MathML editions (HTML, EPUB, JATS), Word and
-    the Typst PDF cannot convert: they show its TeX source instead."""
+    the Typst PDF cannot convert: they show its TeX source instead (and the LaTeX ones,
+    when the TeX is malformed: ``press.latex``)."""
     formulas = list(dict.fromkeys(e.text for e in body_elements(doc) if isinstance(e, pf.Math)))
     if not formulas:
         return
@@ -232,17 +211,20 @@ def check_math(doc: pf.Doc) -> None:
         if command:
             by_command[command.group(1)] = [formula]
         path, line = locate(doc, re.escape(formula.strip().split("\n")[0][:40]))
-        # pandoc's Typst writer reads TeX math with the same reader (texmath): the Typst PDF too
-        warn(f"the math '{shorten(formula)}' cannot be converted ({reason}): the pdf (Typst), html, epub, jats "
-             "and docx editions show its TeX source", path, line, hint="write it with commands MathML conversion knows"
-             + (f", or define {command.group(1)} in the text with \\newcommand (pandoc expands it)" if command
-                else ""))
+        # pandoc's Typst writer reads TeX math with the same reader (texmath): the Typst PDF too;
+        # TeX itself stops on malformed math, so the LaTeX editions show its source as well
+        shown = ("every edition shows its TeX source (TeX would stop on it: the latex edition too)"
+                 if malformed(reason) else "the pdf (Typst), html, epub, jats and docx editions show its TeX source")
+        warn(f"the math '{shorten(formula)}' cannot be converted ({reason}): {shown}", path, line,
+             hint="correct the TeX: an & only inside an alignment (aligned, cases, a matrix), each { with its }, "
+                  "each command with its arguments" if malformed(reason) else
+                  "write it with commands MathML conversion knows"
+                  + (f", or define {command.group(1)} in the text with \\newcommand (pandoc expands it)"
+                     if command else ""))
     for command, written in by_command.items():
         if len(written) > 1:
             warn(f"{len(written) - 1} more formulas with {command} cannot be converted, as the one named above",
                  None, None, hint=f"define {command} in the text with \\newcommand, once: every formula is converted")
-
-
 
 
 def prepare(doc: pf.Doc) -> None:

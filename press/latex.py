@@ -25,6 +25,7 @@ from core.markup import PLAIN_ID
 from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
+from core.texmath import malformed, unconvertible
 from core.tools import run_pandoc
 from press import ast
 from press.figures import EXTENSIONS, data_uri_bytes, pdf_of_svg
@@ -201,6 +202,17 @@ class Vetting:
         return own_latex(self.doc or self.job.document())
 
     @cached_property
+    def malformed_math(self) -> frozenset[str]:
+        """The document's formulas whose TeX is malformed (``core.texmath.malformed``):
+        TeX would stop on them, so the folder would not compile. The tex stage warned
+        of each, at its line; read in one pandoc run, only when the document has math."""
+        doc = self.doc or self.job.document()
+        formulas = list(dict.fromkeys(math["c"][1] for part in (doc["blocks"], doc["meta"])
+                                      for math in ast.elements(part, "Math")))
+        return frozenset(formula for formula, reason in (unconvertible(formulas) if formulas else {}).items()
+                         if malformed(reason))
+
+    @cached_property
     def known(self) -> frozenset[str] | None:
         return vetting(self.job.template_path, self.own)
 
@@ -336,7 +348,10 @@ class Vetting:
     def math(self, element: dict) -> dict | None:
         """TeX math as written (``math_without_blank_lines``); a symbol the preamble does
         not define but texmath knows (``\\Angstrom``) as its character, as the other
-        editions print it; else its source as code."""
+        editions print it; else, or when the TeX is malformed, its source as code."""
+        if element["c"][1] in self.malformed_math:  # as the other editions show it, delimiters and all
+            delimiter = "$$" if element["c"][0]["t"] == "DisplayMath" else "$"
+            return {"t": "Code", "c": [["", [], []], f"{delimiter}{element['c'][1]}{delimiter}"]}
         math_without_blank_lines(element)
         missing = self.missing(element["c"][1])
         if not missing:

@@ -436,3 +436,22 @@ def test_bookdowns_appendix_heading_makes_the_sections_after_it_appendices(tmp_p
     assert result.returncode == 0, result.stderr
     page = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert "See Appendix A." in page and "Appendix A: Extra tables" in page and "(APPENDIX)" not in page
+
+
+def test_malformed_math_is_its_source_in_every_edition_and_the_latex_folder_compiles(tmp_path):
+    """``$$a & b \\ c & d$$`` (an & outside an alignment) and ``${a$`` are malformed TeX:
+    the other editions showed their source, the LaTeX folder printed them as math and
+    latexmk stopped on them, while the build said nothing of the latex edition."""
+    from press.readback import latex_text
+
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nA display:\n\n$$a & b \\\\ c & d$$\n\n"
+                                       "And ${a$ inline, and $\\frac{x}{y}$ kept.\n", encoding="utf-8")
+    result = run_build("latex", "html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert ("paper.md:7: warning: the math 'a & b \\\\ c & d' cannot be converted (unexpected '&'): every "
+            "edition shows its TeX source (TeX would stop on it: the latex edition too)") in result.stderr
+    assert "correct the TeX: an & only inside an alignment" in result.stderr
+    text = latex_text(next((tmp_path / "out" / "latex").glob("*.tex")))  # latexmk: it compiles
+    assert "$$a & b \\\\ c & d$$" in text and "${a$" in text, text
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\(\\frac{x}{y}\\)" in tex  # the math TeX reads stays math
