@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pikepdf
@@ -104,10 +105,16 @@ def test_a_figures_alternative_text_is_its_fig_alt(tmp_path):
     folder.mkdir()
     (folder / "a.png").write_bytes(FIGURE.read_bytes())
     (folder / "paper.qmd").write_text(paper, encoding="utf-8")
-    result = run_build("html", "pdf", "jats", "--untrusted", str(folder / "paper.qmd"), "--out", str(tmp_path / "out"))
+    result = run_build("html", "pdf", "jats", "docx", "--untrusted", str(folder / "paper.qmd"), "--out",
+                       str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<img [^>]*alt="([^"]*)"', page) == ["Bars rising from left to right", "A map of the sites"]
+    # Word's alt text, the drawing's and the picture's own (pandoc's writer gave the caption,
+    # and the picture's source: the whole picture again, as a data: URI)
+    word = zipfile.ZipFile(tmp_path / "out" / "alt.docx").read("word/document.xml").decode("utf-8")
+    assert re.findall(r'<wp:docPr descr="([^"]*)"', word) == ["Bars rising from left to right", "A map of the sites"]
+    assert re.findall(r'<pic:cNvPr descr="([^"]*)"', word) == ["Bars rising from left to right", "A map of the sites"]
     assert "fig-alt" not in page
     with pikepdf.open(tmp_path / "out" / "alt.pdf") as pdf:  # the figures' structure elements
         alts = [str(node.get("/Alt")) for node in pdf.objects if isinstance(node, pikepdf.Dictionary) and "/Alt" in node]
