@@ -102,11 +102,31 @@ def shortcode_inlines(inlines: list, start: int) -> tuple[int, str] | None:
     return None
 
 
-def written_lines(doc: pf.Doc) -> list[pf.Element]:
-    """Every run of inlines an author may write a shortcode in: the text's paragraphs,
-    and the metadata's (an abstract's, a title's)."""
-    return [element for element in [*body_elements(doc), *descendants(doc.metadata)]
-            if isinstance(element, (pf.Para, pf.Plain, pf.MetaInlines))]
+# Blocks whose content is a run of inlines: a paragraph, a heading, a line of a line block.
+INLINE_BLOCKS = (pf.Para, pf.Plain, pf.Header, pf.LineItem, pf.MetaInlines)
+
+
+def written_lines(doc: pf.Doc) -> list[tuple[pf.Element, str]]:
+    """Every run of inlines an author may write a shortcode in, as (element, the
+    attribute that holds it): the text's paragraphs, headings and lines, the words in
+    emphasis, a span, a link or a picture's description, a definition's term, and the
+    metadata's (an abstract's, a title's). A citation's words are the build's, a note's
+    content is blocks (their paragraphs are runs of their own).
+
+    >>> doc = pf.Doc(pf.Header(pf.Str("A")), pf.Para(pf.Emph(pf.Str("b")), pf.Note(pf.Para(pf.Str("c")))),
+    ...              pf.DefinitionList(pf.DefinitionItem([pf.Str("t")], [pf.Definition(pf.Plain(pf.Str("d")))])))
+    >>> [(type(element).__name__, attribute) for element, attribute in written_lines(doc)]
+    [('Header', 'content'), ('Para', 'content'), ('Emph', 'content'), ('Para', 'content'), \
+('DefinitionItem', 'term'), ('Plain', 'content')]
+    """
+    runs = []
+    for element in [*body_elements(doc), *descendants(doc.metadata)]:
+        if isinstance(element, pf.DefinitionItem):
+            runs.append((element, "term"))
+        elif isinstance(element, INLINE_BLOCKS) or (isinstance(element, pf.Inline) and not isinstance(
+                element, (pf.Note, pf.Cite)) and isinstance(getattr(element, "content", None), pf.ListContainer)):
+            runs.append((element, "content"))
+    return runs
 
 
 def replace_shortcodes(doc: pf.Doc) -> None:
@@ -115,12 +135,12 @@ def replace_shortcodes(doc: pf.Doc) -> None:
     seen: Counter = Counter()  # each shortcode's text: the second time, its second place
     named = NamedFirst()
     expanded = 0  # what the shortcodes put in, counted against the text's limit
-    for element in written_lines(doc):
+    for element, attribute in written_lines(doc):
         if expanded > limit("text"):
             break
         if "{{<" not in leaf_text(element):  # no word of it opens one (pf.stringify cost 30 ms a build)
             continue
-        inlines, result, index = opened(list(element.content)), [], 0
+        inlines, result, index = opened(list(getattr(element, attribute))), [], 0
         while index < len(inlines):
             found = shortcode_inlines(inlines, index)
             if found is None:
@@ -143,10 +163,10 @@ def replace_shortcodes(doc: pf.Doc) -> None:
         result = [inline for position, inline in enumerate(result)  # no two spaces where one went
                   if not (isinstance(inline, pf.Space) and position and isinstance(result[position - 1], pf.Space))]
         if not pf.stringify(pf.Plain(*result)).strip() and "pagebreak" in pf.stringify(element) \
-                and not isinstance(element, pf.MetaInlines):
+                and isinstance(element, (pf.Para, pf.Plain)):
             siblings(element)[element.index] = pf.Div(classes=[PAGE_BREAK_CLASS])
         else:
-            element.content = result
+            setattr(element, attribute, result)
     named.report("shortcodes left out", SHORTCODE_HINT)
 
 

@@ -360,6 +360,23 @@ def test_quartos_variables_are_read(tmp_path):
            "'titel' (did you mean 'title'?)" in result.stderr
 
 
+def test_a_shortcode_is_expanded_wherever_words_are_written(tmp_path):
+    """`{{< var site >}}` in a heading, in emphasis, a span, a link, a line block's line
+    and a definition's term was printed as written, `{{< var site >}}`: only paragraphs'
+    own words were read."""
+    (tmp_path / "_variables.yml").write_text("site: Lake Baikal\n", encoding="utf-8")
+    result, page = build(tmp_path, "---\ntitle: T\n---\n\n# Results for {{< var site >}}\n\n"
+                                   "The site *{{< var site >}}* was seen, [at {{< var site >}}]{.smallcaps} and "
+                                   "[near {{< var site >}}](https://example.org).\n\n| Line at {{< var site >}}\n"
+                                   "| Line two\n\nTerm {{< var site >}}\n: Defined at {{< var site >}}.\n")
+    assert result.returncode == 0, result.stderr
+    assert "var site" not in page
+    text = re.sub(r"<[^>]+>", "", page)
+    for written in ("1. Results for Lake Baikal", "The site Lake Baikal was seen, at Lake Baikal and near Lake "
+                    "Baikal.", "Line at Lake Baikal", "Term Lake Baikal", "Defined at Lake Baikal."):
+        assert written in text, written
+
+
 def test_papajas_author_note_mask_and_options(tmp_path):
     """An author's trial (a papaja meta-analysis): `authornote` (funding, conflicts, data) was
     an "unknown key (did you mean 'author'?)" and lost; `mask: yes` printed the authors with
