@@ -208,6 +208,10 @@ def head_noun(tokens: list[Token], lang: str) -> tuple[list[str], Token | None, 
 COMPLEMENT_CASE = re.compile(r"[dt][ıiuü]ğ[ıiuü]n(?:[ıiuü]|[ae]|d[ae]n?)$")
 
 
+# A verbal noun in no case: the subject (or the object) of the words after it.
+BARE_VERBAL_NOUN = re.compile(r"m[ae]s[ıi]$")
+
+
 def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, int], removed: list,
              lang: str) -> str | None:
     """The Turkish reading when the date belongs to a relative clause or a verbal noun
@@ -246,6 +250,13 @@ def turkish_reading(sentence: str, clause: tuple[int, int], extent: tuple[int, i
     following_word = lower(after[following].bare, lang) if following < len(after) else ""
     if kind == "verbal_noun" and any(following_word.startswith(h) for h in table["complement_heads"]):
         return None  # "… teslim edilmesine karar vermiştir", "… geliştirilmesi için": the decision, the aim
+    if kind == "verbal_noun" and BARE_VERBAL_NOUN.search(after[index].bare) and following_word \
+            and following_word not in table["head_stops"] \
+            and any(compiled(lang, "genitive").search(token.bare) for token in after[:index]):
+        # "1932’de ezanın Türkçe okunması zorunlu hale getirildi": the verbal noun, in no case
+        # and no postposition's, is the main clause's subject, and its own subject (the
+        # genitive) stands after the date, which is then outside it: the main clause's
+        return None
     before = tokens_outside(word_tokens(sentence, start, extent[0]), removed)
     pre = [t.text for t in left_phrase(before, lang)] + [t.text for t in after[:index]]
     verb = finite(stem, lang)

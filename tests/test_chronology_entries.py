@@ -562,3 +562,17 @@ def test_a_day_named_as_its_event_is_the_day_the_text_told(body, told):
     printed_, reviewed = appendix(body, "tr")
     days = [date for date, _ in printed_ + reviewed if len(date) == 10]
     assert days == [told], printed_ + reviewed
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a verbal noun in no case is the main clause's subject: the date before its own subject is the main clause's
+    ("1932’de ezanın Türkçe okunması zorunlu hale getirildi.", [("1932", "Ezanın Türkçe okunması zorunlu hale getirildi.")]),
+    # … not when a postposition or a case makes it an adverbial: the verbal noun's event
+    ("Kerimov’un Eylül 2016’da ölmesi üzerine Mirziyoyev başa geçti.", [("2016-09", "Kerimov ölmüştür.")]),
+    ("Azerbaycan’ın 1991’de bağımsızlığını ilan etmesi bölgede dengeleri değiştirdi.",
+     [("1991", "Azerbaycan bağımsızlığını ilan etmiştir.")]),
+])
+def test_a_date_before_a_verbal_nouns_own_subject_is_the_main_clauses(body, expected):
+    """A historian's trial: "1932’de ezanın Türkçe okunması zorunlu hale getirildi." gave
+    "Eza Türkçe okunmuştur." — the verbal noun read as the event, its genitive cut wrong."""
+    assert printed(body) == expected
