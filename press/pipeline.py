@@ -207,6 +207,17 @@ def read_files(facts: dict) -> list[str]:
                                *facts.get("resources", {}).values(), *facts.get("included", [])]))
 
 
+def edition_warnings(facts: dict, wanted: list[str]) -> list[str]:
+    """The warnings of what the editions ``wanted`` should have from the metadata (an
+    edition's ``check``), printed; a field one cannot do without is an error."""
+    from press.editions import EDITION
+
+    with collected_warnings() as found:
+        for name in wanted:
+            EDITION[name].check(facts["plain"], facts["metadata_files"])
+    return found
+
+
 def strictly(warnings: list[str], strict: bool) -> None:
     """With ``--strict``, the warnings (each printed already) are errors: nothing is written."""
     if strict and warnings:
@@ -269,14 +280,18 @@ def build_within_limits(root: Path, out: Path, wanted: list[str], use_cache: boo
             keys = {name: edition_key(name, key, options, path) for name in wanted}
 
         strictly(warnings, strict)
+        if strict:  # what each edition asks of the metadata, even of an edition the cache keeps
+            strictly(edition_warnings(facts, wanted), strict)
         files: dict[str, dict[str, bytes]] = {}
         if todo:
             from press.editions import sandboxed_job
             # the editions read copies of the checked files, nothing else
             with sandboxed_job(facts, timestamp=options["source_date_epoch"], pdf_engine=pdf_engine,
-                               templates=tuple(templates), tree=[tree] if tree else []) as job:
+                               templates=tuple(templates), tree=[tree] if tree else []) as job, \
+                    collected_warnings() as written:
                 tree = None  # the writer that takes it from the job frees it when done
                 files = write_editions(job, todo, report, covers[0] if covers else None)
+            strictly(written, strict)  # what an edition could not show: nothing is written
     # The editions and the cache's records are written together: all or nothing.
     outputs = {rel: data for group in files.values() for rel, data in group.items()}
     records = cache.files(key, json.dumps(facts), warnings, {name: (keys[name], files[name]) for name in files},

@@ -173,6 +173,22 @@ def test_strict_makes_a_warning_an_error(tmp_path):
     assert "error: 1 warning(s), which --strict makes errors" in result.stderr
 
 
+def test_strict_counts_what_the_editions_warn_of(tmp_path):
+    """An author's trial: under --strict an edition's own warnings (the HTML's missing
+    `url`, a character the PDF's fonts lack) gave exit 0 and the editions were written."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nText.\n", encoding="utf-8")
+    result = run_build("html", "--strict", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "warning: the html edition should have `url`" in result.stderr
+    assert "error: 1 warning(s), which --strict makes errors" in result.stderr
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\nA face \U0001F600 here.\n", encoding="utf-8")
+    result = run_build("pdf", "--strict", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "warning: the pdf edition cannot show" in result.stderr, result.stderr
+    assert "error: 1 warning(s), which --strict makes errors" in result.stderr
+    assert not list((tmp_path / "out").glob("*.pdf"))
+    assert run_build("pdf", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out")).returncode == 0
+
+
 def test_a_reference_to_a_label_in_raw_latex_says_why_it_is_unknown(tmp_path):
     """Quarto templates (APSR's, rticles' Springer and MDPI skeletons) label tables inside
     ```{=latex}```: the error said to add the \\label the author had written."""
