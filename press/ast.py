@@ -116,6 +116,27 @@ def content_of(element: dict) -> list:
     return element["c"][1]
 
 
+def without_links(value):
+    """Inlines (pandoc's JSON) with every link in them, however deep, as its words: what
+    a link holds where no link may be (JATS allows none in an ``<xref>``).
+
+    >>> link = {"t": "Link", "c": [["", [], []], [{"t": "Str", "c": "x.org"}], ["https://x.org", ""]]}
+    >>> without_links([{"t": "Str", "c": "see"}, {"t": "Emph", "c": [link]}])
+    [{'t': 'Str', 'c': 'see'}, {'t': 'Emph', 'c': [{'t': 'Str', 'c': 'x.org'}]}]
+    """
+    if isinstance(value, list):
+        unlinked = []
+        for item in value:
+            if isinstance(item, dict) and item.get("t") == "Link":
+                unlinked += without_links(item["c"][1])
+            else:
+                unlinked.append(without_links(item))
+        return unlinked
+    if isinstance(value, dict):
+        return {key: without_links(child) for key, child in value.items()}
+    return value
+
+
 def stringify(value) -> str:
     """The text of inlines, as pandoc's ``stringify``, for alt texts and captions."""
     if isinstance(value, list):

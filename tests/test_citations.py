@@ -877,3 +877,20 @@ def test_a_field_the_house_style_cannot_place_is_printed_or_said(tmp_path):
     assert re.search(r"refs\.bib:3: warning: the reference list leaves out the volume, pages of 'nojournal'",
                      result.stderr), result.stderr
     assert "'mik'" not in result.stderr
+
+
+def test_a_note_citations_address_is_text_in_its_jats_xref(tmp_path):
+    """A note style's citation of a web page holds its URL as a link: the JATS put an
+    <ext-link> inside the citation's <xref>, which the DTD refuses ("Element ext-link is
+    not declared in xref"), with exit 0 (an author's trial, a French thesis)."""
+    (tmp_path / "refs.bib").write_text("@online{site, author={Anne Godard}, title={A blog post}, year={2020}, "
+                                       "url={https://ecriplur.hypotheses.org/637}}\n", encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\ncsl: chicago-notes\nchronology: false\n"
+                         "license: CC-BY-4.0\njournal: {name: J, eissn: 2430-3658, publisher: P}\n---\n\n# A\n\n"
+                         "A claim.[@site]\n", "jats")
+    assert result.returncode == 0, result.stderr
+    xml = next((tmp_path / "out" / "jats").glob("*.xml")).read_text(encoding="utf-8")
+    note = re.search(r'<xref [^>]*ref-type="bibr">(.*?)</xref>', xml).group(1)
+    assert note == "Anne Godard, “A Blog Post,” 2020, https://ecriplur.hypotheses.org/637"
+    result = run_build("validate", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and "valid: jats" in result.stdout + result.stderr, result.stdout + result.stderr

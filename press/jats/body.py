@@ -91,6 +91,8 @@ def renderers(job=None) -> Renderers:
         ref_type = "bibr" if target.startswith(ENTRY_PREFIX) else table.types.get(target)
         if ref_type:
             item["c"][0][2].append(["ref-type", ref_type])
+            # an <xref> holds text: a note-style citation's URL (its own link) is its words there
+            item["c"][1] = ast.without_links(item["c"][1])
 
     def appendix(item):
         item["c"][1][2].append(["sec-type", APPENDIX_TYPE])
