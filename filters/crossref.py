@@ -532,7 +532,8 @@ def closed_level_gaps(doc: pf.Doc) -> None:
     for header in headers(doc.content):
         if previous is not None and header.level > previous + 1:
             text = pf.stringify(header)
-            path, line = locate(doc, r"^#+\s*" + re.escape(text[:60]))
+            # written with #, or as raw HTML (<h4 id="x">, read as a heading by the tex stage)
+            path, line = locate(doc, r"^(?:#+\s*|\s*<h[1-6]\b[^>]*>\s*)" + re.escape(text[:60]))
             warn(f"the heading '{text[:60]}' is level {header.level} under one of level {previous}: "
                  f"every edition sets it at level {previous + 1}", path, line,
                  hint=f"write it with {'#' * (previous + 1)}")

@@ -100,6 +100,107 @@ def well_formed(html: str) -> str:
     return VOID.sub(lambda match: f"<{match.group(1)}{match.group(2).rstrip()} />", html)
 
 
+# A piece of raw HTML's tags, as a browser's tokenizer splits them: a comment, a script's
+# or a style's whole text (whose "<" opens no tag), an opening or a closing tag.
+HTML_TOKEN = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)"
+                        r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*'){0,2000}+)>", re.S | re.I)
+VOID_NAMES = frozenset("area base br col embed hr img input link meta source track wbr".split())
+HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+# Elements whose end tag HTML implies when one of these opens after them (a list's items,
+# a table's cells, a paragraph before a block): an author's <li>a<li>b is two items.
+IMPLIED_BY = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th", "tr"},
+              "th": {"td", "th", "tr"}, "option": {"option"},
+              "p": {"p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "section", "figure", *HEADINGS}}
+
+
+def balanced(pieces: list[str]) -> list[str]:
+    """Raw HTML pieces that stand in one container, in order, with their tags balanced
+    as a browser reads them: an end tag closes the nearest element it names and those
+    opened inside it (any heading's end tag closes an open heading: ``<h3>…</h6>``), an
+    end tag nothing opened is dropped, an end tag HTML implies is written, and what is
+    still open is closed at the last piece. The EPUB's pages are XHTML, which one
+    unmatched tag makes unreadable (EPUBCheck RSC-016, fatal).
+
+    >>> balanced(['<h3 id="b">', "</h6>"]), balanced(["<div><em>", "</div></span>"])
+    (['<h3 id="b">', '</h3>'], ['<div><em>', '</em></div>'])
+    >>> balanced(["<ul><li>a<li>b", "</ul>"]), balanced(["<div class=x>", "<br /><!-- <p> -->"])
+    (['<ul><li>a</li><li>b', '</li></ul>'], ['<div class=x>', '<br /><!-- <p> --></div>'])
+    """
+    stack: list[str] = []
+
+    def closed(names: list[str]) -> str:
+        return "".join(f"</{name}>" for name in reversed(names))
+
+    def tag(match: re.Match) -> str:
+        if match.group(3) is None:  # a comment, a script, a style
+            return match.group(0)
+        closing, name, rest = match.group(2), match.group(3).lower(), match.group(4)
+        if not closing:
+            implied = ""
+            while stack and name in IMPLIED_BY.get(stack[-1], ()):
+                implied += f"</{stack.pop()}>"
+            if name not in VOID_NAMES and not rest.rstrip().endswith("/"):
+                stack.append(name)
+            return implied + match.group(0)
+        names = HEADINGS if name in HEADINGS else {name}
+        at = next((index for index in range(len(stack) - 1, -1, -1) if stack[index] in names), None)
+        if at is None:
+            return ""  # an end tag nothing opened: a browser ignores it
+        closing_names, stack[at:] = stack[at:], []
+        return closed(closing_names)
+
+    result = [HTML_TOKEN.sub(tag, piece) for piece in pieces]
+    if result and stack:
+        result[-1] += closed(stack)
+    return result
+
+
+HEADING_OPENS = re.compile(r"\s*<h([1-6])\b((?:[^>\"']|\"[^\"]*\"|'[^']*'){0,2000}+)>\s*", re.I)
+
+
+def heading_of(opening: pf.Element, text: pf.Element, closing: pf.Element) -> pf.Header | None:
+    """A heading written as raw HTML around its text (``<h3 id="b">``, the words, ``</h3>``,
+    as pandoc reads it) as a heading, its id and classes kept: every edition shows it, and
+    it takes its place among the sections (the EPUB's heading order, its outline).
+
+    >>> heading_of(pf.RawBlock('<h3 class="unnumbered" id="b">', "html"), pf.Plain(pf.Str("Notes")),
+    ...            pf.RawBlock("</h3>", "html"))
+    Header(Str(Notes); level=3, identifier='b', classes=['unnumbered'])
+    """
+    match = HEADING_OPENS.fullmatch(opening.text) if is_html(opening) and isinstance(opening, pf.RawBlock) else None
+    if not (match and isinstance(text, (pf.Plain, pf.Para)) and is_html(closing)
+            and closing.text.strip().lower() == f"</h{match.group(1)}>"):
+        return None
+    from html import unescape
+
+    attributes = {name.lower(): unescape(next((v for v in values if v), "")) for name, *values in
+                  ATTRIBUTE.findall(match.group(2))}
+    return pf.Header(*text.content, level=int(match.group(1)), identifier=attributes.get("id", ""),
+                     classes=attributes.get("class", "").split())
+
+
+def balance_raw_html(doc: pf.Doc) -> None:
+    """The raw HTML of each container balanced (``balanced``): a block list's raw blocks
+    together, a run of inlines' raw inlines together; then a heading written in raw HTML
+    read as a heading (``heading_of``)."""
+    for container in [doc, *body_elements(doc)]:
+        content = getattr(container, "content", None)
+        if not isinstance(content, pf.ListContainer):
+            continue
+        raw = [element for element in content if is_html(element)]
+        if raw:
+            for element, text in zip(raw, balanced([element.text for element in raw])):
+                element.text = text
+            content[:] = [element for element in content if not (is_html(element) and not element.text)]
+        if isinstance(container, (pf.Para, pf.Plain)) and raw and not content:  # it held a dropped end tag only
+            siblings(container).remove(container)
+            continue
+        for index in range(len(content) - 3, -1, -1):
+            heading = heading_of(*content[index:index + 3])
+            if heading is not None:
+                content[index:index + 3] = [heading]
+
+
 def holds_inlines(element) -> bool:
     content = getattr(element, "content", None)
     return isinstance(element, pf.Element) and content is not None and len(content) > 0 \
@@ -136,7 +237,7 @@ def read_tables(blocks: list[pf.RawBlock]) -> list[list[pf.Block]]:
 def read_raw_html(doc: pf.Doc) -> None:
     """Every run of inlines holding raw HTML read (``read_inline_html``), an ``<hr>``
     block a rule, a block holding a table that table, and what stays raw well-formed
-    (``well_formed``)."""
+    (``well_formed``) and balanced (``balance_raw_html``)."""
     for element in [e for e in body_elements(doc) if holds_inlines(e)]:
         element.content = read_inline_html(list(element.content))
     tables = [e for e in body_elements(doc) if isinstance(e, pf.RawBlock) and is_html(e) and TABLE.search(e.text)]
@@ -148,3 +249,4 @@ def read_raw_html(doc: pf.Doc) -> None:
             siblings(element)[element.index] = pf.HorizontalRule()
         else:
             element.text = well_formed(element.text)
+    balance_raw_html(doc)

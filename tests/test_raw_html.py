@@ -45,3 +45,23 @@ def test_the_epubs_pages_stay_well_formed_around_raw_html(tmp_path):
     with zipfile.ZipFile(epub) as book:
         pages = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert "<br>" not in pages and "<hr>" not in pages
+
+
+def test_unbalanced_raw_html_is_balanced_and_a_raw_heading_is_a_heading(tmp_path):
+    """A French thesis (an author's trial): ``<h3 id="biblio">Bibliographie</h6>`` made the
+    EPUB's page unreadable (EPUBCheck RSC-016, fatal) with exit 0, and the PDF printed the
+    heading as a paragraph; a <div> left open, an </span> nothing opened, items whose end
+    HTML implies, the same."""
+    result = paper_build(tmp_path, "---\ntitle: Raw\nchronology: false\n---\n\n# Intro\n\nText.\n\n"
+                         '<h2 class="unnumbered" id="biblio">Bibliographie</h6>\n\nMore text.\n\n'
+                         '<div class="box">\n\nIn a box.\n\n</span>\n\n<ul><li>one<li>two</ul>\n', "epub", "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    epub = tmp_path / "out" / "raw.epub"
+    assert not [f for f in epubcheck_findings(epub) if f.severity in ("error", "fatal")], epubcheck_findings(epub)
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<section id="biblio" class="level3 unnumbered">' in page and "</h6>" not in page  # level 2: h3 in HTML
+    assert "<p>In a box.</p>\n<ul>" in page and "<p></p>" not in page  # the </span> nothing opened: gone
+    assert "<ul><li>one</li><li>two</li></ul>" in page.replace("\n", "")
+    from pypdf import PdfReader
+    outline = PdfReader(tmp_path / "out" / "raw.pdf").outline  # a heading in the PDF too: in its outline
+    assert "Bibliographie" in [item.title for item in outline[-1]], outline
