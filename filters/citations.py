@@ -49,7 +49,6 @@ from core.names import (
     LAYOUT_KEY,
     REFERENCE_LIST_KEY,
     REFERENCES_CLASS,
-    REFS_ID,
     STYLE_FILES_KEY,
     UNNUMBERED_CLASS,
 )
@@ -66,7 +65,7 @@ from filters.citemodel import (
     split_suffix,
     strip_spaces,
 )
-from filters.elements import descendants, siblings
+from filters.elements import descendants, refs_div, siblings
 from filters.references import pending
 
 REQUIRED_FIELDS = ("author", "year", "title")
@@ -416,11 +415,11 @@ def prepare(doc: pf.Doc) -> None:
 def place_list(doc: pf.Doc, blocks: list[pf.Block]) -> None:
     """The reference list where the author put ``::: {#refs}`` (pandoc's place for it),
     else after the text (the layout stage orders the parts)."""
-    for index, block in enumerate(doc.content):
-        if isinstance(block, pf.Div) and block.identifier == REFS_ID:
-            # under the author's own heading of the list (filters.syntax), the entries alone
-            doc.content[index:index + 1] = blocks[1:] if HEADED_CLASS in block.classes else blocks
-            return
+    placed = refs_div(doc)
+    if placed is not None:  # wherever it stands: inside the author's own Div too, as pandoc finds it
+        # under the author's own heading of the list (filters.syntax), the entries alone
+        siblings(placed)[placed.index:placed.index + 1] = blocks[1:] if HEADED_CLASS in placed.classes else blocks
+        return
     doc.content.extend(blocks)
 
 

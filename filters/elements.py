@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 import panflute as pf
 
+from core.names import REFS_ID
+
 
 def children(element: pf.Element) -> Iterator[pf.Element]:
     """The element's direct children (content, caption, citations, metadata…), each
@@ -80,3 +82,12 @@ def siblings(element: pf.Element) -> pf.ListContainer:
     """
     return getattr(element.parent, element.location or "content")
 
+
+def refs_div(doc: pf.Doc) -> pf.Div | None:
+    """The author's ``::: {#refs}``, where the reference list goes, wherever it stands.
+
+    >>> doc = pf.Doc(pf.Div(pf.Header(pf.Str("Notes")), pf.Div(identifier="refs"), identifier="biblio"))
+    >>> refs_div(doc).parent.identifier
+    'biblio'
+    """
+    return next((b for b in body_elements(doc) if isinstance(b, pf.Div) and b.identifier == REFS_ID), None)

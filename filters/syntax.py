@@ -59,12 +59,11 @@ from core.names import (
     PAGE_BREAK_CLASS,
     PROOF_CLASS,
     REFERENCES_CLASS,
-    REFS_ID,
     THEOREM_CLASS,
     UNNUMBERED_CLASS,
     VARIABLES_KEY,
 )
-from filters.elements import body_elements, descendants, leaf_text, siblings
+from filters.elements import body_elements, descendants, leaf_text, refs_div, siblings
 from filters.numbering import THEOREMS, kind_of
 
 CALLOUTS = ("note", "tip", "warning", "important", "caution")
@@ -474,8 +473,11 @@ def reference_heading(doc: pf.Doc) -> None:
     section is taken so whatever its words ("Referencias")."""
     if not doc.get_metadata("bibliography", default=None):
         return  # no list will be made: the heading stays the author's
-    blocks = list(doc.content)
-    refs = next((i for i, b in enumerate(blocks) if isinstance(b, pf.Div) and b.identifier == REFS_ID), None)
+    # the author's place for the list, wherever it stands (a Div inside another, as pandoc finds it)
+    placed = refs_div(doc)
+    container = siblings(placed) if placed is not None else doc.content
+    blocks = list(container)
+    refs = placed.index if placed is not None else None
     end = refs if refs is not None else len(blocks)
     if refs is not None and end and not isinstance(blocks[end - 1], pf.Header):
         headed_section(doc, blocks, refs)
@@ -488,7 +490,7 @@ def reference_heading(doc: pf.Doc) -> None:
         return
     if "bibliography-title" not in doc.metadata.content.dict:
         doc.metadata["bibliography-title"] = pf.MetaInlines(*header.content)
-    del doc.content[end - 1]
+    del container[end - 1]
 
 
 def headed_section(doc: pf.Doc, blocks: list, refs: int) -> None:

@@ -894,3 +894,21 @@ def test_a_note_citations_address_is_text_in_its_jats_xref(tmp_path):
     assert note == "Anne Godard, “A Blog Post,” 2020, https://ecriplur.hypotheses.org/637"
     result = run_build("validate", "--out", str(tmp_path / "out"))
     assert result.returncode == 0 and "valid: jats" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_the_list_goes_where_the_authors_refs_div_is_even_inside_another(tmp_path):
+    """``<div id="biblio"><h3>Bibliography</h3><div id="refs"></div></div>`` (a French
+    thesis, an author's trial): pandoc fills the #refs Div wherever it stands; this build
+    looked at the top level only, left the author's heading over an empty list and added
+    the list below it under a second heading, "References", without a word."""
+    (tmp_path / "refs.bib").write_text("@book{knuth84, author={Knuth, Donald}, title={The TeXbook}, "
+                                       "publisher={Addison-Wesley}, year={1984}}\n", encoding="utf-8")
+    for nested in ('<div id="biblio">\n<h3 id="bibliographie">Bibliography</h3>\n<div id="refs"></div>\n</div>\n',
+                   "::: {#biblio}\n### Bibliography\n\n::: {#refs}\n:::\n:::\n"):
+        result = paper_build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\nchronology: false\n---\n\n# Intro\n\n"
+                             f"As shown by @knuth84.\n\n{nested}")
+        assert result.returncode == 0, result.stderr
+        page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+        main = page[page.index("<main>"):]
+        assert re.sub(r"<[^>]+>|\s", "", main).endswith("BibliographyKnuth,D.(1984).TheTeXbook.Addison-Wesley.")
+        assert "References" not in main and main.count('class="reference-entry"') == 1
