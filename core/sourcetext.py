@@ -753,17 +753,22 @@ def inline_expressions(text: str) -> list[tuple[int, str, str]]:
 
 
 # pandoc-xnos's reference modifiers: +@fig:x (capitalised), !@fig:x (the number alone),
-# *@fig:x (as it is), which pandoc reads as text, not as a reference
-XNOS_REFERENCE = re.compile(r"(?<![\w@\\])([+!*])@(?=(?:fig|tbl|eq|sec|lst|tab|table|figure)[:-][\w])", re.I)
+# *@fig:x (as it is), which pandoc reads as text, not as a reference; and its braces, which
+# protect a reference from the text around it ({@tbl:x}, {+@fig:x}) and are not printed
+XNOS_REFERENCE = re.compile(r"(?<![\w@\\])(\{[+!*]?|[+!*])@(?=(?:fig|tbl|eq|sec|lst|tab|table|figure)[:-][\w])",
+                            re.I)
 
 
 def xnos_references(text: str) -> str:
     """The text with pandoc-xnos's modifiers written as this build's references:
-    ``+@fig:x`` → ``@Fig:x``, ``!@fig:x`` → ``[-@fig:x]``, ``*@fig:x`` → ``@fig:x``; in
-    code, nothing changes.
+    ``+@fig:x`` → ``@Fig:x``, ``!@fig:x`` → ``[-@fig:x]``, ``*@fig:x`` → ``@fig:x``, the
+    braces around one left out (``Table {@tbl:x}`` → ``Table @tbl:x``); in code, nothing
+    changes.
 
     >>> xnos_references("+@eq:fold holds, !@fig:a alone, *@tbl:b; `+@fig:c`")
     '@Eq:fold holds, [-@fig:a] alone, @tbl:b; `+@fig:c`'
+    >>> xnos_references("See Table {@tbl:param}, {+@fig:a}s and {@fig:b.")
+    'See Table @{tbl:param}, @{Fig:a}s and {@fig:b.'
     """
     if not XNOS_REFERENCE.search(text):  # most texts: no masking of their code at all
         return text
@@ -771,10 +776,17 @@ def xnos_references(text: str) -> str:
     pieces, position = [], 0
     for match in XNOS_REFERENCE.finditer(masked):
         label = re.match(r"[\w:.-]*[\w]", text[match.end():]).group()
+        end = match.end() + len(label)
+        braced = match.group(1).startswith("{")
+        if braced and not text.startswith("}", end):
+            continue  # a brace nothing closes: as written
         pieces.append(text[position:match.start()])
-        mark = match.group(1)
-        pieces.append({"+": f"@{label[:1].upper()}{label[1:]}", "!": f"[-@{label}]", "*": f"@{label}"}[mark])
-        position = match.end() + len(label)
+        mark = match.group(1).lstrip("{") or "*"
+        key = {"+": f"{label[:1].upper()}{label[1:]}", "!": label, "*": label}[mark]
+        if braced:  # pandoc's own braces around a key: the text after it stays out of it ({@fig:a}s)
+            key = f"{{{key}}}"
+        pieces.append(f"[-@{key}]" if mark == "!" else f"@{key}")
+        position = end + braced
     return "".join(pieces) + text[position:]
 
 

@@ -364,40 +364,74 @@ def names_kind(word: str, kind: str, lang: str, own: set[str] | frozenset = froz
     return written.endswith(".") and len(written) >= 3 and any(w.startswith(written[:-1]) for w in words)
 
 
-def as_the_author_wrote(cite: pf.Cite, lang: str, own: dict[str, set[str]] | None = None) -> None:
+def as_the_author_wrote(cite: pf.Cite, lang: str, own: dict[str, set[str]] | None = None) -> bool:
     """A reference after the word it prints is its number alone ("Figure @fig:x",
     "Table [@tbl:x]" and "[see Figure @fig:x]" → "Figure 1", never "Figure Figure 1";
     the word in any language with a pack: "Şekil @fig:x" in an English text; pandoc-xnos's ``+@``,
-    ``!@`` and ``*@`` are read with the text, ``core.sourcetext.xnos_references``)."""
+    ``!@`` and ``*@`` are read with the text, ``core.sourcetext.xnos_references``), and so
+    is each of a list the word names ("Figures @fig:a, @fig:b and @fig:c"). True when the
+    number is an equation's that the word names outside a bracket, which then prints in its
+    parentheses ("Equation (1)")."""
     if len(cite.citations) != 1 or cite.citations[0].mode not in ("AuthorInText", "NormalCitation"):
-        return
+        return False
     citation, before = cite.citations[0], cite.prev
     kind = kind_of(citation.id)
     prefix = [inline for inline in citation.prefix if not isinstance(inline, (pf.Space, pf.SoftBreak))]
     if not kind:
-        return
+        return False
     words = (own or {}).get(kind, set())  # the author's own, pandoc-crossref's (figureTitle: Figura)
     if prefix:  # "[Figure @fig:x]", "[see Figure @fig:x]": the word is the prefix's last
         if isinstance(prefix[-1], pf.Str) and names_kind(prefix[-1].text, kind, lang, words):
             citation.mode = "SuppressAuthor"
     elif isinstance(before, pf.Space) and isinstance(before.prev, pf.Str) \
-            and names_kind(before.prev.text, kind, lang, words):
+            and names_kind(before.prev.text, kind, lang, words) \
+            or listed_after_named(cite, kind, lang) and not citation.id[:1].isupper():  # @Fig:x asks for its word
         citation.mode = "SuppressAuthor"
+        return kind == "equation"  # "Equations (1), (2) and (3)": the number as an equation's prints
+    return False
+
+
+def listed_after_named(cite: pf.Cite, kind: str, lang: str) -> bool:
+    """Whether ``cite`` continues a list of references of its kind that a word named
+    before the first ("Equations @eq:a, @eq:b, and @eq:c": each the number alone), the
+    one before it already read so (``as_the_author_wrote`` reads them in order).
+
+    >>> a, b = (pf.Cite(pf.Str(f"@{k}"), citations=[pf.Citation(k)]) for k in ("eq:a", "eq:b"))
+    >>> a.citations[0].mode = "SuppressAuthor"
+    >>> para = pf.Para(a, pf.Str(","), pf.Space(), pf.Str("and"), pf.Space(), b)
+    >>> listed_after_named(para.content[5], "equation", "en")
+    True
+    """
+    joiners = {",", term(lang, "and"), "and", "&"}
+    item = cite.prev
+    while item is not None and (isinstance(item, (pf.Space, pf.SoftBreak))
+                                or isinstance(item, pf.Str) and item.text in joiners):
+        item = item.prev
+    if not isinstance(item, pf.Cite) or item is cite.prev or len(item.citations) != 1:
+        return False
+    previous = item.citations[0]
+    return previous.mode == "SuppressAuthor" and kind_of(previous.id) == kind
 
 
 def resolve_all(doc: pf.Doc, state: Index) -> None:
     """Every cross-reference to what ``state`` holds as links; a bracket that names
     something not numbered yet is put in a pending Span, for ``main``."""
     cites = [e for e in descendants(doc) if isinstance(e, pf.Cite)]
+    # all read first: a list's reference is read after the one before it, still a Cite
+    parenthesised = {id(cite) for cite in cites if as_the_author_wrote(cite, state.lang, getattr(doc, "kind_words", {}))}
+
+    def framed(cite, *inlines):  # one element for one: the others' places in their list stay right
+        return pf.Span(pf.Str("("), *inlines, pf.Str(")")) if id(cite) in parenthesised else pf.Span(*inlines)
+
     for cite in cites:
-        as_the_author_wrote(cite, state.lang, getattr(doc, "kind_words", {}))
         if deferred(cite, state):
-            siblings(cite)[cite.index] = pf.Span(cite, classes=[PENDING_XREF_CLASS])
+            waiting = pf.Span(cite, classes=[PENDING_XREF_CLASS])
+            siblings(cite)[cite.index] = framed(cite, waiting) if id(cite) in parenthesised else waiting
             continue
         replacement = resolve(cite, state)
         if replacement is None or replacement == [cite]:
             continue
-        siblings(cite)[cite.index] = pf.Span(*replacement)
+        siblings(cite)[cite.index] = framed(cite, *replacement)
     resolve_tex(doc, state, report=False)
 
 

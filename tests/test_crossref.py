@@ -231,3 +231,18 @@ def test_a_labelled_picture_that_is_no_figure_says_why(tmp_path, picture, why):
                               / "trade.png").read_bytes())
     result = paper_build(tmp_path, f"---\ntitle: T\n---\n\n# A\n\nSee @fig-x.\n\n{picture}\n", name="paper.qmd")
     assert f"paper.qmd:7: error: unknown cross-reference 'fig-x': {why}" in result.stderr, result.stderr
+
+
+def test_a_list_of_references_a_word_names_and_pandoc_xnos_braces(tmp_path):
+    """A thesis chapter written for pandoc-xnos (an author's trial): "Equations @eq:one,
+    @eq:two, and @eq:three" printed "Equations 1, Equation (2), and Equation (3)", and
+    "Table {@tbl:param}" printed "Table {Table 1}"."""
+    result = paper_build(tmp_path, "---\ntitle: X\nchronology: false\n---\n\n# Model\n\n$$a = b$$ {#eq:one}\n\n"
+                         "$$c = d$$ {#eq:two}\n\n$$e = f$$ {#eq:three}\n\nIt uses Equations @eq:one, @eq:two, and "
+                         "@eq:three. See Table {@tbl:param}, {+@tbl:param}s, Eq. ([-@eq:one]) and @eq:two.\n\n"
+                         "| A | B |\n|---|---|\n| 1 | 2 |\n\nTable: Parameters. {#tbl:param}\n")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "It uses Equations (1), (2), and (3). See Table 1, Table 1s, Eq. (1) and Equation (2)." in text, \
+        text[text.index("It uses"):][:200]
