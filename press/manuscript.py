@@ -955,6 +955,18 @@ def with_format_keys(doc, source) -> None:
                 source.scalars[key + place[len(prefix):]] = source.scalars[place]
 
 
+def lower_case_bibliography(doc, source) -> None:
+    """``Bibliography:`` read as ``bibliography``, with a warning, when that is not also set,
+    as the metadata stage reads ``Title:`` (``filters.dialects``): the read needs it before
+    that stage, and an author's paper lost its references to "names no bibliography"."""
+    fields = doc.metadata.content.dict
+    written = next((key for key in fields if key != "bibliography" and key.lower() == "bibliography"), None)
+    if written is None or "bibliography" in fields:
+        return
+    fields["bibliography"] = fields.pop(written)
+    warn(f"'{written}' is read as 'bibliography'", *source.where(written), hint="metadata keys are lower case")
+
+
 def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> list[str]:
     """The metadata facts the build relies on before its stages: a slug that is a
     file name, bibliography files inside the project (``filters.metadata`` checks
@@ -964,6 +976,7 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
 
     source = read_source(metadata_files)
     with_format_keys(doc, source)
+    lower_case_bibliography(doc, source)
     explicit = doc.get_metadata("slug", default=None)
     if explicit is not None and not re.fullmatch(SLUG, str(explicit)):
         error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", *source.where("slug"),

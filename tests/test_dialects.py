@@ -187,6 +187,14 @@ def test_capitalised_keys_and_keyword_lines(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "paper.md:2: warning: 'Title' is read as 'title'" in result.stderr
     assert '<h1 class="title">Capitals</h1>' in page and '<meta name="citation_keywords" content="a; b c">' in page
+    # the bibliography, read before the metadata stage (an author's trial: "did you mean
+    # 'bibliography-title'?", then "names no bibliography")
+    (tmp_path / "refs.bib").write_text("@book{knuth84, author={Knuth, Donald}, title={The TeXbook}, "
+                                       "publisher={Addison-Wesley}, year={1984}}\n", encoding="utf-8")
+    result, page = build(tmp_path, "---\ntitle: T\nBibliography: refs.bib\n---\n\nAs @knuth84 shows.\n")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:3: warning: 'Bibliography' is read as 'bibliography'" in result.stderr
+    assert "bibliography-title" not in result.stderr and "Knuth, D. (1984)" in page
 
 
 def test_a_name_in_parts_as_rticles_writes_it_and_an_author_without_one(tmp_path):
