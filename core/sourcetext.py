@@ -985,6 +985,11 @@ def child_chunks(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# MyST's include directive (core.myst): its path, its options, its closing fence.
+MYST_INCLUDE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{include\}[ \t]+(?P<path>[^\n]+)\n(?::[\w-]+:[^\n]*\n)*"
+                          r"(?P=fence)[ \t]*$", re.M)
+
+
 def include_lines(text: str) -> list[tuple[int, str, int]]:
     r"""Each include, outside fenced code: (line, path, lines it stands for). A shortcode
     stands for its line; a knitr child chunk for its lines, its first file at its first line
@@ -994,6 +999,8 @@ def include_lines(text: str) -> list[tuple[int, str, int]]:
     [(2, '_b.qmd', 1), (6, 'd e.md', 1)]
     >>> include_lines('a\n```{r, child = c("x.Rmd", "y.Rmd")}\n```\nb\n```{r child="z.Rmd", echo=FALSE}\n```\n')
     [(2, 'x.Rmd', 2), (2, 'y.Rmd', 0), (5, 'z.Rmd', 2)]
+    >>> include_lines("# A\n:::{include} intro.md\n:::\n```{include} b.md\n:start-line: 2\n```\n")
+    [(2, 'intro.md', 2), (4, 'b.md', 3)]
     """
     found = []
     chunks = child_chunks(text)
@@ -1004,6 +1011,9 @@ def include_lines(text: str) -> list[tuple[int, str, int]]:
     matches = list(INCLUDE.finditer(masked))
     found += [(line, next(group for group in match.groups() if group), 1)
               for line, match in zip(lines_at(masked, [m.start() for m in matches]), matches)]
+    directives = list(MYST_INCLUDE.finditer(text))  # MyST's, fenced with colons or backticks
+    found += [(line, match.group("path").strip(), match.group(0).count("\n") + 1)
+              for line, match in zip(lines_at(text, [m.start() for m in directives]), directives)]
     return sorted(found, key=lambda item: item[0])
 
 

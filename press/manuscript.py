@@ -116,6 +116,8 @@ class Manuscript:
     frozen: tuple[tuple[Path, Path], ...] = ()
     # Quarto's _variables.yml, for {{< var key >}}
     variables: Path | None = None
+    # MyST's {literalinclude}: (the including file, the path as written, the file whose code it shows)
+    code_files: tuple[tuple[Path, str, Path], ...] = ()
 
     @property
     def source_folder(self) -> Path:
@@ -180,7 +182,8 @@ def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
     """The manuscript in ``root``: the Markdown file or folder of sections ``path``
     names, else ``root/manuscript/``, Manubot's ``root/content/``, or the one Markdown
     file of ``root``; with the files its sources include."""
-    manuscript = with_variables(with_frozen_results(with_metadata_files(with_includes(manuscript_layout(root, path)))))
+    manuscript = with_code_files(with_variables(with_frozen_results(with_metadata_files(with_includes(
+        manuscript_layout(root, path))))))
     for file in manuscript.files:  # a name the file system holds as bytes no text can: no tool can name it
         try:
             str(file).encode("utf-8")
@@ -286,6 +289,40 @@ def with_includes(manuscript: Manuscript) -> Manuscript:
     check_sizes(sorted(included), [], [])
     return replace(manuscript, sources=tuple(s for s in manuscript.sources if s not in included) or manuscript.sources,
                    includes=tuple(includes), files=tuple(dict.fromkeys([*manuscript.files, *sorted(included)])))
+
+
+def with_code_files(manuscript: Manuscript) -> Manuscript:
+    """The manuscript with the files whose code MyST's ``{literalinclude}`` shows (the path
+    from the including file's folder): each inside the root, a regular file within the
+    text limit, read as the sources are (``core.myst.with_code`` pastes it); one not found
+    or outside is an error at the directive's line."""
+    from dataclasses import replace
+
+    from core.myst import literal_includes
+
+    found: list[tuple[Path, str, Path]] = []
+    with collecting() as problems:
+        for path in manuscript.text_files:
+            try:
+                text = check_text(path)
+            except BuildError:
+                continue  # check_sources names it
+            for line, target in literal_includes(text):
+                file = Path(os.path.normpath(path.parent / target))
+                if not inside(file, manuscript.root):
+                    error(f"'{target}' is outside the project: the build reads only the project's own files",
+                          display_path(path), line, hint=f"copy the file into {manuscript.root.name}/")
+                elif not is_regular(file):
+                    error(f"the file '{target}' whose code {{literalinclude}} shows is not found", display_path(path),
+                          line, hint="give its path from this file's folder")
+                else:
+                    found.append((path, target, file))
+    raise_collected(problems)
+    if not found:
+        return manuscript
+    code = sorted({file for _, _, file in found})
+    check_sizes(code, [], [])
+    return replace(manuscript, code_files=tuple(found), files=tuple(dict.fromkeys([*manuscript.files, *code])))
 
 
 def plain_yaml(path: Path, text: str) -> bool:
@@ -569,8 +606,11 @@ def single_file(root: Path, path: Path) -> Manuscript:
                          hint=suggestion(path.name, [p.name for p in markdown_files(path.parent)]
                                          if path.parent.is_dir() else [], "name the paper's Markdown file"))
     # A Quarto project's metadata (its authors, its bibliography) is in _quarto.yml beside
-    # the paper: read under the front matter, as Quarto reads it
-    project = next((p for p in (path.parent / "_quarto.yml", path.parent / "_quarto.yaml") if p.is_file()), None)
+    # the paper, a MyST project's in myst.yml: read under the front matter, as they read it
+    from core.myst import PROJECT_FILES
+
+    project = next((p for p in (path.parent / "_quarto.yml", path.parent / "_quarto.yaml",
+                                *(path.parent / name for name in PROJECT_FILES)) if p.is_file()), None)
     with collecting() as found:
         for checked in (path, *([project] if project else [])):
             check_inside(checked, root)
@@ -651,6 +691,14 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     (pandoc would read a Latin-1 file with only a warning), and what
     ``core.sourcetext`` checks. Records the errors; returns the texts as checked."""
     from core.inputs import limit
+    from core.myst import (
+        PROJECT_FILES,
+        is_myst,
+        labels_of,
+        myst_read,
+        project_metadata,
+        with_code,
+    )
     from core.sourcetext import (
         DATE_LINE,
         R_TODAY,
@@ -693,6 +741,13 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             for _, message, hint in problems(made):
                 error(message, display_path(frozen[path]), None, hint)
             texts[path] = made
+    if manuscript.metadata_file in texts and manuscript.metadata_file.name in PROJECT_FILES:
+        # a MyST project's: its project's keys, as this build's own (core.myst)
+        folder = manuscript.metadata_file.parent
+        texts[manuscript.metadata_file], notes = project_metadata(texts[manuscript.metadata_file], [
+            path.name for path in sorted(folder.glob("*.bib")) if inside(path, manuscript.root) and is_regular(path)])
+        for line, message, hint in notes:
+            warn(message, display_path(manuscript.metadata_file), line, hint=hint)
     sources = [path for path in manuscript.text_files if path in texts]
     for path in sources:  # a template language's tags (Jekyll's, Manubot's), which pandoc prints as text
         tags = template_tags(texts[path])
@@ -712,6 +767,17 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
             warn(f"this table row has {cells} cells and the table's header {header}: every edition leaves out "
                  f"its last {'cell' if lost == 1 else f'{lost} cells'}", display_path(path), line,
                  hint="add the missing header cells (or join the row's extra cells)")
+    # MyST's directives, roles and targets, read as pandoc Markdown (core.myst); a file's
+    # references may name what another file labels
+    known = {label: typed for path in sources if is_myst(texts[path]) for label, typed in labels_of(texts[path]).items()}
+    for path in sources:
+        texts[path], notes = myst_read(texts[path], known)
+        for line, message, hint in notes:
+            warn(message, display_path(path), line, hint=hint)
+        # the code each {literalinclude} shows, as a code block of it (its lines the file's, after the notes)
+        shown = {target: check_text(file) for including, target, file in manuscript.code_files if including == path}
+        if shown:
+            texts[path] = with_code(texts[path], shown)
     default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr", "output")), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(picture_cells(bookdown_references(text_references(xnos_references(

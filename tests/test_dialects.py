@@ -442,3 +442,40 @@ def test_an_r_markdown_format_that_turns_off_single_backslash_math_is_followed(t
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "The commissioners [and] the court." in page and "<math" not in page
+
+
+def test_a_myst_paper_is_read(tmp_path):
+    """A MyST paper (SciPy 2025's proceedings; an author's trial): `:::{include}` stood for its
+    whole body, which every edition printed as the directive's text, under --strict too; its
+    admonitions, roles, targets, labelled math and code, myst.yml's authors and the .bib
+    MyST finds beside it were all lost without a word."""
+    (tmp_path / "myst.yml").write_text("version: 1\nproject:\n  title: Pixi workflows\n  authors:\n"
+                                       "    - name: Ann Lee\n      affiliations: [NVIDIA]\n  keywords: [CUDA]\n"
+                                       "  exports: [{format: typst}]\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{knuth84, author={Knuth, Donald}, title={The TeXbook}, "
+                                       "publisher={Addison-Wesley}, year={1984}}\n", encoding="utf-8")
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "pixi.toml").write_text("[workspace]\nname = \"ml\"\n% not a comment\n", encoding="utf-8")
+    (tmp_path / "intro.md").write_text(
+        "(sec-intro)=\n## Introduction\n\nAs {cite:p}`knuth84` showed, {cite:t}`knuth84` wrote {eq}`energy`.\n\n"
+        "```{math}\n:label: energy\ne = mc^2\n```\n\n:::{note}\nA MyST admonition.\n:::\n\n"
+        "The manifest is @pixi-manifest, the output @override; see {ref}`sec-intro` and {foo}`bar`.\n\n"
+        "```{literalinclude} code/pixi.toml\n:label: pixi-manifest\n:caption: A manifest.\n```\n\n"
+        "```{code} console\n:label: override\n:caption: Using `CONDA_OVERRIDE_CUDA`.\n\n% pixi info\n```\n\n"
+        "% a MyST comment\n:::{mystery}\nKept as text.\n:::\n", encoding="utf-8")
+    (tmp_path / "main.md").write_text("---\ntitle: Pixi workflows\nchronology: false\n---\n\n"
+                                      ":::{include} intro.md\n:::\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path / "main.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    for shown in ("As (Knuth, 1984) showed, Knuth (1984) wrote (1).", "A MyST admonition.",
+                  "The manifest is Listing 1, the output Listing 2; see Introduction and bar.", "Listing 1. A manifest.",
+                  "[workspace]", "% not a comment", "% pixi info", "Kept as text.", "Ann Lee", "NVIDIA",
+                  "Knuth, D. (1984). The TeXbook"):
+        assert shown in text, shown
+    assert "{include}" not in text and "a MyST comment" not in text and "{cite" not in text
+    assert 'class="callout callout-note"' in page or "callout-note" in page
+    assert "intro.md:30: warning: the MyST directive '{mystery}' is not read" in result.stderr, result.stderr
+    assert "intro.md:15: warning: the MyST role '{foo}' is not read" in result.stderr
+    assert "myst.yml: warning: myst.yml's 'exports' is not read" in result.stderr

@@ -1,0 +1,384 @@
+r"""MyST Markdown (Jupyter Book's, mystmd's: the SciPy proceedings are written in it)
+read as pandoc Markdown, before pandoc reads it: pandoc prints MyST's directives,
+roles and targets as text (``:::{include} intro.md`` stood for a paper's whole body),
+so each is written as what this build reads, or, when it has nothing for one, kept as
+text with a note naming it (``notes``): never lost without a word.
+
+- Directives, fenced with colons (``:::{note}``) or backticks (```` ```{math} ````),
+  their options (``:label: x``) read: the admonitions (``note``, ``tip``, ``warning``,
+  ``important``, ``caution``, ``attention``, ``danger``, ``error``, ``hint``, ``seealso``,
+  ``admonition Title``) as callouts; ``figure``, ``table``, ``math``, ``code-block``,
+  ``bibliography``, ``epigraph``; ``include`` is read with the other includes
+  (``core.sourcetext.include_lines``).
+- Roles: ``{cite:p}`a,b``` → ``[@a; @b]``, ``{cite:t}`` → ``@a``, ``{ref}``/``{numref}``/
+  ``{eq}`` → a cross-reference (``@fig:x``), ``{math}`` → ``$…$``, ``{sub}``, ``{sup}``,
+  ``{del}``, ``{u}``, ``{sc}``, ``{abbr}``, ``{kbd}``.
+- Targets ``(label)=`` before a heading, ``$$ … $$ (label)``, and ``[](#label)``.
+- A MyST comment (a line that opens with ``%``) is left out.
+
+Labels are typed as this build types them (``fig:``, ``tbl:``, ``eq:``, ``sec:``) from
+what they label, and every reference to one with them. Each directive's lines are
+padded to their number, so that a line named by a later message is the author's.
+
+>>> text, notes = myst_read(":::{note}\nRead me.\n:::\n\nSee {cite:p}`knuth84,lamport94`.\n")
+>>> print(text)
+::: {.callout-note}
+Read me.
+:::
+<BLANKLINE>
+See [@knuth84; @lamport94].
+<BLANKLINE>
+>>> myst_read("(intro)=\n# Intro\n\n{ref}`intro` and {numref}`intro`, {foo}`bar`.\n")
+('\n# Intro {#sec:intro}\n\n[Intro](#sec:intro) and @sec:intro, bar.\n', [(4, "the MyST role '{foo}' is not read: its text is shown as it is", 'write it in Markdown')])
+"""
+from __future__ import annotations
+
+import re
+
+from core.sourcetext import fenced_code_masked
+
+# A directive: its fence (three or more colons or backticks), its name and argument, its
+# body, up to the same fence on a line of its own (a longer fence nests a shorter one).
+DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[A-Za-z][\w:-]*)\}[ \t]*(?P<argument>[^\n]*)\n"
+                       r"(?P<body>(?:.*?\n)??)(?P=fence)[ \t]*$", re.M | re.S)
+OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>[^\n]*)$")
+ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:-]*)\}`(?P<content>[^`\n]+)`")
+TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*\n(?P<heading>#{1,6}[ \t]+[^\n]*?)[ \t]*$", re.M)
+# a label that opens with a letter: "$$ x $$ (1)", a number an author wrote, is none
+LABELLED_MATH = re.compile(r"^\$\$(?P<math>.+?)\$\$[ \t]*\((?P<label>[A-Za-z][\w:.-]*)\)[ \t]*$", re.M | re.S)
+COMMENT = r"^%[^\n]*$"
+# What the text is read for after the directives: a comment line, an empty link to a label,
+# a role, and the code spans they may stand in (kept as written).
+INLINE = re.compile(rf"(?P<comment>{COMMENT})|\[\]\(#(?P<link>[^()\s]+)\)|(?<![\w@])@(?P<at>[\w][\w:.-]*\w)"
+                    r"|\]\(#(?P<anchor>[^()\s]+)\)"
+                    r"|(?P<role>\{[A-Za-z][\w:-]*\}`[^`\n]+`)|(?P<code>`+)(?:.|\n(?![ \t]*\n))*?(?<!`)(?P=code)(?!`)", re.M)
+# What tells a text is MyST: a directive fenced with colons, a role, a target, a labelled display.
+SIGNS = re.compile(r"^:{3,}\{[A-Za-z]|\{[A-Za-z][\w:-]*\}`[^`\n]+`|^\([^()\s]+\)=[ \t]*$"
+                   r"|^\$\$.*\$\$[ \t]*\([A-Za-z][\w:.-]*\)$",
+                   re.M)
+# The backtick directives MyST has that are no code cell of Quarto's or knitr's ({r}, {python}).
+BACKTICK_DIRECTIVES = frozenset({"math", "code-block", "code", "sourcecode", "figure", "table", "list-table",
+                                 "note", "tip", "warning", "important", "caution", "attention", "danger", "error",
+                                 "hint", "seealso", "admonition", "include", "bibliography", "epigraph", "raw",
+                                 "toctree", "tableofcontents", "code-cell", "mermaid", "margin", "sidebar",
+                                 "aside", "glossary", "csv-table", "image", "embed", "iframe", "dropdown", "literalinclude",
+                                 "card", "grid", "tab-set", "tab-item", "pull-quote", "blockquote"})
+ADMONITIONS = {"note": "note", "tip": "tip", "warning": "warning", "important": "important", "caution": "caution",
+               "attention": "important", "danger": "caution", "error": "caution", "hint": "tip", "seealso": "note",
+               "admonition": "note", "dropdown": "note", "margin": "note", "sidebar": "note", "aside": "note"}
+# Directives with nothing of their own to show in an article (a book's navigation).
+NAVIGATION = frozenset({"toctree", "tableofcontents"})
+KIND_PREFIXES = {"figure": "fig", "table": "tbl", "math": "eq", "section": "sec", "listing": "lst"}
+TYPED = re.compile(r"(?:fig|tbl|eq|sec|lst)[:-]")
+# Roles that wrap their text: as pandoc writes the same.
+WRAPPING_ROLES = {"sub": "~{}~", "subscript": "~{}~", "sup": "^{}^", "superscript": "^{}^", "del": "~~{}~~",
+                  "strike": "~~{}~~", "u": "[{}]{{.underline}}", "underline": "[{}]{{.underline}}",
+                  "sc": "[{}]{{.smallcaps}}", "smallcaps": "[{}]{{.smallcaps}}", "kbd": "`{}`",
+                  "math": "${}$", "code": "`{}`", "emphasis": "*{}*", "strong": "**{}**"}
+
+
+# MyST's directive that shows a file's code: its path, its options, its closing fence.
+LITERAL_INCLUDE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{literalinclude\}[ \t]+(?P<path>[^\n]+?)[ \t]*\n"
+                             r"(?P<options>(?::[\w-]+:[^\n]*\n)*)(?P=fence)[ \t]*$", re.M)
+# A file's language, for its highlighting, by its name.
+LANGUAGES = {".py": "python", ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".sh": "bash",
+             ".r": "r", ".jl": "julia", ".js": "javascript", ".ts": "typescript", ".c": "c", ".cpp": "cpp",
+             ".h": "c", ".rs": "rust", ".go": "go", ".java": "java", ".sql": "sql", ".tex": "latex",
+             ".html": "html", ".css": "css", ".md": "markdown", ".lock": "toml", "dockerfile": "dockerfile"}
+
+
+def literal_includes(text: str) -> list[tuple[int, str]]:
+    r"""Each ``{literalinclude}`` of the text: (its line, the path as written).
+
+    >>> literal_includes("a\n```{literalinclude} code/x.toml\n:linenos:\n```\n")
+    [(2, 'code/x.toml')]
+    """
+    return [(text.count("\n", 0, match.start()) + 1, match.group("path")) for match in LITERAL_INCLUDE.finditer(text)]
+
+
+def with_code(text: str, code: dict[str, str]) -> str:
+    r"""The text (``myst_read``'s) with each ``{literalinclude}`` whose file's text ``code``
+    holds (by the path as written) as a code block of it: its language (``:language:``,
+    else the file's name), a listing when labelled (its caption kept), its ``:lines:``,
+    ``:start-line:`` and ``:end-line:`` taken (MyST counts lines from 1, start-line from 0).
+
+    >>> print(with_code("```{literalinclude} a.py\n:label: a\n:caption: Its `x`.\n:lines: 2-3\n```\n",
+    ...                 {"a.py": "x\ny\nz\n"}))
+    ~~~{#lst:a .python caption="Its `x`."}
+    y
+    z
+    ~~~
+    <BLANKLINE>
+    """
+    def block(match: re.Match) -> str:
+        path = match.group("path")
+        if path not in code:
+            return match.group(0)
+        options = dict(OPTION.match(line).group("key", "value") for line in match.group("options").splitlines())
+        lines = code[path].split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if re.fullmatch(r"\d+-\d+", options.get("lines", "").strip()):
+            first, last = map(int, options["lines"].split("-"))
+            lines = lines[first - 1:last]
+        elif options.get("start-line", "").strip().isdigit() or options.get("end-line", "").strip().isdigit():
+            lines = lines[int(options.get("start-line") or 0):int(options["end-line"]) if options.get(
+                "end-line", "").strip().isdigit() else None]
+        name = path.rsplit("/", 1)[-1].lower()
+        language = options.get("language") or LANGUAGES.get(name, LANGUAGES.get("." + name.rsplit(".", 1)[-1], ""))
+        fence = "~" * max(3, *(len(run) + 1 for run in re.findall(r"~+", "\n".join(lines))), 0)
+        label = options.get("label") or options.get("name")
+        head = (f"{{{attributes(('#', typed(label, 'listing')), ('.', language), ('caption', options.get('caption', '').replace(chr(34), chr(39))))}}}"
+                if label else language)
+        return f"{fence}{head}\n" + "\n".join(lines) + f"\n{fence}"
+
+    return LITERAL_INCLUDE.sub(block, text)
+
+
+def is_myst(text: str) -> bool:
+    """Whether ``text`` holds MyST's own syntax (pandoc Markdown never writes it).
+
+    >>> is_myst(":::{note}\\nx\\n:::\\n"), is_myst("::: {.callout-note}\\nx\\n:::\\n"), is_myst("```{r}\\n```")
+    (True, False, False)
+    """
+    return bool(SIGNS.search(text)) or any(match.group("name") in BACKTICK_DIRECTIVES
+                                           for match in DIRECTIVE.finditer(text))
+
+
+def typed(label: str, kind: str) -> str:
+    """A MyST label as this build types one: ``fig-map`` stays, ``map`` of a figure is
+    ``fig:map``."""
+    return label if TYPED.match(label) else f"{KIND_PREFIXES[kind]}:{label}"
+
+
+def options_of(body: str) -> tuple[dict[str, str], str]:
+    """A directive's options (``:key: value`` lines at its top) and the rest of its body."""
+    options, lines = {}, body.split("\n")
+    while lines and (option := OPTION.match(lines[0])):
+        options[option.group("key")] = option.group("value").strip()
+        lines.pop(0)
+    return options, "\n".join(lines)
+
+
+def padded(text: str, lines: int) -> str:
+    """``text`` followed by blank lines up to ``lines`` lines: what follows keeps its line."""
+    return text + "\n" * max(0, lines - text.count("\n"))
+
+
+def attributes(*pairs: tuple[str, str]) -> str:
+    """Pandoc's attribute text for the pairs whose value is not empty."""
+    return " ".join(f'{key}="{value}"' if not key.startswith(("#", ".")) else key + value
+                    for key, value in pairs if value)
+
+
+def labels_of(text: str) -> dict[str, str]:
+    """Every label the text defines, with its type: {written: typed}.
+
+    >>> labels_of(":::{figure} a.png\\n:name: map\\nA map.\\n:::\\n(intro)=\\n# Intro\\n$$x$$ (eq-a)\\n")
+    {'map': 'fig:map', 'intro': 'sec:intro', 'eq-a': 'eq-a'}
+    """
+    found = {}
+    for match in DIRECTIVE.finditer(text):
+        name = match.group("name")
+        options, _ = options_of(match.group("body"))
+        label = options.get("name") or options.get("label")
+        if label and name in ("figure", "table", "list-table", "math", "code-block", "code", "sourcecode",
+                              "literalinclude"):
+            found[label] = typed(label, {"list-table": "table", "code-block": "listing", "code": "listing",
+                                         "sourcecode": "listing", "literalinclude": "listing"}.get(name, name))
+    found.update({m.group("label"): typed(m.group("label"), "section") for m in TARGET.finditer(text)})
+    found.update({m.group("label"): typed(m.group("label"), "math") for m in LABELLED_MATH.finditer(text)})
+    return found
+
+
+def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list[tuple[int, str, str]]]:
+    """The text as pandoc Markdown, and a note (line, message, hint) for each of its
+    MyST pieces this build has nothing for (see the module's docstring); ``known``: the
+    labels the article's other files define (``labels_of``), which this one may name."""
+    if not is_myst(text) and not (known and re.search(r"@|\]\(#", text)):
+        return text, []
+    labels = {**(known or {}), **labels_of(text)}
+    headings = {m.group("label"): re.sub(r"^#+\s*|\s*\{[^}]*\}\s*$", "", m.group("heading")) for m in TARGET.finditer(text)}
+    notes: list[tuple[int, str, str]] = []
+
+    def line_at(position: int, within: str) -> int:
+        return within.count("\n", 0, position) + 1
+
+    def directive(match: re.Match, within: str, offset: int) -> str:
+        name, argument = match.group("name"), match.group("argument").strip()
+        fence = match.group("fence")
+        if fence.startswith("`") and name not in BACKTICK_DIRECTIVES:
+            return match.group(0)  # a code cell of another tool's (```{r}): read as such elsewhere
+        options, body = options_of(match.group("body"))
+        lines = match.group(0).count("\n") + 1
+        line = offset + line_at(match.start(), within)
+        body = read(body, offset + line_at(match.start("body"), within) - 1) if name != "math" else body
+        label = options.get("name") or options.get("label") or ""
+        if name in ADMONITIONS:
+            title = argument or ({"seealso": "See also"}.get(name, ""))
+            return padded(f"::: {{.callout-{ADMONITIONS[name]}}}\n" + (f"## {title}\n\n" if title else "")
+                          + body.strip("\n") + "\n:::", lines - 1)
+        if name in ("figure", "image"):
+            caption = " ".join(body.split()) if name == "figure" else ""
+            attrs = attributes(("#", typed(label, "figure") if label else ""), ("fig-alt", options.get("alt", "")),
+                               ("width", options.get("width", "")))
+            return padded(f"![{caption}]({argument})" + (f"{{{attrs}}}" if attrs else ""), lines - 1)
+        if name == "math":
+            formula = body.strip("\n")
+            return padded(f"$$\n{formula}\n$$" + (f" {{#{typed(label, 'math')}}}" if label else ""), lines - 1)
+        if name in ("code-block", "code", "sourcecode"):
+            language = argument or options.get("language", "")
+            caption = options.get("caption", "").replace('"', "'")
+            head = attributes(("#", typed(label, "listing") if label else ""), (".", language),
+                              ("caption", caption if label else ""))
+            # tildes: a caption may hold backticks (`CONDA_OVERRIDE_CUDA`), which no backtick fence's line may
+            code = body.strip("\n")
+            fence = "~" * max(3, *(len(run) + 1 for run in re.findall(r"~+", code)), 0)
+            return padded(f"{fence}{{{head}}}" if label else f"{fence}{language}", 0) + \
+                padded(f"\n{code}\n{fence}", lines - 2)
+        if name == "table":
+            caption = argument + (f" {{#{typed(label, 'table')}}}" if label else "")
+            return padded(f"{body.strip(chr(10))}\n\n: {caption}" if argument or label else body, lines - 1)
+        if name == "bibliography":
+            return padded("::: {#refs}\n:::", lines - 1)
+        if name in ("epigraph", "pull-quote", "blockquote"):
+            return padded("\n".join(f"> {row}" if row else ">" for row in body.strip("\n").split("\n")), lines - 1)
+        if name == "raw":
+            return padded(f"```{{={argument or 'html'}}}\n{body.strip(chr(10))}\n```", lines - 1)
+        if name == "include":
+            return match.group(0)  # pasted with the other includes (core.sourcetext.include_lines)
+        if name == "literalinclude":
+            return match.group(0)  # the file's code is pasted after (with_code), its lines then the file's
+        if name in NAVIGATION:
+            notes.append((line, f"the MyST directive '{{{name}}}' is left out: it lays out a book, not an article",
+                          "list the files in the order they are read instead"))
+            return padded("", lines - 1)
+        notes.append((line, f"the MyST directive '{{{name}}}' is not read: its content is shown as a plain block",
+                      "write it in Markdown, or as a callout (::: {.callout-note})"))
+        return padded(f"::: {{.{name}}}\n{body.strip(chr(10))}\n:::", lines - 1)
+
+    def role(match: re.Match, within: str, offset: int, at: int) -> str:
+        name, content = match.group("name"), match.group("content")
+        if name.startswith("cite"):
+            keys = [key.strip() for key in content.split(",") if key.strip()]
+            if name in ("cite:t", "cite:ts", "cite:author"):
+                return ", ".join(f"@{key}" for key in keys)
+            if name == "cite:year":
+                return "[" + "; ".join(f"-@{key}" for key in keys) + "]"
+            return "[" + "; ".join(f"@{key}" for key in keys) + "]"
+        if name in ("ref", "numref", "eq", "doc", "term", "any"):
+            titled = re.fullmatch(r"(?P<title>.*?)\s*<(?P<label>[^<>]+)>", content)
+            label = titled.group("label") if titled else content
+            target = labels.get(label, label)
+            if titled:
+                return f"[{titled.group('title')}](#{target})"
+            if name == "eq":
+                return f"([-@{target}])"
+            if name == "ref" and re.match(r"sec[:-]", target) and label in headings:  # the section's title
+                return f"[{headings[label]}](#{target})"
+            return f"@{target}" if label in labels else f"[{label}](#{target})"
+        if name in WRAPPING_ROLES:
+            return WRAPPING_ROLES[name].format(content)
+        if name == "abbr":
+            return re.sub(r"\s*\([^()]*\)\s*$", "", content)
+        notes.append((offset + line_at(at, within), f"the MyST role '{{{name}}}' is not read: its text "
+                      "is shown as it is", "write it in Markdown"))
+        return content
+
+    def read(part: str, offset: int) -> str:
+        part = DIRECTIVE.sub(lambda m: directive(m, part, offset), part)
+        return part
+
+    # the target's line left empty: the lines after it keep their numbers
+    text = TARGET.sub(lambda m: f"\n{m.group('heading')} {{#{labels[m.group('label')]}}}", text)
+    text = LABELLED_MATH.sub(lambda m: f"$${m.group('math')}$$ {{#{labels[m.group('label')]}}}", text)
+    text = read(text, 0)
+    # comments, empty links and roles outside code (a role written in a code span or a
+    # fenced block is shown as code)
+    masked = fenced_code_masked(text)
+    pieces, position = [], 0
+    for match in INLINE.finditer(masked):
+        pieces.append(text[position:match.start()])
+        original = text[match.start():match.end()]
+        if match.group("comment") is not None:
+            pieces.append("")
+        elif match.group("link") is not None:
+            label = match.group("link")
+            pieces.append(f"@{labels[label]}" if label in labels else original)
+        elif match.group("at") is not None:  # MyST's @label names a target as a citation a work
+            label = match.group("at")
+            pieces.append(f"@{labels[label]}" if label in labels else original)
+        elif match.group("anchor") is not None:  # a link to a target: its typed id
+            label = match.group("anchor")
+            pieces.append(f"](#{labels[label]})" if label in labels else original)
+        elif match.group("role") is not None:
+            pieces.append(role(ROLE.fullmatch(original), text, 0, match.start()))
+        else:
+            pieces.append(original)  # a code span
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces), notes
+
+
+# A MyST project's configuration, beside its article: what it says of the article is
+# under ``project:``.
+PROJECT_FILES = ("myst.yml", "myst.yaml")
+# project's keys this build reads as its own metadata's of the same name; the authors' keys
+PROJECT_KEYS = ("title", "subtitle", "short_title", "authors", "keywords", "bibliography", "license", "doi",
+                "date", "abstract", "affiliations", "copyright")
+AUTHOR_KEYS = {"name": "name", "email": "email", "orcid": "orcid", "affiliations": "affiliation",
+               "corresponding": "corresponding", "equal_contributor": "equal-contrib", "note": "note"}
+
+
+def project_metadata(text: str, beside: list[str] = ()) -> tuple[str, list[tuple[int | None, str, str]]]:
+    """A ``myst.yml``'s ``project:`` as this build's metadata (YAML), and a note for what
+    of it is not read (``extends:``, authors' roles, the export settings); with no
+    ``bibliography``, the ``.bib`` files ``beside`` it, as MyST finds them.
+
+    >>> yaml, notes = project_metadata("version: 1\\nextends: ../papers.yml\\nproject:\\n  title: Pixi\\n"
+    ...     "  authors:\\n    - name: Ann Lee\\n      affiliations: [NVIDIA]\\n      roles: [writing]\\n"
+    ...     "  bibliography: [mybib.bib]\\n  exports: [{format: typst}]\\n")
+    >>> print(yaml)
+    title: Pixi
+    authors:
+    - name: Ann Lee
+      affiliation:
+      - NVIDIA
+    bibliography:
+    - mybib.bib
+    <BLANKLINE>
+    >>> [message for _, message, _ in notes]
+    ["myst.yml's 'extends' is not read: what the file it names sets is in no edition", "myst.yml's 'roles' (of its authors) are not read", "myst.yml's 'exports' is not read"]
+    """
+    import yaml
+
+    try:
+        read = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        return text, []  # its mistake is named by the metadata's own checks
+    project = read.get("project") if isinstance(read, dict) else None
+    if not isinstance(project, dict):
+        return "", []
+    notes: list[tuple[int | None, str, str]] = []
+    if "extends" in read:
+        notes.append((None, "myst.yml's 'extends' is not read: what the file it names sets is in no edition",
+                      "copy what the article needs from it into myst.yml or the front matter"))
+    metadata = {key.replace("short_title", "short-title"): value for key, value in project.items()
+                if key in PROJECT_KEYS}
+    if "bibliography" not in metadata and beside:
+        metadata["bibliography"] = list(beside)
+    roles = False
+    if isinstance(metadata.get("authors"), list):
+        authors = []
+        for author in metadata["authors"]:
+            if isinstance(author, dict):
+                roles = roles or "roles" in author
+                author = {AUTHOR_KEYS[key]: value for key, value in author.items() if key in AUTHOR_KEYS}
+            authors.append(author)
+        metadata["authors"] = authors
+    if roles:
+        notes.append((None, "myst.yml's 'roles' (of its authors) are not read",
+                      "give CRediT's roles in the front matter: roles: [conceptualization, software]"))
+    notes += [(None, f"myst.yml's '{key}' is not read", "it sets up MyST's own build, not the article")
+              for key in project if key not in PROJECT_KEYS and key in ("exports", "toc", "plugins", "jupyter")]
+    return yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False), notes
