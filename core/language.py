@@ -191,6 +191,10 @@ KEYS: dict[str, dict[str, Key]] = {
                 "instrumental compound_marker accusative genitive case_marked participles past_tense gerund "
                 "plural_noun", NEVER),
         "infinitive_marker": Key(str, "the word before an infinitive: to", ""),
+        "absolute_openers": Key(list, "words that open a phrase of a noun and its participle (with Pixi created "
+                                      "in 2023): the noun is the participle's subject", []),
+        "progressive_passive": Key(list, "the word between a noun and its participle in a passive of going on "
+                                         "(Pixi being created): left out of the entry", []),
         "prepositions": Key(list, "prepositions: what opens no noun phrase a relative clause tells of "
                                   "(withdrew into Tunisia, which …)", []),
         "list_separators": Key(list, "regexes: what separates the parts of a clause that lists several dates, "

@@ -33,10 +33,16 @@ def english_reading(text: str, date_at: int, lang: str) -> str:
     the summit held ⟨date⟩" → "the summit was held"."""
     table = grammar_table(lang)
     before, after = text[:date_at].split(), text[date_at:].split()
+    if len(before) >= 3 and before[-2].lower() in table["progressive_passive"] and participle(before[-1], lang):
+        before = before[:-2] + before[-1:]  # "with Pixi being created ⟨date⟩": "Pixi was created"
     if len(before) >= 2 and not any(re.search(r"\w", w) for w in after) and participle(before[-1], lang) \
             and before[-2].lower() not in table["auxiliaries"] and not before[-2].endswith(","):
         opening = next((i for i in range(len(before) - 2, max(-1, len(before) - 7), -1)
                         if before[i].lower() in table["determiners"]), None)
+        # "…, with Pixi created ⟨date⟩": the noun after the opener, a name with no determiner
+        absolute = next((i + 1 for i in range(len(before) - 3, max(-1, len(before) - 8), -1)
+                         if before[i].lower() in table["absolute_openers"]), None)
+        opening = opening if opening is not None else absolute
         # the noun is no subject of its own verb ("The minister resigned ⟨date⟩"): a verb comes before it
         if opening and not any(w.endswith(",") for w in before[opening:-2]) and \
                 any(is_verb(w, before[i - 1] if i else "", lang) for i, w in enumerate(before[:opening])):

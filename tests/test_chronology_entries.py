@@ -576,3 +576,19 @@ def test_a_date_before_a_verbal_nouns_own_subject_is_the_main_clauses(body, expe
     """A historian's trial: "1932’de ezanın Türkçe okunması zorunlu hale getirildi." gave
     "Eza Türkçe okunmuştur." — the verbal noun read as the event, its genitive cut wrong."""
     assert printed(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an end told in the past is an event; data that end in a year tell none
+    ("The war ended in 1945.", [("1945", "The war ended.")]),
+    ("Our data end in 2021; later events are outside their scope.", []),
+    # a noun and its participle after "with", "being" between them: the noun did it
+    ("The first release was in 2022, with Pixi being created in 2023.", [("2023", "Pixi was created.")]),
+    ("The war ended in 1945, with the treaty being signed in 1947.",
+     [("1945", "The war ended."), ("1947", "The treaty was signed.")]),
+])
+def test_an_end_told_and_a_noun_with_its_participle(body, expected):
+    """An author's trial (a software paper): "…, with Pixi being created in 2023" gave
+    "The first distributions of CUDA v12 were, with Pixi being created."; "The war ended
+    in 1945." gave nothing (read as data that end in a year)."""
+    assert printed(body, "en") == expected

@@ -327,7 +327,7 @@ DATES = {
                (r"\([^()]*$", r"^[^()]*?[-–][^()]*\d{4}[^()]*\)"), (r"\([^()]*\d{4}[^()]*[-–][^()]*$", r"^[^()]*\)"),
                (r"\(\s*$", r"^\d{4}\s*[-–]\s*\d{4}\s*\)"),
                # years in apposition name a period ("a new series of trade, 1991–2021"); data end in a year
-               (r",\s*$", r"^\d{4}\s*[-–]\s*\d{4}\b"), (r"\b(?:end|ends|ended|run|runs|ran)\s+in\s+$", "")],
+               (r",\s*$", r"^\d{4}\s*[-–]\s*\d{4}\b"), (r"\b(?:[Dd]ata|[Ss]eries|[Rr]ecords?|[Ss]ample|[Ss]urvey|[Pp]anel|[Dd]ataset)\s+(?:end|ends|run|runs)\s+in\s+$", "")],
     # A state, or a date planned or set that the text does not say was kept
     # ("to be held on", "would end on", "the deadline of").
     "state": [(r"\b[Aa]s of\s+$", ""),
@@ -437,6 +437,8 @@ CLAUSES = {
     "past_tense": r"[a-z]{2,}ed",
     "gerund": r"[a-z]{3,}ing",
     "infinitive_marker": "to",
+    "absolute_openers": ["with", "without"],
+    "progressive_passive": ["being"],
     "irregular_past": ["arose", "ate", "became", "began", "begun", "bore", "borne", "bought",
                        "broke", "broken", "brought", "built", "came", "caught", "chose", "chosen",
                        "dealt", "did", "done", "drew", "drawn", "drove", "driven", "fell", "fallen",
