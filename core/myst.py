@@ -191,6 +191,24 @@ def labels_of(text: str) -> dict[str, str]:
     return found
 
 
+def list_table_rows(body: str) -> list[list[str]]:
+    r"""A ``{list-table}``'s rows: each ``* -`` opens a row, each ``-`` under it a cell, an
+    indented line goes on the cell before.
+
+    >>> list_table_rows("* - Name\n  - Value\n* - a\n  - long\n    text\n")
+    [['Name', 'Value'], ['a', 'long text']]
+    """
+    rows: list[list[str]] = []
+    for line in body.split("\n"):
+        if opened := re.match(r"^\*\s+-\s*(.*)$", line):
+            rows.append([opened.group(1).strip()])
+        elif (cell := re.match(r"^\s+-\s*(.*)$", line)) and rows:
+            rows[-1].append(cell.group(1).strip())
+        elif line.strip() and rows:
+            rows[-1][-1] = f"{rows[-1][-1]} {line.strip()}".strip()
+    return rows
+
+
 def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list[tuple[int, str, str]]]:
     """The text as pandoc Markdown, and a note (line, message, hint) for each of its
     MyST pieces this build has nothing for (see the module's docstring); ``known``: the
@@ -226,6 +244,15 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         if name == "math":
             formula = body.strip("\n")
             return padded(f"$$\n{formula}\n$$" + (f" {{#{typed(label, 'math')}}}" if label else ""), lines - 1)
+        if name in ("code-cell", "mermaid"):  # shown as code: this build runs no cell and draws no diagram
+            language = argument or ("mermaid" if name == "mermaid" else "")
+            notes.append((line, f"a code cell ({language or 'code'}) is shown as its code, not run: what it makes "
+                                "(a figure, a table, a value) is in no edition" if name == "code-cell" else
+                          "a mermaid diagram is shown as its source, not drawn",
+                          "render its output with its tool and include the file, or leave it as code"))
+            code = re.sub(r"\A(?:[ \t]*(?:#\|)[^\n]*\n)+", "", body).strip("\n")  # its #| options
+            fence = "~" * max(3, *(len(run) + 1 for run in re.findall(r"~+", code)), 0)
+            return padded(f"{fence}{language}\n{code}\n{fence}", lines - 1)
         if name in ("code-block", "code", "sourcecode"):
             language = argument or options.get("language", "")
             caption = options.get("caption", "").replace('"', "'")
@@ -239,6 +266,17 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         if name == "table":
             caption = argument + (f" {{#{typed(label, 'table')}}}" if label else "")
             return padded(f"{body.strip(chr(10))}\n\n: {caption}" if argument or label else body, lines - 1)
+        if name == "list-table":
+            rows = list_table_rows(body)
+            if rows:
+                header = int(options.get("header-rows", "0") or 0) if options.get("header-rows", "0").strip().isdigit() else 0
+                width = max(len(row) for row in rows)
+                cells = [row + [""] * (width - len(row)) for row in rows]
+                head = cells[0] if header else [""] * width
+                table = "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
+                                   for row in [head, ["---"] * width, *cells[1 if header else 0:]])
+                caption = argument + (f" {{#{typed(label, 'table')}}}" if label else "")
+                return padded(f"{table}\n\n: {caption}" if argument or label else table, lines - 1)
         if name == "bibliography":
             return padded("::: {#refs}\n:::", lines - 1)
         if name in ("epigraph", "pull-quote", "blockquote"):

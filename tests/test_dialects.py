@@ -462,7 +462,9 @@ def test_a_myst_paper_is_read(tmp_path):
         "The manifest is @pixi-manifest, the output @override; see {ref}`sec-intro` and {foo}`bar`.\n\n"
         "```{literalinclude} code/pixi.toml\n:label: pixi-manifest\n:caption: A manifest.\n```\n\n"
         "```{code} console\n:label: override\n:caption: Using `CONDA_OVERRIDE_CUDA`.\n\n% pixi info\n```\n\n"
-        "% a MyST comment\n:::{mystery}\nKept as text.\n:::\n", encoding="utf-8")
+        "% a MyST comment\n:::{mystery}\nKept as text.\n:::\n\n:::{list-table} Sizes\n:header-rows: 1\n"
+        ":label: sizes\n\n*   - Name\n    - Size\n*   - pixi\n    - 12 MB\n:::\n\nAs {numref}`sizes` lists.\n\n"
+        "```{code-cell} python\n:tags: [hide-input]\nprint(42)\n```\n", encoding="utf-8")
     (tmp_path / "main.md").write_text("---\ntitle: Pixi workflows\nchronology: false\n---\n\n"
                                       ":::{include} intro.md\n:::\n", encoding="utf-8")
     result = run_build("html", str(tmp_path / "main.md"), "--out", str(tmp_path / "out"))
@@ -472,10 +474,13 @@ def test_a_myst_paper_is_read(tmp_path):
     for shown in ("As (Knuth, 1984) showed, Knuth (1984) wrote (1).", "A MyST admonition.",
                   "The manifest is Listing 1, the output Listing 2; see Introduction and bar.", "Listing 1. A manifest.",
                   "[workspace]", "% not a comment", "% pixi info", "Kept as text.", "Ann Lee", "NVIDIA",
-                  "Knuth, D. (1984). The TeXbook"):
+                  "Knuth, D. (1984). The TeXbook", "Table 1. Sizes", "As Table 1 lists.",
+                  "print(42)"):
         assert shown in text, shown
     assert "{include}" not in text and "a MyST comment" not in text and "{cite" not in text
     assert 'class="callout callout-note"' in page or "callout-note" in page
     assert "intro.md:30: warning: the MyST directive '{mystery}' is not read" in result.stderr, result.stderr
     assert "intro.md:15: warning: the MyST role '{foo}' is not read" in result.stderr
     assert "myst.yml: warning: myst.yml's 'exports' is not read" in result.stderr
+    assert "intro.md:46: warning: a code cell (python) is shown as its code, not run" in result.stderr
+    assert "hide-input" not in text and re.search(r"<td[^>]*>pixi</td>\s*<td[^>]*>12 MB</td>", page)
