@@ -29,7 +29,7 @@ Read me.
 See [@knuth84; @lamport94].
 <BLANKLINE>
 >>> myst_read("(intro)=\n# Intro\n\n{ref}`intro` and {numref}`intro`, {foo}`bar`.\n")
-('\n# Intro {#sec:intro}\n\n[Intro](#sec:intro) and @sec:intro, bar.\n', [(4, "the MyST role '{foo}' is not read: its text is shown as it is", 'write it in Markdown')])
+('# Intro {#sec:intro}\n\n\n[Intro](#sec:intro) and @sec:intro, bar.\n', [(4, "the MyST role '{foo}' is not read: its text is shown as it is", 'write it in Markdown')])
 """
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[A-Za-z][\w:-]*)\}[ \
                        r"(?P<body>(?:.*?\n)??)(?P=fence)[ \t]*$", re.M | re.S)
 OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>[^\n]*)$")
 ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:-]*)\}`(?P<content>[^`\n]+)`")
-TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*\n(?P<heading>#{1,6}[ \t]+[^\n]*?)[ \t]*$", re.M)
+TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*\n(?P<blank>(?:[ \t]*\n)*)(?P<heading>#{1,6}[ \t]+[^\n]*?)[ \t]*$",
+                    re.M)
+# A target before anything else (a paragraph, a code block, a figure): an anchor there.
+ANY_TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*$", re.M)
 # a label that opens with a letter: "$$ x $$ (1)", a number an author wrote, is none
 LABELLED_MATH = re.compile(r"^\$\$(?P<math>.+?)\$\$[ \t]*\((?P<label>[A-Za-z][\w:.-]*)\)[ \t]*$", re.M | re.S)
 COMMENT = r"^%[^\n]*$"
@@ -186,6 +189,8 @@ def labels_of(text: str) -> dict[str, str]:
                               "literalinclude"):
             found[label] = typed(label, {"list-table": "table", "code-block": "listing", "code": "listing",
                                          "sourcecode": "listing", "literalinclude": "listing"}.get(name, name))
+    # a target before anything but a heading is a place, named by its own label
+    found.update({m.group("label"): m.group("label") for m in ANY_TARGET.finditer(text)})
     found.update({m.group("label"): typed(m.group("label"), "section") for m in TARGET.finditer(text)})
     found.update({m.group("label"): typed(m.group("label"), "math") for m in LABELLED_MATH.finditer(text)})
     return found
@@ -314,7 +319,7 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
                 return f"([-@{target}])"
             if name == "ref" and re.match(r"sec[:-]", target) and label in headings:  # the section's title
                 return f"[{headings[label]}](#{target})"
-            return f"@{target}" if label in labels else f"[{label}](#{target})"
+            return f"@{target}" if label in labels and TYPED.match(target) else f"[{label}](#{target})"
         if name in WRAPPING_ROLES:
             return WRAPPING_ROLES[name].format(content)
         if name == "abbr":
@@ -327,8 +332,9 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         part = DIRECTIVE.sub(lambda m: directive(m, part, offset), part)
         return part
 
-    # the target's line left empty: the lines after it keep their numbers
-    text = TARGET.sub(lambda m: f"\n{m.group('heading')} {{#{labels[m.group('label')]}}}", text)
+    # the heading on the target's line, its lines after it: the lines after them keep their numbers
+    text = TARGET.sub(lambda m: f"{m.group('heading')} {{#{labels[m.group('label')]}}}\n{m.group('blank')}", text)
+    text = ANY_TARGET.sub(lambda m: f"[]{{#{m.group('label')}}}", text)
     text = LABELLED_MATH.sub(lambda m: f"$${m.group('math')}$$ {{#{labels[m.group('label')]}}}", text)
     text = read(text, 0)
     # comments, empty links and roles outside code (a role written in a code span or a
@@ -340,12 +346,13 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         original = text[match.start():match.end()]
         if match.group("comment") is not None:
             pieces.append("")
-        elif match.group("link") is not None:
-            label = match.group("link")
-            pieces.append(f"@{labels[label]}" if label in labels else original)
-        elif match.group("at") is not None:  # MyST's @label names a target as a citation a work
-            label = match.group("at")
-            pieces.append(f"@{labels[label]}" if label in labels else original)
+        elif match.group("link") is not None or match.group("at") is not None:
+            # MyST's [](#label) and @label (which names a target as a citation names a work):
+            # a numbered thing's cross-reference; a place's, a link to it that shows its label
+            label = match.group("link") or match.group("at")
+            target = labels.get(label)
+            pieces.append(original if target is None else f"@{target}" if TYPED.match(target) else
+                          f"[{label}](#{target})")
         elif match.group("anchor") is not None:  # a link to a target: its typed id
             label = match.group("anchor")
             pieces.append(f"](#{labels[label]})" if label in labels else original)
@@ -362,10 +369,25 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
 # under ``project:``.
 PROJECT_FILES = ("myst.yml", "myst.yaml")
 # project's keys this build reads as its own metadata's of the same name; the authors' keys
-PROJECT_KEYS = ("title", "subtitle", "short_title", "authors", "keywords", "bibliography", "license", "doi",
-                "date", "abstract", "affiliations", "copyright")
+PROJECT_KEYS = {"title": "title", "subtitle": "subtitle", "short_title": "short-title", "authors": "authors",
+                "keywords": "keywords", "bibliography": "bibliography", "license": "license", "doi": "doi",
+                "date": "date", "abstract": "abstract", "affiliations": "affiliations", "copyright": "copyright",
+                "journal": "journal", "funding": "funding", "acknowledgements": "acknowledgements",
+                "acknowledgments": "acknowledgements", "data_availability": "data-availability"}
 AUTHOR_KEYS = {"name": "name", "email": "email", "orcid": "orcid", "affiliations": "affiliation",
-               "corresponding": "corresponding", "equal_contributor": "equal-contrib", "note": "note"}
+               "affiliation": "affiliation", "corresponding": "corresponding", "equal_contributor": "equal-contrib",
+               "note": "note"}
+
+
+def statement(value):
+    """MyST's funding (a list of {statement, awards}) or license ({content, code}) as the text
+    or the id this build's key holds; anything else as it is."""
+    if isinstance(value, dict):
+        return value.get("statement") or value.get("content") or value
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        said = [item.get("statement") for item in value if item.get("statement")]
+        return " ".join(said) if said else value
+    return value
 
 
 def project_metadata(text: str, beside: list[str] = ()) -> tuple[str, list[tuple[int | None, str, str]]]:
@@ -401,8 +423,8 @@ def project_metadata(text: str, beside: list[str] = ()) -> tuple[str, list[tuple
     if "extends" in read:
         notes.append((None, "myst.yml's 'extends' is not read: what the file it names sets is in no edition",
                       "copy what the article needs from it into myst.yml or the front matter"))
-    metadata = {key.replace("short_title", "short-title"): value for key, value in project.items()
-                if key in PROJECT_KEYS}
+    metadata = {PROJECT_KEYS[key]: statement(value) if key in ("funding", "license") else value
+                for key, value in project.items() if key in PROJECT_KEYS}
     if "bibliography" not in metadata and beside:
         metadata["bibliography"] = list(beside)
     roles = False

@@ -87,7 +87,9 @@ class Reader:
 
 # Other names for this build's keys (``language:`` for ``lang``), said; pandoc's own names
 # for them, read without a word (a pandoc user's ``reference-section-title`` was "unknown").
-ALIASES = {"language": "lang"}
+# other tools' names for this build's keys (MyST's page front matter: short_title, …)
+ALIASES = {"language": "lang", "short_title": "short-title", "acknowledgments": "acknowledgements",
+           "data_availability": "data-availability"}
 PANDOC_NAMES = {"reference-section-title": "bibliography-title", "shorttitle": "short-title"}  # papaja's too
 
 

@@ -34,6 +34,9 @@ PAIRED = {"sup": pf.Superscript, "sub": pf.Subscript, "em": pf.Emph, "i": pf.Emp
 OPENING = re.compile(r"<([A-Za-z]+)\s*>")
 CLOSING = re.compile(r"</([A-Za-z]+)\s*>")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+# An address in angle brackets whose scheme pandoc's autolinks do not know (MyST's <rrid:…>,
+# <wiki:…>), which pandoc reads as a tag: its text, as written (an unclosed tag broke the EPUB).
+URI_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]*:[^\s<>\"']+>")
 RULE = re.compile(r"\s*<hr\s*/?>\s*", re.I)
 # HTML's void elements, as HTML writes them (no "/" before ">"), their attributes quoted or not
 # (possessive, at most 500 pieces: "<br" and 200 KB of spaces with no ">" took 215 s)
@@ -80,6 +83,8 @@ def read_inline_html(inlines: list) -> list:
             result.append(inline)
         elif LINE_BREAK.fullmatch(text):
             result.append(pf.LineBreak())
+        elif URI_TAG.fullmatch(text):  # <rrid:SCR_008394>: an address of a scheme pandoc links not
+            result.append(pf.Str(text[1:-1]))
         elif image := image_of(text):
             result.append(image)
         elif (match := OPENING.fullmatch(text)) and match.group(1).lower() in PAIRED:
@@ -134,16 +139,17 @@ def balanced(pieces: list[str]) -> list[str]:
     def tag(match: re.Match) -> str:
         if match.group(3) is None:  # a comment, a script, a style
             return match.group(0)
-        closing, name, rest = match.group(2), match.group(3).lower(), match.group(4)
+        closing, written, rest = match.group(2), match.group(3), match.group(4)
+        name = written.lower()
         if not closing:
             implied = ""
-            while stack and name in IMPLIED_BY.get(stack[-1], ()):
+            while stack and name in IMPLIED_BY.get(stack[-1].lower(), ()):
                 implied += f"</{stack.pop()}>"
             if name not in VOID_NAMES and not rest.rstrip().endswith("/"):
-                stack.append(name)
+                stack.append(written)  # closed as written: XHTML's names are case-sensitive
             return implied + match.group(0)
         names = HEADINGS if name in HEADINGS else {name}
-        at = next((index for index in range(len(stack) - 1, -1, -1) if stack[index] in names), None)
+        at = next((index for index in range(len(stack) - 1, -1, -1) if stack[index].lower() in names), None)
         if at is None:
             return ""  # an end tag nothing opened: a browser ignores it
         closing_names, stack[at:] = stack[at:], []
@@ -234,12 +240,42 @@ def read_tables(blocks: list[pf.RawBlock]) -> list[list[pf.Block]]:
             if f"{PIECE}{index}" in pieces else [] for index in range(len(blocks))]
 
 
+TABLE_END = re.compile(r"</table\s*>", re.I)
+
+
+def joined_tables(doc: pf.Doc) -> None:
+    """A raw HTML table that pandoc's Markdown reader cut into pieces (a tag a line: each
+    tag a raw block, each cell's words a paragraph between them) as one raw block again,
+    for ``read_tables``: its cells' words as text. It printed as one line of its words.
+
+    >>> doc = pf.Doc(pf.RawBlock("<table><tr><td>", "html"), pf.Plain(pf.Str("1")),
+    ...              pf.RawBlock("</td></tr></table>", "html"))
+    >>> joined_tables(doc); doc.content[0].text
+    '<table><tr><td>1</td></tr></table>'
+    """
+    from html import escape
+
+    opened = [e for e in body_elements(doc) if isinstance(e, pf.RawBlock) and is_html(e)
+              and TABLE.search(e.text) and not TABLE_END.search(e.text)]
+    for start in reversed(opened):  # from the last: joining one moves the places of those after it
+        blocks, first = siblings(start), start.index
+        end = next((index for index in range(first + 1, len(blocks))
+                    if not isinstance(blocks[index], (pf.RawBlock, pf.Plain, pf.Para))
+                    or isinstance(blocks[index], pf.RawBlock) and TABLE_END.search(blocks[index].text)), None)
+        if end is None or not (isinstance(blocks[end], pf.RawBlock) and is_html(blocks[end])):
+            continue
+        html = "".join(block.text if isinstance(block, pf.RawBlock) else escape(pf.stringify(block))
+                       for block in blocks[first:end + 1])
+        blocks[first:end + 1] = [pf.RawBlock(html, format="html")]
+
+
 def read_raw_html(doc: pf.Doc) -> None:
     """Every run of inlines holding raw HTML read (``read_inline_html``), an ``<hr>``
     block a rule, a block holding a table that table, and what stays raw well-formed
     (``well_formed``) and balanced (``balance_raw_html``)."""
     for element in [e for e in body_elements(doc) if holds_inlines(e)]:
         element.content = read_inline_html(list(element.content))
+    joined_tables(doc)
     tables = [e for e in body_elements(doc) if isinstance(e, pf.RawBlock) and is_html(e) and TABLE.search(e.text)]
     for element, read in zip(tables, read_tables(tables) if tables else []):
         if read:

@@ -353,15 +353,17 @@ def names_kind(word: str, kind: str, lang: str, own: set[str] | frozenset = froz
 
     >>> names_kind("Figure", "figure", "en"), names_kind("fig.", "figure", "en"), names_kind("Şekil", "figure", "tr")
     (True, True, True)
-    >>> names_kind("the", "figure", "en"), names_kind("F.", "figure", "en")
-    (False, False)
+    >>> names_kind("the", "figure", "en"), names_kind("F.", "figure", "en"), names_kind("Figs.", "figure", "en")
+    (False, False, True)
     """
     written = word.strip(",;:()[]").casefold()
     words = {term(code, name).casefold() for code in (lang, *LANGUAGE_CODES) for name in (kind, plural(kind))}
     words |= {word.casefold() for word in own}  # the author's own (pandoc-crossref's figureTitle: Figura)
     if written in words:
         return True
-    return written.endswith(".") and len(written) >= 3 and any(w.startswith(written[:-1]) for w in words)
+    # an abbreviation, or its plural ("Figs.", "Eqs.": the abbreviation with an s)
+    stems = [written[:-1], *([written[:-2]] if written.endswith("s.") and len(written) >= 4 else [])]
+    return written.endswith(".") and len(written) >= 3 and any(w.startswith(stem) for w in words for stem in stems)
 
 
 def as_the_author_wrote(cite: pf.Cite, lang: str, own: dict[str, set[str]] | None = None) -> bool:

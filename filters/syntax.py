@@ -550,9 +550,29 @@ def alternative_texts(doc: pf.Doc) -> None:
                 pictures[0].attributes.setdefault("alt", alt)
 
 
+# A link's address that a reader can read as it is: a web address, or a DOI (MyST's [](10.…)).
+SHOWN_ADDRESS = re.compile(r"(?:https?|ftp|mailto):\S+|10\.\d{4,9}/\S+")
+
+
+def addressed_empty_links(doc: pf.Doc) -> None:
+    """A link written with no words (``[](https://…)``, MyST's ``[](10.1093/…)``) shows its
+    address (a DOI as a link to doi.org), as MyST shows it: pandoc printed nothing there.
+
+    >>> doc = pf.Doc(pf.Para(pf.Str("See"), pf.Space, pf.Link(url="10.1093/nar/gkab1"), pf.Str(".")))
+    >>> addressed_empty_links(doc); pf.stringify(doc).strip(), doc.content[0].content[2].url
+    ('See 10.1093/nar/gkab1.', 'https://doi.org/10.1093/nar/gkab1')
+    """
+    for link in [e for e in body_elements(doc) if isinstance(e, pf.Link) and not pf.stringify(e).strip()]:
+        if SHOWN_ADDRESS.fullmatch(link.url):
+            link.content = [pf.Str(link.url)]
+            if link.url.startswith("10."):
+                link.url = f"https://doi.org/{link.url}"
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     without_hidden(doc)
+    addressed_empty_links(doc)
     alternative_texts(doc)
     replace_shortcodes(doc)
     drawn_by_a_filter(doc)

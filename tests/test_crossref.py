@@ -246,3 +246,14 @@ def test_a_list_of_references_a_word_names_and_pandoc_xnos_braces(tmp_path):
     text = re.sub(r"<[^>]+>", "", page)
     assert "It uses Equations (1), (2), and (3). See Table 1, Table 1s, Eq. (1) and Equation (2)." in text, \
         text[text.index("It uses"):][:200]
+
+
+def test_a_plural_abbreviation_names_its_kind(tmp_path):
+    """pandoc-xnos papers write "Figs. {@fig:a} and {@fig:b}" and "Eqs. @eq:x" (an author's
+    trial): "Figs. Figure 1 and Figure 2", "Eqs. Equation (1)"."""
+    result = paper_build(tmp_path, "---\ntitle: X\nchronology: false\n---\n\n# A\n\n$$x$$ {#eq:x}\n\n"
+                         "| A |\n|---|\n| 1 |\n\n: One. {#tbl:a}\n\n| B |\n|---|\n| 2 |\n\n: Two. {#tbl:b}\n\n"
+                         "Tabs. {@tbl:a} and {@tbl:b} show it; Eqs. @eq:x.\n")
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Tabs. 1 and 2 show it; Eqs. (1)." in text

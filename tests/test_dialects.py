@@ -484,3 +484,21 @@ def test_a_myst_paper_is_read(tmp_path):
     assert "myst.yml: warning: myst.yml's 'exports' is not read" in result.stderr
     assert "intro.md:46: warning: a code cell (python) is shown as its code, not run" in result.stderr
     assert "hide-input" not in text and re.search(r"<td[^>]*>pixi</td>\s*<td[^>]*>12 MB</td>", page)
+
+
+def test_myst_targets_anywhere_empty_links_and_its_front_matter_names(tmp_path):
+    """An author's trial (MyST papers): a target before a paragraph, or before a heading
+    after a blank line, was "unknown cross-reference"; ``[](https://…)`` and ``[](10.…)``
+    printed nothing; MyST's ``acknowledgments``, ``data_availability`` and ``short_title``
+    were unknown keys, dropped; "Figs. {@fig:a} and {@fig:b}" printed "Figs. Figure 1 and
+    Figure 2"."""
+    result, page = build(tmp_path, "---\ntitle: T\nacknowledgments: We thank X.\ndata_availability: At Y.\n"
+                                   "chronology: false\n---\n\n(sec-a)=\n\n## First\n\n(para-target)=\nA paragraph.\n\n"
+                                   "See [](#para-target), {ref}`para-target`, @sec-a, [](https://example.org/a) and "
+                                   "[](10.1093/nar/gkab1).\n")
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "See para-target, para-target, Section 1, https://example.org/a and 10.1093/nar/gkab1." in text, text
+    assert 'href="https://doi.org/10.1093/nar/gkab1"' in page and '<span id="para-target">' in page
+    assert "We thank X." in text and "At Y." in text
+    assert "paper.md:3: warning: 'acknowledgments' is read as 'acknowledgements'" in result.stderr

@@ -65,3 +65,20 @@ def test_unbalanced_raw_html_is_balanced_and_a_raw_heading_is_a_heading(tmp_path
     from pypdf import PdfReader
     outline = PdfReader(tmp_path / "out" / "raw.pdf").outline  # a heading in the PDF too: in its outline
     assert "Bibliographie" in [item.title for item in outline[-1]], outline
+
+
+def test_a_raw_table_cut_into_pieces_is_a_table_and_an_unknown_schemes_address_is_text(tmp_path):
+    """An author's trial (MyST papers): a raw HTML table written a tag a line, which pandoc
+    reads as a raw block a tag and a paragraph a cell, printed "A B 1 2" as one line in the
+    PDF; ``<rrid:SCR_008394>`` was read as a tag nothing closed, the EPUB's page unreadable
+    (RSC-016) and the PDF silent."""
+    result = paper_build(tmp_path, "---\ntitle: Cut\nchronology: false\n---\n\nIntro.\n\n<table>\n<thead>\n<tr>\n"
+                         "<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n"
+                         "</tbody>\n</table>\n\nSee <rrid:SCR_008394> here.\n", "html", "pdf", "epub")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<th>A</th>" in page and "<td>2</td>" in page and "See rrid:SCR_008394 here." in page
+    text = pdf_text(tmp_path / "out" / "cut.pdf")
+    assert "A B 1 2 After" not in text and "rrid:SCR_008394" in text
+    epub = tmp_path / "out" / "cut.epub"
+    assert not [f for f in epubcheck_findings(epub) if f.severity in ("error", "fatal")], epubcheck_findings(epub)
