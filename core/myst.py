@@ -53,6 +53,7 @@ COMMENT = r"^%[^\n]*$"
 # What the text is read for after the directives: a comment line, an empty link to a label,
 # a role, and the code spans they may stand in (kept as written).
 INLINE = re.compile(rf"(?P<comment>{COMMENT})|\[\]\(#(?P<link>[^()\s]+)\)|(?<![\w@])@(?P<at>[\w][\w:.-]*\w)"
+                    r"|\[(?P<numbered>[^\[\]\n]*%s[^\[\]\n]*)\]\(#(?P<numbered_label>[^()\s]+)\)"
                     r"|\]\(#(?P<anchor>[^()\s]+)\)"
                     r"|(?P<role>\{[A-Za-z][\w:-]*\}`[^`\n]+`)|(?P<code>`+)(?:.|\n(?![ \t]*\n))*?(?<!`)(?P=code)(?!`)", re.M)
 # What tells a text is MyST: a directive fenced with colons, a role, a target, a labelled display.
@@ -241,6 +242,9 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
             title = argument or ({"seealso": "See also"}.get(name, ""))
             return padded(f"::: {{.callout-{ADMONITIONS[name]}}}\n" + (f"## {title}\n\n" if title else "")
                           + body.strip("\n") + "\n:::", lines - 1)
+        if name == "figure" and not argument:  # MyST's subfigures: the figures in it, the caption after them
+            head = attributes(("#", typed(label, "figure") if label else ""))
+            return padded(f"::: {{{head}}}\n{body.strip(chr(10))}\n:::" if head else body.strip("\n"), lines - 1)
         if name in ("figure", "image"):
             caption = " ".join(body.split()) if name == "figure" else ""
             attrs = attributes(("#", typed(label, "figure") if label else ""), ("fig-alt", options.get("alt", "")),
@@ -322,6 +326,8 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
             return f"@{target}" if label in labels and TYPED.match(target) else f"[{label}](#{target})"
         if name in WRAPPING_ROLES:
             return WRAPPING_ROLES[name].format(content)
+        if name.startswith("raw:"):  # {raw:typst}`…`: for that format's editions only
+            return f"`{content}`{{={name[4:]}}}"
         if name == "abbr":
             return re.sub(r"\s*\([^()]*\)\s*$", "", content)
         notes.append((offset + line_at(at, within), f"the MyST role '{{{name}}}' is not read: its text "
@@ -353,6 +359,10 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
             target = labels.get(label)
             pieces.append(original if target is None else f"@{target}" if TYPED.match(target) else
                           f"[{label}](#{target})")
+        elif match.group("numbered") is not None:  # [Figure %s](#map): its words, the number in them
+            target = labels.get(match.group("numbered_label"))
+            words = match.group("numbered").replace("%s", "").strip()
+            pieces.append(f"{words} @{target}" if target and TYPED.match(target) else original)
         elif match.group("anchor") is not None:  # a link to a target: its typed id
             label = match.group("anchor")
             pieces.append(f"](#{labels[label]})" if label in labels else original)

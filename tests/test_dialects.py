@@ -502,3 +502,20 @@ def test_myst_targets_anywhere_empty_links_and_its_front_matter_names(tmp_path):
     assert 'href="https://doi.org/10.1093/nar/gkab1"' in page and '<span id="para-target">' in page
     assert "We thank X." in text and "At Y." in text
     assert "paper.md:3: warning: 'acknowledgments' is read as 'acknowledgements'" in result.stderr
+
+
+def test_myst_subfigures_numbered_link_words_and_raw_roles(tmp_path):
+    """An author's trial (SciPy papers): a {figure} with no file (MyST's subfigures) was
+    "'' is a folder" at line 1; "[Figure %s](#map)" printed "Figure %s"; {raw:typst} was
+    printed as text."""
+    picture = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
+    for name in ("a.png", "b.png"):
+        (tmp_path / name).write_bytes(picture.read_bytes())
+    result, page = build(tmp_path, "---\ntitle: T\nchronology: false\n---\n\n:::{figure}\n:label: both\n"
+                                   "![Left.](a.png)\n![Right.](b.png)\n\nTwo panels.\n:::\n\n:::{figure} a.png\n"
+                                   ":label: map\nA map.\n:::\n\nSee [Figure %s](#map) and {numref}`both`, "
+                                   "{raw:typst}`#h(1em)` here.\n")
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "See Figure 2 and 1,  here." in text, text  # the raw Typst in the PDF only
+    assert "Figure 1. Two panels." in text and "%s" not in text and "#h(1em)" not in text
