@@ -113,3 +113,14 @@ INTERNAL_KEYS = BUILD_KEYS | {"nocite", "chronology", "csl"}
 # URL schemes a link or an image may use in an untrusted build (besides relative
 # paths and #fragments): no script, no local file, nothing a browser would run.
 SAFE_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "tel"})
+
+# Classes only the build writes: they mark its own kinds of content and their parts
+# (core.kinds). An author's element that carries one would be a kind it is not (a forged
+# equation, date or pending cross-reference: its id written as Typst, a build stopped on
+# a traceback), so the class is taken off as the document is read, with a warning
+# (press.manuscript), as an author's value for a build key is.
+RESERVED_CLASSES = frozenset({CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
+                              EQUATION_CLASS, EQUATION_NUMBER_CLASS, XREF_CLASS, PENDING_XREF_CLASS, TEX_TEXT_CLASS,
+                              SUBFIGURE_CLASS, TABLE_PANEL_CLASS, EVENT_REF_CLASS, EVENT_PLACE_CLASS,
+                              EVENT_DATE_CLASS, DATE_CLASS, EVENTS_CLASS, EVENT_TEXT_CLASS, EVENT_SOURCE_CLASS,
+                              EVENT_BODY_CLASS, TIMELINE_CLASS, BACK_MATTER_CLASS})

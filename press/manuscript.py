@@ -42,6 +42,7 @@ from core.names import (
     MARKDOWN_SUFFIXES,
     METADATA_FILE_KEY,
     PROJECT_KEY,
+    RESERVED_CLASSES,
     ROOT_KEY,
     SOURCE_FILES_KEY,
     VARIABLES_KEY,
@@ -1033,6 +1034,25 @@ def lower_case_bibliography(doc, source) -> None:
     warn(f"'{written}' is read as 'bibliography'", *source.where(written), hint="metadata keys are lower case")
 
 
+def without_reserved_classes(doc) -> None:
+    """The build's own classes (``core.names.RESERVED_CLASSES``) taken off what the author
+    wrote, each class with a warning at its first place: ``[$$x$$]{.equation id="…"}``
+    was an equation the PDF wrote the id of as Typst, ``[x]{.datetime}`` a traceback."""
+    from filters.elements import body_elements
+
+    taken: dict[str, int] = {}
+    for element in body_elements(doc):
+        classes = getattr(element, "classes", None)
+        if classes and RESERVED_CLASSES.intersection(classes):
+            for name in RESERVED_CLASSES.intersection(classes):
+                taken[name] = taken.get(name, 0) + 1
+            element.classes = [name for name in classes if name not in RESERVED_CLASSES]
+    for name, count in sorted(taken.items()):
+        more = f" ({count} elements)" if count > 1 else ""
+        warn(f"the class '.{name}' is left out{more}: it is the build's own", *locate(doc, rf"\.{re.escape(name)}\b"),
+             hint="the build marks what it makes with it: give the element a class of your own")
+
+
 def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> list[str]:
     """The metadata facts the build relies on before its stages: a slug that is a
     file name, bibliography files inside the project (``filters.metadata`` checks
@@ -1149,6 +1169,7 @@ def read(manuscript: Manuscript, while_reading=None):
     for key in claimed:
         warn(f"'{key}' is left out: it is the build's own key", *metadata_line(doc, key),
              hint="the build writes it itself, from what it reads")
+    without_reserved_classes(doc)
     if manuscript.variables in texts:
         doc.metadata[VARIABLES_KEY] = variables_of(manuscript.variables, texts[manuscript.variables])
     doc.metadata[PROJECT_KEY] = pf.MetaString(str(manuscript.home.resolve()))

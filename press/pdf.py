@@ -85,11 +85,22 @@ def typst_math(element: dict) -> list[dict]:
             {"t": "RawInline", "c": ["typst", "]"]}]
 
 
+def typst_label(identifier: str) -> str:
+    """A Typst label for an id (`` <eq:x>``), or none when the id holds what a label may
+    not (an author's id reaches the source here, past pandoc's writer: ``q>#panic(1)<r``
+    would be Typst code run in the PDF).
+
+    >>> typst_label("eq:x"), typst_label('q>#link("file:///etc/passwd")[x]<r'), typst_label("")
+    (' <eq:x>', '', '')
+    """
+    return f" <{identifier}>" if identifier and PLAIN_ID.fullmatch(identifier) else ""
+
+
 def typst_equation(element: dict) -> list[dict]:
     """A numbered equation's Span → ``#equation-line(number: "(1)")[$ … $] <eq:x>``,
     the equation with its alternative text."""
     identifier, math, number = ast.equation_parts(element)
-    label = f" <{identifier}>" if identifier else ""
+    label = typst_label(identifier)
     return ([{"t": "RawInline", "c": ["typst", f"#equation-line(number: {typst_string(number)})[{alternative(math)}"]}]
             + math + [{"t": "RawInline", "c": ["typst", f"]{label}"]}])
 
@@ -203,7 +214,7 @@ def layout_columns(attributes: dict, parts: int) -> str:
     ('(1fr, 1fr)', '(1fr, 1fr, 1fr)')
     """
     count = attributes.get("layout-ncol", "")
-    if count.isdigit() and 0 < int(count) <= 12:
+    if count.isdecimal() and 0 < int(count) <= 12:
         return "(" + ", ".join(["1fr"] * int(count)) + ")"
     row = re.match(r"\[\s*(\[[^\]]*\]|[^\[\]]*)", attributes.get("layout", ""))
     widths = re.findall(r"-?\d+(?:\.\d+)?", row.group(1)) if row else []
@@ -241,7 +252,7 @@ def typst_figure(element: dict) -> list[dict] | None:
     else:
         columns = layout_columns(dict(attributes), len(parts))
     cells = [item for part in parts for item in (raw("[#set image(width: 100%)"), part, raw("],"))]
-    label = f" <{identifier}>" if identifier else ""
+    label = typst_label(identifier)
     return [raw(f"#figure(kind: image, grid(columns: {columns}, column-gutter: 1em, row-gutter: 0.8em, "
                 "align: center + bottom,"), *cells, raw("), caption: ["), *caption[1], raw("])" + label)]
 
@@ -265,7 +276,7 @@ def typst_callout(element: dict) -> list[dict]:
     """A callout in a box with a coloured rule at its left, its title in bold; labelled
     with its id, which a numbered one's cross-references link to (``#nte-x``)."""
     identifier = element["c"][0][0]
-    label = f" <{identifier}>" if identifier and PLAIN_ID.fullmatch(identifier) else ""
+    label = typst_label(identifier)
     return [{"t": "RawBlock", "c": ["typst", "#block(width: 100%, inset: 8pt, radius: 2pt, fill: luma(245), "
                                              "stroke: (left: 2.5pt + luma(120)))["]},
             *element["c"][1], {"t": "RawBlock", "c": ["typst", "]" + label]}]
@@ -377,6 +388,11 @@ def stand_in(character: str) -> str:
     return f"({name.lower()})" if name and category not in ("Cf", "Mn") else ""
 
 
+# How many characters no font has a build names, each at its place (each is looked up in
+# every source); the others are counted in one warning.
+NAMED_GLYPHS = 20
+
+
 def typeset(source: str, job) -> bytes:
     """The PDF of a Typst source. A character that no font of the PDF has (an emoji, a
     flag, a script the fonts lack) is printed as its stand-in (``stand_in``), each with
@@ -393,10 +409,12 @@ def typeset(source: str, job) -> bytes:
             characters = {c for text in failure.characters for c in text}
         # a flag is named whole (🇨🇳, not 🇨 then 🇳)
         shown = FLAG.findall(source) if any(ord(c) in REGIONAL_INDICATORS for c in characters) else []
-        shown += [c for c in sorted(characters) if ord(c) not in REGIONAL_INDICATORS and c in source]
+        present = set(source)  # one pass: "c in source" for each was their number times the text's length
+        shown += [c for c in sorted(characters) if ord(c) not in REGIONAL_INDICATORS and c in present]
         if not shown:
             break
-        for text in dict.fromkeys(shown):
+        shown = list(dict.fromkeys(shown))
+        for text in shown[:NAMED_GLYPHS]:
             instead = "".join(map(stand_in, text))
             path, line = manuscript_place(text, [*job.sources, *job.bibliography, *job.metadata_files])
             why = "PDF/A forbids a private or unassigned character" if all(
@@ -404,7 +422,16 @@ def typeset(source: str, job) -> bytes:
             warn(f"the pdf edition cannot show '{text}' ({why}): it prints '{instead}' there", path, line,
                  hint="the html, epub and docx editions show it; a journal's template may bring a font "
                       "that has it (templates/fonts/)")
-            source = source.replace(text, instead)
+        if len(shown) > NAMED_GLYPHS:
+            warn(f"the pdf edition cannot show {len(shown) - NAMED_GLYPHS} more characters as those named above: "
+                 "it prints their stand-ins there", None, None, hint="a journal's template may bring a font that "
+                 "has them (templates/fonts/); the html, epub and docx editions show them")
+        # all at once, in one pass over the source (one replace a character took time in their number
+        # times the text's length: 80,000 different characters, 18 minutes)
+        flags = [text for text in shown if len(text) > 1]
+        for text in flags:
+            source = source.replace(text, "".join(map(stand_in, text)))
+        source = source.translate({ord(text): stand_in(text) for text in shown if len(text) == 1})
     return compiled(source)
 
 
