@@ -83,8 +83,9 @@ def collecting():
     """Collect the errors reported inside the block (into the list it yields)
     instead of raising the first one."""
     found: list[Diagnostic] = []
-    if not _collectors:  # a build's outermost block: its look-ups of places start anew
+    if not _collectors:  # a build's outermost block: its look-ups of places and words start anew
         _located.clear()
+        _suggested[0] = 0
     _collectors.append(found)
     _held.append(set())
     try:
@@ -159,14 +160,31 @@ def shorten(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def suggestion(word: str, known, fallback: str | None = None) -> str | None:
+# How many "did you mean" a build looks for: each compares the word with every known one
+# (100,000 keys of a .bib: a fifth of a second), so a submission of thousands of unknown
+# keys would take hours (500 took 105 s); the mistakes past it are named without one.
+SUGGESTED = 100
+_suggested: list[int] = [0]
+
+
+def suggestion(word: str, known, fallback: str | None = None, cutoff: float = 0.6) -> str | None:
     """``"did you mean 'x'?"`` for the closest known word, else ``fallback``.
 
     >>> suggestion("tbl:aloc", ["tbl:alloc", "fig:map"])
     "did you mean 'tbl:alloc'?"
     """
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else fallback
+    close = closest(word, known, cutoff)
+    return f"did you mean '{close}'?" if close else fallback
+
+
+def closest(word: str, known, cutoff: float = 0.6) -> str | None:
+    """The known word closest to ``word``, if one is close enough and the build has not
+    looked for ``SUGGESTED`` of them already."""
+    if _suggested[0] >= SUGGESTED:
+        return None
+    _suggested[0] += 1
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
 def source_files(doc, metadata: bool = False) -> list[str]:
