@@ -198,7 +198,8 @@ def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
     for element in descendants(doc):
         identifier = getattr(element, "identifier", "")
         if writers_id(identifier):
-            new = next(f"{identifier}-{n}" for n in range(1, 1000) if f"{identifier}-{n}" not in known)
+            # a free name always: among len(known) + 1 numbers one is unused
+            new = next(f"{identifier}-{n}" for n in range(1, len(known) + 2) if f"{identifier}-{n}" not in known)
             renamed[identifier] = element.identifier = new
             known.add(new)
     for link in links:
