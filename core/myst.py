@@ -125,9 +125,9 @@ def with_code(text: str, code: dict[str, str]) -> str:
         if re.fullmatch(r"\d+-\d+", options.get("lines", "").strip()):
             first, last = map(int, options["lines"].split("-"))
             lines = lines[first - 1:last]
-        elif options.get("start-line", "").strip().isdigit() or options.get("end-line", "").strip().isdigit():
+        elif options.get("start-line", "").strip().isdecimal() or options.get("end-line", "").strip().isdecimal():
             lines = lines[int(options.get("start-line") or 0):int(options["end-line"]) if options.get(
-                "end-line", "").strip().isdigit() else None]
+                "end-line", "").strip().isdecimal() else None]
         name = path.rsplit("/", 1)[-1].lower()
         language = options.get("language") or LANGUAGES.get(name, LANGUAGES.get("." + name.rsplit(".", 1)[-1], ""))
         fence = "~" * max(3, *(len(run) + 1 for run in re.findall(r"~+", "\n".join(lines))), 0)
@@ -278,7 +278,7 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         if name == "list-table":
             rows = list_table_rows(body)
             if rows:
-                header = int(options.get("header-rows", "0") or 0) if options.get("header-rows", "0").strip().isdigit() else 0
+                header = int(options.get("header-rows", "0") or 0) if options.get("header-rows", "0").strip().isdecimal() else 0
                 width = max(len(row) for row in rows)
                 cells = [row + [""] * (width - len(row)) for row in rows]
                 head = cells[0] if header else [""] * width

@@ -347,7 +347,7 @@ def braced_bare_values(text: str) -> tuple[str, list[tuple[int, str]]]:
     found, counted = [], [0, 1]  # where the lines were counted to, and the line there
 
     def braced(match: re.Match) -> str:
-        if match.group(2).isdigit():
+        if match.group(2).isdecimal():
             return match.group(0)
         counted[1] += text.count("\n", counted[0], match.start())
         counted[0] = match.start()

@@ -73,7 +73,7 @@ def safe_url(url: str) -> str | None:
 def long_date(value: str, lang: str) -> str:
     """``2021-01-15`` → ``15 Ocak 2021`` / ``15 January 2021``; anything else as written."""
     parts = value.strip().split("-")
-    if len(parts) == 3 and all(part.isdigit() for part in parts) and 1 <= int(parts[1]) <= 12:
+    if len(parts) == 3 and all(part.isdecimal() for part in parts) and 1 <= int(parts[1]) <= 12:
         month = term(lang, "months")[int(parts[1]) - 1]
         return term(lang, "long_date").format(day=int(parts[2]), month=month, year=parts[0])
     return value.strip()
@@ -82,7 +82,7 @@ def long_date(value: str, lang: str) -> str:
 def edition_text(value: str, lang: str) -> str:
     """``2`` → ``2. baskı`` / ``2nd ed.``; an edition written out stays as written."""
     text = plain(value).strip()
-    return term(lang, "edition").format(ordinal=ordinal(int(text), lang)) if text.isdigit() and len(text) < 6 else text
+    return term(lang, "edition").format(ordinal=ordinal(int(text), lang)) if text.isdecimal() and len(text) < 6 else text
 
 
 def bibstring(value: str, lang: str) -> str:

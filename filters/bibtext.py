@@ -170,7 +170,7 @@ def month_number(value: str | None) -> int | None:
     if not value:
         return None
     value = value.strip().lower()
-    if value.isdigit() and len(value) <= 2 and 1 <= int(value) <= 12:
+    if value.isdecimal() and len(value) <= 2 and 1 <= int(value) <= 12:
         return int(value)
     for number, name in enumerate(ENGLISH_MONTHS, start=1):
         if name.startswith(value[:3]):

@@ -98,21 +98,21 @@ def csl_date(entry: Entry, prefix: str = "") -> dict | None:
     year = plain(entry.fields.get(prefix + "year", "")).strip()
     if not year:
         return None
-    if not year.isdigit():
+    if not year.isdecimal():
         return {"literal": year}
     parts = [int(year)]
     month = month_number(entry.fields.get(prefix + "month"))
     day = entry.fields.get(prefix + "day", "").strip()
     if month:
         parts.append(month)
-        if day.isdigit():
+        if day.isdecimal():
             parts.append(int(day))
     return {"date-parts": [parts]}
 
 
 def iso_date(value: str) -> dict:
     """``2021-01-15`` (a BibLaTeX ``urldate``) as a CSL date."""
-    parts = [int(part) for part in value.strip().split("-")[:3] if part.isdigit()]
+    parts = [int(part) for part in value.strip().split("-")[:3] if part.isdecimal()]
     return {"date-parts": [parts]} if parts else {"literal": value.strip()}
 
 
@@ -226,12 +226,12 @@ def date_fields(date) -> dict[str, str]:
     parts = listed[0] if isinstance(listed, list) and listed and isinstance(listed[0], list) else []
     if not parts and isinstance(date, dict) and (date.get("raw") or date.get("literal")):
         raw = str(date.get("raw") or date.get("literal"))
-        pieces = raw.split("-")[:3] if raw[:4].isdigit() else []
+        pieces = raw.split("-")[:3] if raw[:4].isdecimal() else []
         if not pieces:
             return {"year": text_to_latex(raw)}
         parts = pieces
     return {name: str(int(value)) if name != "year" else str(value)
-            for name, value in zip(("year", "month", "day"), parts) if str(value).strip().isdigit()}
+            for name, value in zip(("year", "month", "day"), parts) if str(value).strip().isdecimal()}
 
 
 def person_from_name(name: dict) -> Person:

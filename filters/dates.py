@@ -612,7 +612,7 @@ def year_lists(text: str, dates: list[DateMatch], lang: str) -> list[DateMatch]:
 
     def continues(run: list[DateMatch], match: DateMatch) -> bool:
         previous = run[-1]
-        return single_year(match) and (single_year(previous) or previous.text[:4].isdigit()
+        return single_year(match) and (single_year(previous) or previous.text[:4].isdecimal()
                                        and previous.span.end and previous.span.end.month is None) \
             and joint.fullmatch(text, previous.end, match.start) is not None \
             and match.span.start.year > previous.span.last.year

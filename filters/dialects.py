@@ -58,7 +58,7 @@ def affiliation_indices(value: str) -> list[str] | None:
     (['1', '2'], ['3'], None)
     """
     parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip() not in AFFILIATION_MARKS]
-    return parts if parts and all(re.fullmatch(r"[\w.-]{1,8}", p) and any(c.isdigit() for c in p)
+    return parts if parts and all(re.fullmatch(r"[\w.-]{1,8}", p) and any(c.isdecimal() for c in p)
                                    for p in parts) else None
 
 
@@ -588,7 +588,7 @@ def dated(reader: Reader, doc: pf.Doc) -> None:
 def build_day(doc: pf.Doc) -> datetime.date:
     """SOURCE_DATE_EPOCH's day, else the day of the newest manuscript file (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if not epoch.isdigit():
+    if not epoch.isdecimal():
         files = [Path(name) for name in source_files(doc) + metadata_files(doc)]
         epoch = max((int(path.stat().st_mtime) for path in files if path.is_file()), default=0)
     return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()

@@ -507,7 +507,7 @@ def subjectless(text: str, lang: str, sentence: str = "") -> bool:
     oblique, name_oblique, genitive = (compiled(lang, key) for key in ("oblique", "name_oblique", "genitive"))
     for index, word in enumerate(rest):
         bare = word.strip(PUNCTUATION + "’'")
-        if not bare or bare.isdigit():
+        if not bare or bare.isdecimal():
             continue
         if re.search(r"\w['’]\w+$", bare):
             continue  # a name with its case ending: "İstanbul’a", "Azerbaycan’ın"
@@ -524,7 +524,7 @@ def subjectless(text: str, lang: str, sentence: str = "") -> bool:
         following = rest[index + 1].strip(PUNCTUATION) if index + 1 < len(rest) else ""
         if low in skipped or oblique.search(low) or verb_form(low, lang) or (following and genitive.search(low)):
             continue
-        counted = index and (rest[index - 1].isdigit() or lower(rest[index - 1], lang) in table["numbers"])
+        counted = index and (rest[index - 1].isdecimal() or lower(rest[index - 1], lang) in table["numbers"])
         if following.islower() and "," not in word and lower(following, lang) not in skipped and not counted \
                 and not re.search(r"(?:l[ae]r|l[ae]r[ıi]|s[ıiuü]|[ıiuü])$", low) and not genitive.search(following):
             continue  # a word that describes the next one ("stratejik ortaklık seviyesine"): its head decides

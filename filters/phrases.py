@@ -369,7 +369,7 @@ def with_subject(sentence: str, clause: tuple[int, int], body: str, lang: str) -
         subject.append(token.text)
     prepositions = grammar_table(lang)["prepositions"]
     while subject and (not subject[0][:1].isupper() or subject[0].lower() in prepositions
-                       or any(c.isdigit() for c in subject[0])):
+                       or any(c.isdecimal() for c in subject[0])):
         subject = subject[1:]  # an opening adjunct without a comma: "In 1939 Japan …" → "Japan"
     names = [w for w in subject if w[:1].isupper() or w.lower() in grammar_table(lang)["determiners"]]
     if not subject or not names or len(subject) > 8:

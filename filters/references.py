@@ -102,7 +102,7 @@ def number_order(number: str) -> tuple:
     >>> sorted(["10", "2", "A1", "1.2"], key=number_order)
     ['1.2', '2', '10', 'A1']
     """
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+    return tuple((0, int(part), "") if part.isdecimal() else (1, 0, part)
                  for part in re.findall(r"\d+|[^\d.]+", number))
 
 

@@ -126,7 +126,7 @@ def every_unit(table: dict) -> dict[str, str]:
 def count_of(text: str, lang: str) -> int:
     """``"46"``, ``"twenty"``, ``"seventy-nine"``, ``"a"`` → the number."""
     numbers = number_words(lang)
-    if text[0].isdigit():
+    if text[0].isdecimal():
         return int(text.replace(",", ""))
     return sum(numbers.get(part, 1) for part in text.split("-"))  # "a", "an": single_counts
 

@@ -71,7 +71,7 @@ def tree(folder: Path, pattern: str = "*") -> list[Path]:
 def source_date_epoch() -> int | None:
     """SOURCE_DATE_EPOCH, the date reproducible builds put in their outputs."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdecimal() else None
 
 
 def canonical(project: str) -> str:

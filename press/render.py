@@ -76,7 +76,7 @@ def mapped(node, function):
 def _lists(node):
     if not isinstance(node, dict):
         return node
-    if node and all(key.isdigit() for key in node):
+    if node and all(key.isdecimal() for key in node):
         return [_lists(node[key]) for key in sorted(node, key=int)]
     return {key: _lists(value) for key, value in node.items()}
 

@@ -59,7 +59,7 @@ def first_page(pages: str) -> str:
     ('115', '', '')
     """
     first = page_range(pages)[0]
-    return first if first.isdigit() else ""
+    return first if first.isascii() and first.isdecimal() else ""  # Typst reads ASCII digits only
 
 
 def jsonld(value) -> str:

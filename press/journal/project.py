@@ -343,5 +343,5 @@ def read_project(root: Path, only: str | None = None) -> tuple[Journal, list[Iss
 def issue_order(issue: Issue) -> tuple:
     """Oldest first: by volume and number as numbers where they are."""
     def number(value: str):
-        return (0, int(value), "") if value.isdigit() else (1, 0, value)
+        return (0, int(value), "") if value.isdecimal() else (1, 0, value)
     return number(issue.volume), number(issue.number), issue.id
