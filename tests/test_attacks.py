@@ -1498,3 +1498,76 @@ def test_a_pdf_figures_pictures_are_counted_wherever_the_page_holds_them(place):
     output = io.BytesIO()
     pdf.save(output)
     assert pdf_problem(output.getvalue()).startswith("a picture in it of 10000 × 10000 pixels")
+
+
+# --- the third round (an attacker with the trust model in hand) ----------------------------------
+
+def test_the_builds_own_classes_are_not_an_authors(tmp_path):
+    """A Span an author classed ``.equation`` was an equation whose id the PDF wrote into
+    its Typst source: ``id="q>#link(…)[…]<r"`` ran the submission's Typst (a link to
+    file:///etc/passwd in the PDF); ``.datetime`` and ``.xref-pending`` stopped the build on
+    a traceback; a figure's id reached Typst the same way."""
+    from pypdf import PdfReader
+
+    root = project(tmp_path, {"01.md": "# Intro\n\nHello [@a].\n\n"
+                              '[$$x^2$$]{.equation id="q>#link(\\"file:///etc/passwd\\")[OPEN-THE-DATA]<r"}\n\n'
+                              "[x]{.datetime} and [y]{.xref-pending}.\n\n"
+                              '::: {#fig-x>#text[RAN]<y}\n![A](a.png){#fig-a}\n\n![B](a.png){#fig-b}\n\nBoth.\n:::\n'},
+                   "title: F\nchronology: false\n")
+    (root / "manuscript" / "a.png").write_bytes((Path(__file__).parent / "samples" / "article-en" / "manuscript"
+                                                 / "figures" / "trade.png").read_bytes())
+    result = build(root, tmp_path / "out", "pdf", "html", "--untrusted")
+    assert result.returncode == 0, result.stderr
+    assert "warning: the class '.equation' is left out: it is the build's own" in result.stderr
+    assert "Traceback" not in result.stderr
+    pdf = next((tmp_path / "out").glob("*.pdf"))
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "OPEN-THE-DATA" not in text and "RAN" not in text
+    assert b"/etc/passwd" not in pdf.read_bytes()
+
+
+def test_a_number_only_unicode_calls_a_digit_is_no_traceback(tmp_path):
+    """``month = {²}``: str.isdigit() takes "²" for a digit, int() does not: a ValueError
+    traceback (the .bib's month and edition, CSL JSON's dates, a figure's layout-ncol)."""
+    bib = "@book{a, author = {A, B}, title = {T}, year = {2015}, month = {²}, edition = {²}, publisher = {P}}\n"
+    root = project(tmp_path, {"01.md": "# Intro\n\nAs [@a].\n\n::: {#fig-x layout-ncol=\"²\"}\nText.\n:::\n"},
+                   "title: F\nchronology: false\njournal: {name: J, pages: \"²-3\"}\n", bib)
+    result = build(root, tmp_path / "out", "pdf", "html")
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
+
+
+def test_a_thousand_ids_of_the_writers_footnotes_is_no_traceback(tmp_path):
+    """``[a]{#footnotes}`` with ``#footnotes-1`` … ``#footnotes-999`` taken: the renaming
+    looked among a thousand numbers only (StopIteration)."""
+    spans = " ".join(f"[x]{{#footnotes-{n}}}" for n in range(1, 1000))
+    root = project(tmp_path, {"01.md": f"# Intro\n\n[a]{{#footnotes}} {spans}\n"}, "title: F\nchronology: false\n")
+    result = build(root, tmp_path / "out", "html")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_did_you_mean_is_looked_for_a_hundred_times_a_build(tmp_path):
+    """500 unknown citation keys against a .bib of 100,000 took 105 s: each compared with
+    every key. Past the hundredth, a mistake is named without a "did you mean"."""
+    from core.diagnostics import SUGGESTED
+
+    cites = " ".join(f"[@unknown{n}x]" for n in range(SUGGESTED + 50))
+    root = project(tmp_path, {"01.md": f"# Intro\n\n{cites}\n"}, "title: F\nchronology: false\n",
+                   "".join(f"@book{{unknown{n}, author = {{A, B}}, title = {{T}}, year = {{2015}}, publisher = {{P}}}}\n"
+                           for n in range(SUGGESTED + 50)))
+    result = build(root, tmp_path / "out", "html")
+    assert result.returncode == 1
+    assert result.stderr.count("unknown citation key") == SUGGESTED + 50
+    assert result.stderr.count("did you mean") == SUGGESTED
+
+
+def test_characters_no_font_has_are_named_twenty_at_their_places(tmp_path):
+    """80,000 different characters no font of the PDF has took the PDF 18 minutes: each
+    was looked up in every source and replaced in the whole Typst source, one by one."""
+    from press.pdf import NAMED_GLYPHS
+
+    hangul = "".join(chr(0xAC00 + n) for n in range(NAMED_GLYPHS + 5))
+    root = project(tmp_path, {"01.md": f"# Intro\n\nText {hangul} here.\n"}, "title: F\nchronology: false\n")
+    result = build(root, tmp_path / "out", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("warning: the pdf edition cannot show '") == NAMED_GLYPHS
+    assert "warning: the pdf edition cannot show 5 more characters as those named above" in result.stderr
