@@ -35,7 +35,7 @@ LIMITS = {
     "text": Limit(2_000_000, "bytes", "the Markdown sections, metadata.yaml and chronology.yaml, together"),
     "bib": Limit(8_000_000, "bytes", "the bibliography files (.bib, .json) and a .csl style, together"),
     "figure": Limit(25_000_000, "bytes", "one file of manuscript/ besides the text (a figure)"),
-    "figures": Limit(100_000_000, "bytes", "the files of manuscript/ besides the text, together"),
+    "figures": Limit(100_000_000, "bytes", "the figures together (and the other files of manuscript/)"),
     "pixels": Limit(50_000_000, "pixels", "one PNG or JPEG picture, its width × height as its header declares"),
     "field": Limit(20_000, "characters", "one metadata value (an abstract, a title)"),
     "cells": Limit(20_000, "cells", "the tables' cells, together (pandoc takes 20 s for 200,000)"),

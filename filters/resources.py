@@ -40,7 +40,7 @@ from core.diagnostics import (
     warn,
 )
 from core.images import cmyk, pdf_drawing, picture_problem
-from core.inputs import read_input, regular
+from core.inputs import limit, read_input, regular, too_large
 from core.mathtext import linear
 from core.names import PROJECT_KEY, RESOURCES_KEY
 from core.svg import sanitized
@@ -306,9 +306,21 @@ def prepare(doc: pf.Doc) -> None:
                 checked = check(url, folder, lambda url=url: place(doc, url), image=False, project=project)
                 if checked:
                     found[checked[0]] = checked[1]
+    within_figures_limit(doc, found)
     if found:
         doc.metadata[RESOURCES_KEY] = pf.MetaMap(*((name, pf.MetaString(str(path)))
                                                    for name, path in sorted(found.items())))
+
+
+def within_figures_limit(doc: pf.Doc, found: dict[str, Path]) -> None:
+    """The figures the text shows, together, within the ``figures`` limit, whatever the
+    layout: a one-file paper's were never counted (24 pictures of 23.5 MB beside a
+    paper.md: 1.2 GB of memory and of editions), only manuscript/'s files were."""
+    total = 0
+    for name, path in sorted(found.items()):
+        total += path.stat().st_size
+        if total > limit("figures"):
+            raise too_large("figures", path, total)
 
 
 def main(doc=None):

@@ -1571,3 +1571,18 @@ def test_characters_no_font_has_are_named_twenty_at_their_places(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("warning: the pdf edition cannot show '") == NAMED_GLYPHS
     assert "warning: the pdf edition cannot show 5 more characters as those named above" in result.stderr
+
+
+def test_a_one_file_papers_figures_are_within_the_figures_limit(tmp_path):
+    """24 pictures of 23.5 MB beside a paper.md built with exit 0 (1.2 GB of memory and of
+    editions): the figures limit counted manuscript/'s files only."""
+    picture = (Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png").read_bytes()
+    for n in range(3):
+        (tmp_path / f"f{n}.png").write_bytes(picture)
+    (tmp_path / "paper.md").write_text("---\ntitle: F\nchronology: false\n---\n\n" + "".join(
+        f"![Figure {n}.](f{n}.png)\n\n" for n in range(3)), encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"),
+                       "--limit", f"figures={2 * len(picture) + 1}")
+    assert result.returncode == 1
+    assert "over the limit of" in result.stderr and "for the figures together" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
