@@ -1586,3 +1586,20 @@ def test_a_one_file_papers_figures_are_within_the_figures_limit(tmp_path):
     assert result.returncode == 1
     assert "over the limit of" in result.stderr and "for the figures together" in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_pattern_painted_with_patterns_is_left_out():
+    """Five levels of patterns, each tile of fifteen painted with the next (a 5 KB SVG),
+    took Typst 103 s to draw as the DOCX's PNG, just under the time limit, once a figure."""
+    from core.svg import sanitized
+
+    levels = ['<pattern id="p0" width="10" height="10" patternUnits="userSpaceOnUse"><rect width="5" height="5" '
+              'fill="red"/></pattern>'] + [
+        f'<pattern id="p{k}" width="200" height="200" patternUnits="userSpaceOnUse">'
+        + "".join(f'<rect x="{10 * n}" width="10" height="10" fill="url(#p{k - 1})" style="stroke:url(#p{k - 1})"/>'
+                  for n in range(15)) + "</pattern>" for k in range(1, 5)]
+    attack = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><defs>' + "".join(levels)
+              + '</defs><rect width="200" height="200" fill="url(#p4)"/></svg>').encode()
+    clean = sanitized(attack)
+    assert clean.dropped == ["a pattern painted with a pattern"]
+    assert clean.data.count(b"url(#p") == 1  # the drawing's own paint, with the outer pattern
