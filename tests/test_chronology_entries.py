@@ -3,6 +3,7 @@ a year alone may enter with (an entry that stands on its own), lists of years, a
 readings that left debris. Every sentence here is our own, short, written for the rule
 it tests."""
 import re
+from pathlib import Path
 
 import pytest
 from conftest import doc_from, run_build
@@ -592,3 +593,16 @@ def test_an_end_told_and_a_noun_with_its_participle(body, expected):
     "The first distributions of CUDA v12 were, with Pixi being created."; "The war ended
     in 1945." gave nothing (read as data that end in a year)."""
     assert printed(body, "en") == expected
+
+
+def test_a_sentence_of_thousands_of_relative_dates_is_read_in_linear_time():
+    """One sentence of "the next day " 40,000 times took six minutes: the words around each
+    were read from the whole sentence (an attacker's third round)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path[:0] = ['.', 'tests']; from test_chronology_entries import appendix; "
+            "appendix('On 3 May 1990 the army left ' + 'the next day ' * 20000 + 'and came back.', 'en')")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-500:]
