@@ -33,22 +33,24 @@ See [@knuth84; @lamport94].
 """
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
-from core.sourcetext import fenced_code_masked
+from core.sourcetext import fenced_code_masked, mask
 
-# A directive: its fence (three or more colons or backticks), its name and argument, its
-# body, up to the same fence on a line of its own (a longer fence nests a shorter one).
-DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[A-Za-z][\w:-]*)\}[ \t]*(?P<argument>[^\n]*)\n"
-                       r"(?P<body>(?:.*?\n)??)(?P=fence)[ \t]*$", re.M | re.S)
 OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>[^\n]*)$")
 ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:-]*)\}`(?P<content>[^`\n]+)`")
 TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*\n(?P<blank>(?:[ \t]*\n)*)(?P<heading>#{1,6}[ \t]+[^\n]*?)[ \t]*$",
                     re.M)
-# A target before anything else (a paragraph, a code block, a figure): an anchor there.
+# A target before a directive that takes a label: its label.
+NAMING_TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*\n(?P<open>(?::{3,}|`{3,})\{(?:figure|table|list-table|math|"
+                           r"code-block|code|sourcecode|literalinclude)\}[^\n]*)$", re.M)
+# A target before anything else (a paragraph, a list): an anchor there.
 ANY_TARGET = re.compile(r"^\((?P<label>[^()\s]+)\)=[ \t]*$", re.M)
 # a label that opens with a letter: "$$ x $$ (1)", a number an author wrote, is none
-LABELLED_MATH = re.compile(r"^\$\$(?P<math>.+?)\$\$[ \t]*\((?P<label>[A-Za-z][\w:.-]*)\)[ \t]*$", re.M | re.S)
+LABELLED_MATH = re.compile(r"^\$\$(?P<math>(?:[^$\n]|\$(?!\$)|\n(?![ \t]*\n)){1,20000}?)\$\$[ \t]*"
+                           r"\((?P<label>[A-Za-z][\w:.-]*)\)[ \t]*$", re.M)
 COMMENT = r"^%[^\n]*$"
 # What the text is read for after the directives: a comment line, an empty link to a label,
 # a role, and the code spans they may stand in (kept as written).
@@ -56,6 +58,11 @@ INLINE = re.compile(rf"(?P<comment>{COMMENT})|\[\]\(#(?P<link>[^()\s]+)\)|(?<![\
                     r"|\[(?P<numbered>[^\[\]\n]*%s[^\[\]\n]*)\]\(#(?P<numbered_label>[^()\s]+)\)"
                     r"|\]\(#(?P<anchor>[^()\s]+)\)"
                     r"|(?P<role>\{[A-Za-z][\w:-]*\}`[^`\n]+`)|(?P<code>`+)(?:.|\n(?![ \t]*\n))*?(?<!`)(?P=code)(?!`)", re.M)
+# Display math, whose lines are TeX's: a % there is TeX's comment
+DISPLAY_MATH = re.compile(r"\$\$(?:[^$]|\$(?!\$)){0,20000}?\$\$")
+# A code span that is no role's content (a role's `…` follows its {name}): masked before
+# the signs are looked for
+CODE_SPAN_NOT_ROLE = re.compile(r"(?<!\})(`+)[^`]+?\1(?!`)")
 # What tells a text is MyST: a directive fenced with colons, a role, a target, a labelled display.
 SIGNS = re.compile(r"^:{3,}\{[A-Za-z]|\{[A-Za-z][\w:-]*\}`[^`\n]+`|^\([^()\s]+\)=[ \t]*$"
                    r"|^\$\$.*\$\$[ \t]*\([A-Za-z][\w:.-]*\)$",
@@ -64,7 +71,7 @@ SIGNS = re.compile(r"^:{3,}\{[A-Za-z]|\{[A-Za-z][\w:-]*\}`[^`\n]+`|^\([^()\s]+\)
 BACKTICK_DIRECTIVES = frozenset({"math", "code-block", "code", "sourcecode", "figure", "table", "list-table",
                                  "note", "tip", "warning", "important", "caution", "attention", "danger", "error",
                                  "hint", "seealso", "admonition", "include", "bibliography", "epigraph", "raw",
-                                 "toctree", "tableofcontents", "code-cell", "mermaid", "margin", "sidebar",
+                                 "toctree", "tableofcontents", "code-cell", "margin", "sidebar",
                                  "aside", "glossary", "csv-table", "image", "embed", "iframe", "dropdown", "literalinclude",
                                  "card", "grid", "tab-set", "tab-item", "pull-quote", "blockquote"})
 ADMONITIONS = {"note": "note", "tip": "tip", "warning": "warning", "important": "important", "caution": "caution",
@@ -125,9 +132,9 @@ def with_code(text: str, code: dict[str, str]) -> str:
         if re.fullmatch(r"\d+-\d+", options.get("lines", "").strip()):
             first, last = map(int, options["lines"].split("-"))
             lines = lines[first - 1:last]
-        elif options.get("start-line", "").strip().isdecimal() or options.get("end-line", "").strip().isdecimal():
-            lines = lines[int(options.get("start-line") or 0):int(options["end-line"]) if options.get(
-                "end-line", "").strip().isdecimal() else None]
+        else:
+            start, end = (options.get(key, "").strip() for key in ("start-line", "end-line"))
+            lines = lines[int(start) if start.isdecimal() else 0:int(end) if end.isdecimal() else None]
         name = path.rsplit("/", 1)[-1].lower()
         language = options.get("language") or LANGUAGES.get(name, LANGUAGES.get("." + name.rsplit(".", 1)[-1], ""))
         fence = "~" * max(3, *(len(run) + 1 for run in re.findall(r"~+", "\n".join(lines))), 0)
@@ -139,14 +146,70 @@ def with_code(text: str, code: dict[str, str]) -> str:
     return LITERAL_INCLUDE.sub(block, text)
 
 
+# A directive's opening line: its fence, its name and its argument.
+OPENING = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[A-Za-z][\w:-]*)\}[ \t]*(?P<argument>[^\n]*)$", re.M)
+CLOSING = re.compile(r"^(?P<fence>:{3,}|`{3,})[ \t]*$", re.M)
+
+
+@dataclass
+class Directive:
+    """A directive as ``directives`` finds it: where it starts and ends in its text (its
+    closing fence's line included), its fence, name, argument and body."""
+    start: int
+    end: int
+    fence: str
+    name: str
+    argument: str
+    body: str
+    body_start: int
+
+    def group(self, name: str):  # read as a match is
+        return {"fence": self.fence, "name": self.name, "argument": self.argument, "body": self.body}[name]
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+def directives(text: str) -> list[Directive]:
+    r"""The text's outermost directives, each closed by the first line of its own fence after
+    it: one pass, with the closing lines looked up by fence (an opening no line closes is
+    text, and costs nothing more: a regex that looked for its end from each one took time
+    in the square of the text's length).
+
+    >>> [(d.name, d.body) for d in directives(":::{note}\nA\n::::{tip}\nB\n::::\n:::\n```{r}\nx\n")]
+    [('note', 'A\n::::{tip}\nB\n::::\n')]
+    """
+    closings: dict[str, list[int]] = {}
+    for match in CLOSING.finditer(text):
+        closings.setdefault(match.group("fence"), []).append(match.start())
+    found, position = [], 0
+    for match in OPENING.finditer(text):
+        if match.start() < position:
+            continue  # inside a directive already found: read with its body
+        ends = closings.get(match.group("fence"), [])
+        at = bisect.bisect_right(ends, match.end())
+        if at == len(ends):
+            continue
+        close = ends[at]
+        end = text.find("\n", close)
+        end = len(text) if end < 0 else end
+        body_start = match.end() + 1
+        found.append(Directive(match.start(), end, match.group("fence"), match.group("name"),
+                               match.group("argument"), text[body_start:close], body_start))
+        position = end
+    return found
+
+
 def is_myst(text: str) -> bool:
     """Whether ``text`` holds MyST's own syntax (pandoc Markdown never writes it).
 
     >>> is_myst(":::{note}\\nx\\n:::\\n"), is_myst("::: {.callout-note}\\nx\\n:::\\n"), is_myst("```{r}\\n```")
     (True, False, False)
     """
-    return bool(SIGNS.search(text)) or any(match.group("name") in BACKTICK_DIRECTIVES
-                                           for match in DIRECTIVE.finditer(text))
+    # read with its code masked: "a `{r}` chunk" in a code span is no role
+    masked = mask(CODE_SPAN_NOT_ROLE, fenced_code_masked(text))
+    return bool(SIGNS.search(masked)) or any(match.group("name") in BACKTICK_DIRECTIVES
+                                             for match in OPENING.finditer(text))
 
 
 def typed(label: str, kind: str) -> str:
@@ -182,16 +245,22 @@ def labels_of(text: str) -> dict[str, str]:
     {'map': 'fig:map', 'intro': 'sec:intro', 'eq-a': 'eq-a'}
     """
     found = {}
-    for match in DIRECTIVE.finditer(text):
+    for match in directives(text):
         name = match.group("name")
-        options, _ = options_of(match.group("body"))
+        options, body = options_of(match.group("body"))
+        found.update(labels_of(body))  # a figure in an admonition, a grid
         label = options.get("name") or options.get("label")
         if label and name in ("figure", "table", "list-table", "math", "code-block", "code", "sourcecode",
                               "literalinclude"):
             found[label] = typed(label, {"list-table": "table", "code-block": "listing", "code": "listing",
                                          "sourcecode": "listing", "literalinclude": "listing"}.get(name, name))
-    # a target before anything but a heading is a place, named by its own label
+    # a target before anything but a heading is a place, named by its own label; before a
+    # figure, table, equation or listing, that one's label
     found.update({m.group("label"): m.group("label") for m in ANY_TARGET.finditer(text)})
+    naming = {"figure": "figure", "table": "table", "list-table": "table", "math": "math"}
+    for m in NAMING_TARGET.finditer(text):
+        name = re.search(r"\{([\w-]+)\}", m.group("open")).group(1)
+        found[m.group("label")] = typed(m.group("label"), naming.get(name, "listing"))
     found.update({m.group("label"): typed(m.group("label"), "section") for m in TARGET.finditer(text)})
     found.update({m.group("label"): typed(m.group("label"), "math") for m in LABELLED_MATH.finditer(text)})
     return found
@@ -228,15 +297,15 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
     def line_at(position: int, within: str) -> int:
         return within.count("\n", 0, position) + 1
 
-    def directive(match: re.Match, within: str, offset: int) -> str:
+    def directive(match: Directive, within: str, offset: int) -> str:
         name, argument = match.group("name"), match.group("argument").strip()
         fence = match.group("fence")
         if fence.startswith("`") and name not in BACKTICK_DIRECTIVES:
-            return match.group(0)  # a code cell of another tool's (```{r}): read as such elsewhere
+            return match.text(within)  # a code cell of another tool's (```{r}): read as such elsewhere
         options, body = options_of(match.group("body"))
-        lines = match.group(0).count("\n") + 1
-        line = offset + line_at(match.start(), within)
-        body = read(body, offset + line_at(match.start("body"), within) - 1) if name != "math" else body
+        lines = match.text(within).count("\n") + 1
+        line = offset + line_at(match.start, within)
+        body = read(body, offset + line_at(match.body_start, within) - 1) if name != "math" else body
         label = options.get("name") or options.get("label") or ""
         if name in ADMONITIONS:
             title = argument or ({"seealso": "See also"}.get(name, ""))
@@ -293,9 +362,9 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         if name == "raw":
             return padded(f"```{{={argument or 'html'}}}\n{body.strip(chr(10))}\n```", lines - 1)
         if name == "include":
-            return match.group(0)  # pasted with the other includes (core.sourcetext.include_lines)
+            return match.text(within)  # pasted with the other includes (core.sourcetext.include_lines)
         if name == "literalinclude":
-            return match.group(0)  # the file's code is pasted after (with_code), its lines then the file's
+            return match.text(within)  # the file's code is pasted after (with_code), its lines then the file's
         if name in NAVIGATION:
             notes.append((line, f"the MyST directive '{{{name}}}' is left out: it lays out a book, not an article",
                           "list the files in the order they are read instead"))
@@ -317,6 +386,8 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
             titled = re.fullmatch(r"(?P<title>.*?)\s*<(?P<label>[^<>]+)>", content)
             label = titled.group("label") if titled else content
             target = labels.get(label, label)
+            if titled and "%s" in titled.group("title") and TYPED.match(target):  # {numref}`Figure %s <map>`
+                return f"{titled.group('title').replace('%s', '').strip()} @{target}"
             if titled:
                 return f"[{titled.group('title')}](#{target})"
             if name == "eq":
@@ -335,17 +406,26 @@ def myst_read(text: str, known: dict[str, str] | None = None) -> tuple[str, list
         return content
 
     def read(part: str, offset: int) -> str:
-        part = DIRECTIVE.sub(lambda m: directive(m, part, offset), part)
-        return part
+        pieces, position = [], 0
+        for found in directives(part):
+            pieces += [part[position:found.start], directive(found, part, offset)]
+            position = found.end
+        return "".join(pieces) + part[position:]
 
     # the heading on the target's line, its lines after it: the lines after them keep their numbers
     text = TARGET.sub(lambda m: f"{m.group('heading')} {{#{labels[m.group('label')]}}}\n{m.group('blank')}", text)
-    text = ANY_TARGET.sub(lambda m: f"[]{{#{m.group('label')}}}", text)
+    # a target before a figure, table, equation or listing names it (its line the directive's label's)
+    text = NAMING_TARGET.sub(lambda m: f"{m.group('open')}\n:label: {m.group('label')}", text)
+    # before text, an anchor there; before another block (a list, a pipe table) none: the block
+    # would be read as the anchor's paragraph
+    text = ANY_TARGET.sub(lambda m: f"[]{{#{m.group('label')}}}" if re.match(r"[ \t]*(?:\n|$|[\w\"'(*_\[])",
+                                                                             text[m.end() + 1:m.end() + 3] or "\n")
+                          else "", text)
     text = LABELLED_MATH.sub(lambda m: f"$${m.group('math')}$$ {{#{labels[m.group('label')]}}}", text)
     text = read(text, 0)
     # comments, empty links and roles outside code (a role written in a code span or a
     # fenced block is shown as code)
-    masked = fenced_code_masked(text)
+    masked = mask(DISPLAY_MATH, fenced_code_masked(text))  # a % in math is TeX's comment, a role there none
     pieces, position = [], 0
     for match in INLINE.finditer(masked):
         pieces.append(text[position:match.start()])

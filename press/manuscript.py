@@ -779,6 +779,8 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         shown = {target: check_text(file) for including, target, file in manuscript.code_files if including == path}
         if shown:
             texts[path] = with_code(texts[path], shown)
+            if len(texts[path]) > limit("text"):  # one file's code pasted at thousands of directives
+                record(too_large("text", path, len(texts[path])))
     default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr", "output")), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(picture_cells(bookdown_references(text_references(xnos_references(

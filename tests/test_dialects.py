@@ -517,5 +517,28 @@ def test_myst_subfigures_numbered_link_words_and_raw_roles(tmp_path):
                                    "{raw:typst}`#h(1em)` here.\n")
     assert result.returncode == 0, result.stderr
     text = re.sub(r"<[^>]+>", "", page)
-    assert "See Figure 2 and 1,  here." in text, text  # the raw Typst in the PDF only
+    assert "See Figure 2 and Figure 1,  here." in text, text  # the raw Typst in the PDF only
     assert "Figure 1. Two panels." in text and "%s" not in text and "#h(1em)" not in text
+
+
+def test_myst_read_as_a_reviewer_asked(tmp_path):
+    """A review of the MyST reader: a directive no line closes made the read take time in
+    the square of the text (8,000 unclosed fences: 8 s); a % line in a {math} was taken for
+    a MyST comment and broke the equation; a target before a figure made it an inline
+    picture; a figure in an admonition kept its label from {numref}; {numref}`Fig. %s <x>`
+    printed "%s"; "a `{r}` chunk" in a code span made a pandoc document MyST."""
+    import subprocess
+    import sys
+
+    from core.myst import is_myst, myst_read
+
+    code = ("import sys; sys.path.insert(0, '.'); from core.myst import is_myst, myst_read; "
+            "t = ':::{x}\\n' * 20000 + '```{r}\\n' * 20000; is_myst(t); myst_read(t)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, timeout=30)
+    assert done.returncode == 0
+    assert not is_myst("% Title\n\nWrite a `{r}` chunk or a `{python}` one.\n")
+    text, _ = myst_read("(map)=\n:::{figure} a.png\nA map.\n:::\n\n::::{note}\n:::{figure} b.png\n:label: inner\nB.\n"
+                        ":::\n::::\n\nSee [](#map), {numref}`Fig. %s <map>` and {numref}`inner`.\n\n```{math}\n"
+                        ":label: sum\na = b\n% a TeX comment\n+ c\n```\n")
+    assert "![A map.](a.png){#fig:map}" in text and "See @fig:map, Fig. @fig:map and @fig:inner." in text, text
+    assert "% a TeX comment" in text and "{#eq:sum}" in text
