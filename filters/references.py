@@ -400,9 +400,12 @@ def listed_after_named(cite: pf.Cite, kind: str, lang: str) -> bool:
 
     >>> a, b = (pf.Cite(pf.Str(f"@{k}"), citations=[pf.Citation(k)]) for k in ("eq:a", "eq:b"))
     >>> a.citations[0].mode = "SuppressAuthor"
-    >>> para = pf.Para(a, pf.Str(","), pf.Space(), pf.Str("and"), pf.Space(), b)
-    >>> listed_after_named(para.content[5], "equation", "en")
+    >>> para = pf.Para(pf.Str("Equations"), pf.Space(), a, pf.Str(","), pf.Space(), pf.Str("and"), pf.Space(), b)
+    >>> listed_after_named(para.content[7], "equation", "en")
     True
+    >>> para.content[0].text = "Equation"  # one named: the next is named on its own
+    >>> listed_after_named(para.content[7], "equation", "en")
+    False
     """
     joiners = {",", term(lang, "and"), "and", "&"}
     item = cite.prev
@@ -412,7 +415,36 @@ def listed_after_named(cite: pf.Cite, kind: str, lang: str) -> bool:
     if not isinstance(item, pf.Cite) or item is cite.prev or len(item.citations) != 1:
         return False
     previous = item.citations[0]
-    return previous.mode == "SuppressAuthor" and kind_of(previous.id) == kind
+    if previous.mode != "SuppressAuthor" or kind_of(previous.id) != kind:
+        return False
+    # the list's first, after a word in the plural ("Figures", "Figs."): "Table @tbl:a, @tbl:b has …"
+    # and "Figure @fig:a and @fig:b" name one each
+    head = item
+    while isinstance(head, pf.Cite) and (earlier := listed_before(head, joiners)) is not None:
+        head = earlier
+    word = head.prev.prev if isinstance(head.prev, pf.Space) else None
+    return isinstance(word, pf.Str) and names_plural(word.text, kind, lang)
+
+
+def listed_before(cite: pf.Cite, joiners: set[str]) -> pf.Cite | None:
+    """The reference a list joins ``cite`` to (by commas and "and"), if any."""
+    item = cite.prev
+    while item is not None and (isinstance(item, (pf.Space, pf.SoftBreak))
+                                or isinstance(item, pf.Str) and item.text in joiners):
+        item = item.prev
+    return item if isinstance(item, pf.Cite) and item is not cite.prev else None
+
+
+def names_plural(word: str, kind: str, lang: str) -> bool:
+    """Whether a word names several of a kind: its plural, or a plural abbreviation.
+
+    >>> names_plural("Figures", "figure", "en"), names_plural("Figs.", "figure", "en"), names_plural("Figure", "figure", "en")
+    (True, True, False)
+    """
+    written = word.strip(",;:()[]").casefold()
+    plurals = {term(code, plural(kind)).casefold() for code in (lang, *LANGUAGE_CODES)}
+    return written in plurals or written.endswith("s.") and len(written) >= 4 and any(
+        p.startswith(written[:-2]) for p in plurals)
 
 
 def resolve_all(doc: pf.Doc, state: Index) -> None:

@@ -257,3 +257,14 @@ def test_a_plural_abbreviation_names_its_kind(tmp_path):
     assert result.returncode == 0, result.stderr
     text = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert "Tabs. 1 and 2 show it; Eqs. (1)." in text
+
+
+def test_a_word_in_the_singular_names_one_reference(tmp_path):
+    """A review: "Compared with Table @tbl:a, @tbl:b has more rows" printed "Table 1, 2 has
+    more rows", and "Figure @fig:a and @fig:b" "Figure 1 and 2": only a plural names a list."""
+    result = paper_build(tmp_path, "---\ntitle: X\nchronology: false\n---\n\n# A\n\n| A |\n|---|\n| 1 |\n\n"
+                         ": One. {#tbl:a}\n\n| B |\n|---|\n| 2 |\n\n: Two. {#tbl:b}\n\nCompared with Table @tbl:a, "
+                         "@tbl:b has more rows; Tables @tbl:a and @tbl:b differ.\n")
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Compared with Table 1, Table 2 has more rows; Tables 1 and 2 differ." in text, text
