@@ -75,6 +75,9 @@ def is_html(element) -> bool:
 def read_inline_html(inlines: list) -> list:
     """The inlines with each pair of ``PAIRED`` tags around its text as that element
     (nested pairs too), and ``<br>`` as a line break; a tag without its partner stays raw."""
+    # the end tags of the run: <o:p></o:p>, <mml:mi>…</mml:mi> are tags, <rrid:SCR_1> an address
+    ends = {inline.text.strip()[2:-1].strip().lower() for inline in inlines
+            if is_html(inline) and inline.text.strip().startswith("</")}
     result: list = []
     opened: list[tuple[str, int]] = []  # (tag, where it stands in result)
     for inline in inlines:
@@ -83,7 +86,7 @@ def read_inline_html(inlines: list) -> list:
             result.append(inline)
         elif LINE_BREAK.fullmatch(text):
             result.append(pf.LineBreak())
-        elif URI_TAG.fullmatch(text):  # <rrid:SCR_008394>: an address of a scheme pandoc links not
+        elif URI_TAG.fullmatch(text) and text[1:-1].lower() not in ends:  # <rrid:SCR_008394>: an address
             result.append(pf.Str(text[1:-1]))
         elif image := image_of(text):
             result.append(image)
@@ -264,6 +267,9 @@ def joined_tables(doc: pf.Doc) -> None:
                     or isinstance(blocks[index], pf.RawBlock) and TABLE_END.search(blocks[index].text)), None)
         if end is None or not (isinstance(blocks[end], pf.RawBlock) and is_html(blocks[end])):
             continue
+        if any(not all(isinstance(inline, (pf.Str, pf.Space, pf.SoftBreak)) for inline in block.content)
+               for block in blocks[first:end] if isinstance(block, (pf.Plain, pf.Para))):
+            continue  # a cell of Markdown (a citation, math, a link): as pandoc read it, not its words alone
         html = "".join(block.text if isinstance(block, pf.RawBlock) else escape(pf.stringify(block))
                        for block in blocks[first:end + 1])
         blocks[first:end + 1] = [pf.RawBlock(html, format="html")]

@@ -4,6 +4,7 @@ pages well-formed XHTML (an author's trial: a ``<br>`` in a table made EPUBCheck
 FATAL "not well-formed", and the PDF ran the table's lines together)."""
 from __future__ import annotations
 
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -82,3 +83,17 @@ def test_a_raw_table_cut_into_pieces_is_a_table_and_an_unknown_schemes_address_i
     assert "A B 1 2 After" not in text and "rrid:SCR_008394" in text
     epub = tmp_path / "out" / "cut.epub"
     assert not [f for f in epubcheck_findings(epub) if f.severity in ("error", "fatal")], epubcheck_findings(epub)
+
+
+def test_a_raw_table_of_markdown_cells_and_namespaced_tags_are_read_as_before(tmp_path):
+    """A review: a raw table whose cells hold Markdown (a citation, math) was joined into
+    one raw block of their words, the citation lost; <o:p></o:p> (Word's) was read as an
+    address and printed "o:p"."""
+    (tmp_path / "refs.bib").write_text("@book{smith2020, author={Smith, A}, title={T}, publisher={P}, year={2020}}\n",
+                                       encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: Cells\nbibliography: refs.bib\nchronology: false\n---\n\n"
+                         "<table>\n<tr>\n<td>\n\nAs [@smith2020] says.\n\n</td>\n</tr>\n</table>\n\n"
+                         "Pasted <o:p></o:p> from Word.\n")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "(Smith, 2020)" in re.sub(r"<[^>]+>", "", page) and "o:p" not in re.sub(r"<[^>]+>", "", page)
