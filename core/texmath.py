@@ -149,5 +149,13 @@ def malformed(reason: str) -> bool:
 
     >>> malformed("unexpected '&'"), malformed("unexpected eof"), malformed(r"unexpected control sequence \\foo")
     (True, True, False)
+    >>> malformed('unexpected "d"')  # an environment texmath does not know (dcases): LaTeX may
+    False
     """
-    return not UNKNOWN_COMMAND.fullmatch(reason)
+    return bool(MALFORMED.fullmatch(reason))
+
+
+# What texmath says of TeX no TeX reads either: an & outside an alignment, a brace or an
+# argument missing, a brace closing nothing (an environment's unknown name is none of these:
+# \begin{dcases}, which the LaTeX edition's mathtools defines).
+MALFORMED = re.compile(r"""unexpected (?:['"][&}]['"]|eof|end of input)""")

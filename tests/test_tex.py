@@ -471,3 +471,14 @@ def test_malformed_math_is_its_source_in_every_edition_and_the_latex_folder_comp
     assert "$$a & b \\\\ c & d$$" in text and "${a$" in text, text
     tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "\\(\\frac{x}{y}\\)" in tex  # the math TeX reads stays math
+
+
+def test_an_environment_texmath_does_not_know_stays_math_in_latex(tmp_path):
+    """A review: dcases (mathtools), which texmath cannot read, was taken for malformed TeX
+    and printed as code in the LaTeX edition, which compiles it."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n$$f(x) = \\begin{dcases} 1 & x > 0 \\\\ 0 & x \\le 0 "
+                                       "\\end{dcases}$$\n", encoding="utf-8")
+    result = run_build("latex", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\begin{dcases}" in tex and "\\texttt{\\$\\$f(x)" not in tex
