@@ -562,7 +562,8 @@ def addressed_empty_links(doc: pf.Doc) -> None:
     >>> addressed_empty_links(doc); pf.stringify(doc).strip(), doc.content[0].content[2].url
     ('See 10.1093/nar/gkab1.', 'https://doi.org/10.1093/nar/gkab1')
     """
-    for link in [e for e in body_elements(doc) if isinstance(e, pf.Link) and not pf.stringify(e).strip()]:
+    for link in [e for e in body_elements(doc) if isinstance(e, pf.Link)
+                 and all(isinstance(inline, (pf.Space, pf.SoftBreak)) for inline in e.content)]:  # a picture shows
         if SHOWN_ADDRESS.fullmatch(link.url):
             link.content = [pf.Str(link.url)]
             if link.url.startswith("10."):
