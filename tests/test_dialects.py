@@ -3,6 +3,7 @@ dates in any form, numbered and referenced affiliations, names as maps, notes in
 equal contributions, Quarto's citation, licence and copyright maps, other tools' keys
 left out with their reason."""
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,13 @@ def build(tmp_path: Path, text: str, *editions: str, env: dict | None = None):
                        env=env)
     page = tmp_path / "out" / "html" / "index.html"
     return result, page.read_text(encoding="utf-8") if page.exists() else ""
+
+
+def built_text(tmp_path: Path, text: str) -> tuple[subprocess.CompletedProcess, str, str]:
+    """``build``'s result and page of a paper that builds, and the page's text without its tags."""
+    result, page = build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    return result, page, re.sub(r"<[^>]+>", "", page)
 
 
 def test_joss_front_matter(tmp_path):
@@ -492,12 +500,10 @@ def test_myst_targets_anywhere_empty_links_and_its_front_matter_names(tmp_path):
     printed nothing; MyST's ``acknowledgments``, ``data_availability`` and ``short_title``
     were unknown keys, dropped; "Figs. {@fig:a} and {@fig:b}" printed "Figs. Figure 1 and
     Figure 2"."""
-    result, page = build(tmp_path, "---\ntitle: T\nacknowledgments: We thank X.\ndata_availability: At Y.\n"
-                                   "chronology: false\n---\n\n(sec-a)=\n\n## First\n\n(para-target)=\nA paragraph.\n\n"
-                                   "See [](#para-target), {ref}`para-target`, @sec-a, [](https://example.org/a) and "
-                                   "[](10.1093/nar/gkab1).\n")
-    assert result.returncode == 0, result.stderr
-    text = re.sub(r"<[^>]+>", "", page)
+    result, page, text = built_text(tmp_path, "---\ntitle: T\nacknowledgments: We thank X.\ndata_availability: "
+                                    "At Y.\nchronology: false\n---\n\n(sec-a)=\n\n## First\n\n(para-target)=\n"
+                                    "A paragraph.\n\nSee [](#para-target), {ref}`para-target`, @sec-a, "
+                                    "[](https://example.org/a) and [](10.1093/nar/gkab1).\n")
     assert "See para-target, para-target, Section 1, https://example.org/a and 10.1093/nar/gkab1." in text, text
     assert 'href="https://doi.org/10.1093/nar/gkab1"' in page and '<span id="para-target">' in page
     assert "We thank X." in text and "At Y." in text
@@ -511,12 +517,10 @@ def test_myst_subfigures_numbered_link_words_and_raw_roles(tmp_path):
     picture = Path(__file__).parent / "samples" / "article-en" / "manuscript" / "figures" / "trade.png"
     for name in ("a.png", "b.png"):
         (tmp_path / name).write_bytes(picture.read_bytes())
-    result, page = build(tmp_path, "---\ntitle: T\nchronology: false\n---\n\n:::{figure}\n:label: both\n"
-                                   "![Left.](a.png)\n![Right.](b.png)\n\nTwo panels.\n:::\n\n:::{figure} a.png\n"
-                                   ":label: map\nA map.\n:::\n\nSee [Figure %s](#map) and {numref}`both`, "
-                                   "{raw:typst}`#h(1em)` here.\n")
-    assert result.returncode == 0, result.stderr
-    text = re.sub(r"<[^>]+>", "", page)
+    _, _, text = built_text(tmp_path, "---\ntitle: T\nchronology: false\n---\n\n:::{figure}\n:label: both\n"
+                                      "![Left.](a.png)\n![Right.](b.png)\n\nTwo panels.\n:::\n\n:::{figure} a.png\n"
+                                      ":label: map\nA map.\n:::\n\nSee [Figure %s](#map) and {numref}`both`, "
+                                      "{raw:typst}`#h(1em)` here.\n")
     assert "See Figure 2 and Figure 1,  here." in text, text  # the raw Typst in the PDF only
     assert "Figure 1. Two panels." in text and "%s" not in text and "#h(1em)" not in text
 
