@@ -408,11 +408,8 @@ def listed_after_named(cite: pf.Cite, kind: str, lang: str) -> bool:
     False
     """
     joiners = {",", term(lang, "and"), "and", "&"}
-    item = cite.prev
-    while item is not None and (isinstance(item, (pf.Space, pf.SoftBreak))
-                                or isinstance(item, pf.Str) and item.text in joiners):
-        item = item.prev
-    if not isinstance(item, pf.Cite) or item is cite.prev or len(item.citations) != 1:
+    item = listed_before(cite, joiners)
+    if item is None or len(item.citations) != 1:
         return False
     previous = item.citations[0]
     if previous.mode != "SuppressAuthor" or kind_of(previous.id) != kind:
