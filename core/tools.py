@@ -206,22 +206,11 @@ class TypstSession:
         standards it must meet (``"a-2a"``, ``"ua-1"``): Typst refuses to export a PDF
         that would break one, and says why. ``where(line)``: the file and line of the
         manuscript (or the figure) a line of ``source`` came from, for an error's message."""
-        import typst
-
         arguments = dict(source=source, timestamp=timestamp, output=output, ppi=ppi,
                          root=str(root or empty_folder()), fonts=[str(folder) for folder in fonts],
                          standards=list(standards))
         try:
-            if self.isolated:
-                return self._compile_apart(arguments)
-            with self._lock:
-                extra = {"pdf_standards": list(standards)} if standards else {}
-                result = self._compiler(fonts).compile(input=source.encode("utf-8"), format=output,
-                                                       timestamp=timestamp, ppi=ppi, root=arguments["root"], **extra)
-                return result[0] if isinstance(result, list) else result
-        except typst.TypstError as error:
-            raise typst_failure(error.message, getattr(error, "diagnostic", "") or "", list(error.hints or []),
-                                source, standards, where) from None
+            return self._compile_apart(arguments) if self.isolated else self._compile_here(arguments, fonts)
         except TypstFailed as failed:
             raise typst_failure(*failed.args, source, standards, where) from None
         except BaseException as panic:  # Typst's own panic (pyo3's PanicException), on what it cannot draw
@@ -229,6 +218,21 @@ class TypstSession:
                 raise
             raise BuildError(f"typst stopped on what it could not draw ({str(panic)[:120]})",
                              hint="look for a figure too large or too deeply nested to draw") from None
+
+    def _compile_here(self, arguments: dict, fonts: tuple[Path, ...]) -> bytes:
+        """One compile in this process (Typst imported only then: an isolated build never
+        needs it here). Typst's refusal is a ``TypstFailed``, as a worker's is."""
+        import typst
+
+        extra = {"pdf_standards": arguments["standards"]} if arguments["standards"] else {}
+        try:
+            with self._lock:
+                result = self._compiler(fonts).compile(
+                    input=arguments["source"].encode("utf-8"), format=arguments["output"],
+                    timestamp=arguments["timestamp"], ppi=arguments["ppi"], root=arguments["root"], **extra)
+        except typst.TypstError as error:
+            raise TypstFailed(error.message, getattr(error, "diagnostic", "") or "", list(error.hints or [])) from None
+        return result[0] if isinstance(result, list) else result
 
     def _compile_apart(self, arguments: dict) -> bytes:
         """One compile by ``core.typstworker``, stopped past the time limit; its memory
