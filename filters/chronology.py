@@ -75,6 +75,7 @@ from filters.dates import (
     range_parts,
     resolve,
 )
+from filters.elements import held_blocks
 from filters.entries import continues, read_date, with_actor
 from filters.events import (
     ChronologyEvent,
@@ -709,11 +710,9 @@ def mark_blocks(blocks, collector: Collector, previous: DateSpan | None = None) 
                 block.content = marked
         elif isinstance(block, pf.Div) and BACK_MATTER_CLASS in block.classes:
             continue  # an ethics approval's date is not an event of the article
-        elif isinstance(block, (pf.Div, pf.BlockQuote)):
-            mark_blocks(block.content, collector, previous)
-        elif isinstance(block, (pf.BulletList, pf.OrderedList)):
-            for item in block.content:
-                mark_blocks(item.content, collector, previous)
+        elif not isinstance(block, pf.Table):  # a table's cells are data, not a narrative's sentences
+            for held in held_blocks(block):  # a quotation, a list, a definition, a div
+                mark_blocks(held, collector, previous)
 
 
 def corrections_file(doc: pf.Doc) -> Path | None:

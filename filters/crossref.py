@@ -48,7 +48,7 @@ from core.names import (
     THEOREM_CLASS,
     UNNUMBERED_CLASS,
 )
-from filters.elements import descendants
+from filters.elements import descendants, held_blocks
 from filters.numbering import (
     Index,
     caption_label,
@@ -179,7 +179,8 @@ def linked_figure(block: pf.Block) -> pf.Block:
 
 def normalise(blocks) -> list[pf.Block]:
     """Quarto's figure and table divs as pandoc elements, and its linked figures
-    (``linked_figure``); ``::: appendix`` unwrapped, its top headers marked as appendices."""
+    (``linked_figure``), wherever they stand; ``::: appendix`` unwrapped, its top headers
+    marked as appendices."""
     result: list[pf.Block] = []
     for block in map(linked_figure, blocks):
         if isinstance(block, pf.Div):
@@ -198,7 +199,8 @@ def normalise(blocks) -> list[pf.Block]:
                         header.classes.append(APPENDIX_CLASS)
                 result += inner
                 continue
-            block.content = normalise(block.content)
+        for held in held_blocks(block):  # a figure div in a footnote, a list, a table's cell
+            held[:] = normalise(list(held))
         result.append(block)
     return result
 
@@ -464,20 +466,19 @@ def number_blocks(blocks, state: Index) -> None:
             number_paragraph(block, caption_label(kind, number, state.lang, name), number)
             state.add(block.identifier, kind, number)
             number_blocks(block.content, state)
-        elif isinstance(block, pf.Table) and (block.identifier or pf.stringify(block.caption)):
-            number = state.next_number("table")
-            own_caption_number(block, "table", number, state)
-            number_caption(block, "table", number, state.lang)
-            state.add(block.identifier, "table", number)
-        elif isinstance(block, (pf.Para, pf.Plain)):
-            if any(isinstance(i, (pf.Math, pf.Span)) for i in block.content):
+        else:
+            if isinstance(block, pf.Table) and (block.identifier or pf.stringify(block.caption)):
+                number = state.next_number("table")
+                own_caption_number(block, "table", number, state)
+                number_caption(block, "table", number, state.lang)
+                state.add(block.identifier, "table", number)
+            elif isinstance(block, (pf.Para, pf.Plain)) and any(isinstance(i, (pf.Math, pf.Span))
+                                                               for i in block.content):
                 block.content = number_equations(list(block.content), state)
                 anchor_labels(block.content, state)
-        elif isinstance(block, (pf.Div, pf.BlockQuote)):
-            number_blocks(block.content, state)
-        elif isinstance(block, (pf.BulletList, pf.OrderedList)):
-            for item in block.content:
-                number_blocks(item.content, state)
+            # what it holds, in order: a figure in a table's cell or a footnote is numbered too
+            for held in held_blocks(block):
+                number_blocks(held, state)
 
 
 # --- references --------------------------------------------------------------------
@@ -511,16 +512,14 @@ def top_level(blocks) -> int:
 
 
 def headers(blocks) -> Iterator[pf.Header]:
-    """The headings among ``blocks`` and the blocks they hold, in order, without walking
-    the inlines (a heading is a block: this stage runs on every build)."""
+    """The headings among ``blocks`` and the divs they hold, in order, without walking
+    the inlines (a heading is a block: this stage runs on every build). A heading in a
+    quotation, a list or a note is none of the outline's (``filters.syntax.run_in_headings``)."""
     for block in blocks:
         if isinstance(block, pf.Header):
             yield block
-        elif isinstance(block, (pf.Div, pf.BlockQuote)):
+        elif isinstance(block, pf.Div):
             yield from headers(block.content)
-        elif isinstance(block, (pf.BulletList, pf.OrderedList)):
-            for item in block.content:
-                yield from headers(item.content)
 
 
 def closed_level_gaps(doc: pf.Doc) -> None:

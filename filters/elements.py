@@ -70,6 +70,39 @@ def body_elements(doc: pf.Doc) -> Iterator[pf.Element]:
         yield from descendants(block)
 
 
+def held_blocks(block: pf.Block) -> Iterator[pf.ListContainer]:
+    """Each list of blocks ``block`` holds itself (not those its blocks hold), in order:
+    a div's, a quotation's or a figure's content, each list item's, each definition's,
+    each table cell's, and each footnote's in a paragraph's words. A stage that looks
+    for its blocks (a listing, a theorem, a figure to number) looks wherever an author
+    can put one: a listing in a footnote, a theorem in a list.
+
+    >>> note = pf.Note(pf.CodeBlock("x"))
+    >>> doc = pf.Doc(pf.BlockQuote(pf.Para(pf.Str("a"), note)))
+    >>> [type(b).__name__ for held in held_blocks(doc.content[0]) for b in held]
+    ['Para']
+    >>> [type(b).__name__ for held in held_blocks(doc.content[0].content[0]) for b in held]
+    ['CodeBlock']
+    """
+    if isinstance(block, (pf.Div, pf.BlockQuote, pf.Figure)):
+        yield block.content
+    elif isinstance(block, (pf.BulletList, pf.OrderedList)):
+        for item in block.content:
+            yield item.content
+    elif isinstance(block, pf.DefinitionList):
+        for item in block.content:
+            for definition in item.definitions:
+                yield definition.content
+    elif isinstance(block, pf.Table):
+        for part in filter(None, (block.head, *block.content, block.foot)):
+            for row in (*getattr(part, "head", ()), *part.content):
+                for cell in row.content:
+                    yield cell.content
+    elif isinstance(block, (pf.Para, pf.Plain)):
+        for note in [e for e in descendants(block) if isinstance(e, pf.Note)]:
+            yield note.content
+
+
 def siblings(element: pf.Element) -> pf.ListContainer:
     """The list that holds ``element`` in its parent, where a later action may replace
     or remove it: most often the parent's ``content``, but a definition's ``term``, a

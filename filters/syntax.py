@@ -39,7 +39,7 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import NamedFirst, error, locate, suggestion, warn
+from core.diagnostics import NamedFirst, error, locate, shorten, suggestion, warn
 from core.inputs import limit
 from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
@@ -63,7 +63,14 @@ from core.names import (
     UNNUMBERED_CLASS,
     VARIABLES_KEY,
 )
-from filters.elements import body_elements, descendants, leaf_text, refs_div, siblings
+from filters.elements import (
+    body_elements,
+    descendants,
+    held_blocks,
+    leaf_text,
+    refs_div,
+    siblings,
+)
 from filters.numbering import THEOREMS, kind_of
 
 CALLOUTS = ("note", "tip", "warning", "important", "caution")
@@ -305,7 +312,7 @@ def is_listing_label(identifier: str) -> bool:
 
 
 def read_listings(blocks: list, hidden: list) -> list:
-    """Every labelled or captioned code block of ``blocks`` as a listing (and inside divs);
+    """Every labelled or captioned code block of ``blocks`` as a listing (and in what they hold);
     the cells their author hid left out, into ``hidden``."""
     result: list = []
     index = 0
@@ -319,8 +326,8 @@ def read_listings(blocks: list, hidden: list) -> list:
                 result.append(listing(codes[0], caption, block.identifier))
                 index += 1
                 continue
-        if isinstance(block, pf.Div):
-            block.content = read_listings(list(block.content), hidden)
+        for held in held_blocks(block):  # a listing in a footnote, a list, a table's cell
+            held[:] = read_listings(list(held), hidden)
         if isinstance(block, pf.CodeBlock) and CELL_CLASS in block.classes and CELL_HIDDEN_ATTRIBUTE in block.attributes:
             hidden.append(block)  # hidden by its author (echo: false, include: false): shown by no edition
             index += 1
@@ -574,16 +581,120 @@ def addressed_empty_links(doc: pf.Doc) -> None:
                 link.url = f"https://doi.org/{link.url}"
 
 
+# A note's mark as pandoc prints it when it read no note for it: "[^name]".
+UNREAD_NOTE = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def unread_notes(doc: pf.Doc) -> None:
+    """A note's mark pandoc printed as written, with a warning at its place: the note it
+    names was never read (its text is missing, or written inside another note, where
+    pandoc drops it), so its words are in no edition.
+
+    >>> UNREAD_NOTE.findall("Text.[^inner] and [^1]"), UNREAD_NOTE.findall("[a^b] [^ x]")
+    (['[^inner]', '[^1]'], [])
+    """
+    for text in [e.text for e in body_elements(doc) if isinstance(e, pf.Str) and "[^" in e.text]:
+        for mark in UNREAD_NOTE.findall(text):
+            path, line = locate(doc, re.escape(mark) + r"(?!:)")
+            warn(f"the note {mark} was never read: its mark is printed as written and its text is in no "
+                 "edition", path, line, hint=f"write '{mark}: …' on a line of its own, outside any other note "
+                                             "(a note inside a note is not read)")
+
+
+# A line's first word that is block markup: a div's fence (":::"), a heading's "#"s.
+BLOCK_MARKUP = re.compile(r":{3,}.*|#{1,6}")
+
+
+def line_starts(inlines) -> list[int]:
+    """The positions in ``inlines`` where a line of the source starts."""
+    return [0, *(index + 1 for index, inline in enumerate(inlines) if isinstance(inline, pf.SoftBreak))]
+
+
+def unread_blocks(doc: pf.Doc) -> None:
+    """A line that opens a div (``:::``) or a heading (``##``) that pandoc read as words,
+    with a warning at its line: it is printed as written (most often indented past where
+    a list item's text starts, which pandoc then reads as the item's words), and the
+    figure, callout or section it opens is none.
+
+    >>> [bool(BLOCK_MARKUP.fullmatch(word)) for word in (":::", ":::{.note}", "####", "#1", "::")]
+    [True, True, True, False, False]
+    """
+    for block in [e for e in body_elements(doc) if isinstance(e, (pf.Para, pf.Plain))]:
+        inlines = block.content
+        for start in line_starts(inlines):
+            first = inlines[start] if start < len(inlines) else None
+            if not (isinstance(first, pf.Str) and BLOCK_MARKUP.fullmatch(first.text)):
+                continue
+            what = "div" if first.text.startswith(":") else "heading"
+            followed = start + 1 < len(inlines) and isinstance(inlines[start + 1], pf.Space)
+            if not followed and (what == "heading" or first.text.strip(":") == ""):
+                continue  # "#" at a line's end is a word; ":::" alone closes a div (its opening is told)
+            end = next((i for i in range(start, len(inlines)) if isinstance(inlines[i], pf.SoftBreak)), len(inlines))
+            shown = pf.stringify(pf.Plain(*inlines[start:end]))
+            path, line = locate(doc, r"^[\s>|]*(?:(?:[-*+]|\d+[.)])\s+)?" + re.escape(first.text) + r"(?:\s|$)")
+            warn(f"'{shorten(shown, 40)}' is printed as written: pandoc did not read it as a {what}", path, line,
+                 hint=f"in a list item, start the {what}'s line where the item's text starts; elsewhere, leave a "
+                      "blank line before it")
+
+
+# What holds blocks but no section: a heading inside one opens no part of the article.
+OUTSIDE_THE_OUTLINE = {pf.Note: "a footnote", pf.BlockQuote: "a quotation", pf.ListItem: "a list",
+                       pf.Definition: "a definition", pf.TableCell: "a table"}
+
+
+def holder_of(element: pf.Element) -> str | None:
+    """What of ``OUTSIDE_THE_OUTLINE`` holds ``element`` (the nearest), or None."""
+    parent = element.parent
+    while parent is not None and not isinstance(parent, pf.Doc):
+        if type(parent) in OUTSIDE_THE_OUTLINE:
+            return OUTSIDE_THE_OUTLINE[type(parent)]
+        parent = parent.parent
+    return None
+
+
+def run_in_headings(doc: pf.Doc) -> None:
+    r"""A heading inside a footnote, a quotation, a list or a table opens no section of
+    the article: it is printed as a bold line, with a warning at its line. The article's
+    outline (the PDF's bookmarks, the tables of contents, JATS's ``<sec>``s) holds its
+    own sections only: JATS allows no section in a footnote, PDF/UA no heading two
+    levels below the one before it, and a numbered "2.1.1" inside a quotation is none
+    of the article's. Its id stays on its words, for a link to it.
+
+    >>> doc = pf.Doc(pf.Para(pf.Str("A"), pf.Note(pf.Para(pf.Str("B")), pf.Header(pf.Str("C"), level=4))))
+    >>> run_in_headings(doc); line = doc.content[0].content[1].content[1]
+    >>> type(line).__name__, type(line.content[0]).__name__, pf.stringify(line.content[0])
+    ('Para', 'Strong', 'C')
+    """
+    seen: Counter = Counter()  # headings of each text so far: the nth one written is this one
+    for header in [e for e in body_elements(doc) if isinstance(e, pf.Header)]:
+        holder = holder_of(header)
+        text = pf.stringify(header)
+        seen[text] += 1
+        if holder is None:
+            continue
+        path, line = locate(doc, r"^[\s>|]*(?:(?:[-*+]|\d+[.)])\s+)?#+\s*" + re.escape(text[:60]),
+                            nth=seen[text] - 1)
+        warn(f"the heading '{text[:60]}' is inside {holder}: it opens no section of the article, and every "
+             "edition prints it as a bold line", path, line,
+             hint="make it a section of its own, or write it as **bold** words")
+        words = pf.Strong(*header.content)
+        siblings(header)[header.index] = pf.Para(pf.Span(words, identifier=header.identifier)
+                                                 if header.identifier else words)
+
+
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     without_hidden(doc)
     addressed_empty_links(doc)
+    unread_notes(doc)
+    unread_blocks(doc)
     alternative_texts(doc)
     replace_shortcodes(doc)
     drawn_by_a_filter(doc)
     doc.hidden_cells = []  # for a reference to what one would make (filters.references) to say so
     doc.content = read_listings(list(doc.content), doc.hidden_cells)
     read_blocks(doc, lang)
+    run_in_headings(doc)  # after the theorems and callouts took their titles
     reference_heading(doc)
 
 

@@ -1148,3 +1148,87 @@ A.
 C.
 """)
     assert "1.1 First point" in text and not re.search(r"\d\.\s+(?:1848 Revolutions|1871 and the Commune)", text), text
+
+
+def test_what_a_footnote_or_a_table_holds_is_numbered_and_referred_to(tmp_path):
+    """A listing, a theorem, an equation and a figure are numbered wherever they stand:
+    in a footnote, a table's cell, a definition (their captions and names were lost)."""
+    text, said = build(tmp_path, """---
+title: Blocks
+---
+
+# Intro
+
+See @lst-code, @thm-deep, @eq-cell and @fig-term.[^n]
+
+[^n]: A note.
+
+    ```{#lst-code .python caption="The code."}
+    print(1)
+    ```
+
+    ::: {#thm-deep}
+    ## Deep
+
+    It holds.
+    :::
+
++-------------------------+---+
+| Head                    | x |
++=========================+===+
+| $$E = mc^2$$ {#eq-cell} | y |
++-------------------------+---+
+
+Term
+
+:   ![A picture.](a.png){#fig-term}
+""")
+    assert "See Listing 1, Theorem 1, Equation (1) and Figure 1." in text, text
+    assert "Listing 1. The code. print(1)" in text and "Theorem 1 (Deep). It holds." in text, text
+    assert "Head x E=mc2 (1) y" in text, text
+    assert "unknown" not in said, said
+
+
+def test_a_heading_inside_a_footnote_quotation_or_table_is_a_bold_line(tmp_path):
+    """It opens no section (JATS allows no <sec> in a note, PDF/UA no skipped level),
+    and the author is told where it is."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n# A\n\nText.[^n]\n\n[^n]: Note.\n\n    #### Inside\n\n"
+                                   "> ### Quoted heading\n>\n> Words.\n", "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:11: warning: the heading 'Inside' is inside a footnote" in result.stderr
+    assert "paper.md:13: warning: the heading 'Quoted heading' is inside a quotation" in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Inside</strong>" in page and "<strong>Quoted heading</strong>" in page
+    assert not re.search(r"<h\d[^>]*>[^<]*(Inside|Quoted heading)", page)
+
+
+def test_markup_pandoc_printed_as_written_is_told_at_its_line(tmp_path):
+    """A note's mark with no note pandoc read (its text missing, or inside another note),
+    a div's fence or a heading indented past a list item's text: printed as written,
+    and their content lost, without a word before."""
+    result = paper_build(tmp_path, """---
+title: T
+---
+
+Text.[^outer] And [^missing].
+
+[^outer]: Outer.
+
+    Inner text.[^inner]
+
+    [^inner]: Inner.
+
+- Item.
+
+    ::: {.callout-note}
+    A note.
+    :::
+
+    #### Heading
+""")
+    assert result.returncode == 0, result.stderr
+    said = result.stderr
+    assert "paper.md:5: warning: the note [^missing] was never read" in said
+    assert "paper.md:9: warning: the note [^inner] was never read" in said
+    assert "paper.md:15: warning: '::: {.callout-note}' is printed as written: pandoc did not read it as a div" in said
+    assert "paper.md:19: warning: '#### Heading' is printed as written" in said
