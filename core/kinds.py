@@ -60,6 +60,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("paragraph", "running text", ("Para", "Plain")),
     Kind("list", "a bulleted, numbered or definition list", ("BulletList", "OrderedList", "DefinitionList")),
     Kind("block-quote", "a quotation set off from the text", ("BlockQuote",)),
+    Kind("line-block", "lines kept as written: a poem, an address", ("LineBlock",)),
     Kind("code", "a code block (highlighted)", ("CodeBlock",)),
     Kind("raw", "the author's own HTML, LaTeX or Typst (refused with --untrusted)", ("RawBlock", "RawInline")),
     Kind("figure", "a figure: its pictures and numbered caption", ("Figure",)),

@@ -409,7 +409,7 @@ def renderers(job, known: dict[str, tuple[str, str]] | None = None) -> Renderers
     return Renderers({**front_matter(Template("the title page"), history=no_record, license=no_record,
                                      journal_line=no_record, doi=no_record, cite_as=no_record),
         "section": NATIVE, "appendix": NATIVE, "paragraph": equation_line, "list": NATIVE,
-        "block-quote": NATIVE, "code": NATIVE, "raw": Native("only raw OpenXML reaches Word"),
+        "block-quote": NATIVE, "line-block": NATIVE, "code": NATIVE, "raw": Native("only raw OpenXML reaches Word"),
         "figure": lambda element: captioned(element, "Figure"), "image": image,
         "table": lambda element: captioned(element, "Table"), "math": Native("Word equations (OMML)"),
         "equation": Native("the paragraph renderer sets it on a line of its own"), "footnote": NATIVE,

@@ -109,7 +109,7 @@ def renderers(job=None, address=web_name) -> Renderers:
 
     return Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
-        "block-quote": NATIVE, "code": focusable, "raw": NATIVE, "figure": NATIVE, "image": image,
+        "block-quote": NATIVE, "line-block": NATIVE, "code": focusable, "raw": NATIVE, "figure": NATIVE, "image": image,
         "table": scrolling_table, "math": Native("MathML: no JavaScript"), "equation": focusable,
         "footnote": After("notes_before_references: under a heading of their own"),
         "link": NATIVE, "cross-reference": NATIVE, "citation": NATIVE, "reference-entry": aligned_entry,

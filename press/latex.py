@@ -142,24 +142,125 @@ BREAKABLE = {"t": "RawInline", "c": ["latex", "\\hspace{0pt}"]}
 
 
 def latex_table(element: dict) -> dict | list[dict]:
-    """Every cell's first word breakable; a wide table in a smaller size."""
+    """Every cell's first word breakable; a figure or a table in a cell set in place
+    (``anchored``, ``tabular``); a wide table in a smaller size."""
     for cell in ast.table_cells(element):
-        blocks = cell[4]
+        cell[4] = blocks = [placed for block in without_floats(cell[4])
+                            for placed in (tabular(block) if block["t"] == "Table" else [block])]
+        ast.transform(blocks, number_after)
         if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
             blocks[0]["c"].insert(0, dict(BREAKABLE))
     if len(element["c"][2]) < ast.WIDE_TABLE:
         return element
-    return [{"t": "RawBlock", "c": ["latex", "\\begingroup\\footnotesize"]}, element,
-            {"t": "RawBlock", "c": ["latex", "\\endgroup"]}]
+    return [raw("\\begingroup\\footnotesize", True), element, raw("\\endgroup", True)]
+
+
+# The number ``tagged_equation`` gave a display equation, at the end of its math.
+TAG = re.compile(r" \\tag\*\{(.*)\}$", re.S)
+
+
+def number_after(element: dict) -> list[dict] | None:
+    r"""An equation in a table's cell with its number after its math: pandoc writes
+    display math there as inline math, where amsmath allows no ``\tag``.
+
+    >>> number_after({"t": "Math", "c": [{"t": "DisplayMath"}, "x \\tag*{(1)}"]})[1]
+    {'t': 'RawInline', 'c': ['latex', '\\quad (1)']}
+    """
+    tagged = TAG.search(element["c"][1]) if element["t"] == "Math" else None
+    if not tagged:
+        return None
+    element["c"][1] = element["c"][1][:tagged.start()]
+    return [element, raw(f"\\quad {tagged.group(1)}")]
+
+
+ALIGNMENTS = {"AlignRight": "r", "AlignCenter": "c"}
+
+
+def tabular(table: dict) -> list[dict]:
+    r"""A table inside a table's cell as a ``tabular`` (pandoc writes a longtable, which
+    a longtable's cell cannot hold: "TeX capacity exceeded"), its header ruled off; its
+    caption above it. A cell of more than words is set as its words, with a warning.
+
+    >>> cell = lambda text: [["", [], []], {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": [{"t": "Str", "c": text}]}]]
+    >>> table = {"t": "Table", "c": [["", [], []], [None, []], [[{"t": "AlignRight"}, {"t": "ColWidthDefault"}]],
+    ...          [["", [], []], [[["", [], []], [cell("h")]]]], [[["", [], []], 0, [], [[["", [], []], [cell("1")]]]]],
+    ...          [["", [], []], []]]}
+    >>> "".join(inline["c"][1] if inline["t"] == "RawInline" else inline["c"] for inline in tabular(table)[0]["c"])
+    '\\begin{tabular}{r}h \\\\\\hline 1 \\\\\\end{tabular}'
+    """
+    _, caption, columns, head, bodies, foot = table["c"]
+    pieces = [raw(f"\\begin{{tabular}}{{{''.join(ALIGNMENTS.get(c[0]['t'], 'l') for c in columns)}}}")]
+    rows = [(row, False) for row in head[1]]
+    rows[-1:] = [(rows[-1][0], True)] if rows else []
+    rows += [(row, False) for body in bodies for row in (*body[2], *body[3])] + [(row, False) for row in foot[1]]
+    for row, last_of_head in rows:
+        for number, cell in enumerate(row[1]):
+            if any(block["t"] not in ("Plain", "Para") for block in cell[4]):
+                warn("a table inside a table's cell holds more than words: the LaTeX edition sets that "
+                     "cell's words only", hint="write the inner table's cell as words, or the table apart")
+            words = inlines_of(cell[4])
+            span = cell[3]
+            pieces += [*([raw(" & ")] if number else []),
+                       *([raw(f"\\multicolumn{{{span}}}{{l}}{{"), *words, raw("}")] if span > 1 else words)]
+        pieces.append(raw(" \\\\" + ("\\hline " if last_of_head else "")))
+    pieces.append(raw("\\end{tabular}"))
+    title = inlines_of(caption[1])
+    return [*([{"t": "Plain", "c": [*title, raw("\\par")]}] if title else []), {"t": "Plain", "c": pieces}]
+
+
+def latex_label(identifier: str) -> str:
+    return f"\\label{{{identifier}}}" if identifier and PLAIN_ID.fullmatch(identifier) else ""
+
+
+def raw(text: str, block: bool = False) -> dict:
+    return {"t": "RawBlock" if block else "RawInline", "c": ["latex", text]}
+
+
+def inlines_of(blocks: list) -> list:
+    return [inline for block in blocks if block["t"] in ("Plain", "Para") for inline in block["c"]]
+
+
+def anchored(figure: dict) -> list[dict]:
+    r"""A figure where LaTeX takes no float (a footnote, a framed callout, a table's cell:
+    "Not in outer par mode"), set where it stands: centred, its parts side by side, each
+    caption in small type under its picture (the captions print their own numbers; a
+    ``\caption`` there is longtable's or an error).
+
+    >>> figure = {"t": "Figure", "c": [["fig-a", [], []], [None, [{"t": "Plain", "c": [{"t": "Str", "c": "A."}]}]],
+    ...                                 [{"t": "Plain", "c": [{"t": "Str", "c": "picture"}]}]]}
+    >>> [block["t"] for block in anchored(figure)], anchored(figure)[0]["c"][1]
+    (['RawBlock', 'Plain', 'Plain', 'RawBlock'], '\\begin{center}\\phantomsection\\label{fig-a}')
+    """
+    parts = [block for block in figure["c"][2] if block["t"] == "Figure"]
+    width = f"{0.96 / max(len(parts), 1):.2f}"
+    pictures = [{"t": "Plain", "c": [inline for part in parts for inline in (
+        raw(f"\\begin{{minipage}}[t]{{{width}\\linewidth}}\\centering{latex_label(part['c'][0][0])}"),
+        *inlines_of(part["c"][2]), raw("\\par{\\small "), *inlines_of(part["c"][1][1]),
+        raw("\\par}\\end{minipage}\\hfill"))]}] if parts else figure["c"][2]
+    label = latex_label(figure["c"][0][0])
+    return [raw("\\begin{center}" + ("\\phantomsection" + label if label else ""), True), *pictures,
+            {"t": "Plain", "c": [raw("{\\small "), *inlines_of(figure["c"][1][1]), raw("\\par}")]},
+            raw("\\end{center}", True)]
+
+
+def without_floats(value):
+    """``value`` (rendered blocks) with each figure in it ``anchored``, its parts with it."""
+    if isinstance(value, list):
+        return [placed for item in value for placed in (
+            anchored(item) if isinstance(item, dict) and item.get("t") == "Figure" else [without_floats(item)])]
+    if isinstance(value, dict):
+        return {key: without_floats(child) if isinstance(child, (list, dict)) else child
+                for key, child in value.items()}
+    return value
 
 
 def latex_callout(element: dict) -> list[dict]:
     """A callout in a frame (the framed package: code inside it may break across pages),
-    labelled with its id, which a numbered one's cross-references link to (``#nte-x``)."""
-    identifier = element["c"][0][0]
-    label = f"\\phantomsection\\label{{{identifier}}}" if identifier and PLAIN_ID.fullmatch(identifier) else ""
-    return [{"t": "RawBlock", "c": ["latex", "\\begin{framed}" + label]}, *element["c"][1],
-            {"t": "RawBlock", "c": ["latex", "\\end{framed}"]}]
+    labelled with its id, which a numbered one's cross-references link to (``#nte-x``);
+    a figure in it is set in place (a frame holds no float)."""
+    label = latex_label(element["c"][0][0])
+    return [{"t": "RawBlock", "c": ["latex", "\\begin{framed}" + ("\\phantomsection" + label if label else "")]},
+            *without_floats(element["c"][1]), {"t": "RawBlock", "c": ["latex", "\\end{framed}"]}]
 
 
 def hanging_entry(element: dict) -> list[dict]:
@@ -388,24 +489,31 @@ def renderers(job, doc: dict | None = None) -> Renderers:
     ``doc``: the document (parsed), which raw LaTeX is vetted against."""
     files: dict[str, bytes] = {}
     vet = Vetting(job, doc)
+
+    def footnote(element: dict) -> dict:
+        # code in a note takes fancyvrb's \VerbatimFootnotes (pandoc's verbatim-in-note)
+        table.verbatim_in_note |= next(ast.elements(element["c"], "CodeBlock"), None) is not None
+        element["c"] = without_floats(element["c"])
+        return element
+
     table = Renderers({**front_matter(),
         "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
-        "block-quote": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
+        "block-quote": NATIVE, "line-block": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
         "raw": vet.raw, "figure": NATIVE, "image": picture_files(job, files),
         "table": latex_table,
-        "math": vet.math, "equation": tagged_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,
+        "math": vet.math, "equation": tagged_equation, "footnote": footnote, "link": NATIVE, "cross-reference": NATIVE,
         "citation": NATIVE, "reference-entry": hanging_entry, "back-matter": NATIVE,
         "event-mention": NATIVE, "chronology-list": NATIVE, "chronology-date": ast.content_of,
         "event-place": NATIVE, "timeline": NATIVE,
         "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
         "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
         "callout": latex_callout, "tex-text": vet.tex_text})
-    table.files, table.vetting = files, vet
+    table.files, table.vetting, table.verbatim_in_note = files, vet, False
     return table
 
 
-def prepare(job) -> tuple[str, dict[str, bytes]]:
-    """The document as LaTeX needs it, and the figure files."""
+def prepare(job) -> tuple[str, dict[str, bytes], bool]:
+    """The document as LaTeX needs it, the figure files, and whether a note holds code."""
     doc = job.document()
     rendering = renderers(job, doc)
     doc["blocks"] = ast.render_blocks(doc["blocks"], rendering)
@@ -414,12 +522,12 @@ def prepare(job) -> tuple[str, dict[str, bytes]]:
         if path and path[0]["c"] == "header-includes":
             field["c"]["value"] = rendering.vetting.preamble(value)
     rendering.vetting.report_unnamed()
-    return ast.dump(doc), rendering.files
+    return ast.dump(doc), rendering.files, rendering.verbatim_in_note
 
 
 def latex_folder(job) -> dict[str, bytes]:
     """``{name: bytes}`` of the submission folder: the .tex, the .bib files, the figures."""
-    doc_json, figures = prepare(job)
+    doc_json, figures, verbatim_in_note = prepare(job)
     rendered = render(doc_json, "latex", ["--wrap=preserve", *highlighting(job.template_path)], job.plain)
     rendered.body = with_cyrillic_font(rendered.body)
     rendered.meta = map_leaves(rendered.meta, with_cyrillic_font)
@@ -429,7 +537,7 @@ def latex_folder(job) -> dict[str, bytes]:
     env.filters["latex_escape"] = latex_escape
     env.filters["latex_url"] = latex_url
     tex = env.get_template("article.tex.j2").render(
-        info, polyglossia=POLYGLOSSIA.get(job.lang.split("-")[0], "english"),
+        info, verbatim_in_note=verbatim_in_note, polyglossia=POLYGLOSSIA.get(job.lang.split("-")[0], "english"),
         other_polyglossia=POLYGLOSSIA.get((other or "").split("-")[0]))
     files = {f"{job.slug}.tex": tex.encode("utf-8"), **figures}
     for name in job.bibliography:

@@ -288,7 +288,7 @@ def renderers(job) -> Renderers:
     page = term(job.lang, "page")
     return Renderers({**front_matter(),
         "section": NATIVE, "appendix": typst_appendix, "paragraph": typst_paragraph, "list": NATIVE,
-        "block-quote": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
+        "block-quote": NATIVE, "line-block": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
         "figure": typst_figure, "image": lambda element: typst_image(element, job), "table": typst_table,
         "math": typst_math,
         "equation": typst_equation, "footnote": NATIVE, "link": NATIVE, "cross-reference": NATIVE,

@@ -16,7 +16,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_NAMES, require_gatekeeper, run_build, seed_with_journal
+from conftest import (
+    SAMPLE_NAMES,
+    SAMPLES,
+    require_gatekeeper,
+    run_build,
+    seed_with_journal,
+)
 from lxml import etree
 
 from core.diagnostics import BuildError
@@ -54,6 +60,49 @@ def test_every_gatekeeper_accepts_every_deliverable(outputs, article, edition):
         warnings = [w for w in warnings if "Avoid using 'other'" not in w and "no <license>" not in w]
     if edition in ("jats", "crossref", "pdf"):
         assert warnings == [], warnings  # not even a JATS4R warning
+
+
+# --- every block in every container ---------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def nesting_built(tmp_path_factory) -> tuple[Path, str]:
+    """``tests/nesting.py``'s paper in every edition, and what the build said."""
+    from nesting import nesting_paper
+
+    folder = tmp_path_factory.mktemp("nesting")
+    (folder / "paper.md").write_text(nesting_paper(), encoding="utf-8")
+    shutil.copy(SAMPLES / "article-en" / "manuscript" / "figures" / "trade.png", folder)
+    result = run_build(*(edition.name for edition in EDITIONS), str(folder / "paper.md"), "--out", str(folder / "out"))
+    assert result.returncode == 0, result.stderr
+    return folder / "out", result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", [edition.name for edition in EDITIONS if edition.validator])
+def test_every_block_in_every_container_passes_every_gatekeeper(nesting_built, edition):
+    """A quotation, code, a table, a figure or a heading in a footnote, a table's cell, a
+    callout…: JATS's notes hold paragraphs only, LaTeX's notes no float or verbatim, a
+    longtable's cell no longtable, PDF/UA no skipped heading level."""
+    path = next(nesting_built[0].glob(EDITION[edition].main_file("*")))
+    assert [str(w) for w in require_gatekeeper(EDITION[edition].validate, path)] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", [edition.name for edition in EDITIONS if edition.name != "crossref"])
+def test_every_block_in_every_container_is_in_every_edition(nesting_built, edition):
+    """Nothing lost without a word: each block's words are read back from every edition
+    once per container that holds it, and what pandoc cannot read (a note in a note) is
+    a warning naming it."""
+    from nesting import CONTAINERS, UNREADABLE, WORDS
+
+    out, said = nesting_built
+    text = " ".join(EDITION[edition].read(next(out.glob(EDITION[edition].main_file("*")))).split())
+    for block, words in WORDS.items():
+        expected = sum((container, block) not in UNREADABLE for container in CONTAINERS)
+        assert text.count(words) >= expected, (block, words, text.count(words), expected)
+    for container, block in UNREADABLE:
+        assert f"the note [^inner-{container}-{block}] was never read" in said
+    assert "the heading 'A heading' is inside a footnote" in said
 
 
 # --- each gatekeeper refuses what it must ------------------------------------------------

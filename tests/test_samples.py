@@ -78,6 +78,7 @@ ELEMENTS = {
         "code": ["def gravity(y_i, y_j, distance, mediation"],
         "lists": ["a new series of corridor trade", "intense after each escalation"],
         "block quote": ["A pipeline is a treaty you can see from the air"],
+        "line block": ["Department of Regional Cooperation", "Ministry of Foreign Affairs"],
         "appendix": ["Appendix A: Interview protocol", "Table A1. Interview protocol",
                      "Appendix B: Data sources", "Figure B1. Port throughput"],
         "back matter": ["Acknowledgements", "We thank the diplomats", "Funding", "grant 120K345",
@@ -162,7 +163,7 @@ KIND_OF = {"title": "title", "subtitle": "subtitle", "translated title": "transl
            "DOI": "doi", "cite as": "cite-as", "abstracts": "abstract", "keywords": "keywords",
            "sections": "section", "unnumbered section": "section", "figures": "figure", "tables": "table",
            "equations": "equation", "cross-references": "cross-reference", "citations": "citation",
-           "footnote": "footnote", "code": "code", "lists": "list", "block quote": "block-quote",
+           "footnote": "footnote", "code": "code", "lists": "list", "block quote": "block-quote", "line block": "line-block",
            "appendix": "appendix", "back matter": "back-matter", "references": "reference-entry",
            "chronology": "chronology-list", "timeline": "timeline", "listing": "listing",
            "subfigure": "subfigure", "theorem": "theorem", "proof": "proof", "callout": "callout"}

@@ -23,11 +23,13 @@ from press.jats.body import (
     back_matter,
     footnotes,
     formulas,
+    linked_in_context,
     number_labels,
     numbered_equations,
     plain_spans,
     prepare,
     renderers,  # noqa: F401 (the edition's renderers, where its record looks for them)
+    verses,
 )
 from press.jats.front import DEFAULT_TYPE, article_meta, journal_meta
 from press.jats.references import cited_works, reference_list
@@ -85,6 +87,8 @@ def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, lis
     root.set(XML_LANG, job.lang)
     root.extend([front, body, *([element("back", children=back)] if back else [])])
     formulas(root)
+    verses(root)
+    linked_in_context(root)
     alt_texts(root, alts)
     return root
 

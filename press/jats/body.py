@@ -39,6 +39,8 @@ BACK_SECTIONS = {"data-availability": "data-availability", "ethics": "ethics-sta
 # content-type (the fields template prints the body only, not pandoc's <back>).
 FOOTNOTE_TYPE = "press-footnote"
 APPENDIX_TYPE = "press-appendix"
+# A line block travels as a Div of this content-type, a paragraph a line (``verses``).
+VERSE_TYPE = "press-line-block"
 
 
 # --- the document before pandoc writes it -----------------------------------------------
@@ -72,6 +74,13 @@ def named_date(element: dict) -> dict:
     iso = dict(ast.attributes_list(element))[DATETIME_ATTRIBUTE]
     return {"t": "Span", "c": [["", [], [["content-type", "date"], ["vocab", "ISO 8601"], ["vocab-term", iso]]],
                                element["c"][1]]}
+
+
+def verse_lines(element: dict) -> dict:
+    """A line block as a Div of paragraphs, a line each: pandoc's JATS writer runs its
+    lines into one paragraph, and ``verses`` makes it a ``<verse-group>``."""
+    return {"t": "Div", "c": [["", [], [["content-type", VERSE_TYPE]]],
+                             [{"t": "Para", "c": line} for line in element["c"]]]}
 
 
 def no_page(element: dict) -> list:
@@ -120,7 +129,8 @@ def renderers(job=None) -> Renderers:
                                       keywords=Structured("kwd-group: one kwd each"),
                                       cite_as=Omit("a reader's platform composes the citation from the parts")),
         "section": labelled, "appendix": Structured(labelled.where, appendix), "paragraph": NATIVE, "list": NATIVE,
-        "block-quote": NATIVE, "code": NATIVE, "raw": Native("only raw JATS reaches the XML"),
+        "block-quote": NATIVE, "line-block": Structured("verse-group: a verse-line each", verse_lines),
+        "code": NATIVE, "raw": Native("only raw JATS reaches the XML"),
         "figure": labelled, "image": After("figure_files: each picture a file beside the XML"),
         "table": labelled, "math": Native("MathML"), "equation": after, "footnote": footnote,
         "link": typed_link, "cross-reference": typed_link, "citation": after,
@@ -270,6 +280,53 @@ def formulas(root: etree._Element) -> None:
                 math.set("alttext", linear(source))
 
 
+def verses(root: etree._Element) -> None:
+    """Each line block (``verse_lines``) as a ``<verse-group>`` of ``<verse-line>``s, the
+    lines as written (a poem, an address).
+
+    >>> root = fragment('<boxed-text content-type="press-line-block"><p>a</p><p><italic>b</italic></p></boxed-text>')
+    >>> verses(root); [(line.tag, "".join(line.itertext())) for line in root.find("verse-group")]
+    [('verse-line', 'a'), ('verse-line', 'b')]
+    """
+    for group in root.xpath(f".//boxed-text[@content-type='{VERSE_TYPE}']"):
+        group.tag = "verse-group"
+        del group.attrib["content-type"]
+        for line in group:
+            line.tag = "verse-line"
+
+
+# What a link's words are read in: its paragraph, cell, title or line.
+LINK_CONTEXTS = ("p", "td", "th", "title", "verse-line", "term", "attrib")
+BARE_ADDRESS = re.compile(r"(?i)(?:https?|s?ftp)://\S*|www\.\S*")
+
+
+def linked_in_context(root: etree._Element) -> None:
+    """A link whose words are its address (``<https://…>``) says what it links in
+    ``xlink:title`` (JATS4R: link text that describes the linked object): the words
+    it is read in (its sentence's paragraph without the address), else the title of its
+    section. A reference's link has its work's title already (``press.jats.references``).
+
+    >>> root = fragment('<sec><title>Data</title><p>The code is at <ext-link xlink:href="https://x.org">'
+    ...                 'https://x.org</ext-link>.</p><p><ext-link xlink:href="https://y.org">https://y.org</ext-link></p></sec>')
+    >>> linked_in_context(root); [link.get(f"{{{XLINK}}}title") for link in root.iter("ext-link")]
+    ['The code is at', 'Data']
+    """
+    for link in root.iter("ext-link", "uri"):
+        text = " ".join("".join(link.itertext()).split())
+        if link.get(f"{{{XLINK}}}title") or not (not text or text == link.get(f"{{{XLINK}}}href")
+                                                  or BARE_ADDRESS.fullmatch(text)):
+            continue
+        holder = next((a for a in link.iterancestors() if a.tag in LINK_CONTEXTS), None)
+        words = " ".join(BARE_ADDRESS.sub(" ", "".join(holder.itertext())).split()).strip(" .,;:()") \
+            if holder is not None else ""
+        section = next((a for a in link.iterancestors() if a.tag in ("sec", "app", "boxed-text", "fn")), None)
+        heading = section.find("title") if section is not None else None
+        if len(words.split()) < 2 and heading is not None:
+            words = " ".join("".join(heading.itertext()).split())
+        if words:
+            link.set(f"{{{XLINK}}}title", words if len(words) <= 160 else words[:160].rsplit(" ", 1)[0] + "…")
+
+
 def plain_spans(body: etree._Element) -> None:
     """A citation's span is only its content in JATS (its links are the xrefs)."""
     for holder in named(body, CITATION_CLASS):
@@ -316,11 +373,15 @@ def appendices(body: etree._Element) -> etree._Element | None:
 
 
 def footnotes(body: etree._Element) -> etree._Element | None:
-    """The footnotes' texts (Divs at the end of the body) as ``<fn-group>``."""
+    """The footnotes' texts (Divs at the end of the body) as ``<fn-group>``. A note holds
+    paragraphs only (Journal Publishing: ``(label?, p+)``): a quotation, a list, code,
+    a table or a figure in it is inside a ``<p>`` of its own, as JATS lets a paragraph
+    hold them."""
     found = body.xpath(f".//*[@content-type='{FOOTNOTE_TYPE}']")
     notes = []
     for note in found:
         note.getparent().remove(note)
         notes.append(element("fn", id=note.get("id"), children=[
-            element("label", note.get("id")[2:]), *[child for child in note]]))
+            element("label", note.get("id")[2:]),
+            *[child if child.tag == "p" else element("p", children=[child]) for child in note]]))
     return element("fn-group", children=notes) if notes else None
