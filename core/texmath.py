@@ -63,6 +63,9 @@ def refused(tex: str) -> list[str]:
 SWITCHES = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "cal": "mathcal", "sf": "mathsf", "tt": "mathtt"}
 COMMANDS = {"emph": "textit", "hbox": "mbox", "textsc": "text"}
 SWITCH = re.compile(r"\\(" + "|".join(SWITCHES) + r")(?![A-Za-z])\s*")
+# A sized null delimiter (``\Big.``): TeX prints nothing, texmath a stretched "." that
+# MathML refuses (stretchy on <mi>): nothing, as TeX prints.
+NULL_DELIMITER = re.compile(r"\\[bB]igg?[lrm]?\s*\.")
 
 
 def group_end(text: str, start: int) -> int:
@@ -79,9 +82,14 @@ def group_end(text: str, start: int) -> int:
 
 
 def texmath_compatible(tex: str) -> str:
-    """TeX math with the switches and commands MathML conversion does not know
-    written as those it knows: ``{\\rm x}`` → ``{\\mathrm{x}}``, ``a \\over b`` →
-    ``\\frac{a}{b}``, ``\\emph`` → ``\\textit``."""
+    r"""TeX math with the switches and commands MathML conversion does not know
+    written as those it knows: ``{\rm x}`` → ``{\mathrm{x}}``, ``a \over b`` →
+    ``\frac{a}{b}``, ``\emph`` → ``\textit``; a sized null delimiter left out.
+
+    >>> print(texmath_compatible(r"\Big( {a \over b} \Big. + \bigl. x \bigr|"))
+    \Big( {\frac{a}{b}}  +  x \bigr|
+    """
+    tex = NULL_DELIMITER.sub("", tex)
     for old, new in COMMANDS.items():
         tex = re.sub(rf"\\{old}(?![A-Za-z])", lambda m, new=new: "\\" + new, tex)
     while True:

@@ -41,11 +41,11 @@ from core.names import (
     KIND_ATTRIBUTE,
     LATEX_LABEL_ATTRIBUTE,
     LISTING_CLASS,
-    NAME_ATTRIBUTE,
     NUMBER_ATTRIBUTE,
     SUBFIGURE_CLASS,
     TABLE_PANEL_CLASS,
     THEOREM_CLASS,
+    THEOREM_NAME_CLASS,
     UNNUMBERED_CLASS,
 )
 from filters.elements import descendants, held_blocks
@@ -400,6 +400,21 @@ def number_callout(div: pf.Div, state: Index) -> None:
     state.add(div.identifier, kind, number)
 
 
+def theorem_name(div: pf.Div) -> list[pf.Inline] | None:
+    """A theorem's own name (``filters.syntax``), taken out of it: its words as written.
+
+    >>> div = pf.Div(pf.Plain(pf.Span(pf.Emph(pf.Str("Main")), classes=[THEOREM_NAME_CLASS])), pf.Para(pf.Str("It.")))
+    >>> pf.stringify(pf.Plain(*theorem_name(div))), len(div.content)
+    ('Main', 1)
+    """
+    first = div.content[0] if div.content else None
+    if not (isinstance(first, pf.Plain) and len(first.content) == 1
+            and THEOREM_NAME_CLASS in getattr(first.content[0], "classes", ())):
+        return None
+    div.content.pop(0)
+    return list(first.content[0].content)
+
+
 def number_paragraph(div: pf.Div, label: pf.Span, number: str) -> None:
     """A listing's or theorem's label at the head of its first paragraph."""
     div.attributes[NUMBER_ATTRIBUTE] = number
@@ -462,7 +477,7 @@ def number_blocks(blocks, state: Index) -> None:
         elif isinstance(block, pf.Div) and THEOREM_CLASS in block.classes:
             kind = block.attributes[KIND_ATTRIBUTE]
             number = state.next_number(kind)
-            name = text_to_inlines(block.attributes[NAME_ATTRIBUTE]) if NAME_ATTRIBUTE in block.attributes else None
+            name = theorem_name(block)
             number_paragraph(block, caption_label(kind, number, state.lang, name), number)
             state.add(block.identifier, kind, number)
             number_blocks(block.content, state)

@@ -39,6 +39,55 @@ def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
     return links, known
 
 
+def within_a_link(element: pf.Element) -> bool:
+    parent = element.parent
+    while parent is not None and not isinstance(parent, pf.Doc):
+        if isinstance(parent, pf.Link):
+            return True
+        parent = parent.parent
+    return False
+
+
+def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
+    """A link in another link's words (an address, a citation, a cross-reference) as its
+    words, with a warning at its place: HTML and EPUB hold no link in a link, JATS no
+    ``<xref>`` in an ``<ext-link>``; the outer link is the one the reader follows. The
+    links left.
+
+    >>> doc = pf.Doc(pf.Para(pf.Link(pf.Str("see"), pf.Space, pf.Link(pf.Str("x"), url="#x"), url="https://e.org")))
+    >>> links, _ = links_and_ids(doc); [link.url for link in unnested(doc, links)], pf.stringify(doc).strip()
+    (['https://e.org'], 'see x')
+    """
+    nested = [link for link in links if within_a_link(link)]
+    for link in reversed(nested):  # the last first: an earlier one's index in its list stays right
+        words = pf.stringify(pf.Plain(*link.content)).strip()
+        target = link.url[1:].removeprefix(ENTRY_PREFIX) if link.url.startswith("#") else ""
+        path, line = locate(doc, re.escape(link.url) if "://" in link.url else rf"@{re.escape(target)}\b"
+                            if target else re.escape(words[:40]))
+        warn(f"a link inside another link's words ('{words[:40]}'): only the outer link is kept, "
+             "this one is its words", path, line, hint="take it out of the other link's [words]")
+        siblings(link)[link.index:link.index + 1] = list(link.content)
+    inner = {id(link) for link in nested}  # panflute's elements are equal by value: by identity
+    return [link for link in links if id(link) not in inner]
+
+
+def notes_after_links(links: list[pf.Link]) -> None:
+    """A note written in a link's words stands right after the link: its mark is a link
+    of its own (HTML and EPUB hold no link in a link), and a reader who follows the
+    link would never reach the note.
+
+    >>> doc = pf.Doc(pf.Para(pf.Link(pf.Str("see"), pf.Note(pf.Para(pf.Str("n"))), url="https://e.org"), pf.Str(".")))
+    >>> links, _ = links_and_ids(doc); notes_after_links(links); [type(i).__name__ for i in doc.content[0].content]
+    ['Link', 'Note', 'Str']
+    """
+    for link in reversed(links):  # the last first: an earlier link's index in its list stays right
+        notes = [element for element in descendants(link) if isinstance(element, pf.Note)]
+        for note in reversed(notes):
+            siblings(note).pop(note.index)
+        if notes:
+            siblings(link)[link.index + 1:link.index + 1] = notes
+
+
 def broken_links(links: list[pf.Link], known: set[str]) -> list[str]:
     """Targets of ``#…`` links with no element of that id, in document order.
 
@@ -210,6 +259,8 @@ def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
 
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
+    links = unnested(doc, links)
+    notes_after_links(links)
     known |= spaced_ids(doc, links)
     if any(map(writers_id, known)):  # most texts: no walk for it
         known |= writers_ids(doc, links, known)

@@ -162,13 +162,13 @@ def caption_label(kind: str, number: str, lang: str, name: list[pf.Inline] | Non
     """The label a caption starts with: **Şekil 1.**; a theorem's with its name:
     **Theorem 1 (Pythagoras).**"""
     words = label_text(kind, number, lang).split(" ")
-    if name:
-        words[-1] += " (" + pf.stringify(pf.Plain(*name)) + ")"
     inlines: list[pf.Inline] = []
     for index, word in enumerate(words):
         if index:
             inlines.append(pf.Space())
-        inlines.append(pf.Str(word + ("." if index == len(words) - 1 else "")))
+        inlines.append(pf.Str(word + ("." if index == len(words) - 1 and not name else "")))
+    if name:  # as written: a citation, math or a note in it stays one
+        inlines += [pf.Space(), pf.Str("("), *name, pf.Str(").")]
     return pf.Span(pf.Strong(*inlines), classes=[LABEL_CLASS], attributes={NUMBER_ATTRIBUTE: number})
 
 

@@ -55,11 +55,11 @@ from core.names import (
     HIDDEN_CLASS,
     KIND_ATTRIBUTE,
     LISTING_CLASS,
-    NAME_ATTRIBUTE,
     PAGE_BREAK_CLASS,
     PROOF_CLASS,
     REFERENCES_CLASS,
     THEOREM_CLASS,
+    THEOREM_NAME_CLASS,
     UNNUMBERED_CLASS,
     VARIABLES_KEY,
 )
@@ -440,8 +440,9 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
             # rticles': latex="[Its name]" (or data-latex, as pandoc's HTML writes it)
             latex = " ".join(div.attributes.pop(key, "") for key in ("latex", "data-latex")).strip()
             given = given or (latex[1:-1].strip() if latex.startswith("[") and latex.endswith("]") else None)
-            if name or given:
-                div.attributes[NAME_ATTRIBUTE] = pf.stringify(pf.Plain(*name)) if name else given
+            if name or given:  # its words as written (a citation, math, a note), for the crossref stage
+                div.content.insert(0, pf.Plain(pf.Span(*(name or text_to_inlines(given)),
+                                                       classes=[THEOREM_NAME_CLASS])))
             continue
         proof = next((name for name in PROOFS if name in div.classes), None)
         if proof:

@@ -173,6 +173,8 @@ def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | N
             data = source.read(info)
             if info.filename == PANDOC_STYLESHEET:
                 data = stylesheet
+            elif info.filename == NAV:
+                data = plain_contents(math_alt_texts(chapters[info.filename])).encode("utf-8")
             elif info.filename.endswith(".xhtml"):
                 data = math_alt_texts(chapters[info.filename]).encode("utf-8")
             elif info.filename == "EPUB/content.opf":
@@ -186,6 +188,23 @@ def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | N
             book.writestr(dated(info, moment), data)
         book.writestr(dated(zipfile.ZipInfo(f"EPUB/{COVER_NAME}"), moment), cover)
     return output.getvalue()
+
+
+NAV = "EPUB/nav.xhtml"
+# What of a heading the book's contents show as words: a picture (its alt text), a formula.
+NAV_PICTURE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*/>')
+NAV_MATH = re.compile(r'<math\b[^>]*?\balttext="([^"]*)"[^>]*>.*?</math>', re.S)
+
+
+def plain_contents(nav: str) -> str:
+    """The book's contents (pandoc's ``nav.xhtml``, copied from the headings) with a
+    picture as its alt text and a formula as its linear text: pandoc pointed the picture
+    outside the book and left the formula's MathML undeclared (EPUBCheck refused both).
+
+    >>> plain_contents('<a>With <img alt="a map" src="../media/file0.png" /> and <math alttext="x^2"><mi>x</mi></math></a>')
+    '<a>With a map and x^2</a>'
+    """
+    return NAV_MATH.sub(r"\1", NAV_PICTURE.sub(r"\1", nav))
 
 
 def landing_links(chapters: dict[str, str]) -> dict[str, str]:

@@ -141,18 +141,64 @@ HANGING_INDENT = {"t": "RawBlock", "c": ["latex", "\\begingroup\\setlength{\\par
 BREAKABLE = {"t": "RawInline", "c": ["latex", "\\hspace{0pt}"]}
 
 
+def notes_out(value) -> list[dict]:
+    r"""The notes in ``value`` (a term's or a caption's inlines) each as a ``\footnotemark``
+    where it stands, and their texts as blocks of ``\footnotetext``s to set after the
+    element: a ``\footnote`` in a longtable's caption or in ``\item[…]`` prints nothing.
+
+    >>> words = [{"t": "Str", "c": "Term"}, {"t": "Note", "c": [{"t": "Para", "c": [{"t": "Str", "c": "n"}]}]}]
+    >>> texts = notes_out(words); words[1]["c"][1], [block["c"][1] for block in texts if block["t"] == "RawBlock"]
+    ('\\protect\\footnotemark{}', ['\\addtocounter{footnote}{-1}\\stepcounter{footnote}\\footnotetext{', '}'])
+    """
+    notes: list[list[dict]] = []
+
+    def marked(element: dict):
+        if element["t"] != "Note":
+            return None
+        notes.append(element["c"])
+        return raw("\\protect\\footnotemark{}")  # a caption's words move: protected
+
+    value[:] = ast.transform(value, marked)
+    texts = [raw(f"\\addtocounter{{footnote}}{{-{len(notes)}}}", True)] if notes else []
+    for blocks in notes:
+        texts += [raw("\\stepcounter{footnote}\\footnotetext{", True), *blocks, raw("}", True)]
+    if texts:  # one block for the first: the counter's step and the text's start together
+        texts[0:2] = [raw(texts[0]["c"][1] + texts[1]["c"][1], True)]
+    return texts
+
+
+def braced_terms(element: dict) -> list[dict] | None:
+    r"""A definition list's terms in braces: ``\item[{…}]``, so that a ``]`` in a term (a
+    picture's ``\includegraphics[…]``, a citation's page) does not end it; a note in a
+    term marked there, its text after the list (``notes_out``).
+
+    >>> terms = {"t": "DefinitionList", "c": [[[{"t": "Str", "c": "Term"}], []]]}
+    >>> braced_terms(terms); [inline["c"][1] for inline in terms["c"][0][0] if inline["t"] == "RawInline"]
+    ['{', '}']
+    """
+    if element["t"] != "DefinitionList":
+        return None
+    texts = []
+    for item in element["c"]:
+        texts += notes_out(item[0])
+        item[0] = [raw("{"), *item[0], raw("}")]
+    return [element, *texts] if texts else None
+
+
 def latex_table(element: dict) -> dict | list[dict]:
     """Every cell's first word breakable; a figure or a table in a cell set in place
-    (``anchored``, ``tabular``); a wide table in a smaller size."""
+    (``anchored``, ``tabular``); a note in the caption after the table (``notes_out``);
+    a wide table in a smaller size."""
     for cell in ast.table_cells(element):
         cell[4] = blocks = [placed for block in without_floats(cell[4])
                             for placed in (tabular(block) if block["t"] == "Table" else [block])]
         ast.transform(blocks, number_after)
         if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
             blocks[0]["c"].insert(0, dict(BREAKABLE))
+    texts = notes_out(element["c"][1][1])  # a note in the caption: longtable's caption prints none
     if len(element["c"][2]) < ast.WIDE_TABLE:
-        return element
-    return [raw("\\begingroup\\footnotesize", True), element, raw("\\endgroup", True)]
+        return [element, *texts] if texts else element
+    return [raw("\\begingroup\\footnotesize", True), element, raw("\\endgroup", True), *texts]
 
 
 # The number ``tagged_equation`` gave a display equation, at the end of its math.
@@ -497,7 +543,7 @@ def renderers(job, doc: dict | None = None) -> Renderers:
         return element
 
     table = Renderers({**front_matter(),
-        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": NATIVE,
+        "section": NATIVE, "appendix": NATIVE, "paragraph": NATIVE, "list": braced_terms,
         "block-quote": NATIVE, "line-block": NATIVE, "code": Native("highlighted by pandoc (the Highlighting environment)"),
         "raw": vet.raw, "figure": NATIVE, "image": picture_files(job, files),
         "table": latex_table,

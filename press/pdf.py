@@ -180,6 +180,24 @@ def typst_paragraph(element: dict) -> list[dict] | dict | None:
     return broken_simply(element) or element
 
 
+def boxed_terms(element: dict) -> None:
+    r"""A definition list whose terms hold a picture: each picture in a ``box``, inline as
+    it stands (an image outside one is a block, and splits the term's PDF tag: PDF/UA
+    refused the whole PDF).
+
+    >>> terms = {"t": "DefinitionList", "c": [[[{"t": "RawInline", "c": ["typst", '#image("a.png")']}], []]]}
+    >>> boxed_terms(terms); terms["c"][0][0][0]["c"][1]
+    '#box(image("a.png"))'
+    """
+    if element["t"] != "DefinitionList":
+        return None
+    for term_inlines, _ in element["c"]:
+        for inline in ast.elements(term_inlines, "RawInline"):
+            if inline["c"][0] == "typst" and inline["c"][1].startswith("#image("):
+                inline["c"][1] = "#box(" + inline["c"][1][1:] + ")"
+    return None
+
+
 def broken_simply(element: dict) -> list[dict] | None:
     """A paragraph longer than ``LONG_PARAGRAPH``, in a block whose lines break simply."""
     if text_length(element["c"]) <= LONG_PARAGRAPH:
@@ -287,7 +305,7 @@ def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
     return Renderers({**front_matter(),
-        "section": NATIVE, "appendix": typst_appendix, "paragraph": typst_paragraph, "list": NATIVE,
+        "section": NATIVE, "appendix": typst_appendix, "paragraph": typst_paragraph, "list": boxed_terms,
         "block-quote": NATIVE, "line-block": NATIVE, "code": Native("Typst highlights code itself"), "raw": NATIVE,
         "figure": typst_figure, "image": lambda element: typst_image(element, job), "table": typst_table,
         "math": typst_math,

@@ -24,6 +24,24 @@ local function code_of(doc)
   return pandoc.Pandoc(found)
 end
 
+-- A heading as the table of contents shows it, inside its entry's link: its words, not
+-- its ids (the heading has them: twice is an error), its notes (their marks are the
+-- heading's) or a link of its own (no link in a link); a picture as its alt text.
+local HEADING_WORDS = {
+  Span = function(span) span.identifier = "" return span end,
+  Note = function() return {} end,
+  Link = function(link) return link.content end,
+  Image = function(image) return image.caption end,
+}
+local CONTENTS_ENTRY = {
+  Plain = function(plain)
+    return plain:walk({Link = function(entry)
+      entry.content = pandoc.Plain(entry.content):walk(HEADING_WORDS).content
+      return entry
+    end})
+  end,
+}
+
 local function with_template(opts, template)
   local copy = pandoc.WriterOptions(opts)
   copy.template = template
@@ -44,7 +62,8 @@ function Writer(doc, opts)
   end
   local toc = ""
   if opts.table_of_contents then
-    toc = pandoc.write(pandoc.Pandoc({pandoc.structure.table_of_contents(doc, opts)}), to, opts)
+    local contents = pandoc.structure.table_of_contents(doc, opts):walk(CONTENTS_ENTRY)
+    toc = pandoc.write(pandoc.Pandoc({contents}), to, opts)
   end
   local highlighting = ""
   if opts.variables["press-code"] then  -- the document holds code (press.render looks)

@@ -1,11 +1,14 @@
-"""Every block Markdown writes, inside every container that holds blocks: one paper
-for the gatekeepers (``tests/test_gatekeepers.py``). A footnote holds a quotation, a
+"""Every block Markdown writes, inside every container that holds blocks, and every
+inline in every container of words: a paper each for the gatekeepers
+(``tests/test_gatekeepers.py``). A footnote holds a quotation, a
 table's cell a figure, a callout a listing: what an author writes without thinking of
 the formats, each of which allows some nestings and refuses others (JATS's footnote
 holds paragraphs only, LaTeX's footnote no float and no verbatim, a longtable's cell
-no longtable, PDF/UA no skipped heading level). A new block or container is an entry.
+no longtable, PDF/UA no skipped heading level); a note in a table's caption, math in a
+link, a citation in a theorem's name, a picture in a definition's term. A new block,
+inline or container is an entry.
 
-    .venv/bin/python -m tests.nesting > paper.md   # the paper, to build by hand
+    .venv/bin/python -m tests.nesting [inlines] > paper.md   # a paper, to build by hand
 """
 from __future__ import annotations
 
@@ -85,6 +88,55 @@ crossref: {depositor: Nest Press, email: editor@example.org, registrant: Nest Pr
 """
 
 
+# Each inline as an author writes it; NAME as in BLOCKS.
+INLINES: dict[str, str] = {
+    "emphasis": "*emphasised*", "strong": "**strong**", "code": "`code()`", "math": "$x^2_{i}$",
+    "null delimiter": "$\\Big( \\frac{a}{b} \\Big.$", "link": "[a link](https://example.org/page)",
+    "address": "<https://example.org/auto>", "citation": "[@smith2020, 12]", "author citation": "@smith2020",
+    "note": "^[An inline note with `code`.]", "picture": "![tiny](trade.png){width=1em}",
+    "small caps": "[Small Caps]{.smallcaps}", "struck": "~~struck~~", "superscript": "E^2^",
+    "subscript": "H~2~O", "quoted": "\"quoted\"", "cross-reference": "@fig-main",
+    "span": "[a span]{#span-NAME .mark}", "tex": "\\LaTeX{}",
+}
+# Each container of words around an inline.
+INLINE_CONTAINERS: dict[str, Callable[[str, str], str]] = {
+    "heading": lambda inline, name: f"## Heading with {inline}\n",
+    "caption": lambda inline, name: f"![Caption with {inline}.](trade.png){{#fig-{name}}}\n",
+    "table caption": lambda inline, name: f"| a | b |\n|---|---|\n| 1 | 2 |\n\n: Table caption with {inline}. {{#tbl-{name}}}\n",
+    "cell": lambda inline, name: f"| a | b |\n|---|---|\n| cell with {inline} | 2 |\n",
+    "term": lambda inline, name: f"Term with {inline}\n:   Definition.\n",
+    "link": lambda inline, name: f"[Link text with {inline}](https://example.org/x)\n",
+    "emphasis": lambda inline, name: f"*Emphasis with {inline} inside*\n",
+    "callout title": lambda inline, name: f"::: {{.callout-note}}\n## Title with {inline}\n\nBody.\n:::\n",
+    "theorem name": lambda inline, name: f"::: {{#thm-{name}}}\n## Name with {inline}\n\nStatement.\n:::\n",
+    "quotation": lambda inline, name: f"> Quoted with {inline}.\n",
+    "subfigure caption": lambda inline, name: f"::: {{#fig-{name} layout-ncol=2}}\n![Part with {inline}.](trade.png)"
+                                              f"{{#fig-{name}-a}}\n\n![Other.](trade.png){{#fig-{name}-b}}\n\nWhole.\n:::\n",
+}
+# Words of each inline every edition prints once per container (read back, in any case).
+INLINE_WORDS = {"emphasis": "emphasised", "code": "code()", "link": "a link", "address": "example.org/auto",
+                "citation": "Smith", "note": "An inline note with", "small caps": "small caps", "struck": "struck",
+                "quoted": "quoted", "cross-reference": "Figure 1", "span": "a span", "tex": "LaTeX"}
+BIBLIOGRAPHY = "@article{smith2020, author = {Smith, Ann}, title = {Growth}, journal = {J}, year = {2020}}\n"
+
+
+def slug(name: str) -> str:
+    return name.replace(" ", "-")
+
+
+def inline_paper() -> str:
+    """One paper (front matter included, its bibliography ``refs.bib`` beside it): a section
+    per container of words, in it each inline in that container, a paragraph apart."""
+    front = METADATA.replace("Every block", "Every inline").removesuffix("---\n") + "bibliography: refs.bib\n---\n"
+    parts = [front, "# Start\n\n![The main figure.](trade.png){#fig-main}\n"]
+    for container, write in INLINE_CONTAINERS.items():
+        parts.append(f"# In a {container}\n")
+        for inline, text in INLINES.items():
+            name = slug(f"{container}-{inline}")
+            parts.append(f"Before {name}.\n\n" + write(text.replace("NAME", name), name) + "\n")
+    return "\n".join(parts)
+
+
 def nesting_paper(containers=tuple(CONTAINERS), blocks=tuple(BLOCKS)) -> str:
     """One paper (front matter included): a section per container, in it a section per
     block, that block in that container. Its figures name ``trade.png`` beside it."""
@@ -99,4 +151,5 @@ def nesting_paper(containers=tuple(CONTAINERS), blocks=tuple(BLOCKS)) -> str:
 
 
 if __name__ == "__main__":
-    print(nesting_paper())
+    import sys
+    print(inline_paper() if sys.argv[1:] == ["inlines"] else nesting_paper())

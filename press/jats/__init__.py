@@ -30,6 +30,7 @@ from press.jats.body import (
     prepare,
     renderers,  # noqa: F401 (the edition's renderers, where its record looks for them)
     verses,
+    within_link_words,
 )
 from press.jats.front import DEFAULT_TYPE, article_meta, journal_meta
 from press.jats.references import cited_works, reference_list
@@ -87,6 +88,7 @@ def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, lis
     root.set(XML_LANG, job.lang)
     root.extend([front, body, *([element("back", children=back)] if back else [])])
     formulas(root)
+    within_link_words(root)
     verses(root)
     linked_in_context(root)
     alt_texts(root, alts)

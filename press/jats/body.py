@@ -327,6 +327,34 @@ def linked_in_context(root: etree._Element) -> None:
             link.set(f"{{{XLINK}}}title", words if len(words) <= 160 else words[:160].rsplit(" ", 1)[0] + "…")
 
 
+# What a link's words may hold in Journal Publishing (ext-link, xref): styled text only.
+LINK_WORDS = frozenset({"bold", "fixed-case", "italic", "monospace", "named-content", "overline", "roman",
+                        "ruby", "sans-serif", "sc", "strike", "styled-content", "sub", "sup", "underline"})
+
+
+def within_link_words(root: etree._Element) -> None:
+    """A link's words as JATS lets them be (styled text only): a formula in them as its
+    linear text (its MathML's ``alttext``), a picture or a note right after the link
+    (kept, outside it). Runs after ``formulas``.
+
+    >>> root = fragment('<p><ext-link>the <inline-formula><mml:math alttext="x^2"/></inline-formula> '
+    ...                 'model<fn id="n"/></ext-link>.</p>')
+    >>> within_link_words(root); etree.tostring(root.find("p"), encoding="unicode").split(">", 1)[1]
+    '<ext-link>the x^2 model</ext-link><fn id="n"/>.</p>'
+    """
+    for link in list(root.iter("ext-link", "xref")):
+        for child in [c for c in link if c.tag not in LINK_WORDS]:
+            if child.tag == "inline-formula":
+                math = child.find(f".//{{{MML}}}math")
+                child.tail = ((math.get("alttext") if math is not None else None) or "".join(child.itertext())) \
+                    + (child.tail or "")
+                remove(child)
+            else:
+                remove(child)  # its tail stays in the link's words
+                child.tail, link.tail = link.tail, None
+                link.addnext(child)
+
+
 def plain_spans(body: etree._Element) -> None:
     """A citation's span is only its content in JATS (its links are the xrefs)."""
     for holder in named(body, CITATION_CLASS):
