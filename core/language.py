@@ -57,7 +57,7 @@ KEYS: dict[str, dict[str, Key]] = {
                 "figure figures table tables equation equations sections appendices listing listings "
                 "theorem theorems lemma lemmas corollary corollaries proposition propositions conjecture "
                 "conjectures definition definitions example examples exercise exercises hypothesis hypotheses "
-                "axiom axioms assumption assumptions claim claims fact facts"),
+                "axiom axioms assumption assumptions claim claims fact facts solutions remarks"),
         **_keys(str, "the label of an unnumbered block: a proof, a remark, a solution", "proof remark solution"),
         **_keys(str, "a callout's title when it has none of its own, and its label when numbered (Note 1)",
                 "callout_note callout_tip callout_warning callout_important callout_caution"),

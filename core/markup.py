@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import panflute as pf
 from panflute.elements import RAW_FORMATS
@@ -113,3 +114,25 @@ def page_range(pages) -> tuple[str, str]:
 
 def as_text(value) -> str:
     return value if isinstance(value, str) else pf.stringify(value).strip() if value is not None else ""
+
+
+def auto_identifier(text: str, taken: set[str]) -> str:
+    """The id pandoc gives a heading written without one (``auto_identifiers`` with
+    ``ascii_identifiers``): its words in lower case, ASCII letters, digits, ``_-.`` and
+    hyphens for spaces, from its first letter on ("section" if none); ``-1``, ``-2``…
+    after one already ``taken``. The id is added to ``taken``.
+
+    >>> taken = {"results"}
+    >>> auto_identifier("Results", taken), auto_identifier("2. Şekil Ölçüm!", taken), auto_identifier("1999", taken)
+    ('results-1', 'sekil-olcum', 'section')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ı", "i")).encode("ascii", "ignore").decode()
+    kept = "".join(c for c in ascii_text.lower() if c.isalnum() or c in "_-. ")
+    identifier = re.sub(r"\s+", "-", kept.strip())
+    identifier = re.sub(r"^[^a-z]+", "", identifier) or "section"
+    unique, number = identifier, 0
+    while unique in taken:
+        number += 1
+        unique = f"{identifier}-{number}"
+    taken.add(unique)
+    return unique

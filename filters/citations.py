@@ -260,7 +260,7 @@ def comma_separated(cite: pf.Cite, doc: pf.Doc) -> list[pf.Cite]:
         at = list(cite.citations).index(citation) + 1
         cite.citations[at:at] = [pf.Citation(c.id, mode="NormalCitation") for c in inner]
         keys = [f"@{c.id}" for c in inner]
-        path, line = locate(doc, rf"@{re.escape(citation.id)}\b")
+        path, line = locate(doc, cited_at(citation.id))
         warn(f"'[@{citation.id}, {', '.join(keys)}]' is read as one bracket of citations", path, line,
              hint=f"separate citations with ';': [@{citation.id}; {'; '.join(keys)}]")
     return taken
@@ -287,6 +287,16 @@ IDENTIFIER_KEY = re.compile(r"(?i)(?:doi|pmid|pubmed|pmcid|arxiv|isbn|url|https?
 CURIE_KEY = re.compile(r"[A-Za-z][\w.-]*:\S")
 
 
+def cited_at(key: str) -> str:
+    r"""A pattern of the places the text cites ``key``: ``@key``, or a LaTeX citation
+    that names it (``\cite{a,key}``, ``\citep[p.~2]{key}``), which the tex stage read.
+
+    >>> [bool(re.search(cited_at("smith"), text)) for text in ("@smith", r"\citep[p.~2]{a, smith}", "@smithy")]
+    [True, True, False]
+    """
+    return rf"(?:@|\\\w*cite\w*\*?(?:\[[^\]]*\])*\{{[^}}]*?\b){re.escape(key)}(?![\w-])"
+
+
 def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
     """The keys the bibliography has; each other one is an error (the build goes on
     to find the rest, printing the key in its place). A text that cites but names no
@@ -296,7 +306,7 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
     if unknown and not doc.get_metadata("bibliography", default=[]):
         if getattr(doc, "bibliography_refused", False):  # named, and refused at its line already
             return []
-        path, line = locate(doc, rf"@{re.escape(unknown[0])}\b")
+        path, line = locate(doc, cited_at(unknown[0]))
         identifier = CURIE_KEY if doc.get_metadata(LAYOUT_KEY, default="file") == "manubot" else IDENTIFIER_KEY
         by_identifier = [key for key in unknown if identifier.match(key)]
         error(f"the text cites {len(unknown)} work(s) (@{unknown[0]}…) but names no bibliography", path, line,
@@ -309,7 +319,7 @@ def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list
         return []
     for key in keys:
         if key not in bibliography.entries and key not in bibliography.unreadable:
-            path, line = locate(doc, rf"@{re.escape(key)}\b")
+            path, line = locate(doc, cited_at(key))
             longer = [known for known in bibliography.keys if known.startswith(key) and known != key]
             if path is None and longer and locate(doc, rf"@{re.escape(key)}[\w-]")[0]:
                 # "@Gonzalez2006" read as "@G": a simple table's column boundary ran through it (pandoc

@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import re
 import string
+from collections import Counter
 from collections.abc import Iterator
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
@@ -243,7 +244,7 @@ def number_section(header: pf.Header, state: Index) -> None:
     own_number(header, number, state)
     number_header(header, number)
     state.add(header.identifier, "section", number)
-    if not kind_of(header.identifier):  # pandoc-crossref's autoSectionLabels: @sec:intro for # Intro
+    if header.identifier and not kind_of(header.identifier):  # pandoc-crossref's autoSectionLabels: @sec:intro
         state.add(f"sec:{header.identifier}", "section", number, target=header.identifier)
 
 
@@ -537,21 +538,24 @@ def headers(blocks) -> Iterator[pf.Header]:
             yield from headers(block.content)
 
 
-def closed_level_gaps(doc: pf.Doc) -> None:
+def told_level_gaps(doc: pf.Doc) -> None:
     """A heading more than one level below the heading before it ("#" then "####") is
-    set one level below it, with a warning at its line: PDF/UA allows no skipped level
-    (Typst's export stopped the build of a JOSS paper on one), and a reader's outline
-    would have a hole there."""
+    told, at its line: every edition sets it one level below (``nested_levels``, which
+    keeps the headings after it at its level its siblings), as PDF/UA allows no skipped
+    level (Typst's export stopped the build of a JOSS paper on one) and a reader's
+    outline would have a hole there."""
     previous = None
+    seen: Counter = Counter()  # headings of each text so far: the nth one written is this one
     for header in headers(doc.content):
+        text = pf.stringify(header)
+        seen[text] += 1
         if previous is not None and header.level > previous + 1:
-            text = pf.stringify(header)
             # written with #, or as raw HTML (<h4 id="x">, read as a heading by the tex stage)
-            path, line = locate(doc, r"^(?:#+\s*|\s*<h[1-6]\b[^>]*>\s*)" + re.escape(text[:60]))
+            path, line = locate(doc, r"^(?:#+\s*|\s*<h[1-6]\b[^>]*>\s*)" + re.escape(text[:60])
+                                + r"\s*(?:\{[^}]*\}\s*|</h[1-6]>\s*)?$", nth=seen[text] - 1)
             warn(f"the heading '{text[:60]}' is level {header.level} under one of level {previous}: "
                  f"every edition sets it at level {previous + 1}", path, line,
                  hint=f"write it with {'#' * (previous + 1)}")
-            header.level = previous + 1
         previous = header.level
 
 
@@ -579,7 +583,7 @@ def nested_levels(doc: pf.Doc) -> None:
 
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
-    closed_level_gaps(doc)
+    told_level_gaps(doc)
     nested_levels(doc)
     doc.content = normalise(doc.content)
     numbered_by_hand(doc)

@@ -71,6 +71,25 @@ def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     return [link for link in links if id(link) not in inner]
 
 
+def addressless(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
+    """A link with no address (``[words]()``) as its words, with a warning at its place:
+    it leads nowhere, and Typst refuses it. The links left.
+
+    >>> doc = pf.Doc(pf.Para(pf.Link(pf.Str("Empty"), url=""), pf.Str(".")))
+    >>> links, _ = links_and_ids(doc); addressless(doc, links), pf.stringify(doc).strip()
+    ([], 'Empty.')
+    """
+    empty = [link for link in links if not link.url.strip()]
+    for link in reversed(empty):  # the last first, as in ``unnested``
+        words = pf.stringify(pf.Plain(*link.content)).strip()
+        path, line = locate(doc, re.escape(f"[{words}]") + r"\(\s*\)")
+        warn(f"the link '{words[:40]}' has no address: it is printed as its words", path, line,
+             hint="give it its address: [words](https://…), or write the words alone")
+        siblings(link)[link.index:link.index + 1] = list(link.content)
+    gone = {id(link) for link in empty}
+    return [link for link in links if id(link) not in gone]
+
+
 def notes_after_links(links: list[pf.Link]) -> None:
     """A note written in a link's words stands right after the link: its mark is a link
     of its own (HTML and EPUB hold no link in a link), and a reader who follows the
@@ -259,7 +278,7 @@ def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
 
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
-    links = unnested(doc, links)
+    links = addressless(doc, unnested(doc, links))
     notes_after_links(links)
     known |= spaced_ids(doc, links)
     if any(map(writers_id, known)):  # most texts: no walk for it

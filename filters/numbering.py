@@ -36,6 +36,7 @@ from filters.elements import body_elements
 PREFIXES = {"fig": "figure", "tbl": "table", "eq": "equation", "sec": "section", "lst": "listing",
             "thm": "theorem", "lem": "lemma", "cor": "corollary", "prp": "proposition", "cnj": "conjecture",
             "def": "definition", "exm": "example", "exr": "exercise", "hyp": "hypothesis",
+            "sol": "solution", "rem": "remark",  # Quarto's numbered ones (a .solution div is a proof's kin)
             # Quarto's cross-referenced callouts, each kind numbered on its own
             "nte": "callout_note", "tip": "callout_tip", "wrn": "callout_warning", "imp": "callout_important",
             "cau": "callout_caution"}
@@ -44,6 +45,8 @@ LABEL = re.compile(r"^(" + "|".join(PREFIXES) + r")[:-]\S", re.I)
 # (\newtheorem{axiom}…): each kind numbered on its own (Theorem 1, Lemma 1, Axiom 1).
 THEOREMS = ("theorem", "lemma", "corollary", "proposition", "conjecture", "definition", "example", "exercise",
             "hypothesis", "axiom", "assumption", "claim", "fact")
+# Numbered as theorems when labelled (Quarto's #sol-x, #rem-x); unlabelled, a proof's kin.
+LABELLED_THEOREMS = (*THEOREMS, "solution", "remark")
 PLURALS = {"appendix": "appendices", "corollary": "corollaries", "hypothesis": "hypotheses"}  # others add "s"
 
 

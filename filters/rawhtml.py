@@ -25,6 +25,7 @@ import re
 
 import panflute as pf
 
+from core.markup import auto_identifier
 from filters.elements import body_elements, descendants, siblings
 
 # An element's opening and closing tags around its text, without attributes.
@@ -196,6 +197,7 @@ def balance_raw_html(doc: pf.Doc) -> None:
     # the stage's time on a text with none)
     containers = list({id(element.parent): element.parent for element in body_elements(doc)
                        if is_html(element)}.values())  # once each (elements are not hashable)
+    taken: set[str] | None = None  # the document's ids, read when a heading needs one
     for container in containers:
         content = getattr(container, "content", None)
         if not isinstance(content, pf.ListContainer):
@@ -211,6 +213,9 @@ def balance_raw_html(doc: pf.Doc) -> None:
             heading = heading_of(*content[index:index + 3])
             if heading is not None:
                 content[index:index + 3] = [heading]
+                if not heading.identifier:  # the id pandoc gives a heading (its links, the contents)
+                    taken = taken if taken is not None else {getattr(e, "identifier", "") for e in body_elements(doc)}
+                    heading.identifier = auto_identifier(pf.stringify(heading), taken)
 
 
 def holds_inlines(element) -> bool:

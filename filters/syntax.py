@@ -71,7 +71,7 @@ from filters.elements import (
     refs_div,
     siblings,
 )
-from filters.numbering import THEOREMS, kind_of
+from filters.numbering import LABELLED_THEOREMS, THEOREMS, kind_of
 
 CALLOUTS = ("note", "tip", "warning", "important", "caution")
 PROOFS = ("proof", "remark", "solution")
@@ -393,7 +393,7 @@ def theorem_kind(div: pf.Div) -> str | None:
     True
     """
     kind = kind_of(div.identifier)
-    return kind if kind in THEOREMS else next((name for name in div.classes if name in THEOREMS), None)
+    return kind if kind in LABELLED_THEOREMS else next((name for name in div.classes if name in THEOREMS), None)
 
 
 def without_readers_marks(div: pf.Div) -> None:
@@ -641,21 +641,26 @@ def unread_blocks(doc: pf.Doc) -> None:
 # What holds blocks but no section: a heading inside one opens no part of the article.
 OUTSIDE_THE_OUTLINE = {pf.Note: "a footnote", pf.BlockQuote: "a quotation", pf.ListItem: "a list",
                        pf.Definition: "a definition", pf.TableCell: "a table"}
+# The boxes among divs (``read_blocks`` has named them; their first heading is their title).
+BOXES = {CALLOUT_CLASS: "a callout", THEOREM_CLASS: "a theorem-like block", PROOF_CLASS: "a proof"}
 
 
 def holder_of(element: pf.Element) -> str | None:
-    """What of ``OUTSIDE_THE_OUTLINE`` holds ``element`` (the nearest), or None."""
+    """What of ``OUTSIDE_THE_OUTLINE`` or ``BOXES`` holds ``element`` (the nearest), or None."""
     parent = element.parent
     while parent is not None and not isinstance(parent, pf.Doc):
         if type(parent) in OUTSIDE_THE_OUTLINE:
             return OUTSIDE_THE_OUTLINE[type(parent)]
+        box = next((BOXES[name] for name in getattr(parent, "classes", ()) if name in BOXES), None)
+        if isinstance(parent, pf.Div) and box:
+            return box
         parent = parent.parent
     return None
 
 
 def run_in_headings(doc: pf.Doc) -> None:
-    r"""A heading inside a footnote, a quotation, a list or a table opens no section of
-    the article: it is printed as a bold line, with a warning at its line. The article's
+    r"""A heading inside a footnote, a quotation, a list, a table or a box (a callout, a
+    theorem, a proof: their first heading is their title) opens no section of the article: it is printed as a bold line, with a warning at its line. The article's
     outline (the PDF's bookmarks, the tables of contents, JATS's ``<sec>``s) holds its
     own sections only: JATS allows no section in a footnote, PDF/UA no heading two
     levels below the one before it, and a numbered "2.1.1" inside a quotation is none

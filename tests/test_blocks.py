@@ -1232,3 +1232,80 @@ Text.[^outer] And [^missing].
     assert "paper.md:9: warning: the note [^inner] was never read" in said
     assert "paper.md:15: warning: '::: {.callout-note}' is printed as written: pandoc did not read it as a div" in said
     assert "paper.md:19: warning: '#### Heading' is printed as written" in said
+
+
+def test_a_heading_in_a_callout_or_a_solution_opens_no_section_and_its_siblings_stay_siblings(tmp_path):
+    """A Quarto paper's abstract callout with ``######`` headings renumbered the whole
+    article; after a skipped level only the first heading was set one level up, its
+    siblings became its children; ``#sol-`` (Quarto's numbered solution) was a section."""
+    text, said = build(tmp_path, """---
+title: Blocks
+---
+
+::: {.callout-note}
+## Abstract
+
+###### Background
+
+Text.
+:::
+
+## Introduction {#sec-intro}
+
+See @sec-intro and @sol-x.
+
+## A
+
+#### B
+
+#### C
+
+::: {#sol-x}
+## Sol title
+
+Words.
+
+### Inner
+
+More.
+:::
+""")
+    assert "See Section 1 and Solution 1." in text, text
+    assert "1. Introduction" in text and "2.1. B" in text and "2.2. C" in text, text
+    assert "Solution 1 (Sol title). Words. Inner More." in text, text
+    assert "paper.md:8: warning: the heading 'Background' is inside a callout" in said
+    assert "paper.md:28: warning: the heading 'Inner' is inside a theorem-like block" in said
+    assert "paper.md:19: warning: the heading 'B' is level 4 under one of level 2" in said
+    assert "'C'" not in said
+
+
+def test_what_the_trial_papers_stopped_or_broke_on(tmp_path):
+    """From authors' papers: two headings in raw HTML without ids ("label 'sec:' is
+    defined twice", no line), a link with no address (Typst: "URL must not be empty"), an
+    unlabelled raw align (a traceback in JATS), a LaTeX citation with no bibliography
+    (its error had no line)."""
+    result = paper_build(tmp_path, """---
+title: T
+journal: {name: J, issn: 1234-5679}
+---
+
+# A
+
+<h2>One</h2>
+
+Text, [Empty]().
+
+<h2>Two</h2>
+
+\\begin{align}
+x &= y \\\\
+z &= w
+\\end{align}
+""", "html", "pdf", "jats")
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:10: warning: the link 'Empty' has no address" in result.stderr
+    assert "Traceback" not in result.stderr and "defined twice" not in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#one"' in page and 'href="#two"' in page
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\nAs shown \\citep[p.~2]{smith}.\n", "html")
+    assert "paper.md:5: error: the text cites 1 work(s) (@smith…) but names no bibliography" in result.stderr

@@ -59,6 +59,8 @@ INTERFACE = {
     "proof": "Beweis",
     "remark": "Bemerkung",
     "solution": "Lösung",
+    "solutions": "Lösungen",
+    "remarks": "Bemerkungen",
     "callout_note": "Hinweis",
     "callout_tip": "Tipp",
     "callout_warning": "Warnung",

@@ -58,6 +58,8 @@ INTERFACE = {
     "proof": "Proof",
     "remark": "Remark",
     "solution": "Solution",
+    "solutions": "Solutions",
+    "remarks": "Remarks",
     "callout_note": "Note",
     "callout_tip": "Tip",
     "callout_warning": "Warning",

@@ -59,6 +59,8 @@ INTERFACE = {
     "proof": "Kanıt",
     "remark": "Not",
     "solution": "Çözüm",
+    "solutions": "Çözümler",
+    "remarks": "Notlar",
     "callout_note": "Not",
     "callout_tip": "İpucu",
     "callout_warning": "Uyarı",

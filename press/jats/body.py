@@ -242,7 +242,8 @@ def numbered_equations(body: etree._Element) -> None:
         if numbers:
             formula.insert(0, element("label", "".join(numbers[0].itertext()).strip()))
             remove(numbers[0])
-        formula.set("id", holder.get("id"))
+        if holder.get("id"):  # an unlabelled one (a raw align's line) gets its id from ``formulas``
+            formula.set("id", holder.get("id"))
         unwrap(holder)
 
 
