@@ -92,6 +92,8 @@ KINDS: tuple[Kind, ...] = (
          names.CALLOUT_CLASS),
     Kind("tex-text", "a LaTeX command only LaTeX knows, as its words (\\dropcap{Thanks}: Thanks); the TeX "
          "as written in `data-tex`", ("Span",), names.TEX_TEXT_CLASS),
+    Kind("conditional", "content for some formats only (Quarto's content-visible, content-hidden)", ("Div", "Span"),
+         names.CONDITIONAL_CLASS),
 )
 # The raw formats the editions take, and which (each pandoc writer keeps raw markup of
 # its own format only); raw markup of any other format is in no edition.
@@ -233,4 +235,22 @@ def dispatch(renderers: Renderers) -> Action:
         action = actions.get(name)
         return action(element) if action else None
 
+    return render
+
+
+def shown_in(*formats: str) -> Callable[[dict], list]:
+    """The renderer of the ``conditional`` kind for an edition that is each of ``formats``
+    (Quarto's names: the EPUB is "epub" and "html", the PDF "pdf" and "typst"): the
+    content where the element is shown in one of them and hidden in none, else nothing.
+
+    >>> div = {"t": "Div", "c": [["", ["content-conditional"], [["data-shown-in", "html"]]], [{"t": "Para", "c": []}]]}
+    >>> shown_in("epub", "html")(div), shown_in("pdf", "typst")(div)
+    ([{'t': 'Para', 'c': []}], [])
+    """
+    def render(element: dict) -> list:
+        attributes = dict(attributes_of(element)[2])
+        shown = attributes.get(names.SHOWN_IN_ATTRIBUTE, "").split()
+        hidden = attributes.get(names.HIDDEN_IN_ATTRIBUTE, "").split()
+        visible = (not shown or any(name in shown for name in formats)) and not any(name in hidden for name in formats)
+        return element["c"][1] if visible else []
     return render

@@ -38,6 +38,9 @@ APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
+CONDITIONAL_CLASS = "content-conditional"  # Div/Span shown in some formats only: SHOWN_IN_ATTRIBUTE
+SHOWN_IN_ATTRIBUTE = "data-shown-in"   # … the formats, Quarto's names ("html pdf"); HIDDEN_IN_ATTRIBUTE: not in
+HIDDEN_IN_ATTRIBUTE = "data-hidden-in"
 TEX_TEXT_CLASS = "tex-text"            # Span: a LaTeX command only LaTeX knows, as its words…
 TEX_SOURCE_ATTRIBUTE = "data-tex"      # … and the command as written, for the LaTeX edition
 # Ids pandoc's writers give what they add (the notes' section, the contents, the title
@@ -119,7 +122,7 @@ SAFE_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "t
 # equation, date or pending cross-reference: its id written as Typst, a build stopped on
 # a traceback), so the class is taken off as the document is read, with a warning
 # (press.manuscript), as an author's value for a build key is.
-RESERVED_CLASSES = frozenset({THEOREM_NAME_CLASS, CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
+RESERVED_CLASSES = frozenset({CONDITIONAL_CLASS, THEOREM_NAME_CLASS, CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
                               EQUATION_CLASS, EQUATION_NUMBER_CLASS, XREF_CLASS, PENDING_XREF_CLASS, TEX_TEXT_CLASS,
                               SUBFIGURE_CLASS, TABLE_PANEL_CLASS, EVENT_REF_CLASS, EVENT_PLACE_CLASS,
                               EVENT_DATE_CLASS, DATE_CLASS, EVENTS_CLASS, EVENT_TEXT_CLASS, EVENT_SOURCE_CLASS,

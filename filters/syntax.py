@@ -51,13 +51,16 @@ from core.names import (
     CELL_CLASS,
     CELL_HIDDEN_ATTRIBUTE,
     CELL_LABEL_ATTRIBUTE,
+    CONDITIONAL_CLASS,
     HEADED_CLASS,
     HIDDEN_CLASS,
+    HIDDEN_IN_ATTRIBUTE,
     KIND_ATTRIBUTE,
     LISTING_CLASS,
     PAGE_BREAK_CLASS,
     PROOF_CLASS,
     REFERENCES_CLASS,
+    SHOWN_IN_ATTRIBUTE,
     THEOREM_CLASS,
     THEOREM_NAME_CLASS,
     UNNUMBERED_CLASS,
@@ -582,6 +585,43 @@ def addressed_empty_links(doc: pf.Doc) -> None:
                 link.url = f"https://doi.org/{link.url}"
 
 
+# Quarto's conditional content: its classes, and the conditions on formats it reads.
+VISIBLE, HIDDEN = "content-visible", "content-hidden"
+FORMAT_CONDITIONS = ("when-format", "unless-format")
+
+
+def conditional_content(doc: pf.Doc) -> None:
+    """Quarto's ``.content-visible`` and ``.content-hidden`` divs and spans, ``when-format``
+    or ``unless-format``, as the ``conditional`` kind each edition shows or leaves out
+    (``core.kinds.shown_in``): a PDF-only abstract was in every edition. A condition on
+    anything else (``when-meta``, ``when-profile``) is not read: a warning says so, and
+    the content is in every edition; ``.content-hidden`` with no condition is in none.
+
+    >>> doc = pf.Doc(pf.Div(pf.Para(pf.Str("Web")), classes=["content-visible"], attributes={"when-format": "html"}))
+    >>> conditional_content(doc); doc.content[0].classes, doc.content[0].attributes["data-shown-in"]
+    (['content-conditional'], 'html')
+    """
+    for element in [e for e in body_elements(doc) if isinstance(e, (pf.Div, pf.Span))
+                    and (VISIBLE in e.classes or HIDDEN in e.classes)]:
+        hidden = HIDDEN in element.classes
+        formats = {name: " ".join(re.split(r"[\s,]+", element.attributes.pop(name, "").strip()))
+                   for name in FORMAT_CONDITIONS}
+        others = [name for name in list(element.attributes) if name.startswith(("when-", "unless-"))]
+        for name in others:
+            path, line = locate(doc, re.escape(name) + r"\s*=")
+            warn(f"'{name}' is not read: what it holds is in every edition", path, line,
+                 hint="the build knows when-format and unless-format (html, epub, pdf, typst, latex, docx, jats)")
+            element.attributes.pop(name)
+        when, unless = formats["when-format"], formats["unless-format"]
+        if hidden and not when and not unless and not others:
+            siblings(element).pop(element.index)
+            continue
+        shown, not_shown = (unless, when) if hidden else (when, unless)
+        element.classes = [CONDITIONAL_CLASS, *(c for c in element.classes if c not in (VISIBLE, HIDDEN))]
+        element.attributes.update({SHOWN_IN_ATTRIBUTE: shown} if shown else {})
+        element.attributes.update({HIDDEN_IN_ATTRIBUTE: not_shown} if not_shown else {})
+
+
 # A note's mark as pandoc prints it when it read no note for it: "[^name]".
 UNREAD_NOTE = re.compile(r"\[\^[^\]\s]+\]")
 
@@ -691,6 +731,7 @@ def run_in_headings(doc: pf.Doc) -> None:
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     without_hidden(doc)
+    conditional_content(doc)
     addressed_empty_links(doc)
     unread_notes(doc)
     unread_blocks(doc)

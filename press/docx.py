@@ -29,7 +29,7 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
-from core.kinds import NATIVE, Native, Omit, Renderers, Template, front_matter
+from core.kinds import NATIVE, Native, Omit, Renderers, Template, front_matter, shown_in
 from core.language import pack, term
 from core.names import (
     EQUATION_CLASS,
@@ -421,7 +421,8 @@ def renderers(job, known: dict[str, tuple[str, str]] | None = None) -> Renderers
         "timeline": lambda element: captioned(element, "Figure"),
         "page-break": lambda element: dict(PAGE_BREAK), "subfigure": NATIVE, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE,
-        "callout": lambda element: styled("Callout", element["c"][1]), "tex-text": ast.content_of})
+        "callout": lambda element: styled("Callout", element["c"][1]), "tex-text": ast.content_of,
+        "conditional": shown_in("docx")})
 
 
 def prepare(job, review: bool) -> dict:

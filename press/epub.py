@@ -19,7 +19,7 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from core.kinds import Renderers
+from core.kinds import Renderers, shown_in
 from core.names import UNNUMBERED_CLASS
 from core.templatepath import TemplatePath
 from core.tools import TYPST_PICTURES, run_pandoc
@@ -103,7 +103,8 @@ def renderers(job) -> Renderers:
         without_description(element)
 
     return Renderers({**web_renderers(job, uri), "image": image, "raw": lambda e: with_data_uris(e, uri),
-                      "figure": figure_in_anchor, "subfigure": figure_in_anchor, "timeline": figure_in_anchor})
+                      "figure": figure_in_anchor, "subfigure": figure_in_anchor, "timeline": figure_in_anchor,
+                      "conditional": shown_in("epub", "html")})
 
 
 def with_data_uris(element: dict, uri) -> None:

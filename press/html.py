@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from core.diagnostics import BuildError
-from core.kinds import NATIVE, After, Native, Renderers, front_matter
+from core.kinds import NATIVE, After, Native, Renderers, front_matter, shown_in
 from core.markup import page_range
 from core.mathtext import linear
 from core.names import BIBLIOGRAPHY_ID, DATETIME_ATTRIBUTE
@@ -117,7 +117,8 @@ def renderers(job=None, address=web_name) -> Renderers:
         "chronology-date": time_element, "event-place": NATIVE, "timeline": NATIVE,
         "page-break": Native("a Div the stylesheet breaks the printed page after"),
         "subfigure": NATIVE, "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
-        "callout": Native("a Div the stylesheet boxes, its title in bold"), "tex-text": ast.content_of})
+        "callout": Native("a Div the stylesheet boxes, its title in bold"), "tex-text": ast.content_of,
+        "conditional": shown_in("html")})
 
 
 RENDERERS = renderers()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
 from core.inputs import limit
-from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter
+from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter, shown_in
 from core.markup import PLAIN_ID
 from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
@@ -553,7 +553,8 @@ def renderers(job, doc: dict | None = None) -> Renderers:
         "event-place": NATIVE, "timeline": NATIVE,
         "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
         "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
-        "callout": latex_callout, "tex-text": vet.tex_text})
+        "callout": latex_callout, "tex-text": vet.tex_text,
+        "conditional": shown_in("latex", "pdf")})
     table.files, table.vetting, table.verbatim_in_note = files, vet, False
     return table
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from core import idle
 from core.diagnostics import display_path, warn
 from core.inputs import limit, too_large
-from core.kinds import NATIVE, Native, Renderers, front_matter
+from core.kinds import NATIVE, Native, Renderers, front_matter, shown_in
 from core.language import term
 from core.markup import PLAIN_ID, typst_string
 from core.mathtext import linear
@@ -315,7 +315,8 @@ def renderers(job) -> Renderers:
         "event-place": lambda element: typst_page_link(element, page), "timeline": NATIVE,
         "page-break": lambda element: PAGE_BREAK,
         "subfigure": typst_subfigure, "listing": NATIVE,
-        "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout, "tex-text": ast.content_of})
+        "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout, "tex-text": ast.content_of,
+        "conditional": shown_in("pdf", "typst")})
 
 
 def prepare(job) -> str:

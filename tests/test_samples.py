@@ -337,6 +337,17 @@ def test_element_in_edition(read_back, sample, element, edition):
     assert not missing, f"{element} missing from the {edition} edition: {missing}"
 
 
+@pytest.mark.parametrize("edition", ["pdf", "html", "epub", "jats", "docx"])
+def test_content_for_some_formats_is_in_those_editions_only(read_back, edition):
+    """Quarto's ``.content-visible when-format="html"`` (the EPUB is an HTML format, as
+    Quarto has it) and ``.content-hidden``: each edition prints what is meant for it, and
+    only that (a PDF-only block was in every edition)."""
+    text = " ".join(read_back("article-en", edition).split())
+    web = edition in ("html", "epub")
+    assert ("can be downloaded from this page" in text) is web, edition
+    assert ("is on the journal" in text) is not web, edition
+
+
 def test_every_kind_is_in_a_sample(built):
     """The samples hold every kind of content (the author's raw markup and LaTeX
     commands only LaTeX knows aside: each is warned about, and a sample builds without a

@@ -10,7 +10,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from core.kinds import NATIVE, After, Native, Omit, Renderers, Structured, front_matter
+from core.kinds import (
+    NATIVE,
+    After,
+    Native,
+    Omit,
+    Renderers,
+    Structured,
+    front_matter,
+    shown_in,
+)
 from core.mathtext import linear
 from core.names import (
     APPENDIX_CLASS,
@@ -142,7 +151,7 @@ def renderers(job=None) -> Renderers:
         "listing": Structured("boxed-text: its number a <label>, then the caption and the code"),
         "theorem": Structured("boxed-text: its number and name a <label>, then the statement"),
         "proof": Native("boxed-text"), "callout": Native("boxed-text, its title the first paragraph"),
-        "tex-text": ast.content_of})
+        "tex-text": ast.content_of, "conditional": shown_in("jats")})
     table.types, table.notes = {}, notes
     return table
 
