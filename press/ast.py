@@ -162,12 +162,15 @@ def stringify(value) -> str:
 
 def alt_text(image: dict) -> str:
     """An Image's alternative text: its ``alt`` attribute, else its description (the
-    caption the resources stage gave it).
+    caption the resources stage gave it), else its title (``![](m.png "A map")``).
 
     >>> alt_text({"t": "Image", "c": [["", [], [["alt", "A map"]]], [{"t": "Str", "c": "Map"}], ["m.png", ""]]})
     'A map'
+    >>> alt_text({"t": "Image", "c": [["", [], []], [], ["m.png", "fig:The map"]]})
+    'The map'
     """
-    return (attributes(image)[2].get("alt") or stringify(image["c"][1])).strip()
+    title = image["c"][2][1].removeprefix("fig:")
+    return (attributes(image)[2].get("alt") or stringify(image["c"][1]) or title).strip()
 
 
 def table_cells(table: dict):

@@ -1309,3 +1309,34 @@ z &= w
     assert 'href="#one"' in page and 'href="#two"' in page
     result = paper_build(tmp_path, "---\ntitle: T\n---\n\nAs shown \\citep[p.~2]{smith}.\n", "html")
     assert "paper.md:5: error: the text cites 1 work(s) (@smith…) but names no bibliography" in result.stderr
+
+
+def test_what_authors_write_in_passing_passes_the_gatekeepers(tmp_path):
+    """An HTML comment with "--" (an author's note to self: EPUBCheck refused the book, and
+    the note was published), inline code with its language (JATS has no language on
+    <monospace>), a picture with only a title (JATS4R: no <alt-text>)."""
+    from conftest import require_gatekeeper
+
+    from press import validate
+
+    (tmp_path / "pic.png").write_bytes(FIGURE.read_bytes())
+    result = paper_build(tmp_path, """---
+title: T
+date: 2024-01-01
+journal: {name: J, issn: 1234-5679, publisher: P}
+license: CC-BY-4.0
+---
+
+# A
+
+<!-- a -- b: reviewer two is wrong -->
+
+Text <!-- inline -- note --> here ![](pic.png "A map of the corridor") and `ls -l`{.bash}.
+""", "html", "epub", "jats")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert "reviewer two" not in (out / "html" / "index.html").read_text(encoding="utf-8")
+    require_gatekeeper(validate.epub_book, next(out.glob("*.epub")))
+    jats = next((out / "jats").glob("*.xml"))
+    require_gatekeeper(validate.jats_article, jats)
+    assert "<alt-text>A map of the corridor</alt-text>" in jats.read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ from press.jats.body import (
     linked_in_context,
     number_labels,
     numbered_equations,
+    plain_code,
     plain_spans,
     prepare,
     renderers,  # noqa: F401 (the edition's renderers, where its record looks for them)
@@ -74,6 +75,7 @@ def article(job, rendered: Rendered, works: dict[str, dict], alts: dict[str, lis
     numbered_equations(body)
     number_labels(body)
     plain_spans(body)
+    plain_code(body)
     notes = footnotes(body)
     statements = back_matter(body)
     references = reference_list(body, works)

@@ -165,8 +165,9 @@ def prepare(job) -> tuple[dict, dict[str, bytes], dict[str, str]]:
     doc["blocks"] = ast.render_blocks(doc["blocks"], rendering) + rendering.notes
     files = figure_files(doc, job)
     alts: dict[str, list[str]] = {}  # in the text's order: one file may be shown twice, each with its text
-    for image in ast.elements(doc["blocks"], "Image"):
-        alts.setdefault(image["c"][2][0], []).append(ast.alt_text(image))
+    for image in ast.elements(doc["blocks"], "Image"):  # none written: told by its file's name, as in the PDF
+        url = image["c"][2][0]
+        alts.setdefault(url, []).append(ast.alt_text(image) or ("" if url.startswith("data:") else Path(url).stem))
     return doc, files, alts
 
 
@@ -363,6 +364,13 @@ def within_link_words(root: etree._Element) -> None:
                 remove(child)  # its tail stays in the link's words
                 child.tail, link.tail = link.tail, None
                 link.addnext(child)
+
+
+def plain_code(root: etree._Element) -> None:
+    """Inline code without the language pandoc gives it (```x`{.bash}``): Journal
+    Publishing's ``<monospace>`` has no ``language`` (a block's ``<code>`` has)."""
+    for code in root.iter("monospace"):
+        code.attrib.pop("language", None)
 
 
 def plain_spans(body: etree._Element) -> None:
