@@ -506,6 +506,23 @@ NAME_VARIABLES = {"author", "editor", "translator", "container-author", "collect
 DATE_VARIABLES = {"issued", "accessed", "event-date", "original-date", "submitted"}
 
 
+DATE_PARTS = ("year", "month", "day")
+
+
+def date_parts_of(value):
+    """A date as pandoc's CSL YAML writes it (``issued: [{year: 1952}]``: a list of its
+    start and end, each a map of year, month and day; or one such map) as CSL's
+    ``date-parts``; any other form as it is (it read as no date, and printed "n.d.").
+
+    >>> date_parts_of([{"year": 1952, "month": 3}]), date_parts_of({"year": 1968}), date_parts_of("1974")
+    ({'date-parts': [[1952, 3]]}, {'date-parts': [[1968]]}, '1974')
+    """
+    maps = value if isinstance(value, list) else [value] if isinstance(value, dict) and "date-parts" not in value \
+        else []
+    parts = [[part[key] for key in DATE_PARTS if key in part] for part in maps if isinstance(part, dict)]
+    return {"date-parts": parts} if maps and len(parts) == len(maps) and all(parts) else value
+
+
 def textual(item: dict, path: str, line: int | None) -> dict:
     """A CSL item with what its variables can hold: text or a number, a list of names (each
     a map of text), a date; a value of another shape is left out with a warning (it printed
@@ -523,6 +540,7 @@ def textual(item: dict, path: str, line: int | None) -> dict:
             good, part = isinstance(value, list) and len(people) == len(value), bool(people)
             value = people
         elif name in DATE_VARIABLES:
+            value = date_parts_of(value)
             good = isinstance(value, (str, int, dict))
         else:
             good = isinstance(value, (str, int, float)) or value is None

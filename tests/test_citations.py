@@ -912,3 +912,32 @@ def test_the_list_goes_where_the_authors_refs_div_is_even_inside_another(tmp_pat
         main = page[page.index("<main>"):]
         assert re.sub(r"<[^>]+>|\s", "", main).endswith("BibliographyKnuth,D.(1984).TheTeXbook.Addison-Wesley.")
         assert "References" not in main and main.count('class="reference-entry"') == 1
+
+
+def test_a_date_as_pandoc_writes_it_in_csl_yaml_is_the_works_date(tmp_path):
+    """``issued: [{year: 1952}]`` (pandoc's CSL YAML, a list of the start and end dates)
+    was "no date": a warning, and "n.d." printed for a work of 1952."""
+    from conftest import paper_build
+
+    result = paper_build(tmp_path, """---
+title: T
+references:
+- id: wheeler1952
+  type: article-journal
+  author: [{family: Wheeler, given: David}]
+  title: The use of sub-routines in programmes
+  container-title: Proceedings of the ACM
+  issued:
+  - year: 1952
+    month: 5
+- id: ritchie1974
+  title: The UNIX time-sharing system
+  issued: {year: 1974}
+---
+
+As @wheeler1952 and @ritchie1974 showed.
+""")
+    assert result.returncode == 0, result.stderr
+    assert "is no date" not in result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Wheeler (1952)" in page and "(1974)" in page and "n.d." not in page
