@@ -92,6 +92,8 @@ KINDS: tuple[Kind, ...] = (
          names.CALLOUT_CLASS),
     Kind("tex-text", "a LaTeX command only LaTeX knows, as its words (\\dropcap{Thanks}: Thanks); the TeX "
          "as written in `data-tex`", ("Span",), names.TEX_TEXT_CLASS),
+    Kind("generated-list", "a list the build makes where the author asked LaTeX for one: contents, figures, "
+         "tables (\\tableofcontents, \\listoffigures, \\listoftables)", ("Div",), names.GENERATED_LIST_CLASS),
     Kind("conditional", "content for some formats only (Quarto's content-visible, content-hidden)", ("Div", "Span"),
          names.CONDITIONAL_CLASS),
 )

@@ -38,6 +38,8 @@ APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
+GENERATED_LIST_CLASS = "generated-list"  # Div: a list the build makes (KIND_ATTRIBUTE: contents, figure, table)
+GENERATED_LIST_TERMS = {"contents": "contents", "figure": "figures", "table": "tables"}  # … its heading's word
 CONDITIONAL_CLASS = "content-conditional"  # Div/Span shown in some formats only: SHOWN_IN_ATTRIBUTE
 SHOWN_IN_ATTRIBUTE = "data-shown-in"   # … the formats, Quarto's names ("html pdf"); HIDDEN_IN_ATTRIBUTE: not in
 HIDDEN_IN_ATTRIBUTE = "data-hidden-in"
@@ -122,7 +124,7 @@ SAFE_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "t
 # equation, date or pending cross-reference: its id written as Typst, a build stopped on
 # a traceback), so the class is taken off as the document is read, with a warning
 # (press.manuscript), as an author's value for a build key is.
-RESERVED_CLASSES = frozenset({CONDITIONAL_CLASS, THEOREM_NAME_CLASS, CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
+RESERVED_CLASSES = frozenset({GENERATED_LIST_CLASS, CONDITIONAL_CLASS, THEOREM_NAME_CLASS, CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
                               EQUATION_CLASS, EQUATION_NUMBER_CLASS, XREF_CLASS, PENDING_XREF_CLASS, TEX_TEXT_CLASS,
                               SUBFIGURE_CLASS, TABLE_PANEL_CLASS, EVENT_REF_CLASS, EVENT_PLACE_CLASS,
                               EVENT_DATE_CLASS, DATE_CLASS, EVENTS_CLASS, EVENT_TEXT_CLASS, EVENT_SOURCE_CLASS,

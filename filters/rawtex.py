@@ -21,6 +21,8 @@ from core.inputs import limit, read_input, too_large
 from core.kinds import EDITION_NAMES, LATEX_FORMATS, RAW_FORMATS
 from core.names import (
     APPENDIX_CLASS,
+    GENERATED_LIST_CLASS,
+    KIND_ATTRIBUTE,
     PAGE_BREAK_CLASS,
     TEX_INPUTS_KEY,
     TEX_SOURCE_ATTRIBUTE,
@@ -38,6 +40,8 @@ from filters.untrusted import RAW_FIELDS
 # marked ```{=latex} is "latex", and stays raw.
 WRITTEN_TEX = "tex"
 PAGE_BREAKS = {r"\newpage", r"\clearpage", r"\pagebreak", r"\cleardoublepage"}
+# The lists LaTeX makes, each a ``generated-list`` of this kind (``filters.references`` fills it).
+GENERATED_LISTS = {r"\tableofcontents": "contents", r"\listoffigures": "figure", r"\listoftables": "table"}
 # Commands that only lay the page out: no edition but LaTeX needs them, none loses text.
 LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|raggedright|raggedleft|small|"
                     r"footnotesize|scriptsize|normalsize|large|Large|medskip|bigskip|smallskip|linebreak|newline|"
@@ -261,6 +265,10 @@ def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: P
     words = as_inlines(worded[0]) if worded and not worded[1] else None
     if raw.text.strip() in PAGE_BREAKS:
         return [page_break()] if isinstance(raw, pf.RawBlock) else None
+    commands = without_comments(raw.text).split()
+    if isinstance(raw, pf.RawBlock) and commands and all(command in GENERATED_LISTS for command in commands):
+        return [pf.Div(classes=[GENERATED_LIST_CLASS], attributes={KIND_ATTRIBUTE: GENERATED_LISTS[command]})
+                for command in commands]
     if LAYOUT.match(raw.text):
         return None  # layout only: the LaTeX edition keeps it
     if unknown and isinstance(raw, pf.RawInline) and not refused(raw.text):

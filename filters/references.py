@@ -27,9 +27,14 @@ from core.markup import text_to_inlines
 from core.names import (
     CELL_CLASS,
     CELL_LABEL_ATTRIBUTE,
+    GENERATED_LIST_CLASS,
+    GENERATED_LIST_TERMS,
+    KIND_ATTRIBUTE,
+    NUMBER_ATTRIBUTE,
     PENDING_XREF_CLASS,
     REFERENCE_ATTRIBUTE,
     REFERENCE_TYPE_ATTRIBUTE,
+    SUBFIGURE_CLASS,
     XREF_CLASS,
 )
 from filters.elements import body_elements, descendants, siblings
@@ -476,6 +481,36 @@ def resolve_pending(doc: pf.Doc) -> None:
     for span in [e for e in body_elements(doc) if pending(e)]:
         siblings(span)[span.index] = pf.Span(*resolve(span.content[0], state))
     resolve_tex(doc, state, report=True)
+    generated_lists(doc)
+
+
+# What each generated list lists.
+LISTED = {"contents": pf.Header, "figure": pf.Figure, "table": pf.Table}
+
+
+def generated_lists(doc: pf.Doc) -> None:
+    r"""Each list the author asked LaTeX to make (``\tableofcontents``, ``\listoffigures``,
+    ``\listoftables``: the tex stage's ``generated-list`` divs) filled, for the editions
+    that show it as it is (HTML, EPUB, DOCX, JATS): its heading, then a link to each
+    section (two levels), figure or table, numbered as the text numbers it. The PDF
+    sets Typst's own lists, with their pages; the LaTeX folder LaTeX's. They printed
+    nothing before, without a word, but in LaTeX."""
+    lists = [e for e in body_elements(doc) if isinstance(e, pf.Div) and GENERATED_LIST_CLASS in e.classes]
+    if not lists:
+        return
+    lang = doc.get_metadata("lang", default="en")
+    for generated in lists:
+        listed = generated.attributes.get(KIND_ATTRIBUTE, "") if generated.attributes.get(KIND_ATTRIBUTE) in LISTED \
+            else "contents"
+        kind, heading = LISTED[listed], GENERATED_LIST_TERMS[listed]
+        items = [element for element in body_elements(doc) if isinstance(element, kind) and element.identifier
+                 and (kind is not pf.Header or element.level <= 2) and (kind is pf.Header or NUMBER_ATTRIBUTE in
+                                                                       element.attributes)
+                 and SUBFIGURE_CLASS not in element.classes]
+        words = [pf.stringify(item if kind is pf.Header else item.caption).strip() for item in items]
+        generated.content = [pf.Para(pf.Strong(pf.Str(term(lang, heading)))), *([pf.BulletList(*(
+            pf.ListItem(pf.Plain(pf.Link(*text_to_inlines(" ".join(text.split())), url=f"#{item.identifier}")))
+            for item, text in zip(items, words)))] if items else [])]
 
 
 def main(doc=None):

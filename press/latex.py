@@ -22,7 +22,7 @@ from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
 from core.inputs import limit
 from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter, shown_in
 from core.markup import PLAIN_ID
-from core.names import FIELDS_KEY, TEX_SOURCE_ATTRIBUTE
+from core.names import FIELDS_KEY, KIND_ATTRIBUTE, TEX_SOURCE_ATTRIBUTE
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
 from core.texmath import malformed, unconvertible
@@ -165,6 +165,15 @@ def notes_out(value) -> list[dict]:
     if texts:  # one block for the first: the counter's step and the text's start together
         texts[0:2] = [raw(texts[0]["c"][1] + texts[1]["c"][1], True)]
     return texts
+
+
+# The command that makes each generated list in LaTeX.
+LATEX_LISTS = {"contents": "\\tableofcontents", "figure": "\\listoffigures", "table": "\\listoftables"}
+
+
+def latex_list(element: dict) -> dict:
+    """A generated list as the LaTeX command the author wrote (LaTeX makes it, with pages)."""
+    return raw(LATEX_LISTS.get(dict(element["c"][0][2]).get(KIND_ATTRIBUTE, ""), "\\tableofcontents"), True)
 
 
 def braced_terms(element: dict) -> list[dict] | None:
@@ -554,7 +563,7 @@ def renderers(job, doc: dict | None = None) -> Renderers:
         "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
         "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
         "callout": latex_callout, "tex-text": vet.tex_text,
-        "conditional": shown_in("latex", "pdf")})
+        "conditional": shown_in("latex", "pdf"), "generated-list": latex_list})
     table.files, table.vetting, table.verbatim_in_note = files, vet, False
     return table
 

@@ -31,7 +31,12 @@ from core.kinds import NATIVE, Native, Renderers, front_matter, shown_in
 from core.language import term
 from core.markup import PLAIN_ID, typst_string
 from core.mathtext import linear
-from core.names import LATEX_LABEL_ATTRIBUTE, SUBFIGURE_CLASS
+from core.names import (
+    GENERATED_LIST_TERMS,
+    KIND_ATTRIBUTE,
+    LATEX_LABEL_ATTRIBUTE,
+    SUBFIGURE_CLASS,
+)
 from core.tools import TYPST, MissingGlyphs
 from press import ast
 from press.figures import (
@@ -180,6 +185,24 @@ def typst_paragraph(element: dict) -> list[dict] | dict | None:
     return broken_simply(element) or element
 
 
+# Typst's outline of each generated list's things.
+OUTLINED = {"contents": "depth: 2", "figure": "target: figure.where(kind: image)",
+            "table": "target: figure.where(kind: table)"}
+
+
+def typst_outline(element: dict, lang: str) -> dict:
+    """A list the author asked LaTeX to make (``\\listoffigures``…) as Typst's outline of
+    the same things, with their pages.
+
+    >>> typst_outline({"t": "Div", "c": [["", ["generated-list"], [["data-kind", "figure"]]], []]}, "en")["c"][1]
+    '#outline(title: [#"Figures"], target: figure.where(kind: image))'
+    """
+    listed = dict(element["c"][0][2]).get(KIND_ATTRIBUTE, "contents")
+    listed = listed if listed in OUTLINED else "contents"
+    title = typst_string(term(lang, GENERATED_LIST_TERMS[listed]))
+    return {"t": "RawBlock", "c": ["typst", f"#outline(title: [#{title}], {OUTLINED[listed]})"]}
+
+
 def boxed_terms(element: dict) -> None:
     r"""A definition list whose terms hold a picture: each picture in a ``box``, inline as
     it stands (an image outside one is a block, and splits the term's PDF tag: PDF/UA
@@ -316,7 +339,7 @@ def renderers(job) -> Renderers:
         "page-break": lambda element: PAGE_BREAK,
         "subfigure": typst_subfigure, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout, "tex-text": ast.content_of,
-        "conditional": shown_in("pdf", "typst")})
+        "conditional": shown_in("pdf", "typst"), "generated-list": lambda element: typst_outline(element, job.lang)})
 
 
 def prepare(job) -> str:

@@ -1340,3 +1340,45 @@ Text <!-- inline -- note --> here ![](pic.png "A map of the corridor") and `ls -
     jats = next((out / "jats").glob("*.xml"))
     require_gatekeeper(validate.jats_article, jats)
     assert "<alt-text>A map of the corridor</alt-text>" in jats.read_text(encoding="utf-8")
+
+
+def test_the_lists_an_author_asks_latex_for_are_in_every_edition(tmp_path):
+    r"""``\tableofcontents``, ``\listoffigures`` and ``\listoftables`` (a thesis's front
+    pages) were printed by LaTeX alone, and left out of every other edition without a
+    word: Typst makes them with their pages, the other editions list links."""
+    (tmp_path / "pic.png").write_bytes(FIGURE.read_bytes())
+    result = paper_build(tmp_path, """---
+title: T
+---
+
+\\tableofcontents
+
+\\listoffigures
+\\listoftables
+
+# Intro
+
+![A picture.](pic.png){#fig-a}
+
+## Sub
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+: A table. {#tbl-x}
+
+# End
+
+Done.
+""", "html", "pdf", "latex")
+    assert result.returncode == 0, result.stderr
+    assert "left out" not in result.stderr
+    printed = " ".join(pdf_text(next((tmp_path / "out").glob("*.pdf"))).split())
+    printed = printed.replace("\u2060", "")  # Typst joins a page's number to its leader
+    assert re.search(r"Contents 1\. Intro[ .]+1 1\.1\. Sub[ .]+1 2\. End[ .]+1 Figures Figure 1\. A picture\.[ .]+1 "
+                     r"Tables Table 1\. A table\.[ .]+1", printed), printed
+    page = html_text(tmp_path / "out" / "html" / "index.html")
+    assert "Contents 1. Intro 1.1. Sub 2. End Figures Figure 1. A picture. Tables Table 1. A table." in page, page
+    tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\tableofcontents" in tex and "\\listoffigures" in tex and "\\listoftables" in tex
