@@ -179,6 +179,7 @@ def finish_book(epub: bytes, stylesheet: bytes, cover: bytes, timestamp: int | N
             elif info.filename.endswith(".xhtml"):
                 data = math_alt_texts(chapters[info.filename]).encode("utf-8")
             elif info.filename == "EPUB/content.opf":
+                data = scripted(data, [name for name, text in chapters.items() if "<script" in text])
                 data = data.replace(b"</manifest>", COVER_ITEM + b"\n  </manifest>", 1).replace(
                     b"</metadata>", b'  <meta name="cover" content="cover-image" />\n  </metadata>', 1)
                 data = re.sub(rb'(<meta property="dcterms:modified">)[^<]*',
@@ -206,6 +207,21 @@ def plain_contents(nav: str) -> str:
     '<a>With a map and x^2</a>'
     """
     return NAV_MATH.sub(r"\1", NAV_PICTURE.sub(r"\1", nav))
+
+
+def scripted(opf: bytes, chapters: list[str]) -> bytes:
+    """The package with each chapter that holds a script (an author's raw HTML, which the
+    build warned about) declared ``scripted``, as EPUB 3 requires (EPUBCheck OPF-014).
+
+    >>> scripted(b'<item id="c" href="text/ch001.xhtml" media-type="x" />', ["EPUB/text/ch001.xhtml"])
+    b'<item id="c" href="text/ch001.xhtml" media-type="x" properties="scripted" />'
+    """
+    for name in chapters:
+        href = re.escape(posixpath.relpath(name, "EPUB").encode())
+        opf = re.sub(rb'(<item [^>]*href="' + href + rb'"[^>]*?)( properties="([^"]*)")?( ?/>)',
+                     lambda m: m.group(1) + b' properties="' + (m.group(3) + b" " if m.group(3) else b"")
+                     + b'scripted"' + m.group(4), opf)
+    return opf
 
 
 def landing_links(chapters: dict[str, str]) -> dict[str, str]:

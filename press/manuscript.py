@@ -562,13 +562,22 @@ def front_matter_of(path: Path) -> bool:
         return False
 
 
+def metadata_in(folder: Path) -> Path:
+    """The folder's metadata file: ``metadata.yaml``, or ``metadata.yml`` (YAML's other
+    ending: a thesis template's) when only that one is there."""
+    written = folder / "metadata.yaml"
+    other = folder / "metadata.yml"
+    return other if not (written.exists() or written.is_symlink()) and (other.exists() or other.is_symlink()) \
+        else written
+
+
 def folder_layout(root: Path) -> Manuscript:
     folder = root / "manuscript"
     sources = tuple(markdown_files(folder))
     if not sources:
         raise BuildError("no manuscript found", display_path(folder),
                          hint="put the article's sections in manuscript/*.md")
-    metadata = folder / "metadata.yaml"
+    metadata = metadata_in(folder)
     metadata_file = metadata if metadata.exists() or metadata.is_symlink() else None
     bibliography = tuple(sorted((root / "bibliography").glob("*.bib")))
     # The folders as the project names them: a manuscript/ that is itself a link
@@ -628,7 +637,7 @@ def sections(root: Path, folder: Path, layout: str) -> Manuscript:
     if not sources:
         raise BuildError("no Markdown files in the folder", display_path(folder),
                          hint="name the paper's Markdown file, or a folder of its sections")
-    metadata = folder / "metadata.yaml"
+    metadata = metadata_in(folder)
     with collecting() as found:
         for path in (*sources, metadata):
             if path.exists() or path.is_symlink():

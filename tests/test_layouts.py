@@ -177,3 +177,29 @@ def test_a_quarto_manuscript_project_builds_the_article_it_names(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "<title>From the project" in page and "article’s text" in page and "Other." not in page
+
+
+def test_a_folder_of_sections_with_its_metadata_in_a_yml_file(tmp_path):
+    """A thesis template's ``source/metadata.yml`` (YAML's other ending) was not read: "the
+    article has no title", asking for a metadata.yaml beside it."""
+    folder = tmp_path / "source"
+    folder.mkdir()
+    (folder / "metadata.yml").write_text("title: A thesis\nauthor: Ann Author\n", encoding="utf-8")
+    (folder / "01-one.md").write_text("# One\n\nText.\n", encoding="utf-8")
+    result = run_build("html", str(folder), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "<title>A thesis" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_epub_chapter_with_the_authors_script_is_declared_scripted(tmp_path):
+    """The build warns that raw HTML is in the web editions only, then wrote an EPUB that
+    EPUBCheck refused (OPF-014: a chapter with a script not declared scripted)."""
+    from conftest import require_gatekeeper
+
+    from press import validate
+
+    (tmp_path / "paper.md").write_text("---\ntitle: T\n---\n\n# A\n\n<script>console.log(1)</script>\n\nText.\n",
+                                       encoding="utf-8")
+    result = run_build("epub", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    require_gatekeeper(validate.epub_book, next((tmp_path / "out").glob("*.epub")))
