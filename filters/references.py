@@ -478,24 +478,24 @@ def pending(element: pf.Element) -> bool:
 
 def resolve_pending(doc: pf.Doc) -> None:
     state = index_of(doc)
-    for span in [e for e in body_elements(doc) if pending(e)]:
+    seen = list(body_elements(doc))  # one walk: the references left pending, the lists to fill
+    for span in [e for e in seen if pending(e)]:
         siblings(span)[span.index] = pf.Span(*resolve(span.content[0], state))
     resolve_tex(doc, state, report=True)
-    generated_lists(doc)
+    generated_lists(doc, [e for e in seen if isinstance(e, pf.Div) and GENERATED_LIST_CLASS in e.classes])
 
 
 # What each generated list lists.
 LISTED = {"contents": pf.Header, "figure": pf.Figure, "table": pf.Table}
 
 
-def generated_lists(doc: pf.Doc) -> None:
+def generated_lists(doc: pf.Doc, lists: list[pf.Div]) -> None:
     r"""Each list the author asked LaTeX to make (``\tableofcontents``, ``\listoffigures``,
-    ``\listoftables``: the tex stage's ``generated-list`` divs) filled, for the editions
+    ``\listoftables``: the tex stage's ``generated-list`` divs: ``lists``) filled, for the editions
     that show it as it is (HTML, EPUB, DOCX, JATS): its heading, then a link to each
     section (two levels), figure or table, numbered as the text numbers it. The PDF
     sets Typst's own lists, with their pages; the LaTeX folder LaTeX's. They printed
     nothing before, without a word, but in LaTeX."""
-    lists = [e for e in body_elements(doc) if isinstance(e, pf.Div) and GENERATED_LIST_CLASS in e.classes]
     if not lists:
         return
     lang = doc.get_metadata("lang", default="en")

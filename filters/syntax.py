@@ -547,7 +547,18 @@ def without_hidden(doc: pf.Doc) -> None:
             siblings(element).pop(element.index)
 
 
-def alternative_texts(doc: pf.Doc) -> None:
+def seen_in(doc: pf.Doc, seen: list | None) -> list:
+    """The body's elements: ``seen``, the one walk ``prepare`` made for the checks that
+    share it (each walk of the body is a hundredth of a second of every build), else a
+    walk of its own.
+
+    >>> len(seen_in(pf.Doc(pf.Para(pf.Str("a"))), None))
+    2
+    """
+    return seen if seen is not None else list(body_elements(doc))
+
+
+def alternative_texts(doc: pf.Doc, seen: list | None = None) -> None:
     """A picture's ``fig-alt`` (Quarto's; knitr's ``fig.alt``) is its alternative text, which
     every edition gives those who cannot see it, instead of its caption.
 
@@ -555,7 +566,7 @@ def alternative_texts(doc: pf.Doc) -> None:
     >>> alternative_texts(doc); dict(doc.content[0].content[0].attributes)
     {'alt': 'A map'}
     """
-    for image in [e for e in body_elements(doc) if isinstance(e, (pf.Image, pf.Div))]:
+    for image in [e for e in seen_in(doc, seen) if isinstance(e, (pf.Image, pf.Div))]:
         alt = image.attributes.pop(ALT_OPTION, None)
         if alt and isinstance(image, pf.Image):
             image.attributes.setdefault("alt", alt)
@@ -569,7 +580,7 @@ def alternative_texts(doc: pf.Doc) -> None:
 SHOWN_ADDRESS = re.compile(r"(?:https?|ftp|mailto):\S+|10\.\d{4,9}/\S+")
 
 
-def addressed_empty_links(doc: pf.Doc) -> None:
+def addressed_empty_links(doc: pf.Doc, seen: list | None = None) -> None:
     """A link written with no words (``[](https://…)``, MyST's ``[](10.1093/…)``) shows its
     address (a DOI as a link to doi.org), as MyST shows it: pandoc printed nothing there.
 
@@ -577,7 +588,7 @@ def addressed_empty_links(doc: pf.Doc) -> None:
     >>> addressed_empty_links(doc); pf.stringify(doc).strip(), doc.content[0].content[2].url
     ('See 10.1093/nar/gkab1.', 'https://doi.org/10.1093/nar/gkab1')
     """
-    for link in [e for e in body_elements(doc) if isinstance(e, pf.Link)
+    for link in [e for e in seen_in(doc, seen) if isinstance(e, pf.Link)
                  and all(isinstance(inline, (pf.Space, pf.SoftBreak)) for inline in e.content)]:  # a picture shows
         if SHOWN_ADDRESS.fullmatch(link.url):
             link.content = [pf.Str(link.url)]
@@ -590,7 +601,7 @@ VISIBLE, HIDDEN = "content-visible", "content-hidden"
 FORMAT_CONDITIONS = ("when-format", "unless-format")
 
 
-def conditional_content(doc: pf.Doc) -> None:
+def conditional_content(doc: pf.Doc, seen: list | None = None) -> None:
     """Quarto's ``.content-visible`` and ``.content-hidden`` divs and spans, ``when-format``
     or ``unless-format``, as the ``conditional`` kind each edition shows or leaves out
     (``core.kinds.shown_in``): a PDF-only abstract was in every edition. A condition on
@@ -601,7 +612,7 @@ def conditional_content(doc: pf.Doc) -> None:
     >>> conditional_content(doc); doc.content[0].classes, doc.content[0].attributes["data-shown-in"]
     (['content-conditional'], 'html')
     """
-    for element in [e for e in body_elements(doc) if isinstance(e, (pf.Div, pf.Span))
+    for element in [e for e in seen_in(doc, seen) if isinstance(e, (pf.Div, pf.Span))
                     and (VISIBLE in e.classes or HIDDEN in e.classes)]:
         hidden = HIDDEN in element.classes
         formats = {name: " ".join(re.split(r"[\s,]+", element.attributes.pop(name, "").strip()))
@@ -626,7 +637,7 @@ def conditional_content(doc: pf.Doc) -> None:
 UNREAD_NOTE = re.compile(r"\[\^[^\]\s]+\]")
 
 
-def unread_notes(doc: pf.Doc) -> None:
+def unread_notes(doc: pf.Doc, seen: list | None = None) -> None:
     """A note's mark pandoc printed as written, with a warning at its place: the note it
     names was never read (its text is missing, or written inside another note, where
     pandoc drops it), so its words are in no edition.
@@ -634,7 +645,7 @@ def unread_notes(doc: pf.Doc) -> None:
     >>> UNREAD_NOTE.findall("Text.[^inner] and [^1]"), UNREAD_NOTE.findall("[a^b] [^ x]")
     (['[^inner]', '[^1]'], [])
     """
-    for text in [e.text for e in body_elements(doc) if isinstance(e, pf.Str) and "[^" in e.text]:
+    for text in [e.text for e in seen_in(doc, seen) if isinstance(e, pf.Str) and "[^" in e.text]:
         for mark in UNREAD_NOTE.findall(text):
             path, line = locate(doc, re.escape(mark) + r"(?!:)")
             warn(f"the note {mark} was never read: its mark is printed as written and its text is in no "
@@ -651,7 +662,7 @@ def line_starts(inlines) -> list[int]:
     return [0, *(index + 1 for index, inline in enumerate(inlines) if isinstance(inline, pf.SoftBreak))]
 
 
-def unread_blocks(doc: pf.Doc) -> None:
+def unread_blocks(doc: pf.Doc, seen: list | None = None) -> None:
     """A line that opens a div (``:::``) or a heading (``##``) that pandoc read as words,
     with a warning at its line: it is printed as written (most often indented past where
     a list item's text starts, which pandoc then reads as the item's words), and the
@@ -660,7 +671,7 @@ def unread_blocks(doc: pf.Doc) -> None:
     >>> [bool(BLOCK_MARKUP.fullmatch(word)) for word in (":::", ":::{.note}", "####", "#1", "::")]
     [True, True, True, False, False]
     """
-    for block in [e for e in body_elements(doc) if isinstance(e, (pf.Para, pf.Plain))]:
+    for block in [e for e in seen_in(doc, seen) if isinstance(e, (pf.Para, pf.Plain))]:
         inlines = block.content
         for start in line_starts(inlines):
             first = inlines[start] if start < len(inlines) else None
@@ -731,11 +742,12 @@ def run_in_headings(doc: pf.Doc) -> None:
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     without_hidden(doc)
-    conditional_content(doc)
-    addressed_empty_links(doc)
-    unread_notes(doc)
-    unread_blocks(doc)
-    alternative_texts(doc)
+    seen = list(body_elements(doc))  # one walk for these: they look, or change an element where it is,
+    addressed_empty_links(doc, seen)
+    unread_notes(doc, seen)
+    unread_blocks(doc, seen)
+    alternative_texts(doc, seen)
+    conditional_content(doc, seen)  # … but for this one, which takes hidden content out: the last of them
     replace_shortcodes(doc)
     drawn_by_a_filter(doc)
     doc.hidden_cells = []  # for a reference to what one would make (filters.references) to say so
