@@ -239,7 +239,7 @@ def checked(code: str, sections: dict[str, dict]) -> dict:
     >>> checked("xx", {"INTERFACE": {"and": "und"}, "CITATION": {}, "DATES": {}, "CLAUSES": {}})
     Traceback (most recent call last):
       ...
-    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (86 in all)
+    core.language.PackError: language pack 'xx' (core/languages/xx.py): INTERFACE lacks 'references', 'appendix', 'chronology', … (88 in all)
     """
     table: dict = {}
     where = f"language pack '{code}' (core/languages/{code}.py)"
