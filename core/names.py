@@ -40,6 +40,7 @@ UNNUMBERED_CLASS = "unnumbered"
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
 GENERATED_LIST_CLASS = "generated-list"  # Div: a list the build makes (KIND_ATTRIBUTE: contents, figure, table)
 GENERATED_LIST_TERMS = {"contents": "contents", "figure": "figures", "table": "tables"}  # … its heading's word
+GENERATED_LIST_COMMANDS = {"contents": r"\tableofcontents", "figure": r"\listoffigures", "table": r"\listoftables"}
 CONDITIONAL_CLASS = "content-conditional"  # Div/Span shown in some formats only: SHOWN_IN_ATTRIBUTE
 SHOWN_IN_ATTRIBUTE = "data-shown-in"   # … the formats, Quarto's names ("html pdf"); HIDDEN_IN_ATTRIBUTE: not in
 HIDDEN_IN_ATTRIBUTE = "data-hidden-in"

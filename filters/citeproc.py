@@ -31,7 +31,7 @@ from filters.bibstyle import family_name, rich_to_inlines
 from filters.bibtext import plain
 from filters.citemodel import Formatted, citation_span, parse_locator, split_suffix
 from filters.cslitems import csl_item
-from filters.elements import descendants, siblings
+from filters.elements import ancestors, descendants, siblings
 
 CITEPROC_ENTRY_PREFIX = "ref-"
 NOTE_PUNCTUATION = ".,;:!?"
@@ -53,11 +53,7 @@ def occurrences(cites: list[pf.Cite]) -> list[pf.Element]:
 
 
 def enclosing_note(element: pf.Element) -> pf.Note | None:
-    while element is not None:
-        if isinstance(element, pf.Note):
-            return element
-        element = element.parent
-    return None
+    return next((outer for outer in (element, *ancestors(element)) if isinstance(outer, pf.Note)), None)
 
 
 def meta_json(value) -> dict:

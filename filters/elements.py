@@ -103,6 +103,19 @@ def held_blocks(block: pf.Block) -> Iterator[pf.ListContainer]:
             yield note.content
 
 
+def ancestors(element: pf.Element) -> Iterator[pf.Element]:
+    """The elements ``element`` stands in, the nearest first (the document not one).
+
+    >>> doc = pf.Doc(pf.Para(pf.Emph(pf.Str("a"))))
+    >>> word = next(e for e in descendants(doc) if isinstance(e, pf.Str))
+    >>> [type(e).__name__ for e in ancestors(word)]
+    ['Emph', 'Para']
+    """
+    while element.parent is not None and not isinstance(element.parent, pf.Doc):
+        element = element.parent
+        yield element
+
+
 def siblings(element: pf.Element) -> pf.ListContainer:
     """The list that holds ``element`` in its parent, where a later action may replace
     or remove it: most often the parent's ``content``, but a definition's ``term``, a

@@ -17,13 +17,13 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
-from core.diagnostics import error, locate, warn
+from core.diagnostics import NamedFirst, error, locate, warn
 from core.markup import (
     scheme_of,
     unsafe_url,  # (importing it lets panflute read raw Typst blocks)
 )
 from core.names import ENTRY_PREFIX, WRITERS_ID_PATTERN, WRITERS_IDS
-from filters.elements import descendants, siblings
+from filters.elements import ancestors, descendants, siblings
 
 
 def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
@@ -39,15 +39,6 @@ def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
     return links, known
 
 
-def within_a_link(element: pf.Element) -> bool:
-    parent = element.parent
-    while parent is not None and not isinstance(parent, pf.Doc):
-        if isinstance(parent, pf.Link):
-            return True
-        parent = parent.parent
-    return False
-
-
 def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     """A link in another link's words (an address, a citation, a cross-reference) as its
     words, with a warning at its place: HTML and EPUB hold no link in a link, JATS no
@@ -58,15 +49,18 @@ def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     >>> links, _ = links_and_ids(doc); [link.url for link in unnested(doc, links)], pf.stringify(doc).strip()
     (['https://e.org'], 'see x')
     """
-    nested = [link for link in links if within_a_link(link)]
+    nested = [link for link in links if any(isinstance(outer, pf.Link) for outer in ancestors(link))]
+    named = NamedFirst()
     for link in reversed(nested):  # the last first: an earlier one's index in its list stays right
         words = pf.stringify(pf.Plain(*link.content)).strip()
         target = link.url[1:].removeprefix(ENTRY_PREFIX) if link.url.startswith("#") else ""
-        path, line = locate(doc, re.escape(link.url) if "://" in link.url else rf"@{re.escape(target)}\b"
-                            if target else re.escape(words[:40]))
-        warn(f"a link inside another link's words ('{words[:40]}'): only the outer link is kept, "
-             "this one is its words", path, line, hint="take it out of the other link's [words]")
+        if named.take():
+            path, line = locate(doc, re.escape(link.url) if "://" in link.url else rf"@{re.escape(target)}\b"
+                                if target else re.escape(words[:40]))
+            warn(f"a link inside another link's words ('{words[:40]}'): only the outer link is kept, "
+                 "this one is its words", path, line, hint="take it out of the other link's [words]")
         siblings(link)[link.index:link.index + 1] = list(link.content)
+    named.report("links inside links", "see the warnings above")
     inner = {id(link) for link in nested}  # panflute's elements are equal by value: by identity
     return [link for link in links if id(link) not in inner]
 
@@ -80,12 +74,15 @@ def addressless(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     ([], 'Empty.')
     """
     empty = [link for link in links if not link.url.strip()]
+    named = NamedFirst()
     for link in reversed(empty):  # the last first, as in ``unnested``
         words = pf.stringify(pf.Plain(*link.content)).strip()
-        path, line = locate(doc, re.escape(f"[{words}]") + r"\(\s*\)")
-        warn(f"the link '{words[:40]}' has no address: it is printed as its words", path, line,
-             hint="give it its address: [words](https://…), or write the words alone")
+        if named.take():
+            path, line = locate(doc, re.escape(f"[{words}]") + r"\(\s*\)")
+            warn(f"the link '{words[:40]}' has no address: it is printed as its words", path, line,
+                 hint="give it its address: [words](https://…), or write the words alone")
         siblings(link)[link.index:link.index + 1] = list(link.content)
+    named.report("links with no address", "see the warnings above")
     gone = {id(link) for link in empty}
     return [link for link in links if id(link) not in gone]
 
@@ -105,6 +102,8 @@ def notes_after_links(links: list[pf.Link]) -> None:
             siblings(note).pop(note.index)
         if notes:
             siblings(link)[link.index + 1:link.index + 1] = notes
+            for note in notes:  # where it stands now (panflute's slice assignment does not tell it)
+                note.parent, note.location = link.parent, link.location
 
 
 def broken_links(links: list[pf.Link], known: set[str]) -> list[str]:
@@ -278,8 +277,8 @@ def writers_ids(doc: pf.Doc, links: list[pf.Link], known: set[str]) -> set[str]:
 
 def finalize(doc: pf.Doc) -> None:
     links, known = links_and_ids(doc)  # each link knows its parent and index from the walk
+    notes_after_links(links)  # first: a link in a note in a link's words is the note's, not the link's
     links = addressless(doc, unnested(doc, links))
-    notes_after_links(links)
     known |= spaced_ids(doc, links)
     if any(map(writers_id, known)):  # most texts: no walk for it
         known |= writers_ids(doc, links, known)

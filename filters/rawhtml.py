@@ -26,7 +26,7 @@ import re
 import panflute as pf
 
 from core.markup import auto_identifier
-from filters.elements import body_elements, descendants, siblings
+from filters.elements import ancestors, body_elements, descendants, siblings
 
 # An element's opening and closing tags around its text, without attributes.
 PAIRED = {"sup": pf.Superscript, "sub": pf.Subscript, "em": pf.Emph, "i": pf.Emph, "strong": pf.Strong,
@@ -232,13 +232,6 @@ def holds_inlines(element) -> bool:
 
 TABLE = re.compile(r"<table\b", re.I)
 PIECE = "press-raw-html-"
-
-
-def ancestors(element):
-    """The elements ``element`` stands in, the nearest first."""
-    while element.parent is not None and not isinstance(element.parent, pf.Doc):
-        element = element.parent
-        yield element
 
 
 def read_tables(blocks: list[pf.RawBlock]) -> list[list[pf.Block]]:

@@ -22,6 +22,7 @@ from core.kinds import EDITION_NAMES, LATEX_FORMATS, RAW_FORMATS
 from core.names import (
     APPENDIX_CLASS,
     GENERATED_LIST_CLASS,
+    GENERATED_LIST_COMMANDS,
     KIND_ATTRIBUTE,
     PAGE_BREAK_CLASS,
     TEX_INPUTS_KEY,
@@ -41,7 +42,7 @@ from filters.untrusted import RAW_FIELDS
 WRITTEN_TEX = "tex"
 PAGE_BREAKS = {r"\newpage", r"\clearpage", r"\pagebreak", r"\cleardoublepage"}
 # The lists LaTeX makes, each a ``generated-list`` of this kind (``filters.references`` fills it).
-GENERATED_LISTS = {r"\tableofcontents": "contents", r"\listoffigures": "figure", r"\listoftables": "table"}
+GENERATED_LISTS = {command: kind for kind, command in GENERATED_LIST_COMMANDS.items()}
 # Commands that only lay the page out: no edition but LaTeX needs them, none loses text.
 LAYOUT = re.compile(r"^\s*(?:\\(?:vspace|hspace|vskip|hskip|noindent|centering|raggedright|raggedleft|small|"
                     r"footnotesize|scriptsize|normalsize|large|Large|medskip|bigskip|smallskip|linebreak|newline|"

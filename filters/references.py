@@ -14,13 +14,14 @@ Stand-alone: ``pandoc -F filters/references.py``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 if __name__ == "__main__":  # pandoc -F filters/NAME.py
     import standalone; standalone.run(__file__)  # noqa: E702, I001
 
 import panflute as pf
 
-from core.diagnostics import error, locate, suggestion
+from core.diagnostics import NamedFirst, error, locate, suggestion, warn
 from core.kinds import LATEX_FORMATS
 from core.language import LANGUAGE_CODES, term, upper_first
 from core.markup import text_to_inlines
@@ -28,6 +29,7 @@ from core.names import (
     CELL_CLASS,
     CELL_LABEL_ATTRIBUTE,
     GENERATED_LIST_CLASS,
+    GENERATED_LIST_COMMANDS,
     GENERATED_LIST_TERMS,
     KIND_ATTRIBUTE,
     NUMBER_ATTRIBUTE,
@@ -37,7 +39,7 @@ from core.names import (
     SUBFIGURE_CLASS,
     XREF_CLASS,
 )
-from filters.elements import body_elements, descendants, siblings
+from filters.elements import ancestors, body_elements, descendants, siblings
 from filters.numbering import (
     Index,
     Target,
@@ -489,28 +491,52 @@ def resolve_pending(doc: pf.Doc) -> None:
 LISTED = {"contents": pf.Header, "figure": pf.Figure, "table": pf.Table}
 
 
+def entry_words(element: pf.Element) -> str:
+    """What a generated list says of a heading or a caption: its words, not its notes'.
+
+    >>> entry_words(pf.Header(pf.Str("Intro"), pf.Note(pf.Para(pf.Str("a note")))))
+    'Intro'
+    """
+    return " ".join("".join(e.text if isinstance(e, pf.Str) else " " for e in descendants(element)
+                            if isinstance(e, (pf.Str, pf.Space, pf.SoftBreak))
+                            and not any(isinstance(outer, pf.Note) for outer in ancestors(e))).split())
+
+
 def generated_lists(doc: pf.Doc, lists: list[pf.Div]) -> None:
-    r"""Each list the author asked LaTeX to make (``\tableofcontents``, ``\listoffigures``,
-    ``\listoftables``: the tex stage's ``generated-list`` divs: ``lists``) filled, for the editions
-    that show it as it is (HTML, EPUB, DOCX, JATS): its heading, then a link to each
-    section (two levels), figure or table, numbered as the text numbers it. The PDF
-    sets Typst's own lists, with their pages; the LaTeX folder LaTeX's. They printed
-    nothing before, without a word, but in LaTeX."""
+    r"""The lists the author asked LaTeX to make (``\tableofcontents``, ``\listoffigures``,
+    ``\listoftables``: the tex stage's ``generated-list`` divs, ``lists``) filled, for the
+    editions that show them as they are (HTML, EPUB, DOCX, JATS): the heading, then a link
+    to each section (two levels), figure or table, numbered as the text numbers it; the
+    PDF sets Typst's own, with their pages, the LaTeX folder LaTeX's. They printed
+    nothing before, without a word, but in LaTeX. A second list of one kind is the
+    first's again: left out, with a warning (a thousand lists of a thousand headings
+    each took minutes)."""
     if not lists:
         return
     lang = doc.get_metadata("lang", default="en")
+    filled: Counter = Counter()  # the lists of each kind so far: the nth one written is this one
+    named = NamedFirst()
     for generated in lists:
-        listed = generated.attributes.get(KIND_ATTRIBUTE, "") if generated.attributes.get(KIND_ATTRIBUTE) in LISTED \
-            else "contents"
-        kind, heading = LISTED[listed], GENERATED_LIST_TERMS[listed]
+        listed = generated.attributes.get(KIND_ATTRIBUTE, "")
+        listed = listed if listed in LISTED else "contents"
+        filled[listed] += 1
+        if filled[listed] > 1:
+            if named.take():
+                warn(f"a second list of {term(lang, GENERATED_LIST_TERMS[listed]).lower()} is left out: it would "
+                     "repeat the first", *locate(doc, re.escape(GENERATED_LIST_COMMANDS[listed]),
+                                                 nth=filled[listed] - 1), hint="write it once")
+            siblings(generated).remove(generated)
+            continue
+        kind = LISTED[listed]
         items = [element for element in body_elements(doc) if isinstance(element, kind) and element.identifier
-                 and (kind is not pf.Header or element.level <= 2) and (kind is pf.Header or NUMBER_ATTRIBUTE in
-                                                                       element.attributes)
+                 and (kind is not pf.Header or element.level <= 2)
+                 and (kind is pf.Header or NUMBER_ATTRIBUTE in element.attributes)
                  and SUBFIGURE_CLASS not in element.classes]
-        words = [pf.stringify(item if kind is pf.Header else item.caption).strip() for item in items]
-        generated.content = [pf.Para(pf.Strong(pf.Str(term(lang, heading)))), *([pf.BulletList(*(
-            pf.ListItem(pf.Plain(pf.Link(*text_to_inlines(" ".join(text.split())), url=f"#{item.identifier}")))
+        words = [entry_words(item if kind is pf.Header else item.caption) for item in items]
+        generated.content = [pf.Para(pf.Strong(pf.Str(term(lang, GENERATED_LIST_TERMS[listed])))), *([pf.BulletList(*(
+            pf.ListItem(pf.Plain(pf.Link(*text_to_inlines(text), url=f"#{item.identifier}")))
             for item, text in zip(items, words)))] if items else [])]
+    named.report("lists repeated", "write each list once")
 
 
 def main(doc=None):

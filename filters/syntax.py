@@ -67,6 +67,7 @@ from core.names import (
     VARIABLES_KEY,
 )
 from filters.elements import (
+    ancestors,
     body_elements,
     descendants,
     held_blocks,
@@ -612,8 +613,9 @@ def conditional_content(doc: pf.Doc, seen: list | None = None) -> None:
     >>> conditional_content(doc); doc.content[0].classes, doc.content[0].attributes["data-shown-in"]
     (['content-conditional'], 'html')
     """
-    for element in [e for e in seen_in(doc, seen) if isinstance(e, (pf.Div, pf.Span))
-                    and (VISIBLE in e.classes or HIDDEN in e.classes)]:
+    conditional = [e for e in seen_in(doc, seen) if isinstance(e, (pf.Div, pf.Span))
+                   and (VISIBLE in e.classes or HIDDEN in e.classes)]
+    for element in reversed(conditional):  # the last first: an earlier one's index in its list stays right
         hidden = HIDDEN in element.classes
         formats = {name: " ".join(re.split(r"[\s,]+", element.attributes.pop(name, "").strip()))
                    for name in FORMAT_CONDITIONS}
@@ -634,7 +636,7 @@ def conditional_content(doc: pf.Doc, seen: list | None = None) -> None:
 
 
 # A note's mark as pandoc prints it when it read no note for it: "[^name]".
-UNREAD_NOTE = re.compile(r"\[\^[^\]\s]+\]")
+UNREAD_NOTE = re.compile(r"\[\^(?![\w]-[\w]\])[^\]\s]+\]")  # not a character class: "[^0-9]"
 
 
 def unread_notes(doc: pf.Doc, seen: list | None = None) -> None:
@@ -642,17 +644,22 @@ def unread_notes(doc: pf.Doc, seen: list | None = None) -> None:
     names was never read (its text is missing, or written inside another note, where
     pandoc drops it), so its words are in no edition.
 
-    >>> UNREAD_NOTE.findall("Text.[^inner] and [^1]"), UNREAD_NOTE.findall("[a^b] [^ x]")
+    >>> UNREAD_NOTE.findall("Text.[^inner] and [^1]"), UNREAD_NOTE.findall("[a^b] [^ x] [^0-9]")
     (['[^inner]', '[^1]'], [])
     """
+    named = NamedFirst()
     for text in [e.text for e in seen_in(doc, seen) if isinstance(e, pf.Str) and "[^" in e.text]:
         for mark in UNREAD_NOTE.findall(text):
-            path, line = locate(doc, re.escape(mark) + r"(?!:)")
-            warn(f"the note {mark} was never read: its mark is printed as written and its text is in no "
-                 "edition", path, line, hint=f"write '{mark}: …' on a line of its own, outside any other note "
-                                             "(a note inside a note is not read)")
+            if named.take():
+                path, line = locate(doc, re.escape(mark) + r"(?!:)")
+                warn(f"the note {mark} was never read: its mark is printed as written and its text is in no "
+                     "edition", path, line, hint=f"write '{mark}: …' on a line of its own, outside any other note "
+                                                 "(a note inside a note is not read)")
+    named.report("notes never read", "see the warnings above")
 
 
+# Where a line's words start: after a quotation's ">"s, a table's "|", a list item's marker.
+LINE_OPENING = r"^[\s>|]*(?:(?:[-*+]|\d+[.)])\s+)?"
 # A line's first word that is block markup: a div's fence (":::"), a heading's "#"s.
 BLOCK_MARKUP = re.compile(r":{3,}.*|#{1,6}")
 
@@ -671,6 +678,7 @@ def unread_blocks(doc: pf.Doc, seen: list | None = None) -> None:
     >>> [bool(BLOCK_MARKUP.fullmatch(word)) for word in (":::", ":::{.note}", "####", "#1", "::")]
     [True, True, True, False, False]
     """
+    named = NamedFirst()
     for block in [e for e in seen_in(doc, seen) if isinstance(e, (pf.Para, pf.Plain))]:
         inlines = block.content
         for start in line_starts(inlines):
@@ -683,10 +691,12 @@ def unread_blocks(doc: pf.Doc, seen: list | None = None) -> None:
                 continue  # "#" at a line's end is a word; ":::" alone closes a div (its opening is told)
             end = next((i for i in range(start, len(inlines)) if isinstance(inlines[i], pf.SoftBreak)), len(inlines))
             shown = pf.stringify(pf.Plain(*inlines[start:end]))
-            path, line = locate(doc, r"^[\s>|]*(?:(?:[-*+]|\d+[.)])\s+)?" + re.escape(first.text) + r"(?:\s|$)")
-            warn(f"'{shorten(shown, 40)}' is printed as written: pandoc did not read it as a {what}", path, line,
-                 hint=f"in a list item, start the {what}'s line where the item's text starts; elsewhere, leave a "
-                      "blank line before it")
+            if named.take():
+                path, line = locate(doc, LINE_OPENING + re.escape(first.text) + r"(?:\s|$)")
+                warn(f"'{shorten(shown, 40)}' is printed as written: pandoc did not read it as a {what}", path, line,
+                     hint=f"in a list item, start the {what}'s line where the item's text starts; elsewhere, leave a "
+                          "blank line before it")
+    named.report("markup printed as written", "see the warnings above")
 
 
 # What holds blocks but no section: a heading inside one opens no part of the article.
@@ -694,18 +704,18 @@ OUTSIDE_THE_OUTLINE = {pf.Note: "a footnote", pf.BlockQuote: "a quotation", pf.L
                        pf.Definition: "a definition", pf.TableCell: "a table"}
 # The boxes among divs (``read_blocks`` has named them; their first heading is their title).
 BOXES = {CALLOUT_CLASS: "a callout", THEOREM_CLASS: "a theorem-like block", PROOF_CLASS: "a proof"}
+# Where a heading labelled as a section (``{#sec-x}``) stays one: HTML, Typst and JATS's box hold one.
+SECTION_HOLDERS = (*BOXES.values(), OUTSIDE_THE_OUTLINE[pf.BlockQuote])
 
 
 def holder_of(element: pf.Element) -> str | None:
     """What of ``OUTSIDE_THE_OUTLINE`` or ``BOXES`` holds ``element`` (the nearest), or None."""
-    parent = element.parent
-    while parent is not None and not isinstance(parent, pf.Doc):
-        if type(parent) in OUTSIDE_THE_OUTLINE:
-            return OUTSIDE_THE_OUTLINE[type(parent)]
-        box = next((BOXES[name] for name in getattr(parent, "classes", ()) if name in BOXES), None)
-        if isinstance(parent, pf.Div) and box:
+    for outer in ancestors(element):
+        if type(outer) in OUTSIDE_THE_OUTLINE:
+            return OUTSIDE_THE_OUTLINE[type(outer)]
+        box = next((BOXES[name] for name in getattr(outer, "classes", ()) if name in BOXES), None)
+        if isinstance(outer, pf.Div) and box:
             return box
-        parent = parent.parent
     return None
 
 
@@ -723,20 +733,22 @@ def run_in_headings(doc: pf.Doc) -> None:
     ('Para', 'Strong', 'C')
     """
     seen: Counter = Counter()  # headings of each text so far: the nth one written is this one
+    named = NamedFirst()
     for header in [e for e in body_elements(doc) if isinstance(e, pf.Header)]:
         holder = holder_of(header)
         text = pf.stringify(header)
         seen[text] += 1
-        if holder is None:
-            continue
-        path, line = locate(doc, r"^[\s>|]*(?:(?:[-*+]|\d+[.)])\s+)?#+\s*" + re.escape(text[:60]),
-                            nth=seen[text] - 1)
-        warn(f"the heading '{text[:60]}' is inside {holder}: it opens no section of the article, and every "
-             "edition prints it as a bold line", path, line,
-             hint="make it a section of its own, or write it as **bold** words")
+        if holder is None or holder in SECTION_HOLDERS and kind_of(header.identifier) == "section":
+            continue  # labelled a section (@sec-x refers to it) in a box or a quotation: one, as written
+        if named.take():
+            path, line = locate(doc, LINE_OPENING + r"#+\s*" + re.escape(text[:60]), nth=seen[text] - 1)
+            warn(f"the heading '{text[:60]}' is inside {holder}: it opens no section of the article, and every "
+                 "edition prints it as a bold line", path, line,
+                 hint="make it a section of its own, or write it as **bold** words")
         words = pf.Strong(*header.content)
         siblings(header)[header.index] = pf.Para(pf.Span(words, identifier=header.identifier)
                                                  if header.identifier else words)
+    named.report("headings inside notes, quotations, lists, tables and boxes", "see the warnings above")
 
 
 def prepare(doc: pf.Doc) -> None:

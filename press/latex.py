@@ -22,7 +22,13 @@ from core.diagnostics import BuildError, NamedFirst, display_path, shorten, warn
 from core.inputs import limit
 from core.kinds import LATEX_FORMATS, NATIVE, Native, Renderers, front_matter, shown_in
 from core.markup import PLAIN_ID
-from core.names import FIELDS_KEY, KIND_ATTRIBUTE, TEX_SOURCE_ATTRIBUTE
+from core.names import (
+    EQUATION_CLASS,
+    FIELDS_KEY,
+    GENERATED_LIST_COMMANDS,
+    KIND_ATTRIBUTE,
+    TEX_SOURCE_ATTRIBUTE,
+)
 from core.sandbox import Sandbox
 from core.tex import READS_FILES, without_comments
 from core.texmath import malformed, unconvertible
@@ -167,13 +173,10 @@ def notes_out(value) -> list[dict]:
     return texts
 
 
-# The command that makes each generated list in LaTeX.
-LATEX_LISTS = {"contents": "\\tableofcontents", "figure": "\\listoffigures", "table": "\\listoftables"}
-
-
 def latex_list(element: dict) -> dict:
     """A generated list as the LaTeX command the author wrote (LaTeX makes it, with pages)."""
-    return raw(LATEX_LISTS.get(dict(element["c"][0][2]).get(KIND_ATTRIBUTE, ""), "\\tableofcontents"), True)
+    kind = dict(element["c"][0][2]).get(KIND_ATTRIBUTE, "")
+    return raw(GENERATED_LIST_COMMANDS.get(kind, GENERATED_LIST_COMMANDS["contents"]), True)
 
 
 def braced_terms(element: dict) -> list[dict] | None:
@@ -205,6 +208,9 @@ def latex_table(element: dict) -> dict | list[dict]:
         if blocks and blocks[0]["t"] in ("Plain", "Para") and blocks[0]["c"]:
             blocks[0]["c"].insert(0, dict(BREAKABLE))
     texts = notes_out(element["c"][1][1])  # a note in the caption: longtable's caption prints none
+    if texts:  # … and the list of tables takes the caption without its marks (they counted twice)
+        element["c"][1][0] = [inline for inline in inlines_of(element["c"][1][1])
+                              if not (inline["t"] == "RawInline" and "footnotemark" in inline["c"][1])]
     if len(element["c"][2]) < ast.WIDE_TABLE:
         return [element, *texts] if texts else element
     return [raw("\\begingroup\\footnotesize", True), element, raw("\\endgroup", True), *texts]
@@ -215,17 +221,24 @@ TAG = re.compile(r" \\tag\*\{(.*)\}$", re.S)
 
 
 def number_after(element: dict) -> list[dict] | None:
-    r"""An equation in a table's cell with its number after its math: pandoc writes
-    display math there as inline math, where amsmath allows no ``\tag``.
+    r"""A numbered equation in a table's cell with its number after its math: pandoc
+    writes display math there as inline math, where amsmath allows no ``\tag``. Only
+    the number ``tagged_equation`` gave: the author's own math is as written.
 
-    >>> number_after({"t": "Math", "c": [{"t": "DisplayMath"}, "x \\tag*{(1)}"]})[1]
+    >>> span = {"t": "Span", "c": [["eq-a", ["equation"], []], [{"t": "Math", "c": [{"t": "DisplayMath"}, "x \\tag*{(1)}"]}]]}
+    >>> number_after(span)["c"][1][1]
     {'t': 'RawInline', 'c': ['latex', '\\quad (1)']}
     """
-    tagged = TAG.search(element["c"][1]) if element["t"] == "Math" else None
-    if not tagged:
+    if element["t"] != "Span" or EQUATION_CLASS not in element["c"][0][1]:
         return None
-    element["c"][1] = element["c"][1][:tagged.start()]
-    return [element, raw(f"\\quad {tagged.group(1)}")]
+    content = []
+    for item in element["c"][1]:
+        tagged = TAG.search(item["c"][1]) if item["t"] == "Math" else None
+        if tagged:
+            item["c"][1] = item["c"][1][:tagged.start()]
+        content += [item, raw(f"\\quad {tagged.group(1)}")] if tagged else [item]
+    element["c"][1] = content
+    return element
 
 
 ALIGNMENTS = {"AlignRight": "r", "AlignCenter": "c"}

@@ -195,12 +195,13 @@ def typst_outline(element: dict, lang: str) -> dict:
     the same things, with their pages.
 
     >>> typst_outline({"t": "Div", "c": [["", ["generated-list"], [["data-kind", "figure"]]], []]}, "en")["c"][1]
-    '#outline(title: [#"Figures"], target: figure.where(kind: image))'
+    '#[#show footnote: none; #outline(title: [#"Figures"], target: figure.where(kind: image))]'
     """
     listed = dict(element["c"][0][2]).get(KIND_ATTRIBUTE, "contents")
     listed = listed if listed in OUTLINED else "contents"
     title = typst_string(term(lang, GENERATED_LIST_TERMS[listed]))
-    return {"t": "RawBlock", "c": ["typst", f"#outline(title: [#{title}], {OUTLINED[listed]})"]}
+    # a heading's or caption's note is the text's: not marked again in the list
+    return {"t": "RawBlock", "c": ["typst", f"#[#show footnote: none; #outline(title: [#{title}], {OUTLINED[listed]})]"]}
 
 
 def boxed_terms(element: dict) -> None:

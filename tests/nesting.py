@@ -90,13 +90,13 @@ crossref: {depositor: Nest Press, email: editor@example.org, registrant: Nest Pr
 
 # Each inline as an author writes it; NAME as in BLOCKS.
 INLINES: dict[str, str] = {
-    "emphasis": "*emphasised*", "strong": "**strong**", "code": "`code()`", "math": "$x^2_{i}$",
-    "null delimiter": "$\\Big( \\frac{a}{b} \\Big.$", "link": "[a link](https://example.org/page)",
-    "address": "<https://example.org/auto>", "citation": "[@smith2020, 12]", "author citation": "@smith2020",
-    "note": "^[An inline note with `code`.]", "picture": "![tiny](trade.png){width=1em}",
-    "small caps": "[Small Caps]{.smallcaps}", "struck": "~~struck~~", "superscript": "E^2^",
-    "subscript": "H~2~O", "quoted": "\"quoted\"", "cross-reference": "@fig-main",
-    "span": "[a span]{#span-NAME .mark}", "tex": "\\LaTeX{}",
+    "emphasis": "*emphasised NAME*", "strong": "**strong**", "code": "`code(NAME)`", "math": "$x^2_{i}$",
+    "null delimiter": "$\\Big( \\frac{a}{b} \\Big.$", "link": "[a link NAME](https://example.org/page)",
+    "address": "<https://example.org/NAME>", "citation": "[@smith2020, 12]", "author citation": "@smith2020",
+    "note": "^[An inline note NAME with `code`.]", "picture": "![tiny](trade.png){width=1em}",
+    "small caps": "[Small Caps NAME]{.smallcaps}", "struck": "~~struck NAME~~", "superscript": "E^2^",
+    "subscript": "H~2~O", "quoted": "\"quoted NAME\"", "cross-reference": "@fig-main",
+    "span": "[a span NAME]{#span-NAME .mark}", "tex": "\\LaTeX{}",
 }
 # Each container of words around an inline.
 INLINE_CONTAINERS: dict[str, Callable[[str, str], str]] = {
@@ -113,10 +113,10 @@ INLINE_CONTAINERS: dict[str, Callable[[str, str], str]] = {
     "subfigure caption": lambda inline, name: f"::: {{#fig-{name} layout-ncol=2}}\n![Part with {inline}.](trade.png)"
                                               f"{{#fig-{name}-a}}\n\n![Other.](trade.png){{#fig-{name}-b}}\n\nWhole.\n:::\n",
 }
-# Words of each inline every edition prints once per container (read back, in any case).
-INLINE_WORDS = {"emphasis": "emphasised", "code": "code()", "link": "a link", "address": "example.org/auto",
-                "citation": "Smith", "note": "An inline note with", "small caps": "small caps", "struck": "struck",
-                "quoted": "quoted", "cross-reference": "Figure 1", "span": "a span", "tex": "LaTeX"}
+# The inlines whose words carry their place (NAME): each edition must print every one of them.
+MARKED_INLINES = ("emphasis", "code", "link", "address", "note", "small caps", "struck", "quoted", "span")
+# Words of the others, printed at least once per container.
+INLINE_WORDS = {"citation": "Smith", "cross-reference": "Figure 1", "tex": "LaTeX"}
 BIBLIOGRAPHY = "@article{smith2020, author = {Smith, Ann}, title = {Growth}, journal = {J}, year = {2020}}\n"
 
 
@@ -133,7 +133,7 @@ def inline_paper() -> str:
         parts.append(f"# In a {container}\n")
         for inline, text in INLINES.items():
             name = slug(f"{container}-{inline}")
-            parts.append(f"Before {name}.\n\n" + write(text.replace("NAME", name), name) + "\n")
+            parts.append("A paragraph before.\n\n" + write(text.replace("NAME", name), name) + "\n")
     return "\n".join(parts)
 
 

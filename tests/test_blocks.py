@@ -1382,3 +1382,46 @@ Done.
     assert "Contents 1. Intro 1.1. Sub 2. End Figures Figure 1. A picture. Tables Table 1. A table." in page, page
     tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "\\tableofcontents" in tex and "\\listoffigures" in tex and "\\listoftables" in tex
+
+
+def test_what_the_review_of_this_change_found(tmp_path):
+    """Two hidden divs in a row (the second was shown, the paragraph after it lost); a
+    section labelled in a callout (@sec-details stopped the build); a second table of
+    contents (a thousand of them took minutes: one list, the rest told); a citation in a
+    note in a link's words (its link was dropped, as a link in a link)."""
+    text, said = build(tmp_path, """---
+title: Blocks
+bibliography: refs.bib
+---
+
+::: content-hidden
+Hidden A.
+:::
+
+::: content-hidden
+Hidden B.
+:::
+
+Kept C, [ha]{.content-hidden} [hb]{.content-hidden} kept-d.
+
+\\tableofcontents
+
+# Intro
+
+See @sec-details and [the words^[See @smith2020.]](https://example.org/w).
+
+::: {.callout-note}
+## Note
+
+## Details {#sec-details}
+
+In the box.
+:::
+
+\\tableofcontents
+""")
+    assert "Hidden" not in text and "Kept C, kept-d." in text, text
+    assert "See Section 1.1 and the words" in text, text
+    assert "a link inside another link" not in said and "Smith (2020)" in text
+    assert text.count("Contents") == 2, text  # the page's own, then the one written once
+    assert "paper.md:30: warning: a second list of contents is left out" in said, said

@@ -354,6 +354,7 @@ def within_link_words(root: etree._Element) -> None:
     '<ext-link>the x^2 model</ext-link><fn id="n"/>.</p>'
     """
     for link in list(root.iter("ext-link", "xref")):
+        after = link
         for child in [c for c in link if c.tag not in LINK_WORDS]:
             if child.tag == "inline-formula":
                 math = child.find(f".//{{{MML}}}math")
@@ -362,8 +363,9 @@ def within_link_words(root: etree._Element) -> None:
                 remove(child)
             else:
                 remove(child)  # its tail stays in the link's words
-                child.tail, link.tail = link.tail, None
-                link.addnext(child)
+                child.tail, after.tail = after.tail, None
+                after.addnext(child)
+                after = child  # the next one after it: in the order written
 
 
 def plain_code(root: etree._Element) -> None:
