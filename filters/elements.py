@@ -98,9 +98,12 @@ def held_blocks(block: pf.Block) -> Iterator[pf.ListContainer]:
             for row in (*getattr(part, "head", ()), *part.content):
                 for cell in row.content:
                     yield cell.content
-    elif isinstance(block, (pf.Para, pf.Plain)):
-        for note in [e for e in descendants(block) if isinstance(e, pf.Note)]:
-            yield note.content
+    elif isinstance(block, (pf.Para, pf.Plain)):  # the words themselves looked at once: most are no container
+        for inline in block.content:
+            if isinstance(inline, pf.Note):
+                yield inline.content
+            elif inline._children:
+                yield from (note.content for note in descendants(inline) if isinstance(note, pf.Note))
 
 
 def ancestors(element: pf.Element) -> Iterator[pf.Element]:

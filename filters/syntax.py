@@ -664,38 +664,34 @@ LINE_OPENING = r"^[\s>|]*(?:(?:[-*+]|\d+[.)])\s+)?"
 BLOCK_MARKUP = re.compile(r":{3,}.*|#{1,6}")
 
 
-def line_starts(inlines) -> list[int]:
-    """The positions in ``inlines`` where a line of the source starts."""
-    return [0, *(index + 1 for index, inline in enumerate(inlines) if isinstance(inline, pf.SoftBreak))]
-
-
 def unread_blocks(doc: pf.Doc, seen: list | None = None) -> None:
     """A line that opens a div (``:::``) or a heading (``##``) that pandoc read as words,
     with a warning at its line: it is printed as written (most often indented past where
     a list item's text starts, which pandoc then reads as the item's words), and the
-    figure, callout or section it opens is none.
+    figure, callout or section it opens is none. Only the words that are such markup
+    are looked at, each where it stands: first in its paragraph, or after a line's end.
 
     >>> [bool(BLOCK_MARKUP.fullmatch(word)) for word in (":::", ":::{.note}", "####", "#1", "::")]
     [True, True, True, False, False]
     """
     named = NamedFirst()
-    for block in [e for e in seen_in(doc, seen) if isinstance(e, (pf.Para, pf.Plain))]:
-        inlines = block.content
-        for start in line_starts(inlines):
-            first = inlines[start] if start < len(inlines) else None
-            if not (isinstance(first, pf.Str) and BLOCK_MARKUP.fullmatch(first.text)):
-                continue
-            what = "div" if first.text.startswith(":") else "heading"
-            followed = start + 1 < len(inlines) and isinstance(inlines[start + 1], pf.Space)
-            if not followed and (what == "heading" or first.text.strip(":") == ""):
-                continue  # "#" at a line's end is a word; ":::" alone closes a div (its opening is told)
-            end = next((i for i in range(start, len(inlines)) if isinstance(inlines[i], pf.SoftBreak)), len(inlines))
+    for word in [e for e in seen_in(doc, seen) if isinstance(e, pf.Str) and e.text[:1] in ":#"
+                 and BLOCK_MARKUP.fullmatch(e.text) and isinstance(e.parent, (pf.Para, pf.Plain))]:
+        inlines = word.parent.content
+        start = word.index
+        if start and not isinstance(inlines[start - 1], pf.SoftBreak):
+            continue  # inside a line: a word like any other
+        what = "div" if word.text.startswith(":") else "heading"
+        followed = start + 1 < len(inlines) and isinstance(inlines[start + 1], pf.Space)
+        if not followed and (what == "heading" or word.text.strip(":") == ""):
+            continue  # "#" at a line's end is a word; ":::" alone closes a div (its opening is told)
+        end = next((i for i in range(start, len(inlines)) if isinstance(inlines[i], pf.SoftBreak)), len(inlines))
+        if named.take():
             shown = pf.stringify(pf.Plain(*inlines[start:end]))
-            if named.take():
-                path, line = locate(doc, LINE_OPENING + re.escape(first.text) + r"(?:\s|$)")
-                warn(f"'{shorten(shown, 40)}' is printed as written: pandoc did not read it as a {what}", path, line,
-                     hint=f"in a list item, start the {what}'s line where the item's text starts; elsewhere, leave a "
-                          "blank line before it")
+            path, line = locate(doc, LINE_OPENING + re.escape(word.text) + r"(?:\s|$)")
+            warn(f"'{shorten(shown, 40)}' is printed as written: pandoc did not read it as a {what}", path, line,
+                 hint=f"in a list item, start the {what}'s line where the item's text starts; elsewhere, leave a "
+                      "blank line before it")
     named.report("markup printed as written", "see the warnings above")
 
 
