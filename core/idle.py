@@ -24,10 +24,8 @@ is dropped (the stage meets the same failure in its turn, and reports it there).
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-from importlib import import_module
 
 _pending: list[Callable[[], None]] = []
 
@@ -59,13 +57,3 @@ def scope():
     finally:
         _pending.clear()
 
-
-def import_meanwhile(module: str) -> None:
-    """Import ``module`` on a thread of its own, for a module needed once a program the
-    caller starts is done (pikepdf, for the PDF Typst writes): imported while it works,
-    not while the stages that hold the interpreter do. Who imports it later waits for
-    this import to end (Python's import lock), so it is never imported twice.
-
-    >>> import_meanwhile("json")
-    """
-    threading.Thread(target=import_module, args=(module,), daemon=True).start()

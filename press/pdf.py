@@ -24,7 +24,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from core import idle
 from core.diagnostics import display_path, warn
 from core.inputs import limit, too_large
 from core.kinds import NATIVE, Native, Renderers, front_matter, shown_in
@@ -408,7 +407,6 @@ def write(job, shared) -> dict[str, bytes]:
     else:
         TYPST.warm()  # Typst's worker starts while pandoc writes its source
         source = typst_source(job, render_typst(job))
-        idle.import_meanwhile("pikepdf")  # for ``archival``: imported while Typst works
         pdf = archival(typeset(source, job), job.plain, job.lang)
     return {f"{job.slug}.pdf": pdf, f"html/{job.slug}.pdf": pdf}
 

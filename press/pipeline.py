@@ -65,10 +65,11 @@ def collected_warnings(printed: bool = True):
 
 
 def import_stages(chosen: tuple[Stage, ...] = stages()) -> None:
-    """Import the filters and the editions' modules (jinja2): done while pandoc reads
-    the Markdown, which would otherwise leave this process idle. Not what the editions
-    need after a program of theirs is done (pikepdf: ``press.pdf``): the stages wait
-    for these imports, the editions' programs do not."""
+    """Import the filters and the editions' modules (jinja2, pikepdf): done while pandoc
+    reads the Markdown, which would otherwise leave this process idle. (pikepdf imported
+    on a thread while Typst typesets, as tried, took the core Typst lays pages out on.)"""
+    import pikepdf  # noqa: F401 (the PDF's XMP: press.pdf.archival)
+
     import press.render  # noqa: F401
     import press.templates  # noqa: F401 (jinja2)
     for stage in chosen:
