@@ -39,6 +39,19 @@ def links_and_ids(doc: pf.Doc) -> tuple[list[pf.Link], set[str]]:
     return links, known
 
 
+def as_words(links: list[pf.Link], taken: list[pf.Link]) -> list[pf.Link]:
+    """Each link of ``taken`` (in document order) replaced by its words; the links left.
+
+    >>> doc = pf.Doc(pf.Para(pf.Link(pf.Str("a"), url="x"), pf.Link(pf.Str("b"), url="y")))
+    >>> links, _ = links_and_ids(doc); [link.url for link in as_words(links, links[:1])], pf.stringify(doc).strip()
+    (['y'], 'ab')
+    """
+    for link in reversed(taken):  # the last first: an earlier one's index in its list stays right
+        siblings(link)[link.index:link.index + 1] = list(link.content)
+    gone = {id(link) for link in taken}  # panflute's elements are equal by value: by identity
+    return [link for link in links if id(link) not in gone]
+
+
 def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     """A link in another link's words (an address, a citation, a cross-reference) as its
     words, with a warning at its place: HTML and EPUB hold no link in a link, JATS no
@@ -51,7 +64,7 @@ def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     """
     nested = [link for link in links if any(isinstance(outer, pf.Link) for outer in ancestors(link))]
     named = NamedFirst()
-    for link in reversed(nested):  # the last first: an earlier one's index in its list stays right
+    for link in reversed(nested):  # told in the order they were before: the last first
         words = pf.stringify(pf.Plain(*link.content)).strip()
         target = link.url[1:].removeprefix(ENTRY_PREFIX) if link.url.startswith("#") else ""
         if named.take():
@@ -59,10 +72,8 @@ def unnested(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
                                 if target else re.escape(words[:40]))
             warn(f"a link inside another link's words ('{words[:40]}'): only the outer link is kept, "
                  "this one is its words", path, line, hint="take it out of the other link's [words]")
-        siblings(link)[link.index:link.index + 1] = list(link.content)
     named.report("links inside links", "see the warnings above")
-    inner = {id(link) for link in nested}  # panflute's elements are equal by value: by identity
-    return [link for link in links if id(link) not in inner]
+    return as_words(links, nested)
 
 
 def addressless(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
@@ -75,16 +86,14 @@ def addressless(doc: pf.Doc, links: list[pf.Link]) -> list[pf.Link]:
     """
     empty = [link for link in links if not link.url.strip()]
     named = NamedFirst()
-    for link in reversed(empty):  # the last first, as in ``unnested``
+    for link in reversed(empty):  # told the last first, as in ``unnested``
         words = pf.stringify(pf.Plain(*link.content)).strip()
         if named.take():
             path, line = locate(doc, re.escape(f"[{words}]") + r"\(\s*\)")
             warn(f"the link '{words[:40]}' has no address: it is printed as its words", path, line,
                  hint="give it its address: [words](https://…), or write the words alone")
-        siblings(link)[link.index:link.index + 1] = list(link.content)
     named.report("links with no address", "see the warnings above")
-    gone = {id(link) for link in empty}
-    return [link for link in links if id(link) not in gone]
+    return as_words(links, empty)
 
 
 def notes_after_links(links: list[pf.Link]) -> None:
