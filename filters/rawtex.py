@@ -104,7 +104,42 @@ def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
         skipped = SKIPPED.match(message)
         if skipped:
             pieces[bisect_right(starts, int(skipped.group(2))) - 1][1].append(skipped.group(1))
+    for blocks, skipped in pieces:
+        without_arguments(blocks, skipped)
     return pieces
+
+
+SKIPPED_BEGIN = re.compile(r"\\begin\{([^{}]+)\}")
+
+
+def without_arguments(blocks: list[pf.Block], skipped: list[str]) -> None:
+    r"""The environments the reader skipped (it knows no ``\begin{adjustwidth}``) without
+    their arguments, which it printed as the first words of their text: changepage's
+    margins ("-2.25in 0in"), wrapfig's side and width ("r 0.4"), a spacing ("1.5"). They
+    are the spans on the line of ``\begin``, before the text's first line break.
+
+    >>> div = pf.Div(pf.Para(pf.Span(pf.Str("-2.25in")), pf.Span(pf.Str("0in")), pf.SoftBreak(),
+    ...                      pf.Str("Table")), classes=["adjustwidth"])
+    >>> without_arguments([div], [r"\begin{adjustwidth}"]); pf.stringify(div).strip()
+    'Table'
+    """
+    environments = {match.group(1) for command in skipped if (match := SKIPPED_BEGIN.match(command))}
+    if not environments:
+        return
+    for div in (e for block in blocks for e in [block, *descendants(block)] if isinstance(e, pf.Div)):
+        if len(div.classes) != 1 or div.classes[0] not in environments or not div.content \
+                or not isinstance(div.content[0], (pf.Para, pf.Plain)):
+            continue
+        words = div.content[0].content
+        arguments = 0
+        while arguments < len(words) and isinstance(words[arguments], pf.Span) \
+                and not words[arguments].identifier and not words[arguments].classes \
+                and not words[arguments].attributes:
+            arguments += 1
+        if arguments and (arguments == len(words) or isinstance(words[arguments], pf.SoftBreak)):
+            del words[:arguments + 1]
+            if not words:
+                del div.content[0]
 
 
 def as_inlines(blocks: list[pf.Block]) -> list[pf.Inline] | None:
@@ -173,6 +208,36 @@ def written_tex(doc: pf.Doc) -> tuple[list, set[int]]:
 
 def is_written_tex(element) -> bool:
     return isinstance(element, (pf.RawInline, pf.RawBlock)) and element.format == WRITTEN_TEX
+
+
+# A reference written in LaTeX for LaTeX alone (`Fig~\ref{fig1}`{=latex}, Quarto's PLOS
+# template): words, ties and references, nothing else.
+LATEX_REFERENCE = re.compile(r"\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{([^{}]+)\}")
+ONLY_REFERENCES = re.compile(r"(?:[^\\{}$%&#^_]|\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{[^{}]+\})*")
+LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
+
+
+def latex_references(doc: pf.Doc) -> list[pf.RawInline]:
+    r"""The raw LaTeX (``{=latex}``) that says only a reference to what the document
+    labels (in Markdown, or with ``\label`` in the TeX it writes): the reference means
+    the same in every edition, and each reads it (the other editions lost "Fig 1" from
+    the sentence, with a warning), as the TeX written in the text is read.
+
+    >>> doc = pf.Doc(pf.RawBlock(r"\begin{figure}\caption{A}\label{fig1}\end{figure}", format="tex"),
+    ...              pf.Para(pf.RawInline(r"Fig~\ref{fig1}", format="latex"),
+    ...                      pf.RawInline(r"\ref{elsewhere}", format="latex"), pf.RawInline(r"\vspace{1em}", format="latex")))
+    >>> [raw.text for raw in latex_references(doc)]
+    ['Fig~\\ref{fig1}']
+    """
+    elements = list(body_elements(doc))
+    labels = {element.identifier for element in elements if getattr(element, "identifier", "")}
+    labels |= {label.strip() for element in elements if is_written_tex(element)
+               for label in LABEL.findall(element.text)}
+    return [element for element in elements
+            if isinstance(element, pf.RawInline) and element.format == "latex"
+            and ONLY_REFERENCES.fullmatch(element.text) and LATEX_REFERENCE.search(element.text)
+            and all(label.strip() in labels for match in LATEX_REFERENCE.finditer(element.text)
+                    for label in match.group(1).split(","))]
 
 
 APPENDIX_SWITCH = re.compile(r"\s*\\appendix\b\s*")
@@ -311,41 +376,80 @@ TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespac
 
 # array's \newcolumntype{Y}{>{\centering\arraybackslash}X}: a column type pandoc's reader does
 # not know, so that it read no table at all. Each is read as the column it is made from.
-NEW_COLUMN_TYPE = re.compile(r"\\newcolumntype\s*\{([A-Za-z])\}\s*(?:\[\d\]\s*)?\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
+NEW_COLUMN_TYPE = re.compile(r"\\newcolumntype\s*\{([^{}\s])\}\s*(?:\[\d\]\s*)?\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 BASE_COLUMN = re.compile(r"([lcrXpmb])(?:\{[^{}]*\})?\s*(?:<\{(?:[^{}]|\{[^{}]*\})*\})?\s*$")
+# What pandoc's reader reads in a column specification: the columns (p, m, b and the
+# material before, after and between them with their arguments), rules, repetitions.
+READ_COLUMNS = "lcrX"
+READ_WITH_ARGUMENT = "pmb@><"
+READ_REPEATED = "*"
+COLUMN_TOKEN = re.compile(r"\s+|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\[[^\]]*\]|.", re.S)
 
 
 def column_types(texts: list[str]) -> dict[str, str]:
-    r"""The column types the texts define, each as the column it is made from.
+    r"""The column types the texts define, each as the column it is made from; one that
+    is no column (``\newcolumntype{+}{!{\vrule width 2pt}}``, a rule) as nothing.
 
     >>> column_types([r"\newcolumntype{Y}{>{\centering\arraybackslash}X} \newcolumntype{P}[1]{p{#1}}"])
     {'Y': 'X', 'P': 'p'}
+    >>> column_types([r"\newcolumntype{+}{!{\vrule width 2pt}}"])
+    {'+': ''}
     """
     found = {}
     for text in texts:
         for match in NEW_COLUMN_TYPE.finditer(text):
             base = BASE_COLUMN.search(match.group(2))
-            if base:
-                found[match.group(1)] = base.group(1)
+            found[match.group(1)] = base.group(1) if base else ""
     return found
 
 
+def read_columns(spec: str, types: dict[str, str]) -> str:
+    r"""A column specification as pandoc's reader reads it: a type the texts define as the
+    column it is made from (``column_types``), and a type the reader does not know, which
+    a package or the journal's class defines (siunitx's ``S[…]``, dcolumn's ``D{.}{.}{2}``,
+    PLOS's rule ``+``), as a plain column if it is a letter (with its arguments), else as
+    nothing (a rule; ``!{…}``, material between columns). pandoc read no table at all
+    from such a specification, but its cells as loose text, "&" and all.
+
+    >>> read_columns(r"|l+l|S[table-format=2.1]D{.}{.}{2} !{\vrule}Y p{2cm}", {"Y": "X"})
+    '|ll|ll X p{2cm}'
+    >>> read_columns(r"*{3}{c}@{}>{\bfseries}l", {})
+    '*{3}{c}@{}>{\\bfseries}l'
+    """
+    tokens = COLUMN_TOKEN.findall(spec)
+    read, position = [], 0
+    while position < len(tokens):
+        token = tokens[position]
+        position += 1
+        taking = 0  # the arguments that go with the token
+        if token in types:
+            token = types[token]
+        elif token in READ_WITH_ARGUMENT:
+            taking = 1
+        elif token == READ_REPEATED:
+            taking = 2
+        elif token in READ_COLUMNS or token == "|" or token.isspace() or token[:1] in "{[":
+            pass
+        else:  # unknown: a column of a package (a letter), or a rule or material (a symbol)
+            while position < len(tokens) and tokens[position][:1] in "{[":
+                position += 1
+            token = "l" if token.isalpha() else ""
+        read.append(token)
+        for _ in range(taking):
+            if position < len(tokens) and tokens[position][:1] == "{":
+                read.append(tokens[position])
+                position += 1
+    return "".join(read)
+
+
 def with_column_types(tex: str, types: dict[str, str]) -> str:
-    r"""``tex`` with each defined column type in a table's column specification written as
-    the column it is made from (letters outside braces only).
+    r"""``tex`` with each table's column specification as pandoc's reader reads it
+    (``read_columns``).
 
     >>> with_column_types(r"\begin{tabularx}{\textwidth}{l| YY p{2cm}}", {"Y": "X"})
     '\\begin{tabularx}{\\textwidth}{l| XX p{2cm}}'
     """
-    if not types:
-        return tex
-
-    def spec(match: re.Match) -> str:
-        parts = re.split(r"(\{(?:[^{}]|\{[^{}]*\})*\})", match.group(2))  # braced arguments kept as they are
-        return match.group(1) + "".join(part if part.startswith("{") else
-                                        "".join(types.get(c, c) for c in part) for part in parts) + "}"
-
-    return COLUMN_SPEC.sub(spec, tex)
+    return COLUMN_SPEC.sub(lambda match: match.group(1) + read_columns(match.group(2), types) + "}", tex)
 
 
 # A float of two columns (table*, figure*) or turned sideways (rotating's sidewaystable): for

@@ -482,3 +482,42 @@ def test_an_environment_texmath_does_not_know_stays_math_in_latex(tmp_path):
     assert result.returncode == 0, result.stderr
     tex = next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
     assert "\\begin{dcases}" in tex and "\\texttt{\\$\\$f(x)" not in tex
+
+
+def test_a_table_with_column_types_of_a_journals_class_is_read_whole(tmp_path):
+    """PLOS's template (Quarto's) writes ``{|l+l|l|}``: ``+`` a rule its class defines.
+    pandoc's reader read no table but its cells as text, "&" and all, and lost the
+    caption and the \\multicolumn headings; siunitx's ``S[…]`` and dcolumn's ``D{.}{.}{2}``
+    did the same (the corpus's test part)."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nSee Table \\ref{table1}.\n\n```{=tex}\n\\begin{table}[!ht]\n"
+                                        "\\caption{{\\bf Widgets by size.}}\n\\begin{tabular}{|l+l|S[table-format=2.1]"
+                                        "D{.}{.}{2}|}\n\\multicolumn{2}{|l|}{\\bf Heading1} & A & B\\\\ \\hline\n"
+                                        "small & red & 1.5 & 2.25\\\\ \\hline\n\\end{tabular}\n\\label{table1}\n"
+                                        "\\end{table}\n```\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "See Table 1" in text and "Widgets by size." in text and "Heading1" in text, text
+    assert page.count("<td ") == 4 and page.count("<th ") == 3 and "&amp;" not in page and "+l" not in text
+
+
+def test_an_environment_no_edition_knows_prints_none_of_its_arguments(tmp_path):
+    """changepage's ``\\begin{adjustwidth}{-2.25in}{0in}`` (PLOS's template) printed
+    "-2.25in 0in" before the table it widens; wrapfig's side and width did the same."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\n```{=tex}\n\\begin{adjustwidth}{-2.25in}{0in}\n"
+                                        "Wide words.\n\\end{adjustwidth}\n\n\\begin{wrapfigure}{r}{0.4\\textwidth}\n"
+                                        "Beside words.\n\\end{wrapfigure}\n```\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Wide words." in text and "Beside words." in text
+    assert "2.25in" not in text and "0in" not in text and "0.4" not in text, text
+
+
+def test_a_reference_written_for_latex_alone_is_read_when_the_text_labels_its_target(tmp_path):
+    """``Fig~\\ref{fig1}``{=latex} beside a figure in ```{=tex}``` (PLOS's template): every
+    edition but LaTeX lost "Fig 1" from the sentence ("see  volutpat"); the figure is read
+    into every edition, and so is the reference to it. One to a label no edition but LaTeX
+    has stays LaTeX's, as its author wrote it."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nNulla `Fig~\\ref{fig1}`{=latex} mi, "
+                                        "`\\ref{nowhere}`{=latex} see.\n\n```{=tex}\n\\begin{figure}[!h]\n"
+                                        "\\caption{{\\bf Bold title.} Text.}\n\\label{fig1}\n\\end{figure}\n```\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Nulla Fig\N{NO-BREAK SPACE}1 mi" in text and 'href="#fig1"' in page, text
+    assert "raw latex 'Fig~" not in result.stderr and "nowhere" not in text

@@ -255,7 +255,10 @@ def units(doc: dict) -> list[tuple[str, list]]:
     stands: each edition places them its own way). Out of the words: citations (each
     style prints them its own way), math, images' alt text and raw markup, none of
     which pandoc's plain text holds as words either; list numbers, which a list shows
-    but does not print as text."""
+    but does not print as text; a first heading that names the abstract ("Özet"), which
+    every edition heads with its own term (``filters.dialects.abstract_heading``)."""
+    from filters.dialects import abstract_headings
+
     apart: list[list] = []
 
     def strip(value):
@@ -296,14 +299,31 @@ def units(doc: dict) -> list[tuple[str, list]]:
             return [piece for child in children for piece in pieces(child)]
         return [block]
 
-    body = [("body", [strip(piece)]) for block in doc["blocks"] for piece in pieces(block)]
-    meta = doc.get("meta", {})
+    blocks, meta = doc["blocks"], doc.get("meta", {})
+    headings = [index for index, block in enumerate(blocks) if block["t"] == "Header"]
+    # the first heading; the second when the first is the title (a text without one in its metadata)
+    first = headings[0 if "title" in meta else 1] if len(headings) > (0 if "title" in meta else 1) else None
+    if first is not None and "abstract" not in meta and \
+            stringified(blocks[first]["c"][2]).strip().rstrip(":").lower() in abstract_headings():
+        blocks = blocks[:first] + blocks[first + 1:]
+    body = [("body", [strip(piece)]) for block in blocks for piece in pieces(block)]
     for key in ("title", "subtitle", "abstract"):
         if key in meta:
             apart.append(strip(meta_blocks(meta[key])))
     for name in author_names(meta):
         apart.append(strip(meta_blocks(name)))
     return body + [("apart", blocks) for blocks in apart if blocks]
+
+
+def stringified(inlines: list) -> str:
+    """The text of pandoc JSON inlines (words and spaces).
+
+    >>> stringified([{"t": "Str", "c": "Özet"}, {"t": "Space"}, {"t": "Emph", "c": [{"t": "Str", "c": "x"}]}])
+    'Özet x'
+    """
+    return "".join(" " if item["t"] in ("Space", "SoftBreak") else item["c"] if item["t"] == "Str"
+                   else stringified(item["c"]) if item["t"] in ("Emph", "Strong", "Span") else ""
+                   for item in inlines)
 
 
 def meta_blocks(value) -> list:
@@ -435,16 +455,38 @@ def found_in(needle: list[str], positions: dict[str, list[int]], cursor: int, sl
     return best
 
 
+# Where a subscript or a superscript of our page starts (pandoc's plain text leaves out the
+# raw ``CO\textsubscript{2}`` that our editions print: its "CO" is our "CO2"'s first part).
+SCRIPT_START = "\ue000"  # a private character: no text holds it, and lxml takes it
+
+
 def page_text(page: Path) -> str:
     """Our HTML page's text without its math (pandoc's plain text, the reference, holds
-    no math as words either)."""
+    no math as words either), each subscript and superscript marked where it starts."""
     from lxml import etree, html
 
     from press.readback import seen_text
 
     body = html.parse(str(page)).find("body")
     etree.strip_elements(body, "math", "{http://www.w3.org/1998/Math/MathML}math", with_tail=False)
+    for script in body.iter("sub", "sup"):
+        script.text = SCRIPT_START + (script.text or "")
     return seen_text(body)
+
+
+def page_words(text: str) -> list[list[str]]:
+    """The words of our page, each as it reads (``CO2``) and, where a subscript or a
+    superscript ends it, also as the part before it (``CO``).
+
+    >>> page_words("giving CO" + SCRIPT_START + "2 and x" + SCRIPT_START + "2")
+    [['giving'], ['co', 'co2'], ['and'], ['x', 'x2']]
+    """
+    found = []
+    for token in re.findall(rf"[\w{SCRIPT_START}]+", unicodedata.normalize("NFKC", text).casefold()):
+        whole = token.replace(SCRIPT_START, "")
+        if whole:
+            found.append(sorted({whole, token.split(SCRIPT_START)[0] or whole}))
+    return found
 
 
 def fidelity(doc: dict, page: Path) -> dict:
@@ -453,8 +495,9 @@ def fidelity(doc: dict, page: Path) -> dict:
     parts = units(doc)
     unit_words = plain_words([blocks for _, blocks in parts])
     positions: dict[str, list[int]] = {}
-    for place, word in enumerate(words(page_text(page))):
-        positions.setdefault(word, []).append(place)
+    for place, spellings in enumerate(page_words(page_text(page))):
+        for word in spellings:
+            positions.setdefault(word, []).append(place)
     total = hits = cursor = 0
     missing: list[str] = []
     for (kind, _), needle in zip(parts, unit_words):
