@@ -867,26 +867,56 @@ def text_references(text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
-# TeX's control space at a line's end just before \end{…} (``N_{i} \`` then ``\end{align}``):
-# pandoc's Markdown reader read the environment's end twice, and printed "\end{align}" in
-# every edition. It is a space: written as one.
-CONTROL_SPACE_BEFORE_END = re.compile(r"(?<!\\)\\[ \t]*\n(?=[ \t]*\\end\{)")
+# TeX's control space at a line's end (``\TeX\`` then a line, ``N_{i} \`` then ``\end{align}``)
+# inside a LaTeX environment: pandoc's Markdown reader read the environment whole, then read
+# its last characters again as a paragraph of their own ("ird item of the list. \end{longlist}",
+# "\end{align}"), printed in every edition. Written as an empty group: the line's end is then
+# the space, as TeX reads ``\TeX\`` and a line (pandoc's reader printed the control space as
+# a no-break space before the line's). Outside an environment, a backslash at a line's end is
+# Markdown's line break, and stays one.
+ENVIRONMENT_EDGE = re.compile(r"\\(begin|end)\{([^{}\n]+)\}")
+CONTROL_SPACE_AT_LINE_END = re.compile(r"(?<!\\)((?:\\\\)*)\\[ \t]*\n")
 
 
-def control_spaces_before_ends(text: str) -> str:
-    r"""The text with each control space that ends a line before ``\end{…}`` left out
-    (outside code).
+def environment_spans(masked: str) -> list[tuple[int, int]]:
+    r"""Where each outermost LaTeX environment that is closed stands (``\begin{x}`` to the
+    end of its ``\end{x}``); a ``\begin`` with no end (prose naming one) is none.
 
-    >>> control_spaces_before_ends("\\begin{align}\nG = H - N \\\n\\end{align}\n")
-    '\\begin{align}\nG = H - N \n\\end{align}\n'
+    >>> environment_spans(r"a \begin{x} b \begin{y} c \end{y} \end{x} \begin{z} d")
+    [(2, 41)]
     """
-    if "\\\n" not in text and not re.search(r"\\[ \t]+\n", text):
+    spans, opened = [], []
+    for match in ENVIRONMENT_EDGE.finditer(masked):
+        if match.group(1) == "begin":
+            opened.append((match.group(2), match.start()))
+            continue
+        names = [name for name, _ in opened]
+        if match.group(2) in names:
+            depth = len(names) - 1 - names[::-1].index(match.group(2))
+            start = opened[depth][1]
+            del opened[depth:]
+            if not opened:
+                spans.append((start, match.end()))
+    return spans
+
+
+def control_spaces_in_environments(text: str) -> str:
+    r"""The text with each control space that ends a line inside a LaTeX environment
+    written ``{}`` (outside code).
+
+    >>> control_spaces_in_environments("\\begin{align}\nG = H - N \\\n\\end{align}\n")
+    '\\begin{align}\nG = H - N {}\n\\end{align}\n'
+    >>> control_spaces_in_environments("Line one\\\nline two \\begin{x} \\TeX\\ \nb \\\\\n\\end{x}")
+    'Line one\\\nline two \\begin{x} \\TeX{}\nb \\\\\n\\end{x}'
+    """
+    if "\\begin" not in text or ("\\\n" not in text and not re.search(r"\\[ \t]+\n", text)):
         return text
     masked = mask(CODE_SPAN, fenced_code_masked(text))
     pieces, position = [], 0
-    for match in CONTROL_SPACE_BEFORE_END.finditer(masked):
-        pieces += [text[position:match.start()], "\n"]
-        position = match.end()
+    for start, end in environment_spans(masked):
+        for match in CONTROL_SPACE_AT_LINE_END.finditer(masked, start, end):
+            pieces += [text[position:match.start()], match.group(1), "{}\n"]
+            position = match.end()
     return "".join(pieces) + text[position:]
 
 

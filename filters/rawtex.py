@@ -384,6 +384,9 @@ READ_COLUMNS = "lcrX"
 READ_WITH_ARGUMENT = "pmb@><"
 READ_REPEATED = "*"
 COLUMN_TOKEN = re.compile(r"\s+|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\[[^\]]*\]|.", re.S)
+# A cell's own specification (``\multicolumn{3}{c@{}}{…}``): the reader takes its columns and
+# rules, and read no table at all where it held material between columns.
+MULTICOLUMN_SPEC = re.compile(r"(\\multicolumn\s*\{[^{}]*\}\s*\{)((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 
 
 def column_types(texts: list[str]) -> dict[str, str]:
@@ -403,18 +406,22 @@ def column_types(texts: list[str]) -> dict[str, str]:
     return found
 
 
-def read_columns(spec: str, types: dict[str, str]) -> str:
+def read_columns(spec: str, types: dict[str, str], cell: bool = False) -> str:
     r"""A column specification as pandoc's reader reads it: a type the texts define as the
     column it is made from (``column_types``), and a type the reader does not know, which
     a package or the journal's class defines (siunitx's ``S[…]``, dcolumn's ``D{.}{.}{2}``,
     PLOS's rule ``+``), as a plain column if it is a letter (with its arguments), else as
     nothing (a rule; ``!{…}``, material between columns). pandoc read no table at all
-    from such a specification, but its cells as loose text, "&" and all.
+    from such a specification, but its cells as loose text, "&" and all. A ``cell``'s
+    (``\multicolumn``'s) without the material before, after and between its columns,
+    which the reader takes in a table's specification only.
 
     >>> read_columns(r"|l+l|S[table-format=2.1]D{.}{.}{2} !{\vrule}Y p{2cm}", {"Y": "X"})
     '|ll|ll X p{2cm}'
     >>> read_columns(r"*{3}{c}@{}>{\bfseries}l", {})
     '*{3}{c}@{}>{\\bfseries}l'
+    >>> read_columns(r"c@{}", {}, cell=True), read_columns(r">{\bfseries}p{2cm}|", {}, cell=True)
+    ('c', 'p{2cm}|')
     """
     tokens = COLUMN_TOKEN.findall(spec)
     read, position = [], 0
@@ -424,9 +431,9 @@ def read_columns(spec: str, types: dict[str, str]) -> str:
         taking = 0  # the arguments that go with the token
         if token in types:
             token = types[token]
-        elif token in READ_WITH_ARGUMENT:
+        elif token in READ_WITH_ARGUMENT and not (cell and token in "@><"):
             taking = 1
-        elif token == READ_REPEATED:
+        elif token == READ_REPEATED and not cell:
             taking = 2
         elif token in READ_COLUMNS or token == "|" or token.isspace() or token[:1] in "{[":
             pass
@@ -443,13 +450,15 @@ def read_columns(spec: str, types: dict[str, str]) -> str:
 
 
 def with_column_types(tex: str, types: dict[str, str]) -> str:
-    r"""``tex`` with each table's column specification as pandoc's reader reads it
-    (``read_columns``).
+    r"""``tex`` with each table's column specification, and each cell's that spans
+    columns, as pandoc's reader reads it (``read_columns``).
 
     >>> with_column_types(r"\begin{tabularx}{\textwidth}{l| YY p{2cm}}", {"Y": "X"})
     '\\begin{tabularx}{\\textwidth}{l| XX p{2cm}}'
     """
-    return COLUMN_SPEC.sub(lambda match: match.group(1) + read_columns(match.group(2), types) + "}", tex)
+    tex = COLUMN_SPEC.sub(lambda match: match.group(1) + read_columns(match.group(2), types) + "}", tex)
+    return MULTICOLUMN_SPEC.sub(lambda match: match.group(1) + read_columns(match.group(2), types, cell=True) + "}",
+                                tex)
 
 
 # A float of two columns (table*, figure*) or turned sideways (rotating's sidewaystable): for

@@ -395,6 +395,19 @@ def test_a_control_space_before_an_environments_end_is_a_space(tmp_path):
     assert "where H is the host series." in page
 
 
+def test_a_control_space_anywhere_in_an_environment_is_a_space(tmp_path):
+    """``\\LaTeX\\`` ending a line inside a list environment of a journal's class (IMS's
+    rticles skeleton): pandoc's reader read the environment, then its last characters
+    again as a paragraph, "ird item of the list. \\end{longlist}", in every edition. A
+    backslash ending a line of Markdown stays a line break."""
+    _, page = built_html(tmp_path, "---\ntitle: T\n---\n\nFirst line\\\nsecond line.\n\n\\begin{longlist}\n"
+                                   "\\item The inner list.  \\LaTeX\\\nallows you to nest lists.\n\\item[3.]\n"
+                                   "This is the third item of the list.\n\\end{longlist}\n\nAfter.\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert text.count("item of the list.") == 1 and "end{longlist}" not in text, text
+    assert re.search(r"First line<br ?/?>", page) and "LaTeX allows you" in text, text
+
+
 def test_a_two_column_or_sideways_float_is_a_table_or_a_figure(tmp_path):
     """``table*`` (two columns): pandoc's reader read its caption and label as loose text,
     and the reference to it was unknown (an author's trial, a French thesis)."""
@@ -488,10 +501,11 @@ def test_a_table_with_column_types_of_a_journals_class_is_read_whole(tmp_path):
     """PLOS's template (Quarto's) writes ``{|l+l|l|}``: ``+`` a rule its class defines.
     pandoc's reader read no table but its cells as text, "&" and all, and lost the
     caption and the \\multicolumn headings; siunitx's ``S[…]`` and dcolumn's ``D{.}{.}{2}``
-    did the same (the corpus's test part)."""
+    did the same (the corpus's test part), and a spanning cell's ``{c@{}}`` (IMS's rticles
+    skeleton)."""
     result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nSee Table \\ref{table1}.\n\n```{=tex}\n\\begin{table}[!ht]\n"
                                         "\\caption{{\\bf Widgets by size.}}\n\\begin{tabular}{|l+l|S[table-format=2.1]"
-                                        "D{.}{.}{2}|}\n\\multicolumn{2}{|l|}{\\bf Heading1} & A & B\\\\ \\hline\n"
+                                        "D{.}{.}{2}|}\n\\multicolumn{2}{|l|}{\\bf Heading1} & A & \\multicolumn{1}{c@{}}{B}\\\\ \\hline\n"
                                         "small & red & 1.5 & 2.25\\\\ \\hline\n\\end{tabular}\n\\label{table1}\n"
                                         "\\end{table}\n```\n")
     text = re.sub(r"<[^>]+>", "", page)
