@@ -171,12 +171,38 @@ def is_label_anchor(inline: dict) -> bool:
         key == LATEX_LABEL_ATTRIBUTE for key, _ in inline["c"][0][2])
 
 
+# What starts a list, a numbered list, a term or a heading at the start of a line of Typst's
+# markup, as the first word of a paragraph (followed by a space): pandoc escapes it at the
+# start of a line of the text, not as the first word of a table's cell, a footnote or a list
+# item ("- Allons-nous-en." printed as a bullet, in a cell of a play's dialogue).
+TYPST_LINE_MARKER = re.compile(r"[-+/]|=+|\d+\.")
+
+
+def typst_marker_escaped(content: list[dict]) -> list[dict]:
+    r"""A paragraph's inlines with a first word that Typst would read as a line's marker
+    written as its text.
+
+    >>> typst_marker_escaped([{"t": "Str", "c": "-"}, {"t": "Space"}, {"t": "Str", "c": "Allons"}])[0]
+    {'t': 'RawInline', 'c': ['typst', '\\-']}
+    >>> typst_marker_escaped([{"t": "Str", "c": "12."}, {"t": "Space"}])[0]["c"][1], typst_marker_escaped([{"t": "Str", "c": "-x"}])[0]["t"]
+    ('12\\.', 'Str')
+    """
+    if not content or content[0]["t"] != "Str" or not TYPST_LINE_MARKER.fullmatch(content[0]["c"]) \
+            or len(content) > 1 and content[1]["t"] not in ("Space", "SoftBreak", "LineBreak"):
+        return content
+    word = content[0]["c"]
+    escaped = word[:-1] + "\\." if word.endswith(".") else "\\" + word
+    return [{"t": "RawInline", "c": ["typst", escaped]}, *content[1:]]
+
+
 def typst_paragraph(element: dict) -> list[dict] | dict | None:
     """A paragraph without the anchors of LaTeX labels (their links go to the section they
     name; an anchor's label right after a heading's took the heading's place, and Typst
-    stopped at every link to it); none when it held nothing else; a long one broken simply."""
-    content = [inline for inline in element["c"] if not is_label_anchor(inline)]
-    if len(content) == len(element["c"]):
+    stopped at every link to it); none when it held nothing else; a long one broken simply;
+    a first word Typst would read as a list's or a heading's marker written as text."""
+    kept = [inline for inline in element["c"] if not is_label_anchor(inline)]
+    content = typst_marker_escaped(kept)
+    if content is kept and len(kept) == len(element["c"]):
         return broken_simply(element)
     if all(inline["t"] in ("Space", "SoftBreak") for inline in content):
         return []

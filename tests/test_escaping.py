@@ -132,3 +132,20 @@ def test_a_defused_link_keeps_its_id_and_a_link_to_nowhere_is_still_an_error():
     assert [d.message for d in found] == ["internal link to '#missing', but nothing has that id"]
     defused = doc.content[0].content[0]
     assert isinstance(defused, pf.Span) and defused.identifier == "foo"
+
+
+def test_a_first_word_typst_reads_as_a_marker_is_printed_as_written(tmp_path):
+    """A play's dialogue in a table's cells ("- Allons-nous-en.", an author's trial: a
+    French rticles skeleton) printed as bullets in the PDF: pandoc escapes Typst's list,
+    numbered list and heading markers at the start of a line of the text, not as the first
+    word of a cell, a footnote or a list item, where Typst reads them as markup too."""
+    from conftest import paper_build
+    from press.readback import pdf_text as read_pdf
+
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\nText.[^1]\n\n[^1]: \\- a note dash.\n\n- \\+ an item plus\n\n"
+                                   "| Who | Says |\n|---|---|\n| Estragon. | \\- Allons-nous-en. |\n| 3\\. | \\= same |\n", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = read_pdf(tmp_path / "out" / "t.pdf")
+    for written in ("- Allons-nous-en.", "- a note dash.", "+ an item plus", "3.", "= same"):
+        assert written in text, (written, text)
+    assert "•" not in text.replace("• + an item plus", "")
