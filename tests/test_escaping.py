@@ -4,7 +4,9 @@ import re
 import subprocess
 
 import pytest
-from conftest import require_tool, run_build, write_manuscript
+from conftest import paper_build, require_tool, run_build, write_manuscript
+
+from press.readback import pdf_text as read_pdf
 
 BODY = {"01.md": "# Intro\n\nText.\n"}
 
@@ -139,9 +141,6 @@ def test_a_first_word_typst_reads_as_a_marker_is_printed_as_written(tmp_path):
     French rticles skeleton) printed as bullets in the PDF: pandoc escapes Typst's list,
     numbered list and heading markers at the start of a line of the text, not as the first
     word of a cell, a footnote or a list item, where Typst reads them as markup too."""
-    from conftest import paper_build
-    from press.readback import pdf_text as read_pdf
-
     result = paper_build(tmp_path, "---\ntitle: T\n---\n\nText.[^1]\n\n[^1]: \\- a note dash.\n\n- \\+ an item plus\n\n"
                                    "| Who | Says |\n|---|---|\n| Estragon. | \\- Allons-nous-en. |\n| 3\\. | \\= same |\n", "pdf")
     assert result.returncode == 0, result.stderr
