@@ -45,6 +45,7 @@ from core.language import LANGUAGE_CODES, base_language, has_pack, term
 from core.markup import text_to_inlines
 from core.names import (
     ALT_OPTION,
+    APPENDIX_CLASS,
     BIBLIOGRAPHY_ID,
     BUILD_KEYS,
     CALLOUT_CLASS,
@@ -79,6 +80,9 @@ from filters.numbering import LABELLED_THEOREMS, THEOREMS, kind_of
 
 CALLOUTS = ("note", "tip", "warning", "important", "caution")
 PROOFS = ("proof", "remark", "solution")
+# The appendices as LaTeX's appendix package writes them (rticles' Springer skeleton:
+# ::: {.appendices latex=true}): the sections inside are appendices, as in ::: appendix.
+APPENDICES = "appendices"
 SHORTCODE = re.compile(r"^\{\{<\s*([\w-]+)((?:\s+[^\s>]+)*)\s*>\}\}$")
 # What a shortcode of Quarto's journal extensions prints.
 WORDS = {"latex": "LaTeX", "tex": "TeX", "bibtex": "BibTeX", "ldots": "…"}
@@ -470,6 +474,9 @@ def read_blocks(doc: pf.Doc, lang: str) -> None:
             continue
         if TABSET_CLASS in div.classes:
             tabs_as_headings(div)
+            continue
+        if APPENDICES in div.classes:
+            div.classes = [APPENDIX_CLASS if name == APPENDICES else name for name in div.classes]
             continue
         callout = callout_kind(list(div.classes))
         if callout:

@@ -457,6 +457,16 @@ def test_an_appendix_switch_in_a_latex_block_keeps_the_rest_for_latex(tmp_path):
     assert "\\setcounter{table}{0}" in tex and "Appendix A}: More" in tex
 
 
+def test_an_appendices_div_makes_the_sections_in_it_appendices(tmp_path):
+    """``::: {.appendices latex=true}`` (LaTeX's appendix package, rticles' Springer
+    skeleton): its section was numbered on as the 13th, before the references (an
+    author's trial)."""
+    _, page = built_html(tmp_path, "---\ntitle: T\n---\n\n# Intro\n\nSee @sec-first.\n\n"
+                                   "::: {.appendices latex=true}\n# First appendix {#sec-first}\n\nText.\n:::\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "See Appendix A." in text and "Appendix A: First appendix" in text, text
+
+
 def test_bookdowns_appendix_heading_makes_the_sections_after_it_appendices(tmp_path):
     """``# (APPENDIX) Appendix {-}`` printed as text, and the sections after it were
     numbered on ("Appendix 2"; an author's trial)."""
