@@ -62,18 +62,31 @@ TAG = re.compile(r"\\tag\*?\s*\{[^{}]*\}")
 
 # --- math ---------------------------------------------------------------------------
 
+ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")  # \\ and \\[6pt]: the end of a line of a display
+
+
 def equation_parts(tex: str) -> tuple[str, list[str], bool]:
-    """A display formula's math without its environment and labels, its labels, and
-    whether LaTeX numbers it (an ``equation``, not an ``equation*``, no ``\\nonumber``)."""
+    r"""A display formula's math without its environment and labels, its labels, and
+    whether LaTeX numbers it (an ``equation``, not an ``equation*``, not ``\nonumber``;
+    a display of several lines when one of them is numbered: the editions number it once).
+
+    >>> equation_parts(r"\begin{eqnarray}a &=& b\label{x}\\ &=& c \nonumber\\ &=& 1\label{y}\end{eqnarray}")[1:]
+    (['x', 'y'], True)
+    >>> equation_parts(r"\begin{align}a &= b \nonumber\\ &= c \notag\end{align}")[2]
+    False
+    """
     labels = LABEL.findall(tex)
     body, numbered = LABEL.sub("", tex), bool(labels)
     environment = ENVIRONMENT.match(body)
+    lines = [body]
     if environment:
         name, star, inner = environment.groups()
         numbered = not star and name != "displaymath"
         body = f"\\begin{{{INNER[name]}}}{inner}\\end{{{INNER[name]}}}" if name in INNER else inner.strip()
+        lines = ROW_END.split(inner) if name in INNER else [inner]
     if NO_NUMBER.search(body):
-        body, numbered = NO_NUMBER.sub("", body), False
+        numbered = numbered and any(line.strip() and not NO_NUMBER.search(line) for line in lines)
+        body = NO_NUMBER.sub("", body)
     return body, labels, numbered
 
 

@@ -282,6 +282,19 @@ def test_a_label_on_each_line_of_an_align_is_said_and_builds(tmp_path):
     assert page.count('href="#eq:a"') == 2 and 'href="#eq:c"' not in page  # the PDF's links, the same
 
 
+def test_a_display_with_a_line_left_unnumbered_keeps_the_labels_of_the_others(tmp_path):
+    """``\\nonumber`` on one line of an eqnarray whose other lines are labelled (AMQ's
+    rticles skeleton): the whole display was unnumbered, its labels lost, and the text's
+    references to them stopped the build as unknown (an author's trial)."""
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n\\begin{eqnarray}\na &=& b\\label{norme}\\\\\n"
+                                   "&=& c \\nonumber\\\\\n&=& 1 \\label{nombre}\n\\end{eqnarray}\n\n"
+                                   "Compare (\\ref{norme}) and (\\ref{nombre}).\n\n\\begin{align}\nx &= y \\nonumber\\\\\n"
+                                   "&= z \\notag\n\\end{align}\n", "html")
+    assert result.returncode == 0, result.stderr
+    page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Compare (1) and (1)." in page and "(2)" not in page, page
+
+
 def test_a_label_on_its_own_line_under_a_heading_names_the_section_in_the_pdf(tmp_path):
     """An author's trial (a Spanish paper): ``\\label`` in a paragraph of its own right
     under a heading: its Typst label took the heading's, and the PDF stopped with "label
