@@ -28,6 +28,7 @@ from core.names import (
     TEX_INPUTS_KEY,
     TEX_SOURCE_ATTRIBUTE,
     TEX_TEXT_CLASS,
+    THEOREM_NAME_CLASS,
 )
 from core.siunitx import explicit_powers
 from core.sourcetext import COLUMN_SPEC
@@ -35,6 +36,7 @@ from core.tex import reads_files, without_comments
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, descendants, siblings
+from filters.numbering import THEOREMS
 from filters.untrusted import RAW_FIELDS
 
 # The Markdown reader gives what the author wrote as TeX this format; a block they
@@ -106,10 +108,39 @@ def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
             pieces[bisect_right(starts, int(skipped.group(2))) - 1][1].append(skipped.group(1))
     for blocks, skipped in pieces:
         without_arguments(blocks, skipped)
+    named_theorems(pieces)
     return pieces
 
 
 SKIPPED_BEGIN = re.compile(r"\\begin\{([^{}]+)\}")
+# A theorem-like environment's name, its optional argument (\begin{corollary}[Gray, \cite{g}]),
+# which the reader skips with the \begin when no \newtheorem in the text defines it (the
+# journal's class does).
+# A theorem-like environment's edges: every edition shows it as one (``filters.syntax``).
+THEOREM_EDGE = re.compile(r"\\(?:begin|end)\{(?:%s)\}(?:\s*\[.*\])?\s*$" % "|".join(THEOREMS), re.S)
+NAMED_BEGIN = re.compile(r"\\begin\{(%s)\}\s*\[(.*)\]\s*$" % "|".join(THEOREMS), re.S)
+
+
+def named_theorems(pieces: list[tuple[list[pf.Block], list[str]]]) -> None:
+    r"""Each theorem-like environment the reader skipped with its name (``\begin{lemma}[Lorem
+    ipsum]``), named: its name read as LaTeX (a citation in it is one) heads it, as a name
+    written in Markdown does (``::: {.lemma name="…"}``); every name in one run of the reader.
+    LIPIcs' template: "Corollary 1." and no name, its citation missing from the references."""
+    named, taken = [], set()
+    for blocks, skipped in pieces:
+        divs = [d for block in blocks for d in [block, *descendants(block)] if isinstance(d, pf.Div)]
+        for command in skipped:
+            match = NAMED_BEGIN.match(command)
+            div = next((d for d in divs if match and match.group(1) in d.classes and id(d) not in taken), None)
+            if div is not None:
+                taken.add(id(div))
+                named.append((div, match.group(2)))
+    if not named:
+        return
+    for (div, _), (blocks, _) in zip(named, read_latex([name for _, name in named])):
+        words = as_inlines(blocks)
+        if words:
+            div.content.insert(0, pf.Plain(pf.Span(*words, classes=[THEOREM_NAME_CLASS])))
 
 
 def without_arguments(blocks: list[pf.Block], skipped: list[str]) -> None:
@@ -291,7 +322,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         untie(raw)
         raw.text = with_column_types(readable(raw.text), types)
     pieces = read_latex([raw.text for raw in raws])
-    unknown = {index: [command for command in skipped if not LAYOUT.match(command)]
+    unknown = {index: [command for command in skipped if not LAYOUT.match(command) and not THEOREM_EDGE.match(command)]
                for index, (_, skipped) in enumerate(pieces)}
     # An inline command the reader does not know prints, most likely, its last argument:
     # read again with each such command as that argument, the other editions show its words.

@@ -295,6 +295,23 @@ def test_a_display_with_a_line_left_unnumbered_keeps_the_labels_of_the_others(tm
     assert "Compare (1) and (1)." in page and "(2)" not in page, page
 
 
+def test_a_latex_theorems_own_name_heads_it_with_its_citation(tmp_path):
+    """``\\begin{corollary}[Curabitur pulvinar, \\cite{gray}]`` (LIPIcs' template, whose class
+    defines the theorems): pandoc's reader skipped the name with the \\begin, "Corollary 1."
+    printed no name and the cited work was missing from the references, with a warning
+    that named the environment as lost (an author's trial)."""
+    (tmp_path / "refs.bib").write_text("@book{gray, author={Gray, Jim and Reuter, Andreas}, title={Transaction "
+                                       "Processing}, year={1993}, publisher={Morgan Kaufmann}}\n", encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n\\begin{corollary}[Curabitur "
+                                   "pulvinar, \\cite{gray}]\nText.\n\\end{corollary}\n\n\\begin{lemma}[Lorem ipsum]\n"
+                                   "More.\n\\end{lemma}\n\n\\begin{lemma}\nNo name.\n\\end{lemma}\n", "html")
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Corollary 1 (Curabitur pulvinar, (Gray and Reuter, 1993)). Text." in text, text
+    assert "Lemma 1 (Lorem ipsum). More." in text and "Lemma 2. No name." in text
+    assert "Transaction Processing" in text and "shown without" not in result.stderr, result.stderr
+
+
 def test_a_label_on_its_own_line_under_a_heading_names_the_section_in_the_pdf(tmp_path):
     """An author's trial (a Spanish paper): ``\\label`` in a paragraph of its own right
     under a heading: its Typst label took the heading's, and the PDF stopped with "label
