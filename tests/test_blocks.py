@@ -452,6 +452,9 @@ def test_a_text_in_another_language_without_lang_is_told(tmp_path):
     assert "reads as" not in messages
     _, messages = build(tmp_path, "---\ntitle: T\n---\n\nThe war began in 1914 and it ended in 1918.\n")
     assert "reads as" not in messages
+    # a short French text, one "de" of which is a Turkish word too, is no Turkish (an author's trial)
+    _, messages = build(tmp_path, "---\ntitle: T\n---\n\n# Les citations et les notes de bas de page\n\nVoir plus.\n")
+    assert "reads as" not in messages
 
 
 def test_a_first_heading_is_the_title_when_there_is_none(tmp_path):
