@@ -505,6 +505,12 @@ def reference_heading(doc: pf.Doc) -> None:
     if refs is not None and end and not isinstance(blocks[end - 1], pf.Header):
         headed_section(doc, blocks, refs)
         return
+    if end and reference_heading_for_some(blocks[end - 1]):
+        # Quarto's idiom for its PDF, which heads the list with nothing: ::: {.content-visible
+        # when-format="pdf"} # References ::: (every edition here heads it: it was printed twice)
+        doc.metadata["bibliography-title"] = pf.MetaInlines(*blocks[end - 1].content[0].content)
+        del container[end - 1]
+        return
     if end == 0 or not isinstance(blocks[end - 1], pf.Header):
         return
     header = blocks[end - 1]
@@ -514,6 +520,18 @@ def reference_heading(doc: pf.Doc) -> None:
     if "bibliography-title" not in doc.metadata.content.dict:
         doc.metadata["bibliography-title"] = pf.MetaInlines(*header.content)
     del container[end - 1]
+
+
+def reference_heading_for_some(block) -> bool:
+    """Whether ``block`` is a reference list's heading alone, for some editions only.
+
+    >>> block = pf.Div(pf.Header(pf.Str("References")), classes=[CONDITIONAL_CLASS])
+    >>> reference_heading_for_some(block), reference_heading_for_some(pf.Div(pf.Header(pf.Str("Data"))))
+    (True, False)
+    """
+    return isinstance(block, pf.Div) and CONDITIONAL_CLASS in block.classes and len(block.content) == 1 \
+        and isinstance(block.content[0], pf.Header) \
+        and pf.stringify(block.content[0]).strip().lower() in reference_headings()
 
 
 def headed_section(doc: pf.Doc, blocks: list, refs: int) -> None:

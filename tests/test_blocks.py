@@ -375,6 +375,24 @@ def test_the_last_empty_references_heading_is_the_list_s_heading(tmp_path):
     assert text.index("Bibliography", text.index("As Smith")) < text.index("Smith, A. (2020)")
 
 
+def test_a_references_heading_for_the_pdf_alone_is_the_list_s_heading(tmp_path):
+    """Quarto's IEEE template ends with ``::: {.content-visible when-format="pdf"}`` and
+    "# References {-}" (Quarto's PDF heads the list with nothing): the PDF printed
+    "References" twice (an author's trial)."""
+    from press.readback import pdf_text
+
+    (tmp_path / "refs.bib").write_text("@book{smith2020, author={Smith, Ann}, title={A Book}, year={2020}, "
+                                       "publisher={P}}\n", encoding="utf-8")
+    result = paper_build(tmp_path, "---\ntitle: R\nbibliography: refs.bib\n---\n\n# Intro\n\nAs @smith2020 "
+                                   "shows.\n\n::: {.content-visible when-format=\"pdf\"}\n# Works cited {-}\n:::\n",
+                         "pdf", "html")
+    assert result.returncode == 0, result.stderr
+    pdf = pdf_text(tmp_path / "out" / "r.pdf")
+    assert pdf.count("Works cited") == 1 and "References" not in pdf, pdf
+    page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert page.count("Works cited") == 2  # the contents' entry, the heading
+
+
 def test_the_list_goes_where_refs_is_and_before_the_appendix(tmp_path):
     text, _ = build(tmp_path, "---\ntitle: R\nbibliography: refs.bib\n---\n\n# Intro\n\nAs @smith2020 shows.\n\n"
                               "# References\n\n::: {#refs}\n:::\n\n# Data {.appendix}\n\nTables.\n")
