@@ -53,14 +53,15 @@ def flag(value) -> bool:
     return isinstance(value, pf.MetaBool) and value.boolean
 
 
-def take_notes(value) -> list[list[pf.Inline]]:
-    """The footnotes of a metadata value, taken out of it: each note's text."""
+def take_notes(value, mark=None) -> list[list[pf.Inline]]:
+    """The footnotes of a metadata value, taken out of it: each note's text; ``mark()``,
+    when given, the mark each leaves where it stood (a superscript)."""
     found: list[list[pf.Inline]] = []
 
     def take(element, doc):
         if isinstance(element, pf.Note):
             found.append(inlines_of(pf.MetaBlocks(*element.content)))
-            return []
+            return [pf.Superscript(pf.Str(mark()))] if mark else []
         return None
 
     if isinstance(value, (pf.MetaInlines, pf.MetaBlocks, pf.MetaList, pf.MetaMap)):
@@ -68,12 +69,20 @@ def take_notes(value) -> list[list[pf.Inline]]:
     return found
 
 
+# The fields whose notes are on the whole article, printed unmarked under the title block
+# (LaTeX's \thanks); another field's (the abstract's) is marked where it stands.
+UNMARKED_NOTE_FIELDS = ("title", "subtitle")
+NOTE_MARKS = "abcdefghijklmnopqrstuvwxyz"
+
+
 def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
     """Notes on the authors and on the title: a footnote in an author's name (JOSS's
     idiom) or an author's ``note`` (Quarto's), marked a, b, … beside the name; the
-    equal contributors' †; a footnote in the title or another field, unmarked. Taken out
-    of the text they stood in (a name is printed in several places, a note once). Each
-    author gets ``note-marks`` and ``marks`` (every mark beside the name)."""
+    equal contributors' †; a footnote in the title, unmarked; one in another field (the
+    abstract), marked there as an author's is beside the name (its text had been printed
+    under the names, unmarked, as if it were the title's). Taken out of the text they
+    stood in (a name is printed in several places, a note once). Each author gets
+    ``note-marks`` and ``marks`` (every mark beside the name)."""
     notes: list[tuple[str, list[pf.Inline]]] = []
     authors = list(meta.content.dict["authors"].content) if "authors" in meta.content.dict else []
     for author in authors:
@@ -83,7 +92,7 @@ def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
             texts.append(inlines_of(fields.pop("note")))
         marks = []
         for text in texts:
-            marks.append("abcdefghijklmnopqrstuvwxyz"[len([n for n in notes if n[0]]) % 26])
+            marks.append(NOTE_MARKS[len([n for n in notes if n[0]]) % 26])
             notes.append((marks[-1], text))
         if flag(fields.get("equal-contrib")):
             marks.append(EQUAL_CONTRIBUTION_MARK)
@@ -95,8 +104,16 @@ def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
     if any(flag(author.content.dict.get("equal-contrib")) for author in authors):
         notes.append((EQUAL_CONTRIBUTION_MARK, text_to_inlines(term(lang, "equal_contribution"))))
     for key, value in meta.content.dict.items():
-        if key != "authors":
+        if key in UNMARKED_NOTE_FIELDS:
             notes += [("", text) for text in take_notes(value)]
+        elif key != "authors":
+            given: list[str] = []
+
+            def mark() -> str:
+                given.append(NOTE_MARKS[(len([n for n in notes if n[0]]) + len(given)) % 26])
+                return given[-1]
+
+            notes += list(zip(given, take_notes(value, mark)))
     return pf.MetaList(*(pf.MetaMap(mark=pf.MetaString(mark), text=pf.MetaInlines(*text)) for mark, text in notes))
 
 

@@ -7,7 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import paper_build, run_build
+
+from press.readback import pdf_text
 
 JOSS = """---
 title: 'tool: a package'
@@ -546,3 +548,20 @@ def test_myst_read_as_a_reviewer_asked(tmp_path):
                         ":label: sum\na = b\n% a TeX comment\n+ c\n```\n")
     assert "![A map.](a.png){#fig:map}" in text and "See @fig:map, Fig. @fig:map and @fig:inner." in text, text
     assert "% a TeX comment" in text and "{#eq:sum}" in text
+
+
+def test_a_note_in_the_abstract_is_marked_where_it_stands(tmp_path):
+    """A footnote in the abstract (AMQ's rticles skeleton, \\footnote or ^[…]) was printed
+    under the authors' names, unmarked, as if it were the title's, and the abstract lost
+    its mark: it is marked in the abstract, and its text beside that mark (an author's
+    trial); the title's stays unmarked, as LaTeX's \\thanks."""
+    result = paper_build(tmp_path, "---\ntitle: T^[Funded by Foundation.]\nauthor: Joseph Bleau\nabstract: |\n"
+                                   "  The abstract has a note\\footnote{The note text.}. And one^[Another note.].\n---\n\n"
+                                   "Body.\n", "html", "pdf")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "a note<sup>a</sup>. And one<sup>b</sup>." in page, page
+    assert '<sup>a</sup> The note text.</p>' in page and '<sup>b</sup> Another note.</p>' in page
+    assert 'author-note">Funded by Foundation.</p>' in page
+    pdf = pdf_text(tmp_path / "out" / "t.pdf")
+    assert "a The note text." in pdf and "has a notea." in pdf
