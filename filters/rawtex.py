@@ -398,6 +398,9 @@ def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: P
     return replacement
 
 LATEXE = re.compile(r"\\LaTeXe(?![A-Za-z])\s?")
+# babel-french's guillemets (\og Texte \fg): pandoc's reader knows neither, and left both out;
+# the spaces inside them are the text's.
+FRENCH_QUOTES = re.compile(r"\\(og|fg)(?![A-Za-z])(?:\{\})?")
 SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
 # booktabs' partial and spacing rules, which pandoc's reader prints ("2-3") or lets take
 # the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
@@ -506,10 +509,13 @@ def readable(tex: str) -> str:
 
     >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
     ' A & B \\\\\\\\  4 & 5'
+    >>> readable(r"\\og Texte \\fg{} et")
+    '« Texte » et'
     >>> readable(r"\\begin{table*}x\\end{table*} \\begin{sidewaysfigure}y\\end{sidewaysfigure}")
     '\\\\begin{table}x\\\\end{table} \\\\begin{figure}y\\\\end{figure}'
     """
     tex = FLOAT_VARIANT.sub(lambda match: f"\\{match.group(1)}{{{match.group(2) or match.group(3)}}}", tex)
+    tex = FRENCH_QUOTES.sub(lambda match: "«" if match.group(1) == "og" else "»", tex)
     return explicit_powers(TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex))))
 
 

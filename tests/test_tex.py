@@ -575,3 +575,11 @@ def test_a_reference_written_for_latex_alone_is_read_when_the_text_labels_its_ta
     text = re.sub(r"<[^>]+>", "", page)
     assert "Nulla Fig\N{NO-BREAK SPACE}1 mi" in text and 'href="#fig1"' in page, text
     assert "raw latex 'Fig~" not in result.stderr and "nowhere" not in text
+
+
+def test_babel_frenchs_guillemets_are_printed(tmp_path):
+    """``\\og Texte \\fg`` (AMQ's rticles skeleton, in French): pandoc's reader knows
+    neither command, and every edition but LaTeX left the quotation marks out."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nIls disent \\og Diophante vivait \\fg{} ici.\n")
+    assert "Ils disent « Diophante vivait » ici." in re.sub(r"<[^>]+>", "", page)
+    assert "\\og" not in result.stderr
