@@ -248,27 +248,26 @@ ONLY_REFERENCES = re.compile(r"(?:[^\\{}$%&#^_]|\\(?:ref|autoref|[cC]ref|eqref|n
 LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 
 
-def latex_references(doc: pf.Doc) -> list[pf.RawInline]:
-    r"""The raw LaTeX (``{=latex}``) that says only a reference to what the document
-    labels (in Markdown, or with ``\label`` in the TeX it writes): the reference means
-    the same in every edition, and each reads it (the other editions lost "Fig 1" from
-    the sentence, with a warning), as the TeX written in the text is read.
+def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:
+    r"""The raw LaTeX of ``raws`` (the text's raw markup) that says only a reference to what
+    the document labels (in Markdown, or with ``\label`` in the TeX it writes): the reference
+    means the same in every edition, and each reads it (the other editions lost "Fig 1"
+    from the sentence, with a warning), as the TeX written in the text is read.
 
     >>> doc = pf.Doc(pf.RawBlock(r"\begin{figure}\caption{A}\label{fig1}\end{figure}", format="tex"),
     ...              pf.Para(pf.RawInline(r"Fig~\ref{fig1}", format="latex"),
     ...                      pf.RawInline(r"\ref{elsewhere}", format="latex"), pf.RawInline(r"\vspace{1em}", format="latex")))
-    >>> [raw.text for raw in latex_references(doc)]
+    >>> [raw.text for raw in latex_references(doc, [doc.content[0], *doc.content[1].content])]
     ['Fig~\\ref{fig1}']
     """
-    elements = list(body_elements(doc))
-    labels = {element.identifier for element in elements if getattr(element, "identifier", "")}
-    labels |= {label.strip() for element in elements if is_written_tex(element)
-               for label in LABEL.findall(element.text)}
-    return [element for element in elements
-            if isinstance(element, pf.RawInline) and element.format == "latex"
-            and ONLY_REFERENCES.fullmatch(element.text) and LATEX_REFERENCE.search(element.text)
-            and all(label.strip() in labels for match in LATEX_REFERENCE.finditer(element.text)
-                    for label in match.group(1).split(","))]
+    candidates = [raw for raw in raws if isinstance(raw, pf.RawInline) and raw.format == "latex"
+                  and LATEX_REFERENCE.search(raw.text) and ONLY_REFERENCES.fullmatch(raw.text)]
+    if not candidates:
+        return []
+    labels = {element.identifier for element in body_elements(doc) if getattr(element, "identifier", "")}
+    labels |= {label.strip() for raw in raws if is_written_tex(raw) for label in LABEL.findall(raw.text)}
+    return [raw for raw in candidates if all(label.strip() in labels for match in LATEX_REFERENCE.finditer(raw.text)
+                                             for label in match.group(1).split(","))]
 
 
 APPENDIX_SWITCH = re.compile(r"\s*\\appendix\b\s*")
@@ -631,9 +630,12 @@ def visible(text: str, format: str) -> bool:
 def raw_formats(doc: pf.Doc) -> None:
     """Raw markup of a format no edition has (``{=comment}``) is dropped, as pandoc drops
     it; raw markup that prints words is shown by its format's editions only, and a
-    warning names the others."""
-    elements = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock))
-                and e.format != WRITTEN_TEX]
+    warning names the others; a reference written for LaTeX alone to what the text labels
+    is read as the TeX the text writes is (``latex_references``)."""
+    raws = [e for e in body_elements(doc) if isinstance(e, (pf.RawInline, pf.RawBlock))]
+    for reference in latex_references(doc, raws):
+        reference.format = WRITTEN_TEX
+    elements = [e for e in raws if e.format != WRITTEN_TEX]
     places = Places(doc, [element.text for element in elements])
     dropped = []
     for index, element in enumerate(elements):

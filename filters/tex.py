@@ -48,7 +48,7 @@ from core.texmath import UNKNOWN_COMMAND, malformed, texmath_compatible, unconve
 from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
 from filters.rawhtml import read_raw_html
-from filters.rawtex import WRITTEN_TEX, latex_references, raw_formats, read_raw_tex
+from filters.rawtex import raw_formats, read_raw_tex
 
 LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 ENVIRONMENT = re.compile(r"^\s*\\begin\{(equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(\*?)\}"
@@ -242,8 +242,6 @@ def check_math(doc: pf.Doc) -> None:
 
 def prepare(doc: pf.Doc) -> None:
     read_raw_html(doc)
-    for reference in latex_references(doc):  # read with the TeX the text writes: every edition's
-        reference.format = WRITTEN_TEX
     raw_formats(doc)
     read_raw_tex(doc)
     name_targets(doc)
