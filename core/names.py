@@ -64,6 +64,7 @@ PROOF_CLASS = "proof"                  # Div of a proof, remark or solution (unn
 CALLOUT_CLASS = "callout"              # Div of a note, tip, warning… (its kind in KIND_ATTRIBUTE),
                                        # its title the first paragraph
 THEOREM_NAME_CLASS = "theorem-name"    # a theorem's own name, a Span heading it: "Theorem 1 (Pythagoras)"
+NOTE_MARK_CLASS = "note-mark"          # a Span of a front note's mark where the note stood (the abstract's "a")
 REFS_ID = "refs"                       # the author's Div where the reference list goes (pandoc's)
 
 # --- the chronology ---------------------------------------------------------------
@@ -125,7 +126,7 @@ SAFE_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "t
 # equation, date or pending cross-reference: its id written as Typst, a build stopped on
 # a traceback), so the class is taken off as the document is read, with a warning
 # (press.manuscript), as an author's value for a build key is.
-RESERVED_CLASSES = frozenset({GENERATED_LIST_CLASS, CONDITIONAL_CLASS, THEOREM_NAME_CLASS, CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
+RESERVED_CLASSES = frozenset({GENERATED_LIST_CLASS, CONDITIONAL_CLASS, THEOREM_NAME_CLASS, NOTE_MARK_CLASS, CITATION_CLASS, ENTRY_CLASS, HEADED_CLASS, LABEL_CLASS, SECTION_NUMBER_CLASS,
                               EQUATION_CLASS, EQUATION_NUMBER_CLASS, XREF_CLASS, PENDING_XREF_CLASS, TEX_TEXT_CLASS,
                               SUBFIGURE_CLASS, TABLE_PANEL_CLASS, EVENT_REF_CLASS, EVENT_PLACE_CLASS,
                               EVENT_DATE_CLASS, DATE_CLASS, EVENTS_CLASS, EVENT_TEXT_CLASS, EVENT_SOURCE_CLASS,

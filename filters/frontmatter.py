@@ -12,6 +12,7 @@ import panflute as pf
 from core.language import term
 from core.markup import as_text, page_range, text_to_inlines
 from core.metaschema import license_of
+from core.names import NOTE_MARK_CLASS
 from filters.dates import format_long, parse_iso
 
 
@@ -61,7 +62,7 @@ def take_notes(value, mark=None) -> list[list[pf.Inline]]:
     def take(element, doc):
         if isinstance(element, pf.Note):
             found.append(inlines_of(pf.MetaBlocks(*element.content)))
-            return [pf.Superscript(pf.Str(mark()))] if mark else []
+            return [pf.Span(pf.Superscript(pf.Str(mark())), classes=[NOTE_MARK_CLASS])] if mark else []
         return None
 
     if isinstance(value, (pf.MetaInlines, pf.MetaBlocks, pf.MetaList, pf.MetaMap)):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import panflute as pf
 
-from core.names import FIELDS_KEY, INTERNAL_KEYS, REFERENCE_LIST_KEY
+from core.names import FIELDS_KEY, INTERNAL_KEYS, NOTE_MARK_CLASS, REFERENCE_LIST_KEY
 from core.templatepath import TemplatePath
 from core.tools import run_pandoc
 
@@ -136,15 +136,39 @@ TEXT_BLOCKS = (pf.Para, pf.Plain, pf.Header, pf.CodeBlock, pf.LineBlock, pf.RawB
 
 
 def plain_text(value) -> str:
-    r"""A metadata value as plain text, each block of it apart.
+    r"""A metadata value as plain text, each block of it apart, without the marks of the
+    notes it held (a description of the abstract read "Pagedown.a Below").
 
     >>> plain_text(pf.MetaBlocks(pf.Header(pf.Str("Type")), pf.Para(pf.Str("One.")), pf.Para(pf.Str("Two."))))
     'Type\n\nOne.\n\nTwo.'
+    >>> plain_text(pf.MetaInlines(pf.Str("One."), pf.Span(pf.Superscript(pf.Str("a")), classes=[NOTE_MARK_CLASS])))
+    'One.'
     """
-    if not isinstance(value, pf.MetaBlocks):
-        return pf.stringify(value).strip()
-    return "\n\n".join(text for text in (piece.strip() for block in value.content for piece in block_texts(block))
-                       if text)
+    marks = note_marks(value)
+    for mark, _ in marks:
+        mark.text = ""
+    try:
+        if not isinstance(value, pf.MetaBlocks):
+            return pf.stringify(value).strip()
+        return "\n\n".join(text for text in (piece.strip() for block in value.content
+                                              for piece in block_texts(block)) if text)
+    finally:
+        for mark, letter in marks:
+            mark.text = letter
+
+
+def note_marks(value) -> list:
+    """The words of the notes' marks in a metadata value, each with its letter (panflute's
+    elements compare by value: a list, not a dict)."""
+    found = []
+
+    def collect(element, doc):
+        if isinstance(element, pf.Span) and NOTE_MARK_CLASS in element.classes:
+            found.extend((word, word.text) for word in element.content[0].content if isinstance(word, pf.Str))
+
+    if isinstance(value, (pf.MetaInlines, pf.MetaBlocks)):
+        value.walk(collect)
+    return found
 
 
 def block_texts(block):

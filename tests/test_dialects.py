@@ -560,7 +560,8 @@ def test_a_note_in_the_abstract_is_marked_where_it_stands(tmp_path):
                                    "Body.\n", "html", "pdf")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
-    assert "a note<sup>a</sup>. And one<sup>b</sup>." in page, page
+    assert re.search(r"a note<span[^>]*><sup>a</sup></span>\. And one<span[^>]*><sup>b</sup></span>\.", page), page
+    assert 'name="description" content="The abstract has a note. And one."' in page  # no mark in its text
     assert '<sup>a</sup> The note text.</p>' in page and '<sup>b</sup> Another note.</p>' in page
     assert 'author-note">Funded by Foundation.</p>' in page
     pdf = pdf_text(tmp_path / "out" / "t.pdf")
