@@ -793,7 +793,8 @@ def xnos_references(text: str) -> str:
 # A tabular's column specification repeating a column (l *{2}{c}): pandoc's Markdown reader
 # writes the repetition out after it and keeps it too ({l *{2}{c}cccc}), so every edition's
 # table had four columns too many. Written out before pandoc reads it, it reads right.
-COLUMN_SPEC = re.compile(r"(\\begin\{(?:tabular[x*]?|longtable|array|tabulary)\}(?:\{[^{}\n]*+\})?[ \t]*+\{)"
+COLUMN_SPEC = re.compile(r"(\\begin\{(?:tabular[x*]?|longtable|array|tabulary)\}(?:\[[^\]\n]*+\])?"
+                         r"(?:\{[^{}\n]*+\})?(?:\[[^\]\n]*+\])?[ \t]*+\{)"
                          r"((?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*+\})*+\})*+)\}")  # possessive: one look a line
 REPEATED_COLUMNS = re.compile(r"\*\{(\d{1,2})\}\{((?:[^{}]|\{[^{}]*\})*)\}")
 
@@ -870,20 +871,29 @@ def text_references(text: str) -> str:
 # TeX's control space at a line's end (``\TeX\`` then a line, ``N_{i} \`` then ``\end{align}``)
 # inside a LaTeX environment: pandoc's Markdown reader read the environment whole, then read
 # its last characters again as a paragraph of their own ("ird item of the list. \end{longlist}",
-# "\end{align}"), printed in every edition. Written as an empty group: the line's end is then
-# the space, as TeX reads ``\TeX\`` and a line (pandoc's reader printed the control space as
-# a no-break space before the line's). Outside an environment, a backslash at a line's end is
-# Markdown's line break, and stays one.
+# "\end{align}"), printed in every edition. In text, written as an empty group: the line's
+# end is then the space, as TeX reads ``\TeX\`` and a line (pandoc's reader printed the
+# control space as a no-break space before the line's); in math, where a space is printed
+# only as ``\ ``, as that and an empty group. Outside an environment, a backslash at a
+# line's end is Markdown's line break, and stays one; in code, a verbatim environment,
+# HTML's <pre> or display math written with $$, nothing changes.
 ENVIRONMENT_EDGE = re.compile(r"\\(begin|end)\{([^{}\n]+)\}")
 CONTROL_SPACE_AT_LINE_END = re.compile(r"(?<!\\)((?:\\\\)*)\\[ \t]*\n")
+VERBATIM_ENVIRONMENTS = ("verbatim", "Verbatim", "lstlisting", "minted", "alltt", "comment", "BVerbatim",
+                         "LVerbatim", "verbatim*")
+MATH_ENVIRONMENTS = ("equation", "align", "alignat", "flalign", "gather", "multline", "eqnarray", "displaymath",
+                     "math", "split", "aligned", "gathered", "array", "cases", "matrix", "pmatrix", "bmatrix")
+UNTOUCHED = re.compile(r"<pre\b.*?</pre>|\$\$.*?\$\$|\\begin\{(%s)\}.*?\\end\{\1\}"
+                       % "|".join(map(re.escape, VERBATIM_ENVIRONMENTS)), re.S)
 
 
-def environment_spans(masked: str) -> list[tuple[int, int]]:
-    r"""Where each outermost LaTeX environment that is closed stands (``\begin{x}`` to the
-    end of its ``\end{x}``); a ``\begin`` with no end (prose naming one) is none.
+def environment_spans(masked: str) -> list[tuple[int, int, bool]]:
+    r"""Where each LaTeX environment that is closed stands (``\begin{x}`` to the end of its
+    ``\end{x}``), nested ones apart, and whether it is math; a ``\begin`` with no end (prose
+    naming one) is none, and ends none of those around it.
 
-    >>> environment_spans(r"a \begin{x} b \begin{y} c \end{y} \end{x} \begin{z} d")
-    [(2, 41)]
+    >>> environment_spans(r"a \begin{x} b \begin{align} c \end{align} \end{x} \begin{z} d")
+    [(2, 49, False), (14, 41, True)]
     """
     spans, opened = [], []
     for match in ENVIRONMENT_EDGE.finditer(masked):
@@ -893,30 +903,68 @@ def environment_spans(masked: str) -> list[tuple[int, int]]:
         names = [name for name, _ in opened]
         if match.group(2) in names:
             depth = len(names) - 1 - names[::-1].index(match.group(2))
-            start = opened[depth][1]
+            spans.append((opened[depth][1], match.end(), match.group(2).rstrip("*") in MATH_ENVIRONMENTS))
             del opened[depth:]
-            if not opened:
-                spans.append((start, match.end()))
-    return spans
+    return sorted(spans)
 
 
 def control_spaces_in_environments(text: str) -> str:
     r"""The text with each control space that ends a line inside a LaTeX environment
-    written ``{}`` (outside code).
+    written ``{}`` (in math ``\ {}``), outside code.
 
     >>> control_spaces_in_environments("\\begin{align}\nG = H - N \\\n\\end{align}\n")
-    '\\begin{align}\nG = H - N {}\n\\end{align}\n'
+    '\\begin{align}\nG = H - N \\ {}\n\\end{align}\n'
     >>> control_spaces_in_environments("Line one\\\nline two \\begin{x} \\TeX\\ \nb \\\\\n\\end{x}")
     'Line one\\\nline two \\begin{x} \\TeX{}\nb \\\\\n\\end{x}'
+    >>> control_spaces_in_environments("\\begin{x}\n\\begin{verbatim}\nrun \\\n\\end{verbatim}\n\\end{x}")
+    '\\begin{x}\n\\begin{verbatim}\nrun \\\n\\end{verbatim}\n\\end{x}'
     """
     if "\\begin" not in text or ("\\\n" not in text and not re.search(r"\\[ \t]+\n", text)):
         return text
-    masked = mask(CODE_SPAN, fenced_code_masked(text))
-    pieces, position = [], 0
-    for start, end in environment_spans(masked):
+    masked = mask(UNTOUCHED, mask(CODE_SPAN, fenced_code_masked(text)))
+    # the innermost environment around each control space decides: text or math
+    found: dict[int, tuple[re.Match, bool]] = {}
+    for start, end, math in environment_spans(masked):
         for match in CONTROL_SPACE_AT_LINE_END.finditer(masked, start, end):
-            pieces += [text[position:match.start()], match.group(1), "{}\n"]
-            position = match.end()
+            found[match.start()] = (match, math)
+    pieces, position = [], 0
+    for at in sorted(found):
+        match, math = found[at]
+        pieces += [text[position:match.start()], match.group(1), "\\ {}\n" if math else "{}\n"]
+        position = match.end()
+    return "".join(pieces) + text[position:]
+
+
+# A verbatim listing of the text's own, whose line ends with a backslash (a shell command
+# continued): pandoc's Markdown reader read its last characters again as a paragraph
+# ("\end{verbatim}" printed), and no TeX can say that backslash otherwise in verbatim. The
+# listing is a code block: written as one, which every edition shows as the same code.
+TOP_VERBATIM = re.compile(r"^([ \t]*)\\begin\{(verbatim|Verbatim)\}[ \t]*\n(.*?)^[ \t]*\\end\{\2\}[ \t]*$",
+                          re.M | re.S)
+
+
+def verbatim_as_code(text: str) -> str:
+    r"""The text with each verbatim listing written on lines of its own, outside any other
+    environment and outside code, whose line ends with a backslash, as a fenced code block.
+
+    >>> verbatim_as_code("Run:\n\n\\begin{verbatim}\ndocker run \\\n  image\n\\end{verbatim}\n")
+    'Run:\n\n~~~\ndocker run \\\n  image\n~~~\n'
+    >>> verbatim_as_code("\\begin{verbatim}\nplain\n\\end{verbatim}\n")
+    '\\begin{verbatim}\nplain\n\\end{verbatim}\n'
+    """
+    if "\\begin{" not in text or "verbatim}" not in text.lower():
+        return text
+    masked = mask(CODE_SPAN, fenced_code_masked(text))
+    inside = [(start, end) for start, end, _ in environment_spans(masked)]
+    pieces, position = [], 0
+    for match in TOP_VERBATIM.finditer(masked):
+        code = text[match.start(3):match.end(3)]
+        if not re.search(r"\\[ \t]*\n", code) or any(start < match.start() and match.end() <= end
+                                                      for start, end in inside):
+            continue
+        fence = "~" * max(3, max((len(run) for run in re.findall(r"~+", code)), default=0) + 1)
+        pieces += [text[position:match.start()], f"{match.group(1)}{fence}\n{code}{match.group(1)}{fence}"]
+        position = match.end()
     return "".join(pieces) + text[position:]
 
 

@@ -61,7 +61,7 @@ NOT_TEXT_ARGUMENTS = (r"\\(?:label|ref|eqref|autoref|[cC]ref|pageref|cite[a-z]*|
                       r"(?:re)?newcommand|providecommand|(?:re)?newenvironment|def|rule|hypertarget|"
                       r"tabcolsep|arraystretch|captionsetup|definecolor)(?![A-Za-z])")
 MARKER = "PRESSTEXMARKER"
-SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$")
+SKIPPED = re.compile(r"\[INFO\] Skipped '(.*)' at line (\d+) column \d+$", re.S)
 
 
 def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
@@ -102,12 +102,12 @@ def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
             pieces[-1][0].append(block)
     if len(pieces) != len(texts):
         return pieces
-    for message in dict.fromkeys(messages):
+    for message in dict.fromkeys(whole_messages(messages)):
         skipped = SKIPPED.match(message)
         if skipped:
             pieces[bisect_right(starts, int(skipped.group(2))) - 1][1].append(skipped.group(1))
-    for blocks, skipped in pieces:
-        without_arguments(blocks, skipped)
+    for (blocks, skipped), text in zip(pieces, texts):
+        without_arguments(blocks, skipped, text)
     named_theorems(pieces)
     return pieces
 
@@ -116,61 +116,99 @@ SKIPPED_BEGIN = re.compile(r"\\begin\{([^{}]+)\}")
 # A theorem-like environment's name, its optional argument (\begin{corollary}[Gray, \cite{g}]),
 # which the reader skips with the \begin when no \newtheorem in the text defines it (the
 # journal's class does).
-# A theorem-like environment's edges: every edition shows it as one (``filters.syntax``).
+# A theorem-like environment's edges: every edition shows it as one (``filters.syntax``); its
+# \begin, and the name the journal's class lets it have, which the reader skips with it.
 THEOREM_EDGE = re.compile(r"\\(?:begin|end)\{(?:%s)\}(?:\s*\[.*\])?\s*$" % "|".join(THEOREMS), re.S)
-NAMED_BEGIN = re.compile(r"\\begin\{(%s)\}\s*\[(.*)\]\s*$" % "|".join(THEOREMS), re.S)
+THEOREM_BEGIN = re.compile(r"\\begin\{(%s)\}(?:\s*\[(.*)\])?\s*$" % "|".join(THEOREMS), re.S)
 
 
 def named_theorems(pieces: list[tuple[list[pf.Block], list[str]]]) -> None:
     r"""Each theorem-like environment the reader skipped with its name (``\begin{lemma}[Lorem
     ipsum]``), named: its name read as LaTeX (a citation in it is one) heads it, as a name
-    written in Markdown does (``::: {.lemma name="…"}``); every name in one run of the reader.
-    LIPIcs' template: "Corollary 1." and no name, its citation missing from the references."""
-    named, taken = [], set()
+    written in Markdown does (``::: {.lemma name="…"}``); every name in one run of the reader,
+    what it skips in a name (a command no edition knows) the piece's own to warn of.
+    LIPIcs' template: "Corollary 1." and no name, its citation missing from the references.
+    Each skipped ``\begin``, named or not, is the next div of its kind, in order."""
+    named: list[tuple[pf.Div, str, list[str]]] = []
     for blocks, skipped in pieces:
         divs = [d for block in blocks for d in [block, *descendants(block)] if isinstance(d, pf.Div)]
+        taken: set[int] = set()
         for command in skipped:
-            match = NAMED_BEGIN.match(command)
-            div = next((d for d in divs if match and match.group(1) in d.classes and id(d) not in taken), None)
-            if div is not None:
-                taken.add(id(div))
-                named.append((div, match.group(2)))
+            begin = THEOREM_BEGIN.match(command)
+            div = next((d for d in divs if begin and begin.group(1) in d.classes and id(d) not in taken), None)
+            if div is None:
+                continue
+            taken.add(id(div))
+            if begin.group(2) is not None:
+                named.append((div, begin.group(2), skipped))
     if not named:
         return
-    for (div, _), (blocks, _) in zip(named, read_latex([name for _, name in named])):
+    for (div, name, skipped), (blocks, unread) in zip(named, read_latex([name for _, name, _ in named])):
         words = as_inlines(blocks)
         if words:
             div.content.insert(0, pf.Plain(pf.Span(*words, classes=[THEOREM_NAME_CLASS])))
+            skipped += unread  # what the name holds that no edition knows: warned of with its piece
+        elif name.strip():
+            skipped.append(f"[{name}]")  # the name, lost: warned of
 
 
-def without_arguments(blocks: list[pf.Block], skipped: list[str]) -> None:
+# An environment's arguments on the line of its \begin: {-2.25in}{0in}, and what is left of
+# that line (a comment, spaces).
+BEGIN_LINE_ARGUMENTS = r"\\begin\{%s\}((?:[ \t]*\{[^{}\n]*\})+)[ \t]*(?:%%[^\n]*)?(?:\n|$)"
+ARGUMENT = re.compile(r"\{([^{}\n]*)\}")
+
+
+def without_arguments(blocks: list[pf.Block], skipped: list[str], text: str) -> None:
     r"""The environments the reader skipped (it knows no ``\begin{adjustwidth}``) without
-    their arguments, which it printed as the first words of their text: changepage's
-    margins ("-2.25in 0in"), wrapfig's side and width ("r 0.4"), a spacing ("1.5"). They
-    are the spans on the line of ``\begin``, before the text's first line break.
+    the arguments written on the line of their ``\begin`` in ``text``, which it printed as
+    the first words of their text: changepage's margins ("-2.25in 0in"), wrapfig's side
+    and width ("r 0.4"), a spacing ("1.5"). A group the text opens with on the next line
+    (``{\bfseries Important:}``) is the text's.
 
     >>> div = pf.Div(pf.Para(pf.Span(pf.Str("-2.25in")), pf.Span(pf.Str("0in")), pf.SoftBreak(),
     ...                      pf.Str("Table")), classes=["adjustwidth"])
-    >>> without_arguments([div], [r"\begin{adjustwidth}"]); pf.stringify(div).strip()
+    >>> without_arguments([div], [r"\begin{adjustwidth}"], "\\begin{adjustwidth}{-2.25in}{0in}\nTable"); pf.stringify(div).strip()
     'Table'
+    >>> div = pf.Div(pf.Para(pf.Span(pf.Str("Important:")), pf.SoftBreak(), pf.Str("Read")), classes=["box"])
+    >>> without_arguments([div], [r"\begin{box}"], "\\begin{box}\n{\\bfseries Important:}\nRead"); pf.stringify(div).strip()
+    'Important: Read'
     """
     environments = {match.group(1) for command in skipped if (match := SKIPPED_BEGIN.match(command))}
-    if not environments:
+    written = {name: [ARGUMENT.findall(match.group(1))
+                      for match in re.finditer(BEGIN_LINE_ARGUMENTS % re.escape(name), text)]
+               for name in environments}
+    if not any(written.values()):
         return
     for div in (e for block in blocks for e in [block, *descendants(block)] if isinstance(e, pf.Div)):
-        if len(div.classes) != 1 or div.classes[0] not in environments or not div.content \
+        if len(div.classes) != 1 or not written.get(div.classes[0]) or not div.content \
                 or not isinstance(div.content[0], (pf.Para, pf.Plain)):
             continue
+        # as the reader prints them: without their commands (0.4\textwidth: "0.4")
+        arguments = [re.sub(r"\\[A-Za-z@]+\*?", "", argument).strip() for argument in written[div.classes[0]].pop(0)]
         words = div.content[0].content
-        arguments = 0
-        while arguments < len(words) and isinstance(words[arguments], pf.Span) \
-                and not words[arguments].identifier and not words[arguments].classes \
-                and not words[arguments].attributes:
-            arguments += 1
-        if arguments and (arguments == len(words) or isinstance(words[arguments], pf.SoftBreak)):
-            del words[:arguments + 1]
+        shown = [pf.stringify(word).strip() for word in words[:len(arguments)]]
+        if all(isinstance(word, pf.Span) and not word.identifier and not word.classes and not word.attributes
+               for word in words[:len(arguments)]) and shown == arguments \
+                and (len(words) == len(arguments) or isinstance(words[len(arguments)], pf.SoftBreak)):
+            del words[:len(arguments) + 1]
             if not words:
                 del div.content[0]
+
+
+def whole_messages(lines: list[str]) -> list[str]:
+    """pandoc's messages, each whole: one that quotes text of several lines (a skipped
+    ``\\begin{corollary}[A name,`` and its next line) runs on over them.
+
+    >>> whole_messages(["[INFO] Skipped 'a", "b' at line 2 column 1", "[INFO] x"])
+    ["[INFO] Skipped 'a\\nb' at line 2 column 1", '[INFO] x']
+    """
+    whole: list[str] = []
+    for line in lines:
+        if line.startswith("[") or not whole:
+            whole.append(line)
+        else:
+            whole[-1] += "\n" + line
+    return whole
 
 
 def as_inlines(blocks: list[pf.Block]) -> list[pf.Inline] | None:
@@ -252,7 +290,8 @@ def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:
     r"""The raw LaTeX of ``raws`` (the text's raw markup) that says only a reference to what
     the document labels (in Markdown, or with ``\label`` in the TeX it writes): the reference
     means the same in every edition, and each reads it (the other editions lost "Fig 1"
-    from the sentence, with a warning), as the TeX written in the text is read.
+    from the sentence, with a warning), as the TeX written in the text is read; not where
+    the author wrote the other formats their own (``{=html}`` beside it).
 
     >>> doc = pf.Doc(pf.RawBlock(r"\begin{figure}\caption{A}\label{fig1}\end{figure}", format="tex"),
     ...              pf.Para(pf.RawInline(r"Fig~\ref{fig1}", format="latex"),
@@ -261,7 +300,9 @@ def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:
     ['Fig~\\ref{fig1}']
     """
     candidates = [raw for raw in raws if isinstance(raw, pf.RawInline) and raw.format == "latex"
-                  and LATEX_REFERENCE.search(raw.text) and ONLY_REFERENCES.fullmatch(raw.text)]
+                  and LATEX_REFERENCE.search(raw.text) and ONLY_REFERENCES.fullmatch(raw.text)
+                  and not any(isinstance(beside, pf.RawInline) and beside.format != "latex"
+                              for beside in (raw.prev, raw.next))]  # the other formats' own words beside it
     if not candidates:
         return []
     labels = {element.identifier for element in body_elements(doc) if getattr(element, "identifier", "")}
@@ -319,8 +360,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
     types = column_types([raw.text for raw in raws])
     for raw in raws:
         untie(raw)
-        raw.text = with_column_types(readable(raw.text), types)
-    pieces = read_latex([raw.text for raw in raws])
+    # read as pandoc's reader reads it right; what it does not read stays as written, for LaTeX
+    pieces = read_latex([with_column_types(readable(raw.text), types) for raw in raws])
     unknown = {index: [command for command in skipped if not LAYOUT.match(command) and not THEOREM_EDGE.match(command)]
                for index, (_, skipped) in enumerate(pieces)}
     # An inline command the reader does not know prints, most likely, its last argument:
@@ -397,9 +438,10 @@ def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: P
     return replacement
 
 LATEXE = re.compile(r"\\LaTeXe(?![A-Za-z])\s?")
-# babel-french's guillemets (\og Texte \fg): pandoc's reader knows neither, and left both out;
-# the spaces inside them are the text's.
-FRENCH_QUOTES = re.compile(r"\\(og|fg)(?![A-Za-z])(?:\{\})?")
+# babel-french's guillemets (\og Texte \fg): pandoc's reader knows neither, and left both out.
+# Printed as the guillemets alone, the text's spaces around them kept (babel sets no-break
+# spaces of its own there; "\og{}Texte\fg{}" prints without them here).
+FRENCH_QUOTES = re.compile(r"(?<!\\)\\(og|fg)(?![A-Za-z])(?:\{\})?")
 SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
 # booktabs' partial and spacing rules, which pandoc's reader prints ("2-3") or lets take
 # the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
@@ -409,37 +451,43 @@ TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespac
 
 # array's \newcolumntype{Y}{>{\centering\arraybackslash}X}: a column type pandoc's reader does
 # not know, so that it read no table at all. Each is read as the column it is made from.
-NEW_COLUMN_TYPE = re.compile(r"\\newcolumntype\s*\{([^{}\s])\}\s*(?:\[\d\]\s*)?\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
+NEW_COLUMN_TYPE = re.compile(r"\\newcolumntype\s*\{([^{}\s])\}\s*(?:\[(\d)\]\s*)?\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 BASE_COLUMN = re.compile(r"([lcrXpmb])(?:\{[^{}]*\})?\s*(?:<\{(?:[^{}]|\{[^{}]*\})*\})?\s*$")
 # What pandoc's reader reads in a column specification: the columns (p, m, b and the
 # material before, after and between them with their arguments), rules, repetitions.
 READ_COLUMNS = "lcrX"
 READ_WITH_ARGUMENT = "pmb@><"
 READ_REPEATED = "*"
-COLUMN_TOKEN = re.compile(r"\s+|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\[[^\]]*\]|.", re.S)
+COLUMN_TOKEN = re.compile(r"\s+|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\[[^\]]*\]|\\[A-Za-z@]+\*?|.", re.S)
 # A cell's own specification (``\multicolumn{3}{c@{}}{…}``): the reader takes its columns and
 # rules, and read no table at all where it held material between columns.
 MULTICOLUMN_SPEC = re.compile(r"(\\multicolumn\s*\{[^{}]*\}\s*\{)((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}")
 
 
-def column_types(texts: list[str]) -> dict[str, str]:
-    r"""The column types the texts define, each as the column it is made from; one that
-    is no column (``\newcolumntype{+}{!{\vrule width 2pt}}``, a rule) as nothing.
+def column_types(texts: list[str]) -> dict[str, tuple[str, int]]:
+    r"""The column types the texts define, each as the column it is made from and how many
+    of its arguments go with it (those of a ``p``, its width, stay): one whose column is
+    not read (dcolumn's ``D``) as a plain column, one that is no column
+    (``\newcolumntype{+}{!{\vrule width 2pt}}``, a rule) as nothing.
 
     >>> column_types([r"\newcolumntype{Y}{>{\centering\arraybackslash}X} \newcolumntype{P}[1]{p{#1}}"])
-    {'Y': 'X', 'P': 'p'}
-    >>> column_types([r"\newcolumntype{+}{!{\vrule width 2pt}}"])
-    {'+': ''}
+    {'Y': ('X', 0), 'P': ('p', 0)}
+    >>> column_types([r"\newcolumntype{+}{!{\vrule width 2pt}} \newcolumntype{d}[1]{D{.}{.}{#1}}"])
+    {'+': ('', 0), 'd': ('l', 1)}
     """
     found = {}
     for text in texts:
         for match in NEW_COLUMN_TYPE.finditer(text):
-            base = BASE_COLUMN.search(match.group(2))
-            found[match.group(1)] = base.group(1) if base else ""
+            base = BASE_COLUMN.search(match.group(3))
+            arguments = int(match.group(2) or 0)
+            if base:
+                found[match.group(1)] = (base.group(1), 0)
+            else:
+                found[match.group(1)] = ("l" if match.group(1).isalpha() else "", arguments)
     return found
 
 
-def read_columns(spec: str, types: dict[str, str], cell: bool = False) -> str:
+def read_columns(spec: str, types: dict[str, tuple[str, int]], cell: bool = False) -> str:
     r"""A column specification as pandoc's reader reads it: a type the texts define as the
     column it is made from (``column_types``), and a type the reader does not know, which
     a package or the journal's class defines (siunitx's ``S[…]``, dcolumn's ``D{.}{.}{2}``,
@@ -449,12 +497,14 @@ def read_columns(spec: str, types: dict[str, str], cell: bool = False) -> str:
     (``\multicolumn``'s) without the material before, after and between its columns,
     which the reader takes in a table's specification only.
 
-    >>> read_columns(r"|l+l|S[table-format=2.1]D{.}{.}{2} !{\vrule}Y p{2cm}", {"Y": "X"})
+    >>> read_columns(r"|l+l|S[table-format=2.1]D{.}{.}{2} !{\vrule}Y p{2cm}", {"Y": ("X", 0)})
     '|ll|ll X p{2cm}'
     >>> read_columns(r"*{3}{c}@{}>{\bfseries}l", {})
     '*{3}{c}@{}>{\\bfseries}l'
     >>> read_columns(r"c@{}", {}, cell=True), read_columns(r">{\bfseries}p{2cm}|", {}, cell=True)
     ('c', 'p{2cm}|')
+    >>> read_columns(r"l\hspace{1cm}r", {}), read_columns(r"ld{2}", {"d": ("l", 1)})
+    ('lr', 'll')
     """
     tokens = COLUMN_TOKEN.findall(spec)
     read, position = [], 0
@@ -463,7 +513,13 @@ def read_columns(spec: str, types: dict[str, str], cell: bool = False) -> str:
         position += 1
         taking = 0  # the arguments that go with the token
         if token in types:
-            token = types[token]
+            token, dropped = types[token]
+            position = min(position + dropped, len(tokens)) if all(
+                part[:1] == "{" for part in tokens[position:position + dropped]) else position
+        elif token.startswith("\\") and len(token) > 1:  # a command (\hspace{1cm}): material, not columns
+            while position < len(tokens) and tokens[position][:1] in "{[":
+                position += 1
+            token = ""
         elif token in READ_WITH_ARGUMENT and not (cell and token in "@><"):
             taking = 1
         elif token == READ_REPEATED and not cell:
@@ -482,11 +538,11 @@ def read_columns(spec: str, types: dict[str, str], cell: bool = False) -> str:
     return "".join(read)
 
 
-def with_column_types(tex: str, types: dict[str, str]) -> str:
+def with_column_types(tex: str, types: dict[str, tuple[str, int]]) -> str:
     r"""``tex`` with each table's column specification, and each cell's that spans
     columns, as pandoc's reader reads it (``read_columns``).
 
-    >>> with_column_types(r"\begin{tabularx}{\textwidth}{l| YY p{2cm}}", {"Y": "X"})
+    >>> with_column_types(r"\begin{tabularx}{\textwidth}{l| YY p{2cm}}", {"Y": ("X", 0)})
     '\\begin{tabularx}{\\textwidth}{l| XX p{2cm}}'
     """
     tex = COLUMN_SPEC.sub(lambda match: match.group(1) + read_columns(match.group(2), types) + "}", tex)

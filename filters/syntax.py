@@ -508,7 +508,8 @@ def reference_heading(doc: pf.Doc) -> None:
     if end and reference_heading_for_some(blocks[end - 1]):
         # Quarto's idiom for its PDF, which heads the list with nothing: ::: {.content-visible
         # when-format="pdf"} # References ::: (every edition here heads it: it was printed twice)
-        doc.metadata["bibliography-title"] = pf.MetaInlines(*blocks[end - 1].content[0].content)
+        if "bibliography-title" not in doc.metadata.content.dict:
+            doc.metadata["bibliography-title"] = pf.MetaInlines(*blocks[end - 1].content[0].content)
         del container[end - 1]
         return
     if end == 0 or not isinstance(blocks[end - 1], pf.Header):

@@ -62,7 +62,30 @@ TAG = re.compile(r"\\tag\*?\s*\{[^{}]*\}")
 
 # --- math ---------------------------------------------------------------------------
 
-ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")  # \\ and \\[6pt]: the end of a line of a display
+# What a display's body is made of, for its lines: a line's end (\\, \\[6pt]) where no group
+# or environment inside it is open (a cases' rows are one line of an align).
+DISPLAY_TOKEN = re.compile(r"\\[{}]|\\(?:begin|end)\{[^{}]*\}|\\\\(?:\s*\[[^\]]*\])?|[{}]")
+# One equation over several lines: a \nonumber anywhere in it leaves it unnumbered.
+ONE_EQUATION = ("multline", "equation", "split")
+
+
+def display_lines(inner: str) -> list[str]:
+    r"""A display's body as its lines (at ``\\`` outside a group or an inner environment).
+
+    >>> display_lines(r"a &= b \\ f &= \begin{cases} 1 \\ 0 \end{cases} \\[6pt] {x \\ y}")
+    ['a &= b ', ' f &= \\begin{cases} 1 \\\\ 0 \\end{cases} ', ' {x \\\\ y}']
+    """
+    lines, depth, start = [], 0, 0
+    for token in DISPLAY_TOKEN.finditer(inner):
+        text = token.group()
+        if text == "{" or text.startswith("\\begin"):
+            depth += 1
+        elif text == "}" or text.startswith("\\end"):
+            depth -= 1
+        elif text.startswith("\\\\") and depth == 0:
+            lines.append(inner[start:token.start()])
+            start = token.end()
+    return [*lines, inner[start:]]
 
 
 def equation_parts(tex: str) -> tuple[str, list[str], bool]:
@@ -74,6 +97,8 @@ def equation_parts(tex: str) -> tuple[str, list[str], bool]:
     (['x', 'y'], True)
     >>> equation_parts(r"\begin{align}a &= b \nonumber\\ &= c \notag\end{align}")[2]
     False
+    >>> equation_parts(r"\begin{multline}a + b \\ + c \nonumber\end{multline}")[2]
+    False
     """
     labels = LABEL.findall(tex)
     body, numbered = LABEL.sub("", tex), bool(labels)
@@ -83,7 +108,7 @@ def equation_parts(tex: str) -> tuple[str, list[str], bool]:
         name, star, inner = environment.groups()
         numbered = not star and name != "displaymath"
         body = f"\\begin{{{INNER[name]}}}{inner}\\end{{{INNER[name]}}}" if name in INNER else inner.strip()
-        lines = ROW_END.split(inner) if name in INNER else [inner]
+        lines = display_lines(inner) if name in INNER and name not in ONE_EQUATION else [inner]
     if NO_NUMBER.search(body):
         numbered = numbered and any(line.strip() and not NO_NUMBER.search(line) for line in lines)
         body = NO_NUMBER.sub("", body)

@@ -726,6 +726,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
         template_tags,
         text_references,
         unread_fences,
+        verbatim_as_code,
         xnos_references,
         yaml_problems,
     )
@@ -793,7 +794,7 @@ def check_sources(manuscript: Manuscript) -> dict[Path, str]:
     default = cell_default(metadata_values(manuscript, texts, ("execute", "knitr", "output")), [texts[path] for path in sources])
     for path in sources:  # Quarto's and R Markdown's code cells, read as code; xnos's references
         texts[path], cells = executable_cells(picture_cells(bookdown_references(text_references(xnos_references(
-            control_spaces_in_environments(repeated_columns(texts[path])))))), default)
+            control_spaces_in_environments(verbatim_as_code(repeated_columns(texts[path]))))))), default)
         for line, language, hidden in cells:
             if hidden == "include":  # knitr and Quarto show nothing of it either
                 continue

@@ -391,6 +391,12 @@ def test_a_references_heading_for_the_pdf_alone_is_the_list_s_heading(tmp_path):
     assert pdf.count("Works cited") == 1 and "References" not in pdf, pdf
     page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert page.count("Works cited") == 2  # the contents' entry, the heading
+    # the author's own title for the list stays the list's
+    result = paper_build(tmp_path, "---\ntitle: R\nbibliography: refs.bib\nbibliography-title: Sources\n---\n\n# Intro\n\n"
+                                   "As @smith2020 shows.\n\n::: {.content-visible when-format=\"html\"}\n# References {-}\n:::\n",
+                         "html")
+    page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert page.count("Sources") == 2 and "References" not in page, page
 
 
 def test_the_list_goes_where_refs_is_and_before_the_appendix(tmp_path):

@@ -566,3 +566,9 @@ def test_a_note_in_the_abstract_is_marked_where_it_stands(tmp_path):
     assert 'author-note">Funded by Foundation.</p>' in page
     pdf = pdf_text(tmp_path / "out" / "t.pdf")
     assert "a The note text." in pdf and "has a notea." in pdf
+    # the equal contributors' † is no letter: the abstract's first note is still "a"
+    result = paper_build(tmp_path, "---\ntitle: T\nauthor:\n  - name: A\n    equal-contrib: true\n  - name: B\n"
+                                   "    equal-contrib: true\nabstract: The abstract has a note^[The note text.].\n---\n\n"
+                                   "Body.\n", "html")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"a note<span[^>]*><sup>a</sup></span>\.", page) and "<sup>a</sup> The note text." in page

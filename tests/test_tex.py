@@ -289,10 +289,14 @@ def test_a_display_with_a_line_left_unnumbered_keeps_the_labels_of_the_others(tm
     result = paper_build(tmp_path, "---\ntitle: T\n---\n\n\\begin{eqnarray}\na &=& b\\label{norme}\\\\\n"
                                    "&=& c \\nonumber\\\\\n&=& 1 \\label{nombre}\n\\end{eqnarray}\n\n"
                                    "Compare (\\ref{norme}) and (\\ref{nombre}).\n\n\\begin{align}\nx &= y \\nonumber\\\\\n"
-                                   "&= z \\notag\n\\end{align}\n", "html")
+                                   "&= z \\notag\n\\end{align}\n\n\\begin{multline}\na + b \\\\\n+ c \\nonumber\n"
+                                   "\\end{multline}\n\n\\begin{align}\nf &= \\begin{cases} 1 \\\\ 0 \\end{cases} \\nonumber\n"
+                                   "\\end{align}\n\n\\begin{equation}\nE = m \\label{e}\n\\end{equation}\n\nThen (\\ref{e}).\n",
+                         "html")
     assert result.returncode == 0, result.stderr
     page = re.sub(r"<[^>]*>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
-    assert "Compare (1) and (1)." in page and "(2)" not in page, page
+    # a multline is one equation, a cases' rows one line of the align: both unnumbered
+    assert "Compare (1) and (1)." in page and "Then (2)." in page and "(3)" not in page, page
 
 
 def test_a_latex_theorems_own_name_heads_it_with_its_citation(tmp_path):
@@ -583,3 +587,27 @@ def test_babel_frenchs_guillemets_are_printed(tmp_path):
     result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nIls disent \\og Diophante vivait \\fg{} ici.\n")
     assert "Ils disent « Diophante vivait » ici." in re.sub(r"<[^>]+>", "", page)
     assert "\\og" not in result.stderr
+
+
+def test_reading_raw_latex_leaves_the_authors_text_and_code_alone(tmp_path):
+    """A review of the raw-LaTeX reading (each a case it had broken): a verbatim listing's
+    line-ending backslash, a group opening an environment's text on its second line, an
+    unnamed theorem before a named one (the name went to the first), a name over two lines
+    (lost, with no warning), a reference written for each format (printed twice), a column
+    type made of material alone, a command in a column specification (eight columns for
+    two), a tabular with its position."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nSee `Section~\\ref{sec-a}`{=latex}`Section A`{=html}.\n\n"
+                              "# A {#sec-a}\n\n"
+                              "\\begin{boxedtext}\n{\\bfseries Important:}\nread this.\n\\end{boxedtext}\n\n"
+                              "\\begin{verbatim}\ndocker run --rm \\\n  image\n\\end{verbatim}\n\n"
+                              "\\begin{lemma}\nFirst, unnamed.\n\\end{lemma}\n\\begin{lemma}[The bound,\nsecond line]\n"
+                              "Second, named.\n\\end{lemma}\n\n"
+                              "\\newcolumntype{Z}{@{}X@{}}\n\n\\begin{table}\n\\caption{Terms.}\n"
+                              "\\begin{tabularx}{\\textwidth}{lZ}\nTerm & Meaning \\\\\n\\end{tabularx}\n\\end{table}\n\n"
+                              "\\begin{table}\n\\caption{Sides.}\n\\begin{tabular}[t]{l\\hspace{1cm}r}\nLeft & Right \\\\\n"
+                              "\\end{tabular}\n\\end{table}\n")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "See Section A." in text and "Important: read this." in text, text
+    assert "docker run --rm \\\n  image" in text and "{}" not in text and "end{verbatim}" not in text
+    assert "Lemma 1. First, unnamed." in text and "Lemma 2 (The bound, second line). Second, named." in text
+    assert "Table 1. Terms." in text and "Table 2. Sides." in text and page.count("<td") == 4, page
