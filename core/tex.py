@@ -17,6 +17,8 @@ import re
 # A control word is a backslash and letters (XeTeX's letters are Unicode's), a control
 # symbol a backslash and one other character; ^^ writes any character by its code.
 CONTROL = re.compile(r"\\([^\W\d_]+|.?)|\^\^", re.S)
+# A label (\label{fig:a}): what a reference names.
+LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 # An escaped character (\\, \%) or a comment, which runs to the line's end.
 ESCAPE_OR_COMMENT = re.compile(r"\\.|%[^\n]*", re.S)
 # Commands that read another file: no edition holds it (the LaTeX folder has the text's own).

@@ -32,7 +32,7 @@ from core.names import (
 )
 from core.siunitx import explicit_powers
 from core.sourcetext import COLUMN_SPEC
-from core.tex import reads_files, without_comments
+from core.tex import LABEL, reads_files, without_comments
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, descendants, siblings
@@ -283,7 +283,6 @@ def is_written_tex(element) -> bool:
 # template): words, ties and references, nothing else.
 LATEX_REFERENCE = re.compile(r"\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{([^{}]+)\}")
 ONLY_REFERENCES = re.compile(r"(?:[^\\{}$%&#^_]|\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{[^{}]+\})*")
-LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 
 
 def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:

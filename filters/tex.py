@@ -44,13 +44,13 @@ from core.names import (
     EQUATION_CLASS,
     LATEX_LABEL_ATTRIBUTE,
 )
+from core.tex import LABEL
 from core.texmath import UNKNOWN_COMMAND, malformed, texmath_compatible, unconvertible
 from filters.elements import body_elements, siblings
 from filters.numbering import THEOREMS
 from filters.rawhtml import read_raw_html
 from filters.rawtex import raw_formats, read_raw_tex
 
-LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 ENVIRONMENT = re.compile(r"^\s*\\begin\{(equation|align|alignat|flalign|gather|multline|eqnarray|displaymath)(\*?)\}"
                          r"(?:\s*\{\d+\})?(.*)\\end\{\1\2\}\s*$", re.S)  # pandoc's reader: "\begin{alignat}\n{2}"
 # What each environment's body becomes inside one display formula.

@@ -30,7 +30,7 @@ from core.names import (
     TEX_SOURCE_ATTRIBUTE,
 )
 from core.sandbox import Sandbox
-from core.tex import READS_FILES, without_comments
+from core.tex import LABEL, READS_FILES, without_comments
 from core.texmath import malformed, unconvertible
 from core.tools import run_pandoc
 from press import ast
@@ -338,7 +338,6 @@ def hanging_entry(element: dict) -> list[dict]:
 
 
 # \label{x} in raw LaTeX, and what refers to one
-LABEL = re.compile(r"\\label\s*\{([^{}]+)\}")
 REFERENCE = re.compile(r"\\(?:[cC]?ref|eqref|autoref|pageref|nameref)\*?\s*\{([^{}]+)\}")
 
 
