@@ -939,18 +939,24 @@ def control_spaces_in_environments(text: str) -> str:
 # continued): pandoc's Markdown reader read its last characters again as a paragraph
 # ("\end{verbatim}" printed), and no TeX can say that backslash otherwise in verbatim. The
 # listing is a code block: written as one, which every edition shows as the same code.
-TOP_VERBATIM = re.compile(r"^([ \t]*)\\begin\{(verbatim|Verbatim)\}[ \t]*\n(.*?)^[ \t]*\\end\{\2\}[ \t]*$",
-                          re.M | re.S)
+# Its body runs to the first \end of its kind, alone on its line (else it is no such listing);
+# it opens a block (a blank line or the text's start above it), indented less than code is.
+TOP_VERBATIM = re.compile(r"(?:\A|(?<=\n\n))([ ]{0,3})\\begin\{(verbatim|Verbatim)\}[ \t]*\n"
+                          r"((?:(?!\\end\{\2\}).)*?)^[ \t]*\\end\{\2\}[ \t]*$", re.M | re.S)
 
 
 def verbatim_as_code(text: str) -> str:
-    r"""The text with each verbatim listing written on lines of its own, outside any other
-    environment and outside code, whose line ends with a backslash, as a fenced code block.
+    r"""The text with each verbatim listing written on lines of its own, opening a block,
+    outside any other environment and outside code, whose line ends with a backslash, as a
+    fenced code block (one that does not open a block stays as written: a fence there
+    would be text).
 
     >>> verbatim_as_code("Run:\n\n\\begin{verbatim}\ndocker run \\\n  image\n\\end{verbatim}\n")
     'Run:\n\n~~~\ndocker run \\\n  image\n~~~\n'
     >>> verbatim_as_code("\\begin{verbatim}\nplain\n\\end{verbatim}\n")
     '\\begin{verbatim}\nplain\n\\end{verbatim}\n'
+    >>> verbatim_as_code("Run:\n\\begin{verbatim}\na \\\n\\end{verbatim}\n")[:5]
+    'Run:\n'
     """
     if "\\begin{" not in text or "verbatim}" not in text.lower():
         return text

@@ -93,7 +93,7 @@ def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
             texts.append(inlines_of(fields.pop("note")))
         marks = []
         for text in texts:
-            marks.append(NOTE_MARKS[len([n for n in notes if n[0] in NOTE_MARKS]) % 26])
+            marks.append(NOTE_MARKS[len([n for n in notes if n[0] and n[0] in NOTE_MARKS]) % 26])
             notes.append((marks[-1], text))
         if flag(fields.get("equal-contrib")):
             marks.append(EQUAL_CONTRIBUTION_MARK)
@@ -111,7 +111,7 @@ def front_notes(meta: pf.MetaMap, lang: str) -> pf.MetaList:
             given: list[str] = []
 
             def mark() -> str:
-                given.append(NOTE_MARKS[(len([n for n in notes if n[0] in NOTE_MARKS]) + len(given)) % 26])
+                given.append(NOTE_MARKS[(len([n for n in notes if n[0] and n[0] in NOTE_MARKS]) + len(given)) % 26])
                 return given[-1]
 
             notes += list(zip(given, take_notes(value, mark)))

@@ -89,10 +89,11 @@ def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     """``read_latex``'s one run: as many pieces as the markers found."""
     parts, starts, lines = [], [], 0  # linear in the pieces: no text is counted twice
     for index, text in enumerate(texts):
-        parts += [f"\n\n{MARKER}{index}\n\n", text]
+        read = without_theorem_names(text)  # named_theorems reads the names
+        parts += [f"\n\n{MARKER}{index}\n\n", read]
         lines += 4
         starts.append(lines + 1)
-        lines += text.count("\n")
+        lines += read.count("\n")
     output, messages = run_pandoc_verbose(["--from", "latex", "--to", "json", "--sandbox"], stdin="".join(parts))
     pieces: list[tuple[list[pf.Block], list[str]]] = []
     for block in pf.load(io.StringIO(output)).content:
@@ -108,7 +109,7 @@ def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
             pieces[bisect_right(starts, int(skipped.group(2))) - 1][1].append(skipped.group(1))
     for (blocks, skipped), text in zip(pieces, texts):
         without_arguments(blocks, skipped, text)
-    named_theorems(pieces)
+    named_theorems(pieces, texts)
     return pieces
 
 
@@ -122,28 +123,77 @@ THEOREM_EDGE = re.compile(r"\\(?:begin|end)\{(?:%s)\}(?:\s*\[.*\])?\s*$" % "|".j
 THEOREM_BEGIN = re.compile(r"\\begin\{(%s)\}(?:\s*\[(.*)\])?\s*$" % "|".join(THEOREMS), re.S)
 
 
-def named_theorems(pieces: list[tuple[list[pf.Block], list[str]]]) -> None:
+def theorem_name_spans(kind: str, text: str) -> list[tuple[int, int, str | None]]:
+    r"""Where the name of each ``\begin{kind}`` of ``text`` stands and what it is, in order
+    (None where it has none): its optional argument, brackets in braces or in a citation's
+    own option kept (``[Name \cite[p.~3]{key}]``; pandoc's reader ends it at the first ``]``).
+
+    >>> [name for _, _, name in theorem_name_spans("lemma", r"\begin{lemma}[A \cite[p.~3]{k}] x \begin{lemma} y \begin{lemma}[see {[}1{]}]")]
+    ['A \\cite[p.~3]{k}', None, 'see {[}1{]}']
+    """
+    spans: list[tuple[int, int, str | None]] = []
+    for begin in re.finditer(r"\\begin\{%s\}[ \t]*" % re.escape(kind), text):
+        position, depth, braces, escaped = begin.end(), 0, 0, False
+        spans.append((position, position, None))
+        if text[position:position + 1] != "[":
+            continue
+        for at in range(position, len(text)):
+            character = text[at]
+            if escaped or character == "\\":  # \] and \{ are no brackets, nor braces
+                escaped = not escaped
+                continue
+            braces += {"{": 1, "}": -1}.get(character, 0)
+            depth += {"[": 1, "]": -1}.get(character, 0) if braces == 0 else 0
+            if depth == 0:
+                spans[-1] = (position, at + 1, text[position + 1:at])
+                break
+    return spans
+
+
+def without_theorem_names(text: str) -> str:
+    r"""``text`` with the names of its theorem-like environments left out, for the reader:
+    it skips a name with its ``\begin`` (no ``\newtheorem`` in the text defines the kind;
+    the journal's class does) and ended one at its first ``]``, printing the rest as text.
+
+    >>> without_theorem_names(r"\begin{lemma}[A \cite[p.~3]{k}] x")
+    '\\begin{lemma} x'
+    """
+    if "\\begin{" not in text:
+        return text
+    spans = sorted(span for kind in THEOREMS if f"\\begin{{{kind}}}" in text
+                   for span in theorem_name_spans(kind, text) if span[2] is not None)
+    pieces, position = [], 0
+    for start, end, _ in spans:
+        pieces += [text[position:start]]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+def named_theorems(pieces: list[tuple[list[pf.Block], list[str]]], texts: list[str]) -> None:
     r"""Each theorem-like environment the reader skipped with its name (``\begin{lemma}[Lorem
     ipsum]``), named: its name read as LaTeX (a citation in it is one) heads it, as a name
     written in Markdown does (``::: {.lemma name="…"}``); every name in one run of the reader,
     what it skips in a name (a command no edition knows) the piece's own to warn of.
     LIPIcs' template: "Corollary 1." and no name, its citation missing from the references.
-    Each skipped ``\begin``, named or not, is the next div of its kind, in order."""
+    The names are read from the text, each ``\begin`` of a kind the next div of that kind."""
     named: list[tuple[pf.Div, str, list[str]]] = []
-    for blocks, skipped in pieces:
+    for (blocks, skipped), text in zip(pieces, texts):
+        kinds = {begin.group(1) for command in skipped if (begin := THEOREM_BEGIN.match(command))}
+        if not kinds:
+            continue
         divs = [d for block in blocks for d in [block, *descendants(block)] if isinstance(d, pf.Div)]
-        taken: set[int] = set()
-        for command in skipped:
-            begin = THEOREM_BEGIN.match(command)
-            div = next((d for d in divs if begin and begin.group(1) in d.classes and id(d) not in taken), None)
-            if div is None:
-                continue
-            taken.add(id(div))
-            if begin.group(2) is not None:
-                named.append((div, begin.group(2), skipped))
+        for kind in kinds:
+            for div, (_, _, name) in zip([d for d in divs if kind in d.classes], theorem_name_spans(kind, text)):
+                if name is not None:
+                    named.append((div, name, skipped))
     if not named:
         return
-    for (div, name, skipped), (blocks, unread) in zip(named, read_latex([name for _, name, _ in named])):
+    names = [name for _, name, _ in named]
+    try:
+        readings = read_latex(names)
+    except BuildError:  # a name the reader cannot end: each read on its own, the one lost warned of
+        readings = [alone(name) for name in names]
+    for (div, name, skipped), (blocks, unread) in zip(named, readings):
         words = as_inlines(blocks)
         if words:
             div.content.insert(0, pf.Plain(pf.Span(*words, classes=[THEOREM_NAME_CLASS])))
@@ -152,10 +202,25 @@ def named_theorems(pieces: list[tuple[list[pf.Block], list[str]]]) -> None:
             skipped.append(f"[{name}]")  # the name, lost: warned of
 
 
-# An environment's arguments on the line of its \begin: {-2.25in}{0in}, and what is left of
-# that line (a comment, spaces).
-BEGIN_LINE_ARGUMENTS = r"\\begin\{%s\}((?:[ \t]*\{[^{}\n]*\})+)[ \t]*(?:%%[^\n]*)?(?:\n|$)"
+# An environment's arguments on the line of its \begin: {-2.25in}{0in} (after an optional
+# [12], which the reader skips with the \begin), with nothing after them on that line but a
+# comment.
+BEGIN_LINE_ARGUMENTS = re.compile(r"(?:[ \t]*\[[^\]\n]*\])?((?:[ \t]*\{[^{}\n]*\})+)[ \t]*(?:%[^\n]*)?(?:\n|$)")
 ARGUMENT = re.compile(r"\{([^{}\n]*)\}")
+
+
+def begin_arguments(name: str, text: str) -> list[list[str]]:
+    r"""The arguments written on the line of each ``\begin{name}`` of ``text``, in order
+    (none where text follows them on that line).
+
+    >>> begin_arguments("w", "\\begin{w}[12]{l}{0.3\\textwidth}\nA\n\\begin{w}{1in} B\n\\begin{w}\nC")
+    [['l', '0.3\\textwidth'], [], []]
+    """
+    found = []
+    for begin in re.finditer(r"\\begin\{%s\}" % re.escape(name), text):
+        written = BEGIN_LINE_ARGUMENTS.match(text, begin.end())
+        found.append(ARGUMENT.findall(written.group(1)) if written else [])
+    return found
 
 
 def without_arguments(blocks: list[pf.Block], skipped: list[str], text: str) -> None:
@@ -174,17 +239,17 @@ def without_arguments(blocks: list[pf.Block], skipped: list[str], text: str) -> 
     'Important: Read'
     """
     environments = {match.group(1) for command in skipped if (match := SKIPPED_BEGIN.match(command))}
-    written = {name: [ARGUMENT.findall(match.group(1))
-                      for match in re.finditer(BEGIN_LINE_ARGUMENTS % re.escape(name), text)]
-               for name in environments}
-    if not any(written.values()):
+    written = {name: begin_arguments(name, text) for name in environments}
+    if not any(any(arguments) for arguments in written.values()):
         return
     for div in (e for block in blocks for e in [block, *descendants(block)] if isinstance(e, pf.Div)):
-        if len(div.classes) != 1 or not written.get(div.classes[0]) or not div.content \
-                or not isinstance(div.content[0], (pf.Para, pf.Plain)):
+        if len(div.classes) != 1 or not written.get(div.classes[0]):
             continue
-        # as the reader prints them: without their commands (0.4\textwidth: "0.4")
+        # each \begin of the kind, in order, is the next div; its arguments as the reader
+        # prints them: without their commands (0.4\textwidth: "0.4")
         arguments = [re.sub(r"\\[A-Za-z@]+\*?", "", argument).strip() for argument in written[div.classes[0]].pop(0)]
+        if not arguments or not div.content or not isinstance(div.content[0], (pf.Para, pf.Plain)):
+            continue
         words = div.content[0].content
         shown = [pf.stringify(word).strip() for word in words[:len(arguments)]]
         if all(isinstance(word, pf.Span) and not word.identifier and not word.classes and not word.attributes
@@ -285,6 +350,18 @@ LATEX_REFERENCE = re.compile(r"\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{([
 ONLY_REFERENCES = re.compile(r"(?:[^\\{}$%&#^_]|\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{[^{}]+\})*")
 
 
+# Quarto's spans for some formats alone: the author's words for the editions LaTeX is not.
+FORMAT_SPANS = ("content-visible", "content-hidden")
+
+
+def other_formats_beside(raw: pf.RawInline) -> bool:
+    """Whether the paragraph of a raw piece gives other formats words of their own: raw
+    markup of another format, or a span shown to some formats alone."""
+    return any(isinstance(other, pf.RawInline) and other.format != raw.format
+               or isinstance(other, pf.Span) and any(name in other.classes for name in FORMAT_SPANS)
+               for other in siblings(raw))
+
+
 def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:
     r"""The raw LaTeX of ``raws`` (the text's raw markup) that says only a reference to what
     the document labels (in Markdown, or with ``\label`` in the TeX it writes): the reference
@@ -300,8 +377,7 @@ def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:
     """
     candidates = [raw for raw in raws if isinstance(raw, pf.RawInline) and raw.format == "latex"
                   and LATEX_REFERENCE.search(raw.text) and ONLY_REFERENCES.fullmatch(raw.text)
-                  and not any(isinstance(beside, pf.RawInline) and beside.format != "latex"
-                              for beside in (raw.prev, raw.next))]  # the other formats' own words beside it
+                  and not other_formats_beside(raw)]
     if not candidates:
         return []
     labels = {element.identifier for element in body_elements(doc) if getattr(element, "identifier", "")}

@@ -572,3 +572,8 @@ def test_a_note_in_the_abstract_is_marked_where_it_stands(tmp_path):
                                    "Body.\n", "html")
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"a note<span[^>]*><sup>a</sup></span>\.", page) and "<sup>a</sup> The note text." in page
+    # nor is the subtitle's note, which is unmarked
+    result = paper_build(tmp_path, "---\ntitle: T\nsubtitle: S^[On the subtitle.]\nabstract: An abstract^[A note.].\n---\n\n"
+                                   "Body.\n", "html")
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "<sup>a</sup> A note." in page, page

@@ -596,7 +596,8 @@ def test_reading_raw_latex_leaves_the_authors_text_and_code_alone(tmp_path):
     (lost, with no warning), a reference written for each format (printed twice), a column
     type made of material alone, a command in a column specification (eight columns for
     two), a tabular with its position."""
-    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nSee `Section~\\ref{sec-a}`{=latex}`Section A`{=html}.\n\n"
+    result, page = built_html(tmp_path, "---\ntitle: T\nbibliography: refs.bib\n---\n\n"
+                              "See `Section~\\ref{sec-a}`{=latex}`Section A`{=html}.\n\n"
                               "# A {#sec-a}\n\n"
                               "\\begin{boxedtext}\n{\\bfseries Important:}\nread this.\n\\end{boxedtext}\n\n"
                               "\\begin{verbatim}\ndocker run --rm \\\n  image\n\\end{verbatim}\n\n"
@@ -605,9 +606,15 @@ def test_reading_raw_latex_leaves_the_authors_text_and_code_alone(tmp_path):
                               "\\newcolumntype{Z}{@{}X@{}}\n\n\\begin{table}\n\\caption{Terms.}\n"
                               "\\begin{tabularx}{\\textwidth}{lZ}\nTerm & Meaning \\\\\n\\end{tabularx}\n\\end{table}\n\n"
                               "\\begin{table}\n\\caption{Sides.}\n\\begin{tabular}[t]{l\\hspace{1cm}r}\nLeft & Right \\\\\n"
-                              "\\end{tabular}\n\\end{table}\n")
+                              "\\end{tabular}\n\\end{table}\n\n"
+                              "\\begin{example}[Outer]\nA.\n\\begin{example}[Inner \\cite[p.~3]{gray}]\nB.\n"
+                              "\\end{example}\n\\end{example}\n\n\\begin{wrapfigure}[12]{l}{0.3\\textwidth}\nWrapped.\n"
+                              "\\end{wrapfigure}\n\nAlso `\\ref{sec-a}`{=latex} [Section A]{.content-visible when-format=\"html\"}.\n",
+                              ("refs.bib", "@book{gray, author={Gray, Jim}, title={T}, year={1993}, publisher={P}}\n"))
     text = re.sub(r"<[^>]+>", "", page)
     assert "See Section A." in text and "Important: read this." in text, text
     assert "docker run --rm \\\n  image" in text and "{}" not in text and "end{verbatim}" not in text
     assert "Lemma 1. First, unnamed." in text and "Lemma 2 (The bound, second line). Second, named." in text
     assert "Table 1. Terms." in text and "Table 2. Sides." in text and page.count("<td") == 4, page
+    assert "Example 1 (Outer). A." in text and "Example 2 (Inner (Gray, 1993: 3)). B." in text, text
+    assert "Wrapped." in text and "l0.3" not in text.replace(" ", "") and re.search(r"Also\s+Section A\.", text)
