@@ -181,7 +181,7 @@ def named_theorems(pieces: list[tuple[list[pf.Block], list[str]]], texts: list[s
         kinds = {begin.group(1) for command in skipped if (begin := THEOREM_BEGIN.match(command))}
         if not kinds:
             continue
-        divs = [d for block in blocks for d in [block, *descendants(block)] if isinstance(d, pf.Div)]
+        divs = divs_in(blocks)
         for kind in kinds:
             for div, (_, _, name) in zip([d for d in divs if kind in d.classes], theorem_name_spans(kind, text)):
                 if name is not None:
@@ -242,7 +242,7 @@ def without_arguments(blocks: list[pf.Block], skipped: list[str], text: str) -> 
     written = {name: begin_arguments(name, text) for name in environments}
     if not any(any(arguments) for arguments in written.values()):
         return
-    for div in (e for block in blocks for e in [block, *descendants(block)] if isinstance(e, pf.Div)):
+    for div in divs_in(blocks):
         if len(div.classes) != 1 or not written.get(div.classes[0]):
             continue
         # each \begin of the kind, in order, is the next div; its arguments as the reader
@@ -258,6 +258,16 @@ def without_arguments(blocks: list[pf.Block], skipped: list[str], text: str) -> 
             del words[:len(arguments) + 1]
             if not words:
                 del div.content[0]
+
+
+def divs_in(blocks: list[pf.Block]) -> list[pf.Div]:
+    """Every div of the reader's blocks, outer before inner (the document's order, as the
+    text's ``\\begin``s come).
+
+    >>> [d.classes[0] for d in divs_in([pf.Div(pf.Div(classes=["b"]), classes=["a"]), pf.Para()])]
+    ['a', 'b']
+    """
+    return [element for block in blocks for element in [block, *descendants(block)] if isinstance(element, pf.Div)]
 
 
 def whole_messages(lines: list[str]) -> list[str]:
@@ -346,8 +356,9 @@ def is_written_tex(element) -> bool:
 
 # A reference written in LaTeX for LaTeX alone (`Fig~\ref{fig1}`{=latex}, Quarto's PLOS
 # template): words, ties and references, nothing else.
-LATEX_REFERENCE = re.compile(r"\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{([^{}]+)\}")
-ONLY_REFERENCES = re.compile(r"(?:[^\\{}$%&#^_]|\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{[^{}]+\})*")
+REFERENCE_COMMAND = r"\\(?:ref|autoref|[cC]ref|eqref|nameref)\*?\s*\{([^{}]+)\}"
+LATEX_REFERENCE = re.compile(REFERENCE_COMMAND)
+ONLY_REFERENCES = re.compile(r"(?:[^\\{}$%%&#^_]|%s)*" % REFERENCE_COMMAND.replace("([^{}]+)", "[^{}]+"))
 
 
 # Quarto's spans for some formats alone: the author's words for the editions LaTeX is not.
