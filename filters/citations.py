@@ -58,12 +58,16 @@ from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
 from filters.bibtext import as_text, plain
 from filters.citemodel import (
     Formatted,
+    citation_form,
     citation_span,
     cite_target,
+    cited_at,
     locator_text,
+    one_cite_each,
     parse_locator,
     split_suffix,
     strip_spaces,
+    with_one_mode,
 )
 from filters.elements import descendants, refs_div, siblings
 from filters.references import pending
@@ -156,6 +160,7 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
     lang = context.lang
     parts: list[list[pf.Inline]] = []
     narrative = False
+    form = citation_form(cite)  # natbib's \citeauthor, \citeyear, \citealt, \citealp
     for citation in cite.citations:
         entry = context.bibliography.entries.get(citation.id)
         if entry is None:  # reported by known_keys: its key stands in
@@ -171,7 +176,13 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
             when += f", {locator.rest}"
         prefix = strip_spaces(list(citation.prefix))
         title = context.reference_text.get(citation.id, "")
-        if citation.mode == "AuthorInText":
+        if form == "author":
+            text = author
+        elif form == "year":
+            text = when
+        elif form == "bare":
+            text = f"{author} {when}" if citation.mode == "AuthorInText" else f"{author}, {when}"
+        elif citation.mode == "AuthorInText":
             narrative = True
             text = f"{author} ({when})"
         elif citation.mode == "SuppressAuthor":
@@ -189,9 +200,10 @@ def format_citation(cite: pf.Cite, context: CitationContext) -> pf.Span:
     inlines: list[pf.Inline] = []
     for index, part in enumerate(parts):
         if index:
-            inlines += [pf.Str(";"), pf.Space()] if not narrative else [pf.Str(","), pf.Space()]
+            inlines += [pf.Str(","), pf.Space()] if narrative or form in ("author", "year") else \
+                [pf.Str(";"), pf.Space()]
         inlines += part
-    if not narrative:
+    if not narrative and not form:
         inlines = [pf.Str("(")] + inlines + [pf.Str(")")]
     return citation_span(inlines, cite)
 
@@ -285,16 +297,6 @@ def nocite_keys(doc: pf.Doc, bibliography: Bibliography) -> list[str]:
 # in a Manubot project, any CURIE (@CHEBI:15377, @GO:0008150: Manubot asks Bioregistry)
 IDENTIFIER_KEY = re.compile(r"(?i)(?:doi|pmid|pubmed|pmcid|arxiv|isbn|url|https?|wikidata|tag|raw):")
 CURIE_KEY = re.compile(r"[A-Za-z][\w.-]*:\S")
-
-
-def cited_at(key: str) -> str:
-    r"""A pattern of the places the text cites ``key``: ``@key``, or a LaTeX citation
-    that names it (``\cite{a,key}``, ``\citep[p.~2]{key}``), which the tex stage read.
-
-    >>> [bool(re.search(cited_at("smith"), text)) for text in ("@smith", r"\citep[p.~2]{a, smith}", "@smithy")]
-    [True, True, False]
-    """
-    return rf"(?:@|\\\w*cite\w*\*?(?:\[[^\]]*\])*\{{[^}}]*?\b){re.escape(key)}(?![\w-])"
 
 
 def known_keys(keys: list[str], bibliography: Bibliography, doc: pf.Doc) -> list[str]:
@@ -403,7 +405,9 @@ def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     bibliography = load_bibliography(bibliography_paths(doc))
-    cites = find_cites(doc)
+    cites = [piece for cite in find_cites(doc) for piece in one_cite_each(cite)]
+    for cite in cites:
+        with_one_mode(cite)
     keys = known_keys(list(dict.fromkeys(cited_keys(cites) + nocite_keys(doc, bibliography))),
                       bibliography, doc)
     warn_incomplete(keys, bibliography)

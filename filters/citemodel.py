@@ -14,6 +14,7 @@ import panflute as pf
 
 from core.language import DEFAULT_LANGUAGE, base_language, term
 from core.names import CITATION_CLASS, CITES_ATTRIBUTE, ENTRY_PREFIX
+from filters.elements import siblings
 
 LOCATOR_VALUE = r"(\d[\w.]*(?:\s*[-–—,&]+\s*\d[\w.]*)*)"
 ROMAN_VALUE = r"([ivxlcdm]+(?:\s*[-–—,]+\s*[ivxlcdm]+)*)"
@@ -72,6 +73,98 @@ def locator_text(locator: Locator, lang: str) -> str:
     if locator.unit in ("", "page"):
         return locator.value
     return f"{term(lang, 'locators')[locator.unit][0]} {locator.value}"
+
+
+# --- a LaTeX command's form ------------------------------------------------------
+
+# The natbib and biblatex citations whose form pandoc's LaTeX reader does not keep (it
+# reads each as one of its three modes, and keeps the command as the citation's own
+# text): the form the citation stage prints instead. "author": the author alone
+# (``\citeauthor``: Smith); "year": the year alone, without parentheses (``\citeyear``:
+# 2020); "bare": the citation without its parentheses (``\citealt``: Smith 2020,
+# ``\citealp``: Smith, 2020). The capitalised forms are read as these (``filters.rawtex``).
+LATEX_CITATION_FORMS = {"citeauthor": "author", "citeyear": "year", "citealt": "bare", "citealp": "bare"}
+LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def latex_command(cite: pf.Cite) -> str:
+    r"""The LaTeX command ``cite`` was read from ("" for a Markdown citation): pandoc's
+    reader keeps it as the citation's own text.
+
+    >>> latex_command(pf.Cite(pf.RawInline(r"\citeauthor*{a}", format="latex"), citations=[pf.Citation("a")]))
+    'citeauthor'
+    """
+    written = cite.content[0] if len(cite.content) == 1 else None
+    if not isinstance(written, pf.RawInline) or written.format not in ("latex", "tex"):
+        return ""
+    command = LATEX_COMMAND.match(written.text)
+    return command.group(1) if command else ""
+
+
+def citation_form(cite: pf.Cite) -> str:
+    r"""The form the LaTeX command ``cite`` was read from asks for ("" for its mode's own).
+
+    >>> read = pf.Cite(pf.RawInline(r"\citeauthor*{a}", format="latex"), citations=[pf.Citation("a")])
+    >>> citation_form(read), citation_form(pf.Cite(pf.Str("@a"), citations=[pf.Citation("a")]))
+    ('author', '')
+    """
+    return LATEX_CITATION_FORMS.get(latex_command(cite), "")
+
+
+def one_cite_each(cite: pf.Cite) -> list[pf.Cite]:
+    r"""A LaTeX citation of several works written into the sentence (``\citet{a,b}``, an
+    author or a year alone) as one citation a work, in its place, separated as natbib
+    does ("Smith (2020); Jones (2019)"; "Smith, Jones"): a CSL processor given one such
+    citation prints "Jones & Lee (2019; Smith; 2020)". The citations, in order.
+
+    >>> doc = pf.Doc(pf.Para(pf.Cite(pf.RawInline(r"\citet{a,b}", format="latex"),
+    ...              citations=[pf.Citation("a", mode="AuthorInText"), pf.Citation("b")])))
+    >>> [c.citations[0].id for c in one_cite_each(doc.content[0].content[0])], pf.stringify(doc.content[0]).strip()
+    (['a', 'b'], '\\citet{a,b}; \\citet{a,b}')
+    """
+    with_one_mode(cite)
+    form = citation_form(cite)
+    if len(cite.citations) < 2 or not latex_command(cite) or \
+            (cite.citations[0].mode != "AuthorInText" and form not in ("author", "year")):
+        return [cite]
+    pieces = [pf.Cite(*cite.content, citations=[citation]) for citation in cite.citations]
+    separator = "," if form in ("author", "year") else ";"
+    inlines = [pieces[0]]
+    for piece in pieces[1:]:
+        inlines += [pf.Str(separator), pf.Space(), piece]
+    container, index = siblings(cite), cite.index
+    container[index] = inlines[0]
+    for offset, inline in enumerate(inlines[1:], 1):
+        container.insert(index + offset, inline)
+    parent, location = cite.parent, cite.location
+    for position, element in enumerate(container.list):  # what a later stage's walk would say
+        element.parent, element.location, element.index = parent, location, position
+    return pieces
+
+
+def with_one_mode(cite: pf.Cite) -> None:
+    r"""Each work of a LaTeX citation cited as the first is: pandoc's reader makes the
+    first of ``\citet{a,b}`` narrative and the others not ("Smith (2020), Jones, 2019").
+
+    >>> cite = pf.Cite(pf.RawInline(r"\citet{a,b}", format="latex"),
+    ...                citations=[pf.Citation("a", mode="AuthorInText"), pf.Citation("b")])
+    >>> with_one_mode(cite); [c.mode for c in cite.citations]
+    ['AuthorInText', 'AuthorInText']
+    """
+    if latex_command(cite):
+        for citation in cite.citations:
+            citation.mode = cite.citations[0].mode
+
+
+def cited_at(key: str) -> str:
+    r"""A pattern of the places the text cites ``key``: ``@key``, or a LaTeX citation
+    that names it (``\cite{a,key}``, ``\citep[p.~2]{key}``), which the tex stage read.
+
+    >>> [bool(re.search(cited_at("smith"), text)) for text in ("@smith", r"\citep[p.~2]{a, smith}", "@smithy")]
+    [True, True, False]
+    """
+    return rf"(?:@|\\\w*cite\w*\*?(?:\[[^\]]*\])*\{{[^}}]*?\b){re.escape(key)}(?![\w-])"
+
 
 
 # --- formatted citations -------------------------------------------------------

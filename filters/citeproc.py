@@ -22,14 +22,22 @@ import panflute as pf
 from pybtex.richtext import Text
 
 from core import jsontext
-from core.diagnostics import BuildError, display_path, error
+from core.diagnostics import BuildError, display_path, error, locate, warn
 from core.language import sort_key, term
 from core.markup import text_to_inlines
 from core.names import ENTRY_PREFIX
 from core.tools import finish, start_pandoc
 from filters.bibstyle import family_name, rich_to_inlines
 from filters.bibtext import plain
-from filters.citemodel import Formatted, citation_span, parse_locator, split_suffix
+from filters.citemodel import (
+    Formatted,
+    citation_form,
+    citation_span,
+    cited_at,
+    latex_command,
+    parse_locator,
+    split_suffix,
+)
 from filters.cslitems import csl_item
 from filters.elements import ancestors, descendants, siblings
 
@@ -191,6 +199,38 @@ def splice(original: pf.Element, result: pf.Element) -> None:
         place_note(container, note_at)
 
 
+def in_form(cite: pf.Cite, form: str) -> bool:
+    """citeproc's citation in the form a LaTeX command asks (``filters.citemodel``):
+    without its parentheses ("year", "bare": "(Smith, 2020)" → "Smith, 2020", "Smith
+    (2020)" → "Smith 2020"), or its authors alone ("author": "Smith (2020); Jones & Lee
+    (2019)" → "Smith, Jones & Lee"). False, and the citation as the style wrote it, when
+    the style puts no parentheses around the years (a numeric style's "[1]").
+
+    >>> cite = pf.Cite(pf.Str("Smith"), pf.Space, pf.Str("("), pf.Link(pf.Str("2020")), pf.Str(")"),
+    ...                citations=[pf.Citation("a")])
+    >>> in_form(cite, "author"), pf.stringify(cite)
+    (True, 'Smith')
+    >>> in_form(pf.Cite(pf.Link(pf.Str("[1]")), citations=[pf.Citation("a")]), "year")
+    False
+    """
+    content = list(cite.content)
+    opens = [i for i, e in enumerate(content) if isinstance(e, pf.Str) and e.text == "("]
+    closes = [i for i, e in enumerate(content) if isinstance(e, pf.Str) and e.text == ")"]
+    if not opens or len(opens) != len(closes):
+        return False
+    if form == "author":
+        dropped = {i for start, end in zip(opens, closes) for i in range(start, end + 1)}
+        dropped |= {start - 1 for start in opens if start and isinstance(content[start - 1], pf.Space)}
+        kept = [pf.Str(",") if isinstance(e, pf.Str) and e.text == ";" else e
+                for i, e in enumerate(content) if i not in dropped]
+    else:
+        kept = [e for i, e in enumerate(content) if i not in {*opens, *closes}]
+    if not kept:  # the authors were inside the parentheses: "(Smith, 2020)"
+        return False
+    cite.content = kept
+    return True
+
+
 def fix_case(root: pf.Element, lang: str) -> None:
     """Words pandoc's citeproc capitalised without the language's case rules."""
     fixes = term(lang, "csl_case_fixes")
@@ -223,7 +263,11 @@ class PendingCitations:
     def __init__(self, doc: pf.Doc, cites: list[pf.Cite], keys: list[str], bibliography,
                  style, lang: str):
         self.bibliography, self.style, self.lang, self.keys = bibliography, style, lang, keys
+        self.doc = doc
         found = occurrences(cites)
+        # each citation's LaTeX form, in the order the result holds them (a note's too)
+        self.forms = [(citation_form(cite), latex_command(cite), cite.citations[0].id) for element in found
+                      for cite in (element, *descendants(element)) if isinstance(cite, pf.Cite)]
         items = [csl_item(bibliography.entries[key], lang) for key in keys]
         self.process = start_citeproc(citeproc_input(doc, found, items, style, lang, bool(keys)))
         self.found = []
@@ -251,6 +295,12 @@ class PendingCitations:
             entries.sort(key=lambda pair: sort_key(sort_name(entries_of[pair[0]]), lang))
         text = {key: pf.stringify(pf.Plain(*inlines)).strip() for key, inlines in entries}
         paragraphs = [block for block in result.content if isinstance(block, pf.Para)]
+        formatted = [cite for paragraph in paragraphs for cite in descendants(paragraph) if isinstance(cite, pf.Cite)]
+        for cite, (form, command, key) in zip(formatted, self.forms):
+            if form and not in_form(cite, form):
+                warn(f"the style '{self.style.name}' prints \\{command}{{{key}}} as its whole citation: it puts "
+                     "no parentheses around the years to leave out", *locate(self.doc, cited_at(key)),
+                     hint="write the author or the year yourself, or choose an author-date style")
         for original, paragraph in reversed(list(zip(self.found, paragraphs))):
             retarget_links(paragraph, text)
             splice(original, paragraph.content[0])

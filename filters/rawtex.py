@@ -640,6 +640,10 @@ def with_column_types(tex: str, types: dict[str, tuple[str, int]]) -> str:
 # the editions, which have one column and turn nothing, a table or a figure. pandoc's reader
 # knows neither, and read its caption and label as loose text (the label lost).
 FLOAT_VARIANT = re.compile(r"\\(begin|end)\{(?:(table|figure)\*|sideways(table|figure))\}")
+# natbib's capitalised citations (\Citet: "Van Dyke (2020)" at a sentence's start), which
+# pandoc's reader does not know: read as the others (the citation stage prints a name as
+# the entry writes it).
+CAPITALISED_CITATION = re.compile(r"\\Cite(t|p|alt|alp|author)(?![A-Za-z])")
 
 
 def readable(tex: str) -> str:
@@ -652,11 +656,14 @@ def readable(tex: str) -> str:
     ' A & B \\\\\\\\  4 & 5'
     >>> readable(r"\\og Texte \\fg{} et")
     '« Texte » et'
+    >>> readable(r"\\Citet{a} and \\Citeauthor*{b}")
+    '\\\\citet{a} and \\\\citeauthor*{b}'
     >>> readable(r"\\begin{table*}x\\end{table*} \\begin{sidewaysfigure}y\\end{sidewaysfigure}")
     '\\\\begin{table}x\\\\end{table} \\\\begin{figure}y\\\\end{figure}'
     """
     tex = FLOAT_VARIANT.sub(lambda match: f"\\{match.group(1)}{{{match.group(2) or match.group(3)}}}", tex)
     tex = FRENCH_QUOTES.sub(lambda match: "«" if match.group(1) == "og" else "»", tex)
+    tex = CAPITALISED_CITATION.sub(r"\\cite\1", tex)
     return explicit_powers(TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex))))
 
 

@@ -618,3 +618,37 @@ def test_reading_raw_latex_leaves_the_authors_text_and_code_alone(tmp_path):
     assert "Table 1. Terms." in text and "Table 2. Sides." in text and page.count("<td") == 4, page
     assert "Example 1 (Outer). A." in text and "Example 2 (Inner (Gray, 1993: 3)). B." in text, text
     assert "Wrapped." in text and "l0.3" not in text.replace(" ", "") and re.search(r"Also\s+Section A\.", text)
+
+
+NATBIB = r"""---
+title: T
+bibliography: refs.bib{style}
+---
+
+As \citeauthor{smith} wrote in \citeyear{smith} (see \citealt{smith} and \citealp{smith}),
+\citet{smith,jones} agree; \Citet{smith} too, and \citeauthor{smith,jones} say so.
+"""
+NATBIB_WORKS = ("refs.bib", "@article{smith, author={Smith, John}, title={A}, journal={J}, year={2020}}\n"
+                "@article{jones, author={Jones, Ann}, title={B}, journal={J}, year={2019}}\n")
+
+
+@pytest.mark.parametrize("style, expected", [
+    ("", "As Smith wrote in 2020 (see Smith 2020 and Smith, 2020), Smith (2020); Jones (2019) agree; "
+         "Smith (2020) too, and Smith, Jones say so."),
+    ("\ncsl: apa", "As Smith wrote in 2020 (see Smith 2020 and Smith, 2020), Smith (2020); Jones (2019) agree; "
+                   "Smith (2020) too, and Smith, Jones say so.")], ids=["house", "apa"])
+def test_natbibs_citations_print_the_form_their_command_asks(tmp_path, style, expected):
+    r"""pandoc's reader reads natbib's commands as its three modes: \citeauthor printed
+    "Smith (2020)", \citeyear "(2020)", \citealt and \citealp kept their parentheses, a
+    narrative citation of two works read the second as parenthetical (in a CSL style,
+    "Jones & Lee (2019; Smith; 2020)"), and \Citet was no citation at all."""
+    result, page = built_html(tmp_path, NATBIB.replace("{style}", style), NATBIB_WORKS)
+    assert expected in " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert "Citet" not in result.stderr
+
+
+def test_a_style_with_no_parentheses_to_leave_out_says_so(tmp_path):
+    """A numeric style's "[1]" has no year to print alone: printed whole, with a warning."""
+    result, page = built_html(tmp_path, NATBIB.replace("{style}", "\ncsl: ieee"), NATBIB_WORKS)
+    assert "As [1] wrote in [1]" in " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert "the style 'ieee' prints \\citeauthor{smith} as its whole citation" in result.stderr
