@@ -73,7 +73,30 @@ def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     pieces = read_together(texts)
     if len(pieces) != len(texts):
         pieces = [alone(text) for text in texts]
+    ended = {index: with_bare_commands_ended(text, skipped)
+             for index, (text, (_, skipped)) in enumerate(zip(texts, pieces))}
+    again = [index for index, text in ended.items() if text != texts[index]]
+    for index, (blocks, skipped) in zip(again, read_latex([ended[index] for index in again]) if again else []):
+        pieces[index] = blocks, [command.removesuffix("{}") for command in skipped]  # as the author wrote it
     return pieces
+
+
+# A command the reader does not know, written with no argument (a journal class's
+# \middlehline, plain TeX's \smallskip), takes the word after it as its argument there:
+# a table's first cell after such a rule was lost, as the text of a sentence would be.
+BARE_COMMAND = re.compile(r"(\\[A-Za-z@]+)\s+[^\s{}\[\]\\]+")
+
+
+def with_bare_commands_ended(text: str, skipped: list[str]) -> str:
+    r"""``text`` with each command the reader took a bare word for as an argument of
+    (``skipped``) ended where its name ends, the word left as text LaTeX prints.
+
+    >>> with_bare_commands_ended("A & B \\\\ \\middlehline\n1 & 2 \\middlehlinex", [r"\middlehline 1"])
+    'A & B \\\\ \\middlehline{}\n1 & 2 \\middlehlinex'
+    """
+    for name in dict.fromkeys(match.group(1) for match in map(BARE_COMMAND.fullmatch, skipped) if match):
+        text = re.sub(re.escape(name) + r"(?![A-Za-z@])(?!\s*[{\[])", lambda _: name + "{}", text)
+    return text
 
 
 def alone(text: str) -> tuple[list[pf.Block], list[str]]:

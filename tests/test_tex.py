@@ -652,3 +652,15 @@ def test_a_style_with_no_parentheses_to_leave_out_says_so(tmp_path):
     result, page = built_html(tmp_path, NATBIB.replace("{style}", "\ncsl: ieee"), NATBIB_WORKS)
     assert "As [1] wrote in [1]" in " ".join(re.sub(r"<[^>]+>", "", page).split())
     assert "the style 'ieee' prints \\citeauthor{smith} as its whole citation" in result.stderr
+
+
+def test_a_rule_the_reader_does_not_know_leaves_the_next_cell(tmp_path):
+    r"""A journal class's rule (\middlehline, arydshln's \hdashline, \thickhline) has no
+    argument; pandoc's reader took the next row's first cell for one, lost from every
+    edition but LaTeX. The cell is kept; the rule named as what the editions leave out."""
+    table = ("\\begin{table}\n\\caption{Rules.}\n\\begin{tabular}{ll}\nA & B \\\\\n\\middlehline\n1 & 2 \\\\\n"
+             "\\hdashline\n3 & 4 \\\\\n\\thickhline 5 & 6 \\\\\n\\end{tabular}\n\\end{table}\n")
+    result, page = built_html(tmp_path, f"---\ntitle: T\n---\n\n{table}\nText after.\n")
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
+    assert cells == ["A", "B", "1", "2", "3", "4", "5", "6"]
+    assert "shown without \\middlehline, \\hdashline, \\thickhline by" in result.stderr
