@@ -221,7 +221,10 @@ def equation_label(inlines, index: int) -> tuple[str, int] | None:
 # --- numbering ---------------------------------------------------------------------
 
 def number_section(header: pf.Header, state: Index) -> None:
+    # An unnumbered section, and each section in one, is referred to by its title: "see
+    # @sec-preface" prints "see Preface" (as LaTeX's \nameref), where it was an error.
     if state.unnumbered_level is not None and header.level > state.unnumbered_level:
+        state.add(header.identifier, "section", "", title=pf.stringify(header).strip())
         return
     state.unnumbered_level = None
     if APPENDIX_CLASS in header.classes:
@@ -231,6 +234,7 @@ def number_section(header: pf.Header, state: Index) -> None:
         state.appendix = ""  # a section after an appendix belongs to the main text again
     if UNNUMBERED_CLASS in header.classes:
         state.unnumbered_level = header.level
+        state.add(header.identifier, "section", "", title=pf.stringify(header).strip())
         return
     # A text whose first heading is ## numbers it 1, not 0.1.
     depth = max(header.level - (state.appendix_level if state.appendix else state.top_level - 1), 1)

@@ -191,8 +191,9 @@ def number_caption(element, kind: str, number: str, lang: str) -> None:
 @dataclass
 class Target:
     kind: str        # figure, table, equation, section, appendix
-    number: str      # "2.1", "3", "A2"
+    number: str      # "2.1", "3", "A2"; "" for an unnumbered section, referred to by its title
     identifier: str
+    title: str = ""  # an unnumbered section's
 
 
 @dataclass
@@ -226,8 +227,9 @@ class Index:
         self.counts[key] = self.counts.get(key, 0) + 1
         return f"{self.appendix}{self.counts[key]}"
 
-    def add(self, identifier: str, kind: str, number: str, target: str | None = None) -> None:
-        """Index ``identifier`` (``target``: the id its links go to, if another: an alias)."""
+    def add(self, identifier: str, kind: str, number: str, target: str | None = None, title: str = "") -> None:
+        """Index ``identifier`` (``target``: the id its links go to, if another: an alias;
+        ``title``: an unnumbered section's, which its references print)."""
         if not identifier:
             return
         existing = self.targets.get(identifier)
@@ -242,8 +244,8 @@ class Index:
             error(f"label '{identifier}' is defined twice{where}", *(second if second[0] else first),
                   hint="give one of them another label")
             return
-        self.targets[identifier] = Target(kind, number, target or identifier)
-        if kind in ("section", "appendix"):
+        self.targets[identifier] = Target(kind, number, target or identifier, title)
+        if kind in ("section", "appendix") and number:
             self.section = self.targets[identifier]
 
 

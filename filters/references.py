@@ -59,7 +59,7 @@ def reference_inlines(citations: list, state: Index) -> list[pf.Inline]:
     for citation in citations:
         target = state.targets[target_id(citation.id)]
         if groups and groups[-1][0][1].kind == target.kind and not citation.prefix \
-                and not groups[-1][-1][0].suffix:
+                and not groups[-1][-1][0].suffix and target.number and groups[-1][0][1].number:
             groups[-1].append((citation, target))
         else:
             groups.append([(citation, target)])
@@ -86,7 +86,8 @@ def group_inlines(group: list, lang: str) -> list[pf.Inline]:
     targets = {target.number: target for _, target in group}
     if len(group) == 1:
         number = group[0][1].number
-        text = number if numbers_only else label_text(kind, number, lang)
+        text = (group[0][1].title if not number else number if numbers_only  # an unnumbered section's title
+                else label_text(kind, number, lang))
         return [xref_link(upper_first(text, lang) if capital else text, targets[number])]
     links = [xref_link(item if numbers_only else shown_number(kind, item), targets[item.split("–")[0]])
              for item in collapse(sorted(targets, key=number_order))]
@@ -316,7 +317,9 @@ def tex_reference(link: pf.Link, state: Index) -> pf.Link | None:
     if target is None:
         return None
     form = link.attributes[REFERENCE_TYPE_ATTRIBUTE]
-    if form.startswith("ref+"):
+    if not target.number:  # an unnumbered section: its title
+        text = target.title
+    elif form.startswith("ref+"):
         text = label_text(target.kind, target.number, state.lang)
         text = upper_first(text, state.lang) if form == "ref+Label" else text
     else:

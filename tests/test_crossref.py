@@ -268,3 +268,16 @@ def test_a_word_in_the_singular_names_one_reference(tmp_path):
     assert result.returncode == 0, result.stderr
     text = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert "Compared with Table 1, Table 2 has more rows; Tables 1 and 2 differ." in text, text
+
+
+def test_a_reference_to_an_unnumbered_section_prints_its_title():
+    r"""An unnumbered section (a preface, a section in one) has no number to print: a
+    reference to it was "unknown cross-reference … label it with {#sec-preface}", though
+    it was labelled so; it prints the section's title, linked, as LaTeX's \nameref."""
+    doc = crossref.main(doc_from("# Preface {.unnumbered #sec-preface}\n\n## Scope {#sec-scope}\n\n"
+                                 "# Methods {#sec-methods}\n\nAs @sec-preface and @sec-scope say, "
+                                 "[@sec-preface; @sec-methods].\n"))
+    links = []
+    doc.content[-1].walk(lambda e, _: links.append((pf.stringify(e), e.url)) if isinstance(e, pf.Link) else None)
+    assert links == [("Preface", "#sec-preface"), ("Scope", "#sec-scope"), ("Preface", "#sec-preface"),
+                     ("Section 1", "#sec-methods")]
