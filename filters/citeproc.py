@@ -17,6 +17,7 @@ order of the document's language (pandoc's citeproc sorts "İnce" before "Işık
 from __future__ import annotations
 
 import io
+import re
 
 import panflute as pf
 from pybtex.richtext import Text
@@ -33,7 +34,6 @@ from filters.citemodel import (
     Formatted,
     citation_form,
     citation_span,
-    cited_at,
     latex_command,
     parse_locator,
     split_suffix,
@@ -296,10 +296,13 @@ class PendingCitations:
         text = {key: pf.stringify(pf.Plain(*inlines)).strip() for key, inlines in entries}
         paragraphs = [block for block in result.content if isinstance(block, pf.Para)]
         formatted = [cite for paragraph in paragraphs for cite in descendants(paragraph) if isinstance(cite, pf.Cite)]
+        said = set()  # each command and work once
         for cite, (form, command, key) in zip(formatted, self.forms):
-            if form and not in_form(cite, form):
+            if form and not in_form(cite, form) and (command, key) not in said:
+                said.add((command, key))
                 warn(f"the style '{self.style.name}' prints \\{command}{{{key}}} as its whole citation: it puts "
-                     "no parentheses around the years to leave out", *locate(self.doc, cited_at(key)),
+                     "no parentheses around the years to leave out",
+                     *locate(self.doc, rf"\\{command}\*?(?:\[[^\]]*\])*\{{[^}}]*?\b{re.escape(key)}(?![\w-])"),
                      hint="write the author or the year yourself, or choose an author-date style")
         for original, paragraph in reversed(list(zip(self.found, paragraphs))):
             retarget_links(paragraph, text)
