@@ -39,7 +39,7 @@ from filters.citemodel import (
     split_suffix,
 )
 from filters.cslitems import csl_item
-from filters.elements import ancestors, descendants, siblings
+from filters.elements import ancestors, descendants, position, siblings
 
 CITEPROC_ENTRY_PREFIX = "ref-"
 NOTE_PUNCTUATION = ".,;:!?"
@@ -191,7 +191,7 @@ def splice(original: pf.Element, result: pf.Element) -> None:
         original.content = list(result.content)
         return
     container = siblings(original)
-    index = next(i for i, element in enumerate(container.list) if element is original)
+    index = position(original)
     replacement = as_citations(result)
     container[index:index + 1] = replacement
     note_at = index + len(replacement) - 1

@@ -132,6 +132,19 @@ def siblings(element: pf.Element) -> pf.ListContainer:
     return getattr(element.parent, element.location or "content")
 
 
+def position(element: pf.Element) -> int:
+    """Where ``element`` stands in its list now, found by identity: the ``index`` a walk
+    recorded goes stale once an element before it is removed (panflute's elements
+    compare by value, so ``list.index`` would find an equal one).
+
+    >>> para = pf.Para(pf.Str("a"), pf.Str("b"), pf.Str("a"))
+    >>> last = para.content[2]
+    >>> del para.content[0]; position(last), last.index
+    (1, 2)
+    """
+    return next(index for index, item in enumerate(siblings(element).list) if item is element)
+
+
 def refs_div(doc: pf.Doc) -> pf.Div | None:
     """The author's ``::: {#refs}``, where the reference list goes, wherever it stands.
 

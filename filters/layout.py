@@ -23,7 +23,7 @@ from core.names import (
     CHRONOLOGY_ID,
     PAGE_BREAK_CLASS,
 )
-from filters.elements import descendants, siblings
+from filters.elements import descendants, position, siblings
 
 MAIN, BACK, REFERENCES, APPENDIX = range(4)
 
@@ -72,12 +72,16 @@ def page_breaks_at_the_top(blocks: list[pf.Block]) -> list[pf.Block]:
     >>> [b.classes[0] if isinstance(b, pf.Div) and not b.content else pf.stringify(b).strip()
     ...  for b in page_breaks_at_the_top(blocks)]
     ['a', 'page-break', 'b']
+    >>> block = pf.Div(pf.Div(classes=["page-break"]), pf.Para(pf.Str("a")), pf.Div(classes=["page-break"]),
+    ...                pf.Para(pf.Str("b")))
+    >>> _ = page_breaks_at_the_top([block]); [pf.stringify(b).strip() for b in block.content]
+    ['a', 'b']
     """
     result: list[pf.Block] = []
     for block in blocks:
         breaks = [e for e in descendants(block) if isinstance(e, pf.Div) and PAGE_BREAK_CLASS in e.classes]
         for inner in breaks:
-            del siblings(inner)[inner.index]
+            del siblings(inner)[position(inner)]  # by identity: a break before it moved it
         result += [block, *breaks]
     return result
 

@@ -35,7 +35,7 @@ from core.sourcetext import COLUMN_SPEC
 from core.tex import LABEL, reads_files, without_comments
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
-from filters.elements import body_elements, descendants, siblings
+from filters.elements import body_elements, descendants, position, siblings
 from filters.numbering import THEOREMS
 from filters.untrusted import RAW_FIELDS
 
@@ -736,10 +736,10 @@ def last_argument(command: str) -> str:
     if not command.endswith("}"):
         return ""
     depth = 0
-    for position in range(len(command) - 1, -1, -1):
-        depth += {"}": 1, "{": -1}.get(command[position], 0)
+    for at in range(len(command) - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(command[at], 0)
         if depth == 0:
-            return command[position + 1:-1]
+            return command[at + 1:-1]
     return ""
 
 
@@ -825,6 +825,6 @@ def raw_formats(doc: pf.Doc) -> None:
                 warn(f"raw {element.format} '{shorten(element.text)}' is shown by the {' and '.join(shown)} "
                      f"edition{'s' if len(shown) > 1 else ''} only: the {', '.join(others)} editions leave "
                      "it out", *place, hint="write it in Markdown, which every edition shows")
-    for element in reversed(dropped):  # the last first: each index stays right
-        del siblings(element)[element.index]
+    for element in dropped:
+        del siblings(element)[position(element)]
     places.report_unnamed("raw markup left out of some editions")

@@ -46,7 +46,7 @@ from core.names import (
 )
 from core.tex import LABEL
 from core.texmath import UNKNOWN_COMMAND, malformed, texmath_compatible, unconvertible
-from filters.elements import body_elements, siblings
+from filters.elements import body_elements, position, siblings
 from filters.numbering import THEOREMS
 from filters.rawhtml import read_raw_html
 from filters.rawtex import raw_formats, read_raw_tex
@@ -208,9 +208,9 @@ def drop_repeated_labels(doc: pf.Doc) -> None:
             anchors.append(element)
     for anchor in [a for a in anchors if a.identifier in named]:
         holder = anchor.parent
-        del siblings(anchor)[anchor.index]
+        del siblings(anchor)[position(anchor)]  # by identity: an earlier removal moved what follows
         if isinstance(holder, (pf.Para, pf.Plain)) and not pf.stringify(holder).strip() and not holder.content:
-            del siblings(holder)[holder.index]
+            del siblings(holder)[position(holder)]
 
 
 

@@ -664,3 +664,16 @@ def test_a_rule_the_reader_does_not_know_leaves_the_next_cell(tmp_path):
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
     assert cells == ["A", "B", "1", "2", "3", "4", "5", "6"]
     assert "shown without \\middlehline, \\hdashline, \\thickhline by" in result.stderr
+
+
+def test_two_tables_labelled_after_their_tabular_keep_what_follows(tmp_path):
+    r"""A table's \label after its \end{tabular} is read twice by pandoc's reader; taking
+    the second one out of two such tables removed, by a stale place, the block after
+    them (the text, a heading or a figure: lost without a word), or stopped the build
+    with a traceback where nothing followed."""
+    table = "\\begin{table}\n\\caption{T%s.}\n\\begin{tabular}{ll}\na & b \\\\\n\\end{tabular}\n\\label{tab:%s}\n\\end{table}\n"
+    text = f"---\ntitle: T\n---\n\n{table % (1, 1)}\n{table % (2, 2)}\nThe measured values were 42 and 17.\n\nLast.\n"
+    result, page = built_html(tmp_path, text)
+    assert "The measured values were 42 and 17." in page and "Last." in page
+    result, page = built_html(tmp_path, text.split("The measured")[0])
+    assert page.count("<table") == 2
