@@ -166,16 +166,8 @@ def name_targets(doc: pf.Doc) -> None:
     and a label that opens a theorem's text (``::: {.theorem}`` then ``\\label{th1}``, as
     bookdown writes one) is the theorem's."""
     for element in list(body_elements(doc)):
-        if isinstance(element, pf.Div) and not element.identifier and set(element.classes) & set(THEOREMS) \
-                and element.content \
-                and isinstance(element.content[0], (pf.Para, pf.Plain)) and element.content[0].content \
-                and label_of(element.content[0].content[0]):
-            opening = element.content[0].content
-            element.identifier = label_of(opening.pop(0))
-            while opening and isinstance(opening[0], (pf.Space, pf.SoftBreak, pf.LineBreak)):
-                opening.pop(0)
-            if not opening:
-                del element.content[0]
+        if isinstance(element, pf.Div) and not element.identifier and set(element.classes) & set(THEOREMS):
+            name_theorem(element)
             continue
         if isinstance(element, pf.Div) and element.identifier and len(element.content) == 1 \
                 and isinstance(element.content[0], (pf.Figure, pf.Table)) and not element.content[0].identifier \
@@ -194,6 +186,34 @@ def name_targets(doc: pf.Doc) -> None:
         if labels:
             element.identifier = labels[0]
     drop_repeated_labels(doc)
+
+
+def name_theorem(div: pf.Div) -> None:
+    r"""A theorem's ``\label``, wherever its text has it (first, after the name the raw
+    LaTeX reader set before the text, or further on), is the theorem's id, as LaTeX's
+    \label names the environment it stands in: a reference to it printed the section's
+    number.
+
+    >>> div = pf.Div(pf.Plain(pf.Span(pf.Str("Main"), classes=["theorem-name"])),
+    ...              pf.Para(pf.Str("All"), pf.Space(), pf.Span(identifier="t", attributes={"label": "t"}),
+    ...                      pf.Space(), pf.Str("holds.")), classes=["theorem"])
+    >>> name_theorem(div); div.identifier, pf.stringify(div.content[1]).strip()
+    ('t', 'All holds.')
+    """
+    for position_in_div, block in enumerate(div.content):
+        if not isinstance(block, (pf.Para, pf.Plain)):
+            continue
+        for at, inline in enumerate(block.content):
+            label = label_of(inline)
+            if label:
+                div.identifier = label
+                del block.content[at]
+                if at < len(block.content) and isinstance(block.content[at], (pf.Space, pf.SoftBreak, pf.LineBreak)) \
+                        and (at == 0 or isinstance(block.content[at - 1], (pf.Space, pf.SoftBreak, pf.LineBreak))):
+                    del block.content[at]  # one space where the label stood between two
+                if not block.content:
+                    del div.content[position_in_div]
+                return
 
 
 def drop_repeated_labels(doc: pf.Doc) -> None:

@@ -677,3 +677,15 @@ def test_two_tables_labelled_after_their_tabular_keep_what_follows(tmp_path):
     assert "The measured values were 42 and 17." in page and "Last." in page
     result, page = built_html(tmp_path, text.split("The measured")[0])
     assert page.count("<table") == 2
+
+
+def test_a_named_theorems_label_names_the_theorem(tmp_path):
+    r"""``\begin{theorem}[Main bound]\label{thm:main}``: the name the reader set before the
+    text hid the label, which then named the section: "By Theorem 1" printed the section's
+    number and linked to it. A label further into a theorem's text names it too."""
+    text = ("---\ntitle: T\n---\n\n# Intro\n\n# Results\n\n\\begin{theorem}[Main bound]\\label{thm:main}\n"
+            "All is bounded.\n\\end{theorem}\n\n\\begin{lemma}\nA lemma \\label{lem:a} holds.\n\\end{lemma}\n\n"
+            "By Theorem \\ref{thm:main} and Lemma \\ref{lem:a}.\n")
+    result, page = built_html(tmp_path, text)
+    assert '<a href="#thm:main" class="xref">1</a>' in page and '<a href="#lem:a" class="xref">1</a>' in page
+    assert "A lemma holds." in re.sub(r"<[^>]+>", "", page)
