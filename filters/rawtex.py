@@ -424,35 +424,47 @@ APPENDIX_SWITCH = re.compile(r"\s*\\appendix\b\s*")
 BOOKDOWN_APPENDIX = "(APPENDIX)"
 
 
-def appendix_switch(doc: pf.Doc) -> None:
+def appendix_switch(doc: pf.Doc) -> pf.Block | None:
     r"""LaTeX's ``\appendix`` between the sections (or bookdown's heading ``# (APPENDIX)
-    Appendix {-}``): the sections after it are appendices (as ``{.appendix}`` makes them:
-    "Appendix A" in every edition, and in references to them); the LaTeX edition numbered
-    them so, the others as sections 5, 6…
+    Appendix {-}``): the block that holds it, what follows it in that block split off as
+    a raw block of its own (``\appendix`` then ``\section{Data}``, or ``\renewcommand``s
+    kept for LaTeX), to be read as the rest; the sections after it are made appendices
+    once the raw TeX is read (``appendices_after``).
 
-    >>> doc = pf.Doc(pf.Header(pf.Str("One")), pf.RawBlock("\\appendix", "tex"),
-    ...              pf.Header(pf.Str("Data")), pf.Header(pf.Str("Part"), level=2))
-    >>> appendix_switch(doc); [(type(b).__name__, list(getattr(b, "classes", []))) for b in doc.content]
-    [('Header', []), ('Header', ['appendix']), ('Header', [])]
+    >>> doc = pf.Doc(pf.Header(pf.Str("One")), pf.RawBlock("\\appendix\n\\section{Data}", "tex"))
+    >>> switch = appendix_switch(doc); switch.text, doc.content[2].text
+    ('\\appendix', '\\section{Data}')
     """
     for index, block in enumerate(doc.content):
         if isinstance(block, pf.Header) and pf.stringify(block).startswith(BOOKDOWN_APPENDIX):
-            rest = ""  # bookdown's: a heading that is no section of its own
-        elif isinstance(block, pf.RawBlock) and block.format in (WRITTEN_TEX, "latex") \
+            return block  # bookdown's: a heading that is no section of its own
+        if isinstance(block, pf.RawBlock) and block.format in (WRITTEN_TEX, "latex") \
                 and (switch := APPENDIX_SWITCH.match(block.text)):  # as TeX, or in a ```{=latex} block
-            rest = block.text[switch.end():]  # \renewcommand{\thetable}… after it: kept for LaTeX
-        else:
-            continue
-        after = [header for header in doc.content[index + 1:] if isinstance(header, pf.Header)]
-        top = min((header.level for header in after), default=0)
-        for header in after:
-            if header.level == top and APPENDIX_CLASS not in header.classes:
-                header.classes.append(APPENDIX_CLASS)
-        if rest.strip():
-            block.text = rest
-        else:
-            del doc.content[index]
-        return
+            rest = block.text[switch.end():]
+            block.text = "\\appendix"
+            if rest.strip():
+                doc.content.insert(index + 1, pf.RawBlock(rest, format=block.format))
+            return block
+    return None
+
+
+def appendices_after(doc: pf.Doc, switch: pf.Block) -> None:
+    r"""The sections after ``switch`` (``appendix_switch``) are appendices (as
+    ``{.appendix}`` makes them: "Appendix A" in every edition, and in references to them;
+    the LaTeX edition numbered them so, the others as sections 5, 6…); the switch goes.
+
+    >>> doc = pf.Doc(pf.Header(pf.Str("One")), pf.RawBlock("\\appendix", "tex"),
+    ...              pf.Header(pf.Str("Data")), pf.Header(pf.Str("Part"), level=2))
+    >>> appendices_after(doc, doc.content[1]); [(type(b).__name__, list(b.classes)) for b in doc.content]
+    [('Header', []), ('Header', ['appendix']), ('Header', [])]
+    """
+    index = next(at for at, block in enumerate(doc.content) if block is switch)
+    after = [header for header in doc.content[index + 1:] if isinstance(header, pf.Header)]
+    top = min((header.level for header in after), default=0)
+    for header in after:
+        if header.level == top and APPENDIX_CLASS not in header.classes:
+            header.classes.append(APPENDIX_CLASS)
+    del doc.content[index]
 
 
 def read_raw_tex(doc: pf.Doc) -> None:
@@ -460,9 +472,12 @@ def read_raw_tex(doc: pf.Doc) -> None:
     page break as one, ``\\appendix`` as the appendices it starts. What the reader cannot
     read (a command it does not know, blocks where the text needs a line) stays raw TeX,
     for the LaTeX edition, and is warned about, unless it only lays the page out."""
-    appendix_switch(doc)
+    switch = appendix_switch(doc)
     raws, in_metadata = written_tex(doc)
+    raws = [raw for raw in raws if raw is not switch]
     if not raws:
+        if switch is not None:
+            appendices_after(doc, switch)
         return
     places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
     inline_inputs(raws, doc)
@@ -487,6 +502,8 @@ def read_raw_tex(doc: pf.Doc) -> None:
             raw.format = "latex"
         else:
             siblings(raw)[raw.index:raw.index + 1] = replacement
+    if switch is not None:  # its sections read: a \section after \appendix in its block is one
+        appendices_after(doc, switch)
 
 
 def untie(raw) -> None:

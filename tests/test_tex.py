@@ -689,3 +689,14 @@ def test_a_named_theorems_label_names_the_theorem(tmp_path):
     result, page = built_html(tmp_path, text)
     assert '<a href="#thm:main" class="xref">1</a>' in page and '<a href="#lem:a" class="xref">1</a>' in page
     assert "A lemma holds." in re.sub(r"<[^>]+>", "", page)
+
+
+def test_a_section_in_the_block_of_its_appendix_switch_is_an_appendix(tmp_path):
+    r"""``\appendix`` and ``\section{Extra}`` in one block (an R Markdown paper's raw LaTeX):
+    the section was read after the switch had marked the sections, "3. Extra material",
+    and "Appendix \ref{app:extra}" printed "Appendix 3"."""
+    text = ("---\ntitle: T\n---\n\n# Intro\n\nDetails are in Appendix \\ref{app:extra}.\n\n"
+            "\\appendix\n\\section{Extra material}\\label{app:extra}\n\nMore.\n")
+    result, page = built_html(tmp_path, text)
+    words = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Details are in Appendix A ." in words and "Appendix A : Extra material" in words
