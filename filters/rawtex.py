@@ -569,9 +569,9 @@ LATEXE = re.compile(r"\\LaTeXe(?![A-Za-z])\s?")
 # spaces of its own there; "\og{}Texte\fg{}" prints without them here).
 FRENCH_QUOTES = re.compile(r"(?<!\\)\\(og|fg)(?![A-Za-z])(?:\{\})?")
 SUBEQUATIONS = re.compile(r"\\begin\{subequations\}(?:\s*\\label\{[^{}]*\})?|\\end\{subequations\}")
-# booktabs' partial and spacing rules, which pandoc's reader prints ("2-3") or lets take
-# the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
-TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespace(?:\s*\[[^\]]*\])?|"
+# booktabs' and LaTeX's partial and spacing rules, which pandoc's reader prints ("2-3") or
+# lets take the next cell with them ("4" of a row after \addlinespace): lines only LaTeX draws.
+TABLE_RULES = re.compile(r"\\(?:cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|cline\s*\{[^{}]*\}|addlinespace(?:\s*\[[^\]]*\])?|"
                          r"specialrule\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{[^{}]*\}|morecmidrules)")
 
 
@@ -694,6 +694,8 @@ def readable(tex: str) -> str:
 
     >>> readable(r"\\cmidrule(lr){2-3} A & B \\\\ \\addlinespace 4 & 5")
     ' A & B \\\\\\\\  4 & 5'
+    >>> readable(r"A & B & C \\\\ \\cline{2-3} 4 & 5 & 6")
+    'A & B & C \\\\\\\\  4 & 5 & 6'
     >>> readable(r"\\og Texte \\fg{} et")
     '« Texte » et'
     >>> readable(r"\\Citet{a} and \\Citeauthor*{b}")

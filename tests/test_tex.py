@@ -700,3 +700,12 @@ def test_a_section_in_the_block_of_its_appendix_switch_is_an_appendix(tmp_path):
     result, page = built_html(tmp_path, text)
     words = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "Details are in Appendix A ." in words and "Appendix A : Extra material" in words
+
+
+def test_a_partial_rule_prints_no_columns(tmp_path):
+    r"""``\cline{2-3}`` (kableExtra's and journals' tables): pandoc's reader printed its
+    columns "2-3" in the next row's first cell."""
+    table = ("\\begin{table}\n\\caption{R.}\n\\begin{tabular}{lll}\nA & B & C \\\\\n\\cline{2-3}\n4 & 5 & 6 \\\\\n"
+             "\\cline{1-1} \\cline{3-3}\n7 & 8 & 9 \\\\\n\\end{tabular}\n\\end{table}\n")
+    result, page = built_html(tmp_path, f"---\ntitle: T\n---\n\n{table}")
+    assert re.findall(r"<td[^>]*>(.*?)</td>", page) == ["A", "B", "C", "4", "5", "6", "7", "8", "9"]
