@@ -91,6 +91,13 @@ BACK_MATTER_CLASS = "back-matter"      # Div of one back-matter statement (ackno
 # author writes (`# Funding {.funding}`) and a metadata key.
 BACK_MATTER_KINDS = ("acknowledgements", "funding", "conflict-of-interest", "data-availability",
                      "ethics", "author-contributions")
+# … the other names authors' templates give them, as a section's or a Div's class
+# (rticles' ``::: acknowledgments``, ``::: datastatement``) and MyST's keys
+BACK_MATTER_ALIASES = {"acknowledgments": "acknowledgements", "acknowledgment": "acknowledgements",
+                       "acknowledgement": "acknowledgements", "datastatement": "data-availability",
+                       "data-statement": "data-availability", "availability": "data-availability",
+                       "competing-interests": "conflict-of-interest", "conflicts-of-interest": "conflict-of-interest",
+                       "contributions": "author-contributions"}
 KIND_ATTRIBUTE = "data-kind"           # … its kind: "funding", "ethics", …
 
 # --- metadata keys the build adds for its own use (never shown to readers) ---------

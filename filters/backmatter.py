@@ -22,6 +22,7 @@ from core.markup import text_to_inlines
 from core.metaschema import credit_key
 from core.names import (
     APPENDIX_CLASS,
+    BACK_MATTER_ALIASES,
     BACK_MATTER_CLASS,
     BACK_MATTER_KINDS,
     KIND_ATTRIBUTE,
@@ -30,6 +31,17 @@ from core.names import (
 from filters.dates import format_long, parse_iso
 
 KINDS = BACK_MATTER_KINDS
+
+
+def statement_kind(classes) -> str | None:
+    """The back-matter statement a section's or a Div's classes name, by its name or
+    another a template gives it.
+
+    >>> statement_kind(["acknowledgments"]), statement_kind(["funding"]), statement_kind(["note"])
+    ('acknowledgements', 'funding', None)
+    """
+    return next((BACK_MATTER_ALIASES.get(name, name) for name in classes
+                 if BACK_MATTER_ALIASES.get(name, name) in KINDS), None)
 
 
 def section(kind: str, blocks: list[pf.Block], lang: str, header: pf.Header | None = None) -> pf.Div:
@@ -88,8 +100,15 @@ def written_sections(blocks: list[pf.Block], lang: str) -> tuple[list[pf.Block],
     found: list[pf.Div] = []
     current: list[pf.Block] | None = None
     for block in blocks:
+        if isinstance(block, pf.Div) and BACK_MATTER_CLASS not in block.classes and statement_kind(block.classes) \
+                and current is None:
+            # ``::: acknowledgments``: its text under the language's heading, or its own first one
+            blocks = list(block.content)
+            header = blocks.pop(0) if blocks and isinstance(blocks[0], pf.Header) else None
+            found.append(section(statement_kind(block.classes), blocks, lang, header=header))
+            continue
         if isinstance(block, pf.Header):
-            kind = next((k for k in KINDS if k in block.classes), None)
+            kind = statement_kind(block.classes)
             if kind:
                 current = []
                 found.append(section(kind, current, lang, header=block))

@@ -1452,3 +1452,15 @@ In the box.
     assert "a link inside another link" not in said and "Smith (2020)" in text
     assert text.count("Contents") == 2, text  # the page's own, then the one written once
     assert "paper.md:30: warning: a second list of contents is left out" in said, said
+
+
+def test_a_statement_div_under_a_templates_name_is_a_back_matter_section(tmp_path):
+    """rticles' AMS skeleton writes ``::: acknowledgments`` and ``::: datastatement``: their
+    text was printed where it stood, with no heading."""
+    text = ("---\ntitle: T\n---\n\n# Intro\n\nText.\n\n::: acknowledgments\nWe thank the reviewers.\n:::\n\n"
+            "::: datastatement\nData are at Zenodo.\n:::\n\n# Second\n\nMore.\n")
+    result = paper_build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    words = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "More. Acknowledgements We thank the reviewers. Data Availability Data are at Zenodo." in words
