@@ -93,10 +93,23 @@ class Checker:
         warn(message, *self.source.where(path), hint)
 
 
+# An identifier a LaTeX template wraps in a command (rticles' ``email: \email{a@b.org}``,
+# ``\url{…}``, ``\texttt{…}``): the editions read its argument, as the raw LaTeX stage
+# shows such a command's words (and says so).
+WRAPPED_IDENTIFIER = re.compile(r"\\[A-Za-z]+\s*\{([^{}\\]*)\}")
+
+
 def raw_value(meta, path: str, source: Source) -> str:
-    """An identifier's text as the YAML wrote it (else as pandoc read it)."""
+    r"""An identifier's text as the YAML wrote it (else as pandoc read it), without a
+    LaTeX command around it.
+
+    >>> raw_value(pf.MetaString(""), "email", Source(scalars={"email": r" \email{a@b.org} "}))
+    'a@b.org'
+    """
     if path in source.scalars:
-        return source.scalars[path].strip()
+        text = source.scalars[path].strip()
+        wrapped = WRAPPED_IDENTIFIER.fullmatch(text)
+        return wrapped.group(1).strip() if wrapped else text
     if isinstance(meta, pf.MetaBool):
         return str(meta.boolean).lower()
     return pf.stringify(meta).strip()
@@ -177,7 +190,7 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         checker.error(path, f"unknown article type '{text}'",
                       suggestion(text, ARTICLE_TYPES, "one of: " + ", ".join(ARTICLE_TYPES)))
         return None
-    if check == "email" and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", text):
+    if check == "email" and not re.fullmatch(r"[^@\s<>{}\\]+@[^@\s<>{}\\]+\.[^@\s<>{}\\]+", text):
         checker.error(path, f"'{text}' is not an e-mail address")
         return None
     if check == "ror":

@@ -343,3 +343,15 @@ def test_rticles_elsevier_addresses_are_the_affiliations(tmp_path):
     text = re.sub(r"<[^>]+>", " ", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert "Tree-Ring Lab, University of Arizona" in text and "Three Pines Forest Research" in text
     assert "a,b" not in text
+
+
+def test_an_identifier_a_latex_template_wraps_in_a_command_is_its_argument(tmp_path):
+    r"""rticles' ``email: \email{name@company.com}``: the address printed was the command,
+    linked to "mailto:\email{…}" (the check took the braces for an address's letters)."""
+    text = "---\ntitle: T\nauthor:\n  - name: A B\n    email: \\email{name@company.com}\n---\n\nText.\n"
+    result = paper_build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="mailto:name@company.com">name@company.com<' in page and "\\email" not in page
+    result = paper_build(tmp_path, text.replace("\\email{name@company.com}", "name{x}@company.com"))
+    assert "'name{x}@company.com' is not an e-mail address" in result.stderr
