@@ -38,6 +38,7 @@ from core.diagnostics import (
 )
 from core.language import base_language, term
 from core.markup import text_to_inlines
+from core.mathtext import linear
 from core.names import (
     BACK_MATTER_CLASS,
     BIBLIOGRAPHY_ID,
@@ -100,11 +101,15 @@ def plain(element: pf.Element, lang: str) -> str:
 
     >>> plain(pf.Quoted(pf.Str("sel"), pf.Space(), pf.Emph(pf.Str("akını"))), "tr")
     '“sel akını”'
+    >>> plain(pf.Math(r"U^{200} \\leq \\alpha"), "en")
+    'U^(200) ≤ α'
     """
     if isinstance(element, pf.Quoted):
         opening, closing = term(lang, "quotes")[element.quote_type]
         return opening + "".join(plain(e, lang) for e in element.content) + closing
-    if hasattr(element, "text"):  # Str, Code, Math
+    if isinstance(element, pf.Math):  # as its alternative text reads ("U^(200)"), not its TeX ("U^{200}")
+        return linear(element.text)
+    if hasattr(element, "text"):  # Str, Code
         return element.text
     if isinstance(element, (pf.Space, pf.SoftBreak, pf.LineBreak)):
         return " "

@@ -359,6 +359,9 @@ def is_quantity(text: str, start: int, end: int, lang: str) -> bool:
     >>> s = "effects (Swetnam and Lynch, 1989) and (Kim et al. 2003a; Roe, 1999); in 1999, early 2000;"
     >>> [is_quantity(s, m.start(), m.end(), "en") for m in re.finditer(r"\d{4}", s)]
     [True, True, True, False, False]
+    >>> s = "Nakamura et al. (2004) and Hoskins and Valdes (1990) as the Treaty of Paris (1919)"
+    >>> [is_quantity(s, m.start(), m.end(), "en") for m in re.finditer(r"\d{4}", s)]
+    [True, True, False]
     """
     before, after = quantity(lang)
     citing, cited = cited_year(lang)
@@ -378,7 +381,11 @@ def cited_year(lang: str) -> tuple[re.Pattern, re.Pattern]:
     name = rf"[{CAPITALS}][\w’'.-]*"  # a name: "; early summer of 1943" cites nobody
     # each repetition takes one joiner, then maybe a name: one way to read any text (a joiner
     # repeated in a nested loop took time in the power of their number: 26 "and"s, 17 s)
-    return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)*,?\s*$"),
+    # "(Swetnam and Lynch, 1989)"; or written into the sentence, names then the bracket:
+    # "Nakamura et al. (2004)", "Hoskins and Valdes (1990)" (two names or more: "the Treaty
+    # of Paris (1919)" names an event)
+    return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)*,?\s*$"
+                       rf"|{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)+\s+\(\s*$"),
             re.compile(r"[a-z]?\s*(?:[;,)]|:\s*\d)"))
 
 

@@ -793,3 +793,16 @@ def test_a_season_is_dated_and_printed_as_the_season(tmp_path):
     page = next((tmp_path / "out" / "html").glob("*.html")).read_text(encoding="utf-8")
     assert re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', page) == [
         ("1943-05", "May 1943"), ("1943", "autumn 1943"), ("1944", "summer 1944")]
+
+
+def test_a_papers_citations_written_as_text_are_no_events():
+    """A paper whose knitted citations are text ("Nakamura et al. (2004)", "Hoskins and
+    Valdes (1990)") got an invented chronology: the works' years as events, one entry
+    garbled; a formula in an entry's text reads as its alternative text, not as TeX."""
+    doc = chronology.main(doc_from(
+        "---\nlang: en\n---\n\n# Results\n\nAs reported by Nakamura et al. (2004), the maximum is displaced "
+        "southward.\n\nThe fluxes were calculated as in Hoskins and Valdes (1990) and Nakamura and Shimpo (2004).\n\n"
+        "On 4 May 1979 the field $U^{200}$ was measured by the team.\n"))
+    assert [e.span.iso for e in doc.chronology_events] == ["1979-05-04"]
+    appendix = pf.stringify(doc).split("Appendix A: Chronology")[1]
+    assert "The field U^(200) was measured by the team." in appendix and "U^{200}" not in appendix
