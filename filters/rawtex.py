@@ -13,6 +13,7 @@ import io
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 import panflute as pf
 
@@ -686,6 +687,83 @@ FLOAT_VARIANT = re.compile(r"\\(begin|end)\{(?:(table|figure)\*|sideways(table|f
 CAPITALISED_CITATION = re.compile(r"\\Cite(t|p|alt|alp|author)(?![A-Za-z])")
 
 
+# kableExtra's collapse_rows writes a group's name on its last row, spanning upward
+# (\multirow{-3}{*}{Oryza}); pandoc's reader set it in that row alone, the rows above it
+# blank, read as the group before's. It is set as LaTeX shows it: the group's first row,
+# spanning down.
+UPWARD_MULTIROW = re.compile(r"\\multirow\s*(?:\[[^\]]*\]\s*)?\{\s*-(\d+)\s*\}")
+TABULAR_BODY = re.compile(r"(\\begin\{(tabular[x*]?|longtable|tabulary)\}(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})?"
+                          r"(?:\[[^\]\n]*\])?[ \t]*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\})(.*?)(\\end\{\2\})",
+                          re.S)  # its opening with the column specification, its rows, its end
+SPANNED = re.compile(r"\s*\\multicolumn\s*\{\s*(\d+)\s*\}")
+RULES_ONLY = re.compile(r"(?:\s|\\(?:hline|toprule|midrule|bottomrule|addlinespace|cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}))*")
+
+
+def split_top(text: str, separator: str) -> list[str]:
+    r"""``text`` split at ``separator`` where no brace holds it and no backslash escapes it.
+
+    >>> split_top(r"a & \multicolumn{2}{c}{b & c} & d \& e", "&")
+    ['a ', ' \\multicolumn{2}{c}{b & c} ', ' d \\& e']
+    """
+    parts, depth, start, at = [], 0, 0, 0
+    while at < len(text):
+        char = text[at]
+        if char == "\\" and not text.startswith(separator, at):
+            at += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, at):
+            parts.append(text[start:at])
+            at += len(separator)
+            start = at
+            continue
+        at += 1
+    return parts + [text[start:]]
+
+
+def group_end(text: str, at: int) -> int:
+    """Where the brace group opening at ``text[at]`` ends (after its ``}``); -1 for none."""
+    depth = 0
+    for index in range(at, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return -1
+
+
+def downward_multirows(body: str) -> str:
+    r"""A tabular's body with each ``\multirow{-N}…`` moved to its group's first row.
+
+    >>> downward_multirows("A & 1 \\\\\n & 2 \\\\\n\\multirow{-2}{*}{Oryza} & 3 \\\\\n")
+    'A & 1 \\\\\n\\multirow{2}{*}{Oryza} & 2 \\\\\n & 3 \\\\\n'
+    """
+    rows = [split_top(row, "&") for row in split_top(body, "\\\\")]
+    columns = [[0, *accumulate(int(m.group(1)) if (m := SPANNED.match(cell)) else 1 for cell in cells[:-1])]
+               for cells in rows]  # where each cell's column is, after those a cell before it spans
+    for row, cells in enumerate(rows):
+        for index, cell in enumerate(cells):
+            upward = UPWARD_MULTIROW.search(cell)
+            top = row - int(upward.group(1)) + 1 if upward else -1
+            if top < 0 or columns[row][index] not in columns[top]:
+                continue
+            target = columns[top].index(columns[row][index])
+            end = upward.end()
+            for _ in range(2):  # its width, then its text (an optional vertical move between)
+                end = re.compile(r"\s*(?:\[[^\]]*\]\s*)?").match(cell, end).end()
+                end = group_end(cell, end) if cell.startswith("{", end) else -1
+                if end < 0:
+                    break
+            if end < 0 or not RULES_ONLY.fullmatch(rows[top][target]):
+                continue
+            command = "\\multirow{" + upward.group(1) + "}" + cell[upward.end():end]
+            cells[index] = cell[:upward.start()] + cell[end:]
+            rows[top][target] = rows[top][target].rstrip(" ") + command + " "
+    return "\\\\".join("&".join(cells) for cells in rows)
+
+
 def readable(tex: str) -> str:
     """Raw TeX as pandoc's reader reads it right: amsmath's subequations as their
     equations (each numbered: 1, 2 where LaTeX prints 1a, 1b), booktabs' partial and
@@ -706,6 +784,8 @@ def readable(tex: str) -> str:
     tex = FLOAT_VARIANT.sub(lambda match: f"\\{match.group(1)}{{{match.group(2) or match.group(3)}}}", tex)
     tex = FRENCH_QUOTES.sub(lambda match: "«" if match.group(1) == "og" else "»", tex)
     tex = CAPITALISED_CITATION.sub(r"\\cite\1", tex)
+    if "\\multirow" in tex:
+        tex = TABULAR_BODY.sub(lambda match: match.group(1) + downward_multirows(match.group(3)) + match.group(4), tex)
     return explicit_powers(TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex))))
 
 

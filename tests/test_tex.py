@@ -709,3 +709,18 @@ def test_a_partial_rule_prints_no_columns(tmp_path):
              "\\cline{1-1} \\cline{3-3}\n7 & 8 & 9 \\\\\n\\end{tabular}\n\\end{table}\n")
     result, page = built_html(tmp_path, f"---\ntitle: T\n---\n\n{table}")
     assert re.findall(r"<td[^>]*>(.*?)</td>", page) == ["A", "B", "C", "4", "5", "6", "7", "8", "9"]
+
+
+def test_a_group_name_written_on_its_last_row_spans_its_rows(tmp_path):
+    r"""kableExtra's collapse_rows writes each group's name on its last row, spanning up
+    (``\multirow{-2}{*}{Oryza sativa}``): it was printed on that row alone, the rows above
+    it blank, read as the previous group's."""
+    table = ("\\begin{table}\n\\caption{G.}\n\\begin{tabular}{lll}\n\\toprule\nSpecies & Genome & N\\\\\n\\midrule\n"
+             " & v1 & 10\\\\\n\\multirow{-2}{*}{\\raggedright\\arraybackslash Oryza sativa} & v2 & 12\\\\\n"
+             "\\cmidrule{1-3}\n & B73 & 7\\\\\n & W22 & 8\\\\\n\\multirow{-3}{*}{Zea mays} & PH207 & 9\\\\\n"
+             "\\bottomrule\n\\end{tabular}\n\\end{table}\n")
+    result, page = built_html(tmp_path, f"---\ntitle: T\n---\n\n{table}")
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", page.split("<tbody")[1], re.S)
+    first_cells = [re.search(r"<td([^>]*)>(.*?)</td>", row).groups() for row in rows]
+    assert [(('rowspan="2"' in a) or ('rowspan="3"' in a), text) for a, text in first_cells] == [
+        (True, "Oryza sativa"), (False, "v2"), (True, "Zea mays"), (False, "W22"), (False, "PH207")]
