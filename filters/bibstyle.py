@@ -382,3 +382,19 @@ def rich_to_inlines(rich, protect: bool = False) -> list[pf.Inline]:
     if protect and isinstance(rich, Protected):
         return [pf.Span(*children, classes=["nocase"])]
     return children
+
+
+def author_label(entry, lang: str) -> str:
+    """``Aslanlı``; ``Caferov ve Aslanlı``; ``Yılmaz vd.``; an organisation whole."""
+    persons, others = named(entry.persons.get("author") or entry.persons.get("editor") or [])
+    names = [family_name(person) for person in persons]
+    if not names:
+        title = entry.fields.get("title")
+        return plain(title) if title else entry.key
+    if others:
+        return f"{names[0]} {term(lang, 'et_al')}"
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} {term(lang, 'and')} {names[1]}"
+    return f"{names[0]} {term(lang, 'et_al')}"

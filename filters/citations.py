@@ -54,7 +54,11 @@ from core.names import (
 )
 from core.options import options
 from filters.bibliography import Bibliography, load_bibliography
-from filters.bibstyle import HouseStyle, family_name, named, rich_to_inlines
+from filters.bibstyle import (
+    HouseStyle,
+    author_label,
+    rich_to_inlines,
+)
 from filters.bibtext import as_text, plain
 from filters.citemodel import (
     Formatted,
@@ -76,22 +80,6 @@ REQUIRED_FIELDS = ("author", "year", "title")
 
 
 # --- the house style: labels ------------------------------------------------------
-
-def author_label(entry, lang: str) -> str:
-    """``Aslanlı``; ``Caferov ve Aslanlı``; ``Yılmaz vd.``; an organisation whole."""
-    persons, others = named(entry.persons.get("author") or entry.persons.get("editor") or [])
-    names = [family_name(person) for person in persons]
-    if not names:
-        title = entry.fields.get("title")
-        return plain(title) if title else entry.key
-    if others:
-        return f"{names[0]} {term(lang, 'et_al')}"
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f"{names[0]} {term(lang, 'and')} {names[1]}"
-    return f"{names[0]} {term(lang, 'et_al')}"
-
 
 def year_labels(entries: list, lang: str) -> dict[str, str]:
     """Year with a/b suffixes where one author label has several works in one year.

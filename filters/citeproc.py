@@ -28,7 +28,7 @@ from core.language import sort_key, term
 from core.markup import text_to_inlines
 from core.names import ENTRY_PREFIX
 from core.tools import finish, start_pandoc
-from filters.bibstyle import family_name, rich_to_inlines
+from filters.bibstyle import author_label, family_name, rich_to_inlines
 from filters.bibtext import plain
 from filters.citemodel import (
     Formatted,
@@ -266,7 +266,8 @@ class PendingCitations:
         self.doc = doc
         found = occurrences(cites)
         # each citation's LaTeX form, in the order the result holds them (a note's too)
-        self.forms = [(citation_form(cite), latex_command(cite), cite.citations[0].id) for element in found
+        self.forms = [(citation_form(cite), latex_command(cite), cite.citations[0].id,
+                       cite.citations[0].mode == "AuthorInText") for element in found
                       for cite in (element, *descendants(element)) if isinstance(cite, pf.Cite)]
         items = [csl_item(bibliography.entries[key], lang) for key in keys]
         self.process = start_citeproc(citeproc_input(doc, found, items, style, lang, bool(keys)))
@@ -297,7 +298,19 @@ class PendingCitations:
         paragraphs = [block for block in result.content if isinstance(block, pf.Para)]
         formatted = [cite for paragraph in paragraphs for cite in descendants(paragraph) if isinstance(cite, pf.Cite)]
         said = set()  # each command and work once
-        for cite, (form, command, key) in zip(formatted, self.forms):
+        for cite, (form, command, key, narrative) in zip(formatted, self.forms):
+            year = plain(entries_of[key].fields.get("year", "")) if key in entries_of else ""
+            if self.style.numeric and form == "year" and year:  # \citeyear: the year, as natbib's numbers print it
+                cite.content = text_to_inlines(year)
+                continue
+            if self.style.numeric and key in entries_of and (form == "author" or narrative and not form):
+                # a numbered style's citation names no author: "@smith says" and \citet print "Smith [1]
+                # says" (citeproc: "[1] says"), \citeauthor "Smith", as natbib's numbers do
+                author = text_to_inlines(author_label(entries_of[key], lang))
+                number = list(cite.content)
+                cite.content = author if form == "author" else \
+                    [*author, *([] if number and isinstance(number[0], pf.Superscript) else [pf.Space()]), *number]
+                continue
             if form and not in_form(cite, form) and (command, key) not in said:
                 said.add((command, key))
                 warn(f"the style '{self.style.name}' prints \\{command}{{{key}}} as its whole citation: it puts "

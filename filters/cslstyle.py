@@ -44,6 +44,7 @@ class CslStyle:
     source: bytes         # the independent style, as pandoc gets it
     note: bool            # class="note": citations become footnotes
     author_sorted: bool   # the reference list in the authors' order (else in citation order)
+    numeric: bool = False  # a citation prints the work's number ("[1]", "¹"), not its author
 
     @property
     def data_uri(self) -> str:
@@ -204,5 +205,6 @@ def read_style(name: str, path: Path, where, read: tuple[Path, ...] = ()) -> Csl
         return read_style(name, parent_path, where, (*read, path))
     keys = root.findall(f"{CSL_NAMESPACE}bibliography/{CSL_NAMESPACE}sort/{CSL_NAMESPACE}key")
     first_key = (keys[0].get("macro") or keys[0].get("variable") or "") if keys else ""
+    numbered = root.find(f"{CSL_NAMESPACE}citation//{CSL_NAMESPACE}text[@variable='citation-number']")
     return CslStyle(name=name, paths=(*read, path), source=source, note=root.get("class") == "note",
-                    author_sorted=bool(AUTHOR_KEY.search(first_key)))
+                    author_sorted=bool(AUTHOR_KEY.search(first_key)), numeric=numbered is not None)

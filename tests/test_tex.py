@@ -647,11 +647,18 @@ def test_natbibs_citations_print_the_form_their_command_asks(tmp_path, style, ex
     assert "Citet" not in result.stderr
 
 
-def test_a_style_with_no_parentheses_to_leave_out_says_so(tmp_path):
-    """A numeric style's "[1]" has no year to print alone: printed whole, with a warning."""
+def test_a_numbered_style_names_the_author_a_narrative_citation_names(tmp_path):
+    r"""A numbered style's citation prints the work's number alone: "@smith says" and
+    \citet printed "[1] says", the author lost without a word; \citeauthor and \citeyear
+    printed "[1]". They print the author before the number, the author, the year, as
+    natbib's numbers do; a form a note style cannot print is warned of."""
     result, page = built_html(tmp_path, NATBIB.replace("{style}", "\ncsl: ieee"), NATBIB_WORKS)
-    assert "As [1] wrote in [1]" in " ".join(re.sub(r"<[^>]+>", "", page).split())
-    assert "the style 'ieee' prints \\citeauthor{smith} as its whole citation" in result.stderr
+    words = " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert "As Smith wrote in 2020 (see [1] and [1]), Smith [1]; Jones [2] agree; Smith [1] too" in words
+    assert "\\citealt{smith} as its whole citation" in result.stderr
+    result, page = built_html(tmp_path, NATBIB.replace("{style}", "\ncsl: chicago-note-bibliography"),
+                              NATBIB_WORKS)
+    assert "the style 'chicago-note-bibliography' prints \\citeauthor{smith} as its whole citation" in result.stderr
 
 
 def test_a_rule_the_reader_does_not_know_leaves_the_next_cell(tmp_path):
