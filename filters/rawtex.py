@@ -491,7 +491,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
                for index, (_, skipped) in enumerate(pieces)}
     # An inline command the reader does not know prints, most likely, its last argument:
     # read again with each such command as that argument, the other editions show its words.
-    wordy = [index for index, raw in enumerate(raws) if unknown[index] and isinstance(raw, pf.RawInline)
+    wordy = [index for index, raw in enumerate(raws) if unknown[index] and in_text(raw)
              and not reads_files(raw.text) and its_words(raw.text, unknown[index]) is not None]
     worded = dict(zip(wordy, read_latex([its_words(raws[index].text, unknown[index]) for index in wordy])))
     replacements = [reading(index, raw, blocks, unknown[index], worded.get(index), places, id(raw) in in_metadata)
@@ -521,6 +521,18 @@ def untie(raw) -> None:
         before.text = before.text[:-1] + "\N{NO-BREAK SPACE}"
 
 
+def in_text(raw) -> bool:
+    r"""Whether raw TeX stands where text is read: in a paragraph, or as the whole of a
+    list item or a definition (``* \pkg{plyr}``, which pandoc reads as a raw block: the
+    item was printed empty). A raw block elsewhere is the preamble's, or a float's.
+
+    >>> items = pf.BulletList(pf.ListItem(pf.RawBlock(r"\pkg{plyr}", format="tex")))
+    >>> in_text(items.content[0].content[0]), in_text(pf.RawBlock(r"\pkg{x}", format="tex"))
+    (True, False)
+    """
+    return isinstance(raw, pf.RawInline) or isinstance(raw.parent, (pf.ListItem, pf.Definition))
+
+
 def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: Places, in_metadata: bool):
     """What a raw piece becomes (its elements; None: raw LaTeX, for the LaTeX edition
     alone), each loss warned about: ``blocks`` the reader's reading, ``unknown`` the
@@ -542,7 +554,8 @@ def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: P
         place = places.of(index)
         if place:
             shown_as_words(raw.text, words, unknown, place)
-        return [pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})]
+        shown = pf.Span(*words, classes=[TEX_TEXT_CLASS], attributes={TEX_SOURCE_ATTRIBUTE: raw.text})
+        return [shown] if isinstance(raw, pf.RawInline) else [pf.Plain(shown)]
     if unknown and isinstance(raw, pf.RawBlock) and replacement and not reads_files(raw.text):
         # a table or a figure read whole but for a command the reader does not know (\phantom):
         # shown without what that command prints, which is named, not the whole piece left out

@@ -731,3 +731,12 @@ def test_a_group_name_written_on_its_last_row_spans_its_rows(tmp_path):
     first_cells = [re.search(r"<td([^>]*)>(.*?)</td>", row).groups() for row in rows]
     assert [(('rowspan="2"' in a) or ('rowspan="3"' in a), text) for a, text in first_cells] == [
         (True, "Oryza sativa"), (False, "v2"), (True, "Zea mays"), (False, "W22"), (False, "PH207")]
+
+
+def test_a_command_no_edition_knows_as_a_whole_list_item_shows_its_words(tmp_path):
+    r"""``* \pkg{plyr}`` (the R Journal's and JSS's package names): pandoc reads a list item
+    that is one command as a raw block, which was left out: an empty bullet, where the
+    same command in a sentence showed its words."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nPackages:\n\n* \\pkg{plyr}\n* \\pkg{dplyr} and more\n")
+    assert re.findall(r"<li>(.*?)</li>", page) == ["plyr", "dplyr and more"]
+    assert "'\\pkg{plyr}' is shown as its words 'plyr'" in result.stderr
