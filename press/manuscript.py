@@ -1065,6 +1065,37 @@ def without_reserved_classes(doc) -> None:
              hint="the build marks what it makes with it: give the element a class of your own")
 
 
+# LaTeX's and biblatex's naming of the .bib files, written in the text as a LaTeX paper
+# does (``\bibliography{refs,more}``, ``\addbibresource{refs.bib}``; a style beside them)
+BIBLIOGRAPHY_COMMANDS = re.compile(r"\s*(?:\\(?:bibliography|addbibresource|bibliographystyle)\s*(?:\[[^\]]*\])?"
+                                   r"\{[^{}]*\}\s*)+")
+BIBLIOGRAPHY_NAMES = re.compile(r"\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\{([^{}]*)\}")
+
+
+def written_bibliography(doc) -> list[str]:
+    r"""The .bib files the text names in LaTeX (``\bibliography{GOMAP-Paper-Used}``, the last
+    line of a knitted paper), its commands taken out: read as the metadata's
+    ``bibliography``, where the metadata names none (the reference list is the build's).
+
+    >>> import panflute as pf
+    >>> doc = pf.Doc(pf.Para(pf.Str("x")), pf.RawBlock(r"\bibliographystyle{plain} \bibliography{a,b.bib}", format="tex"))
+    >>> written_bibliography(doc), len(doc.content)
+    (['a.bib', 'b.bib'], 1)
+    """
+    import panflute as pf
+
+    from filters.elements import body_elements, position, siblings
+
+    names = []
+    for raw in [e for e in body_elements(doc) if isinstance(e, (pf.RawBlock, pf.RawInline))
+                and e.format in ("tex", "latex") and BIBLIOGRAPHY_COMMANDS.fullmatch(e.text)]:
+        for listed in BIBLIOGRAPHY_NAMES.findall(raw.text):
+            names += [name if name.lower().endswith(".bib") else f"{name}.bib"
+                      for name in (part.strip() for part in listed.split(",")) if name]
+        del siblings(raw)[position(raw)]
+    return names
+
+
 def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> list[str]:
     """The metadata facts the build relies on before its stages: a slug that is a
     file name, bibliography files inside the project (``filters.metadata`` checks
@@ -1080,6 +1111,9 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
         error(f"slug '{explicit}' is not a file name ({SLUG_RULE})", *source.where("slug"),
               hint=f"did you mean '{slug_of_title(str(explicit)) or 'article'}'?")
     listed = doc.get_metadata("bibliography", default=None)
+    written = written_bibliography(doc)
+    if not listed and not manuscript.bibliography and written:
+        listed = written  # resolved as the metadata's, from the text's folder
     if not listed:
         bibliography = list(manuscript.bibliography)
     elif not (isinstance(listed, str) or isinstance(listed, list) and all(isinstance(n, str) for n in listed)):
@@ -1092,6 +1126,9 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
         start = source.folder("bibliography") or manuscript.source_folder
         for index, name in enumerate(names):
             key = "bibliography" if isinstance(listed, str) else f"bibliography.{index}"
+            if listed is written:  # named in the text: its line there
+                place = locate(doc, r"\\(?:bibliography|addbibresource)\b[^\n]*" + re.escape(Path(name).stem))
+                source.places[key] = place if place[0] else (None, None)
             path = (start / str(name)).resolve()
             if path.is_dir():
                 error(f"bibliography '{name}' is a folder", *source.where(key),

@@ -68,3 +68,19 @@ def test_metadata_files_that_cannot_be_read_are_errors_at_their_line(tmp_path):
     assert "paper.qmd:4: error: the metadata file 'meta/_author.yml' is not found (did you mean '_authors.yml'?)" \
         in result.stderr
     assert "paper.qmd:5: error: the metadata file '../outside.yml' is outside the project" in result.stderr
+
+
+def test_a_bibliography_latex_names_in_the_text_is_read(tmp_path):
+    r"""A knitted paper's last line, ``\bibliography{refs}``, names its .bib: the build
+    stopped with "names no bibliography"; it is read as the metadata's would be (the
+    reference list the build's), and a name with no file is an error at its line."""
+    (tmp_path / "refs.bib").write_text("@article{smith, author={Smith, John}, title={A}, journal={J}, year={2020}}\n",
+                                       encoding="utf-8")
+    text = "---\ntitle: T\n---\n\nAs [@smith] shows.\n\n\\bibliographystyle{plain}\n\\bibliography{refs}\n"
+    result = paper_build(tmp_path, text, "html", "latex")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Smith, J. (2020). A." in re.sub(r"<[^>]+>", "", page)
+    assert "\\bibliography{" not in next((tmp_path / "out" / "latex").glob("*.tex")).read_text(encoding="utf-8")
+    result = paper_build(tmp_path, text.replace("{refs}", "{nope}"))
+    assert "paper.md:8: error: bibliography file 'nope.bib' not found (did you mean 'refs.bib'?)" in result.stderr
