@@ -482,6 +482,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
         return
     places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
     inline_inputs(raws, doc)
+    abstracts = taken_abstracts([raw for raw in raws if isinstance(raw, pf.RawBlock) and id(raw) not in in_metadata])
     types = column_types([raw.text for raw in raws])
     for raw in raws:
         untie(raw)
@@ -505,6 +506,39 @@ def read_raw_tex(doc: pf.Doc) -> None:
             siblings(raw)[raw.index:raw.index + 1] = replacement
     if switch is not None:  # its sections read: a \section after \appendix in its block is one
         appendices_after(doc, switch)
+    if abstracts:
+        set_abstract(doc, abstracts)
+
+
+ABSTRACT = re.compile(r"\\begin\{abstract\}(.*?)\\end\{abstract\}\s*", re.S)
+
+
+def taken_abstracts(raws: list) -> list[str]:
+    r"""The text of each ``abstract`` environment the raw blocks hold, taken out of them
+    (a knitted paper's ``\begin{abstract}`` in its text: pandoc's reader makes it the
+    document's abstract, which a piece's reading leaves out, so it was lost).
+
+    >>> block = pf.RawBlock("\\begin{abstract}\nWe study x.\n\\end{abstract}\nRest.", format="tex")
+    >>> taken_abstracts([block]), block.text
+    (['\nWe study x.\n'], 'Rest.')
+    """
+    found = []
+    for raw in raws:
+        if "\\begin{abstract}" in raw.text:
+            found += ABSTRACT.findall(raw.text)
+            raw.text = ABSTRACT.sub("", raw.text)
+    return found
+
+
+def set_abstract(doc: pf.Doc, abstracts: list[str]) -> None:
+    """The text's abstract environment is the document's abstract, read as LaTeX; where
+    the metadata has one already, it is kept and the environment's left out, with a warning."""
+    if doc.metadata.content.dict.get("abstract") is not None:
+        warn("the text's abstract environment is left out: the metadata has an abstract",
+             *locate(doc, r"\\begin\{abstract\}"), hint="keep one of the two")
+        return
+    blocks = [block for text in abstracts for block in read_latex([text])[0][0]]
+    doc.metadata["abstract"] = pf.MetaBlocks(*blocks)
 
 
 def untie(raw) -> None:

@@ -740,3 +740,14 @@ def test_a_command_no_edition_knows_as_a_whole_list_item_shows_its_words(tmp_pat
     result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nPackages:\n\n* \\pkg{plyr}\n* \\pkg{dplyr} and more\n")
     assert re.findall(r"<li>(.*?)</li>", page) == ["plyr", "dplyr and more"]
     assert "'\\pkg{plyr}' is shown as its words 'plyr'" in result.stderr
+
+
+def test_an_abstract_environment_in_the_text_is_the_abstract(tmp_path):
+    r"""A knitted paper's ``\begin{abstract}`` in its text: pandoc's reader makes it the
+    document's abstract, which the reading of one raw piece left out: lost from every
+    edition. It is the abstract; beside the metadata's own it is left out with a warning."""
+    text = "---\ntitle: T\n---\n\n\\begin{abstract}\nWe study \\emph{grains}.\n\\end{abstract}\n\n# Intro\n\nText.\n"
+    result, page = built_html(tmp_path, text)
+    assert "Abstract We study grains." in " ".join(re.sub(r"<[^>]+>", "", page).split())
+    result, page = built_html(tmp_path, text.replace("title: T\n", "title: T\nabstract: Ours.\n"))
+    assert "paper.md:6: warning: the text's abstract environment is left out" in result.stderr
