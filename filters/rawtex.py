@@ -86,6 +86,10 @@ def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
 # \middlehline, plain TeX's \smallskip), takes the word after it as its argument there:
 # a table's first cell after such a rule was lost, as the text of a sentence would be.
 BARE_COMMAND = re.compile(r"(\\[A-Za-z@]+)\s+[^\s{}\[\]\\]+")
+# … but not a TeX length, glue or number a command takes so (\vskip 1em, \parindent 0pt,
+# \penalty 100): the reader skipped those rightly
+MEASURE = re.compile(r"\\[A-Za-z@]+\s+[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*(?:pt|em|ex|in|cm|mm|bp|pc|sp|dd|cc|mu|px)\b.*"
+                     r"|\\(?:[A-Za-z@]*penalty|tolerance|pretolerance|looseness|mag)\s+.*", re.S)
 
 
 def with_bare_commands_ended(text: str, skipped: list[str]) -> str:
@@ -94,8 +98,11 @@ def with_bare_commands_ended(text: str, skipped: list[str]) -> str:
 
     >>> with_bare_commands_ended("A & B \\\\ \\middlehline\n1 & 2 \\middlehlinex", [r"\middlehline 1"])
     'A & B \\\\ \\middlehline{}\n1 & 2 \\middlehlinex'
+    >>> with_bare_commands_ended(r"a \vskip 1em b \penalty 100", [r"\vskip 1em", r"\penalty 100"])
+    'a \\vskip 1em b \\penalty 100'
     """
-    for name in dict.fromkeys(match.group(1) for match in map(BARE_COMMAND.fullmatch, skipped) if match):
+    for name in dict.fromkeys(match.group(1) for match in map(BARE_COMMAND.fullmatch, skipped)
+                              if match and not MEASURE.fullmatch(match.group(0))):
         text = re.sub(re.escape(name) + r"(?![A-Za-z@])(?!\s*[{\[])", lambda _: name + "{}", text)
     return text
 
@@ -738,12 +745,15 @@ CAPITALISED_CITATION = re.compile(r"\\Cite(t|p|alt|alp|author)(?![A-Za-z])")
 # (\multirow{-3}{*}{Oryza}); pandoc's reader set it in that row alone, the rows above it
 # blank, read as the group before's. It is set as LaTeX shows it: the group's first row,
 # spanning down.
-UPWARD_MULTIROW = re.compile(r"\\multirow\s*(?:\[[^\]]*\]\s*)?\{\s*-(\d+)\s*\}")
+UPWARD_MULTIROW = re.compile(r"\\multirow\s*(?:\[[^\]]*\]\s*)?\{\s*-([1-9]\d*)\s*\}")
 TABULAR_BODY = re.compile(r"(\\begin\{(tabular[x*]?|longtable|tabulary)\}(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})?"
                           r"(?:\[[^\]\n]*\])?[ \t]*\{(?:[^{}\n]|\{(?:[^{}\n]|\{[^{}\n]*\})*\})*\})(.*?)(\\end\{\2\})",
                           re.S)  # its opening with the column specification, its rows, its end
 SPANNED = re.compile(r"\s*\\multicolumn\s*\{\s*(\d+)\s*\}")
-RULES_ONLY = re.compile(r"(?:\s|\\(?:hline|toprule|midrule|bottomrule|addlinespace|cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}))*")
+OPTIONAL_ARGUMENT = re.compile(r"\s*(?:\[[^\]]*\]\s*)?")
+RULES_ONLY = re.compile(r"(?:\s|\\(?:hline|toprule|midrule|bottomrule|hdashline|cline\s*\{[^{}]*\}|"
+                        r"cmidrule(?:\([a-z]*\))?\s*\{[^{}]*\}|addlinespace(?:\s*\[[^\]]*\])?|"
+                        r"specialrule\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{[^{}]*\}))*")  # what a blank cell may hold
 
 
 def split_top(text: str, separator: str) -> list[str]:
@@ -799,7 +809,7 @@ def downward_multirows(body: str) -> str:
             target = columns[top].index(columns[row][index])
             end = upward.end()
             for _ in range(2):  # its width, then its text (an optional vertical move between)
-                end = re.compile(r"\s*(?:\[[^\]]*\]\s*)?").match(cell, end).end()
+                end = OPTIONAL_ARGUMENT.match(cell, end).end()
                 end = group_end(cell, end) if cell.startswith("{", end) else -1
                 if end < 0:
                     break
@@ -831,8 +841,9 @@ def readable(tex: str) -> str:
     tex = FLOAT_VARIANT.sub(lambda match: f"\\{match.group(1)}{{{match.group(2) or match.group(3)}}}", tex)
     tex = FRENCH_QUOTES.sub(lambda match: "«" if match.group(1) == "og" else "»", tex)
     tex = CAPITALISED_CITATION.sub(r"\\cite\1", tex)
-    if "\\multirow" in tex:
-        tex = TABULAR_BODY.sub(lambda match: match.group(1) + downward_multirows(match.group(3)) + match.group(4), tex)
+    if "\\multirow" in tex:  # a tabular in a cell of another: its rows are not the outer's
+        tex = TABULAR_BODY.sub(lambda match: match.group(0) if "\\begin{" + match.group(2) in match.group(3) else
+                               match.group(1) + downward_multirows(match.group(3)) + match.group(4), tex)
     return explicit_powers(TABLE_RULES.sub("", SUBEQUATIONS.sub("", LATEXE.sub(r"\\LaTeX{}2ε", tex))))
 
 

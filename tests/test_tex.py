@@ -751,3 +751,15 @@ def test_an_abstract_environment_in_the_text_is_the_abstract(tmp_path):
     assert "Abstract We study grains." in " ".join(re.sub(r"<[^>]+>", "", page).split())
     result, page = built_html(tmp_path, text.replace("title: T\n", "title: T\nabstract: Ours.\n"))
     assert "paper.md:6: warning: the text's abstract environment is left out" in result.stderr
+
+
+def test_a_length_a_command_takes_bare_is_no_text(tmp_path):
+    r"""``\vskip 1em``, ``\parindent 0pt``: the reader skips the length with its command
+    rightly; ending those commands at their names stopped the build (``\vskip{} 1em``)
+    or printed "0pt". And a \multirow in a tabular inside another stays where it is."""
+    text = ("---\ntitle: T\n---\n\nBefore \\vskip 1em after.\n\n\\parindent 0pt\n\\baselineskip 14pt\n\n"
+            "\\begin{tabular}{ll}\nHead & Top \\\\\n & \\begin{tabular}{ll} p & a \\\\ \\multirow{-2}{*}{In} & b "
+            "\\end{tabular} \\\\\nLast & Row \\\\\n\\end{tabular}\n")
+    result, page = built_html(tmp_path, text)
+    words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
+    assert words.startswith("> Before after. Head Top") and "Last Row" in words and "0pt" not in words
