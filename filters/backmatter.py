@@ -17,8 +17,10 @@ if __name__ == "__main__":  # pandoc -F filters/NAME.py
 
 import panflute as pf
 
+from core.diagnostics import warn
 from core.language import base_language, term
 from core.markup import text_to_inlines
+from core.metadatafile import metadata_line
 from core.metaschema import credit_key
 from core.names import (
     APPENDIX_CLASS,
@@ -100,12 +102,12 @@ def written_sections(blocks: list[pf.Block], lang: str) -> tuple[list[pf.Block],
     found: list[pf.Div] = []
     current: list[pf.Block] | None = None
     for block in blocks:
-        if isinstance(block, pf.Div) and BACK_MATTER_CLASS not in block.classes and statement_kind(block.classes) \
-                and current is None:
+        if isinstance(block, pf.Div) and BACK_MATTER_CLASS not in block.classes and statement_kind(block.classes):
             # ``::: acknowledgments``: its text under the language's heading, or its own first one
-            blocks = list(block.content)
-            header = blocks.pop(0) if blocks and isinstance(blocks[0], pf.Header) else None
-            found.append(section(statement_kind(block.classes), blocks, lang, header=header))
+            text = list(block.content)
+            header = text.pop(0) if text and isinstance(text[0], pf.Header) else None
+            found.append(section(statement_kind(block.classes), text, lang, header=header))
+            current = None  # a statement after another's heading is its own
             continue
         if isinstance(block, pf.Header):
             kind = statement_kind(block.classes)
@@ -133,6 +135,9 @@ def prepare(doc: pf.Doc) -> None:
     statements = []
     for kind in KINDS:
         if kind in written:
+            if kind in meta:  # the text's own section is printed; the metadata's is not lost without a word
+                warn(f"'{kind}' in the metadata is left out: the text has its section",
+                     *metadata_line(doc, kind), hint="keep one of the two")
             continue
         if kind == "author-contributions" and kind not in meta:
             blocks = contributions_blocks(doc, lang)
@@ -144,7 +149,13 @@ def prepare(doc: pf.Doc) -> None:
             continue
         if any(pf.stringify(block).strip() for block in blocks):  # an empty one has no heading either
             statements.append(section(kind, blocks, lang))
-    by_kind = {div.attributes[KIND_ATTRIBUTE]: div for div in found + statements}
+    by_kind: dict[str, pf.Div] = {}
+    for div in found + statements:  # two of one kind (a Div and a heading): one section, the first's heading
+        kind = div.attributes[KIND_ATTRIBUTE]
+        if kind in by_kind:
+            by_kind[kind].content.extend(div.content[1:])
+        else:
+            by_kind[kind] = div
     doc.content.extend(by_kind[kind] for kind in KINDS if kind in by_kind)
 
 

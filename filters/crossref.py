@@ -33,8 +33,10 @@ import panflute as pf
 from core.diagnostics import locate, warn
 from core.language import base_language, term
 from core.markup import markdown_inlines, text_to_inlines
+from core.mathtext import linear
 from core.names import (
     APPENDIX_CLASS,
+    BACK_MATTER_ALIASES,
     BACK_MATTER_KINDS,
     CALLOUT_CLASS,
     EQUATION_CLASS,
@@ -224,7 +226,7 @@ def number_section(header: pf.Header, state: Index) -> None:
     # An unnumbered section, and each section in one, is referred to by its title: "see
     # @sec-preface" prints "see Preface" (as LaTeX's \nameref), where it was an error.
     if state.unnumbered_level is not None and header.level > state.unnumbered_level:
-        state.add(header.identifier, "section", "", title=pf.stringify(header).strip())
+        state.add(header.identifier, "section", "", title=heading_title(header))
         return
     state.unnumbered_level = None
     if APPENDIX_CLASS in header.classes:
@@ -234,7 +236,7 @@ def number_section(header: pf.Header, state: Index) -> None:
         state.appendix = ""  # a section after an appendix belongs to the main text again
     if UNNUMBERED_CLASS in header.classes:
         state.unnumbered_level = header.level
-        state.add(header.identifier, "section", "", title=pf.stringify(header).strip())
+        state.add(header.identifier, "section", "", title=heading_title(header))
         return
     # A text whose first heading is ## numbers it 1, not 0.1.
     depth = max(header.level - (state.appendix_level if state.appendix else state.top_level - 1), 1)
@@ -250,6 +252,22 @@ def number_section(header: pf.Header, state: Index) -> None:
     state.add(header.identifier, "section", number)
     if header.identifier and not kind_of(header.identifier):  # pandoc-crossref's autoSectionLabels: @sec:intro
         state.add(f"sec:{header.identifier}", "section", number, target=header.identifier)
+
+
+def heading_title(header: pf.Header) -> str:
+    r"""A heading's words, as a reference to it prints them: its notes left out, a formula
+    as its alternative text ("The α case", not "The \alpha case").
+
+    >>> heading_title(pf.Header(pf.Str("The"), pf.Space(), pf.Math(r"\alpha"), pf.Note(pf.Para(pf.Str("n")))))
+    'The α'
+    """
+    words = []
+    for element in header.content:
+        if isinstance(element, pf.Math):
+            words.append(linear(element.text))
+        elif not isinstance(element, pf.Note):
+            words.append(pf.stringify(pf.Plain(element)))
+    return " ".join("".join(words).split())
 
 
 # A section's number typed by hand: "2", "2.", "4.2.1" — each level a number of one to three
@@ -389,7 +407,8 @@ def anchor_labels(inlines, state: Index) -> None:
     keeps no empty anchor)."""
     for element in inlines:
         if isinstance(element, pf.Span) and LATEX_LABEL_ATTRIBUTE in element.attributes and state.section:
-            state.add(element.identifier, state.section.kind, state.section.number, target=state.section.identifier)
+            state.add(element.identifier, state.section.kind, state.section.number, target=state.section.identifier,
+                      title=state.section.title)
 
 
 def number_callout(div: pf.Div, state: Index) -> None:
@@ -432,7 +451,7 @@ def number_paragraph(div: pf.Div, label: pf.Span, number: str) -> None:
 
 # Classes that change how a section is numbered or placed: a near miss ("apendix")
 # would silently make an appendix a numbered section.
-STRUCTURE_CLASSES = (APPENDIX_CLASS, UNNUMBERED_CLASS, *BACK_MATTER_KINDS)
+STRUCTURE_CLASSES = (APPENDIX_CLASS, UNNUMBERED_CLASS, *BACK_MATTER_KINDS, *BACK_MATTER_ALIASES)
 
 
 def check_classes(header: pf.Header, state: Index) -> None:

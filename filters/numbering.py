@@ -245,7 +245,7 @@ class Index:
                   hint="give one of them another label")
             return
         self.targets[identifier] = Target(kind, number, target or identifier, title)
-        if kind in ("section", "appendix") and number:
+        if kind in ("section", "appendix"):  # what a \label in its text names (an unnumbered one's title)
             self.section = self.targets[identifier]
 
 

@@ -1464,3 +1464,17 @@ def test_a_statement_div_under_a_templates_name_is_a_back_matter_section(tmp_pat
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     words = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "More. Acknowledgements We thank the reviewers. Data Availability Data are at Zenodo." in words
+
+
+def test_two_statements_of_one_kind_are_one_section_and_the_metadatas_is_said(tmp_path):
+    """Two ``::: acknowledgments``, or one beside a heading of that kind, are one section
+    (the second was dropped without a word); the metadata's beside the text's is warned of."""
+    text = ("---\ntitle: T\nacknowledgements: Meta thanks.\n---\n\n# Intro\n\nText.\n\n::: acknowledgments\nDiv thanks.\n"
+            ":::\n\n::: acknowledgments\nSecond thanks.\n:::\n\n# Funding {.funding}\n\nGrant 1.\n\n::: datastatement\n"
+            "Data at Zenodo.\n:::\n")
+    result = paper_build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
+    assert "Acknowledgements Div thanks. Second thanks. Funding Grant 1. Data Availability Data at Zenodo." in words
+    assert "paper.md:3: warning: 'acknowledgements' in the metadata is left out: the text has its section" in result.stderr

@@ -281,3 +281,16 @@ def test_a_reference_to_an_unnumbered_section_prints_its_title():
     doc.content[-1].walk(lambda e, _: links.append((pf.stringify(e), e.url)) if isinstance(e, pf.Link) else None)
     assert links == [("Preface", "#sec-preface"), ("Scope", "#sec-scope"), ("Preface", "#sec-preface"),
                      ("Section 1", "#sec-methods")]
+
+
+def test_an_unnumbered_sections_title_and_labels_in_it(tmp_path):
+    r"""A reference prints an unnumbered heading's words without its notes, a formula as
+    its alternative text; a \label in its text names it, not the numbered section before."""
+    text = ("---\ntitle: T\n---\n\n# The $\\alpha$ case {#sec-a .unnumbered}\n\nA.\n\n# Preface[^n] {#sec-p .unnumbered}\n\n"
+            "[^n]: Written in 2020.\n\n# Intro\n\nSee @sec-a and @sec-p, \\ref{sec:ack}.\n\n"
+            "# Acknowledgements {.unnumbered}\n\n\\label{sec:ack} Thanks.\n")
+    result = paper_build(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="(#[^"]+)" class="xref">([^<]*)</a>', page) == [
+        ("#sec-a", "The α case"), ("#sec-p", "Preface"), ("#acknowledgements", "Acknowledgements")]
