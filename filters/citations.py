@@ -67,11 +67,10 @@ from filters.citemodel import (
     cite_target,
     cited_at,
     locator_text,
-    one_cite_each,
     parse_locator,
+    split_citations,
     split_suffix,
     strip_spaces,
-    with_one_mode,
 )
 from filters.elements import descendants, refs_div, siblings
 from filters.references import pending
@@ -393,9 +392,7 @@ def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     bibliography = load_bibliography(bibliography_paths(doc))
-    cites = [piece for cite in find_cites(doc) for piece in one_cite_each(cite)]
-    for cite in cites:
-        with_one_mode(cite)
+    cites = split_citations(find_cites(doc))
     keys = known_keys(list(dict.fromkeys(cited_keys(cites) + nocite_keys(doc, bibliography))),
                       bibliography, doc)
     warn_incomplete(keys, bibliography)

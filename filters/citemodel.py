@@ -111,16 +111,17 @@ def citation_form(cite: pf.Cite) -> str:
     return LATEX_CITATION_FORMS.get(latex_command(cite), "")
 
 
-def one_cite_each(cite: pf.Cite) -> list[pf.Cite]:
-    r"""A LaTeX citation of several works written into the sentence (``\citet{a,b}``, an
-    author or a year alone) as one citation a work, in its place, separated as natbib
-    does ("Smith (2020); Jones (2019)"; "Smith, Jones"): a CSL processor given one such
-    citation prints "Jones & Lee (2019; Smith; 2020)". The citations, in order.
+def one_cite_each(cite: pf.Cite) -> list[pf.Inline]:
+    r"""What stands for ``cite``: a LaTeX citation of several works written into the
+    sentence (``\citet{a,b}``, an author or a year alone) as one citation a work,
+    separated as natbib does ("Smith (2020); Jones (2019)"; "Smith, Jones"), each cited as
+    the first is (``with_one_mode``): a CSL processor given one such citation prints
+    "Jones & Lee (2019; Smith; 2020)". Any other citation stands for itself.
 
-    >>> doc = pf.Doc(pf.Para(pf.Cite(pf.RawInline(r"\citet{a,b}", format="latex"),
-    ...              citations=[pf.Citation("a", mode="AuthorInText"), pf.Citation("b")])))
-    >>> [c.citations[0].id for c in one_cite_each(doc.content[0].content[0])], pf.stringify(doc.content[0]).strip()
-    (['a', 'b'], '\\citet{a,b}; \\citet{a,b}')
+    >>> cite = pf.Cite(pf.RawInline(r"\citet{a,b}", format="latex"),
+    ...                citations=[pf.Citation("a", mode="AuthorInText"), pf.Citation("b")])
+    >>> pf.stringify(pf.Plain(*one_cite_each(cite))).strip()
+    '\\citet{a,b}; \\citet{a,b}'
     """
     with_one_mode(cite)
     form = citation_form(cite)
@@ -129,17 +130,28 @@ def one_cite_each(cite: pf.Cite) -> list[pf.Cite]:
         return [cite]
     pieces = [pf.Cite(*cite.content, citations=[citation]) for citation in cite.citations]
     separator = "," if form in ("author", "year") else ";"
-    inlines = [pieces[0]]
+    inlines: list[pf.Inline] = [pieces[0]]
     for piece in pieces[1:]:
         inlines += [pf.Str(separator), pf.Space(), piece]
-    container, index = siblings(cite), cite.index
-    container[index] = inlines[0]
-    for offset, inline in enumerate(inlines[1:], 1):
-        container.insert(index + offset, inline)
-    parent, location = cite.parent, cite.location
-    for position, element in enumerate(container.list):  # what a later stage's walk would say
-        element.parent, element.location, element.index = parent, location, position
-    return pieces
+    return inlines
+
+
+def split_citations(cites: list[pf.Cite]) -> list[pf.Cite]:
+    """The citations, each as ``one_cite_each`` makes it, in its place; each list that
+    holds one rebuilt once (a paragraph of thousands of them stays linear)."""
+    result: list[pf.Cite] = []
+    rebuilt: dict[int, tuple] = {}
+    for cite in cites:
+        inlines = one_cite_each(cite)
+        result += [inline for inline in inlines if isinstance(inline, pf.Cite)]
+        if len(inlines) > 1:
+            container = siblings(cite)
+            rebuilt.setdefault(id(container), (container, cite.parent, cite.location, {}))[3][id(cite)] = inlines
+    for container, parent, location, replaced in rebuilt.values():
+        container.list[:] = [new for item in container.list for new in replaced.get(id(item), [item])]
+        for position, item in enumerate(container.list):  # what a later stage's walk would say
+            item.parent, item.location, item.index = parent, location, position
+    return result
 
 
 def with_one_mode(cite: pf.Cite) -> None:
@@ -156,15 +168,18 @@ def with_one_mode(cite: pf.Cite) -> None:
             citation.mode = cite.citations[0].mode
 
 
-def cited_at(key: str) -> str:
+def cited_at(key: str, command: str = "") -> str:
     r"""A pattern of the places the text cites ``key``: ``@key``, or a LaTeX citation
-    that names it (``\cite{a,key}``, ``\citep[p.~2]{key}``), which the tex stage read.
+    that names it (``\cite{a,key}``, ``\citep[p.~2]{key}``), which the tex stage read;
+    with ``command``, only that command's (its capitalised form too).
 
     >>> [bool(re.search(cited_at("smith"), text)) for text in ("@smith", r"\citep[p.~2]{a, smith}", "@smithy")]
     [True, True, False]
+    >>> [bool(re.search(cited_at("smith", "citealt"), t)) for t in (r"\Citealt{smith}", r"\citep{smith}")]
+    [True, False]
     """
-    return rf"(?:@|\\\w*cite\w*\*?(?:\[[^\]]*\])*\{{[^}}]*?\b){re.escape(key)}(?![\w-])"
-
+    written = f"(?i:{re.escape(command)})" if command else r"\w*cite\w*"
+    return rf"(?:{'' if command else '@|'}\\{written}\*?(?:\[[^\]]*\])*\{{[^}}]*?\b){re.escape(key)}(?![\w-])"
 
 
 # --- formatted citations -------------------------------------------------------

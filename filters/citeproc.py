@@ -17,7 +17,6 @@ order of the document's language (pandoc's citeproc sorts "İnce" before "Işık
 from __future__ import annotations
 
 import io
-import re
 
 import panflute as pf
 from pybtex.richtext import Text
@@ -34,6 +33,8 @@ from filters.citemodel import (
     Formatted,
     citation_form,
     citation_span,
+    cite_target,
+    cited_at,
     latex_command,
     parse_locator,
     split_suffix,
@@ -306,16 +307,18 @@ class PendingCitations:
             if self.style.numeric and key in entries_of and (form == "author" or narrative and not form):
                 # a numbered style's citation names no author: "@smith says" and \citet print "Smith [1]
                 # says" (citeproc: "[1] says"), \citeauthor "Smith", as natbib's numbers do
-                author = text_to_inlines(author_label(entries_of[key], lang))
+                author = [pf.Link(*text_to_inlines(author_label(entries_of[key], lang)), url=cite_target(key),
+                                  title=text.get(key, ""))]
                 number = list(cite.content)
-                cite.content = author if form == "author" else \
-                    [*author, *([] if number and isinstance(number[0], pf.Superscript) else [pf.Space()]), *number]
+                # a superscript number keeps no space before it: the space goes before the author
+                cite.content = author if form == "author" else [pf.Space(), *author, *number] \
+                    if number and isinstance(number[0], pf.Superscript) else [*author, pf.Space(), *number]
                 continue
             if form and not in_form(cite, form) and (command, key) not in said:
                 said.add((command, key))
                 warn(f"the style '{self.style.name}' prints \\{command}{{{key}}} as its whole citation: it puts "
                      "no parentheses around the years to leave out",
-                     *locate(self.doc, rf"\\{command}\*?(?:\[[^\]]*\])*\{{[^}}]*?\b{re.escape(key)}(?![\w-])"),
+                     *locate(self.doc, cited_at(key, command)),
                      hint="write the author or the year yourself, or choose an author-date style")
         for original, paragraph in reversed(list(zip(self.found, paragraphs))):
             retarget_links(paragraph, text)

@@ -359,34 +359,37 @@ def is_quantity(text: str, start: int, end: int, lang: str) -> bool:
     >>> s = "effects (Swetnam and Lynch, 1989) and (Kim et al. 2003a; Roe, 1999); in 1999, early 2000;"
     >>> [is_quantity(s, m.start(), m.end(), "en") for m in re.finditer(r"\d{4}", s)]
     [True, True, True, False, False]
-    >>> s = "Nakamura et al. (2004) and Hoskins and Valdes (1990) as the Treaty of Paris (1919)"
+    >>> s = "Nakamura et al. (2004), Smith (1985, 75), Kim (2003a); Armenia and Azerbaijan (1991), Paris (1919)"
     >>> [is_quantity(s, m.start(), m.end(), "en") for m in re.finditer(r"\d{4}", s)]
-    [True, True, False]
+    [True, True, True, False, False]
     """
     before, after = quantity(lang)
-    citing, cited = cited_year(lang)
     return bool(before.search(text[max(0, start - 40):start]) or after.match(text, end)
-                or citing.search(text[max(0, start - 120):start]) and cited.match(text, end))
+                or any(citing.search(text[max(0, start - 120):start]) and cited.match(text, end)
+                       for citing, cited in cited_year(lang)))
 
 
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 
 
 @lru_cache(maxsize=None)
-def cited_year(lang: str) -> tuple[re.Pattern, re.Pattern]:
-    """What stands before and after the year of a citation written as text: an opening
-    bracket or a semicolon, names joined by the language's words, a comma; a letter,
-    then the bracket's end, a semicolon, a comma or a page."""
-    joiners = "|".join(map(re.escape, pack(lang)["author_joiners"])) or "(?!)"
+def cited_year(lang: str) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """What stands before and after the year of a citation written as text, each way it
+    is written: "(Swetnam and Lynch, 1989)": an opening bracket or a semicolon, names
+    joined by the language's words, a comma; a letter, then the bracket's end, a
+    semicolon, a comma or a page. Written into the sentence: "Nakamura et al. (2004)";
+    names alone only with a page or a letter after the year ("Smith (1985, 75)",
+    "Kim (2003a)"): "Armenia and Azerbaijan (1991)" is an event's year."""
+    table = pack(lang)
+    joiners = "|".join(map(re.escape, table["author_joiners"])) or "(?!)"
     name = rf"[{CAPITALS}][\w’'.-]*"  # a name: "; early summer of 1943" cites nobody
+    after = re.compile(r"[a-z]?\s*(?:[;,)]|:\s*\d)")
     # each repetition takes one joiner, then maybe a name: one way to read any text (a joiner
     # repeated in a nested loop took time in the power of their number: 26 "and"s, 17 s)
-    # "(Swetnam and Lynch, 1989)"; or written into the sentence, names then the bracket:
-    # "Nakamura et al. (2004)", "Hoskins and Valdes (1990)" (two names or more: "the Treaty
-    # of Paris (1919)" names an event)
-    return (re.compile(rf"[(;]\s*{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)*,?\s*$"
-                       rf"|{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)+\s+\(\s*$"),
-            re.compile(r"[a-z]?\s*(?:[;,)]|:\s*\d)"))
+    return ((re.compile(rf"[(;]\s*{name}(?:,?\s+(?:{joiners})(?:\s+{name})?)*,?\s*$"), after),
+            (re.compile(rf"{name}\s+{re.escape(table['et_al'])}\s*\(\s*$"), after),
+            (re.compile(rf"{name}(?:,?\s+(?:{joiners})\s+{name})*\s*\(\s*$"),
+             re.compile(r"[a-z]\s*[;,)]|\s*[,:]\s*(?:pp?\.\s*)?\d")))
 
 
 @dataclass(frozen=True)

@@ -175,8 +175,19 @@ def check_inside(path: Path, folder: Path) -> None:
 
 
 def markdown_files(folder: Path) -> list[Path]:
-    """The Markdown files of a folder, in name order."""
-    return sorted(p for p in folder.glob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and not p.name.startswith("."))
+    """The Markdown files of a folder, in name order, ``index`` first (as bookdown reads a
+    book's chapters: a thesis's index.Rmd, its introduction, printed last after 01-…);
+    a file named ``_…`` is no chapter (bookdown and Quarto skip it: an included part).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for name in ("02-results.Rmd", "index.Rmd", "01-methods.Rmd", "_common.Rmd", ".x.md"):
+    ...         _ = (Path(folder) / name).write_text("x")
+    ...     [p.name for p in markdown_files(Path(folder))]
+    ['index.Rmd', '01-methods.Rmd', '02-results.Rmd']
+    """
+    return sorted((p for p in folder.glob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES
+                   and not p.name.startswith((".", "_"))), key=lambda p: (p.stem.lower() != "index", p.name))
 
 
 def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
@@ -1067,20 +1078,20 @@ def without_reserved_classes(doc) -> None:
 
 # LaTeX's and biblatex's naming of the .bib files, written in the text as a LaTeX paper
 # does (``\bibliography{refs,more}``, ``\addbibresource{refs.bib}``; a style beside them)
-BIBLIOGRAPHY_COMMANDS = re.compile(r"\s*(?:\\(?:bibliography|addbibresource|bibliographystyle)\s*(?:\[[^\]]*\])?"
-                                   r"\{[^{}]*\}\s*)+")
-BIBLIOGRAPHY_NAMES = re.compile(r"\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\{([^{}]*)\}")
+BIBLIOGRAPHY_COMMAND = re.compile(r"\\(?:bibliography|addbibresource|bibliographystyle)\s*(?:\[[^\]]*\])?"
+                                  r"\{([^{}]*)\}\s*")
 
 
 def written_bibliography(doc) -> list[str]:
     r"""The .bib files the text names in LaTeX (``\bibliography{GOMAP-Paper-Used}``, the last
-    line of a knitted paper), its commands taken out: read as the metadata's
-    ``bibliography``, where the metadata names none (the reference list is the build's).
+    line of a knitted paper), its commands taken out (a raw piece left empty with them):
+    read as the metadata's ``bibliography``, where the metadata names none (the
+    reference list is the build's).
 
     >>> import panflute as pf
-    >>> doc = pf.Doc(pf.Para(pf.Str("x")), pf.RawBlock(r"\bibliographystyle{plain} \bibliography{a,b.bib}", format="tex"))
-    >>> written_bibliography(doc), len(doc.content)
-    (['a.bib', 'b.bib'], 1)
+    >>> doc = pf.Doc(pf.RawBlock("\\clearpage\n\\bibliographystyle{plain} \\bibliography{a,b.bib}", format="tex"))
+    >>> written_bibliography(doc), doc.content[0].text
+    (['a.bib', 'b.bib'], '\\clearpage\n')
     """
     import panflute as pf
 
@@ -1088,11 +1099,14 @@ def written_bibliography(doc) -> list[str]:
 
     names = []
     for raw in [e for e in body_elements(doc) if isinstance(e, (pf.RawBlock, pf.RawInline))
-                and e.format in ("tex", "latex") and BIBLIOGRAPHY_COMMANDS.fullmatch(e.text)]:
-        for listed in BIBLIOGRAPHY_NAMES.findall(raw.text):
-            names += [name if name.lower().endswith(".bib") else f"{name}.bib"
-                      for name in (part.strip() for part in listed.split(",")) if name]
-        del siblings(raw)[position(raw)]
+                and e.format in ("tex", "latex") and BIBLIOGRAPHY_COMMAND.search(e.text)]:
+        for match in BIBLIOGRAPHY_COMMAND.finditer(raw.text):
+            if not match.group(0).startswith("\\bibliographystyle"):
+                names += [name if name.lower().endswith(".bib") else f"{name}.bib"
+                          for name in (part.strip() for part in match.group(1).split(",")) if name]
+        raw.text = BIBLIOGRAPHY_COMMAND.sub("", raw.text)
+        if not raw.text.strip():
+            del siblings(raw)[position(raw)]
     return names
 
 

@@ -796,13 +796,15 @@ def test_a_season_is_dated_and_printed_as_the_season(tmp_path):
 
 
 def test_a_papers_citations_written_as_text_are_no_events():
-    """A paper whose knitted citations are text ("Nakamura et al. (2004)", "Hoskins and
-    Valdes (1990)") got an invented chronology: the works' years as events, one entry
-    garbled; a formula in an entry's text reads as its alternative text, not as TeX."""
+    """A paper whose knitted citations are text ("Nakamura et al. (2004)", "Smith (1985, 75)")
+    got an invented chronology: the works' years as events, one entry garbled; names
+    before a year alone are an event's ("Armenia and Azerbaijan (1991)"); a formula in an
+    entry's text reads as its alternative text, not as TeX."""
     doc = chronology.main(doc_from(
         "---\nlang: en\n---\n\n# Results\n\nAs reported by Nakamura et al. (2004), the maximum is displaced "
-        "southward.\n\nThe fluxes were calculated as in Hoskins and Valdes (1990) and Nakamura and Shimpo (2004).\n\n"
-        "On 4 May 1979 the field $U^{200}$ was measured by the team.\n"))
-    assert [e.span.iso for e in doc.chronology_events] == ["1979-05-04"]
+        "southward.\n\nThe fluxes were calculated as in Smith (1985, 75) and Kim (2003a).\n\n"
+        "On 4 May 1979 the field $U^{200}$ was measured by the team.\n\n"
+        "Armenia and Azerbaijan (1991) became independent states.\n"))
+    assert [e.span.iso for e in doc.chronology_events] == ["1979-05-04", "1991"]
     appendix = pf.stringify(doc).split("Appendix A: Chronology")[1]
     assert "The field U^(200) was measured by the team." in appendix and "U^{200}" not in appendix
