@@ -96,7 +96,7 @@ class Checker:
 # An identifier a LaTeX template wraps in a command (rticles' ``email: \email{a@b.org}``,
 # ``\url{…}``, ``\texttt{…}``): the editions read its argument, as the raw LaTeX stage
 # shows such a command's words (and says so).
-WRAPPED_IDENTIFIER = re.compile(r"\\[A-Za-z]+\s*\{([^{}\\]*)\}")
+WRAPPED_IDENTIFIER = re.compile(r"\\[A-Za-z]+\s*\{([^{}\\]*)\}|<([^<>\s]+)>")  # … or Markdown's <a@b.org>
 
 
 def raw_value(meta, path: str, source: Source) -> str:
@@ -105,11 +105,13 @@ def raw_value(meta, path: str, source: Source) -> str:
 
     >>> raw_value(pf.MetaString(""), "email", Source(scalars={"email": r" \email{a@b.org} "}))
     'a@b.org'
+    >>> raw_value(pf.MetaString(""), "email", Source(scalars={"email": "<a@b.org>"}))
+    'a@b.org'
     """
     if path in source.scalars:
         text = source.scalars[path].strip()
         wrapped = WRAPPED_IDENTIFIER.fullmatch(text)
-        return wrapped.group(1).strip() if wrapped else text
+        return (wrapped.group(1) or wrapped.group(2)).strip() if wrapped else text
     if isinstance(meta, pf.MetaBool):
         return str(meta.boolean).lower()
     return pf.stringify(meta).strip()
@@ -139,8 +141,11 @@ def check_identifier(meta, path: str, check: str, source: Source, checker: Check
         return None
     if check == "lang" and not bcp47(text):
         tag = BABEL_NAMES.get(text.strip().lower())
-        checker.error(path, f"'{text}' is not a language tag" + (f" (it is LaTeX babel's name for {tag})" if tag else ""),
-                      f"write `{path.rpartition('.')[2]}: {tag}`" if tag else "write a BCP 47 tag: tr, en, tr-TR")
+        if tag:  # LaTeX babel's name (``language: english``, a journal template's): one language only
+            checker.warn(path, f"'{text}' is LaTeX babel's name for the language tag {tag}: read as {tag}",
+                         f"write `{path.rpartition('.')[2]}: {tag}`")
+            return pf.MetaString(tag)
+        checker.error(path, f"'{text}' is not a language tag", "write a BCP 47 tag: tr, en, tr-TR")
         return None
     if check == "date":
         if not re.search(r"\w", text):  # a placeholder: `date: ---`

@@ -271,15 +271,17 @@ def test_a_title_written_as_a_block_scalar_builds_every_edition(tmp_path):
     assert "A Title on Two Lines" in re.sub(r"\s+", " ", book.read("EPUB/text/ch001.xhtml").decode())
 
 
-def test_a_babel_language_name_is_one_error_with_its_tag(tmp_path):
-    """``lang: ngerman`` (a paper made for LaTeX) gave an error and a warning that the
-    metadata had no `lang` at all (an author's trial)."""
+def test_a_babel_language_name_is_read_as_its_tag_with_one_warning(tmp_path):
+    """``lang: ngerman`` (a paper made for LaTeX; Copernicus' template writes ``language:
+    english``) gave an error and a warning that the metadata had no `lang` at all (an
+    author's trial); then an error though its tag is known: it is read as the tag."""
     result = paper_build(tmp_path, "---\ntitle: Ein Titel\nlang: ngerman\n---\n\nDies ist ein Text in deutscher "
                          "Sprache, der von der Arbeit und der Forschung handelt. Die Ergebnisse sind nicht immer "
                          "klar und wir haben sie mit einer Methode untersucht.\n")
-    assert result.returncode == 1
-    assert "paper.md:3: error: 'ngerman' is not a language tag (it is LaTeX babel's name for de) (write `lang: de`)" \
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:3: warning: 'ngerman' is LaTeX babel's name for the language tag de: read as de (write `lang: de`)" \
            in result.stderr and "has no `lang`" not in result.stderr, result.stderr
+    assert '<html lang="de"' in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("written, iso", [("2020-01-03 22:05:00", "2020-01-03"),       # Jekyll's
@@ -353,5 +355,8 @@ def test_an_identifier_a_latex_template_wraps_in_a_command_is_its_argument(tmp_p
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="mailto:name@company.com">name@company.com<' in page and "\\email" not in page
+    result = paper_build(tmp_path, text.replace("\\email{name@company.com}", '"<name@company.com>"'))
+    assert result.returncode == 0 and 'href="mailto:name@company.com"' in \
+        (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"), result.stderr  # Markdown's autolink
     result = paper_build(tmp_path, text.replace("\\email{name@company.com}", "name{x}@company.com"))
     assert "'name{x}@company.com' is not an e-mail address" in result.stderr
