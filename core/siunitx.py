@@ -30,9 +30,22 @@ POWER_AFTER = {"squared": 2, "cubed": 3}
 INTEGER = re.compile(r"\s*[-+]?\d+\s*")
 
 
+# A unit command whose argument opens with a number: a quantity (Copernicus' class defines
+# ``\unit`` to set what it is given, ``\unit{0.872\,m\,s^{-1}}``); siunitx's reading, which
+# pandoc's reader follows, takes the number's point for a product: "0 872 m s⁻¹".
+NUMBER_IN_UNIT = re.compile(r"\\(?:unit|si)\s*\{\s*([-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?)\s*(?:\\[,;: ]|~|\s)*"
+                            r"((?:[^{}]|\{[^{}]*\})*)\}")
+
+
 def explicit_powers(tex: str) -> str:
     """``tex`` with the unit arguments that hold a ``\\per`` or a ``\\raiseto`` written
-    with explicit powers; any other unit argument as written."""
+    with explicit powers, a unit argument that opens with a number as a quantity; any
+    other unit argument as written.
+
+    >>> explicit_powers(r"The speed was \\unit{0.872\\,m\\,s^{-1}}; \\unit{m}")
+    'The speed was \\\\qty{0.872}{m\\\\,s^{-1}}; \\\\unit{m}'
+    """
+    tex = NUMBER_IN_UNIT.sub(lambda match: f"\\qty{{{match.group(1)}}}{{{match.group(2).strip()}}}", tex)
     return UNIT_COMMAND.sub(lambda match: match.group(1) + "{" + units(match.group(2)) + "}", tex)
 
 

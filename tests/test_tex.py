@@ -763,3 +763,10 @@ def test_a_length_a_command_takes_bare_is_no_text(tmp_path):
     result, page = built_html(tmp_path, text)
     words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
     assert words.startswith("> Before after. Head Top") and "Last Row" in words and "0pt" not in words
+
+
+def test_a_unit_command_opening_with_a_number_keeps_its_decimal_point(tmp_path):
+    r"""Copernicus' template: ``\unit{0.872\,m\,s^{-1}}`` (its class's \unit sets what it is
+    given). Read as siunitx's unit, the number's point was a product: "0 872 m s⁻¹"."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nThe speed was \\unit{0.872\\,m\\,s^{-1}} here.\n")
+    assert "The speed was 0.872" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
