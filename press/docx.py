@@ -219,6 +219,10 @@ def author_blocks(plain: dict, lang: str) -> list[dict]:
             line = f"* {term(lang, 'corresponding_author')}: {author.get('name', '')}"
             blocks.append(paragraph("Affiliation", text(line + (f", {author['email']}"
                                                                  if author.get("email") else ""))))
+        elif author.get("email"):  # every author's address, as the other editions print it
+            address = f"mailto:{author['email']}"
+            blocks.append(paragraph("Affiliation", text(f"{author.get('name', '')}:") + [
+                {"t": "Space"}, {"t": "Link", "c": [["", [], []], [{"t": "Str", "c": author["email"]}], [address, ""]]}]))
     return blocks
 
 

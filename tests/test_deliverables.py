@@ -421,3 +421,15 @@ def test_a_reference_doi_crossref_would_refuse_is_left_out_of_the_deposit(tmp_pa
     assert f"warning: the DOI '{doi}' of reference 'a' is not one Crossref accepts" in result.stderr
     deposit = crossref_of(root / "build")
     assert texts(deposit, "//cr:citation/cr:doi") == [] and texts(deposit, "//cr:citation/cr:cYear") == ["2020"]
+
+
+def test_docx_gives_every_authors_email(tmp_path):
+    """The DOCX printed the corresponding author's e-mail alone; the other editions print
+    every author's (an author's trial: the others were lost from Word only)."""
+    (tmp_path / "paper.md").write_text("---\ntitle: T\nauthor:\n  - name: Ann Lee\n    email: ann@x.org\n"
+                                       "  - name: Bo Kim\n    email: bo@y.org\n    corresponding: true\n---\n\nText.\n",
+                                       encoding="utf-8")
+    result = run_build("docx", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    lines = [paragraph.text for paragraph in docx_of(tmp_path / "out").paragraphs]
+    assert "Ann Lee: ann@x.org" in lines and "* Corresponding author: Bo Kim, bo@y.org" in lines
