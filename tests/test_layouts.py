@@ -203,3 +203,18 @@ def test_an_epub_chapter_with_the_authors_script_is_declared_scripted(tmp_path):
     result = run_build("epub", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     require_gatekeeper(validate.epub_book, next((tmp_path / "out").glob("*.epub")))
+
+
+def test_a_books_folder_is_read_index_first_and_without_its_underscored_parts(tmp_path):
+    """A bookdown thesis: index.Rmd (its introduction) was read after 01-…, 02-…, printed
+    last; a _common.Rmd (bookdown and Quarto skip a file named _…) was read as a chapter."""
+    (tmp_path / "index.Rmd").write_text("---\ntitle: T\n---\n\n# Introduction\n\nFirst.\n", encoding="utf-8")
+    (tmp_path / "01-methods.Rmd").write_text("# Methods\n\nSecond.\n", encoding="utf-8")
+    (tmp_path / "02-results.Rmd").write_text("# Results\n\nThird.\n", encoding="utf-8")
+    (tmp_path / "_common.Rmd").write_text("Shared setup text.\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
+    assert re.search(r"Introduction First\. .*Methods Second\. .*Results Third\.", words)
+    assert "Shared setup text" not in page
