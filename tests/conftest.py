@@ -42,6 +42,16 @@ def paper_build(tmp_path: Path, text: str, *args: str, name: str = "paper.md") -
     return run_build(*(args or ("html",)), str(tmp_path / name), "--out", str(tmp_path / "out"))
 
 
+def built_html(tmp_path, text: str, *files: tuple[str, str]):
+    """The HTML edition of a paper.md holding ``text`` (with ``files``: (name, text)),
+    which must build: its result and its page."""
+    for name, content in (("paper.md", text), *files):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    return result, (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def article(tmp_path_factory) -> Path:
     """The article's three editions, built once into a temporary folder."""

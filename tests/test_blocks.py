@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import paper_build, run_build
+from conftest import built_html, paper_build, run_build
 
 from press.readback import html_text, pdf_text
 
@@ -1459,9 +1459,7 @@ def test_a_statement_div_under_a_templates_name_is_a_back_matter_section(tmp_pat
     text was printed where it stood, with no heading."""
     text = ("---\ntitle: T\n---\n\n# Intro\n\nText.\n\n::: acknowledgments\nWe thank the reviewers.\n:::\n\n"
             "::: datastatement\nData are at Zenodo.\n:::\n\n# Second\n\nMore.\n")
-    result = paper_build(tmp_path, text)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    result, page = built_html(tmp_path, text)
     words = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "More. Acknowledgements We thank the reviewers. Data Availability Data are at Zenodo." in words
 
@@ -1472,9 +1470,7 @@ def test_two_statements_of_one_kind_are_one_section_and_the_metadatas_is_said(tm
     text = ("---\ntitle: T\nacknowledgements: Meta thanks.\n---\n\n# Intro\n\nText.\n\n::: acknowledgments\nDiv thanks.\n"
             ":::\n\n::: acknowledgments\nSecond thanks.\n:::\n\n# Funding {.funding}\n\nGrant 1.\n\n::: datastatement\n"
             "Data at Zenodo.\n:::\n")
-    result = paper_build(tmp_path, text)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    result, page = built_html(tmp_path, text)
     words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
     assert "Acknowledgements Div thanks. Second thanks. Funding Grant 1. Data Availability Data at Zenodo." in words
     assert "paper.md:3: warning: 'acknowledgements' in the metadata is left out: the text has its section" in result.stderr

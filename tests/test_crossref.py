@@ -5,7 +5,7 @@ from pathlib import Path
 
 import panflute as pf
 import pytest
-from conftest import doc_from, paper_build, run_build, write_manuscript
+from conftest import built_html, doc_from, paper_build, run_build, write_manuscript
 
 from filters import crossref
 from filters.numbering import collapse, kind_of, label_text
@@ -289,8 +289,6 @@ def test_an_unnumbered_sections_title_and_labels_in_it(tmp_path):
     text = ("---\ntitle: T\n---\n\n# The $\\alpha$ case {#sec-a .unnumbered}\n\nA.\n\n# Preface[^n] {#sec-p .unnumbered}\n\n"
             "[^n]: Written in 2020.\n\n# Intro\n\nSee @sec-a and @sec-p, \\ref{sec:ack}.\n\n"
             "# Acknowledgements {.unnumbered}\n\n\\label{sec:ack} Thanks.\n")
-    result = paper_build(tmp_path, text)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    result, page = built_html(tmp_path, text)
     assert re.findall(r'<a href="(#[^"]+)" class="xref">([^<]*)</a>', page) == [
         ("#sec-a", "The α case"), ("#sec-p", "Preface"), ("#acknowledgements", "Acknowledgements")]

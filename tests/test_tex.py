@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import paper_build, run_build
+from conftest import built_html, paper_build, run_build
 
 from press.editions import EDITIONS
 from press.readback import pdf_text
@@ -53,16 +53,6 @@ The end.
 """
 EXPECTED = ("As Figure 1 and Table 1 show, (1) holds, and Equation (1) too; Section 1 says so "
             "(Smith, 2020: 5), as Smith (2020) did.")
-
-
-def built_html(tmp_path, text: str, *files: tuple[str, str]):
-    """The HTML edition of a paper.md holding ``text`` (with ``files``: (name, text)),
-    which must build: its result and its page."""
-    for name, content in (("paper.md", text), *files):
-        (tmp_path / name).write_text(content, encoding="utf-8")
-    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    return result, (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
