@@ -96,7 +96,8 @@ class Checker:
 # An identifier a LaTeX template wraps in a command (rticles' ``email: \email{a@b.org}``,
 # ``\url{…}``, ``\texttt{…}``): the editions read its argument, as the raw LaTeX stage
 # shows such a command's words (and says so).
-WRAPPED_IDENTIFIER = re.compile(r"\\[A-Za-z]+\s*\{([^{}\\]*)\}|<([^<>\s]+)>")  # … or Markdown's <a@b.org>
+WRAPPED_IDENTIFIER = re.compile(r"\\href\s*\{(?:mailto:)?([^{}\\]*)\}\s*\{[^{}]*\}"  # a link's address
+                                r"|\\[A-Za-z]+\s*\{([^{}\\]*)\}|<([^<>\s]+)>")  # … or Markdown's <a@b.org>
 
 
 def raw_value(meta, path: str, source: Source) -> str:
@@ -107,11 +108,13 @@ def raw_value(meta, path: str, source: Source) -> str:
     'a@b.org'
     >>> raw_value(pf.MetaString(""), "email", Source(scalars={"email": "<a@b.org>"}))
     'a@b.org'
+    >>> raw_value(pf.MetaString(""), "email", Source(scalars={"email": r"\href{mailto:a@b.org}{Ann}"}))
+    'a@b.org'
     """
     if path in source.scalars:
         text = source.scalars[path].strip()
         wrapped = WRAPPED_IDENTIFIER.fullmatch(text)
-        return (wrapped.group(1) or wrapped.group(2)).strip() if wrapped else text
+        return next(part for part in wrapped.groups() if part is not None).strip() if wrapped else text
     if isinstance(meta, pf.MetaBool):
         return str(meta.boolean).lower()
     return pf.stringify(meta).strip()

@@ -355,8 +355,9 @@ def test_an_identifier_a_latex_template_wraps_in_a_command_is_its_argument(tmp_p
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="mailto:name@company.com">name@company.com<' in page and "\\email" not in page
-    result = paper_build(tmp_path, text.replace("\\email{name@company.com}", '"<name@company.com>"'))
-    assert result.returncode == 0 and 'href="mailto:name@company.com"' in \
-        (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"), result.stderr  # Markdown's autolink
+    for written in ('"<name@company.com>"', "\\href{mailto:name@company.com}{A B}"):  # an autolink, a link
+        result = paper_build(tmp_path, text.replace("\\email{name@company.com}", written))
+        assert result.returncode == 0 and 'href="mailto:name@company.com"' in \
+            (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"), result.stderr
     result = paper_build(tmp_path, text.replace("\\email{name@company.com}", "name{x}@company.com"))
     assert "'name{x}@company.com' is not an e-mail address" in result.stderr
