@@ -175,19 +175,25 @@ def check_inside(path: Path, folder: Path) -> None:
 
 
 def markdown_files(folder: Path) -> list[Path]:
-    """The Markdown files of a folder, in name order, ``index`` first (as bookdown reads a
-    book's chapters: a thesis's index.Rmd, its introduction, printed last after 01-…);
-    a file named ``_…`` is no chapter (bookdown and Quarto skip it: an included part).
+    """The Markdown files of a folder, in name order (an included ``_methods.md`` too)."""
+    return sorted(p for p in folder.glob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and not p.name.startswith("."))
+
+
+def chapter_files(folder: Path) -> list[Path]:
+    """The Markdown files a folder's text is made of, in name order, ``index`` first (as
+    bookdown reads a book's chapters: a thesis's index.Rmd, its introduction, printed last
+    after 01-…); a file named ``_…`` is no chapter (bookdown and Quarto skip it: a part
+    another includes).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     for name in ("02-results.Rmd", "index.Rmd", "01-methods.Rmd", "_common.Rmd", ".x.md"):
     ...         _ = (Path(folder) / name).write_text("x")
-    ...     [p.name for p in markdown_files(Path(folder))]
+    ...     [p.name for p in chapter_files(Path(folder))]
     ['index.Rmd', '01-methods.Rmd', '02-results.Rmd']
     """
-    return sorted((p for p in folder.glob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES
-                   and not p.name.startswith((".", "_"))), key=lambda p: (p.stem.lower() != "index", p.name))
+    return sorted((p for p in markdown_files(folder) if not p.name.startswith("_")),
+                  key=lambda p: (p.stem.lower() != "index", p.name))
 
 
 def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:
@@ -213,7 +219,7 @@ def manuscript_layout(root: Path, path: Path | None = None) -> Manuscript:
         return single_file(root, path)
     if (root / "manuscript").is_dir():
         return folder_layout(root)
-    if (root / "content" / "metadata.yaml").is_file() and markdown_files(root / "content"):
+    if (root / "content" / "metadata.yaml").is_file() and chapter_files(root / "content"):
         return sections(root, root / "content", "manubot")
     candidates = markdown_files(root)
     article = quarto_article(root)
@@ -584,7 +590,7 @@ def metadata_in(folder: Path) -> Path:
 
 def folder_layout(root: Path) -> Manuscript:
     folder = root / "manuscript"
-    sources = tuple(markdown_files(folder))
+    sources = tuple(chapter_files(folder))
     if not sources:
         raise BuildError("no manuscript found", display_path(folder),
                          hint="put the article's sections in manuscript/*.md")
@@ -644,7 +650,7 @@ def single_file(root: Path, path: Path) -> Manuscript:
 def sections(root: Path, folder: Path, layout: str) -> Manuscript:
     """A folder of Markdown files read in name order, with its ``metadata.yaml`` (a
     thesis's chapters; Manubot's ``content/``)."""
-    sources = tuple(markdown_files(folder))
+    sources = tuple(chapter_files(folder))
     if not sources:
         raise BuildError("no Markdown files in the folder", display_path(folder),
                          hint="name the paper's Markdown file, or a folder of its sections")
