@@ -300,8 +300,9 @@ class PendingCitations:
         formatted = [cite for paragraph in paragraphs for cite in descendants(paragraph) if isinstance(cite, pf.Cite)]
         said = set()  # each command and work once
         for cite, (form, command, key, narrative) in zip(formatted, self.forms):
-            year = plain(entries_of[key].fields.get("year", "")) if key in entries_of else ""
-            if self.style.numeric and form == "year" and year:  # \citeyear: the year, as natbib's numbers print it
+            year = plain(entries_of[key].fields.get("year", "")) \
+                if self.style.numeric and form == "year" and key in entries_of else ""
+            if year:  # \citeyear in a numbered style: the year, as natbib's numbers print it
                 cite.content = text_to_inlines(year)
                 continue
             if self.style.numeric and key in entries_of and (form == "author" or narrative and not form):

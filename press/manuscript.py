@@ -1146,22 +1146,22 @@ def check_document(doc, manuscript: Manuscript, metadata_files: list[str]) -> li
         start = source.folder("bibliography") or manuscript.source_folder
         for index, name in enumerate(names):
             key = "bibliography" if isinstance(listed, str) else f"bibliography.{index}"
-            if listed is written:  # named in the text: its line there
-                place = locate(doc, r"\\(?:bibliography|addbibresource)\b[^\n]*" + re.escape(Path(name).stem))
-                source.places[key] = place if place[0] else (None, None)
+            # named in the text: its line there; else its key's in the metadata
+            place = locate(doc, r"\\(?:bibliography|addbibresource)\b[^\n]*" + re.escape(Path(name).stem)) \
+                if listed is written else source.where(key)
             path = (start / str(name)).resolve()
             if path.is_dir():
-                error(f"bibliography '{name}' is a folder", *source.where(key),
+                error(f"bibliography '{name}' is a folder", *place,
                       hint=f"name the file in it, e.g. {name.rstrip('/')}/references.bib")
             elif inside(path, manuscript.root) and not path.exists():
                 known = [os.path.relpath(p, start) for p in sorted(manuscript.root.rglob("*"))[:2000]
                          if p.suffix.lower() in (".bib", ".json", ".yaml", ".yml") and p.is_file()]
-                error(f"bibliography file '{name}' not found", *source.where(key),
+                error(f"bibliography file '{name}' not found", *place,
                       hint=suggestion(str(name), known, f"paths are relative to {display_path(start)}/"))
             elif inside(path, manuscript.root):
                 bibliography.append(path)
             else:
-                error(f"bibliography '{name}' lies outside the project folder", *source.where(key),
+                error(f"bibliography '{name}' lies outside the project folder", *place,
                       hint="put the .bib in bibliography/ and name it from manuscript/, as ../bibliography/NAME.bib"
                       if manuscript.layout == "folder" else
                       f"keep it in {display_path(manuscript.root)}/, or build with --root a folder that holds it")
