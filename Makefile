@@ -14,7 +14,14 @@ $(STAMP): requirements.txt requirements-build.txt requirements-data.txt
 	$(PY) -m pip install --quiet --no-deps -r requirements-data.txt
 	touch $(STAMP)
 
-build: $(STAMP)
+# The regular expressions a build compiles, compiled once ahead of time, as Python
+# compiles modules (core/patterns.py): again whenever a module changes.
+PATTERNS := $(VENV)/.patterns
+$(PATTERNS): $(STAMP) $(wildcard core/*.py core/languages/*.py filters/*.py press/*.py press/*/*.py)
+	$(PY) -m press.precompile
+	touch $(PATTERNS)
+
+build: $(STAMP) $(PATTERNS)
 	$(PY) build.py
 
 # The gatekeepers from npm (pinned in package.json): the JATS DTDs, JATS4R's rules, DAISY
@@ -25,7 +32,7 @@ $(NPM): package.json package-lock.json
 	@if command -v npm >/dev/null; then PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent; \
 	else echo "npm not found: the gatekeepers from npm are skipped (CI fails them)"; fi
 
-test: $(STAMP) $(NPM)
+test: $(STAMP) $(PATTERNS) $(NPM)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 # Only the gatekeepers, on every sample and the seed (the slow part of `make test`).
@@ -51,7 +58,7 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
 	touch $@
 
-bench: $(STAMP) $(BENCH_VENV)/.installed
+bench: $(STAMP) $(PATTERNS) $(BENCH_VENV)/.installed
 	$(PY) bench/run.py
 	$(PY) bench/journal.py
 
