@@ -52,6 +52,34 @@ def descendants(root: pf.Element) -> Iterator[pf.Element]:
             stack.pop()
 
 
+def kinds_in(root: pf.Element) -> set[type]:
+    """The kinds of element under ``root`` (a document: its body and its metadata), in a
+    walk that only looks: a pass over one kind (raw markup, math) skips a document that
+    has none, instead of walking it to find none.
+
+    >>> sorted(kind.__name__ for kind in kinds_in(pf.Doc(pf.Para(pf.Emph(pf.Str("a")), pf.Math("x")))))
+    ['Emph', 'Math', 'MetaMap', 'Para', 'Str']
+    """
+    found, todo = set(), [root]
+    while todo:
+        element = todo.pop()
+        for name in element._children:
+            child = getattr(element, name)
+            if isinstance(child, pf.ListContainer):
+                items = child.list
+            elif isinstance(child, pf.DictContainer):
+                items = child.dict.values()
+            elif child is not None:
+                items = (child,)
+            else:
+                continue
+            for item in items:
+                found.add(type(item))
+                if item._children:
+                    todo.append(item)
+    return found
+
+
 def leaf_text(element: pf.Element) -> str:
     """The text of every element under ``element`` run together, without the spaces
     between words: enough to test for a sequence written without spaces ("{{<"), and

@@ -46,7 +46,7 @@ from core.names import (
 )
 from core.tex import LABEL
 from core.texmath import UNKNOWN_COMMAND, malformed, texmath_compatible, unconvertible
-from filters.elements import body_elements, position, siblings
+from filters.elements import body_elements, kinds_in, position, siblings
 from filters.numbering import THEOREMS
 from filters.rawhtml import read_raw_html
 from filters.rawtex import raw_formats, read_raw_tex
@@ -285,13 +285,20 @@ def check_math(doc: pf.Doc) -> None:
                  None, None, hint=f"define {command} in the text with \\newcommand, once: every formula is converted")
 
 
+RAW = {pf.RawInline, pf.RawBlock}
+
+
 def prepare(doc: pf.Doc) -> None:
-    read_raw_html(doc)
-    raw_formats(doc)
-    read_raw_tex(doc)
+    held = kinds_in(doc)
+    if held & RAW:  # the raw markup read makes elements of every kind: look again after
+        read_raw_html(doc)
+        raw_formats(doc)
+        read_raw_tex(doc)
+        held = kinds_in(doc)
     name_targets(doc)
-    number_display_math(doc)
-    check_math(doc)
+    if pf.Math in held:
+        number_display_math(doc)
+        check_math(doc)
 
 
 def main(doc=None):
