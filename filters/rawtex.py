@@ -490,6 +490,7 @@ def read_raw_tex(doc: pf.Doc) -> None:
     places = Places(doc, [raw.text for raw in raws])  # as written, before \input and the rest change them
     inline_inputs(raws, doc)
     abstracts = taken_abstracts([raw for raw in raws if isinstance(raw, pf.RawBlock) and id(raw) not in in_metadata])
+    footnotes_at_marks([raw for raw in raws if id(raw) not in in_metadata])
     types = column_types([raw.text for raw in raws])
     for raw in raws:
         untie(raw)
@@ -535,6 +536,48 @@ def taken_abstracts(raws: list) -> list[str]:
             found += ABSTRACT.findall(raw.text)
             raw.text = ABSTRACT.sub("", raw.text)
     return found
+
+
+FOOTNOTE_MARK = re.compile(r"\\footnotemark(?![A-Za-z])(?:\[(\d+)\])?(?:\{\})?")
+FOOTNOTE_TEXT = re.compile(r"\\footnotetext(?![A-Za-z])(?:\[(\d+)\])?\s*(?=\{)")
+
+
+def footnotes_at_marks(raws: list) -> None:
+    r"""A footnote LaTeX writes in two parts, ``\footnotemark`` where it is called and
+    ``\footnotetext{…}`` later (in a table, a heading, a caption, where ``\footnote``
+    cannot stand), as one ``\footnote{…}`` at its mark: the reader printed its words where
+    the text stood and left the mark out. A text goes to the mark of its number
+    (``\footnotemark[2]`` … ``\footnotetext[2]{…}``), else to the first mark before it
+    still without one, as LaTeX numbers them; a text with no mark before it stays as written.
+
+    >>> mark = pf.RawInline("\\footnotemark{}", format="tex")
+    >>> text = pf.RawInline("\\footnotetext{From the {archive}.}", format="tex")
+    >>> footnotes_at_marks([mark, text]); mark.text, text.text
+    ('\\footnote{From the {archive}.}', '')
+    """
+    marks = [(position, raw, match) for position, raw in enumerate(raws) for match in FOOTNOTE_MARK.finditer(raw.text)]
+    edits: dict[int, list[tuple[int, int, str]]] = {}  # raw's position → (start, end, replacement)
+    taken: set[int] = set()
+    for position, raw in enumerate(raws):
+        for match in FOOTNOTE_TEXT.finditer(raw.text):
+            end = group_end(raw.text, match.end())
+            if end < 0:
+                continue
+            before = [index for index, (at, owner, mark) in enumerate(marks) if index not in taken
+                      and (at, mark.start()) < (position, match.start())]
+            numbered = [index for index in before if match.group(1) and marks[index][2].group(1) == match.group(1)]
+            chosen = (numbered or before or [None])[0]
+            if chosen is None:
+                continue
+            taken.add(chosen)
+            at, _, mark = marks[chosen]
+            edits.setdefault(at, []).append((mark.start(), mark.end(), f"\\footnote{raw.text[match.end():end]}"))
+            edits.setdefault(position, []).append((match.start(), end, ""))
+    for position, changes in edits.items():
+        text = raws[position].text
+        for start, end, replacement in sorted(changes, reverse=True):
+            text = text[:start] + replacement + text[end:]
+        raws[position].text = text
 
 
 def set_abstract(doc: pf.Doc, abstracts: list[str]) -> None:

@@ -760,3 +760,20 @@ def test_a_unit_command_opening_with_a_number_keeps_its_decimal_point(tmp_path):
     given). Read as siunitx's unit, the number's point was a product: "0 872 m s⁻¹"."""
     result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nThe speed was \\unit{0.872\\,m\\,s^{-1}} here.\n")
     assert "The speed was 0.872" in " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_a_footnote_written_as_mark_and_text_is_a_footnote_at_its_mark(tmp_path):
+    r"""``\footnotemark`` where a note is called (a table's cell, a heading) and
+    ``\footnotetext{…}`` later: the mark was left out and the note's words printed where
+    its text stood, in the running text. Each text is the note of its mark (the first
+    without one before it, or the mark of its number); a text with no mark stays words."""
+    text = ("---\ntitle: T\n---\n\nFirst claim\\footnotemark{} and a second.\\footnotetext{From the \\emph{archive}.}\n\n"
+            "\\begin{tabular}{ll}\nA\\footnotemark & B\\footnotemark[7] \\\\\n\\end{tabular}\n"
+            "\\footnotetext[7]{Seventh.}\n\\footnotetext{For A.}\n\nLast.\\footnotetext{No mark.}\n")
+    result, page = built_html(tmp_path, text)
+    words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
+    body, notes = words.split(" Notes ")
+    assert "First claim 1 and a second." in body and "archive" not in body
+    assert re.search(r"A 2 B 3", body) and "For A." not in body and "Seventh." not in body
+    assert re.match(r"From the archive ?\. ↩︎ For A\. ↩︎ Seventh\. ↩︎", notes)
+    assert "Last.No mark." in body and "footnotemark" not in result.stderr
