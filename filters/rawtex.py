@@ -555,16 +555,16 @@ def footnotes_at_marks(raws: list) -> None:
     >>> footnotes_at_marks([mark, text]); mark.text, text.text
     ('\\footnote{From the {archive}.}', '')
     """
-    marks = [(position, raw, match) for position, raw in enumerate(raws) for match in FOOTNOTE_MARK.finditer(raw.text)]
-    edits: dict[int, list[tuple[int, int, str]]] = {}  # raw's position → (start, end, replacement)
+    marks = [(place, raw, match) for place, raw in enumerate(raws) for match in FOOTNOTE_MARK.finditer(raw.text)]
+    edits: dict[int, list[tuple[int, int, str]]] = {}  # raw's place → (start, end, replacement)
     taken: set[int] = set()
-    for position, raw in enumerate(raws):
+    for place, raw in enumerate(raws):
         for match in FOOTNOTE_TEXT.finditer(raw.text):
             end = group_end(raw.text, match.end())
             if end < 0:
                 continue
             before = [index for index, (at, owner, mark) in enumerate(marks) if index not in taken
-                      and (at, mark.start()) < (position, match.start())]
+                      and (at, mark.start()) < (place, match.start())]
             numbered = [index for index in before if match.group(1) and marks[index][2].group(1) == match.group(1)]
             chosen = (numbered or before or [None])[0]
             if chosen is None:
@@ -572,12 +572,12 @@ def footnotes_at_marks(raws: list) -> None:
             taken.add(chosen)
             at, _, mark = marks[chosen]
             edits.setdefault(at, []).append((mark.start(), mark.end(), f"\\footnote{raw.text[match.end():end]}"))
-            edits.setdefault(position, []).append((match.start(), end, ""))
-    for position, changes in edits.items():
-        text = raws[position].text
+            edits.setdefault(place, []).append((match.start(), end, ""))
+    for place, changes in edits.items():
+        text = raws[place].text
         for start, end, replacement in sorted(changes, reverse=True):
             text = text[:start] + replacement + text[end:]
-        raws[position].text = text
+        raws[place].text = text
 
 
 def set_abstract(doc: pf.Doc, abstracts: list[str]) -> None:
