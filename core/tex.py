@@ -37,6 +37,30 @@ READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists",
                          "filedump", "mdfivesum", "IfFileExists", "openout"})
 
 
+# Journal classes' own commands that papers written for them use in their text, as the
+# standard LaTeX each stands for: pandoc's reader knows none of them (it left them out,
+# their words with them), so each is defined for it, unless the text defines it itself.
+# A class is a few entries here.
+CLASS_COMMANDS = {
+    # Springer Nature (sn-jnl): a run-in heading of the back matter (Acknowledgements)
+    "bmhead": r"\newcommand{\bmhead}[1]{\section*{#1}}",
+    # Taylor & Francis (interact): a table's caption and body, its note below it
+    "tbl": r"\newcommand{\tbl}[2]{\caption{#1}#2}",
+    "tabnote": r"\newcommand{\tabnote}[1]{\par #1}",
+}
+
+
+def defines(tex: str, name: str) -> bool:
+    r"""Whether ``tex`` defines the command ``name`` itself.
+
+    >>> defines(r"\newcommand{\bmhead}[1]{\textbf{#1}}", "bmhead"), defines(r"\def\tbl#1{#1}", "tbl")
+    (True, True)
+    >>> defines(r"\bmhead{Data}", "bmhead")
+    False
+    """
+    return re.search(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\%s(?![A-Za-z])"
+                     r"|\\[egx]?def\s*\\%s(?![A-Za-z])" % (name, name), tex) is not None
+
 def without_comments(tex: str) -> str:
     """``tex`` without its comments (an escaped ``\\%`` is no comment; ``\\\\%`` starts one)."""
     return ESCAPE_OR_COMMENT.sub(lambda match: match.group(0) if match.group(0).startswith("\\") else "", tex)

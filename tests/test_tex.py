@@ -777,3 +777,20 @@ def test_a_footnote_written_as_mark_and_text_is_a_footnote_at_its_mark(tmp_path)
     assert re.search(r"A 2 B 3", body) and "For A." not in body and "Seventh." not in body
     assert re.match(r"From the archive ?\. ↩︎ For A\. ↩︎ Seventh\. ↩︎", notes)
     assert "Last.No mark." in body and "footnotemark" not in result.stderr
+
+
+def test_a_journal_class_command_in_the_text_reads_as_the_latex_it_stands_for(tmp_path):
+    r"""Springer's ``\bmhead{Acknowledgements}`` and Taylor & Francis' ``\tbl{caption}{table}``
+    and ``\tabnote{…}`` (their classes' commands, in papers written for them): pandoc's
+    reader knows none, and the heading, the caption and the note were left out of every
+    edition. Each reads as the LaTeX it stands for; a text that defines one itself keeps its own."""
+    text = ("---\ntitle: T\n---\n\n# Intro\n\nText.\n\n\\bmhead{Acknowledgements}\n\nWe thank them.\n\n"
+            "\\begin{table}\n\\tbl{Results of the trial.}\n{\\begin{tabular}{ll}\nA & 1 \\\\\n\\end{tabular}}\n"
+            "\\tabnote{Source: our data.}\n\\label{tab:res}\n\\end{table}\n\nTable \\ref{tab:res} shows it.\n")
+    result, page = built_html(tmp_path, text)
+    words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
+    assert re.search(r"<h\d[^>]*>Acknowledgements</h\d>", page) and "We thank them." in words
+    assert "Table 1. Results of the trial. A 1 Source: our data. Table 1 shows it." in words
+    assert "bmhead" not in result.stderr and "tbl" not in result.stderr
+    result, page = built_html(tmp_path, "\\newcommand{\\bmhead}[1]{\\textbf{#1}}\n\n" + text)
+    assert "<strong>Acknowledgements</strong>" in page
