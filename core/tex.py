@@ -47,6 +47,24 @@ CLASS_COMMANDS = {
     # Taylor & Francis (interact): a table's caption and body, its note below it
     "tbl": r"\newcommand{\tbl}[2]{\caption{#1}#2}",
     "tabnote": r"\newcommand{\tabnote}[1]{\par #1}",
+    # Copernicus: the first and last sections, their headings optional; a chemical formula
+    "introduction": r"\newcommand{\introduction}[1][Introduction]{\section{#1}}",
+    "conclusions": r"\newcommand{\conclusions}[1][Conclusions]{\section{#1}}",
+    "chem": r"\newcommand{\chem}[1]{\ensuremath{\mathrm{#1}}}",
+    # SAGE and Wiley's Statistics in Medicine: a table's note marks and, below it, its notes
+    "tmark": r"\newcommand{\tmark}[1][]{\textsuperscript{#1}}",
+    "tnote": r"\newcommand{\tnote}[2][]{\par\textsuperscript{#1}#2}",
+    # The Journal of Statistical Software (and the Austrian Journal of Statistics): names
+    "proglang": r"\newcommand{\proglang}[1]{\textsf{#1}}",
+    "pkg": r"\newcommand{\pkg}[1]{\textbf{#1}}",
+    "code": r"\newcommand{\code}[1]{\texttt{#1}}",
+    # AGU: a glossary's terms and acronyms
+    "acro": r"\newcommand{\acro}[1]{#1}",
+    "term": r"\newcommand{\term}[1]{#1}",
+    # MDPI: an endnote, printed as a note
+    "endnote": r"\newcommand{\endnote}[1]{\footnote{#1}}",
+    # IEEE: the first word's drop capital and the rest of it
+    "IEEEPARstart": r"\newcommand{\IEEEPARstart}[2]{#1#2}",
 }
 
 

@@ -794,3 +794,19 @@ def test_a_journal_class_command_in_the_text_reads_as_the_latex_it_stands_for(tm
     assert "bmhead" not in result.stderr and "tbl" not in result.stderr
     result, page = built_html(tmp_path, "\\newcommand{\\bmhead}[1]{\\textbf{#1}}\n\n" + text)
     assert "<strong>Acknowledgements</strong>" in page
+
+
+def test_more_journal_classes_commands_read_as_what_they_stand_for(tmp_path):
+    r"""Copernicus' ``\introduction`` and ``\conclusions[Summary]`` (sections: both were
+    lost, and the text ran on under the heading before), its ``\chem{CO_2}``, SAGE's table
+    notes (``\tmark[a]``, ``\tnote[a]{…}``), MDPI's ``\endnote`` and JSS's ``\proglang``."""
+    text = ("---\ntitle: T\n---\n\n\\introduction\n\nText \\chem{CO_2} in \\proglang{R}.\n\n"
+            "\\begin{table}\n\\caption{Data}\n\\begin{tabular}{ll}\nCOL 1\\tmark[a] & COL 2 \\\\\n\\end{tabular}\n"
+            "\\tnote[a]{Measured.}\n\\end{table}\n\n\\conclusions[Summary]\n\nEnd.\\endnote{An endnote.}\n")
+    result, page = built_html(tmp_path, text)
+    main = page.split("<main")[1]
+    assert re.search(r"<h2[^>]*>.*Introduction</h2>", main) and re.search(r"<h2[^>]*>.*Summary</h2>", main)
+    assert "<sup>a</sup>Measured." in main and "<sup>a</sup>" in main.split("Measured")[0].split("COL 1")[1]
+    assert "<math" in main.split("Text")[1].split(" in ")[0] and '<span class="sans-serif">R</span>' in main
+    assert re.search(r"End\.<a [^>]*footnote-ref", main) and "An endnote." in main
+    assert not re.search(r"warning: .*(introduction|conclusions|chem|tmark|tnote|endnote|proglang)", result.stderr)
