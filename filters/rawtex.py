@@ -632,11 +632,29 @@ def in_text(raw) -> bool:
     return isinstance(raw, pf.RawInline) or isinstance(raw.parent, (pf.ListItem, pf.Definition))
 
 
+def as_item_text(raw, blocks: list) -> list:
+    r"""The reading of a raw block that is a whole item of a tight list (``* \pkg{plyr}``
+    among items of words) as the other items' text is, its paragraphs plain: a paragraph
+    set the item apart from the others (pandoc's reading of the piece alone).
+
+    >>> items = pf.BulletList(pf.ListItem(pf.RawBlock(r"\pkg{plyr}", format="tex")), pf.ListItem(pf.Plain(pf.Str("b"))))
+    >>> [type(b).__name__ for b in as_item_text(items.content[0].content[0], [pf.Para(pf.Str("plyr"))])]
+    ['Plain']
+    """
+    item = raw.parent
+    if not isinstance(item, pf.ListItem) or not isinstance(item.parent, (pf.BulletList, pf.OrderedList)):
+        return blocks
+    others = [other.content[0] for other in item.parent.content if other is not item and other.content]
+    if any(isinstance(first, pf.Para) for first in others):
+        return blocks  # a loose list: its items are paragraphs
+    return [pf.Plain(*block.content) if isinstance(block, pf.Para) else block for block in blocks]
+
+
 def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: Places, in_metadata: bool):
     """What a raw piece becomes (its elements; None: raw LaTeX, for the LaTeX edition
     alone), each loss warned about: ``blocks`` the reader's reading, ``unknown`` the
     commands it skipped, ``worded`` its reading with those as their words."""
-    replacement = blocks if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
+    replacement = as_item_text(raw, blocks) if isinstance(raw, pf.RawBlock) else as_inlines(blocks)
     words = as_inlines(worded[0]) if worded and not worded[1] else None
     if raw.text.strip() in PAGE_BREAKS:
         return [page_break()] if isinstance(raw, pf.RawBlock) else None

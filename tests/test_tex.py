@@ -724,12 +724,15 @@ def test_a_group_name_written_on_its_last_row_spans_its_rows(tmp_path):
 
 
 def test_a_command_no_edition_knows_as_a_whole_list_item_shows_its_words(tmp_path):
-    r"""``* \pkg{plyr}`` (the R Journal's and JSS's package names): pandoc reads a list item
+    r"""``* \CRANpkg{plyr}`` (the R Journal's package names): pandoc reads a list item
     that is one command as a raw block, which was left out: an empty bullet, where the
-    same command in a sentence showed its words."""
-    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nPackages:\n\n* \\pkg{plyr}\n* \\pkg{dplyr} and more\n")
+    same command in a sentence showed its words. A command the build knows (JSS's
+    ``\pkg``) is read as what it stands for, the item as text as the others are."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nPackages:\n\n* \\CRANpkg{plyr}\n* \\CRANpkg{dplyr} and more\n")
     assert re.findall(r"<li>(.*?)</li>", page) == ["plyr", "dplyr and more"]
-    assert "'\\pkg{plyr}' is shown as its words 'plyr'" in result.stderr
+    assert "'\\CRANpkg{plyr}' is shown as its words 'plyr'" in result.stderr
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\nPackages:\n\n* \\pkg{plyr}\n* \\pkg{dplyr} and more\n")
+    assert re.findall(r"<li>(.*?)</li>", page) == ["<strong>plyr</strong>", "<strong>dplyr</strong> and more"]
 
 
 def test_an_abstract_environment_in_the_text_is_the_abstract(tmp_path):
