@@ -290,10 +290,11 @@ RAW = {pf.RawInline, pf.RawBlock}
 
 def prepare(doc: pf.Doc) -> None:
     held = kinds_in(doc)
-    if held & RAW:  # the raw markup read makes elements of every kind: look again after
+    if held & RAW:
         read_raw_html(doc)
         raw_formats(doc)
-        read_raw_tex(doc)
+    read_raw_tex(doc)  # and bookdown's appendix heading, which is no raw markup
+    if held & RAW:  # the raw markup read makes elements of every kind: look again
         held = kinds_in(doc)
     name_targets(doc)
     if pf.Math in held:

@@ -499,6 +499,11 @@ def test_bookdowns_appendix_heading_makes_the_sections_after_it_appendices(tmp_p
     assert result.returncode == 0, result.stderr
     page = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
     assert "See Appendix A." in page and "Appendix A: Extra tables" in page and "(APPENDIX)" not in page
+    # … in a text with no raw markup at all too (the tex stage skips its raw readings there)
+    result = paper_build(tmp_path, "---\ntitle: T\n---\n\n# Intro\n\nText.\n\n"
+                         "# (APPENDIX) Appendix {-}\n\n# Data\n\nMore.\n", "html", name="paper.Rmd")
+    page = re.sub(r"<[^>]+>", "", (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    assert "Appendix A: Data" in page and "(APPENDIX)" not in page
 
 
 def test_malformed_math_is_its_source_in_every_edition_and_the_latex_folder_compiles(tmp_path):
