@@ -33,7 +33,14 @@ from core.names import (
 )
 from core.siunitx import explicit_powers
 from core.sourcetext import COLUMN_SPEC
-from core.tex import CLASS_COMMANDS, LABEL, defines, reads_files, without_comments
+from core.tex import (
+    CLASS_COMMANDS,
+    ESCAPE_OR_COMMENT,
+    LABEL,
+    defines,
+    reads_files,
+    without_comments,
+)
 from core.texmath import refused
 from core.tools import run_pandoc_verbose
 from filters.elements import body_elements, descendants, position, siblings
@@ -561,38 +568,57 @@ def footnotes_at_marks(raws: list) -> None:
     r"""A footnote LaTeX writes in two parts, ``\footnotemark`` where it is called and
     ``\footnotetext{…}`` later (in a table, a heading, a caption, where ``\footnote``
     cannot stand), as one ``\footnote{…}`` at its mark: the reader printed its words where
-    the text stood and left the mark out. A text goes to the mark of its number
-    (``\footnotemark[2]`` … ``\footnotetext[2]{…}``), else to the first mark before it
-    still without one, as LaTeX numbers them; a text with no mark before it stays as written.
+    the text stood and left the mark out. A text goes to the first mark before it still
+    without one (a table's marks, then their texts), a numbered text only to the mark of
+    its number (``\footnotemark[2]`` … ``\footnotetext[2]{…}``); a numbered mark with no
+    text of its number repeats a note's mark, and takes none. What is commented out, and
+    a mark or a text inside another text, is left as written; so is a text with no mark.
 
     >>> mark = pf.RawInline("\\footnotemark{}", format="tex")
     >>> text = pf.RawInline("\\footnotetext{From the {archive}.}", format="tex")
     >>> footnotes_at_marks([mark, text]); mark.text, text.text
     ('\\footnote{From the {archive}.}', '')
     """
-    marks = [(place, raw, match) for place, raw in enumerate(raws) for match in FOOTNOTE_MARK.finditer(raw.text)]
-    edits: dict[int, list[tuple[int, int, str]]] = {}  # raw's place → (start, end, replacement)
-    taken: set[int] = set()
+    texts = []  # (raw's place, start, end, number)
     for place, raw in enumerate(raws):
         for match in FOOTNOTE_TEXT.finditer(raw.text):
             end = group_end(raw.text, match.end())
-            if end < 0:
-                continue
-            before = [index for index, (at, owner, mark) in enumerate(marks) if index not in taken
-                      and (at, mark.start()) < (place, match.start())]
-            numbered = [index for index in before if match.group(1) and marks[index][2].group(1) == match.group(1)]
-            chosen = (numbered or before or [None])[0]
-            if chosen is None:
-                continue
-            taken.add(chosen)
-            at, _, mark = marks[chosen]
-            edits.setdefault(at, []).append((mark.start(), mark.end(), f"\\footnote{raw.text[match.end():end]}"))
-            edits.setdefault(place, []).append((match.start(), end, ""))
+            if end > 0 and not commented(raw.text, match.start()):
+                texts.append((place, match.start(), end, match.group(1)))
+
+    def inside_a_text(place: int, at: int) -> bool:
+        return any(owner == place and start < at < end for owner, start, end, _ in texts)
+
+    texts = [text for text in texts if not inside_a_text(text[0], text[1])]
+    marks = [(place, match) for place, raw in enumerate(raws) for match in FOOTNOTE_MARK.finditer(raw.text)
+             if not commented(raw.text, match.start()) and not inside_a_text(place, match.start())]
+    edits: dict[int, list[tuple[int, int, str]]] = {}  # raw's place → (start, end, replacement)
+    taken: set[int] = set()
+    for place, start, end, number in texts:
+        chosen = next((index for index, (at, mark) in enumerate(marks) if index not in taken
+                       and (at, mark.start()) < (place, start) and mark.group(1) == number), None)
+        if chosen is None:
+            continue
+        taken.add(chosen)
+        at, mark = marks[chosen]
+        argument = raws[place].text[FOOTNOTE_TEXT.match(raws[place].text, start).end():end]
+        edits.setdefault(at, []).append((mark.start(), mark.end(), f"\\footnote{argument}"))
+        edits.setdefault(place, []).append((start, end, ""))
     for place, changes in edits.items():
         text = raws[place].text
-        for start, end, replacement in sorted(changes, reverse=True):
+        for start, end, replacement in sorted(changes, reverse=True):  # from the last: the earlier stay put
             text = text[:start] + replacement + text[end:]
         raws[place].text = text
+
+
+def commented(tex: str, at: int) -> bool:
+    r"""Whether ``tex[at]`` stands in a comment (after a ``%`` of its line that is no ``\%``).
+
+    >>> commented("% A\\footnotemark", 3), commented("50\\% A\\footnotemark", 6)
+    (True, False)
+    """
+    line = tex[tex.rfind("\n", 0, at) + 1:at]
+    return any(match.group().startswith("%") for match in ESCAPE_OR_COMMENT.finditer(line))
 
 
 def set_abstract(doc: pf.Doc, abstracts: list[str]) -> None:

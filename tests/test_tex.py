@@ -785,6 +785,14 @@ def test_a_footnote_written_as_mark_and_text_is_a_footnote_at_its_mark(tmp_path)
     assert re.search(r"A 2 B 3", body) and "For A." not in body and "Seventh." not in body
     assert re.match(r"From the archive ?\. ↩︎ For A\. ↩︎ Seventh\. ↩︎", notes)
     assert "Last.No mark." in body and "footnotemark" not in result.stderr
+    # A mark commented out takes no text; a numbered mark repeats a note's mark and takes
+    # none; a mark inside a text is that text's (the review's cases: a note lost, a build stopped).
+    text = ("---\ntitle: T\n---\n\nAlice\\footnote{Equal.} and Bob\\footnotemark[1] wrote.\n\n"
+            "\\begin{tabular}{ll}\n% A\\footnotemark & B \\\\\nY\\footnotemark & Z \\\\\n\\end{tabular}\n"
+            "\\footnotetext{For Y.}\n\nInner\\footnotemark{} x.\\footnotetext{Outer\\footnotemark} end.\n")
+    result, page = built_html(tmp_path, text)
+    notes = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split()).split(" Notes ")[1]
+    assert re.match(r"Equal\. ↩︎ For Y\. ↩︎ Outer ?↩︎", notes), notes
 
 
 def test_a_journal_class_command_in_the_text_reads_as_the_latex_it_stands_for(tmp_path):
