@@ -39,33 +39,38 @@ READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists",
 
 # Journal classes' own commands that papers written for them use in their text, as the
 # standard LaTeX each stands for: pandoc's reader knows none of them (it left them out,
-# their words with them), so each is defined for it, unless the text defines it itself.
-# A class is a few entries here.
-CLASS_COMMANDS = {
+# their words with them), so each is defined for it where the text uses it as its class
+# does (the pattern) and does not define it itself. A class is a few entries here.
+CLASS_COMMANDS = {  # name: (its use, its definition)
     # Springer Nature (sn-jnl): a run-in heading of the back matter (Acknowledgements)
-    "bmhead": r"\newcommand{\bmhead}[1]{\section*{#1}}",
+    "bmhead": (r"\\bmhead(?![A-Za-z])", r"\newcommand{\bmhead}[1]{\section*{#1}}"),
     # Taylor & Francis (interact): a table's caption and body, its note below it
-    "tbl": r"\newcommand{\tbl}[2]{\caption{#1}#2}",
-    "tabnote": r"\newcommand{\tabnote}[1]{\par #1}",
+    "tbl": (r"\\tbl(?![A-Za-z])", r"\newcommand{\tbl}[2]{\caption{#1}#2}"),
+    "tabnote": (r"\\tabnote(?![A-Za-z])", r"\newcommand{\tabnote}[1]{\par #1}"),
     # Copernicus: the first and last sections, their headings optional; a chemical formula
-    "introduction": r"\newcommand{\introduction}[1][Introduction]{\section{#1}}",
-    "conclusions": r"\newcommand{\conclusions}[1][Conclusions]{\section{#1}}",
-    "chem": r"\newcommand{\chem}[1]{\ensuremath{\mathrm{#1}}}",
-    # SAGE and Wiley's Statistics in Medicine: a table's note marks and, below it, its notes
-    "tmark": r"\newcommand{\tmark}[1][]{\textsuperscript{#1}}",
-    "tnote": r"\newcommand{\tnote}[2][]{\par\textsuperscript{#1}#2}",
-    # The Journal of Statistical Software (and the Austrian Journal of Statistics): names
-    "proglang": r"\newcommand{\proglang}[1]{\textsf{#1}}",
-    "pkg": r"\newcommand{\pkg}[1]{\textbf{#1}}",
-    "code": r"\newcommand{\code}[1]{\texttt{#1}}",
+    "introduction": (r"\\introduction(?![A-Za-z])", r"\newcommand{\introduction}[1][Introduction]{\section{#1}}"),
+    "conclusions": (r"\\conclusions(?![A-Za-z])", r"\newcommand{\conclusions}[1][Conclusions]{\section{#1}}"),
+    "chem": (r"\\chem(?![A-Za-z])", r"\newcommand{\chem}[1]{\ensuremath{\mathrm{#1}}}"),
+    # SAGE and Wiley's Statistics in Medicine: a table's note marks and, below it, its notes,
+    # each with its mark in brackets (threeparttable's \tnote{a}, a mark, is not this one)
+    "tmark": (r"\\tmark\s*\[", r"\newcommand{\tmark}[1][]{\textsuperscript{#1}}"),
+    "tnote": (r"\\tnote\s*\[", r"\newcommand{\tnote}[2][]{\par\textsuperscript{#1}#2}"),
+    # The Journal of Statistical Software (and the Austrian Journal of Statistics): names of
+    # languages and packages (not its \code, whose argument is code: "df$col" is no math)
+    "proglang": (r"\\proglang(?![A-Za-z])", r"\newcommand{\proglang}[1]{\textsf{#1}}"),
+    "pkg": (r"\\pkg(?![A-Za-z])", r"\newcommand{\pkg}[1]{\textbf{#1}}"),
     # AGU: a glossary's terms and acronyms
-    "acro": r"\newcommand{\acro}[1]{#1}",
-    "term": r"\newcommand{\term}[1]{#1}",
+    "acro": (r"\\acro(?![A-Za-z])", r"\newcommand{\acro}[1]{#1}"),
+    "term": (r"\\term(?![A-Za-z])", r"\newcommand{\term}[1]{#1}"),
     # MDPI: an endnote, printed as a note
-    "endnote": r"\newcommand{\endnote}[1]{\footnote{#1}}",
+    "endnote": (r"\\endnote(?![A-Za-z])", r"\newcommand{\endnote}[1]{\footnote{#1}}"),
     # IEEE: the first word's drop capital and the rest of it
-    "IEEEPARstart": r"\newcommand{\IEEEPARstart}[2]{#1#2}",
+    "IEEEPARstart": (r"\\IEEEPARstart(?![A-Za-z])", r"\newcommand{\IEEEPARstart}[2]{#1#2}"),
 }
+# How a text defines a command: LaTeX's, xparse's, etoolbox's and TeX's own ways.
+DEFINING = (r"\\(?:(?:re|provide)?newcommand|providecommand|DeclareRobustCommand|(?:New|Renew|Provide|Declare)"
+            r"DocumentCommand|(?:re|provide)?newrobustcmd)\*?\s*\{?\s*\\%s(?![A-Za-z])|\\[egx]?def\s*\\%s(?![A-Za-z])"
+            r"|\\let\s*\\%s(?![A-Za-z])")
 
 
 def defines(tex: str, name: str) -> bool:
@@ -73,11 +78,12 @@ def defines(tex: str, name: str) -> bool:
 
     >>> defines(r"\newcommand{\bmhead}[1]{\textbf{#1}}", "bmhead"), defines(r"\def\tbl#1{#1}", "tbl")
     (True, True)
+    >>> defines(r"\NewDocumentCommand{\pkg}{m}{\emph{#1}}", "pkg"), defines(r"\let\tbl\relax", "tbl")
+    (True, True)
     >>> defines(r"\bmhead{Data}", "bmhead")
     False
     """
-    return re.search(r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\%s(?![A-Za-z])"
-                     r"|\\[egx]?def\s*\\%s(?![A-Za-z])" % (name, name), tex) is not None
+    return re.search(DEFINING % (name, name, name), tex) is not None
 
 def without_comments(tex: str) -> str:
     """``tex`` without its comments (an escaped ``\\%`` is no comment; ``\\\\%`` starts one)."""

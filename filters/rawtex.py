@@ -76,9 +76,13 @@ def read_latex(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     """Each text as pandoc's LaTeX reader reads it, in one sandboxed run: its blocks, and
     the commands the reader skipped in it (it knows no such command). A piece that runs
     on into the next ones (``\\blandscape``, defined as ``\\begin{landscape}``, and its
-    ``\\elandscape`` further on: R Markdown's landscape pages) swallows their markers:
+    ``\\elandscape`` further on: R Markdown's landscape pages) swallows their markers, and
+    one the reader stops on (``\\texttt{df$col}``: a ``$`` it never closes) stops the run:
     then each is read in a run of its own."""
-    pieces = read_together(texts)
+    try:
+        pieces = read_together(texts)
+    except BuildError:  # a piece the reader stops on (a $ it never closes): each alone, that one skipped
+        pieces = []
     if len(pieces) != len(texts):
         pieces = [alone(text) for text in texts]
     ended = {index: with_bare_commands_ended(text, skipped)
@@ -133,8 +137,8 @@ def class_commands(texts: list[str]) -> str:
     ''
     """
     whole = "\n".join(texts)
-    return "".join(f"{definition}\n" for name, definition in CLASS_COMMANDS.items()
-                   if re.search(rf"\\{name}(?![A-Za-z])", whole) and not defines(whole, name))
+    return "".join(f"{definition}\n" for name, (use, definition) in CLASS_COMMANDS.items()
+                   if re.search(use, whole) and not defines(whole, name))
 
 
 def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
@@ -671,9 +675,9 @@ def as_item_text(raw, blocks: list) -> list:
     if not isinstance(item, pf.ListItem) or not isinstance(item.parent, (pf.BulletList, pf.OrderedList)):
         return blocks
     others = [other.content[0] for other in item.parent.content if other is not item and other.content]
-    if any(isinstance(first, pf.Para) for first in others):
+    if any(isinstance(first, pf.Para) for first in others) or not blocks or not isinstance(blocks[0], pf.Para):
         return blocks  # a loose list: its items are paragraphs
-    return [pf.Plain(*block.content) if isinstance(block, pf.Para) else block for block in blocks]
+    return [pf.Plain(*blocks[0].content), *blocks[1:]]  # as pandoc sets a tight item: its first paragraph plain
 
 
 def reading(index: int, raw, blocks: list, unknown: list[str], worded, places: Places, in_metadata: bool):

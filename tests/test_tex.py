@@ -826,3 +826,17 @@ def test_more_journal_classes_commands_read_as_what_they_stand_for(tmp_path):
     assert "<math" in main.split("Text")[1].split(" in ")[0] and '<span class="sans-serif">R</span>' in main
     assert re.search(r"End\.<a [^>]*footnote-ref", main) and "An endnote." in main
     assert not re.search(r"warning: .*(introduction|conclusions|chem|tmark|tnote|endnote|proglang)", result.stderr)
+
+
+def test_a_class_command_is_read_only_as_its_class_uses_it(tmp_path):
+    r"""The review's cases: JSS's ``\code{df$col}`` (code, no math: defined as \texttt it
+    stopped the build), threeparttable's ``\tnote{a}`` (a mark, not SAGE's ``\tnote[a]{…}``
+    note: it was cut from its cell) and a command the text defines with xparse."""
+    text = ("---\ntitle: T\n---\n\nUse \\code{df$col} here.\n\n"
+            "\\begin{tabular}{ll}\nMean\\tnote{a} & 4.2 \\\\\n\\end{tabular}\n\n"
+            "\\NewDocumentCommand{\\pkg}{m}{\\emph{#1}}\n\nWith \\pkg{dplyr}.\n")
+    result, page = built_html(tmp_path, text)  # it builds
+    main = page.split("<main")[1]
+    assert "'\\code{df$col}' is left out" in result.stderr  # as before the classes' commands
+    assert re.search(r"<td[^>]*>Mean", main) and not re.search(r"<td[^>]*>\s*<p>", main)
+    assert "dplyr" in main and "<strong>dplyr" not in main
