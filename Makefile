@@ -15,11 +15,11 @@ $(STAMP): requirements.txt requirements-build.txt requirements-data.txt
 	touch $(STAMP)
 
 # The regular expressions a build compiles, compiled once ahead of time, as Python
-# compiles modules (core/patterns.py): again whenever a module changes.
-PATTERNS := $(VENV)/.patterns
+# compiles modules (core/patterns.py): again whenever a module changes, or the
+# snapshot is gone (it lives beside the bytecode, named for this Python).
+PATTERNS := core/__pycache__/patterns.$(shell $(PYTHON) -c 'import sys; print(sys.implementation.cache_tag)').marshal
 $(PATTERNS): $(STAMP) $(wildcard core/*.py core/languages/*.py filters/*.py press/*.py press/*/*.py)
 	$(PY) -m press.precompile
-	touch $(PATTERNS)
 
 build: $(STAMP) $(PATTERNS)
 	$(PY) build.py

@@ -1,22 +1,23 @@
 r"""Regular expressions compiled ahead of time, as Python compiles modules to bytecode.
 
-The build compiles some 650 regular expressions (the language packs' month names,
+The build compiles some 880 regular expressions (the language packs' month names,
 the clause reader's grammar, LaTeX's commands, the libraries' own): Python's ``re``
 parses and optimises each in Python, about a tenth of a second of every build, each
 time the same. ``python -m press.precompile`` (run by ``make``) records what each
 compiled to in a snapshot beside the bytecode (``core/__pycache__``); ``install()``,
 run when ``core`` is first imported, hands ``re`` the recorded code for a pattern it
 holds, and lets ``re`` compile any other one as usual. A snapshot of another Python
-(its version or its regular-expression engine) is not read. The code is the one
-``re`` itself made, checked against a fresh compile when recorded (CPython's engine
-checks its form again when it is loaded, and what it refuses is compiled anew). The
-snapshot is written only by the precompile step, never by a build (it holds no
-author's text), and read as the bytecode beside it is: from the install's own folder.
+(its version or its regular-expression engine), or one whose checksum fails, is not
+read. The code is the one ``re`` itself made, checked against a fresh compile when
+recorded (a pattern whose compile warns is not recorded: its warning stays re's);
+CPython's engine checks its form again when it is loaded, and what it refuses is
+compiled anew. The snapshot is written only by the precompile step, never by a build,
+and read as the bytecode beside it is: from the install's own folder.
 
 >>> table = {}
 >>> with recording(table):
 ...     _ = re.compile(r"(?P<day>\d+) (?P<month>[A-Z]\w+)", re.IGNORECASE)
->>> hit = table[(r"(?P<day>\d+) (?P<month>[A-Z]\w+)", int(re.IGNORECASE))]
+>>> hit = table[key(r"(?P<day>\d+) (?P<month>[A-Z]\w+)", int(re.IGNORECASE))]
 >>> loaded(r"(?P<day>\d+) (?P<month>[A-Z]\w+)", hit).match("4 june").group("month")
 'june'
 """
@@ -24,8 +25,11 @@ from __future__ import annotations
 
 import _sre
 import marshal
+import os
 import re
 import sys
+import warnings
+import zlib
 from array import array
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,10 +40,14 @@ SNAPSHOT = Path(__file__).resolve().parent / "__pycache__" / f"patterns.{sys.imp
 # What the recorded code is valid for: this very interpreter and its engine.
 ENGINE = (sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
 
-Key = tuple  # (pattern, flags): a str or bytes pattern and re's flags as an int
+Key = tuple  # (bytes or not, pattern, flags): as re's own cache keys a pattern (b"a" is not "a")
 Code = tuple  # (flags, code, groups, groupindex, indexgroup): _sre.compile's arguments, the
               # code as the bytes of an array of the engine's words (read at once, unlike a list)
 WORD = next(kind for kind in "IL" if array(kind).itemsize == _sre.CODESIZE)
+
+
+def key(pattern: str | bytes, flags: int) -> Key:
+    return (isinstance(pattern, bytes), pattern, flags)
 
 
 def compiled_code(pattern: str | bytes, flags: int) -> Code:
@@ -73,11 +81,15 @@ def recording(table: dict[Key, Code]):
     installed, compile_now = _compiler.compile, pristine()
 
     def compile_and_record(pattern, flags=0):
-        result = compile_now(pattern, flags)
-        if isinstance(pattern, (str, bytes)) and not flags & re.DEBUG:
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            result = compile_now(pattern, flags)
+        for warning in warned:  # re's own warning, as it would have been given
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        if isinstance(pattern, (str, bytes)) and not flags & re.DEBUG and not warned:
             code = compiled_code(pattern, int(flags))
             if loaded(pattern, code) == result:
-                table[(pattern, int(flags))] = code
+                table[key(pattern, int(flags))] = code
         return result
 
     re.purge()
@@ -89,20 +101,26 @@ def recording(table: dict[Key, Code]):
 
 
 def write(table: dict[Key, Code], path: Path = SNAPSHOT) -> None:
-    """The snapshot, whole or not at all."""
+    """The snapshot, whole or not at all (each writer its own partial file): the engine it
+    is for, the table's checksum, the table."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.write_bytes(marshal.dumps((ENGINE, table)))
+    payload = marshal.dumps(table)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(marshal.dumps((ENGINE, zlib.crc32(payload), payload)))
     partial.replace(path)
 
 
 def read(path: Path = SNAPSHOT) -> dict[Key, Code]:
-    """The snapshot's table, or nothing if there is none or it is another Python's."""
+    """The snapshot's table, or nothing if there is none, it is another Python's, or its
+    checksum fails (a file damaged since it was written)."""
     try:
-        engine, table = marshal.loads(path.read_bytes())
+        engine, checksum, payload = marshal.loads(path.read_bytes())
+        if engine != ENGINE or zlib.crc32(payload) != checksum:
+            return {}
+        table = marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return table if engine == ENGINE and isinstance(table, dict) else {}
+    return table if isinstance(table, dict) else {}
 
 
 def install(path: Path = SNAPSHOT) -> None:
@@ -115,7 +133,7 @@ def install(path: Path = SNAPSHOT) -> None:
         return
 
     def compile_from_snapshot(pattern, flags=0):
-        code = table.get((pattern, flags)) if isinstance(pattern, (str, bytes)) else None
+        code = table.get(key(pattern, flags)) if isinstance(pattern, (str, bytes)) else None
         if code is None:
             return compile_now(pattern, flags)
         try:
