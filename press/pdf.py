@@ -174,7 +174,9 @@ def is_label_anchor(inline: dict) -> bool:
 # What starts a list, a numbered list, a term or a heading at the start of a line of Typst's
 # markup, as the first word of a paragraph (followed by a space): pandoc escapes it at the
 # start of a line of the text, not as the first word of a table's cell, a footnote or a list
-# item ("- Allons-nous-en." printed as a bullet, in a cell of a play's dialogue).
+# item ("- Allons-nous-en." printed as a bullet, in a cell of a play's dialogue). (A word
+# run on with a period after a call, "#emph[x].Then", is escaped in every field and the
+# body alike, by the render: press/render.lua.)
 TYPST_LINE_MARKER = re.compile(r"[-+/]|=+|\d+\.")
 
 

@@ -42,6 +42,24 @@ local CONTENTS_ENTRY = {
   end,
 }
 
+-- pandoc's Typst writer sets an element as a function call (#emph[x], #footnote[…],
+-- #link(…)[…]); a word after one that opens with a period (".Then": a sentence run on
+-- without its space) reads as a field of the call's result, and Typst stops on it. The
+-- period is written escaped, as Typst prints it.
+local PERIOD_AFTER_CALL = {
+  Inlines = function(inlines)
+    for i = #inlines, 2, -1 do
+      local word, before = inlines[i], inlines[i - 1].t
+      if word.t == "Str" and word.text:match("^%.[%a_\128-\255]") and before ~= "Str" and before ~= "Space"
+          and before ~= "SoftBreak" and before ~= "LineBreak" then
+        inlines[i] = pandoc.Str(word.text:sub(2))
+        inlines:insert(i, pandoc.RawInline("typst", "\\."))
+      end
+    end
+    return inlines
+  end,
+}
+
 local function with_template(opts, template)
   local copy = pandoc.WriterOptions(opts)
   copy.template = template
@@ -50,6 +68,9 @@ end
 
 function Writer(doc, opts)
   local to = pandoc.layout.render(opts.variables["press-to"])
+  if to:match("^typst") then
+    doc = doc:walk(PERIOD_AFTER_CALL)
+  end
   local fields = {}
   local field_opts = with_template(opts, FIELD)
   for _, field in ipairs(doc.meta["press-fields"] or {}) do

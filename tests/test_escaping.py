@@ -148,3 +148,14 @@ def test_a_first_word_typst_reads_as_a_marker_is_printed_as_written(tmp_path):
     for written in ("- Allons-nous-en.", "- a note dash.", "+ an item plus", "3.", "= same"):
         assert written in text, (written, text)
     assert "•" not in text.replace("• + an item plus", "")
+
+
+def test_a_word_run_on_after_a_call_with_its_period_is_printed(tmp_path):
+    """``centre[^1].The`` (an Elsevier paper of an author's trial), ``*x*.Then``: pandoc's
+    Typst writer sets the note, the emphasis, the link as a call (#footnote[…]), and
+    Typst read ".The" as a field of its result and stopped: no PDF. In the title too."""
+    result = paper_build(tmp_path, "---\ntitle: A *x*.Then title\n---\n\nA centre[^1].The end. *x*.Then "
+                                   "[l](https://e.org).Şu x^2^.Then.\n\n[^1]: note\n", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(read_pdf(tmp_path / "out" / "a-x-then-title.pdf").split())
+    assert "A x.Then title" in text and "A centre1.The end. x.Then l.Şu x2.Then." in text, text
