@@ -51,6 +51,9 @@ CLASS_COMMANDS = {  # name: (its use, its definition)
     "introduction": (r"\\introduction(?![A-Za-z])", r"\newcommand{\introduction}[1][Introduction]{\section{#1}}"),
     "conclusions": (r"\\conclusions(?![A-Za-z])", r"\newcommand{\conclusions}[1][Conclusions]{\section{#1}}"),
     "chem": (r"\\chem(?![A-Za-z])", r"\newcommand{\chem}[1]{\ensuremath{\mathrm{#1}}}"),
+    # … and its appendices' tables and figures numbered A1, A2 (as every edition numbers them)
+    "appendixtables": (r"\\appendixtables(?![A-Za-z])", r"\newcommand{\appendixtables}{}"),
+    "appendixfigures": (r"\\appendixfigures(?![A-Za-z])", r"\newcommand{\appendixfigures}{}"),
     # SAGE and Wiley's Statistics in Medicine: a table's note marks and, below it, its notes,
     # each with its mark in brackets (threeparttable's \tnote{a}, a mark, is not this one)
     "tmark": (r"\\tmark\s*\[", r"\newcommand{\tmark}[1][]{\textsuperscript{#1}}"),

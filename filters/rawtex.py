@@ -454,7 +454,7 @@ def latex_references(doc: pf.Doc, raws: list) -> list[pf.RawInline]:
                                              for label in match.group(1).split(","))]
 
 
-APPENDIX_SWITCH = re.compile(r"\s*\\appendix\b\s*")
+APPENDIX_SWITCH = re.compile(r"\s*(?<![\\A-Za-z@])(\\appendix)(?![A-Za-z@])\s*")
 BOOKDOWN_APPENDIX = "(APPENDIX)"
 
 
@@ -468,16 +468,24 @@ def appendix_switch(doc: pf.Doc) -> pf.Block | None:
     >>> doc = pf.Doc(pf.Header(pf.Str("One")), pf.RawBlock("\\appendix\n\\section{Data}", "tex"))
     >>> switch = appendix_switch(doc); switch.text, doc.content[2].text
     ('\\appendix', '\\section{Data}')
+    >>> doc = pf.Doc(pf.RawBlock("\\newpage\n% \\appendix\n\\appendix\n\\section{A}", "tex"))
+    >>> appendix_switch(doc).text, [block.text for block in doc.content]
+    ('\\appendix', ['\\newpage\n% \\appendix\n', '\\appendix', '\\section{A}'])
     """
     for index, block in enumerate(doc.content):
         if isinstance(block, pf.Header) and pf.stringify(block).startswith(BOOKDOWN_APPENDIX):
             return block  # bookdown's: a heading that is no section of its own
-        if isinstance(block, pf.RawBlock) and block.format in (WRITTEN_TEX, "latex") \
-                and (switch := APPENDIX_SWITCH.match(block.text)):  # as TeX, or in a ```{=latex} block
-            rest = block.text[switch.end():]
+        if isinstance(block, pf.RawBlock) and block.format in (WRITTEN_TEX, "latex"):  # as TeX, or ```{=latex}
+            switch = next((found for found in APPENDIX_SWITCH.finditer(block.text)
+                           if not commented(block.text, found.start(1))), None)
+            if switch is None:
+                continue
+            before, rest = block.text[:switch.start()], block.text[switch.end():]
             block.text = "\\appendix"
             if rest.strip():
                 doc.content.insert(index + 1, pf.RawBlock(rest, format=block.format))
+            if before.strip():  # "\newpage" before it in its block: read as it would be alone
+                doc.content.insert(index, pf.RawBlock(before, format=block.format))
             return block
     return None
 

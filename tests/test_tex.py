@@ -840,3 +840,17 @@ def test_a_class_command_is_read_only_as_its_class_uses_it(tmp_path):
     assert "'\\code{df$col}' is left out" in result.stderr  # as before the classes' commands
     assert re.search(r"<td[^>]*>Mean", main) and not re.search(r"<td[^>]*>\s*<p>", main)
     assert "dplyr" in main and "<strong>dplyr" not in main
+
+
+def test_the_appendix_switch_in_a_block_with_other_latex_starts_the_appendices(tmp_path):
+    r"""``\newpage`` then ``\appendix`` in one block (a Copernicus paper of an author's
+    trial): the switch was read only at a block's start, and the appendices printed as
+    sections 6–8 with their tables numbered 1, 2."""
+    text = ("---\ntitle: T\n---\n\n# Methods\n\nSee Appendix \\ref{sec:a} and Table \\ref{tab:x}.\n\n"
+            "\\newpage\n\\appendix\n\\section{Survey}\n\\subsection{Sampling} \\label{sec:a}\n\n"
+            "Text.\n\n\\appendixtables\n\\begin{table}[ht]\n\\caption{Attributes.}\n\\begin{tabular}{ll}\na & b \\\\\n"
+            "\\end{tabular}\n\\label{tab:x}\n\\end{table}\n")
+    result, page = built_html(tmp_path, text)
+    words = " ".join(re.sub(r"<[^>]+>", "", page.split("<main")[1]).split())
+    assert "See Appendix A.1 and Table A1." in words and "Appendix A: Survey A.1. Sampling" in words, words
+    assert not [line for line in result.stderr.splitlines() if "warning" in line and "should have" not in line]
