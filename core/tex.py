@@ -37,11 +37,13 @@ READS_FILES = frozenset({"input", "include", "includeonly", "InputIfFileExists",
                          "filedump", "mdfivesum", "IfFileExists", "openout"})
 
 
-# Journal classes' own commands that papers written for them use in their text, as the
-# standard LaTeX each stands for: pandoc's reader knows none of them (it left them out,
-# their words with them), so each is defined for it where the text uses it as its class
-# does (the pattern) and does not define it itself. A class is a few entries here.
-CLASS_COMMANDS = {  # name: (its use, its definition)
+# Commands papers use in their text that pandoc's reader does not know (it left them out,
+# their words with them): LaTeX's own, and journal classes' (papers written for them), each
+# given to the reader as the standard LaTeX it stands for where the text uses it so (the
+# pattern) and does not define it itself. A class is a few entries here.
+READER_COMMANDS = {  # name: (its use, its definition)
+    # LaTeX's no-break space, as knitr and pandoc write a tie (Figure\nobreakspace{}\ref{a})
+    "nobreakspace": (r"\\nobreakspace(?![A-Za-z])", r"\newcommand{\nobreakspace}{~}"),
     # Springer Nature (sn-jnl): a run-in heading of the back matter (Acknowledgements)
     "bmhead": (r"\\bmhead(?![A-Za-z])", r"\newcommand{\bmhead}[1]{\section*{#1}}"),
     # Taylor & Francis (interact): a table's caption and body, its note below it

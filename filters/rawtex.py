@@ -34,7 +34,7 @@ from core.names import (
 from core.siunitx import explicit_powers
 from core.sourcetext import COLUMN_SPEC
 from core.tex import (
-    CLASS_COMMANDS,
+    READER_COMMANDS,
     ESCAPE_OR_COMMENT,
     LABEL,
     defines,
@@ -127,23 +127,23 @@ def alone(text: str) -> tuple[list[pf.Block], list[str]]:
         return [], [text.strip()]
 
 
-def class_commands(texts: list[str]) -> str:
-    r"""The definitions, for pandoc's reader, of the journal classes' commands the texts
-    use and do not define (``core.tex.CLASS_COMMANDS``), a line each.
+def reader_commands(texts: list[str]) -> str:
+    r"""The definitions, for pandoc's reader, of the commands it does not know that the texts
+    use and do not define (``core.tex.READER_COMMANDS``), a line each.
 
-    >>> class_commands([r"\bmhead{Acknowledgements}", r"\tbl{A}{B}"])
+    >>> reader_commands([r"\bmhead{Acknowledgements}", r"\tbl{A}{B}"])
     '\\newcommand{\\bmhead}[1]{\\section*{#1}}\n\\newcommand{\\tbl}[2]{\\caption{#1}#2}\n'
-    >>> class_commands([r"\newcommand{\bmhead}[1]{#1}", r"\bmhead{A}"])
+    >>> reader_commands([r"\newcommand{\bmhead}[1]{#1}", r"\bmhead{A}"])
     ''
     """
     whole = "\n".join(texts)
-    return "".join(f"{definition}\n" for name, (use, definition) in CLASS_COMMANDS.items()
+    return "".join(f"{definition}\n" for name, (use, definition) in READER_COMMANDS.items()
                    if re.search(use, whole) and not defines(whole, name))
 
 
 def read_together(texts: list[str]) -> list[tuple[list[pf.Block], list[str]]]:
     """``read_latex``'s one run: as many pieces as the markers found."""
-    prelude = class_commands(texts)
+    prelude = reader_commands(texts)
     parts, starts, lines = [prelude], [], prelude.count("\n")  # linear in the pieces: no text is counted twice
     for index, text in enumerate(texts):
         read = without_theorem_names(text)  # named_theorems reads the names

@@ -854,3 +854,12 @@ def test_the_appendix_switch_in_a_block_with_other_latex_starts_the_appendices(t
     words = " ".join(re.sub(r"<[^>]+>", "", page.split("<main")[1]).split())
     assert "See Appendix A.1 and Table A1." in words and "Appendix A: Survey A.1. Sampling" in words, words
     assert not [line for line in result.stderr.splitlines() if "warning" in line and "should have" not in line]
+
+
+def test_latexs_no_break_space_command_is_a_tie(tmp_path):
+    r"""``Figure\nobreakspace{}\ref{a}`` (as knitr and pandoc write a tie; an author's
+    Elsevier paper): pandoc's reader knows no \nobreakspace, and it was left out ("Figure1",
+    "10min") with a warning that the journal's class defines it."""
+    result, page = built_html(tmp_path, "---\ntitle: T\n---\n\n# Intro {#s}\n\nIn section\\nobreakspace{}\\ref{s}, "
+                                        "10\\nobreakspace{}min.\n")
+    assert re.search(r"section\xa0<a [^>]*>1</a>, 10\xa0min\.", page) and "nobreakspace" not in result.stderr
