@@ -34,9 +34,9 @@ from core.names import (
 from core.siunitx import explicit_powers
 from core.sourcetext import COLUMN_SPEC
 from core.tex import (
-    READER_COMMANDS,
     ESCAPE_OR_COMMENT,
     LABEL,
+    READER_COMMANDS,
     defines,
     reads_files,
     without_comments,
