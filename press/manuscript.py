@@ -694,7 +694,9 @@ _READ: dict[str, tuple[tuple, str]] = {}
 
 
 def check_text(path: Path) -> str:
-    """The file's text; a file that is not UTF-8 is an error naming the byte offset."""
+    """The file's text, its lines ended as pandoc ends them (a Windows editor's CRLF is a
+    line's end: a knitr chunk's header "```{r}\\r" was not read as one, and printed); a
+    file that is not UTF-8 is an error naming the byte offset."""
     try:
         status = os.stat(path)
         version = (status.st_ino, status.st_mtime_ns, status.st_size)
@@ -708,6 +710,7 @@ def check_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         raise BuildError(f"not valid UTF-8 at byte offset {error.start}", display_path(path),
                          hint="save the file as UTF-8") from None
+    text = text.replace("\r\n", "\n")
     if version is not None:
         _READ[str(path)] = (version, text)
     return text

@@ -1,5 +1,6 @@
 """Reading a manuscript folder: sources in order, metadata, the bibliography it names."""
 import pytest
+from conftest import built_html
 
 from core.diagnostics import BuildError
 from press.manuscript import find_manuscript, read
@@ -31,3 +32,20 @@ def test_metadata_that_is_not_a_mapping_is_named(tmp_path):
     with pytest.raises(BuildError, match="metadata must be a mapping") as error:
         read(manuscript(tmp_path, "- lang\n- tr\n"))
     assert "metadata.yaml" in str(error.value)
+
+
+def test_a_text_saved_with_windows_line_ends_reads_as_with_unix_ones(tmp_path):
+    """CRLF line ends (a Windows editor's; an author's JSS paper): a knitr chunk's header
+    ended in a carriage return was not read as one, and its code printed as text with a
+    wrong hint; metadata warnings lost their line. Both files build the same page."""
+    text = ("---\ntitle: T\nauthor: A\n---\n\nBefore.\n\n```{r, eval=FALSE}\nx <- 1\n```\n\n"
+            "After *text*.\n\n```{r}\ny <- 2\n```\n")
+    pages, warnings = [], []
+    for name, ends in (("unix", "\n"), ("windows", "\r\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        result, page = built_html(folder, text.replace("\n", ends))
+        pages.append(page)
+        warnings.append(result.stderr.replace(str(folder), ""))
+    assert pages[0] == pages[1] and warnings[0] == warnings[1]
+    assert "paper.md:14: warning: a code cell (r) is shown as its code" in warnings[1]
