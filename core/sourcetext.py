@@ -510,6 +510,10 @@ LABEL_LINE = re.compile(r"(?:#|//|--|%%?)\|[ \t]*label[ \t]*:[ \t]*[\"']?([\w.:-
 # literals only, so the build shows the files without running anything
 R_PICTURES = re.compile(r"""(?:knitr::)?include_graphics\(\s*(?:c\(\s*)?((?:"[^"\\\n]+"|'[^'\\\n]+')"""
                         r"""(?:\s*,\s*(?:"[^"\\\n]+"|'[^'\\\n]+'))*)\s*\)?\s*(?:,[^()\n]*)?\)""")
+# … or the files here::here() names from the project's root (R projects' way to name a
+# file wherever the text is knitted): a path from the root, written "/figs/x.png"
+R_HERE_PICTURE = re.compile(r"""(?:knitr::)?include_graphics\(\s*(?:here::)?here\(\s*((?:"[^"\\\n/]+(?:/[^"\\\n/]+)*"|'[^'\\\n/]+(?:/[^'\\\n/]+)*')"""
+                            r"""(?:\s*,\s*(?:"[^"\\\n/]+"|'[^'\\\n/]+'))*)\s*\)\s*(?:,[^()\n]*)?\)""")
 PYTHON_PICTURE = re.compile(r"""(?:display\()?(?:IPython\.display\.)?Image\(\s*(?:filename\s*=\s*)?"""
                             r"""("[^"\\\n]+"|'[^'\\\n]+')[^()\n]*\)\)?""")
 PICTURE_IMPORT = re.compile(r"from IPython\.display import (?:Image|display)(?:\s*,\s*(?:Image|display))?|"
@@ -524,6 +528,31 @@ PICTURE_WIDTH = re.compile(r"\d{1,4}(?:\.\d{1,3})?(?:%|px|cm|mm|in|pt|em)?")
 TEXT_VALUE = re.compile(r"[^<>\n]{1,500}")  # an option's text written as an attribute's value
 
 
+R_ESCAPE = re.compile(r"""\\(?:([\\"'`])|([ntrfvab0])|x([0-9a-fA-F]{1,2})|u\{?([0-9a-fA-F]{1,4})\}?|U\{?([0-9a-fA-F]{1,8})\}?)""")
+R_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "b": "\b", "0": ""}
+
+
+def r_string(literal: str) -> str:
+    r"""An R string literal's text, its escapes read as R reads them: a knitr option's
+    ``fig.cap="95\\% CI, see \\citep{k}"`` is the caption ``95\% CI, see \citep{k}`` (LaTeX,
+    as knitr hands it to the LaTeX output); the doubled backslashes were printed.
+
+    >>> r_string(r'"95\\% CI, \\citep{k}, \"q\", caf\u00e9"')
+    '95\\% CI, \\citep{k}, "q", café'
+    >>> r_string(r"'it\'s'")
+    "it's"
+    """
+    def read(match: re.Match) -> str:
+        quoted, named, byte, short, long = match.groups()
+        if quoted:
+            return quoted
+        if named:
+            return R_ESCAPED[named]
+        return chr(int(byte or short or long, 16))
+
+    return R_ESCAPE.sub(read, literal[1:-1])
+
+
 def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str, str] | None:
     r"""The picture files a cell only shows, its caption, its width, its name and its
     alternative text — or None for a cell with any other code (it makes what only running
@@ -535,10 +564,12 @@ def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str
     >>> picture_cell("", ["#| label: fig-a", "#| fig-cap: 'A plot'", "from IPython.display import Image",
     ...                   "Image(filename='a.png')"])
     (['a.png'], 'A plot', '', 'fig-a', '')
+    >>> picture_cell(' map2, fig.cap="Photo."', ['knitr::include_graphics(here::here("figs", "x.jpeg"))'])[0]
+    ['/figs/x.jpeg']
     >>> picture_cell("", ["plot(1)"]) is None
     True
     """
-    options = dict((name, literal[1:-1].replace('\\"', '"')) for name, literal in CELL_OPTION.findall(header))
+    options = dict((name, r_string(literal)) for name, literal in CELL_OPTION.findall(header))
     name = KNITR_LABEL.match(header)
     label = (name.group(1) or name.group(2) or "") if name else ""
     code = []
@@ -553,9 +584,11 @@ def picture_cell(header: str, body: list[str]) -> tuple[list[str], str, str, str
             code.append(line.strip())
     joined = " ".join(code)
     found = R_PICTURES.fullmatch(joined) or PYTHON_PICTURE.fullmatch(joined)
-    if not found:
+    here = R_HERE_PICTURE.fullmatch(joined) if not found else None
+    if not found and not here:
         return None
-    paths = [literal[1:-1] for literal in re.findall(r""""[^"]+"|'[^']+'""", found.group(1))]
+    literals = [literal[1:-1] for literal in re.findall(r""""[^"]+"|'[^']+'""", (found or here).group(1))]
+    paths = ["/" + "/".join(literals)] if here else literals
     caption = options.get("fig.cap", "")
     # what the figure's Markdown can hold as it is written: a path without <, >, \ (its
     # brackets), a width of a length's form, a caption whose brackets nest as the text's may
@@ -626,12 +659,22 @@ def quoted_value(text: str) -> str:
 
 
 def escaped_caption(caption: str) -> str:
-    """A caption as the text of an image's brackets: a bracket of its own escaped.
+    r"""A caption as the text of an image's brackets: a bracket of its own escaped, the
+    rest as written (knitr hands a caption on as Markdown, or as LaTeX to LaTeX: its
+    ``95\%``, ``\citep{k}`` are the text's, not characters to print).
 
-    >>> escaped_caption("Sites [n = 4] \\\\[")
-    'Sites \\\\[n = 4\\\\] \\\\\\\\\\\\['
+    >>> print(escaped_caption(r"Sites [n = 4], 95\% CI \citep{k}"))
+    Sites \[n = 4\], 95\% CI \citep{k}
+    >>> print(escaped_caption(r"a \\[b] c\\"), escaped_caption("ends in \\"))
+    a \\\[b\] c\\ ends in \\
     """
-    return re.sub(r"([\\\[\]])", r"\\\1", caption.replace("\n", " "))
+    # a backslash with what it escapes as written; a bracket alone escaped; a backslash that
+    # ends the caption doubled (it would escape the image's closing bracket)
+    return CAPTION_TOKEN.sub(lambda token: "\\" + token.group() if token.group() in "[]\\" else token.group(),
+                             caption.replace("\n", " "))
+
+
+CAPTION_TOKEN = re.compile(r"\\.|[\[\]\\]")
 
 
 def executable_cells(text: str, default: str = "") -> tuple[str, list[tuple[int, str, str]]]:

@@ -1474,3 +1474,25 @@ def test_two_statements_of_one_kind_are_one_section_and_the_metadatas_is_said(tm
     words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
     assert "Acknowledgements Div thanks. Second thanks. Funding Grant 1. Data Availability Data at Zenodo." in words
     assert "paper.md:3: warning: 'acknowledgements' in the metadata is left out: the text has its section" in result.stderr
+
+
+def test_a_knitr_caption_is_its_r_strings_text_and_here_names_a_file_from_the_root(tmp_path):
+    r"""An author's Copernicus paper: ``fig.cap="95\\% CI, see \\citep{k}"`` (R's escapes:
+    the caption is ``95\% CI, see \citep{k}``) printed its doubled backslashes in every
+    edition, the citation lost without a word; ``include_graphics(here::here("a.png"))``
+    (R projects' way to name a file from the project's root) was code, its figure left out."""
+    text, messages = build(tmp_path, """---
+title: Pictures
+bibliography: refs.bib
+---
+
+```{r map, echo=FALSE, fig.cap="Slope $45^\\\\circ$, 95\\\\% CI, \\\\textcopyright\\\\ X, see \\\\citep{smith2020}."}
+knitr::include_graphics("a.png")
+```
+
+```{r photo, echo=FALSE, fig.cap="A photo."}
+knitr::include_graphics(here::here("b.png"))
+```
+""")
+    assert re.search(r"Figure 1\. Slope 45∘ ?, 95% CI, © X, see \(\w+, \d{4}\)\.", text), text
+    assert "Figure 2. A photo." in text and "\\" not in text and "code cell" not in messages
