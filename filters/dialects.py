@@ -16,6 +16,10 @@ its authors wrote for JOSS, Quarto or plain pandoc:
 - R Markdown's names in one line: ``author: ["Ann Lee^1^, Bo Chen^2^", "^1^ URI", "^2^
   EPA"]`` (the superscripts naming the affiliation lines), and one line of names
   ``"Ann Lee, Bo Chen and Cy Diaz"``: each name an author.
+- rticles' templates: Springer's ``authors`` (``firstname``, ``lastname``,
+  ``equal_contribution``) and ``affiliations: [{number, info: {orgdiv, orgname}, address:
+  {street, city, …}}]``, MDPI's ``affil: "1,2,\\dagger"`` and ``affiliation: [{num,
+  address}]``, JSS's ``title`` and ``keywords`` as ``{formatted, plain, short}``.
 - A key written with a capital (``Title:``) when its lower-case form is ours.
 
 Each key read keeps the place where it is written, so a message about it names the
@@ -49,7 +53,15 @@ ADDRESS_PARTS = ("department", "name", "institution", "address", "city", "region
 # What looks like an affiliation's id, not its name ("a1", "uni-2"): a word without spaces
 ID_LIKE = re.compile(r"[\w.-]{1,12}")
 # Marks an affiliation list may carry beside its indices (rticles': "1, *"), not affiliations.
-AFFILIATION_MARKS = frozenset("*†‡§¶#")
+AFFILIATION_MARKS = frozenset([*"*†‡§¶#", "\\dagger", "\\ddagger", "\\S", "\\P", "\\#", "$*$", "$\\dagger$",
+                               "$\\ddagger$", "$^*$", "$^\\dagger$"])  # and as LaTeX writes them (MDPI's)
+# An affiliation's id (JOSS's index, Quarto's id, rticles': Elsevier's code, Springer's
+# number, MDPI's num), and an author's list of them (MDPI's affil)
+AFFILIATION_IDS = ("index", "id", "code", "number", "num")
+AUTHOR_AFFILIATIONS = ("affiliations", "affiliation", "affil")
+# Springer's affiliation in parts: its organisation and its address, each a map, read as
+# Quarto's parts
+SPRINGER_PARTS = {"orgdiv": "department", "orgname": "name", "street": "address", "postcode": "postal-code"}
 def affiliation_indices(value: str) -> list[str] | None:
     """JOSS's ``affiliation: "1, 2"`` as its indices (marks beside them, rticles' "1, *",
     are not); None for a name.
@@ -104,6 +116,20 @@ def capitalised_keys(reader: Reader) -> None:
             reader.warn(key, f"'{key}' is read as '{ours}'", "metadata keys are lower case" if ours == key.lower()
                         else f"this build's key is '{ours}'")
             reader.move(key, ours)
+
+
+def formatted_and_plain(reader: Reader) -> None:
+    """JSS's (rticles') ``title: {formatted, plain, short}`` and ``keywords: {formatted,
+    plain}``: the title as formatted (its short form the running head's), the keywords
+    plain (an index reads them). A title so written was "no title" at all."""
+    title, words = reader.fields.get("title"), reader.fields.get("keywords")
+    if isinstance(title, pf.MetaMap) and set(title.content.dict) & {"formatted", "plain"}:
+        parts = title.content.dict
+        if "short" in parts and "short-title" not in reader.fields:
+            reader.fields["short-title"] = parts["short"]
+        reader.fields["title"] = parts.get("formatted") or parts["plain"]
+    if isinstance(words, pf.MetaMap) and set(words.content.dict) & {"formatted", "plain"}:
+        reader.fields["keywords"] = words.content.dict.get("plain") or words.content.dict["formatted"]
 
 
 def line_block_titles(reader: Reader) -> None:
@@ -218,7 +244,7 @@ def listed_affiliations(reader: Reader) -> dict[str, pf.MetaMap]:
         if not isinstance(item, pf.MetaMap):
             unlinked.append(position)
             continue
-        key = as_text(item.content.dict.get("index") or item.content.dict.get("id") or item.content.dict.get("code"))
+        key = as_text(next((item.content.dict[name] for name in AFFILIATION_IDS if name in item.content.dict), None))
         if key in table:  # the second would silently stand for the first
             reader.warn(f"{written}.{position}", f"affiliation '{key}' is listed twice: its second place is "
                         "left out", "give each affiliation an id of its own")
@@ -235,7 +261,11 @@ def affiliation_map(item, key: str, source: Source) -> pf.MetaMap:
     after its name ("Dept. of X, University Y, City, Country")."""
     if not isinstance(item, pf.MetaMap):
         return pf.MetaMap(name=item)
-    fields = item.content.dict
+    fields = dict(item.content.dict)
+    for nested in ("info", "address"):  # Springer's: {info: {orgdiv, orgname}, address: {street, city, …}}
+        if isinstance(fields.get(nested), pf.MetaMap):
+            for name, value in fields.pop(nested).content.dict.items():
+                fields.setdefault(SPRINGER_PARTS.get(name, name), value)
     parts = [fields[part] for part in ADDRESS_PARTS if part in fields and as_text(fields[part])]
     if not parts:
         return item  # no name: the metadata stage says so
@@ -449,14 +479,16 @@ def read_authors(reader: Reader) -> None:
         if isinstance(attributes, pf.MetaMap):
             for name, value in attributes.content.dict.items():
                 fields.setdefault(name, value)
-        for name in ("equal-contributor", "equal_contrib"):
-            if name in fields:
-                fields.setdefault("equal-contrib", fields.pop(name))
+        for name in ("equal-contributor", "equal_contrib", "equal_contribution"):
+            if name in fields:  # Springer's says it in words: "These authors contributed equally"
+                value = fields.pop(name)
+                fields.setdefault("equal-contrib", value if isinstance(value, pf.MetaBool) else
+                                  pf.MetaBool(bool(as_text(value).strip())))
         if "role" in fields and "roles" not in fields:
             fields["roles"] = fields.pop("role")
         if "roles" in fields:
             fields["roles"] = role_names(fields["roles"])
-        for name in ("affiliations", "affiliation"):
+        for name in AUTHOR_AFFILIATIONS:
             if name in fields:
                 found = author_affiliations(fields.pop(name), f"{where}.{name}", table, reader)
                 if found:
@@ -598,6 +630,7 @@ def read_dialects(doc: pf.Doc, source: Source) -> None:
     """The document's metadata read into this build's fields, in place."""
     reader = Reader(doc.metadata, source)
     capitalised_keys(reader)
+    formatted_and_plain(reader)
     line_block_titles(reader)
     title_heading(doc, reader)
     abstract_heading(doc, reader)

@@ -577,3 +577,31 @@ def test_a_note_in_the_abstract_is_marked_where_it_stands(tmp_path):
                                    "Body.\n", "html")
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "<sup>a</sup> A note." in page, page
+
+
+def test_rticles_springer_mdpi_and_jss_front_matter(tmp_path):
+    """An author's trial with rticles' papers: Springer's ``affiliations: [{number, info:
+    {orgdiv, orgname}, address: {…}}]`` gave "affiliation '1' is not in the list (the
+    listed ones are none)" beside "this affiliation is left out"; MDPI's ``affil:
+    "1,\\\\dagger"`` and ``affiliation: [{num, address}]`` were left out; JSS's ``title:
+    {formatted, plain, short}`` was "no title" at all."""
+    springer = ("---\ntitle: T\nauthors:\n  - firstname: Ann\n    lastname: Lee\n    affiliation: [1, 2]\n"
+                "    equal_contribution: These authors contributed equally to this work.\n"
+                "  - firstname: Bo\n    lastname: Chen\n    affiliation: 2\n"
+                "    equal_contribution: These authors contributed equally to this work.\n"
+                "affiliations:\n  - number: 1\n    info:\n      orgdiv: Dept. of Soil\n      orgname: Uni One\n"
+                "    address:\n      city: Oslo\n      country: Norway\n  - number: 2\n    info:\n"
+                "      orgname: Institute Two\n---\n\nText.\n")
+    result, page, text = built_text(tmp_path, springer)
+    assert "1 Dept. of Soil, Uni One, Oslo, Norway" in text and "2 Institute Two" in text, text
+    assert "contributed equally" in text and "left out" not in result.stderr, result.stderr
+    mdpi = ("---\ntitle: T\nauthor:\n  - name: Ann Lee\n    affil: 1,2,\\ddagger,*\n  - name: Bo Chen\n    affil: 2\n"
+            "affiliation:\n  - num: 1\n    address: |\n      Uni One\n      Oslo, Norway\n  - num: 2\n"
+            "    address: Institute Two\n---\n\nText.\n")
+    result, page, text = built_text(tmp_path, mdpi)
+    assert "1 Uni One Oslo, Norway" in text and "2 Institute Two" in text and "ddagger" not in text, text
+    jss = ("---\ntitle:\n  formatted: \"A Title about \\\\pkg{foo}\"\n  plain: A Title about foo\n  short: \"\\\\pkg{foo}: Short\"\n"
+           "keywords:\n  formatted: [keywords, \"\\\\proglang{Java}\"]\n  plain: [keywords, Java]\n---\n\nText.\n")
+    result, page, text = built_text(tmp_path, jss)
+    assert "<strong>foo</strong>" in page.split("<h1")[1].split("</h1>")[0] and "no title" not in result.stderr
+    assert '<meta name="citation_keywords" content="keywords; Java">' in page
