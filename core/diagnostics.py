@@ -223,7 +223,33 @@ def _source_lines(name: str, _mtime: int, _size: int) -> tuple[str, ...]:
         return ()
     if "<!--" in text:
         text = HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
-    return tuple(text.splitlines())
+    return tuple(without_yaml_comments(text.splitlines(), name.endswith((".yaml", ".yml"))))
+
+
+def without_yaml_comments(lines: list[str], yaml: bool) -> list[str]:
+    """The lines with a YAML comment's line blanked, in a YAML file or a text's YAML block
+    (``# draft: see section\\ref{s}`` in a front matter: a warning about the text named it).
+    A block is pandoc's: ``---`` (not after text, not before a blank line) to ``---`` or ``...``.
+
+    >>> without_yaml_comments(["---", "title: T", "# old: x", "---", "", "---", "", "# Heading x"], yaml=False)
+    ['---', 'title: T', '', '---', '', '---', '', '# Heading x']
+    """
+    blocks = [(0, len(lines))] if yaml else []
+    number = 0
+    while not yaml and number < len(lines):
+        if lines[number].rstrip() == "---" and (number == 0 or not lines[number - 1].strip()) \
+                and number + 1 < len(lines) and lines[number + 1].strip():
+            end = next((after for after in range(number + 1, len(lines)) if lines[after].rstrip() in ("---", "...")),
+                       None)
+            if end is not None:
+                blocks.append((number + 1, end))
+                number = end
+        number += 1
+    for first, end in blocks:
+        for inside in range(first, end):
+            if lines[inside].lstrip().startswith("#"):
+                lines[inside] = ""
+    return lines
 
 
 def locate(doc, pattern: str, nth: int = 0, metadata: bool = False) -> tuple[str | None, int | None]:

@@ -207,3 +207,14 @@ def test_raw_typst_calling_another_templates_function_says_so(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert ("paper.md:9: error: typst failed: unknown variable: appendix (raw Typst written for another "
             "template (a Quarto format's?) uses 'appendix'") in result.stderr, result.stderr
+
+
+def test_a_warning_is_never_placed_in_a_yaml_comment(tmp_path):
+    r"""A front matter's comment holding the same words (``# draft: \thickhline``; an
+    author's Elsevier paper had a tie so): the warning about the text's ``\thickhline``
+    named the comment's line, which no edition reads."""
+    text = "---\ntitle: T\n# draft: \\thickhline\n---\n\nText.\n\n\\thickhline\n\nMore.\n"
+    (tmp_path / "paper.md").write_text(text, encoding="utf-8")
+    result = run_build("html", str(tmp_path / "paper.md"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "paper.md:8: warning: the LaTeX '\\thickhline'" in result.stderr, result.stderr
