@@ -68,7 +68,7 @@ end
 
 function Writer(doc, opts)
   local to = pandoc.layout.render(opts.variables["press-to"])
-  if to:match("^typst") then
+  if opts.variables["press-period"] then  -- the document holds such a word (press.render looks)
     doc = doc:walk(PERIOD_AFTER_CALL)
   end
   local fields = {}
