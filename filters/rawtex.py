@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from itertools import accumulate
 
 import panflute as pf
@@ -476,8 +476,9 @@ def appendix_switch(doc: pf.Doc) -> pf.Block | None:
         if isinstance(block, pf.Header) and pf.stringify(block).startswith(BOOKDOWN_APPENDIX):
             return block  # bookdown's: a heading that is no section of its own
         if isinstance(block, pf.RawBlock) and block.format in (WRITTEN_TEX, "latex"):  # as TeX, or ```{=latex}
+            comments = comments_in(block.text)
             switch = next((found for found in APPENDIX_SWITCH.finditer(block.text)
-                           if not commented(block.text, found.start(1))), None)
+                           if not commented(comments, found.start(1))), None)
             if switch is None:
                 continue
             before, rest = block.text[:switch.start()], block.text[switch.end():]
@@ -591,46 +592,57 @@ def footnotes_at_marks(raws: list) -> None:
     >>> footnotes_at_marks([mark, text]); mark.text, text.text
     ('\\footnote{From the {archive}.}', '')
     """
-    texts = []  # (raw's place, start, end, number)
+    found = []  # (raw's place, start, end, number, is a text), in the text's order
     for place, raw in enumerate(raws):
+        comments = comments_in(raw.text) if "%" in raw.text else []
         for match in FOOTNOTE_TEXT.finditer(raw.text):
             end = group_end(raw.text, match.end())
-            if end > 0 and not commented(raw.text, match.start()):
-                texts.append((place, match.start(), end, match.group(1)))
-
-    def inside_a_text(place: int, at: int) -> bool:
-        return any(owner == place and start < at < end for owner, start, end, _ in texts)
-
-    texts = [text for text in texts if not inside_a_text(text[0], text[1])]
-    marks = [(place, match) for place, raw in enumerate(raws) for match in FOOTNOTE_MARK.finditer(raw.text)
-             if not commented(raw.text, match.start()) and not inside_a_text(place, match.start())]
+            if end > 0 and not commented(comments, match.start()):
+                found.append((place, match.start(), end, match.group(1), True))
+        found += [(place, match.start(), match.end(), match.group(1), False)
+                  for match in FOOTNOTE_MARK.finditer(raw.text) if not commented(comments, match.start())]
+    found.sort(key=lambda item: item[:2])
+    waiting: dict[str | None, deque] = defaultdict(deque)  # the marks without a text, by number, in order
     edits: dict[int, list[tuple[int, int, str]]] = {}  # raw's place → (start, end, replacement)
-    taken: set[int] = set()
-    for place, start, end, number in texts:
-        chosen = next((index for index, (at, mark) in enumerate(marks) if index not in taken
-                       and (at, mark.start()) < (place, start) and mark.group(1) == number), None)
-        if chosen is None:
+    within = (-1, -1)  # the place and end of the text whose argument the sweep is in
+    for place, start, end, number, is_text in found:  # one sweep: linear in the marks and texts
+        if place == within[0] and start < within[1]:
+            continue  # a mark or a text inside a text's argument is that text's own
+        if not is_text:
+            waiting[number].append((place, start, end))
             continue
-        taken.add(chosen)
-        at, mark = marks[chosen]
+        within = (place, end)
+        if not waiting[number]:
+            continue
+        at, mark_start, mark_end = waiting[number].popleft()
         argument = raws[place].text[FOOTNOTE_TEXT.match(raws[place].text, start).end():end]
-        edits.setdefault(at, []).append((mark.start(), mark.end(), f"\\footnote{argument}"))
+        edits.setdefault(at, []).append((mark_start, mark_end, f"\\footnote{argument}"))
         edits.setdefault(place, []).append((start, end, ""))
-    for place, changes in edits.items():
-        text = raws[place].text
-        for start, end, replacement in sorted(changes, reverse=True):  # from the last: the earlier stay put
-            text = text[:start] + replacement + text[end:]
-        raws[place].text = text
+    for place, changes in edits.items():  # each text rebuilt once, its pieces in order
+        text, pieces, done = raws[place].text, [], 0
+        for start, end, replacement in sorted(changes):
+            pieces += [text[done:start], replacement]
+            done = end
+        raws[place].text = "".join(pieces) + text[done:]
 
 
-def commented(tex: str, at: int) -> bool:
-    r"""Whether ``tex[at]`` stands in a comment (after a ``%`` of its line that is no ``\%``).
+def comments_in(tex: str) -> list[tuple[int, int]]:
+    r"""Where ``tex``'s comments stand (a ``%`` that is no ``\%``, to its line's end), in order.
 
-    >>> commented("% A\\footnotemark", 3), commented("50\\% A\\footnotemark", 6)
+    >>> comments_in("50\\% a % note\nb")
+    [(7, 13)]
+    """
+    return [match.span() for match in ESCAPE_OR_COMMENT.finditer(tex) if match.group().startswith("%")]
+
+
+def commented(comments: list[tuple[int, int]], at: int) -> bool:
+    r"""Whether a position stands in one of the ``comments`` (``comments_in``).
+
+    >>> commented(comments_in("% A\\footnotemark"), 3), commented(comments_in("50\\% A\\footnotemark"), 6)
     (True, False)
     """
-    line = tex[tex.rfind("\n", 0, at) + 1:at]
-    return any(match.group().startswith("%") for match in ESCAPE_OR_COMMENT.finditer(line))
+    index = bisect_right(comments, (at, float("inf"))) - 1
+    return index >= 0 and comments[index][0] <= at < comments[index][1]
 
 
 def set_abstract(doc: pf.Doc, abstracts: list[str]) -> None:

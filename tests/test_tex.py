@@ -863,3 +863,20 @@ def test_latexs_no_break_space_command_is_a_tie(tmp_path):
     result, page = built_html(tmp_path, "---\ntitle: T\n---\n\n# Intro {#s}\n\nIn section\\nobreakspace{}\\ref{s}, "
                                         "10\\nobreakspace{}min.\n")
     assert re.search(r"section\xa0<a [^>]*>1</a>, 10\xa0min\.", page) and "nobreakspace" not in result.stderr
+
+
+def test_footnote_marks_and_texts_pair_in_linear_time():
+    """20,000 marks and texts in one piece of raw TeX (a hostile submission): each text
+    was cut out of the whole piece in turn, and each mark's line searched back to its
+    start for a comment, 240 s; a sweep pairs them, each piece rebuilt once."""
+    import time
+
+    import panflute as pf
+
+    from filters.rawtex import footnotes_at_marks
+
+    raw = pf.RawInline("A\\footnotemark " * 20000 + "% \\footnotetext{c}\n" + "\\footnotetext{x}" * 20000, format="tex")
+    started = time.monotonic()
+    footnotes_at_marks([raw])
+    assert time.monotonic() - started < 20 and raw.text.count("\\footnote{x}") == 20000
+    assert "% \\footnotetext{c}" in raw.text  # commented out: no text
