@@ -105,14 +105,21 @@ ALIASES = {"language": "lang", "short_title": "short-title", "acknowledgments": 
 PANDOC_NAMES = {"reference-section-title": "bibliography-title", "shorttitle": "short-title"}  # papaja's too
 
 
+# The keys of other tools this module reads into ours (the schema has ours, not these)
+READ_HERE = frozenset({"address", "affiliation", "affiliations", "institute", "tags", "thanks", "citation",
+                       "mask", "authornote"})
+
+
 def capitalised_keys(reader: Reader) -> None:
-    """``Title:`` read as ``title``, ``language:`` as ``lang``, when that is not also set."""
+    """``Title:`` read as ``title``, ``language:`` as ``lang``, ``Address:`` (ReScience's)
+    as ``address``, when that is not also set."""
     for key in list(reader.fields):
         if key in PANDOC_NAMES and PANDOC_NAMES[key] not in reader.fields:
             reader.move(key, PANDOC_NAMES[key])
             continue
         ours = ALIASES.get(key.lower(), key.lower())
-        if key not in SCHEMA and ours in SCHEMA and ours not in reader.fields:
+        if key not in SCHEMA and key not in READ_HERE and (ours in SCHEMA or ours in READ_HERE) \
+                and ours not in reader.fields:
             reader.warn(key, f"'{key}' is read as '{ours}'", "metadata keys are lower case" if ours == key.lower()
                         else f"this build's key is '{ours}'")
             reader.move(key, ours)
@@ -376,8 +383,10 @@ def scholarly_metadata(reader: Reader) -> None:
             refs = list(refs.content) if isinstance(refs, pf.MetaList) else [refs]
             fields["affiliations"] = pf.MetaList(*(pf.MetaMap(ref=pf.MetaString(as_text(ref))) for ref in refs))
         for theirs, ours in (("correspondence", "corresponding"), ("equal_contributor", "equal-contrib")):
-            if theirs in fields:
-                fields[ours] = pf.MetaBool(as_text(fields.pop(theirs)).strip().lower() in ("yes", "true"))
+            if theirs in fields:  # YAML's yes is pandoc's true already; a word says it too
+                said = fields.pop(theirs)
+                fields[ours] = said if isinstance(said, pf.MetaBool) else \
+                    pf.MetaBool(as_text(said).strip().lower() in ("yes", "true"))
         given.content[position] = pf.MetaMap(name=pf.MetaInlines(*text_to_inlines(name)), **fields)
 
 

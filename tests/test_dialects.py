@@ -233,14 +233,16 @@ AUTHORS_AS_OTHERS_WRITE_THEM = {
                 ["<sup>1</sup> Institute for Geoinformatics, Münster", "<sup>2</sup> Dept. of Stats, Oslo"],
                 "paper.md:6: warning: the mark * beside the affiliations is left out"),
     # pandoc-scholar: each author a map from the name to its fields, institutes as one-key
-    # maps; the authors were dropped (their maps read as unknown keys), ORCIDs unchecked.
+    # maps; the authors were dropped (their maps read as unknown keys), ORCIDs unchecked;
+    # an unquoted yes (YAML's true) for an equal contribution was dropped (an author's trial).
     "pandoc-scholar": ("author:\n  - Jane Doe:\n      institute:\n        - fosg\n        - fop\n"
-                       "      correspondence: \"yes\"\n      email: jane@example.com\n  - Peder Ås:\n"
-                       "      institute: fosg\ninstitute:\n  - fosg:\n      name: Formatting Open Science Group\n"
+                       "      correspondence: \"yes\"\n      email: jane@example.com\n      equal_contributor: yes\n"
+                       "  - Peder Ås:\n      institute: fosg\n      equal_contributor: yes\n"
+                       "institute:\n  - fosg:\n      name: Formatting Open Science Group\n"
                        "      address: Eureka, USA\n  - fop: Federation of Planets\n",
                        ["Jane Doe", "Peder Ås"],
                        ["<sup>1</sup> Formatting Open Science Group, Eureka, USA", "<sup>2</sup> Federation of Planets",
-                        "jane@example.com"], None),
+                        "jane@example.com", "contributed equally"], None),
     # papaja: a top-level affiliation: list of {id, institution}; roles by CRediT's first names.
     # "has no name" errors stopped the build.
     "papaja": ("author:\n  - name: Ann Lee\n    affiliation: \"1,2\"\n    corresponding: yes\n"
@@ -605,3 +607,12 @@ def test_rticles_springer_mdpi_and_jss_front_matter(tmp_path):
     result, page, text = built_text(tmp_path, jss)
     assert "<strong>foo</strong>" in page.split("<h1")[1].split("</h1>")[0] and "no title" not in result.stderr
     assert '<meta name="citation_keywords" content="keywords; Java">' in page
+
+
+def test_a_capitalised_key_another_tool_writes_is_read_as_its_lower_case(tmp_path):
+    """ReScience's template writes ``Address:``: it was "an unknown metadata key", and each
+    author's affiliation "not in the list (the listed ones are none)"."""
+    text = ("---\ntitle: T\nauthor:\n  - name: Ann Lee\n    affiliation: 1\nAddress:\n  - code: 1\n"
+            "    address: Inria, Bordeaux\n---\n\nText.\n")
+    result, page, words = built_text(tmp_path, text)
+    assert "Inria, Bordeaux" in words and "paper.md:6: warning: 'Address' is read as 'address'" in result.stderr
