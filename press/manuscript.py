@@ -192,8 +192,47 @@ def chapter_files(folder: Path) -> list[Path]:
     ...     [p.name for p in chapter_files(Path(folder))]
     ['index.Rmd', '01-methods.Rmd', '02-results.Rmd']
     """
+    listed = bookdown_chapters(folder)
+    if listed is not None:
+        return listed
     return sorted((p for p in markdown_files(folder) if not p.name.startswith("_")),
                   key=lambda p: (p.stem.lower() != "index", p.name))
+
+
+BOOKDOWN_PROJECT = "_bookdown.yml"
+
+
+def bookdown_chapters(folder: Path) -> list[Path] | None:
+    """The chapters a bookdown book's ``_bookdown.yml`` lists (``rmd_files: [index.Rmd,
+    …]``, or by output format, the HTML book's first), in its order; None where it lists
+    none. A book's placeholder chapter, its English template appendix and its abstracts
+    kept for the front matter were published when every file of the folder was read."""
+    project = folder / BOOKDOWN_PROJECT
+    if not project.is_file():
+        return None
+    import yaml
+
+    from core.metadatafile import load_yaml, yaml_mistake
+
+    try:
+        settings = load_yaml(read_input(project, "text").decode("utf-8", "replace"))
+    except (yaml.YAMLError, ValueError, RecursionError) as mistake:
+        message, line = yaml_mistake(mistake) if isinstance(mistake, yaml.YAMLError) else (str(mistake), None)
+        raise BuildError(f"{BOOKDOWN_PROJECT} cannot be read: {message}", display_path(project),
+                         line + 1 if line is not None else None, hint="correct its YAML") from None
+    listed = settings.get("rmd_files") if isinstance(settings, dict) else None
+    if isinstance(listed, dict):  # {html: [...], latex: [...]}: the HTML book's
+        listed = listed.get("html") or next(iter(listed.values()), None)
+    if not isinstance(listed, list):
+        return None
+    chapters = []
+    for name in listed:
+        path = folder / str(name)
+        if not path.is_file() or not inside(path, folder):
+            raise BuildError(f"'{name}' is listed in {BOOKDOWN_PROJECT}'s rmd_files but is no file of the book",
+                             display_path(project), hint="list the chapters' file names, as in the folder")
+        chapters.append(path)
+    return chapters
 
 
 def find_manuscript(root: Path, path: Path | None = None) -> Manuscript:

@@ -218,3 +218,26 @@ def test_a_books_folder_is_read_index_first_and_without_its_underscored_parts(tm
     words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
     assert re.search(r"Introduction First\. .*Methods Second\. .*Results Third\.", words)
     assert "Shared setup text" not in page
+
+
+def test_a_books_chapters_are_those_its_bookdown_yml_lists(tmp_path):
+    """A Turkish graduation thesis (an author's trial): _bookdown.yml's ``rmd_files`` was
+    not read, and every file of the folder was printed in name order, its template's
+    placeholder chapter and English appendix with them. Its list, in its order; a listed
+    file that is not there is an error at the list."""
+    (tmp_path / "index.Rmd").write_text("---\ntitle: Kitap\nlang: tr\n---\n\n# Önsöz\n\nGiriş metni.\n",
+                                        encoding="utf-8")
+    (tmp_path / "02-results.Rmd").write_text("# Bulgular\n\nİkinci.\n", encoding="utf-8")
+    (tmp_path / "01-intro.Rmd").write_text("# Giriş\n\nBirinci.\n", encoding="utf-8")
+    (tmp_path / "04-draft.Rmd").write_text("# Taslak\n\nPLACEHOLDER of the template.\n", encoding="utf-8")
+    (tmp_path / "_bookdown.yml").write_text('rmd_files: ["index.Rmd", "02-results.Rmd", "01-intro.Rmd"]\n',
+                                             encoding="utf-8")
+    result = run_build("html", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    words = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main")[1]).split())
+    assert re.search(r"Önsöz Giriş metni\. .*Bulgular İkinci\. .*Giriş Birinci\.", words) and "PLACEHOLDER" not in page
+    (tmp_path / "_bookdown.yml").write_text("rmd_files:\n  html: [index.Rmd, 03-gone.Rmd]\n", encoding="utf-8")
+    result = run_build("html", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and "_bookdown.yml: error: '03-gone.Rmd' is listed in _bookdown.yml's rmd_files" \
+        in result.stderr, result.stderr
