@@ -78,7 +78,15 @@ def csl_type(entry: Entry) -> str:
 
 def csl_name(person: Person) -> dict:
     """``{"family", "given", "non-dropping-particle", "suffix"}``, or ``{"literal"}``
-    for a braced name such as ``{Türk Keneşi}``."""
+    for a braced name such as ``{Türk Keneşi}``; BibTeX's ``and others`` is the literal
+    ``others``, as pandoc reads it, which citeproc prints as the style's "et al." in the
+    text's language (as a family name it printed "ve others").
+
+    >>> csl_name(Person("others")), csl_name(Person("Doe, Jane"))
+    ({'literal': 'others'}, {'family': 'Doe', 'given': 'Jane'})
+    """
+    if person.last_names == ["others"] and not person.first_names and not person.prelast_names:
+        return {"literal": "others"}
     last = " ".join(person.last_names)
     if len(person.last_names) == 1 and last.startswith("{") and last.endswith("}") \
             and not person.first_names and not person.prelast_names:

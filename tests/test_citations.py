@@ -30,7 +30,12 @@ from filters.citemodel import parse_locator
 from filters.cslitems import csl_item, plain_item, structured_references
 from filters.cslstyle import find_style
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
-from tests.conftest import paper_build, require_tool, run_build, write_manuscript
+from tests.conftest import (
+    paper_build,
+    require_tool,
+    run_build,
+    write_manuscript,
+)
 
 BIB = r"""
 @misc{aslanli2015, author = {Aslanlı}, year = {2015}}
@@ -941,3 +946,16 @@ As @wheeler1952 and @ritchie1974 showed.
     assert "is no date" not in result.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Wheeler (1952)" in page and "(1974)" in page and "n.d." not in page
+
+
+def test_bibtexs_and_others_is_et_al_in_a_csl_style(tmp_path):
+    """``author = {Doe, Jane and Roe, Ann and others}`` in a CSL style printed a person
+    named "others" ("Doe, J., Roe, A., ve others", an author's Turkish thesis); pandoc
+    reads it as the literal ``others``, which citeproc prints as the style's "et al."."""
+    from conftest import built_html
+
+    bib = "@article{doe2020, author={Doe, Jane and Roe, Ann and others}, title={A study}, journal={J}, year={2020}}\n"
+    result, page = built_html(tmp_path, "---\ntitle: T\nlang: tr\nbibliography: refs.bib\ncsl: apa\n---\n\n[@doe2020]\n",
+                              ("refs.bib", bib))
+    words = " ".join(re.sub(r"<[^>]+>", "", page.split("<main")[1]).split())
+    assert "(Doe vd., 2020)" in words and "Doe, J., Roe, A., vd. (2020)" in words and "others" not in words, words
