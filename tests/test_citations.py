@@ -31,6 +31,7 @@ from filters.cslitems import csl_item, plain_item, structured_references
 from filters.cslstyle import find_style
 from tests.citation_samples import LANGUAGES, STYLES, filtered, render, sample_path
 from tests.conftest import (
+    built_html,
     paper_build,
     require_tool,
     run_build,
@@ -952,8 +953,6 @@ def test_bibtexs_and_others_is_et_al_in_a_csl_style(tmp_path):
     """``author = {Doe, Jane and Roe, Ann and others}`` in a CSL style printed a person
     named "others" ("Doe, J., Roe, A., ve others", an author's Turkish thesis); pandoc
     reads it as the literal ``others``, which citeproc prints as the style's "et al."."""
-    from conftest import built_html
-
     bib = "@article{doe2020, author={Doe, Jane and Roe, Ann and others}, title={A study}, journal={J}, year={2020}}\n"
     result, page = built_html(tmp_path, "---\ntitle: T\nlang: tr\nbibliography: refs.bib\ncsl: apa\n---\n\n[@doe2020]\n",
                               ("refs.bib", bib))
