@@ -72,7 +72,7 @@ from filters.citemodel import (
     split_suffix,
     strip_spaces,
 )
-from filters.elements import descendants, refs_div, siblings
+from filters.elements import descendants, position, refs_div, siblings
 from filters.references import pending
 
 REQUIRED_FIELDS = ("author", "year", "title")
@@ -226,6 +226,42 @@ def reference_list(entries: list[tuple[str, list[pf.Inline]]], lang: str,
 def bibliography_paths(doc: pf.Doc) -> list[str]:
     value = doc.get_metadata("bibliography", default=[])
     return [value] if isinstance(value, str) else list(value)
+
+
+# A citation written against the word before it, after its punctuation ("shown.@kaya2019"):
+# pandoc reads no citation there, and printed the key; the key as pandoc reads one
+GLUED_CITATION = re.compile(r"(?<=[^\w\s@])@(\w[\w:.#$%&+?<>~/-]*)")
+
+
+def glued_citations(doc: pf.Doc, bibliography: Bibliography) -> None:
+    """Each word that ends a sentence with a citation of a work of the bibliography and
+    no space before its ``@`` (a Turkish term paper's "görülmüştür.@birdal2019") as the
+    word and that citation, with a warning: the key was printed, the work left out of the
+    references. An address (``a@b.org``) is no citation: ``@`` follows a letter there."""
+    if not bibliography.entries:
+        return
+    found = []  # (the word, its pieces), in the text's order
+    for word in [element for element in descendants(doc) if isinstance(element, pf.Str) and "@" in element.text
+                 and not isinstance(element.parent, pf.Cite)]:  # a citation's own words are pandoc's
+        pieces, done = [], 0
+        for match in GLUED_CITATION.finditer(word.text):
+            key = match.group(1)
+            while key and key not in bibliography.entries and key[-1] in ".:#$%&+?<>~/-":
+                key = key[:-1]  # the sentence's own punctuation after the key
+            if key not in bibliography.entries:
+                continue
+            pieces += [pf.Str(word.text[done:match.start()]),
+                       pf.Cite(pf.Str("@" + key), citations=[pf.Citation(key, mode="AuthorInText")])]
+            done = match.start() + 1 + len(key)
+            warn(f"'{word.text}' is read as a citation of '{key}'", *locate(doc, re.escape(word.text)),
+                 hint="write a space before the @ (pandoc reads a citation only after one), or [@key] for one "
+                      "in parentheses")
+        if pieces and word.location in (None, "content"):  # a run of words (not a table's caption list)
+            found.append((word, [*pieces, pf.Str(word.text[done:])]))
+    for word, pieces in reversed(found):  # the last first: each keeps the place of those before it
+        holder, at = word.parent, position(word)
+        kept = [piece for piece in pieces if not isinstance(piece, pf.Str) or piece.text]
+        holder.content = [*holder.content[:at], *kept, *holder.content[at + 1:]]  # told their parent
 
 
 def find_cites(doc: pf.Doc) -> list[pf.Cite]:
@@ -392,6 +428,7 @@ def format_in_house_style(cites, keys, bibliography, lang) -> Formatted:
 def prepare(doc: pf.Doc) -> None:
     lang = base_language(doc.get_metadata("lang", default=None))
     bibliography = load_bibliography(bibliography_paths(doc))
+    glued_citations(doc, bibliography)
     cites = split_citations(find_cites(doc))
     keys = known_keys(list(dict.fromkeys(cited_keys(cites) + nocite_keys(doc, bibliography))),
                       bibliography, doc)

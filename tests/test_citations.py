@@ -958,3 +958,17 @@ def test_bibtexs_and_others_is_et_al_in_a_csl_style(tmp_path):
                               ("refs.bib", bib))
     words = " ".join(re.sub(r"<[^>]+>", "", page.split("<main")[1]).split())
     assert "(Doe vd., 2020)" in words and "Doe, J., Roe, A., vd. (2020)" in words and "others" not in words, words
+
+
+def test_a_citation_written_against_the_sentence_before_it_is_read(tmp_path):
+    """``görülmüştür.@birdal2019`` (an author's Turkish term paper): pandoc reads no
+    citation without a space before the ``@``; the key was printed and the work left out
+    of the references, without a word. A known key so written is the citation, with a
+    warning; an address (``ann@example.org``) and an unknown key stay words."""
+    bib = "@article{kaya2019, author={Kaya, Ali}, title={Bir çalışma}, journal={D}, year={2019}}\n"
+    result, page = built_html(tmp_path, "---\ntitle: T\nlang: tr\nbibliography: refs.bib\n---\n\n"
+                                        "Görülmüştür.@kaya2019 Yazın ann@example.org ve x.@yok.\n", ("refs.bib", bib))
+    words = " ".join(re.sub(r"<[^>]+>", "", page.split("<main")[1]).split())
+    assert "Görülmüştür.Kaya (2019)" in words and "Kaya, A. (2019). Bir çalışma. D." in words, words
+    assert "ann@example.org" in words and "x.@yok." in words
+    assert "paper.md:7: warning: 'Görülmüştür.@kaya2019' is read as a citation of 'kaya2019'" in result.stderr
