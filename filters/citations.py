@@ -243,7 +243,9 @@ def glued_citations(doc: pf.Doc, bibliography: Bibliography) -> None:
     found = []  # (the word, its pieces), in the text's order
     for word in [element for element in descendants(doc) if isinstance(element, pf.Str) and "@" in element.text
                  and not isinstance(element.parent, pf.Cite)]:  # a citation's own words are pandoc's
-        pieces, done = [], 0
+        if word.location not in (None, "content"):  # a citation's prefix: the citation is pandoc's
+            continue
+        pieces, keys, done = [], [], 0
         for match in GLUED_CITATION.finditer(word.text):
             key = match.group(1)
             while key and key not in bibliography.entries and key[-1] in ".:#$%&+?<>~/-":
@@ -252,12 +254,13 @@ def glued_citations(doc: pf.Doc, bibliography: Bibliography) -> None:
                 continue
             pieces += [pf.Str(word.text[done:match.start()]),
                        pf.Cite(pf.Str("@" + key), citations=[pf.Citation(key, mode="AuthorInText")])]
+            keys.append(key)
             done = match.start() + 1 + len(key)
-            warn(f"'{word.text}' is read as a citation of '{key}'", *locate(doc, re.escape(word.text)),
+        if pieces:
+            found.append((word, [*pieces, pf.Str(word.text[done:])]))
+            warn(f"'{word.text}' is read as a citation of '{', '.join(keys)}'", *locate(doc, re.escape(word.text)),
                  hint="write a space before the @ (pandoc reads a citation only after one), or [@key] for one "
                       "in parentheses")
-        if pieces and word.location in (None, "content"):  # a run of words (not a table's caption list)
-            found.append((word, [*pieces, pf.Str(word.text[done:])]))
     for word, pieces in reversed(found):  # the last first: each keeps the place of those before it
         holder, at = word.parent, position(word)
         kept = [piece for piece in pieces if not isinstance(piece, pf.Str) or piece.text]
