@@ -205,7 +205,7 @@ BOOKDOWN_PROJECT = "_bookdown.yml"
 def bookdown_chapters(folder: Path) -> list[Path] | None:
     """The chapters a bookdown book's ``_bookdown.yml`` lists (``rmd_files: [index.Rmd,
     …]``, or by output format, the HTML book's first), in its order; None where it lists
-    none. A book's placeholder chapter, its English template appendix and its abstracts
+    none. A book's unwritten template chapter, its English template appendix and its abstracts
     kept for the front matter were published when every file of the folder was read."""
     project = folder / BOOKDOWN_PROJECT
     if not project.is_file():
