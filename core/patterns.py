@@ -52,7 +52,7 @@ def key(pattern: str | bytes, flags: int) -> Key:
 
 def compiled_code(pattern: str | bytes, flags: int) -> Code:
     """What ``re`` compiles ``pattern`` to: ``re._compiler.compile``'s steps, up to the
-    engine's call (the code as plain integers, which marshal writes)."""
+    engine's call (the code as the bytes of an array of words, as ``Code`` says)."""
     parsed = _parser.parse(pattern, flags)
     code = array(WORD, _compiler._code(parsed, flags)).tobytes()
     groupindex = dict(parsed.state.groupdict)
