@@ -28,6 +28,7 @@ from press import ast
 from press.figures import data_uri, svg_of_pdf
 from press.html import math_alt_texts, without_description
 from press.html import renderers as web_renderers
+from press.kept import kept
 from press.render import highlighting
 from press.templates import context, environment, language_parts, publisher, year_of
 
@@ -43,10 +44,16 @@ def epub_identifier(plain: dict) -> str:
 
 def epub_cover(plain: dict, lang: str, timestamp: int | None, templates: TemplatePath) -> bytes:
     """The cover as PNG, drawn by Typst from the metadata as plain text alone, so
-    that it needs neither the filters nor a render."""
+    that it needs neither the filters nor a render; kept for the user (``press.kept``)
+    under the hash of its Typst source, fonts and Typst's version: Typst takes a tenth of
+    a second of CPU to draw it, and a title, its authors and its journal seldom change."""
+    from press.cache import files_digest, tool_versions, tree
+
     source = environment("epub", False, templates).get_template("cover.typ.j2").render(
         plain=plain, language=language_parts(lang)[0], year=year_of(plain))
-    return TYPST_PICTURES.compile(source, timestamp, output="png", fonts=templates.fonts)
+    fonts = templates.fonts
+    return kept(["epub cover", source, timestamp, files_digest(p for f in fonts for p in tree(f)), tool_versions()],
+                "png", lambda: TYPST_PICTURES.compile(source, timestamp, output="png", fonts=fonts))
 
 
 def package_metadata(plain: dict) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ and only the files it needs are written, each with its ``@font-face`` and
 Subsetting a face takes fontTools tens of milliseconds, more than the rest of the
 page: each subset is kept, like jinja2's compiled templates, in a private per-user
 temporary folder, named by the hash of the font and the characters, so that a page
-whose characters did not change (any rebuild, most edits) reuses it.
+whose characters did not change (any rebuild, most edits) reuses it (``press.kept``).
 
 >>> ranges("U+0000-00FF,U+0131")
 ((0, 255), (305, 305))
@@ -24,13 +24,11 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import os
 import re
-import stat
-import tempfile
-import threading
 from functools import lru_cache
 from pathlib import Path
+
+from press.kept import kept
 
 FAMILY = "EB Garamond"
 FILE = "eb-garamond-{block}-{weight}-{style}.ttf"
@@ -83,35 +81,12 @@ def page_characters(page: str) -> set[str]:
     return set(html.unescape(text)) | set("0123456789*·–—…")
 
 
-def private_folder() -> Path | None:
-    """This user's folder for the subsets, private to them (none if it cannot be
-    made so: then nothing is kept)."""
-    folder = Path(tempfile.gettempdir()) / f"press-fonts-{os.getuid()}"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        status = folder.lstat()
-    except OSError:
-        return None
-    private = stat.S_ISDIR(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o077
-    return folder if private else None
-
-
 def subset(source: bytes, chars: frozenset[str]) -> bytes:
-    """``subset_font``, kept in the private folder under the hash of its inputs."""
+    """``subset_font``, kept for the user (``press.kept``) under the hash of its inputs."""
     from fontTools import version
 
-    key = hashlib.sha256(b"\0".join([source, "".join(sorted(chars)).encode(), version.encode(),
-                                     repr(OPTIONS).encode()])).hexdigest()
-    folder = private_folder()
-    kept = folder / f"{key}.woff2" if folder else None
-    if kept and kept.is_file():
-        return kept.read_bytes()
-    data = subset_font(source, chars)
-    if kept:
-        partial = kept.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.part")
-        partial.write_bytes(data)
-        partial.replace(kept)  # whole or not at all, whoever writes it
-    return data
+    return kept([source, "".join(sorted(chars)), version, repr(OPTIONS)], "woff2",
+                lambda: subset_font(source, chars))
 
 
 # fontTools' options: no hinting (browsers hint), the layout features text needs, the
