@@ -96,6 +96,9 @@ KINDS: tuple[Kind, ...] = (
          "tables (\\tableofcontents, \\listoffigures, \\listoftables)", ("Div",), names.GENERATED_LIST_CLASS),
     Kind("conditional", "content for some formats only (Quarto's content-visible, content-hidden)", ("Div", "Span"),
          names.CONDITIONAL_CLASS),
+    Kind("page-range", "an article's pages in its journal line and 'cite as', the last page counted by the "
+         "PDF as it typesets it (a journal's PDF, made before its length is known)", ("Span",),
+         names.PAGE_RANGE_CLASS),
 )
 # The raw formats the editions take, and which (each pandoc writer keeps raw markup of
 # its own format only); raw markup of any other format is in no edition.

@@ -38,6 +38,11 @@ APPENDIX_CLASS = "appendix"            # Header (or Div) of an appendix
 UNNUMBERED_CLASS = "unnumbered"
 
 PAGE_BREAK_CLASS = "page-break"        # Div of a page break (\newpage, {{< pagebreak >}})
+# Span of an article's page range in the journal line and "cite as", in a journal's PDF
+# that counts its own last page (PAGE_RANGE_FIRST_ATTRIBUTE: its first page; the PDF
+# prints the last as it typesets it: press.journal.decide)
+PAGE_RANGE_CLASS = "page-range"
+PAGE_RANGE_FIRST_ATTRIBUTE = "first"
 GENERATED_LIST_CLASS = "generated-list"  # Div: a list the build makes (KIND_ATTRIBUTE: contents, figure, table)
 GENERATED_LIST_TERMS = {"contents": "contents", "figure": "figures", "table": "tables"}  # … its heading's word
 GENERATED_LIST_COMMANDS = {"contents": r"\tableofcontents", "figure": r"\listoffigures", "table": r"\listoftables"}
@@ -137,4 +142,4 @@ RESERVED_CLASSES = frozenset({GENERATED_LIST_CLASS, CONDITIONAL_CLASS, THEOREM_N
                               EQUATION_CLASS, EQUATION_NUMBER_CLASS, XREF_CLASS, PENDING_XREF_CLASS, TEX_TEXT_CLASS,
                               SUBFIGURE_CLASS, TABLE_PANEL_CLASS, EVENT_REF_CLASS, EVENT_PLACE_CLASS,
                               EVENT_DATE_CLASS, DATE_CLASS, EVENTS_CLASS, EVENT_TEXT_CLASS, EVENT_SOURCE_CLASS,
-                              EVENT_BODY_CLASS, TIMELINE_CLASS, BACK_MATTER_CLASS})
+                              EVENT_BODY_CLASS, TIMELINE_CLASS, BACK_MATTER_CLASS, PAGE_RANGE_CLASS})

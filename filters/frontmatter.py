@@ -12,7 +12,7 @@ import panflute as pf
 from core.language import term
 from core.markup import as_text, page_range, text_to_inlines
 from core.metaschema import license_of
-from core.names import NOTE_MARK_CLASS
+from core.names import NOTE_MARK_CLASS, PAGE_RANGE_CLASS, PAGE_RANGE_FIRST_ATTRIBUTE
 from filters.dates import format_long, parse_iso
 
 
@@ -152,8 +152,14 @@ def names_joined(authors: list, lang: str) -> list[pf.Inline]:
     return inlines
 
 
-def journal_inlines(journal: pf.MetaMap) -> list[pf.Inline]:
-    """*Journal*, 12(3), 45–67."""
+def journal_inlines(journal: pf.MetaMap, counted: bool = False) -> list[pf.Inline]:
+    """*Journal*, 12(3), 45–67. ``counted``: the pages are the first alone, and the last
+    is the one the PDF ends on (a page range the editions render: ``core.kinds``).
+
+    >>> journal = pf.MetaMap(name=pf.MetaString("J"), volume=pf.MetaString("3"), pages=pf.MetaString("45"))
+    >>> pf.stringify(pf.Plain(*journal_inlines(journal))), journal_inlines(journal, counted=True)[-1].attributes
+    ('J, 3, 45', {'first': '45'})
+    """
     fields = journal.content.dict
     if "name" not in fields:
         return []
@@ -163,14 +169,19 @@ def journal_inlines(journal: pf.MetaMap) -> list[pf.Inline]:
         inlines += [pf.Str(","), pf.Space(), pf.Str(volume + (f"({issue})" if issue else ""))]
     elif issue:
         inlines += [pf.Str(","), pf.Space(), pf.Str(f"({issue})")]
-    if pages:
+    if pages and counted:
+        first = page_range(pages)[0]
+        inlines += [pf.Str(","), pf.Space(), pf.Span(pf.Str(first), classes=[PAGE_RANGE_CLASS],
+                                                    attributes={PAGE_RANGE_FIRST_ATTRIBUTE: first})]
+    elif pages:
         inlines += [pf.Str(","), pf.Space(), pf.Str("–".join(filter(None, page_range(pages))))]
     return inlines
 
 
-def cite_as(meta: pf.MetaMap, lang: str) -> pf.MetaInlines:
+def cite_as(meta: pf.MetaMap, lang: str, counted: bool = False) -> pf.MetaInlines:
     """Authors (Year). Title. *Journal*, 12(3), 45–67. https://doi.org/… — only
-    what the metadata has: no empty brackets when the date is missing.
+    what the metadata has: no empty brackets when the date is missing (``counted``:
+    see ``journal_inlines``).
 
     >>> pf.stringify(pf.Plain(*cite_as(pf.MetaMap(title=pf.MetaInlines(pf.Str("Why?"))), "en").content))
     'Why?'
@@ -188,7 +199,7 @@ def cite_as(meta: pf.MetaMap, lang: str) -> pf.MetaInlines:
         inlines += [pf.Space(), *title, *stop]
     else:
         inlines += [*title, *stop] + ([pf.Space(), pf.Str(f"({year}).")] if year else [])
-    journal = journal_inlines(fields["journal"]) if "journal" in fields else []
+    journal = journal_inlines(fields["journal"], counted) if "journal" in fields else []
     if journal:
         inlines += [pf.Space(), *journal, pf.Str(".")]
     if "doi" in fields:

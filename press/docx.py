@@ -426,7 +426,7 @@ def renderers(job, known: dict[str, tuple[str, str]] | None = None) -> Renderers
         "page-break": lambda element: dict(PAGE_BREAK), "subfigure": NATIVE, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE,
         "callout": lambda element: styled("Callout", element["c"][1]), "tex-text": ast.content_of,
-        "conditional": shown_in("docx"), "generated-list": NATIVE})
+        "conditional": shown_in("docx"), "generated-list": NATIVE, "page-range": NATIVE})
 
 
 def prepare(job, review: bool) -> dict:

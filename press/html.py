@@ -118,7 +118,7 @@ def renderers(job=None, address=web_name) -> Renderers:
         "page-break": Native("a Div the stylesheet breaks the printed page after"),
         "subfigure": NATIVE, "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
         "callout": Native("a Div the stylesheet boxes, its title in bold"), "tex-text": ast.content_of,
-        "conditional": shown_in("html"), "generated-list": NATIVE})
+        "conditional": shown_in("html"), "generated-list": NATIVE, "page-range": NATIVE})
 
 
 RENDERERS = renderers()

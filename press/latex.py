@@ -575,7 +575,8 @@ def renderers(job, doc: dict | None = None) -> Renderers:
         "page-break": lambda element: {"t": "RawBlock", "c": ["latex", "\\clearpage"]},
         "subfigure": Native("subcaption's subfigure"), "listing": NATIVE, "theorem": NATIVE, "proof": NATIVE,
         "callout": latex_callout, "tex-text": vet.tex_text,
-        "conditional": shown_in("latex", "pdf"), "generated-list": latex_list})
+        "conditional": shown_in("latex", "pdf"), "generated-list": latex_list,
+        "page-range": NATIVE})
     table.files, table.vetting, table.verbatim_in_note = files, vet, False
     return table
 

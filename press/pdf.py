@@ -34,6 +34,8 @@ from core.names import (
     GENERATED_LIST_TERMS,
     KIND_ATTRIBUTE,
     LATEX_LABEL_ATTRIBUTE,
+    PAGE_RANGE_CLASS,
+    PAGE_RANGE_FIRST_ATTRIBUTE,
     SUBFIGURE_CLASS,
 )
 from core.tools import TYPST, MissingGlyphs
@@ -352,6 +354,34 @@ def typst_callout(element: dict) -> list[dict]:
             *element["c"][1], {"t": "RawBlock", "c": ["typst", "]" + label]}]
 
 
+def typst_page_range(element: dict) -> list[dict]:
+    """A journal's page range whose last page is the PDF's own: the first page, then, as
+    Typst sets the last page, a dash and its number (none for a one-page article). The
+    PDF is then the same whatever length the journal expected (``press.journal.work``).
+
+    >>> span = {"t": "Span", "c": [["", ["page-range"], [["first", "41"]]], [{"t": "Str", "c": "41"}]]}
+    >>> [item["c"] for item in typst_page_range(span)][1][1]
+    '#context { let last = counter(page).final().first(); if last > 41 [–#last] }'
+    """
+    first = ast.attributes(element)[2].get(PAGE_RANGE_FIRST_ATTRIBUTE, "")
+    if not first.isdecimal():
+        return ast.content_of(element)
+    last = f"#context {{ let last = counter(page).final().first(); if last > {int(first)} [–#last] }}"
+    return [{"t": "Str", "c": str(int(first))}, {"t": "RawInline", "c": ["typst", last]}]
+
+
+def with_page_ranges(value):
+    """``value`` (pandoc's JSON: the metadata) with each page range in it as
+    ``typst_page_range`` renders it (the journal line and "cite as" are fields)."""
+    if isinstance(value, list):
+        return [rendered for item in value
+                for rendered in (typst_page_range(item) if isinstance(item, dict) and item.get("t") == "Span"
+                                 and PAGE_RANGE_CLASS in item["c"][0][1] else [with_page_ranges(item)])]
+    if isinstance(value, dict):
+        return {key: with_page_ranges(child) for key, child in value.items()}
+    return value
+
+
 def renderers(job) -> Renderers:
     """How the PDF edition renders each kind before pandoc writes Typst."""
     page = term(job.lang, "page")
@@ -367,18 +397,21 @@ def renderers(job) -> Renderers:
         "page-break": lambda element: PAGE_BREAK,
         "subfigure": typst_subfigure, "listing": NATIVE,
         "theorem": NATIVE, "proof": NATIVE, "callout": typst_callout, "tex-text": ast.content_of,
-        "conditional": shown_in("pdf", "typst"), "generated-list": lambda element: typst_outline(element, job.lang)})
+        "conditional": shown_in("pdf", "typst"), "generated-list": lambda element: typst_outline(element, job.lang),
+        "page-range": typst_page_range})
 
 
 def prepare(job) -> str:
     doc_json = ast.render_kinds(job.doc_json, renderers(job), job.document)
     math_at, meta_at, blocks_at = (doc_json.find(key) for key in ('"Math"', '"meta":', '"blocks":'))
-    if math_at < 0 or 0 <= meta_at < blocks_at < math_at:  # no math, or none before the body (in the metadata)
+    in_meta = not (math_at < 0 or 0 <= meta_at < blocks_at < math_at)  # math before the body: in the metadata
+    ranges = f'"{PAGE_RANGE_CLASS}"' in doc_json
+    if not (in_meta or ranges):
         return doc_json
     # math in a metadata field (a title's $L^2$) needs its alternative text too: PDF/UA
-    # refuses the whole PDF without it
+    # refuses the whole PDF without it; a journal's page range in a field is the PDF's own
     doc = ast.load(doc_json)
-    doc["meta"] = with_math_alternatives(doc["meta"])
+    doc["meta"] = with_page_ranges(with_math_alternatives(doc["meta"]) if in_meta else doc["meta"])
     return ast.dump(doc)
 
 

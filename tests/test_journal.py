@@ -261,13 +261,15 @@ def build(root: Path, out: Path, **options):
 
 
 def test_incremental_builds(tmp_path, monkeypatch):
-    """Nothing changed: nothing runs. One article edited: it alone is built again. An
-    article that grows: the articles after it are typeset again on their new pages,
-    from their filtered documents (none filtered again)."""
+    """A cold build: each article built whole once, a PDF typeset ahead only for a worker
+    that would idle. Nothing changed: nothing runs. One article edited: it alone is built
+    again. An article that grows: the articles after it are built again on their new
+    pages, from their filtered documents (none filtered again)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     root, out = copy_journal(tmp_path / "journal"), tmp_path / "site"
     first = build(root, out)
-    assert [r.articles for r in first.rounds][:1] == [5]
+    rounds = {r.name: r.articles for r in first.rounds}
+    assert rounds["build"] == 5 and rounds.get("typeset ahead", 0) <= 2, rounds
     again = build(root, out)
     assert again.rounds == [] and again.written == []
     monkeypatch.chdir(root.parent)  # the same journal, named from its parent folder
@@ -279,7 +281,7 @@ def test_incremental_builds(tmp_path, monkeypatch):
                                                              "komşu devletlerin"), encoding="utf-8")
     files = site_files(out)
     edited = build(root, out)
-    assert [(r.name, r.articles) for r in edited.rounds] == [("typeset", 1), ("collect", 1)]
+    assert [(r.name, r.articles) for r in edited.rounds] == [("build", 1), ("collect", 1)]
     # the other issue's PDF and deposits stay (an edit in 2024-2 once deleted 2024-1's)
     assert files <= site_files(out)
     assert "komşu devletlerin" in (out / "issues/2024-2/sinir-kapilari-ve-gundelik-diplomasi-sarp-ve-kapikoy-"
@@ -296,7 +298,8 @@ def test_incremental_builds(tmp_path, monkeypatch):
     first_article, second = (state["articles"][f"issues/2024-2/{f}"] for f in ("01-korridore", "02-sinir-kapilari"))
     assert second["pages"][0] == first_article["pages"][1] + 1 > 103
     assert len(stored() - filtered) == 1  # the grown one alone (a file; its folder may be new or not)
-    assert sum(r.articles for r in longer.rounds) == 3  # grown, typeset on new pages, then the one after it
+    # the grown one, then the one after it on its new pages (its length known from the last build)
+    assert [(r.name, r.articles) for r in longer.rounds] == [("build", 2)]
     assert not (out / ".staging").exists() or not [p for p in (out / ".staging").iterdir() if p.name != "lock"]
 
 
@@ -536,3 +539,47 @@ def test_blank_pages_of_an_issue_are_numbered_in_turn(tmp_path, monkeypatch):
     numbers = [int(label) for label in labels if label.isdigit()]
     assert len(numbers) == len(labels) - sum(1 for label in labels if not label.isdigit())
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), labels
+
+
+def scheduled(issues: list[list[int]], workers: int) -> tuple[list[tuple[str, str, int]], dict]:
+    """What the journal build's feed (``press.journal.build.Pages``) hands out for issues of
+    articles of the given lengths, run on ``workers`` (each build's result comes back in the
+    order started): (whole or ahead, article, first page) in order, and every article's
+    final pages."""
+    from types import SimpleNamespace as N
+
+    from press.journal.build import Entry, Pages, Quiet
+
+    issue_list = [N(first_page=1, articles=[N(place=f"{i}/{a}") for a in range(len(lengths))])
+                  for i, lengths in enumerate(issues)]
+    length = {f"{i}/{a}": n for i, lengths in enumerate(issues) for a, n in enumerate(lengths)}
+    entries = {article.place: Entry(issue, article, "", None) for issue in issue_list for article in issue.articles}
+    builder = N(out=Path("/nonexistent"), progress=Quiet(),
+                task=lambda journal, entry, first, editions: (entry.article.place, first, editions))
+    feed = Pages(builder, N(start_on_odd=False), issue_list, entries, ("pdf", "html"))
+    handed, running = [], []
+    while True:
+        for (place, first, editions), _ in feed.next(workers - len(running)):
+            handed.append(("whole" if editions != ("pdf",) else "ahead", place, first))
+            running.append((place, first))
+        if not running:
+            return handed, {place: entry.pages for place, entry in entries.items()}
+        place, first = running.pop(0)
+        feed.take(N(place=place, errors=[], count=length[place], pages=(first, first + length[place] - 1)))
+
+
+def test_a_journal_of_several_issues_typesets_each_article_once():
+    handed, pages = scheduled([[12, 7, 9], [5, 5], [3, 8, 2]], workers=2)
+    assert [kind for kind, _, _ in handed] == ["whole"] * 8  # no PDF typeset ahead, none twice
+    assert pages == {"0/0": (1, 12), "0/1": (13, 19), "0/2": (20, 28), "1/0": (1, 5), "1/1": (6, 10),
+                     "2/0": (1, 3), "2/1": (4, 11), "2/2": (12, 13)}
+
+
+def test_one_long_issue_typesets_ahead_only_for_idle_workers():
+    handed, pages = scheduled([[12, 7, 9, 4]], workers=3)
+    ahead = [(place, first) for kind, place, first in handed if kind == "ahead"]
+    whole = [(place, first) for kind, place, first in handed if kind == "whole"]
+    # the first is built whole; two idle workers typeset the next two ahead (10 pages guessed)
+    assert ahead[:2] == [("0/1", 11), ("0/2", 21)] and sorted(whole) == [("0/0", 1), ("0/1", 13), ("0/2", 20),
+                                                                        ("0/3", 29)]
+    assert pages == {"0/0": (1, 12), "0/1": (13, 19), "0/2": (20, 28), "0/3": (29, 32)}

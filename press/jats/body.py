@@ -151,7 +151,8 @@ def renderers(job=None) -> Renderers:
         "listing": Structured("boxed-text: its number a <label>, then the caption and the code"),
         "theorem": Structured("boxed-text: its number and name a <label>, then the statement"),
         "proof": Native("boxed-text"), "callout": Native("boxed-text, its title the first paragraph"),
-        "tex-text": ast.content_of, "conditional": shown_in("jats"), "generated-list": NATIVE})
+        "tex-text": ast.content_of, "conditional": shown_in("jats"), "generated-list": NATIVE,
+        "page-range": NATIVE})
     table.types, table.notes = {}, notes
     return table
 

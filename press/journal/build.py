@@ -1,14 +1,17 @@
-"""The journal's build, top to bottom: read the journal → typeset the changed articles
-in parallel → page ranges from their page counts → typeset again what the ranges
-moved, and make every edition → assemble the issues (issue PDF, deposits) and the
-site → commit, all or nothing.
+"""The journal's build, top to bottom: read the journal → build the articles in
+parallel, each once its first page is known (the articles before it in its issue have
+their lengths), typesetting ahead on predicted pages only what keeps the workers busy
+→ assemble the issues (issue PDF, deposits) and the site → commit, all or nothing.
 
-Nothing changed (each article's sources, the journal's files, the templates, the
-code and the tools hash as the last build recorded): nothing runs. One article
-edited: it is built again, and the articles after it only if its page count changed
-(their PDFs typeset again with their new range, from their filtered documents in the
-store). Every article's errors are reported together, each with the article's path;
-one bad article fails the build and ``SITE`` stays as it was.
+An article's PDF prints its last page as it ends, so it depends on its first page
+alone (``press.journal.work``): an article is typeset once where its first page was
+known when its turn came, and where a PDF typeset ahead (to learn its length) was on
+the page that turned out to be its first. Nothing changed (each article's sources, the
+journal's files, the templates, the code and the tools hash as the last build
+recorded): nothing runs. One article edited: it is built again, and the articles after
+it only if its page count changed (on their new pages, from their filtered documents in
+the store). Every article's errors are reported together, each with the article's
+path; one bad article fails the build and ``SITE`` stays as it was.
 """
 from __future__ import annotations
 
@@ -19,14 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.diagnostics import BuildError, Diagnostic, display_path
-from press.journal.pagination import blank_before, predicted
+from press.journal.pagination import blank_before, ranges
 from press.journal.project import Article, Issue, Journal, read_project
 
 STATE = ".journal/state.json"
 STORE = ".journal/store"
 # The editions every article gets on the site, and those the deposits need.
 READER_EDITIONS = ("pdf", "html", "epub")
-MAX_ROUNDS = 4  # typesetting again until each article's range holds its pages
 
 
 @dataclass
@@ -62,9 +64,10 @@ class Entry:
     article: Article
     signature: str
     previous: dict | None               # the last build's record of it
-    pages: tuple[int, int] | None = None
-    result: object = None               # its last Result
-    complete: bool = False              # every edition made on its final pages
+    pages: tuple[int, int] | None = None  # its final pages, once known
+    result: object = None               # its build (every edition) on its final pages, once made
+    count: int | None = None            # its PDF's pages: this build's, or (unchanged) the last's
+    running: bool = False
 
 
 def editions_for(journal: Journal) -> tuple[str, ...]:
@@ -213,43 +216,36 @@ class Builder:
             raise BuildError.of([parsed(message) for message in problems])
         return results
 
-    def task(self, journal: Journal, entry: Entry, pages, editions):
+    def task(self, journal: Journal, entry: Entry, first_page: int, editions):
         from press.journal.work import Task
 
-        return Task(journal, entry.issue, entry.article, pages, editions, str(self.store_folder), self.timestamp,
-                    self.untrusted)
+        return Task(journal, entry.issue, entry.article, first_page, editions, str(self.store_folder),
+                    self.timestamp, self.untrusted,
+                    # its length: known, or as the last build found it (an edit seldom changes it)
+                    entry.count or (entry.previous or {}).get("count"))
 
     def paginate(self, journal: Journal, issues: list[Issue], entries: dict[str, Entry], editions) -> None:
-        """Typeset the changed articles, compute every range, and typeset again until each
-        article is made, with every edition, on the pages its range says."""
-        for round_number in range(MAX_ROUNDS):
-            tasks = []
-            for issue in issues:
-                listed = [entries[a.place] for a in issue.articles]
-                counts = [e.result.count if e.result else (e.previous or {}).get("count") for e in listed]
-                plan = predicted(issue.first_page, counts, journal.start_on_odd)
-                # Where every article before this one has its final length, this one's first page
-                # is final: all its editions are made at once (else its PDF alone, for its length).
-                certain = True
-                for entry, pages in zip(listed, plan):
-                    unchanged = bool(entry.previous) and entry.previous["signature"] == entry.signature
-                    entry.pages = pages
-                    reused = entry.result is None and unchanged and tuple(entry.previous["pages"]) == pages \
-                        and present(self.out, entry.previous)
-                    done = entry.result is not None and entry.result.pages == pages and entry.complete
-                    if not (reused or done):
-                        known = entry.result is not None or entry.previous is not None
-                        tasks.append(self.task(journal, entry, pages, editions if certain and known else ("pdf",)))
-                    certain = certain and (entry.result is not None or unchanged)
-            if not tasks:
-                return
-            name = "typeset" if round_number == 0 else f"again ({round_number})"
-            for result in self.run_round(name, tasks):
-                entry = entries[result.place]
-                entry.result = result
-                entry.complete = set(result.files) == set(editions)
-        raise BuildError("the page ranges did not settle: an article's length changes with its first page",
-                         hint="look for content whose length depends on the page number")
+        """Build every article on its final pages (``Pages``), the workers fed as each
+        result comes; every article's errors together."""
+        feed = Pages(self, journal, issues, entries, editions)
+        rounds = {name: Round(name) for name in ("typeset ahead", "build")}
+        started = time.perf_counter()
+        problems = []
+        self.progress.start("build", 0)
+        for result in self.runner.stream(build_task, feed, self.progress.running):
+            stats = rounds["build" if feed.whole[result.place] else "typeset ahead"]
+            stats.articles += 1
+            stats.cpu += result.cpu
+            stats.made += len(result.made)
+            self.report.memory = max(self.report.memory, result.memory)
+            self.progress.done(result)
+            problems += result.errors
+            feed.take(result)
+        for stats in rounds.values():
+            stats.seconds = time.perf_counter() - started
+        self.report.rounds += [stats for stats in rounds.values() if stats.articles]
+        if problems:
+            raise BuildError.of([parsed(message) for message in problems])
 
     def build(self) -> JournalReport:
         from press.output import commit, sweep
@@ -279,7 +275,7 @@ class Builder:
                    if issue.id in lost or any(entries[a.place].result for a in issue.articles)]
         # An issue with an article built again is assembled again: its other articles' files
         # come back from the store, on their final pages.
-        missing = [self.task(journal, entries[a.place], entries[a.place].pages, editions)
+        missing = [self.task(journal, entries[a.place], entries[a.place].pages[0], editions)
                    for issue in changed for a in issue.articles if entries[a.place].result is None]
         for result in self.run_round("collect", missing):
             entries[result.place].result = result
@@ -394,6 +390,85 @@ class Builder:
         return own
 
 
+class Pages:
+    """The journal build's feed of article builds (``runners.Runner.stream``): each
+    article built whole once its first page is known (every article before it in its
+    issue has its length); while those are too few to keep every worker busy, the PDFs of
+    articles whose length is still unknown are typeset ahead, on their predicted first
+    pages, the earliest in their issues first: their lengths make the next first pages
+    known, and where a prediction held, the article's build finds its PDF in the store.
+
+    A cold journal of many issues is built once, article by article; one issue of many
+    articles on many workers is typeset ahead, and each article whose predicted first
+    page was wrong is typeset again."""
+
+    GUESS = 10  # pages, for an article whose length is not known yet
+
+    def __init__(self, builder, journal: Journal, issues: list[Issue], entries: dict[str, Entry], editions):
+        self.builder, self.journal, self.issues, self.entries, self.editions = (
+            builder, journal, issues, entries, editions)
+        self.whole: dict[str, bool] = {}  # place → whether its running (or last) task builds it whole
+        self.failed: set[str] = set()     # articles with errors: not built again (the build fails)
+        for entry in entries.values():
+            if entry.signature and entry.previous and entry.previous.get("signature") == entry.signature:
+                entry.count = entry.previous.get("count")
+
+    def plan(self):
+        """(position in its issue, entry, first page if known, predicted first page) of
+        every article, issue by issue."""
+        for issue in self.issues:
+            listed = [self.entries[article.place] for article in issue.articles]
+            known = True
+            for position, (entry, (first, _)) in enumerate(zip(listed, ranges(
+                    issue.first_page, [entry.count or self.GUESS for entry in listed], self.journal.start_on_odd))):
+                yield position, entry, first if known else None, first
+                known = known and entry.count is not None
+
+    def reusable(self, entry: Entry, first: int) -> bool:
+        """Unchanged since the last build, on the same first page, its files on the site."""
+        previous = entry.previous
+        return bool(previous) and entry.count is not None and previous.get("signature") == entry.signature \
+            and list(previous.get("pages") or [])[:1] == [first] and present(self.builder.out, previous)
+
+    def next(self, free: int) -> list:
+        """The builds to start: every article whose first page is known and that is not
+        built on it yet, and PDFs typeset ahead for the ``free`` workers they leave."""
+        whole, ahead = [], []
+        for position, entry, first, predicted_first in self.plan():
+            if entry.running or entry.article.place in self.failed:
+                continue
+            if first is not None:
+                if entry.result is not None and entry.result.pages[0] == first:
+                    continue
+                if entry.result is None and self.reusable(entry, first):
+                    entry.pages = tuple(entry.previous["pages"])
+                    continue
+                whole.append((entry, first))
+            elif entry.count is None:
+                ahead.append((position, entry, predicted_first))
+        ahead = [(entry, first) for _, entry, first in sorted(ahead, key=lambda item: item[0])]
+        handed = []
+        for (entry, first), is_whole in [*((pair, True) for pair in whole),
+                                         *((pair, False) for pair in ahead[:max(free - len(whole), 0)])]:
+            entry.running, entry.result = True, None if is_whole else entry.result
+            self.whole[entry.article.place] = is_whole
+            handed.append((self.builder.task(self.journal, entry, first, self.editions if is_whole else ("pdf",)),
+                           entry.article.place))
+        self.builder.progress.planned(len(handed))
+        return handed
+
+    def take(self, result) -> None:
+        """A build's result: its length; the article itself, if built whole."""
+        entry = self.entries[result.place]
+        entry.running = False
+        if result.errors:
+            self.failed.add(result.place)
+            return
+        entry.count = result.count
+        if self.whole[result.place]:
+            entry.result, entry.pages = result, tuple(result.pages)
+
+
 def shared_addresses(issues: list[Issue], entries: dict[str, Entry]) -> list[Diagnostic]:
     """Two articles of an issue that would have one address (``issues/<issue>/<slug>/``: the
     same title, or a ``slug:``, or two that differ only in case, which a case-insensitive
@@ -436,6 +511,7 @@ def build_task(task):
 class Quiet:
     """No progress display (the tests, the benchmark)."""
     def start(self, name, total): pass
+    def planned(self, more): pass
     def running(self, running): pass
     def done(self, result): pass
 

@@ -65,8 +65,12 @@ class Progress:
 
     def start(self, name: str, total: int) -> None:
         self.name, self.total, self.count, self.slowest = name, total, 0, ""
-        if not self.quiet and not self.live:
+        if not self.quiet and not self.live and total:
             print(f"{name}: {total} article(s)", flush=True)
+
+    def planned(self, more: int) -> None:
+        """``more`` builds handed out (a build learns what to build as it goes)."""
+        self.total += more
 
     def running(self, running: list[tuple[str, float]]) -> None:
         if running:
@@ -79,7 +83,7 @@ class Progress:
         if self.live:
             self.draw()
         elif not self.quiet:
-            # the pages it was set on in this round (the final ranges come after the last)
+            # the pages it was set on (typeset ahead: its predicted first page)
             state = "failed" if result.errors else (f"{result.count} page(s), set from p. {result.pages[0]}"
                                                     if result.count else "built")
             print(f"  [{self.count}/{self.total}] {result.place}: {state} ({result.cpu:.2f} s CPU)", flush=True)

@@ -39,15 +39,17 @@ def article_url(journal: Journal, issue: Issue, slug: str) -> str:
     return f"{journal.url}/{ISSUES}/{issue.id}/{slug}/"
 
 
-def decision(journal: Journal, issue: Issue, article: Article, slug: str, pages: tuple[int, int]) -> dict:
+def decision(journal: Journal, issue: Issue, article: Article, slug: str,
+             pages: tuple[int, int | None]) -> dict:
     """The metadata the journal and the issue decide for one article, as plain values
-    (keys as in ``metadata.yaml``)."""
+    (keys as in ``metadata.yaml``); ``pages``' last is None for the PDF, which counts it
+    itself (``apply``'s ``counted``)."""
     first, last = pages
     fields = {"volume": issue.volume, "issue": issue.number, "year": issue.year, "first_page": first,
               "slug": slug, "number": article.number}
     journal_map = {key: getattr(journal, key) for key in JOURNAL_FIELDS if getattr(journal, key)}
     journal_map.update(volume=issue.volume, issue=issue.number,
-                       pages=f"{first}-{last}" if last > first else str(first))
+                       pages=f"{first}-{last}" if last and last > first else str(first))
     decided = {"journal": journal_map, "url": article_url(journal, issue, slug)}
     if journal.doi:
         decided["doi"] = pattern_value(journal.doi, fields)
@@ -129,10 +131,12 @@ def meta_value(value):
     return pf.MetaString(str(value))
 
 
-def apply(facts: dict, decided: dict) -> dict:
+def apply(facts: dict, decided: dict, counted: bool = False) -> dict:
     """The filtered document (``press.pipeline.filtered_document``'s facts) with the
     journal's decision in its metadata, and the lines composed from it (the journal
-    line, "cite as", the licence) made again: every edition prints the same."""
+    line, "cite as", the licence) made again: every edition prints the same. ``counted``:
+    the page range's last page is the one the PDF ends on (the PDF is made before the
+    article's length is known, and printed the same whatever it turns out to be)."""
     import panflute as pf
 
     from core.names import FIELDS_KEY
@@ -146,8 +150,8 @@ def apply(facts: dict, decided: dict) -> dict:
         if key in DEFAULTS and key in meta.content.dict:
             continue
         meta[key] = license_map(value) if key == "license" else meta_value(value)
-    meta["journal-line"] = pf.MetaInlines(*journal_inlines(meta.content.dict["journal"]))
-    meta["cite-as"] = cite_as(meta, facts["lang"])
+    meta["journal-line"] = pf.MetaInlines(*journal_inlines(meta.content.dict["journal"], counted))
+    meta["cite-as"] = cite_as(meta, facts["lang"], counted)
     meta.content.dict.pop(FIELDS_KEY, None)
     plain = prepare_fields(doc)
     tree["meta"] = doc.to_json()["meta"]

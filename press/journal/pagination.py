@@ -37,18 +37,6 @@ def blank_before(pages: list[tuple[int, int]], first_page: int) -> list[int]:
     return blanks
 
 
-def predicted(first_page: int, counts: list[int | None], start_on_odd: bool,
-              guess: int = 10) -> list[tuple[int, int]]:
-    """The ranges to typeset with before the counts are known: the last build's count
-    where there is one, ``guess`` pages elsewhere. Where it was right (nothing before
-    an article changed its length), its PDF is final after one typesetting.
-
-    >>> predicted(1, [12, None, 9], False)
-    [(1, 12), (13, 22), (23, 31)]
-    """
-    return ranges(first_page, [count or guess for count in counts], start_on_odd)
-
-
 def page_count(pdf: bytes) -> int:
     """The pages of a PDF.
 

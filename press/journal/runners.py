@@ -1,7 +1,10 @@
 """Where the article builds run: this process (one worker), this machine's processes
 (``--workers N``), or a Dask distributed cluster (``--scheduler tcp://HOST:8786``).
 Each runs the same function on the same plain tasks and hands back the results as
-they come, so the journal's build is the same whichever runs it.
+they come, so the journal's build is the same whichever runs it. A build hands out its
+tasks as a feed (``stream``): what it asks for next depends on what came back (an
+article's first page is known once the articles before it have their lengths), and
+it is asked again as each result comes and frees a worker.
 
 On a cluster, a worker that dies mid-build is replaced by Dask: its tasks run again
 elsewhere (``retries``); a task that killed workers more than Dask allows is an error
@@ -26,25 +29,60 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-class Serial:
-    """One process: the builds run here, one after the other."""
-    name = "this process"
+class Batch:
+    """A feed of tasks known at once (``stream``'s ``feed``): all of them, the first time.
+
+    >>> feed = Batch(["a", "b"], ["1", "2"])
+    >>> feed.next(1), feed.next(1)
+    ([('a', '1'), ('b', '2')], [])
+    """
+
+    def __init__(self, tasks, places):
+        self.todo = list(zip(tasks, places))
+
+    def next(self, free: int) -> list:
+        handed, self.todo = self.todo, []
+        return handed
+
+
+class Runner:
+    """What the runners share: ``run`` (a batch) is ``stream`` of a ``Batch``."""
+    slots = 1  # the builds that run at once
 
     def run(self, function, tasks, places, tick=None):
-        for task in tasks:
-            yield function(task)
+        return self.stream(function, Batch(tasks, places), tick)
+
+    def stream(self, function, feed, tick=None):
+        """Run what ``feed.next(free)`` hands out ((task, place) pairs; ``free``: the
+        workers idle now), asking again as each result comes, until it hands out nothing
+        and nothing runs; yield each result as it comes."""
+        raise NotImplementedError
 
     def close(self) -> None:
         pass
 
 
-class Local:
+class Serial(Runner):
+    """One process: the builds run here, one after the other."""
+    name = "this process"
+
+    def stream(self, function, feed, tick=None):
+        while True:
+            handed = feed.next(1)
+            if not handed:
+                return
+            for task, _ in handed:
+                yield function(task)
+
+
+class Local(Runner):
     """``workers`` processes of this machine, each building whole articles."""
 
     def __init__(self, workers: int):
         from press.journal.work import warm
 
         self.name = f"{workers} local processes"
+        self.slots = workers
         # forkserver: each worker is forked from a server that has imported the build's
         # modules once, and holds no thread (a fork of a process with threads, a test
         # runner's, may inherit a lock held mid-operation and hang).
@@ -56,15 +94,17 @@ class Local:
         # longer waits for them.
         self.pool.submit(int)
 
-    def run(self, function, tasks, places, tick=None):
+    def stream(self, function, feed, tick=None):
         started = {}
         pending = set()
         place_of = {}
-        for task, place in zip(tasks, places):
-            future = self.pool.submit(function, task)
-            pending.add(future)
-            place_of[future] = place
-        while pending:
+        while True:
+            for task, place in feed.next(max(self.slots - len(pending), 0)):
+                future = self.pool.submit(function, task)
+                pending.add(future)
+                place_of[future] = place
+            if not pending:
+                return
             done, pending = wait(pending, timeout=TICK, return_when=FIRST_COMPLETED)
             now = time.perf_counter()
             for future in pending:
@@ -82,7 +122,7 @@ class Local:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-class Cluster:
+class Cluster(Runner):
     """A Dask distributed cluster: the scheduler at ``address`` hands the builds to its
     workers (which need this package installed, and the journal's folder and the store
     at the same paths: a shared folder). Results come back as bytes."""
@@ -95,17 +135,26 @@ class Cluster:
         self.name = f"the Dask cluster at {address}"
         self.client = Client(address, timeout=timeout, set_as_default=False)
 
-    def run(self, function, tasks, places, tick=None):
+    def stream(self, function, feed, tick=None):
         from distributed.client import FutureCancelledError
 
-        futures = [self.client.submit(function, task, pure=False, retries=self.RETRIES, key=f"article-{i}-{place}-"
-                                      f"{time.monotonic_ns()}") for i, (task, place) in enumerate(zip(tasks, places))]
-        place_of = dict(zip(futures, places))
+        place_of = {}
         submitted = time.perf_counter()
-        pending = set(futures)
+        pending = set()
         told = 0.0
-        while pending:
+        ask = True  # at the start, and when a result came
+        while True:
+            if ask:
+                slots = sum(self.client.nthreads().values()) or 1  # workers may come and go
+                for task, place in feed.next(max(slots - len(pending), 0)):
+                    future = self.client.submit(function, task, pure=False, retries=self.RETRIES,
+                                                key=f"article-{len(place_of)}-{place}-{time.monotonic_ns()}")
+                    place_of[future] = place
+                    pending.add(future)
+            if not pending:
+                return
             done = {f for f in pending if f.done()}  # the client hears of each as it finishes
+            ask = bool(done)
             if not done:
                 time.sleep(0.02)
             pending -= done

@@ -3,10 +3,13 @@ a Dask worker anywhere. Its input (``Task``) and output (``Result``) are plain d
 its files bytes; it writes nothing but the shared store's entries (``press.journal.store``).
 
 The filtered document is keyed on the article's sources alone (the stages do not
-depend on the journal), each edition on the document, the journal's decision (its
-page range included) and the templates: an article typeset again because its first
-page moved is not filtered again, and a PDF typeset with the range that turns out
-final is reused as it is.
+depend on the journal), each edition on the document, the journal's decision and the
+templates: an article typeset again because its first page moved is not filtered again.
+The PDF is made first, on its first page: it prints its last page as it ends
+(``press.journal.decide.apply``'s ``counted``), so it depends on its first page alone,
+and a PDF typeset on the first page that turns out final (to learn its length, while
+the pages before it were not known) is reused as it is; the other editions follow, on
+the range its length gives.
 
 >>> relabel("/j/a/manuscript/x.md:3: error: y", [("/j/a/", "issues/1/a/")])
 'issues/1/a/manuscript/x.md:3: error: y'
@@ -18,7 +21,7 @@ import os
 import re
 import resource
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,15 +30,19 @@ from press.journal.project import Article, Issue, Journal
 
 @dataclass(frozen=True)
 class Task:
-    """Build ``editions`` of one article, printed on pages ``pages``."""
+    """Build ``editions`` of one article, its first page ``first_page`` (its last is the
+    one its PDF ends on)."""
     journal: Journal
     issue: Issue
     article: Article
-    pages: tuple[int, int]
+    first_page: int
     editions: tuple[str, ...]
     cache: str | None
     timestamp: int | None
     untrusted: bool = False  # built as a submission: the stages refuse raw markup (--untrusted)
+    # its PDF's pages, if known (the last build's, or a PDF typeset ahead): its other editions
+    # are then made beside the PDF, on the range it gives, and again only if the PDF differs
+    expected_count: int | None = None
 
 
 @dataclass
@@ -128,8 +135,9 @@ def filtered(manuscript, store, path, report, untrusted: bool = False,
     return key, facts, warnings
 
 
-def editions(task: Task, key: str, facts: dict, decided: dict, store, path, report) -> tuple[dict, list]:
-    """Every edition asked for: from the store, or written (and stored)."""
+def editions(task: Task, key: str, facts: dict, decided: dict, store, path, report,
+             names: tuple[str, ...]) -> tuple[dict, list]:
+    """The editions ``names``: from the store, or written (and stored)."""
     from press.cache import digest, edition_key
     from press.editions import sandboxed_job
     from press.journal.store import bundle, unbundle
@@ -137,13 +145,13 @@ def editions(task: Task, key: str, facts: dict, decided: dict, store, path, repo
 
     options = {"source_date_epoch": task.timestamp, "pdf_engine": "typst"}
     decided_key = digest([key, json.dumps(decided, sort_keys=True)])
-    keys = {name: edition_key(name, decided_key, options, path) for name in task.editions}
+    keys = {name: edition_key(name, decided_key, options, path) for name in names}
     files = {}
-    for name in task.editions:
+    for name in names:
         cached = store.get("edition", keys[name])
         if cached is not None:
             files[name] = unbundle(cached)
-    todo = [name for name in task.editions if name not in files]
+    todo = [name for name in names if name not in files]
     if todo:
         slug = facts["slug"]
         cover = Future()
@@ -172,7 +180,7 @@ def build_article(task: Task) -> Result:
     from press.pipeline import Report, collected_warnings
 
     started = cpu_seconds()
-    result = Result(task.article.place, task.pages)
+    result = Result(task.article.place, (task.first_page, task.first_page))
     names = prefixes(task)
     store = Store(task.cache)
     report = Report()
@@ -181,17 +189,31 @@ def build_article(task: Task) -> Result:
             # Where it really is: its figures are read from there (Typst's root, the web's SVGs).
             manuscript = find_manuscript(task.article.folder.resolve())
             path = template_path(task.journal.templates)
-            key, facts, warnings = filtered(manuscript, store, path, report, task.untrusted,
-                                            task.journal.article_defaults)
-            decided = decision(task.journal, task.issue, task.article, facts["slug"], task.pages)
+            key, filtered_facts, warnings = filtered(manuscript, store, path, report, task.untrusted,
+                                                     task.journal.article_defaults)
+            first, slug = task.first_page, filtered_facts["slug"]
+            others = tuple(name for name in task.editions if name != "pdf")
+
+            def made_on(pages, names):
+                """The editions ``names`` on ``pages`` (the PDF: its last page its own)."""
+                decided = decision(task.journal, task.issue, task.article, slug, pages)
+                facts = apply(filtered_facts, decided, counted=pages[1] is None)
+                return (facts, decided, *editions(task, key, facts, decided, store, path, report, names))
+
+            guessed = (first, first + task.expected_count - 1) if others and task.expected_count else None
+            with ThreadPoolExecutor(max_workers=1) as beside:  # the other editions on the expected range
+                expected = beside.submit(made_on, guessed, others) if guessed else None
+                _, _, result.files, result.made = made_on((first, None), ("pdf",))
+            result.count = page_count(result.files["pdf"][f"{slug}.pdf"])
+            result.pages = (first, first + max(result.count, 1) - 1)
+            facts, decided, files, made = expected.result() if expected and guessed == result.pages else \
+                made_on(result.pages, others)
+            result.files.update(files)
+            result.made += made
             warnings = [*warnings, *conflicts(read_source(str(manuscript.metadata_file or "")), decided,
                                               places(task.journal, task.issue))]
-            facts = apply(facts, decided)
-            result.files, result.made = editions(task, key, facts, decided, store, path, report)
         result.slug, result.lang, result.plain = facts["slug"], facts["lang"], facts["plain"]
         result.warnings = [relabel(message, names) for message in dict.fromkeys([*warnings, *logged])]
-        if "pdf" in result.files:
-            result.count = page_count(result.files["pdf"][f"{result.slug}.pdf"])
     except BuildError as failure:
         result.errors = [placed(relabel(str(diagnostic), names), task.article.place)
                          for diagnostic in failure.diagnostics]
