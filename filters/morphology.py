@@ -23,6 +23,7 @@ from filters.clauses import (
     clause_bounds,
     compiled,
     grammar_table,
+    has_word,
     last_word_of,
     list_segments,
     tokens_outside,
@@ -469,6 +470,10 @@ def finite_end(text: str, lang: str) -> str:
     return " ".join(words) + text[len(body):]
 
 
+# A name's genitive ending ("Rusya’nın", "Bakü’nün"): a relative clause's subject, made nominative.
+GENITIVE_ENDING = re.compile(r"['’]n?[ıiuü]n(?!\w)")
+
+
 def subjectless(text: str, lang: str, sentence: str = "") -> bool:
     """Whether a Turkish clause tells an act and has no subject of its own (a sentence
     that leaves it to the sentences before: "İstanbul’a geldi."), so that the entry may
@@ -493,7 +498,7 @@ def subjectless(text: str, lang: str, sentence: str = "") -> bool:
     """
     table = grammar_table(lang)
     words = re.sub(r"\([^()]*\)|“[^”]*”", " ", text).rstrip(PUNCTUATION + " ").split()
-    if words and sentence and re.search(rf"(?<!\w){re.escape(lower(words[0], lang))}(?!\w)", sentence):
+    if words and sentence and has_word(sentence, lower(words[0], lang)):
         words[0] = lower(words[0], lang)  # capitalised only as the entry's first word ("İlhak edilmiştir.")
     if len(words) < 2 or not words[-1].islower() or not compiled(lang, "event_verb").search(words[-1]):
         return False
@@ -512,7 +517,7 @@ def subjectless(text: str, lang: str, sentence: str = "") -> bool:
         if re.search(r"\w['’]\w+$", bare):
             continue  # a name with its case ending: "İstanbul’a", "Azerbaycan’ın"
         if not bare.islower():
-            if sentence and re.search(rf"(?<!\w){re.escape(bare)}['’]n?[ıiuü]n(?!\w)", sentence):
+            if sentence and has_word(sentence, bare, GENITIVE_ENDING):
                 return False  # the genitive subject of a relative clause, made nominative
             following = rest[index + 1] if index + 1 < len(rest) else ""
             if following[:1].isupper() and not re.search(r"['’]", following) and "," not in word:
