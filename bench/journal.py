@@ -132,7 +132,7 @@ def main() -> None:
             ("cold build: wall", f"{wall:.1f} s on {cores} processes"),
             ("cold build: CPU (workers + their pandoc + coordinator)", f"{cpu:.1f} s = {cpu / report.articles:.2f} s "
              "per article"),
-            ("… of which typesetting again on final pages", ", ".join(
+            ("… articles built whole, and PDFs typeset ahead (to learn a length)", ", ".join(
                 f"{r.name}: {r.articles} articles, {r.cpu:.1f} s CPU, {r.seconds:.1f} s" for r in report.rounds)),
             ("wall ÷ (CPU ÷ cores)", f"{wall / (cpu / cores):.2f}"),
             ("peak memory of a worker", f"{report.memory / 1024:.0f} MB")]
