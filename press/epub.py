@@ -52,8 +52,8 @@ def epub_cover(plain: dict, lang: str, timestamp: int | None, templates: Templat
     source = environment("epub", False, templates).get_template("cover.typ.j2").render(
         plain=plain, language=language_parts(lang)[0], year=year_of(plain))
     fonts = templates.fonts
-    return kept(["epub cover", source, timestamp, files_digest(p for f in fonts for p in tree(f)), tool_versions()],
-                "png", lambda: TYPST_PICTURES.compile(source, timestamp, output="png", fonts=fonts))
+    return kept(["epub cover", "png", source, timestamp, files_digest(p for f in fonts for p in tree(f)),
+                 tool_versions()], "png", lambda: TYPST_PICTURES.compile(source, timestamp, output="png", fonts=fonts))
 
 
 def package_metadata(plain: dict) -> list[tuple[str, str]]:

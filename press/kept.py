@@ -45,12 +45,18 @@ def kept(inputs: Iterable, suffix: str, make: Callable[[], bytes], folder: Path 
     version too), made once and kept in the private folder."""
     folder = folder or private_folder()
     path = folder / f"{digest(inputs)}.{suffix}" if folder else None
-    if path and path.is_file():
-        return path.read_bytes()
+    try:
+        if path and path.is_file():
+            return path.read_bytes()
+    except OSError:  # gone since (another build cleared the folder): made again
+        pass
     data = make()
     if path:
         partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-        partial.write_bytes(data)
-        partial.replace(path)  # whole or not at all, whoever writes it
+        try:
+            partial.write_bytes(data)
+            partial.replace(path)  # whole or not at all, whoever writes it
+        except OSError:  # a full disk: this build has it, the next makes it again
+            partial.unlink(missing_ok=True)
     return data
 

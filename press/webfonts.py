@@ -103,7 +103,9 @@ def subset_font(source: bytes, chars: frozenset[str]) -> bytes:
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.woff2 import WOFF2FlavorData
 
-    font = TTFont(io.BytesIO(source), lazy=True)
+    # the source's own date, not the time of the build (a subset is kept and served to
+    # every later build: press.kept)
+    font = TTFont(io.BytesIO(source), lazy=True, recalcTimestamp=False)
     options = fonttools_subset.Options(**OPTIONS)
     cmap = font.getBestCmap()
     subsetter = fonttools_subset.Subsetter(options)

@@ -67,3 +67,21 @@ def test_the_folder_is_the_users_alone(monkeypatch, tmp_path):
     assert kept.kept(["x"], "png", lambda: made.append(1) or b"new") == b"new"
     assert kept.kept(["x"], "png", lambda: made.append(1) or b"new") == b"new" and len(made) == 2
     assert not any(name.endswith(".png") for name in os.listdir(folder))
+
+
+def test_a_kept_font_subset_is_the_same_whatever_the_time_of_the_build(monkeypatch):
+    """A subset made by a build without SOURCE_DATE_EPOCH is kept and served to a
+    reproducible build after it: it holds no time of its own making."""
+    from press import webfonts
+    from tests.conftest import REPO
+
+    source = (REPO / "templates" / "html" / "fonts" / "eb-garamond-latin-400-normal.ttf").read_bytes()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    now = webfonts.subset_font.__wrapped__(source, frozenset("abc"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    assert webfonts.subset_font.__wrapped__(source, frozenset("abc")) == now
+
+
+def test_a_kept_file_gone_or_unwritable_is_made(monkeypatch, tmp_path):
+    monkeypatch.setattr(kept.Path, "is_file", lambda path: True)  # listed, then gone before it is read
+    assert kept.kept(["y"], "png", lambda: b"made", tmp_path / "missing") == b"made"
