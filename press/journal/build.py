@@ -419,8 +419,10 @@ class Pages:
         for issue in self.issues:
             listed = [self.entries[article.place] for article in issue.articles]
             known = True
+            # a length not known yet predicted as the last build found it (an edit seldom changes it)
+            lengths = [entry.count or (entry.previous or {}).get("count") or self.GUESS for entry in listed]
             for position, (entry, (first, _)) in enumerate(zip(listed, ranges(
-                    issue.first_page, [entry.count or self.GUESS for entry in listed], self.journal.start_on_odd))):
+                    issue.first_page, lengths, self.journal.start_on_odd))):
                 yield position, entry, first if known else None, first
                 known = known and entry.count is not None
 
