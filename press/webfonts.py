@@ -85,8 +85,13 @@ def subset(source: bytes, chars: frozenset[str]) -> bytes:
     """``subset_font``, kept for the user (``press.kept``) under the hash of its inputs."""
     from fontTools import version
 
-    return kept([source, "".join(sorted(chars)), version, repr(OPTIONS)], "woff2",
+    return kept([source, "".join(sorted(chars)), version, repr(OPTIONS), SUBSET_DATE], "woff2",
                 lambda: subset_font(source, chars))
+
+
+# What a subset's head table dates it (part of its key: subsets kept before, stamped with
+# the hour they were made, are not served).
+SUBSET_DATE = "the source's own"
 
 
 # fontTools' options: no hinting (browsers hint), the layout features text needs, the
