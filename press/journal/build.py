@@ -69,6 +69,11 @@ class Entry:
     count: int | None = None            # its PDF's pages: this build's, or (unchanged) the last's
     running: bool = False
 
+    @property
+    def expected_count(self) -> int | None:
+        """Its length: known, or as the last build found it (an edit seldom changes it)."""
+        return self.count or (self.previous or {}).get("count")
+
 
 def editions_for(journal: Journal) -> tuple[str, ...]:
     """Reader editions always; JATS when the journal has an ISSN (JATS requires one);
@@ -196,21 +201,32 @@ class Builder:
 
     def run_round(self, name: str, tasks: list) -> list:
         """Build ``tasks`` on the runner; the results, every error collected."""
+        from press.journal.runners import Batch
+
         if not tasks:
             return []
-        stats = Round(name, len(tasks))
+        self.progress.start(name, len(tasks))
+        return self.built(Batch(tasks, [task.article.place for task in tasks]), {name: Round(name)},
+                          lambda result: name)
+
+    def built(self, feed, rounds: dict[str, Round], round_of) -> list:
+        """Build what ``feed`` hands out on the runner (``runners.Runner.stream``), each
+        result counted in its round (``round_of(result)``: its name); the results, every
+        article's errors together."""
         started = time.perf_counter()
         results = []
-        places = [task.article.place for task in tasks]
-        self.progress.start(name, len(tasks))
-        for result in self.runner.run(build_task, tasks, places, self.progress.running):
-            results.append(result)
+        for result in self.runner.stream(build_task, feed, self.progress.running):
+            stats = rounds[round_of(result)]
+            stats.articles += 1
             stats.cpu += result.cpu
             stats.made += len(result.made)
             self.report.memory = max(self.report.memory, result.memory)
             self.progress.done(result)
-        stats.seconds = time.perf_counter() - started
-        self.report.rounds.append(stats)
+            feed.take(result)
+            results.append(result)
+        for stats in rounds.values():  # the rounds of one feed run side by side
+            stats.seconds = time.perf_counter() - started
+        self.report.rounds += [stats for stats in rounds.values() if stats.articles]
         problems = [message for result in results for message in result.errors]
         if problems:
             raise BuildError.of([parsed(message) for message in problems])
@@ -220,32 +236,15 @@ class Builder:
         from press.journal.work import Task
 
         return Task(journal, entry.issue, entry.article, first_page, editions, str(self.store_folder),
-                    self.timestamp, self.untrusted,
-                    # its length: known, or as the last build found it (an edit seldom changes it)
-                    entry.count or (entry.previous or {}).get("count"))
+                    self.timestamp, self.untrusted, entry.expected_count)
 
     def paginate(self, journal: Journal, issues: list[Issue], entries: dict[str, Entry], editions) -> None:
         """Build every article on its final pages (``Pages``), the workers fed as each
         result comes; every article's errors together."""
         feed = Pages(self, journal, issues, entries, editions)
-        rounds = {name: Round(name) for name in ("typeset ahead", "build")}
-        started = time.perf_counter()
-        problems = []
         self.progress.start("build", 0)
-        for result in self.runner.stream(build_task, feed, self.progress.running):
-            stats = rounds["build" if feed.whole[result.place] else "typeset ahead"]
-            stats.articles += 1
-            stats.cpu += result.cpu
-            stats.made += len(result.made)
-            self.report.memory = max(self.report.memory, result.memory)
-            self.progress.done(result)
-            problems += result.errors
-            feed.take(result)
-        for stats in rounds.values():
-            stats.seconds = time.perf_counter() - started
-        self.report.rounds += [stats for stats in rounds.values() if stats.articles]
-        if problems:
-            raise BuildError.of([parsed(message) for message in problems])
+        self.built(feed, {name: Round(name) for name in ("typeset ahead", "build")},
+                   lambda result: "build" if feed.whole[result.place] else "typeset ahead")
 
     def build(self) -> JournalReport:
         from press.output import commit, sweep
@@ -419,8 +418,7 @@ class Pages:
         for issue in self.issues:
             listed = [self.entries[article.place] for article in issue.articles]
             known = True
-            # a length not known yet predicted as the last build found it (an edit seldom changes it)
-            lengths = [entry.count or (entry.previous or {}).get("count") or self.GUESS for entry in listed]
+            lengths = [entry.expected_count or self.GUESS for entry in listed]
             for position, (entry, (first, _)) in enumerate(zip(listed, ranges(
                     issue.first_page, lengths, self.journal.start_on_odd))):
                 yield position, entry, first if known else None, first

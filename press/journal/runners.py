@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from abc import ABC, abstractmethod
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 
@@ -44,19 +45,19 @@ class Batch:
         handed, self.todo = self.todo, []
         return handed
 
+    def take(self, result) -> None:
+        """Nothing depends on a result: every task was handed out at once."""
 
-class Runner:
-    """What the runners share: ``run`` (a batch) is ``stream`` of a ``Batch``."""
-    slots = 1  # the builds that run at once
 
-    def run(self, function, tasks, places, tick=None):
-        return self.stream(function, Batch(tasks, places), tick)
+class Runner(ABC):
+    """What the runners share: the builds they run at once (``slots``), and ``stream``."""
+    slots = 1
 
+    @abstractmethod
     def stream(self, function, feed, tick=None):
         """Run what ``feed.next(free)`` hands out ((task, place) pairs; ``free``: the
-        workers idle now), asking again as each result comes, until it hands out nothing
-        and nothing runs; yield each result as it comes."""
-        raise NotImplementedError
+        workers idle now), asking again as each result comes (which the caller gives to
+        ``feed.take``), until it hands out nothing and nothing runs; yield each result."""
 
     def close(self) -> None:
         pass
